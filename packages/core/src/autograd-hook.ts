@@ -1,0 +1,95 @@
+/**
+ * The seam between core and autograd. Core never imports autograd: every
+ * differentiable op reports itself through {@link recordOp}, and the autograd
+ * package installs the recorder that builds the graph. Without it, ops simply
+ * compute.
+ */
+import type { Tensor } from './tensor.js';
+
+/** A node of the backward graph, as core sees it (autograd implements it). */
+export interface GradFn {
+  /** PyTorch's node name, e.g. `'SigmoidBackward0'`. */
+  name(): string;
+}
+
+/** What an op tells autograd: its name, inputs, outputs and anything its derivative needs. */
+export interface OpRecord {
+  /** Op name as in core's catalogue, e.g. `'mul'`, `'sum'`, `'view'`. */
+  readonly op: string;
+  /** Tensor inputs (non-tensor operands are in `attrs`). */
+  readonly inputs: readonly Tensor[];
+  /** Tensor outputs. */
+  readonly outputs: readonly Tensor[];
+  /** Op attributes: dims, scalars, shapes, alpha… */
+  readonly attrs: Readonly<Record<string, unknown>>;
+}
+
+/** What the autograd package installs. */
+export interface AutogradRecorder {
+  /** Whether gradient recording is on (`torch.noGrad` turns it off). */
+  isGradEnabled(): boolean;
+  /** Called after a differentiable op ran with at least one input that requires grad. */
+  record(rec: OpRecord): void;
+  /** Called before an in-place op writes into `target` (version checks, leaf errors). */
+  beforeInplace?(target: Tensor, op: string): void;
+}
+
+let recorder: AutogradRecorder | null = null;
+// Depth of composite ops being computed (their inner ops are not recorded).
+let paused = 0;
+
+/** Installs (or removes, with null) the autograd recorder. */
+export function setAutogradRecorder(r: AutogradRecorder | null): void {
+  recorder = r;
+}
+
+/** Whether ops record gradients right now (false when no autograd is installed). */
+export function isGradEnabled(): boolean {
+  return recorder !== null && recorder.isGradEnabled();
+}
+
+/** Whether an op with these inputs must be recorded. */
+export function needsGrad(inputs: readonly (Tensor | unknown)[]): boolean {
+  if (recorder === null || paused > 0 || !recorder.isGradEnabled()) return false;
+  for (const t of inputs) if (t !== null && typeof t === 'object' && (t as Tensor).requiresGrad === true) return true;
+  return false;
+}
+
+/** Reports an op to autograd when any input requires grad. Returns the first output. */
+export function recordOp(
+  op: string,
+  inputs: readonly Tensor[],
+  outputs: readonly Tensor[],
+  attrs: Record<string, unknown> = {},
+): void {
+  if (recorder !== null && needsGrad(inputs)) recorder.record({ op, inputs, outputs, attrs });
+}
+
+/** Lets autograd check an in-place write before it happens. */
+export function notifyInplace(target: Tensor, op: string): void {
+  recorder?.beforeInplace?.(target, op);
+}
+
+/**
+ * Runs a composite op (built from other ops) as ONE autograd node: the inner ops
+ * are not recorded, and the result is recorded under `op` with `attrs`, so its
+ * derivative (and its PyTorch node name, e.g. `LogsumexpBackward0`) comes from
+ * autograd's table for `op`.
+ */
+export function composite<T extends Tensor | Tensor[]>(
+  op: string,
+  inputs: readonly Tensor[],
+  attrs: Record<string, unknown>,
+  fn: () => T,
+): T {
+  if (recorder === null || !needsGrad(inputs)) return fn();
+  paused++;
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    paused--;
+  }
+  recorder.record({ op, inputs, outputs: Array.isArray(result) ? result : [result], attrs });
+  return result;
+}

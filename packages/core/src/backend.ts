@@ -1,0 +1,144 @@
+/**
+ * The Backend interface: what a device implements so tensors can live on it.
+ *
+ * Core owns shapes, strides, broadcasting, dtype promotion and the op catalogue;
+ * a backend owns memory and a small, closed set of strided kernels. Every kernel
+ * receives fully resolved layouts (broadcast inputs carry stride 0) and writes
+ * into an output that core allocated, so kernels only enqueue work: only reading
+ * back is asynchronous, which lets a GPU backend slot in. Op names are string
+ * unions and backends map them with `Record<Op, …>` tables, so a backend that
+ * lacks a primitive fails to compile rather than at run time.
+ */
+import type { DTypeName, HostArray } from './dtype.js';
+
+/** A block of device memory holding `numel` elements of `dtype`. Opaque to core. */
+export interface BackendBuffer {
+  /** Name of the backend that owns it. */
+  readonly backend: string;
+  /** Element type stored. */
+  readonly dtype: DTypeName;
+  /** Capacity in elements. */
+  readonly numel: number;
+}
+
+/** Shape, strides (in elements; 0 for broadcast dims) and element offset of a strided view. */
+export interface Layout {
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+}
+
+/** A strided view of a buffer, as kernels see it. */
+export interface TensorRef extends Layout {
+  readonly buffer: BackendBuffer;
+  readonly dtype: DTypeName;
+}
+
+/** A kernel input: a strided view or a scalar already cast to the compute dtype. */
+export type Operand = TensorRef | number;
+
+/** Elementwise functions of one argument (`param` carries e.g. the exponent of `powScalar`). */
+export type UnaryOp =
+  | 'neg' | 'exp' | 'expm1' | 'log' | 'log1p' | 'log2' | 'log10' | 'sqrt' | 'rsqrt' | 'abs' | 'sign'
+  | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'sinh' | 'cosh' | 'tanh' | 'asinh' | 'acosh' | 'atanh'
+  | 'sigmoid' | 'relu' | 'reciprocal' | 'floor' | 'ceil' | 'round' | 'trunc' | 'frac' | 'erf' | 'erfc' | 'erfinv'
+  | 'square' | 'logicalNot' | 'bitwiseNot' | 'isnan' | 'isinf' | 'isfinite' | 'signbit'
+  | 'gelu' | 'geluTanh' | 'silu' | 'softplus' | 'elu' | 'leakyRelu' | 'hardtanh' | 'logSigmoid';
+
+/**
+ * Elementwise functions of two arguments. Comparisons and logical ops write bool.
+ * `div` is true division, `floorDivide` rounds toward −∞, `truncDivide` toward 0;
+ * `remainder` takes the divisor's sign (Python `%`), `fmod` the dividend's.
+ */
+export type BinaryOp =
+  | 'add' | 'sub' | 'mul' | 'div' | 'floorDivide' | 'truncDivide' | 'pow' | 'maximum' | 'minimum'
+  | 'fmax' | 'fmin' | 'remainder' | 'fmod' | 'atan2' | 'hypot'
+  | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
+  | 'logicalAnd' | 'logicalOr' | 'logicalXor' | 'bitwiseAnd' | 'bitwiseOr' | 'bitwiseXor';
+
+/** Reductions over the trailing `reduceDims` dims of the input view. */
+export type ReduceOp = 'sum' | 'prod' | 'max' | 'min' | 'argmax' | 'argmin' | 'all' | 'any' | 'nansum';
+
+/** Scans along one dim. */
+export type ScanOp = 'cumsum' | 'cumprod' | 'cummax' | 'cummin' | 'logcumsumexp';
+
+/** How `scatter` combines values that land on the same element. */
+export type ScatterReduce = 'none' | 'add' | 'multiply' | 'amax' | 'amin';
+
+/** Parameters of parametrised unary ops (slopes, bounds), in PyTorch's meaning. */
+export interface UnaryParams {
+  /** leakyRelu negative slope, elu alpha, softplus beta, hardtanh min. */
+  a?: number;
+  /** softplus threshold, hardtanh max. */
+  b?: number;
+}
+
+/**
+ * What a device implements. All element types a backend lists in `dtypes` must be
+ * supported by every kernel; core raises a clear error for the others.
+ *
+ * Conventions shared by all kernels:
+ * - `computeDtype` is the dtype arithmetic happens in (after PyTorch's promotion);
+ *   inputs of other dtypes are converted to it on read, results are converted to
+ *   `out.dtype` on write (float→int truncates, bool is `!= 0`).
+ * - Outputs never overlap inputs unless core says the op is in place (same view).
+ * - Kernels may assume layouts are valid (core checked bounds).
+ */
+export interface Backend {
+  /** Device type this backend serves, e.g. `'cpu'`, `'webgpu'`. */
+  readonly name: string;
+  /** Element types this device stores. */
+  readonly dtypes: ReadonlySet<DTypeName>;
+  /** Whether `readSync` works (CPU). GPU backends read back only asynchronously. */
+  readonly syncRead: boolean;
+
+  /** Allocates `numel` elements of `dtype`, zero-filled. */
+  alloc(dtype: DTypeName, numel: number): BackendBuffer;
+  /** Releases a buffer early (optional; otherwise garbage collection frees it). */
+  free?(buffer: BackendBuffer): void;
+  /** Copies host data into the buffer starting at element `offset`. */
+  write(buffer: BackendBuffer, data: HostArray, offset: number): void;
+  /** Reads `numel` elements starting at `offset` into a new host array. */
+  read(buffer: BackendBuffer, offset: number, numel: number): Promise<HostArray>;
+  /** The live host array behind a buffer (only when `syncRead`); callers must not keep it. */
+  readSync?(buffer: BackendBuffer): HostArray;
+
+  /** `dst[i] = cast(src[i])` over equal shapes (strided, any dtypes). */
+  copy(src: TensorRef, dst: TensorRef): void;
+  /** `dst[i] = value` (value already cast to dst's dtype). */
+  fill(dst: TensorRef, value: number): void;
+  /** `out[i] = op(x[i])` computed in `computeDtype`. */
+  unary(op: UnaryOp, x: TensorRef, out: TensorRef, computeDtype: DTypeName, params?: UnaryParams): void;
+  /** `out[i] = op(a[i], b[i])` computed in `computeDtype`; a and b share out's shape (broadcast via stride 0). */
+  binary(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, computeDtype: DTypeName): void;
+  /** `out[i] = cond[i] ? a[i] : b[i]`, all views of out's shape. */
+  where(cond: TensorRef, a: Operand, b: Operand, out: TensorRef): void;
+  /**
+   * Reduces the last `reduceDims` dims of `x`: out has x's leading dims' shape
+   * (out.shape = x.shape.slice(0, x.shape.length - reduceDims)). arg-reductions write
+   * int64 indices into the flattened reduced block (row-major over the reduced dims).
+   * NaN propagates through max/min (and argmax/argmin pick the first NaN), as in PyTorch.
+   */
+  reduce(op: ReduceOp, x: TensorRef, reduceDims: number, out: TensorRef, computeDtype: DTypeName): void;
+  /** Scan along `dim`: out has x's shape. `indices` (int64, same shape) is filled for cummax/cummin. */
+  scan(op: ScanOp, x: TensorRef, dim: number, out: TensorRef, computeDtype: DTypeName, indices?: TensorRef): void;
+  /**
+   * Batched matrix product: a is [B, M, K], b is [B, K, N], out is [B, M, N]
+   * (any strides, so transposed or broadcast inputs need no copy). Accumulates in `computeDtype` or wider.
+   */
+  matmul(a: TensorRef, b: TensorRef, out: TensorRef, computeDtype: DTypeName): void;
+  /** `out[i][j][k] = x[i][index[i][j][k]][k]` along `dim` (index int64, shape of out). */
+  gather(x: TensorRef, dim: number, index: TensorRef, out: TensorRef): void;
+  /**
+   * Scatters `src` (a view or scalar) into `out` in place along `dim` at `index`
+   * (int64, iterated over index's shape), combining with `reduce`.
+   */
+  scatter(out: TensorRef, dim: number, index: TensorRef, src: Operand, reduce: ScatterReduce): void;
+  /** `out = x` with dim `dim` picked at `index` (int64 1-D). */
+  indexSelect(x: TensorRef, dim: number, index: TensorRef, out: TensorRef): void;
+  /**
+   * Sorts along the last dim: writes sorted values and int64 source indices.
+   * NaN sorts as larger than every number (as in PyTorch); `stable` keeps equal elements in order.
+   */
+  sort(x: TensorRef, descending: boolean, stable: boolean, values: TensorRef, indices: TensorRef): void;
+}

@@ -1,0 +1,166 @@
+/**
+ * Data types, PyTorch's way: objects that print as `torch.float32`, with the
+ * storage array each one uses on the host.
+ */
+
+/** Names of the supported dtypes; wherever a dtype is taken, the name works too. */
+export type DTypeName = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'bool';
+
+/** Host arrays that hold tensor data. int64 lives in a Float64Array (exact within ±2^53). */
+export type HostArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+/** Promotion category: bool < integral < floating. */
+export type DTypeCategory = 0 | 1 | 2;
+
+/**
+ * A tensor element type, like `torch.float32`.
+ * @example
+ * ```ts
+ * torch.float32.toString(); // 'torch.float32'
+ * torch.zeros(2, { dtype: torch.int32 }).dtype === torch.int32; // true
+ * ```
+ */
+export class DType {
+  /** @internal */
+  constructor(
+    /** The dtype's name, e.g. `'float32'`. */
+    readonly name: DTypeName,
+    /** Bytes per element in PyTorch's layout (what `element_size()` returns). */
+    readonly itemsize: number,
+    /** Whether this is a floating-point dtype. */
+    readonly isFloatingPoint: boolean,
+    /** Whether values can be negative. */
+    readonly isSigned: boolean,
+  ) {}
+
+  /** 0 for bool, 1 for integers, 2 for floating point (PyTorch's promotion categories). */
+  get category(): DTypeCategory {
+    return this.isFloatingPoint ? 2 : this.name === 'bool' ? 0 : 1;
+  }
+
+  /** `torch.float32`, as Python prints it. */
+  toString(): string {
+    return `torch.${this.name}`;
+  }
+
+  /** @internal */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+/** 32-bit float, the default floating dtype. */
+export const float32 = new DType('float32', 4, true, true);
+/** 64-bit float. */
+export const float64 = new DType('float64', 8, true, true);
+/** 32-bit signed integer. */
+export const int32 = new DType('int32', 4, false, true);
+/** 64-bit signed integer, the default integer dtype (exact within ±2^53 here). */
+export const int64 = new DType('int64', 8, false, true);
+/** 8-bit unsigned integer. */
+export const uint8 = new DType('uint8', 1, false, false);
+/** Boolean. */
+export const bool = new DType('bool', 1, false, false);
+
+/** Alias of {@link float32}, as `torch.float`. */
+export const float = float32;
+/** Alias of {@link float64}, as `torch.double`. */
+export const double = float64;
+/** Alias of {@link int32}, as `torch.int`. */
+export const int = int32;
+/** Alias of {@link int64}, as `torch.long`. */
+export const long = int64;
+
+const byName: Record<DTypeName, DType> = { float32, float64, int32, int64, uint8, bool };
+
+/** Anything accepted where a dtype is expected: a `DType` or its name. */
+export type DTypeLike = DType | DTypeName;
+
+let defaultFloat: DType = float32;
+
+/**
+ * Resolves a dtype or dtype name to the `DType` object.
+ * @throws TypeError naming the bad value.
+ */
+export function toDType(d: DTypeLike): DType {
+  if (d instanceof DType) return d;
+  const found = typeof d === 'string' ? byName[d as DTypeName] : undefined;
+  if (!found) throw new TypeError(`invalid dtype: ${String(d)} (expected one of ${Object.keys(byName).join(', ')})`);
+  return found;
+}
+
+/** The default floating dtype (`torch.get_default_dtype()`), float32 unless changed. */
+export function getDefaultDtype(): DType {
+  return defaultFloat;
+}
+
+/**
+ * Sets the default floating dtype (`torch.set_default_dtype`): float32 or float64 only.
+ * @example
+ * ```ts
+ * torch.setDefaultDtype(torch.float64);
+ * ```
+ */
+export function setDefaultDtype(d: DTypeLike): void {
+  const dt = toDType(d);
+  if (!dt.isFloatingPoint) throw new TypeError(`only floating-point types are supported as the default type, got ${dt}`);
+  defaultFloat = dt;
+}
+
+/** Allocates a zeroed host array for `n` elements of `dtype`. */
+export function allocHost(dtype: DTypeName, n: number): HostArray {
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(n);
+    case 'float64':
+    case 'int64':
+      return new Float64Array(n);
+    case 'int32':
+      return new Int32Array(n);
+    case 'uint8':
+    case 'bool':
+      return new Uint8Array(n);
+  }
+}
+
+/** Largest magnitude an int64 stored here holds exactly. */
+export const INT64_EXACT_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Rounds a JS number to what an element of `dtype` stores, as a cast does in PyTorch
+ * (float→int truncates toward zero, ints wrap, bool is `x != 0`).
+ */
+export function castScalar(x: number, dtype: DTypeName): number {
+  switch (dtype) {
+    case 'float32':
+      return Math.fround(x);
+    case 'float64':
+      return x;
+    case 'int32':
+      return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
+    case 'int64':
+      return Number.isFinite(x) ? Math.trunc(x) : 0;
+    case 'uint8':
+      return Number.isFinite(x) ? Math.trunc(x) & 0xff : 0;
+    case 'bool':
+      return x !== 0 ? 1 : 0;
+  }
+}
+
+/** PyTorch's `promote_types` for two dtypes. */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if (a.isFloatingPoint || b.isFloatingPoint) {
+    if (a === float64 || b === float64) return float64;
+    return float32;
+  }
+  if (a === bool) return b;
+  if (b === bool) return a;
+  // integers: uint8 with a signed type goes to the signed type, as in PyTorch
+  const rank: Record<string, number> = { uint8: 1, int32: 3, int64: 4 };
+  if (a === uint8 || b === uint8) {
+    const other = a === uint8 ? b : a;
+    return other;
+  }
+  return rank[a.name]! >= rank[b.name]! ? a : b;
+}

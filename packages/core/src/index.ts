@@ -1,0 +1,91 @@
+/**
+ * `@antorcha/core`: tensors with PyTorch's semantics — dtypes, storage, strided
+ * views, broadcasting, type promotion, backend dispatch, printing and errors.
+ * Kernels live in backend packages; see README.md for the Backend contract.
+ * @packageDocumentation
+ */
+export * from './dtype.js';
+export * from './errors.js';
+export * from './shape.js';
+export * from './device.js';
+export * from './storage.js';
+export * from './registry.js';
+export type * from './backend.js';
+export * from './autograd-hook.js';
+export { Tensor, setBackwardImpl, type NestedList } from './tensor.js';
+export {
+  type TensorOptions,
+  ValuesIndices,
+  refOf,
+  emptyTensor,
+  backendFor,
+} from './ops/dispatch.js';
+export { resultType, canCast, type Scalar } from './ops/promotion.js';
+export * from './ops/creation.js';
+export * from './ops/elementwise.js';
+export {
+  type ShapeArgs,
+  type IndexSpec,
+  type Slice,
+  view,
+  reshape,
+  permute,
+  transpose,
+  t,
+  expand,
+  expandAs,
+  squeeze,
+  unsqueeze,
+  flatten,
+  unflatten,
+  narrow,
+  select,
+  unbind,
+  asStrided,
+  contiguous,
+  clone,
+  index,
+  slice,
+  movedim,
+  resize_,
+  makeView,
+  shapeFromArgs,
+} from './ops/views.js';
+export {
+  type DimArg,
+  type ReduceOptions,
+  type VarOptions,
+  sum,
+  nansum,
+  prod,
+  mean,
+  amax,
+  amin,
+  argmax,
+  argmin,
+  max,
+  min,
+  all,
+  any,
+  variance as var,
+  variance,
+  std,
+  logsumexp,
+  norm,
+  cumsum,
+  cumprod,
+  cummax,
+  cummin,
+} from './ops/reduction.js';
+export * from './ops/linalg.js';
+export * from './ops/indexing.js';
+export * from './ops/activation.js';
+export { toDtype, copy_, fill_, zero_, hostValues, readValues } from './ops/conversion.js';
+export {
+  tensorRepr,
+  setPrintoptions,
+  getPrintoptions,
+  formatPythonFloat,
+  type PrintOptions,
+  type PrintableTensor,
+} from './printing/index.js';

@@ -1,0 +1,112 @@
+/**
+ * Dtype and device conversion, copies between tensors, fills, and reading data
+ * back to the host.
+ */
+import { notifyInplace, recordOp } from '../autograd-hook.js';
+import { type DTypeLike, type DType, type HostArray, castScalar, toDType } from '../dtype.js';
+import { type DeviceLike, device as toDevice } from '../device.js';
+import { TorchRuntimeError, fmtShape } from '../errors.js';
+import { broadcastShapes, broadcastStrides, isContiguousLayout, numelOf } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { backendFor, emptyTensor, refOf, refWith } from './dispatch.js';
+import { bumpVersion, checkWritable } from './elementwise.js';
+import { copyToNew } from './views.js';
+
+/** Casts to `dtype` (a copy; `x` itself when the dtype already matches). */
+export function toDtype(x: Tensor, dtype: DTypeLike): Tensor {
+  const dt = toDType(dtype);
+  if (dt === x.dtype) return x;
+  const out = emptyTensor(x._shape, dt, x.device, 'to');
+  backendFor(x.device, dt, 'to').copy(refOf(x), refOf(out));
+  recordOp('to', [x], [out], { dtype: dt, fromDtype: x.dtype });
+  return out;
+}
+
+/**
+ * Moves to another device (a copy; `x` itself when already there). Reading
+ * back from an asynchronous device needs `await x.toAsync('cpu')`.
+ */
+export function toDeviceSync(x: Tensor, dev: DeviceLike, dtype?: DType): Tensor {
+  const d = toDevice(dev);
+  const dt = dtype ?? x.dtype;
+  if (d.equals(x.device)) return toDtype(x, dt);
+  const src = x._storage.backend;
+  if (!src.syncRead || !src.readSync) {
+    throw new TorchRuntimeError('to', `Tensor on '${x.device}' cannot be read synchronously; use await tensor.toAsync('${d}')`);
+  }
+  const host = hostValues(x);
+  const out = emptyTensor(x._shape, x.dtype, d, 'to');
+  if (host.length > 0) backendFor(d, x.dtype, 'to').write(out._storage.buffer, host, 0);
+  recordOp('to_device', [x], [out], { device: d, fromDevice: x.device });
+  return toDtype(out, dt);
+}
+
+/** Moves to another device, awaiting the read-back when the source is asynchronous. */
+export async function toDeviceAsync(x: Tensor, dev: DeviceLike, dtype?: DType): Promise<Tensor> {
+  const d = toDevice(dev);
+  if (d.equals(x.device) || x._storage.backend.syncRead) return toDeviceSync(x, d, dtype);
+  const host = await readValues(x);
+  const out = emptyTensor(x._shape, x.dtype, d, 'to');
+  if (host.length > 0) backendFor(d, x.dtype, 'to').write(out._storage.buffer, host, 0);
+  recordOp('to_device', [x], [out], { device: d, fromDevice: x.device });
+  return toDtype(out, dtype ?? x.dtype);
+}
+
+/**
+ * Row-major host copy of `x`'s logical elements, synchronously (CPU-like backends).
+ * @throws TorchRuntimeError on asynchronous devices, naming the async call to use.
+ */
+export function hostValues(x: Tensor, op = 'data'): HostArray {
+  const b = x._storage.backend;
+  if (!b.syncRead || !b.readSync) {
+    throw new TorchRuntimeError(op, `${op}: tensor on '${x.device}' can only be read asynchronously; use await tensor.data() (or await tensor.toStringAsync() to print)`);
+  }
+  const n = x.numel();
+  if (isContiguousLayout(x._shape, x._strides)) return b.readSync(x._storage.buffer).slice(x._offset, x._offset + n) as HostArray;
+  const c = copyToNew(x);
+  return b.readSync(c._storage.buffer).slice(0, n) as HostArray;
+}
+
+/** Row-major host copy of `x`'s logical elements, on any device. */
+export async function readValues(x: Tensor): Promise<HostArray> {
+  const src = isContiguousLayout(x._shape, x._strides) ? x : copyToNew(x);
+  return x._storage.backend.read(src._storage.buffer, src._offset, numelOf(x._shape));
+}
+
+/** Copies `src` (broadcast to self's shape, any dtype/device) into `self` in place. */
+export function copy_(self: Tensor, src: Tensor): Tensor {
+  if (!(src instanceof Tensor)) throw new TorchRuntimeError('copy_', `copy_(): argument 'src' must be Tensor`);
+  const shape = broadcastShapes(self._shape, src._shape, 'copy_');
+  if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
+    throw new TorchRuntimeError('copy_', `output with shape ${fmtShape(self._shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
+  }
+  checkWritable(self, 'copy_');
+  notifyInplace(self, 'copy_');
+  let s = src.device.equals(self.device) ? src : toDeviceSync(src, self.device);
+  if (s._storage === self._storage) s = copyToNew(s);
+  backendFor(self.device, self.dtype, 'copy_').copy(refWith(s, self._shape, broadcastStrides(s._shape, s._strides, self._shape, 'copy_')), refOf(self));
+  bumpVersion(self);
+  recordOp('copy_', [self, src], [self], { inplace: true, srcShape: [...src._shape], srcDtype: src.dtype });
+  return self;
+}
+
+/** Fills `self` with `value` in place. */
+export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
+  let v: number;
+  if (value instanceof Tensor) {
+    if (value._shape.length !== 0) throw new TorchRuntimeError('fill_', `fill_ only supports 0-dimension value tensor but got tensor with ${value._shape.length} dimensions.`);
+    v = Number(value.item());
+  } else v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  if (typeof v !== 'number') throw new TorchRuntimeError('fill_', `fill_(): argument 'value' must be Number`);
+  checkWritable(self, 'fill_');
+  notifyInplace(self, 'fill_');
+  if (self.numel() > 0) backendFor(self.device, self.dtype, 'fill_').fill(refOf(self), castScalar(v, self.dtype.name));
+  bumpVersion(self);
+  recordOp('fill_', [self], [self], { inplace: true, value: v });
+  return self;
+}
+
+/** Fills `self` with zeros in place. */
+export function zero_(self: Tensor): Tensor {
+  return fill_(self, 0);
+}

@@ -1,0 +1,272 @@
+/**
+ * Factories: `tensor` from nested arrays, `zeros`/`ones`/`full`/`empty`,
+ * `arange`, `linspace`, `eye` and the `*Like` forms. Shapes are accepted both
+ * ways (`zeros(2, 3)` and `zeros([2, 3])`); options come last.
+ */
+import { type DType, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, uint8 } from '../dtype.js';
+import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
+import { checkShape, numelOf } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
+
+/** Nested arrays of numbers/booleans, or a typed array. */
+export type NestedArray = number | boolean | readonly NestedArray[];
+
+/** Data accepted by `torch.tensor`. */
+export type TensorData = NestedArray | Float32Array | Float64Array | Int32Array | Uint8Array | BigInt64Array;
+
+function typedArrayDtype(a: ArrayBufferView): DType | null {
+  if (a instanceof Float32Array) return float32;
+  if (a instanceof Float64Array) return float64;
+  if (a instanceof Int32Array) return int32;
+  if (a instanceof Uint8Array) return uint8;
+  if (a instanceof BigInt64Array) return int64;
+  return null;
+}
+
+/** Walks nested arrays: shape, flat values, and the inferred dtype. */
+function flattenNested(data: NestedArray): { shape: number[]; values: number[]; dtype: DType } {
+  const shape: number[] = [];
+  let probe: NestedArray = data;
+  while (Array.isArray(probe)) {
+    shape.push(probe.length);
+    if (probe.length === 0) break;
+    probe = probe[0] as NestedArray;
+  }
+  const values: number[] = [];
+  let allBool = true;
+  let allInt = true;
+  const walk = (v: NestedArray, depth: number): void => {
+    if (depth === shape.length) {
+      if (Array.isArray(v)) throw new TorchValueErrorLike(`expected a number at dim ${depth} but got a sequence`);
+      if (typeof v === 'boolean') {
+        values.push(v ? 1 : 0);
+        allInt = allInt && true;
+        return;
+      }
+      if (typeof v !== 'number') throw new TorchTypeError('tensor', `Could not infer dtype of ${v === null ? 'None' : typeof v}`);
+      allBool = false;
+      if (!Number.isInteger(v)) allInt = false;
+      values.push(v);
+      return;
+    }
+    if (!Array.isArray(v)) throw new TorchValueErrorLike(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${typeof v})`);
+    if (v.length !== shape[depth]) {
+      throw new TorchValueErrorLike(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${v.length})`);
+    }
+    for (const item of v) walk(item as NestedArray, depth + 1);
+  };
+  walk(data, 0);
+  const dtype = values.length === 0 ? getDefaultDtype() : allBool ? bool : allInt ? int64 : getDefaultDtype();
+  return { shape, values, dtype };
+}
+
+class TorchValueErrorLike extends TorchRuntimeError {
+  constructor(message: string) {
+    super('tensor', message);
+    Object.defineProperty(this, 'pythonName', { value: 'ValueError' });
+    this.name = 'TorchValueError';
+  }
+}
+
+/** Writes a host array into a new tensor. */
+export function fromHost(values: HostArray, shape: readonly number[], dtype: DType, opts?: TensorOptions): Tensor {
+  const o = resolveOptions(opts, dtype);
+  const t = emptyTensor(shape, o.dtype, o.device, 'tensor');
+  if (values.length > 0) backendFor(o.device, o.dtype, 'tensor').write(t._storage.buffer, values, 0);
+  return finishCreation(t, o.requiresGrad);
+}
+
+/** Converts plain numbers to the host array of `dtype` (casting as PyTorch does). */
+export function hostFromNumbers(values: ArrayLike<number>, dtype: DType): HostArray {
+  const out = allocHost(dtype.name, values.length);
+  if (dtype === int64) {
+    for (let i = 0; i < values.length; i++) {
+      const v = castScalar(values[i]!, 'int64');
+      if (Math.abs(v) > INT64_EXACT_LIMIT) {
+        throw new TorchRuntimeError('tensor', `value ${values[i]} cannot be stored exactly as int64 here (the limit is ±2^53 − 1)`);
+      }
+      out[i] = v;
+    }
+  } else if (dtype === bool) {
+    for (let i = 0; i < values.length; i++) out[i] = values[i] !== 0 ? 1 : 0;
+  } else if (dtype.isFloatingPoint) {
+    out.set(values as ArrayLike<number>);
+  } else {
+    for (let i = 0; i < values.length; i++) out[i] = castScalar(values[i]!, dtype.name);
+  }
+  return out;
+}
+
+/**
+ * Creates a tensor from nested arrays (shape and dtype inferred: all booleans → bool,
+ * all integers → int64, otherwise the default float) or from a typed array (1-D).
+ * @example
+ * ```ts
+ * torch.tensor([[1, 2], [3, 4]]);            // int64
+ * torch.tensor([0.5, 1], { dtype: 'float64' });
+ * ```
+ */
+export function tensor(data: TensorData, opts?: TensorOptions): Tensor {
+  if (ArrayBuffer.isView(data)) {
+    const dt = typedArrayDtype(data);
+    if (dt === null) throw new TorchTypeError('tensor', `tensor(): unsupported typed array ${(data as object).constructor.name}`);
+    const numbers = data instanceof BigInt64Array ? Array.from(data, (v) => {
+      if (v > BigInt(INT64_EXACT_LIMIT) || v < -BigInt(INT64_EXACT_LIMIT)) {
+        throw new TorchRuntimeError('tensor', `value ${v} cannot be stored exactly as int64 here (the limit is ±2^53 − 1)`);
+      }
+      return Number(v);
+    }) : (data as ArrayLike<number>);
+    const o = resolveOptions(opts, dt);
+    return fromHost(hostFromNumbers(numbers, o.dtype), [data.length], o.dtype, { ...opts, dtype: o.dtype });
+  }
+  const { shape, values, dtype } = flattenNested(data as NestedArray);
+  const o = resolveOptions(opts, dtype);
+  return fromHost(hostFromNumbers(values, o.dtype), shape, o.dtype, { ...opts, dtype: o.dtype });
+}
+
+/** Shape arguments then optional options: `(2, 3, opts?)` or `([2, 3], opts?)`. */
+export type SizeAndOptions = (number | readonly number[] | TensorOptions | undefined)[];
+
+/** Splits `(2, 3, {…})` / `([2, 3], {…})` into shape and options. */
+export function parseSizeArgs(args: SizeAndOptions, op: string): { shape: number[]; opts: TensorOptions | undefined } {
+  let opts: TensorOptions | undefined;
+  let list = args;
+  const last = list[list.length - 1];
+  if (last !== undefined && typeof last === 'object' && !Array.isArray(last)) {
+    opts = last as TensorOptions;
+    list = list.slice(0, -1);
+  } else if (last === undefined && list.length > 0) list = list.slice(0, -1);
+  let shape: number[];
+  if (list.length === 1 && Array.isArray(list[0])) shape = [...(list[0] as number[])];
+  else shape = list as number[];
+  for (const d of shape) {
+    if (typeof d !== 'number' || !Number.isInteger(d)) {
+      throw new TorchTypeError(op, `${op}(): argument 'size' must be a sequence of ints, but got ${fmtShape(shape)}`);
+    }
+  }
+  checkShape(shape, op);
+  return { shape, opts };
+}
+
+function filled(op: string, shape: number[], value: number, opts: TensorOptions | undefined, defaultDtype: DType): Tensor {
+  const o = resolveOptions(opts, defaultDtype);
+  const t = emptyTensor(shape, o.dtype, o.device, op);
+  if (value !== 0 && t.numel() > 0) backendFor(o.device, o.dtype, op).fill(refOf(t), castScalar(value, o.dtype.name));
+  return finishCreation(t, o.requiresGrad);
+}
+
+/** A tensor of zeros: `zeros(2, 3)` or `zeros([2, 3], { dtype })`. */
+export function zeros(...args: SizeAndOptions): Tensor {
+  const { shape, opts } = parseSizeArgs(args, 'zeros');
+  return filled('zeros', shape, 0, opts, getDefaultDtype());
+}
+
+/** A tensor of ones. */
+export function ones(...args: SizeAndOptions): Tensor {
+  const { shape, opts } = parseSizeArgs(args, 'ones');
+  return filled('ones', shape, 1, opts, getDefaultDtype());
+}
+
+/** An uninitialised tensor (zero-filled here). */
+export function empty(...args: SizeAndOptions): Tensor {
+  const { shape, opts } = parseSizeArgs(args, 'empty');
+  return filled('empty', shape, 0, opts, getDefaultDtype());
+}
+
+/** A tensor filled with `value`; the dtype follows the value (bool, int64 or default float) unless given. */
+export function full(size: readonly number[], value: number | boolean, opts?: TensorOptions): Tensor {
+  const { shape } = parseSizeArgs([size], 'full');
+  const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  const dflt = typeof value === 'boolean' ? bool : Number.isInteger(value) ? int64 : getDefaultDtype();
+  return filled('full', shape, v, opts, dflt);
+}
+
+function likeOptions(x: Tensor, opts?: TensorOptions): TensorOptions {
+  return { dtype: x.dtype, device: x.device, ...opts };
+}
+
+/** Zeros shaped like `x`. */
+export function zerosLike(x: Tensor, opts?: TensorOptions): Tensor {
+  return filled('zeros_like', [...x._shape], 0, likeOptions(x, opts), x.dtype);
+}
+/** Ones shaped like `x`. */
+export function onesLike(x: Tensor, opts?: TensorOptions): Tensor {
+  return filled('ones_like', [...x._shape], 1, likeOptions(x, opts), x.dtype);
+}
+/** `value` shaped like `x`. */
+export function fullLike(x: Tensor, value: number | boolean, opts?: TensorOptions): Tensor {
+  return filled('full_like', [...x._shape], typeof value === 'boolean' ? (value ? 1 : 0) : value, likeOptions(x, opts), x.dtype);
+}
+/** Uninitialised (zero-filled) tensor shaped like `x`. */
+export function emptyLike(x: Tensor, opts?: TensorOptions): Tensor {
+  return filled('empty_like', [...x._shape], 0, likeOptions(x, opts), x.dtype);
+}
+
+/**
+ * `arange(end)`, `arange(start, end, step?)`: values start + i·step below end.
+ * Integer arguments give int64, otherwise the default float.
+ */
+export function arange(end: number, opts?: TensorOptions): Tensor;
+export function arange(start: number, end: number, opts?: TensorOptions): Tensor;
+export function arange(start: number, end: number, step: number, opts?: TensorOptions): Tensor;
+export function arange(...args: (number | TensorOptions | undefined)[]): Tensor {
+  let opts: TensorOptions | undefined;
+  if (args.length && typeof args[args.length - 1] === 'object') opts = args.pop() as TensorOptions;
+  while (args.length && args[args.length - 1] === undefined) args.pop();
+  const nums = args as number[];
+  for (const v of nums) if (typeof v !== 'number' || Number.isNaN(v)) throw new TorchTypeError('arange', `arange(): arguments must be numbers, got ${String(v)}`);
+  const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
+  if (step === 0) throw new TorchRuntimeError('arange', 'step must be nonzero');
+  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new TorchRuntimeError('arange', `unsupported range: ${start} -> ${end}`);
+  if ((step > 0 && end < start) || (step < 0 && end > start)) {
+    throw new TorchRuntimeError('arange', 'upper bound and larger bound inconsistent with step sign');
+  }
+  const allInt = nums.every((v) => Number.isInteger(v));
+  const o = resolveOptions(opts, allInt ? int64 : getDefaultDtype());
+  const n = Math.ceil((end - start) / step);
+  const values = allocHost(o.dtype.name, n);
+  for (let i = 0; i < n; i++) values[i] = castScalar(start + i * step, o.dtype.name);
+  return fromHost(values, [n], o.dtype, { ...opts, dtype: o.dtype });
+}
+
+/** `steps` evenly spaced values from start to end inclusive (PyTorch's two-sided formula). */
+export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
+  if (!Number.isInteger(steps) || steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
+  const o = resolveOptions(opts, getDefaultDtype());
+  const values = allocHost(o.dtype.name, steps);
+  const f32 = o.dtype === float32;
+  const r = (x: number) => (f32 ? Math.fround(x) : x);
+  if (steps === 1) values[0] = castScalar(start, o.dtype.name);
+  else if (steps > 1) {
+    const step = r((r(end) - r(start)) / (steps - 1));
+    const half = Math.floor(steps / 2);
+    for (let i = 0; i < steps; i++) {
+      const v = i < half ? r(r(start) + r(step * i)) : r(r(end) - r(step * (steps - i - 1)));
+      values[i] = o.dtype.isFloatingPoint ? v : castScalar(v, o.dtype.name);
+    }
+  }
+  return fromHost(values, [steps], o.dtype, { ...opts, dtype: o.dtype });
+}
+
+/** The n×m identity matrix. */
+export function eye(n: number, m?: number | TensorOptions, opts?: TensorOptions): Tensor {
+  const cols = typeof m === 'number' ? m : n;
+  const o = typeof m === 'object' ? m : opts;
+  if (!Number.isInteger(n) || n < 0) throw new TorchRuntimeError('eye', `n must be greater or equal to 0, got ${n}`);
+  if (!Number.isInteger(cols) || cols < 0) throw new TorchRuntimeError('eye', `m must be greater or equal to 0, got ${cols}`);
+  const r = resolveOptions(o, getDefaultDtype());
+  const t = emptyTensor([n, cols], r.dtype, r.device, 'eye');
+  const k = Math.min(n, cols);
+  if (k > 0) backendFor(r.device, r.dtype, 'eye').fill({ buffer: t._storage.buffer, dtype: r.dtype.name, shape: [k], strides: [cols + 1], offset: 0 }, 1);
+  return finishCreation(t, r.requiresGrad);
+}
+
+/** A 0-dim tensor holding `value` (used for scalars in composite ops). */
+export function scalarTensor(value: number, dtype: DType, like: Tensor): Tensor {
+  const t = emptyTensor([], dtype, like.device, 'scalar_tensor');
+  if (value !== 0) backendFor(like.device, dtype, 'scalar_tensor').fill(refOf(t), castScalar(value, dtype.name));
+  return t;
+}
+
+void numelOf;

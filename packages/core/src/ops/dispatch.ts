@@ -1,0 +1,122 @@
+/**
+ * Shared plumbing of every op: backend lookup, device and dtype checks, output
+ * allocation and the kernel view (`TensorRef`) of a tensor.
+ */
+import type { Backend, TensorRef } from '../backend.js';
+import { type DType, type DTypeLike, toDType } from '../dtype.js';
+import { type Device, type DeviceLike, device as toDevice, cpu } from '../device.js';
+import { TorchRuntimeError, TorchTypeError } from '../errors.js';
+import { getBackend } from '../registry.js';
+import { contiguousStrides, numelOf } from '../shape.js';
+import { Storage } from '../storage.js';
+import { Tensor } from '../tensor.js';
+
+/** The kernel view of a tensor. */
+export function refOf(t: Tensor): TensorRef {
+  return { buffer: t._storage.buffer, dtype: t.dtype.name, shape: t._shape, strides: t._strides, offset: t._offset };
+}
+
+/** A kernel view of `t`'s storage with another layout. */
+export function refWith(t: Tensor, shape: readonly number[], strides: readonly number[], offset = t._offset): TensorRef {
+  return { buffer: t._storage.buffer, dtype: t.dtype.name, shape, strides, offset };
+}
+
+/** The backend serving a device, checking it stores `dtype`. */
+export function backendFor(dev: Device, dtype: DType, op: string): Backend {
+  const b = getBackend(dev.type);
+  if (!b.dtypes.has(dtype.name)) {
+    throw new TorchTypeError(op, `${op}: dtype ${dtype} is not supported on device '${dev}' (supported: ${[...b.dtypes].join(', ')})`);
+  }
+  return b;
+}
+
+/** Allocates a new contiguous tensor (zero-filled by the backend). */
+export function emptyTensor(shape: readonly number[], dtype: DType, dev: Device = cpu, op = 'empty'): Tensor {
+  const backend = backendFor(dev, dtype, op);
+  const numel = numelOf(shape);
+  const storage = new Storage(backend, dev, backend.alloc(dtype.name, numel), dtype.name);
+  return new Tensor(storage, [...shape], contiguousStrides(shape), 0, dtype);
+}
+
+/** A new contiguous tensor of `like`'s shape, on its device. */
+export function emptyLikeShape(like: Tensor, dtype: DType = like.dtype, shape: readonly number[] = like._shape, op = 'empty_like'): Tensor {
+  return emptyTensor(shape, dtype, like.device, op);
+}
+
+/**
+ * Checks all tensors share one device, with PyTorch's text, and returns it.
+ */
+export function commonDevice(op: string, tensors: readonly Tensor[]): Device {
+  const first = tensors[0]!.device;
+  for (let i = 1; i < tensors.length; i++) {
+    const d = tensors[i]!.device;
+    if (!d.equals(first)) {
+      throw new TorchRuntimeError(
+        op,
+        `Expected all tensors to be on the same device, but found at least two devices, ${first} and ${d}! (when checking argument for ${op})`,
+      );
+    }
+  }
+  return first;
+}
+
+/** Common creation options: `{ dtype, device, requiresGrad }`. */
+export interface TensorOptions {
+  /** Element type (a `DType` or its name). */
+  dtype?: DTypeLike;
+  /** Device, e.g. `'cpu'` or `'webgpu'`. */
+  device?: DeviceLike;
+  /** Whether autograd records operations on the new tensor. */
+  requiresGrad?: boolean;
+}
+
+/** Resolves creation options with defaults. */
+export function resolveOptions(opts: TensorOptions | undefined, defaultDtype: DType): { dtype: DType; device: Device; requiresGrad: boolean } {
+  return {
+    dtype: opts?.dtype !== undefined ? toDType(opts.dtype) : defaultDtype,
+    device: opts?.device !== undefined ? toDevice(opts.device) : cpu,
+    requiresGrad: opts?.requiresGrad ?? false,
+  };
+}
+
+/** Applies `requiresGrad` from creation options (with PyTorch's dtype check). */
+export function finishCreation(t: Tensor, requiresGrad: boolean): Tensor {
+  if (requiresGrad) t.requiresGrad_(true);
+  return t;
+}
+
+/**
+ * A result holding values and indices (PyTorch's namedtuple): use it by name
+ * (`r.values`, `r.indices`) or destructure it (`const [values, indices] = x.max(1)`).
+ */
+export class ValuesIndices implements Iterable<Tensor> {
+  /** @internal */
+  constructor(
+    /** The values. */
+    readonly values: Tensor,
+    /** The int64 indices. */
+    readonly indices: Tensor,
+  ) {}
+  /** Always 2, as a tuple. */
+  get length(): 2 {
+    return 2;
+  }
+  /** Tuple access: 0 → values. */
+  get 0(): Tensor {
+    return this.values;
+  }
+  /** Tuple access: 1 → indices. */
+  get 1(): Tensor {
+    return this.indices;
+  }
+  /** Destructuring support. */
+  *[Symbol.iterator](): Iterator<Tensor> {
+    yield this.values;
+    yield this.indices;
+  }
+}
+
+/** Builds a {@link ValuesIndices}. */
+export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
+  return new ValuesIndices(values, indices);
+}

@@ -1,0 +1,504 @@
+/**
+ * Elementwise ops: one generic path for unary and binary functions (promotion,
+ * broadcasting, device checks, in-place rules), and the named ops on top of it.
+ */
+import type { BinaryOp, Operand, UnaryOp, UnaryParams } from '../backend.js';
+import { type DType, bool, castScalar, getDefaultDtype } from '../dtype.js';
+import { TorchRuntimeError, TorchTypeError } from '../errors.js';
+import { broadcastShapes, broadcastStrides } from '../shape.js';
+import { notifyInplace, recordOp } from '../autograd-hook.js';
+import { Tensor } from '../tensor.js';
+import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
+import { type Scalar, canCast, cppName, resultType } from './promotion.js';
+
+/** A tensor or a JS number/boolean. */
+export type TensorOrScalar = Tensor | Scalar;
+
+/** How an op maps its promoted input dtype to compute and output dtypes. */
+export type DtypeRule =
+  | 'same' // arithmetic: computes and returns the promoted dtype
+  | 'float' // float functions: integers and bool move to the default float
+  | 'bool' // predicates and comparisons: compute in the promoted dtype, return bool
+  | 'intOrBool'; // bitwise: integers and bool only
+
+function outputDtypes(op: string, rule: DtypeRule, promoted: DType): { compute: DType; out: DType } {
+  switch (rule) {
+    case 'same':
+      return { compute: promoted, out: promoted };
+    case 'float': {
+      const f = promoted.isFloatingPoint ? promoted : getDefaultDtype();
+      return { compute: f, out: f };
+    }
+    case 'bool':
+      return { compute: promoted, out: bool };
+    case 'intOrBool':
+      if (promoted.isFloatingPoint) throw new TorchRuntimeError(op, `"${op}_cpu" not implemented for '${cppName(promoted)}'`);
+      return { compute: promoted, out: promoted };
+  }
+}
+
+/** Rejects views whose elements overlap (e.g. expanded tensors) as in-place targets. */
+export function checkWritable(self: Tensor, op: string): void {
+  for (let i = 0; i < self._shape.length; i++) {
+    if (self._strides[i] === 0 && self._shape[i]! > 1) {
+      throw new TorchRuntimeError(
+        op,
+        'unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.',
+      );
+    }
+  }
+}
+
+/** Marks a completed in-place write. */
+export function bumpVersion(self: Tensor): void {
+  self._storage.version++;
+}
+
+/**
+ * Applies a unary kernel. `name` is the op's public name (for errors and autograd),
+ * `op` the kernel.
+ */
+export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams, attrs?: Record<string, unknown>): Tensor {
+  if (!(x instanceof Tensor)) throw new TorchTypeError(name, `${name}(): argument 'input' must be Tensor, not ${typeof x}`);
+  const { compute, out: outDtype } = outputDtypes(name, rule, x.dtype);
+  const backend = backendFor(x.device, compute, name);
+  const out = emptyTensor(x._shape, outDtype, x.device, name);
+  backend.unary(op, refOf(x), refOf(out), compute.name, params);
+  recordOp(name, [x], [out], attrs ?? (params ? { ...params } : {}));
+  return out;
+}
+
+/** In-place unary: `x.op_()`. The result must be castable back to x's dtype. */
+export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams): Tensor {
+  const { compute, out } = outputDtypes(name, rule, x.dtype);
+  if (!canCast(out, x.dtype)) {
+    throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(x.dtype)}`);
+  }
+  checkWritable(x, name);
+  notifyInplace(x, name);
+  const backend = backendFor(x.device, compute, name);
+  backend.unary(op, refOf(x), refOf(x), compute.name, params);
+  bumpVersion(x);
+  recordOp(name, [x], [x], { ...(params ?? {}), inplace: true });
+  return x;
+}
+
+function operandOf(v: TensorOrScalar, shape: readonly number[], compute: DType, op: string): Operand {
+  if (v instanceof Tensor) return refWith(v, shape, broadcastStrides(v._shape, v._strides, shape, op));
+  return castScalar(typeof v === 'boolean' ? (v ? 1 : 0) : v, compute.name);
+}
+
+function checkOperand(name: string, v: unknown, what: string): void {
+  if (v instanceof Tensor || typeof v === 'number' || typeof v === 'boolean') return;
+  throw new TorchTypeError(name, `${name}(): argument '${what}' must be Tensor or Number, not ${v === null ? 'null' : typeof v}`);
+}
+
+function boolSubCheck(name: string, a: TensorOrScalar, b: TensorOrScalar, op: BinaryOp): void {
+  if (op === 'sub' && (a instanceof Tensor ? a.dtype === bool : typeof a === 'boolean') && (b instanceof Tensor ? b.dtype === bool : typeof b === 'boolean')) {
+    throw new TorchRuntimeError(
+      name,
+      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
+    );
+  }
+}
+
+/**
+ * Applies a binary kernel with broadcasting and type promotion; either side may be a scalar.
+ */
+export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, rule: DtypeRule, attrs: Record<string, unknown> = {}): Tensor {
+  checkOperand(name, a, 'input');
+  checkOperand(name, b, 'other');
+  const tensors: Tensor[] = [];
+  if (a instanceof Tensor) tensors.push(a);
+  if (b instanceof Tensor) tensors.push(b);
+  if (tensors.length === 0) throw new TorchTypeError(name, `${name}(): expected at least one Tensor argument, got two numbers`);
+  const dev = commonDevice(name, tensors);
+  boolSubCheck(name, a, b, op);
+  const { compute, out: outDtype } = outputDtypes(name, rule, resultType(a, b));
+  const shape =
+    a instanceof Tensor && b instanceof Tensor
+      ? broadcastShapes(a._shape, b._shape, name)
+      : (a instanceof Tensor ? a : (b as Tensor))._shape;
+  const backend = backendFor(dev, compute, name);
+  const out = emptyTensor(shape, outDtype, dev, name);
+  backend.binary(op, operandOf(a, shape, compute, name), operandOf(b, shape, compute, name), refOf(out), compute.name);
+  if (tensors.length) {
+    recordOp(name, tensors, [out], {
+      ...attrs,
+      ...(a instanceof Tensor ? {} : { scalarA: a }),
+      ...(b instanceof Tensor ? {} : { scalarB: b }),
+    });
+  }
+  return out;
+}
+
+/**
+ * In-place binary `self.op_(other)`: other broadcasts to self's shape, and the
+ * promoted result must be castable to self's dtype.
+ */
+export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: TensorOrScalar, rule: DtypeRule, attrs: Record<string, unknown> = {}): Tensor {
+  checkOperand(name, other, 'other');
+  if (other instanceof Tensor) commonDevice(name, [self, other]);
+  boolSubCheck(name, self, other, op);
+  const { compute, out } = outputDtypes(name, rule, resultType(self, other));
+  if (!canCast(out, self.dtype)) {
+    throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(self.dtype)}`);
+  }
+  if (other instanceof Tensor) {
+    const b = broadcastShapes(self._shape, other._shape, name);
+    if (b.length !== self._shape.length || b.some((d, i) => d !== self._shape[i])) {
+      throw new TorchRuntimeError(
+        name,
+        `output with shape [${self._shape.join(', ')}] doesn't match the broadcast shape [${b.join(', ')}]`,
+      );
+    }
+  }
+  checkWritable(self, name);
+  notifyInplace(self, name);
+  // An operand that aliases self with another layout would read half-written data.
+  let src = other;
+  if (src instanceof Tensor && src._storage === self._storage && !sameLayout(src, self)) src = src.clone();
+  const backend = backendFor(self.device, compute, name);
+  backend.binary(op, operandOf(self, self._shape, compute, name), operandOf(src, self._shape, compute, name), refOf(self), compute.name);
+  bumpVersion(self);
+  recordOp(name, other instanceof Tensor ? [self, other] : [self], [self], {
+    ...attrs,
+    inplace: true,
+    ...(other instanceof Tensor ? {} : { scalarB: other }),
+  });
+  return self;
+}
+
+function sameLayout(a: Tensor, b: Tensor): boolean {
+  return a._offset === b._offset && a._shape.length === b._shape.length && a._shape.every((d, i) => d === b._shape[i] && a._strides[i] === b._strides[i]);
+}
+
+// ---------------------------------------------------------------- unary ops
+
+/** `-x`. */
+export function neg(x: Tensor): Tensor {
+  if (x.dtype === bool) {
+    throw new TorchRuntimeError('neg', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
+  return unaryOp('neg', 'neg', x, 'same');
+}
+
+/** Declares a float-valued unary op (`exp`, `log`, `sigmoid`, …): integer inputs give the default float. */
+function floatUnary(op: UnaryOp) {
+  return (x: Tensor): Tensor => unaryOp(op, op, x, 'float');
+}
+/** Declares a dtype-preserving unary op (`abs`, `floor`, …). */
+function sameUnary(op: UnaryOp) {
+  return (x: Tensor): Tensor => unaryOp(op, op, x, 'same');
+}
+
+/** e^x. */
+export const exp = floatUnary('exp');
+/** e^x − 1, accurate near 0. */
+export const expm1 = floatUnary('expm1');
+/** Natural logarithm. */
+export const log = floatUnary('log');
+/** log(1 + x), accurate near 0. */
+export const log1p = floatUnary('log1p');
+/** Base-2 logarithm. */
+export const log2 = floatUnary('log2');
+/** Base-10 logarithm. */
+export const log10 = floatUnary('log10');
+/** Square root. */
+export const sqrt = floatUnary('sqrt');
+/** 1/√x. */
+export const rsqrt = floatUnary('rsqrt');
+/** Sine. */
+export const sin = floatUnary('sin');
+/** Cosine. */
+export const cos = floatUnary('cos');
+/** Tangent. */
+export const tan = floatUnary('tan');
+/** Arcsine. */
+export const asin = floatUnary('asin');
+/** Arccosine. */
+export const acos = floatUnary('acos');
+/** Arctangent. */
+export const atan = floatUnary('atan');
+/** Hyperbolic sine. */
+export const sinh = floatUnary('sinh');
+/** Hyperbolic cosine. */
+export const cosh = floatUnary('cosh');
+/** Hyperbolic tangent. */
+export const tanh = floatUnary('tanh');
+/** Logistic sigmoid 1/(1+e^−x). */
+export const sigmoid = floatUnary('sigmoid');
+/** 1/x (integers give the default float). */
+export const reciprocal = floatUnary('reciprocal');
+/** Gauss error function. */
+export const erf = floatUnary('erf');
+/** Complementary error function. */
+export const erfc = floatUnary('erfc');
+/** Inverse error function. */
+export const erfinv = floatUnary('erfinv');
+/** |x|. */
+export const abs = sameUnary('abs');
+/** Sign: −1, 0 or 1. */
+export function sign(x: Tensor): Tensor {
+  return unaryOp('sign', 'sign', x, 'same');
+}
+/** max(x, 0). */
+export const relu = sameUnary('relu');
+/** Round toward −∞. */
+export const floor = sameUnary('floor');
+/** Round toward +∞. */
+export const ceil = sameUnary('ceil');
+/** Round to nearest, ties to even (like `torch.round`). */
+export const round = sameUnary('round');
+/** Round toward 0. */
+export const trunc = sameUnary('trunc');
+/** x − trunc(x). */
+export const frac = sameUnary('frac');
+/** x². */
+export const square = sameUnary('square');
+/** Whether each element is NaN (bool). */
+export function isnan(x: Tensor): Tensor {
+  return unaryOp('isnan', 'isnan', x, 'bool');
+}
+/** Whether each element is ±∞ (bool). */
+export function isinf(x: Tensor): Tensor {
+  return unaryOp('isinf', 'isinf', x, 'bool');
+}
+/** Whether each element is finite (bool). */
+export function isfinite(x: Tensor): Tensor {
+  return unaryOp('isfinite', 'isfinite', x, 'bool');
+}
+/** Logical not (bool). */
+export function logicalNot(x: Tensor): Tensor {
+  return unaryOp('logical_not', 'logicalNot', x, 'bool');
+}
+/** Bitwise not of integers, logical not of bools (`~x`). */
+export function bitwiseNot(x: Tensor): Tensor {
+  return unaryOp('bitwise_not', 'bitwiseNot', x, 'intOrBool');
+}
+
+// ---------------------------------------------------------------- binary ops
+
+/** Options of `add`/`sub`: `alpha` scales the second operand. */
+export interface AlphaOptions {
+  /** Multiplier of `other` (default 1). */
+  alpha?: number;
+}
+
+function scaled(name: string, other: TensorOrScalar, alpha: number | undefined): TensorOrScalar {
+  if (alpha === undefined || alpha === 1) return other;
+  return other instanceof Tensor ? mul(other, alpha) : (other as number) * alpha;
+}
+
+/** `a + alpha * b`, broadcasting; either side may be a number. */
+export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  return binaryOp('add', 'add', a, scaled('add', b, opts?.alpha), 'same', { alpha: opts?.alpha ?? 1 });
+}
+/** `a - alpha * b`. */
+export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
+  return binaryOp('sub', 'sub', a, scaled('sub', b, opts?.alpha), 'same', { alpha: opts?.alpha ?? 1 });
+}
+/** `a * b`. */
+export function mul(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('mul', 'mul', a, b, 'same');
+}
+
+/** Options of `div`: `roundingMode` `'trunc'` or `'floor'` (default: true division). */
+export interface DivOptions {
+  /** `null`/undefined for true division, `'trunc'` or `'floor'` for integer-style division. */
+  roundingMode?: 'trunc' | 'floor' | null;
+}
+
+/**
+ * `a / b`. True division gives a float even for integers. A number divided by a
+ * tensor is `reciprocal(b) * a`, as PyTorch's `__rtruediv__` does.
+ */
+export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions): Tensor {
+  const mode = opts?.roundingMode ?? null;
+  if (mode === 'trunc') return binaryOp('div', 'truncDivide', a, b, 'same', { roundingMode: mode });
+  if (mode === 'floor') return binaryOp('div', 'floorDivide', a, b, 'same', { roundingMode: mode });
+  if (!(a instanceof Tensor) && b instanceof Tensor) return mul(reciprocal(b), a);
+  return binaryOp('div', 'div', a, b, 'float');
+}
+/** Alias of {@link div}. */
+export const divide = div;
+/** Alias of {@link mul}. */
+export const multiply = mul;
+/** Alias of {@link sub}. */
+export const subtract = sub;
+/** `floor(a / b)` (PyTorch's `floor_divide`). */
+export function floorDivide(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('floor_divide', 'floorDivide', a, b, 'same');
+}
+/** `a ** b`. */
+export function pow(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  const aIsInt = a instanceof Tensor ? !a.dtype.isFloatingPoint : typeof a === 'number' && Number.isInteger(a);
+  if (aIsInt && typeof b === 'number' && Number.isInteger(b) && b < 0 && !(a instanceof Tensor && a.dtype === bool)) {
+    if (a instanceof Tensor && !resultType(a, b).isFloatingPoint) {
+      throw new TorchRuntimeError('pow', 'Integers to negative integer powers are not allowed.');
+    }
+  }
+  return binaryOp('pow', 'pow', a, b, 'same');
+}
+/** Elementwise maximum (NaN propagates). */
+export function maximum(a: Tensor, b: Tensor): Tensor {
+  return binaryOp('maximum', 'maximum', a, b, 'same');
+}
+/** Elementwise minimum (NaN propagates). */
+export function minimum(a: Tensor, b: Tensor): Tensor {
+  return binaryOp('minimum', 'minimum', a, b, 'same');
+}
+/** Elementwise maximum ignoring NaN. */
+export function fmax(a: Tensor, b: Tensor): Tensor {
+  return binaryOp('fmax', 'fmax', a, b, 'same');
+}
+/** Elementwise minimum ignoring NaN. */
+export function fmin(a: Tensor, b: Tensor): Tensor {
+  return binaryOp('fmin', 'fmin', a, b, 'same');
+}
+/** Python-style modulus: the result has the divisor's sign. */
+export function remainder(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('remainder', 'remainder', a, b, 'same');
+}
+/** C-style modulus: the result has the dividend's sign. */
+export function fmod(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('fmod', 'fmod', a, b, 'same');
+}
+/** atan2(a, b), quadrant-aware. */
+export function atan2(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('atan2', 'atan2', a, b, 'float');
+}
+/** √(a² + b²). */
+export function hypot(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('hypot', 'hypot', a, b, 'float');
+}
+
+function comparison(name: string, op: BinaryOp) {
+  return (a: TensorOrScalar, b: TensorOrScalar): Tensor => binaryOp(name, op, a, b, 'bool');
+}
+/** `a == b` (bool). */
+export const eq = comparison('eq', 'eq');
+/** `a != b` (bool). */
+export const ne = comparison('ne', 'ne');
+/** `a < b` (bool). */
+export const lt = comparison('lt', 'lt');
+/** `a <= b` (bool). */
+export const le = comparison('le', 'le');
+/** `a > b` (bool). */
+export const gt = comparison('gt', 'gt');
+/** `a >= b` (bool). */
+export const ge = comparison('ge', 'ge');
+/** Logical and (bool). */
+export const logicalAnd = comparison('logical_and', 'logicalAnd');
+/** Logical or (bool). */
+export const logicalOr = comparison('logical_or', 'logicalOr');
+/** Logical xor (bool). */
+export const logicalXor = comparison('logical_xor', 'logicalXor');
+/** Bitwise and of integers / bools. */
+export function bitwiseAnd(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('bitwise_and', 'bitwiseAnd', a, b, 'intOrBool');
+}
+/** Bitwise or of integers / bools. */
+export function bitwiseOr(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('bitwise_or', 'bitwiseOr', a, b, 'intOrBool');
+}
+/** Bitwise xor of integers / bools. */
+export function bitwiseXor(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  return binaryOp('bitwise_xor', 'bitwiseXor', a, b, 'intOrBool');
+}
+
+/** Whether every element of a equals b's, with equal shapes (PyTorch's `torch.equal`). */
+export function equal(a: Tensor, b: Tensor): boolean {
+  if (a._shape.length !== b._shape.length || a._shape.some((d, i) => d !== b._shape[i])) return false;
+  return eq(a, b).all().item() as boolean;
+}
+
+// ------------------------------------------------------- ternary composites
+
+/**
+ * `cond ? a : b` elementwise, broadcasting all three; a and b may be numbers.
+ */
+export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  const name = 'where';
+  if (!(cond instanceof Tensor)) throw new TorchTypeError(name, `where(): argument 'condition' must be Tensor`);
+  if (cond.dtype !== bool && cond.dtype.name !== 'uint8') {
+    throw new TorchRuntimeError(name, `where expected condition to be a boolean tensor, but got a tensor with dtype ${cppName(cond.dtype)}`);
+  }
+  const tensors = [cond, ...[a, b].filter((v): v is Tensor => v instanceof Tensor)];
+  const dev = commonDevice(name, tensors);
+  const dtype = resultType(a, b);
+  let shape: readonly number[] = cond._shape;
+  for (const v of [a, b]) if (v instanceof Tensor) shape = broadcastShapes(shape, v._shape, name);
+  const backend = backendFor(dev, dtype, name);
+  const out = emptyTensor(shape, dtype, dev, name);
+  backend.where(
+    refWith(cond, shape, broadcastStrides(cond._shape, cond._strides, shape, name)),
+    operandOf(a, shape, dtype, name),
+    operandOf(b, shape, dtype, name),
+    refOf(out),
+  );
+  recordOp(name, tensors.slice(1), [out], {
+    condition: cond,
+    ...(a instanceof Tensor ? {} : { scalarA: a }),
+    ...(b instanceof Tensor ? {} : { scalarB: b }),
+  });
+  return out;
+}
+
+/**
+ * Clamps into [min, max]; either bound may be null, a number, or a tensor.
+ * NaN stays NaN.
+ */
+export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
+  if ((min === undefined || min === null) && (max === undefined || max === null)) {
+    throw new TorchRuntimeError('clamp', "torch.clamp: At least one of 'min' or 'max' must not be None");
+  }
+  let r = x;
+  if (min !== undefined && min !== null) r = binaryOp('clamp_min', 'maximum', r, min, 'same');
+  if (max !== undefined && max !== null) r = binaryOp('clamp_max', 'minimum', r, max, 'same');
+  return r;
+}
+
+/** Alias of {@link clamp}. */
+export const clip = clamp;
+
+/** In-place {@link clamp}. */
+export function clamp_(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
+  if ((min === undefined || min === null) && (max === undefined || max === null)) {
+    throw new TorchRuntimeError('clamp_', "torch.clamp: At least one of 'min' or 'max' must not be None");
+  }
+  if (min !== undefined && min !== null) binaryInplace('clamp_min_', 'maximum', x, min, 'same');
+  if (max !== undefined && max !== null) binaryInplace('clamp_max_', 'minimum', x, max, 'same');
+  return x;
+}
+
+/** Options of `addcmul`/`addcdiv`. */
+export interface ValueOptions {
+  /** Multiplier of the product/quotient (default 1). */
+  value?: number;
+}
+
+/** `input + value * t1 * t2`. */
+export function addcmul(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
+  const v = opts?.value ?? 1;
+  const prod = v === 1 ? mul(t1, t2) : mul(mul(t1, v), t2);
+  return add(input, prod);
+}
+
+/** `input + value * t1 / t2`. */
+export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
+  const v = opts?.value ?? 1;
+  const q = v === 1 ? div(t1, t2) : mul(div(t1, t2), v);
+  return add(input, q);
+}
+
+/** `start + weight * (end - start)`, PyTorch's formula for |weight| ≥ 0.5 included. */
+export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {
+  // PyTorch: weight < 0.5 ? start + w*(end-start) : end - (end-start)*(1-w)
+  const diff = sub(end, start);
+  const low = add(start, mul(diff, weight));
+  const high = sub(end, mul(diff, weight instanceof Tensor ? sub(1, weight) : 1 - (weight as number)));
+  const small = weight instanceof Tensor ? lt(abs(weight), 0.5) : Math.abs(weight as number) < 0.5;
+  if (typeof small === 'boolean') return small ? low : high;
+  return where(small, low, high);
+}

@@ -1,0 +1,414 @@
+/**
+ * Joining, splitting and index-driven ops: cat, stack, split, chunk, gather,
+ * scatter, indexSelect, masks, nonzero, sort, topk, flip, roll, repeat, tile,
+ * tril/triu. Composed from the backend's copy/gather/scatter/sort kernels.
+ */
+import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
+import { type DType, bool, int64 } from '../dtype.js';
+import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
+import { broadcastShapes, broadcastStrides, numelOf, wrapDim } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
+import { bumpVersion, checkWritable, where } from './elementwise.js';
+import { cppName, resultType } from './promotion.js';
+import { arange } from './creation.js';
+import { contiguous, narrow, makeView } from './views.js';
+
+/**
+ * Concatenates along `dim`; shapes must match elsewhere. 1-D empty tensors are
+ * skipped, as in PyTorch.
+ */
+export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) {
+    throw new TorchRuntimeError('cat', 'torch.cat(): expected a non-empty list of Tensors');
+  }
+  const dev = commonDevice('cat', tensors);
+  const parts = tensors.filter((t) => !(t._shape.length === 1 && t._shape[0] === 0));
+  const ref = parts[0] ?? tensors[0]!;
+  const dtype = tensors.map((t) => t.dtype).reduce((a, b) => resultType(emptyOfDtype(a), emptyOfDtype(b)));
+  if (ref._shape.length === 0) throw new TorchRuntimeError('cat', 'zero-dimensional tensor (at position 0) cannot be concatenated');
+  const d = wrapDim(dim, ref._shape.length, 'cat');
+  let total = 0;
+  parts.forEach((t, i) => {
+    if (t._shape.length !== ref._shape.length) {
+      throw new TorchRuntimeError('cat', `Tensors must have same number of dimensions: got ${ref._shape.length} and ${t._shape.length}`);
+    }
+    for (let k = 0; k < ref._shape.length; k++) {
+      if (k !== d && t._shape[k] !== ref._shape[k]) {
+        throw new TorchRuntimeError(
+          'cat',
+          `Sizes of tensors must match except in dimension ${d}. Expected size ${ref._shape[k]} but got size ${t._shape[k]} for tensor number ${tensors.indexOf(t)} in the list.`,
+        );
+      }
+    }
+    total += t._shape[d]!;
+    void i;
+  });
+  const shape = [...ref._shape];
+  shape[d] = total;
+  const out = emptyTensor(shape, dtype, dev, 'cat');
+  const backend = backendFor(dev, dtype, 'cat');
+  let offset = 0;
+  for (const t of parts) {
+    const len = t._shape[d]!;
+    const s = [...shape];
+    s[d] = len;
+    backend.copy(refOf(t), refWith(out, s, out._strides, offset * out._strides[d]!));
+    offset += len;
+  }
+  recordOp('cat', [...tensors], [out], { dim: d, sizes: tensors.map((t) => (t._shape.length === 1 && t._shape[0] === 0 ? 0 : t._shape[d]!)), skipped: tensors.map((t) => t._shape.length === 1 && t._shape[0] === 0) });
+  return out;
+}
+
+/** A throwaway dimensioned tensor used only to ask `resultType` about dtypes. */
+function emptyOfDtype(d: DType | Tensor): Tensor {
+  if (d instanceof Tensor) return d;
+  return { dtype: d, _shape: [0] } as unknown as Tensor;
+}
+
+/** Stacks equal-shaped tensors along a new dim. */
+export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
+  if (!Array.isArray(tensors) || tensors.length === 0) throw new TorchRuntimeError('stack', 'stack expects a non-empty TensorList');
+  const s0 = tensors[0]!._shape;
+  tensors.forEach((t, i) => {
+    if (t._shape.length !== s0.length || t._shape.some((x: number, k: number) => x !== s0[k])) {
+      throw new TorchRuntimeError('stack', `stack expects each tensor to be equal size, but got ${fmtShape(s0)} at entry 0 and ${fmtShape(t._shape)} at entry ${i}`);
+    }
+  });
+  const d = wrapDim(dim, s0.length + 1, 'stack');
+  return cat(tensors.map((t) => t.unsqueeze(d)), d);
+}
+
+/** Splits into chunks of `splitSize` (or the given section sizes) along `dim`: views. */
+export function split(x: Tensor, splitSizeOrSections: number | readonly number[], dim = 0): Tensor[] {
+  const d = wrapDim(dim, x._shape.length, 'split');
+  const size = x._shape[d]!;
+  if (typeof splitSizeOrSections === 'number') {
+    const s = splitSizeOrSections;
+    if (!Number.isInteger(s) || s < 0 || (s === 0 && size !== 0)) {
+      throw new TorchRuntimeError('split', `split_size can only be 0 if dimension size is 0, but got dimension size of ${size}`);
+    }
+    const out: Tensor[] = [];
+    if (s === 0) return [x];
+    for (let start = 0; start < size || (size === 0 && out.length === 0); start += s) {
+      out.push(narrow(x, d, start, Math.min(s, size - start)));
+      if (size === 0) break;
+    }
+    return out;
+  }
+  const total = splitSizeOrSections.reduce((a, b) => a + b, 0);
+  if (total !== size) {
+    throw new TorchRuntimeError('split', `split_with_sizes expects split_sizes to sum exactly to ${size} (input tensor's size at dimension ${d}), but got split_sizes=${fmtShape(splitSizeOrSections)}`);
+  }
+  let start = 0;
+  return splitSizeOrSections.map((len) => {
+    const v = narrow(x, d, start, len);
+    start += len;
+    return v;
+  });
+}
+
+/** Splits into `chunks` nearly equal views along `dim`. */
+export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (!Number.isInteger(chunks) || chunks <= 0) throw new TorchRuntimeError('chunk', `chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
+  const d = wrapDim(dim, x._shape.length, 'chunk');
+  const size = x._shape[d]!;
+  return split(x, Math.max(Math.ceil(size / chunks), size === 0 ? 0 : 1), d);
+}
+
+function checkIndexDtype(op: string, index: Tensor): void {
+  if (index.dtype !== int64) throw new TorchRuntimeError(op, `${op}(): Expected dtype int64 for index`);
+}
+
+/** Reads index values on a synchronous backend to check bounds (GPU backends skip the check). */
+function checkIndexBounds(op: string, index: Tensor, size: number, dim: number): void {
+  const b = index._storage.backend;
+  if (!b.syncRead || index.numel() === 0) return;
+  const mn = index.min().item() as number;
+  const mx = index.max().item() as number;
+  const bad = mx >= size ? mx : mn < -size ? mn : null;
+  if (bad !== null) throw new TorchIndexError(op, `index ${bad} is out of bounds for dimension ${dim} with size ${size}`);
+}
+
+/** `out[i][j] = x[i][index[i][j]]` along `dim` (index int64, same ndim). */
+export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  checkIndexDtype('gather', index);
+  const n = x._shape.length;
+  const d = wrapDim(dim, n, 'gather');
+  if (index._shape.length !== n && !(n === 0 && index._shape.length <= 1)) {
+    throw new TorchRuntimeError('gather', 'Index tensor must have the same number of dimensions as input tensor');
+  }
+  for (let k = 0; k < n; k++) {
+    if (k !== d && index._shape[k]! > x._shape[k]!) {
+      throw new TorchRuntimeError('gather', `Size does not match at dimension ${k} expected index ${fmtShape(index._shape)} to be smaller than self ${fmtShape(x._shape)} apart from dimension ${d}`);
+    }
+  }
+  commonDevice('gather', [x, index]);
+  checkIndexBounds('gather', index, n === 0 ? 1 : x._shape[d]!, d);
+  const out = emptyTensor(index._shape, x.dtype, x.device, 'gather');
+  backendFor(x.device, x.dtype, 'gather').gather(refOf(x), d, refOf(index), refOf(out));
+  recordOp('gather', [x], [out], { dim: d, index });
+  return out;
+}
+
+/** Options of scatter. */
+export interface ScatterOptions {
+  /** How values landing on one element combine: `'add'` or `'multiply'` (default: replace). */
+  reduce?: 'add' | 'multiply';
+}
+
+/** In-place scatter: `self[index[i][j]][j] = src[i][j]` along `dim` (`src` may be a number). */
+export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor | number, opts?: ScatterOptions): Tensor {
+  return scatterInto('scatter_', self, dim, index, src, opts?.reduce ?? 'none');
+}
+
+function scatterInto(op: string, self: Tensor, dim: number, index: Tensor, src: Tensor | number, reduce: 'none' | 'add' | 'multiply'): Tensor {
+  checkIndexDtype(op, index);
+  const n = self._shape.length;
+  const d = wrapDim(dim, n, op);
+  if (index._shape.length !== n && !(n === 0 && index._shape.length <= 1)) {
+    throw new TorchRuntimeError(op, 'Index tensor must have the same number of dimensions as self tensor');
+  }
+  if (src instanceof Tensor) {
+    commonDevice(op, [self, index, src]);
+    if (src.dtype !== self.dtype) {
+      throw new TorchRuntimeError(op, `${op}(): Expected self.dtype to be equal to src.dtype`);
+    }
+    for (let k = 0; k < n; k++) {
+      if (index._shape[k]! > src._shape[k]!) {
+        throw new TorchRuntimeError(op, `Expected index ${fmtShape(index._shape)} to be smaller than self ${fmtShape(self._shape)} apart from dimension ${d} and to be smaller size than src ${fmtShape(src._shape)}`);
+      }
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    if (k !== d && index._shape[k]! > self._shape[k]!) {
+      throw new TorchRuntimeError(op, `Expected index ${fmtShape(index._shape)} to be smaller than self ${fmtShape(self._shape)} apart from dimension ${d}`);
+    }
+  }
+  checkIndexBounds(op, index, n === 0 ? 1 : self._shape[d]!, d);
+  checkWritable(self, op);
+  notifyInplace(self, op);
+  const srcOperand = src instanceof Tensor ? refWith(src, index._shape, src._strides.slice(0, index._shape.length)) : src;
+  backendFor(self.device, self.dtype, op).scatter(refOf(self), d, refOf(index), srcOperand, reduce);
+  bumpVersion(self);
+  recordOp(op, src instanceof Tensor ? [self, src] : [self], [self], { dim: d, index, reduce, inplace: true, ...(src instanceof Tensor ? {} : { value: src }) });
+  return self;
+}
+
+/** Out-of-place {@link scatter_}. */
+export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number, opts?: ScatterOptions): Tensor {
+  return composite('scatter', src instanceof Tensor ? [x, src] : [x], { dim, index, reduce: opts?.reduce ?? 'none' }, () =>
+    scatter_(x.clone(), dim, index, src, opts),
+  );
+}
+
+/** In-place scatter-add: `self[index[i][j]][j] += src[i][j]`. */
+export function scatterAdd_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
+  return scatterInto('scatter_add_', self, dim, index, src, 'add');
+}
+
+/** Out-of-place {@link scatterAdd_}. */
+export function scatterAdd(x: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
+  return composite('scatter_add', [x, src], { dim, index }, () => scatterAdd_(x.clone(), dim, index, src));
+}
+
+/** Picks entries of `dim` at `index` (1-D int64). */
+export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
+  if (index.dtype !== int64 && index.dtype.name !== 'int32') {
+    throw new TorchRuntimeError('index_select', `index_select(): Expected dtype int32 or int64 for index`);
+  }
+  if (index._shape.length > 1) throw new TorchIndexError('index_select', 'index_select(): Index is supposed to be a vector');
+  const n = x._shape.length;
+  const d = wrapDim(dim, n, 'index_select');
+  const idx = index.dtype === int64 ? index : index.to(int64);
+  const idx1 = idx._shape.length === 0 ? idx.view(1) : idx;
+  checkIndexBounds('index_select', idx1, n === 0 ? 1 : x._shape[d]!, d);
+  const shape = [...x._shape];
+  if (n > 0) shape[d] = idx1._shape[0]!;
+  const out = emptyTensor(shape, x.dtype, x.device, 'index_select');
+  backendFor(x.device, x.dtype, 'index_select').indexSelect(refOf(x), d, refOf(idx1), refOf(out));
+  recordOp('index_select', [x], [out], { dim: d, index: idx1 });
+  return out;
+}
+
+function checkMask(op: string, mask: Tensor): void {
+  if (!(mask instanceof Tensor)) throw new TorchTypeError(op, `${op}(): argument 'mask' must be Tensor`);
+  if (mask.dtype !== bool) throw new TorchRuntimeError(op, `${op} only supports boolean masks, but got mask with dtype ${mask.dtype.name === 'int64' ? 'long int' : cppName(mask.dtype)}`);
+}
+
+/** `x` with `value` where `mask` is true (mask broadcasts to x). */
+export function maskedFill(x: Tensor, mask: Tensor, value: number | Tensor): Tensor {
+  checkMask('masked_fill_', mask);
+  const b = broadcastShapes(x._shape, mask._shape, 'masked_fill');
+  if (b.length !== x._shape.length || b.some((d, i) => d !== x._shape[i])) {
+    throw new TorchRuntimeError('masked_fill', `The size of tensor a (${x._shape.at(-1)}) must match the size of tensor b (${mask._shape.at(-1)}) at non-singleton dimension ${x._shape.length - 1}`);
+  }
+  const v = value instanceof Tensor ? value.to(x.dtype) : value;
+  return composite('masked_fill', value instanceof Tensor ? [x, value] : [x], { mask }, () => where(mask, v, x).to(x.dtype));
+}
+
+/** In-place {@link maskedFill}. */
+export function maskedFill_(x: Tensor, mask: Tensor, value: number): Tensor {
+  checkMask('masked_fill_', mask);
+  const filled = maskedFill(x, mask, value);
+  return x.copy_(filled);
+}
+
+/** Coordinates of nonzero elements, as an int64 tensor of shape [count, ndim]. */
+export function nonzero(x: Tensor): Tensor {
+  const n = x._shape.length;
+  const flat = x.reshape(-1).ne(0);
+  const count = flat.sum().item() as number;
+  const numel = flat.numel();
+  // Positions of the selected elements: scatter i into slot cumsum(mask)[i] - 1.
+  const slot = where(flat, flat.cumsum(0).sub(1), count);
+  const positions = emptyTensor([count + 1], int64, x.device, 'nonzero');
+  if (numel > 0) positions.scatter_(0, slot, arange(numel, { dtype: int64, device: x.device }));
+  const flatIdx = positions.narrow(0, 0, count);
+  if (n === 0) return emptyTensor([count, 0], int64, x.device, 'nonzero');
+  const coords: Tensor[] = [];
+  let rest = flatIdx;
+  const strides = x.shape.map((_, i) => numelOf(x._shape.slice(i + 1)));
+  for (let i = 0; i < n; i++) {
+    coords.push(rest.div(strides[i]!, { roundingMode: 'floor' }));
+    rest = rest.remainder(strides[i]!);
+  }
+  return stack(coords, 1);
+}
+
+/** The elements of `x` where `mask` is true, as a 1-D tensor. */
+export function maskedSelect(x: Tensor, mask: Tensor): Tensor {
+  checkMask('masked_select', mask);
+  const shape = broadcastShapes(x._shape, mask._shape, 'masked_select');
+  const xs = x.expand(shape).reshape(-1);
+  const idx = nonzero(mask.expand(shape).reshape(-1)).view(-1);
+  return indexSelect(xs, 0, idx);
+}
+
+/** Options of `sort`. */
+export interface SortOptions {
+  /** Keep equal elements in their original order. */
+  stable?: boolean;
+}
+
+/** Sorts along `dim`: `[values, indices]`. NaN sorts last (first when descending). */
+export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): ValuesIndices {
+  const n = x._shape.length;
+  if (n === 0) return valuesIndices(x.clone(), emptyTensor([], int64, x.device, 'sort'));
+  const d = wrapDim(dim, n, 'sort');
+  const moved = x.transpose(d, n - 1);
+  const values = emptyTensor(moved._shape, x.dtype, x.device, 'sort');
+  const indices = emptyTensor(moved._shape, int64, x.device, 'sort');
+  backendFor(x.device, x.dtype, 'sort').sort(refOf(moved), descending, opts?.stable ?? false, refOf(values), refOf(indices));
+  const v = values.transpose(d, n - 1);
+  const i = indices.transpose(d, n - 1);
+  recordOp('sort', [x], [v], { dim: d, indices: i });
+  return valuesIndices(v, i);
+}
+
+/** Indices that sort `x` along `dim`. */
+export function argsort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): Tensor {
+  return sort(x, dim, descending, opts).indices;
+}
+
+/** The `k` largest (or smallest) elements along `dim`: `[values, indices]`. */
+export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+  const n = x._shape.length;
+  const d = n === 0 ? 0 : wrapDim(dim, n, 'topk');
+  const size = n === 0 ? 1 : x._shape[d]!;
+  if (!Number.isInteger(k) || k < 0 || k > size) throw new TorchRuntimeError('topk', 'selected index k out of range');
+  void sorted;
+  const s = sort(x, d, largest, { stable: true });
+  if (n === 0) return s;
+  const v = s.values.narrow(d, 0, k).contiguous();
+  const i = s.indices.narrow(d, 0, k).contiguous();
+  return valuesIndices(v, i);
+}
+
+/** Reverses the order along `dims`. */
+export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
+  const list = (typeof dims === 'number' ? [dims] : dims).map((d) => wrapDim(d, x._shape.length, 'flip'));
+  let r = x;
+  for (const d of list) {
+    const size = x._shape[d]!;
+    r = indexSelect(r, d, arange(size - 1, -1, -1, { dtype: int64, device: x.device }));
+  }
+  return list.length === 0 ? x.clone() : r;
+}
+
+/** Rolls elements along `dims` by `shifts` (flattened when dims is omitted). */
+export function roll(x: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
+  const sh = typeof shifts === 'number' ? [shifts] : [...shifts];
+  if (dims === undefined) {
+    if (sh.length !== 1) throw new TorchRuntimeError('roll', `roll: shifts and dimensions must align. shifts: ${sh.length}, dims:0`);
+    return roll(x.reshape(-1), sh[0]!, 0).view(x._shape);
+  }
+  const ds = typeof dims === 'number' ? [dims] : [...dims];
+  if (sh.length !== ds.length) throw new TorchRuntimeError('roll', `shifts and dimensions must align. shifts: ${sh.length}, dims:${ds.length}`);
+  let r = x;
+  ds.forEach((dim, i) => {
+    const d = wrapDim(dim, x._shape.length, 'roll');
+    const size = x._shape[d]!;
+    if (size === 0) return;
+    const s = ((sh[i]! % size) + size) % size;
+    if (s === 0) return;
+    r = cat([narrow(r, d, size - s, s), narrow(r, d, 0, size - s)], d);
+  });
+  return r === x ? x.clone() : r;
+}
+
+/** Repeats the tensor along each dim (`x.repeat(2, 3)`); extra leading sizes add dims. */
+export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
+  const reps = (sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : sizes) as number[];
+  if (reps.length < x._shape.length) {
+    throw new TorchRuntimeError('repeat', 'Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
+  }
+  const lead = reps.length - x._shape.length;
+  const padded = [...new Array<number>(lead).fill(1), ...x._shape];
+  const xv = x.reshape(padded);
+  // [s0, s1, …] → [1, s0, 1, s1, …] → expand to [r0, s0, r1, s1, …] → merge pairs.
+  const inter: number[] = [];
+  const expanded: number[] = [];
+  padded.forEach((s, i) => {
+    inter.push(1, s);
+    expanded.push(reps[i]!, s);
+  });
+  return composite('repeat', [x], { repeats: reps }, () =>
+    xv.reshape(inter).expand(expanded).contiguous().view(padded.map((s, i) => s * reps[i]!)),
+  );
+}
+
+/** Like {@link repeat}, padding `dims` with leading 1s when shorter than ndim. */
+export function tile(x: Tensor, dims: readonly number[]): Tensor {
+  const reps = dims.length < x._shape.length ? [...new Array<number>(x._shape.length - dims.length).fill(1), ...dims] : dims;
+  return repeat(x, reps);
+}
+
+function triangle(op: 'tril' | 'triu', x: Tensor, diagonal: number): Tensor {
+  const n = x._shape.length;
+  if (n < 2) throw new TorchRuntimeError(op, `${op}: input tensor must have at least 2 dimensions`);
+  const rows = x._shape[n - 2]!;
+  const cols = x._shape[n - 1]!;
+  const r = arange(rows, { dtype: int64, device: x.device }).view(rows, 1);
+  const c = arange(cols, { dtype: int64, device: x.device });
+  const keep = op === 'tril' ? c.sub(r).le(diagonal) : c.sub(r).ge(diagonal);
+  return composite(op, [x], { diagonal }, () => where(keep, x, 0).to(x.dtype));
+}
+
+/** Lower triangle (elements with col − row ≤ diagonal), others zero. */
+export function tril(x: Tensor, diagonal = 0): Tensor {
+  return triangle('tril', x, diagonal);
+}
+
+/** Upper triangle (elements with col − row ≥ diagonal), others zero. */
+export function triu(x: Tensor, diagonal = 0): Tensor {
+  return triangle('triu', x, diagonal);
+}
+
+/** Broadcasts tensors to one shape (views). */
+export function broadcastTensors(...tensors: Tensor[]): Tensor[] {
+  const shape = tensors.reduce<readonly number[]>((s, t) => broadcastShapes(s, t._shape, 'broadcast_tensors'), []);
+  return tensors.map((t) => makeView(t, [...shape], broadcastStrides(t._shape, t._strides, shape), t._offset, 'expand', { shape: [...shape], inputShape: [...t._shape] }));
+}
+
+void contiguous;

@@ -1,0 +1,64 @@
+/**
+ * PyTorch's type promotion (`torch.result_type`): dimensioned tensors outrank
+ * 0-dim tensors, which outrank JS numbers, unless a lower tier brings a higher
+ * category (bool < integer < float).
+ */
+import { type DType, bool, getDefaultDtype, int64, promoteTypes } from '../dtype.js';
+import { Tensor } from '../tensor.js';
+
+/** A JS scalar accepted wherever PyTorch accepts a Python number. */
+export type Scalar = number | boolean;
+
+/** Dtype a JS scalar stands for: bool, int64 for integral numbers, default float otherwise. */
+export function scalarDtype(x: Scalar): DType {
+  if (typeof x === 'boolean') return bool;
+  return Number.isInteger(x) ? int64 : getDefaultDtype();
+}
+
+/** Wrapped-number dtype: a float scalar counts as the default float dtype. */
+function combineCategories(higher: DType | null, lower: DType | null): DType | null {
+  if (higher === null) return lower;
+  if (higher.isFloatingPoint) return higher;
+  if (lower === null) return higher;
+  if (higher === bool || lower.isFloatingPoint) return promoteTypes(higher, lower);
+  return higher;
+}
+
+function promoteNullable(a: DType | null, b: DType): DType {
+  return a === null ? b : promoteTypes(a, b);
+}
+
+/**
+ * The dtype PyTorch computes `op(a, b, …)` in, before op-specific rules
+ * (true division and float-only functions then move integers to the default float).
+ * @example
+ * ```ts
+ * torch.resultType(torch.tensor([1, 2]), 1.5); // torch.float32
+ * ```
+ */
+export function resultType(...operands: (Tensor | Scalar)[]): DType {
+  let dimResult: DType | null = null;
+  let zeroResult: DType | null = null;
+  let wrappedResult: DType | null = null;
+  for (const o of operands) {
+    if (o instanceof Tensor) {
+      if (o._shape.length > 0) dimResult = promoteNullable(dimResult, o.dtype);
+      else zeroResult = promoteNullable(zeroResult, o.dtype);
+    } else {
+      wrappedResult = promoteNullable(wrappedResult, scalarDtype(o));
+    }
+  }
+  return combineCategories(dimResult, combineCategories(zeroResult, wrappedResult))!;
+}
+
+/** Whether a value of `from` may be written into `to` by an in-place op (PyTorch's `canCast`). */
+export function canCast(from: DType, to: DType): boolean {
+  if (from.isFloatingPoint && !to.isFloatingPoint) return false;
+  if (from !== bool && to === bool) return false;
+  return true;
+}
+
+/** Short C++-style dtype name used in PyTorch messages: Float, Double, Long, Int, Byte, Bool. */
+export function cppName(d: DType): string {
+  return { float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[d.name];
+}

@@ -1,0 +1,337 @@
+/**
+ * Reductions over dims (a number, a list, negative allowed, or all), with
+ * `keepdim`, and the composites built from them (mean, var, std, logsumexp, norm).
+ */
+import type { ReduceOp, ScanOp } from '../backend.js';
+import { composite, recordOp } from '../autograd-hook.js';
+import { type DType, type DTypeLike, bool, int64, toDType } from '../dtype.js';
+import { TorchIndexError, TorchRuntimeError } from '../errors.js';
+import { normalizeDims, wrapDim } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { type ValuesIndices, backendFor, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
+import { abs, add, div, exp, log, mul, pow, sqrt, sub, where } from './elementwise.js';
+import { cppName } from './promotion.js';
+import { unsqueezeDims } from './reduction-shape.js';
+
+/** A dim argument: one dim, several, or all when omitted. */
+export type DimArg = number | readonly number[] | null | undefined;
+
+/** Options shared by reductions. */
+export interface ReduceOptions {
+  /** Keep reduced dims with size 1. */
+  keepdim?: boolean;
+  /** Compute and return in this dtype (sum/prod/mean/cumsum). */
+  dtype?: DTypeLike;
+}
+
+function keepOpts(keepdim: boolean | ReduceOptions | undefined, opts: ReduceOptions | undefined): ReduceOptions {
+  if (typeof keepdim === 'boolean') return { ...opts, keepdim };
+  return { ...keepdim, ...opts };
+}
+
+/**
+ * Runs a backend reduction over `dims` of x: permutes reduced dims last and
+ * allocates the kept-shape output. Returns the output without keepdim.
+ */
+export function reduceRaw(op: ReduceOp, name: string, x: Tensor, dims: number[], outDtype: DType, compute: DType): Tensor {
+  const n = x._shape.length;
+  const keep = Array.from({ length: n }, (_, i) => i).filter((i) => !dims.includes(i));
+  const order = [...keep, ...dims];
+  const outShape = keep.map((i) => x._shape[i]!);
+  const out = emptyTensor(outShape, outDtype, x.device, name);
+  const backend = backendFor(x.device, compute, name);
+  const permuted = refWith(x, order.map((i) => x._shape[i]!), order.map((i) => x._strides[i]!));
+  backend.reduce(op, permuted, dims.length, refOf(out), compute.name);
+  return out;
+}
+
+function finish(out: Tensor, x: Tensor, dims: number[], keepdim: boolean): Tensor {
+  return keepdim ? unsqueezeDims(out, dims, x._shape.length) : out;
+}
+
+function sumDtype(x: Tensor, requested?: DTypeLike): DType {
+  if (requested !== undefined) return toDType(requested);
+  return x.dtype.isFloatingPoint ? x.dtype : int64;
+}
+
+/**
+ * Sum over `dim` (all dims when omitted). Integers and bools sum to int64.
+ * @example
+ * ```ts
+ * torch.sum(x, 1, { keepdim: true });
+ * x.sum([0, -1]);
+ * ```
+ */
+export function sum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  const o = keepOpts(keepdim, opts);
+  const dims = normalizeDims(dim, x._shape.length, 'sum');
+  const dt = sumDtype(x, o.dtype);
+  const out = finish(reduceRaw('sum', 'sum', x, dims, dt, dt), x, dims, o.keepdim ?? false);
+  recordOp('sum', [x], [out], { dims, keepdim: o.keepdim ?? false, all: dim === undefined || dim === null });
+  return out;
+}
+
+/** Sum treating NaN as zero. */
+export function nansum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  const o = keepOpts(keepdim, opts);
+  const dims = normalizeDims(dim, x._shape.length, 'nansum');
+  const dt = sumDtype(x, o.dtype);
+  const out = finish(reduceRaw('nansum', 'nansum', x, dims, dt, dt), x, dims, o.keepdim ?? false);
+  recordOp('nansum', [x], [out], { dims, keepdim: o.keepdim ?? false });
+  return out;
+}
+
+/** Product over `dim` (all when omitted). */
+export function prod(x: Tensor, dim?: number | null, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  const o = keepOpts(keepdim, opts);
+  const dims = normalizeDims(dim, x._shape.length, 'prod');
+  const dt = sumDtype(x, o.dtype);
+  const out = finish(reduceRaw('prod', 'prod', x, dims, dt, dt), x, dims, o.keepdim ?? false);
+  recordOp('prod', [x], [out], { dims, keepdim: o.keepdim ?? false, all: dim === undefined || dim === null });
+  return out;
+}
+
+function floatOnly(name: string, x: Tensor, requested?: DTypeLike): DType {
+  const dt = requested !== undefined ? toDType(requested) : x.dtype;
+  if (!dt.isFloatingPoint) {
+    throw new TorchRuntimeError(
+      name,
+      `${name}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${cppName(dt)}`,
+    );
+  }
+  return dt;
+}
+
+/** Number of elements the dims cover. */
+function countOver(x: Tensor, dims: number[]): number {
+  let n = 1;
+  for (const d of dims) n *= x._shape[d]!;
+  return n;
+}
+
+/** Mean over `dim` (floats only, as in PyTorch). */
+export function mean(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  const o = keepOpts(keepdim, opts);
+  const dt = floatOnly('mean', x, o.dtype);
+  const dims = normalizeDims(dim, x._shape.length, 'mean');
+  const s = reduceRaw('sum', 'mean', x, dims, dt, dt);
+  const out = finish(divInPlaceNoGrad(s, countOver(x, dims)), x, dims, o.keepdim ?? false);
+  recordOp('mean', [x], [out], { dims, keepdim: o.keepdim ?? false, count: countOver(x, dims), all: dim === undefined || dim === null });
+  return out;
+}
+
+function divInPlaceNoGrad(s: Tensor, n: number): Tensor {
+  backendFor(s.device, s.dtype, 'mean').binary('div', refOf(s), s.dtype.name === 'float32' ? Math.fround(n) : n, refOf(s), s.dtype.name);
+  return s;
+}
+
+function extremum(op: 'max' | 'min', x: Tensor, dims: number[], name: string): Tensor {
+  if (x.numel() === 0) {
+    throw new TorchIndexError(name, `${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+  }
+  for (const d of dims) {
+    if (x._shape[d] === 0) {
+      throw new TorchIndexError(name, `${name}(): Expected reduction dim ${d} to have non-zero size.`);
+    }
+  }
+  return reduceRaw(op, name, x, dims, x.dtype, x.dtype);
+}
+
+/** Maximum over dims, values only (`torch.amax`). */
+export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
+  const dims = normalizeDims(dim, x._shape.length, 'amax');
+  const out = finish(extremum('max', x, dims, 'amax'), x, dims, keepdim);
+  recordOp('amax', [x], [out], { dims, keepdim });
+  return out;
+}
+
+/** Minimum over dims, values only (`torch.amin`). */
+export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
+  const dims = normalizeDims(dim, x._shape.length, 'amin');
+  const out = finish(extremum('min', x, dims, 'amin'), x, dims, keepdim);
+  recordOp('amin', [x], [out], { dims, keepdim });
+  return out;
+}
+
+function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
+  if (dim === undefined || dim === null) {
+    if (x.numel() === 0) throw new TorchRuntimeError(op, `${op}(): Expected reduction dim to be specified for input.numel() == 0.`);
+    const flat = x.reshape(-1);
+    const out = reduceRaw(op, op, flat, [0], int64, x.dtype);
+    return keepdim ? out.reshape(x._shape.map(() => 1)) : out;
+  }
+  const d = wrapDim(dim, x._shape.length, op);
+  const dims = x._shape.length === 0 ? [] : [d];
+  if (x._shape.length > 0 && x._shape[d] === 0) throw new TorchIndexError(op, `${op}(): Expected reduction dim ${d} to have non-zero size.`);
+  return finish(reduceRaw(op, op, x, dims, int64, x.dtype), x, dims, keepdim);
+}
+
+/** Index of the maximum (over the flattened tensor when `dim` is omitted). */
+export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return argExtremum('argmax', x, dim, keepdim);
+}
+
+/** Index of the minimum (over the flattened tensor when `dim` is omitted). */
+export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  return argExtremum('argmin', x, dim, keepdim);
+}
+
+function maxMin(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: boolean): Tensor | ValuesIndices {
+  if (dim === undefined) {
+    const out = extremum(op, x, normalizeDims(undefined, x._shape.length, op), op);
+    recordOp(op === 'max' ? 'amax' : 'amin', [x], [out], { dims: normalizeDims(undefined, x._shape.length, op), keepdim: false, all: true });
+    return out;
+  }
+  const d = wrapDim(dim, x._shape.length, op);
+  const dims = x._shape.length === 0 ? [] : [d];
+  const values = finish(extremum(op, x, dims, op), x, dims, keepdim);
+  const indices = finish(reduceRaw(op === 'max' ? 'argmax' : 'argmin', op, x, dims, int64, x.dtype), x, dims, keepdim);
+  recordOp(op === 'max' ? 'max_dim' : 'min_dim', [x], [values], { dim: d, keepdim, indices });
+  return valuesIndices(values, indices);
+}
+
+/**
+ * `max(x)` → the maximum; `max(x, dim, keepdim?)` → `[values, indices]` (also `.values`, `.indices`);
+ * `max(x, other)` → elementwise maximum.
+ */
+export function max(x: Tensor): Tensor;
+export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function max(x: Tensor, other: Tensor): Tensor;
+export function max(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  if (dimOrOther instanceof Tensor) return x.maximum(dimOrOther);
+  return maxMin('max', x, dimOrOther, keepdim);
+}
+
+/** Like {@link max}, for the minimum. */
+export function min(x: Tensor): Tensor;
+export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function min(x: Tensor, other: Tensor): Tensor;
+export function min(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  if (dimOrOther instanceof Tensor) return x.minimum(dimOrOther);
+  return maxMin('min', x, dimOrOther, keepdim);
+}
+
+/** Whether all elements (over `dim`) are nonzero: bool. */
+export function all(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
+  const dims = normalizeDims(dim, x._shape.length, 'all');
+  return finish(reduceRaw('all', 'all', x, dims, bool, x.dtype), x, dims, keepdim);
+}
+
+/** Whether any element (over `dim`) is nonzero: bool. */
+export function any(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
+  const dims = normalizeDims(dim, x._shape.length, 'any');
+  return finish(reduceRaw('any', 'any', x, dims, bool, x.dtype), x, dims, keepdim);
+}
+
+/** Options of `var`/`std`. */
+export interface VarOptions {
+  /** Divisor offset: n − correction (default 1, Bessel's correction). */
+  correction?: number;
+  /** Legacy flag: `unbiased: false` means correction 0. */
+  unbiased?: boolean;
+  /** Keep reduced dims with size 1. */
+  keepdim?: boolean;
+}
+
+function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): Tensor {
+  const o: VarOptions = typeof opts === 'boolean' ? { unbiased: opts } : opts ?? {};
+  floatOnly(name, x);
+  const dims = normalizeDims(dim, x._shape.length, name);
+  const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
+  const n = countOver(x, dims);
+  const m = mean(x, dims, true);
+  const d = sub(x, m);
+  const ss = sum(mul(d, d), dims, o.keepdim ?? false);
+  return div(ss, Math.max(n - correction, 0));
+}
+
+/**
+ * Variance over `dim` with `correction` (default 1).
+ * @example
+ * ```ts
+ * x.var(1, { correction: 0, keepdim: true });
+ * ```
+ */
+export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
+  return composite('var', [x], { dim, opts }, () => varImpl('var', x, dim, opts));
+}
+
+/** Standard deviation over `dim` with `correction` (default 1). */
+export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
+  return composite('std', [x], { dim, opts }, () => sqrt(varImpl('std', x, dim, opts)));
+}
+
+/** log(Σ exp(x)) over `dim`, computed stably by shifting by the maximum. */
+export function logsumexp(x: Tensor, dim: DimArg, keepdim = false): Tensor {
+  const dims = normalizeDims(dim, x._shape.length, 'logsumexp');
+  return composite('logsumexp', [x], { dims, keepdim }, () => logsumexpImpl(x, dims, keepdim));
+}
+
+function logsumexpImpl(x: Tensor, dims: number[], keepdim: boolean): Tensor {
+  const xf = x.dtype.isFloatingPoint ? x : x.float();
+  if (xf.numel() === 0) return log(sum(exp(xf), dims, keepdim));
+  const m = amax(xf, dims, true);
+  // An infinite maximum would make x − m NaN; shift by 0 there, as PyTorch does.
+  const shift = where(m.isinf(), 0, m);
+  const s = log(sum(exp(sub(xf, shift)), dims, true));
+  const r = add(s, shift);
+  return keepdim ? r : r.squeeze(dims);
+}
+
+/**
+ * Vector p-norm over `dim` (all elements when omitted): p = 2 (`'fro'`), 1, Infinity, −Infinity, 0 or any number.
+ */
+export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
+  const dims = normalizeDims(dim, x._shape.length, 'norm');
+  return composite('norm', [x], { p, dims, keepdim }, () => normImpl(x, p, dims, keepdim));
+}
+
+function normImpl(x: Tensor, p: number | 'fro', dims: number[], keepdim: boolean): Tensor {
+  const xf = x.dtype.isFloatingPoint ? x : x.float();
+  const pp = p === 'fro' ? 2 : p;
+  const a = abs(xf);
+  if (pp === Infinity) return amax(a, dims, keepdim);
+  if (pp === -Infinity) return amin(a, dims, keepdim);
+  if (pp === 0) return sum(a.ne(0).to(xf.dtype), dims, keepdim);
+  if (pp === 1) return sum(a, dims, keepdim);
+  if (pp === 2) return sqrt(sum(mul(xf, xf), dims, keepdim));
+  return pow(sum(pow(a, pp), dims, keepdim), 1 / pp);
+}
+
+/** Runs a scan kernel along `dim`. */
+function scanRaw(op: ScanOp, name: string, x: Tensor, dim: number, dtype: DType, indices?: Tensor): Tensor {
+  const d = wrapDim(dim, x._shape.length, name);
+  const out = emptyTensor(x._shape, dtype, x.device, name);
+  const backend = backendFor(x.device, dtype, name);
+  const src = x.dtype === dtype ? x : x.to(dtype);
+  backend.scan(op, refOf(src), x._shape.length === 0 ? 0 : d, refOf(out), dtype.name, indices ? refOf(indices) : undefined);
+  return out;
+}
+
+/** Cumulative sum along `dim` (integers accumulate in int64). */
+export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+  const out = scanRaw('cumsum', 'cumsum', x, dim, sumDtype(x, opts?.dtype));
+  recordOp('cumsum', [x], [out], { dim: wrapDim(dim, x._shape.length, 'cumsum') });
+  return out;
+}
+
+/** Cumulative product along `dim`. */
+export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+  const out = scanRaw('cumprod', 'cumprod', x, dim, sumDtype(x, opts?.dtype));
+  recordOp('cumprod', [x], [out], { dim: wrapDim(dim, x._shape.length, 'cumprod') });
+  return out;
+}
+
+/** Running maximum along `dim`: `[values, indices]`. */
+export function cummax(x: Tensor, dim: number): ValuesIndices {
+  const indices = emptyTensor(x._shape, int64, x.device, 'cummax');
+  const values = scanRaw('cummax', 'cummax', x, dim, x.dtype, indices);
+  return valuesIndices(values, indices);
+}
+
+/** Running minimum along `dim`: `[values, indices]`. */
+export function cummin(x: Tensor, dim: number): ValuesIndices {
+  const indices = emptyTensor(x._shape, int64, x.device, 'cummin');
+  const values = scanRaw('cummin', 'cummin', x, dim, x.dtype, indices);
+  return valuesIndices(values, indices);
+}

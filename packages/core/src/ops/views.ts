@@ -1,0 +1,408 @@
+/**
+ * View ops: they edit shape/strides/offset and share storage with their base,
+ * so a write through the view shows in the base. Copies happen only where
+ * PyTorch copies (`reshape` of incompatible strides, `contiguous`, `clone`).
+ */
+import { recordOp } from '../autograd-hook.js';
+import { TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
+import {
+  broadcastStrides,
+  computeViewStrides,
+  contiguousStrides,
+  inferSize,
+  isContiguousLayout,
+  numelOf,
+  wrapDim,
+} from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { backendFor, emptyTensor, refOf } from './dispatch.js';
+
+/** Shape arguments accepted both ways: `f(2, 3)` and `f([2, 3])`. */
+export type ShapeArgs = readonly number[] | [readonly number[]];
+
+/** Flattens `(2, 3)` / `([2, 3])` to `[2, 3]`. */
+export function shapeFromArgs(args: readonly unknown[], op: string): number[] {
+  const list = args.length === 1 && (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ? Array.from(args[0] as ArrayLike<number>) : args;
+  for (const d of list) {
+    if (typeof d !== 'number' || !Number.isInteger(d)) {
+      throw new TorchTypeError(op, `${op}(): argument 'size' must be a sequence of ints, but got ${fmtShape(list as number[])}`);
+    }
+  }
+  return list as number[];
+}
+
+/** Makes a view of `base`'s storage. */
+export function makeView(base: Tensor, shape: number[], strides: number[], offset: number, op: string, attrs: Record<string, unknown> = {}): Tensor {
+  const v = new Tensor(base._storage, shape, strides, offset, base.dtype);
+  v._base = base._base ?? base;
+  recordOp(op, [base], [v], attrs);
+  return v;
+}
+
+/** A view with another shape; fails when the strides don't allow it (PyTorch's text). */
+export function view(x: Tensor, ...shape: ShapeArgs): Tensor {
+  const target = inferSize(shapeFromArgs(shape, 'view'), x.numel(), 'view');
+  const strides = computeViewStrides(x._shape, x._strides, target);
+  if (strides === null) {
+    throw new TorchRuntimeError(
+      'view',
+      "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
+    );
+  }
+  return makeView(x, target, strides, x._offset, 'view', { shape: target, inputShape: [...x._shape] });
+}
+
+/** A view when strides allow, otherwise a contiguous copy. */
+export function reshape(x: Tensor, ...shape: ShapeArgs): Tensor {
+  const target = inferSize(shapeFromArgs(shape, 'reshape'), x.numel(), 'reshape');
+  const strides = computeViewStrides(x._shape, x._strides, target);
+  if (strides !== null) return makeView(x, target, strides, x._offset, 'view', { shape: target, inputShape: [...x._shape] });
+  return view(contiguous(x), target);
+}
+
+/** Reorders dims. */
+export function permute(x: Tensor, ...dims: ShapeArgs): Tensor {
+  const list = shapeFromArgs(dims, 'permute');
+  const n = x._shape.length;
+  if (list.length !== n) {
+    throw new TorchRuntimeError('permute', `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${n} is not equal to len(dims) = ${list.length}`);
+  }
+  const seen = new Set<number>();
+  const w = list.map((d) => {
+    const k = wrapDim(d, n, 'permute');
+    if (seen.has(k)) throw new TorchRuntimeError('permute', 'permute(): duplicate dims are not allowed.');
+    seen.add(k);
+    return k;
+  });
+  return makeView(x, w.map((d) => x._shape[d]!), w.map((d) => x._strides[d]!), x._offset, 'permute', { dims: w });
+}
+
+/** Swaps two dims. */
+export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  const n = x._shape.length;
+  if (n === 0) {
+    wrapDim(dim0, 0, 'transpose');
+    wrapDim(dim1, 0, 'transpose');
+    return makeView(x, [], [], x._offset, 'transpose', { dim0: 0, dim1: 0 });
+  }
+  const a = wrapDim(dim0, n, 'transpose');
+  const b = wrapDim(dim1, n, 'transpose');
+  const shape = [...x._shape];
+  const strides = [...x._strides];
+  [shape[a], shape[b]] = [shape[b]!, shape[a]!];
+  [strides[a], strides[b]] = [strides[b]!, strides[a]!];
+  return makeView(x, shape, strides, x._offset, 'transpose', { dim0: a, dim1: b });
+}
+
+/** Transpose of a ≤2-D tensor. */
+export function t(x: Tensor): Tensor {
+  if (x._shape.length > 2) throw new TorchRuntimeError('t', `t() expects a tensor with <= 2 dimensions, but self is ${x._shape.length}D`);
+  if (x._shape.length < 2) return makeView(x, [...x._shape], [...x._strides], x._offset, 'transpose', { dim0: 0, dim1: 0 });
+  return transpose(x, 0, 1);
+}
+
+/** Broadcasts to a larger shape without copying (`-1` keeps a dim). */
+export function expand(x: Tensor, ...shape: ShapeArgs): Tensor {
+  const target = shapeFromArgs(shape, 'expand');
+  const lead = target.length - x._shape.length;
+  const resolved = target.map((d, i) => {
+    if (d === -1) {
+      if (i < lead) throw new TorchRuntimeError('expand', `The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ${i}`);
+      return x._shape[i - lead]!;
+    }
+    return d;
+  });
+  const strides = broadcastStrides(x._shape, x._strides, resolved, 'expand');
+  return makeView(x, resolved, strides, x._offset, 'expand', { shape: resolved, inputShape: [...x._shape] });
+}
+
+/** Expands to `other`'s shape. */
+export function expandAs(x: Tensor, other: Tensor): Tensor {
+  return expand(x, other._shape);
+}
+
+/** Removes size-1 dims (all, or the given ones). */
+export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
+  const n = x._shape.length;
+  let drop: Set<number>;
+  if (dim === undefined) drop = new Set(x._shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0));
+  else {
+    const dims = (typeof dim === 'number' ? [dim] : dim).map((d) => wrapDim(d, n, 'squeeze'));
+    drop = new Set(dims.filter((d) => n > 0 && x._shape[d] === 1));
+  }
+  const shape: number[] = [];
+  const strides: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (drop.has(i)) continue;
+    shape.push(x._shape[i]!);
+    strides.push(x._strides[i]!);
+  }
+  return makeView(x, shape, strides, x._offset, 'squeeze', { inputShape: [...x._shape] });
+}
+
+/** Inserts a size-1 dim at `dim`. */
+export function unsqueeze(x: Tensor, dim: number): Tensor {
+  const n = x._shape.length;
+  const d = wrapDim(dim, n + 1, 'unsqueeze');
+  const shape = [...x._shape];
+  const strides = [...x._strides];
+  const stride = d < n ? x._shape[d]! * x._strides[d]! : 1;
+  shape.splice(d, 0, 1);
+  strides.splice(d, 0, stride);
+  return makeView(x, shape, strides, x._offset, 'unsqueeze', { dim: d });
+}
+
+/** Flattens dims startDim..endDim into one (a view when possible). */
+export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
+  const n = x._shape.length;
+  if (n === 0) return reshape(x, [1]);
+  const s = wrapDim(startDim, n, 'flatten');
+  const e = wrapDim(endDim, n, 'flatten');
+  if (s > e) throw new TorchRuntimeError('flatten', 'flatten() has invalid args: start_dim cannot come after end_dim');
+  if (s === e) return x;
+  const shape = [...x._shape.slice(0, s), numelOf(x._shape.slice(s, e + 1)), ...x._shape.slice(e + 1)];
+  return reshape(x, shape);
+}
+
+/** Splits dim `dim` into `sizes` (one may be -1). */
+export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Tensor {
+  const n = x._shape.length;
+  const d = wrapDim(dim, n, 'unflatten');
+  if (sizes.length === 0) throw new TorchRuntimeError('unflatten', 'unflatten: sizes must be non-empty');
+  const inner = inferSize(sizes, x._shape[d]!, 'unflatten');
+  return view(x, [...x._shape.slice(0, d), ...inner, ...x._shape.slice(d + 1)]);
+}
+
+/** The slice [start, start+length) of dim `dim`, as a view. */
+export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  const n = x._shape.length;
+  if (n === 0) throw new TorchRuntimeError('narrow', 'narrow() cannot be applied to a 0-dim tensor.');
+  const d = wrapDim(dim, n, 'narrow');
+  const size = x._shape[d]!;
+  if (length < 0) throw new TorchRuntimeError('narrow', 'narrow(): length must be non-negative.');
+  if (start < -size || start > size) {
+    throw new TorchIndexError('narrow', `start out of range (expected to be in range of [${-size}, ${size}], but got ${start})`);
+  }
+  const s = start < 0 ? start + size : start;
+  if (s + length > size) {
+    throw new TorchRuntimeError('narrow', `start (${s}) + length (${length}) exceeds dimension size (${size}).`);
+  }
+  const shape = [...x._shape];
+  shape[d] = length;
+  return makeView(x, shape, [...x._strides], x._offset + s * x._strides[d]!, 'narrow', { dim: d, start: s, length, inputShape: [...x._shape] });
+}
+
+/** Picks index `index` of dim `dim`, removing the dim. */
+export function select(x: Tensor, dim: number, index: number): Tensor {
+  const n = x._shape.length;
+  if (n === 0) throw new TorchIndexError('select', 'select() cannot be applied to a 0-dim tensor.');
+  const d = wrapDim(dim, n, 'select');
+  const size = x._shape[d]!;
+  if (!Number.isInteger(index) || index < -size || index >= size) {
+    throw new TorchIndexError('select', `index ${index} is out of bounds for dimension ${d} with size ${size}`);
+  }
+  const i = index < 0 ? index + size : index;
+  const shape = [...x._shape];
+  const strides = [...x._strides];
+  shape.splice(d, 1);
+  strides.splice(d, 1);
+  return makeView(x, shape, strides, x._offset + i * x._strides[d]!, 'select', { dim: d, index: i, inputShape: [...x._shape] });
+}
+
+/** Splits along `dim` into a list of views, one per index. */
+export function unbind(x: Tensor, dim = 0): Tensor[] {
+  const d = wrapDim(dim, x._shape.length, 'unbind');
+  return Array.from({ length: x._shape[d]! }, (_, i) => select(x, d, i));
+}
+
+/**
+ * A view with explicit size, stride and storage offset (`torch.as_strided`).
+ * The view must stay within the storage.
+ */
+export function asStrided(x: Tensor, size: readonly number[], stride: readonly number[], storageOffset?: number): Tensor {
+  const offset = storageOffset ?? x._offset;
+  if (size.length !== stride.length) {
+    throw new TorchRuntimeError('as_strided', `mismatch in length of strides and shape`);
+  }
+  for (const s of stride) if (s < 0) throw new TorchRuntimeError('as_strided', 'as_strided: Negative strides are not supported at the moment, got strides: ' + fmtShape(stride));
+  if (offset < 0) throw new TorchRuntimeError('as_strided', `Tensor: invalid storage offset ${offset}`);
+  let maxIndex = offset;
+  if (size.some((d) => d === 0)) maxIndex = offset - 1;
+  else for (let i = 0; i < size.length; i++) maxIndex += (size[i]! - 1) * stride[i]!;
+  if (maxIndex >= x._storage.numel) {
+    throw new TorchRuntimeError(
+      'as_strided',
+      `setStorage: sizes ${fmtShape(size)}, strides ${fmtShape(stride)}, storage offset ${offset}, and itemsize ${x.dtype.itemsize} requiring a storage size of ${(maxIndex + 1) * x.dtype.itemsize} are out of bounds for storage of size ${x._storage.numel * x.dtype.itemsize}`,
+    );
+  }
+  return makeView(x, [...size], [...stride], offset, 'as_strided', { size: [...size], stride: [...stride], storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset });
+}
+
+/** Copies `x` into a new contiguous tensor (a kernel copy; no autograd record of its own). */
+export function copyToNew(x: Tensor): Tensor {
+  const out = emptyTensor(x._shape, x.dtype, x.device, 'clone');
+  backendFor(x.device, x.dtype, 'clone').copy(refOf(x), refOf(out));
+  return out;
+}
+
+/** `x` itself when contiguous, else a contiguous copy. */
+export function contiguous(x: Tensor): Tensor {
+  if (isContiguousLayout(x._shape, x._strides)) return x;
+  const out = copyToNew(x);
+  recordOp('clone', [x], [out], {});
+  return out;
+}
+
+/** A contiguous copy that autograd tracks (`CloneBackward0`). */
+export function clone(x: Tensor): Tensor {
+  const out = copyToNew(x);
+  recordOp('clone', [x], [out], {});
+  return out;
+}
+
+/** One entry of an indexing expression: an index, a slice string like `'1:3'`/`'::2'`/`':'`, a {@link Slice}, `null` (new axis) or `'...'`. */
+export type IndexSpec = number | string | Slice | null;
+
+/** A Python slice `start:stop:step`; missing parts are null. */
+export interface Slice {
+  /** First index (negative counts from the end). */
+  start: number | null;
+  /** One past the last index. */
+  stop: number | null;
+  /** Step (> 0). */
+  step: number | null;
+}
+
+/**
+ * Builds a slice, like Python's `slice(start, stop, step)`.
+ * @example
+ * ```ts
+ * x.index(torch.slice(1, null, 2)); // x[1::2]
+ * ```
+ */
+export function slice(start: number | null = null, stop: number | null = null, step: number | null = null): Slice {
+  return { start, stop, step };
+}
+
+function parseSlice(s: string, op: string): Slice {
+  const parts = s.split(':');
+  if (parts.length < 2 || parts.length > 3) throw new TorchValueError(op, `invalid slice '${s}' (expected 'start:stop' or 'start:stop:step')`);
+  const num = (p: string | undefined): number | null => {
+    if (p === undefined || p.trim() === '') return null;
+    const v = Number(p);
+    if (!Number.isInteger(v)) throw new TorchValueError(op, `invalid slice '${s}': '${p}' is not an integer`);
+    return v;
+  };
+  return { start: num(parts[0]), stop: num(parts[1]), step: num(parts[2]) };
+}
+
+/** Python's slice.indices: clamps start/stop for a positive step. */
+function sliceBounds(sl: Slice, size: number, op: string): [number, number, number] {
+  const step = sl.step ?? 1;
+  if (step <= 0) throw new TorchValueError(op, 'step must be greater than zero');
+  const clampIdx = (v: number | null, dflt: number): number => {
+    if (v === null) return dflt;
+    if (v < 0) v += size;
+    return Math.min(Math.max(v, 0), size);
+  };
+  const start = clampIdx(sl.start, 0);
+  const stop = clampIdx(sl.stop, size);
+  const len = stop > start ? Math.ceil((stop - start) / step) : 0;
+  return [start, len, step];
+}
+
+/**
+ * Basic indexing, as Python's `x[...]` with ints, slices, `None` and `...`: a view.
+ * @example
+ * ```ts
+ * x.index(0, '1:3');       // x[0, 1:3]
+ * x.index('...', null);    // x[..., None]
+ * x.index('::2', -1);      // x[::2, -1]
+ * ```
+ */
+export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
+  const op = 'index';
+  const ell = specs.filter((s) => s === '...').length;
+  if (ell > 1) throw new TorchIndexError(op, 'an index can only have a single ellipsis (\'...\')');
+  const consuming = specs.filter((s) => s !== null && s !== '...').length;
+  const n = x._shape.length;
+  if (consuming > n) throw new TorchIndexError(op, `too many indices for tensor of dimension ${n}`);
+  const expanded: IndexSpec[] = [];
+  for (const s of specs) {
+    if (s === '...') for (let i = 0; i < n - consuming; i++) expanded.push(':');
+    else expanded.push(s);
+  }
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let offset = x._offset;
+  let d = 0;
+  for (const s of expanded) {
+    if (s === null) {
+      shape.push(1);
+      strides.push(d < n ? x._shape[d]! * x._strides[d]! : 1);
+      continue;
+    }
+    const size = x._shape[d]!;
+    const stride = x._strides[d]!;
+    if (typeof s === 'number') {
+      if (!Number.isInteger(s) || s < -size || s >= size) {
+        throw new TorchIndexError(op, `index ${s} is out of bounds for dimension ${d} with size ${size}`);
+      }
+      offset += (s < 0 ? s + size : s) * stride;
+    } else {
+      const sl = typeof s === 'string' ? parseSlice(s, op) : s;
+      const [start, len, step] = sliceBounds(sl, size, op);
+      offset += start * stride;
+      shape.push(len);
+      strides.push(stride * step);
+    }
+    d++;
+  }
+  for (; d < n; d++) {
+    shape.push(x._shape[d]!);
+    strides.push(x._strides[d]!);
+  }
+  return makeView(x, shape, strides, offset, 'as_strided', { size: shape, stride: strides, storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset });
+}
+
+/** Moves dims `source` to positions `destination`. */
+export function movedim(x: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
+  const n = x._shape.length;
+  const src = (typeof source === 'number' ? [source] : source).map((d) => wrapDim(d, n, 'movedim'));
+  const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => wrapDim(d, n, 'movedim'));
+  if (src.length !== dst.length) {
+    throw new TorchRuntimeError('movedim', `movedim: Invalid source or destination dims: source (${fmtShape(src)} dims) should contain the same number of dims as destination (${fmtShape(dst)} dims)`);
+  }
+  const order = new Array<number>(n).fill(-1);
+  dst.forEach((d, i) => (order[d] = src[i]!));
+  const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !src.includes(i));
+  let r = 0;
+  for (let i = 0; i < n; i++) if (order[i] === -1) order[i] = rest[r++]!;
+  return permute(x, order);
+}
+
+/** Resizes in place (`resize_`): keeps the data that fits; new elements are uninitialised (zeros here). */
+export function resize_(x: Tensor, ...shape: ShapeArgs): Tensor {
+  const target = shapeFromArgs(shape, 'resize_');
+  for (const d of target) if (d < 0) throw new TorchRuntimeError('resize_', `Trying to create tensor with negative dimension ${d}: ${fmtShape(target)}`);
+  if (x.requiresGrad) throw new TorchRuntimeError('resize_', 'cannot resize variables that require grad');
+  const needed = x._offset + numelOf(target);
+  const st = x._storage;
+  if (needed > st.numel) {
+    // Grow the shared storage in place, so every view of it sees the new buffer.
+    const backend = st.backend;
+    const fresh = backend.alloc(st.dtype, needed);
+    const old = st.buffer;
+    if (old.numel > 0) {
+      backend.copy(
+        { buffer: old, dtype: st.dtype, shape: [old.numel], strides: [1], offset: 0 },
+        { buffer: fresh, dtype: st.dtype, shape: [old.numel], strides: [1], offset: 0 },
+      );
+    }
+    st.buffer = fresh;
+    backend.free?.(old);
+  }
+  x._shape = [...target];
+  x._strides = contiguousStrides(target);
+  return x;
+}

@@ -1,0 +1,1020 @@
+/**
+ * The Tensor: storage + shape + strides + offset, with PyTorch's methods.
+ * Methods delegate to the op modules in `ops/`, where each op is defined once.
+ */
+import type { GradFn } from './autograd-hook.js';
+import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
+import type { Device, DeviceLike } from './device.js';
+import { TorchRuntimeError } from './errors.js';
+import { Size, isContiguousLayout, numelOf, wrapDim } from './shape.js';
+import type { Storage } from './storage.js';
+import * as act from './ops/activation.js';
+import * as conv from './ops/conversion.js';
+import type { ValuesIndices } from './ops/dispatch.js';
+import * as ew from './ops/elementwise.js';
+import type { TensorOrScalar, AlphaOptions, DivOptions, ValueOptions } from './ops/elementwise.js';
+import * as idx from './ops/indexing.js';
+import * as la from './ops/linalg.js';
+import * as red from './ops/reduction.js';
+import type { DimArg, ReduceOptions, VarOptions } from './ops/reduction.js';
+import * as vw from './ops/views.js';
+import type { IndexSpec, ShapeArgs } from './ops/views.js';
+import { formatPythonFloat, tensorRepr } from './printing/index.js';
+
+/** Nested arrays returned by `tolist()`. */
+export type NestedList = number | boolean | NestedList[];
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * A multi-dimensional array on a device, with PyTorch's semantics.
+ * Create tensors with `torch.tensor`, `torch.zeros`, `torch.randn`, …
+ * @example
+ * ```ts
+ * const x = torch.tensor([[1, 2], [3, 4]], { dtype: 'float32' });
+ * x.t().matmul(x).sum().item(); // 52
+ * ```
+ */
+export class Tensor {
+  /** @internal */ _storage: Storage;
+  /** @internal */ _shape: number[];
+  /** @internal */ _strides: number[];
+  /** @internal */ _offset: number;
+  /** @internal The tensor whose storage this view shares (null for a base). */
+  _base: Tensor | null = null;
+  /** @internal */ _requiresGrad = false;
+  /** @internal Set by `retainGrad()` on non-leaf tensors. */
+  _retainsGrad = false;
+  /** @internal Marks nn.Parameter for printing. */
+  _isParameter = false;
+  /** @internal Hooks registered with `registerHook` (autograd runs them). */
+  _hooks: ((grad: Tensor) => Tensor | void)[] = [];
+  /** @internal Extra per-tensor state autograd keeps (output index, version snapshot). */
+  _autograd: unknown = null;
+
+  /** Element type. */
+  readonly dtype: DType;
+  /** Accumulated gradient (leaf tensors after `backward()`), or null. */
+  grad: Tensor | null = null;
+  /** The autograd node that produced this tensor, or null for leaves. */
+  gradFn: GradFn | null = null;
+
+  /** @internal Use the factories (`torch.tensor`, `torch.zeros`, …). */
+  constructor(storage: Storage, shape: number[], strides: number[], offset: number, dtype: DType) {
+    this._storage = storage;
+    this._shape = shape;
+    this._strides = strides;
+    this._offset = offset;
+    this.dtype = dtype;
+  }
+
+  // ------------------------------------------------------------ metadata
+
+  /** The shape as a `torch.Size`. */
+  get shape(): Size {
+    return Size.of_(this._shape);
+  }
+
+  /** `size()` → the shape; `size(dim)` → one dim (negative allowed). */
+  size(): Size;
+  size(dim: number): number;
+  size(dim?: number): Size | number {
+    if (dim === undefined) return this.shape;
+    return this._shape[wrapDim(dim, this._shape.length, 'size')]!;
+  }
+
+  /** Number of dims. */
+  get ndim(): number {
+    return this._shape.length;
+  }
+
+  /** Number of dims (PyTorch's `dim()`). */
+  dim(): number {
+    return this._shape.length;
+  }
+
+  /** Number of elements. */
+  numel(): number {
+    return numelOf(this._shape);
+  }
+
+  /** Strides in elements; `stride(dim)` for one dim. */
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number[] | number {
+    if (dim === undefined) return [...this._strides];
+    return this._strides[wrapDim(dim, this._shape.length, 'stride')]!;
+  }
+
+  /** Offset of the first element in the storage, in elements. */
+  storageOffset(): number {
+    return this._offset;
+  }
+
+  /** Whether elements are laid out row-major without gaps. */
+  isContiguous(): boolean {
+    return isContiguousLayout(this._shape, this._strides);
+  }
+
+  /** Bytes per element. */
+  elementSize(): number {
+    return this.dtype.itemsize;
+  }
+
+  /** The device the data lives on. */
+  get device(): Device {
+    return this._storage.device;
+  }
+
+  /** Whether the tensor lives on the CPU. */
+  get isCpu(): boolean {
+    return this._storage.device.type === 'cpu';
+  }
+
+  /** Whether the dtype is floating point. */
+  isFloatingPoint(): boolean {
+    return this.dtype.isFloatingPoint;
+  }
+
+  /** The storage's version counter (bumped by in-place ops). */
+  get _version(): number {
+    return this._storage.version;
+  }
+
+  // ------------------------------------------------------------ autograd flags
+
+  /** Whether autograd records ops on this tensor. Only floating-point tensors may require grad. */
+  get requiresGrad(): boolean {
+    return this._requiresGrad;
+  }
+  set requiresGrad(value: boolean) {
+    this.requiresGrad_(value);
+  }
+
+  /** Sets `requiresGrad` in place (leaves only) and returns this. */
+  requiresGrad_(value = true): this {
+    if (!this.isLeaf) {
+      throw new TorchRuntimeError(
+        'requires_grad_',
+        'you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn\'t require differentiation use var_no_grad = var.detach().',
+      );
+    }
+    if (value && !this.dtype.isFloatingPoint) {
+      throw new TorchRuntimeError('requires_grad_', 'only Tensors of floating point and complex dtype can require gradients');
+    }
+    this._requiresGrad = value;
+    return this;
+  }
+
+  /** Whether this tensor is a leaf of the graph (no `gradFn`). */
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+
+  /** A tensor sharing storage, cut from the graph. */
+  detach(): Tensor {
+    const t = new Tensor(this._storage, [...this._shape], [...this._strides], this._offset, this.dtype);
+    t._base = this._base ?? this;
+    return t;
+  }
+
+  /** Cuts this tensor from the graph in place. */
+  detach_(): this {
+    this.gradFn = null;
+    this._requiresGrad = false;
+    return this;
+  }
+
+  // ------------------------------------------------------------ reading data
+
+  /** The value of a one-element tensor: number (boolean for bool tensors). */
+  item(): number | boolean {
+    const n = this.numel();
+    if (n !== 1) {
+      throw new TorchRuntimeError('item', `a Tensor with ${n} elements cannot be converted to Scalar`);
+    }
+    const v = conv.hostValues(this, 'item')[0]!;
+    return this.dtype === bool ? v !== 0 : v;
+  }
+
+  /** The data as nested arrays (a number for 0-dim tensors). */
+  tolist(): NestedList {
+    const values = conv.hostValues(this, 'tolist');
+    const isBool = this.dtype === bool;
+    const shape = this._shape;
+    let pos = 0;
+    const build = (d: number): NestedList => {
+      if (d === shape.length) {
+        const v = values[pos++]!;
+        return isBool ? v !== 0 : v;
+      }
+      const out: NestedList[] = [];
+      for (let i = 0; i < shape[d]!; i++) out.push(build(d + 1));
+      return out;
+    };
+    return build(0);
+  }
+
+  /** A row-major copy of the data as a typed array (int64 as Float64Array), on any device. */
+  async data(): Promise<Float32Array | Float64Array | Int32Array | Uint8Array> {
+    return conv.readValues(this);
+  }
+
+  /** A row-major copy of the data, synchronously (CPU tensors). */
+  dataSync(): Float32Array | Float64Array | Int32Array | Uint8Array {
+    return conv.hostValues(this, 'dataSync');
+  }
+
+  // ------------------------------------------------------------ printing
+
+  /** PyTorch's `repr(tensor)`, byte for byte. */
+  toString(): string {
+    return tensorRepr(this._printable(conv.hostValues(this, 'toString')));
+  }
+
+  /** `toString()` for tensors on asynchronous devices. */
+  async toStringAsync(): Promise<string> {
+    return tensorRepr(this._printable(await conv.readValues(this)));
+  }
+
+  /** @internal */
+  _printable(values: ArrayLike<number>) {
+    return {
+      shape: this._shape,
+      dtype: this.dtype.name,
+      values,
+      device: this.device.type === 'cpu' ? 'cpu' : String(this.device),
+      requiresGrad: this._requiresGrad,
+      gradFnName: this.gradFn ? this.gradFn.name() : null,
+      isParameter: this._isParameter,
+    };
+  }
+
+  /** @internal `console.log(t)` prints the repr. */
+  [inspectSymbol](): string {
+    if (!this._storage.backend.syncRead) return `tensor(<${this._shape.join('x')} on ${this.device}: await t.toStringAsync()>)`;
+    return this.toString();
+  }
+
+  /**
+   * Template literals on a 0-dim tensor give its number as Python's f-string does
+   * (`0.2405461221933365`); other tensors give the repr. Arithmetic hints give the number.
+   */
+  [Symbol.toPrimitive](hint: string): string | number | boolean {
+    if (this._shape.length === 0 && this._storage.backend.syncRead) {
+      const v = this.item();
+      if (hint === 'number') return Number(v);
+      if (typeof v === 'boolean') return v ? 'True' : 'False';
+      return this.dtype.isFloatingPoint ? formatPythonFloat(v) : String(v);
+    }
+    if (hint === 'number') return Number(this.item());
+    return this.toString();
+  }
+
+  // ------------------------------------------------------------ conversion
+
+  /**
+   * `to(dtype)`, `to(device)`, `to(device, dtype)` or `to(otherTensor)`: a converted
+   * copy, or this tensor when nothing changes.
+   */
+  to(target: DTypeLike | DeviceLike | Tensor, dtype?: DTypeLike): Tensor {
+    if (target instanceof Tensor) return conv.toDeviceSync(this, target.device, target.dtype);
+    if (isDtypeLike(target)) return conv.toDtype(this, target);
+    return conv.toDeviceSync(this, target as DeviceLike, dtype !== undefined ? conv.toDtype(this, dtype).dtype : undefined);
+  }
+
+  /** Like `to`, awaiting the read-back from asynchronous devices. */
+  toAsync(device: DeviceLike, dtype?: DTypeLike): Promise<Tensor> {
+    return conv.toDeviceAsync(this, device, dtype !== undefined ? conv.toDtype(this, dtype).dtype : undefined);
+  }
+
+  /** Copy on the CPU (synchronous devices). */
+  cpu(): Tensor {
+    return this.to('cpu');
+  }
+  /** Cast to float32. */
+  float(): Tensor {
+    return conv.toDtype(this, float32);
+  }
+  /** Cast to float64. */
+  double(): Tensor {
+    return conv.toDtype(this, float64);
+  }
+  /** Cast to int32. */
+  int(): Tensor {
+    return conv.toDtype(this, int32);
+  }
+  /** Cast to int64. */
+  long(): Tensor {
+    return conv.toDtype(this, int64);
+  }
+  /** Cast to uint8. */
+  byte(): Tensor {
+    return conv.toDtype(this, uint8);
+  }
+  /** Cast to bool. */
+  bool(): Tensor {
+    return conv.toDtype(this, bool);
+  }
+  /** Cast to `dtype` (PyTorch's `type(dtype)`). */
+  type(dtype: DTypeLike): Tensor {
+    return conv.toDtype(this, dtype);
+  }
+
+  // ------------------------------------------------------------ views
+
+  /** A view with another shape (`-1` infers one dim). */
+  view(...shape: ShapeArgs): Tensor {
+    return vw.view(this, ...shape);
+  }
+  /** A view with `other`'s shape. */
+  viewAs(other: Tensor): Tensor {
+    return vw.view(this, other._shape);
+  }
+  /** A view when strides allow, otherwise a copy. */
+  reshape(...shape: ShapeArgs): Tensor {
+    return vw.reshape(this, ...shape);
+  }
+  /** Reshape to `other`'s shape. */
+  reshapeAs(other: Tensor): Tensor {
+    return vw.reshape(this, other._shape);
+  }
+  /** Reorders dims. */
+  permute(...dims: ShapeArgs): Tensor {
+    return vw.permute(this, ...dims);
+  }
+  /** Swaps two dims. */
+  transpose(dim0: number, dim1: number): Tensor {
+    return vw.transpose(this, dim0, dim1);
+  }
+  /** Alias of `transpose`. */
+  swapaxes(dim0: number, dim1: number): Tensor {
+    return vw.transpose(this, dim0, dim1);
+  }
+  /** Transpose of a ≤2-D tensor. */
+  t(): Tensor {
+    return vw.t(this);
+  }
+  /** Transpose of a 2-D tensor (`.T`); reverses dims for other ranks. */
+  get T(): Tensor {
+    return this._shape.length <= 2 ? vw.t(this) : vw.permute(this, this._shape.map((_, i) => this._shape.length - 1 - i));
+  }
+  /** Transpose of the last two dims (`.mT`). */
+  get mT(): Tensor {
+    return vw.transpose(this, -2, -1);
+  }
+  /** Moves dims to new positions. */
+  movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor {
+    return vw.movedim(this, source, destination);
+  }
+  /** Broadcast view to a larger shape. */
+  expand(...shape: ShapeArgs): Tensor {
+    return vw.expand(this, ...shape);
+  }
+  /** Broadcast view to `other`'s shape. */
+  expandAs(other: Tensor): Tensor {
+    return vw.expandAs(this, other);
+  }
+  /** Removes size-1 dims. */
+  squeeze(dim?: number | readonly number[]): Tensor {
+    return vw.squeeze(this, dim);
+  }
+  /** Inserts a size-1 dim. */
+  unsqueeze(dim: number): Tensor {
+    return vw.unsqueeze(this, dim);
+  }
+  /** Flattens dims startDim..endDim. */
+  flatten(startDim = 0, endDim = -1): Tensor {
+    return vw.flatten(this, startDim, endDim);
+  }
+  /** Splits one dim into several. */
+  unflatten(dim: number, sizes: readonly number[]): Tensor {
+    return vw.unflatten(this, dim, sizes);
+  }
+  /** Slice of `length` elements of `dim` from `start`: a view. */
+  narrow(dim: number, start: number, length: number): Tensor {
+    return vw.narrow(this, dim, start, length);
+  }
+  /** Picks one index of a dim (removing it): a view. */
+  select(dim: number, index: number): Tensor {
+    return vw.select(this, dim, index);
+  }
+  /** Views along `dim`, one per index. */
+  unbind(dim = 0): Tensor[] {
+    return vw.unbind(this, dim);
+  }
+  /** Python-style indexing: ints, slice strings (`'1:3'`, `'::2'`), `null`, `'...'`. */
+  index(...specs: IndexSpec[]): Tensor {
+    return vw.index(this, ...specs);
+  }
+  /** A view with explicit size, stride and offset. */
+  asStrided(size: readonly number[], stride: readonly number[], storageOffset?: number): Tensor {
+    return vw.asStrided(this, size, stride, storageOffset);
+  }
+  /** This tensor if contiguous, else a contiguous copy. */
+  contiguous(): Tensor {
+    return vw.contiguous(this);
+  }
+  /** A contiguous copy. */
+  clone(): Tensor {
+    return vw.clone(this);
+  }
+  /** Resizes in place; keeps the data that fits. */
+  resize_(...shape: ShapeArgs): this {
+    vw.resize_(this, ...shape);
+    return this;
+  }
+
+  // ------------------------------------------------------------ in-place basics
+
+  /** Copies `src` into this tensor (broadcasting, casting). */
+  copy_(src: Tensor): this {
+    conv.copy_(this, src);
+    return this;
+  }
+  /** Fills with a value. */
+  fill_(value: number | boolean | Tensor): this {
+    conv.fill_(this, value);
+    return this;
+  }
+  /** Fills with zeros. */
+  zero_(): this {
+    conv.zero_(this);
+    return this;
+  }
+
+  // ------------------------------------------------------------ elementwise
+
+  /** `this + alpha * other`. */
+  add(other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+    return ew.add(this, other, opts);
+  }
+  /** `this - alpha * other`. */
+  sub(other: TensorOrScalar, opts?: AlphaOptions): Tensor {
+    return ew.sub(this, other, opts);
+  }
+  /** `this * other`. */
+  mul(other: TensorOrScalar): Tensor {
+    return ew.mul(this, other);
+  }
+  /** `this / other` (true division unless `roundingMode`). */
+  div(other: TensorOrScalar, opts?: DivOptions): Tensor {
+    return ew.div(this, other, opts);
+  }
+  /** `floor(this / other)`. */
+  floorDivide(other: TensorOrScalar): Tensor {
+    return ew.floorDivide(this, other);
+  }
+  /** `this ** exponent`. */
+  pow(exponent: TensorOrScalar): Tensor {
+    return ew.pow(this, exponent);
+  }
+  /** Python-style modulus. */
+  remainder(other: TensorOrScalar): Tensor {
+    return ew.remainder(this, other);
+  }
+  /** C-style modulus. */
+  fmod(other: TensorOrScalar): Tensor {
+    return ew.fmod(this, other);
+  }
+  /** Elementwise maximum. */
+  maximum(other: Tensor): Tensor {
+    return ew.maximum(this, other);
+  }
+  /** Elementwise minimum. */
+  minimum(other: Tensor): Tensor {
+    return ew.minimum(this, other);
+  }
+  /** atan2(this, other). */
+  atan2(other: TensorOrScalar): Tensor {
+    return ew.atan2(this, other);
+  }
+  /** `this + value * t1 * t2`. */
+  addcmul(t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
+    return ew.addcmul(this, t1, t2, opts);
+  }
+  /** `this + value * t1 / t2`. */
+  addcdiv(t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
+    return ew.addcdiv(this, t1, t2, opts);
+  }
+  /** Linear interpolation toward `end`. */
+  lerp(end: Tensor, weight: TensorOrScalar): Tensor {
+    return ew.lerp(this, end, weight);
+  }
+  /** Clamps into [min, max]. */
+  clamp(min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
+    return ew.clamp(this, min, max);
+  }
+  /** Alias of `clamp`. */
+  clip(min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
+    return ew.clamp(this, min, max);
+  }
+  /** `this == other` (bool). */
+  eq(other: TensorOrScalar): Tensor {
+    return ew.eq(this, other);
+  }
+  /** `this != other` (bool). */
+  ne(other: TensorOrScalar): Tensor {
+    return ew.ne(this, other);
+  }
+  /** `this < other` (bool). */
+  lt(other: TensorOrScalar): Tensor {
+    return ew.lt(this, other);
+  }
+  /** `this <= other` (bool). */
+  le(other: TensorOrScalar): Tensor {
+    return ew.le(this, other);
+  }
+  /** `this > other` (bool). */
+  gt(other: TensorOrScalar): Tensor {
+    return ew.gt(this, other);
+  }
+  /** `this >= other` (bool). */
+  ge(other: TensorOrScalar): Tensor {
+    return ew.ge(this, other);
+  }
+  /** Same shape and elements (a JS boolean). */
+  equal(other: Tensor): boolean {
+    return ew.equal(this, other);
+  }
+  /** Logical and (bool). */
+  logicalAnd(other: TensorOrScalar): Tensor {
+    return ew.logicalAnd(this, other);
+  }
+  /** Logical or (bool). */
+  logicalOr(other: TensorOrScalar): Tensor {
+    return ew.logicalOr(this, other);
+  }
+  /** Logical xor (bool). */
+  logicalXor(other: TensorOrScalar): Tensor {
+    return ew.logicalXor(this, other);
+  }
+  /** Logical not (bool). */
+  logicalNot(): Tensor {
+    return ew.logicalNot(this);
+  }
+  /** Bitwise not (`~`). */
+  bitwiseNot(): Tensor {
+    return ew.bitwiseNot(this);
+  }
+  /** `cond ? this : other` (PyTorch's `x.where(cond, y)`). */
+  where(condition: Tensor, other: TensorOrScalar): Tensor {
+    return ew.where(condition, this, other);
+  }
+  /** NaN test (bool). */
+  isnan(): Tensor {
+    return ew.isnan(this);
+  }
+  /** Infinity test (bool). */
+  isinf(): Tensor {
+    return ew.isinf(this);
+  }
+  /** Finiteness test (bool). */
+  isfinite(): Tensor {
+    return ew.isfinite(this);
+  }
+  /** `-this`. */
+  neg(): Tensor {
+    return ew.neg(this);
+  }
+  /** e^x. */
+  exp(): Tensor {
+    return ew.exp(this);
+  }
+  /** e^x − 1. */
+  expm1(): Tensor {
+    return ew.expm1(this);
+  }
+  /** ln x. */
+  log(): Tensor {
+    return ew.log(this);
+  }
+  /** ln(1 + x). */
+  log1p(): Tensor {
+    return ew.log1p(this);
+  }
+  /** log₂ x. */
+  log2(): Tensor {
+    return ew.log2(this);
+  }
+  /** log₁₀ x. */
+  log10(): Tensor {
+    return ew.log10(this);
+  }
+  /** √x. */
+  sqrt(): Tensor {
+    return ew.sqrt(this);
+  }
+  /** 1/√x. */
+  rsqrt(): Tensor {
+    return ew.rsqrt(this);
+  }
+  /** |x|. */
+  abs(): Tensor {
+    return ew.abs(this);
+  }
+  /** Sign. */
+  sign(): Tensor {
+    return ew.sign(this);
+  }
+  /** sin x. */
+  sin(): Tensor {
+    return ew.sin(this);
+  }
+  /** cos x. */
+  cos(): Tensor {
+    return ew.cos(this);
+  }
+  /** tan x. */
+  tan(): Tensor {
+    return ew.tan(this);
+  }
+  /** tanh x. */
+  tanh(): Tensor {
+    return ew.tanh(this);
+  }
+  /** Logistic sigmoid. */
+  sigmoid(): Tensor {
+    return ew.sigmoid(this);
+  }
+  /** max(x, 0). */
+  relu(): Tensor {
+    return ew.relu(this);
+  }
+  /** 1/x. */
+  reciprocal(): Tensor {
+    return ew.reciprocal(this);
+  }
+  /** Round toward −∞. */
+  floor(): Tensor {
+    return ew.floor(this);
+  }
+  /** Round toward +∞. */
+  ceil(): Tensor {
+    return ew.ceil(this);
+  }
+  /** Round half to even. */
+  round(): Tensor {
+    return ew.round(this);
+  }
+  /** Round toward 0. */
+  trunc(): Tensor {
+    return ew.trunc(this);
+  }
+  /** x − trunc(x). */
+  frac(): Tensor {
+    return ew.frac(this);
+  }
+  /** erf x. */
+  erf(): Tensor {
+    return ew.erf(this);
+  }
+  /** x². */
+  square(): Tensor {
+    return ew.square(this);
+  }
+
+  // in-place arithmetic
+  /** In-place `this += alpha * other`. */
+  add_(other: TensorOrScalar, opts?: AlphaOptions): this {
+    const o = opts?.alpha !== undefined && opts.alpha !== 1 ? (other instanceof Tensor ? ew.mul(other, opts.alpha) : (other as number) * opts.alpha) : other;
+    ew.binaryInplace('add_', 'add', this, o, 'same', { alpha: opts?.alpha ?? 1 });
+    return this;
+  }
+  /** In-place `this -= alpha * other`. */
+  sub_(other: TensorOrScalar, opts?: AlphaOptions): this {
+    const o = opts?.alpha !== undefined && opts.alpha !== 1 ? (other instanceof Tensor ? ew.mul(other, opts.alpha) : (other as number) * opts.alpha) : other;
+    ew.binaryInplace('sub_', 'sub', this, o, 'same', { alpha: opts?.alpha ?? 1 });
+    return this;
+  }
+  /** In-place `this *= other`. */
+  mul_(other: TensorOrScalar): this {
+    ew.binaryInplace('mul_', 'mul', this, other, 'same');
+    return this;
+  }
+  /** In-place `this /= other`. */
+  div_(other: TensorOrScalar, opts?: DivOptions): this {
+    const mode = opts?.roundingMode ?? null;
+    if (mode === 'trunc') ew.binaryInplace('div_', 'truncDivide', this, other, 'same');
+    else if (mode === 'floor') ew.binaryInplace('div_', 'floorDivide', this, other, 'same');
+    else ew.binaryInplace('div_', 'div', this, other, 'float');
+    return this;
+  }
+  /** In-place power. */
+  pow_(exponent: TensorOrScalar): this {
+    ew.binaryInplace('pow_', 'pow', this, exponent, 'same');
+    return this;
+  }
+  /** In-place clamp. */
+  clamp_(min?: TensorOrScalar | null, max?: TensorOrScalar | null): this {
+    ew.clamp_(this, min, max);
+    return this;
+  }
+  /** In-place `this + value * t1 * t2`. */
+  addcmul_(t1: Tensor, t2: Tensor, opts?: ValueOptions): this {
+    const v = opts?.value ?? 1;
+    ew.binaryInplace('addcmul_', 'add', this, v === 1 ? ew.mul(t1, t2) : ew.mul(ew.mul(t1, v), t2), 'same');
+    return this;
+  }
+  /** In-place `this + value * t1 / t2`. */
+  addcdiv_(t1: Tensor, t2: Tensor, opts?: ValueOptions): this {
+    const v = opts?.value ?? 1;
+    ew.binaryInplace('addcdiv_', 'add', this, v === 1 ? ew.div(t1, t2) : ew.mul(ew.div(t1, t2), v), 'same');
+    return this;
+  }
+  /** In-place lerp toward `end`. */
+  lerp_(end: Tensor, weight: TensorOrScalar): this {
+    return this.copy_(ew.lerp(this, end, weight));
+  }
+  /** In-place negation. */
+  neg_(): this {
+    ew.unaryInplace('neg_', 'neg', this, 'same');
+    return this;
+  }
+  /** In-place e^x. */
+  exp_(): this {
+    ew.unaryInplace('exp_', 'exp', this, 'float');
+    return this;
+  }
+  /** In-place ln x. */
+  log_(): this {
+    ew.unaryInplace('log_', 'log', this, 'float');
+    return this;
+  }
+  /** In-place √x. */
+  sqrt_(): this {
+    ew.unaryInplace('sqrt_', 'sqrt', this, 'float');
+    return this;
+  }
+  /** In-place |x|. */
+  abs_(): this {
+    ew.unaryInplace('abs_', 'abs', this, 'same');
+    return this;
+  }
+  /** In-place sigmoid. */
+  sigmoid_(): this {
+    ew.unaryInplace('sigmoid_', 'sigmoid', this, 'float');
+    return this;
+  }
+  /** In-place tanh. */
+  tanh_(): this {
+    ew.unaryInplace('tanh_', 'tanh', this, 'float');
+    return this;
+  }
+  /** In-place relu. */
+  relu_(): this {
+    ew.unaryInplace('relu_', 'relu', this, 'same');
+    return this;
+  }
+  /** In-place reciprocal. */
+  reciprocal_(): this {
+    ew.unaryInplace('reciprocal_', 'reciprocal', this, 'float');
+    return this;
+  }
+  /** In-place masked fill. */
+  maskedFill_(mask: Tensor, value: number): this {
+    idx.maskedFill_(this, mask, value);
+    return this;
+  }
+  /** In-place scatter. */
+  scatter_(dim: number, index: Tensor, src: Tensor | number, opts?: idx.ScatterOptions): this {
+    idx.scatter_(this, dim, index, src, opts);
+    return this;
+  }
+  /** In-place scatter-add. */
+  scatterAdd_(dim: number, index: Tensor, src: Tensor): this {
+    idx.scatterAdd_(this, dim, index, src);
+    return this;
+  }
+
+  // ------------------------------------------------------------ reductions
+
+  /** Sum over dims (all when omitted). */
+  sum(dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+    return red.sum(this, dim, keepdim, opts);
+  }
+  /** Sum treating NaN as 0. */
+  nansum(dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+    return red.nansum(this, dim, keepdim, opts);
+  }
+  /** Mean over dims. */
+  mean(dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+    return red.mean(this, dim, keepdim, opts);
+  }
+  /** Product over a dim (all when omitted). */
+  prod(dim?: number | null, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+    return red.prod(this, dim, keepdim, opts);
+  }
+  /** Maximum; with `dim`, `[values, indices]`; with a tensor, elementwise maximum. */
+  max(): Tensor;
+  max(dim: number, keepdim?: boolean): ValuesIndices;
+  max(other: Tensor): Tensor;
+  max(dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+    return dimOrOther instanceof Tensor ? ew.maximum(this, dimOrOther) : dimOrOther === undefined ? red.max(this) : red.max(this, dimOrOther, keepdim);
+  }
+  /** Minimum; with `dim`, `[values, indices]`; with a tensor, elementwise minimum. */
+  min(): Tensor;
+  min(dim: number, keepdim?: boolean): ValuesIndices;
+  min(other: Tensor): Tensor;
+  min(dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+    return dimOrOther instanceof Tensor ? ew.minimum(this, dimOrOther) : dimOrOther === undefined ? red.min(this) : red.min(this, dimOrOther, keepdim);
+  }
+  /** Maximum values over dims. */
+  amax(dim?: DimArg, keepdim = false): Tensor {
+    return red.amax(this, dim ?? [], keepdim);
+  }
+  /** Minimum values over dims. */
+  amin(dim?: DimArg, keepdim = false): Tensor {
+    return red.amin(this, dim ?? [], keepdim);
+  }
+  /** Index of the maximum. */
+  argmax(dim?: number | null, keepdim = false): Tensor {
+    return red.argmax(this, dim, keepdim);
+  }
+  /** Index of the minimum. */
+  argmin(dim?: number | null, keepdim = false): Tensor {
+    return red.argmin(this, dim, keepdim);
+  }
+  /** Variance (correction 1 unless given). */
+  var(dim?: DimArg, opts?: VarOptions | boolean): Tensor {
+    return red.variance(this, dim, opts);
+  }
+  /** Standard deviation (correction 1 unless given). */
+  std(dim?: DimArg, opts?: VarOptions | boolean): Tensor {
+    return red.std(this, dim, opts);
+  }
+  /** Stable log Σ exp. */
+  logsumexp(dim: DimArg, keepdim = false): Tensor {
+    return red.logsumexp(this, dim, keepdim);
+  }
+  /** Vector p-norm. */
+  norm(p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
+    return red.norm(this, p, dim, keepdim);
+  }
+  /** Whether all elements are nonzero (bool). */
+  all(dim?: DimArg, keepdim = false): Tensor {
+    return red.all(this, dim, keepdim);
+  }
+  /** Whether any element is nonzero (bool). */
+  any(dim?: DimArg, keepdim = false): Tensor {
+    return red.any(this, dim, keepdim);
+  }
+  /** Cumulative sum along a dim. */
+  cumsum(dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+    return red.cumsum(this, dim, opts);
+  }
+  /** Cumulative product along a dim. */
+  cumprod(dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+    return red.cumprod(this, dim, opts);
+  }
+
+  // ------------------------------------------------------------ linear algebra
+
+  /** Matrix product of 2-D tensors. */
+  mm(other: Tensor): Tensor {
+    return la.mm(this, other);
+  }
+  /** Batched matrix product. */
+  bmm(other: Tensor): Tensor {
+    return la.bmm(this, other);
+  }
+  /** `torch.matmul` (the `@` operator). */
+  matmul(other: Tensor): Tensor {
+    return la.matmul(this, other);
+  }
+  /** Dot product of 1-D tensors. */
+  dot(other: Tensor): Tensor {
+    return la.dot(this, other);
+  }
+  /** Matrix-vector product. */
+  mv(vec: Tensor): Tensor {
+    return la.mv(this, vec);
+  }
+  /** Outer product. */
+  outer(other: Tensor): Tensor {
+    return la.outer(this, other);
+  }
+
+  // ------------------------------------------------------------ softmax
+
+  /** Softmax along a dim. */
+  softmax(dim: number, opts?: act.SoftmaxOptions): Tensor {
+    return act.softmax(this, dim, opts);
+  }
+  /** Log-softmax along a dim. */
+  logSoftmax(dim: number, opts?: act.SoftmaxOptions): Tensor {
+    return act.logSoftmax(this, dim, opts);
+  }
+
+  // ------------------------------------------------------------ indexing ops
+
+  /** Gather along a dim. */
+  gather(dim: number, index: Tensor): Tensor {
+    return idx.gather(this, dim, index);
+  }
+  /** Scatter (out of place). */
+  scatter(dim: number, index: Tensor, src: Tensor | number, opts?: idx.ScatterOptions): Tensor {
+    return idx.scatter(this, dim, index, src, opts);
+  }
+  /** Scatter-add (out of place). */
+  scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor {
+    return idx.scatterAdd(this, dim, index, src);
+  }
+  /** Select entries of a dim. */
+  indexSelect(dim: number, index: Tensor): Tensor {
+    return idx.indexSelect(this, dim, index);
+  }
+  /** Fill where mask is true. */
+  maskedFill(mask: Tensor, value: number | Tensor): Tensor {
+    return idx.maskedFill(this, mask, value);
+  }
+  /** Elements where mask is true (1-D). */
+  maskedSelect(mask: Tensor): Tensor {
+    return idx.maskedSelect(this, mask);
+  }
+  /** Coordinates of nonzero elements. */
+  nonzero(): Tensor {
+    return idx.nonzero(this);
+  }
+  /** Sort along a dim: `[values, indices]`. */
+  sort(dim = -1, descending = false, opts?: idx.SortOptions): ValuesIndices {
+    return idx.sort(this, dim, descending, opts);
+  }
+  /** Indices that sort along a dim. */
+  argsort(dim = -1, descending = false, opts?: idx.SortOptions): Tensor {
+    return idx.argsort(this, dim, descending, opts);
+  }
+  /** k largest (or smallest) along a dim. */
+  topk(k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+    return idx.topk(this, k, dim, largest, sorted);
+  }
+  /** Reverse along dims. */
+  flip(dims: number | readonly number[]): Tensor {
+    return idx.flip(this, dims);
+  }
+  /** Roll along dims. */
+  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
+    return idx.roll(this, shifts, dims);
+  }
+  /** Repeat along each dim. */
+  repeat(...sizes: (number | readonly number[])[]): Tensor {
+    return idx.repeat(this, ...sizes);
+  }
+  /** Tile (repeat with leading 1s). */
+  tile(dims: readonly number[]): Tensor {
+    return idx.tile(this, dims);
+  }
+  /** Lower triangle. */
+  tril(diagonal = 0): Tensor {
+    return idx.tril(this, diagonal);
+  }
+  /** Upper triangle. */
+  triu(diagonal = 0): Tensor {
+    return idx.triu(this, diagonal);
+  }
+  /** Split into chunks along a dim. */
+  split(splitSizeOrSections: number | readonly number[], dim = 0): Tensor[] {
+    return idx.split(this, splitSizeOrSections, dim);
+  }
+  /** Split into `chunks` pieces along a dim. */
+  chunk(chunks: number, dim = 0): Tensor[] {
+    return idx.chunk(this, chunks, dim);
+  }
+
+  // ------------------------------------------------------------ autograd entry points
+
+  /** Keeps `.grad` for this non-leaf tensor after backward. */
+  retainGrad(): void {
+    if (!this._requiresGrad && this.gradFn === null) {
+      throw new TorchRuntimeError('retain_grad', "can't retain_grad on Tensor that has requires_grad=False");
+    }
+    this._retainsGrad = true;
+  }
+
+  /** Registers a hook called with this tensor's gradient; returns a remover. */
+  registerHook(hook: (grad: Tensor) => Tensor | void): { remove(): void } {
+    if (!this._requiresGrad && this.gradFn === null) {
+      throw new TorchRuntimeError('register_hook', "cannot register a hook on a tensor that doesn't require gradient");
+    }
+    this._hooks.push(hook);
+    return { remove: () => void (this._hooks = this._hooks.filter((h) => h !== hook)) };
+  }
+
+  /** Backpropagates from this tensor; installed by `@antorcha/autograd`. */
+  backward(gradient?: Tensor | null, opts?: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] }): void {
+    if (backwardImpl === null) throw new TorchRuntimeError('backward', 'backward(): autograd is not installed (import "antorcha" or "@antorcha/autograd")');
+    backwardImpl(this, gradient ?? null, opts ?? {});
+  }
+}
+
+type BackwardImpl = (t: Tensor, gradient: Tensor | null, opts: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] }) => void;
+let backwardImpl: BackwardImpl | null = null;
+
+/** Installs `Tensor.prototype.backward`'s implementation (the autograd package calls it). */
+export function setBackwardImpl(impl: BackwardImpl | null): void {
+  backwardImpl = impl;
+}
+
+function isDtypeLike(x: unknown): x is DTypeLike {
+  return (typeof x === 'object' && x !== null && 'itemsize' in x) || (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'].includes(x));
+}

@@ -1,0 +1,120 @@
+/**
+ * Reading golden fixtures written by `tools/golden/*.py` (real PyTorch) and
+ * comparing results with them. Shared by every backend's conformance run.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type DTypeName, allocHost, toDType } from '../dtype.js';
+import { fromHost } from '../ops/creation.js';
+import type { Tensor } from '../tensor.js';
+
+/** A value as the golden scripts encode it: non-finite numbers and -0 are strings. */
+export type EncodedValue = number | 'nan' | 'inf' | '-inf' | '-0';
+
+/** An input tensor with its exact layout: the storage and a strided view of it. */
+export interface EncodedInput {
+  tensor: true;
+  dtype: DTypeName;
+  storage: EncodedValue[];
+  size: number[];
+  stride: number[];
+  offset: number;
+}
+
+/** An expected result tensor: row-major values plus PyTorch's layout of the result. */
+export interface EncodedResult {
+  dtype: DTypeName;
+  shape: number[];
+  values: EncodedValue[];
+  stride: number[];
+  offset: number;
+  contiguous: boolean;
+}
+
+/** An expected error: PyTorch's message and exception class. */
+export interface EncodedError {
+  error: string;
+  type: string;
+}
+
+/** Decodes one encoded value. */
+export function decodeValue(v: EncodedValue): number {
+  if (typeof v === 'number') return v;
+  return { nan: NaN, inf: Infinity, '-inf': -Infinity, '-0': -0 }[v];
+}
+
+/** Path of a fixture file in `packages/core/fixtures/`. */
+export function fixturePath(name: string): string {
+  return fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+}
+
+/** Reads and parses a fixture file. */
+export function loadFixture<T>(name: string): T {
+  return JSON.parse(readFileSync(fixturePath(name), 'utf8')) as T;
+}
+
+/** Builds the input tensor with its exact layout on `device`. */
+export function decodeInput(spec: EncodedInput, device = 'cpu'): Tensor {
+  const dt = toDType(spec.dtype);
+  const host = allocHost(spec.dtype, spec.storage.length);
+  spec.storage.forEach((v, i) => (host[i] = decodeValue(v)));
+  const storage = fromHost(host, [spec.storage.length], dt, { device });
+  return storage.asStrided(spec.size, spec.stride, spec.offset);
+}
+
+/** Whether a JSON value is an encoded input tensor. */
+export function isEncodedInput(v: unknown): v is EncodedInput {
+  return typeof v === 'object' && v !== null && (v as EncodedInput).tensor === true;
+}
+
+/** Tolerances per dtype for float results (integers and bools compare exactly). */
+export interface Tolerance {
+  rtol: number;
+  atol: number;
+}
+
+/** Default tolerances: float32 results may differ from PyTorch's vectorised math by a few ulps. */
+export const DEFAULT_TOLERANCE: Record<'float32' | 'float64', Tolerance> = {
+  float32: { rtol: 1e-5, atol: 1e-6 },
+  float64: { rtol: 1e-12, atol: 1e-14 },
+};
+
+/**
+ * Compares a tensor with an expected result: dtype, shape, NaN positions,
+ * values (exact for integer/bool, within tolerance for floats). Returns a
+ * description of the first mismatch, or null.
+ */
+export function compareTensor(actual: Tensor, expected: EncodedResult, tol?: Tolerance): string | null {
+  if (actual.dtype.name !== expected.dtype) return `dtype ${actual.dtype.name} != expected ${expected.dtype}`;
+  const shape = [...actual.shape];
+  if (shape.length !== expected.shape.length || shape.some((d, i) => d !== expected.shape[i])) {
+    return `shape [${shape}] != expected [${expected.shape}]`;
+  }
+  const values = actual.dataSync();
+  const t = tol ?? (expected.dtype === 'float32' || expected.dtype === 'float64' ? DEFAULT_TOLERANCE[expected.dtype] : { rtol: 0, atol: 0 });
+  for (let i = 0; i < expected.values.length; i++) {
+    const e = decodeValue(expected.values[i]!);
+    const a = values[i]!;
+    if (Number.isNaN(e) || Number.isNaN(a)) {
+      if (Number.isNaN(e) !== Number.isNaN(a)) return `element ${i}: ${a} != expected ${e}`;
+      continue;
+    }
+    if (!Number.isFinite(e) || !Number.isFinite(a)) {
+      if (a !== e) return `element ${i}: ${a} != expected ${e}`;
+      continue;
+    }
+    if (Math.abs(a - e) > t.atol + t.rtol * Math.abs(e)) return `element ${i}: ${a} != expected ${e} (rtol ${t.rtol}, atol ${t.atol})`;
+  }
+  return null;
+}
+
+/** Compares layout (strides, offset, contiguity) for ops whose result is a view. */
+export function compareLayout(actual: Tensor, expected: EncodedResult): string | null {
+  const s = actual.stride();
+  if (actual.numel() > 1 && (s.length !== expected.stride.length || s.some((v, i) => v !== expected.stride[i] && expected.shape[i] !== 1))) {
+    return `stride [${s}] != expected [${expected.stride}]`;
+  }
+  if (actual.isContiguous() !== expected.contiguous) return `isContiguous ${actual.isContiguous()} != expected ${expected.contiguous}`;
+  if (actual.numel() > 0 && actual.storageOffset() !== expected.offset) return `storageOffset ${actual.storageOffset()} != expected ${expected.offset}`;
+  return null;
+}

@@ -1,0 +1,7 @@
+/**
+ * `@antorcha/core/testing`: the conformance suite every backend runs, and the
+ * golden-fixture helpers behind it.
+ * @packageDocumentation
+ */
+export * from './golden.js';
+export * from './op-cases.js';

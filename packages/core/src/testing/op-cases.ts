@@ -1,0 +1,209 @@
+/**
+ * The op conformance suite: runs every golden case of `fixtures/ops.json`
+ * (real PyTorch results) through the public API on a given device.
+ *
+ * Each PyTorch op name maps to the Antorcha call with the same meaning; keyword
+ * arguments become the trailing options object or positional arguments, as the
+ * API defines them.
+ */
+import * as core from '../index.js';
+import { Tensor } from '../tensor.js';
+import { type EncodedError, type EncodedResult, compareLayout, compareTensor, decodeInput, decodeValue, isEncodedInput, loadFixture } from './golden.js';
+
+/** One golden case. */
+export interface OpCase {
+  name: string;
+  op: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+  expected: EncodedResult | EncodedResult[] | EncodedError | { bool: boolean } | { float: number | string } | number;
+}
+
+type Kw = Record<string, unknown>;
+type Call = (args: any[], kw: Kw) => unknown;
+
+const kwOpt = (kw: Kw, ...names: string[]): Kw | undefined => {
+  const o: Kw = {};
+  for (const n of names) if (kw[n] !== undefined) o[camel(n)] = kw[n];
+  return Object.keys(o).length ? o : undefined;
+};
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+const unary = (f: (x: Tensor) => Tensor): Call => ([x]) => f(x);
+const binary = (f: (a: any, b: any) => Tensor): Call => ([a, b]) => f(a, b);
+const reduceCall = (f: (x: Tensor, dim?: any, keepdim?: any) => unknown): Call => ([x], kw) =>
+  kw.dim === undefined ? f(x) : f(x, kw.dim, kw.keepdim ?? false);
+
+/** PyTorch op name → Antorcha call. */
+export const OP_CALLS: Record<string, Call> = {
+  ...Object.fromEntries(
+    ['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sqrt', 'rsqrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sigmoid', 'reciprocal', 'erf', 'erfc', 'erfinv', 'neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round', 'trunc', 'frac', 'square', 'isnan', 'isinf', 'isfinite'].map((op) => [op, unary((core as any)[op])]),
+  ),
+  logical_not: unary(core.logicalNot),
+  bitwise_not: unary(core.bitwiseNot),
+  add: ([a, b], kw) => core.add(a, b, kwOpt(kw, 'alpha')),
+  sub: ([a, b], kw) => core.sub(a, b, kwOpt(kw, 'alpha')),
+  mul: binary(core.mul),
+  div: ([a, b], kw) => core.div(a, b, kwOpt(kw, 'rounding_mode') as core.DivOptions),
+  pow: binary(core.pow),
+  maximum: binary(core.maximum),
+  minimum: binary(core.minimum),
+  fmax: binary(core.fmax),
+  fmin: binary(core.fmin),
+  remainder: binary(core.remainder),
+  fmod: binary(core.fmod),
+  atan2: binary(core.atan2),
+  hypot: binary(core.hypot),
+  floor_divide: binary(core.floorDivide),
+  eq: binary(core.eq),
+  ne: binary(core.ne),
+  lt: binary(core.lt),
+  le: binary(core.le),
+  gt: binary(core.gt),
+  ge: binary(core.ge),
+  logical_and: binary(core.logicalAnd),
+  logical_or: binary(core.logicalOr),
+  logical_xor: binary(core.logicalXor),
+  where: ([c, a, b]) => core.where(c, a, b),
+  clamp: ([x], kw) => core.clamp(x, kw.min as any, kw.max as any),
+  addcmul: ([a, b, c], kw) => core.addcmul(a, b, c, kwOpt(kw, 'value')),
+  addcdiv: ([a, b, c], kw) => core.addcdiv(a, b, c, kwOpt(kw, 'value')),
+  lerp: ([a, b, w]) => core.lerp(a, b, w),
+  sum: ([x], kw) => core.sum(x, kw.dim as any, { keepdim: kw.keepdim as boolean, dtype: kw.dtype as any }),
+  nansum: ([x], kw) => core.nansum(x, kw.dim as any, { keepdim: kw.keepdim as boolean }),
+  mean: ([x], kw) => core.mean(x, kw.dim as any, { keepdim: kw.keepdim as boolean }),
+  prod: ([x], kw) => core.prod(x, kw.dim as any, { keepdim: kw.keepdim as boolean }),
+  amax: ([x], kw) => core.amax(x, kw.dim as any, kw.keepdim as boolean),
+  amin: ([x], kw) => core.amin(x, kw.dim as any, kw.keepdim as boolean),
+  logsumexp: ([x], kw) => core.logsumexp(x, kw.dim as any, kw.keepdim as boolean),
+  max: ([x, other], kw) => (other !== undefined ? core.max(x, other as Tensor) : reduceCall(core.max as any)([x], kw)),
+  min: ([x, other], kw) => (other !== undefined ? core.min(x, other as Tensor) : reduceCall(core.min as any)([x], kw)),
+  argmax: reduceCall(core.argmax),
+  argmin: reduceCall(core.argmin),
+  all: reduceCall(core.all),
+  any: reduceCall(core.any),
+  cumsum: ([x, dim], kw) => core.cumsum(x, (dim ?? kw.dim) as number),
+  cumprod: ([x, dim], kw) => core.cumprod(x, (dim ?? kw.dim) as number),
+  var: ([x], kw) => core.variance(x, kw.dim as any, kwOpt(kw, 'correction', 'unbiased', 'keepdim')),
+  std: ([x], kw) => core.std(x, kw.dim as any, kwOpt(kw, 'correction', 'unbiased', 'keepdim')),
+  norm: ([x], kw) => core.norm(x, (kw.p ?? 'fro') as number, kw.dim as any, kw.keepdim as boolean),
+  mm: binary(core.mm),
+  bmm: binary(core.bmm),
+  matmul: binary(core.matmul),
+  dot: binary(core.dot),
+  mv: binary(core.mv),
+  outer: binary(core.outer),
+  softmax: ([x, d]) => core.softmax(x, d),
+  log_softmax: ([x, d]) => core.logSoftmax(x, d),
+  cat: ([ts], kw) => core.cat(ts, kw.dim as number),
+  stack: ([ts], kw) => core.stack(ts, kw.dim as number),
+  split: ([x, s], kw) => core.split(x, s, kw.dim as number),
+  chunk: ([x, c], kw) => core.chunk(x, c, kw.dim as number),
+  gather: ([x, d, i]) => core.gather(x, d, i),
+  scatter: ([x, d, i, s], kw) => core.scatter(x, d, i, s, kwOpt(kw, 'reduce') as any),
+  scatter_add: ([x, d, i, s]) => core.scatterAdd(x, d, i, s),
+  index_select: ([x, d, i]) => core.indexSelect(x, d, i),
+  masked_fill: ([x, m, v]) => core.maskedFill(x, m, v),
+  masked_select: ([x, m]) => core.maskedSelect(x, m),
+  nonzero: unary(core.nonzero),
+  sort: ([x], kw) => core.sort(x, (kw.dim ?? -1) as number, (kw.descending ?? false) as boolean, kwOpt(kw, 'stable')),
+  argsort: ([x], kw) => core.argsort(x, (kw.dim ?? -1) as number, (kw.descending ?? false) as boolean, kwOpt(kw, 'stable')),
+  topk: ([x, k], kw) => core.topk(x, k, (kw.dim ?? -1) as number, (kw.largest ?? true) as boolean),
+  flip: ([x, d]) => core.flip(x, d),
+  roll: ([x, s, d]) => core.roll(x, s, d),
+  repeat: ([x, ...s]) => x.repeat(...s),
+  tile: ([x, d]) => core.tile(x, d),
+  tril: ([x, k]) => core.tril(x, k),
+  triu: ([x, k]) => core.triu(x, k),
+  arange: (args, kw) => (core.arange as any)(...args, kwOpt(kw, 'dtype')),
+  linspace: ([a, b, n], kw) => core.linspace(a, b, n, kwOpt(kw, 'dtype')),
+  eye: ([n, m], kw) => (m === undefined ? core.eye(n, kwOpt(kw, 'dtype')) : core.eye(n, m, kwOpt(kw, 'dtype'))),
+  full: ([s, v], kw) => core.full(s, v, kwOpt(kw, 'dtype')),
+  tensor: ([d]) => core.tensor(d),
+  zeros: ([s]) => core.zeros(s),
+  view: ([x, s]) => x.view(s),
+  reshape: ([x, s]) => x.reshape(s),
+  permute: ([x, d]) => x.permute(d),
+  transpose: ([x, a, b]) => x.transpose(a, b),
+  t: unary(core.t),
+  expand: ([x, s]) => x.expand(s),
+  squeeze: ([x, d]) => x.squeeze(d),
+  unsqueeze: ([x, d]) => x.unsqueeze(d),
+  flatten: ([x, s, e]) => x.flatten(s, e),
+  unflatten: ([x, d, s]) => x.unflatten(d, s),
+  narrow: ([x, d, s, l]) => x.narrow(d, s, l),
+  select: ([x, d, i]) => x.select(d, i),
+  unbind: ([x, d]) => x.unbind(d),
+  as_strided: ([x, s, st, o]) => x.asStrided(s, st, o),
+  movedim: ([x, s, d]) => x.movedim(s, d),
+  contiguous: unary((x) => x.contiguous()),
+  clone: unary((x) => x.clone()),
+  index: ([x, spec]) => x.index(...spec),
+};
+
+/** Ops whose results are views: their strides and offset must match PyTorch's too. */
+export const VIEW_OPS = new Set(['view', 'reshape', 'permute', 'transpose', 't', 'expand', 'squeeze', 'unsqueeze', 'flatten', 'unflatten', 'narrow', 'select', 'unbind', 'as_strided', 'movedim', 'contiguous', 'index', 'split', 'chunk']);
+
+/** Decodes a JSON argument into tensors, numbers, dtypes and slices. */
+export function decodeArg(a: unknown, device: string): unknown {
+  if (isEncodedInput(a)) return decodeInput(a, device);
+  if (Array.isArray(a)) return a.map((x) => decodeArg(x, device));
+  if (a !== null && typeof a === 'object') {
+    const o = a as Record<string, unknown>;
+    if ('float' in o) return decodeValue(o.float as never);
+    if ('dtype' in o) return o.dtype;
+    if ('slice' in o) {
+      const [s, e, st] = o.slice as (number | null)[];
+      return core.slice(s ?? null, e ?? null, st ?? null);
+    }
+  }
+  return a;
+}
+
+/** Loads the op cases. */
+export function loadOpCases(): OpCase[] {
+  return loadFixture<OpCase[]>('ops.json');
+}
+
+/**
+ * Runs one case and returns null when the result matches PyTorch's, else a
+ * description of the difference.
+ */
+export function runOpCase(c: OpCase, device = 'cpu'): string | null {
+  const call = OP_CALLS[c.op];
+  if (!call) return `no Antorcha call mapped for op '${c.op}'`;
+  const args = c.args.map((a) => decodeArg(a, device));
+  const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, device)]));
+  const exp = c.expected;
+  let result: unknown;
+  try {
+    result = call(args, kw);
+  } catch (e) {
+    if (typeof exp === 'object' && exp !== null && 'error' in exp) {
+      const err = e as core.TorchError;
+      if (!(err instanceof core.TorchError)) return `threw a non-TorchError: ${String(e)}`;
+      if (err.message !== exp.error) return `error text differs:\n  got:      ${err.message}\n  expected: ${exp.error}`;
+      if (err.pythonName !== exp.type) return `error class ${err.pythonName} != expected ${exp.type}`;
+      return null;
+    }
+    throw e;
+  }
+  if (typeof exp === 'object' && exp !== null && 'error' in exp) return `expected error "${exp.error}" but the call succeeded`;
+  return compareOutput(c.op, result, exp as never);
+}
+
+function compareOutput(op: string, result: unknown, exp: EncodedResult | EncodedResult[]): string | null {
+  if (Array.isArray(exp)) {
+    const list = result instanceof core.ValuesIndices ? [result.values, result.indices] : (result as Tensor[]);
+    if (!Array.isArray(list) || list.length !== exp.length) return `expected ${exp.length} outputs, got ${Array.isArray(list) ? list.length : typeof list}`;
+    for (let i = 0; i < exp.length; i++) {
+      const d = compareOutput(op, list[i], exp[i]!);
+      if (d) return `output ${i}: ${d}`;
+    }
+    return null;
+  }
+  if (!(result instanceof Tensor)) return `expected a tensor, got ${String(result)}`;
+  const d = compareTensor(result, exp);
+  if (d) return d;
+  return VIEW_OPS.has(op) ? compareLayout(result, exp) : null;
+}

@@ -1,0 +1,424 @@
+"""Golden cases for every core op: real PyTorch results on random inputs,
+non-contiguous views, broadcasting, every dtype and edge values.
+
+Writes packages/core/fixtures/ops.json. Each case names a PyTorch op, its
+arguments (tensors with their exact layout) and keyword arguments, and the
+expected output, or the error PyTorch raises.
+"""
+import math
+
+import torch
+
+from _common import DTYPES, enc_arg, enc_output, write_json
+
+torch.manual_seed(0)
+cases = []
+
+# Where PyTorch 2.x words an error differently from the 1.13 build that runs here,
+# the 2.x text, as written in PyTorch's source (cited per entry).
+OVERRIDES_2X = {
+    # aten/src/ATen/native/LinearAlgebra.cpp (addmm_impl_cpu_): "expected m1 and m2 to have the same dtype, but got: ", m1.dtype(), " != ", m2.dtype()
+    'mm/dtype': 'expected m1 and m2 to have the same dtype, but got: float != double',
+    # aten/src/ATen/native/TensorAdvancedIndexing.cpp (masked_fill_impl_cpu): "masked_fill_ only supports boolean masks, but got mask with dtype ", mask.dtype()
+    'masked_fill/nonbool': 'masked_fill_ only supports boolean masks, but got mask with dtype long int',
+}
+
+EDGE = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 1e-30, -1e-30, 1e30, 88.0, -104.0,
+        float('inf'), float('-inf'), float('nan'), 3.0, 0.25, 1e-7]
+
+
+def add(name, op, args, kwargs=None, fn=None):
+    kwargs = kwargs or {}
+    call = fn or (lambda *a, **k: getattr(torch, op)(*a, **k) if hasattr(torch, op) else getattr(a[0], op)(*a[1:], **k))
+    try:
+        out = call(*args, **kwargs)
+        expected = enc_output(out)
+    except Exception as e:  # PyTorch's error is the expected result
+        expected = {'error': OVERRIDES_2X.get(name, str(e).split('\n')[0]), 'type': type(e).__name__}
+    cases.append({'name': name, 'op': op, 'args': [enc_arg(a) for a in args], 'kwargs': {k: enc_arg(v) for k, v in kwargs.items()}, 'expected': expected})
+
+
+def rand(shape, dtype='float32', lo=-3, hi=3):
+    dt = DTYPES[dtype]
+    if dt.is_floating_point:
+        return torch.randn(shape, dtype=torch.float64).mul(1.5).to(dt)
+    if dt == torch.bool:
+        return torch.randint(0, 2, shape).bool()
+    if dt == torch.uint8:
+        return torch.randint(0, 20, shape).to(dt)
+    return torch.randint(lo, hi + 1, shape).to(dt)
+
+
+def positive(shape, dtype='float32'):
+    return rand(shape, dtype).abs().add(0.1) if DTYPES[dtype].is_floating_point else rand(shape, dtype, 1, 9)
+
+
+def layouts(shape, dtype='float32', maker=rand):
+    """The same logical shape as contiguous, transposed, strided-slice and expanded views."""
+    out = [('contig', maker(shape, dtype))]
+    if len(shape) >= 2:
+        base = maker(list(reversed(shape[-2:])) if len(shape) == 2 else shape[:-2] + [shape[-1], shape[-2]], dtype)
+        out.append(('transposed', base.transpose(-1, -2)))
+    big = maker(shape[:-1] + [shape[-1] * 2], dtype) if shape else maker([2], dtype)
+    out.append(('strided', big[..., ::2] if shape else big[0]))
+    if shape and shape[0] > 1:
+        out.append(('expanded', maker([1] + shape[1:], dtype).expand(shape)))
+    return out
+
+
+UNARY_FLOAT = ['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sqrt', 'rsqrt', 'sin', 'cos', 'tan', 'asin', 'acos',
+               'atan', 'sinh', 'cosh', 'tanh', 'sigmoid', 'reciprocal', 'erf', 'erfc', 'erfinv']
+UNARY_SAME = ['neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round', 'trunc', 'frac', 'square']
+for op in UNARY_FLOAT + UNARY_SAME:
+    for lay, x in layouts([3, 4]):
+        add(f'{op}/{lay}', op, [x])
+    add(f'{op}/edge', op, [torch.tensor(EDGE)])
+    add(f'{op}/float64', op, [rand([2, 5], 'float64')])
+    for dt in ['int32', 'int64', 'uint8', 'bool']:
+        if op in ('frac',) and dt != 'float32':
+            continue
+        add(f'{op}/{dt}', op, [rand([2, 3], dt)])
+    add(f'{op}/0dim', op, [torch.tensor(0.75)])
+    add(f'{op}/empty', op, [torch.zeros(0, 3)])
+for op in ['isnan', 'isinf', 'isfinite', 'logical_not']:
+    add(f'{op}/edge', op, [torch.tensor(EDGE)])
+    add(f'{op}/int', op, [rand([4], 'int64')])
+add('bitwise_not/int', 'bitwise_not', [rand([5], 'int32')])
+add('bitwise_not/bool', 'bitwise_not', [rand([5], 'bool')])
+
+BINARY = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'remainder', 'fmod', 'atan2', 'floor_divide',
+          'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'fmax', 'fmin', 'hypot']
+SCALAR_OK = {'add', 'sub', 'mul', 'div', 'pow', 'remainder', 'fmod', 'floor_divide', 'eq', 'ne', 'lt', 'le', 'gt', 'ge'}
+for op in BINARY:
+    pos = op in ('pow',)
+    mk = positive if pos else rand
+    for lay, x in layouts([3, 4], maker=mk):
+        add(f'{op}/{lay}', op, [x, rand([3, 4])])
+    add(f'{op}/broadcast', op, [mk([3, 1]), rand([4])])
+    add(f'{op}/broadcast3d', op, [mk([2, 1, 4]), rand([3, 1])])
+    if op in SCALAR_OK:
+        add(f'{op}/scalar_float', op, [mk([2, 3]), 1.5])
+        add(f'{op}/scalar_int', op, [mk([2, 3]), 2])
+        add(f'{op}/int_scalar_float', op, [rand([4], 'int64', 1, 5), 0.5])
+    add(f'{op}/f32_f64', op, [mk([5]), rand([5], 'float64')])
+    add(f'{op}/int_float', op, [rand([5], 'int64', 1, 5), rand([5])])
+    add(f'{op}/int_int', op, [rand([6], 'int64', -7, 7), rand([6], 'int64', 1, 4)])
+    add(f'{op}/int32_int64', op, [rand([6], 'int32', -7, 7), rand([6], 'int64', 1, 4)])
+    add(f'{op}/uint8', op, [rand([5], 'uint8'), rand([5], 'uint8').add(1)])
+    add(f'{op}/bool', op, [rand([5], 'bool'), rand([5], 'bool')])
+    add(f'{op}/0dim_tensor', op, [rand([4], 'float32'), torch.tensor(2.0, dtype=torch.float64)])
+    add(f'{op}/int_0dim_float', op, [rand([4], 'int64', 1, 5), torch.tensor(1.5, dtype=torch.float64)])
+    add(f'{op}/edge', op, [torch.tensor(EDGE), torch.tensor(list(reversed(EDGE)))])
+    add(f'{op}/float64', op, [mk([2, 3], 'float64'), rand([2, 3], 'float64')])
+    add(f'{op}/mismatch', op, [rand([5, 3]), rand([5, 4])])
+for op in ['add', 'sub', 'mul', 'div']:
+    # A number on the left (`2 - x`, `1 / x`): what the TS call `torch.op(2, x)` must give.
+    x = positive([2, 3])
+    add(f'{op}/scalar_left', op, [2.5, x], fn=lambda a, b, op=op: {'add': lambda: a + b, 'sub': lambda: a - b, 'mul': lambda: a * b, 'div': lambda: a / b}[op]())
+add('add/alpha', 'add', [rand([3]), rand([3])], {'alpha': 2.5})
+add('sub/alpha', 'sub', [rand([3]), rand([3])], {'alpha': -3})
+add('div/trunc', 'div', [rand([6]), rand([6])], {'rounding_mode': 'trunc'})
+add('div/floor', 'div', [rand([6]), rand([6])], {'rounding_mode': 'floor'})
+add('div/floor_int', 'div', [rand([6], 'int64', -9, 9), rand([6], 'int64', 1, 4)], {'rounding_mode': 'floor'})
+add('div/trunc_int', 'div', [rand([6], 'int64', -9, 9), rand([6], 'int64', 1, 4)], {'rounding_mode': 'trunc'})
+add('pow/int_neg_exp', 'pow', [rand([3], 'int64', 1, 4), -2])
+add('pow/int_tensor', 'pow', [rand([5], 'int64', -3, 3), rand([5], 'int64', 0, 4)])
+add('sub/bool', 'sub', [rand([3], 'bool'), rand([3], 'bool')])
+add('neg/bool', 'neg', [rand([3], 'bool')])
+add('remainder/neg_divisor', 'remainder', [rand([8]), -1.5])
+add('remainder/int_neg', 'remainder', [rand([8], 'int64', -9, 9), -4])
+
+for lay, c in layouts([3, 4], 'bool'):
+    add(f'where/{lay}', 'where', [c, rand([3, 4]), rand([3, 4])])
+add('where/broadcast', 'where', [rand([3, 1], 'bool'), rand([4]), rand([3, 4])])
+add('where/scalars', 'where', [rand([5], 'bool'), 1.5, rand([5])])
+add('where/int_float', 'where', [rand([5], 'bool'), rand([5], 'int64'), rand([5], 'float64')])
+add('where/nonbool', 'where', [rand([5], 'float32'), rand([5]), rand([5])])
+for lay, x in layouts([3, 4]):
+    add(f'clamp/{lay}', 'clamp', [x], {'min': -0.5, 'max': 0.7})
+add('clamp/min_only', 'clamp', [rand([6])], {'min': 0.1})
+add('clamp/max_only', 'clamp', [rand([6])], {'max': 0.1})
+add('clamp/tensors', 'clamp', [rand([3, 4])], {'min': rand([4]), 'max': rand([3, 1]).add(2)})
+add('clamp/int', 'clamp', [rand([6], 'int64')], {'min': -1, 'max': 2})
+add('clamp/edge', 'clamp', [torch.tensor(EDGE)], {'min': -1.0, 'max': 1.0})
+add('clamp/none', 'clamp', [rand([3])])
+add('addcmul/basic', 'addcmul', [rand([3, 4]), rand([4]), rand([3, 1])], {'value': 0.5})
+add('addcdiv/basic', 'addcdiv', [rand([3, 4]), rand([4]), positive([3, 1])], {'value': 2})
+add('lerp/scalar', 'lerp', [rand([5]), rand([5]), 0.3])
+add('lerp/scalar_high', 'lerp', [rand([5]), rand([5]), 0.8])
+add('lerp/tensor', 'lerp', [rand([5]), rand([5]), torch.rand(5)])
+
+# Reductions
+REDUCE_DIMS = [None, 0, 1, -1, [0, 2], [-1, 0]]
+for op in ['sum', 'mean', 'amax', 'amin', 'logsumexp', 'nansum']:
+    for lay, x in layouts([3, 4, 5]):
+        for dim in REDUCE_DIMS:
+            if dim is None and op in ('logsumexp',):
+                continue
+            for keepdim in ([False, True] if dim is not None else [False]):
+                kw = {} if dim is None else {'dim': dim, 'keepdim': keepdim}
+                if op in ('amax', 'amin') and dim is None:
+                    kw = {}
+                add(f'{op}/{lay}/dim={dim}/keep={keepdim}', op, [x], kw)
+for op in ['sum', 'prod', 'cumsum', 'cumprod']:
+    for dt in ['int32', 'int64', 'bool', 'uint8', 'float64']:
+        x = rand([3, 4], dt, -2, 2)
+        add(f'{op}/{dt}', op, [x] + ([1] if op.startswith('cum') else []))
+for lay, x in layouts([3, 4]):
+    add(f'prod/{lay}/dim=1', 'prod', [x], {'dim': 1, 'keepdim': True})
+    add(f'prod/{lay}', 'prod', [x])
+    for dim in [0, 1, -1]:
+        add(f'cumsum/{lay}/{dim}', 'cumsum', [x], {'dim': dim})
+        add(f'cumprod/{lay}/{dim}', 'cumprod', [x], {'dim': dim})
+add('sum/edge', 'sum', [torch.tensor(EDGE[:14])])
+add('sum/nan', 'sum', [torch.tensor(EDGE)])
+add('nansum/nan', 'nansum', [torch.tensor(EDGE[:16] + [float('nan'), 1.0])])
+add('sum/empty', 'sum', [torch.zeros(0, 3)], {'dim': 0})
+add('prod/empty', 'prod', [torch.zeros(0, 3)], {'dim': 0})
+add('sum/dtype64', 'sum', [rand([5])], {'dtype': torch.float64})
+add('mean/int', 'mean', [rand([5], 'int64')])
+add('mean/0dim', 'mean', [torch.tensor(1.5)])
+add('sum/0dim_dim0', 'sum', [torch.tensor(1.5)], {'dim': 0})
+add('sum/dim_oob', 'sum', [rand([3, 4])], {'dim': 2})
+add('sum/dim_dup', 'sum', [rand([3, 4])], {'dim': [1, -1]})
+for op in ['max', 'min', 'argmax', 'argmin']:
+    for lay, x in layouts([3, 4]):
+        add(f'{op}/{lay}/all', op, [x])
+        for dim in [0, 1, -1]:
+            for keepdim in [False, True]:
+                add(f'{op}/{lay}/dim={dim}/keep={keepdim}', op, [x], {'dim': dim, 'keepdim': keepdim})
+    add(f'{op}/nan', op, [torch.tensor([1.0, float('nan'), 3.0, float('nan')])], {'dim': 0})
+    add(f'{op}/ties', op, [torch.tensor([[1.0, 3.0, 3.0], [2.0, 2.0, 1.0]])], {'dim': 1})
+    add(f'{op}/int', op, [rand([4, 3], 'int64')], {'dim': 1})
+    add(f'{op}/empty', op, [torch.zeros(0)])
+add('max/binary', 'max', [rand([3]), rand([3])])
+for op in ['all', 'any']:
+    for dt in ['bool', 'float32', 'int64']:
+        x = rand([3, 4], dt, 0, 1)
+        add(f'{op}/{dt}', op, [x])
+        add(f'{op}/{dt}/dim1', op, [x], {'dim': 1})
+        add(f'{op}/{dt}/dim0_keep', op, [x], {'dim': 0, 'keepdim': True})
+    add(f'{op}/empty', op, [torch.zeros(0, dtype=torch.bool)])
+for op in ['var', 'std']:
+    for lay, x in layouts([3, 4, 5]):
+        add(f'{op}/{lay}', op, [x])
+        add(f'{op}/{lay}/dim1', op, [x], {'dim': 1})
+        add(f'{op}/{lay}/dims/keep', op, [x], {'dim': [0, 2], 'keepdim': True})
+        add(f'{op}/{lay}/corr0', op, [x], {'dim': -1, 'correction': 0})
+    add(f'{op}/unbiased_false', op, [rand([6])], {'unbiased': False})
+    add(f'{op}/single', op, [rand([1])])
+    add(f'{op}/int', op, [rand([4], 'int64')])
+for p in [2, 1, 3, float('inf'), float('-inf'), 0]:
+    for lay, x in layouts([3, 4]):
+        add(f'norm/p={p}/{lay}', 'norm', [x], {'p': p})
+        add(f'norm/p={p}/{lay}/dim1', 'norm', [x], {'p': p, 'dim': 1, 'keepdim': True})
+add('logsumexp/inf', 'logsumexp', [torch.tensor([[float('-inf'), float('-inf')], [float('inf'), 1.0]])], {'dim': 1})
+add('logsumexp/int', 'logsumexp', [rand([2, 3], 'int64')], {'dim': 1})
+
+# Linear algebra
+for (la, a), (lb, b) in zip(layouts([3, 4]), layouts([4, 5])):
+    add(f'mm/{la}_{lb}', 'mm', [a, b])
+    add(f'matmul/{la}_{lb}', 'matmul', [a, b])
+add('mm/mismatch', 'mm', [rand([1, 5]), rand([1, 5])])
+add('mm/dtype', 'mm', [rand([2, 2]), rand([2, 2], 'float64')])
+add('mm/1d', 'mm', [rand([3]), rand([3, 2])])
+add('mm/float64', 'mm', [rand([3, 4], 'float64'), rand([4, 2], 'float64')])
+add('mm/int64', 'mm', [rand([3, 4], 'int64'), rand([4, 2], 'int64')])
+add('mm/int32', 'mm', [rand([3, 4], 'int32'), rand([4, 2], 'int32')])
+add('mm/empty', 'mm', [rand([3, 0]), rand([0, 2])])
+add('mm/large', 'mm', [rand([33, 65]), rand([65, 17])])
+add('bmm/basic', 'bmm', [rand([2, 3, 4]), rand([2, 4, 5])])
+add('bmm/transposed', 'bmm', [rand([2, 4, 3]).transpose(1, 2), rand([5, 4, 2]).permute(2, 1, 0)])
+add('bmm/mismatch', 'bmm', [rand([2, 3, 4]), rand([3, 4, 5])])
+add('matmul/1d_1d', 'matmul', [rand([4]), rand([4])])
+add('matmul/2d_1d', 'matmul', [rand([3, 4]), rand([4])])
+add('matmul/1d_2d', 'matmul', [rand([4]), rand([4, 2])])
+add('matmul/seed_1x2_2', 'matmul', [rand([1, 2]), rand([2])])
+add('matmul/3d_2d', 'matmul', [rand([2, 3, 4]), rand([4, 5])])
+add('matmul/2d_3d', 'matmul', [rand([3, 4]), rand([2, 4, 5])])
+add('matmul/batch_broadcast', 'matmul', [rand([2, 1, 3, 4]), rand([5, 4, 2])])
+add('matmul/3d_1d', 'matmul', [rand([2, 3, 4]), rand([4])])
+add('matmul/1d_3d', 'matmul', [rand([3]), rand([2, 3, 4])])
+add('matmul/mismatch', 'matmul', [rand([2, 3]), rand([4, 5])])
+add('matmul/mismatch_batched', 'matmul', [rand([2, 2, 3]), rand([2, 4, 5])])
+add('matmul/0d', 'matmul', [torch.tensor(1.0), rand([3])])
+add('dot/basic', 'dot', [rand([5]), rand([5])])
+add('dot/strided', 'dot', [rand([10])[::2], rand([5])])
+add('dot/mismatch', 'dot', [rand([3]), rand([4])])
+add('mv/basic', 'mv', [rand([3, 4]), rand([4])])
+add('mv/transposed', 'mv', [rand([4, 3]).t(), rand([4])])
+add('outer/basic', 'outer', [rand([3]), rand([4])])
+
+# softmax
+for op in ['softmax', 'log_softmax']:
+    for lay, x in layouts([3, 4, 5]):
+        for dim in [0, 1, -1]:
+            add(f'{op}/{lay}/{dim}', op, [x, dim])
+    add(f'{op}/float64', op, [rand([2, 3], 'float64'), 1])
+    add(f'{op}/large', op, [torch.tensor([[1000.0, 0.0, -1000.0], [1.0, 2.0, 3.0]]), 1])
+    add(f'{op}/inf', op, [torch.tensor([[float('-inf'), 0.0, 1.0]]), 1])
+
+# Joining / indexing
+add('cat/dim0', 'cat', [[rand([2, 3]), rand([1, 3]), rand([3, 3])]])
+add('cat/dim1', 'cat', [[rand([2, 3]), rand([2, 1])]], {'dim': 1})
+add('cat/neg', 'cat', [[rand([2, 3]).t(), rand([3, 1])]], {'dim': -1})
+add('cat/promote', 'cat', [[rand([2], 'int64'), rand([2], 'float32')]])
+add('cat/empty1d', 'cat', [[rand([2, 3]), torch.zeros(0)]])
+add('cat/mismatch', 'cat', [[rand([2, 3]), rand([2, 4])]])
+add('cat/rank', 'cat', [[rand([2, 3]), rand([3])]])
+add('stack/dim0', 'stack', [[rand([2, 3]), rand([2, 3])]])
+add('stack/dim2', 'stack', [[rand([2, 3]), rand([2, 3]).mul(2)]], {'dim': 2})
+add('stack/neg', 'stack', [[rand([2, 3]), rand([3, 2]).t()]], {'dim': -1})
+add('stack/mismatch', 'stack', [[rand([2, 3]), rand([2, 4])]])
+add('split/int', 'split', [rand([5, 2]), 2])
+add('split/list', 'split', [rand([5, 2]), [1, 4]])
+add('split/dim1', 'split', [rand([2, 5]), 3], {'dim': 1})
+add('split/bad', 'split', [rand([5, 2]), [1, 2]])
+add('chunk/3', 'chunk', [rand([7, 2]), 3])
+add('chunk/dim1', 'chunk', [rand([2, 6]), 4], {'dim': 1})
+idx = torch.tensor([[0, 2, 1], [1, 1, 0]])
+for lay, x in layouts([2, 3]):
+    add(f'gather/{lay}/dim1', 'gather', [x, 1, idx])
+    add(f'gather/{lay}/dim0', 'gather', [x, 0, torch.tensor([[1, 0, 1]])])
+add('gather/oob', 'gather', [rand([2, 3]), 1, torch.tensor([[0, 5, 1], [1, 1, 0]])])
+add('gather/int32_index', 'gather', [rand([2, 3]), 1, idx.int()])
+add('scatter/src', 'scatter', [torch.zeros(3, 5), 0, torch.tensor([[0, 1, 2, 0, 1]]), rand([1, 5])])
+add('scatter/value', 'scatter', [torch.zeros(3, 5), 1, torch.tensor([[0, 4], [1, 2], [3, 3]]), 1.25])
+add('scatter/add', 'scatter', [torch.ones(3, 5), 0, torch.tensor([[0, 1, 2, 0, 1], [0, 0, 0, 0, 0]]), rand([2, 5])], {'reduce': 'add'})
+add('scatter/multiply', 'scatter', [torch.ones(3, 5).mul(2), 0, torch.tensor([[0, 1, 2, 0, 1], [0, 0, 0, 0, 0]]), rand([2, 5])], {'reduce': 'multiply'})
+add('scatter_add/basic', 'scatter_add', [torch.ones(3, 5), 0, torch.tensor([[0, 1, 2, 0, 0], [2, 0, 0, 1, 2]]), rand([2, 5])])
+add('scatter_add/dim1', 'scatter_add', [torch.zeros(2, 4), 1, torch.tensor([[0, 0, 3], [1, 2, 1]]), rand([2, 3])])
+for lay, x in layouts([4, 3]):
+    add(f'index_select/{lay}/0', 'index_select', [x, 0, torch.tensor([3, 0, 0, 2])])
+    add(f'index_select/{lay}/1', 'index_select', [x, 1, torch.tensor([2, 1])])
+add('index_select/oob', 'index_select', [rand([4, 3]), 0, torch.tensor([4])])
+for lay, x in layouts([3, 4]):
+    add(f'masked_fill/{lay}', 'masked_fill', [x, rand([3, 4], 'bool'), -1.5])
+    add(f'masked_select/{lay}', 'masked_select', [x, rand([3, 4], 'bool')])
+add('masked_fill/broadcast', 'masked_fill', [rand([3, 4]), rand([4], 'bool'), 7])
+add('masked_fill/int', 'masked_fill', [rand([3, 4], 'int64'), rand([3, 4], 'bool'), 7])
+add('masked_fill/nonbool', 'masked_fill', [rand([3, 4]), rand([3, 4], 'int64'), 7])
+add('masked_select/broadcast', 'masked_select', [rand([3, 4]), rand([4], 'bool')])
+for lay, x in layouts([3, 4], 'int64'):
+    add(f'nonzero/{lay}', 'nonzero', [x.clamp(-1, 1)])
+add('nonzero/1d', 'nonzero', [torch.tensor([0.0, 1.5, 0.0, -2.0])])
+add('nonzero/3d', 'nonzero', [rand([2, 3, 2], 'bool')])
+add('nonzero/none', 'nonzero', [torch.zeros(3)])
+for lay, x in layouts([3, 5]):
+    for dim in [0, 1, -1]:
+        for desc in [False, True]:
+            add(f'sort/{lay}/{dim}/{desc}', 'sort', [x], {'dim': dim, 'descending': desc, 'stable': True})
+add('sort/nan', 'sort', [torch.tensor([3.0, float('nan'), -1.0, float('inf'), float('-inf'), 0.0])], {'stable': True})
+add('sort/nan_desc', 'sort', [torch.tensor([3.0, float('nan'), -1.0, float('inf'), float('-inf'), 0.0])], {'descending': True, 'stable': True})
+add('sort/ties', 'sort', [torch.tensor([2, 1, 2, 1, 2, 0])], {'stable': True})
+add('sort/ties_desc', 'sort', [torch.tensor([2, 1, 2, 1, 2, 0])], {'stable': True, 'descending': True})
+add('argsort/basic', 'argsort', [rand([3, 5])], {'dim': 1, 'stable': True})
+for lay, x in layouts([3, 6]):
+    add(f'topk/{lay}', 'topk', [x, 3])
+    add(f'topk/{lay}/dim0_small', 'topk', [x, 2], {'dim': 0, 'largest': False})
+add('topk/too_big', 'topk', [rand([3]), 4])
+for lay, x in layouts([3, 4]):
+    add(f'flip/{lay}/0', 'flip', [x, [0]])
+    add(f'flip/{lay}/01', 'flip', [x, [0, 1]])
+    add(f'roll/{lay}/flat', 'roll', [x, 5])
+    add(f'roll/{lay}/dim1', 'roll', [x, -1, 1])
+    add(f'roll/{lay}/dims', 'roll', [x, [1, 2], [0, 1]])
+    add(f'repeat/{lay}', 'repeat', [x, 2, 1, 3], fn=lambda x, *s: x.repeat(*s))
+    add(f'tile/{lay}', 'tile', [x, [2]])
+    for k in [0, 1, -1]:
+        add(f'tril/{lay}/{k}', 'tril', [x, k])
+        add(f'triu/{lay}/{k}', 'triu', [x, k])
+add('tril/batched', 'tril', [rand([2, 3, 3])])
+add('tril/1d', 'tril', [rand([3])])
+
+# Creation
+for args in [[5], [2, 9], [1, 10, 3], [0.5, 2.0, 0.25], [10, 0, -3], [0, 1, 0.1], [-1.0, 1.0, 0.3]]:
+    add(f'arange/{args}', 'arange', args)
+add('arange/float64', 'arange', [0, 1, 0.125], {'dtype': torch.float64})
+add('arange/bad_step', 'arange', [0, 5, -1])
+for args in [[0, 1, 5], [-3.5, 7.25, 11], [0, 1, 1], [0, 1, 0], [2, -2, 9], [0, 10, 100], [1e-3, 1e3, 17]]:
+    add(f'linspace/{args}', 'linspace', args)
+    add(f'linspace/{args}/f64', 'linspace', args, {'dtype': torch.float64})
+add('eye/3', 'eye', [3])
+add('eye/2x4', 'eye', [2, 4])
+add('eye/int', 'eye', [3], {'dtype': torch.int64})
+add('full/float', 'full', [[2, 3], 1.5])
+add('full/int', 'full', [[2, 3], 7])
+add('full/bool', 'full', [[2], True])
+add('tensor/int', 'tensor', [[[1, 2], [3, 4]]])
+add('tensor/float', 'tensor', [[1.5, 2, 3]])
+add('tensor/bool', 'tensor', [[True, False]])
+add('tensor/empty', 'tensor', [[]])
+add('tensor/ragged', 'tensor', [[[1, 2], [3]]])
+add('zeros/neg', 'zeros', [[2, -1]])
+
+# Views: layout (strides, offset, contiguity) is part of the expected result.
+base = rand([4, 6])
+VIEW_CASES = [
+    ('view/2d_3d', 'view', [base, [4, 3, 2]]),
+    ('view/infer', 'view', [base, [-1, 8]]),
+    ('view/bad', 'view', [base.t(), [24]]),
+    ('view/bad_size', 'view', [base, [5, 5]]),
+    ('view/two_infer', 'view', [base, [-1, -1]]),
+    ('view/transposed_ok', 'view', [base.t(), [3, 2, 4]]),
+    ('reshape/copy', 'reshape', [base.t(), [24]]),
+    ('reshape/view', 'reshape', [base, [2, 12]]),
+    ('reshape/strided', 'reshape', [base[:, ::2], [12]]),
+    ('permute/3d', 'permute', [rand([2, 3, 4]), [2, 0, 1]]),
+    ('permute/neg', 'permute', [rand([2, 3, 4]), [-1, 0, 1]]),
+    ('permute/dup', 'permute', [rand([2, 3, 4]), [0, 0, 1]]),
+    ('transpose/basic', 'transpose', [rand([2, 3, 4]), 0, 2]),
+    ('transpose/oob', 'transpose', [rand([2, 3]), 0, 2]),
+    ('t/basic', 't', [base]),
+    ('t/1d', 't', [rand([3])]),
+    ('t/3d', 't', [rand([2, 2, 2])]),
+    ('expand/basic', 'expand', [rand([3, 1]), [2, 3, 4]]),
+    ('expand/minus1', 'expand', [rand([3, 1]), [-1, 5]]),
+    ('expand/bad', 'expand', [rand([3, 2]), [3, 5]]),
+    ('squeeze/all', 'squeeze', [rand([1, 3, 1, 2])]),
+    ('squeeze/dim', 'squeeze', [rand([1, 3, 1, 2]), 2]),
+    ('squeeze/nonone', 'squeeze', [rand([1, 3, 1, 2]), 1]),
+    ('unsqueeze/0', 'unsqueeze', [base, 0]),
+    ('unsqueeze/end', 'unsqueeze', [base, -1]),
+    ('unsqueeze/mid_t', 'unsqueeze', [base.t(), 1]),
+    ('unsqueeze/oob', 'unsqueeze', [base, 3]),
+    ('flatten/all', 'flatten', [rand([2, 3, 4])]),
+    ('flatten/range', 'flatten', [rand([2, 3, 4, 5]), 1, 2]),
+    ('flatten/t', 'flatten', [base.t()]),
+    ('unflatten/basic', 'unflatten', [rand([2, 12]), 1, [3, -1]]),
+    ('narrow/basic', 'narrow', [base, 1, 2, 3]),
+    ('narrow/neg_start', 'narrow', [base, 0, -2, 2]),
+    ('narrow/oob', 'narrow', [base, 0, 3, 2]),
+    ('select/basic', 'select', [base, 1, 4]),
+    ('select/neg', 'select', [base, 0, -1]),
+    ('select/oob', 'select', [base, 0, 4]),
+    ('unbind/0', 'unbind', [rand([3, 2])]),
+    ('unbind/1', 'unbind', [rand([3, 2]), 1]),
+    ('as_strided/basic', 'as_strided', [base, [3, 3], [1, 3], 2]),
+    ('as_strided/oob', 'as_strided', [base, [5, 5], [6, 1], 0]),
+    ('movedim/basic', 'movedim', [rand([2, 3, 4]), 0, -1]),
+    ('contiguous/t', 'contiguous', [base.t()]),
+    ('clone/strided', 'clone', [base[::2, 1:]]),
+]
+for name, op, args in VIEW_CASES:
+    add(name, op, args)
+INDEX_CASES = [
+    ('index/int', (1,)),
+    ('index/neg', (-1,)),
+    ('index/slice', (slice(1, 3),)),
+    ('index/step', (slice(None, None, 2), slice(1, None, 3))),
+    ('index/neg_slice', (slice(-3, -1),)),
+    ('index/int_slice', (2, slice(None, -2))),
+    ('index/none', (None, 1)),
+    ('index/ellipsis', (Ellipsis, 0)),
+    ('index/ellipsis_none', (Ellipsis, None)),
+    ('index/empty_slice', (slice(3, 1),)),
+    ('index/oob', (4,)),
+    ('index/too_many', (0, 0, 0)),
+    ('index/clamped', (slice(-100, 100),)),
+]
+for name, spec in INDEX_CASES:
+    add(name, 'index', [base, list(map(lambda s: {'slice': [s.start, s.stop, s.step]} if isinstance(s, slice) else ('...' if s is Ellipsis else s), spec))],
+        fn=lambda x, _spec, spec=spec: x[spec])
+
+write_json('packages/core/fixtures/ops.json', cases)
