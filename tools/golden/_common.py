@@ -94,6 +94,6 @@ def write_json(rel_path, data):
     path = os.path.join(ROOT, rel_path)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w') as f:
-        json.dump(data, f, separators=(',', ':'))
+        json.dump(data, f, separators=(',', ':'), allow_nan=False)
         f.write('\n')
     print(f'wrote {rel_path} ({os.path.getsize(path) // 1024} KiB)')

@@ -37,6 +37,31 @@ function outputDtypes(op: string, rule: DtypeRule, promoted: DType): { compute: 
   }
 }
 
+/**
+ * Dtypes PyTorch's CPU kernels reject per op, with PyTorch's message. `{kernel}`
+ * errors read `"<kernel>" not implemented for '<Dtype>'`.
+ */
+const UNSUPPORTED: Record<string, { dtypes: readonly string[]; kernel?: string; message?: string }> = {
+  abs: { dtypes: ['bool'], kernel: 'abs_cpu' },
+  relu: { dtypes: ['bool'], message: 'Boolean inputs not supported for relu' },
+  floor: { dtypes: ['bool'], kernel: 'floor_vml_cpu' },
+  ceil: { dtypes: ['bool'], kernel: 'ceil_vml_cpu' },
+  round: { dtypes: ['bool'], kernel: 'round_vml_cpu' },
+  trunc: { dtypes: ['bool'], kernel: 'trunc_vml_cpu' },
+  pow: { dtypes: ['bool'], kernel: 'pow' },
+  remainder: { dtypes: ['bool'], kernel: 'remainder_cpu' },
+  fmod: { dtypes: ['bool'], kernel: 'fmod_cpu' },
+  floor_divide: { dtypes: ['bool'], kernel: 'div_floor_cpu' },
+  hypot: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'hypot_cpu' },
+};
+
+function checkSupported(name: string, dtype: DType): void {
+  const rule = UNSUPPORTED[name];
+  if (rule && rule.dtypes.includes(dtype.name)) {
+    throw new TorchRuntimeError(name, rule.message ?? `"${rule.kernel}" not implemented for '${cppName(dtype)}'`);
+  }
+}
+
 /** Rejects views whose elements overlap (e.g. expanded tensors) as in-place targets. */
 export function checkWritable(self: Tensor, op: string): void {
   for (let i = 0; i < self._shape.length; i++) {
@@ -60,6 +85,7 @@ export function bumpVersion(self: Tensor): void {
  */
 export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams, attrs?: Record<string, unknown>): Tensor {
   if (!(x instanceof Tensor)) throw new TorchTypeError(name, `${name}(): argument 'input' must be Tensor, not ${typeof x}`);
+  checkSupported(name, x.dtype);
   const { compute, out: outDtype } = outputDtypes(name, rule, x.dtype);
   const backend = backendFor(x.device, compute, name);
   const out = emptyTensor(x._shape, outDtype, x.device, name);
@@ -114,7 +140,9 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   if (tensors.length === 0) throw new TorchTypeError(name, `${name}(): expected at least one Tensor argument, got two numbers`);
   const dev = commonDevice(name, tensors);
   boolSubCheck(name, a, b, op);
-  const { compute, out: outDtype } = outputDtypes(name, rule, resultType(a, b));
+  const promoted = resultType(a, b);
+  checkSupported(name, promoted);
+  const { compute, out: outDtype } = outputDtypes(name, rule, promoted);
   const shape =
     a instanceof Tensor && b instanceof Tensor
       ? broadcastShapes(a._shape, b._shape, name)
@@ -254,8 +282,10 @@ export const round = sameUnary('round');
 export const trunc = sameUnary('trunc');
 /** x − trunc(x). */
 export const frac = sameUnary('frac');
-/** x². */
-export const square = sameUnary('square');
+/** x² (bool squares to int64, as PyTorch's `pow(x, 2)` does). */
+export function square(x: Tensor): Tensor {
+  return x.dtype === bool ? unaryOp('square', 'square', x.long(), 'same') : unaryOp('square', 'square', x, 'same');
+}
 /** Whether each element is NaN (bool). */
 export function isnan(x: Tensor): Tensor {
   return unaryOp('isnan', 'isnan', x, 'bool');

@@ -4,15 +4,15 @@
  * tril/triu. Composed from the backend's copy/gather/scatter/sort kernels.
  */
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
-import { type DType, bool, int64 } from '../dtype.js';
+import { bool, int64, promoteTypes } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
-import { cppName, resultType } from './promotion.js';
+import { cppName } from './promotion.js';
 import { arange } from './creation.js';
-import { contiguous, narrow, makeView } from './views.js';
+import { narrow, makeView } from './views.js';
 
 /**
  * Concatenates along `dim`; shapes must match elsewhere. 1-D empty tensors are
@@ -25,7 +25,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const dev = commonDevice('cat', tensors);
   const parts = tensors.filter((t) => !(t._shape.length === 1 && t._shape[0] === 0));
   const ref = parts[0] ?? tensors[0]!;
-  const dtype = tensors.map((t) => t.dtype).reduce((a, b) => resultType(emptyOfDtype(a), emptyOfDtype(b)));
+  const dtype = tensors.map((t) => t.dtype).reduce((a, b) => promoteTypes(a, b));
   if (ref._shape.length === 0) throw new TorchRuntimeError('cat', 'zero-dimensional tensor (at position 0) cannot be concatenated');
   const d = wrapDim(dim, ref._shape.length, 'cat');
   let total = 0;
@@ -58,12 +58,6 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   }
   recordOp('cat', [...tensors], [out], { dim: d, sizes: tensors.map((t) => (t._shape.length === 1 && t._shape[0] === 0 ? 0 : t._shape[d]!)), skipped: tensors.map((t) => t._shape.length === 1 && t._shape[0] === 0) });
   return out;
-}
-
-/** A throwaway dimensioned tensor used only to ask `resultType` about dtypes. */
-function emptyOfDtype(d: DType | Tensor): Tensor {
-  if (d instanceof Tensor) return d;
-  return { dtype: d, _shape: [0] } as unknown as Tensor;
 }
 
 /** Stacks equal-shaped tensors along a new dim. */
@@ -122,12 +116,15 @@ function checkIndexDtype(op: string, index: Tensor): void {
 
 /** Reads index values on a synchronous backend to check bounds (GPU backends skip the check). */
 function checkIndexBounds(op: string, index: Tensor, size: number, dim: number): void {
+  // index_select reports PyTorch's own wording; gather/scatter name the index and dim.
   const b = index._storage.backend;
   if (!b.syncRead || index.numel() === 0) return;
   const mn = index.min().item() as number;
   const mx = index.max().item() as number;
   const bad = mx >= size ? mx : mn < -size ? mn : null;
-  if (bad !== null) throw new TorchIndexError(op, `index ${bad} is out of bounds for dimension ${dim} with size ${size}`);
+  if (bad === null) return;
+  if (op === 'index_select') throw new TorchIndexError(op, 'index out of range in self');
+  throw new TorchRuntimeError(op, `index ${bad} is out of bounds for dimension ${dim} with size ${size}`);
 }
 
 /** `out[i][j] = x[i][index[i][j]]` along `dim` (index int64, same ndim). */
@@ -386,7 +383,7 @@ export function tile(x: Tensor, dims: readonly number[]): Tensor {
 
 function triangle(op: 'tril' | 'triu', x: Tensor, diagonal: number): Tensor {
   const n = x._shape.length;
-  if (n < 2) throw new TorchRuntimeError(op, `${op}: input tensor must have at least 2 dimensions`);
+  if (n < 2) wrapDim(-2, n, op); // PyTorch's own check: dim -2 out of range
   const rows = x._shape[n - 2]!;
   const cols = x._shape[n - 1]!;
   const r = arange(rows, { dtype: int64, device: x.device }).view(rows, 1);
@@ -411,4 +408,3 @@ export function broadcastTensors(...tensors: Tensor[]): Tensor[] {
   return tensors.map((t) => makeView(t, [...shape], broadcastStrides(t._shape, t._strides, shape), t._offset, 'expand', { shape: [...shape], inputShape: [...t._shape] }));
 }
 
-void contiguous;

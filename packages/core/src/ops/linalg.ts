@@ -54,7 +54,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
       `mat1 and mat2 shapes cannot be multiplied (${a._shape[0]}x${a._shape[1]} and ${b._shape[0]}x${b._shape[1]})`,
     );
   }
-  sameDtype('mm', a, b, 'mat1 and mat2');
+  sameDtype('mm', a, b, 'm1 and m2');
   const out = batchedMatmul('mm', a, b, [], a._shape[0]!, a._shape[1]!, b._shape[1]!);
   recordOp('mm', [a, b], [out], {});
   return out;
@@ -142,8 +142,14 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const k2 = b2._shape[b2._shape.length - 2]!;
   const n = b2._shape[b2._shape.length - 1]!;
   if (k !== k2) {
-    const aRows = numelOf(a2._shape.slice(0, -1));
-    throw new TorchRuntimeError('matmul', `mat1 and mat2 shapes cannot be multiplied (${aRows}x${k} and ${k2}x${n})`);
+    if (db <= 2) {
+      // PyTorch folds the batch of a into rows and calls mm.
+      const aRows = numelOf(a2._shape.slice(0, -1));
+      throw new TorchRuntimeError('matmul', `mat1 and mat2 shapes cannot be multiplied (${aRows}x${k} and ${k2}x${n})`);
+    }
+    // Otherwise it expands both to the broadcast batch and calls bmm.
+    const B = numelOf(broadcastShapes(a2._shape.slice(0, -2), b2._shape.slice(0, -2), 'matmul'));
+    throw new TorchRuntimeError('matmul', `Expected size for first two dimensions of batch2 tensor to be: [${B}, ${k}] but got: [${B}, ${k2}].`);
   }
   if (a.dtype !== b.dtype) sameDtype('matmul', a, b, 'mat1 and mat2');
   if (a.dtype.name === 'bool') throw new TorchRuntimeError('matmul', `"addmm_impl_cpu_" not implemented for 'Bool'`);

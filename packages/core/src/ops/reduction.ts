@@ -126,8 +126,8 @@ function divInPlaceNoGrad(s: Tensor, n: number): Tensor {
 }
 
 function extremum(op: 'max' | 'min', x: Tensor, dims: number[], name: string): Tensor {
-  if (x.numel() === 0) {
-    throw new TorchIndexError(name, `${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+  if (x.numel() === 0 && dims.length === x._shape.length) {
+    throw new TorchRuntimeError(name, `${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
   }
   for (const d of dims) {
     if (x._shape[d] === 0) {
@@ -155,7 +155,7 @@ export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
 
 function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
   if (dim === undefined || dim === null) {
-    if (x.numel() === 0) throw new TorchRuntimeError(op, `${op}(): Expected reduction dim to be specified for input.numel() == 0.`);
+    if (x.numel() === 0) throw new TorchIndexError(op, `${op}(): Expected reduction dim to be specified for input.numel() == 0.`);
     const flat = x.reshape(-1);
     const out = reduceRaw(op, op, flat, [0], int64, x.dtype);
     return keepdim ? out.reshape(x._shape.map(() => 1)) : out;
@@ -235,7 +235,7 @@ export interface VarOptions {
 
 function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): Tensor {
   const o: VarOptions = typeof opts === 'boolean' ? { unbiased: opts } : opts ?? {};
-  floatOnly(name, x);
+  if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(name, 'std and var only support floating point and complex dtypes');
   const dims = normalizeDims(dim, x._shape.length, name);
   const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
   const n = countOver(x, dims);

@@ -199,7 +199,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   const d = wrapDim(dim, n, 'select');
   const size = x._shape[d]!;
   if (!Number.isInteger(index) || index < -size || index >= size) {
-    throw new TorchIndexError('select', `index ${index} is out of bounds for dimension ${d} with size ${size}`);
+    throw new TorchIndexError('select', `select(): index ${index} out of range for tensor of size ${fmtShape(x._shape)} at dimension ${d}`);
   }
   const i = index < 0 ? index + size : index;
   const shape = [...x._shape];

@@ -29,6 +29,11 @@ export interface EncodedResult {
   stride: number[];
   offset: number;
   contiguous: boolean;
+  /**
+   * For ops that accumulate many float terms: per-element bound on PyTorch's own
+   * rounding error (K·eps·Σ|terms|), added to the absolute tolerance.
+   */
+  bound?: EncodedValue[];
 }
 
 /** An expected error: PyTorch's message and exception class. */
@@ -103,7 +108,9 @@ export function compareTensor(actual: Tensor, expected: EncodedResult, tol?: Tol
       if (a !== e) return `element ${i}: ${a} != expected ${e}`;
       continue;
     }
-    if (Math.abs(a - e) > t.atol + t.rtol * Math.abs(e)) return `element ${i}: ${a} != expected ${e} (rtol ${t.rtol}, atol ${t.atol})`;
+    const bound = expected.bound ? decodeValue(expected.bound[i]!) : 0;
+    const atol = t.atol + (Number.isFinite(bound) ? bound : 0);
+    if (Math.abs(a - e) > atol + t.rtol * Math.abs(e)) return `element ${i}: ${a} != expected ${e} (rtol ${t.rtol}, atol ${atol})`;
   }
   return null;
 }

@@ -139,6 +139,30 @@ export const OP_CALLS: Record<string, Call> = {
   contiguous: unary((x) => x.contiguous()),
   clone: unary((x) => x.clone()),
   index: ([x, spec]) => x.index(...spec),
+  // In-place ops write into a clone of the input, as the golden script does.
+  add_: ([x, y], kw) => x.clone().add_(y, kwOpt(kw, 'alpha')),
+  sub_: ([x, y], kw) => x.clone().sub_(y, kwOpt(kw, 'alpha')),
+  mul_: ([x, y]) => x.clone().mul_(y),
+  div_: ([x, y]) => x.clone().div_(y),
+  pow_: ([x, y]) => x.clone().pow_(y),
+  clamp_: ([x], kw) => x.clone().clamp_(kw.min as any, kw.max as any),
+  exp_: ([x]) => x.clone().exp_(),
+  neg_: ([x]) => x.clone().neg_(),
+  zero_: ([x]) => x.clone().zero_(),
+  fill_: ([x, v]) => x.clone().fill_(v),
+  copy_: ([x, y]) => x.clone().copy_(y),
+  masked_fill_: ([x, m, v]) => x.clone().maskedFill_(m, v),
+  scatter_: ([x, d, i, s]) => x.clone().scatter_(d, i, s),
+  index_: ([x]) => {
+    const y = x.clone();
+    y.index('1:3', '::2').fill_(7);
+    return y;
+  },
+};
+
+/** In-place ops whose case writes into the input itself (no clone), e.g. an expanded view. */
+const IN_PLACE_ON_INPUT: Record<string, Call> = {
+  'add_/expanded_self': ([x, y]) => x.add_(y),
 };
 
 /** Ops whose results are views: their strides and offset must match PyTorch's too. */
@@ -170,7 +194,7 @@ export function loadOpCases(): OpCase[] {
  * description of the difference.
  */
 export function runOpCase(c: OpCase, device = 'cpu'): string | null {
-  const call = OP_CALLS[c.op];
+  const call = IN_PLACE_ON_INPUT[c.name] ?? OP_CALLS[c.op];
   if (!call) return `no Antorcha call mapped for op '${c.op}'`;
   const args = c.args.map((a) => decodeArg(a, device));
   const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, device)]));
