@@ -139,7 +139,7 @@ export function castScalar(x: number, dtype: DTypeName): number {
     case 'int32':
       return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
     case 'int64':
-      return Number.isFinite(x) ? Math.trunc(x) : 0;
+      return Number.isFinite(x) ? Math.trunc(x) + 0 : 0; // + 0 turns -0 into 0
     case 'uint8':
       return Number.isFinite(x) ? Math.trunc(x) & 0xff : 0;
     case 'bool':

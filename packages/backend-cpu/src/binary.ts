@@ -1,0 +1,332 @@
+/**
+ * Elementwise functions of two arguments, and `where`. Scalar operands (JS
+ * numbers) are read through a one-element array with stride 0, so they cost no
+ * allocation and share the strided loops.
+ */
+import type { BinaryOp, DTypeName, HostArray, Operand, TensorRef, UnaryOp } from '@antorcha/core';
+import { copyWith, resultCast } from './copy.js';
+import { castTo, convertRef, dataOf, directStore, readExact, storeExact, tempRef } from './memory.js';
+import {
+  bitwise64, floorDivFloat, floorDivFloat32, floorDivInt, fmodInt, powFloat, powInt, powInt32, powUint8,
+  remainderFloat, remainderInt, truncDivInt,
+} from './math.js';
+import { RowIter, collapse, isContiguous, numel } from './strided.js';
+import { unaryWith } from './unary.js';
+import type { UnaryFn } from './unary.js';
+
+/** A scalar binary function. */
+export type BinaryFn = (a: number, b: number) => number;
+
+/** How one binary op computes, per kind of compute dtype. */
+export interface BinarySpec {
+  /** Float semantics in double precision (float32 results are rounded by the store). */
+  f: BinaryFn;
+  /** float32 semantics where rounding intermediate steps matters. */
+  f32?: BinaryFn;
+  /** Integer semantics (int64, and int32/uint8/bool unless overridden). */
+  int?: BinaryFn;
+  /** int32 semantics (wrapping). */
+  i32?: BinaryFn;
+  /** uint8 (and bool) semantics. */
+  u8?: BinaryFn;
+  /** The op writes bool (0/1) whatever the compute dtype. */
+  boolOut?: boolean;
+}
+
+const and32: BinaryFn = (a, b) => a & b;
+const or32: BinaryFn = (a, b) => a | b;
+const xor32: BinaryFn = (a, b) => a ^ b;
+const bitwise = (f: BinaryFn, op: 0 | 1 | 2): BinarySpec => ({
+  f,
+  int: (a, b) => bitwise64(a, b, op),
+  i32: f,
+  u8: f,
+});
+
+/** Scalar semantics of every binary op (PyTorch's). */
+export const BINARY: Record<BinaryOp, BinarySpec> = {
+  add: { f: (a, b) => a + b },
+  sub: { f: (a, b) => a - b },
+  mul: { f: (a, b) => a * b, int: (a, b) => a * b + 0, i32: Math.imul, u8: (a, b) => a * b },
+  div: { f: (a, b) => a / b },
+  floorDivide: { f: floorDivFloat, f32: floorDivFloat32, int: floorDivInt },
+  truncDivide: { f: (a, b) => Math.trunc(a / b), f32: (a, b) => Math.trunc(Math.fround(a / b)), int: truncDivInt },
+  pow: { f: powFloat, int: powInt, i32: powInt32, u8: powUint8 },
+  maximum: { f: Math.max },
+  minimum: { f: Math.min },
+  fmax: { f: (a, b) => (a !== a ? b : b !== b ? a : Math.max(a, b)) },
+  fmin: { f: (a, b) => (a !== a ? b : b !== b ? a : Math.min(a, b)) },
+  remainder: { f: remainderFloat, int: remainderInt },
+  fmod: { f: (a, b) => a % b, int: fmodInt },
+  atan2: { f: Math.atan2 },
+  hypot: { f: Math.hypot },
+  eq: { f: (a, b) => (a === b ? 1 : 0), boolOut: true },
+  ne: { f: (a, b) => (a !== b ? 1 : 0), boolOut: true },
+  lt: { f: (a, b) => (a < b ? 1 : 0), boolOut: true },
+  le: { f: (a, b) => (a <= b ? 1 : 0), boolOut: true },
+  gt: { f: (a, b) => (a > b ? 1 : 0), boolOut: true },
+  ge: { f: (a, b) => (a >= b ? 1 : 0), boolOut: true },
+  logicalAnd: { f: (a, b) => (a !== 0 && b !== 0 ? 1 : 0), boolOut: true },
+  logicalOr: { f: (a, b) => (a !== 0 || b !== 0 ? 1 : 0), boolOut: true },
+  logicalXor: { f: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0), boolOut: true },
+  bitwiseAnd: bitwise(and32, 0),
+  bitwiseOr: bitwise(or32, 1),
+  bitwiseXor: bitwise(xor32, 2),
+};
+
+/** The scalar function an op uses in compute dtype `cd`. */
+export function binaryFn(op: BinaryOp, cd: DTypeName): BinaryFn {
+  const s = BINARY[op];
+  switch (cd) {
+    case 'float32':
+      return s.f32 ?? s.f;
+    case 'float64':
+      return s.f;
+    case 'int32':
+      return s.i32 ?? s.int ?? s.f;
+    case 'uint8':
+    case 'bool':
+      return s.u8 ?? s.int ?? s.f;
+    case 'int64':
+      return s.int ?? s.f;
+  }
+}
+
+// Ops with specialised loops; the code indexes the switch in fastBinaryRow.
+const ADD = 0, SUB = 1, MUL = 2, DIV = 3, MAX = 4, MIN = 5, EQ = 6, NE = 7, LT = 8, LE = 9, GT = 10, GE = 11;
+
+/** The specialised loop for `op` in `cd`, or -1 (then the table function is called per element). */
+function fastCode(op: BinaryOp, cd: DTypeName): number {
+  switch (op) {
+    case 'add': return ADD;
+    case 'sub': return SUB;
+    // int32 needs Math.imul, int64 must not produce -0
+    case 'mul': return cd === 'int32' || cd === 'int64' ? -1 : MUL;
+    case 'div': return cd === 'float32' || cd === 'float64' ? DIV : -1;
+    case 'maximum': return MAX;
+    case 'minimum': return MIN;
+    case 'eq': return EQ;
+    case 'ne': return NE;
+    case 'lt': return LT;
+    case 'le': return LE;
+    case 'gt': return GT;
+    case 'ge': return GE;
+    default: return -1;
+  }
+}
+
+// Two-slot scratch for branch-free selection: `SEL[cond]` picks without a
+// data-dependent branch, which random data would mispredict half the time.
+const SEL = new Float64Array(2);
+
+/**
+ * float32 contiguous arithmetic, zero offsets (the common fresh-tensor case), in
+ * loops that only ever see Float32Array so they stay monomorphic however many
+ * other dtypes the program uses. `bs` is 1 for a tensor, 0 for a scalar.
+ */
+function float32Row(code: number, n: number, A: Float32Array, B: HostArray, bs: number, O: Float32Array): boolean {
+  if (bs === 1) {
+    if (!(B instanceof Float32Array)) return false;
+    switch (code) {
+      case ADD: for (let i = 0; i < n; i++) O[i] = A[i] + B[i]; return true;
+      case SUB: for (let i = 0; i < n; i++) O[i] = A[i] - B[i]; return true;
+      case MUL: for (let i = 0; i < n; i++) O[i] = A[i] * B[i]; return true;
+      case DIV: for (let i = 0; i < n; i++) O[i] = A[i] / B[i]; return true;
+    }
+    return false;
+  }
+  const b = B[0];
+  switch (code) {
+    case ADD: for (let i = 0; i < n; i++) O[i] = A[i] + b; return true;
+    case SUB: for (let i = 0; i < n; i++) O[i] = A[i] - b; return true;
+    case MUL: for (let i = 0; i < n; i++) O[i] = A[i] * b; return true;
+    case DIV: for (let i = 0; i < n; i++) O[i] = A[i] / b; return true;
+  }
+  return false;
+}
+
+/** Specialised loops: float32 tier, contiguous zero-offset, tensor-scalar and general strided variants. */
+function fastBinaryRow(
+  code: number, n: number,
+  A: HostArray, ai: number, as: number, B: HostArray, bi: number, bs: number, O: HostArray, oi: number, os: number,
+): void {
+  if (oi === 0 && os === 1 && ai === 0 && as === 1 && bi === 0 && bs <= 1) {
+    if (O instanceof Float32Array && A instanceof Float32Array && float32Row(code, n, A, B, bs, O)) return;
+    if (bs === 1) {
+      switch (code) {
+        case ADD: for (let i = 0; i < n; i++) O[i] = A[i] + B[i]; return;
+        case SUB: for (let i = 0; i < n; i++) O[i] = A[i] - B[i]; return;
+        case MUL: for (let i = 0; i < n; i++) O[i] = A[i] * B[i]; return;
+        case DIV: for (let i = 0; i < n; i++) O[i] = A[i] / B[i]; return;
+      }
+    } else {
+      const b = B[0];
+      switch (code) {
+        case ADD: for (let i = 0; i < n; i++) O[i] = A[i] + b; return;
+        case SUB: for (let i = 0; i < n; i++) O[i] = A[i] - b; return;
+        case MUL: for (let i = 0; i < n; i++) O[i] = A[i] * b; return;
+        case DIV: for (let i = 0; i < n; i++) O[i] = A[i] / b; return;
+      }
+    }
+  }
+  const T = SEL;
+  switch (code) {
+    case ADD: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = A[ai] + B[bi]; return;
+    case SUB: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = A[ai] - B[bi]; return;
+    case MUL: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = A[ai] * B[bi]; return;
+    case DIV: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = A[ai] / B[bi]; return;
+    // NaN propagates: a is picked when a > b or a is NaN, else b (NaN if b is)
+    case MAX:
+      for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) {
+        const a = A[ai], b = B[bi];
+        T[0] = b;
+        T[1] = a;
+        O[oi] = T[+(a > b) | +(a !== a)];
+      }
+      return;
+    case MIN:
+      for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) {
+        const a = A[ai], b = B[bi];
+        T[0] = b;
+        T[1] = a;
+        O[oi] = T[+(a < b) | +(a !== a)];
+      }
+      return;
+    case EQ: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = +(A[ai] === B[bi]); return;
+    case NE: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = +(A[ai] !== B[bi]); return;
+    case LT: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = +(A[ai] < B[bi]); return;
+    case LE: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = +(A[ai] <= B[bi]); return;
+    case GT: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = +(A[ai] > B[bi]); return;
+    case GE: for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = +(A[ai] >= B[bi]); return;
+  }
+}
+
+function binaryRow(
+  code: number, f: BinaryFn, n: number,
+  A: HostArray, ai: number, as: number, B: HostArray, bi: number, bs: number, O: HostArray, oi: number, os: number,
+): void {
+  if (code >= 0) fastBinaryRow(code, n, A, ai, as, B, bi, bs, O, oi, os);
+  else for (let i = 0; i < n; i++, ai += as, bi += bs, oi += os) O[oi] = f(A[ai], B[bi]);
+}
+
+// One-element arrays through which scalar operands are read (stride 0).
+const SCALAR_A = new Float64Array(1);
+const SCALAR_B = new Float64Array(1);
+const SCALAR_C = new Float64Array(1);
+
+const fr = Math.fround;
+/**
+ * PyTorch evaluates `pow(x, scalar)` for a few exponents with cheaper exact
+ * formulas (ATen's pow_tensor_scalar kernels); so do we, with the same results
+ * (e.g. pow(-0, 0.5) is sqrt(-0) = -0 there, not +0).
+ */
+function powScalar(e: number, cd: DTypeName): UnaryOp | UnaryFn | null {
+  const f32 = cd === 'float32';
+  switch (e) {
+    case 2: return 'square';
+    case 0.5: return 'sqrt';
+    case -0.5: return 'rsqrt';
+    case -1: return 'reciprocal';
+    case 3: return f32 ? (x) => fr(x * x) * x : (x) => x * x * x;
+    case -2: return f32 ? (x) => 1 / fr(x * x) : (x) => 1 / (x * x);
+    default: return null;
+  }
+}
+
+/** Zero strides for a scalar operand of rank `nd`. */
+function zeros(nd: number): number[] {
+  return new Array<number>(nd).fill(0);
+}
+
+/** Host array, offset and strides (null for a scalar) of an operand, read in dtype `dt`. */
+interface Source {
+  data: HostArray;
+  offset: number;
+  strides: readonly number[] | null;
+  contiguous: boolean;
+}
+
+/** Resolves an operand: scalars go through `slot`; views are converted to `dt` when `exact` says so. */
+function source(x: Operand, dt: DTypeName, slot: Float64Array, exact: (src: DTypeName, dst: DTypeName) => boolean): Source {
+  if (typeof x === 'number') {
+    slot[0] = castTo(x, dt);
+    return { data: slot, offset: 0, strides: null, contiguous: true };
+  }
+  if (!exact(x.dtype, dt)) x = convertRef(x, dt);
+  return { data: dataOf(x), offset: x.offset, strides: x.strides, contiguous: isContiguous(x.shape, x.strides) };
+}
+
+/** Runs op into `out`, whose host array must store results exactly. */
+function binaryInto(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DTypeName): void {
+  const f = binaryFn(op, cd);
+  const code = fastCode(op, cd);
+  const O = dataOf(out);
+  const sa = source(a, cd, SCALAR_A, readExact);
+  const sb = source(b, cd, SCALAR_B, readExact);
+  if (sa.contiguous && sb.contiguous && isContiguous(out.shape, out.strides)) {
+    const n = numel(out.shape);
+    binaryRow(code, f, n, sa.data, sa.offset, sa.strides ? 1 : 0, sb.data, sb.offset, sb.strides ? 1 : 0, O, out.offset, 1);
+    return;
+  }
+  const nd = out.shape.length;
+  const c = collapse(out.shape, [out.strides, sa.strides ?? zeros(nd), sb.strides ?? zeros(nd)]);
+  const it = new RowIter(c.shape, c.strides, [out.offset, sa.offset, sb.offset]);
+  const p = it.pos, s = it.inner, len = it.rowLen;
+  do binaryRow(code, f, len, sa.data, p[1], s[1], sb.data, p[2], s[2], O, p[0], s[0]);
+  while (it.next());
+}
+
+/**
+ * `out[i] = op(a[i], b[i])` computed in `cd` with PyTorch's semantics (see {@link BINARY});
+ * a and b have out's shape (broadcast via stride 0) or are scalars.
+ */
+export function binary(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DTypeName): void {
+  if (numel(out.shape) === 0) return;
+  if (op === 'pow' && typeof a !== 'number' && typeof b === 'number' && (cd === 'float32' || cd === 'float64')) {
+    const special = powScalar(b, cd);
+    if (special !== null) {
+      unaryWith(special, a, out, cd);
+      return;
+    }
+  }
+  if (BINARY[op].boolOut === true || directStore(cd, out.dtype)) {
+    binaryInto(op, a, b, out, cd);
+    return;
+  }
+  const tmp = tempRef(cd === 'bool' ? 'float64' : cd, out.shape);
+  binaryInto(op, a, b, tmp, cd);
+  copyWith(tmp, out, resultCast(cd, out.dtype));
+}
+
+function whereRow(
+  n: number, C: HostArray, ci: number, cs: number,
+  A: HostArray, ai: number, as: number, B: HostArray, bi: number, bs: number, O: HostArray, oi: number, os: number,
+): void {
+  const T = SEL;
+  for (let i = 0; i < n; i++, ci += cs, ai += as, bi += bs, oi += os) {
+    T[0] = B[bi];
+    T[1] = A[ai];
+    O[oi] = T[+(C[ci] !== 0)];
+  }
+}
+
+/** `out[i] = cond[i] ? a[i] : b[i]`; cond is bool or uint8 (nonzero is true), a and b are cast to out's dtype. */
+export function where(cond: TensorRef, a: Operand, b: Operand, out: TensorRef): void {
+  const n = numel(out.shape);
+  if (n === 0) return;
+  const dt = out.dtype;
+  const O = dataOf(out);
+  const nd = out.shape.length;
+  const sc = source(cond, cond.dtype, SCALAR_C, () => true);
+  const sa = source(a, dt, SCALAR_A, storeExact);
+  const sb = source(b, dt, SCALAR_B, storeExact);
+  if (sc.contiguous && sa.contiguous && sb.contiguous && isContiguous(out.shape, out.strides)) {
+    whereRow(n, sc.data, sc.offset, 1, sa.data, sa.offset, sa.strides ? 1 : 0, sb.data, sb.offset, sb.strides ? 1 : 0, O, out.offset, 1);
+    return;
+  }
+  const c = collapse(out.shape, [out.strides, sc.strides ?? zeros(nd), sa.strides ?? zeros(nd), sb.strides ?? zeros(nd)]);
+  const it = new RowIter(c.shape, c.strides, [out.offset, sc.offset, sa.offset, sb.offset]);
+  const p = it.pos, s = it.inner, len = it.rowLen;
+  do whereRow(len, sc.data, p[1], s[1], sa.data, p[2], s[2], sb.data, p[3], s[3], O, p[0], s[0]);
+  while (it.next());
+}

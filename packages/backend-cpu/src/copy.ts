@@ -1,0 +1,74 @@
+/**
+ * `copy` (strided, casting) and `fill`.
+ */
+import type { DTypeName, TensorRef } from '@antorcha/core';
+import { castTo, dataOf, storeExact } from './memory.js';
+import { RowIter, collapse, isContiguous, numel } from './strided.js';
+
+/** A per-element conversion applied between reading and storing, or null when the store alone is exact. */
+export type Cast = ((x: number) => number) | null;
+
+const toBool = (x: number): number => (x !== 0 ? 1 : 0);
+const toInt64 = (x: number): number => castTo(x, 'int64');
+
+/** The conversion a copy from `src` to `dst` needs on top of the typed-array store. */
+export function castFor(src: DTypeName, dst: DTypeName): Cast {
+  if (storeExact(src, dst)) return null;
+  return dst === 'bool' ? toBool : toInt64;
+}
+
+/** `dst = cast(src)` elementwise over equal shapes, with an explicit per-element conversion. */
+export function copyWith(src: TensorRef, dst: TensorRef, cast: Cast): void {
+  const n = numel(dst.shape);
+  if (n === 0) return;
+  const S = dataOf(src);
+  const D = dataOf(dst);
+  if (cast === null && isContiguous(dst.shape, dst.strides) && isContiguous(src.shape, src.strides)) {
+    if (S === D && src.offset === dst.offset) return;
+    // TypedArray#set converts between array kinds with exactly the store semantics
+    D.set(S.subarray(src.offset, src.offset + n), dst.offset);
+    return;
+  }
+  const c = collapse(dst.shape, [dst.strides, src.strides]);
+  const it = new RowIter(c.shape, c.strides, [dst.offset, src.offset]);
+  const p = it.pos;
+  const len = it.rowLen, ds = it.inner[0], ss = it.inner[1];
+  do {
+    let di = p[0], si = p[1];
+    if (cast === null) for (let i = 0; i < len; i++, di += ds, si += ss) D[di] = S[si];
+    else for (let i = 0; i < len; i++, di += ds, si += ss) D[di] = cast(S[si]);
+  } while (it.next());
+}
+
+/** `dst[i] = cast(src[i])` over equal shapes (strided, any dtypes), PyTorch's cast rules. */
+export function copy(src: TensorRef, dst: TensorRef): void {
+  copyWith(src, dst, castFor(src.dtype, dst.dtype));
+}
+
+/** `dst[i] = value` over a strided view. */
+export function fill(dst: TensorRef, value: number): void {
+  const n = numel(dst.shape);
+  if (n === 0) return;
+  const D = dataOf(dst);
+  const v = castTo(value, dst.dtype);
+  if (isContiguous(dst.shape, dst.strides)) {
+    D.fill(v, dst.offset, dst.offset + n);
+    return;
+  }
+  const c = collapse(dst.shape, [dst.strides]);
+  const it = new RowIter(c.shape, c.strides, [dst.offset]);
+  const len = it.rowLen, s = it.inner[0];
+  do {
+    let di = it.pos[0];
+    for (let i = 0; i < len; i++, di += s) D[di] = v;
+  } while (it.next());
+}
+
+/**
+ * Per-element conversion from a temporary holding results computed in `cd` (already
+ * rounded to `cd` by the temporary's store, except bool, whose temporary is float64)
+ * to `out`'s dtype.
+ */
+export function resultCast(cd: DTypeName, out: DTypeName): (x: number) => number {
+  return cd === 'bool' ? (x) => castTo(x !== 0 ? 1 : 0, out) : (x) => castTo(x, out);
+}

@@ -1,0 +1,75 @@
+/**
+ * `@antorcha/backend-cpu`: Antorcha's CPU backend. Buffers are host typed arrays;
+ * kernels are plain TypeScript loops over strided views, computing with
+ * PyTorch's semantics in the compute dtype core passes.
+ * ```ts
+ * import { registerBackend } from '@antorcha/core';
+ * import { cpuBackend } from '@antorcha/backend-cpu';
+ * registerBackend(cpuBackend);
+ * ```
+ * @packageDocumentation
+ */
+import { allocHost } from '@antorcha/core';
+import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
+import { binary, where } from './binary.js';
+import { copy, fill } from './copy.js';
+import { gather, indexSelect, scatter } from './indexing.js';
+import { matmul } from './matmul.js';
+import { CPU, CpuBuffer } from './memory.js';
+import { reduce } from './reduce.js';
+import { scan } from './scan.js';
+import { sort } from './sort.js';
+import { unary } from './unary.js';
+
+export { CpuBuffer } from './memory.js';
+export { KernelIndexError } from './indexing.js';
+
+const DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool']);
+
+function asCpu(buffer: BackendBuffer): CpuBuffer {
+  if (!(buffer instanceof CpuBuffer)) throw new Error(`antorcha cpu backend: got a buffer of backend '${buffer.backend}'`);
+  if (buffer.freed) throw new Error('antorcha cpu backend: use of a freed buffer');
+  return buffer;
+}
+
+/**
+ * Creates a CPU backend: name `'cpu'`, all six dtypes, synchronous reads. Instances
+ * are independent but stateless, so {@link cpuBackend} is normally all you need.
+ */
+export function createCpuBackend(): Backend {
+  return {
+    name: CPU,
+    dtypes: DTYPES,
+    syncRead: true,
+    alloc(dtype: DTypeName, numel: number): BackendBuffer {
+      return new CpuBuffer(dtype, allocHost(dtype, numel));
+    },
+    free(buffer: BackendBuffer): void {
+      if (buffer instanceof CpuBuffer) buffer.release();
+    },
+    write(buffer: BackendBuffer, data: HostArray, offset: number): void {
+      asCpu(buffer).data.set(data, offset);
+    },
+    read(buffer: BackendBuffer, offset: number, numel: number): Promise<HostArray> {
+      return Promise.resolve(asCpu(buffer).data.slice(offset, offset + numel));
+    },
+    readSync(buffer: BackendBuffer): HostArray {
+      return asCpu(buffer).data;
+    },
+    copy,
+    fill,
+    unary,
+    binary,
+    where,
+    reduce,
+    scan,
+    matmul,
+    gather,
+    scatter,
+    indexSelect,
+    sort,
+  };
+}
+
+/** The CPU backend instance the `antorcha` package registers. */
+export const cpuBackend: Backend = createCpuBackend();

@@ -1,0 +1,182 @@
+/**
+ * Batched matrix product on arbitrary strides.
+ *
+ * Float (and int64/uint8/bool) products run a packed, cache-blocked GEMM: panels
+ * of A (MR rows) and B (NR columns) are copied into contiguous Float64Arrays and a
+ * 4×4 register-tiled micro-kernel accumulates 16 outputs in locals. Accumulation
+ * is in float64 even for float32: float32 × float32 products are exact in double
+ * and the sum is rounded once on store, so results are at least as accurate as
+ * PyTorch's float32 BLAS (which accumulates in float32 with FMA); plain JS has no
+ * float32 SIMD, so float64 accumulation costs no speed. int64 is exact while sums
+ * stay within ±2^53; int32 has its own wrapping kernel (Math.imul).
+ */
+import type { DTypeName, HostArray, TensorRef } from '@antorcha/core';
+import { castTo, convertRef, dataOf, directStore, readExact } from './memory.js';
+
+const MR = 4;
+const NR = 4;
+const KC = 256;
+const MC = 64;
+/** Below this many multiply-adds a simple loop beats packing. */
+const SMALL = 16 * 16 * 16;
+
+let packA = new Float64Array(MC * KC);
+let packB = new Float64Array(0);
+const tile = new Float64Array(MR * NR);
+
+/** C[ci..] += 4×4 block of Ap-panel × Bp-panel over kc steps (C row stride ldc). */
+function micro4x4(kc: number, Ap: Float64Array, ia: number, Bp: Float64Array, ib: number, C: Float64Array, ci: number, ldc: number): void {
+  let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+  let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+  for (let k = 0; k < kc; k++, ia += 4, ib += 4) {
+    const b0 = Bp[ib], b1 = Bp[ib + 1], b2 = Bp[ib + 2], b3 = Bp[ib + 3];
+    let a = Ap[ia];
+    c00 += a * b0; c01 += a * b1; c02 += a * b2; c03 += a * b3;
+    a = Ap[ia + 1];
+    c10 += a * b0; c11 += a * b1; c12 += a * b2; c13 += a * b3;
+    a = Ap[ia + 2];
+    c20 += a * b0; c21 += a * b1; c22 += a * b2; c23 += a * b3;
+    a = Ap[ia + 3];
+    c30 += a * b0; c31 += a * b1; c32 += a * b2; c33 += a * b3;
+  }
+  C[ci] += c00; C[ci + 1] += c01; C[ci + 2] += c02; C[ci + 3] += c03; ci += ldc;
+  C[ci] += c10; C[ci + 1] += c11; C[ci + 2] += c12; C[ci + 3] += c13; ci += ldc;
+  C[ci] += c20; C[ci + 1] += c21; C[ci + 2] += c22; C[ci + 3] += c23; ci += ldc;
+  C[ci] += c30; C[ci + 1] += c31; C[ci + 2] += c32; C[ci + 3] += c33;
+}
+
+/**
+ * C (M×N, row-major, zero-filled by the caller) += A·B with A(i,k) = A[aOff + i*am + k*ak]
+ * and B(k,j) = B[bOff + k*bk + j*bn].
+ */
+export function gemm(
+  M: number, N: number, K: number,
+  A: HostArray, aOff: number, am: number, ak: number,
+  B: HostArray, bOff: number, bk: number, bn: number,
+  C: Float64Array,
+): void {
+  const nPanels = Math.ceil(N / NR);
+  if (packB.length < nPanels * NR * KC) packB = new Float64Array(nPanels * NR * KC);
+  const Bp = packB, Ap = packA;
+  for (let pc = 0; pc < K; pc += KC) {
+    const kc = Math.min(KC, K - pc);
+    // pack B[pc:pc+kc, :] into NR-wide panels, zero-padded on the right
+    for (let q = 0, j0 = 0; q < nPanels; q++, j0 += NR) {
+      const nr = Math.min(NR, N - j0);
+      let p = q * kc * NR;
+      for (let k = 0; k < kc; k++) {
+        const row = bOff + (pc + k) * bk + j0 * bn;
+        for (let c = 0; c < NR; c++) Bp[p++] = c < nr ? B[row + c * bn] : 0;
+      }
+    }
+    for (let ic = 0; ic < M; ic += MC) {
+      const mc = Math.min(MC, M - ic);
+      // pack A[ic:ic+mc, pc:pc+kc] into MR-tall panels, zero-padded at the bottom
+      for (let q = 0, i0 = 0; i0 < mc; q++, i0 += MR) {
+        const mr = Math.min(MR, mc - i0);
+        let p = q * kc * MR;
+        for (let k = 0; k < kc; k++) {
+          const col = aOff + (ic + i0) * am + (pc + k) * ak;
+          for (let r = 0; r < MR; r++) Ap[p++] = r < mr ? A[col + r * am] : 0;
+        }
+      }
+      for (let q = 0, j0 = 0; q < nPanels; q++, j0 += NR) {
+        const nr = Math.min(NR, N - j0);
+        const ib = q * kc * NR;
+        for (let qa = 0, i0 = 0; i0 < mc; qa++, i0 += MR) {
+          const mr = Math.min(MR, mc - i0);
+          const ia = qa * kc * MR;
+          if (mr === MR && nr === NR) micro4x4(kc, Ap, ia, Bp, ib, C, (ic + i0) * N + j0, N);
+          else {
+            tile.fill(0);
+            micro4x4(kc, Ap, ia, Bp, ib, tile, 0, NR);
+            for (let r = 0; r < mr; r++) {
+              const ci = (ic + i0 + r) * N + j0;
+              for (let c = 0; c < nr; c++) C[ci + c] += tile[r * NR + c];
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** C (M×N row-major) = A·B by a plain i-k-j loop (small or thin products). */
+function gemmSmall(
+  M: number, N: number, K: number,
+  A: HostArray, aOff: number, am: number, ak: number,
+  B: HostArray, bOff: number, bk: number, bn: number,
+  C: Float64Array,
+): void {
+  if (N === 1) {
+    for (let i = 0; i < M; i++) {
+      let s = 0;
+      for (let k = 0, ai = aOff + i * am, bi = bOff; k < K; k++, ai += ak, bi += bk) s += A[ai] * B[bi];
+      C[i] = s;
+    }
+    return;
+  }
+  for (let i = 0; i < M; i++) {
+    const ci = i * N;
+    for (let k = 0; k < K; k++) {
+      const av = A[aOff + i * am + k * ak];
+      for (let j = 0, bi = bOff + k * bk; j < N; j++, bi += bn) C[ci + j] += av * B[bi];
+    }
+  }
+}
+
+/** int32 product with two's-complement wrapping, as PyTorch's int32 matmul. */
+function gemmInt32(
+  M: number, N: number, K: number,
+  A: HostArray, aOff: number, am: number, ak: number,
+  B: HostArray, bOff: number, bk: number, bn: number,
+  C: Int32Array,
+): void {
+  for (let i = 0; i < M; i++) {
+    const ci = i * N;
+    for (let k = 0; k < K; k++) {
+      const av = A[aOff + i * am + k * ak];
+      for (let j = 0, bi = bOff + k * bk; j < N; j++, bi += bn) C[ci + j] = (C[ci + j] + Math.imul(av, B[bi])) | 0;
+    }
+  }
+}
+
+/**
+ * Batched matrix product: a is [B, M, K], b is [B, K, N], out is [B, M, N], any
+ * strides (stride 0 broadcasts a batch). Computes in `cd` (see the module notes).
+ */
+export function matmul(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): void {
+  let batch = a.shape[0], M = a.shape[1];
+  const K = a.shape[2], N = b.shape[2];
+  if (batch * M * N === 0) return;
+  if (!readExact(a.dtype, cd)) a = convertRef(a, cd);
+  if (!readExact(b.dtype, cd)) b = convertRef(b, cd);
+  const A = dataOf(a), B = dataOf(b), O = dataOf(out);
+  let as0 = a.strides[0], os0 = out.strides[0];
+  const am = a.strides[1], ak = a.strides[2];
+  const bs0 = b.strides[0], bk = b.strides[1], bn = b.strides[2];
+  const om = out.strides[1], on = out.strides[2];
+  // b shared by every batch and a, out stacking their rows: one taller product
+  if (batch > 1 && bs0 === 0 && as0 === M * am && os0 === M * om) {
+    M *= batch;
+    batch = 1;
+    as0 = 0;
+    os0 = 0;
+  }
+  const exact = directStore(cd, out.dtype);
+  const outDt = out.dtype;
+  const C: Float64Array | Int32Array = cd === 'int32' ? new Int32Array(M * N) : new Float64Array(M * N);
+  for (let t = 0; t < batch; t++) {
+    const aOff = a.offset + t * as0, bOff = b.offset + t * bs0, oOff = out.offset + t * os0;
+    if (t > 0) C.fill(0);
+    if (C instanceof Int32Array) gemmInt32(M, N, K, A, aOff, am, ak, B, bOff, bk, bn, C);
+    else if (M * N * K <= SMALL || M < MR || N < NR) gemmSmall(M, N, K, A, aOff, am, ak, B, bOff, bk, bn, C);
+    else gemm(M, N, K, A, aOff, am, ak, B, bOff, bk, bn, C);
+    for (let i = 0; i < M; i++) {
+      let oi = oOff + i * om;
+      const ci = i * N;
+      if (exact) for (let j = 0; j < N; j++, oi += on) O[oi] = C[ci + j];
+      else for (let j = 0; j < N; j++, oi += on) O[oi] = castTo(castTo(C[ci + j], cd), outDt);
+    }
+  }
+}
