@@ -80,6 +80,8 @@ export {
 export * from './ops/linalg.js';
 export * from './ops/indexing.js';
 export * from './ops/activation.js';
+export * from './ops/random.js';
+export { Generator } from '@antorcha/rng';
 export { toDtype, copy_, fill_, zero_, hostValues, readValues } from './ops/conversion.js';
 export {
   tensorRepr,

@@ -18,6 +18,7 @@ import * as la from './ops/linalg.js';
 import * as red from './ops/reduction.js';
 import type { DimArg, ReduceOptions, VarOptions } from './ops/reduction.js';
 import * as vw from './ops/views.js';
+import * as rnd from './ops/random.js';
 import type { IndexSpec, ShapeArgs } from './ops/views.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
 
@@ -785,6 +786,42 @@ export class Tensor {
   scatterAdd_(dim: number, index: Tensor, src: Tensor): this {
     idx.scatterAdd_(this, dim, index, src);
     return this;
+  }
+
+  // ------------------------------------------------------------ random fills (PyTorch's exact streams)
+
+  /** Fills with uniform samples on [from, to). */
+  uniform_(from = 0, to = 1, opts?: rnd.GeneratorOptions): this {
+    rnd.uniform_(this, from, to, opts);
+    return this;
+  }
+  /** Fills with normal samples. */
+  normal_(mean = 0, std = 1, opts?: rnd.GeneratorOptions): this {
+    rnd.normal_(this, mean, std, opts);
+    return this;
+  }
+  /** Fills with uniform integers: `random_()`, `random_(to)`, `random_(from, to)`. */
+  random_(from?: number | bigint | null, to?: number | bigint | null, opts?: rnd.GeneratorOptions): this {
+    rnd.random_(this, from, to, opts);
+    return this;
+  }
+  /** Fills with Bernoulli draws of probability `p`. */
+  bernoulli_(p: number | Tensor = 0.5, opts?: rnd.GeneratorOptions): this {
+    rnd.bernoulli_(this, p, opts);
+    return this;
+  }
+  /** Fills with exponential draws of rate `lambd`. */
+  exponential_(lambd = 1, opts?: rnd.GeneratorOptions): this {
+    rnd.exponential_(this, lambd, opts);
+    return this;
+  }
+  /** Bernoulli samples with this tensor's probabilities. */
+  bernoulli(opts?: rnd.GeneratorOptions): Tensor {
+    return rnd.bernoulli(this, opts);
+  }
+  /** Category samples from this tensor's weights. */
+  multinomial(numSamples: number, replacement = false, opts?: rnd.GeneratorOptions): Tensor {
+    return rnd.multinomial(this, numSamples, replacement, opts);
   }
 
   // ------------------------------------------------------------ reductions

@@ -1,0 +1,301 @@
+/**
+ * Random tensors with PyTorch's exact streams: values are drawn on the host by
+ * `@antorcha/rng` (the same algorithms and element order as PyTorch's CPU
+ * kernels) and written to any device, so every backend gives the same seeded values.
+ */
+import * as rng from '@antorcha/rng';
+import { type DType, type HostArray, allocHost, float64, getDefaultDtype, int64, toDType } from '../dtype.js';
+import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
+import { broadcastShapes, numelOf } from '../shape.js';
+import { Tensor } from '../tensor.js';
+import { notifyInplace } from '../autograd-hook.js';
+import { type TensorOptions, backendFor, emptyTensor, finishCreation, resolveOptions } from './dispatch.js';
+import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
+import { bumpVersion, checkWritable } from './elementwise.js';
+import { cppName } from './promotion.js';
+import { hostValues } from './conversion.js';
+
+/** The generator PyTorch's `torch.manual_seed` seeds. */
+export const defaultGenerator: rng.Generator = rng.defaultGenerator;
+
+/** Options of random functions: an explicit generator. */
+export interface GeneratorOptions {
+  /** Draw from this generator instead of the default one. */
+  generator?: rng.Generator;
+}
+
+/** Creation options plus a generator. */
+export type RandomOptions = TensorOptions & GeneratorOptions;
+
+/**
+ * Seeds the default generator (`torch.manual_seed`): a number or bigint in [−2^63, 2^64).
+ * @example
+ * ```ts
+ * torch.manualSeed(7);
+ * torch.randn(1, 5); // tensor([[-0.1468,  0.7861,  0.9468, -1.1143,  1.6908]])
+ * ```
+ */
+export function manualSeed(seed: number | bigint): rng.Generator {
+  return rethrow('manual_seed', () => defaultGenerator.manualSeed(seed));
+}
+
+/** Seeds the default generator non-deterministically and returns the seed. */
+export function seed(): bigint {
+  return defaultGenerator.seed();
+}
+
+/** The default generator's initial seed. */
+export function initialSeed(): bigint {
+  return defaultGenerator.initialSeed();
+}
+
+/** The default generator's state as a uint8 tensor of 5056 bytes (PyTorch's layout). */
+export function getRngState(): Tensor {
+  const bytes = defaultGenerator.getState();
+  return fromHost(bytes, [bytes.length], toDType('uint8'));
+}
+
+/** Restores the default generator's state from a uint8 tensor (e.g. one PyTorch saved). */
+export function setRngState(state: Tensor): void {
+  if (!(state instanceof Tensor) || state.dtype.name !== 'uint8') {
+    throw new TorchTypeError('set_rng_state', `expected a torch.ByteTensor, but got ${state instanceof Tensor ? state.dtype : typeof state}`);
+  }
+  const bytes = hostValues(state.reshape(-1), 'set_rng_state') as Uint8Array;
+  rethrow('set_rng_state', () => defaultGenerator.setState(bytes));
+}
+
+/** Runs `f`, turning the rng package's errors into TorchErrors. */
+function rethrow<T>(op: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof rng.RngError) throw new TorchError(e.op || op, e.message, e.pythonName);
+    if (e instanceof RangeError || e instanceof TypeError) throw new TorchRuntimeError(op, e.message);
+    throw e;
+  }
+}
+
+/**
+ * Fills `t` with host values produced by `draw` in PyTorch's element order:
+ * row-major for contiguous tensors, storage order otherwise (SPEC §0.5).
+ */
+function fillInOrder(op: string, t: Tensor, draw: (out: HostArray, contiguous: boolean) => void): Tensor {
+  checkWritable(t, op);
+  const n = t.numel();
+  const contiguous = t.isContiguous();
+  const host = allocHost(t.dtype.name, n);
+  rethrow(op, () => draw(host, contiguous));
+  notifyInplace(t, op);
+  if (n > 0) {
+    const backend = backendFor(t.device, t.dtype, op);
+    if (contiguous) backend.write(t._storage.buffer, host, t._offset);
+    else {
+      // Storage order = row-major order of the view with dims sorted by decreasing stride.
+      const order = t._shape.map((_, i) => i).sort((a, b) => t._strides[b]! - t._strides[a]! || a - b);
+      const staged = emptyTensor(order.map((d) => t._shape[d]!), t.dtype, t.device, op);
+      backend.write(staged._storage.buffer, host, 0);
+      const inverse = order.map((_, i) => order.indexOf(i));
+      backend.copy(
+        { buffer: staged._storage.buffer, dtype: t.dtype.name, shape: t._shape, strides: inverse.map((p) => staged._strides[p]!), offset: 0 },
+        { buffer: t._storage.buffer, dtype: t.dtype.name, shape: t._shape, strides: t._strides, offset: t._offset },
+      );
+    }
+  }
+  bumpVersion(t);
+  return t;
+}
+
+function floatOnly(op: string, kernel: string, t: Tensor): void {
+  if (!t.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${kernel}" not implemented for '${cppName(t.dtype)}'`);
+}
+
+/** In-place uniform fill on [from, to). */
+export function uniform_(t: Tensor, from = 0, to = 1, opts?: GeneratorOptions): Tensor {
+  floatOnly('uniform_', 'check_uniform_bounds', t);
+  const gen = opts?.generator ?? defaultGenerator;
+  rethrow('uniform_', () => rng.checkUniformArgs(from, to, t.dtype.name as 'float32'));
+  return fillInOrder('uniform_', t, (out) => rng.uniform_(gen, out as rng.FloatArray, from, to));
+}
+
+/** In-place normal fill with `mean` and `std`. */
+export function normal_(t: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): Tensor {
+  floatOnly('normal_', 'normal_kernel_cpu', t);
+  const gen = opts?.generator ?? defaultGenerator;
+  rethrow('normal_', () => rng.checkNormalArgs(std));
+  return fillInOrder('normal_', t, (out, contiguous) => rng.normal_(gen, out as rng.FloatArray, mean, std, { contiguous }));
+}
+
+/** In-place uniform integers: `random_()`, `random_(to)`, `random_(from, to)`. */
+export function random_(t: Tensor, from?: number | bigint | null, to?: number | bigint | null, opts?: GeneratorOptions): Tensor {
+  const gen = opts?.generator ?? defaultGenerator;
+  const dt = t.dtype.name as rng.RngDType;
+  if (from === undefined || from === null) {
+    return fillInOrder('random_', t, (out) => rng.random_(gen, out as rng.OutArray, dt));
+  }
+  const [lo, hi] = to === undefined ? [0, from] : [from, to];
+  rethrow('random_', () => rng.planRandomFromTo(lo, hi, dt));
+  return fillInOrder('random_', t, (out) => rng.randomFromTo_(gen, out as rng.OutArray, lo, hi, dt));
+}
+
+/** In-place Bernoulli draws with probability `p` (a number or a tensor of probabilities). */
+export function bernoulli_(t: Tensor, p: number | Tensor = 0.5, opts?: GeneratorOptions): Tensor {
+  const gen = opts?.generator ?? defaultGenerator;
+  if (p instanceof Tensor) {
+    const probs = p.to(float64).expand(t._shape).contiguous();
+    const values = hostValues(probs, 'bernoulli_') as Float64Array;
+    rethrow('bernoulli_', () => rng.checkBernoulliProbs(values));
+    return fillInOrder('bernoulli_', t, (out) => rng.bernoulliTensor_(gen, out as rng.OutArray, values));
+  }
+  rethrow('bernoulli_', () => rng.checkBernoulliP(p));
+  return fillInOrder('bernoulli_', t, (out) => rng.bernoulliScalar_(gen, out as rng.OutArray, p));
+}
+
+/** In-place exponential draws with rate `lambd`. */
+export function exponential_(t: Tensor, lambd = 1, opts?: GeneratorOptions): Tensor {
+  floatOnly('exponential_', 'exponential_cpu', t);
+  const gen = opts?.generator ?? defaultGenerator;
+  rethrow('exponential_', () => rng.checkExponentialArgs(lambd));
+  return fillInOrder('exponential_', t, (out) => rng.exponential_(gen, out as rng.FloatArray, lambd));
+}
+
+function randomOptions(args: SizeAndOptions, op: string): { shape: number[]; opts: RandomOptions | undefined } {
+  return parseSizeArgs(args, op) as { shape: number[]; opts: RandomOptions | undefined };
+}
+
+function created(op: string, shape: readonly number[], opts: RandomOptions | undefined, dflt: DType, fill: (t: Tensor) => void): Tensor {
+  const o = resolveOptions(opts, dflt);
+  const t = emptyTensor(shape, o.dtype, o.device, op);
+  fill(t);
+  return finishCreation(t, o.requiresGrad);
+}
+
+/**
+ * Uniform samples on [0, 1): `rand(2, 3)`, `rand([2, 3], { dtype, generator })`.
+ */
+export function rand(...args: SizeAndOptions): Tensor {
+  const { shape, opts } = randomOptions(args, 'rand');
+  return created('rand', shape, opts, getDefaultDtype(), (t) => uniform_(t, 0, 1, opts));
+}
+
+/**
+ * Standard normal samples: `randn(1, 5)`, `randn([3, 2], { requiresGrad: true })`.
+ */
+export function randn(...args: SizeAndOptions): Tensor {
+  const { shape, opts } = randomOptions(args, 'randn');
+  return created('randn', shape, opts, getDefaultDtype(), (t) => normal_(t, 0, 1, opts));
+}
+
+/**
+ * Uniform integers in [low, high): `randint(high, size)` or `randint(low, high, size)`;
+ * int64 unless `dtype` says otherwise.
+ */
+export function randint(high: number, size: readonly number[], opts?: RandomOptions): Tensor;
+export function randint(low: number, high: number, size: readonly number[], opts?: RandomOptions): Tensor;
+export function randint(a: number, b: number | readonly number[], c?: readonly number[] | RandomOptions, d?: RandomOptions): Tensor {
+  const [low, high, size, opts] = Array.isArray(b) ? [0, a, b as readonly number[], c as RandomOptions | undefined] : [a, b as number, c as readonly number[], d];
+  if (!Array.isArray(size)) throw new TorchTypeError('randint', `randint(): argument 'size' must be a sequence of ints, got ${String(size)}`);
+  const { shape } = parseSizeArgs([size], 'randint');
+  return created('randint', shape, opts, int64, (t) => random_(t, low, high, opts));
+}
+
+/** A random permutation of 0..n−1 (int64 unless `dtype`). */
+export function randperm(n: number, opts?: RandomOptions): Tensor {
+  const o = resolveOptions(opts, int64);
+  rethrow('randperm', () => rng.checkRandpermArgs(n, o.dtype.name as rng.RngDType));
+  const t = emptyTensor([n], o.dtype, o.device, 'randperm');
+  const gen = opts?.generator ?? defaultGenerator;
+  fillInOrder('randperm', t, (out) => rng.randperm(gen, out as rng.OutArray, o.dtype.name as rng.RngDType));
+  return finishCreation(t, o.requiresGrad);
+}
+
+function likeOpts(x: Tensor, opts?: RandomOptions): RandomOptions {
+  return { dtype: x.dtype, device: x.device, ...opts };
+}
+
+/** Uniform samples shaped like `x`. */
+export function randLike(x: Tensor, opts?: RandomOptions): Tensor {
+  return rand([...x._shape], likeOpts(x, opts));
+}
+
+/** Standard normal samples shaped like `x`. */
+export function randnLike(x: Tensor, opts?: RandomOptions): Tensor {
+  return randn([...x._shape], likeOpts(x, opts));
+}
+
+/** Uniform integers shaped like `x`: `randintLike(x, high)` or `randintLike(x, low, high)`. */
+export function randintLike(x: Tensor, lowOrHigh: number, high?: number | RandomOptions, opts?: RandomOptions): Tensor {
+  const [lo, hi, o] = typeof high === 'number' ? [lowOrHigh, high, opts] : [0, lowOrHigh, high];
+  return randint(lo, hi, [...x._shape], likeOpts(x, o));
+}
+
+/**
+ * `torch.normal` overloads: `normal(mean, std, size)` with numbers, or with a tensor
+ * mean and/or std (shape = their broadcast; drawn as N(0, 1), then scaled and shifted,
+ * as PyTorch does).
+ */
+export function normal(mean: number, std: number, size: readonly number[], opts?: RandomOptions): Tensor;
+export function normal(mean: Tensor | number, std?: Tensor | number, opts?: RandomOptions): Tensor;
+export function normal(mean: Tensor | number, std: Tensor | number = 1, c?: readonly number[] | RandomOptions, d?: RandomOptions): Tensor {
+  if (typeof mean === 'number' && typeof std === 'number') {
+    if (!Array.isArray(c)) throw new TorchTypeError('normal', 'normal(): with number mean and std, a size is required');
+    const { shape } = parseSizeArgs([c as readonly number[]], 'normal');
+    return created('normal', shape, d, getDefaultDtype(), (t) => normal_(t, mean, std, d));
+  }
+  const opts = c as RandomOptions | undefined;
+  if (std instanceof Tensor) {
+    const bad = std.lt(0).any().item();
+    if (bad) throw new TorchRuntimeError('normal', 'normal expects all elements of std >= 0.0');
+  } else rethrow('normal', () => rng.checkNormalArgs(std));
+  const tensors = [mean, std].filter((v): v is Tensor => v instanceof Tensor);
+  const shape = tensors.reduce<readonly number[]>((s, v) => broadcastShapes(s, v._shape, 'normal'), []);
+  const dtype = tensors.map((v) => v.dtype).reduce((a, b) => (a === float64 || b === float64 ? float64 : a.isFloatingPoint ? a : b));
+  if (!dtype.isFloatingPoint) throw new TorchRuntimeError('normal', `"normal_kernel_cpu" not implemented for '${cppName(dtype)}'`);
+  const out = emptyTensor(shape, dtype, tensors[0]!.device, 'normal');
+  normal_(out, 0, 1, opts);
+  return out.mul_(std).add_(mean);
+}
+
+/** Bernoulli samples with the probabilities in `input` (or a scalar `p`), in input's dtype. */
+export function bernoulli(input: Tensor, p?: number | GeneratorOptions, opts?: GeneratorOptions): Tensor {
+  const [prob, o] = typeof p === 'number' ? [p, opts] : [input, p];
+  const out = emptyTensor(input._shape, input.dtype, input.device, 'bernoulli');
+  return bernoulli_(out, prob, o);
+}
+
+/**
+ * Samples `numSamples` category indices per row of `probs` (1-D or 2-D, non-negative
+ * weights), with or without replacement. Returns int64.
+ */
+export function multinomial(probs: Tensor, numSamples: number, replacement = false, opts?: GeneratorOptions): Tensor {
+  const gen = opts?.generator ?? defaultGenerator;
+  const dim = probs._shape.length;
+  const k = dim === 0 ? 0 : probs._shape[dim - 1]!;
+  const rows = dim === 2 ? probs._shape[0]! : 1;
+  const values = probs.dtype.isFloatingPoint ? (hostValues(probs, 'multinomial') as rng.FloatArray) : new Float64Array(hostValues(probs, 'multinomial'));
+  const mopts: rng.MultinomialOptions = { dim, numCategories: k, dtypeName: probs.dtype.name };
+  rethrow('multinomial', () => rng.checkMultinomialArgs(values, numSamples, replacement, mopts));
+  const outShape = dim === 2 ? [rows, numSamples] : [numSamples];
+  const host = new Float64Array(numelOf(outShape));
+  rethrow('multinomial', () => rng.multinomial(gen, values, numSamples, replacement, host, mopts));
+  return fromHost(host, outShape, int64, { device: probs.device });
+}
+
+/** Dropout's kept-element mask scaled by 1/(1−p), drawn as PyTorch's CPU dropout does. */
+export function dropoutMask(like: Tensor, p: number, opts?: GeneratorOptions): Tensor {
+  const gen = opts?.generator ?? defaultGenerator;
+  if (!like.dtype.isFloatingPoint) throw new TorchRuntimeError('dropout', `dropout: expected a floating-point input, got ${like.dtype}`);
+  rethrow('dropout', () => rng.checkDropoutP(p));
+  const out = emptyTensor(like._shape, like.dtype, like.device, 'dropout');
+  return fillInOrder('dropout', out, (host) => rng.dropoutMask_(gen, host as rng.FloatArray, p));
+}
+
+/** Sets which PyTorch version's random streams to reproduce where 1.13 and 2.x differ (default `'2'`). */
+export function setRngCompat(version: '1.13' | '2'): void {
+  rng.setRngCompat(version);
+}
+
+/** The PyTorch version whose random streams are reproduced. */
+export function getRngCompat(): '1.13' | '2' {
+  return rng.getRngCompat();
+}
+
