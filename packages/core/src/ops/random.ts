@@ -4,7 +4,7 @@
  * kernels) and written to any device, so every backend gives the same seeded values.
  */
 import * as rng from '@antorcha/rng';
-import { type DType, type HostArray, allocHost, float64, getDefaultDtype, int64, toDType } from '../dtype.js';
+import { type DType, type HostArray, allocHost, float32, float64, getDefaultDtype, int64, toDType } from '../dtype.js';
 import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -141,8 +141,9 @@ export function random_(t: Tensor, from?: number | bigint | null, to?: number | 
 export function bernoulli_(t: Tensor, p: number | Tensor = 0.5, opts?: GeneratorOptions): Tensor {
   const gen = opts?.generator ?? defaultGenerator;
   if (p instanceof Tensor) {
-    const probs = p.to(float64).expand(t._shape).contiguous();
-    const values = hostValues(probs, 'bernoulli_') as Float64Array;
+    // The kernel depends on p's dtype: float64 probabilities draw 53-bit uniforms, others 24-bit.
+    const probs = p.to(p.dtype === float64 ? float64 : float32).expand(t._shape).contiguous();
+    const values = hostValues(probs, 'bernoulli_') as rng.FloatArray;
     rethrow('bernoulli_', () => rng.checkBernoulliProbs(values));
     return fillInOrder('bernoulli_', t, (out) => rng.bernoulliTensor_(gen, out as rng.OutArray, values));
   }
