@@ -36,10 +36,30 @@ interface ArgState {
   index: number;
 }
 
+/**
+ * Sum of a contiguous float32 run in double precision. Monomorphic (only ever
+ * sees Float32Array) with four independent accumulators, so the loop is not
+ * bound by the latency of one dependent add chain.
+ */
+function sumFloat32Run(X: Float32Array, xi: number, n: number): number {
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  const end4 = xi + (n & ~3);
+  let i = xi;
+  for (; i < end4; i += 4) {
+    a0 += X[i]!;
+    a1 += X[i + 1]!;
+    a2 += X[i + 2]!;
+    a3 += X[i + 3]!;
+  }
+  for (const end = xi + n; i < end; i++) a0 += X[i]!;
+  return a0 + a1 + (a2 + a3);
+}
+
 /** Folds `n` elements of X (from `xi`, stride `xs`) into `acc`. */
 function reduceRun(code: number, X: HostArray, xi: number, xs: number, n: number, acc: number, mul: (p: number, v: number) => number): number {
   switch (code) {
     case SUM:
+      if (xs === 1 && X instanceof Float32Array) return acc + sumFloat32Run(X, xi, n);
       for (let i = 0; i < n; i++, xi += xs) acc += X[xi];
       return acc;
     case NANSUM:

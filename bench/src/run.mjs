@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Antorcha beside tfjs (tfjs-core + tfjs-backend-cpu) in the same run, row by row.
+// Each row reports a rate for both and the ratio antorcha / tfjs (> 1: antorcha faster).
+// Usage: pnpm bench [-- --filter matmul] [--time 800]
+import os from 'node:os';
+import { Bench } from 'tinybench';
+import * as torch from 'antorcha';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+
+const args = process.argv.slice(2);
+const filter = args.includes('--filter') ? args[args.indexOf('--filter') + 1] : null;
+const timeMs = args.includes('--time') ? Number(args[args.indexOf('--time') + 1]) : 600;
+
+await tf.setBackend('cpu');
+await tf.ready();
+
+/** Rows: `work` units per iteration; `unit` names the rate. */
+const rows = [];
+function row(name, unit, work, setup) {
+  if (filter && !name.includes(filter)) return;
+  rows.push({ name, unit, work, setup });
+}
+
+const perCall = (n) => n; // ops per iteration for overhead rows
+
+row('add 1x5 (per-op overhead)', 'Mops/s', perCall(1), () => {
+  const a = torch.randn(1, 5), b = torch.randn(1, 5);
+  const ta = tf.randomNormal([1, 5]), tb = tf.randomNormal([1, 5]);
+  return { antorcha: () => a.add(b), tfjs: () => tf.add(ta, tb).dispose(), cleanup: () => tf.dispose([ta, tb]) };
+});
+for (const n of [1 << 20, 1 << 24]) {
+  row(`add ${n === 1 << 20 ? '1M' : '16M'} float32`, 'M elem/s', n, () => {
+    const a = torch.randn(n), b = torch.randn(n);
+    const ta = tf.randomNormal([n]), tb = tf.randomNormal([n]);
+    return { antorcha: () => a.add(b), tfjs: () => tf.add(ta, tb).dispose(), cleanup: () => tf.dispose([ta, tb]) };
+  });
+}
+row('sum 16M float32', 'M elem/s', 1 << 24, () => {
+  const a = torch.randn(1 << 24);
+  const ta = tf.randomNormal([1 << 24]);
+  return { antorcha: () => a.sum(), tfjs: () => tf.sum(ta).dispose(), cleanup: () => ta.dispose() };
+});
+for (const n of [128, 256, 512, 1024]) {
+  row(`matmul ${n} float32`, 'GFLOP/s', 2 * n * n * n, () => {
+    const a = torch.randn(n, n), b = torch.randn(n, n);
+    const ta = tf.randomNormal([n, n]), tb = tf.randomNormal([n, n]);
+    return { antorcha: () => a.matmul(b), tfjs: () => tf.matMul(ta, tb).dispose(), cleanup: () => tf.dispose([ta, tb]) };
+  });
+}
+const TEN_M = 10_000_000;
+row('randn 10M float32', 'M numbers/s', TEN_M, () => ({
+  antorcha: () => torch.randn(TEN_M),
+  tfjs: () => tf.randomNormal([TEN_M]).dispose(),
+}));
+row('rand 10M float32', 'M numbers/s', TEN_M, () => ({
+  antorcha: () => torch.rand(TEN_M),
+  tfjs: () => tf.randomUniform([TEN_M]).dispose(),
+}));
+
+const scale = { 'Mops/s': 1e6, 'M elem/s': 1e6, 'GFLOP/s': 1e9, 'M numbers/s': 1e6 };
+
+console.log(`# Antorcha vs tfjs-backend-cpu — ${new Date().toISOString().slice(0, 10)}`);
+console.log(`# ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), Node ${process.version}, tfjs ${tf.version_core}`);
+console.log('| row | antorcha | tfjs-cpu | unit | ratio |');
+console.log('|---|---:|---:|---|---:|');
+for (const r of rows) {
+  const s = r.setup();
+  const bench = new Bench({ time: timeMs, warmupTime: 100 });
+  bench.add('antorcha', s.antorcha).add('tfjs', s.tfjs);
+  await bench.run();
+  const rate = (name) => {
+    const t = bench.tasks.find((x) => x.name === name);
+    const ms = t.result.latency.p50;
+    return r.work / (ms / 1000) / scale[r.unit];
+  };
+  const a = rate('antorcha');
+  const t = rate('tfjs');
+  s.cleanup?.();
+  const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  console.log(`| ${r.name} | ${fmt(a)} | ${fmt(t)} | ${r.unit} | ${(a / t).toFixed(2)}× |`);
+  globalThis.gc?.();
+}
