@@ -37,6 +37,8 @@ from contextlib import contextmanager
 
 import torch
 
+from _common import enc_value
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 OUT = os.path.join(ROOT, "packages", "core", "test", "fixtures", "printing.json")
 
@@ -61,19 +63,7 @@ py_format = []
 
 
 # ---------------------------------------------------------------- encoding
-def enc(v):
-    """JSON-safe encoding of one element (float repr is exact)."""
-    if isinstance(v, bool):
-        return 1 if v else 0
-    if isinstance(v, int):
-        return v
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    if v == 0 and math.copysign(1.0, v) < 0:
-        return "-0"
-    return v
+enc = enc_value  # JSON-safe encoding of one element (shared with the other golden scripts)
 
 
 def enc_options(opts):

@@ -1,8 +1,8 @@
-"""Writes fixtures/kernels.json: facts about PyTorch's kernel semantics that the CPU
+"""Writes packages/backend-cpu/test/fixtures/kernels.json: facts about PyTorch's kernel semantics that the CPU
 backend's tests assert (remainder signs, round half even, NaN placement in sort,
 cummax tie-breaking, integer wrapping, special functions...).
 
-Run with Debian's python3-torch:  /usr/bin/python3 test/golden_kernels.py
+Run with Debian's python3-torch:  /usr/bin/python3 tools/golden/cpu_kernels.py
 Values are encoded so JSON can hold them: NaN/inf/-inf/-0 as strings.
 
 Judging conventions (see the comments at each use):
@@ -20,27 +20,13 @@ import os
 import torch
 import torch.nn.functional as F
 
-DT = {
-    'float32': torch.float32, 'float64': torch.float64, 'int32': torch.int32,
-    'int64': torch.int64, 'uint8': torch.uint8, 'bool': torch.bool,
-}
+from _common import DTYPES, enc_value, write_json
 
-
-def enc(v):
-    if isinstance(v, bool):
-        return 1 if v else 0
-    if isinstance(v, float):
-        if math.isnan(v):
-            return 'nan'
-        if math.isinf(v):
-            return 'inf' if v > 0 else '-inf'
-        if v == 0 and math.copysign(1, v) < 0:
-            return '-0'
-    return v
+DT = DTYPES
 
 
 def flat(t):
-    return [enc(x) for x in t.flatten().tolist()]
+    return [enc_value(x) for x in t.flatten().tolist()]
 
 
 cases = []
@@ -247,6 +233,4 @@ ma = torch.tensor([[[65536, 3], [2147483647, 2]]], dtype=torch.int32)
 mb = torch.tensor([[[65536, 1], [5, 2147483647]]], dtype=torch.int32)
 case('matmul', 'matmul', 'int32', [ma, mb], torch.bmm(ma, mb))
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fixtures', 'kernels.json'), 'w') as f:
-    json.dump({'torch': torch.__version__, 'cases': cases}, f, indent=None, separators=(',', ':'))
-print(len(cases), 'cases')
+write_json('packages/backend-cpu/test/fixtures/kernels.json', {'torch': torch.__version__, 'cases': cases})
