@@ -1,6 +1,6 @@
 /**
  * PyTorch is the judge: every fact in test/fixtures/kernels.json (written by
- * test/golden_kernels.py from real torch) must hold, on contiguous and on
+ * tools/golden/cpu_kernels.py from real torch) must hold, on contiguous and on
  * permuted/gapped layouts alike.
  */
 import type { BinaryOp, DTypeName, ReduceOp, ScanOp, UnaryOp } from '@antorcha/core';
@@ -15,7 +15,7 @@ const APPROX = new Set([
 
 function tolerance(c: GoldenCase): number {
   if (!APPROX.has(c.op) || (c.op === 'pow' && c.scalar !== undefined && c.scalar !== 1.5 && c.scalar !== -0.5)) return 0;
-  // float32 expectations of smooth functions are torch's float64 results rounded (see golden_kernels.py)
+  // float32 expectations of smooth functions are torch's float64 results rounded (see tools/golden/cpu_kernels.py)
   if (c.dtype === 'float32') return c.op === 'erfinv' ? 2e-6 : 1.2e-7;
   return c.op === 'erfinv' ? 1e-13 : 4e-16;
 }

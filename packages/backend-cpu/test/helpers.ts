@@ -180,7 +180,7 @@ export interface GoldenCase {
   scalar?: number;
 }
 
-/** The fixtures written by test/golden_kernels.py. */
+/** The fixtures written by tools/golden/cpu_kernels.py. */
 export function golden(): GoldenCase[] {
   const url = new URL('./fixtures/kernels.json', import.meta.url);
   return (JSON.parse(readFileSync(url, 'utf8')) as { cases: GoldenCase[] }).cases;

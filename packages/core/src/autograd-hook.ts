@@ -32,6 +32,8 @@ export interface AutogradRecorder {
   record(rec: OpRecord): void;
   /** Called before an in-place op writes into `target` (version checks, leaf errors). */
   beforeInplace?(target: Tensor, op: string): void;
+  /** Called when `registerHook`/`retainGrad` is used on `t` (autograd links it to its node). */
+  onTensorHook?(t: Tensor): void;
 }
 
 let recorder: AutogradRecorder | null = null;
@@ -63,6 +65,11 @@ export function recordOp(
   attrs: Record<string, unknown> = {},
 ): void {
   if (recorder !== null && needsGrad(inputs)) recorder.record({ op, inputs, outputs, attrs });
+}
+
+/** Tells autograd a hook was registered (or `retainGrad()` called) on `t`. */
+export function notifyTensorHook(t: Tensor): void {
+  recorder?.onTensorHook?.(t);
 }
 
 /** Lets autograd check an in-place write before it happens. */

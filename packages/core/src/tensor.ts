@@ -2,7 +2,7 @@
  * The Tensor: storage + shape + strides + offset, with PyTorch's methods.
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
  */
-import type { GradFn } from './autograd-hook.js';
+import { type GradFn, notifyTensorHook } from './autograd-hook.js';
 import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
 import { TorchRuntimeError } from './errors.js';
@@ -172,11 +172,9 @@ export class Tensor {
     return this.gradFn === null;
   }
 
-  /** A tensor sharing storage, cut from the graph. */
+  /** A tensor sharing storage (and its version counter), cut from the graph. Not a view, as in PyTorch. */
   detach(): Tensor {
-    const t = new Tensor(this._storage, [...this._shape], [...this._strides], this._offset, this.dtype);
-    t._base = this._base ?? this;
-    return t;
+    return new Tensor(this._storage, [...this._shape], [...this._strides], this._offset, this.dtype);
   }
 
   /** Cuts this tensor from the graph in place. */
@@ -696,8 +694,8 @@ export class Tensor {
   /** In-place `this /= other`. */
   div_(other: TensorOrScalar, opts?: DivOptions): this {
     const mode = opts?.roundingMode ?? null;
-    if (mode === 'trunc') ew.binaryInplace('div_', 'truncDivide', this, other, 'same');
-    else if (mode === 'floor') ew.binaryInplace('div_', 'floorDivide', this, other, 'same');
+    if (mode === 'trunc') ew.binaryInplace('div_', 'truncDivide', this, other, 'same', { roundingMode: mode });
+    else if (mode === 'floor') ew.binaryInplace('div_', 'floorDivide', this, other, 'same', { roundingMode: mode });
     else ew.binaryInplace('div_', 'div', this, other, 'float');
     return this;
   }
@@ -1026,6 +1024,7 @@ export class Tensor {
       throw new TorchRuntimeError('retain_grad', "can't retain_grad on Tensor that has requires_grad=False");
     }
     this._retainsGrad = true;
+    notifyTensorHook(this);
   }
 
   /** Registers a hook called with this tensor's gradient; returns a remover. */
@@ -1034,6 +1033,7 @@ export class Tensor {
       throw new TorchRuntimeError('register_hook', "cannot register a hook on a tensor that doesn't require gradient");
     }
     this._hooks.push(hook);
+    notifyTensorHook(this);
     return { remove: () => void (this._hooks = this._hooks.filter((h) => h !== hook)) };
   }
 

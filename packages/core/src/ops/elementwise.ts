@@ -6,7 +6,7 @@ import type { BinaryOp, Operand, UnaryOp, UnaryParams } from '../backend.js';
 import { type DType, bool, castScalar, getDefaultDtype } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, broadcastStrides } from '../shape.js';
-import { notifyInplace, recordOp } from '../autograd-hook.js';
+import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
 import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
@@ -483,10 +483,13 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new TorchRuntimeError('clamp', "torch.clamp: At least one of 'min' or 'max' must not be None");
   }
-  let r = x;
-  if (min !== undefined && min !== null) r = binaryOp('clamp_min', 'maximum', r, min, 'same');
-  if (max !== undefined && max !== null) r = binaryOp('clamp_max', 'minimum', r, max, 'same');
-  return r;
+  const bounds = [min, max].filter((b): b is Tensor => b instanceof Tensor);
+  return composite('clamp', [x, ...bounds], { min: min ?? null, max: max ?? null }, () => {
+    let r = x;
+    if (min !== undefined && min !== null) r = binaryOp('clamp_min', 'maximum', r, min, 'same');
+    if (max !== undefined && max !== null) r = binaryOp('clamp_max', 'minimum', r, max, 'same');
+    return r;
+  });
 }
 
 /** Alias of {@link clamp}. */
@@ -511,19 +514,21 @@ export interface ValueOptions {
 /** `input + value * t1 * t2`. */
 export function addcmul(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
   const v = opts?.value ?? 1;
-  const prod = v === 1 ? mul(t1, t2) : mul(mul(t1, v), t2);
-  return add(input, prod);
+  return composite('addcmul', [input, t1, t2], { value: v }, () => add(input, v === 1 ? mul(t1, t2) : mul(mul(t1, v), t2)));
 }
 
 /** `input + value * t1 / t2`. */
 export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
   const v = opts?.value ?? 1;
-  const q = v === 1 ? div(t1, t2) : mul(div(t1, t2), v);
-  return add(input, q);
+  return composite('addcdiv', [input, t1, t2], { value: v }, () => add(input, v === 1 ? div(t1, t2) : mul(div(t1, t2), v)));
 }
 
 /** `start + weight * (end - start)`, PyTorch's formula for |weight| ≥ 0.5 included. */
 export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {
+  return composite('lerp', weight instanceof Tensor ? [start, end, weight] : [start, end], { weight }, () => lerpImpl(start, end, weight));
+}
+
+function lerpImpl(start: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {
   // PyTorch: weight < 0.5 ? start + w*(end-start) : end - (end-start)*(1-w)
   const diff = sub(end, start);
   const low = add(start, mul(diff, weight));

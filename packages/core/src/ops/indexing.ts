@@ -70,12 +70,16 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     }
   });
   const d = wrapDim(dim, s0.length + 1, 'stack');
-  return cat(tensors.map((t) => t.unsqueeze(d)), d);
+  return composite('stack', tensors, { dim: d }, () => cat(tensors.map((t) => t.unsqueeze(d)), d));
 }
 
 /** Splits into chunks of `splitSize` (or the given section sizes) along `dim`: views. */
 export function split(x: Tensor, splitSizeOrSections: number | readonly number[], dim = 0): Tensor[] {
   const d = wrapDim(dim, x._shape.length, 'split');
+  return composite('split', [x], { dim: d, sizes: splitSizeOrSections }, () => splitViews(x, splitSizeOrSections, d));
+}
+
+function splitViews(x: Tensor, splitSizeOrSections: number | readonly number[], d: number): Tensor[] {
   const size = x._shape[d]!;
   if (typeof splitSizeOrSections === 'number') {
     const s = splitSizeOrSections;
@@ -279,7 +283,7 @@ export function maskedSelect(x: Tensor, mask: Tensor): Tensor {
   const shape = broadcastShapes(x._shape, mask._shape, 'masked_select');
   const xs = x.expand(shape).reshape(-1);
   const idx = nonzero(mask.expand(shape).reshape(-1)).view(-1);
-  return indexSelect(xs, 0, idx);
+  return composite('masked_select', [x], { mask }, () => indexSelect(xs, 0, idx));
 }
 
 /** Options of `sort`. */
@@ -315,30 +319,40 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
   const size = n === 0 ? 1 : x._shape[d]!;
   if (!Number.isInteger(k) || k < 0 || k > size) throw new TorchRuntimeError('topk', 'selected index k out of range');
   void sorted;
-  const s = sort(x, d, largest, { stable: true });
-  if (n === 0) return s;
-  const v = s.values.narrow(d, 0, k).contiguous();
-  const i = s.indices.narrow(d, 0, k).contiguous();
-  return valuesIndices(v, i);
+  if (n === 0) return sort(x, d, largest, { stable: true });
+  // Recorded as one node; its derivative needs the indices, known once computed.
+  const attrs: Record<string, unknown> = { dim: d, indices: null };
+  const v = composite('topk', [x], attrs, () => {
+    const s = sort(x, d, largest, { stable: true });
+    attrs.indices = s.indices.narrow(d, 0, k).contiguous();
+    return s.values.narrow(d, 0, k).contiguous();
+  });
+  return valuesIndices(v, attrs.indices as Tensor);
 }
 
 /** Reverses the order along `dims`. */
 export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
   const list = (typeof dims === 'number' ? [dims] : dims).map((d) => wrapDim(d, x._shape.length, 'flip'));
-  let r = x;
-  for (const d of list) {
-    const size = x._shape[d]!;
-    r = indexSelect(r, d, arange(size - 1, -1, -1, { dtype: int64, device: x.device }));
-  }
-  return list.length === 0 ? x.clone() : r;
+  return composite('flip', [x], { dims: list }, () => {
+    let r = x;
+    for (const d of list) {
+      const size = x._shape[d]!;
+      r = indexSelect(r, d, arange(size - 1, -1, -1, { dtype: int64, device: x.device }));
+    }
+    return list.length === 0 ? x.clone() : r;
+  });
 }
 
 /** Rolls elements along `dims` by `shifts` (flattened when dims is omitted). */
 export function roll(x: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
+  return composite('roll', [x], { shifts, dims }, () => rollImpl(x, shifts, dims));
+}
+
+function rollImpl(x: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
   const sh = typeof shifts === 'number' ? [shifts] : [...shifts];
   if (dims === undefined) {
     if (sh.length !== 1) throw new TorchRuntimeError('roll', `roll: shifts and dimensions must align. shifts: ${sh.length}, dims:0`);
-    return roll(x.reshape(-1), sh[0]!, 0).view(x._shape);
+    return rollImpl(x.reshape(-1), sh[0]!, 0).view(x._shape);
   }
   const ds = typeof dims === 'number' ? [dims] : [...dims];
   if (sh.length !== ds.length) throw new TorchRuntimeError('roll', `shifts and dimensions must align. shifts: ${sh.length}, dims:${ds.length}`);

@@ -2,7 +2,7 @@
  * Matrix products: `mm`, `bmm`, `matmul` (with its 1-D promotion and batch
  * broadcasting), `dot`, `mv`, `outer`. All reach one batched backend kernel.
  */
-import { recordOp } from '../autograd-hook.js';
+import { composite, recordOp } from '../autograd-hook.js';
 import type { DType } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import { broadcastShapes, broadcastStrides, computeViewStrides, numelOf } from '../shape.js';
@@ -131,7 +131,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     if (a._shape[0] !== b._shape[0]) {
       throw new TorchRuntimeError('matmul', `mat1 and mat2 shapes cannot be multiplied (1x${a._shape[0]} and ${b._shape[0]}x${b._shape[1]})`);
     }
-    return mm(a.unsqueeze(0), b).squeeze(0);
+    return composite('matmul', [a, b], {}, () => mm(a.unsqueeze(0), b).squeeze(0));
   }
   if (da === 2 && db === 2) return mm(a, b);
   // Batched: promote 1-D operands, broadcast batch dims.
@@ -154,9 +154,11 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.dtype !== b.dtype) sameDtype('matmul', a, b, 'mat1 and mat2');
   if (a.dtype.name === 'bool') throw new TorchRuntimeError('matmul', `"addmm_impl_cpu_" not implemented for 'Bool'`);
   const batch = broadcastShapes(a2._shape.slice(0, -2), b2._shape.slice(0, -2), 'matmul');
-  let out = batchedMatmul('matmul', a2, b2, batch, m, k, n);
-  recordOp('matmul', [a, b], [out], { batch, m, k, n });
-  if (da === 1) out = out.squeeze(-2);
-  if (db === 1) out = out.squeeze(-1);
-  return out;
+  // One autograd node for the whole product (PyTorch's top node depends on the ranks).
+  return composite('matmul', [a, b], { batch, m, k, n }, () => {
+    let out = batchedMatmul('matmul', a2, b2, batch, m, k, n);
+    if (da === 1) out = out.squeeze(-2);
+    if (db === 1) out = out.squeeze(-1);
+    return out;
+  });
 }

@@ -326,6 +326,7 @@ export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): T
 export function cummax(x: Tensor, dim: number): ValuesIndices {
   const indices = emptyTensor(x._shape, int64, x.device, 'cummax');
   const values = scanRaw('cummax', 'cummax', x, dim, x.dtype, indices);
+  recordOp('cummax', [x], [values], { dim: x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, 'cummax'), indices });
   return valuesIndices(values, indices);
 }
 
@@ -333,5 +334,6 @@ export function cummax(x: Tensor, dim: number): ValuesIndices {
 export function cummin(x: Tensor, dim: number): ValuesIndices {
   const indices = emptyTensor(x._shape, int64, x.device, 'cummin');
   const values = scanRaw('cummin', 'cummin', x, dim, x.dtype, indices);
+  recordOp('cummin', [x], [values], { dim: x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, 'cummin'), indices });
   return valuesIndices(values, indices);
 }

@@ -3,7 +3,7 @@
  * so a write through the view shows in the base. Copies happen only where
  * PyTorch copies (`reshape` of incompatible strides, `contiguous`, `clone`).
  */
-import { recordOp } from '../autograd-hook.js';
+import { composite, recordOp } from '../autograd-hook.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import {
   broadcastStrides,
@@ -56,8 +56,9 @@ export function view(x: Tensor, ...shape: ShapeArgs): Tensor {
 export function reshape(x: Tensor, ...shape: ShapeArgs): Tensor {
   const target = inferSize(shapeFromArgs(shape, 'reshape'), x.numel(), 'reshape');
   const strides = computeViewStrides(x._shape, x._strides, target);
-  if (strides !== null) return makeView(x, target, strides, x._offset, 'view', { shape: target, inputShape: [...x._shape] });
-  return view(contiguous(x), target);
+  if (strides !== null) return makeView(x, target, strides, x._offset, 'view', { shape: target, inputShape: [...x._shape], reshape: 'alias' });
+  const c = contiguous(x);
+  return makeView(c, target, contiguousStrides(target), c._offset, 'view', { shape: target, inputShape: [...c._shape], reshape: 'copy' });
 }
 
 /** Reorders dims. */
@@ -97,8 +98,8 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
 /** Transpose of a ≤2-D tensor. */
 export function t(x: Tensor): Tensor {
   if (x._shape.length > 2) throw new TorchRuntimeError('t', `t() expects a tensor with <= 2 dimensions, but self is ${x._shape.length}D`);
-  if (x._shape.length < 2) return makeView(x, [...x._shape], [...x._strides], x._offset, 'transpose', { dim0: 0, dim1: 0 });
-  return transpose(x, 0, 1);
+  if (x._shape.length < 2) return makeView(x, [...x._shape], [...x._strides], x._offset, 't', {});
+  return makeView(x, [x._shape[1]!, x._shape[0]!], [x._strides[1]!, x._strides[0]!], x._offset, 't', {});
 }
 
 /** Broadcasts to a larger shape without copying (`-1` keeps a dim). */
@@ -137,7 +138,7 @@ export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
     shape.push(x._shape[i]!);
     strides.push(x._strides[i]!);
   }
-  return makeView(x, shape, strides, x._offset, 'squeeze', { inputShape: [...x._shape] });
+  return makeView(x, shape, strides, x._offset, 'squeeze', { inputShape: [...x._shape], dims: dim === undefined ? null : dim });
 }
 
 /** Inserts a size-1 dim at `dim`. */
@@ -212,7 +213,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
 /** Splits along `dim` into a list of views, one per index. */
 export function unbind(x: Tensor, dim = 0): Tensor[] {
   const d = wrapDim(dim, x._shape.length, 'unbind');
-  return Array.from({ length: x._shape[d]! }, (_, i) => select(x, d, i));
+  return composite('unbind', [x], { dim: d }, () => Array.from({ length: x._shape[d]! }, (_, i) => select(x, d, i)));
 }
 
 /**
@@ -362,7 +363,9 @@ export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
     shape.push(x._shape[d]!);
     strides.push(x._strides[d]!);
   }
-  return makeView(x, shape, strides, offset, 'as_strided', { size: shape, stride: strides, storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset });
+  const last = [...specs].reverse().find((s) => s !== '...');
+  const indexKind = last === undefined ? 'alias' : last === null ? 'unsqueeze' : typeof last === 'number' ? 'select' : 'slice';
+  return makeView(x, shape, strides, offset, 'as_strided', { size: shape, stride: strides, storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset, indexKind });
 }
 
 /** Moves dims `source` to positions `destination`. */
