@@ -1,0 +1,116 @@
+/**
+ * The 32-bit Mersenne Twister (MT19937) exactly as PyTorch's
+ * `at::mt19937` (`ATen/core/MT19937RNGEngine.h`): standard `init_genrand`
+ * seeding from the low 32 bits of the seed, `left`/`next` bookkeeping, and the
+ * standard tempering. Its raw output equals `numpy.random.RandomState`'s.
+ */
+
+/** Words in the MT19937 state. */
+export const MT_N = 624;
+const MT_M = 397;
+
+/**
+ * MT19937 engine. The state lives in an `Int32Array` (words are read back as
+ * uint32 with `>>> 0`). `left` and `next` follow PyTorch: a draw decrements
+ * `left`, regenerates all 624 words when it reaches 0, then reads
+ * `state[next++]`.
+ */
+export class MT19937 {
+  /** The 624 state words (int32 view of the uint32 words). */
+  readonly state = new Int32Array(MT_N);
+  /** Draws left before the next regeneration, plus one (PyTorch's `left_`). */
+  left = 1;
+  /** Index of the next state word to temper (PyTorch's `next_`). */
+  next = 0;
+
+  /** Seeds with `init_genrand(seed32)`; `seed32` is taken modulo 2^32. */
+  constructor(seed32 = 5489) {
+    this.seed(seed32);
+  }
+
+  /** Re-seeds with `init_genrand(seed32 mod 2^32)` and sets `left = 1`, `next = 0`. */
+  seed(seed32: number): void {
+    const st = this.state;
+    let prev = seed32 >>> 0;
+    st[0] = prev;
+    for (let j = 1; j < MT_N; j++) {
+      prev = (Math.imul(1812433253, prev ^ (prev >>> 30)) + j) >>> 0;
+      st[j] = prev;
+    }
+    this.left = 1;
+    this.next = 0;
+  }
+
+  /** Regenerates the 624 words (the standard twist); sets `left = 624`, `next = 0`. */
+  twist(): void {
+    const st = this.state;
+    let k = 0;
+    for (; k < MT_N - MT_M; k++) {
+      const y = (st[k]! & 0x80000000) | (st[k + 1]! & 0x7fffffff);
+      st[k] = st[k + MT_M]! ^ (y >>> 1) ^ (st[k + 1]! & 1 ? 0x9908b0df : 0);
+    }
+    for (; k < MT_N - 1; k++) {
+      const y = (st[k]! & 0x80000000) | (st[k + 1]! & 0x7fffffff);
+      st[k] = st[k + MT_M - MT_N]! ^ (y >>> 1) ^ (st[k + 1]! & 1 ? 0x9908b0df : 0);
+    }
+    const y = (st[MT_N - 1]! & 0x80000000) | (st[0]! & 0x7fffffff);
+    st[MT_N - 1] = st[MT_M - 1]! ^ (y >>> 1) ^ (st[0]! & 1 ? 0x9908b0df : 0);
+    this.left = MT_N;
+    this.next = 0;
+  }
+
+  /** One tempered 32-bit output as a signed int32 (hot-path form; `>>> 0` gives the uint32). */
+  nextInt32(): number {
+    if (--this.left === 0) this.twist();
+    let y = this.state[this.next++]! | 0;
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    return y ^ (y >>> 18);
+  }
+
+  /** One tempered 32-bit output as a uint32 number (PyTorch's `random()`). */
+  nextUint32(): number {
+    return this.nextInt32() >>> 0;
+  }
+
+  /**
+   * Fills `buf[0..count)` with the next `count` tempered outputs (int32 form),
+   * exactly as `count` calls of {@link nextInt32}, and returns `count`
+   * (`count = min(n, buf.length)`). Bulk form for the distribution loops.
+   */
+  fillInt32(buf: Int32Array, n: number): number {
+    const count = n < buf.length ? n : buf.length;
+    const st = this.state;
+    let i = 0;
+    while (i < count) {
+      // draws available before the next regeneration, in bounds
+      let k = this.left - 1;
+      if (k > count - i) k = count - i;
+      if (k > MT_N - this.next) k = MT_N - this.next;
+      if (k <= 0) {
+        buf[i++] = this.nextInt32();
+        continue;
+      }
+      let nx = this.next;
+      const end = i + k;
+      for (; i < end; i++) {
+        let y = st[nx++]! | 0;
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        buf[i] = y ^ (y >>> 18);
+      }
+      this.next = nx;
+      this.left -= k;
+    }
+    return count;
+  }
+
+  /** Copies state, `left` and `next` from another engine. */
+  copyFrom(other: MT19937): void {
+    this.state.set(other.state);
+    this.left = other.left;
+    this.next = other.next;
+  }
+}

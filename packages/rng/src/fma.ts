@@ -1,0 +1,127 @@
+/**
+ * Fused multiply-add emulation (one rounding of `a*b + c`) in float32 and
+ * float64, plus float32 helpers. JavaScript has no native FMA; both are exact
+ * emulations (SPEC §0.3).
+ */
+
+const fround = Math.fround;
+
+/**
+ * `fma32(a, b, c)`: the binary32 rounding of the exact `a*b + c`, for binary32
+ * inputs `a`, `b`, `c` (numbers that are float32 values). Exact.
+ *
+ * `a*b` is exact in binary64 (24+24 bits). `s = a*b + c` is rounded once in
+ * binary64; rounding `s` to binary32 is then wrong only when `s` lies exactly
+ * on a binary32 midpoint and the binary64 addition was inexact — in that case
+ * the exact sum lies on the side of the TwoSum error, and that neighbour is
+ * returned.
+ */
+export function fma32(a: number, b: number, c: number): number {
+  const p = a * b;
+  const s = p + c;
+  const r = fround(s);
+  const d = s - r; // exact (Sterbenz)
+  const o = r + (d + d); // the other float32 neighbour iff s is a midpoint (then exact)
+  if (d === 0 || fround(o) !== o) return r;
+  return fma32Tie(p, c, s, r, o);
+}
+
+/**
+ * @internal The rare case of {@link fma32}: `s = fl64(p + c)` (with `p = a*b`
+ * exact) is exactly a float32 midpoint between `r = fround(s)` and `o`.
+ * Returns the correctly rounded `p + c`.
+ */
+export function fma32Tie(p: number, c: number, s: number, r: number, o: number): number {
+  const bb = s - p;
+  const e = p - (s - bb) + (c - bb); // TwoSum error: p + c = s + e exactly
+  if (e === 0) return r; // a genuine tie: fround already rounded half to even
+  return e > 0 === o > r ? o : r;
+}
+
+/** @internal Result slot of {@link fma32TieInto}. */
+export const TIE = new Float64Array(1);
+
+/** @internal {@link fma32Tie} writing its result into `TIE[0]` (keeps hot callers free of boxed doubles). */
+export function fma32TieInto(p: number, c: number, s: number, r: number, o: number): void {
+  TIE[0] = fma32Tie(p, c, s, r, o);
+}
+
+const scratch = new Float64Array(1);
+const scratchU32 = new Uint32Array(scratch.buffer);
+const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/** Veltkamp splitting constant 2^27 + 1. */
+const SPLIT = 134217729;
+
+/**
+ * `fma64(a, b, c)`: the binary64 rounding of the exact `a*b + c` (Boldo &
+ * Melquiond: TwoProduct, TwoSum, a round-to-odd addition of the two error
+ * terms, one final addition). Exact whenever no intermediate overflows or
+ * underflows (|a|,|b| < 2^995, |a*b| and |c| > 2^-960 or zero); outside
+ * that range it returns `a*b + c` (two roundings).
+ */
+export function fma64(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!(Math.abs(a) < 1e298 && Math.abs(b) < 1e298 && (Math.abs(p) > 1e-289 || p === 0))) {
+    return p + c;
+  }
+  // TwoProduct: p + pe = a*b exactly
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  // TwoSum: th + tl = c + p exactly
+  const th = c + p;
+  const bv = th - c;
+  const tl = c - (th - bv) + (p - bv);
+  // v = round-to-odd(tl + pe)
+  let v = tl + pe;
+  const bv2 = v - tl;
+  const e = tl - (v - bv2) + (pe - bv2);
+  if (e !== 0) {
+    scratch[0] = v;
+    if ((scratchU32[LOW]! & 1) === 0) {
+      // move v one ulp towards e (v is the rounded value, so the exact sum lies on e's side)
+      v = nextToward(v, e > 0);
+    }
+  }
+  return th + v;
+}
+
+/** The binary64 neighbour of `x` above (`up`) or below. */
+function nextToward(x: number, up: boolean): number {
+  if (x === 0) return up ? 5e-324 : -5e-324;
+  scratch[0] = x;
+  const hi = 1 - LOW;
+  let lo = scratchU32[LOW]!;
+  let h = scratchU32[hi]!;
+  const away = x > 0 === up; // magnitude grows
+  if (away) {
+    lo = (lo + 1) >>> 0;
+    if (lo === 0) h = (h + 1) >>> 0;
+  } else {
+    if (lo === 0) h = (h - 1) >>> 0;
+    lo = (lo - 1) >>> 0;
+  }
+  scratchU32[LOW] = lo;
+  scratchU32[hi] = h;
+  return scratch[0]!;
+}
+
+/** Bit pattern (uint32) of the float32 value `x`. */
+export function float32Bits(x: number): number {
+  f32s[0] = x;
+  return u32s[0]!;
+}
+
+/** The float32 value with bit pattern `bits`. */
+export function float32FromBits(bits: number): number {
+  u32s[0] = bits >>> 0;
+  return f32s[0]!;
+}
+
+const f32s = new Float32Array(1);
+const u32s = new Uint32Array(f32s.buffer);
