@@ -100,7 +100,10 @@ export interface Backend {
   write(buffer: BackendBuffer, data: HostArray, offset: number): void;
   /** Reads `numel` elements starting at `offset` into a new host array. */
   read(buffer: BackendBuffer, offset: number, numel: number): Promise<HostArray>;
-  /** The live host array behind a buffer (only when `syncRead`); callers must not keep it. */
+  /**
+   * The live host array behind a buffer (only when `syncRead`). Core reads through it
+   * and, for host-side fills (random numbers), writes through it; callers must not keep it.
+   */
   readSync?(buffer: BackendBuffer): HostArray;
 
   /** `dst[i] = cast(src[i])` over equal shapes (strided, any dtypes). */

@@ -41,20 +41,24 @@ export class MT19937 {
     this.next = 0;
   }
 
-  /** Regenerates the 624 words (the standard twist); sets `left = 624`, `next = 0`. */
+  /**
+   * Regenerates the 624 words (the standard twist); sets `left = 624`, `next = 0`.
+   * The matrix term is selected with a mask, not a branch: the low bit is random,
+   * so a branch would mispredict half the time.
+   */
   twist(): void {
     const st = this.state;
     let k = 0;
     for (; k < MT_N - MT_M; k++) {
       const y = (st[k]! & 0x80000000) | (st[k + 1]! & 0x7fffffff);
-      st[k] = st[k + MT_M]! ^ (y >>> 1) ^ (st[k + 1]! & 1 ? 0x9908b0df : 0);
+      st[k] = st[k + MT_M]! ^ (y >>> 1) ^ (-(st[k + 1]! & 1) & 0x9908b0df);
     }
     for (; k < MT_N - 1; k++) {
       const y = (st[k]! & 0x80000000) | (st[k + 1]! & 0x7fffffff);
-      st[k] = st[k + MT_M - MT_N]! ^ (y >>> 1) ^ (st[k + 1]! & 1 ? 0x9908b0df : 0);
+      st[k] = st[k + MT_M - MT_N]! ^ (y >>> 1) ^ (-(st[k + 1]! & 1) & 0x9908b0df);
     }
     const y = (st[MT_N - 1]! & 0x80000000) | (st[0]! & 0x7fffffff);
-    st[MT_N - 1] = st[MT_M - 1]! ^ (y >>> 1) ^ (st[0]! & 1 ? 0x9908b0df : 0);
+    st[MT_N - 1] = st[MT_M - 1]! ^ (y >>> 1) ^ (-(st[0]! & 1) & 0x9908b0df);
     this.left = MT_N;
     this.next = 0;
   }

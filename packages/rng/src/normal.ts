@@ -200,6 +200,20 @@ function fill16Float32(d: Float32Array, o: number, mean: number, std: number): v
   }
 }
 
+/**
+ * {@link fill16Float32} for mean 0 and std 1 (`randn`): `fma(x, 1, 0)` is exactly
+ * `x + 0`, so the FMA emulation drops out of the hottest loop.
+ */
+function fill16Float32Standard(d: Float32Array, o: number): void {
+  for (let j = 0; j < 8; j++) {
+    logLane(16777216 - d[o + j]! * 16777216);
+    const radius = fround(Math.sqrt(fround(-2 * LANE[0]!)));
+    sincosLane(fround(TWO_PI_F * d[o + j + 8]!));
+    d[o + j] = fround(radius * LANE[2]!) + 0;
+    d[o + j + 8] = fround(radius * LANE[1]!) + 0;
+  }
+}
+
 /** The scalar `normal_fill_16<double>` in place on d[o..o+16) holding float64 uniforms. */
 function fill16Float64(d: Float64Array, o: number, mean: number, std: number): void {
   const plain = std === 1 && mean === 0;
@@ -242,11 +256,16 @@ export function normal_(gen: Generator, out: FloatArray, mean = 0, std = 1, layo
     if (out instanceof Float32Array) {
       const m = fround(mean);
       const s = fround(std);
+      const standard = m === 0 && s === 1;
       fillUnit24(gen, out, 0, n);
-      for (let i = 0; i + 16 <= n; i += 16) fill16Float32(out, i, m, s);
+      for (let i = 0; i + 16 <= n; i += 16) {
+        if (standard) fill16Float32Standard(out, i);
+        else fill16Float32(out, i, m, s);
+      }
       if (n % 16 !== 0) {
         fillUnit24(gen, out, n - 16, n);
-        fill16Float32(out, n - 16, m, s);
+        if (standard) fill16Float32Standard(out, n - 16);
+        else fill16Float32(out, n - 16, m, s);
       }
     } else {
       fillUnit53(gen, out, 0, n);

@@ -83,11 +83,19 @@ function fillInOrder(op: string, t: Tensor, draw: (out: HostArray, contiguous: b
   checkWritable(t, op);
   const n = t.numel();
   const contiguous = t.isContiguous();
+  const backend = backendFor(t.device, t.dtype, op);
+  if (contiguous && backend.readSync) {
+    // Host memory (CPU): draw straight into the tensor's elements, no staging copy.
+    // Arguments were checked before, so a draw cannot fail halfway.
+    notifyInplace(t, op);
+    rethrow(op, () => draw(backend.readSync!(t._storage.buffer).subarray(t._offset, t._offset + n), contiguous));
+    bumpVersion(t);
+    return t;
+  }
   const host = allocHost(t.dtype.name, n);
   rethrow(op, () => draw(host, contiguous));
   notifyInplace(t, op);
   if (n > 0) {
-    const backend = backendFor(t.device, t.dtype, op);
     if (contiguous) backend.write(t._storage.buffer, host, t._offset);
     else {
       // Storage order = row-major order of the view with dims sorted by decreasing stride.
