@@ -8,12 +8,17 @@
  * console.log(x.sigmoid().sum());
  * ```
  *
- * Importing this module registers the CPU backend.
+ * Importing this module registers the CPU backend and installs autograd.
  * @packageDocumentation
  */
 import { registerBackend } from '@antorcha/core';
 import { cpuBackend } from '@antorcha/backend-cpu';
+import { installAutograd } from '@antorcha/autograd';
 
 registerBackend(cpuBackend);
+installAutograd();
 
 export * from '@antorcha/core';
+/** `torch.autograd`: `grad`, `backward`, `Function`, `gradcheck`, `gradgradcheck`, graph nodes. */
+export * as autograd from '@antorcha/autograd';
+export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from '@antorcha/autograd';

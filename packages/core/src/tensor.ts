@@ -2,7 +2,7 @@
  * The Tensor: storage + shape + strides + offset, with PyTorch's methods.
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
  */
-import { type GradFn, notifyTensorHook } from './autograd-hook.js';
+import { type GradFn, composite, notifyTensorHook } from './autograd-hook.js';
 import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
 import { TorchRuntimeError } from './errors.js';
@@ -356,7 +356,8 @@ export class Tensor {
   }
   /** Transpose of a 2-D tensor (`.T`); reverses dims for other ranks. */
   get T(): Tensor {
-    return this._shape.length <= 2 ? vw.t(this) : vw.permute(this, this._shape.map((_, i) => this._shape.length - 1 - i));
+    // PyTorch implements `.T` as a permute of all dims (PermuteBackward0), not `t()`.
+    return vw.permute(this, this._shape.map((_, i) => this._shape.length - 1 - i));
   }
   /** Transpose of the last two dims (`.mT`). */
   get mT(): Tensor {
@@ -668,6 +669,34 @@ export class Tensor {
   erf(): Tensor {
     return ew.erf(this);
   }
+  /** Complementary error function. */
+  erfc(): Tensor {
+    return ew.erfc(this);
+  }
+  /** Inverse error function. */
+  erfinv(): Tensor {
+    return ew.erfinv(this);
+  }
+  /** Arcsine. */
+  asin(): Tensor {
+    return ew.asin(this);
+  }
+  /** Arccosine. */
+  acos(): Tensor {
+    return ew.acos(this);
+  }
+  /** Arctangent. */
+  atan(): Tensor {
+    return ew.atan(this);
+  }
+  /** Hyperbolic sine. */
+  sinh(): Tensor {
+    return ew.sinh(this);
+  }
+  /** Hyperbolic cosine. */
+  cosh(): Tensor {
+    return ew.cosh(this);
+  }
   /** x². */
   square(): Tensor {
     return ew.square(this);
@@ -676,14 +705,22 @@ export class Tensor {
   // in-place arithmetic
   /** In-place `this += alpha * other`. */
   add_(other: TensorOrScalar, opts?: AlphaOptions): this {
-    const o = opts?.alpha !== undefined && opts.alpha !== 1 ? (other instanceof Tensor ? ew.mul(other, opts.alpha) : (other as number) * opts.alpha) : other;
-    ew.binaryInplace('add_', 'add', this, o, 'same', { alpha: opts?.alpha ?? 1 });
+    const alpha = opts?.alpha ?? 1;
+    if (alpha !== 1 && other instanceof Tensor) {
+      composite('add_', [this, other], { alpha, inplace: true }, () => ew.binaryInplace('add_', 'add', this, ew.mul(other, alpha), 'same'));
+      return this;
+    }
+    ew.binaryInplace('add_', 'add', this, alpha !== 1 ? (other as number) * alpha : other, 'same');
     return this;
   }
   /** In-place `this -= alpha * other`. */
   sub_(other: TensorOrScalar, opts?: AlphaOptions): this {
-    const o = opts?.alpha !== undefined && opts.alpha !== 1 ? (other instanceof Tensor ? ew.mul(other, opts.alpha) : (other as number) * opts.alpha) : other;
-    ew.binaryInplace('sub_', 'sub', this, o, 'same', { alpha: opts?.alpha ?? 1 });
+    const alpha = opts?.alpha ?? 1;
+    if (alpha !== 1 && other instanceof Tensor) {
+      composite('sub_', [this, other], { alpha, inplace: true }, () => ew.binaryInplace('sub_', 'sub', this, ew.mul(other, alpha), 'same'));
+      return this;
+    }
+    ew.binaryInplace('sub_', 'sub', this, alpha !== 1 ? (other as number) * alpha : other, 'same');
     return this;
   }
   /** In-place `this *= other`. */

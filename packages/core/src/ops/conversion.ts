@@ -2,7 +2,7 @@
  * Dtype and device conversion, copies between tensors, fills, and reading data
  * back to the host.
  */
-import { notifyInplace, recordOp } from '../autograd-hook.js';
+import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { type DTypeLike, type DType, type HostArray, castScalar, toDType } from '../dtype.js';
 import { type DeviceLike, device as toDevice } from '../device.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
@@ -108,5 +108,5 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
 
 /** Fills `self` with zeros in place. */
 export function zero_(self: Tensor): Tensor {
-  return fill_(self, 0);
+  return composite('zero_', [self], { inplace: true }, () => fill_(self, 0));
 }

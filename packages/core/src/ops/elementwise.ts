@@ -322,11 +322,18 @@ function scaled(name: string, other: TensorOrScalar, alpha: number | undefined):
 
 /** `a + alpha * b`, broadcasting; either side may be a number. */
 export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  return binaryOp('add', 'add', a, scaled('add', b, opts?.alpha), 'same', { alpha: opts?.alpha ?? 1 });
+  return withAlpha('add', a, b, opts?.alpha);
 }
 /** `a - alpha * b`. */
 export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
-  return binaryOp('sub', 'sub', a, scaled('sub', b, opts?.alpha), 'same', { alpha: opts?.alpha ?? 1 });
+  return withAlpha('sub', a, b, opts?.alpha);
+}
+
+/** add/sub; with a tensor `b` scaled by `alpha`, autograd records one node (attrs.alpha) as PyTorch does. */
+function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alpha: number | undefined): Tensor {
+  if (alpha === undefined || alpha === 1 || !(b instanceof Tensor)) return binaryOp(op, op, a, scaled(op, b, alpha), 'same');
+  const attrs = a instanceof Tensor ? { alpha } : { alpha, scalarA: a };
+  return composite(op, a instanceof Tensor ? [a, b] : [b], attrs, () => binaryOp(op, op, a, mul(b, alpha), 'same'));
 }
 /** `a * b`. */
 export function mul(a: TensorOrScalar, b: TensorOrScalar): Tensor {

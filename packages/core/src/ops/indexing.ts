@@ -251,8 +251,7 @@ export function maskedFill(x: Tensor, mask: Tensor, value: number | Tensor): Ten
 /** In-place {@link maskedFill}. */
 export function maskedFill_(x: Tensor, mask: Tensor, value: number): Tensor {
   checkMask('masked_fill_', mask);
-  const filled = maskedFill(x, mask, value);
-  return x.copy_(filled);
+  return composite('masked_fill_', [x], { mask, inplace: true }, () => x.copy_(maskedFill(x, mask, value)));
 }
 
 /** Coordinates of nonzero elements, as an int64 tensor of shape [count, ndim]. */

@@ -108,7 +108,7 @@ export function outer(a: Tensor, b: Tensor): Tensor {
   if (a._shape.length !== 1 || b._shape.length !== 1) {
     throw new TorchRuntimeError('outer', `outer: Expected 1-D argument self, but got ${a._shape.length}-D`);
   }
-  return a.view(-1, 1).mul(b);
+  return a.reshape(-1, 1).mul(b);
 }
 
 /**

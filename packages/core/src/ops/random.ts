@@ -175,6 +175,7 @@ function created(op: string, shape: readonly number[], opts: RandomOptions | und
   const o = resolveOptions(opts, dflt);
   const t = emptyTensor(shape, o.dtype, o.device, op);
   fill(t);
+  t._storage.version = 0; // a fresh tensor, as PyTorch's factories return it
   return finishCreation(t, o.requiresGrad);
 }
 

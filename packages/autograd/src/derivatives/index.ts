@@ -1,0 +1,51 @@
+/**
+ * All derivative rules by core op name, and the lookup the recorder uses
+ * (in-place variants `op_` share the rule of `op`).
+ */
+import type { OpRecord } from '@antorcha/core';
+import { ELEMENTWISE, INPLACE_ALIASES, notImplemented } from './elementwise.js';
+import { INDEXING } from './indexing.js';
+import { LINALG } from './linalg.js';
+import { REDUCTIONS } from './reductions.js';
+import type { Rule, RuleTable } from './rule.js';
+import { VIEWS } from './views.js';
+
+/** Every rule, by the op name core records. */
+export const RULES: RuleTable = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...INDEXING };
+
+/** Ops core records whose outputs are views of their input (autograd tracks them as views). */
+export const VIEW_OPS = new Set(['view', 'expand', 'permute', 'transpose', 't', 'squeeze', 'unsqueeze', 'narrow', 'select', 'as_strided', 'split', 'unbind']);
+
+/** Ops returning several views (in-place writes to their outputs are refused, as in PyTorch). */
+export const MULTI_VIEW_OPS = new Set(['split', 'unbind']);
+
+const inplaceCache = new Map<string, Rule>();
+
+/** The rule for an op name (`add_` → `add`'s rule, named as PyTorch names the in-place node). */
+export function ruleFor(op: string): Rule {
+  const direct = RULES[op];
+  if (direct !== undefined) return direct;
+  let r = inplaceCache.get(op);
+  if (r !== undefined) return r;
+  const alias = INPLACE_ALIASES[op];
+  if (alias !== undefined) {
+    const base = RULES[alias.base]!;
+    r = alias.name !== undefined ? { ...base, name: () => alias.name! } : base;
+  } else if (op.endsWith('_') && RULES[op.slice(0, -1)] !== undefined) {
+    r = RULES[op.slice(0, -1)]!;
+  } else {
+    r = notImplemented(op);
+  }
+  inplaceCache.set(op, r);
+  return r;
+}
+
+/** Whether the in-place op `op` needs the value of its target before the write. */
+export function inplaceNeedsSelf(op: string): boolean {
+  return ruleFor(op).needsSelf !== false;
+}
+
+/** PyTorch's node name for a record. */
+export function nodeName(rec: OpRecord): string {
+  return ruleFor(rec.op).name(rec);
+}

@@ -1,0 +1,220 @@
+/**
+ * The recorder core calls for every differentiable op: it builds the node of
+ * the op from its derivative rule, links it to the nodes of the inputs and
+ * makes it the `gradFn` of the outputs. In-place ops rebase their target onto
+ * the new node (through `CopySlices` when the target is a view), after the
+ * checks PyTorch makes (leaves, views of leaves, multi-output views).
+ */
+import { type AutogradRecorder, type OpRecord, type Tensor, TorchRuntimeError, zeros } from '@antorcha/core';
+import { MULTI_VIEW_OPS, VIEW_OPS, inplaceNeedsSelf, ruleFor } from './derivatives/index.js';
+import type { Rule, RuleCtx } from './derivatives/rule.js';
+import { type Geometry, asStridedBackward } from './derivatives/views.js';
+import { isGradEnabled } from './grad-mode.js';
+import { type TensorState, Node, accumulateGradOf, metaOf, setGradFn, stateOf } from './node.js';
+
+/** The edge a new node gets for an input that requires grad: its gradFn (or AccumulateGrad) and output number. */
+export function edgeOf(t: Tensor, regenerate = true): [Node, number] {
+  if (regenerate) refreshView(t);
+  const fn = t.gradFn as Node | null;
+  if (fn !== null) return [fn, stateOf(t).outputNr];
+  return [accumulateGradOf(t), 0];
+}
+
+function geometryOf(t: Tensor): Geometry {
+  return { shape: t._shape.slice(), strides: t._strides.slice(), offset: t._offset };
+}
+
+/** A node reading view `view` out of `base` (PyTorch's `AsStridedBackward0`), linked to `next`. */
+function asStridedNode(base: Tensor, view: Tensor, next: [Node | null, number]): Node {
+  const node = new Node('AsStridedBackward0');
+  const baseGeo = geometryOf(base);
+  const viewGeo = geometryOf(view);
+  const numel = base._storage.numel;
+  node._next = [next[0]];
+  node._nextNr = [next[1]];
+  node._meta = [metaOf(base)];
+  node._outMeta = [metaOf(view)];
+  node._formula = ([g]) => [asStridedBackward(g!, baseGeo, viewGeo, numel)];
+  return node;
+}
+
+/**
+ * A tracked view whose storage was written in place since its `gradFn` was set
+ * gets a fresh `gradFn` reading it out of its base (PyTorch regenerates it too).
+ */
+function refreshView(t: Tensor): void {
+  const base = t._base;
+  if (base === null) return;
+  const st = t._autograd as TensorState | null;
+  if (st === null || st.viewVersion < 0 || st.viewVersion === t._version || !base._requiresGrad) return;
+  setGradFn(t, asStridedNode(base, t, edgeOf(base, false)), 0);
+  st.viewVersion = t._version;
+}
+
+/** Builds the node of a record: edges from `rec`, formula from `buildRec` (in-place: the value before the write). */
+function buildNode(rule: Rule, rec: OpRecord, buildRec: OpRecord, inplaceView: boolean): Node | null {
+  const edges = rule.edges ? rule.edges(rec) : rec.inputs;
+  const node = new Node(rule.name(rec));
+  const n = edges.length;
+  const next: (Node | null)[] = new Array(n);
+  const nextNr: number[] = new Array(n);
+  const meta = new Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    const e = edges[i];
+    // An in-place write into a view: the view's own edge is replaced by CopySlices' edge to the base.
+    const viewSelf = inplaceView && i === 0 && e === rec.outputs[0];
+    if (e !== null && e !== undefined && (e._requiresGrad || (viewSelf && e._base!._requiresGrad))) {
+      const [fn, nr] = viewSelf ? [node, 0] : edgeOf(e);
+      next[i] = fn;
+      nextNr[i] = nr;
+      meta[i] = metaOf(e);
+      any = true;
+    } else {
+      next[i] = null;
+      nextNr[i] = 0;
+      meta[i] = null;
+    }
+  }
+  if (!any) return null;
+  node._next = next;
+  node._nextNr = nextNr;
+  node._meta = meta;
+  node._outMeta = rec.outputs.map(metaOf);
+  const outputs = rec.outputs;
+  // An in-place op reading its own target as another operand (`y.mul_(y)`) read it before the write.
+  const target = rec.attrs.inplace === true ? rec.outputs[0] : null;
+  const ctx: RuleCtx = {
+    rec: buildRec,
+    needs: (i) => next[i] !== null && next[i] !== undefined,
+    save(t) {
+      const k = outputs.indexOf(t);
+      const s = node._save(t, k >= 0 ? node : null, k, t === target ? t._version - 1 : t._version);
+      return () => s.get();
+    },
+    saveOutput(i) {
+      const s = node._save(outputs[i]!, node, i);
+      return () => s.get();
+    },
+  };
+  node._formula = rule.build(ctx);
+  return node;
+}
+
+/** The value of an in-place target before the write, kept by `beforeInplace` for rules that need it. */
+let pending: { target: Tensor; value: Tensor; version: number } | null = null;
+
+function takeSnapshot(target: Tensor): Tensor | null {
+  const p = pending;
+  pending = null;
+  if (p === null || p.target !== target || target._version !== p.version + 1) return null;
+  return p.value;
+}
+
+function recordInplace(rule: Rule, rec: OpRecord): void {
+  const target = rec.outputs[0]!;
+  const before = takeSnapshot(target);
+  const buildRec = before !== null ? { ...rec, inputs: [before, ...rec.inputs.slice(1)] } : rec;
+  const base = target._base;
+  const node = buildNode(rule, rec, buildRec, base !== null);
+  if (node === null) return;
+  if (base === null) {
+    setGradFn(target, node, 0);
+    return;
+  }
+  copySlices(target, base, node);
+}
+
+/**
+ * An in-place op `fn` wrote into `view`: the base's new node applies `fn`'s
+ * backward to the view's slice of the base's gradient (PyTorch's `CopySlices`),
+ * and the view reads itself out of the base again.
+ */
+function copySlices(view: Tensor, base: Tensor, fn: Node): void {
+  const cs = new Node('CopySlices');
+  const baseEdge: [Node | null, number] = base._requiresGrad ? edgeOf(base, false) : [null, 0];
+  cs._next = [baseEdge[0], ...fn._next.slice(1)];
+  cs._nextNr = [baseEdge[1], ...fn._nextNr.slice(1)];
+  cs._meta = [metaOf(base), ...fn._meta.slice(1)];
+  cs._outMeta = [metaOf(base)];
+  cs._owned = [fn];
+  const baseGeo = geometryOf(base);
+  const viewGeo = geometryOf(view);
+  const numel = base._storage.numel;
+  cs._formula = ([g]) => {
+    const storage = zeros([numel], { dtype: g!.dtype, device: g!.device });
+    storage.asStrided(baseGeo.shape, baseGeo.strides, baseGeo.offset).copy_(g!);
+    const slice = storage.asStrided(viewGeo.shape, viewGeo.strides, viewGeo.offset);
+    const res = fn._formula!([slice.clone()]);
+    if (res[0]) slice.copy_(res[0]);
+    else slice.zero_();
+    return [storage.asStrided(baseGeo.shape, baseGeo.strides, baseGeo.offset), ...res.slice(1)];
+  };
+  setGradFn(base, cs, 0);
+  setGradFn(view, asStridedNode(base, view, [cs, 0]), 0);
+  stateOf(view).viewVersion = view._version;
+}
+
+/** What autograd installs into core. */
+export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
+  isGradEnabled,
+
+  record(rec: OpRecord): void {
+    const outs = rec.outputs;
+    let floating = false;
+    for (const o of outs) if (o.dtype.isFloatingPoint) floating = true;
+    if (!floating) return; // integer and bool results never require grad
+    const rule = ruleFor(rec.op);
+    if (rec.attrs.inplace === true) {
+      recordInplace(rule, rec);
+      return;
+    }
+    const node = buildNode(rule, rec, rec, false);
+    if (node === null) return;
+    const isView = VIEW_OPS.has(rec.op);
+    const multi = MULTI_VIEW_OPS.has(rec.op);
+    for (let i = 0; i < outs.length; i++) {
+      const o = outs[i]!;
+      if (!o.dtype.isFloatingPoint || rec.inputs.includes(o)) continue;
+      setGradFn(o, node, i);
+      if (isView) {
+        const st = stateOf(o);
+        st.viewVersion = o._version;
+        if (multi) st.multiView = node.name();
+      }
+    }
+  },
+
+  beforeInplace(target: Tensor, op: string): void {
+    if (!isGradEnabled()) return;
+    if (target.gradFn === null && target._requiresGrad) {
+      throw new TorchRuntimeError(op, 'a leaf Variable that requires grad is being used in an in-place operation.');
+    }
+    const base = target._base;
+    if (base !== null && base.gradFn === null && base._requiresGrad) {
+      throw new TorchRuntimeError(op, 'a view of a leaf Variable that requires grad is being used in an in-place operation.');
+    }
+    const st = target._autograd as TensorState | null;
+    if (st !== null && st.multiView !== null && target._requiresGrad) {
+      throw new TorchRuntimeError(
+        op,
+        `Output ${st.outputNr} of ${st.multiView} is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.`,
+      );
+    }
+    pending = null;
+    if (target.dtype.isFloatingPoint && inplaceNeedsSelf(op)) {
+      // Cloned with grad mode on: the saved value stays in the graph (double backward through it).
+      pending = { target, value: target.clone(), version: target._version };
+    }
+  },
+
+  onTensorHook(t: Tensor): void {
+    const fn = t.gradFn as Node | null;
+    if (fn === null) return;
+    const st = stateOf(t);
+    // PyTorch 1.13 retains the gradient as a hook in registration order.
+    if (t._retainsGrad && st.retainAt < 0) st.retainAt = t._hooks.length;
+    const hooked = (fn._hooked ??= []);
+    hooked[stateOf(t).outputNr] = t;
+  },
+};
