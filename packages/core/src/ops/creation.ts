@@ -4,8 +4,8 @@
  * ways (`zeros(2, 3)` and `zeros([2, 3])`); options come last.
  */
 import { type DType, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, uint8 } from '../dtype.js';
-import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
-import { checkShape, numelOf } from '../shape.js';
+import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
+import { checkShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 
@@ -38,10 +38,9 @@ function flattenNested(data: NestedArray): { shape: number[]; values: number[]; 
   let allInt = true;
   const walk = (v: NestedArray, depth: number): void => {
     if (depth === shape.length) {
-      if (Array.isArray(v)) throw new TorchValueErrorLike(`expected a number at dim ${depth} but got a sequence`);
+      if (Array.isArray(v)) throw new TorchValueError('tensor', `expected a number at dim ${depth} but got a sequence`);
       if (typeof v === 'boolean') {
         values.push(v ? 1 : 0);
-        allInt = allInt && true;
         return;
       }
       if (typeof v !== 'number') throw new TorchTypeError('tensor', `Could not infer dtype of ${v === null ? 'None' : typeof v}`);
@@ -50,23 +49,15 @@ function flattenNested(data: NestedArray): { shape: number[]; values: number[]; 
       values.push(v);
       return;
     }
-    if (!Array.isArray(v)) throw new TorchValueErrorLike(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${typeof v})`);
+    if (!Array.isArray(v)) throw new TorchValueError('tensor', `expected sequence of length ${shape[depth]} at dim ${depth} (got ${typeof v})`);
     if (v.length !== shape[depth]) {
-      throw new TorchValueErrorLike(`expected sequence of length ${shape[depth]} at dim ${depth} (got ${v.length})`);
+      throw new TorchValueError('tensor', `expected sequence of length ${shape[depth]} at dim ${depth} (got ${v.length})`);
     }
     for (const item of v) walk(item as NestedArray, depth + 1);
   };
   walk(data, 0);
   const dtype = values.length === 0 ? getDefaultDtype() : allBool ? bool : allInt ? int64 : getDefaultDtype();
   return { shape, values, dtype };
-}
-
-class TorchValueErrorLike extends TorchRuntimeError {
-  constructor(message: string) {
-    super('tensor', message);
-    Object.defineProperty(this, 'pythonName', { value: 'ValueError' });
-    this.name = 'TorchValueError';
-  }
 }
 
 /** Writes a host array into a new tensor. */
@@ -269,4 +260,3 @@ export function scalarTensor(value: number, dtype: DType, like: Tensor): Tensor 
   return t;
 }
 
-void numelOf;
