@@ -22,3 +22,5 @@ export * from '@antorcha/core';
 /** `torch.autograd`: `grad`, `backward`, `Function`, `gradcheck`, `gradgradcheck`, graph nodes. */
 export * as autograd from '@antorcha/autograd';
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from '@antorcha/autograd';
+/** `torch.nn` (with `functional`/`F`, `init`, `utils`), `torch.optim` (with `lrScheduler`), `torch.utils.data`, `torch.save`/`torch.load`, safetensors. */
+export { nn, optim, utils, save, load, safetensors, SerializationError } from '@antorcha/nn';

@@ -167,8 +167,11 @@ export function exponential_(t: Tensor, lambd = 1, opts?: GeneratorOptions): Ten
   return fillInOrder('exponential_', t, (out) => rng.exponential_(gen, out as rng.FloatArray, lambd));
 }
 
-function randomOptions(args: SizeAndOptions, op: string): { shape: number[]; opts: RandomOptions | undefined } {
-  return parseSizeArgs(args, op) as { shape: number[]; opts: RandomOptions | undefined };
+/** Shape arguments then optional random options: `(2, 3, opts?)` or `([2, 3], opts?)`. */
+export type SizeAndRandomOptions = (number | readonly number[] | RandomOptions | undefined)[];
+
+function randomOptions(args: SizeAndRandomOptions, op: string): { shape: number[]; opts: RandomOptions | undefined } {
+  return parseSizeArgs(args as SizeAndOptions, op) as { shape: number[]; opts: RandomOptions | undefined };
 }
 
 function created(op: string, shape: readonly number[], opts: RandomOptions | undefined, dflt: DType, fill: (t: Tensor) => void): Tensor {
@@ -182,7 +185,7 @@ function created(op: string, shape: readonly number[], opts: RandomOptions | und
 /**
  * Uniform samples on [0, 1): `rand(2, 3)`, `rand([2, 3], { dtype, generator })`.
  */
-export function rand(...args: SizeAndOptions): Tensor {
+export function rand(...args: SizeAndRandomOptions): Tensor {
   const { shape, opts } = randomOptions(args, 'rand');
   return created('rand', shape, opts, getDefaultDtype(), (t) => uniform_(t, 0, 1, opts));
 }
@@ -190,7 +193,7 @@ export function rand(...args: SizeAndOptions): Tensor {
 /**
  * Standard normal samples: `randn(1, 5)`, `randn([3, 2], { requiresGrad: true })`.
  */
-export function randn(...args: SizeAndOptions): Tensor {
+export function randn(...args: SizeAndRandomOptions): Tensor {
   const { shape, opts } = randomOptions(args, 'randn');
   return created('randn', shape, opts, getDefaultDtype(), (t) => normal_(t, 0, 1, opts));
 }

@@ -1,0 +1,110 @@
+/**
+ * `DataLoader`: batches of a dataset, in order or shuffled exactly as PyTorch's
+ * single-process loader shuffles for the same generator state (including the
+ * int64 base seed every pass draws first).
+ */
+import { type Generator, Tensor, TorchTypeError, TorchValueError, float64, int64, stack, tensor } from '@antorcha/core';
+import type { Dataset } from './dataset.js';
+import { BatchSampler, RandomSampler, type Sampler, SequentialSampler, drawInt64Seed } from './sampler.js';
+
+/** Options of {@link DataLoader}. */
+export interface DataLoaderOptions<T> {
+  /** Items per batch (default 1). */
+  batchSize?: number;
+  /** Reshuffle every pass (default false). */
+  shuffle?: boolean;
+  /** A custom index sampler (excludes `shuffle`). */
+  sampler?: Sampler;
+  /** A custom batch sampler (excludes `batchSize`, `shuffle`, `sampler`, `dropLast`). */
+  batchSampler?: Iterable<number[]> & { length: number };
+  /** Drop the last incomplete batch (default false). */
+  dropLast?: boolean;
+  /** Merges a list of items into a batch (default: {@link defaultCollate}). */
+  collateFn?: (items: T[]) => any;
+  /** Generator for shuffling and the per-pass base seed (default: the default generator). */
+  generator?: Generator;
+}
+
+/**
+ * PyTorch's `default_collate`: tensors are stacked, numbers become a tensor
+ * (int64 for integers, float64 otherwise), arrays and objects are collated per
+ * position/key.
+ */
+export function defaultCollate(batch: unknown[]): any {
+  const first = batch[0];
+  if (first instanceof Tensor) return stack(batch as Tensor[], 0);
+  if (typeof first === 'number') return tensor(batch as number[], { dtype: (batch as number[]).every(Number.isInteger) ? int64 : float64 });
+  if (typeof first === 'boolean') return tensor(batch as boolean[]);
+  if (typeof first === 'string') return batch;
+  if (Array.isArray(first)) {
+    const n = first.length;
+    if (!batch.every((b) => Array.isArray(b) && b.length === n)) throw new TorchValueError('default_collate', 'each element in list of batch should be of equal size');
+    return first.map((_, i) => defaultCollate(batch.map((b) => (b as unknown[])[i])));
+  }
+  if (typeof first === 'object' && first !== null) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(first)) out[k] = defaultCollate(batch.map((b) => (b as Record<string, unknown>)[k]));
+    return out;
+  }
+  throw new TorchTypeError('default_collate', `default_collate: batch must contain tensors, numbers, dicts or lists; found ${typeof first}`);
+}
+
+/**
+ * Iterates over a dataset in batches.
+ * @example
+ * ```ts
+ * torch.manualSeed(0);
+ * const loader = new data.DataLoader(new data.TensorDataset(x, y), { batchSize: 64, shuffle: true });
+ * for (const [xb, yb] of loader) { ... } // PyTorch's batch order for seed 0
+ * ```
+ */
+export class DataLoader<T = any, B = any> implements Iterable<B> {
+  /** The dataset. */
+  readonly dataset: Dataset<T>;
+  /** Items per batch (null with a custom batch sampler). */
+  readonly batchSize: number | null;
+  /** Whether the last incomplete batch is dropped. */
+  readonly dropLast: boolean;
+  /** The index sampler. */
+  readonly sampler: Sampler;
+  /** The batch sampler. */
+  readonly batchSampler: Iterable<number[]> & { length: number };
+  /** The collate function. */
+  readonly collateFn: (items: T[]) => B;
+  /** The generator, if one was given. */
+  readonly generator: Generator | undefined;
+
+  constructor(dataset: Dataset<T>, opts: DataLoaderOptions<T> = {}) {
+    this.dataset = dataset;
+    this.generator = opts.generator;
+    if (opts.sampler && opts.shuffle) throw new TorchValueError('DataLoader', 'sampler option is mutually exclusive with shuffle');
+    if (opts.batchSampler) {
+      if (opts.batchSize !== undefined && opts.batchSize !== 1) throw new TorchValueError('DataLoader', 'batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last');
+      if (opts.shuffle || opts.sampler || opts.dropLast) throw new TorchValueError('DataLoader', 'batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last');
+    }
+    this.sampler = opts.sampler ?? (opts.shuffle ? new RandomSampler(dataset, { generator: opts.generator }) : new SequentialSampler(dataset));
+    this.batchSize = opts.batchSampler ? null : (opts.batchSize ?? 1);
+    this.dropLast = opts.dropLast ?? false;
+    this.batchSampler = opts.batchSampler ?? new BatchSampler(this.sampler, this.batchSize!, this.dropLast);
+    this.collateFn = (opts.collateFn ?? defaultCollate) as (items: T[]) => B;
+  }
+
+  /** Number of batches per pass. */
+  get length(): number {
+    return this.batchSampler.length;
+  }
+
+  /** One pass over the data. */
+  *[Symbol.iterator](): Iterator<B> {
+    const batches = this.batchSampler[Symbol.iterator]();
+    // PyTorch's _BaseDataLoaderIter draws a base seed for workers on every pass, before any index.
+    drawInt64Seed(this.generator);
+    const useBatch = this.collateFn === (defaultCollate as unknown) && typeof this.dataset.getBatch === 'function';
+    for (;;) {
+      const r = batches.next();
+      if (r.done) return;
+      const indices = r.value;
+      yield useBatch ? (this.dataset.getBatch!(indices) as unknown as B) : this.collateFn(indices.map((i) => this.dataset.getItem(i)));
+    }
+  }
+}

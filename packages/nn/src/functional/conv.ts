@@ -1,0 +1,173 @@
+/**
+ * Convolutions (`F.conv1d`, `F.conv2d`, `F.convTranspose2d`) by im2col: a strided
+ * window view of the (padded) input, one copy into column layout, and a batched
+ * `matmul` with the weight. All steps are differentiable core ops, so autograd
+ * flows through them (the graph shows `UnsafeViewBackward0`/`AsStridedBackward0`/
+ * `MatmulBackward`-style nodes instead of PyTorch's fused `ConvolutionBackward0`).
+ */
+import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros } from '@antorcha/core';
+import { padDim } from './padding.js';
+import { type IntOrTuple, ntuple } from './utils.js';
+
+/** Padding of a convolution: per-dim amounts, or `'same'` / `'valid'`. */
+export type ConvPadding = IntOrTuple | 'same' | 'valid';
+
+/** Options of the functional convolutions (PyTorch's keyword arguments). */
+export interface ConvOptions {
+  /** Stride (default 1). */
+  stride?: IntOrTuple;
+  /** Zero padding (default 0), or `'same'` (stride 1 only) / `'valid'`. */
+  padding?: ConvPadding;
+  /** Spacing between kernel elements (default 1). */
+  dilation?: IntOrTuple;
+  /** Number of blocked connections from input to output channels (default 1). */
+  groups?: number;
+}
+
+/** Resolves `padding` into per-dim (before, after) amounts. */
+function resolvePadding(padding: ConvPadding, kernel: number[], dilation: number[], stride: number[], op: string): [number, number][] {
+  const n = kernel.length;
+  if (padding === 'valid') return kernel.map(() => [0, 0]);
+  if (padding === 'same') {
+    if (stride.some((s) => s !== 1)) throw new TorchRuntimeError(op, "padding='same' is not supported for strided convolutions");
+    return kernel.map((k, i) => {
+      const total = dilation[i]! * (k - 1);
+      const left = Math.floor(total / 2);
+      return [left, total - left];
+    });
+  }
+  if (typeof padding === 'string') throw new TorchRuntimeError(op, `Invalid padding string '${padding}'`);
+  return ntuple(padding, n, op, 'padding').map((p) => [p, p]);
+}
+
+/**
+ * The im2col core shared by conv1d/conv2d: x [N, C, H, W], weight [O, C/g, kh, kw].
+ * `pads` are (before, after) per spatial dim.
+ */
+function conv2dCore(x: Tensor, weight: Tensor, bias: Tensor | null | undefined, stride: number[], pads: [number, number][], dilation: number[], groups: number, op: string): Tensor {
+  const [N, C, H, W] = x._shape as [number, number, number, number];
+  const [O, Cg, kh, kw] = weight._shape as [number, number, number, number];
+  if (C !== Cg * groups) {
+    throw new TorchRuntimeError(op, `Given groups=${groups}, weight of size ${fmtShape(weight._shape)}, expected input${fmtShape(x._shape)} to have ${Cg * groups} channels, but got ${C} channels instead`);
+  }
+  if (O % groups !== 0) throw new TorchRuntimeError(op, 'out_channels must be divisible by groups');
+  let xp = x;
+  if (pads[0]![0] || pads[0]![1]) xp = padDim(xp, 2, pads[0]![0], pads[0]![1]);
+  if (pads[1]![0] || pads[1]![1]) xp = padDim(xp, 3, pads[1]![0], pads[1]![1]);
+  xp = xp.contiguous();
+  const Hp = xp._shape[2]!;
+  const Wp = xp._shape[3]!;
+  const Ho = Math.floor((Hp - dilation[0]! * (kh - 1) - 1) / stride[0]!) + 1;
+  const Wo = Math.floor((Wp - dilation[1]! * (kw - 1) - 1) / stride[1]!) + 1;
+  if (Ho <= 0 || Wo <= 0) {
+    throw new TorchRuntimeError(op, `Calculated padded input size per channel: (${Hp} x ${Wp}). Kernel size: (${dilation[0]! * (kh - 1) + 1} x ${dilation[1]! * (kw - 1) + 1}). Kernel size can't be greater than actual input size`);
+  }
+  const [sN, sC, sH, sW] = xp._strides as [number, number, number, number];
+  // windows [N, C, kh, kw, Ho, Wo] -> columns [N, g, Cg*kh*kw, Ho*Wo]
+  const windows = xp.asStrided([N, C, kh, kw, Ho, Wo], [sN, sC, sH * dilation[0]!, sW * dilation[1]!, sH * stride[0]!, sW * stride[1]!], xp._offset);
+  const cols = windows.reshape(N, groups, Cg * kh * kw, Ho * Wo);
+  const w = weight.reshape(groups, O / groups, Cg * kh * kw);
+  let out = w.matmul(cols).reshape(N, O, Ho, Wo);
+  if (bias !== null && bias !== undefined) out = out.add(bias.view(1, O, 1, 1));
+  return out;
+}
+
+function batchify(input: Tensor, dims: number, op: string): [Tensor, boolean] {
+  if (input.ndim === dims + 1) return [input.unsqueeze(0), true];
+  if (input.ndim === dims + 2) return [input, false];
+  throw new TorchRuntimeError(op, `Expected ${dims + 1}D (unbatched) or ${dims + 2}D (batched) input to ${op}, but got input of size: ${fmtShape(input._shape)}`);
+}
+
+/**
+ * 2-D convolution: input [N, C, H, W] (or [C, H, W]), weight [O, C/groups, kh, kw].
+ * @example
+ * ```ts
+ * F.conv2d(x, w, b, { padding: 1 });
+ * ```
+ */
+export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
+  const op = 'conv2d';
+  const [x, unbatched] = batchify(input, 2, op);
+  if (weight.ndim !== 4) throw new TorchRuntimeError(op, `weight should have 4 dimensions, got ${weight.ndim}`);
+  const stride = ntuple(opts.stride ?? 1, 2, op, 'stride');
+  const dilation = ntuple(opts.dilation ?? 1, 2, op, 'dilation');
+  const pads = resolvePadding(opts.padding ?? 0, [weight._shape[2]!, weight._shape[3]!], dilation, stride, op);
+  const out = conv2dCore(x, weight, bias, stride, pads, dilation, opts.groups ?? 1, op);
+  return unbatched ? out.squeeze(0) : out;
+}
+
+/** 1-D convolution: input [N, C, L] (or [C, L]), weight [O, C/groups, k]. */
+export function conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
+  const op = 'conv1d';
+  const [x, unbatched] = batchify(input, 1, op);
+  if (weight.ndim !== 3) throw new TorchRuntimeError(op, `weight should have 3 dimensions, got ${weight.ndim}`);
+  const stride = ntuple(opts.stride ?? 1, 1, op, 'stride');
+  const dilation = ntuple(opts.dilation ?? 1, 1, op, 'dilation');
+  const pads = resolvePadding(opts.padding ?? 0, [weight._shape[2]!], dilation, stride, op);
+  const out = conv2dCore(x.unsqueeze(2), weight.unsqueeze(2), bias, [1, stride[0]!], [[0, 0], pads[0]!], [1, dilation[0]!], opts.groups ?? 1, op).squeeze(2);
+  return unbatched ? out.squeeze(0) : out;
+}
+
+/** Options of `convTranspose2d`. */
+export interface ConvTransposeOptions {
+  /** Stride (default 1). */
+  stride?: IntOrTuple;
+  /** Implicit zero padding removed from both sides of the output (default 0). */
+  padding?: IntOrTuple;
+  /** Extra size added to one side of the output (default 0). */
+  outputPadding?: IntOrTuple;
+  /** Blocked connections (default 1). */
+  groups?: number;
+  /** Spacing between kernel elements (default 1). */
+  dilation?: IntOrTuple;
+}
+
+/** Inserts `s − 1` zeros between the elements of `dim` (length (n − 1)·s + 1). */
+function dilateDim(x: Tensor, dim: number, s: number): Tensor {
+  if (s === 1) return x;
+  const n = x._shape[dim]!;
+  const zshape = [...x._shape];
+  zshape.splice(dim + 1, 0, s - 1);
+  const z = zeros(zshape, { dtype: x.dtype, device: x.device });
+  const inter = cat([x.unsqueeze(dim + 1), z], dim + 1);
+  const merged = [...x._shape];
+  merged[dim] = n * s;
+  return inter.reshape(merged).narrow(dim, 0, (n - 1) * s + 1);
+}
+
+/**
+ * Transposed 2-D convolution ("deconvolution"): input [N, Cin, H, W], weight
+ * [Cin, Cout/groups, kh, kw]; output size (H − 1)·stride − 2·padding + dilation·(k − 1) + outputPadding + 1.
+ */
+export function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTransposeOptions = {}): Tensor {
+  const op = 'conv_transpose2d';
+  const [x, unbatched] = batchify(input, 2, op);
+  if (weight.ndim !== 4) throw new TorchRuntimeError(op, `weight should have 4 dimensions, got ${weight.ndim}`);
+  const stride = ntuple(opts.stride ?? 1, 2, op, 'stride');
+  const padding = ntuple(opts.padding ?? 0, 2, op, 'padding');
+  const outPad = ntuple(opts.outputPadding ?? 0, 2, op, 'output_padding');
+  const dilation = ntuple(opts.dilation ?? 1, 2, op, 'dilation');
+  const groups = opts.groups ?? 1;
+  const [Cin, Cog, kh, kw] = weight._shape as [number, number, number, number];
+  if (x._shape[1] !== Cin) {
+    throw new TorchRuntimeError(op, `Given transposed=1, weight of size ${fmtShape(weight._shape)}, expected input${fmtShape(x._shape)} to have ${Cin} channels, but got ${x._shape[1]} channels instead`);
+  }
+  for (let i = 0; i < 2; i++) {
+    if (outPad[i]! >= stride[i]! && outPad[i]! >= dilation[i]!) throw new TorchRuntimeError(op, 'output padding must be smaller than either stride or dilation');
+  }
+  // Equivalent direct convolution: dilate the input by the stride, pad by d·(k−1)−p, flip the kernel.
+  let xd = dilateDim(dilateDim(x, 2, stride[0]!), 3, stride[1]!);
+  const k = [kh, kw];
+  for (let i = 0; i < 2; i++) {
+    const edge = dilation[i]! * (k[i]! - 1) - padding[i]!;
+    xd = padDim(xd, 2 + i, edge, edge + outPad[i]!);
+  }
+  const Cout = Cog * groups;
+  const w = weight
+    .reshape(groups, Cin / groups, Cog, kh, kw)
+    .transpose(1, 2)
+    .reshape(Cout, Cin / groups, kh, kw)
+    .flip([2, 3]);
+  const out = conv2dCore(xd, w, bias, [1, 1], [[0, 0], [0, 0]], dilation, groups, op);
+  return unbatched ? out.squeeze(0) : out;
+}

@@ -1,0 +1,77 @@
+/**
+ * `F.linear`, `F.bilinear`, `F.embedding` and `F.oneHot`.
+ */
+import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where, zeros } from '@antorcha/core';
+
+/**
+ * `input @ weight.T + bias`: input [*, in], weight [out, in], bias [out].
+ * @example
+ * ```ts
+ * F.linear(x, w, b);
+ * ```
+ */
+export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  if (input.ndim === 0 || input._shape[input.ndim - 1] !== weight._shape[weight.ndim - 1]) {
+    throw new TorchRuntimeError(
+      'linear',
+      `mat1 and mat2 shapes cannot be multiplied (${input.ndim === 0 ? '' : `${input.numel() / (input._shape[input.ndim - 1] || 1)}x${input._shape[input.ndim - 1]}`} and ${weight._shape[weight.ndim - 1]}x${weight._shape[0]})`,
+    );
+  }
+  const out = input.matmul(weight.t());
+  return bias !== null && bias !== undefined ? out.add(bias) : out;
+}
+
+/** `x1ᵀ A x2 + b`: x1 [*, in1], x2 [*, in2], weight [out, in1, in2], bias [out]. */
+export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  const [O, I1, I2] = weight._shape as [number, number, number];
+  const lead = input1._shape.slice(0, -1);
+  const a = input1.reshape(-1, I1);
+  const b = input2.reshape(-1, I2);
+  if (a._shape[0] !== b._shape[0]) throw new TorchRuntimeError('bilinear', `bilinear(): input batch dimensions do not match: got ${a._shape[0]} and ${b._shape[0]}`);
+  // (x1 · W) over in1 → [B, O, in2], then dot with x2 over in2.
+  const t = a.matmul(weight.permute(1, 0, 2).reshape(I1, O * I2)).view(-1, O, I2);
+  let out = t.mul(b.unsqueeze(1)).sum(-1);
+  if (bias !== null && bias !== undefined) out = out.add(bias);
+  return out.reshape([...lead, O]);
+}
+
+/** Options of `embedding`. */
+export interface EmbeddingOptions {
+  /** Entries at this index get no gradient. */
+  paddingIdx?: number | null;
+}
+
+/**
+ * Looks up rows of `weight` [num, dim] for integer `input` of any shape → [*input.shape, dim].
+ * Rows at `paddingIdx` receive no gradient, as in PyTorch.
+ */
+export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions = {}): Tensor {
+  if (input.dtype.isFloatingPoint || input.dtype.name === 'bool') {
+    throw new TorchRuntimeError('embedding', `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${input.dtype.name === 'bool' ? 'Bool' : input.dtype.name === 'float64' ? 'Double' : 'Float'}Tensor instead (while checking arguments for embedding)`);
+  }
+  const flat = input.reshape(-1);
+  const num = weight._shape[0]!;
+  if (flat.numel() > 0) {
+    const lo = Number(flat.min().item());
+    const hi = Number(flat.max().item());
+    if (lo < 0 || hi >= num) throw new TorchRuntimeError('embedding', 'index out of range in self');
+  }
+  let rows = weight.indexSelect(0, flat.dtype === int64 ? flat : flat.long());
+  const pad = opts.paddingIdx;
+  if (pad !== null && pad !== undefined && rows.requiresGrad) {
+    const p = pad < 0 ? pad + num : pad;
+    const mask = flat.eq(p).unsqueeze(1);
+    rows = where(mask, rows.detach(), rows);
+  }
+  return rows.reshape([...input._shape, weight._shape[1]!]);
+}
+
+/** One-hot encoding of int64 class indices (`numClasses` −1 infers max + 1). */
+export function oneHot(input: Tensor, numClasses = -1): Tensor {
+  if (input.dtype !== int64) throw new TorchRuntimeError('one_hot', 'one_hot is only applicable to index tensor.');
+  const n = numClasses === -1 ? (input.numel() === 0 ? 0 : Number(input.max().item()) + 1) : numClasses;
+  if (input.numel() > 0 && (Number(input.min().item()) < 0 || Number(input.max().item()) >= n)) throw new TorchRuntimeError('one_hot', 'Class values must be smaller than num_classes.');
+  if (n < 0) throw new TorchValueError('one_hot', `num_classes should be positive, got ${fmtShape([n])}`);
+  const out = zeros([...input._shape, n], { dtype: int64 });
+  return out.scatter(-1, input.unsqueeze(-1), 1);
+}

@@ -1,0 +1,304 @@
+/**
+ * Loss functions (`F.mseLoss`, `F.crossEntropy`, …) with PyTorch's formulas,
+ * reductions and numerically stable forms (log-softmax, log-sum-exp style
+ * logits losses, BCE's log clamp at −100).
+ */
+import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where } from '@antorcha/core';
+import { Function, type FunctionCtx } from '@antorcha/autograd';
+import type { Reduction } from './utils.js';
+
+export type { Reduction } from './utils.js';
+
+function reduce(loss: Tensor, reduction: Reduction, op: string): Tensor {
+  switch (reduction) {
+    case 'mean':
+      return loss.mean();
+    case 'sum':
+      return loss.sum();
+    case 'none':
+      return loss;
+    default:
+      throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+  }
+}
+
+function sameShape(input: Tensor, target: Tensor, op: string): void {
+  const a = input._shape;
+  const b = target._shape;
+  if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
+    // PyTorch warns and broadcasts; a mismatch that does not broadcast is an error there too.
+    try {
+      input.add(target.detach());
+    } catch {
+      throw new TorchRuntimeError(op, `The size of tensor a (${a[a.length - 1]}) must match the size of tensor b (${b[b.length - 1]}) at non-singleton dimension ${Math.max(a.length, b.length) - 1}`);
+    }
+  }
+}
+
+/** Options shared by the elementwise losses. */
+export interface ReductionOptions {
+  /** `'mean'` (default), `'sum'` or `'none'`. */
+  reduction?: Reduction;
+}
+
+/** Mean squared error: (input − target)². */
+export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
+  sameShape(input, target, 'mse_loss');
+  return reduce(input.sub(target).square(), opts.reduction ?? 'mean', 'mse_loss');
+}
+
+/** Mean absolute error: |input − target|. */
+export function l1Loss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
+  sameShape(input, target, 'l1_loss');
+  return reduce(input.sub(target).abs(), opts.reduction ?? 'mean', 'l1_loss');
+}
+
+/** Smooth L1: 0.5·d²/β where |d| < β, |d| − 0.5·β elsewhere (β = 0: L1). */
+export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptions & { beta?: number } = {}): Tensor {
+  const beta = opts.beta ?? 1.0;
+  if (beta < 0) throw new TorchRuntimeError('smooth_l1_loss', 'smooth_l1_loss does not support negative values for beta.');
+  sameShape(input, target, 'smooth_l1_loss');
+  const z = input.sub(target).abs();
+  if (beta === 0) return reduce(z, opts.reduction ?? 'mean', 'smooth_l1_loss');
+  const loss = where(z.lt(beta), z.square().mul(0.5).div(beta), z.sub(0.5 * beta));
+  return reduce(loss, opts.reduction ?? 'mean', 'smooth_l1_loss');
+}
+
+/** Huber: 0.5·d² where |d| < δ, δ·(|d| − 0.5·δ) elsewhere. */
+export function huberLoss(input: Tensor, target: Tensor, opts: ReductionOptions & { delta?: number } = {}): Tensor {
+  const delta = opts.delta ?? 1.0;
+  if (delta <= 0) throw new TorchRuntimeError('huber_loss', 'huber_loss does not support non-positive values for delta.');
+  sameShape(input, target, 'huber_loss');
+  const z = input.sub(target).abs();
+  const loss = where(z.lt(delta), z.square().mul(0.5), z.sub(0.5 * delta).mul(delta));
+  return reduce(loss, opts.reduction ?? 'mean', 'huber_loss');
+}
+
+/** Options of `nllLoss` and `crossEntropy`. */
+export interface NllLossOptions extends ReductionOptions {
+  /** Per-class weights [C]. */
+  weight?: Tensor | null;
+  /** Target value that contributes nothing (default −100). */
+  ignoreIndex?: number;
+}
+
+/** Options of `crossEntropy`. */
+export interface CrossEntropyOptions extends NllLossOptions {
+  /** Mixes the target with the uniform distribution: (1 − ε)·target + ε/C (default 0). */
+  labelSmoothing?: number;
+}
+
+/** Moves the class dim (1) last and flattens the rest: [N, C, d…] → [N·d…, C]; [C] → [1, C]. */
+function classesLast(input: Tensor): Tensor {
+  if (input.ndim === 1) return input.unsqueeze(0);
+  if (input.ndim === 2) return input;
+  return input.movedim(1, -1).reshape(-1, input._shape[1]!);
+}
+
+function checkTarget(input: Tensor, target: Tensor, op: string): void {
+  if (target.dtype.isFloatingPoint || target.dtype.name === 'bool') {
+    throw new TorchRuntimeError(op, `expected scalar type Long but found ${target.dtype.name === 'float64' ? 'Double' : target.dtype.name === 'bool' ? 'Bool' : 'Float'}`);
+  }
+  const expected = input.ndim === 1 ? [] : [input._shape[0]!, ...input._shape.slice(2)];
+  if (target.ndim !== expected.length || target._shape.some((d, i) => d !== expected[i])) {
+    if (input.ndim === 2 && target.ndim === 1) throw new TorchValueError(op, `Expected input batch_size (${input._shape[0]}) to match target batch_size (${target._shape[0]}).`);
+    throw new TorchRuntimeError(op, `Expected target size ${fmtShape(expected)}, got ${fmtShape(target._shape)}`);
+  }
+}
+
+/**
+ * Negative log likelihood of log-probabilities `input` [N, C] (or [C], or
+ * [N, C, d…]) at class indices `target` [N] (or [], or [N, d…]). The mean is
+ * weighted: Σ wₜ·lossᵢ / Σ wₜ over non-ignored entries.
+ */
+export function nllLoss(input: Tensor, target: Tensor, opts: NllLossOptions = {}): Tensor {
+  const op = 'nll_loss';
+  const reduction = opts.reduction ?? 'mean';
+  const ignoreIndex = opts.ignoreIndex ?? -100;
+  checkTarget(input, target, op);
+  const C = input.ndim === 1 ? input._shape[0]! : input._shape[1]!;
+  const x = classesLast(input);
+  const t = target.reshape(-1).to(int64);
+  const valid = t.ne(ignoreIndex);
+  if (t.numel() > 0) {
+    const bad = t.lt(0).logicalOr(t.ge(C)).logicalAnd(valid);
+    if (bad.any().item()) {
+      const v = t.maskedSelect(bad).select(0, 0).item();
+      throw new TorchRuntimeError(op, `Target ${v} is out of bounds.`);
+    }
+  }
+  const safe = where(valid, t, 0);
+  const picked = x.gather(1, safe.unsqueeze(1)).squeeze(1).neg();
+  let w = valid.to(x.dtype);
+  if (opts.weight) {
+    if (opts.weight.ndim !== 1 || opts.weight._shape[0] !== C) {
+      throw new TorchRuntimeError(op, `weight tensor should be defined either for all ${C} classes or no classes but got weight tensor of shape: ${fmtShape(opts.weight._shape)}`);
+    }
+    w = opts.weight.indexSelect(0, safe).mul(w);
+  }
+  const losses = picked.mul(w);
+  if (reduction === 'none') return input.ndim === 1 ? losses.reshape([]) : losses.reshape(target._shape);
+  if (reduction === 'sum') return losses.sum();
+  if (reduction === 'mean') return losses.sum().div(w.sum());
+  throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+}
+
+function weightView(weight: Tensor, ndim: number, classDim: number): Tensor {
+  const shape = new Array<number>(ndim).fill(1);
+  shape[classDim] = weight._shape[0]!;
+  return weight.view(shape);
+}
+
+/**
+ * Cross entropy of unnormalised logits `input` [N, C] (or [C], [N, C, d…]) with
+ * class indices (int64 `target`) or class probabilities (float `target`, same
+ * shape as input). Computed as `nllLoss(logSoftmax(input))`, with PyTorch's
+ * label-smoothing and weighting rules.
+ * @example
+ * ```ts
+ * F.crossEntropy(logits, labels, { labelSmoothing: 0.1 });
+ * ```
+ */
+export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyOptions = {}): Tensor {
+  const op = 'cross_entropy';
+  const reduction = opts.reduction ?? 'mean';
+  const ls = opts.labelSmoothing ?? 0;
+  if (ls < 0 || ls > 1) throw new TorchRuntimeError(op, `label_smoothing must be between 0.0 and 1.0. Got: ${ls}`);
+  const classDim = input.ndim === 1 ? 0 : 1;
+  const C = input._shape[classDim]!;
+  const logp = input.logSoftmax(classDim);
+  if (target.dtype.isFloatingPoint) {
+    if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
+      throw new TorchRuntimeError(op, `Expected target size ${fmtShape(input._shape)}, got ${fmtShape(target._shape)}`);
+    }
+    const tgt = ls > 0 ? target.mul(1 - ls).add(ls / C) : target;
+    let prod = logp.mul(tgt);
+    if (opts.weight) prod = prod.mul(weightView(opts.weight, input.ndim, classDim));
+    switch (reduction) {
+      case 'mean':
+        return prod.sum().neg().div(input.numel() / C);
+      case 'sum':
+        return prod.sum().neg();
+      case 'none':
+        return prod.sum(classDim).neg();
+      default:
+        throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+    }
+  }
+  const ignoreIndex = opts.ignoreIndex ?? -100;
+  const nll = nllLoss(logp, target, { weight: opts.weight ?? null, ignoreIndex, reduction });
+  if (ls === 0) return nll;
+  const ignoreMask = target.eq(ignoreIndex);
+  let smooth = opts.weight ? logp.mul(weightView(opts.weight, input.ndim, classDim)).sum(classDim).neg() : logp.sum(classDim).neg();
+  smooth = smooth.maskedFill(ignoreMask, 0);
+  let ret: Tensor;
+  switch (reduction) {
+    case 'mean':
+      if (opts.weight) {
+        const t = target.maskedSelect(ignoreMask.logicalNot()).reshape(-1).to(int64);
+        ret = smooth.sum().div(opts.weight.gather(0, t).sum());
+      } else ret = smooth.sum().div(ignoreMask.logicalNot().sum().to(smooth.dtype));
+      break;
+    case 'sum':
+      ret = smooth.sum();
+      break;
+    default:
+      ret = smooth;
+  }
+  return nll.mul(1 - ls).add(ret.mul(ls / C));
+}
+
+/** Options of `binaryCrossEntropy`. */
+export interface BceOptions extends ReductionOptions {
+  /** Rescaling weight, broadcast to the input. */
+  weight?: Tensor | null;
+}
+
+/**
+ * PyTorch's fused binary cross entropy: forward with each log clamped at −100,
+ * backward `g·(x − t) / max((1 − x)·x, ε)·w` (finite at x ∈ {0, 1}, as PyTorch's).
+ */
+class BinaryCrossEntropy extends Function {
+  static override forward(ctx: FunctionCtx, input: Tensor, target: Tensor, weight: Tensor | null, reduction: Reduction): Tensor {
+    ctx.saveForBackward(input, target, weight);
+    ctx.reduction = reduction;
+    // (t − 1)·max(log1p(−x), −100) − t·max(log(x), −100)
+    let loss = target.sub(1).mul(input.neg().log1p().clamp(-100)).sub(target.mul(input.log().clamp(-100)));
+    if (weight) loss = loss.mul(weight);
+    return reduce(loss, reduction, 'binary_cross_entropy');
+  }
+  static override backward(ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
+    const [input, target, weight] = ctx.savedTensors as [Tensor, Tensor, Tensor | null];
+    const reduction = ctx.reduction as Reduction;
+    // PyTorch's EPSILON is a float: max((1 − x)·x, float32(1e-12)), and grad·(x − t) is formed first.
+    let gi = g.mul(input.sub(target)).div(input.neg().add(1).mul(input).clamp(Math.fround(1e-12)));
+    if (weight) gi = gi.mul(weight);
+    if (reduction === 'mean') gi = gi.div(input.numel());
+    return [gi, null, null, null];
+  }
+}
+
+/** Binary cross entropy of probabilities `input` ∈ [0, 1]; each log is clamped at −100 as in PyTorch. */
+export function binaryCrossEntropy(input: Tensor, target: Tensor, opts: BceOptions = {}): Tensor {
+  const op = 'binary_cross_entropy';
+  if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
+    throw new TorchValueError(op, `Using a target size (${fmtShape(target._shape)}) that is different to the input size (${fmtShape(input._shape)}) is deprecated. Please ensure they have the same size.`);
+  }
+  if (input.numel() > 0 && (input.lt(0).logicalOr(input.gt(1)).any().item() as boolean)) {
+    throw new TorchRuntimeError(op, 'all elements of input should be between 0 and 1');
+  }
+  const reduction = opts.reduction ?? 'mean';
+  if (reduction !== 'mean' && reduction !== 'sum' && reduction !== 'none') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+  const w = opts.weight ? opts.weight.expandAs(input) : null;
+  return BinaryCrossEntropy.apply(input, target, w, reduction);
+}
+
+/** Options of `binaryCrossEntropyWithLogits`. */
+export interface BceWithLogitsOptions extends BceOptions {
+  /** Weight of positive examples per class, broadcast along the last dim. */
+  posWeight?: Tensor | null;
+}
+
+/** Sigmoid + binary cross entropy in one stable expression (PyTorch's formula). */
+export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts: BceWithLogitsOptions = {}): Tensor {
+  const op = 'binary_cross_entropy_with_logits';
+  if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
+    throw new TorchValueError(op, `Target size (${fmtShape(target._shape)}) must be the same as input size (${fmtShape(input._shape)})`);
+  }
+  const maxVal = input.neg().clamp(0);
+  // log(exp(−m) + exp(−x − m)) + m = log(1 + exp(−x)), stable for any x.
+  const lse = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();
+  let loss: Tensor;
+  if (opts.posWeight) {
+    const logWeight = opts.posWeight.sub(1).mul(target).add(1);
+    loss = target.neg().add(1).mul(input).add(logWeight.mul(lse.add(maxVal)));
+  } else {
+    loss = target.neg().add(1).mul(input).add(maxVal).add(lse);
+  }
+  if (opts.weight) loss = loss.mul(opts.weight);
+  return reduce(loss, opts.reduction ?? 'mean', op);
+}
+
+/** Options of `klDiv`. */
+export interface KlDivOptions {
+  /** `'mean'` (default: over all elements), `'batchmean'` (sum / batch size), `'sum'`, `'none'`. */
+  reduction?: Reduction | 'batchmean';
+  /** Whether `target` holds log-probabilities (default false). */
+  logTarget?: boolean;
+}
+
+/** Kullback–Leibler divergence with `input` as log-probabilities: target·(log target − input). */
+export function klDiv(input: Tensor, target: Tensor, opts: KlDivOptions = {}): Tensor {
+  const op = 'kl_div';
+  const reduction = opts.reduction ?? 'mean';
+  let loss: Tensor;
+  if (opts.logTarget) loss = target.exp().mul(target.sub(input));
+  else {
+    // xlogy(t, t) − t·x, with 0·log 0 = 0
+    const zero = target.eq(0);
+    const tlogt = where(zero, 0, target.mul(where(zero, 1, target).log()));
+    loss = tlogt.sub(target.mul(input));
+  }
+  if (reduction === 'batchmean') return input.ndim === 0 ? loss.sum() : loss.sum().div(input._shape[0]!);
+  return reduce(loss, reduction, op);
+}

@@ -1,0 +1,129 @@
+/**
+ * Normalisation (`F.batchNorm`, `F.layerNorm`, `F.groupNorm`, `F.normalize`)
+ * composed from differentiable reductions.
+ */
+import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape } from '@antorcha/core';
+import { noGrad } from '@antorcha/autograd';
+
+/** Options of `batchNorm`. */
+export interface BatchNormOptions {
+  /** Per-channel scale (γ). */
+  weight?: Tensor | null;
+  /** Per-channel shift (β). */
+  bias?: Tensor | null;
+  /** Use batch statistics (and update the running ones) instead of the running ones. */
+  training?: boolean;
+  /** Weight of the new batch statistic in the running averages (default 0.1). */
+  momentum?: number;
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+}
+
+function channelShape(x: Tensor): number[] {
+  const s = new Array<number>(x.ndim).fill(1);
+  s[1] = x._shape[1]!;
+  return s;
+}
+
+/**
+ * Batch normalisation over the channel dim 1 of [N, C, …]. In training mode it
+ * normalises with the batch mean and biased variance and updates `runningMean`
+ * / `runningVar` in place (with the unbiased variance), as PyTorch does.
+ */
+export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor | null, opts: BatchNormOptions = {}): Tensor {
+  const training = opts.training ?? false;
+  const momentum = opts.momentum ?? 0.1;
+  const eps = opts.eps ?? 1e-5;
+  if (input.ndim < 2) throw new TorchValueError('batch_norm', `expected 2D or 3D input (got ${input.ndim}D input)`);
+  const dims = [0, ...Array.from({ length: input.ndim - 2 }, (_, i) => i + 2)];
+  const cs = channelShape(input);
+  let mean: Tensor;
+  let invstd: Tensor;
+  if (training) {
+    const n = input.numel() / input._shape[1]!;
+    if (n <= 1) throw new TorchValueError('batch_norm', `Expected more than 1 value per channel when training, got input size ${fmtShape(input._shape)}`);
+    mean = input.mean(dims, true);
+    const variance = input.sub(mean).square().mean(dims, true);
+    invstd = variance.add(eps).rsqrt();
+    if (runningMean !== null || runningVar !== null) {
+      noGrad(() => {
+        const m = mean.detach().reshape(-1);
+        if (runningMean !== null) runningMean.mul_(1 - momentum).add_(m.mul(momentum));
+        if (runningVar !== null) {
+          const unbiased = input.detach().sub(mean.detach()).square().sum(dims).div(n - 1);
+          runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
+        }
+      });
+    }
+  } else {
+    if (runningMean === null || runningVar === null) throw new TorchRuntimeError('batch_norm', 'running_mean and running_var must be defined in evaluation mode');
+    mean = runningMean.view(cs);
+    invstd = runningVar.view(cs).add(eps).rsqrt();
+  }
+  let out = input.sub(mean).mul(invstd);
+  if (opts.weight) out = out.mul(opts.weight.view(cs));
+  if (opts.bias) out = out.add(opts.bias.view(cs));
+  return out;
+}
+
+/** Options of `layerNorm`. */
+export interface LayerNormOptions {
+  /** Elementwise scale of `normalizedShape`. */
+  weight?: Tensor | null;
+  /** Elementwise shift of `normalizedShape`. */
+  bias?: Tensor | null;
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+}
+
+/** Layer normalisation over the trailing dims `normalizedShape` (biased variance). */
+export function layerNorm(input: Tensor, normalizedShape: readonly number[], opts: LayerNormOptions = {}): Tensor {
+  const k = normalizedShape.length;
+  const tail = input._shape.slice(input.ndim - k);
+  if (k === 0 || tail.length !== k || tail.some((d, i) => d !== normalizedShape[i])) {
+    throw new TorchRuntimeError(
+      'layer_norm',
+      `Given normalized_shape=[${normalizedShape.join(', ')}], expected input with shape [*, ${normalizedShape.join(', ')}], but got input of size${fmtShape(input._shape)}`,
+    );
+  }
+  const dims = Array.from({ length: k }, (_, i) => input.ndim - k + i);
+  const mean = input.mean(dims, true);
+  const centered = input.sub(mean);
+  const variance = centered.square().mean(dims, true);
+  let out = centered.mul(variance.add(opts.eps ?? 1e-5).rsqrt());
+  if (opts.weight) out = out.mul(opts.weight);
+  if (opts.bias) out = out.add(opts.bias);
+  return out;
+}
+
+/** Options of `groupNorm`. */
+export interface GroupNormOptions {
+  /** Per-channel scale. */
+  weight?: Tensor | null;
+  /** Per-channel shift. */
+  bias?: Tensor | null;
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+}
+
+/** Group normalisation: channels split into `numGroups` groups, each normalised over its channels and spatial dims. */
+export function groupNorm(input: Tensor, numGroups: number, opts: GroupNormOptions = {}): Tensor {
+  if (input.ndim < 2) throw new TorchRuntimeError('group_norm', `Expected at least 2 dimensions for input tensor but received ${input.ndim}`);
+  const [N, C] = input._shape as [number, number];
+  if (C % numGroups !== 0) throw new TorchRuntimeError('group_norm', `Expected number of channels in input to be divisible by num_groups, but got input of shape ${fmtShape(input._shape)} and num_groups=${numGroups}`);
+  const g = input.reshape(N, numGroups, -1);
+  const mean = g.mean(2, true);
+  const centered = g.sub(mean);
+  const variance = centered.square().mean(2, true);
+  let out = centered.mul(variance.add(opts.eps ?? 1e-5).rsqrt()).reshape(input._shape);
+  const cs = channelShape(input);
+  if (opts.weight) out = out.mul(opts.weight.view(cs));
+  if (opts.bias) out = out.add(opts.bias.view(cs));
+  return out;
+}
+
+/** `x / max(‖x‖_p, eps)` along `dim` (default p = 2, dim = 1). */
+export function normalize(input: Tensor, opts: { p?: number; dim?: number; eps?: number } = {}): Tensor {
+  const denom = input.norm(opts.p ?? 2, opts.dim ?? 1, true).clamp(opts.eps ?? 1e-12);
+  return input.div(denom.expandAs(input));
+}

@@ -1,0 +1,45 @@
+/**
+ * `F.pad` (constant mode): pads the last dims, built from `cat` and `narrow`
+ * so autograd flows through it.
+ */
+import { type Tensor, TorchRuntimeError, cat, full } from '@antorcha/core';
+
+/**
+ * Pads `input` with `value`. `pad` lists (before, after) pairs starting from the
+ * last dim, as in PyTorch: `pad(x, [1, 1, 2, 0])` pads the last dim by 1 on each
+ * side and the one before by 2 at the start. Negative amounts crop.
+ */
+export function pad(input: Tensor, padding: readonly number[], mode: 'constant' = 'constant', value = 0): Tensor {
+  if (mode !== 'constant') throw new TorchRuntimeError('pad', `Padding mode "${mode}" is not supported (only "constant")`);
+  if (padding.length % 2 !== 0) throw new TorchRuntimeError('pad', 'Padding length must be divisible by 2');
+  if (padding.length / 2 > input.ndim) throw new TorchRuntimeError('pad', 'Padding length too large');
+  let x = input;
+  for (let i = 0; i < padding.length / 2; i++) {
+    const dim = input.ndim - 1 - i;
+    x = padDim(x, dim, padding[2 * i]!, padding[2 * i + 1]!, value);
+  }
+  return x;
+}
+
+/** Pads (or crops, for negative amounts) one dim with a constant. */
+export function padDim(x: Tensor, dim: number, before: number, after: number, value = 0): Tensor {
+  if (before < 0) {
+    x = x.narrow(dim, -before, x.size(dim) + before);
+    before = 0;
+  }
+  if (after < 0) {
+    x = x.narrow(dim, 0, x.size(dim) + after);
+    after = 0;
+  }
+  if (before === 0 && after === 0) return x;
+  const part = (n: number): Tensor => {
+    const s = [...x._shape];
+    s[dim] = n;
+    return full(s, value, { dtype: x.dtype, device: x.device });
+  };
+  const parts: Tensor[] = [];
+  if (before > 0) parts.push(part(before));
+  parts.push(x);
+  if (after > 0) parts.push(part(after));
+  return cat(parts, dim);
+}

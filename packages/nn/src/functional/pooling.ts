@@ -1,0 +1,256 @@
+/**
+ * Pooling (`F.maxPool1d/2d`, `F.avgPool1d/2d`, `F.adaptiveAvgPool1d/2d`,
+ * `F.adaptiveMaxPool2d`) from strided window views of the padded input and
+ * core reductions. Max pooling takes the first maximum of each window in
+ * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
+ */
+import { type Tensor, TorchRuntimeError, arange, fmtShape, fromHost, float64, int64, stack } from '@antorcha/core';
+import { padDim } from './padding.js';
+import { type IntOrTuple, ntuple } from './utils.js';
+
+/** PyTorch's `pooling_output_shape`. */
+export function poolOutputSize(input: number, k: number, pad: number, stride: number, dilation: number, ceilMode: boolean): number {
+  const num = input + 2 * pad - dilation * (k - 1) - 1 + (ceilMode ? stride - 1 : 0);
+  let out = Math.floor(num / stride) + 1;
+  if (ceilMode && (out - 1) * stride >= input + pad) out--;
+  return out;
+}
+
+function batchify(input: Tensor, dims: number, op: string): [Tensor, boolean] {
+  if (input.ndim === dims + 1) return [input.unsqueeze(0), true];
+  if (input.ndim === dims + 2) return [input, false];
+  throw new TorchRuntimeError(op, `${op}: Expected ${dims + 1}D or ${dims + 2}D (batch mode) tensor with optional 0 dim batch size for input, but got: ${fmtShape(input._shape)}`);
+}
+
+interface Geometry {
+  k: number[];
+  s: number[];
+  p: number[];
+  d: number[];
+  out: number[];
+}
+
+function geometry(x: Tensor, kernel: IntOrTuple, stride: IntOrTuple | null | undefined, padding: IntOrTuple, dilation: IntOrTuple, ceilMode: boolean, op: string): Geometry {
+  const k = ntuple(kernel, 2, op, 'kernel_size');
+  const s = stride === null || stride === undefined || (Array.isArray(stride) && stride.length === 0) ? k : ntuple(stride, 2, op, 'stride');
+  const p = ntuple(padding, 2, op, 'padding');
+  const d = ntuple(dilation, 2, op, 'dilation');
+  for (let i = 0; i < 2; i++) {
+    if (p[i]! * 2 > d[i]! * (k[i]! - 1) + 1 && p[i]! * 2 > k[i]!) {
+      throw new TorchRuntimeError(op, `pad should be at most half of effective kernel size, but got pad=${p[i]}, kernel_size=${k[i]} and dilation=${d[i]}`);
+    }
+  }
+  const H = x._shape[2]!;
+  const W = x._shape[3]!;
+  const out = [poolOutputSize(H, k[0]!, p[0]!, s[0]!, d[0]!, ceilMode), poolOutputSize(W, k[1]!, p[1]!, s[1]!, d[1]!, ceilMode)];
+  if (out[0]! < 1 || out[1]! < 1) {
+    throw new TorchRuntimeError(op, `Given input size: (${x._shape[1]}x${H}x${W}). Calculated output size: (${x._shape[1]}x${out[0]}x${out[1]}). Output size is too small`);
+  }
+  return { k, s, p, d, out };
+}
+
+/** Pads with `value` (left: p, right: enough for every window) and returns the windows [N, C, Ho, Wo, kh, kw]. */
+function windows(x: Tensor, g: Geometry, value: number): Tensor {
+  let xp = x;
+  for (let i = 0; i < 2; i++) {
+    const size = x._shape[2 + i]!;
+    const need = (g.out[i]! - 1) * g.s[i]! + g.d[i]! * (g.k[i]! - 1) + 1;
+    const right = Math.max(0, need - size - g.p[i]!);
+    if (g.p[i]! > 0 || right > 0) xp = padDim(xp, 2 + i, g.p[i]!, right, value);
+  }
+  xp = xp.contiguous();
+  const [sN, sC, sH, sW] = xp._strides as [number, number, number, number];
+  const [N, C] = xp._shape as [number, number];
+  return xp.asStrided([N, C, g.out[0]!, g.out[1]!, g.k[0]!, g.k[1]!], [sN, sC, sH * g.s[0]!, sW * g.s[1]!, sH * g.d[0]!, sW * g.d[1]!], xp._offset);
+}
+
+/** Options of `maxPool1d/2d`. */
+export interface MaxPoolOptions {
+  /** Window stride (default: the kernel size). */
+  stride?: IntOrTuple | null;
+  /** Implicit −∞ padding on both sides (default 0). */
+  padding?: IntOrTuple;
+  /** Spacing between window elements (default 1). */
+  dilation?: IntOrTuple;
+  /** Use ceil instead of floor for the output size (default false). */
+  ceilMode?: boolean;
+}
+
+function maxPool2dImpl(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions, op: string): [Tensor, Tensor, boolean, Geometry, number] {
+  const [x, unbatched] = batchify(input, 2, op);
+  const g = geometry(x, kernelSize, opts.stride, opts.padding ?? 0, opts.dilation ?? 1, opts.ceilMode ?? false, op);
+  const win = windows(x, g, -Infinity);
+  const [N, C] = x._shape as [number, number];
+  const [values, idx] = win.reshape(N, C, g.out[0]!, g.out[1]!, g.k[0]! * g.k[1]!).max(-1);
+  return [values!, idx!, unbatched, g, x._shape[3]!];
+}
+
+/** Flat input indices (h·W + w) of the window maxima, as `return_indices=True` gives them. */
+function flatIndices(local: Tensor, g: Geometry, W: number): Tensor {
+  const kw = g.k[1]!;
+  const ki = local.div(kw, { roundingMode: 'floor' });
+  const kj = local.remainder(kw);
+  const oh = arange(g.out[0]!, { dtype: int64 }).mul(g.s[0]!).sub(g.p[0]!).view(g.out[0]!, 1);
+  const ow = arange(g.out[1]!, { dtype: int64 }).mul(g.s[1]!).sub(g.p[1]!).view(1, g.out[1]!);
+  return oh.add(ki.mul(g.d[0]!)).mul(W).add(ow.add(kj.mul(g.d[1]!)));
+}
+
+/**
+ * 2-D max pooling over [N, C, H, W] (or [C, H, W]).
+ * @example
+ * ```ts
+ * F.maxPool2d(x, 2); // halves H and W
+ * ```
+ */
+export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
+  const [values, , unbatched] = maxPool2dImpl(input, kernelSize, opts, 'max_pool2d');
+  return unbatched ? values.squeeze(0) : values;
+}
+
+/** `maxPool2d` that also returns the flat indices of the maxima (`return_indices=True`). */
+export function maxPool2dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
+  const [values, local, unbatched, g, W] = maxPool2dImpl(input, kernelSize, opts, 'max_pool2d');
+  const idx = flatIndices(local, g, W);
+  return unbatched ? [values.squeeze(0), idx.squeeze(0)] : [values, idx];
+}
+
+function to2d(v: IntOrTuple | null | undefined, fill: number, op: string, what: string): number[] | null {
+  if (v === null || v === undefined) return null;
+  return [fill, ntuple(v, 1, op, what)[0]!];
+}
+
+/** 1-D max pooling over [N, C, L] (or [C, L]). */
+export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
+  const op = 'max_pool1d';
+  if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError(op, `max_pool1d() Expected 2D or 3D input tensor, but got ${fmtShape(input._shape)}`);
+  const k = to2d(kernelSize, 1, op, 'kernel_size')!;
+  const s = to2d(opts.stride, 1, op, 'stride') ?? [1, k[1]!];
+  const out = maxPool2d(input.unsqueeze(-2), k, {
+    stride: s,
+    padding: to2d(opts.padding ?? 0, 0, op, 'padding')!,
+    dilation: to2d(opts.dilation ?? 1, 1, op, 'dilation')!,
+    ceilMode: opts.ceilMode ?? false,
+  });
+  return out.squeeze(-2);
+}
+
+/** Options of `avgPool1d/2d`. */
+export interface AvgPoolOptions {
+  /** Window stride (default: the kernel size). */
+  stride?: IntOrTuple | null;
+  /** Implicit zero padding on both sides (default 0). */
+  padding?: IntOrTuple;
+  /** Use ceil instead of floor for the output size (default false). */
+  ceilMode?: boolean;
+  /** Count padded zeros in the divisor (default true). */
+  countIncludePad?: boolean;
+  /** Divide by this instead of the window size. */
+  divisorOverride?: number | null;
+}
+
+/** The per-window divisors of PyTorch's avg_pool2d CPU kernel ([Ho, Wo], float64). */
+function avgDivisors(H: number, W: number, g: Geometry, countIncludePad: boolean, override: number | null | undefined): number[] {
+  const [Ho, Wo] = g.out as [number, number];
+  const out = new Array<number>(Ho * Wo);
+  for (let oh = 0; oh < Ho; oh++) {
+    for (let ow = 0; ow < Wo; ow++) {
+      let hs = oh * g.s[0]! - g.p[0]!;
+      let ws = ow * g.s[1]! - g.p[1]!;
+      let he = Math.min(hs + g.k[0]!, H + g.p[0]!);
+      let we = Math.min(ws + g.k[1]!, W + g.p[1]!);
+      const poolSize = (he - hs) * (we - ws);
+      hs = Math.max(hs, 0);
+      ws = Math.max(ws, 0);
+      he = Math.min(he, H);
+      we = Math.min(we, W);
+      out[oh * Wo + ow] = override !== null && override !== undefined ? override : countIncludePad ? poolSize : (he - hs) * (we - ws);
+    }
+  }
+  return out;
+}
+
+/** 2-D average pooling over [N, C, H, W] (or [C, H, W]). */
+export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
+  const op = 'avg_pool2d';
+  const [x, unbatched] = batchify(input, 2, op);
+  const g = geometry(x, kernelSize, opts.stride, opts.padding ?? 0, 1, opts.ceilMode ?? false, op);
+  const win = windows(x, g, 0);
+  const sums = win.sum([-2, -1]);
+  const H = x._shape[2]!;
+  const W = x._shape[3]!;
+  const div = avgDivisors(H, W, g, opts.countIncludePad ?? true, opts.divisorOverride);
+  const uniform = div.every((v) => v === div[0]);
+  const out = uniform ? sums.div(div[0]!) : sums.div(fromHost(Float64Array.from(div), [g.out[0]!, g.out[1]!], float64).to(x.dtype));
+  return unbatched ? out.squeeze(0) : out;
+}
+
+/** 1-D average pooling over [N, C, L] (or [C, L]). */
+export function avgPool1d(input: Tensor, kernelSize: IntOrTuple, opts: Omit<AvgPoolOptions, 'divisorOverride'> = {}): Tensor {
+  const op = 'avg_pool1d';
+  if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError(op, `avg_pool1d: Expected 2D or 3D input tensor, but got ${fmtShape(input._shape)}`);
+  const k = to2d(kernelSize, 1, op, 'kernel_size')!;
+  const s = to2d(opts.stride, 1, op, 'stride') ?? [1, k[1]!];
+  return avgPool2d(input.unsqueeze(-2), k, {
+    stride: s,
+    padding: to2d(opts.padding ?? 0, 0, op, 'padding')!,
+    ceilMode: opts.ceilMode ?? false,
+    countIncludePad: opts.countIncludePad ?? true,
+  }).squeeze(-2);
+}
+
+/** Adaptive pooling ranges: [floor(i·In/Out), ceil((i+1)·In/Out)). */
+function adaptiveRanges(inSize: number, outSize: number): [number, number][] {
+  const r: [number, number][] = [];
+  for (let i = 0; i < outSize; i++) r.push([Math.floor((i * inSize) / outSize), Math.ceil(((i + 1) * inSize) / outSize)]);
+  return r;
+}
+
+function adaptiveAlong(x: Tensor, dim: number, outSize: number, reduce: 'mean' | 'max'): Tensor {
+  const inSize = x._shape[dim]!;
+  if (outSize === inSize) return x;
+  if (inSize % outSize === 0) {
+    const k = inSize / outSize;
+    const shape = [...x._shape];
+    shape.splice(dim, 1, outSize, k);
+    const v = x.reshape(shape);
+    return reduce === 'mean' ? v.mean(dim + 1) : v.amax(dim + 1);
+  }
+  const parts = adaptiveRanges(inSize, outSize).map(([s, e]) => {
+    const n = x.narrow(dim, s, e - s);
+    return reduce === 'mean' ? n.mean(dim) : n.amax(dim);
+  });
+  return stack(parts, dim);
+}
+
+function adaptiveSizes(outputSize: IntOrTuple | (number | null)[], x: Tensor, op: string): number[] {
+  const o = typeof outputSize === 'number' ? [outputSize, outputSize] : [...outputSize];
+  if (o.length !== 2) throw new TorchRuntimeError(op, `${op}: output_size must be 2`);
+  return o.map((v, i) => (v === null ? x._shape[x.ndim - 2 + i]! : v));
+}
+
+/**
+ * 2-D adaptive average pooling to `outputSize` (an int, or [h, w] with null
+ * keeping that input size).
+ */
+export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  const op = 'adaptive_avg_pool2d';
+  if (input.ndim !== 3 && input.ndim !== 4) throw new TorchRuntimeError(op, `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(input._shape)}`);
+  const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
+  const n = input.ndim;
+  return adaptiveAlong(adaptiveAlong(input, n - 2, oh, 'mean'), n - 1, ow, 'mean');
+}
+
+/** 1-D adaptive average pooling over the last dim. */
+export function adaptiveAvgPool1d(input: Tensor, outputSize: number): Tensor {
+  if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError('adaptive_avg_pool1d', `adaptive_avg_pool1d(): Expected 2D or 3D tensor, but got ${fmtShape(input._shape)}`);
+  return adaptiveAlong(input, input.ndim - 1, outputSize, 'mean');
+}
+
+/** 2-D adaptive max pooling to `outputSize`. */
+export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  const op = 'adaptive_max_pool2d';
+  if (input.ndim !== 3 && input.ndim !== 4) throw new TorchRuntimeError(op, `adaptive_max_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(input._shape)}`);
+  const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
+  const n = input.ndim;
+  return adaptiveAlong(adaptiveAlong(input, n - 2, oh, 'max'), n - 1, ow, 'max');
+}

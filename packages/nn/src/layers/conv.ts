@@ -1,0 +1,193 @@
+/**
+ * `Conv1d`, `Conv2d` and `ConvTranspose2d`, initialised as PyTorch's `_ConvNd`
+ * (kaiming-uniform with a = √5, bias U(−1/√fan_in, 1/√fan_in)).
+ */
+import { type Tensor, TorchRuntimeError, TorchValueError } from '@antorcha/core';
+import * as F from '../functional/conv.js';
+import { type IntOrTuple, ntuple } from '../functional/utils.js';
+import * as init from '../init.js';
+import { Module } from '../module.js';
+import type { Parameter } from '../parameter.js';
+import { pyTuple } from '../utils/pyrepr.js';
+import { type FactoryOptions, emptyParam } from './_util.js';
+
+/** Options of {@link Conv1d} and {@link Conv2d}. */
+export interface ConvLayerOptions extends FactoryOptions {
+  /** Stride (default 1). */
+  stride?: IntOrTuple;
+  /** Zero padding (default 0), or `'same'` / `'valid'`. */
+  padding?: IntOrTuple | 'same' | 'valid';
+  /** Kernel dilation (default 1). */
+  dilation?: IntOrTuple;
+  /** Blocked connections (default 1). */
+  groups?: number;
+  /** Learn a bias (default true). */
+  bias?: boolean;
+  /** Only `'zeros'` is supported. */
+  paddingMode?: 'zeros';
+}
+
+/** Options of {@link ConvTranspose2d}. */
+export interface ConvTransposeLayerOptions extends FactoryOptions {
+  /** Stride (default 1). */
+  stride?: IntOrTuple;
+  /** Padding removed from the output (default 0). */
+  padding?: IntOrTuple;
+  /** Extra output size on one side (default 0). */
+  outputPadding?: IntOrTuple;
+  /** Blocked connections (default 1). */
+  groups?: number;
+  /** Learn a bias (default true). */
+  bias?: boolean;
+  /** Kernel dilation (default 1). */
+  dilation?: IntOrTuple;
+}
+
+/** PyTorch's `_ConvNd`: shared state, initialisation and repr. */
+export abstract class ConvNd extends Module {
+  /** Input channels. */
+  declare inChannels: number;
+  /** Output channels. */
+  declare outChannels: number;
+  /** Kernel size per spatial dim. */
+  declare kernelSize: number[];
+  /** Stride per spatial dim. */
+  declare stride: number[];
+  /** Padding per spatial dim, or `'same'`/`'valid'`. */
+  declare padding: number[] | 'same' | 'valid';
+  /** Dilation per spatial dim. */
+  declare dilation: number[];
+  /** Whether this is a transposed convolution. */
+  declare transposed: boolean;
+  /** Output padding per spatial dim (transposed convolutions). */
+  declare outputPadding: number[];
+  /** Groups. */
+  declare groups: number;
+  /** Padding mode (`'zeros'`). */
+  declare paddingMode: string;
+  /** [out, in/groups, *k] (transposed: [in, out/groups, *k]). */
+  declare weight: Parameter;
+  /** [out] or null. */
+  declare bias: Parameter | null;
+
+  protected constructor(
+    n: number,
+    inChannels: number,
+    outChannels: number,
+    kernelSize: IntOrTuple,
+    o: { stride?: IntOrTuple; padding?: IntOrTuple | 'same' | 'valid'; dilation?: IntOrTuple; groups?: number; bias?: boolean; paddingMode?: string; outputPadding?: IntOrTuple; dtype?: FactoryOptions['dtype'] },
+    transposed: boolean,
+  ) {
+    super();
+    const op = `Conv${n}d`;
+    const groups = o.groups ?? 1;
+    if (groups <= 0) throw new TorchValueError(op, 'groups must be a positive integer');
+    if (inChannels % groups !== 0) throw new TorchValueError(op, 'in_channels must be divisible by groups');
+    if (outChannels % groups !== 0) throw new TorchValueError(op, 'out_channels must be divisible by groups');
+    const padding = o.padding ?? 0;
+    const stride = ntuple(o.stride ?? 1, n, op, 'stride');
+    if (typeof padding === 'string') {
+      if (padding !== 'same' && padding !== 'valid') throw new TorchValueError(op, `Invalid padding string '${padding}', should be one of ['valid', 'same']`);
+      if (padding === 'same' && stride.some((s) => s !== 1)) throw new TorchValueError(op, "padding='same' is not supported for strided convolutions");
+    }
+    const paddingMode = o.paddingMode ?? 'zeros';
+    if (paddingMode !== 'zeros') throw new TorchValueError(op, `padding_mode must be 'zeros' here (got '${paddingMode}')`);
+    this.inChannels = inChannels;
+    this.outChannels = outChannels;
+    this.kernelSize = ntuple(kernelSize, n, op, 'kernel_size');
+    this.stride = stride;
+    this.padding = typeof padding === 'string' ? padding : ntuple(padding, n, op, 'padding');
+    this.dilation = ntuple(o.dilation ?? 1, n, op, 'dilation');
+    this.transposed = transposed;
+    this.outputPadding = ntuple(o.outputPadding ?? 0, n, op, 'output_padding');
+    this.groups = groups;
+    this.paddingMode = paddingMode;
+    const wshape = transposed ? [inChannels, outChannels / groups, ...this.kernelSize] : [outChannels, inChannels / groups, ...this.kernelSize];
+    this.weight = emptyParam(wshape, o);
+    if (o.bias ?? true) this.bias = emptyParam([outChannels], o);
+    else this.registerParameter('bias', null);
+    this.resetParameters();
+  }
+
+  /** Re-draws the parameters as PyTorch's `_ConvNd.reset_parameters` does. */
+  resetParameters(): void {
+    init.kaimingUniform_(this.weight, { a: Math.sqrt(5) });
+    if (this.bias !== null) {
+      const { fanIn } = init.calculateFanInAndFanOut(this.weight);
+      if (fanIn !== 0) {
+        const bound = 1 / Math.sqrt(fanIn);
+        init.uniform_(this.bias, -bound, bound);
+      }
+    }
+  }
+
+  override extraRepr(): string {
+    let s = `${this.inChannels}, ${this.outChannels}, kernel_size=${pyTuple(this.kernelSize)}, stride=${pyTuple(this.stride)}`;
+    const p = this.padding;
+    if (typeof p === 'string') s += `, padding=${p}`;
+    else if (p.some((v) => v !== 0)) s += `, padding=${pyTuple(p)}`;
+    if (this.dilation.some((v) => v !== 1)) s += `, dilation=${pyTuple(this.dilation)}`;
+    if (this.outputPadding.some((v) => v !== 0)) s += `, output_padding=${pyTuple(this.outputPadding)}`;
+    if (this.groups !== 1) s += `, groups=${this.groups}`;
+    if (this.bias === null) s += ', bias=False';
+    if (this.paddingMode !== 'zeros') s += `, padding_mode=${this.paddingMode}`;
+    return s;
+  }
+}
+
+/**
+ * 1-D convolution over [N, C, L].
+ * @example
+ * ```ts
+ * new nn.Conv1d(16, 33, 3, { stride: 2 });
+ * ```
+ */
+export class Conv1d extends ConvNd {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvLayerOptions = {}) {
+    super(1, inChannels, outChannels, kernelSize, opts, false);
+  }
+  override forward(input: Tensor): Tensor {
+    return F.conv1d(input, this.weight, this.bias, { stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups });
+  }
+}
+
+/**
+ * 2-D convolution over [N, C, H, W].
+ * @example
+ * ```ts
+ * new nn.Conv2d(1, 4, 3, { padding: 1 });
+ * ```
+ */
+export class Conv2d extends ConvNd {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvLayerOptions = {}) {
+    super(2, inChannels, outChannels, kernelSize, opts, false);
+  }
+  override forward(input: Tensor): Tensor {
+    return F.conv2d(input, this.weight, this.bias, { stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups });
+  }
+}
+
+/** Transposed 2-D convolution over [N, C, H, W]. */
+export class ConvTranspose2d extends ConvNd {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvTransposeLayerOptions = {}) {
+    super(2, inChannels, outChannels, kernelSize, opts, true);
+  }
+  /** `outputSize` ([H, W] or [N, C, H, W]) picks the output padding that gives that size. */
+  override forward(input: Tensor, outputSize?: readonly number[]): Tensor {
+    const padding = this.padding as number[];
+    let outputPadding = this.outputPadding;
+    if (outputSize !== undefined) {
+      const sizes = outputSize.slice(-2);
+      const spatial = input._shape.slice(-2);
+      outputPadding = sizes.map((want, i) => {
+        const min = (spatial[i]! - 1) * this.stride[i]! - 2 * padding[i]! + this.dilation[i]! * (this.kernelSize[i]! - 1) + 1;
+        const extra = want - min;
+        if (extra < 0 || extra >= Math.max(this.stride[i]!, this.dilation[i]!)) {
+          throw new TorchRuntimeError('ConvTranspose2d', `requested an output size of [${sizes.join(', ')}], but valid sizes range from ${min} to ${min + this.stride[i]! - 1}`);
+        }
+        return extra;
+      });
+    }
+    return F.convTranspose2d(input, this.weight, this.bias, { stride: this.stride, padding, outputPadding, groups: this.groups, dilation: this.dilation });
+  }
+}

@@ -1,0 +1,43 @@
+/** `Dropout` and `Dropout2d`. */
+import { type Tensor, TorchValueError } from '@antorcha/core';
+import * as F from '../functional/dropout.js';
+import { Module } from '../module.js';
+import { pyBool, pyFloat } from '../utils/pyrepr.js';
+
+abstract class DropoutNd extends Module {
+  /** Drop probability. */
+  declare p: number;
+  /** Whether the input is overwritten. */
+  declare inplace: boolean;
+  constructor(p = 0.5, inplace = false) {
+    super();
+    if (p < 0 || p > 1) throw new TorchValueError('Dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
+    this.p = p;
+    this.inplace = inplace;
+  }
+  override extraRepr(): string {
+    return `p=${pyFloat(this.p)}, inplace=${pyBool(this.inplace)}`;
+  }
+}
+
+/**
+ * Zeroes elements with probability `p` in training mode (masks drawn exactly as
+ * PyTorch draws them), scaling the rest by 1/(1−p); the identity in eval mode.
+ * @example
+ * ```ts
+ * const drop = new nn.Dropout(0.5);
+ * drop.eval().call(x); // x
+ * ```
+ */
+export class Dropout extends DropoutNd {
+  override forward(input: Tensor): Tensor {
+    return F.dropout(input, this.p, this.training, this.inplace);
+  }
+}
+
+/** Zeroes whole channels of [N, C, H, W] with probability `p` in training mode. */
+export class Dropout2d extends DropoutNd {
+  override forward(input: Tensor): Tensor {
+    return F.dropout2d(input, this.p, this.training, this.inplace);
+  }
+}

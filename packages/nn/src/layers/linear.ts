@@ -1,0 +1,121 @@
+/**
+ * `Identity`, `Linear`, `Bilinear`, and the `NonDynamicallyQuantizableLinear`
+ * that `MultiheadAttention` uses for its output projection.
+ */
+import type { Tensor } from '@antorcha/core';
+import * as F from '../functional/linear.js';
+import * as init from '../init.js';
+import { Module } from '../module.js';
+import type { Parameter } from '../parameter.js';
+import { pyBool } from '../utils/pyrepr.js';
+import { type FactoryOptions, emptyParam } from './_util.js';
+
+/** Returns its input unchanged (a placeholder). */
+export class Identity extends Module {
+  /** Accepts and ignores any arguments, as PyTorch's does. */
+  constructor(..._args: unknown[]) {
+    super();
+  }
+  /** Returns `input`. */
+  override forward(input: Tensor): Tensor {
+    return input;
+  }
+}
+
+/** Options of {@link Linear}. */
+export interface LinearOptions extends FactoryOptions {
+  /** Learn an additive bias (default true). */
+  bias?: boolean;
+}
+
+/**
+ * `y = x Wᵀ + b`, weight [out, in] and bias [out] initialised as PyTorch does
+ * (kaiming-uniform with a = √5, then U(−1/√in, 1/√in) for the bias).
+ * @example
+ * ```ts
+ * torch.manualSeed(0);
+ * const fc = new nn.Linear(784, 128); // PyTorch's weights, bit for bit
+ * fc.call(torch.randn(64, 784)).shape; // [64, 128]
+ * ```
+ */
+export class Linear extends Module {
+  /** Input size. */
+  declare inFeatures: number;
+  /** Output size. */
+  declare outFeatures: number;
+  /** [outFeatures, inFeatures]. */
+  declare weight: Parameter;
+  /** [outFeatures], or null without bias. */
+  declare bias: Parameter | null;
+
+  constructor(inFeatures: number, outFeatures: number, opts: LinearOptions = {}) {
+    super();
+    this.inFeatures = inFeatures;
+    this.outFeatures = outFeatures;
+    this.weight = emptyParam([outFeatures, inFeatures], opts);
+    if (opts.bias ?? true) this.bias = emptyParam([outFeatures], opts);
+    else this.registerParameter('bias', null);
+    this.resetParameters();
+  }
+
+  /** Re-draws the parameters as PyTorch's `reset_parameters` does. */
+  resetParameters(): void {
+    init.kaimingUniform_(this.weight, { a: Math.sqrt(5) });
+    if (this.bias !== null) {
+      const { fanIn } = init.calculateFanInAndFanOut(this.weight);
+      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+      init.uniform_(this.bias, -bound, bound);
+    }
+  }
+
+  override forward(input: Tensor): Tensor {
+    return F.linear(input, this.weight, this.bias);
+  }
+
+  override extraRepr(): string {
+    return `in_features=${this.inFeatures}, out_features=${this.outFeatures}, bias=${pyBool(this.bias !== null)}`;
+  }
+}
+
+/** A `Linear` under another name (PyTorch uses it for `MultiheadAttention.out_proj`). */
+export class NonDynamicallyQuantizableLinear extends Linear {}
+
+/** `y = x1ᵀ A x2 + b` with weight [out, in1, in2], all drawn from U(−1/√in1, 1/√in1). */
+export class Bilinear extends Module {
+  /** First input size. */
+  declare in1Features: number;
+  /** Second input size. */
+  declare in2Features: number;
+  /** Output size. */
+  declare outFeatures: number;
+  /** [out, in1, in2]. */
+  declare weight: Parameter;
+  /** [out] or null. */
+  declare bias: Parameter | null;
+
+  constructor(in1Features: number, in2Features: number, outFeatures: number, opts: LinearOptions = {}) {
+    super();
+    this.in1Features = in1Features;
+    this.in2Features = in2Features;
+    this.outFeatures = outFeatures;
+    this.weight = emptyParam([outFeatures, in1Features, in2Features], opts);
+    if (opts.bias ?? true) this.bias = emptyParam([outFeatures], opts);
+    else this.registerParameter('bias', null);
+    this.resetParameters();
+  }
+
+  /** Re-draws the parameters as PyTorch does. */
+  resetParameters(): void {
+    const bound = 1 / Math.sqrt(this.weight._shape[1]!);
+    init.uniform_(this.weight, -bound, bound);
+    if (this.bias !== null) init.uniform_(this.bias, -bound, bound);
+  }
+
+  override forward(input1: Tensor, input2: Tensor): Tensor {
+    return F.bilinear(input1, input2, this.weight, this.bias);
+  }
+
+  override extraRepr(): string {
+    return `in1_features=${this.in1Features}, in2_features=${this.in2Features}, out_features=${this.outFeatures}, bias=${pyBool(this.bias !== null)}`;
+  }
+}

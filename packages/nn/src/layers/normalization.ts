@@ -1,0 +1,278 @@
+/**
+ * `BatchNorm1d`, `BatchNorm2d`, `LayerNorm`, `GroupNorm`.
+ */
+import { type Tensor, TorchValueError, int64, ones, tensor, zeros } from '@antorcha/core';
+import { noGrad } from '@antorcha/autograd';
+import * as F from '../functional/normalization.js';
+import * as init from '../init.js';
+import { Module } from '../module.js';
+import type { Parameter } from '../parameter.js';
+import { pyBool, pyFloat, pyTuple } from '../utils/pyrepr.js';
+import { type FactoryOptions, emptyParam } from './_util.js';
+
+/** Options of the batch-norm layers. */
+export interface BatchNormOptions extends FactoryOptions {
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+  /** Running-average weight (default 0.1); null for a cumulative average. */
+  momentum?: number | null;
+  /** Learn γ and β (default true). */
+  affine?: boolean;
+  /** Keep running mean/var buffers (default true). */
+  trackRunningStats?: boolean;
+}
+
+/** PyTorch's `_BatchNorm`: running statistics, momentum, train/eval behaviour. */
+export abstract class BatchNormBase extends Module {
+  static override _version = 2;
+  /** Channels C. */
+  declare numFeatures: number;
+  /** Variance epsilon. */
+  declare eps: number;
+  /** Running-average weight, or null (cumulative). */
+  declare momentum: number | null;
+  /** Whether γ/β are learned. */
+  declare affine: boolean;
+  /** Whether running statistics are kept. */
+  declare trackRunningStats: boolean;
+  /** γ [C] or null. */
+  declare weight: Parameter | null;
+  /** β [C] or null. */
+  declare bias: Parameter | null;
+  /** Running mean [C] (buffer) or null. */
+  declare runningMean: Tensor | null;
+  /** Running variance [C] (buffer) or null. */
+  declare runningVar: Tensor | null;
+  /** Number of training batches seen (int64 scalar buffer) or null. */
+  declare numBatchesTracked: Tensor | null;
+
+  constructor(numFeatures: number, opts: BatchNormOptions = {}) {
+    super();
+    this.numFeatures = numFeatures;
+    this.eps = opts.eps ?? 1e-5;
+    this.momentum = opts.momentum === undefined ? 0.1 : opts.momentum;
+    this.affine = opts.affine ?? true;
+    this.trackRunningStats = opts.trackRunningStats ?? true;
+    if (this.affine) {
+      this.registerParameter('weight', emptyParam([numFeatures], opts));
+      this.registerParameter('bias', emptyParam([numFeatures], opts));
+    } else {
+      this.registerParameter('weight', null);
+      this.registerParameter('bias', null);
+    }
+    const dt = opts.dtype !== undefined ? { dtype: opts.dtype } : undefined;
+    if (this.trackRunningStats) {
+      this.registerBuffer('running_mean', zeros([numFeatures], dt));
+      this.registerBuffer('running_var', ones([numFeatures], dt));
+      this.registerBuffer('num_batches_tracked', tensor(0, { dtype: int64 }));
+    } else {
+      this.registerBuffer('running_mean', null);
+      this.registerBuffer('running_var', null);
+      this.registerBuffer('num_batches_tracked', null);
+    }
+    this.resetParameters();
+  }
+
+  /** Resets running statistics to mean 0, variance 1, 0 batches. */
+  resetRunningStats(): void {
+    if (!this.trackRunningStats) return;
+    noGrad(() => {
+      this.runningMean!.zero_();
+      this.runningVar!.fill_(1);
+      this.numBatchesTracked!.zero_();
+    });
+  }
+
+  /** Resets running statistics and sets γ = 1, β = 0. */
+  resetParameters(): void {
+    this.resetRunningStats();
+    if (this.affine) {
+      init.ones_(this.weight!);
+      init.zeros_(this.bias!);
+    }
+  }
+
+  /** @internal Checks the input rank. */
+  protected abstract checkInputDim(input: Tensor): void;
+
+  override forward(input: Tensor): Tensor {
+    this.checkInputDim(input);
+    let factor = this.momentum ?? 0.0;
+    if (this.training && this.trackRunningStats && this.numBatchesTracked !== null) {
+      const nbt = this.numBatchesTracked;
+      noGrad(() => nbt.add_(1));
+      factor = this.momentum === null ? 1.0 / Number(nbt.item()) : this.momentum;
+    }
+    const bnTraining = this.training ? true : this.runningMean === null && this.runningVar === null;
+    const useRunning = !this.training || this.trackRunningStats;
+    return F.batchNorm(input, useRunning ? this.runningMean : null, useRunning ? this.runningVar : null, {
+      weight: this.weight,
+      bias: this.bias,
+      training: bnTraining,
+      momentum: factor,
+      eps: this.eps,
+    });
+  }
+
+  override extraRepr(): string {
+    return `${this.numFeatures}, eps=${pyFloat(this.eps)}, momentum=${this.momentum === null ? 'None' : pyFloat(this.momentum)}, affine=${pyBool(this.affine)}, track_running_stats=${pyBool(this.trackRunningStats)}`;
+  }
+
+  /** @internal Old state dicts (version < 2) lack `num_batches_tracked`: it loads as 0. */
+  override _loadFromStateDict(sd: Map<string, unknown>, prefix: string, meta: { version?: number }, missing: string[], unexpected: string[], errors: string[]): void {
+    const version = meta.version;
+    if ((version === undefined || version < 2) && this.trackRunningStats) {
+      const key = `${prefix}num_batches_tracked`;
+      if (!sd.has(key)) sd.set(key, tensor(0, { dtype: int64 }));
+    }
+    super._loadFromStateDict(sd, prefix, meta, missing, unexpected, errors);
+  }
+}
+
+// PyTorch's buffer names (snake_case, as in state dicts) with camelCase accessors over them.
+for (const [alias, name] of [
+  ['runningMean', 'running_mean'],
+  ['runningVar', 'running_var'],
+  ['numBatchesTracked', 'num_batches_tracked'],
+] as const) {
+  Object.defineProperty(BatchNormBase.prototype, alias, {
+    get(this: Module) {
+      return this._buffers.get(name) ?? null;
+    },
+    set(this: Module, v: Tensor | null) {
+      this.registerBuffer(name, v);
+    },
+    configurable: true,
+  });
+}
+
+/** Batch normalisation over [N, C] or [N, C, L]. */
+export class BatchNorm1d extends BatchNormBase {
+  protected override checkInputDim(input: Tensor): void {
+    if (input.ndim !== 2 && input.ndim !== 3) throw new TorchValueError('BatchNorm1d', `expected 2D or 3D input (got ${input.ndim}D input)`);
+  }
+}
+
+/**
+ * Batch normalisation over [N, C, H, W].
+ * @example
+ * ```ts
+ * const bn = new nn.BatchNorm2d(4);
+ * bn.stateDict(); // weight, bias, running_mean, running_var, num_batches_tracked
+ * ```
+ */
+export class BatchNorm2d extends BatchNormBase {
+  protected override checkInputDim(input: Tensor): void {
+    if (input.ndim !== 4) throw new TorchValueError('BatchNorm2d', `expected 4D input (got ${input.ndim}D input)`);
+  }
+}
+
+/** Options of {@link LayerNorm}. */
+export interface LayerNormLayerOptions extends FactoryOptions {
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+  /** Learn elementwise γ and β (default true). */
+  elementwiseAffine?: boolean;
+}
+
+/** Layer normalisation over the trailing `normalizedShape` dims. */
+export class LayerNorm extends Module {
+  /** The normalised trailing shape. */
+  declare normalizedShape: number[];
+  /** Variance epsilon. */
+  declare eps: number;
+  /** Whether γ/β are learned. */
+  declare elementwiseAffine: boolean;
+  /** γ or null. */
+  declare weight: Parameter | null;
+  /** β or null. */
+  declare bias: Parameter | null;
+
+  constructor(normalizedShape: number | readonly number[], opts: LayerNormLayerOptions = {}) {
+    super();
+    this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
+    this.eps = opts.eps ?? 1e-5;
+    this.elementwiseAffine = opts.elementwiseAffine ?? true;
+    if (this.elementwiseAffine) {
+      this.weight = emptyParam(this.normalizedShape, opts);
+      this.bias = emptyParam(this.normalizedShape, opts);
+    } else {
+      this.registerParameter('weight', null);
+      this.registerParameter('bias', null);
+    }
+    this.resetParameters();
+  }
+
+  /** γ = 1, β = 0. */
+  resetParameters(): void {
+    if (this.elementwiseAffine) {
+      init.ones_(this.weight!);
+      init.zeros_(this.bias!);
+    }
+  }
+
+  override forward(input: Tensor): Tensor {
+    return F.layerNorm(input, this.normalizedShape, { weight: this.weight, bias: this.bias, eps: this.eps });
+  }
+
+  override extraRepr(): string {
+    return `${pyTuple(this.normalizedShape)}, eps=${pyFloat(this.eps)}, elementwise_affine=${pyBool(this.elementwiseAffine)}`;
+  }
+}
+
+/** Options of {@link GroupNorm}. */
+export interface GroupNormLayerOptions extends FactoryOptions {
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+  /** Learn per-channel γ and β (default true). */
+  affine?: boolean;
+}
+
+/** Group normalisation: `numChannels` split into `numGroups` groups. */
+export class GroupNorm extends Module {
+  /** Groups. */
+  declare numGroups: number;
+  /** Channels. */
+  declare numChannels: number;
+  /** Variance epsilon. */
+  declare eps: number;
+  /** Whether γ/β are learned. */
+  declare affine: boolean;
+  /** γ [C] or null. */
+  declare weight: Parameter | null;
+  /** β [C] or null. */
+  declare bias: Parameter | null;
+
+  constructor(numGroups: number, numChannels: number, opts: GroupNormLayerOptions = {}) {
+    super();
+    if (numChannels % numGroups !== 0) throw new TorchValueError('GroupNorm', 'num_channels must be divisible by num_groups');
+    this.numGroups = numGroups;
+    this.numChannels = numChannels;
+    this.eps = opts.eps ?? 1e-5;
+    this.affine = opts.affine ?? true;
+    if (this.affine) {
+      this.weight = emptyParam([numChannels], opts);
+      this.bias = emptyParam([numChannels], opts);
+    } else {
+      this.registerParameter('weight', null);
+      this.registerParameter('bias', null);
+    }
+    this.resetParameters();
+  }
+
+  /** γ = 1, β = 0. */
+  resetParameters(): void {
+    if (this.affine) {
+      init.ones_(this.weight!);
+      init.zeros_(this.bias!);
+    }
+  }
+
+  override forward(input: Tensor): Tensor {
+    return F.groupNorm(input, this.numGroups, { weight: this.weight, bias: this.bias, eps: this.eps });
+  }
+
+  override extraRepr(): string {
+    return `${this.numGroups}, ${this.numChannels}, eps=${pyFloat(this.eps)}, affine=${pyBool(this.affine)}`;
+  }
+}

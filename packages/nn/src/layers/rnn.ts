@@ -1,0 +1,344 @@
+/**
+ * Recurrent layers `RNN`, `LSTM`, `GRU` (multi-layer, bidirectional, batchFirst,
+ * inter-layer dropout) and the single-step cells `RNNCell`, `LSTMCell`,
+ * `GRUCell`, with PyTorch's parameter names, shapes, initialisation order and
+ * cell formulas. The input projection of all time steps is one matmul; the
+ * recurrence runs step by step.
+ */
+import { type Tensor, TorchRuntimeError, TorchValueError, cat, fmtShape, stack, zeros } from '@antorcha/core';
+import { dropout } from '../functional/dropout.js';
+import { linear } from '../functional/linear.js';
+import * as init from '../init.js';
+import { Module } from '../module.js';
+import type { Parameter } from '../parameter.js';
+import { pyBool, pyFloat } from '../utils/pyrepr.js';
+import { type FactoryOptions, emptyParam } from './_util.js';
+
+/** The recurrence of one layer/direction. */
+type Mode = 'RNN_TANH' | 'RNN_RELU' | 'LSTM' | 'GRU';
+
+function gateMultiplier(mode: Mode): number {
+  return mode === 'LSTM' ? 4 : mode === 'GRU' ? 3 : 1;
+}
+
+/** One step of a cell. `gi` is the input projection (with b_ih); returns [h, c?]. */
+function cellStep(mode: Mode, gi: Tensor, h: Tensor, c: Tensor | null, wHh: Tensor, bHh: Tensor | null): [Tensor, Tensor | null] {
+  const gh = linear(h, wHh, bHh);
+  switch (mode) {
+    case 'RNN_TANH':
+      return [gi.add(gh).tanh(), null];
+    case 'RNN_RELU':
+      return [gi.add(gh).relu(), null];
+    case 'LSTM': {
+      const gates = gh.add(gi).chunk(4, 1);
+      const i = gates[0]!.sigmoid();
+      const f = gates[1]!.sigmoid();
+      const g = gates[2]!.tanh();
+      const o = gates[3]!.sigmoid();
+      const cy = f.mul(c!).add(i.mul(g));
+      return [o.mul(cy.tanh()), cy];
+    }
+    case 'GRU': {
+      const [ir, iz, inn] = gi.chunk(3, 1) as [Tensor, Tensor, Tensor];
+      const [hr, hz, hn] = gh.chunk(3, 1) as [Tensor, Tensor, Tensor];
+      const r = ir.add(hr).sigmoid();
+      const z = iz.add(hz).sigmoid();
+      const n = inn.add(hn.mul(r)).tanh();
+      return [h.sub(n).mul(z).add(n), null];
+    }
+  }
+}
+
+/** Options of `RNN`, `LSTM` and `GRU`. */
+export interface RNNOptions extends FactoryOptions {
+  /** Stacked layers (default 1). */
+  numLayers?: number;
+  /** Learn b_ih and b_hh (default true). */
+  bias?: boolean;
+  /** Input and output are [N, L, H] instead of [L, N, H] (default false). */
+  batchFirst?: boolean;
+  /** Dropout on the outputs of every layer but the last, in training mode (default 0). */
+  dropout?: number;
+  /** Run a second direction and concatenate (default false). */
+  bidirectional?: boolean;
+}
+
+/** PyTorch's `RNNBase`: parameters `weight_ih_l{k}[_reverse]`, `weight_hh_…`, `bias_ih_…`, `bias_hh_…`. */
+export abstract class RNNBase extends Module {
+  /** Recurrence kind. */
+  declare mode: Mode;
+  /** Features of the input. */
+  declare inputSize: number;
+  /** Features of the hidden state. */
+  declare hiddenSize: number;
+  /** Stacked layers. */
+  declare numLayers: number;
+  /** Whether biases are learned. */
+  declare bias: boolean;
+  /** Batch-first layout. */
+  declare batchFirst: boolean;
+  /** Inter-layer dropout. */
+  declare dropout: number;
+  /** Two directions. */
+  declare bidirectional: boolean;
+  /** Parameter names per layer and direction. */
+  declare _allWeights: string[][];
+
+  protected constructor(mode: Mode, inputSize: number, hiddenSize: number, o: RNNOptions) {
+    super();
+    const numLayers = o.numLayers ?? 1;
+    const p = o.dropout ?? 0;
+    if (p < 0 || p > 1) throw new TorchValueError('RNN', 'dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
+    if (hiddenSize <= 0) throw new TorchValueError('RNN', 'hidden_size must be greater than zero');
+    if (numLayers <= 0) throw new TorchValueError('RNN', 'num_layers must be greater than zero');
+    this.mode = mode;
+    this.inputSize = inputSize;
+    this.hiddenSize = hiddenSize;
+    this.numLayers = numLayers;
+    this.bias = o.bias ?? true;
+    this.batchFirst = o.batchFirst ?? false;
+    this.dropout = p;
+    this.bidirectional = o.bidirectional ?? false;
+    const dirs = this.bidirectional ? 2 : 1;
+    const gate = gateMultiplier(mode) * hiddenSize;
+    const all: string[][] = [];
+    for (let layer = 0; layer < numLayers; layer++) {
+      for (let d = 0; d < dirs; d++) {
+        const inSize = layer === 0 ? inputSize : hiddenSize * dirs;
+        const sfx = d === 1 ? '_reverse' : '';
+        const names = [`weight_ih_l${layer}${sfx}`, `weight_hh_l${layer}${sfx}`];
+        const params = [emptyParam([gate, inSize], o), emptyParam([gate, hiddenSize], o)];
+        if (this.bias) {
+          names.push(`bias_ih_l${layer}${sfx}`, `bias_hh_l${layer}${sfx}`);
+          params.push(emptyParam([gate], o), emptyParam([gate], o));
+        }
+        names.forEach((n, i) => this.registerParameter(n, params[i]!));
+        all.push(names);
+      }
+    }
+    this._allWeights = all;
+    this.resetParameters();
+  }
+
+  /** Every parameter from U(−1/√hidden, 1/√hidden), in registration order. */
+  resetParameters(): void {
+    const stdv = this.hiddenSize > 0 ? 1.0 / Math.sqrt(this.hiddenSize) : 0;
+    for (const w of this.parameters()) init.uniform_(w, -stdv, stdv);
+  }
+
+  private weightsOf(layer: number, d: number): [Tensor, Tensor, Tensor | null, Tensor | null] {
+    const names = this._allWeights[layer * (this.bidirectional ? 2 : 1) + d]!;
+    const p = (i: number): Tensor | null => (names[i] !== undefined ? this._parameters.get(names[i]!)! : null);
+    return [p(0)!, p(1)!, p(2), p(3)];
+  }
+
+  /**
+   * Runs the layers. `input` [L, N, Hin] ([N, L, Hin] with batchFirst, or unbatched [L, Hin]);
+   * `hx` [D·layers, N, H] (and `cx` for LSTM) default to zeros.
+   * @internal
+   */
+  protected run(input: Tensor, hx: Tensor | null, cx: Tensor | null): [Tensor, Tensor, Tensor | null] {
+    const op = this._getName();
+    const batched = input.ndim === 3;
+    if (!batched && input.ndim !== 2) throw new TorchValueError(op, `${op}: Expected input to be 2D or 3D, got ${input.ndim}D instead`);
+    let x = batched ? (this.batchFirst ? input.transpose(0, 1) : input) : input.unsqueeze(1);
+    if (x._shape[2] !== this.inputSize) throw new TorchRuntimeError(op, `input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${x._shape[2]}`);
+    const [L, N] = x._shape as [number, number];
+    const dirs = this.bidirectional ? 2 : 1;
+    const H = this.hiddenSize;
+    const expected = [this.numLayers * dirs, N, H];
+    const prep = (s: Tensor | null, what: string): Tensor => {
+      if (s === null) return zeros(expected, { dtype: x.dtype, device: x.device });
+      const t = batched ? s : s.unsqueeze(1);
+      if (t.ndim !== 3 || t._shape.some((v, i) => v !== expected[i])) throw new TorchRuntimeError(op, `Expected ${what} size ${fmtShape(expected)}, got ${fmtShape(t._shape)}`);
+      return t;
+    };
+    const h0 = prep(hx, 'hidden');
+    const c0 = this.mode === 'LSTM' ? prep(cx, 'hidden') : null;
+    const hOut: Tensor[] = [];
+    const cOut: Tensor[] = [];
+    for (let layer = 0; layer < this.numLayers; layer++) {
+      const outs: Tensor[] = [];
+      for (let d = 0; d < dirs; d++) {
+        const [wIh, wHh, bIh, bHh] = this.weightsOf(layer, d);
+        const idx = layer * dirs + d;
+        let h = h0.select(0, idx);
+        let c = c0 ? c0.select(0, idx) : null;
+        const gi = linear(x, wIh, bIh);
+        const steps: Tensor[] = new Array(L);
+        for (let s = 0; s < L; s++) {
+          const t = d === 0 ? s : L - 1 - s;
+          [h, c] = cellStep(this.mode, gi.select(0, t), h, c, wHh, bHh);
+          steps[t] = h;
+        }
+        outs.push(L > 0 ? stack(steps, 0) : zeros([0, N, H], { dtype: x.dtype }));
+        hOut.push(h);
+        if (c) cOut.push(c);
+      }
+      x = dirs === 1 ? outs[0]! : cat(outs, 2);
+      if (this.dropout > 0 && this.training && layer < this.numLayers - 1) x = dropout(x, this.dropout, true);
+    }
+    let output = x;
+    let hn = stack(hOut, 0);
+    let cn = c0 ? stack(cOut, 0) : null;
+    if (!batched) {
+      output = output.squeeze(1);
+      hn = hn.squeeze(1);
+      if (cn) cn = cn.squeeze(1);
+    } else if (this.batchFirst) output = output.transpose(0, 1);
+    return [output, hn, cn];
+  }
+
+  override extraRepr(): string {
+    let s = `${this.inputSize}, ${this.hiddenSize}`;
+    if (this.numLayers !== 1) s += `, num_layers=${this.numLayers}`;
+    if (this.bias !== true) s += `, bias=${pyBool(this.bias)}`;
+    if (this.batchFirst !== false) s += `, batch_first=${pyBool(this.batchFirst)}`;
+    if (this.dropout !== 0) s += `, dropout=${pyFloat(this.dropout)}`;
+    if (this.bidirectional !== false) s += `, bidirectional=${pyBool(this.bidirectional)}`;
+    return s;
+  }
+}
+
+/**
+ * Elman RNN: h' = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh) (or relu).
+ * @example
+ * ```ts
+ * const rnn = new nn.RNN(10, 20, { numLayers: 2 });
+ * const [out, hn] = rnn.call(torch.randn(5, 3, 10));
+ * ```
+ */
+export class RNN extends RNNBase {
+  /** `'tanh'` or `'relu'`. */
+  declare nonlinearity: 'tanh' | 'relu';
+  constructor(inputSize: number, hiddenSize: number, opts: RNNOptions & { nonlinearity?: 'tanh' | 'relu' } = {}) {
+    const nl = opts.nonlinearity ?? 'tanh';
+    if (nl !== 'tanh' && nl !== 'relu') throw new TorchValueError('RNN', `Unknown nonlinearity '${String(nl)}'. Select from 'tanh' or 'relu'.`);
+    super(nl === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', inputSize, hiddenSize, opts);
+    this.nonlinearity = nl;
+  }
+  /** Returns `[output, hN]`. */
+  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+    const [out, hn] = this.run(input, hx, null);
+    return [out, hn];
+  }
+}
+
+/** Long short-term memory (gates i, f, g, o). */
+export class LSTM extends RNNBase {
+  constructor(inputSize: number, hiddenSize: number, opts: RNNOptions = {}) {
+    super('LSTM', inputSize, hiddenSize, opts);
+  }
+  /** Returns `[output, [hN, cN]]`; `hx` is `[h0, c0]` or null. */
+  override forward(input: Tensor, hx: [Tensor, Tensor] | null = null): [Tensor, [Tensor, Tensor]] {
+    const [out, hn, cn] = this.run(input, hx ? hx[0] : null, hx ? hx[1] : null);
+    return [out, [hn, cn!]];
+  }
+}
+
+/** Gated recurrent unit (gates r, z, n). */
+export class GRU extends RNNBase {
+  constructor(inputSize: number, hiddenSize: number, opts: RNNOptions = {}) {
+    super('GRU', inputSize, hiddenSize, opts);
+  }
+  /** Returns `[output, hN]`. */
+  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+    const [out, hn] = this.run(input, hx, null);
+    return [out, hn];
+  }
+}
+
+/** PyTorch's `RNNCellBase`: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`. */
+abstract class RNNCellBase extends Module {
+  /** Input features. */
+  declare inputSize: number;
+  /** Hidden features. */
+  declare hiddenSize: number;
+  /** Whether biases are learned. */
+  declare bias: boolean;
+  /** [G·H, in]. */
+  declare weight_ih: Parameter;
+  /** [G·H, H]. */
+  declare weight_hh: Parameter;
+  /** [G·H] or null. */
+  declare bias_ih: Parameter | null;
+  /** [G·H] or null. */
+  declare bias_hh: Parameter | null;
+  protected constructor(inputSize: number, hiddenSize: number, bias: boolean, chunks: number, o: FactoryOptions) {
+    super();
+    this.inputSize = inputSize;
+    this.hiddenSize = hiddenSize;
+    this.bias = bias;
+    this.weight_ih = emptyParam([chunks * hiddenSize, inputSize], o);
+    this.weight_hh = emptyParam([chunks * hiddenSize, hiddenSize], o);
+    if (bias) {
+      this.bias_ih = emptyParam([chunks * hiddenSize], o);
+      this.bias_hh = emptyParam([chunks * hiddenSize], o);
+    } else {
+      this.registerParameter('bias_ih', null);
+      this.registerParameter('bias_hh', null);
+    }
+    this.resetParameters();
+  }
+  /** Every parameter from U(−1/√hidden, 1/√hidden). */
+  resetParameters(): void {
+    const stdv = this.hiddenSize > 0 ? 1.0 / Math.sqrt(this.hiddenSize) : 0;
+    for (const w of this.parameters()) init.uniform_(w, -stdv, stdv);
+  }
+  /** @internal */
+  protected step(mode: Mode, input: Tensor, h: Tensor | null, c: Tensor | null): [Tensor, Tensor | null] {
+    const batched = input.ndim === 2;
+    const x = batched ? input : input.unsqueeze(0);
+    const z = (): Tensor => zeros([x._shape[0]!, this.hiddenSize], { dtype: x.dtype });
+    const hh = h === null ? z() : batched ? h : h.unsqueeze(0);
+    const cc = mode === 'LSTM' ? (c === null ? z() : batched ? c : c.unsqueeze(0)) : null;
+    const [h1, c1] = cellStep(mode, linear(x, this.weight_ih, this.bias_ih), hh, cc, this.weight_hh, this.bias_hh);
+    return batched ? [h1, c1] : [h1.squeeze(0), c1 ? c1.squeeze(0) : null];
+  }
+  override extraRepr(): string {
+    let s = `${this.inputSize}, ${this.hiddenSize}`;
+    if (this.bias !== true) s += `, bias=${pyBool(this.bias)}`;
+    return s;
+  }
+}
+
+/** One Elman RNN step. */
+export class RNNCell extends RNNCellBase {
+  /** `'tanh'` or `'relu'`. */
+  declare nonlinearity: 'tanh' | 'relu';
+  constructor(inputSize: number, hiddenSize: number, opts: FactoryOptions & { bias?: boolean; nonlinearity?: 'tanh' | 'relu' } = {}) {
+    super(inputSize, hiddenSize, opts.bias ?? true, 1, opts);
+    this.nonlinearity = opts.nonlinearity ?? 'tanh';
+  }
+  /** The next hidden state. */
+  override forward(input: Tensor, hx: Tensor | null = null): Tensor {
+    return this.step(this.nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', input, hx, null)[0];
+  }
+  override extraRepr(): string {
+    const s = super.extraRepr();
+    return this.nonlinearity !== 'tanh' ? `${s}, nonlinearity=${this.nonlinearity}` : s;
+  }
+}
+
+/** One LSTM step. */
+export class LSTMCell extends RNNCellBase {
+  constructor(inputSize: number, hiddenSize: number, opts: FactoryOptions & { bias?: boolean } = {}) {
+    super(inputSize, hiddenSize, opts.bias ?? true, 4, opts);
+  }
+  /** `[h', c']`. */
+  override forward(input: Tensor, hx: [Tensor, Tensor] | null = null): [Tensor, Tensor] {
+    const [h, c] = this.step('LSTM', input, hx ? hx[0] : null, hx ? hx[1] : null);
+    return [h, c!];
+  }
+}
+
+/** One GRU step. */
+export class GRUCell extends RNNCellBase {
+  constructor(inputSize: number, hiddenSize: number, opts: FactoryOptions & { bias?: boolean } = {}) {
+    super(inputSize, hiddenSize, opts.bias ?? true, 3, opts);
+  }
+  /** The next hidden state. */
+  override forward(input: Tensor, hx: Tensor | null = null): Tensor {
+    return this.step('GRU', input, hx, null)[0];
+  }
+}

@@ -1,0 +1,610 @@
+/**
+ * `nn.Module`: the base class of every layer and model. Assigning a
+ * {@link Parameter}, a Module, or (for registered names) a buffer to a property
+ * registers it, as in PyTorch: `this.fc1 = new nn.Linear(4, 8)` in a subclass
+ * constructor makes `fc1.weight` a parameter of the model.
+ */
+import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '@antorcha/core';
+import { noGrad } from '@antorcha/autograd';
+import { Parameter, swapTensorData } from './parameter.js';
+import { addIndent } from './utils/pyrepr.js';
+
+/** A state dict: names (PyTorch's dotted keys, e.g. `fc1.weight`) → tensors, in registration order. */
+export type StateDict = Record<string, Tensor>;
+
+/**
+ * Per-module metadata PyTorch stores with a state dict (`_metadata`: module prefix →
+ * `{ version }`), a Map so that prefixes keep PyTorch's order (`''` first).
+ */
+export type StateDictMetadata = Map<string, { version: number }>;
+
+/** What `loadStateDict` reports (PyTorch's `_IncompatibleKeys`). */
+export interface IncompatibleKeys {
+  /** Keys the module expects that the state dict lacks. */
+  missingKeys: string[];
+  /** Keys in the state dict that the module does not have. */
+  unexpectedKeys: string[];
+}
+
+/** A handle returned by the hook registration methods. */
+export interface RemovableHandle {
+  /** Unregisters the hook. */
+  remove(): void;
+}
+
+/** `hook(module, inputs)`: may return replacement inputs (an array) or nothing. */
+export type ForwardPreHook = (module: Module, inputs: unknown[]) => unknown[] | void;
+/** `hook(module, inputs, output)`: may return a replacement output or nothing. */
+export type ForwardHook = (module: Module, inputs: unknown[], output: unknown) => unknown;
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** Internal registries, kept off the enumerable properties. */
+interface Registries {
+  _parameters: Map<string, Parameter | null>;
+  _buffers: Map<string, Tensor | null>;
+  _nonPersistentBuffers: Set<string>;
+  _modules: Map<string, Module | null>;
+  _forwardHooks: Map<number, ForwardHook>;
+  _forwardPreHooks: Map<number, ForwardPreHook>;
+}
+
+let nextHookId = 0;
+
+function typeName(v: unknown): string {
+  if (v === null) return 'None';
+  if (v instanceof Tensor) return `torch.${{ float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[v.dtype.name]}Tensor`;
+  if (v instanceof Module) return v._getName();
+  return typeof v;
+}
+
+function removeFrom(t: Registries, name: string): void {
+  t._parameters.delete(name);
+  t._buffers.delete(name);
+  t._nonPersistentBuffers.delete(name);
+  t._modules.delete(name);
+}
+
+/**
+ * Routes property writes into the registries. Returns true when the value was handled
+ * as a registered member (the property is still set on the object so reads are plain).
+ */
+function register(target: Module, prop: string, value: unknown): void {
+  const t = target as unknown as Registries;
+  if (value instanceof Parameter) {
+    if (!t._parameters.has(prop)) removeFrom(t, prop);
+    t._parameters.set(prop, value);
+  } else if (t._parameters.has(prop)) {
+    if (value !== null) {
+      throw new TorchTypeError('__setattr__', `cannot assign '${typeName(value)}' as parameter '${prop}' (torch.nn.Parameter or None expected)`);
+    }
+    t._parameters.set(prop, null);
+  } else if (value instanceof Module) {
+    if (!t._modules.has(prop)) removeFrom(t, prop);
+    t._modules.set(prop, value);
+  } else if (t._modules.has(prop)) {
+    if (value !== null) throw new TorchTypeError('__setattr__', `cannot assign '${typeName(value)}' as child module '${prop}' (torch.nn.Module or None expected)`);
+    t._modules.set(prop, null);
+  } else if (t._buffers.has(prop)) {
+    if (value !== null && !(value instanceof Tensor)) {
+      throw new TorchTypeError('__setattr__', `cannot assign '${typeName(value)}' as buffer '${prop}' (torch.Tensor or None expected)`);
+    }
+    t._buffers.set(prop, value as Tensor | null);
+  }
+}
+
+function isRegistered(target: Module, prop: string): boolean {
+  const t = target as unknown as Registries;
+  return t._parameters.has(prop) || t._modules.has(prop) || t._buffers.has(prop);
+}
+
+const handler: ProxyHandler<Module> = {
+  set(target, prop, value) {
+    if (typeof prop === 'string') register(target, prop, value);
+    return Reflect.set(target, prop, value);
+  },
+  defineProperty(target, prop, desc) {
+    if (typeof prop === 'string' && 'value' in desc) {
+      // A TS/JS class field declared without initialiser defines `undefined`: keep what is registered.
+      if (desc.value === undefined && isRegistered(target, prop)) return true;
+      register(target, prop, desc.value);
+    }
+    return Reflect.defineProperty(target, prop, desc);
+  },
+  deleteProperty(target, prop) {
+    if (typeof prop === 'string') removeFrom(target as unknown as Registries, prop);
+    return Reflect.deleteProperty(target, prop);
+  },
+};
+
+function hidden(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: false, configurable: true });
+}
+
+function checkName(kind: string, name: string, target: Module): void {
+  if (typeof name !== 'string') throw new TorchTypeError(`register_${kind}`, `${kind} name should be a string. Got ${typeof name}`);
+  if (name.includes('.')) throw new TorchRuntimeError(`register_${kind}`, `${kind} name can't contain ".", got: ${name}`);
+  if (name === '') throw new TorchRuntimeError(`register_${kind}`, `${kind} name can't be empty string ""`);
+  if (name in target && !isRegistered(target, name)) throw new TorchRuntimeError(`register_${kind}`, `attribute '${name}' already exists`);
+}
+
+/**
+ * Base class for all neural network modules. Subclasses assign parameters,
+ * buffers and submodules in their constructor and implement `forward`.
+ * @example
+ * ```ts
+ * class Net extends nn.Module {
+ *   declare fc1: nn.Linear;
+ *   declare fc2: nn.Linear;
+ *   constructor() {
+ *     super();
+ *     this.fc1 = new nn.Linear(4, 8);
+ *     this.fc2 = new nn.Linear(8, 2);
+ *   }
+ *   forward(x: Tensor): Tensor {
+ *     return this.fc2.call(F.relu(this.fc1.call(x)));
+ *   }
+ * }
+ * const net = new Net();
+ * net.stateDict(); // { 'fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias' }
+ * ```
+ */
+export class Module {
+  /** Version written to state-dict metadata (PyTorch's `_version`). */
+  static _version = 1;
+
+  /** Whether the module is in training mode (see `train()`/`eval()`). */
+  declare training: boolean;
+  /** @internal */ declare _parameters: Map<string, Parameter | null>;
+  /** @internal */ declare _buffers: Map<string, Tensor | null>;
+  /** @internal */ declare _nonPersistentBuffers: Set<string>;
+  /** @internal */ declare _modules: Map<string, Module | null>;
+  /** @internal */ declare _forwardHooks: Map<number, ForwardHook>;
+  /** @internal */ declare _forwardPreHooks: Map<number, ForwardPreHook>;
+
+  constructor() {
+    hidden(this, '_parameters', new Map());
+    hidden(this, '_buffers', new Map());
+    hidden(this, '_nonPersistentBuffers', new Set());
+    hidden(this, '_modules', new Map());
+    hidden(this, '_forwardHooks', new Map());
+    hidden(this, '_forwardPreHooks', new Map());
+    hidden(this, 'training', true);
+    return new Proxy(this, handler);
+  }
+
+  /** The computation. Every subclass overrides it. */
+  forward(..._args: any[]): any {
+    throw new TorchRuntimeError('forward', `Module [${this._getName()}] is missing the required "forward" function`);
+  }
+
+  /**
+   * Runs the forward pre-hooks, `forward`, then the forward hooks (PyTorch's `module(x)`).
+   */
+  call(...args: Parameters<this['forward']>): ReturnType<this['forward']> {
+    let inputs: unknown[] = args;
+    for (const hook of [...this._forwardPreHooks.values()]) {
+      const r = hook(this, inputs);
+      if (r !== undefined) inputs = Array.isArray(r) ? r : [r];
+    }
+    let out: unknown = this.forward(...inputs);
+    for (const hook of [...this._forwardHooks.values()]) {
+      const r = hook(this, inputs, out);
+      if (r !== undefined) out = r;
+    }
+    return out as ReturnType<this['forward']>;
+  }
+
+  // ------------------------------------------------------------------ registration
+
+  /** Registers (or replaces) a parameter; `null` registers an absent one (e.g. `bias=False`). */
+  registerParameter(name: string, param: Parameter | null): void {
+    if (param !== null && !(param instanceof Parameter)) {
+      throw new TorchTypeError('register_parameter', `cannot assign '${typeName(param)}' object to parameter '${name}' (torch.nn.Parameter or None required)`);
+    }
+    if (!this._parameters.has(name)) {
+      checkName('parameter', name, this);
+      removeFrom(this as unknown as Registries, name);
+    }
+    this._parameters.set(name, param);
+    Reflect.set(this, name, param);
+  }
+
+  /**
+   * Registers a buffer: state that is not a parameter (BatchNorm's running mean).
+   * Non-persistent buffers are left out of the state dict.
+   */
+  registerBuffer(name: string, tensor: Tensor | null, persistent = true): void {
+    if (tensor !== null && !(tensor instanceof Tensor)) {
+      throw new TorchTypeError('register_buffer', `cannot assign '${typeName(tensor)}' object to buffer '${name}' (torch Tensor or None required)`);
+    }
+    if (!this._buffers.has(name)) {
+      checkName('buffer', name, this);
+      removeFrom(this as unknown as Registries, name);
+    }
+    this._buffers.set(name, tensor);
+    if (persistent) this._nonPersistentBuffers.delete(name);
+    else this._nonPersistentBuffers.add(name);
+    Reflect.set(this, name, tensor);
+  }
+
+  /** Registers a child module under `name` (PyTorch's `add_module`). */
+  registerModule(name: string, module: Module | null): void {
+    if (module !== null && !(module instanceof Module)) throw new TorchTypeError('add_module', `${typeName(module)} is not a Module subclass`);
+    if (!this._modules.has(name)) {
+      checkName('module', name, this);
+      removeFrom(this as unknown as Registries, name);
+    }
+    this._modules.set(name, module);
+    Reflect.set(this, name, module);
+  }
+
+  /** Alias of {@link registerModule}. */
+  addModule(name: string, module: Module | null): void {
+    this.registerModule(name, module);
+  }
+
+  // ------------------------------------------------------------------ traversal
+
+  /** Child modules with their names (direct children only). */
+  namedChildren(): [string, Module][] {
+    const out: [string, Module][] = [];
+    const seen = new Set<Module>();
+    for (const [name, m] of this._modules) {
+      if (m !== null && !seen.has(m)) {
+        seen.add(m);
+        out.push([name, m]);
+      }
+    }
+    return out;
+  }
+
+  /** Direct child modules. */
+  children(): Module[] {
+    return this.namedChildren().map(([, m]) => m);
+  }
+
+  /** This module and all descendants with dotted names (`''` for this one), each once. */
+  namedModules(prefix = '', memo: Set<Module> = new Set()): [string, Module][] {
+    const out: [string, Module][] = [];
+    if (memo.has(this)) return out;
+    memo.add(this);
+    out.push([prefix, this]);
+    for (const [name, m] of this._modules) {
+      if (m === null) continue;
+      out.push(...m.namedModules(prefix ? `${prefix}.${name}` : name, memo));
+    }
+    return out;
+  }
+
+  /** This module and all descendants. */
+  modules(): Module[] {
+    return this.namedModules().map(([, m]) => m);
+  }
+
+  private namedMembers<T>(get: (m: Module) => Iterable<[string, T | null]>, prefix: string, recurse: boolean): [string, T][] {
+    const memo = new Set<T>();
+    const out: [string, T][] = [];
+    const mods: [string, Module][] = recurse ? this.namedModules(prefix) : [[prefix, this]];
+    for (const [mp, m] of mods) {
+      for (const [k, v] of get(m)) {
+        if (v === null || memo.has(v)) continue;
+        memo.add(v);
+        out.push([mp ? `${mp}.${k}` : k, v]);
+      }
+    }
+    return out;
+  }
+
+  /** Parameters with dotted names (`fc1.weight`), each once, in registration order. */
+  namedParameters(prefix = '', recurse = true): [string, Parameter][] {
+    return this.namedMembers((m) => m._parameters, prefix, recurse);
+  }
+
+  /** All parameters (of descendants too unless `recurse` is false). */
+  parameters(recurse = true): Parameter[] {
+    return this.namedParameters('', recurse).map(([, p]) => p);
+  }
+
+  /** Buffers with dotted names. */
+  namedBuffers(prefix = '', recurse = true): [string, Tensor][] {
+    return this.namedMembers((m) => m._buffers, prefix, recurse);
+  }
+
+  /** All buffers. */
+  buffers(recurse = true): Tensor[] {
+    return this.namedBuffers('', recurse).map(([, b]) => b);
+  }
+
+  /** The submodule at a dotted path (`'encoder.layers.0'`). */
+  getSubmodule(target: string): Module {
+    if (target === '') return this;
+    let mod: Module = this;
+    for (const item of target.split('.')) {
+      const next = mod._modules.get(item);
+      if (next === undefined) throw new TorchRuntimeError('get_submodule', `${mod._getName()} has no attribute \`${item}\``);
+      if (next === null) throw new TorchRuntimeError('get_submodule', `\`${item}\` is not an nn.Module`);
+      mod = next;
+    }
+    return mod;
+  }
+
+  /** The parameter at a dotted path (`'fc1.weight'`). */
+  getParameter(target: string): Parameter {
+    const i = target.lastIndexOf('.');
+    const mod = this.getSubmodule(i < 0 ? '' : target.slice(0, i));
+    const name = target.slice(i + 1);
+    const p = mod._parameters.get(name);
+    if (p === undefined || p === null) throw new TorchRuntimeError('get_parameter', `\`${name}\` is not an nn.Parameter`);
+    return p;
+  }
+
+  // ------------------------------------------------------------------ modes and bulk operations
+
+  /** Sets training mode on this module and its descendants. */
+  train(mode = true): this {
+    if (typeof mode !== 'boolean') throw new TorchValueError('train', 'training mode is expected to be boolean');
+    this.training = mode;
+    for (const m of this.children()) m.train(mode);
+    return this;
+  }
+
+  /** Evaluation mode (`train(false)`): dropout off, batch norm uses running stats. */
+  eval(): this {
+    return this.train(false);
+  }
+
+  /** Sets `requiresGrad` of every parameter. */
+  requiresGrad_(requiresGrad = true): this {
+    for (const p of this.parameters()) p.requiresGrad_(requiresGrad);
+    return this;
+  }
+
+  /**
+   * Resets the gradients of all parameters: to null (default, PyTorch 2's
+   * `set_to_none=True`) or to zeros.
+   */
+  zeroGrad(opts: { setToNone?: boolean } = {}): void {
+    const setToNone = opts.setToNone ?? true;
+    for (const p of this.parameters()) {
+      if (p.grad === null) continue;
+      if (setToNone) p.grad = null;
+      else {
+        const g = p.grad;
+        noGrad(() => {
+          if (g.gradFn !== null) p.grad = g.detach();
+          p.grad!.zero_();
+        });
+      }
+    }
+  }
+
+  /** Calls `fn` on every descendant (children first) and then on this module. */
+  apply(fn: (m: Module) => void): this {
+    for (const m of this.children()) m.apply(fn);
+    fn(this);
+    return this;
+  }
+
+  /**
+   * Converts parameters and buffers in place (their identities are kept, so
+   * optimizers still hold them): `to('cpu')`, `to('float64')`, `to(device, dtype)`.
+   * Only floating-point tensors change dtype, as in PyTorch.
+   */
+  to(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): this {
+    const isDtype = (x: unknown): boolean =>
+      (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'].includes(x)) || (typeof x === 'object' && x !== null && 'itemsize' in x);
+    const dev = isDtype(deviceOrDtype) ? undefined : (deviceOrDtype as DeviceLike);
+    const dt = isDtype(deviceOrDtype) ? (deviceOrDtype as DTypeLike) : dtype;
+    const convert = (t: Tensor): Tensor => {
+      let r = t;
+      noGrad(() => {
+        if (dev !== undefined) r = r.to(dev);
+        if (dt !== undefined && r.dtype.isFloatingPoint) r = r.to(dt);
+      });
+      return r;
+    };
+    this._apply(convert);
+    return this;
+  }
+
+  /** Casts floating-point parameters and buffers to float32. */
+  float(): this {
+    return this.to('float32');
+  }
+
+  /** Casts floating-point parameters and buffers to float64. */
+  double(): this {
+    return this.to('float64');
+  }
+
+  /** Moves parameters and buffers to the CPU. */
+  cpu(): this {
+    return this.to('cpu');
+  }
+
+  /** @internal Applies `fn` to every parameter (in place), gradient and buffer. */
+  _apply(fn: (t: Tensor) => Tensor): this {
+    for (const m of this.children()) m._apply(fn);
+    for (const [, p] of this._parameters) {
+      if (p === null) continue;
+      swapTensorData(p, fn(p));
+      if (p.grad !== null) p.grad = fn(p.grad);
+    }
+    for (const [name, b] of this._buffers) {
+      if (b === null) continue;
+      const nb = fn(b);
+      if (nb !== b) {
+        this._buffers.set(name, nb);
+        Reflect.set(this, name, nb);
+      }
+    }
+    return this;
+  }
+
+  // ------------------------------------------------------------------ state dict
+
+  /**
+   * The module's state: parameters and persistent buffers under PyTorch's key
+   * names (`0.weight`, `fc1.bias`, `bn.running_mean`, `bn.num_batches_tracked`),
+   * detached from autograd but sharing storage with the module. The returned
+   * object carries PyTorch's `_metadata` (module versions) as a hidden property.
+   */
+  stateDict(opts: { prefix?: string; keepVars?: boolean } = {}): StateDict {
+    const dest: StateDict = {};
+    const metadata: StateDictMetadata = new Map();
+    this._stateDictInto(dest, metadata, opts.prefix ?? '', opts.keepVars ?? false);
+    hidden(dest, '_metadata', metadata);
+    return dest;
+  }
+
+  /** @internal */
+  _stateDictInto(dest: StateDict, metadata: StateDictMetadata, prefix: string, keepVars: boolean): void {
+    metadata.set(prefix.slice(0, -1), { version: (this.constructor as typeof Module)._version });
+    this._saveToStateDict(dest, prefix, keepVars);
+    for (const [name, m] of this._modules) if (m !== null) m._stateDictInto(dest, metadata, `${prefix}${name}.`, keepVars);
+  }
+
+  /** Writes this module's own parameters and persistent buffers (not its children's). */
+  protected _saveToStateDict(dest: StateDict, prefix: string, keepVars: boolean): void {
+    for (const [name, p] of this._parameters) if (p !== null) dest[prefix + name] = keepVars ? p : p.detach();
+    for (const [name, b] of this._buffers) {
+      if (b !== null && !this._nonPersistentBuffers.has(name)) dest[prefix + name] = keepVars ? b : b.detach();
+    }
+  }
+
+  /**
+   * Copies parameters and buffers from `stateDict` (keys as `stateDict()` gives them).
+   * With `strict` (default), missing or unexpected keys are errors; size mismatches
+   * always are, with PyTorch's messages.
+   */
+  loadStateDict(stateDict: StateDict | Map<string, Tensor>, opts: { strict?: boolean } = {}): IncompatibleKeys {
+    const strict = opts.strict ?? true;
+    if (typeof stateDict !== 'object' || stateDict === null) {
+      throw new TorchTypeError('load_state_dict', `Expected state_dict to be dict-like, got ${typeof stateDict}.`);
+    }
+    const sd = stateDict instanceof Map ? stateDict : new Map(Object.entries(stateDict));
+    const meta = (stateDict as { _metadata?: StateDictMetadata | Record<string, { version: number }> })._metadata;
+    const metadata = meta instanceof Map ? meta : meta ? new Map(Object.entries(meta)) : undefined;
+    const missingKeys: string[] = [];
+    const unexpectedKeys: string[] = [];
+    const errors: string[] = [];
+    const load = (module: Module, local: Map<string, unknown>, prefix: string): void => {
+      const localMeta = metadata?.get(prefix.slice(0, -1)) ?? {};
+      module._loadFromStateDict(local, prefix, localMeta, missingKeys, unexpectedKeys, errors);
+      for (const [name, child] of module._modules) {
+        if (child === null) continue;
+        const cp = `${prefix}${name}.`;
+        const sub = new Map<string, unknown>();
+        for (const [k, v] of local) if (k.startsWith(cp)) sub.set(k, v);
+        load(child, sub, cp);
+      }
+    };
+    load(this, sd as Map<string, unknown>, '');
+    if (strict) {
+      if (unexpectedKeys.length > 0) errors.unshift(`Unexpected key(s) in state_dict: ${unexpectedKeys.map((k) => `"${k}"`).join(', ')}. `);
+      if (missingKeys.length > 0) errors.unshift(`Missing key(s) in state_dict: ${missingKeys.map((k) => `"${k}"`).join(', ')}. `);
+    }
+    if (errors.length > 0) {
+      throw new TorchRuntimeError('load_state_dict', `Error(s) in loading state_dict for ${this._getName()}:\n\t${errors.join('\n\t')}`);
+    }
+    return { missingKeys, unexpectedKeys };
+  }
+
+  /** @internal Loads this module's own entries; subclasses may adapt old formats first. */
+  _loadFromStateDict(
+    sd: Map<string, unknown>,
+    prefix: string,
+    _localMetadata: { version?: number },
+    missingKeys: string[],
+    unexpectedKeys: string[],
+    errors: string[],
+  ): void {
+    const local = new Map<string, Tensor>();
+    for (const [k, v] of this._parameters) if (v !== null) local.set(k, v);
+    for (const [k, v] of this._buffers) if (v !== null && !this._nonPersistentBuffers.has(k)) local.set(k, v);
+    for (const [name, param] of local) {
+      const key = prefix + name;
+      if (!sd.has(key)) {
+        missingKeys.push(key);
+        continue;
+      }
+      let input = sd.get(key);
+      if (!(input instanceof Tensor)) {
+        errors.push(`While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received ${typeof input}`);
+        continue;
+      }
+      if (param.ndim === 0 && input.ndim === 1) input = input.select(0, 0);
+      const inp = input as Tensor;
+      if (inp.ndim !== param.ndim || inp._shape.some((d, i) => d !== param._shape[i])) {
+        errors.push(`size mismatch for ${key}: copying a param with shape torch.Size(${fmtList(inp._shape)}) from checkpoint, the shape in current model is torch.Size(${fmtList(param._shape)}).`);
+        continue;
+      }
+      try {
+        noGrad(() => param.copy_(inp));
+      } catch (e) {
+        errors.push(`While copying the parameter named "${key}", whose dimensions in the model are ${fmtShape(param._shape)} and whose dimensions in the checkpoint are ${fmtShape(inp._shape)}, an exception occurred : ${(e as Error).message}.`);
+      }
+    }
+    for (const key of sd.keys()) {
+      if (!key.startsWith(prefix)) continue;
+      const first = key.slice(prefix.length).split('.', 1)[0]!;
+      if (!this._modules.has(first) && !local.has(first)) unexpectedKeys.push(key);
+    }
+  }
+
+  // ------------------------------------------------------------------ hooks
+
+  /** Registers `hook(module, inputs, output)`, run by `call` after `forward`. */
+  registerForwardHook(hook: ForwardHook): RemovableHandle {
+    const id = nextHookId++;
+    this._forwardHooks.set(id, hook);
+    return { remove: () => void this._forwardHooks.delete(id) };
+  }
+
+  /** Registers `hook(module, inputs)`, run by `call` before `forward`. */
+  registerForwardPreHook(hook: ForwardPreHook): RemovableHandle {
+    const id = nextHookId++;
+    this._forwardPreHooks.set(id, hook);
+    return { remove: () => void this._forwardPreHooks.delete(id) };
+  }
+
+  // ------------------------------------------------------------------ printing
+
+  /** @internal The class name printed in the repr. */
+  _getName(): string {
+    return this.constructor.name;
+  }
+
+  /** The part printed inside the parentheses (override in layers): `in_features=10, …`. */
+  extraRepr(): string {
+    return '';
+  }
+
+  /** PyTorch's module repr, e.g. `Linear(in_features=10, out_features=32, bias=True)`. */
+  toString(): string {
+    const extra = this.extraRepr();
+    const extraLines = extra ? extra.split('\n') : [];
+    const childLines: string[] = [];
+    for (const [key, m] of this._modules) {
+      const s = m === null ? 'None' : addIndent(m.toString(), 2);
+      childLines.push(`(${key}): ${s}`);
+    }
+    const lines = [...extraLines, ...childLines];
+    let main = `${this._getName()}(`;
+    if (lines.length > 0) {
+      if (extraLines.length === 1 && childLines.length === 0) main += extraLines[0];
+      else main += `\n  ${lines.join('\n  ')}\n`;
+    }
+    return `${main})`;
+  }
+
+  /** @internal `console.log(module)` prints the repr. */
+  [inspectSymbol](): string {
+    return this.toString();
+  }
+}
+
+function fmtList(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}

@@ -1,0 +1,26 @@
+/**
+ * `torch.nn.utils`: gradient clipping and parameter/vector conversion.
+ * @packageDocumentation
+ */
+import { type Tensor, TorchRuntimeError, cat } from '@antorcha/core';
+import { noGrad } from '@antorcha/autograd';
+
+export { clipGradNorm_, clipGradValue_ } from './utils/clip-grad.js';
+
+/** All parameters flattened into one 1-D tensor (`parameters_to_vector`). */
+export function parametersToVector(parameters: Iterable<Tensor>): Tensor {
+  return cat([...parameters].map((p) => p.reshape(-1)));
+}
+
+/** Copies consecutive slices of `vec` into the parameters (`vector_to_parameters`). */
+export function vectorToParameters(vec: Tensor, parameters: Iterable<Tensor>): void {
+  if (vec.ndim !== 1) throw new TorchRuntimeError('vector_to_parameters', `expected a 1-D vector, got ${vec.ndim}-D`);
+  let offset = 0;
+  noGrad(() => {
+    for (const p of parameters) {
+      const n = p.numel();
+      p.copy_(vec.narrow(0, offset, n).view(p._shape));
+      offset += n;
+    }
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * `torch.nn`: modules, layers, losses, `functional` (also as `F`), `init` and `utils`.
+ * @packageDocumentation
+ */
+import * as functional from './functional/index.js';
+import * as init from './init.js';
+import * as utils from './nn-utils.js';
+
+export { functional, functional as F, init, utils };
+export { Module, type StateDict, type StateDictMetadata, type IncompatibleKeys, type RemovableHandle, type ForwardHook, type ForwardPreHook } from './module.js';
+export { Parameter } from './parameter.js';
+export { Sequential, ModuleList, ModuleDict, ParameterList } from './container.js';
+export { Identity, Linear, Bilinear, NonDynamicallyQuantizableLinear, type LinearOptions } from './layers/linear.js';
+export { ConvNd, Conv1d, Conv2d, ConvTranspose2d, type ConvLayerOptions, type ConvTransposeLayerOptions } from './layers/conv.js';
+export { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, type MaxPoolLayerOptions, type AvgPoolLayerOptions } from './layers/pooling.js';
+export { BatchNormBase, BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm, type BatchNormOptions, type LayerNormLayerOptions, type GroupNormLayerOptions } from './layers/normalization.js';
+export { Dropout, Dropout2d } from './layers/dropout.js';
+export { Embedding, type EmbeddingLayerOptions } from './layers/embedding.js';
+export { Flatten, Unflatten } from './layers/flatten.js';
+export { RNNBase, RNN, LSTM, GRU, RNNCell, LSTMCell, GRUCell, type RNNOptions } from './layers/rnn.js';
+export { MultiheadAttention, type MultiheadAttentionOptions, type MultiheadAttentionForwardOptions } from './layers/attention.js';
+export { ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Sigmoid, Tanh, LogSigmoid, Softmax, Softmin, LogSoftmax, Softplus, Hardtanh } from './layers/activation.js';
+export { Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss } from './losses.js';

@@ -1,0 +1,59 @@
+/** `optim.Adagrad`: PyTorch's `_single_tensor_adagrad`. */
+import { type Tensor, float32, fullLike, tensor } from '@antorcha/core';
+import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+
+/** Options of {@link Adagrad}. */
+export interface AdagradOptions {
+  /** Learning rate (default 1e-2). */
+  lr?: number;
+  /** Learning-rate decay (default 0). */
+  lrDecay?: number;
+  /** L2 penalty (default 0). */
+  weightDecay?: number;
+  /** Initial value of the squared-gradient sums (default 0). */
+  initialAccumulatorValue?: number;
+  /** Denominator epsilon (default 1e-10). */
+  eps?: number;
+  /** Maximise the objective (default false). */
+  maximize?: boolean;
+}
+
+/** Adagrad (Duchi et al.). State (`sum`, `step`) is created for every parameter up front, as in PyTorch. */
+export class Adagrad extends Optimizer {
+  protected override readonly pytorchOnlyDefaults = { foreach: null };
+
+  constructor(params: ParamsInput, opts: AdagradOptions = {}) {
+    const o = withDefaults<Required<AdagradOptions>>({ lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, maximize: false }, opts);
+    checkNonNegative(o.lr, 'learning rate', 'Adagrad');
+    checkNonNegative(o.lrDecay, 'lr_decay value', 'Adagrad');
+    checkNonNegative(o.weightDecay, 'weight_decay value', 'Adagrad');
+    checkNonNegative(o.initialAccumulatorValue, 'initial_accumulator_value value', 'Adagrad');
+    checkNonNegative(o.eps, 'epsilon value', 'Adagrad');
+    super(params, o);
+    for (const g of this.paramGroups) {
+      for (const p of g.params) {
+        const s = this.stateOf(p);
+        s.step = tensor(0, { dtype: float32 });
+        s.sum = fullLike(p, g.initialAccumulatorValue as number);
+      }
+    }
+  }
+
+  protected override _update(group: ParamGroup): void {
+    const { lr, lrDecay, weightDecay, eps, maximize } = group as ParamGroup & Required<AdagradOptions>;
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      let grad = gradOf(p, maximize);
+      const state = this.stateOf(p);
+      const stepT = state.step as Tensor;
+      stepT.add_(1);
+      const step = stepT.item() as number;
+      if (weightDecay !== 0) grad = grad.add(p, { alpha: weightDecay });
+      const clr = lr / (1 + (step - 1) * lrDecay);
+      const sum = state.sum as Tensor;
+      sum.addcmul_(grad, grad, { value: 1 });
+      const std = sum.sqrt().add_(eps);
+      p.addcdiv_(grad, std, { value: -clr });
+    }
+  }
+}

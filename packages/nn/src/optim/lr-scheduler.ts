@@ -1,0 +1,364 @@
+/**
+ * `optim.lrScheduler`: `StepLR`, `MultiStepLR`, `ExponentialLR`,
+ * `CosineAnnealingLR`, `LinearLR`, `OneCycleLR` — PyTorch's recursive
+ * ("chainable") formulas, evaluated in float64 as Python does (cosines
+ * correctly rounded, as glibc's are in practice).
+ */
+import { TorchRuntimeError, TorchTypeError, TorchValueError } from '@antorcha/core';
+import { crCos } from '@antorcha/rng';
+import { Optimizer } from './optimizer.js';
+
+/**
+ * Base of the schedulers (PyTorch's `_LRScheduler`): sets `initialLr` on every
+ * group, and takes the initial step (epoch 0) on construction.
+ */
+export abstract class LRScheduler {
+  /** The scheduled optimizer. */
+  readonly optimizer: Optimizer;
+  /** Each group's initial learning rate. */
+  baseLrs: number[];
+  /** Index of the last epoch (step) taken; −1 before construction finishes. */
+  lastEpoch: number;
+  /** @internal Steps taken (PyTorch's `_step_count`). */
+  _stepCount = 0;
+  /** @internal */
+  _lastLr: number[] = [];
+
+  constructor(optimizer: Optimizer, lastEpoch = -1) {
+    if (!(optimizer instanceof Optimizer)) throw new TorchTypeError('LRScheduler', `${typeof optimizer} is not an Optimizer`);
+    this.optimizer = optimizer;
+    if (lastEpoch === -1) {
+      for (const g of optimizer.paramGroups) if (g.initialLr === undefined) g.initialLr = g.lr;
+    } else {
+      optimizer.paramGroups.forEach((g, i) => {
+        if (g.initialLr === undefined) throw new TorchRuntimeError('LRScheduler', `param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`);
+      });
+    }
+    this.baseLrs = optimizer.paramGroups.map((g) => g.initialLr as number);
+    this.lastEpoch = lastEpoch;
+  }
+
+  /** @internal Called at the end of every subclass constructor (PyTorch's `_initial_step`). */
+  protected initialStep(): void {
+    this.optimizer._stepCount = 0;
+    this._stepCount = 0;
+    this.step();
+  }
+
+  /** The learning rates for `lastEpoch` (chainable form: from the groups' current rates). */
+  protected abstract getLr(): number[];
+
+  /** Advances one epoch and writes the new learning rates into the groups. */
+  step(): void {
+    this._stepCount++;
+    this.lastEpoch++;
+    const values = this.getLr();
+    this.optimizer.paramGroups.forEach((g, i) => (g.lr = values[i]!));
+    this._lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The learning rates the last `step()` set. */
+  getLastLr(): number[] {
+    return [...this._lastLr];
+  }
+
+  /** The scheduler's state (everything but the optimizer), with PyTorch's key names. */
+  stateDict(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(this)) {
+      if (k === 'optimizer') continue;
+      const key = k.startsWith('_') ? `_${k.slice(1).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` : k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      out[key] = Array.isArray(v) ? [...v] : v;
+    }
+    return out;
+  }
+
+  /** Restores a state from {@link stateDict}. */
+  loadStateDict(sd: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(sd)) {
+      const camel = k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+      const key = k.startsWith('_') ? `_${camel.slice(1).replace(/^([A-Z])/, (c) => c.toLowerCase())}` : camel;
+      (this as Record<string, unknown>)[key] = Array.isArray(v) ? [...v] : v;
+    }
+  }
+
+  /** @internal */
+  protected lrs(): number[] {
+    return this.optimizer.paramGroups.map((g) => g.lr);
+  }
+}
+
+/**
+ * Multiplies the learning rate by `gamma` every `stepSize` epochs.
+ * @example
+ * ```ts
+ * const sched = new optim.lrScheduler.StepLR(opt, 30, 0.1);
+ * for (let epoch = 0; epoch < 100; epoch++) { train(); sched.step(); }
+ * ```
+ */
+export class StepLR extends LRScheduler {
+  constructor(
+    optimizer: Optimizer,
+    /** Epochs between decays. */
+    readonly stepSize: number,
+    /** Decay factor (default 0.1). */
+    readonly gamma = 0.1,
+    lastEpoch = -1,
+  ) {
+    super(optimizer, lastEpoch);
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    if (this.lastEpoch === 0 || this.lastEpoch % this.stepSize !== 0) return this.lrs();
+    return this.lrs().map((lr) => lr * this.gamma);
+  }
+}
+
+/** Multiplies the learning rate by `gamma` at each milestone epoch. */
+export class MultiStepLR extends LRScheduler {
+  /** Milestone → how many times it was listed. */
+  readonly milestones: Map<number, number>;
+  constructor(
+    optimizer: Optimizer,
+    milestones: readonly number[],
+    /** Decay factor (default 0.1). */
+    readonly gamma = 0.1,
+    lastEpoch = -1,
+  ) {
+    super(optimizer, lastEpoch);
+    this.milestones = new Map();
+    for (const m of milestones) this.milestones.set(m, (this.milestones.get(m) ?? 0) + 1);
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    const n = this.milestones.get(this.lastEpoch);
+    if (n === undefined) return this.lrs();
+    return this.lrs().map((lr) => lr * this.gamma ** n);
+  }
+}
+
+/** Multiplies the learning rate by `gamma` every epoch. */
+export class ExponentialLR extends LRScheduler {
+  constructor(
+    optimizer: Optimizer,
+    /** Decay factor. */
+    readonly gamma: number,
+    lastEpoch = -1,
+  ) {
+    super(optimizer, lastEpoch);
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    if (this.lastEpoch === 0) return this.lrs();
+    return this.lrs().map((lr) => lr * this.gamma);
+  }
+}
+
+/** Cosine annealing from the initial rate to `etaMin` over `tMax` epochs (SGDR without restarts). */
+export class CosineAnnealingLR extends LRScheduler {
+  constructor(
+    optimizer: Optimizer,
+    /** Half-period in epochs. */
+    readonly tMax: number,
+    /** Minimum learning rate (default 0). */
+    readonly etaMin = 0,
+    lastEpoch = -1,
+  ) {
+    super(optimizer, lastEpoch);
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    const e = this.lastEpoch;
+    const T = this.tMax;
+    const m = this.etaMin;
+    if (e === 0) return this.lrs();
+    if (this._stepCount === 1 && e > 0) return this.baseLrs.map((b) => m + ((b - m) * (1 + crCos((e * Math.PI) / T))) / 2);
+    if ((((e - 1 - T) % (2 * T)) + 2 * T) % (2 * T) === 0) {
+      return this.optimizer.paramGroups.map((g, i) => g.lr + ((this.baseLrs[i]! - m) * (1 - crCos(Math.PI / T))) / 2);
+    }
+    return this.lrs().map((lr) => ((1 + crCos((Math.PI * e) / T)) / (1 + crCos((Math.PI * (e - 1)) / T))) * (lr - m) + m);
+  }
+}
+
+/** Scales the learning rate linearly from `startFactor` to `endFactor` over `totalIters` epochs. */
+export class LinearLR extends LRScheduler {
+  /** Factor at epoch 0. */
+  readonly startFactor: number;
+  /** Factor from `totalIters` on. */
+  readonly endFactor: number;
+  /** Epochs of the ramp. */
+  readonly totalIters: number;
+  /**
+   * @param startFactor factor at epoch 0 (default 1/3)
+   * @param endFactor factor from `totalIters` on (default 1)
+   * @param totalIters epochs of the ramp (default 5)
+   */
+  constructor(optimizer: Optimizer, startFactor = 1.0 / 3, endFactor = 1.0, totalIters = 5, lastEpoch = -1) {
+    if (startFactor > 1.0 || startFactor < 0) throw new TorchValueError('LinearLR', 'Starting multiplicative factor expected to be between 0 and 1.');
+    if (endFactor > 1.0 || endFactor < 0) throw new TorchValueError('LinearLR', 'Ending multiplicative factor expected to be between 0 and 1.');
+    super(optimizer, lastEpoch);
+    this.startFactor = startFactor;
+    this.endFactor = endFactor;
+    this.totalIters = totalIters;
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    const e = this.lastEpoch;
+    if (e === 0) return this.lrs().map((lr) => lr * this.startFactor);
+    if (e > this.totalIters) return this.lrs();
+    const d = this.endFactor - this.startFactor;
+    return this.lrs().map((lr) => lr * (1 + d / (this.totalIters * this.startFactor + (e - 1) * d)));
+  }
+}
+
+/** Options of {@link OneCycleLR}. */
+export interface OneCycleLROptions {
+  /** Total steps (or give `epochs` and `stepsPerEpoch`). */
+  totalSteps?: number;
+  /** Epochs (with `stepsPerEpoch`). */
+  epochs?: number;
+  /** Steps per epoch (with `epochs`). */
+  stepsPerEpoch?: number;
+  /** Fraction of the cycle spent increasing the rate (default 0.3). */
+  pctStart?: number;
+  /** `'cos'` (default) or `'linear'`. */
+  annealStrategy?: 'cos' | 'linear';
+  /** Cycle momentum (or Adam's β1) inversely (default true). */
+  cycleMomentum?: boolean;
+  /** Lowest momentum (default 0.85). */
+  baseMomentum?: number;
+  /** Highest momentum (default 0.95). */
+  maxMomentum?: number;
+  /** initial_lr = max_lr / divFactor (default 25). */
+  divFactor?: number;
+  /** min_lr = initial_lr / finalDivFactor (default 1e4). */
+  finalDivFactor?: number;
+  /** Three phases instead of two (default false). */
+  threePhase?: boolean;
+  /** Resume index (default −1). */
+  lastEpoch?: number;
+}
+
+interface Phase {
+  endStep: number;
+  startLr: string;
+  endLr: string;
+  startMomentum: string;
+  endMomentum: string;
+}
+
+/** The 1cycle policy (Smith & Topin): warm up to `maxLr`, then anneal far below the start. */
+export class OneCycleLR extends LRScheduler {
+  /** Steps in the cycle. */
+  readonly totalSteps: number;
+  /** @internal */
+  readonly _schedulePhases: Phase[];
+  /** `'cos'` or `'linear'`. */
+  readonly annealStrategy: 'cos' | 'linear';
+  /** Whether momentum cycles. */
+  readonly cycleMomentum: boolean;
+  /** Whether Adam's β1 plays the momentum. */
+  readonly useBeta1: boolean;
+
+  constructor(optimizer: Optimizer, maxLr: number | readonly number[], opts: OneCycleLROptions = {}) {
+    const lastEpoch = opts.lastEpoch ?? -1;
+    let total: number;
+    if (opts.totalSteps === undefined && opts.epochs === undefined && opts.stepsPerEpoch === undefined) {
+      throw new TorchValueError('OneCycleLR', 'You must define either total_steps OR (epochs AND steps_per_epoch)');
+    } else if (opts.totalSteps !== undefined) {
+      if (opts.totalSteps <= 0 || !Number.isInteger(opts.totalSteps)) throw new TorchValueError('OneCycleLR', `Expected positive integer total_steps, but got ${opts.totalSteps}`);
+      total = opts.totalSteps;
+    } else {
+      const e = opts.epochs ?? 0;
+      const s = opts.stepsPerEpoch ?? 0;
+      if (e <= 0 || !Number.isInteger(e)) throw new TorchValueError('OneCycleLR', `Expected positive integer epochs, but got ${e}`);
+      if (s <= 0 || !Number.isInteger(s)) throw new TorchValueError('OneCycleLR', `Expected positive integer steps_per_epoch, but got ${s}`);
+      total = e * s;
+    }
+    const pct = opts.pctStart ?? 0.3;
+    if (pct < 0 || pct > 1) throw new TorchValueError('OneCycleLR', `Expected float between 0 and 1 pct_start, but got ${pct}`);
+    const anneal = opts.annealStrategy ?? 'cos';
+    if (anneal !== 'cos' && anneal !== 'linear') throw new TorchValueError('OneCycleLR', `anneal_strategy must by one of 'cos' or 'linear', instead got ${String(anneal)}`);
+    const groups = optimizer.paramGroups;
+    const per = (v: number | readonly number[], name: string): number[] => {
+      if (typeof v === 'number') return groups.map(() => v);
+      if (v.length !== groups.length) throw new TorchValueError('OneCycleLR', `expected ${groups.length} values for ${name}, got ${v.length}`);
+      return [...v];
+    };
+    const divFactor = opts.divFactor ?? 25;
+    const finalDiv = opts.finalDivFactor ?? 1e4;
+    if (lastEpoch === -1) {
+      per(maxLr, 'max_lr').forEach((m, i) => {
+        const g = groups[i]!;
+        g.initialLr = m / divFactor;
+        g.maxLr = m;
+        g.minLr = g.initialLr / finalDiv;
+      });
+    }
+    const cycle = opts.cycleMomentum ?? true;
+    let useBeta1 = false;
+    if (cycle) {
+      const d = optimizer.defaults;
+      if (!('momentum' in d) && !('betas' in d)) throw new TorchValueError('OneCycleLR', 'optimizer must support momentum with `cycle_momentum` option enabled');
+      useBeta1 = 'betas' in d;
+      const maxM = per(opts.maxMomentum ?? 0.95, 'max_momentum');
+      const baseM = per(opts.baseMomentum ?? 0.85, 'base_momentum');
+      if (lastEpoch === -1) {
+        groups.forEach((g, i) => {
+          if (useBeta1) g.betas = [maxM[i]!, ...(g.betas as number[]).slice(1)];
+          else g.momentum = maxM[i]!;
+          g.maxMomentum = maxM[i]!;
+          g.baseMomentum = baseM[i]!;
+        });
+      }
+    }
+    super(optimizer, lastEpoch);
+    this.totalSteps = total;
+    this.annealStrategy = anneal;
+    this.cycleMomentum = cycle;
+    this.useBeta1 = useBeta1;
+    this._schedulePhases = opts.threePhase
+      ? [
+          { endStep: pct * total - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
+          { endStep: 2 * pct * total - 2, startLr: 'maxLr', endLr: 'initialLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
+          { endStep: total - 1, startLr: 'initialLr', endLr: 'minLr', startMomentum: 'maxMomentum', endMomentum: 'maxMomentum' },
+        ]
+      : [
+          { endStep: pct * total - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
+          { endStep: total - 1, startLr: 'maxLr', endLr: 'minLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
+        ];
+    this.initialStep();
+  }
+
+  private anneal(start: number, end: number, pct: number): number {
+    if (this.annealStrategy === 'linear') return (end - start) * pct + start;
+    const cosOut = crCos(Math.PI * pct) + 1;
+    return end + ((start - end) / 2.0) * cosOut;
+  }
+
+  protected override getLr(): number[] {
+    const stepNum = this.lastEpoch;
+    if (stepNum > this.totalSteps) throw new TorchValueError('OneCycleLR', `Tried to step ${stepNum} times. The specified number of total steps is ${this.totalSteps}`);
+    return this.optimizer.paramGroups.map((g) => {
+      let startStep = 0;
+      let lr = 0;
+      let momentum = 0;
+      for (let i = 0; i < this._schedulePhases.length; i++) {
+        const ph = this._schedulePhases[i]!;
+        const endStep = ph.endStep;
+        if (stepNum <= endStep || i === this._schedulePhases.length - 1) {
+          const pct = (stepNum - startStep) / (endStep - startStep);
+          lr = this.anneal(g[ph.startLr] as number, g[ph.endLr] as number, pct);
+          if (this.cycleMomentum) momentum = this.anneal(g[ph.startMomentum] as number, g[ph.endMomentum] as number, pct);
+          break;
+        }
+        startStep = ph.endStep;
+      }
+      if (this.cycleMomentum) {
+        if (this.useBeta1) g.betas = [momentum, ...(g.betas as number[]).slice(1)];
+        else g.momentum = momentum;
+      }
+      return lr;
+    });
+  }
+}

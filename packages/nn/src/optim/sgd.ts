@@ -1,0 +1,64 @@
+/** `optim.SGD`: PyTorch's `_single_tensor_sgd`. */
+import { type Tensor, TorchValueError } from '@antorcha/core';
+import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+
+/** Options of {@link SGD}. */
+export interface SGDOptions {
+  /** Learning rate (required). */
+  lr: number;
+  /** Momentum factor (default 0). */
+  momentum?: number;
+  /** Dampening of the momentum (default 0). */
+  dampening?: number;
+  /** L2 penalty (default 0). */
+  weightDecay?: number;
+  /** Nesterov momentum (default false). */
+  nesterov?: boolean;
+  /** Maximise the objective (default false). */
+  maximize?: boolean;
+}
+
+/**
+ * Stochastic gradient descent with optional momentum, dampening, Nesterov and
+ * weight decay — the update order of PyTorch's single-tensor implementation:
+ * `d = g (+ wd·p); buf = momentum·buf + (1 − dampening)·d; p −= lr·(nesterov ? d + momentum·buf : buf)`.
+ * @example
+ * ```ts
+ * const opt = new optim.SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+ * opt.zeroGrad(); loss.backward(); opt.step();
+ * ```
+ */
+export class SGD extends Optimizer {
+  protected override readonly pytorchOnlyDefaults = { foreach: null, differentiable: false };
+
+  constructor(params: ParamsInput, opts: SGDOptions) {
+    const o = withDefaults({ lr: opts.lr, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false }, opts);
+    if (o.lr === undefined) throw new TorchValueError('SGD', 'SGD requires a learning rate (lr)');
+    checkNonNegative(o.lr, 'learning rate', 'SGD');
+    checkNonNegative(o.momentum, 'momentum value', 'SGD');
+    checkNonNegative(o.weightDecay, 'weight_decay value', 'SGD');
+    if (o.nesterov && (o.momentum <= 0 || o.dampening !== 0)) throw new TorchValueError('SGD', 'Nesterov momentum requires a momentum and zero dampening');
+    super(params, o);
+  }
+
+  protected override _update(group: ParamGroup): void {
+    const { lr, momentum, dampening, weightDecay, nesterov, maximize } = group as ParamGroup & Required<SGDOptions>;
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      let d: Tensor = gradOf(p, maximize);
+      if (weightDecay !== 0) d = d.add(p, { alpha: weightDecay });
+      const state = this.stateOf(p);
+      if (momentum !== 0) {
+        let buf = state.momentum_buffer as Tensor | null | undefined;
+        if (buf === null || buf === undefined) {
+          buf = d.clone().detach();
+          state.momentum_buffer = buf;
+        } else {
+          buf.mul_(momentum).add_(d, { alpha: 1 - dampening });
+        }
+        d = nesterov ? d.add(buf, { alpha: momentum }) : buf;
+      } else state.momentum_buffer = null;
+      p.add_(d, { alpha: -lr });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `nn.Parameter`: a tensor that a module registers as a learnable parameter.
+ */
+import { Tensor, empty } from '@antorcha/core';
+
+/**
+ * A {@link Tensor} that modules register as a parameter when assigned to one of
+ * their properties. It shares `data`'s storage, is a leaf, requires grad unless
+ * told otherwise, and prints as `Parameter containing:` followed by the tensor.
+ * @example
+ * ```ts
+ * const w = new nn.Parameter(torch.randn(3, 2));
+ * w.requiresGrad; // true
+ * ```
+ */
+export class Parameter extends Tensor {
+  /**
+   * @param data the values (shared, not copied); an empty tensor when omitted
+   * @param requiresGrad whether autograd tracks it (default true)
+   */
+  constructor(data?: Tensor | null, requiresGrad = true) {
+    const d = data ?? empty(0);
+    super(d._storage, [...d._shape], [...d._strides], d._offset, d.dtype);
+    this._isParameter = true;
+    if (requiresGrad) this.requiresGrad_(true);
+  }
+}
+
+/** Replaces the data behind `t` in place with `src`'s (keeps `t`'s identity): used by `Module.to`. */
+export function swapTensorData(t: Tensor, src: Tensor): void {
+  if (t === src) return;
+  t._storage = src._storage;
+  t._shape = [...src._shape];
+  t._strides = [...src._strides];
+  t._offset = src._offset;
+  (t as { dtype: Tensor['dtype'] }).dtype = src.dtype;
+}

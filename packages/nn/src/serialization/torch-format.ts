@@ -1,0 +1,394 @@
+/**
+ * `torch.save` / `torch.load` in PyTorch's own checkpoint format: a zip with
+ * `<archive>/data.pkl` (a protocol-2 pickle whose tensors are
+ * `torch._utils._rebuild_tensor_v2` calls over storages referenced by persistent
+ * ids), the raw little-endian storages under `<archive>/data/<key>`, and
+ * `<archive>/version`. Loading is `weights_only`: only the globals and opcodes
+ * state dicts use are accepted, nothing is ever executed.
+ */
+import { type DTypeName, Tensor, allocHost, fromHost, toDType } from '@antorcha/core';
+import { Parameter } from '../parameter.js';
+import { SerializationError } from './errors.js';
+import { DictBuilder, type PyCallable, PyGlobal, PyPersistent, PyReduce, PyTuple, pickle, unpickle } from './pickle.js';
+import { ZipReader, writeZip } from './zip.js';
+
+/** Storage classes ↔ dtypes. Known but unsupported storages give a clear error. */
+const STORAGE_DTYPES: Record<string, DTypeName | null> = {
+  FloatStorage: 'float32',
+  DoubleStorage: 'float64',
+  LongStorage: 'int64',
+  IntStorage: 'int32',
+  ByteStorage: 'uint8',
+  BoolStorage: 'bool',
+  HalfStorage: null,
+  BFloat16Storage: null,
+  ShortStorage: null,
+  CharStorage: null,
+  ComplexFloatStorage: null,
+  ComplexDoubleStorage: null,
+  QInt8Storage: null,
+  QUInt8Storage: null,
+  QInt32Storage: null,
+};
+
+const DTYPE_STORAGE: Record<DTypeName, string> = {
+  float32: 'FloatStorage',
+  float64: 'DoubleStorage',
+  int64: 'LongStorage',
+  int32: 'IntStorage',
+  uint8: 'ByteStorage',
+  bool: 'BoolStorage',
+};
+
+const ITEMSIZE: Record<DTypeName, number> = { float32: 4, float64: 8, int64: 8, int32: 4, uint8: 1, bool: 1 };
+
+/** torch dtype globals (`torch.float32`) → names (unsupported ones resolve but cannot build tensors). */
+const TORCH_DTYPES = new Set([
+  'float32', 'float', 'float64', 'double', 'float16', 'half', 'bfloat16', 'int64', 'long', 'int32', 'int', 'int16', 'short', 'int8', 'uint8', 'bool',
+  'complex64', 'complex128', 'cfloat', 'cdouble', 'qint8', 'quint8', 'qint32',
+]);
+
+interface StorageRef {
+  readonly kind: 'storage';
+  readonly key: string;
+  readonly dtype: DTypeName;
+  readonly numel: number;
+  /** A 1-D tensor over the whole storage (shared by every tensor that views it). */
+  readonly base: Tensor;
+}
+
+function isStorageRef(v: unknown): v is StorageRef {
+  return typeof v === 'object' && v !== null && (v as StorageRef).kind === 'storage';
+}
+
+function fail(msg: string, pythonName = 'RuntimeError'): never {
+  throw new SerializationError('load', msg, pythonName);
+}
+
+function asInt(v: unknown, what: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) fail(`${what} must be an integer, got ${typeof v === 'bigint' ? 'a 64-bit integer out of range' : typeof v}`);
+  return v;
+}
+
+function asIntList(v: unknown, what: string): number[] {
+  if (!Array.isArray(v)) fail(`${what} must be a tuple of integers`);
+  if (v.length > 64) fail(`${what} has ${v.length} dimensions (at most 64 are supported)`);
+  return v.map((x, i) => asInt(x, `${what}[${i}]`));
+}
+
+/** Decodes little- (or big-) endian storage bytes into a host array of `dtype` (a copy, bounded by the data). */
+function decodeStorage(bytes: Uint8Array, dtype: DTypeName, bigEndian: boolean): Float32Array | Float64Array | Int32Array | Uint8Array {
+  const size = ITEMSIZE[dtype];
+  const n = bytes.length / size;
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  if (bigEndian && size > 1) {
+    for (let i = 0; i < copy.length; i += size) copy.subarray(i, i + size).reverse();
+  }
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(copy.buffer, 0, n);
+    case 'float64':
+      return new Float64Array(copy.buffer, 0, n);
+    case 'int32':
+      return new Int32Array(copy.buffer, 0, n);
+    case 'int64': {
+      const src = new BigInt64Array(copy.buffer, 0, n);
+      const out = allocHost('int64', n) as Float64Array;
+      for (let i = 0; i < n; i++) out[i] = Number(src[i]!);
+      return out;
+    }
+    case 'uint8':
+      return copy;
+    case 'bool': {
+      for (let i = 0; i < n; i++) copy[i] = copy[i] !== 0 ? 1 : 0;
+      return copy;
+    }
+  }
+}
+
+/** Builds a strided view over a storage after checking it stays inside. */
+function rebuildTensor(storage: unknown, offsetV: unknown, sizeV: unknown, strideV: unknown): Tensor {
+  if (!isStorageRef(storage)) fail('_rebuild_tensor_v2: first argument is not a storage');
+  const offset = asInt(offsetV, 'storage offset');
+  const size = asIntList(sizeV, 'size');
+  const stride = asIntList(strideV, 'stride');
+  if (size.length !== stride.length) fail(`size ${JSON.stringify(size)} and stride ${JSON.stringify(stride)} have different lengths`);
+  if (offset < 0 || size.some((s) => s < 0) || stride.some((s) => s < 0)) fail('negative size, stride or offset');
+  let numel = 1;
+  for (const s of size) {
+    numel *= s;
+    if (numel > Number.MAX_SAFE_INTEGER) fail(`tensor of size ${JSON.stringify(size)} is too large`);
+  }
+  if (numel > 0) {
+    let last = offset;
+    size.forEach((s, i) => (last += (s - 1) * stride[i]!));
+    if (last >= storage.numel) fail(`tensor (size ${JSON.stringify(size)}, stride ${JSON.stringify(stride)}, offset ${offset}) extends beyond its storage of ${storage.numel} elements`);
+  } else if (offset > storage.numel) fail(`storage offset ${offset} beyond its storage of ${storage.numel} elements`);
+  return storage.base.asStrided(size, stride, offset);
+}
+
+/** What {@link load} returns: whatever was saved (usually a state dict of tensors). */
+export type Loaded = any;
+
+/** Options of {@link load}. */
+export interface LoadOptions {
+  /** Only `'cpu'` (tensors are created on the CPU). */
+  mapLocation?: 'cpu';
+}
+
+/**
+ * Reads a checkpoint written by `torch.save` (PyTorch ≥ 1.6 zip format, 1.13 and
+ * 2.x) or by {@link save}, like `torch.load(f, weights_only=True)`: only state-dict
+ * content (tensors, parameters, dicts, OrderedDicts, lists, tuples, numbers,
+ * strings, None) is accepted; any other global or opcode is refused. Tensors
+ * that shared a storage in PyTorch share one here.
+ * @example
+ * ```ts
+ * const sd = torch.load(readFileSync('model.pt'));
+ * model.loadStateDict(sd);
+ * ```
+ * @throws SerializationError for corrupt, truncated or non-state-dict files.
+ */
+export function load(data: Uint8Array | ArrayBuffer, _opts: LoadOptions = {}): Loaded {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1]! <= 5) {
+    fail('this file uses the legacy (pre-1.6, non-zip) torch.save format, which is not supported; re-save it with PyTorch >= 1.6');
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail('not a PyTorch checkpoint: the file is not a zip archive');
+  const zip = new ZipReader(bytes);
+  const first = zip.entries.keys().next();
+  if (first.done) fail('zip archive is empty');
+  const slash = first.value.indexOf('/');
+  if (slash < 0) fail(`not a PyTorch checkpoint: record '${first.value}' is not inside an archive folder`);
+  const prefix = first.value.slice(0, slash + 1);
+  if (!zip.has(`${prefix}data.pkl`)) {
+    if (zip.has(`${prefix}constants.pkl`)) fail('this is a TorchScript archive (torch.jit.save), not a torch.save checkpoint');
+    fail(`not a PyTorch checkpoint: no ${prefix}data.pkl record`);
+  }
+  let bigEndian = false;
+  if (zip.has(`${prefix}byteorder`)) {
+    const order = new TextDecoder().decode(zip.read(`${prefix}byteorder`)).trim();
+    if (order !== 'little' && order !== 'big') fail(`unknown byteorder '${order}'`);
+    bigEndian = order === 'big';
+  }
+  const storages = new Map<string, StorageRef>();
+  const persistentLoad = (pid: unknown): StorageRef => {
+    if (!Array.isArray(pid) || pid.length < 5 || pid[0] !== 'storage') fail(`unsupported persistent id ${JSON.stringify(pid)?.slice(0, 80)}`, 'UnpicklingError');
+    const [, stype, keyV, , numelV] = pid as unknown[];
+    const key = String(keyV);
+    const cached = storages.get(key);
+    if (cached) return cached;
+    if (typeof stype !== 'object' || stype === null || !('storageDtype' in stype)) fail('persistent id does not name a storage type', 'UnpicklingError');
+    const st = stype as unknown as { storageDtype: DTypeName | null; fullName: string };
+    const dtype = st.storageDtype;
+    if (dtype === null) fail(`unsupported dtype: ${st.fullName} tensors cannot be represented (supported: float32, float64, int64, int32, uint8, bool)`);
+    const numel = asInt(numelV, 'storage size');
+    if (numel < 0) fail(`negative storage size ${numel}`);
+    const name = `${prefix}data/${key}`;
+    if (!/^[A-Za-z0-9_]+$/.test(key) || !zip.has(name)) fail(`storage record '${name}' is missing`);
+    const raw = zip.read(name);
+    const need = numel * ITEMSIZE[dtype];
+    if (raw.length !== need) fail(`storage '${key}' has ${raw.length} bytes but ${numel} ${dtype} elements need ${need}`);
+    const host = decodeStorage(raw, dtype, bigEndian);
+    const ref: StorageRef = { kind: 'storage', key, dtype, numel, base: fromHost(host, [numel], toDType(dtype)) };
+    storages.set(key, ref);
+    return ref;
+  };
+  return unpickle(zip.read(`${prefix}data.pkl`), { resolveGlobal, persistentLoad, build });
+}
+
+function callable(fullName: string, impl: Partial<PyCallable>): PyCallable {
+  return { fullName, ...impl };
+}
+
+/** OrderedDict instances are dict builders that BUILD may give `_metadata` (kept as an ordered Map). */
+function build(target: unknown, state: unknown, finalize: (v: unknown) => unknown): void {
+  if (target instanceof DictBuilder) {
+    if (state === null) return;
+    if (!(state instanceof DictBuilder)) fail('BUILD state of an OrderedDict must be a dict', 'UnpicklingError');
+    const meta = state.entries.get('_metadata');
+    if (meta !== undefined) {
+      (target as DictBuilder & { _metadata?: unknown })._metadata =
+        meta instanceof DictBuilder ? new Map([...meta.entries].map(([k, v]) => [k, finalize(v)])) : finalize(meta);
+    }
+    return;
+  }
+  const st = finalize(state);
+  if (target instanceof Parameter || target instanceof Tensor) {
+    if (st === null || (typeof st === 'object' && Object.keys(st as object).length === 0)) return;
+    fail('BUILD with tensor attributes is not supported', 'UnpicklingError');
+  }
+  fail(`Can only build Tensor, Parameter or OrderedDict objects, but got ${typeof target}`, 'UnpicklingError');
+}
+
+/** The allowlist: the globals PyTorch's `weights_only` loader accepts that state dicts use. */
+function resolveGlobal(module: string, name: string): PyCallable {
+  const full = `${module}.${name}`;
+  if (module === 'collections' && (name === 'OrderedDict' || name === 'Counter')) {
+    return callable(full, { call: () => new DictBuilder(), newobj: () => new DictBuilder() });
+  }
+  if (module === 'torch._utils' && name === '_rebuild_tensor_v2') {
+    return callable(full, {
+      call: (a) => {
+        if (a.length < 4) fail('_rebuild_tensor_v2 needs at least 4 arguments', 'UnpicklingError');
+        const t = rebuildTensor(a[0], a[1], a[2], a[3]);
+        if (a[4] === true && t.dtype.isFloatingPoint) t.requiresGrad_(true);
+        return t;
+      },
+    });
+  }
+  if (module === 'torch._utils' && name === '_rebuild_tensor') {
+    return callable(full, { call: (a) => rebuildTensor(a[0], a[1], a[2], a[3]) });
+  }
+  if (module === 'torch._utils' && (name === '_rebuild_parameter' || name === '_rebuild_parameter_with_state')) {
+    return callable(full, {
+      call: (a) => {
+        if (!(a[0] instanceof Tensor)) fail(`${name}: data is not a tensor`, 'UnpicklingError');
+        return new Parameter(a[0], a[1] !== false);
+      },
+    });
+  }
+  if (module === 'torch._tensor' && name === '_rebuild_from_type_v2') {
+    return callable(full, {
+      call: (a) => {
+        const [func, newType, args] = a as [PyCallable, PyCallable, unknown[]];
+        if (typeof func !== 'object' || func === null || !func.call) fail('_rebuild_from_type_v2: bad rebuild function', 'UnpicklingError');
+        const t = func.call(Array.isArray(args) ? args : []);
+        if (newType?.fullName === 'torch.nn.parameter.Parameter' && t instanceof Tensor && !(t instanceof Parameter)) return new Parameter(t, t.requiresGrad);
+        return t;
+      },
+    });
+  }
+  if (module === 'torch.nn.parameter' && name === 'Parameter') {
+    return callable(full, {
+      newobj: (a) => {
+        if (!(a[0] instanceof Tensor)) fail('Parameter: data is not a tensor', 'UnpicklingError');
+        return new Parameter(a[0], a[1] !== false);
+      },
+    });
+  }
+  if (module === 'torch' && name in STORAGE_DTYPES) {
+    return { fullName: full, storageDtype: STORAGE_DTYPES[name]! } as PyCallable & { storageDtype: DTypeName | null };
+  }
+  if (module === 'torch' && name === 'Size') return callable(full, { call: (a) => (Array.isArray(a[0]) ? [...a[0]] : []) });
+  if (module === 'torch' && name === 'device') return callable(full, { call: (a) => String(a[0]) });
+  if (module === 'torch' && name === 'Tensor') return callable(full, {});
+  if (module === 'torch' && TORCH_DTYPES.has(name)) return callable(full, { value: name });
+  if (module === 'torch.serialization' && name === '_get_layout') return callable(full, { call: (a) => String(a[0]) });
+  if (module === '_codecs' && name === 'encode') {
+    return callable(full, {
+      call: (a) => {
+        if (typeof a[0] !== 'string') fail('_codecs.encode: expected a string', 'UnpicklingError');
+        return Uint8Array.from(a[0], (c) => c.charCodeAt(0) & 0xff);
+      },
+    });
+  }
+  if (module === 'builtins' && name === 'set') return callable(full, { call: (a) => new Set(Array.isArray(a[0]) ? a[0] : []) });
+  if (module === 'builtins' && name === 'bytearray') return callable(full, { call: (a) => (a[0] instanceof Uint8Array ? a[0] : new Uint8Array(0)) });
+  throw new SerializationError(
+    'load',
+    `Unsupported global: GLOBAL ${full} was not an allowed global by default. Only state dicts (tensors, parameters, dicts, lists, tuples, numbers, strings) can be loaded; nothing is ever executed.`,
+    'UnpicklingError',
+  );
+}
+
+/** An ordered dict to save as `collections.OrderedDict` (what PyTorch's state dicts are). */
+function orderedDict(entries: [unknown, unknown][], metadata?: unknown): PyReduce {
+  let state: unknown;
+  if (metadata !== undefined && metadata !== null) {
+    // `_metadata` is an OrderedDict of module prefix → plain dict {'version': n}.
+    const entriesOfMeta = metadata instanceof Map ? [...metadata.entries()] : Object.entries(metadata as object);
+    state = { _metadata: orderedDict(entriesOfMeta) };
+  }
+  return new PyReduce(new PyGlobal('collections', 'OrderedDict'), [], { dictItems: entries, state });
+}
+
+/**
+ * Serialises a state dict (or any nesting of tensors, objects, Maps, arrays,
+ * numbers, strings, booleans and null) in PyTorch's checkpoint format, readable by
+ * `torch.load(f, weights_only=True)`. Objects carrying a state dict's `_metadata`
+ * (from `module.stateDict()`) are written as `OrderedDict`s with it, as PyTorch does;
+ * other objects and Maps as dicts, arrays as lists.
+ * @example
+ * ```ts
+ * writeFileSync('model.pt', torch.save(model.stateDict()));
+ * ```
+ */
+export function save(obj: unknown): Uint8Array {
+  const storageKeys = new Map<object, string>();
+  const records: { name: string; data: Uint8Array }[] = [];
+  const storageType = (d: DTypeName): PyGlobal => new PyGlobal('torch', DTYPE_STORAGE[d]);
+  const globals = new Map<string, PyGlobal>();
+  const g = (m: string, n: string): PyGlobal => {
+    const k = `${m}.${n}`;
+    let x = globals.get(k);
+    if (!x) {
+      x = new PyGlobal(m, n);
+      globals.set(k, x);
+    }
+    return x;
+  };
+  const storageBytes = (t: Tensor): Uint8Array => {
+    const dtype = t.dtype.name;
+    const n = t._storage.numel;
+    const whole = n === 0 ? new Float32Array(0) : t.detach().asStrided([n], [1], 0).dataSync();
+    switch (dtype) {
+      case 'float32':
+      case 'float64':
+      case 'int32':
+      case 'uint8':
+      case 'bool':
+        return new Uint8Array(whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength));
+      case 'int64': {
+        const out = new BigInt64Array(n);
+        for (let i = 0; i < n; i++) out[i] = BigInt(whole[i]!);
+        return new Uint8Array(out.buffer);
+      }
+    }
+  };
+  const tensorReduce = (t: Tensor): PyReduce => {
+    if (!t.isCpu) throw new SerializationError('save', 'only CPU tensors can be saved; call .cpu() first');
+    let key = storageKeys.get(t._storage);
+    if (key === undefined) {
+      key = String(storageKeys.size);
+      storageKeys.set(t._storage, key);
+      records.push({ name: `archive/data/${key}`, data: storageBytes(t) });
+    }
+    const pid = new PyPersistent(new PyTuple(['storage', storageType(t.dtype.name), key, 'cpu', t._storage.numel]));
+    const args = [pid, t._offset, new PyTuple(t._shape), new PyTuple(t._strides), t.requiresGrad && !(t instanceof Parameter), orderedDict([])];
+    const rebuilt = new PyReduce(g('torch._utils', '_rebuild_tensor_v2'), args);
+    if (t instanceof Parameter) return new PyReduce(g('torch._utils', '_rebuild_parameter'), [rebuilt, t.requiresGrad, orderedDict([])]);
+    return rebuilt;
+  };
+  const converted = new Map<unknown, unknown>();
+  const reduce = (v: unknown): unknown => {
+    if (v instanceof Tensor) {
+      let r = converted.get(v);
+      if (r === undefined) {
+        r = tensorReduce(v);
+        converted.set(v, r);
+      }
+      return r;
+    }
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map) && Object.getPrototypeOf(v) === Object.prototype) {
+      const meta = (v as { _metadata?: unknown })._metadata;
+      if (meta !== undefined && !Object.prototype.propertyIsEnumerable.call(v, '_metadata')) {
+        let r = converted.get(v);
+        if (r === undefined) {
+          r = orderedDict(Object.entries(v), meta);
+          converted.set(v, r);
+        }
+        return r;
+      }
+    }
+    return v;
+  };
+  const pkl = pickle(obj, reduce);
+  return writeZip([
+    { name: 'archive/data.pkl', data: pkl },
+    { name: 'archive/byteorder', data: new TextEncoder().encode('little') },
+    ...records,
+    { name: 'archive/version', data: new TextEncoder().encode('3\n') },
+  ]);
+}

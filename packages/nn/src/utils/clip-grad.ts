@@ -1,0 +1,48 @@
+/** `nn.utils.clipGradNorm_` and `nn.utils.clipGradValue_`, as PyTorch computes them. */
+import { Tensor, TorchRuntimeError, stack, tensor } from '@antorcha/core';
+import { noGrad } from '@antorcha/autograd';
+
+function gradsOf(parameters: Tensor | Iterable<Tensor>): Tensor[] {
+  const list = parameters instanceof Tensor ? [parameters] : [...parameters];
+  return list.filter((p) => p.grad !== null).map((p) => p.grad!);
+}
+
+/**
+ * Scales the gradients in place so that their total `normType`-norm is at most
+ * `maxNorm` (coefficient `maxNorm / (total + 1e-6)`, clamped at 1). Returns the
+ * total norm before clipping.
+ * @example
+ * ```ts
+ * loss.backward();
+ * nn.utils.clipGradNorm_(model.parameters(), 1.0);
+ * ```
+ */
+export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: number, normType = 2.0, errorIfNonfinite = false): Tensor {
+  const grads = gradsOf(parameters);
+  if (grads.length === 0) return tensor(0.0);
+  return noGrad(() => {
+    let total: Tensor;
+    if (normType === Infinity) {
+      const norms = grads.map((g) => g.detach().abs().max());
+      total = norms.length === 1 ? norms[0]! : stack(norms).max();
+    } else {
+      total = stack(grads.map((g) => g.detach().norm(normType))).norm(normType);
+    }
+    if (errorIfNonfinite && (total.isnan().logicalOr(total.isinf()).item() as boolean)) {
+      throw new TorchRuntimeError(
+        'clip_grad_norm_',
+        `The total norm of order ${normType} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
+      );
+    }
+    const coef = total.add(1e-6).reciprocal().mul(maxNorm).clamp(null, 1.0);
+    for (const g of grads) g.detach().mul_(coef);
+    return total;
+  });
+}
+
+/** Clamps every gradient into [−clipValue, clipValue] in place. */
+export function clipGradValue_(parameters: Tensor | Iterable<Tensor>, clipValue: number): void {
+  noGrad(() => {
+    for (const g of gradsOf(parameters)) g.clamp_(-clipValue, clipValue);
+  });
+}

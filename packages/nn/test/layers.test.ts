@@ -1,0 +1,204 @@
+// Every layer against real PyTorch (tools/golden/nn_layers.py): default
+// initialisation bit for bit for several seeds, repr, forward and backward in
+// train and eval mode, and running statistics.
+import { describe, expect, it } from 'vitest';
+import { type Tensor, manualSeed, randn, setRngCompat, tensor } from '@antorcha/core';
+import { grad } from '@antorcha/autograd';
+import { nn } from '../src/index.js';
+import { type EncodedExact, type EncodedResult, compareExact, decode, expectClose, fixture } from './helpers.js';
+
+interface Call {
+  mode: 'train' | 'eval';
+  inputs: EncodedResult[];
+  outputs: EncodedResult[];
+  out_grads?: EncodedResult[];
+  input_grads?: (EncodedResult | null)[];
+  param_grads?: Record<string, EncodedResult | null>;
+}
+
+interface Case {
+  name: string;
+  seed: number;
+  repr: string;
+  init: Record<string, EncodedExact>;
+  inits: Record<string, Record<string, EncodedExact>>;
+  calls: Call[];
+  state?: Record<string, EncodedResult>;
+}
+
+type Run = (m: nn.Module, xs: Tensor[]) => unknown;
+const plain: Run = (m, xs) => m.call(...xs);
+const lstmHc: Run = (m, xs) => m.call(xs[0], [xs[1], xs[2]]);
+
+const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
+  linear: [() => new nn.Linear(5, 3)],
+  linear_3d: [() => new nn.Linear(5, 3)],
+  linear_nobias: [() => new nn.Linear(6, 2, { bias: false })],
+  linear_784_128: [() => new nn.Linear(784, 128)],
+  bilinear: [() => new nn.Bilinear(3, 4, 2)],
+  identity: [() => new nn.Identity()],
+  flatten: [() => new nn.Flatten()],
+  unflatten: [() => new nn.Unflatten(1, [2, 3])],
+  conv1d: [() => new nn.Conv1d(3, 4, 3, { stride: 2, padding: 1 })],
+  conv1d_same_dil_groups: [() => new nn.Conv1d(2, 4, 3, { padding: 'same', dilation: 2, groups: 2 })],
+  conv2d: [() => new nn.Conv2d(1, 4, 3, { padding: 1 })],
+  conv2d_unbatched: [() => new nn.Conv2d(2, 3, 2)],
+  conv2d_stride_groups: [() => new nn.Conv2d(4, 6, [3, 2], { stride: [2, 1], padding: [1, 0], dilation: [1, 2], groups: 2, bias: false })],
+  conv2d_same_even: [() => new nn.Conv2d(3, 2, 4, { padding: 'same' })],
+  conv_transpose2d: [() => new nn.ConvTranspose2d(3, 2, 3, { stride: 2, padding: 1, outputPadding: 1 })],
+  conv_transpose2d_groups: [() => new nn.ConvTranspose2d(4, 6, [2, 3], { stride: [1, 2], groups: 2, dilation: [2, 1] })],
+  maxpool1d: [() => new nn.MaxPool1d(3, { stride: 2, padding: 1 })],
+  maxpool2d: [() => new nn.MaxPool2d(2)],
+  maxpool2d_ceil_pad: [() => new nn.MaxPool2d(3, { stride: 2, padding: 1, ceilMode: true })],
+  maxpool2d_dilation: [() => new nn.MaxPool2d([2, 3], { stride: [1, 2], dilation: [2, 1] })],
+  maxpool2d_indices: [() => new nn.MaxPool2d(2, { stride: 1, padding: 1, returnIndices: true })],
+  avgpool1d: [() => new nn.AvgPool1d(3, { stride: 2, padding: 1 })],
+  avgpool2d: [() => new nn.AvgPool2d(2)],
+  avgpool2d_ceil_exclude_pad: [() => new nn.AvgPool2d(3, { stride: 2, padding: 1, ceilMode: true, countIncludePad: false })],
+  avgpool2d_ceil_include_pad: [() => new nn.AvgPool2d(3, { stride: 2, padding: 1, ceilMode: true })],
+  adaptive_avgpool2d_1: [() => new nn.AdaptiveAvgPool2d([1, 1])],
+  adaptive_avgpool2d_uneven: [() => new nn.AdaptiveAvgPool2d([3, 2])],
+  adaptive_maxpool2d: [() => new nn.AdaptiveMaxPool2d([2, 3])],
+  batchnorm1d: [() => new nn.BatchNorm1d(4)],
+  batchnorm1d_3d: [() => new nn.BatchNorm1d(3, { momentum: 0.3 })],
+  batchnorm2d: [() => new nn.BatchNorm2d(3)],
+  batchnorm2d_cumulative: [() => new nn.BatchNorm2d(2, { momentum: null, affine: false })],
+  layernorm: [() => new nn.LayerNorm(5)],
+  layernorm_2d_noaffine: [() => new nn.LayerNorm([4, 5], { elementwiseAffine: false })],
+  groupnorm: [() => new nn.GroupNorm(2, 6)],
+  groupnorm_4d: [() => new nn.GroupNorm(3, 6, { eps: 1e-3 })],
+  dropout: [() => new nn.Dropout(0.3)],
+  dropout_half: [() => new nn.Dropout()],
+  dropout2d: [() => new nn.Dropout2d(0.4)],
+  embedding: [() => new nn.Embedding(10, 3)],
+  embedding_padding: [() => new nn.Embedding(10, 3, { paddingIdx: 0 })],
+  rnn: [() => new nn.RNN(4, 5, { numLayers: 2 })],
+  rnn_relu_bidir_batch_first: [() => new nn.RNN(3, 4, { nonlinearity: 'relu', bidirectional: true, batchFirst: true })],
+  lstm: [() => new nn.LSTM(3, 4, { numLayers: 2, bidirectional: true }), lstmHc],
+  lstm_unbatched: [() => new nn.LSTM(3, 4)],
+  gru: [() => new nn.GRU(3, 4, { batchFirst: true, numLayers: 2 })],
+  gru_nobias: [() => new nn.GRU(3, 2, { bias: false })],
+  rnncell: [() => new nn.RNNCell(3, 4)],
+  lstmcell: [() => new nn.LSTMCell(3, 4), lstmHc],
+  grucell: [() => new nn.GRUCell(3, 4)],
+  mha: [() => new nn.MultiheadAttention(8, 2)],
+  mha_self_masks: [
+    () => new nn.MultiheadAttention(6, 3),
+    (m, [x]) =>
+      m.call(x, x, x, {
+        keyPaddingMask: tensor([
+          [false, false, false, true],
+          [false, true, false, false],
+        ]),
+        attnMask: tensor([
+          [false, true, false, false],
+          [false, false, true, false],
+          [true, false, false, false],
+          [false, false, false, false],
+        ]),
+      }),
+  ],
+  mha_batch_first_kv: [() => new nn.MultiheadAttention(4, 2, { batchFirst: true, addBiasKv: true, addZeroAttn: true }), (m, xs) => m.call(xs[0], xs[1], xs[2], { averageAttnWeights: false })],
+  mha_kdim_vdim: [() => new nn.MultiheadAttention(4, 1, { kdim: 3, vdim: 5, bias: false })],
+  relu: [() => new nn.ReLU()],
+  relu6: [() => new nn.ReLU6()],
+  leaky_relu: [() => new nn.LeakyReLU(0.2)],
+  leaky_relu_default: [() => new nn.LeakyReLU()],
+  elu: [() => new nn.ELU(0.5)],
+  gelu: [() => new nn.GELU()],
+  gelu_tanh: [() => new nn.GELU({ approximate: 'tanh' })],
+  silu: [() => new nn.SiLU()],
+  sigmoid: [() => new nn.Sigmoid()],
+  tanh: [() => new nn.Tanh()],
+  softmax: [() => new nn.Softmax(1)],
+  softmin: [() => new nn.Softmin(0)],
+  log_softmax: [() => new nn.LogSoftmax(-1)],
+  softplus: [() => new nn.Softplus()],
+  softplus_beta: [() => new nn.Softplus(2, 5)],
+  hardtanh: [() => new nn.Hardtanh(-0.5, 0.7)],
+  log_sigmoid: [() => new nn.LogSigmoid()],
+  sequential_nested: [() => new nn.Sequential(new nn.Linear(4, 6), new nn.ReLU(), new nn.Sequential(new nn.Linear(6, 3), new nn.Tanh()))],
+  cnn_block: [
+    () =>
+      new nn.Sequential(new nn.Conv2d(1, 4, 3, { padding: 1 }), new nn.BatchNorm2d(4), new nn.ReLU(), new nn.MaxPool2d(2), new nn.Flatten(), new nn.Linear(4 * 3 * 3, 5)),
+  ],
+};
+
+const cases = fixture<{ cases: Case[] }>('nn_layers.json').cases;
+
+function flatOutputs(out: unknown): Tensor[] {
+  if (out === null || out === undefined) return [];
+  if (Array.isArray(out)) return out.flatMap(flatOutputs);
+  return [out as Tensor];
+}
+
+function checkState(sd: Record<string, Tensor>, want: Record<string, EncodedExact>, label: string): void {
+  expect(Object.keys(sd), `${label}: state dict keys`).toEqual(Object.keys(want));
+  for (const [k, e] of Object.entries(want)) {
+    const err = compareExact(sd[k]!, e);
+    if (err !== null) throw new Error(`${label} ${k}: ${err}`);
+  }
+}
+
+describe('layers vs PyTorch', () => {
+  setRngCompat('1.13');
+  it('has a builder for every fixture case', () => {
+    expect(cases.map((c) => c.name).filter((n) => !(n in BUILDERS))).toEqual([]);
+  });
+
+  for (const c of cases) {
+    const [make, run = plain] = BUILDERS[c.name] ?? [() => new nn.Identity()];
+    it(`${c.name}: default init (seeds ${[c.seed, ...Object.keys(c.inits)].join(', ')}) and repr`, () => {
+      manualSeed(c.seed);
+      const m = make();
+      checkState(m.stateDict(), c.init, `seed ${c.seed}`);
+      expect(m.toString()).toBe(c.repr);
+      for (const [seed, want] of Object.entries(c.inits)) {
+        manualSeed(Number(seed));
+        checkState(make().stateDict(), want, `seed ${seed}`);
+      }
+    });
+
+    if (c.calls.length === 0) continue;
+    it(`${c.name}: forward/backward (${c.calls.map((x) => x.mode).join(', ')})`, () => {
+      manualSeed(c.seed);
+      const m = make();
+      const float32 = c.calls[0]!.inputs.some((x) => x.dtype === 'float32');
+      if (!float32) m.double();
+      if (float32) manualSeed(100 + c.seed);
+      for (const [ci, call] of c.calls.entries()) {
+        const label = `${c.name} call ${ci} (${call.mode})`;
+        m.train(call.mode === 'train');
+        // float32 cases replay PyTorch's stream: inputs, mask, output gradients.
+        const xs = call.inputs.map((e) => (float32 ? randn(e.shape) : decode(e)));
+        xs.forEach((x, i) => expectClose(x, call.inputs[i]!, `${label} input ${i}`, { rtol: 0, atol: 0 }));
+        for (const x of xs) if (x.dtype.isFloatingPoint) x.requiresGrad_(true);
+        const outs = flatOutputs(run(m, xs));
+        expect(outs.length, `${label}: number of outputs`).toBe(call.outputs.length);
+        outs.forEach((o, i) => expectClose(o, call.outputs[i]!, `${label} output ${i}`, float32 ? { rtol: 0, atol: 0 } : undefined));
+        if (!call.out_grads) continue;
+        const gs = call.out_grads.map((e) => (float32 ? randn(e.shape) : decode(e)));
+        const diff = outs.filter((o) => o.dtype.isFloatingPoint && o.requiresGrad);
+        let loss = diff[0]!.mul(gs[0]!).sum();
+        for (let i = 1; i < diff.length; i++) loss = loss.add(diff[i]!.mul(gs[i]!).sum());
+        const floatXs = xs.filter((x) => x.dtype.isFloatingPoint);
+        const named = m.namedParameters();
+        const grads = grad([loss], [...floatXs, ...named.map(([, p]) => p)], { allowUnused: true });
+        floatXs.forEach((_, i) => {
+          const want = call.input_grads![i];
+          if (want === null) expect(grads[i], `${label} input grad ${i}`).toBeNull();
+          else expectClose(grads[i]!, want!, `${label} input grad ${i}`, float32 ? { rtol: 0, atol: 0 } : undefined);
+        });
+        named.forEach(([name], j) => {
+          const want = call.param_grads![name];
+          const g = grads[floatXs.length + j];
+          if (want === null || want === undefined) expect(g ?? null, `${label} grad of ${name}`).toBeNull();
+          else expectClose(g!, want, `${label} grad of ${name}`);
+        });
+      }
+      const sd = m.stateDict();
+      expect(Object.keys(sd)).toEqual(Object.keys(c.state!));
+      for (const [k, e] of Object.entries(c.state!)) expectClose(sd[k]!, e, `${c.name} state ${k}`);
+    });
+  }
+});

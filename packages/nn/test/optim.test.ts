@@ -1,0 +1,181 @@
+// Optimizers and learning-rate schedulers against real PyTorch (tools/golden/nn_optim.py).
+import { describe, expect, it } from 'vitest';
+import { type Tensor, tensor, zeros } from '@antorcha/core';
+import { nn, optim } from '../src/index.js';
+import { type EncodedResult, decode, expectClose, fixture } from './helpers.js';
+
+interface OptCase {
+  name: string;
+  dtype: 'float32' | 'float64';
+  groups: boolean;
+  opts: Record<string, any>;
+  init: EncodedResult[];
+  steps: { grads: (EncodedResult | null)[]; params: EncodedResult[] }[];
+  state: Record<string, Record<string, EncodedResult | number>>;
+}
+
+interface SdCase {
+  name: string;
+  opts: Record<string, any>;
+  param_groups: Record<string, unknown>[];
+  state: Record<string, Record<string, EncodedResult | number>>;
+}
+
+interface SchedCase {
+  name: string;
+  optimizer: 'SGD' | 'Adam';
+  optimizer_opts: Record<string, any>;
+  opts: Record<string, any>;
+  sequence: { lr: number; momentum?: number; betas?: number[] }[];
+  last_lr: number[];
+}
+
+const fx = fixture<{ optimizers: OptCase[]; state_dicts: SdCase[]; schedulers: SchedCase[] }>('nn_optim.json');
+
+function makeOpt(name: string, params: optim.ParamsInput, opts: Record<string, any>): optim.Optimizer {
+  if (name.startsWith('sgd')) return new optim.SGD(params, opts as optim.SGDOptions);
+  if (name.startsWith('adamw')) return new optim.AdamW(params, opts);
+  if (name.startsWith('adam')) return new optim.Adam(params, opts as optim.AdamOptions);
+  if (name.startsWith('rmsprop')) return new optim.RMSprop(params, opts);
+  if (name.startsWith('adagrad')) return new optim.Adagrad(params, opts);
+  throw new Error(name);
+}
+
+/**
+ * float32 runs: PyTorch fuses `a + alpha·b` (FMA in its vector kernels) and orders
+ * `addcdiv` as (value·t1)/t2; here each op rounds separately, so after 6 steps the
+ * parameters agree to a few float32 ulps, not bit for bit. float64 runs check the
+ * formulas themselves (see F64_TOL).
+ */
+const F32_STEPS = { rtol: 2e-6, atol: 2e-7 };
+
+describe('optimizers vs PyTorch (single-tensor implementation)', () => {
+  for (const c of fx.optimizers) {
+    it(`${c.name} (${c.dtype})`, () => {
+      const [p1, p2] = c.init.map((e) => new nn.Parameter(decode(e))) as [nn.Parameter, nn.Parameter];
+      const params = c.groups ? [{ params: [p1] }, { params: [p2], lr: c.opts.lr * 0.5 }] : [p1, p2];
+      const opt = makeOpt(c.name, params, c.opts);
+      const tol = c.dtype === 'float32' ? F32_STEPS : undefined;
+      c.steps.forEach((s, k) => {
+        opt.zeroGrad();
+        p1.grad = decode(s.grads[0]!);
+        if (s.grads[1] !== null) p2.grad = decode(s.grads[1]!);
+        opt.step();
+        expectClose(p1, s.params[0]!, `step ${k} p1`, tol);
+        expectClose(p2, s.params[1]!, `step ${k} p2`, tol);
+      });
+      [p1, p2].forEach((p, i) => {
+        const st = opt.state.get(p)!;
+        for (const [k, v] of Object.entries(c.state[String(i)]!)) {
+          if (typeof v === 'number' || v === null) expect(st[k], `state ${i}.${k}`).toBe(v);
+          else expectClose(st[k] as Tensor, v, `state ${i}.${k}`, k === 'step' ? { rtol: 0, atol: 0 } : tol);
+        }
+      });
+    });
+  }
+
+  it('state dicts have PyTorch layout and load back', () => {
+    for (const c of fx.state_dicts) {
+      const p1 = new nn.Parameter(zeros(2));
+      const p2 = new nn.Parameter(zeros(3));
+      const opt = makeOpt(c.name, [{ params: [p1] }, { params: [p2], lr: 0.5 }], c.opts);
+      for (let i = 0; i < 2; i++) {
+        p1.grad = tensor([1, 1], { dtype: 'float32' });
+        p2.grad = tensor([2, 2, 2], { dtype: 'float32' });
+        opt.step();
+      }
+      const sd = opt.stateDict();
+      sd.param_groups.forEach((g, i) => {
+        const want = c.param_groups[i]!;
+        expect(Object.keys(g).sort(), `${c.name} group ${i} keys`).toEqual(Object.keys(want).sort());
+        for (const [k, v] of Object.entries(want)) if (k !== 'foreach') expect(g[k], `${c.name} group ${i}.${k}`).toEqual(v);
+      });
+      expect([...sd.state.keys()]).toEqual(Object.keys(c.state).map(Number));
+      for (const [k, st] of Object.entries(c.state)) {
+        for (const [name, v] of Object.entries(st)) {
+          const got = sd.state.get(Number(k))![name];
+          if (typeof v === 'number') expect(got, `${c.name} state ${k}.${name}`).toBe(v);
+          else expectClose(got as Tensor, v, `${c.name} state ${k}.${name}`, { rtol: 0, atol: 0 });
+        }
+      }
+      // Round trip into a fresh optimizer: the same next step.
+      const q1 = new nn.Parameter(p1.detach().clone());
+      const q2 = new nn.Parameter(p2.detach().clone());
+      const opt2 = makeOpt(c.name, [{ params: [q1] }, { params: [q2], lr: 0.5 }], c.opts);
+      opt2.loadStateDict(sd);
+      p1.grad = tensor([0.5, -1]);
+      p2.grad = tensor([1, 0, -1], { dtype: 'float32' });
+      q1.grad = tensor([0.5, -1]);
+      q2.grad = tensor([1, 0, -1], { dtype: 'float32' });
+      opt.step();
+      opt2.step();
+      expect(q1.equal(p1) && q2.equal(p2), c.name).toBe(true);
+    }
+  });
+
+  it('zeroGrad sets to null by default, or zeroes', () => {
+    const p = new nn.Parameter(zeros(2));
+    const opt = new optim.SGD([p], { lr: 0.1 });
+    p.grad = tensor([1, 2], { dtype: 'float32' });
+    opt.zeroGrad({ setToNone: false });
+    expect(p.grad!.tolist()).toEqual([0, 0]);
+    opt.zeroGrad();
+    expect(p.grad).toBeNull();
+  });
+
+  it('validates options with PyTorch messages', () => {
+    const p = new nn.Parameter(zeros(2));
+    expect(() => new optim.SGD([p], { lr: -1 })).toThrow('Invalid learning rate: -1');
+    expect(() => new optim.Adam([p], { betas: [1.0, 0.9] })).toThrow('Invalid beta parameter at index 0: 1');
+    expect(() => new optim.SGD([p], { lr: 0.1, nesterov: true })).toThrow('Nesterov momentum requires a momentum and zero dampening');
+    expect(() => new optim.SGD([], { lr: 0.1 })).toThrow('optimizer got an empty parameter list');
+  });
+});
+
+function makeSched(c: SchedCase, opt: optim.Optimizer): optim.lrScheduler.LRScheduler {
+  const o = c.opts;
+  const S = optim.lrScheduler;
+  switch (c.name.replace(/_default$/, '')) {
+    case 'step_lr':
+      return new S.StepLR(opt, o.stepSize, o.gamma);
+    case 'multi_step_lr':
+      return new S.MultiStepLR(opt, o.milestones, o.gamma);
+    case 'exponential_lr':
+      return new S.ExponentialLR(opt, o.gamma);
+    case 'cosine_lr':
+      return new S.CosineAnnealingLR(opt, o.tMax, o.etaMin);
+    case 'linear_lr':
+      return new S.LinearLR(opt, o.startFactor, o.endFactor, o.totalIters);
+    default: {
+      const { maxLr, ...rest } = o;
+      return new S.OneCycleLR(opt, maxLr, rest);
+    }
+  }
+}
+
+describe('lr schedulers vs PyTorch', () => {
+  for (const c of fx.schedulers) {
+    it(c.name, () => {
+      const p = new nn.Parameter(zeros(2));
+      const oo = c.optimizer_opts;
+      const opt = c.optimizer === 'SGD' ? new optim.SGD([p], { lr: oo.lr, momentum: oo.momentum }) : new optim.Adam([p], { lr: oo.lr });
+      const sched = makeSched(c, opt);
+      const snap = () => {
+        const g = opt.paramGroups[0]!;
+        const e: Record<string, unknown> = { lr: g.lr };
+        if (c.sequence[0]!.momentum !== undefined) e.momentum = g.momentum;
+        if (c.sequence[0]!.betas !== undefined) e.betas = g.betas;
+        return e;
+      };
+      const seq = [snap()];
+      for (let i = 1; i < c.sequence.length; i++) {
+        p.grad = zeros(2);
+        opt.step();
+        sched.step();
+        seq.push(snap());
+      }
+      expect(seq).toEqual(c.sequence);
+      expect(sched.getLastLr()).toEqual(c.last_lr);
+    });
+  }
+});
