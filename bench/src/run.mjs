@@ -84,6 +84,35 @@ row('MLP 784-128-10 fwd+bwd, batch 64', 'steps/s', 1, () => {
   };
 });
 
+for (const batch of [64, 256]) {
+  row(`MLP 784-128-10 train step (CE + Adam), batch ${batch}`, 'steps/s', 1, () => {
+    const { nn, optim } = torch;
+    torch.manualSeed(0);
+    const model = new nn.Sequential(new nn.Linear(784, 128), new nn.ReLU(), new nn.Linear(128, 10));
+    const opt = new optim.Adam(model.parameters(), { lr: 1e-3 });
+    const lossFn = new nn.CrossEntropyLoss();
+    const x = torch.randn(batch, 784);
+    const y = torch.randint(0, 10, [batch]);
+    const tmodel = tf.sequential({
+      layers: [tf.layers.dense({ inputShape: [784], units: 128, activation: 'relu' }), tf.layers.dense({ units: 10 })],
+    });
+    tmodel.compile({ optimizer: tf.train.adam(1e-3), loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp) });
+    const tx = tf.randomNormal([batch, 784]);
+    const ty = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32'), 10);
+    return {
+      antorcha: () => {
+        opt.zeroGrad();
+        lossFn.forward(model.forward(x), y).backward();
+        opt.step();
+      },
+      tfjs: async () => {
+        await tmodel.trainOnBatch(tx, ty);
+      },
+      cleanup: () => tf.dispose([tx, ty]),
+    };
+  });
+}
+
 const scale = { 'steps/s': 1, 'Mops/s': 1e6, 'M elem/s': 1e6, 'GFLOP/s': 1e9, 'M numbers/s': 1e6 };
 
 console.log(`# Antorcha vs tfjs-backend-cpu — ${new Date().toISOString().slice(0, 10)}`);
