@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Antorcha beside tfjs (@tensorflow/tfjs on its CPU backend) in the same run, row by row.
 // Each row reports a rate for both and the ratio antorcha / tfjs (> 1: antorcha faster).
-// Usage: pnpm bench [-- --filter matmul] [--time 800]
+// Usage: pnpm bench [--filter matmul] [--time 800] | pnpm bench --webgpu
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import * as torch from 'antorcha';
@@ -9,6 +9,11 @@ import * as torch from 'antorcha';
 import * as tf from '@tensorflow/tfjs';
 
 const args = process.argv.slice(2);
+if (args.includes('--webgpu')) {
+  // `pnpm bench --webgpu`: the WebGPU rows (matmul, MLP) beside tfjs-backend-webgpu.
+  await import('./webgpu.mjs');
+  process.exit(0);
+}
 const filter = args.includes('--filter') ? args[args.indexOf('--filter') + 1] : null;
 const timeMs = args.includes('--time') ? Number(args[args.indexOf('--time') + 1]) : 600;
 

@@ -10,6 +10,7 @@ export * from './shape.js';
 export * from './device.js';
 export * from './storage.js';
 export * from './registry.js';
+export { tidy, keep } from './memory.js';
 export type * from './backend.js';
 export * from './autograd-hook.js';
 export { Tensor, setBackwardImpl, type NestedList } from './tensor.js';

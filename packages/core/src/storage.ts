@@ -5,6 +5,7 @@
 import type { Backend, BackendBuffer } from './backend.js';
 import type { DTypeName } from './dtype.js';
 import type { Device } from './device.js';
+import { trackStorage } from './memory.js';
 
 /** The memory behind one or more tensors. */
 export class Storage {
@@ -21,7 +22,19 @@ export class Storage {
     public buffer: BackendBuffer,
     /** Element type. */
     readonly dtype: DTypeName,
-  ) {}
+  ) {
+    trackStorage(this);
+  }
+
+  /** Whether {@link Storage.dispose} freed the buffer. */
+  disposed = false;
+
+  /** Frees the buffer now (all views of it become unusable); idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.backend.free?.(this.buffer);
+  }
 
   /** Capacity in elements. */
   get numel(): number {

@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 /**
  * The Tensor: storage + shape + strides + offset, with PyTorch's methods.
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
@@ -26,6 +27,8 @@ import { formatPythonFloat, tensorRepr } from './printing/index.js';
 export type NestedList = number | boolean | NestedList[];
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+// Engines without explicit resource management get the symbol TypeScript's and esbuild's `using` helpers use.
+(Symbol as { dispose?: symbol }).dispose ??= Symbol.for('Symbol.dispose');
 
 /**
  * A multi-dimensional array on a device, with PyTorch's semantics.
@@ -140,6 +143,27 @@ export class Tensor {
   /** The storage's version counter (bumped by in-place ops). */
   get _version(): number {
     return this._storage.version;
+  }
+
+  // ------------------------------------------------------------ memory
+
+  /**
+   * Frees the device memory now instead of when the garbage collector gets to it
+   * (GPU memory is invisible to it). Frees the whole storage, so every view of it
+   * becomes unusable too; later use raises an error. Idempotent.
+   */
+  dispose(): void {
+    this._storage.dispose();
+  }
+
+  /** Whether `dispose()` (or `tidy`) freed this tensor's storage. */
+  get isDisposed(): boolean {
+    return this._storage.disposed;
+  }
+
+  /** `using t = torch.randn(…)` disposes `t` at the end of the block. */
+  [Symbol.dispose](): void {
+    this._storage.dispose();
   }
 
   // ------------------------------------------------------------ autograd flags

@@ -8,7 +8,7 @@ import { type DeviceLike, device as toDevice } from '../device.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, isContiguousLayout, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { backendFor, emptyTensor, refOf, refWith } from './dispatch.js';
+import { assertAlive, backendFor, emptyTensor, refOf, refWith } from './dispatch.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
 import { copyToNew } from './views.js';
 
@@ -57,6 +57,7 @@ export async function toDeviceAsync(x: Tensor, dev: DeviceLike, dtype?: DType): 
  * @throws TorchRuntimeError on asynchronous devices, naming the async call to use.
  */
 export function hostValues(x: Tensor, op = 'data'): HostArray {
+  assertAlive(x);
   const b = x._storage.backend;
   if (!b.syncRead || !b.readSync) {
     throw new TorchRuntimeError(op, `${op}: tensor on '${x.device}' can only be read asynchronously; use await tensor.data() (or await tensor.toStringAsync() to print)`);
@@ -69,6 +70,7 @@ export function hostValues(x: Tensor, op = 'data'): HostArray {
 
 /** Row-major host copy of `x`'s logical elements, on any device. */
 export async function readValues(x: Tensor): Promise<HostArray> {
+  assertAlive(x);
   const src = isContiguousLayout(x._shape, x._strides) ? x : copyToNew(x);
   return x._storage.backend.read(src._storage.buffer, src._offset, numelOf(x._shape));
 }

@@ -11,13 +11,22 @@ import { contiguousStrides, numelOf } from '../shape.js';
 import { Storage } from '../storage.js';
 import { Tensor } from '../tensor.js';
 
+/** Throws a clear error when `t`'s storage was freed by `dispose()` or `tidy()`. */
+export function assertAlive(t: Tensor): void {
+  if (t._storage.disposed) {
+    throw new TorchRuntimeError('dispose', 'Tensor has been disposed: its memory was freed by dispose() or tidy() and it (like every view of it) can no longer be used');
+  }
+}
+
 /** The kernel view of a tensor. */
 export function refOf(t: Tensor): TensorRef {
+  assertAlive(t);
   return { buffer: t._storage.buffer, dtype: t.dtype.name, shape: t._shape, strides: t._strides, offset: t._offset };
 }
 
 /** A kernel view of `t`'s storage with another layout. */
 export function refWith(t: Tensor, shape: readonly number[], strides: readonly number[], offset = t._offset): TensorRef {
+  assertAlive(t);
   return { buffer: t._storage.buffer, dtype: t.dtype.name, shape, strides, offset };
 }
 

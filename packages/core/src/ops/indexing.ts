@@ -254,11 +254,30 @@ export function maskedFill_(x: Tensor, mask: Tensor, value: number): Tensor {
   return composite('masked_fill_', [x], { mask, inplace: true }, () => x.copy_(maskedFill(x, mask, value)));
 }
 
-/** Coordinates of nonzero elements, as an int64 tensor of shape [count, ndim]. */
+/** The error for data-dependent ops on devices that read back only asynchronously. */
+function needsAsync(op: string, x: Tensor, alternative: string): TorchRuntimeError {
+  return new TorchRuntimeError(op, `${op}: the result's size depends on the data, which tensors on '${x.device}' can only read asynchronously; use await torch.${alternative}`);
+}
+
+/**
+ * Coordinates of nonzero elements, as an int64 tensor of shape [count, ndim].
+ * On asynchronous devices (WebGPU) use {@link nonzeroAsync}.
+ */
 export function nonzero(x: Tensor): Tensor {
-  const n = x._shape.length;
   const flat = x.reshape(-1).ne(0);
-  const count = flat.sum().item() as number;
+  if (!flat._storage.backend.syncRead) throw needsAsync('nonzero', x, 'nonzeroAsync(x)');
+  return nonzeroWithCount(x, flat, flat.sum().item() as number);
+}
+
+/** {@link nonzero} on any device: awaits the count of nonzero elements. */
+export async function nonzeroAsync(x: Tensor): Promise<Tensor> {
+  const flat = x.reshape(-1).ne(0);
+  const count = Number((await flat.sum().data())[0]);
+  return nonzeroWithCount(x, flat, count);
+}
+
+function nonzeroWithCount(x: Tensor, flat: Tensor, count: number): Tensor {
+  const n = x._shape.length;
   const numel = flat.numel();
   // Positions of the selected elements: scatter i into slot cumsum(mask)[i] - 1.
   const slot = where(flat, flat.cumsum(0).sub(1), count);
@@ -276,12 +295,25 @@ export function nonzero(x: Tensor): Tensor {
   return stack(coords, 1);
 }
 
-/** The elements of `x` where `mask` is true, as a 1-D tensor. */
+/**
+ * The elements of `x` where `mask` is true, as a 1-D tensor. On asynchronous
+ * devices (WebGPU) use {@link maskedSelectAsync}.
+ */
 export function maskedSelect(x: Tensor, mask: Tensor): Tensor {
   checkMask('masked_select', mask);
   const shape = broadcastShapes(x._shape, mask._shape, 'masked_select');
+  if (!mask._storage.backend.syncRead) throw needsAsync('masked_select', mask, 'maskedSelectAsync(x, mask)');
   const xs = x.expand(shape).reshape(-1);
   const idx = nonzero(mask.expand(shape).reshape(-1)).view(-1);
+  return composite('masked_select', [x], { mask }, () => indexSelect(xs, 0, idx));
+}
+
+/** {@link maskedSelect} on any device: awaits the number of selected elements. */
+export async function maskedSelectAsync(x: Tensor, mask: Tensor): Promise<Tensor> {
+  checkMask('masked_select', mask);
+  const shape = broadcastShapes(x._shape, mask._shape, 'masked_select');
+  const xs = x.expand(shape).reshape(-1);
+  const idx = (await nonzeroAsync(mask.expand(shape).reshape(-1))).view(-1);
   return composite('masked_select', [x], { mask }, () => indexSelect(xs, 0, idx));
 }
 

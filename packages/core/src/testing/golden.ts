@@ -87,15 +87,17 @@ export const DEFAULT_TOLERANCE: Record<'float32' | 'float64', Tolerance> = {
 /**
  * Compares a tensor with an expected result: dtype, shape, NaN positions,
  * values (exact for integer/bool, within tolerance for floats). Returns a
- * description of the first mismatch, or null.
+ * description of the first mismatch, or null. `data` is the tensor's row-major
+ * values when already read (asynchronous devices); otherwise they are read with
+ * `dataSync()`.
  */
-export function compareTensor(actual: Tensor, expected: EncodedResult, tol?: Tolerance): string | null {
+export function compareTensor(actual: Tensor, expected: EncodedResult, tol?: Tolerance, data?: ArrayLike<number>): string | null {
   if (actual.dtype.name !== expected.dtype) return `dtype ${actual.dtype.name} != expected ${expected.dtype}`;
   const shape = [...actual.shape];
   if (shape.length !== expected.shape.length || shape.some((d, i) => d !== expected.shape[i])) {
     return `shape [${shape}] != expected [${expected.shape}]`;
   }
-  const values = actual.dataSync();
+  const values = data ?? actual.dataSync();
   const t = tol ?? (expected.dtype === 'float32' || expected.dtype === 'float64' ? DEFAULT_TOLERANCE[expected.dtype] : { rtol: 0, atol: 0 });
   for (let i = 0; i < expected.values.length; i++) {
     const e = decodeValue(expected.values[i]!);

@@ -115,12 +115,12 @@ export const OP_CALLS: Record<string, Call> = {
   tile: ([x, d]) => core.tile(x, d),
   tril: ([x, k]) => core.tril(x, k),
   triu: ([x, k]) => core.triu(x, k),
-  arange: (args, kw) => (core.arange as any)(...args, kwOpt(kw, 'dtype')),
-  linspace: ([a, b, n], kw) => core.linspace(a, b, n, kwOpt(kw, 'dtype')),
-  eye: ([n, m], kw) => (m === undefined ? core.eye(n, kwOpt(kw, 'dtype')) : core.eye(n, m, kwOpt(kw, 'dtype'))),
-  full: ([s, v], kw) => core.full(s, v, kwOpt(kw, 'dtype')),
-  tensor: ([d]) => core.tensor(d),
-  zeros: ([s]) => core.zeros(s),
+  arange: (args, kw) => (core.arange as any)(...args, kwOpt(kw, 'dtype', 'device')),
+  linspace: ([a, b, n], kw) => core.linspace(a, b, n, kwOpt(kw, 'dtype', 'device')),
+  eye: ([n, m], kw) => (m === undefined ? core.eye(n, kwOpt(kw, 'dtype', 'device')) : core.eye(n, m, kwOpt(kw, 'dtype', 'device'))),
+  full: ([s, v], kw) => core.full(s, v, kwOpt(kw, 'dtype', 'device')),
+  tensor: ([d], kw) => core.tensor(d, kwOpt(kw, 'device')),
+  zeros: ([s], kw) => core.zeros(s, kwOpt(kw, 'device')),
   view: ([x, s]) => x.view(s),
   reshape: ([x, s]) => x.reshape(s),
   permute: ([x, d]) => x.permute(d),
@@ -189,45 +189,102 @@ export function loadOpCases(): OpCase[] {
   return loadFixture<OpCase[]>('ops.json');
 }
 
-/**
- * Runs one case and returns null when the result matches PyTorch's, else a
- * description of the difference.
- */
-export function runOpCase(c: OpCase, device = 'cpu'): string | null {
+/** Ops that create tensors from arguments alone. */
+const CREATION_OPS = new Set(['arange', 'linspace', 'eye', 'full', 'tensor', 'zeros']);
+
+/** Async replacements of data-dependent ops, for devices that read back only asynchronously. */
+const ASYNC_OP_CALLS: Record<string, (args: any[], kw: Kw) => Promise<unknown>> = {
+  nonzero: ([x]) => core.nonzeroAsync(x),
+  masked_select: ([x, m]) => core.maskedSelectAsync(x, m),
+};
+
+type Expected = OpCase['expected'];
+
+function expectsError(exp: Expected): exp is EncodedError {
+  return typeof exp === 'object' && exp !== null && 'error' in exp;
+}
+
+/** The verdict on a thrown error: null when it is the expected one; rethrows when none was expected. */
+function checkError(exp: Expected, e: unknown): string | null {
+  if (!expectsError(exp)) throw e;
+  const err = e as core.TorchError;
+  if (!(err instanceof core.TorchError)) return `threw a non-TorchError: ${String(e)}`;
+  if (err.message !== exp.error) return `error text differs:\n  got:      ${err.message}\n  expected: ${exp.error}`;
+  if (err.pythonName !== exp.type) return `error class ${err.pythonName} != expected ${exp.type}`;
+  return null;
+}
+
+/** Decodes a case's arguments on `device` and finds its call (or a verdict when none is mapped). */
+function prepare(c: OpCase, device: string): { call: Call; args: unknown[]; kw: Kw } | string {
   const call = IN_PLACE_ON_INPUT[c.name] ?? OP_CALLS[c.op];
   if (!call) return `no Antorcha call mapped for op '${c.op}'`;
   const args = c.args.map((a) => decodeArg(a, device));
   const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, device)]));
-  const exp = c.expected;
-  let result: unknown;
-  try {
-    result = call(args, kw);
-  } catch (e) {
-    if (typeof exp === 'object' && exp !== null && 'error' in exp) {
-      const err = e as core.TorchError;
-      if (!(err instanceof core.TorchError)) return `threw a non-TorchError: ${String(e)}`;
-      if (err.message !== exp.error) return `error text differs:\n  got:      ${err.message}\n  expected: ${exp.error}`;
-      if (err.pythonName !== exp.type) return `error class ${err.pythonName} != expected ${exp.type}`;
-      return null;
-    }
-    throw e;
-  }
-  if (typeof exp === 'object' && exp !== null && 'error' in exp) return `expected error "${exp.error}" but the call succeeded`;
-  return compareOutput(c.op, result, exp as never);
+  // factories create their result on the device under test
+  if (CREATION_OPS.has(c.op) && device !== 'cpu') kw.device = device;
+  return { call, args, kw };
 }
 
-function compareOutput(op: string, result: unknown, exp: EncodedResult | EncodedResult[]): string | null {
+/** The result tensors of a call (a tensor, a list, or values and indices). */
+function resultTensors(result: unknown): Tensor[] {
+  if (result instanceof Tensor) return [result];
+  if (result instanceof core.ValuesIndices) return [result.values, result.indices];
+  return Array.isArray(result) ? result.filter((t): t is Tensor => t instanceof Tensor) : [];
+}
+
+/**
+ * Runs one case and returns null when the result matches PyTorch's, else a
+ * description of the difference. Reads results synchronously (CPU-like devices).
+ */
+export function runOpCase(c: OpCase, device = 'cpu'): string | null {
+  const p = prepare(c, device);
+  if (typeof p === 'string') return p;
+  let result: unknown;
+  try {
+    result = p.call(p.args, p.kw);
+  } catch (e) {
+    return checkError(c.expected, e);
+  }
+  if (expectsError(c.expected)) return `expected error "${c.expected.error}" but the call succeeded`;
+  return compareOutput(c.op, result, c.expected as never, (t) => t.dataSync());
+}
+
+/**
+ * {@link runOpCase} for devices that read back only asynchronously (WebGPU):
+ * results are read with `await tensor.data()`, data-dependent ops use their async
+ * variants, and an error the device reports at read-back time (an index out of
+ * range found by a kernel) counts as the op's error.
+ */
+export async function runOpCaseAsync(c: OpCase, device: string): Promise<string | null> {
+  const p = prepare(c, device);
+  if (typeof p === 'string') return p;
+  const asyncCall = IN_PLACE_ON_INPUT[c.name] ? undefined : ASYNC_OP_CALLS[c.op];
+  let result: unknown;
+  const values = new Map<Tensor, ArrayLike<number>>();
+  try {
+    result = asyncCall ? await asyncCall(p.args, p.kw) : p.call(p.args, p.kw);
+    for (const t of resultTensors(result)) values.set(t, await t.data());
+  } catch (e) {
+    return checkError(c.expected, e);
+  }
+  if (expectsError(c.expected)) return `expected error "${c.expected.error}" but the call succeeded`;
+  const type = core.device(device).type;
+  for (const t of values.keys()) if (t.device.type !== type) return `result is on '${t.device}', not on '${device}'`;
+  return compareOutput(c.op, result, c.expected as never, (t) => values.get(t) ?? t.dataSync());
+}
+
+function compareOutput(op: string, result: unknown, exp: EncodedResult | EncodedResult[], read: (t: Tensor) => ArrayLike<number>): string | null {
   if (Array.isArray(exp)) {
     const list = result instanceof core.ValuesIndices ? [result.values, result.indices] : (result as Tensor[]);
     if (!Array.isArray(list) || list.length !== exp.length) return `expected ${exp.length} outputs, got ${Array.isArray(list) ? list.length : typeof list}`;
     for (let i = 0; i < exp.length; i++) {
-      const d = compareOutput(op, list[i], exp[i]!);
+      const d = compareOutput(op, list[i], exp[i]!, read);
       if (d) return `output ${i}: ${d}`;
     }
     return null;
   }
   if (!(result instanceof Tensor)) return `expected a tensor, got ${String(result)}`;
-  const d = compareTensor(result, exp);
+  const d = compareTensor(result, exp, undefined, read(result));
   if (d) return d;
   return VIEW_OPS.has(op) ? compareLayout(result, exp) : null;
 }

@@ -1,0 +1,502 @@
+/**
+ * A WGSL library of scalar functions with the semantics and accuracy the CPU
+ * backend has (PyTorch's): NaN/inf handled explicitly (WGSL leaves them to the
+ * implementation), and transcendental functions computed with Cephes-style
+ * single-precision approximations instead of the built-ins, whose accuracy the
+ * WebGPU spec leaves loose (GPU `sin` may err by 2^-11). Shaders include only the
+ * functions they reference ({@link withLibrary}).
+ *
+ * erf/erfc follow fdlibm's s_erf.c (Copyright (C) 1993 by Sun Microsystems, Inc.
+ * All rights reserved. Permission to use, copy, modify, and distribute this
+ * software is freely granted, provided that this notice is preserved); the other
+ * approximations follow the Cephes Math Library (Stephen L. Moshier, BSD licence).
+ */
+
+const LIB: Record<string, string> = {
+  m_isnan: `fn m_isnan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }`,
+  m_isinf: `fn m_isinf(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u; }`,
+  m_isfinite: `fn m_isfinite(x: f32) -> bool { return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u; }`,
+  m_signbit: `fn m_signbit(x: f32) -> bool { return (bitcast<u32>(x) & 0x80000000u) != 0u; }`,
+  m_copysign: `fn m_copysign(x: f32, s: f32) -> f32 { return bitcast<f32>((bitcast<u32>(x) & 0x7fffffffu) | (bitcast<u32>(s) & 0x80000000u)); }`,
+  m_nan: `fn m_nan() -> f32 { var u = 0x7fc00000u; return bitcast<f32>(u); }`,
+  m_inf: `fn m_inf() -> f32 { var u = 0x7f800000u; return bitcast<f32>(u); }`,
+  m_f2i: `fn m_f2i(x: f32) -> i32 { if (!m_isfinite(x)) { return 0; } return i32(x); }`,
+  m_truthy: `fn m_truthy(x: f32) -> bool { return !(x == 0.0); }`,
+  m_pow2: `fn m_pow2(e: i32) -> f32 { return bitcast<f32>(u32(clamp(e, -126, 127) + 127) << 23u); }`,
+  m_ldexp: `fn m_ldexp(x: f32, e: i32) -> f32 { let h = e / 2; return (x * m_pow2(h)) * m_pow2(e - h); }`,
+  m_exp: `fn m_exp(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  if (x > 88.72283905206835) { return m_inf(); }
+  if (x < -103.972077083991796) { return 0.0; }
+  let z = floor(1.44269504088896341 * x + 0.5);
+  var r = x - z * 0.693359375;
+  r = r - z * -2.12194440e-4;
+  let r2 = r * r;
+  let p = (((((1.9875691500e-4 * r + 1.3981999507e-3) * r + 8.3334519073e-3) * r + 4.1665795894e-2) * r + 1.6666665459e-1) * r + 5.0000001201e-1) * r2 + r + 1.0;
+  return m_ldexp(p, i32(z));
+}`,
+  m_log: `fn m_log(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  if (x < 0.0) { return m_nan(); }
+  if (x == 0.0) { return -m_inf(); }
+  if (m_isinf(x)) { return x; }
+  var v = x;
+  var e: i32 = 0;
+  if (v < 1.17549435e-38) { v = v * 16777216.0; e = -24; }
+  let bits = bitcast<u32>(v);
+  e = e + i32((bits >> 23u) & 0xffu) - 126;
+  var m = bitcast<f32>((bits & 0x007fffffu) | 0x3f000000u);
+  if (m < 0.70710678118654752440) { e = e - 1; m = m + m - 1.0; } else { m = m - 1.0; }
+  let z = m * m;
+  var y = ((((((((7.0376836292e-2 * m - 1.1514610310e-1) * m + 1.1676998740e-1) * m - 1.2420140846e-1) * m + 1.4249322787e-1) * m - 1.6668057665e-1) * m + 2.0000714765e-1) * m - 2.4999993993e-1) * m + 3.3333331174e-1) * m * z;
+  let fe = f32(e);
+  y = y + -2.12194440e-4 * fe;
+  y = y + -0.5 * z;
+  return (m + y) + 0.693359375 * fe;
+}`,
+  m_log1p: `fn m_log1p(x: f32) -> f32 {
+  let u = 1.0 + x;
+  if (u == 1.0) { return x; }
+  if (m_isinf(u) || !(u > 0.0)) { return m_log(u); }
+  return m_log(u) * (x / (u - 1.0));
+}`,
+  m_expm1: `fn m_expm1(x: f32) -> f32 {
+  if (x == 0.0 || m_isnan(x)) { return x; }
+  if (abs(x) < 1e-5) { return x + 0.5 * x * x; }
+  let u = m_exp(x);
+  if (m_isinf(u)) { return u; }
+  let um1 = u - 1.0;
+  if (um1 == -1.0) { return -1.0; }
+  return um1 * (x / m_log(u));
+}`,
+  m_sqrt: `fn m_sqrt(x: f32) -> f32 {
+  if (x == 0.0 || m_isnan(x)) { return x; }
+  if (x < 0.0) { return m_nan(); }
+  if (m_isinf(x)) { return x; }
+  return sqrt(x);
+}`,
+  m_rsqrt: `fn m_rsqrt(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  if (x == 0.0) { return m_copysign(m_inf(), x); }
+  if (x < 0.0) { return m_nan(); }
+  if (m_isinf(x)) { return 0.0; }
+  return 1.0 / sqrt(x);
+}`,
+  // 32×32 → 64-bit unsigned product as (hi, lo), from 16-bit halves.
+  m_mul32: `fn m_mul32(a: u32, b: u32) -> vec2<u32> {
+  let al = a & 0xffffu; let ah = a >> 16u; let bl = b & 0xffffu; let bh = b >> 16u;
+  let ll = al * bl; let lh = al * bh; let hl = ah * bl; let hh = ah * bh;
+  let mid = lh + hl;
+  let midCarry = select(0u, 0x10000u, mid < lh);
+  let lo = ll + (mid << 16u);
+  let loCarry = select(0u, 1u, lo < ll);
+  return vec2<u32>(hh + (mid >> 16u) + midCarry + loCarry, lo);
+}`,
+  // Payne–Hanek reduction of |x| >= 8192 by pi/2: 96 bits of 2/pi (after a zero word)
+  // are multiplied by x's 24-bit significand; returns r in [-pi/4, pi/4] and the octant j.
+  m_reduce_big: `struct m_red_t { r: f32, j: u32 }
+var<private> m_2opi: array<u32, 10> = array<u32, 10>(0u, 0xa2f9836eu, 0x4e441529u, 0xfc2757d1u, 0xf534ddc0u, 0xdb629599u, 0x3c439041u, 0xfe5163abu, 0xdebbc561u, 0xb7246e3au);
+fn m_win(i: u32, sh: u32) -> u32 { return (m_2opi[i] << sh) | select(m_2opi[i + 1u] >> (32u - sh), 0u, sh == 0u); }
+fn m_reduce_big(ax: f32) -> m_red_t {
+  let bits = bitcast<u32>(ax);
+  let p0 = u32(i32((bits >> 23u) & 0xffu) - 120);
+  let m = (bits & 0x7fffffu) | 0x800000u;
+  let k = p0 / 32u; let sh = p0 % 32u;
+  let q2 = m_mul32(m, m_win(k + 2u, sh));
+  let q1 = m_mul32(m, m_win(k + 1u, sh));
+  let q0 = m_mul32(m, m_win(k, sh));
+  let r2 = q2.x + q1.y;
+  let r1 = q1.x + q0.y + select(0u, 1u, r2 < q2.x);
+  let q = (r1 >> 30u) & 3u;
+  var hi = r1 & 0x3fffffffu;
+  var lo = r2;
+  let neg = (hi & 0x20000000u) != 0u;
+  if (neg) { lo = ~r2 + 1u; hi = ((~hi) & 0x3fffffffu) + select(0u, 1u, r2 == 0u); }
+  let f = f32(hi) * 9.313225746154785e-10 + f32(lo) * 2.168404344971009e-19;
+  let r = f * 1.5707963267948966;
+  return m_red_t(select(r, -r, neg), 2u * ((q + select(0u, 1u, neg)) & 3u));
+}`,
+  // Cephes sinf/cosf: reduction by pi/4 in three parts (Payne–Hanek past 8192), then
+  // polynomials on [-pi/4, pi/4].
+  m_sincos: `fn m_sincos(xin: f32) -> vec2<f32> {
+  if (!m_isfinite(xin)) { let n = m_nan(); return vec2<f32>(n, n); }
+  let x = abs(xin);
+  var j: u32;
+  var r: f32;
+  if (x < 8192.0) {
+    j = u32(x * 1.27323954473516);
+    var y = f32(j);
+    if ((j & 1u) == 1u) { j = j + 1u; y = y + 1.0; }
+    j = j & 7u;
+    r = ((x - y * 0.78515625) - y * 2.4187564849853515625e-4) - y * 3.77489497744594108e-8;
+  } else {
+    let red = m_reduce_big(x);
+    j = red.j;
+    r = red.r;
+  }
+  let z = r * r;
+  let c = ((2.443315711809948e-5 * z - 1.388731625493765e-3) * z + 4.166664568298827e-2) * z * z - 0.5 * z + 1.0;
+  let s = ((-1.9515295891e-4 * z + 8.3321608736e-3) * z - 1.6666654611e-1) * z * r + r;
+  var sv = s; var cv = c;
+  if (j == 2u || j == 6u) { sv = c; cv = -s; }
+  if (j == 4u) { sv = -s; cv = -c; }
+  if (j == 6u) { sv = -c; cv = s; }
+  if (m_signbit(xin)) { sv = -sv; }
+  return vec2<f32>(sv, cv);
+}`,
+  m_sin: `fn m_sin(x: f32) -> f32 { return m_sincos(x).x; }`,
+  m_cos: `fn m_cos(x: f32) -> f32 { return m_sincos(x).y; }`,
+  m_tan: `fn m_tan(x: f32) -> f32 { let sc = m_sincos(x); return sc.x / sc.y; }`,
+  m_atan: `fn m_atan(xin: f32) -> f32 {
+  if (m_isnan(xin)) { return xin; }
+  var x = abs(xin);
+  var y = 0.0;
+  if (x > 2.414213562373095) { y = 1.5707963267948966; x = -1.0 / x; }
+  else if (x > 0.4142135623730950) { y = 0.7853981633974483; x = (x - 1.0) / (x + 1.0); }
+  let z = x * x;
+  y = y + ((((8.05374449538e-2 * z - 1.38776856032e-1) * z + 1.99777106478e-1) * z - 3.33329491539e-1) * z * x + x);
+  return m_copysign(y, xin);
+}`,
+  m_atan2: `fn m_atan2(y: f32, x: f32) -> f32 {
+  if (m_isnan(x) || m_isnan(y)) { return m_nan(); }
+  let pi = 3.14159265358979;
+  if (m_isinf(x)) {
+    if (m_isinf(y)) { return m_copysign(select(2.35619449019234, 0.78539816339745, x > 0.0), y); }
+    return m_copysign(select(pi, 0.0, x > 0.0), y);
+  }
+  if (m_isinf(y)) { return m_copysign(1.5707963267948966, y); }
+  if (x == 0.0) {
+    if (y == 0.0) { return m_copysign(select(0.0, pi, m_signbit(x)), y); }
+    return m_copysign(1.5707963267948966, y);
+  }
+  let z = m_atan(y / x);
+  if (x > 0.0) { return z; }
+  return select(z - pi, z + pi, !m_signbit(y));
+}`,
+  m_asin: `fn m_asin(xin: f32) -> f32 {
+  let a = abs(xin);
+  if (m_isnan(xin) || a > 1.0) { return m_nan(); }
+  var x = a;
+  var z = a * a;
+  let big = a > 0.5;
+  if (big) { z = 0.5 * (1.0 - a); x = sqrt(z); }
+  var r = ((((4.2163199048e-2 * z + 2.4181311049e-2) * z + 4.5470025998e-2) * z + 7.4953002686e-2) * z + 1.6666752422e-1) * z * x + x;
+  if (big) { r = 1.5707963267948966 - (r + r); }
+  return m_copysign(r, xin);
+}`,
+  m_acos: `fn m_acos(x: f32) -> f32 {
+  if (m_isnan(x) || abs(x) > 1.0) { return m_nan(); }
+  if (x < -0.5) { return 3.14159265358979 - 2.0 * m_asin(sqrt(0.5 * (1.0 + x))); }
+  if (x > 0.5) { return 2.0 * m_asin(sqrt(0.5 * (1.0 - x))); }
+  return 1.5707963267948966 - m_asin(x);
+}`,
+  m_sinh: `fn m_sinh(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  let a = abs(x);
+  var r: f32;
+  if (a > 88.0) { r = m_exp(a - 0.6931471805599453); } else { let u = m_expm1(a); r = 0.5 * (u + u / (u + 1.0)); }
+  return m_copysign(r, x);
+}`,
+  m_cosh: `fn m_cosh(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  let a = abs(x);
+  if (a > 88.0) { return m_exp(a - 0.6931471805599453); }
+  let e = m_exp(a);
+  return 0.5 * e + 0.5 / e;
+}`,
+  m_tanh: `fn m_tanh(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  let a = abs(x);
+  var r = 1.0;
+  if (a < 9.0) { let u = m_expm1(2.0 * a); r = u / (u + 2.0); }
+  return m_copysign(r, x);
+}`,
+  m_asinh: `fn m_asinh(x: f32) -> f32 {
+  if (m_isnan(x) || m_isinf(x)) { return x; }
+  let a = abs(x);
+  var r: f32;
+  if (a > 1e9) { r = m_log(a) + 0.6931471805599453; } else { r = m_log1p(a + a * a / (1.0 + sqrt(1.0 + a * a))); }
+  return m_copysign(r, x);
+}`,
+  m_acosh: `fn m_acosh(x: f32) -> f32 {
+  if (m_isnan(x) || x < 1.0) { return m_nan(); }
+  if (m_isinf(x)) { return x; }
+  if (x > 1e9) { return m_log(x) + 0.6931471805599453; }
+  let t = x - 1.0;
+  return m_log1p(t + sqrt(2.0 * t + t * t));
+}`,
+  m_atanh: `fn m_atanh(x: f32) -> f32 {
+  let a = abs(x);
+  if (m_isnan(x) || a > 1.0) { return m_nan(); }
+  if (a == 1.0) { return m_copysign(m_inf(), x); }
+  return m_copysign(0.5 * m_log1p((2.0 * a) / (1.0 - a)), x);
+}`,
+  m_sigmoid: `fn m_sigmoid(x: f32) -> f32 { return 1.0 / (1.0 + m_exp(-x)); }`,
+  m_round: `fn m_round(x: f32) -> f32 {
+  if (!m_isfinite(x) || abs(x) >= 8388608.0) { return x; }
+  let f = floor(x);
+  let d = x - f;
+  var r = f;
+  if (d > 0.5 || (d == 0.5 && (f - 2.0 * floor(f * 0.5)) != 0.0)) { r = f + 1.0; }
+  return m_copysign(r, x);
+}`,
+  m_erfc_tail: `fn m_erfc_tail(ax: f32) -> f32 {
+  let s = 1.0 / (ax * ax);
+  var R: f32; var S: f32;
+  if (ax < 2.857142857142857) {
+    R = -9.86494403484714822705e-3 + s * (-6.93858572707181764372e-1 + s * (-1.05586262253232909814e1 + s * (-6.23753324503260060396e1 + s * (-1.62396669462573470355e2 + s * (-1.84605092906711035994e2 + s * (-8.12874355063065934246e1 + s * -9.81432934416914548592))))));
+    S = 1.0 + s * (1.96512716674392571292e1 + s * (1.37657754143519042600e2 + s * (4.34565877475229228821e2 + s * (6.45387271733267880336e2 + s * (4.29008140027567833386e2 + s * (1.08635005541779435134e2 + s * (6.57024977031928170135 + s * -6.04244152148580987438e-2)))))));
+  } else {
+    R = -9.86494292470009928597e-3 + s * (-7.99283237680523006574e-1 + s * (-1.77579549177547519889e1 + s * (-1.60636384855821916062e2 + s * (-6.37566443368389627722e2 + s * (-1.02509513161107724954e3 + s * -4.83519191608651397019e2)))));
+    S = 1.0 + s * (3.03380607434824582924e1 + s * (3.25792512996573918826e2 + s * (1.53672958608443695994e3 + s * (3.19985821950859553908e3 + s * (2.55305040643316442583e3 + s * (4.74528541206955367215e2 + s * -2.24409524465858183362e1))))));
+  }
+  let z = bitcast<f32>(bitcast<u32>(ax) & 0xfffff000u);
+  return m_exp(-z * z - 0.5625) * m_exp((z - ax) * (z + ax) + R / S);
+}`,
+  m_erf_pq: `fn m_erf_pq(ax: f32) -> f32 {
+  let s = ax - 1.0;
+  let P = -2.36211856075265944077e-3 + s * (4.14856118683748331666e-1 + s * (-3.72207876035701323847e-1 + s * (3.18346619901161753674e-1 + s * (-1.10894694282396677476e-1 + s * (3.54783043256182359371e-2 + s * -2.16637559486879084300e-3)))));
+  let Q = 1.0 + s * (1.06420880400844228286e-1 + s * (5.40397917702171048937e-1 + s * (7.18286544141962662868e-2 + s * (1.26171219808761642112e-1 + s * (1.36370839120290507362e-2 + s * 1.19844998467991074170e-2)))));
+  return P / Q;
+}`,
+  m_erf_rs: `fn m_erf_rs(z: f32) -> f32 {
+  let r = 1.28379167095512558561e-1 + z * (-3.25042107247001499370e-1 + z * (-2.84817495755985104766e-2 + z * (-5.77027029648944159157e-3 + z * -2.37630166566501626084e-5)));
+  let s = 1.0 + z * (3.97917223959155352819e-1 + z * (6.50222499887672944485e-2 + z * (5.08130628187576562776e-3 + z * (1.32494738004321644526e-4 + z * -3.96022827877536812320e-6))));
+  return r / s;
+}`,
+  m_erf: `fn m_erf(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  let ax = abs(x);
+  if (ax < 0.84375) {
+    if (ax < 3.7252903e-9) { return x + 1.28379167095512586316e-1 * x; }
+    return x + x * m_erf_rs(x * x);
+  }
+  if (ax < 1.25) { return m_copysign(8.45062911510467529297e-1 + m_erf_pq(ax), x); }
+  if (ax >= 4.0) { return m_copysign(1.0, x); }
+  return m_copysign(1.0 - m_erfc_tail(ax) / ax, x);
+}`,
+  m_erfc: `fn m_erfc(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  let ax = abs(x);
+  if (ax < 0.84375) {
+    if (ax < 1.3877788e-17) { return 1.0 - x; }
+    let y = m_erf_rs(x * x);
+    if (x < 0.25) { return 1.0 - (x + x * y); }
+    return 0.5 - (x * y + (x - 0.5));
+  }
+  if (ax < 1.25) {
+    let pq = m_erf_pq(ax);
+    if (x >= 0.0) { return (1.0 - 8.45062911510467529297e-1) - pq; }
+    return 1.0 + (8.45062911510467529297e-1 + pq);
+  }
+  if (ax < 28.0) {
+    if (x < -6.0) { return 2.0; }
+    let r = m_erfc_tail(ax) / ax;
+    return select(2.0 - r, r, x > 0.0);
+  }
+  return select(2.0, 0.0, x > 0.0);
+}`,
+  m_erfinv: `fn m_erfinv(y: f32) -> f32 {
+  let ay = abs(y);
+  if (m_isnan(y) || ay > 1.0) { return m_nan(); }
+  if (ay == 1.0) { return m_copysign(m_inf(), y); }
+  var x: f32;
+  if (ay <= 0.7) {
+    let z = y * y;
+    let num = ((-0.140543331 * z + 0.914624893) * z - 1.645349621) * z + 0.886226899;
+    let dem = (((0.012229801 * z - 0.329097515) * z + 1.442710462) * z - 2.118377725) * z + 1.0;
+    x = y * num / dem;
+  } else {
+    let z = sqrt(-m_log((1.0 - ay) / 2.0));
+    let num = ((1.641345311 * z + 3.429567803) * z - 1.624906493) * z - 1.970840454;
+    let dem = (1.6370678 * z + 3.5438892) * z + 1.0;
+    x = m_copysign(num, y) / dem;
+  }
+  x = x - (m_erf(x) - y) / (1.1283791670955126 * m_exp(-x * x));
+  x = x - (m_erf(x) - y) / (1.1283791670955126 * m_exp(-x * x));
+  return x;
+}`,
+  // NaN propagates through maximum/minimum: a when a > b (a < b) or a is NaN, else b.
+  m_max: `fn m_max(a: f32, b: f32) -> f32 { return select(b, a, a > b || m_isnan(a)); }`,
+  m_min: `fn m_min(a: f32, b: f32) -> f32 { return select(b, a, a < b || m_isnan(a)); }`,
+  m_fmax: `fn m_fmax(a: f32, b: f32) -> f32 {
+  if (m_isnan(a)) { return b; }
+  if (m_isnan(b) || a > b) { return a; }
+  if (b > a) { return b; }
+  return select(a, b, m_signbit(a));
+}`,
+  m_fmin: `fn m_fmin(a: f32, b: f32) -> f32 {
+  if (m_isnan(a)) { return b; }
+  if (m_isnan(b) || a < b) { return a; }
+  if (b < a) { return b; }
+  return select(b, a, m_signbit(a));
+}`,
+  // Exact C fmod: subtract b scaled by powers of two (each step is exact).
+  m_fmod: `fn m_fmod(a: f32, b: f32) -> f32 {
+  if (m_isnan(a) || m_isnan(b) || m_isinf(a) || b == 0.0) { return m_nan(); }
+  if (m_isinf(b)) { return a; }
+  let ay = abs(b);
+  var r = abs(a);
+  if (r < ay) { return a; }
+  let yb = bitcast<u32>(ay);
+  if ((yb & 0x7f800000u) == 0u) { return a - b * trunc(a / b); }
+  for (var it = 0; it < 300 && r >= ay; it++) {
+    var t = bitcast<f32>((yb & 0x007fffffu) | (bitcast<u32>(r) & 0x7f800000u));
+    if (t > r) { t = t * 0.5; }
+    r = r - t;
+  }
+  return m_copysign(r, a);
+}`,
+  m_remainder: `fn m_remainder(a: f32, b: f32) -> f32 {
+  var m = m_fmod(a, b);
+  if (!(m == 0.0) && ((b < 0.0) != (m < 0.0))) { m = m + b; }
+  return m;
+}`,
+  // PyTorch's div_floor_floating, in float32.
+  m_floordiv: `fn m_floordiv(a: f32, b: f32) -> f32 {
+  if (b == 0.0) { return a / b; }
+  let md = m_fmod(a, b);
+  var dv = (a - md) / b;
+  if (!(md == 0.0) && ((b < 0.0) != (md < 0.0))) { dv = dv - 1.0; }
+  if (!(dv == 0.0)) {
+    var fl = floor(dv);
+    if (dv - fl > 0.5) { fl = fl + 1.0; }
+    return fl;
+  }
+  return m_copysign(0.0, a / b);
+}`,
+  m_powi_f: `fn m_powi_f(x: f32, n: i32) -> f32 {
+  var e = abs(n);
+  var base = x;
+  var r = 1.0;
+  loop {
+    if ((e & 1) == 1) { r = r * base; }
+    e = e >> 1u;
+    if (e == 0) { break; }
+    base = base * base;
+  }
+  if (n < 0) { return 1.0 / r; }
+  return r;
+}`,
+  m_pow: `fn m_pow(x: f32, y: f32) -> f32 {
+  if (y == 0.0 || x == 1.0) { return 1.0; }
+  if (m_isnan(x) || m_isnan(y)) { return m_nan(); }
+  let ax = abs(x);
+  if (m_isinf(y)) {
+    if (ax == 1.0) { return 1.0; }
+    if ((ax > 1.0) == (y > 0.0)) { return m_inf(); }
+    return 0.0;
+  }
+  let yint = floor(y) == y;
+  let yodd = yint && abs(y) < 16777216.0 && floor(y * 0.5) * 2.0 != y;
+  if (x == 0.0) {
+    if (y > 0.0) { return select(0.0, x, yodd); }
+    return select(m_inf(), m_copysign(m_inf(), x), yodd);
+  }
+  if (m_isinf(x)) {
+    var r = 0.0;
+    if (y > 0.0) { r = m_inf(); }
+    if (x < 0.0 && yodd) { r = -r; }
+    return r;
+  }
+  if (x < 0.0 && !yint) { return m_nan(); }
+  var r: f32;
+  if (yint && abs(y) <= 64.0) { r = m_powi_f(ax, i32(y)); } else { r = m_exp(y * m_log(ax)); }
+  return select(r, -r, x < 0.0 && yodd);
+}`,
+  m_hypot: `fn m_hypot(a: f32, b: f32) -> f32 {
+  let x = abs(a);
+  let y = abs(b);
+  if (m_isinf(x) || m_isinf(y)) { return m_inf(); }
+  if (m_isnan(x) || m_isnan(y)) { return m_nan(); }
+  let mx = max(x, y);
+  let mn = min(x, y);
+  if (mx == 0.0) { return 0.0; }
+  let r = mn / mx;
+  return mx * sqrt(1.0 + r * r);
+}`,
+  m_logaddexp: `fn m_logaddexp(x: f32, y: f32) -> f32 {
+  if (m_isnan(y)) { return y; }
+  if (m_isnan(x)) { return x; }
+  let mn = min(x, y);
+  let mx = max(x, y);
+  if (mn != mx || m_isfinite(mn)) { return m_log1p(m_exp(mn - mx)) + mx; }
+  return x;
+}`,
+  m_floordiv_i: `fn m_floordiv_i(a: i32, b: i32) -> i32 {
+  if (b == 0) { return 0; }
+  let q = a / b;
+  let r = a - q * b;
+  if (r != 0 && ((r < 0) != (b < 0))) { return q - 1; }
+  return q;
+}`,
+  m_remainder_i: `fn m_remainder_i(a: i32, b: i32) -> i32 {
+  if (b == 0) { return 0; }
+  let r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
+  return r;
+}`,
+  m_pow_i: `fn m_pow_i(a: i32, b: i32) -> i32 {
+  if (b < 0) {
+    if (a == 1) { return 1; }
+    if (a == -1) { return select(-1, 1, (b & 1) == 0); }
+    return 0;
+  }
+  var r = 1;
+  var base = a;
+  var e = b;
+  loop {
+    if (e == 0) { break; }
+    if ((e & 1) == 1) { r = r * base; }
+    e = e >> 1u;
+    base = base * base;
+  }
+  return r;
+}`,
+  m_pow_u: `fn m_pow_u(a: u32, b: u32) -> u32 {
+  var r = 1u;
+  var base = a;
+  var e = b;
+  loop {
+    if (e == 0u) { break; }
+    if ((e & 1u) == 1u) { r = (r * base) & 255u; }
+    e = e >> 1u;
+    base = (base * base) & 255u;
+  }
+  return r;
+}`,
+  m_div_u: `fn m_div_u(a: u32, b: u32) -> u32 { if (b == 0u) { return 0u; } return a / b; }`,
+  m_mod_u: `fn m_mod_u(a: u32, b: u32) -> u32 { if (b == 0u) { return 0u; } return a % b; }`,
+  m_div_i: `fn m_div_i(a: i32, b: i32) -> i32 { if (b == 0) { return 0; } return a / b; }`,
+  m_mod_i: `fn m_mod_i(a: i32, b: i32) -> i32 { if (b == 0) { return 0; } return a % b; }`,
+  // Order-preserving unsigned codes for sorting: NaN largest, -0 equal to +0.
+  m_sortkey_f: `fn m_sortkey_f(x: f32) -> u32 {
+  var b = bitcast<u32>(x);
+  if ((b & 0x7fffffffu) > 0x7f800000u) { return 0xffffffffu; }
+  if (b == 0x80000000u) { b = 0u; }
+  if ((b & 0x80000000u) != 0u) { return ~b; }
+  return b | 0x80000000u;
+}`,
+  m_sortkey_i: `fn m_sortkey_i(x: i32) -> u32 { return bitcast<u32>(x) ^ 0x80000000u; }`,
+};
+
+const REF = /\bm_[a-z0-9_]+/g;
+
+/**
+ * `code` followed by every library function it references, transitively (each
+ * once, dependencies first).
+ */
+export function withLibrary(code: string): string {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const body = LIB[name];
+    if (body === undefined) return;
+    for (const dep of body.match(REF) ?? []) if (dep !== name) visit(dep);
+    order.push(body);
+  };
+  for (const name of code.match(REF) ?? []) visit(name);
+  return `${order.join('\n')}\n${code}`;
+}
