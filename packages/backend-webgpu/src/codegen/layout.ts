@@ -5,23 +5,8 @@
  * merging dims that are contiguous in every operand) is a template parameter.
  */
 
-/** Number of elements of a shape. */
-export function numel(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
-/** Contiguous row-major strides of a shape. */
-export function contiguousStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i]!;
-  }
-  return s;
-}
+// Shape arithmetic is core's; re-exported under the names the kernels use.
+export { numelOf as numel, contiguousStrides } from '@antorcha/core';
 
 /** Shape and per-operand strides after {@link collapse}; always at least one dim. */
 export interface Collapsed {
