@@ -21,6 +21,11 @@ OVERRIDES_2X = {
     'mm/dtype': 'expected m1 and m2 to have the same dtype, but got: float != double',
     # aten/src/ATen/native/TensorAdvancedIndexing.cpp (masked_fill_impl_cpu): "masked_fill_ only supports boolean masks, but got mask with dtype ", mask.dtype()
     'masked_fill/nonbool': 'masked_fill_ only supports boolean masks, but got mask with dtype long int',
+    # tools/autograd/templates/python_variable_methods.cpp (set_): "Could not set tensor of type ", source.dtype(), " to a tensor of type ", self.dtype()
+    'set_/dtype': 'Could not set tensor of type double to a tensor of type float',
+    # aten/src/ATen/native/Scalar.cpp (item): "a Tensor with ", numel, " elements cannot be converted to Scalar"
+    # (1.13's Python binding raised ValueError "only one element tensors can be converted to Python scalars")
+    'item/many': ('a Tensor with 2 elements cannot be converted to Scalar', 'RuntimeError'),
 }
 
 EDGE = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 1e-30, -1e-30, 1e30, 88.0, -104.0,
@@ -37,7 +42,9 @@ def add(name, op, args, kwargs=None, fn=None):
         if bound is not None:
             expected['bound'] = bound
     except Exception as e:  # PyTorch's error is the expected result
-        expected = {'error': OVERRIDES_2X.get(name, str(e).split('\n')[0]), 'type': type(e).__name__}
+        override = OVERRIDES_2X.get(name)
+        text, kind = override if isinstance(override, tuple) else (override, None)
+        expected = {'error': text or str(e).split('\n')[0], 'type': kind or type(e).__name__}
     cases.append({'name': name, 'op': op, 'args': [enc_arg(a) for a in args], 'kwargs': {k: enc_arg(v) for k, v in kwargs.items()}, 'expected': expected})
 
 
@@ -478,5 +485,11 @@ add('copy_/mismatch', 'copy_', [rand([2, 3]), rand([4])], fn=inplace('copy_'))
 add('fill_/int', 'fill_', [rand([3], 'int64'), 2.7], fn=inplace('fill_'))
 add('scatter_/basic', 'scatter_', [torch.zeros(3, 4), 1, torch.tensor([[3], [0], [1]]), rand([3, 1])], fn=inplace('scatter_'))
 add('index_/write_through_view', 'index_', [rand([4, 6])], fn=lambda x: (lambda y: (y[1:3, ::2].fill_(7.0), y)[1])(x.clone()))
+
+# Tensor-level errors and in-place data replacement.
+add('set_/same_dtype', 'set_', [rand([3]), rand([2, 2]).t()], fn=lambda a, b: a.clone().set_(b))
+add('set_/dtype', 'set_', [rand([2]), rand([2], 'float64')], fn=lambda a, b: a.clone().set_(b))
+add('item/many', 'item', [rand([2])], fn=lambda a: torch.tensor(a.item()))
+add('item/one', 'item', [rand([1, 1], 'float64')], fn=lambda a: torch.tensor(a.item(), dtype=torch.float64))
 
 write_json('packages/core/fixtures/ops.json', cases)

@@ -19,6 +19,7 @@ import * as la from './ops/linalg.js';
 import * as red from './ops/reduction.js';
 import type { DimArg, ReduceOptions, VarOptions } from './ops/reduction.js';
 import * as vw from './ops/views.js';
+import { typeMetaName } from './ops/promotion.js';
 import * as rnd from './ops/random.js';
 import type { IndexSpec, ShapeArgs } from './ops/views.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
@@ -450,6 +451,30 @@ export class Tensor {
   }
 
   // ------------------------------------------------------------ in-place basics
+
+  /**
+   * PyTorch's `t.data = source` (the name `data` is taken by the async reader here):
+   * this tensor object takes over source's storage, layout, dtype and device, keeping
+   * its identity, `requiresGrad` and `grad`. Modules use it to convert parameters in place.
+   */
+  setData_(source: Tensor): this {
+    if (!(source instanceof Tensor)) throw new TorchRuntimeError('set_data', `setData_(): expected a Tensor, got ${typeof source}`);
+    this._storage = source._storage;
+    this._shape = [...source._shape];
+    this._strides = [...source._strides];
+    this._offset = source._offset;
+    (this as { dtype: DType }).dtype = source.dtype;
+    return this;
+  }
+
+  /** Shares source's storage and layout (PyTorch's `set_`); dtypes must match. */
+  set_(source: Tensor): this {
+    if (source.dtype !== this.dtype) {
+      throw new TorchRuntimeError('set_', `Could not set tensor of type ${typeMetaName(source.dtype)} to a tensor of type ${typeMetaName(this.dtype)}`);
+    }
+    return this.setData_(source);
+  }
+
 
   /** Copies `src` into this tensor (broadcasting, casting). */
   copy_(src: Tensor): this {

@@ -28,10 +28,5 @@ export class Parameter extends Tensor {
 
 /** Replaces the data behind `t` in place with `src`'s (keeps `t`'s identity): used by `Module.to`. */
 export function swapTensorData(t: Tensor, src: Tensor): void {
-  if (t === src) return;
-  t._storage = src._storage;
-  t._shape = [...src._shape];
-  t._strides = [...src._strides];
-  t._offset = src._offset;
-  (t as { dtype: Tensor['dtype'] }).dtype = src.dtype;
+  if (t !== src) t.setData_(src);
 }

@@ -10,7 +10,7 @@ import { broadcastShapes, broadcastStrides, numelOf, wrapDim } from '../shape.js
 import { Tensor } from '../tensor.js';
 import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
-import { cppName } from './promotion.js';
+import { typeMetaName } from './promotion.js';
 import { arange } from './creation.js';
 import { narrow, makeView } from './views.js';
 
@@ -234,7 +234,7 @@ export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
 
 function checkMask(op: string, mask: Tensor): void {
   if (!(mask instanceof Tensor)) throw new TorchTypeError(op, `${op}(): argument 'mask' must be Tensor`);
-  if (mask.dtype !== bool) throw new TorchRuntimeError(op, `${op} only supports boolean masks, but got mask with dtype ${mask.dtype.name === 'int64' ? 'long int' : cppName(mask.dtype)}`);
+  if (mask.dtype !== bool) throw new TorchRuntimeError(op, `${op} only supports boolean masks, but got mask with dtype ${typeMetaName(mask.dtype)}`);
 }
 
 /** `x` with `value` where `mask` is true (mask broadcasts to x). */

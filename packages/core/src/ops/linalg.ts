@@ -8,18 +8,14 @@ import { TorchRuntimeError } from '../errors.js';
 import { broadcastShapes, broadcastStrides, computeViewStrides, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
-import { cppName } from './promotion.js';
+import { cppName, typeMetaName } from './promotion.js';
 
 function sameDtype(op: string, a: Tensor, b: Tensor, what = 'mat1 and mat2'): DType {
   if (a.dtype !== b.dtype) {
-    throw new TorchRuntimeError(op, `expected ${what} to have the same dtype, but got: ${dtypeCName(a.dtype)} != ${dtypeCName(b.dtype)}`);
+    throw new TorchRuntimeError(op, `expected ${what} to have the same dtype, but got: ${typeMetaName(a.dtype)} != ${typeMetaName(b.dtype)}`);
   }
   if (a.dtype.name === 'bool') throw new TorchRuntimeError(op, `"addmm_impl_cpu_" not implemented for 'Bool'`);
   return a.dtype;
-}
-
-function dtypeCName(d: DType): string {
-  return { float32: 'float', float64: 'double', int32: 'int', int64: 'long int', uint8: 'unsigned char', bool: 'bool' }[d.name];
 }
 
 /**

@@ -62,3 +62,11 @@ export function canCast(from: DType, to: DType): boolean {
 export function cppName(d: DType): string {
   return { float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[d.name];
 }
+
+/**
+ * The name PyTorch's C++ type meta prints for a dtype in messages such as
+ * `expected m1 and m2 to have the same dtype, but got: float != double`.
+ */
+export function typeMetaName(d: DType): string {
+  return { float32: 'float', float64: 'double', int32: 'int', int64: 'long int', uint8: 'unsigned char', bool: 'bool' }[d.name];
+}

@@ -153,6 +153,8 @@ export const OP_CALLS: Record<string, Call> = {
   copy_: ([x, y]) => x.clone().copy_(y),
   masked_fill_: ([x, m, v]) => x.clone().maskedFill_(m, v),
   scatter_: ([x, d, i, s]) => x.clone().scatter_(d, i, s),
+  set_: ([x, y]) => x.clone().set_(y),
+  item: ([x]) => core.tensor(x.item() as number, { dtype: x.dtype }),
   index_: ([x]) => {
     const y = x.clone();
     y.index('1:3', '::2').fill_(7);
