@@ -121,6 +121,7 @@ export function createWebGPUBackendOn(device: GPUDevice): WebGPUBackend {
     name: WEBGPU,
     dtypes: WEBGPU_DTYPES,
     syncRead: false,
+    deviceCount: 1, // one adapter/device per backend instance
     device,
     runtime: rt,
     alloc(dtype: DTypeName, numel: number): BackendBuffer {

@@ -27,6 +27,10 @@ describe.skipIf(!hasGpu)('webgpu device', () => {
     expect(() => torch.tensor([2 ** 40]).to('webgpu')).toThrow(/does not fit in 32 bits/);
   });
 
+  it('a device index beyond the available devices is refused', () => {
+    expect(() => torch.zeros(2, { device: 'webgpu:1' })).toThrow("zeros: invalid device 'webgpu:1': 1 webgpu device(s) available");
+  });
+
   it('mixing devices raises PyTorch’s error', () => {
     const g = torch.ones(2, { device: 'webgpu' });
     expect(() => g.add(torch.ones(2))).toThrow('Expected all tensors to be on the same device, but found at least two devices, webgpu:0 and cpu!');

@@ -91,6 +91,8 @@ export interface Backend {
   readonly dtypes: ReadonlySet<DTypeName>;
   /** Whether `readSync` works (CPU). GPU backends read back only asynchronously. */
   readonly syncRead: boolean;
+  /** How many devices of this type exist (`'webgpu:0'` … `'webgpu:N-1'`); unlimited when absent. */
+  readonly deviceCount?: number;
 
   /** Allocates `numel` elements of `dtype`, zero-filled. */
   alloc(dtype: DTypeName, numel: number): BackendBuffer;

@@ -33,6 +33,9 @@ export function refWith(t: Tensor, shape: readonly number[], strides: readonly n
 /** The backend serving a device, checking it stores `dtype`. */
 export function backendFor(dev: Device, dtype: DType, op: string): Backend {
   const b = getBackend(dev.type);
+  if (dev.index !== null && b.deviceCount !== undefined && dev.index >= b.deviceCount) {
+    throw new TorchRuntimeError(op, `${op}: invalid device '${dev}': ${b.deviceCount} ${dev.type} device(s) available`);
+  }
   if (!b.dtypes.has(dtype.name)) {
     throw new TorchTypeError(op, `${op}: dtype ${dtype} is not supported on device '${dev}' (supported: ${[...b.dtypes].join(', ')})`);
   }
