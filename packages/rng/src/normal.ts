@@ -200,19 +200,47 @@ function fill16Float32(d: Float32Array, o: number, mean: number, std: number): v
   }
 }
 
+/** Raw engine outputs for {@link randnFloat32Standard}: 78 blocks of 16. */
+const RAW = new Int32Array(1248);
+
 /**
- * {@link fill16Float32} for mean 0 and std 1 (`randn`): `fma(x, 1, 0)` is exactly
- * `x + 0`, so the FMA emulation drops out of the hottest loop.
+ * `randn` into a contiguous float32 array of n ≥ 16 elements: the same stream and
+ * arithmetic as {@link fill16Float32} with mean 0 and std 1 (where `fma(x, 1, 0)` is
+ * `x + 0`) over {@link fillUnit24}'s uniforms,
+ * but transforming each block straight from the engine's 24-bit integers
+ * (u = r·2^-24, so 1 − u = (2^24 − r)·2^-24), without storing the uniforms first.
+ * PyTorch draws all n uniforms, transforms the whole 16-blocks, then draws 16 more for
+ * the last 16 elements when n % 16 ≠ 0; the draws of a partial last block are consumed
+ * and discarded here exactly as they are overwritten there.
  */
-function fill16Float32Standard(d: Float32Array, o: number): void {
-  for (let j = 0; j < 8; j++) {
-    logLane(16777216 - d[o + j]! * 16777216);
-    const radius = fround(Math.sqrt(fround(-2 * LANE[0]!)));
-    sincosLane(fround(TWO_PI_F * d[o + j + 8]!));
-    d[o + j] = fround(radius * LANE[2]!) + 0;
-    d[o + j + 8] = fround(radius * LANE[1]!) + 0;
+function randnFloat32Standard(gen: Generator, out: Float32Array): void {
+  const n = out.length;
+  const eng = gen.engine;
+  let drawn = 0;
+  let o = 0;
+  while (drawn < n) {
+    const c = eng.fillInt32(RAW, n - drawn);
+    drawn += c;
+    for (let k = 0; k + 16 <= c; k += 16, o += 16) transform16(RAW, k, out, o);
+  }
+  if (n % 16 !== 0) {
+    eng.fillInt32(RAW, 16);
+    transform16(RAW, 0, out, n - 16);
   }
 }
+
+/** The float32 standard-normal block transform on 16 raw draws at RAW[k..k+16) into out[o..o+16). */
+function transform16(raw: Int32Array, k: number, out: Float32Array, o: number): void {
+  for (let j = 0; j < 8; j++) {
+    logLane(16777216 - (raw[k + j]! & 0xffffff));
+    const radius = fround(Math.sqrt(fround(-2 * LANE[0]!)));
+    sincosLane(fround(TWO_PI_F * ((raw[k + j + 8]! & 0xffffff) * TWO_M24)));
+    out[o + j] = fround(radius * LANE[2]!) + 0;
+    out[o + j + 8] = fround(radius * LANE[1]!) + 0;
+  }
+}
+
+const TWO_M24 = 2 ** -24;
 
 /** The scalar `normal_fill_16<double>` in place on d[o..o+16) holding float64 uniforms. */
 function fill16Float64(d: Float64Array, o: number, mean: number, std: number): void {
@@ -256,16 +284,15 @@ export function normal_(gen: Generator, out: FloatArray, mean = 0, std = 1, layo
     if (out instanceof Float32Array) {
       const m = fround(mean);
       const s = fround(std);
-      const standard = m === 0 && s === 1;
-      fillUnit24(gen, out, 0, n);
-      for (let i = 0; i + 16 <= n; i += 16) {
-        if (standard) fill16Float32Standard(out, i);
-        else fill16Float32(out, i, m, s);
+      if (m === 0 && s === 1) {
+        randnFloat32Standard(gen, out);
+        return;
       }
+      fillUnit24(gen, out, 0, n);
+      for (let i = 0; i + 16 <= n; i += 16) fill16Float32(out, i, m, s);
       if (n % 16 !== 0) {
         fillUnit24(gen, out, n - 16, n);
-        if (standard) fill16Float32Standard(out, n - 16);
-        else fill16Float32(out, n - 16, m, s);
+        fill16Float32(out, n - 16, m, s);
       }
     } else {
       fillUnit53(gen, out, 0, n);
