@@ -118,27 +118,28 @@ describe('random tensors match PyTorch bit for bit', () => {
   });
 });
 
+// PyTorch's texts for these errors are checked against real PyTorch in @antorcha/rng's tests.
 describe('random API errors consume no random numbers', () => {
   it('randint with high <= low', () => {
     torch.manualSeed(3);
     const before = torch.getRngState();
-    expect(() => torch.randint(5, 5, [3])).toThrow(/random_ expects 'from' to be less than 'to'/);
+    expect(() => torch.randint(5, 5, [3])).toThrow(torch.TorchError);
     expect(torch.getRngState().equal(before)).toBe(true);
   });
   it('bernoulli with p outside [0, 1]', () => {
     torch.manualSeed(3);
     const before = torch.getRngState();
-    expect(() => torch.empty(3).bernoulli_(1.5)).toThrow(/bernoulli_ expects p to be in \[0, 1\]/);
+    expect(() => torch.empty(3).bernoulli_(1.5)).toThrow(torch.TorchError);
     expect(torch.getRngState().equal(before)).toBe(true);
   });
   it('multinomial without replacement asking for too many samples', () => {
     torch.manualSeed(3);
     const before = torch.getRngState();
-    expect(() => torch.multinomial(torch.ones(3), 4)).toThrow(/cannot sample n_sample > prob_dist.size\(-1\) samples without replacement/);
-    expect(() => torch.multinomial(torch.zeros(3), 1)).toThrow(/invalid multinomial distribution/);
+    expect(() => torch.multinomial(torch.ones(3), 4)).toThrow(torch.TorchError);
+    expect(() => torch.multinomial(torch.zeros(3), 1)).toThrow(torch.TorchError);
     expect(torch.getRngState().equal(before)).toBe(true);
   });
   it('randperm with negative n', () => {
-    expect(() => torch.randperm(-1)).toThrow(/n must be non-negative/);
+    expect(() => torch.randperm(-1)).toThrow(torch.TorchError);
   });
 });
