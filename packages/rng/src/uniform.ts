@@ -48,12 +48,7 @@ const BUF = new Int32Array(1248);
  * one draw each), drawn in bulk.
  */
 export function fillUnit24(gen: Generator, out: FloatArray, start: number, end: number): void {
-  const eng = gen.engine;
-  for (let i = start; i < end; ) {
-    const c = eng.fillInt32(BUF, end - i);
-    for (let k = 0; k < c; k++) out[i + k] = (BUF[k]! & 0xffffff) * TWO_M24;
-    i += c;
-  }
+  gen.engine.fillScaled(out, start, end, 0xffffff, TWO_M24);
 }
 
 /**
