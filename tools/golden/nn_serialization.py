@@ -232,13 +232,13 @@ def check_antorcha_files():
         opt.load_state_dict(sd)
         for k in ('step', 'exp_avg', 'exp_avg_sq'):
             assert torch.equal(opt.state[w2][k], sd['state'][0][k]), k
-            # Antorcha's float32 updates round each op separately (PyTorch fuses a + alpha*b): ulps apart.
-            assert torch.allclose(opt.state[w2][k], ref.state[w][k], rtol=1e-6, atol=0), k
+            # Antorcha's Adam rounds as PyTorch's CPU kernels do (fused a + alpha*b, addcmul, addcdiv)
+            assert torch.equal(opt.state[w2][k], ref.state[w][k]), k
         assert opt.param_groups[0]['lr'] == 0.01 and tuple(opt.param_groups[0]['betas']) == (0.9, 0.999)
         for o, p in ((ref, w), (opt, w2)):
             p.grad = torch.tensor([-0.5, 0.5])
             o.step()
-        assert torch.allclose(w, w2, rtol=1e-6, atol=0)
+        assert torch.equal(w, w2), (w, w2)
         checked.append('adam_by_antorcha.pt')
     path = os.path.join(FIX, 'by_antorcha.safetensors')
     if os.path.exists(path):

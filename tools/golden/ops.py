@@ -32,12 +32,16 @@ EDGE = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 1e-30, -1e-30, 1e30, 88
         float('inf'), float('-inf'), float('nan'), 3.0, 0.25, 1e-7]
 
 
-def add(name, op, args, kwargs=None, fn=None):
+def add(name, op, args, kwargs=None, fn=None, exact=False):
+    """One case. `exact`: PyTorch's CPU kernel rounds this result in a fixed, documented way
+    (IEEE operations, single-rounding FMAs), so a CPU backend must match it bit for bit."""
     kwargs = kwargs or {}
     call = fn or (lambda *a, **k: getattr(torch, op)(*a, **k) if hasattr(torch, op) else getattr(a[0], op)(*a[1:], **k))
     try:
         out = call(*args, **kwargs)
         expected = enc_output(out)
+        if exact:
+            expected['exact'] = True
         bound = accumulation_bound(op, call, args, kwargs, out)
         if bound is not None:
             expected['bound'] = bound
@@ -491,5 +495,38 @@ add('set_/same_dtype', 'set_', [rand([3]), rand([2, 2]).t()], fn=lambda a, b: a.
 add('set_/dtype', 'set_', [rand([2]), rand([2], 'float64')], fn=lambda a, b: a.clone().set_(b))
 add('item/many', 'item', [rand([2])], fn=lambda a: torch.tensor(a.item()))
 add('item/one', 'item', [rand([1, 1], 'float64')], fn=lambda a: torch.tensor(a.item(), dtype=torch.float64))
+
+# Fused arithmetic with PyTorch's CPU rounding (aten/src/ATen/native/cpu/BinaryOpsKernel.cpp,
+# PointwiseOpsKernel.cpp, compiled with FMA contraction): add/sub with alpha are
+# fma(other, ±alpha, self), addcmul is fma(value*t1, t2, self), addcdiv rounds each step of
+# self + (value*t1)/t2. Length 15 runs the scalar loop, 1000 the vectorised one.
+for dt in ['float32', 'float64']:
+    for n in [15, 1000]:
+        a, b, c = rand([n], dt), rand([n], dt), positive([n], dt)
+        add(f'add/alpha_exact/{dt}/{n}', 'add', [a, b], {'alpha': 0.1}, exact=True)
+        add(f'sub/alpha_exact/{dt}/{n}', 'sub', [a, b], {'alpha': 0.3}, exact=True)
+        for v in [1, 0.1, -0.01]:
+            add(f'addcmul/exact/{dt}/{n}/v{v}', 'addcmul', [a, b, c], {'value': v}, exact=True)
+            add(f'addcdiv/exact/{dt}/{n}/v{v}', 'addcdiv', [a, b, c], {'value': v}, exact=True)
+    # Not exact: with a number (or any stride-0 `other`), PyTorch's scalar tail after the last
+    # 16-wide block is auto-vectorised by GCC with `alpha*other` hoisted, so a few tail
+    # elements round twice instead of once (positions depend on the tail length).
+    add(f'add/alpha_scalar_other/{dt}', 'add', [rand([1000], dt), 0.1], {'alpha': 3})
+    add(f'add/alpha_broadcast/{dt}', 'add', [rand([40, 1], dt), rand([30], dt)], {'alpha': 0.7}, exact=True)
+    add(f'add/alpha_transposed/{dt}', 'add', [rand([30, 40], dt).t(), rand([40, 30], dt)], {'alpha': -1.3}, exact=True)
+    add(f'add_/alpha_exact/{dt}', 'add_', [rand([1000], dt), rand([1000], dt)], {'alpha': -0.001}, fn=inplace('add_'), exact=True)
+    add(f'sub_/alpha_exact/{dt}', 'sub_', [rand([1000], dt), rand([1000], dt)], {'alpha': 0.9}, fn=inplace('sub_'), exact=True)
+    add(f'addcmul_/exact/{dt}', 'addcmul_', [rand([1000], dt), rand([1000], dt), rand([1000], dt)], {'value': 0.05},
+        fn=inplace('addcmul_'), exact=True)
+    add(f'addcdiv_/exact/{dt}', 'addcdiv_', [rand([1000], dt), rand([1000], dt), positive([1000], dt)], {'value': -0.01},
+        fn=inplace('addcdiv_'), exact=True)
+add('add/alpha_float_int', 'add', [rand([1000]), rand([1000], 'int64')], {'alpha': 0.1}, exact=True)
+add('addcmul/mixed', 'addcmul', [rand([64], 'float64'), rand([64]), rand([64], 'int32')], {'value': 0.5}, exact=True)
+add('add/alpha_int', 'add', [rand([5], 'int64'), rand([5], 'int64')], {'alpha': 3})
+add('sub/alpha_int', 'sub', [rand([5], 'int32'), rand([5], 'int32')], {'alpha': -2})
+add('add/alpha_int_fraction', 'add', [rand([5], 'int64'), rand([5], 'int64')], {'alpha': 0.5})
+add('addcmul/int', 'addcmul', [rand([5], 'int64'), rand([5], 'int64'), rand([5], 'int64')], {'value': 2})
+add('addcdiv/int', 'addcdiv', [rand([5], 'int64'), rand([5], 'int64'), positive([5], 'int64')], {'value': 2})
+add('addcmul_/shape', 'addcmul_', [rand([3]), rand([2, 3]), rand([3])], {'value': 2}, fn=inplace('addcmul_'))
 
 write_json('packages/core/fixtures/ops.json', cases)

@@ -234,12 +234,12 @@ function powScalar(e: number, cd: DTypeName): UnaryOp | UnaryFn | null {
 }
 
 /** Zero strides for a scalar operand of rank `nd`. */
-function zeros(nd: number): number[] {
+export function zeros(nd: number): number[] {
   return new Array<number>(nd).fill(0);
 }
 
 /** Host array, offset and strides (null for a scalar) of an operand, read in dtype `dt`. */
-interface Source {
+export interface Source {
   data: HostArray;
   offset: number;
   strides: readonly number[] | null;
@@ -247,7 +247,7 @@ interface Source {
 }
 
 /** Resolves an operand: scalars go through `slot`; views are converted to `dt` when `exact` says so. */
-function source(x: Operand, dt: DTypeName, slot: Float64Array, exact: (src: DTypeName, dst: DTypeName) => boolean): Source {
+export function source(x: Operand, dt: DTypeName, slot: Float64Array, exact: (src: DTypeName, dst: DTypeName) => boolean): Source {
   if (typeof x === 'number') {
     slot[0] = castTo(x, dt);
     return { data: slot, offset: 0, strides: null, contiguous: true };

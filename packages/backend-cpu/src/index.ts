@@ -12,6 +12,7 @@
 import { allocHost } from '@antorcha/core';
 import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
 import { binary, where } from './binary.js';
+import { ternary } from './ternary.js';
 import { copy, fill } from './copy.js';
 import { gather, indexSelect, scatter } from './indexing.js';
 import { matmul } from './matmul.js';
@@ -60,6 +61,7 @@ export function createCpuBackend(): Backend {
     fill,
     unary,
     binary,
+    ternary,
     where,
     reduce,
     scan,

@@ -5,7 +5,7 @@
 import { TorchRuntimeError } from '@antorcha/core';
 import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
 import { type WebGPUOptions, requestDevice } from './device.js';
-import { binary, copy, fill, unary, where } from './kernels/elementwise.js';
+import { binary, copy, fill, ternary, unary, where } from './kernels/elementwise.js';
 import { gather, indexSelect, scatter } from './kernels/indexing.js';
 import { matmul } from './kernels/matmul.js';
 import { reduce } from './kernels/reduce.js';
@@ -153,6 +153,7 @@ export function createWebGPUBackendOn(device: GPUDevice): WebGPUBackend {
     fill: (dst, value) => fill(rt, dst, value),
     unary: (op, x, out, cd, params) => unary(rt, op, x, out, cd, params),
     binary: (op, a, b, out, cd) => binary(rt, op, a, b, out, cd),
+    ternary: (op, self, t1, t2, value, out, cd) => ternary(rt, op, self, t1, t2, value, out, cd),
     where: (cond, a, b, out) => where(rt, cond, a, b, out),
     reduce: (op, x, dims, out, cd) => reduce(rt, op, x, dims, out, cd),
     scan: (op, x, dim, out, cd, indices) => scan(rt, op, x, dim, out, cd, indices),

@@ -56,6 +56,16 @@ export type BinaryOp =
   | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
   | 'logicalAnd' | 'logicalOr' | 'logicalXor' | 'bitwiseAnd' | 'bitwiseOr' | 'bitwiseXor';
 
+/**
+ * Fused pointwise ops of three operands and a scalar `value`, rounded as PyTorch's CPU
+ * kernels round them (float compute dtypes only):
+ * - `addcmul`: `fma(value·t1, t2, self)`: `value·t1` rounded, then one rounding of the
+ *   fused multiply-add. `add(a, b, alpha)` is `addcmul(a, b, alpha)` with value 1, i.e.
+ *   `fma(b, alpha, a)`, which is how PyTorch computes `add`/`sub` with `alpha`.
+ * - `addcdiv`: `self + (value·t1) / t2`, each step rounded.
+ */
+export type TernaryOp = 'addcmul' | 'addcdiv';
+
 /** Reductions over the trailing `reduceDims` dims of the input view. */
 export type ReduceOp = 'sum' | 'prod' | 'max' | 'min' | 'argmax' | 'argmin' | 'all' | 'any' | 'nansum';
 
@@ -116,6 +126,12 @@ export interface Backend {
   unary(op: UnaryOp, x: TensorRef, out: TensorRef, computeDtype: DTypeName, params?: UnaryParams): void;
   /** `out[i] = op(a[i], b[i])` computed in `computeDtype`; a and b share out's shape (broadcast via stride 0). */
   binary(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, computeDtype: DTypeName): void;
+  /**
+   * `out[i] = op(self[i], t1[i], t2[i])` with the scalar `value` (see {@link TernaryOp}),
+   * computed in the float dtype `computeDtype` (`value` already cast to it); operands
+   * share out's shape (broadcast via stride 0) or are scalars.
+   */
+  ternary(op: TernaryOp, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef, computeDtype: DTypeName): void;
   /** `out[i] = cond[i] ? a[i] : b[i]`, all views of out's shape. */
   where(cond: TensorRef, a: Operand, b: Operand, out: TensorRef): void;
   /**

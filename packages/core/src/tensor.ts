@@ -3,7 +3,7 @@
  * The Tensor: storage + shape + strides + offset, with PyTorch's methods.
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
  */
-import { type GradFn, composite, notifyTensorHook } from './autograd-hook.js';
+import { type GradFn, notifyTensorHook } from './autograd-hook.js';
 import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
 import { TorchRuntimeError } from './errors.js';
@@ -754,22 +754,12 @@ export class Tensor {
   // in-place arithmetic
   /** In-place `this += alpha * other`. */
   add_(other: TensorOrScalar, opts?: AlphaOptions): this {
-    const alpha = opts?.alpha ?? 1;
-    if (alpha !== 1 && other instanceof Tensor) {
-      composite('add_', [this, other], { alpha, inplace: true }, () => ew.binaryInplace('add_', 'add', this, ew.mul(other, alpha), 'same'));
-      return this;
-    }
-    ew.binaryInplace('add_', 'add', this, alpha !== 1 ? (other as number) * alpha : other, 'same');
+    ew.addInplace('add_', this, other, opts?.alpha ?? 1);
     return this;
   }
   /** In-place `this -= alpha * other`. */
   sub_(other: TensorOrScalar, opts?: AlphaOptions): this {
-    const alpha = opts?.alpha ?? 1;
-    if (alpha !== 1 && other instanceof Tensor) {
-      composite('sub_', [this, other], { alpha, inplace: true }, () => ew.binaryInplace('sub_', 'sub', this, ew.mul(other, alpha), 'same'));
-      return this;
-    }
-    ew.binaryInplace('sub_', 'sub', this, alpha !== 1 ? (other as number) * alpha : other, 'same');
+    ew.addInplace('sub_', this, other, opts?.alpha ?? 1);
     return this;
   }
   /** In-place `this *= other`. */
@@ -797,14 +787,12 @@ export class Tensor {
   }
   /** In-place `this + value * t1 * t2`. */
   addcmul_(t1: Tensor, t2: Tensor, opts?: ValueOptions): this {
-    const v = opts?.value ?? 1;
-    ew.binaryInplace('addcmul_', 'add', this, v === 1 ? ew.mul(t1, t2) : ew.mul(ew.mul(t1, v), t2), 'same');
+    ew.addcInplace('addcmul_', this, t1, t2, opts);
     return this;
   }
   /** In-place `this + value * t1 / t2`. */
   addcdiv_(t1: Tensor, t2: Tensor, opts?: ValueOptions): this {
-    const v = opts?.value ?? 1;
-    ew.binaryInplace('addcdiv_', 'add', this, v === 1 ? ew.div(t1, t2) : ew.mul(ew.div(t1, t2), v), 'same');
+    ew.addcInplace('addcdiv_', this, t1, t2, opts);
     return this;
   }
   /** In-place lerp toward `end`. */

@@ -376,6 +376,7 @@ const TERNARY: RuleTable = {
   },
   addcmul: {
     name: () => 'AddcmulBackward0',
+    needsSelf: false,
     build(ctx) {
       const v = num(ctx.rec.attrs.value ?? 1);
       const t1 = ctx.needs(2) ? ctx.save(ctx.rec.inputs[1]!) : null;
@@ -385,6 +386,7 @@ const TERNARY: RuleTable = {
   },
   addcdiv: {
     name: () => 'AddcdivBackward0',
+    needsSelf: false,
     build(ctx) {
       const v = num(ctx.rec.attrs.value ?? 1);
       const t1 = ctx.needs(2) ? ctx.save(ctx.rec.inputs[1]!) : null;
@@ -396,12 +398,6 @@ const TERNARY: RuleTable = {
       ];
     },
   },
-};
-
-/** In-place variants whose node is named after another op (core records them with these names). */
-export const INPLACE_ALIASES: Record<string, { base: string; name?: string }> = {
-  addcmul_: { base: 'add', name: 'AddcmulBackward0' },
-  addcdiv_: { base: 'add', name: 'AddcdivBackward0' },
 };
 
 /** Elementwise rules. */

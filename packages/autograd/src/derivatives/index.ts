@@ -3,7 +3,7 @@
  * (in-place variants `op_` share the rule of `op`).
  */
 import type { OpRecord } from '@antorcha/core';
-import { ELEMENTWISE, INPLACE_ALIASES, notImplemented } from './elementwise.js';
+import { ELEMENTWISE, notImplemented } from './elementwise.js';
 import { INDEXING } from './indexing.js';
 import { LINALG } from './linalg.js';
 import { REDUCTIONS } from './reductions.js';
@@ -27,11 +27,7 @@ export function ruleFor(op: string): Rule {
   if (direct !== undefined) return direct;
   let r = inplaceCache.get(op);
   if (r !== undefined) return r;
-  const alias = INPLACE_ALIASES[op];
-  if (alias !== undefined) {
-    const base = RULES[alias.base]!;
-    r = alias.name !== undefined ? { ...base, name: () => alias.name! } : base;
-  } else if (op.endsWith('_') && RULES[op.slice(0, -1)] !== undefined) {
+  if (op.endsWith('_') && RULES[op.slice(0, -1)] !== undefined) {
     r = RULES[op.slice(0, -1)]!;
   } else {
     r = notImplemented(op);

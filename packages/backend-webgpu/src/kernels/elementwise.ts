@@ -1,10 +1,10 @@
 /**
- * Elementwise kernels — copy, fill, unary, binary, where — generated from the op
+ * Elementwise kernels — copy, fill, unary, binary, ternary, where — generated from the op
  * tables in codegen/ops.ts. Every operand is a strided view (broadcast dims have
  * stride 0) indexed in the shader from shape/strides/offsets in the metadata, so
  * views and broadcasts are never copied; scalars travel in the metadata too.
  */
-import type { BinaryOp, DTypeName, Operand, TensorRef, UnaryOp, UnaryParams } from '@antorcha/core';
+import type { BinaryOp, DTypeName, Operand, TensorRef, TernaryOp, UnaryOp, UnaryParams } from '@antorcha/core';
 import { convert, metaScalar, normalize, scalarBits, wgslType } from '../codegen/dtypes.js';
 import { ENTRY_PARAMS, GROUP_ID, Meta, collapse, grid, indexToOffsets, numel } from '../codegen/layout.js';
 import { BINARY_WGSL, UNARY_WGSL, exprFor, powScalarExpr } from '../codegen/ops.js';
@@ -138,6 +138,25 @@ export function binary(rt: GpuRuntime, op: BinaryOp, a: Operand, b: Operand, out
     }
     const inner = boolOut ? def.f : convert(def.f, 'float32', cd);
     return `let a = ${convert(va!, dtypeOf(ia), 'float32')}; let b = ${convert(vb!, dtypeOf(ib), 'float32')}; let r = ${finish(inner, boolOut, boolOut ? 'float32' : cd, out.dtype)};`;
+  });
+}
+
+/** WGSL of the fused ternary ops on `s`, `a` (t1), `b` (t2) and the scalar `v`, in PyTorch's evaluation order. */
+const TERNARY_WGSL: Record<TernaryOp, string> = {
+  addcmul: 'fma(v * a, b, s)',
+  addcdiv: 's + (v * a) / b',
+};
+
+/**
+ * `out[i] = op(self[i], t1[i], t2[i])` with scalar `value`, computed in `cd` (float32
+ * here). WGSL does not promise that `fma` rounds once or that division is correctly
+ * rounded, so results may differ from the CPU's by an ulp.
+ */
+export function ternary(rt: GpuRuntime, op: TernaryOp, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef, cd: DTypeName): void {
+  const inputs = [asInput(self, cd), asInput(t1, cd), asInput(t2, cd), { scalar: value, dtype: cd }];
+  elementwise(rt, `ter:${op}:${cd}`, out, inputs, () => 'r', (v) => {
+    const [s, a, b, sv] = inputs.map((x, i) => convert(v[i]!, dtypeOf(x), cd));
+    return `let s = ${s}; let a = ${a}; let b = ${b}; let v = ${sv}; let r = ${finish(TERNARY_WGSL[op], false, cd, out.dtype)};`;
   });
 }
 

@@ -2,7 +2,7 @@
  * Elementwise ops: one generic path for unary and binary functions (promotion,
  * broadcasting, device checks, in-place rules), and the named ops on top of it.
  */
-import type { BinaryOp, Operand, UnaryOp, UnaryParams } from '../backend.js';
+import type { BinaryOp, Operand, TernaryOp, UnaryOp, UnaryParams } from '../backend.js';
 import { type DType, bool, castScalar, getDefaultDtype } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, broadcastStrides } from '../shape.js';
@@ -197,6 +197,72 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
   return self;
 }
 
+/**
+ * Runs a fused ternary kernel ({@link TernaryOp}) in the float dtype `compute`, with
+ * broadcasting; any operand but one may be a number. Records nothing: callers wrap
+ * it in `composite` under the op autograd knows (`add`, `addcmul`, …).
+ */
+function ternaryOp(name: string, op: TernaryOp, self: TensorOrScalar, t1: TensorOrScalar, t2: TensorOrScalar, value: number, compute: DType): Tensor {
+  const tensors = [self, t1, t2].filter((x): x is Tensor => x instanceof Tensor);
+  const dev = commonDevice(name, tensors);
+  let shape: readonly number[] = [];
+  for (const t of tensors) shape = broadcastShapes(shape, t._shape, name);
+  const backend = backendFor(dev, compute, name);
+  const out = emptyTensor(shape, compute, dev, name);
+  backend.ternary(
+    op, operandOf(self, shape, compute, name), operandOf(t1, shape, compute, name), operandOf(t2, shape, compute, name),
+    castScalar(value, compute.name), refOf(out), compute.name,
+  );
+  return out;
+}
+
+/**
+ * In-place {@link ternaryOp} into `self`: the operands broadcast to self's shape and
+ * the float result must be castable to self's dtype. Records nothing (see ternaryOp).
+ */
+function ternaryInplace(name: string, op: TernaryOp, self: Tensor, t1: TensorOrScalar, t2: TensorOrScalar, value: number, compute: DType): Tensor {
+  const others = [t1, t2].filter((x): x is Tensor => x instanceof Tensor);
+  commonDevice(name, [self, ...others]);
+  if (!canCast(compute, self.dtype)) {
+    throw new TorchRuntimeError(name, `result type ${cppName(compute)} can't be cast to the desired output type ${cppName(self.dtype)}`);
+  }
+  let shape: readonly number[] = self._shape;
+  for (const t of others) shape = broadcastShapes(shape, t._shape, name);
+  if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
+    throw new TorchRuntimeError(name, `output with shape [${self._shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
+  }
+  checkWritable(self, name);
+  notifyInplace(self, name);
+  // An operand that aliases self with another layout would read half-written data.
+  const safe = (x: TensorOrScalar): TensorOrScalar => (x instanceof Tensor && x._storage === self._storage && !sameLayout(x, self) ? x.clone() : x);
+  const a = safe(t1);
+  const b = safe(t2);
+  const backend = backendFor(self.device, compute, name);
+  backend.ternary(
+    op, operandOf(self, self._shape, compute, name), operandOf(a, self._shape, compute, name), operandOf(b, self._shape, compute, name),
+    castScalar(value, compute.name), refOf(self), compute.name,
+  );
+  bumpVersion(self);
+  return self;
+}
+
+/** In-place `self += alpha * other` (`add_`) or `self -= alpha * other` (`sub_`), as {@link add} computes it. */
+export function addInplace(op: 'add_' | 'sub_', self: Tensor, other: TensorOrScalar, alpha: number): Tensor {
+  const kernel = op === 'add_' ? 'add' : 'sub';
+  if (alpha === 1) return binaryInplace(op, kernel, self, other, 'same');
+  checkOperand(op, other, 'other');
+  boolSubCheck(op, self, other, kernel);
+  const promoted = resultType(self, other);
+  checkAlpha(op, promoted, alpha);
+  const signed = op === 'sub_' ? -alpha : alpha;
+  const inputs = other instanceof Tensor ? [self, other] : [self];
+  const attrs = { alpha, inplace: true, ...(other instanceof Tensor ? {} : { scalarB: other }) };
+  if (promoted.isFloatingPoint) {
+    return composite(op, inputs, attrs, () => ternaryInplace(op, 'addcmul', self, other, signed, 1, promoted));
+  }
+  return composite(op, inputs, attrs, () => binaryInplace(op, 'add', self, other instanceof Tensor ? mul(other, signed) : Number(other) * signed, 'same'));
+}
+
 function sameLayout(a: Tensor, b: Tensor): boolean {
   return a._offset === b._offset && a._shape.length === b._shape.length && a._shape.every((d, i) => d === b._shape[i] && a._strides[i] === b._strides[i]);
 }
@@ -315,11 +381,6 @@ export interface AlphaOptions {
   alpha?: number;
 }
 
-function scaled(name: string, other: TensorOrScalar, alpha: number | undefined): TensorOrScalar {
-  if (alpha === undefined || alpha === 1) return other;
-  return other instanceof Tensor ? mul(other, alpha) : (other as number) * alpha;
-}
-
 /** `a + alpha * b`, broadcasting; either side may be a number. */
 export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
   return withAlpha('add', a, b, opts?.alpha);
@@ -329,11 +390,36 @@ export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): 
   return withAlpha('sub', a, b, opts?.alpha);
 }
 
-/** add/sub; with a tensor `b` scaled by `alpha`, autograd records one node (attrs.alpha) as PyTorch does. */
+/**
+ * PyTorch's `alpha_check`: a fractional alpha needs a floating result.
+ * @throws TorchRuntimeError `For integral input tensors, argument alpha must not be a floating point number.`
+ */
+function checkAlpha(op: string, dtype: DType, alpha: number): void {
+  if (!dtype.isFloatingPoint && !Number.isInteger(alpha)) {
+    throw new TorchRuntimeError(op, 'For integral input tensors, argument alpha must not be a floating point number.');
+  }
+}
+
+/**
+ * add/sub with `alpha`, recorded by autograd as one node (attrs.alpha, b unscaled) as
+ * PyTorch does. Floats compute `fma(b, ±alpha, a)` with one rounding, as PyTorch's
+ * CPU kernel does; integers are exact either way.
+ */
 function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alpha: number | undefined): Tensor {
-  if (alpha === undefined || alpha === 1 || !(b instanceof Tensor)) return binaryOp(op, op, a, scaled(op, b, alpha), 'same');
-  const attrs = a instanceof Tensor ? { alpha } : { alpha, scalarA: a };
-  return composite(op, a instanceof Tensor ? [a, b] : [b], attrs, () => binaryOp(op, op, a, mul(b, alpha), 'same'));
+  if (alpha === undefined || alpha === 1) return binaryOp(op, op, a, b, 'same');
+  checkOperand(op, a, 'input');
+  checkOperand(op, b, 'other');
+  if (!(a instanceof Tensor) && !(b instanceof Tensor)) return binaryOp(op, op, a, b, 'same');
+  boolSubCheck(op, a, b, op);
+  const promoted = resultType(a, b);
+  checkAlpha(op, promoted, alpha);
+  const tensors = [a, b].filter((x): x is Tensor => x instanceof Tensor);
+  const attrs = { alpha, ...(a instanceof Tensor ? {} : { scalarA: a }), ...(b instanceof Tensor ? {} : { scalarB: b }) };
+  const signed = op === 'sub' ? -alpha : alpha;
+  if (promoted.isFloatingPoint) {
+    return composite(op, tensors, attrs, () => ternaryOp(op, 'addcmul', a, b, signed, 1, promoted));
+  }
+  return composite(op, tensors, attrs, () => binaryOp('add', 'add', a, b instanceof Tensor ? mul(b, signed) : Number(b) * signed, 'same'));
 }
 /** `a * b`. */
 export function mul(a: TensorOrScalar, b: TensorOrScalar): Tensor {
@@ -520,14 +606,46 @@ export interface ValueOptions {
 
 /** `input + value * t1 * t2`. */
 export function addcmul(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
-  const v = opts?.value ?? 1;
-  return composite('addcmul', [input, t1, t2], { value: v }, () => add(input, v === 1 ? mul(t1, t2) : mul(mul(t1, v), t2)));
+  return addcOp('addcmul', input, t1, t2, opts?.value ?? 1, false);
 }
 
 /** `input + value * t1 / t2`. */
 export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
-  const v = opts?.value ?? 1;
-  return composite('addcdiv', [input, t1, t2], { value: v }, () => add(input, v === 1 ? div(t1, t2) : mul(div(t1, t2), v)));
+  return addcOp('addcdiv', input, t1, t2, opts?.value ?? 1, false);
+}
+
+/** In-place {@link addcmul} (`addcmul_`) or {@link addcdiv} (`addcdiv_`) into `self`. */
+export function addcInplace(op: 'addcmul_' | 'addcdiv_', self: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
+  return addcOp(op === 'addcmul_' ? 'addcmul' : 'addcdiv', self, t1, t2, opts?.value ?? 1, true);
+}
+
+/**
+ * addcmul/addcdiv, out of place or in place: one autograd node. Floats go through the
+ * fused kernel (PyTorch's roundings); integer addcmul is exact when composed.
+ * @throws TorchRuntimeError for addcdiv on two integer tensors (PyTorch's text).
+ */
+function addcOp(op: 'addcmul' | 'addcdiv', self: Tensor, t1: Tensor, t2: Tensor, value: number, inplace: boolean): Tensor {
+  const name = inplace ? `${op}_` : op;
+  for (const [v, what] of [[self, 'input'], [t1, 'tensor1'], [t2, 'tensor2']] as const) {
+    if (!(v instanceof Tensor)) throw new TorchTypeError(name, `${name}(): argument '${what}' must be Tensor, not ${v === null ? 'null' : typeof v}`);
+  }
+  if (op === 'addcdiv' && !t1.dtype.isFloatingPoint && !t2.dtype.isFloatingPoint) {
+    // (PyTorch's text, double space included)
+    throw new TorchRuntimeError(
+      name,
+      'Integer division with addcdiv is no longer supported, and in a future  release addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2)).to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) for float inputs. The future addcdiv behavior is just the latter implementation: (input + value * tensor1 / tensor2), for all dtypes.',
+    );
+  }
+  const promoted = resultType(self, t1, t2);
+  const attrs = inplace ? { value, inplace: true } : { value };
+  if (promoted.isFloatingPoint) {
+    return composite(name, [self, t1, t2], attrs, () =>
+      inplace ? ternaryInplace(name, op, self, t1, t2, value, promoted) : ternaryOp(name, op, self, t1, t2, value, promoted),
+    );
+  }
+  const v = castScalar(value, promoted.name);
+  const product = v === 1 ? mul(t1, t2) : mul(mul(t1, v), t2);
+  return composite(name, [self, t1, t2], attrs, () => (inplace ? binaryInplace(name, 'add', self, product, 'same') : add(self, product)));
 }
 
 /** `start + weight * (end - start)`, PyTorch's formula for |weight| ≥ 0.5 included. */

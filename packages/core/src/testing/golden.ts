@@ -34,6 +34,11 @@ export interface EncodedResult {
    * rounding error (K·eps·Σ|terms|), added to the absolute tolerance.
    */
   bound?: EncodedValue[];
+  /**
+   * PyTorch's CPU kernel rounds this result in a fixed way (IEEE operations, single-rounding
+   * FMAs), so a backend with IEEE arithmetic must reproduce it bit for bit.
+   */
+  exact?: boolean;
 }
 
 /** An expected error: PyTorch's message and exception class. */

@@ -142,6 +142,8 @@ export const OP_CALLS: Record<string, Call> = {
   // In-place ops write into a clone of the input, as the golden script does.
   add_: ([x, y], kw) => x.clone().add_(y, kwOpt(kw, 'alpha')),
   sub_: ([x, y], kw) => x.clone().sub_(y, kwOpt(kw, 'alpha')),
+  addcmul_: ([x, a, b], kw) => x.clone().addcmul_(a, b, kwOpt(kw, 'value')),
+  addcdiv_: ([x, a, b], kw) => x.clone().addcdiv_(a, b, kwOpt(kw, 'value')),
   mul_: ([x, y]) => x.clone().mul_(y),
   div_: ([x, y]) => x.clone().div_(y),
   pow_: ([x, y]) => x.clone().pow_(y),
@@ -166,6 +168,9 @@ export const OP_CALLS: Record<string, Call> = {
 const IN_PLACE_ON_INPUT: Record<string, Call> = {
   'add_/expanded_self': ([x, y]) => x.add_(y),
 };
+
+/** Bit-for-bit comparison (−0 and +0 still compare equal, as PyTorch's own `equal` does). */
+const EXACT = { rtol: 0, atol: 0 };
 
 /** Ops whose results are views: their strides and offset must match PyTorch's too. */
 export const VIEW_OPS = new Set(['view', 'reshape', 'permute', 'transpose', 't', 'expand', 'squeeze', 'unsqueeze', 'flatten', 'unflatten', 'narrow', 'select', 'unbind', 'as_strided', 'movedim', 'contiguous', 'index', 'split', 'chunk']);
@@ -248,7 +253,7 @@ export function runOpCase(c: OpCase, device = 'cpu'): string | null {
     return checkError(c.expected, e);
   }
   if (expectsError(c.expected)) return `expected error "${c.expected.error}" but the call succeeded`;
-  return compareOutput(c.op, result, c.expected as never, (t) => t.dataSync());
+  return compareOutput(c.op, result, c.expected as never, (t) => t.dataSync(), true);
 }
 
 /**
@@ -272,21 +277,26 @@ export async function runOpCaseAsync(c: OpCase, device: string): Promise<string 
   if (expectsError(c.expected)) return `expected error "${c.expected.error}" but the call succeeded`;
   const type = core.device(device).type;
   for (const t of values.keys()) if (t.device.type !== type) return `result is on '${t.device}', not on '${device}'`;
-  return compareOutput(c.op, result, c.expected as never, (t) => values.get(t) ?? t.dataSync());
+  return compareOutput(c.op, result, c.expected as never, (t) => values.get(t) ?? t.dataSync(), false);
 }
 
-function compareOutput(op: string, result: unknown, exp: EncodedResult | EncodedResult[], read: (t: Tensor) => ArrayLike<number>): string | null {
+/**
+ * Compares a call's result with the expected one. `honourExact`: cases PyTorch rounds in a
+ * fixed way (`exact`) must match bit for bit — true for IEEE hosts (the CPU backend); GPU
+ * arithmetic (WGSL allows unfused `fma` and inexact division) keeps the tolerance.
+ */
+function compareOutput(op: string, result: unknown, exp: EncodedResult | EncodedResult[], read: (t: Tensor) => ArrayLike<number>, honourExact: boolean): string | null {
   if (Array.isArray(exp)) {
     const list = result instanceof core.ValuesIndices ? [result.values, result.indices] : (result as Tensor[]);
     if (!Array.isArray(list) || list.length !== exp.length) return `expected ${exp.length} outputs, got ${Array.isArray(list) ? list.length : typeof list}`;
     for (let i = 0; i < exp.length; i++) {
-      const d = compareOutput(op, list[i], exp[i]!, read);
+      const d = compareOutput(op, list[i], exp[i]!, read, honourExact);
       if (d) return `output ${i}: ${d}`;
     }
     return null;
   }
   if (!(result instanceof Tensor)) return `expected a tensor, got ${String(result)}`;
-  const d = compareTensor(result, exp, undefined, read(result));
+  const d = compareTensor(result, exp, honourExact && exp.exact === true ? EXACT : undefined, read(result));
   if (d) return d;
   return VIEW_OPS.has(op) ? compareLayout(result, exp) : null;
 }

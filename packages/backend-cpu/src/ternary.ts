@@ -1,0 +1,78 @@
+/**
+ * Fused pointwise kernels of three operands (`addcmul`, `addcdiv`), rounded as
+ * PyTorch's CPU kernels round them (see core's `TernaryOp`): `addcmul` ends in a
+ * single-rounding fused multiply-add, emulated exactly (`fma32`/`fma64`).
+ */
+import type { DTypeName, HostArray, Operand, TensorRef, TernaryOp } from '@antorcha/core';
+import { fma32, fma64 } from '@antorcha/rng';
+import { source, zeros } from './binary.js';
+import { copyWith, resultCast } from './copy.js';
+import { dataOf, directStore, readExact, tempRef } from './memory.js';
+import { RowIter, collapse, isContiguous, numel } from './strided.js';
+
+const fround = Math.fround;
+
+/** One element: `self`, `t1`, `t2` and the scalar `value`, all values of the compute dtype. */
+type TernaryFn = (s: number, a: number, b: number, v: number) => number;
+
+/** Per op and float compute dtype: PyTorch's evaluation order and roundings. */
+const TERNARY: Record<TernaryOp, { float32: TernaryFn; float64: TernaryFn }> = {
+  // self + value*t1*t2, contracted by the compiler into fma(value*t1, t2, self)
+  addcmul: {
+    float32: (s, a, b, v) => fma32(fround(v * a), b, s),
+    float64: (s, a, b, v) => fma64(v * a, b, s),
+  },
+  // self + value*t1/t2: the division cannot fuse, so every step rounds
+  addcdiv: {
+    float32: (s, a, b, v) => fround(s + fround(fround(v * a) / b)),
+    float64: (s, a, b, v) => s + (v * a) / b,
+  },
+};
+
+function ternaryRow(
+  f: TernaryFn, v: number, n: number,
+  S: HostArray, si: number, ss: number, A: HostArray, ai: number, as: number,
+  B: HostArray, bi: number, bs: number, O: HostArray, oi: number, os: number,
+): void {
+  for (let i = 0; i < n; i++, si += ss, ai += as, bi += bs, oi += os) O[oi] = f(S[si]!, A[ai]!, B[bi]!, v);
+}
+
+// One-element arrays through which scalar operands are read (stride 0).
+const SCALAR_S = new Float64Array(1);
+const SCALAR_1 = new Float64Array(1);
+const SCALAR_2 = new Float64Array(1);
+
+function ternaryInto(f: TernaryFn, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef, cd: DTypeName): void {
+  const O = dataOf(out);
+  const s = source(self, cd, SCALAR_S, readExact);
+  const a = source(t1, cd, SCALAR_1, readExact);
+  const b = source(t2, cd, SCALAR_2, readExact);
+  if (s.contiguous && a.contiguous && b.contiguous && isContiguous(out.shape, out.strides)) {
+    const n = numel(out.shape);
+    ternaryRow(f, value, n, s.data, s.offset, s.strides ? 1 : 0, a.data, a.offset, a.strides ? 1 : 0, b.data, b.offset, b.strides ? 1 : 0, O, out.offset, 1);
+    return;
+  }
+  const nd = out.shape.length;
+  const c = collapse(out.shape, [out.strides, s.strides ?? zeros(nd), a.strides ?? zeros(nd), b.strides ?? zeros(nd)]);
+  const it = new RowIter(c.shape, c.strides, [out.offset, s.offset, a.offset, b.offset]);
+  const p = it.pos, st = it.inner, len = it.rowLen;
+  do ternaryRow(f, value, len, s.data, p[1], st[1], a.data, p[2], st[2], b.data, p[3], st[3], O, p[0], st[0]);
+  while (it.next());
+}
+
+/**
+ * `out[i] = op(self[i], t1[i], t2[i])` with scalar `value`, computed in the float
+ * dtype `cd`; operands have out's shape (broadcast via stride 0) or are scalars.
+ */
+export function ternary(op: TernaryOp, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef, cd: DTypeName): void {
+  if (numel(out.shape) === 0) return;
+  if (cd !== 'float32' && cd !== 'float64') throw new Error(`antorcha cpu backend: ${op} computes in float32 or float64, not ${cd}`);
+  const f = TERNARY[op][cd];
+  if (directStore(cd, out.dtype)) {
+    ternaryInto(f, self, t1, t2, value, out, cd);
+    return;
+  }
+  const tmp = tempRef(cd, out.shape);
+  ternaryInto(f, self, t1, t2, value, tmp, cd);
+  copyWith(tmp, out, resultCast(cd, out.dtype));
+}
