@@ -42,12 +42,11 @@ function makeOpt(name: string, params: optim.ParamsInput, opts: Record<string, a
 }
 
 /**
- * float32 runs: PyTorch fuses `a + alpha·b` (FMA in its vector kernels) and orders
- * `addcdiv` as (value·t1)/t2; here each op rounds separately, so after 6 steps the
- * parameters agree to a few float32 ulps, not bit for bit. float64 runs check the
- * formulas themselves (see F64_TOL).
+ * Optimizer steps match PyTorch bit for bit: its CPU kernels fuse `a + alpha·b` and
+ * `addcmul` into single-rounding FMAs and round `addcdiv` as self + (value·t1)/t2, and
+ * core's fused kernels reproduce exactly that.
  */
-const F32_STEPS = { rtol: 2e-6, atol: 2e-7 };
+const EXACT_STEPS = { rtol: 0, atol: 0 };
 
 describe('optimizers vs PyTorch (single-tensor implementation)', () => {
   for (const c of fx.optimizers) {
@@ -55,7 +54,7 @@ describe('optimizers vs PyTorch (single-tensor implementation)', () => {
       const [p1, p2] = c.init.map((e) => new nn.Parameter(decode(e))) as [nn.Parameter, nn.Parameter];
       const params = c.groups ? [{ params: [p1] }, { params: [p2], lr: c.opts.lr * 0.5 }] : [p1, p2];
       const opt = makeOpt(c.name, params, c.opts);
-      const tol = c.dtype === 'float32' ? F32_STEPS : undefined;
+      const tol = EXACT_STEPS;
       c.steps.forEach((s, k) => {
         opt.zeroGrad();
         p1.grad = decode(s.grads[0]!);

@@ -28,10 +28,10 @@ const SPLIT = 134217729; // 2^27 + 1
  * helpers, kept in a typed array so that no double is boxed:
  * T2[0] = error term (T2[0]!), T2[1] = low part (T2[1]!).
  */
-const T2 = new Float64Array(2);
+export const T2 = new Float64Array(2);
 
-/** a*b = p + T2[0]! exactly (Dekker/Veltkamp); returns p. */
-function twoProd(a: number, b: number): number {
+/** @internal a*b = p + T2[0]! exactly (Dekker/Veltkamp); returns p. */
+export function twoProd(a: number, b: number): number {
   const p = a * b;
   let t = SPLIT * a;
   const ah = t - (t - a);
@@ -75,8 +75,8 @@ function roundOrNaN(h: number, l: number): number {
 // BigInt fixed-point slow path
 // ---------------------------------------------------------------------------
 
-/** x = M * 2^E exactly, M a non-negative bigint (x finite). */
-function decompose(x: number): { M: bigint; E: number } {
+/** @internal x = M * 2^E exactly, M a non-negative bigint (x finite). */
+export function decompose(x: number): { M: bigint; E: number } {
   F64[0] = x;
   const hi = U32[HI]!;
   const lo = U32[LO]!;

@@ -20,6 +20,7 @@ export type { StateFields } from './state.js';
 export type { FillLayout, FloatArray, OutArray, RngDType } from './types.js';
 export { fma32, fma64, float32Bits, float32FromBits } from './fma.js';
 export { crCos, crLog, crSin } from './crmath.js';
+export { crPowInt } from './crpow.js';
 export { checkUniformArgs, rand, uniform_ } from './uniform.js';
 export { checkNormalArgs, normalScalarSample, normalUsesBlockPath, normal_, randn } from './normal.js';
 export {

@@ -1,5 +1,6 @@
 /** `optim.Adam` and `optim.AdamW`: PyTorch's `_single_tensor_adam(w)`. */
 import { type Tensor, TorchValueError, float32, tensor, zerosLike } from '@antorcha/core';
+import { crPowInt } from '@antorcha/rng';
 import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link Adam} and {@link AdamW}. */
@@ -49,8 +50,9 @@ function adamUpdate(opt: Optimizer & { stateOfParam(p: Tensor): Record<string, T
     expAvg.mul_(beta1).add_(grad, { alpha: 1 - beta1 });
     expAvgSq.mul_(beta2).addcmul_(grad, grad, { value: 1 - beta2 });
     const step = stepT.item() as number;
-    const biasCorrection1 = 1 - beta1 ** step;
-    const biasCorrection2 = 1 - beta2 ** step;
+    // PyTorch computes these in Python (C pow): correctly rounded powers match it, V8's ** often not
+    const biasCorrection1 = 1 - crPowInt(beta1, step);
+    const biasCorrection2 = 1 - crPowInt(beta2, step);
     const stepSize = lr / biasCorrection1;
     const bc2Sqrt = Math.sqrt(biasCorrection2);
     let denom: Tensor;

@@ -5,7 +5,7 @@
  * correctly rounded, as glibc's are in practice).
  */
 import { TorchRuntimeError, TorchTypeError, TorchValueError } from '@antorcha/core';
-import { crCos } from '@antorcha/rng';
+import { crCos, crPowInt } from '@antorcha/rng';
 import { Optimizer } from './optimizer.js';
 
 /**
@@ -133,7 +133,7 @@ export class MultiStepLR extends LRScheduler {
   protected override getLr(): number[] {
     const n = this.milestones.get(this.lastEpoch);
     if (n === undefined) return this.lrs();
-    return this.lrs().map((lr) => lr * this.gamma ** n);
+    return this.lrs().map((lr) => lr * crPowInt(this.gamma, n));
   }
 }
 
