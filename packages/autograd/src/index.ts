@@ -10,6 +10,7 @@ export { backward, grad, type BackwardOptions, type GradOptions } from './backwa
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from './grad-mode.js';
 export { Node, AccumulateGrad } from './node.js';
 export { Function, FunctionCtx, type FunctionClass, type GradResult } from './function.js';
+export { fusedNode } from './fused.js';
 export { gradcheck, gradgradcheck, type GradcheckOptions } from './gradcheck.js';
 export { sumTo } from './unbroadcast.js';
 export { nodeName } from './derivatives/index.js';

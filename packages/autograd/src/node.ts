@@ -151,8 +151,10 @@ export class SavedTensor {
 function modifiedMessage(t: Tensor, expected: number, outputOf: Node | null, outputNr: number): string {
   const desc = `[${TYPE_NAMES[t.dtype.name] ?? t.dtype.name} [${t._shape.join(', ')}]]`;
   let which = '';
+  // a fused op's stand-in reports as the tensor it stands in for (the one PyTorch saves)
+  const shown = (t._autograd as TensorState | null)?.standsFor ?? t;
   if (outputOf !== null) which = `, which is output ${outputNr} of ${outputOf.name()},`;
-  else if (t.gradFn !== null) which = `, which is output ${stateOf(t).outputNr} of ${t.gradFn.name()},`;
+  else if (shown.gradFn !== null) which = `, which is output ${stateOf(shown).outputNr} of ${shown.gradFn.name()},`;
   return (
     `one of the variables needed for gradient computation has been modified by an inplace operation: ${desc}${which} is at version ${t._version}; expected version ${expected} instead. ` +
     'Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).'
@@ -171,6 +173,8 @@ export interface TensorState {
   multiView: string | null;
   /** How many hooks were registered when `retainGrad()` was called (the retained gradient is taken there). */
   retainAt: number;
+  /** For a fused op's stand-in leaf: the input it stands for (named in error messages). */
+  standsFor?: Tensor;
 }
 
 /** The autograd state of a tensor, created on first use. */

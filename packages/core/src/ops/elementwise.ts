@@ -593,9 +593,24 @@ export function clamp_(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrSca
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new TorchRuntimeError('clamp_', "torch.clamp: At least one of 'min' or 'max' must not be None");
   }
-  if (min !== undefined && min !== null) binaryInplace('clamp_min_', 'maximum', x, min, 'same');
-  if (max !== undefined && max !== null) binaryInplace('clamp_max_', 'minimum', x, max, 'same');
-  return x;
+  const given = [min, max].filter((b): b is TensorOrScalar => b !== undefined && b !== null);
+  for (const b of given) checkOperand('clamp_', b, 'min');
+  const tensors = given.filter((b): b is Tensor => b instanceof Tensor);
+  commonDevice('clamp_', [x, ...tensors]);
+  const promoted = resultType(x, ...given);
+  if (!canCast(promoted, x.dtype)) {
+    throw new TorchRuntimeError('clamp_', `result type ${cppName(promoted)} can't be cast to the desired output type ${cppName(x.dtype)}`);
+  }
+  checkWritable(x, 'clamp_');
+  // One write and one node (ClampBackward0/1), as PyTorch's clamp_ kernel; the
+  // pre-write value is kept for the derivative before entering the composite.
+  notifyInplace(x, 'clamp_');
+  return composite('clamp_', [x, ...tensors], { min: min ?? null, max: max ?? null, inplace: true }, () => {
+    const r = clamp(x, min, max);
+    if (x.numel() > 0) backendFor(x.device, x.dtype, 'clamp_').copy(refOf(r), refOf(x));
+    bumpVersion(x);
+    return x;
+  });
 }
 
 /** Options of `addcmul`/`addcdiv`. */

@@ -5,6 +5,7 @@
  * flows through them (the graph shows `UnsafeViewBackward0`/`AsStridedBackward0`/
  * `MatmulBackward`-style nodes instead of PyTorch's fused `ConvolutionBackward0`).
  */
+import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros } from '@antorcha/core';
 import { padDim } from './padding.js';
 import { type IntOrTuple, ntuple } from './utils.js';
@@ -78,6 +79,11 @@ function batchify(input: Tensor, dims: number, op: string): [Tensor, boolean] {
   throw new TorchRuntimeError(op, `Expected ${dims + 1}D (unbatched) or ${dims + 2}D (batched) input to ${op}, but got input of size: ${fmtShape(input._shape)}`);
 }
 
+/** A batched convolution recorded as PyTorch's one `ConvolutionBackward0` node (edges: input, weight, bias). */
+function convolution(inputs: readonly [Tensor, Tensor, Tensor | null | undefined], fn: (x: Tensor, w: Tensor, b: Tensor | null | undefined) => Tensor): Tensor {
+  return fusedNode('ConvolutionBackward0', inputs, fn);
+}
+
 /**
  * 2-D convolution: input [N, C, H, W] (or [C, H, W]), weight [O, C/groups, kh, kw].
  * @example
@@ -92,7 +98,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   const stride = ntuple(opts.stride ?? 1, 2, op, 'stride');
   const dilation = ntuple(opts.dilation ?? 1, 2, op, 'dilation');
   const pads = resolvePadding(opts.padding ?? 0, [weight._shape[2]!, weight._shape[3]!], dilation, stride, op);
-  const out = conv2dCore(x, weight, bias, stride, pads, dilation, opts.groups ?? 1, op);
+  const out = convolution([x, weight, bias], (xx, ww, bb) => conv2dCore(xx, ww, bb, stride, pads, dilation, opts.groups ?? 1, op));
   return unbatched ? out.squeeze(0) : out;
 }
 
@@ -104,7 +110,9 @@ export function conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   const stride = ntuple(opts.stride ?? 1, 1, op, 'stride');
   const dilation = ntuple(opts.dilation ?? 1, 1, op, 'dilation');
   const pads = resolvePadding(opts.padding ?? 0, [weight._shape[2]!], dilation, stride, op);
-  const out = conv2dCore(x.unsqueeze(2), weight.unsqueeze(2), bias, [1, stride[0]!], [[0, 0], pads[0]!], [1, dilation[0]!], opts.groups ?? 1, op).squeeze(2);
+  const out = convolution([x, weight, bias], (xx, ww, bb) =>
+    conv2dCore(xx.unsqueeze(2), ww.unsqueeze(2), bb, [1, stride[0]!], [[0, 0], pads[0]!], [1, dilation[0]!], opts.groups ?? 1, op).squeeze(2),
+  );
   return unbatched ? out.squeeze(0) : out;
 }
 
@@ -155,19 +163,21 @@ export function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | n
   for (let i = 0; i < 2; i++) {
     if (outPad[i]! >= stride[i]! && outPad[i]! >= dilation[i]!) throw new TorchRuntimeError(op, 'output padding must be smaller than either stride or dilation');
   }
-  // Equivalent direct convolution: dilate the input by the stride, pad by d·(k−1)−p, flip the kernel.
-  let xd = dilateDim(dilateDim(x, 2, stride[0]!), 3, stride[1]!);
-  const k = [kh, kw];
-  for (let i = 0; i < 2; i++) {
-    const edge = dilation[i]! * (k[i]! - 1) - padding[i]!;
-    xd = padDim(xd, 2 + i, edge, edge + outPad[i]!);
-  }
-  const Cout = Cog * groups;
-  const w = weight
-    .reshape(groups, Cin / groups, Cog, kh, kw)
-    .transpose(1, 2)
-    .reshape(Cout, Cin / groups, kh, kw)
-    .flip([2, 3]);
-  const out = conv2dCore(xd, w, bias, [1, 1], [[0, 0], [0, 0]], dilation, groups, op);
+  const out = convolution([x, weight, bias], (xx, ww, bb) => {
+    // Equivalent direct convolution: dilate the input by the stride, pad by d·(k−1)−p, flip the kernel.
+    let xd = dilateDim(dilateDim(xx, 2, stride[0]!), 3, stride[1]!);
+    const k = [kh, kw];
+    for (let i = 0; i < 2; i++) {
+      const edge = dilation[i]! * (k[i]! - 1) - padding[i]!;
+      xd = padDim(xd, 2 + i, edge, edge + outPad[i]!);
+    }
+    const Cout = Cog * groups;
+    const w = ww
+      .reshape(groups, Cin / groups, Cog, kh, kw)
+      .transpose(1, 2)
+      .reshape(Cout, Cin / groups, kh, kw)
+      .flip([2, 3]);
+    return conv2dCore(xd, w, bb, [1, 1], [[0, 0], [0, 0]], dilation, groups, op);
+  });
   return unbatched ? out.squeeze(0) : out;
 }

@@ -1,6 +1,7 @@
 /**
  * `F.linear`, `F.bilinear`, `F.embedding` and `F.oneHot`.
  */
+import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where, zeros } from '@antorcha/core';
 
 /**
@@ -17,8 +18,13 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       `mat1 and mat2 shapes cannot be multiplied (${input.ndim === 0 ? '' : `${input.numel() / (input._shape[input.ndim - 1] || 1)}x${input._shape[input.ndim - 1]}`} and ${weight._shape[weight.ndim - 1]}x${weight._shape[0]})`,
     );
   }
-  const out = input.matmul(weight.t());
-  return bias !== null && bias !== undefined ? out.add(bias) : out;
+  if (bias === null || bias === undefined) return input.matmul(weight.t());
+  // PyTorch: addmm(bias, input, weight.t()) for 2-D input, folded through a view for more dims
+  const addmm = (x: Tensor): Tensor => fusedNode('AddmmBackward0', [bias, x, weight.t()], (b, m1, m2) => m1.matmul(m2).add(b));
+  if (input.ndim === 2) return addmm(input);
+  if (input.ndim === 1) return input.matmul(weight.t()).add(bias);
+  const lead = input._shape.slice(0, -1);
+  return addmm(input.reshape(-1, input._shape[input.ndim - 1]!)).view([...lead, weight._shape[0]!]);
 }
 
 /** `x1ᵀ A x2 + b`: x1 [*, in1], x2 [*, in2], weight [out, in1, in2], bias [out]. */
@@ -56,14 +62,17 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
     const hi = Number(flat.max().item());
     if (lo < 0 || hi >= num) throw new TorchRuntimeError('embedding', 'index out of range in self');
   }
-  let rows = weight.indexSelect(0, flat.dtype === int64 ? flat : flat.long());
-  const pad = opts.paddingIdx;
-  if (pad !== null && pad !== undefined && rows.requiresGrad) {
-    const p = pad < 0 ? pad + num : pad;
-    const mask = flat.eq(p).unsqueeze(1);
-    rows = where(mask, rows.detach(), rows);
-  }
-  return rows.reshape([...input._shape, weight._shape[1]!]);
+  // PyTorch's one kernel: embedding (node EmbeddingBackward0)
+  return fusedNode('EmbeddingBackward0', [weight], (w) => {
+    let rows = w.indexSelect(0, flat.dtype === int64 ? flat : flat.long());
+    const pad = opts.paddingIdx;
+    if (pad !== null && pad !== undefined && rows.requiresGrad) {
+      const p = pad < 0 ? pad + num : pad;
+      const mask = flat.eq(p).unsqueeze(1);
+      rows = where(mask, rows.detach(), rows);
+    }
+    return rows.reshape([...input._shape, w._shape[1]!]);
+  });
 }
 
 /** One-hot encoding of int64 class indices (`numClasses` −1 infers max + 1). */

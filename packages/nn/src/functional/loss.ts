@@ -4,7 +4,7 @@
  * logits losses, BCE's log clamp at −100).
  */
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where } from '@antorcha/core';
-import { Function, type FunctionCtx } from '@antorcha/autograd';
+import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
 import type { Reduction } from './utils.js';
 
 export type { Reduction } from './utils.js';
@@ -44,7 +44,8 @@ export interface ReductionOptions {
 /** Mean squared error: (input − target)². */
 export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
   sameShape(input, target, 'mse_loss');
-  return reduce(input.sub(target).square(), opts.reduction ?? 'mean', 'mse_loss');
+  const reduction = opts.reduction ?? 'mean';
+  return fusedNode('MseLossBackward0', [input, target], (x, t) => reduce(x.sub(t).square(), reduction, 'mse_loss'));
 }
 
 /** Mean absolute error: |input − target|. */
@@ -58,10 +59,13 @@ export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptio
   const beta = opts.beta ?? 1.0;
   if (beta < 0) throw new TorchRuntimeError('smooth_l1_loss', 'smooth_l1_loss does not support negative values for beta.');
   sameShape(input, target, 'smooth_l1_loss');
-  const z = input.sub(target).abs();
-  if (beta === 0) return reduce(z, opts.reduction ?? 'mean', 'smooth_l1_loss');
-  const loss = where(z.lt(beta), z.square().mul(0.5).div(beta), z.sub(0.5 * beta));
-  return reduce(loss, opts.reduction ?? 'mean', 'smooth_l1_loss');
+  const reduction = opts.reduction ?? 'mean';
+  // β = 0 is PyTorch's l1_loss (a composite there too)
+  if (beta === 0) return reduce(input.sub(target).abs(), reduction, 'smooth_l1_loss');
+  return fusedNode('SmoothL1LossBackward0', [input, target], (x, t) => {
+    const z = x.sub(t).abs();
+    return reduce(where(z.lt(beta), z.square().mul(0.5).div(beta), z.sub(0.5 * beta)), reduction, 'smooth_l1_loss');
+  });
 }
 
 /** Huber: 0.5·d² where |d| < δ, δ·(|d| − 0.5·δ) elsewhere. */
@@ -69,9 +73,11 @@ export function huberLoss(input: Tensor, target: Tensor, opts: ReductionOptions 
   const delta = opts.delta ?? 1.0;
   if (delta <= 0) throw new TorchRuntimeError('huber_loss', 'huber_loss does not support non-positive values for delta.');
   sameShape(input, target, 'huber_loss');
-  const z = input.sub(target).abs();
-  const loss = where(z.lt(delta), z.square().mul(0.5), z.sub(0.5 * delta).mul(delta));
-  return reduce(loss, opts.reduction ?? 'mean', 'huber_loss');
+  const reduction = opts.reduction ?? 'mean';
+  return fusedNode('HuberLossBackward0', [input, target], (x, t) => {
+    const z = x.sub(t).abs();
+    return reduce(where(z.lt(delta), z.square().mul(0.5), z.sub(0.5 * delta).mul(delta)), reduction, 'huber_loss');
+  });
 }
 
 /** Options of `nllLoss` and `crossEntropy`. */
@@ -117,7 +123,6 @@ export function nllLoss(input: Tensor, target: Tensor, opts: NllLossOptions = {}
   const ignoreIndex = opts.ignoreIndex ?? -100;
   checkTarget(input, target, op);
   const C = input.ndim === 1 ? input._shape[0]! : input._shape[1]!;
-  const x = classesLast(input);
   const t = target.reshape(-1).to(int64);
   const valid = t.ne(ignoreIndex);
   if (t.numel() > 0) {
@@ -127,20 +132,25 @@ export function nllLoss(input: Tensor, target: Tensor, opts: NllLossOptions = {}
       throw new TorchRuntimeError(op, `Target ${v} is out of bounds.`);
     }
   }
-  const safe = where(valid, t, 0);
-  const picked = x.gather(1, safe.unsqueeze(1)).squeeze(1).neg();
-  let w = valid.to(x.dtype);
-  if (opts.weight) {
-    if (opts.weight.ndim !== 1 || opts.weight._shape[0] !== C) {
-      throw new TorchRuntimeError(op, `weight tensor should be defined either for all ${C} classes or no classes but got weight tensor of shape: ${fmtShape(opts.weight._shape)}`);
-    }
-    w = opts.weight.indexSelect(0, safe).mul(w);
+  if (opts.weight && (opts.weight.ndim !== 1 || opts.weight._shape[0] !== C)) {
+    throw new TorchRuntimeError(op, `weight tensor should be defined either for all ${C} classes or no classes but got weight tensor of shape: ${fmtShape(opts.weight._shape)}`);
   }
-  const losses = picked.mul(w);
-  if (reduction === 'none') return input.ndim === 1 ? losses.reshape([]) : losses.reshape(target._shape);
-  if (reduction === 'sum') return losses.sum();
-  if (reduction === 'mean') return losses.sum().div(w.sum());
-  throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+  if (reduction !== 'none' && reduction !== 'sum' && reduction !== 'mean') {
+    throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+  }
+  const safe = where(valid, t, 0);
+  // PyTorch's kernels: nll_loss for [N, C] and [C], nll_loss2d for [N, C, H, W]
+  const name = input.ndim <= 2 ? 'NllLossBackward0' : 'NllLoss2DBackward0';
+  const weight = opts.weight ?? null;
+  // the class weights are not differentiated (no edge), as in PyTorch
+  return fusedNode(name, [input], (inp) => {
+    const picked = classesLast(inp).gather(1, safe.unsqueeze(1)).squeeze(1).neg();
+    const w = weight ? weight.detach().indexSelect(0, safe).mul(valid.to(inp.dtype)) : valid.to(inp.dtype);
+    const losses = picked.mul(w);
+    if (reduction === 'none') return input.ndim === 1 ? losses.reshape([]) : losses.reshape(target._shape);
+    if (reduction === 'sum') return losses.sum();
+    return losses.sum().div(w.sum());
+  });
 }
 
 function weightView(weight: Tensor, ndim: number, classDim: number): Tensor {
@@ -250,7 +260,8 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, opts: BceOptio
   const reduction = opts.reduction ?? 'mean';
   if (reduction !== 'mean' && reduction !== 'sum' && reduction !== 'none') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
   const w = opts.weight ? opts.weight.expandAs(input) : null;
-  return BinaryCrossEntropy.apply(input, target, w, reduction);
+  // one node with edges to input and target (the weight is not differentiated), as PyTorch's
+  return fusedNode('BinaryCrossEntropyBackward0', [input, target], (x, t) => BinaryCrossEntropy.apply(x, t, w, reduction));
 }
 
 /** Options of `binaryCrossEntropyWithLogits`. */
@@ -265,18 +276,24 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
   if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
     throw new TorchValueError(op, `Target size (${fmtShape(target._shape)}) must be the same as input size (${fmtShape(input._shape)})`);
   }
-  const maxVal = input.neg().clamp(0);
-  // log(exp(−m) + exp(−x − m)) + m = log(1 + exp(−x)), stable for any x.
-  const lse = maxVal.neg().exp().add(input.neg().sub(maxVal).exp()).log();
-  let loss: Tensor;
-  if (opts.posWeight) {
-    const logWeight = opts.posWeight.sub(1).mul(target).add(1);
-    loss = target.neg().add(1).mul(input).add(logWeight.mul(lse.add(maxVal)));
-  } else {
-    loss = target.neg().add(1).mul(input).add(maxVal).add(lse);
-  }
-  if (opts.weight) loss = loss.mul(opts.weight);
-  return reduce(loss, opts.reduction ?? 'mean', op);
+  const reduction = opts.reduction ?? 'mean';
+  const weight = opts.weight ?? null;
+  const posWeight = opts.posWeight ?? null;
+  // edges to input and target only: PyTorch does not differentiate the weights
+  return fusedNode('BinaryCrossEntropyWithLogitsBackward0', [input, target], (x, t) => {
+    const maxVal = x.neg().clamp(0);
+    // log(exp(−m) + exp(−x − m)) + m = log(1 + exp(−x)), stable for any x.
+    const lse = maxVal.neg().exp().add(x.neg().sub(maxVal).exp()).log();
+    let loss: Tensor;
+    if (posWeight) {
+      const logWeight = posWeight.sub(1).mul(t).add(1);
+      loss = t.neg().add(1).mul(x).add(logWeight.mul(lse.add(maxVal)));
+    } else {
+      loss = t.neg().add(1).mul(x).add(maxVal).add(lse);
+    }
+    if (weight) loss = loss.mul(weight);
+    return reduce(loss, reduction, op);
+  });
 }
 
 /** Options of `klDiv`. */

@@ -1,9 +1,10 @@
 /**
  * Normalisation (`F.batchNorm`, `F.layerNorm`, `F.groupNorm`, `F.normalize`)
- * composed from differentiable reductions.
+ * composed from differentiable reductions; the first three are recorded as
+ * PyTorch's single `Native*NormBackward0` nodes.
  */
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape } from '@antorcha/core';
-import { noGrad } from '@antorcha/autograd';
+import { fusedNode, noGrad } from '@antorcha/autograd';
 
 /** Options of `batchNorm`. */
 export interface BatchNormOptions {
@@ -37,32 +38,36 @@ export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar:
   if (input.ndim < 2) throw new TorchValueError('batch_norm', `expected 2D or 3D input (got ${input.ndim}D input)`);
   const dims = [0, ...Array.from({ length: input.ndim - 2 }, (_, i) => i + 2)];
   const cs = channelShape(input);
-  let mean: Tensor;
-  let invstd: Tensor;
-  if (training) {
-    const n = input.numel() / input._shape[1]!;
-    if (n <= 1) throw new TorchValueError('batch_norm', `Expected more than 1 value per channel when training, got input size ${fmtShape(input._shape)}`);
-    mean = input.mean(dims, true);
-    const variance = input.sub(mean).square().mean(dims, true);
-    invstd = variance.add(eps).rsqrt();
-    if (runningMean !== null || runningVar !== null) {
-      noGrad(() => {
-        const m = mean.detach().reshape(-1);
-        if (runningMean !== null) runningMean.mul_(1 - momentum).add_(m.mul(momentum));
-        if (runningVar !== null) {
-          const unbiased = input.detach().sub(mean.detach()).square().sum(dims).div(n - 1);
-          runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
-        }
-      });
+  const n = input.numel() / input._shape[1]!;
+  if (training && n <= 1) throw new TorchValueError('batch_norm', `Expected more than 1 value per channel when training, got input size ${fmtShape(input._shape)}`);
+  if (!training && (runningMean === null || runningVar === null)) throw new TorchRuntimeError('batch_norm', 'running_mean and running_var must be defined in evaluation mode');
+  const out = fusedNode('NativeBatchNormBackward0', [input, opts.weight ?? null, opts.bias ?? null], (x, weight, bias) => {
+    let mean: Tensor;
+    let invstd: Tensor;
+    if (training) {
+      mean = x.mean(dims, true);
+      invstd = x.sub(mean).square().mean(dims, true).add(eps).rsqrt();
+    } else {
+      mean = runningMean!.view(cs);
+      invstd = runningVar!.view(cs).add(eps).rsqrt();
     }
-  } else {
-    if (runningMean === null || runningVar === null) throw new TorchRuntimeError('batch_norm', 'running_mean and running_var must be defined in evaluation mode');
-    mean = runningMean.view(cs);
-    invstd = runningVar.view(cs).add(eps).rsqrt();
+    let y = x.sub(mean).mul(invstd);
+    if (weight) y = y.mul(weight.view(cs));
+    if (bias) y = y.add(bias.view(cs));
+    return y;
+  });
+  // running statistics (outside the fused op, which must be free of side effects)
+  if (training && (runningMean !== null || runningVar !== null)) {
+    noGrad(() => {
+      const x = input.detach();
+      const mean = x.mean(dims, true);
+      if (runningMean !== null) runningMean.mul_(1 - momentum).add_(mean.reshape(-1).mul(momentum));
+      if (runningVar !== null) {
+        const unbiased = x.sub(mean).square().sum(dims).div(n - 1);
+        runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
+      }
+    });
   }
-  let out = input.sub(mean).mul(invstd);
-  if (opts.weight) out = out.mul(opts.weight.view(cs));
-  if (opts.bias) out = out.add(opts.bias.view(cs));
   return out;
 }
 
@@ -78,6 +83,12 @@ export interface LayerNormOptions {
 
 /** Layer normalisation over the trailing dims `normalizedShape` (biased variance). */
 export function layerNorm(input: Tensor, normalizedShape: readonly number[], opts: LayerNormOptions = {}): Tensor {
+  return fusedNode('NativeLayerNormBackward0', [input, opts.weight ?? null, opts.bias ?? null], (x, weight, bias) =>
+    layerNormImpl(x, normalizedShape, { ...opts, weight, bias }),
+  );
+}
+
+function layerNormImpl(input: Tensor, normalizedShape: readonly number[], opts: LayerNormOptions): Tensor {
   const k = normalizedShape.length;
   const tail = input._shape.slice(input.ndim - k);
   if (k === 0 || tail.length !== k || tail.some((d, i) => d !== normalizedShape[i])) {
@@ -108,6 +119,12 @@ export interface GroupNormOptions {
 
 /** Group normalisation: channels split into `numGroups` groups, each normalised over its channels and spatial dims. */
 export function groupNorm(input: Tensor, numGroups: number, opts: GroupNormOptions = {}): Tensor {
+  return fusedNode('NativeGroupNormBackward0', [input, opts.weight ?? null, opts.bias ?? null], (x, weight, bias) =>
+    groupNormImpl(x, numGroups, { ...opts, weight, bias }),
+  );
+}
+
+function groupNormImpl(input: Tensor, numGroups: number, opts: GroupNormOptions): Tensor {
   if (input.ndim < 2) throw new TorchRuntimeError('group_norm', `Expected at least 2 dimensions for input tensor but received ${input.ndim}`);
   const [N, C] = input._shape as [number, number];
   if (C % numGroups !== 0) throw new TorchRuntimeError('group_norm', `Expected number of channels in input to be divisible by num_groups, but got input of shape ${fmtShape(input._shape)} and num_groups=${numGroups}`);

@@ -1,7 +1,8 @@
 /**
  * `F.pad` (constant mode): pads the last dims, built from `cat` and `narrow`
- * so autograd flows through it.
+ * and recorded as PyTorch's one `ConstantPadNdBackward0` node.
  */
+import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, cat, full } from '@antorcha/core';
 
 /**
@@ -13,12 +14,14 @@ export function pad(input: Tensor, padding: readonly number[], mode: 'constant' 
   if (mode !== 'constant') throw new TorchRuntimeError('pad', `Padding mode "${mode}" is not supported (only "constant")`);
   if (padding.length % 2 !== 0) throw new TorchRuntimeError('pad', 'Padding length must be divisible by 2');
   if (padding.length / 2 > input.ndim) throw new TorchRuntimeError('pad', 'Padding length too large');
-  let x = input;
-  for (let i = 0; i < padding.length / 2; i++) {
-    const dim = input.ndim - 1 - i;
-    x = padDim(x, dim, padding[2 * i]!, padding[2 * i + 1]!, value);
-  }
-  return x;
+  // PyTorch's one kernel: constant_pad_nd (node ConstantPadNdBackward0)
+  return fusedNode('ConstantPadNdBackward0', [input], (x) => {
+    for (let i = 0; i < padding.length / 2; i++) {
+      const dim = input.ndim - 1 - i;
+      x = padDim(x, dim, padding[2 * i]!, padding[2 * i + 1]!, value);
+    }
+    return x;
+  });
 }
 
 /** Pads (or crops, for negative amounts) one dim with a constant. */

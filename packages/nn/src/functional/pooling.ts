@@ -4,6 +4,7 @@
  * core reductions. Max pooling takes the first maximum of each window in
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
+import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, arange, fmtShape, fromHost, float64, int64, stack } from '@antorcha/core';
 import { padDim } from './padding.js';
 import { type IntOrTuple, ntuple } from './utils.js';
@@ -103,15 +104,20 @@ function flatIndices(local: Tensor, g: Geometry, W: number): Tensor {
  * ```
  */
 export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
-  const [values, , unbatched] = maxPool2dImpl(input, kernelSize, opts, 'max_pool2d');
-  return unbatched ? values.squeeze(0) : values;
+  return maxPool2dWithIndices(input, kernelSize, opts)[0];
 }
 
 /** `maxPool2d` that also returns the flat indices of the maxima (`return_indices=True`). */
 export function maxPool2dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
-  const [values, local, unbatched, g, W] = maxPool2dImpl(input, kernelSize, opts, 'max_pool2d');
-  const idx = flatIndices(local, g, W);
-  return unbatched ? [values.squeeze(0), idx.squeeze(0)] : [values, idx];
+  let idx: Tensor | null = null;
+  // PyTorch's one kernel: max_pool2d_with_indices
+  const values = fusedNode('MaxPool2DWithIndicesBackward0', [input], (x) => {
+    const [v, local, unbatched, g, W] = maxPool2dImpl(x, kernelSize, opts, 'max_pool2d');
+    const flat = flatIndices(local, g, W);
+    idx = unbatched ? flat.squeeze(0) : flat;
+    return unbatched ? v.squeeze(0) : v;
+  });
+  return [values, idx!];
 }
 
 function to2d(v: IntOrTuple | null | undefined, fill: number, op: string, what: string): number[] | null {
@@ -171,6 +177,10 @@ function avgDivisors(H: number, W: number, g: Geometry, countIncludePad: boolean
 
 /** 2-D average pooling over [N, C, H, W] (or [C, H, W]). */
 export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
+  return fusedNode('AvgPool2DBackward0', [input], (x) => avgPool2dImpl(x, kernelSize, opts));
+}
+
+function avgPool2dImpl(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions): Tensor {
   const op = 'avg_pool2d';
   const [x, unbatched] = batchify(input, 2, op);
   const g = geometry(x, kernelSize, opts.stride, opts.padding ?? 0, 1, opts.ceilMode ?? false, op);
@@ -237,7 +247,9 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
   if (input.ndim !== 3 && input.ndim !== 4) throw new TorchRuntimeError(op, `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(input._shape)}`);
   const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
   const n = input.ndim;
-  return adaptiveAlong(adaptiveAlong(input, n - 2, oh, 'mean'), n - 1, ow, 'mean');
+  const pool = (x: Tensor): Tensor => adaptiveAlong(adaptiveAlong(x, n - 2, oh, 'mean'), n - 1, ow, 'mean');
+  // PyTorch takes a mean for a 1×1 output, its _adaptive_avg_pool2d kernel otherwise
+  return oh === 1 && ow === 1 ? input.mean([-2, -1], true) : fusedNode('AdaptiveAvgPool2DBackward0', [input], pool);
 }
 
 /** 1-D adaptive average pooling over the last dim. */
@@ -252,5 +264,5 @@ export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
   if (input.ndim !== 3 && input.ndim !== 4) throw new TorchRuntimeError(op, `adaptive_max_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(input._shape)}`);
   const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
   const n = input.ndim;
-  return adaptiveAlong(adaptiveAlong(input, n - 2, oh, 'max'), n - 1, ow, 'max');
+  return fusedNode('AdaptiveMaxPool2DBackward0', [input], (x) => adaptiveAlong(adaptiveAlong(x, n - 2, oh, 'max'), n - 1, ow, 'max'));
 }
