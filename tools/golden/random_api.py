@@ -64,6 +64,9 @@ for seed in [0, 7]:
     run(f'bernoulli/scalar/{seed}', seed, [({'call': 'bernoulli_', 'size': [20], 'p': 0.3}, lambda: torch.empty(20).bernoulli_(0.3))])
     probs = torch.linspace(0, 1, 12).reshape(3, 4)
     run(f'bernoulli/tensor/{seed}', seed, [({'call': 'bernoulli', 'probs': probs.reshape(-1).tolist(), 'size': [3, 4]}, lambda: torch.bernoulli(probs))])
+    # a transposed output is drawn in storage order, each draw against the p at its own position
+    run(f'bernoulli/tensor_T/{seed}', seed, [({'call': 'bernoulli_T', 'probs': probs.reshape(-1).tolist(), 'size': [3, 4]},
+                                              lambda: torch.empty(4, 3).t().bernoulli_(probs))])
     w = torch.tensor([[1.0, 2.0, 0.0, 4.0, 3.0], [0.5, 0.5, 1.0, 0.0, 2.0]])
     for k, repl in [(1, False), (3, False), (5, False), (4, True), (1, True)]:
         run(f'multinomial/{seed}/{k}/{repl}', seed, [({'call': 'multinomial', 'weights': w.reshape(-1).tolist(), 'size': [2, 5], 'k': k, 'replacement': repl}, lambda k=k, repl=repl: torch.multinomial(w, k, repl))])

@@ -46,6 +46,8 @@ function perform(s: Step): torch.Tensor {
       return torch.empty(size).bernoulli_(s.p as number);
     case 'bernoulli':
       return torch.bernoulli(torch.tensor(s.probs as number[], { dtype: 'float32' }).view(size));
+    case 'bernoulli_T':
+      return torch.empty([...size].reverse()).t().bernoulli_(torch.tensor(s.probs as number[], { dtype: 'float32' }).view(size));
     case 'multinomial':
       return torch.multinomial(torch.tensor(s.weights as number[], { dtype: 'float32' }).view(size), s.k as number, s.replacement as boolean);
     case 'exponential_':

@@ -92,11 +92,28 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
   return self;
 }
 
+/**
+ * `fill_` with a 0-dim tensor on the same asynchronous device (WebGPU): a broadcast copy
+ * on the device, with the same cast as the scalar path, so nothing is read back.
+ */
+function fillFromDevice(self: Tensor, value: Tensor): Tensor {
+  checkWritable(self, 'fill_');
+  notifyInplace(self, 'fill_');
+  if (self.numel() > 0) {
+    const src = { buffer: value._storage.buffer, dtype: value.dtype.name, shape: self._shape, strides: self._shape.map(() => 0), offset: value._offset };
+    backendFor(self.device, self.dtype, 'fill_').copy(src, refOf(self));
+  }
+  bumpVersion(self);
+  recordOp('fill_', [self], [self], { inplace: true, value: null });
+  return self;
+}
+
 /** Fills `self` with `value` in place. */
 export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
   let v: number;
   if (value instanceof Tensor) {
     if (value._shape.length !== 0) throw new TorchRuntimeError('fill_', `fill_ only supports 0-dimension value tensor but got tensor with ${value._shape.length} dimensions.`);
+    if (!value._storage.backend.syncRead && value.device.equals(self.device)) return fillFromDevice(self, value);
     v = Number(value.item());
   } else v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   if (typeof v !== 'number') throw new TorchRuntimeError('fill_', `fill_(): argument 'value' must be Number`);

@@ -530,10 +530,20 @@ export function bitwiseXor(a: TensorOrScalar, b: TensorOrScalar): Tensor {
   return binaryOp('bitwise_xor', 'bitwiseXor', a, b, 'intOrBool');
 }
 
-/** Whether every element of a equals b's, with equal shapes (PyTorch's `torch.equal`). */
+/**
+ * Whether every element of a equals b's, with equal shapes (PyTorch's `torch.equal`).
+ * On asynchronous devices (WebGPU) use {@link equalAsync}.
+ */
 export function equal(a: Tensor, b: Tensor): boolean {
   if (a._shape.length !== b._shape.length || a._shape.some((d, i) => d !== b._shape[i])) return false;
   return eq(a, b).all().item() as boolean;
+}
+
+/** {@link equal} for any device: compares on the device, then reads back one element. */
+export async function equalAsync(a: Tensor, b: Tensor): Promise<boolean> {
+  if (a._shape.length !== b._shape.length || a._shape.some((d, i) => d !== b._shape[i])) return false;
+  const [all] = await eq(a, b).all().data();
+  return all !== 0;
 }
 
 // ------------------------------------------------------- ternary composites

@@ -9,7 +9,7 @@ import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { notifyInplace } from '../autograd-hook.js';
-import { type TensorOptions, backendFor, emptyTensor, finishCreation, resolveOptions } from './dispatch.js';
+import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
 import { cppName } from './promotion.js';
@@ -76,6 +76,14 @@ function rethrow<T>(op: string, f: () => T): T {
 }
 
 /**
+ * The dims of `t` sorted by decreasing stride: its storage order is the row-major order
+ * of `t.permute(storageOrder(t))`, the order PyTorch's TensorIterator fills it in.
+ */
+function storageOrder(t: Tensor): number[] {
+  return t._shape.map((_, i) => i).sort((a, b) => t._strides[b]! - t._strides[a]! || a - b);
+}
+
+/**
  * Fills `t` with host values produced by `draw` in PyTorch's element order:
  * row-major for contiguous tensors, storage order otherwise (SPEC §0.5).
  */
@@ -98,8 +106,7 @@ function fillInOrder(op: string, t: Tensor, draw: (out: HostArray, contiguous: b
   if (n > 0) {
     if (contiguous) backend.write(t._storage.buffer, host, t._offset);
     else {
-      // Storage order = row-major order of the view with dims sorted by decreasing stride.
-      const order = t._shape.map((_, i) => i).sort((a, b) => t._strides[b]! - t._strides[a]! || a - b);
+      const order = storageOrder(t);
       const staged = emptyTensor(order.map((d) => t._shape[d]!), t.dtype, t.device, op);
       backend.write(staged._storage.buffer, host, 0);
       const inverse = order.map((_, i) => order.indexOf(i));
@@ -150,13 +157,34 @@ export function bernoulli_(t: Tensor, p: number | Tensor = 0.5, opts?: Generator
   const gen = opts?.generator ?? defaultGenerator;
   if (p instanceof Tensor) {
     // The kernel depends on p's dtype: float64 probabilities draw 53-bit uniforms, others 24-bit.
-    const probs = p.to(p.dtype === float64 ? float64 : float32).expand(t._shape).contiguous();
-    const values = hostValues(probs, 'bernoulli_') as rng.FloatArray;
+    const probs = p.to(p.dtype === float64 ? float64 : float32).expand(t._shape);
+    if (!probs._storage.backend.syncRead) return bernoulliOnDevice(t, probs, gen);
+    // draws go in t's storage order, each against the probability at its own position
+    const values = hostValues(probs.permute(storageOrder(t)).contiguous(), 'bernoulli_') as rng.FloatArray;
     rethrow('bernoulli_', () => rng.checkBernoulliProbs(values));
     return fillInOrder('bernoulli_', t, (out) => rng.bernoulliTensor_(gen, out as rng.OutArray, values));
   }
   rethrow('bernoulli_', () => rng.checkBernoulliP(p));
   return fillInOrder('bernoulli_', t, (out) => rng.bernoulliScalar_(gen, out as rng.OutArray, p));
+}
+
+/**
+ * bernoulli_ with probabilities on an asynchronous device (WebGPU, so float32): the same
+ * 24-bit uniforms the CPU kernel draws, in t's storage order, compared with p on the
+ * device. p's range is not checked there (reading it back would block).
+ */
+function bernoulliOnDevice(t: Tensor, probs: Tensor, gen: rng.Generator): Tensor {
+  checkWritable(t, 'bernoulli_');
+  // a float32 tensor laid out like t, so its fill follows t's storage order
+  const order = storageOrder(t);
+  const dense = emptyTensor(order.map((d) => t._shape[d]!), float32, t.device, 'bernoulli_');
+  const u = dense.permute(order.map((_, i) => order.indexOf(i)));
+  fillInOrder('bernoulli_', u, (out) => rng.rand(gen, out as Float32Array));
+  const mask = u.lt(probs);
+  notifyInplace(t, 'bernoulli_');
+  if (t.numel() > 0) backendFor(t.device, t.dtype, 'bernoulli_').copy(refOf(mask), refOf(t));
+  bumpVersion(t);
+  return t;
 }
 
 /** In-place exponential draws with rate `lambd`. */
@@ -256,8 +284,8 @@ export function normal(mean: Tensor | number, std: Tensor | number = 1, c?: read
   }
   const opts = c as RandomOptions | undefined;
   if (std instanceof Tensor) {
-    const bad = std.lt(0).any().item();
-    if (bad) throw new TorchRuntimeError('normal', 'normal expects all elements of std >= 0.0');
+    // Asynchronous devices (WebGPU) are not checked: reading std back would block.
+    if (std._storage.backend.syncRead && std.lt(0).any().item()) throw new TorchRuntimeError('normal', 'normal expects all elements of std >= 0.0');
   } else rethrow('normal', () => rng.checkNormalArgs(std));
   const tensors = [mean, std].filter((v): v is Tensor => v instanceof Tensor);
   const shape = tensors.reduce<readonly number[]>((s, v) => broadcastShapes(s, v._shape, 'normal'), []);
