@@ -528,5 +528,9 @@ add('add/alpha_int_fraction', 'add', [rand([5], 'int64'), rand([5], 'int64')], {
 add('addcmul/int', 'addcmul', [rand([5], 'int64'), rand([5], 'int64'), rand([5], 'int64')], {'value': 2})
 add('addcdiv/int', 'addcdiv', [rand([5], 'int64'), rand([5], 'int64'), positive([5], 'int64')], {'value': 2})
 add('addcmul_/shape', 'addcmul_', [rand([3]), rand([2, 3]), rand([3])], {'value': 2}, fn=inplace('addcmul_'))
+add('addcmul/shape', 'addcmul', [rand([3, 4]), rand([5]), rand([4])], {'value': 2})
+add('addcdiv/shape', 'addcdiv', [rand([3, 4]), rand([4]), rand([2, 1, 3])])
+add('add/alpha_shape', 'add', [rand([3, 4]), rand([5])], {'alpha': 2})
+add('addcmul_/dtype', 'addcmul_', [rand([4], 'int64'), rand([4]), rand([4])], fn=inplace('addcmul_'))
 
 write_json('packages/core/fixtures/ops.json', cases)
