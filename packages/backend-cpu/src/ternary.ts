@@ -37,18 +37,66 @@ function ternaryRow(
   for (let i = 0; i < n; i++, si += ss, ai += as, bi += bs, oi += os) O[oi] = f(S[si]!, A[ai]!, B[bi]!, v);
 }
 
+/**
+ * float32 `addcmul` over whole float32 arrays (zero offsets; stride 1, or 0 for a scalar
+ * `t2`, the `add(a, b, alpha)` case): the fma32 fast path inlined, the exact routine
+ * only for the rare binary32 midpoint. Returns false when the layout does not fit.
+ */
+function addcmulFloat32(v: number, n: number, S: HostArray, A: HostArray, B: HostArray, bs: number, O: HostArray): boolean {
+  if (!(S instanceof Float32Array && A instanceof Float32Array && O instanceof Float32Array)) return false;
+  const fr = Math.fround;
+  if (bs === 0) {
+    const b = B[0]!;
+    for (let i = 0; i < n; i++) {
+      const a = fr(v * A[i]!);
+      const c = S[i]!;
+      const s = a * b + c; // a·b is exact in binary64
+      const r = fr(s);
+      const h = s - r;
+      const m = r + (h + h);
+      O[i] = h === 0 || fr(m) !== m ? r : fma32(a, b, c);
+    }
+    return true;
+  }
+  if (!(B instanceof Float32Array)) return false;
+  for (let i = 0; i < n; i++) {
+    const a = fr(v * A[i]!);
+    const b = B[i]!;
+    const c = S[i]!;
+    const s = a * b + c;
+    const r = fr(s);
+    const h = s - r;
+    const m = r + (h + h);
+    O[i] = h === 0 || fr(m) !== m ? r : fma32(a, b, c);
+  }
+  return true;
+}
+
+/** float32 `addcdiv` over whole float32 arrays (zero offsets, stride 1). */
+function addcdivFloat32(v: number, n: number, S: HostArray, A: HostArray, B: HostArray, O: HostArray): boolean {
+  if (!(S instanceof Float32Array && A instanceof Float32Array && B instanceof Float32Array && O instanceof Float32Array)) return false;
+  const fr = Math.fround;
+  for (let i = 0; i < n; i++) O[i] = S[i]! + fr(fr(v * A[i]!) / B[i]!); // the store rounds the sum
+  return true;
+}
+
 // One-element arrays through which scalar operands are read (stride 0).
 const SCALAR_S = new Float64Array(1);
 const SCALAR_1 = new Float64Array(1);
 const SCALAR_2 = new Float64Array(1);
 
-function ternaryInto(f: TernaryFn, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef, cd: DTypeName): void {
+function ternaryInto(op: TernaryOp, f: TernaryFn, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef, cd: DTypeName): void {
   const O = dataOf(out);
   const s = source(self, cd, SCALAR_S, readExact);
   const a = source(t1, cd, SCALAR_1, readExact);
   const b = source(t2, cd, SCALAR_2, readExact);
   if (s.contiguous && a.contiguous && b.contiguous && isContiguous(out.shape, out.strides)) {
     const n = numel(out.shape);
+    // whole-array float32 loops for the optimizer-shaped calls (fresh or in-place tensors)
+    if (cd === 'float32' && s.offset === 0 && a.offset === 0 && b.offset === 0 && out.offset === 0 && s.strides && a.strides) {
+      if (op === 'addcmul' && addcmulFloat32(value, n, s.data, a.data, b.data, b.strides ? 1 : 0, O)) return;
+      if (op === 'addcdiv' && b.strides && addcdivFloat32(value, n, s.data, a.data, b.data, O)) return;
+    }
     ternaryRow(f, value, n, s.data, s.offset, s.strides ? 1 : 0, a.data, a.offset, a.strides ? 1 : 0, b.data, b.offset, b.strides ? 1 : 0, O, out.offset, 1);
     return;
   }
@@ -69,10 +117,10 @@ export function ternary(op: TernaryOp, self: Operand, t1: Operand, t2: Operand, 
   if (cd !== 'float32' && cd !== 'float64') throw new Error(`antorcha cpu backend: ${op} computes in float32 or float64, not ${cd}`);
   const f = TERNARY[op][cd];
   if (directStore(cd, out.dtype)) {
-    ternaryInto(f, self, t1, t2, value, out, cd);
+    ternaryInto(op, f, self, t1, t2, value, out, cd);
     return;
   }
   const tmp = tempRef(cd, out.shape);
-  ternaryInto(f, self, t1, t2, value, tmp, cd);
+  ternaryInto(op, f, self, t1, t2, value, tmp, cd);
   copyWith(tmp, out, resultCast(cd, out.dtype));
 }
