@@ -73,6 +73,16 @@ cases = {
     'dropout/train': lambda: F.dropout(v, 0.5, training=True),
     'embedding': lambda: F.embedding(t, W),
     'pad': lambda: F.pad(v, (1, 1)),
+    'hardswish': lambda: F.hardswish(v),
+    'hardsigmoid': lambda: F.hardsigmoid(v),
+    'mish': lambda: F.mish(v),
+    'selu': lambda: F.selu(v),
+    'celu': lambda: F.celu(v),
+    'softsign': lambda: F.softsign(v),
+    'tanhshrink': lambda: F.tanhshrink(v),
+    'threshold': lambda: F.threshold(v, 0.1, 20.0),
+    'glu': lambda: F.glu(v),
+    'prelu': lambda: F.prelu(v, torch.tensor([0.25], requires_grad=True)),
 }
 
 

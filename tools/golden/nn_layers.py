@@ -128,8 +128,20 @@ for name, make in [
     ('softplus_beta', lambda: nn.Softplus(beta=2, threshold=5)),
     ('hardtanh', lambda: nn.Hardtanh(-0.5, 0.7)),
     ('log_sigmoid', lambda: nn.LogSigmoid()),
+    ('hardswish', lambda: nn.Hardswish()),
+    ('hardsigmoid', lambda: nn.Hardsigmoid()),
+    ('mish', lambda: nn.Mish()),
+    ('selu', lambda: nn.SELU()),
+    ('celu', lambda: nn.CELU(0.5)),
+    ('softsign', lambda: nn.Softsign()),
+    ('tanhshrink', lambda: nn.Tanhshrink()),
+    ('threshold', lambda: nn.Threshold(0.1, 20.0)),
+    ('prelu', lambda: nn.PReLU()),
 ]:
     case(name, make, [scaled(4, 6, 7)])
+case('glu', lambda: nn.GLU(), [scaled(4, 6, 8)])
+case('glu_dim1', lambda: nn.GLU(1), [scaled(4, 3, 4, 5)])
+case('prelu_channels', lambda: nn.PReLU(3, init=0.1), [scaled(4, 4, 3, 5)])
 
 # ---------------------------------------------------------------- containers
 case('sequential_nested', lambda: nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Sequential(nn.Linear(6, 3), nn.Tanh())), [rnd(5, 4)])

@@ -19,5 +19,8 @@ export { Embedding, type EmbeddingLayerOptions } from './layers/embedding.js';
 export { Flatten, Unflatten } from './layers/flatten.js';
 export { RNNBase, RNN, LSTM, GRU, RNNCell, LSTMCell, GRUCell, type RNNOptions } from './layers/rnn.js';
 export { MultiheadAttention, type MultiheadAttentionOptions, type MultiheadAttentionForwardOptions } from './layers/attention.js';
-export { ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Sigmoid, Tanh, LogSigmoid, Softmax, Softmin, LogSoftmax, Softplus, Hardtanh } from './layers/activation.js';
+export {
+  ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Sigmoid, Tanh, LogSigmoid, Softmax, Softmin, LogSoftmax, Softplus, Hardtanh,
+  Hardswish, Hardsigmoid, Mish, SELU, CELU, Softsign, Tanhshrink, Threshold, GLU, PReLU, type PReLUOptions,
+} from './layers/activation.js';
 export { Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss } from './losses.js';

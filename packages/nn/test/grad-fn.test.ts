@@ -77,6 +77,16 @@ const CALLS: Record<string, () => Tensor> = {
   'dropout/train': () => F.dropout(v, 0.5, true),
   embedding: () => F.embedding(t, W),
   pad: () => F.pad(v, [1, 1]),
+  hardswish: () => F.hardswish(v),
+  hardsigmoid: () => F.hardsigmoid(v),
+  mish: () => F.mish(v),
+  selu: () => F.selu(v),
+  celu: () => F.celu(v),
+  softsign: () => F.softsign(v),
+  tanhshrink: () => F.tanhshrink(v),
+  threshold: () => F.threshold(v, 0.1, 20.0),
+  glu: () => F.glu(v),
+  prelu: () => F.prelu(v, tensor([0.25], { requiresGrad: true })),
 };
 
 describe(`backward node names as in PyTorch ${fx.torch}`, () => {
@@ -102,6 +112,10 @@ describe('fused nn ops: second-order gradients (gradgradcheck, float64)', () => 
     ['layer_norm', (x, w) => F.layerNorm(x, [4], { weight: w }), [d(3, 4), d(4)]],
     ['cross_entropy', (x) => F.crossEntropy(x, tensor([2, 0, 1])), [d(3, 4)]],
     ['max_pool2d', (x) => F.maxPool2d(x, 2), [d(1, 1, 4, 4)]],
+    ['mish', (x) => F.mish(x), [d(3, 4)]],
+    ['glu', (x) => F.glu(x, 1), [d(3, 4)]],
+    ['prelu', (x, w) => F.prelu(x, w), [d(2, 3, 4), d(3)]],
+    ['celu', (x) => F.celu(x, 0.7), [d(3, 4)]],
   ];
   for (const [name, fn, inputs] of cases) {
     it(name, () => expect(gradgradcheck(fn, inputs)).toBe(true));

@@ -117,6 +117,18 @@ const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
   softplus_beta: [() => new nn.Softplus(2, 5)],
   hardtanh: [() => new nn.Hardtanh(-0.5, 0.7)],
   log_sigmoid: [() => new nn.LogSigmoid()],
+  hardswish: [() => new nn.Hardswish()],
+  hardsigmoid: [() => new nn.Hardsigmoid()],
+  mish: [() => new nn.Mish()],
+  selu: [() => new nn.SELU()],
+  celu: [() => new nn.CELU(0.5)],
+  softsign: [() => new nn.Softsign()],
+  tanhshrink: [() => new nn.Tanhshrink()],
+  threshold: [() => new nn.Threshold(0.1, 20.0)],
+  prelu: [() => new nn.PReLU()],
+  glu: [() => new nn.GLU()],
+  glu_dim1: [() => new nn.GLU(1)],
+  prelu_channels: [() => new nn.PReLU(3, { init: 0.1 })],
   sequential_nested: [() => new nn.Sequential(new nn.Linear(4, 6), new nn.ReLU(), new nn.Sequential(new nn.Linear(6, 3), new nn.Tanh()))],
   cnn_block: [
     () =>

@@ -1,8 +1,10 @@
 /**
- * Activation functions (`F.relu`, `F.gelu`, …) on core's elementwise kernels.
- * Each is one autograd node with PyTorch's node name (`LeakyReluBackward0`, …).
+ * Activation functions (`F.relu`, `F.gelu`, …) on core's elementwise kernels, or
+ * composed from core ops and recorded with `fusedNode`. Each is one autograd node with
+ * PyTorch's node name (`LeakyReluBackward0`, `HardswishBackward0`, …).
  */
-import { type DTypeLike, type Tensor, TorchRuntimeError, unaryInplace, unaryOp } from '@antorcha/core';
+import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
+import { type DTypeLike, type Tensor, TorchRuntimeError, unaryInplace, unaryOp, where } from '@antorcha/core';
 
 function floatInput(op: string, x: Tensor): void {
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${op}" not implemented for '${x.dtype.name}'`);
@@ -87,4 +89,103 @@ export function softmin(input: Tensor, dim: number, opts: { dtype?: DTypeLike } 
 /** log(softmax(x)) along `dim`, computed stably. */
 export function logSoftmax(input: Tensor, dim: number, opts: { dtype?: DTypeLike } = {}): Tensor {
   return input.logSoftmax(dim, opts);
+}
+
+/** `inplace`: writes `y` into `input` (one `copy_`), else returns `y`. */
+function maybeInplace(input: Tensor, y: Tensor, inplace: boolean): Tensor {
+  return inplace ? input.copy_(y) : y;
+}
+
+/** x·relu6(x + 3)/6 (PyTorch's node `HardswishBackward0`). */
+export function hardswish(input: Tensor, inplace = false): Tensor {
+  floatInput('hardswish', input);
+  return maybeInplace(input, fusedNode('HardswishBackward0', [input], (x) => x.mul(x.add(3).clamp(0, 6)).div(6)), inplace);
+}
+
+/**
+ * relu6(x + 3)/6 with ATen's backward: `g · (1/6)` inside (−3, 3), where ATen's 1/6 is a
+ * float literal (0.16666667163…) in every dtype, so float64 gradients carry it too.
+ */
+class Hardsigmoid extends Function {
+  static override forward(ctx: FunctionCtx, x: Tensor): Tensor {
+    ctx.saveForBackward(x);
+    return x.add(3).clamp(0, 6).div(6);
+  }
+  static override backward(ctx: FunctionCtx, g: Tensor): Tensor {
+    const [x] = ctx.savedTensors as [Tensor];
+    return where(x.gt(-3).logicalAnd(x.lt(3)), g.mul(ONE_SIXTH_F32), 0);
+  }
+}
+const ONE_SIXTH_F32 = Math.fround(1 / 6);
+
+/** relu6(x + 3)/6 (`HardsigmoidBackward0`). */
+export function hardsigmoid(input: Tensor, inplace = false): Tensor {
+  floatInput('hardsigmoid', input);
+  return maybeInplace(input, fusedNode('HardsigmoidBackward0', [input], (x) => Hardsigmoid.apply(x)), inplace);
+}
+
+/** x·tanh(softplus(x)) (`MishBackward0`). */
+export function mish(input: Tensor, inplace = false): Tensor {
+  floatInput('mish', input);
+  return maybeInplace(input, fusedNode('MishBackward0', [input], (x) => x.mul(softplus(x).tanh())), inplace);
+}
+
+/** SELU's α and scale (Klambauer et al.), as PyTorch's constants. */
+const SELU_ALPHA = 1.6732632423543772848170429916717;
+const SELU_SCALE = 1.0507009873554804934193349852946;
+
+/** scale·elu(x, α) with SELU's constants (PyTorch computes it with its elu kernel: `EluBackward0`). */
+export function selu(input: Tensor, inplace = false): Tensor {
+  floatInput('selu', input);
+  return maybeInplace(input, fusedNode('EluBackward0', [input], (x) => elu(x, SELU_ALPHA).mul(SELU_SCALE)), inplace);
+}
+
+/** max(0, x) + min(0, α·(exp(x/α) − 1)) (`CeluBackward0`). */
+export function celu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
+  floatInput('celu', input);
+  if (alpha === 0) throw new TorchRuntimeError('celu', 'ZeroDivisionError');
+  return maybeInplace(input, fusedNode('CeluBackward0', [input], (x) => where(x.gt(0), x, x.div(alpha).expm1().mul(alpha))), inplace);
+}
+
+/** x / (1 + |x|) (a composite in PyTorch too). */
+export function softsign(input: Tensor): Tensor {
+  return input.div(input.abs().add(1));
+}
+
+/** x − tanh(x) (a composite in PyTorch too). */
+export function tanhshrink(input: Tensor): Tensor {
+  return input.sub(input.tanh());
+}
+
+/** x where x > threshold, `value` elsewhere (`ThresholdBackward0`). */
+export function threshold(input: Tensor, threshold: number, value: number, inplace = false): Tensor {
+  return maybeInplace(input, fusedNode('ThresholdBackward0', [input], (x) => where(x.gt(threshold), x, value)), inplace);
+}
+
+/**
+ * Gated linear unit: splits `dim` in halves a, b and returns a·sigmoid(b) (`GluBackward0`).
+ * @throws TorchRuntimeError when that dim's size is odd (PyTorch's message).
+ */
+export function glu(input: Tensor, dim = -1): Tensor {
+  const d = dim < 0 ? dim + input.ndim : dim;
+  const n = input._shape[d]!;
+  if (n % 2 !== 0) throw new TorchRuntimeError('glu', `Halving dimension must be even, but dimension ${d} is size ${n}`);
+  return fusedNode('GluBackward0', [input], (x) => x.narrow(d, 0, n / 2).mul(x.narrow(d, n / 2, n / 2).sigmoid()));
+}
+
+/**
+ * x where x > 0, weight·x elsewhere; `weight` has 1 element or one per channel (dim 1)
+ * (`PreluBackward0`).
+ */
+export function prelu(input: Tensor, weight: Tensor): Tensor {
+  floatInput('prelu', input);
+  const c = weight.numel();
+  const channels = input.ndim >= 2 ? input._shape[1]! : 1;
+  if (c !== 1 && c !== channels) {
+    throw new TorchRuntimeError('prelu', `Mismatch of parameter numbers and input channel size. Found parameter numbers = ${c} and channel size = ${channels}.`);
+  }
+  return fusedNode('PreluBackward0', [input, weight], (x, w) => {
+    const shape = x.ndim >= 2 ? x._shape.map((s, i) => (i === 1 ? c : 1)) : [c];
+    return where(x.gt(0), x, x.mul(c === 1 ? w.reshape([]) : w.reshape(shape)));
+  });
 }

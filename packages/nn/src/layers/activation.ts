@@ -1,12 +1,16 @@
 /**
  * Activation layers: `ReLU`, `ReLU6`, `LeakyReLU`, `ELU`, `GELU`, `SiLU`,
  * `Sigmoid`, `Tanh`, `Softmax`, `LogSoftmax`, `Softmin`, `Softplus`,
- * `Hardtanh`, `LogSigmoid`.
+ * `Hardtanh`, `LogSigmoid`, `Hardswish`, `Hardsigmoid`, `Mish`, `SELU`, `CELU`,
+ * `Softsign`, `Tanhshrink`, `Threshold`, `GLU`, `PReLU`.
  */
 import type { Tensor } from '@antorcha/core';
 import * as F from '../functional/activation.js';
+import * as init from '../init.js';
 import { Module } from '../module.js';
+import type { Parameter } from '../parameter.js';
 import { pyFloat, pyStr } from '../utils/pyrepr.js';
+import { type FactoryOptions, emptyParam } from './_util.js';
 
 function inplaceRepr(inplace: boolean, lead: boolean): string {
   return inplace ? (lead ? ', inplace=True' : 'inplace=True') : '';
@@ -228,5 +232,140 @@ export class Hardtanh extends Module {
   }
   override extraRepr(): string {
     return `min_val=${pyFloat(this.minVal)}, max_val=${pyFloat(this.maxVal)}${inplaceRepr(this.inplace, true)}`;
+  }
+}
+
+/** A parameterless activation with PyTorch's `inplace` flag, which its repr leaves out. */
+abstract class InplaceActivation extends Module {
+  /** Whether the input is overwritten. */
+  declare inplace: boolean;
+  constructor(inplace = false) {
+    super();
+    this.inplace = inplace;
+  }
+}
+
+/** x·relu6(x + 3)/6. */
+export class Hardswish extends InplaceActivation {
+  override forward(input: Tensor): Tensor {
+    return F.hardswish(input, this.inplace);
+  }
+}
+
+/** relu6(x + 3)/6. */
+export class Hardsigmoid extends InplaceActivation {
+  override forward(input: Tensor): Tensor {
+    return F.hardsigmoid(input, this.inplace);
+  }
+}
+
+/** x·tanh(softplus(x)). */
+export class Mish extends InplaceActivation {
+  override forward(input: Tensor): Tensor {
+    return F.mish(input, this.inplace);
+  }
+}
+
+/** scale·elu(x, α) with SELU's constants. */
+export class SELU extends InplaceActivation {
+  override forward(input: Tensor): Tensor {
+    return F.selu(input, this.inplace);
+  }
+}
+
+/** max(0, x) + min(0, α·(exp(x/α) − 1)). */
+export class CELU extends Module {
+  /** α. */
+  declare alpha: number;
+  /** Whether the input is overwritten. */
+  declare inplace: boolean;
+  constructor(alpha = 1.0, inplace = false) {
+    super();
+    this.alpha = alpha;
+    this.inplace = inplace;
+  }
+  override forward(input: Tensor): Tensor {
+    return F.celu(input, this.alpha, this.inplace);
+  }
+  override extraRepr(): string {
+    return `alpha=${pyFloat(this.alpha)}${inplaceRepr(this.inplace, true)}`;
+  }
+}
+
+/** x / (1 + |x|). */
+export class Softsign extends Module {
+  override forward(input: Tensor): Tensor {
+    return F.softsign(input);
+  }
+}
+
+/** x − tanh(x). */
+export class Tanhshrink extends Module {
+  override forward(input: Tensor): Tensor {
+    return F.tanhshrink(input);
+  }
+}
+
+/** x where x > threshold, `value` elsewhere. */
+export class Threshold extends Module {
+  /** The threshold. */
+  declare threshold: number;
+  /** The replacement value. */
+  declare value: number;
+  /** Whether the input is overwritten. */
+  declare inplace: boolean;
+  constructor(threshold: number, value: number, inplace = false) {
+    super();
+    this.threshold = threshold;
+    this.value = value;
+    this.inplace = inplace;
+  }
+  override forward(input: Tensor): Tensor {
+    return F.threshold(input, this.threshold, this.value, this.inplace);
+  }
+  override extraRepr(): string {
+    return `threshold=${pyFloat(this.threshold)}, value=${pyFloat(this.value)}${inplaceRepr(this.inplace, true)}`;
+  }
+}
+
+/** Gated linear unit along `dim`. */
+export class GLU extends Module {
+  /** The halved dim. */
+  declare dim: number;
+  constructor(dim = -1) {
+    super();
+    this.dim = dim;
+  }
+  override forward(input: Tensor): Tensor {
+    return F.glu(input, this.dim);
+  }
+  override extraRepr(): string {
+    return `dim=${this.dim}`;
+  }
+}
+
+/** Options of {@link PReLU}. */
+export interface PReLUOptions extends FactoryOptions {
+  /** Initial slope (default 0.25). */
+  init?: number;
+}
+
+/** Leaky ReLU with a learned slope: one, or one per channel (`numParameters`). */
+export class PReLU extends Module {
+  /** Number of slopes. */
+  declare numParameters: number;
+  /** The slopes [numParameters], filled with `init`. */
+  declare weight: Parameter;
+  constructor(numParameters = 1, opts: PReLUOptions = {}) {
+    super();
+    this.numParameters = numParameters;
+    this.weight = emptyParam([numParameters], opts);
+    init.constant_(this.weight, opts.init ?? 0.25);
+  }
+  override forward(input: Tensor): Tensor {
+    return F.prelu(input, this.weight);
+  }
+  override extraRepr(): string {
+    return `num_parameters=${this.numParameters}`;
   }
 }
