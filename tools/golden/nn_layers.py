@@ -109,6 +109,14 @@ case('mha_self_masks', lambda: nn.MultiheadAttention(6, 3), [rnd(4, 2, 6)], call
 case('mha_batch_first_kv', lambda: nn.MultiheadAttention(4, 2, batch_first=True, add_bias_kv=True, add_zero_attn=True), [rnd(2, 3, 4), rnd(2, 5, 4), rnd(2, 5, 4)], call='mha_per_head')
 case('mha_kdim_vdim', lambda: nn.MultiheadAttention(4, 1, kdim=3, vdim=5, bias=False), [rnd(2, 1, 4), rnd(3, 1, 3), rnd(3, 1, 5)])
 
+# ---------------------------------------------------------------- transformer
+case('transformer_encoder_layer', lambda: nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.0), [rnd(5, 3, 8)], modes=('train', 'eval'))
+case('transformer_encoder_layer_prenorm_gelu', lambda: nn.TransformerEncoderLayer(8, 4, dim_feedforward=12, dropout=0.0, activation='gelu', batch_first=True, norm_first=True),
+     [rnd(3, 5, 8)], modes=('train', 'eval'))
+case('transformer_encoder_layer_masks', lambda: nn.TransformerEncoderLayer(6, 3, dim_feedforward=10, dropout=0.0), [rnd(4, 2, 6)], call='transformer_masks')
+case('transformer_encoder', lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.0), 2, norm=nn.LayerNorm(8)),
+     [rnd(5, 3, 8)], modes=('train', 'eval'))
+
 # ---------------------------------------------------------------- activations
 for name, make in [
     ('relu', lambda: nn.ReLU()),
@@ -185,6 +193,10 @@ def run_call(c, m, xs):
         kpm = torch.tensor([[False, False, False, True], [False, True, False, False]])
         am = torch.tensor([[False, True, False, False], [False, False, True, False], [True, False, False, False], [False, False, False, False]])
         return m(x, x, x, key_padding_mask=kpm, attn_mask=am)
+    if kind == 'transformer_masks':
+        causal = torch.triu(torch.ones(4, 4, dtype=torch.bool), diagonal=1)
+        kpm = torch.tensor([[False, False, False, True], [False, False, False, False]])
+        return m(xs[0], src_mask=causal, src_key_padding_mask=kpm)
     if kind == 'mha_per_head':
         return m(xs[0], xs[1], xs[2], average_attn_weights=False)
     return m(*xs)

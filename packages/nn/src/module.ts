@@ -128,6 +128,50 @@ function checkName(kind: string, name: string, target: Module): void {
   if (name in target && !isRegistered(target, name)) throw new TorchRuntimeError(`register_${kind}`, `attribute '${name}' already exists`);
 }
 
+/** Copies a value reached from a module's attributes for {@link Module.deepcopy}. */
+function deepcopyValue(v: unknown, memo: Map<unknown, unknown>): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (memo.has(v)) return memo.get(v);
+  let out: unknown;
+  if (v instanceof Module) out = deepcopyModule(v, memo);
+  else if (v instanceof Parameter) {
+    const p = new Parameter(noGrad(() => v.detach().clone()), v.requiresGrad);
+    if (v.grad) p.grad = noGrad(() => v.grad!.clone());
+    out = p;
+  } else if (v instanceof Tensor) out = noGrad(() => v.detach().clone().requiresGrad_(v.requiresGrad && v.isLeaf));
+  else if (Array.isArray(v)) out = v.map((x) => deepcopyValue(x, memo));
+  else if (Object.getPrototypeOf(v) === Object.prototype) out = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deepcopyValue(x, memo)]));
+  else out = v; // functions, class instances other than tensors and modules: shared
+  memo.set(v, out);
+  return out;
+}
+
+function deepcopyModule(m: Module, memo: Map<unknown, unknown>): Module {
+  const done = memo.get(m);
+  if (done !== undefined) return done as Module;
+  const src = m as unknown as Registries & Record<string, unknown>;
+  const target = Object.create(Object.getPrototypeOf(m) as object) as Module;
+  hidden(target, '_parameters', new Map());
+  hidden(target, '_buffers', new Map());
+  hidden(target, '_nonPersistentBuffers', new Set(src._nonPersistentBuffers));
+  hidden(target, '_modules', new Map());
+  hidden(target, '_forwardHooks', new Map(src._forwardHooks));
+  hidden(target, '_forwardPreHooks', new Map(src._forwardPreHooks));
+  hidden(target, 'training', m.training);
+  const copy = new Proxy(target, handler);
+  memo.set(m, copy);
+  const dst = copy as unknown as Registries & Record<string, unknown>;
+  // registries first, in their order (state-dict order), then the plain attributes
+  for (const [k, p] of src._parameters) dst[k] = deepcopyValue(p, memo);
+  for (const [k, b] of src._buffers) {
+    dst._buffers.set(k, null);
+    dst[k] = deepcopyValue(b, memo);
+  }
+  for (const [k, c] of src._modules) dst[k] = deepcopyValue(c, memo);
+  for (const k of Object.keys(m)) if (!isRegistered(copy, k)) dst[k] = deepcopyValue(src[k], memo);
+  return copy;
+}
+
 /**
  * Base class for all neural network modules. Subclasses assign parameters,
  * buffers and submodules in their constructor and implement `forward`.
@@ -171,6 +215,17 @@ export class Module {
     hidden(this, '_forwardPreHooks', new Map());
     hidden(this, 'training', true);
     return new Proxy(this, handler);
+  }
+
+  /**
+   * A deep copy, as PyTorch's `copy.deepcopy(module)`: a module of the same class whose
+   * parameters (with their `.grad`), buffers and submodules are copies (new storage, no
+   * random draws), registered in the same order; other attributes are copied (arrays and
+   * plain objects recursively, tensors cloned); hooks are shared. A parameter or module
+   * reached twice is copied once, so sharing (tied weights) is kept.
+   */
+  deepcopy(): this {
+    return deepcopyModule(this, new Map()) as this;
   }
 
   /** The computation. Every subclass overrides it. */

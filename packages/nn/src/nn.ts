@@ -23,4 +23,8 @@ export {
   ReLU, ReLU6, LeakyReLU, ELU, GELU, SiLU, Sigmoid, Tanh, LogSigmoid, Softmax, Softmin, LogSoftmax, Softplus, Hardtanh,
   Hardswish, Hardsigmoid, Mish, SELU, CELU, Softsign, Tanhshrink, Threshold, GLU, PReLU, type PReLUOptions,
 } from './layers/activation.js';
+export {
+  TransformerEncoderLayer, TransformerEncoder, type TransformerActivation, type TransformerEncoderLayerOptions,
+  type TransformerEncoderForwardOptions,
+} from './layers/transformer.js';
 export { Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss } from './losses.js';

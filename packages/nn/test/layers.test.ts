@@ -2,7 +2,7 @@
 // initialisation bit for bit for several seeds, repr, forward and backward in
 // train and eval mode, and running statistics.
 import { describe, expect, it } from 'vitest';
-import { type Tensor, manualSeed, randn, setRngCompat, tensor } from '@antorcha/core';
+import { type Tensor, manualSeed, ones, randn, setRngCompat, tensor } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
 import { type EncodedExact, type EncodedResult, compareExact, decode, expectClose, fixture } from './helpers.js';
@@ -82,6 +82,22 @@ const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
   lstmcell: [() => new nn.LSTMCell(3, 4), lstmHc],
   grucell: [() => new nn.GRUCell(3, 4)],
   mha: [() => new nn.MultiheadAttention(8, 2)],
+  transformer_encoder_layer: [() => new nn.TransformerEncoderLayer(8, 2, { dimFeedforward: 16, dropout: 0 })],
+  transformer_encoder_layer_prenorm_gelu: [
+    () => new nn.TransformerEncoderLayer(8, 4, { dimFeedforward: 12, dropout: 0, activation: 'gelu', batchFirst: true, normFirst: true }),
+  ],
+  transformer_encoder_layer_masks: [
+    () => new nn.TransformerEncoderLayer(6, 3, { dimFeedforward: 10, dropout: 0 }),
+    (m, [x]) =>
+      m.call(x, {
+        mask: ones([4, 4], { dtype: 'bool' }).triu(1),
+        srcKeyPaddingMask: tensor([
+          [false, false, false, true],
+          [false, false, false, false],
+        ]),
+      }),
+  ],
+  transformer_encoder: [() => new nn.TransformerEncoder(new nn.TransformerEncoderLayer(8, 2, { dimFeedforward: 16, dropout: 0 }), 2, new nn.LayerNorm(8))],
   mha_self_masks: [
     () => new nn.MultiheadAttention(6, 3),
     (m, [x]) =>

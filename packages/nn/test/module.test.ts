@@ -2,7 +2,8 @@
 // order, state dicts and their errors, hooks, modes, conversion — against
 // real PyTorch where PyTorch defines the result (tools/golden/nn_module.py).
 import { describe, expect, it } from 'vitest';
-import { Tensor, float32, float64, manualSeed, ones, randn, tensor, zeros } from '@antorcha/core';
+import { Tensor, float32, float64, getRngState, manualSeed, ones, randn, tensor, zeros } from '@antorcha/core';
+import { noGrad } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
 import { fixture } from './helpers.js';
 
@@ -250,5 +251,44 @@ describe('nn.Module', () => {
     expect(Math.max(...Array.from(p.grad.abs().dataSync()))).toBeLessThanOrEqual(Math.fround(0.1));
     const v = nn.utils.parametersToVector([p, new nn.Parameter(ones(2))]);
     expect(v.shape).toEqual([6]);
+  });
+});
+
+describe('Module.deepcopy (copy.deepcopy)', () => {
+  it('copies parameters, buffers, submodules and attributes into new storage, drawing nothing', () => {
+    manualSeed(3);
+    const net = new nn.Sequential(new nn.Linear(4, 3), new nn.BatchNorm1d(3), new nn.ReLU());
+    net.call(randn(5, 4)).sum().backward();
+    net.eval();
+    const before = getRngState();
+    const copy = net.deepcopy();
+    expect(getRngState().tolist()).toEqual(before.tolist()); // no random draws
+    expect(copy).toBeInstanceOf(nn.Sequential);
+    expect(copy.toString()).toBe(net.toString());
+    expect(copy.training).toBe(false);
+    const a = net.stateDict();
+    const b = copy.stateDict();
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    for (const k of Object.keys(a)) {
+      expect(b[k]!.tolist(), k).toEqual(a[k]!.tolist());
+      expect(b[k]!._storage === a[k]!._storage, k).toBe(false);
+    }
+    const [w, wc] = [net.parameters()[0]!, copy.parameters()[0]!];
+    expect(wc.requiresGrad).toBe(true);
+    expect(wc.grad!.tolist()).toEqual(w.grad!.tolist());
+    // independent: changing the copy leaves the original alone
+    noGrad(() => wc.add_(1));
+    expect(w.tolist()).not.toEqual(wc.tolist());
+    const x = randn(2, 4);
+    expect(copy.call(x).shape).toEqual(net.call(x).shape);
+  });
+
+  it('keeps shared parameters and modules shared', () => {
+    const lin = new nn.Linear(3, 3);
+    const tied = new nn.Sequential(lin, new nn.Tanh(), lin);
+    const c = tied.deepcopy();
+    expect(c.parameters().length).toBe(2);
+    expect(c.getSubmodule('0')).toBe(c.getSubmodule('2'));
+    expect(c.getSubmodule('0')).not.toBe(lin);
   });
 });
