@@ -117,6 +117,13 @@ case('transformer_encoder_layer_masks', lambda: nn.TransformerEncoderLayer(6, 3,
 case('transformer_encoder', lambda: nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.0), 2, norm=nn.LayerNorm(8)),
      [rnd(5, 3, 8)], modes=('train', 'eval'))
 
+case('transformer_decoder_layer', lambda: nn.TransformerDecoderLayer(8, 2, dim_feedforward=16, dropout=0.0), [rnd(4, 3, 8), rnd(5, 3, 8)],
+     modes=('train', 'eval'))
+case('transformer_decoder_layer_prenorm_masks', lambda: nn.TransformerDecoderLayer(6, 3, dim_feedforward=10, dropout=0.0, activation='gelu', batch_first=True, norm_first=True),
+     [rnd(2, 4, 6), rnd(2, 3, 6)], call='decoder_masks')
+case('transformer', lambda: nn.Transformer(d_model=8, nhead=2, num_encoder_layers=2, num_decoder_layers=1, dim_feedforward=12, dropout=0.0),
+     [rnd(5, 3, 8), rnd(4, 3, 8)], call='transformer_causal')
+
 # ---------------------------------------------------------------- activations
 for name, make in [
     ('relu', lambda: nn.ReLU()),
@@ -197,6 +204,12 @@ def run_call(c, m, xs):
         causal = torch.triu(torch.ones(4, 4, dtype=torch.bool), diagonal=1)
         kpm = torch.tensor([[False, False, False, True], [False, False, False, False]])
         return m(xs[0], src_mask=causal, src_key_padding_mask=kpm)
+    if kind == 'decoder_masks':
+        causal = torch.triu(torch.ones(4, 4, dtype=torch.bool), diagonal=1)
+        mkpm = torch.tensor([[False, False, True], [False, False, False]])
+        return m(xs[0], xs[1], tgt_mask=causal, memory_key_padding_mask=mkpm)
+    if kind == 'transformer_causal':
+        return m(xs[0], xs[1], tgt_mask=nn.Transformer.generate_square_subsequent_mask(4))
     if kind == 'mha_per_head':
         return m(xs[0], xs[1], xs[2], average_attn_weights=False)
     return m(*xs)

@@ -24,7 +24,8 @@ export {
   Hardswish, Hardsigmoid, Mish, SELU, CELU, Softsign, Tanhshrink, Threshold, GLU, PReLU, type PReLUOptions,
 } from './layers/activation.js';
 export {
-  TransformerEncoderLayer, TransformerEncoder, type TransformerActivation, type TransformerEncoderLayerOptions,
-  type TransformerEncoderForwardOptions,
+  TransformerEncoderLayer, TransformerEncoder, TransformerDecoderLayer, TransformerDecoder, Transformer,
+  type TransformerActivation, type TransformerEncoderLayerOptions, type TransformerEncoderForwardOptions,
+  type TransformerDecoderForwardOptions, type TransformerOptions, type TransformerForwardOptions,
 } from './layers/transformer.js';
 export { Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss } from './losses.js';

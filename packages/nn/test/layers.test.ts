@@ -97,6 +97,22 @@ const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
         ]),
       }),
   ],
+  transformer_decoder_layer: [() => new nn.TransformerDecoderLayer(8, 2, { dimFeedforward: 16, dropout: 0 }), (m, [t, mem]) => m.call(t, mem)],
+  transformer_decoder_layer_prenorm_masks: [
+    () => new nn.TransformerDecoderLayer(6, 3, { dimFeedforward: 10, dropout: 0, activation: 'gelu', batchFirst: true, normFirst: true }),
+    (m, [t, mem]) =>
+      m.call(t, mem, {
+        tgtMask: ones([4, 4], { dtype: 'bool' }).triu(1),
+        memoryKeyPaddingMask: tensor([
+          [false, false, true],
+          [false, false, false],
+        ]),
+      }),
+  ],
+  transformer: [
+    () => new nn.Transformer({ dModel: 8, nhead: 2, numEncoderLayers: 2, numDecoderLayers: 1, dimFeedforward: 12, dropout: 0 }),
+    (m, [src, tgt]) => m.call(src, tgt, { tgtMask: nn.Transformer.generateSquareSubsequentMask(4) }),
+  ],
   transformer_encoder: [() => new nn.TransformerEncoder(new nn.TransformerEncoderLayer(8, 2, { dimFeedforward: 16, dropout: 0 }), 2, new nn.LayerNorm(8))],
   mha_self_masks: [
     () => new nn.MultiheadAttention(6, 3),

@@ -1,11 +1,13 @@
 /**
- * `TransformerEncoderLayer` and `TransformerEncoder`, built and initialised as PyTorch's
+ * `TransformerEncoderLayer`, `TransformerEncoder`, `TransformerDecoderLayer`,
+ * `TransformerDecoder` and `Transformer`, built and initialised as PyTorch's
  * (the same submodules, created in the same order, so the same random draws).
  */
 import type { Tensor } from '@antorcha/core';
-import { TorchRuntimeError } from '@antorcha/core';
+import { TorchRuntimeError, full } from '@antorcha/core';
 import { ModuleList } from '../container.js';
 import * as F from '../functional/activation.js';
+import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { FactoryOptions } from './_util.js';
 import { MultiheadAttention } from './attention.js';
@@ -15,6 +17,22 @@ import { LayerNorm } from './normalization.js';
 
 /** The feed-forward activation: `'relu'`, `'gelu'`, a function, or a module. */
 export type TransformerActivation = 'relu' | 'gelu' | ((x: Tensor) => Tensor) | Module;
+
+/** The activation a layer stores: `'relu'`/`'gelu'` become functions, modules stay modules (registered). */
+function resolveActivation(act: TransformerActivation | undefined, op: string): ((x: Tensor) => Tensor) | Module {
+  const a = act ?? 'relu';
+  if (a === 'relu') return (x: Tensor) => F.relu(x);
+  if (a === 'gelu') return (x: Tensor) => F.gelu(x);
+  if (typeof a === 'string') throw new TorchRuntimeError(op, `activation should be relu/gelu, not ${String(a)}`);
+  return a;
+}
+
+/** linear2(dropout(activation(linear1(x)))), the feed-forward block of both layer kinds. */
+function feedForward(l: { linear1: Linear; dropout: Dropout; linear2: Linear; activation: ((x: Tensor) => Tensor) | Module }, x: Tensor): Tensor {
+  const h = l.linear1.call(x);
+  const a = l.activation instanceof Module ? (l.activation.call(h) as Tensor) : l.activation(h);
+  return l.linear2.call(l.dropout.call(a));
+}
 
 /** Options of {@link TransformerEncoderLayer}. */
 export interface TransformerEncoderLayerOptions extends FactoryOptions {
@@ -87,11 +105,7 @@ export class TransformerEncoderLayer extends Module {
     this.norm2 = new LayerNorm(dModel, { eps, ...factory });
     this.dropout1 = new Dropout(p);
     this.dropout2 = new Dropout(p);
-    const act = opts.activation ?? 'relu';
-    if (act === 'relu') this.activation = (x: Tensor) => F.relu(x);
-    else if (act === 'gelu') this.activation = (x: Tensor) => F.gelu(x);
-    else if (typeof act === 'string') throw new TorchRuntimeError('TransformerEncoderLayer', `activation should be relu/gelu, not ${String(act)}`);
-    else this.activation = act;
+    this.activation = resolveActivation(opts.activation, 'TransformerEncoderLayer');
   }
 
   override forward(src: Tensor, opts: TransformerEncoderForwardOptions = {}): Tensor {
@@ -112,10 +126,7 @@ export class TransformerEncoderLayer extends Module {
   }
 
   private ffBlock(x: Tensor): Tensor {
-    const act = this.activation;
-    const h = this.linear1.call(x);
-    const a = act instanceof Module ? (act.call(h) as Tensor) : act(h);
-    return this.dropout2.call(this.linear2.call(this.dropout.call(a)));
+    return this.dropout2.call(feedForward(this, x));
   }
 }
 
@@ -142,5 +153,189 @@ export class TransformerEncoder extends Module {
     let x = src;
     for (const layer of this.layers.children() as TransformerEncoderLayer[]) x = layer.call(x, opts);
     return this.norm ? (this.norm.call(x) as Tensor) : x;
+  }
+}
+
+/** Options of {@link TransformerDecoderLayer.forward} and {@link TransformerDecoder.forward}. */
+export interface TransformerDecoderForwardOptions {
+  /** Self-attention mask [T, T] (e.g. {@link Transformer.generateSquareSubsequentMask}). */
+  tgtMask?: Tensor | null;
+  /** Cross-attention mask [T, S]. */
+  memoryMask?: Tensor | null;
+  /** [N, T]: padded target positions. */
+  tgtKeyPaddingMask?: Tensor | null;
+  /** [N, S]: padded memory positions. */
+  memoryKeyPaddingMask?: Tensor | null;
+}
+
+/**
+ * One decoder layer: self-attention, attention over the encoder's output (`memory`), then
+ * the feed-forward block, each with dropout, a residual connection and LayerNorm.
+ */
+export class TransformerDecoderLayer extends Module {
+  /** Self-attention. */
+  declare self_attn: MultiheadAttention;
+  /** Attention over the memory. */
+  declare multihead_attn: MultiheadAttention;
+  /** d_model → dim_feedforward. */
+  declare linear1: Linear;
+  /** Dropout after the activation. */
+  declare dropout: Dropout;
+  /** dim_feedforward → d_model. */
+  declare linear2: Linear;
+  /** Pre-norm instead of post-norm. */
+  declare normFirst: boolean;
+  /** Norm of the self-attention block. */
+  declare norm1: LayerNorm;
+  /** Norm of the cross-attention block. */
+  declare norm2: LayerNorm;
+  /** Norm of the feed-forward block. */
+  declare norm3: LayerNorm;
+  /** Dropout after self-attention. */
+  declare dropout1: Dropout;
+  /** Dropout after cross-attention. */
+  declare dropout2: Dropout;
+  /** Dropout after the feed-forward block. */
+  declare dropout3: Dropout;
+  /** The activation (a registered child when it is a module). */
+  declare activation: ((x: Tensor) => Tensor) | Module;
+
+  constructor(dModel: number, nhead: number, opts: TransformerEncoderLayerOptions = {}) {
+    super();
+    const p = opts.dropout ?? 0.1;
+    const factory = opts.dtype !== undefined ? { dtype: opts.dtype } : {};
+    const mha = { dropout: p, batchFirst: opts.batchFirst ?? false, ...factory };
+    this.self_attn = new MultiheadAttention(dModel, nhead, mha);
+    this.multihead_attn = new MultiheadAttention(dModel, nhead, mha);
+    const ff = opts.dimFeedforward ?? 2048;
+    this.linear1 = new Linear(dModel, ff, factory);
+    this.dropout = new Dropout(p);
+    this.linear2 = new Linear(ff, dModel, factory);
+    this.normFirst = opts.normFirst ?? false;
+    const eps = opts.layerNormEps ?? 1e-5;
+    this.norm1 = new LayerNorm(dModel, { eps, ...factory });
+    this.norm2 = new LayerNorm(dModel, { eps, ...factory });
+    this.norm3 = new LayerNorm(dModel, { eps, ...factory });
+    this.dropout1 = new Dropout(p);
+    this.dropout2 = new Dropout(p);
+    this.dropout3 = new Dropout(p);
+    this.activation = resolveActivation(opts.activation, 'TransformerDecoderLayer');
+  }
+
+  override forward(tgt: Tensor, memory: Tensor, opts: TransformerDecoderForwardOptions = {}): Tensor {
+    const sa = (x: Tensor): Tensor =>
+      this.dropout1.call(this.self_attn.call(x, x, x, { attnMask: opts.tgtMask ?? null, keyPaddingMask: opts.tgtKeyPaddingMask ?? null, needWeights: false })[0]);
+    const ca = (x: Tensor): Tensor =>
+      this.dropout2.call(this.multihead_attn.call(x, memory, memory, { attnMask: opts.memoryMask ?? null, keyPaddingMask: opts.memoryKeyPaddingMask ?? null, needWeights: false })[0]);
+    const ff = (x: Tensor): Tensor => this.dropout3.call(feedForward(this, x));
+    let x = tgt;
+    if (this.normFirst) {
+      x = x.add(sa(this.norm1.call(x)));
+      x = x.add(ca(this.norm2.call(x)));
+      x = x.add(ff(this.norm3.call(x)));
+    } else {
+      x = this.norm1.call(x.add(sa(x)));
+      x = this.norm2.call(x.add(ca(x)));
+      x = this.norm3.call(x.add(ff(x)));
+    }
+    return x;
+  }
+}
+
+/** A stack of `numLayers` deep copies of `decoderLayer`, then an optional final norm. */
+export class TransformerDecoder extends Module {
+  /** The layers. */
+  declare layers: ModuleList;
+  /** Number of layers. */
+  declare numLayers: number;
+  /** Final norm, or null. */
+  declare norm: Module | null;
+
+  constructor(decoderLayer: TransformerDecoderLayer, numLayers: number, norm: Module | null = null) {
+    super();
+    this.layers = new ModuleList(Array.from({ length: numLayers }, () => decoderLayer.deepcopy()));
+    this.numLayers = numLayers;
+    this.registerModule('norm', norm);
+  }
+
+  override forward(tgt: Tensor, memory: Tensor, opts: TransformerDecoderForwardOptions = {}): Tensor {
+    let x = tgt;
+    for (const layer of this.layers.children() as TransformerDecoderLayer[]) x = layer.call(x, memory, opts);
+    return this.norm ? (this.norm.call(x) as Tensor) : x;
+  }
+}
+
+/** Options of {@link Transformer}. */
+export interface TransformerOptions extends TransformerEncoderLayerOptions {
+  /** Model width (default 512). */
+  dModel?: number;
+  /** Attention heads (default 8). */
+  nhead?: number;
+  /** Encoder layers (default 6). */
+  numEncoderLayers?: number;
+  /** Decoder layers (default 6). */
+  numDecoderLayers?: number;
+}
+
+/** Options of {@link Transformer.forward}. */
+export interface TransformerForwardOptions extends TransformerDecoderForwardOptions {
+  /** Encoder self-attention mask [S, S]. */
+  srcMask?: Tensor | null;
+  /** [N, S]: padded source positions. */
+  srcKeyPaddingMask?: Tensor | null;
+}
+
+/**
+ * The encoder–decoder Transformer ("Attention Is All You Need"), as PyTorch's
+ * `nn.Transformer`: every parameter with more than one dim is re-initialised with
+ * `xavierUniform_` after construction, in `parameters()` order.
+ * @example
+ * ```ts
+ * const model = new nn.Transformer({ dModel: 32, nhead: 4, numEncoderLayers: 2, numDecoderLayers: 2 });
+ * const out = model.call(src, tgt, { tgtMask: nn.Transformer.generateSquareSubsequentMask(tgt.shape[0]) });
+ * ```
+ */
+export class Transformer extends Module {
+  /** The encoder (with a final LayerNorm). */
+  declare encoder: TransformerEncoder;
+  /** The decoder (with a final LayerNorm). */
+  declare decoder: TransformerDecoder;
+  /** Model width. */
+  declare dModel: number;
+  /** Attention heads. */
+  declare nhead: number;
+  /** Inputs are [N, S, E] instead of [S, N, E]. */
+  declare batchFirst: boolean;
+
+  constructor(opts: TransformerOptions = {}) {
+    super();
+    const dModel = opts.dModel ?? 512;
+    const nhead = opts.nhead ?? 8;
+    const eps = opts.layerNormEps ?? 1e-5;
+    const factory = opts.dtype !== undefined ? { dtype: opts.dtype } : {};
+    const encoderLayer = new TransformerEncoderLayer(dModel, nhead, opts);
+    this.encoder = new TransformerEncoder(encoderLayer, opts.numEncoderLayers ?? 6, new LayerNorm(dModel, { eps, ...factory }));
+    const decoderLayer = new TransformerDecoderLayer(dModel, nhead, opts);
+    this.decoder = new TransformerDecoder(decoderLayer, opts.numDecoderLayers ?? 6, new LayerNorm(dModel, { eps, ...factory }));
+    for (const p of this.parameters()) if (p.ndim > 1) init.xavierUniform_(p);
+    this.dModel = dModel;
+    this.nhead = nhead;
+    this.batchFirst = opts.batchFirst ?? false;
+  }
+
+  override forward(src: Tensor, tgt: Tensor, opts: TransformerForwardOptions = {}): Tensor {
+    const batched = src.ndim === 3;
+    const bd = this.batchFirst ? 0 : 1;
+    if (batched && src._shape[bd] !== tgt._shape[bd]) throw new TorchRuntimeError('Transformer', 'the batch number of src and tgt must be equal');
+    if (src._shape[src.ndim - 1] !== this.dModel || tgt._shape[tgt.ndim - 1] !== this.dModel) {
+      throw new TorchRuntimeError('Transformer', 'the feature number of src and tgt must be equal to d_model');
+    }
+    const memory = this.encoder.call(src, { mask: opts.srcMask ?? null, srcKeyPaddingMask: opts.srcKeyPaddingMask ?? null });
+    return this.decoder.call(tgt, memory, opts);
+  }
+
+  /** [sz, sz] float mask: −∞ above the diagonal, 0 elsewhere (PyTorch's causal mask). */
+  static generateSquareSubsequentMask(sz: number): Tensor {
+    return full([sz, sz], -Infinity).triu(1);
   }
 }
