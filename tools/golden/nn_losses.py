@@ -76,6 +76,37 @@ loss_case('bce_logits_extreme', lambda: nn.BCEWithLogitsLoss(), torch.tensor([[8
 loss_case('bce_weight', lambda: nn.BCELoss(weight=bw), probs(3, 4), probs(3, 4), {'weight': bw})
 loss_case('bce_saturated', lambda: nn.BCELoss(reduction='none'), torch.tensor([0.0, 1.0, 0.5], dtype=F64), torch.tensor([1.0, 0.0, 0.5], dtype=F64), {'reduction': 'none'})
 
+pm1 = lambda *s: torch.randint(0, 2, s).to(F64).mul(2).sub(1)  # noqa: E731  targets ±1
+for red in ('mean', 'sum', 'none'):
+    loss_case(f'soft_margin_{red}', lambda red=red: nn.SoftMarginLoss(reduction=red), rnd(4, 5), pm1(4, 5), {'reduction': red})
+    loss_case(f'multilabel_soft_margin_{red}', lambda red=red: nn.MultiLabelSoftMarginLoss(reduction=red), rnd(4, 5) * 2,
+              torch.randint(0, 2, (4, 5)).to(F64), {'reduction': red})
+    loss_case(f'hinge_embedding_{red}', lambda red=red: nn.HingeEmbeddingLoss(margin=0.7, reduction=red), rnd(4, 5), pm1(4, 5), {'reduction': red, 'margin': 0.7})
+    loss_case(f'poisson_nll_{red}', lambda red=red: nn.PoissonNLLLoss(reduction=red), rnd(4, 5), torch.poisson(torch.full((4, 5), 2.0, dtype=F64)), {'reduction': red})
+w5 = torch.tensor([0.5, 1.0, 2.0, 1.5, 0.3], dtype=F64)
+loss_case('multilabel_soft_margin_weight', lambda: nn.MultiLabelSoftMarginLoss(weight=w5), rnd(4, 5), torch.randint(0, 2, (4, 5)).to(F64), {'weight': w5})
+loss_case('poisson_nll_rates_full', lambda: nn.PoissonNLLLoss(log_input=False, full=True), torch.rand(4, 5, dtype=F64).mul(3).add(0.1),
+          torch.poisson(torch.full((4, 5), 3.0, dtype=F64)), {'logInput': False, 'full': True})
+
+LOSSES3 = []
+for red in ('mean', 'sum', 'none'):
+    LOSSES3.append((f'margin_ranking_{red}', lambda red=red: nn.MarginRankingLoss(margin=0.3, reduction=red), [rnd(6), rnd(6), pm1(6)], {'reduction': red, 'margin': 0.3}))
+    LOSSES3.append((f'cosine_embedding_{red}', lambda red=red: nn.CosineEmbeddingLoss(margin=0.2, reduction=red), [rnd(5, 4), rnd(5, 4), pm1(5)], {'reduction': red, 'margin': 0.2}))
+    LOSSES3.append((f'triplet_margin_{red}', lambda red=red: nn.TripletMarginLoss(reduction=red), [rnd(5, 4), rnd(5, 4), rnd(5, 4)], {'reduction': red}))
+LOSSES3.append(('triplet_margin_p1_swap', lambda: nn.TripletMarginLoss(margin=0.5, p=1, swap=True), [rnd(5, 4), rnd(5, 4), rnd(5, 4)], {'margin': 0.5, 'p': 1, 'swap': True}))
+
+
+def run_loss3(name, make, inputs, opts):
+    xs = [inputs[0].clone().requires_grad_(True), inputs[1].clone().requires_grad_(True), inputs[2]]
+    if name.startswith('triplet'):
+        xs[2] = xs[2].clone().requires_grad_(True)
+    out = make()(*xs)
+    g = torch.randn(out.shape, dtype=F64)
+    wrt = [x for x in xs if x.requires_grad]
+    grads = torch.autograd.grad(out, wrt, g)
+    return {'name': name, 'inputs': [enc_result(x) for x in inputs], 'opts': opts, 'output': enc_result(out),
+            'out_grad': enc_result(g), 'input_grads': [enc_result(x) for x in grads]}
+
 
 def enc_opts(o):
     return {k: (enc_result(v) if isinstance(v, torch.Tensor) else v) for k, v in o.items()}
@@ -112,6 +143,10 @@ fcase('avg_pool2d_divisor', 'avgPool2d', [x4], {'kernel': 2, 'divisorOverride': 
 fcase('adaptive_avg_pool1d', 'adaptiveAvgPool1d', [rnd(2, 3, 7)], {'output': 3}, lambda a: F.adaptive_avg_pool1d(a, 3))
 fcase('softmax_dtype', 'softmax', [rnd(3, 4).float()], {'dim': 0, 'dtype': 'float64'}, lambda a: F.softmax(a, 0, dtype=torch.float64))
 fcase('dropout_eval', 'dropout', [rnd(3, 4)], {'p': 0.5, 'training': False}, lambda a: F.dropout(a, 0.5, False))
+fcase('cosine_similarity', 'cosineSimilarity', [rnd(4, 6), rnd(4, 6)], {'dim': 1}, lambda a, b: F.cosine_similarity(a, b, dim=1))
+fcase('cosine_similarity_dim0_broadcast', 'cosineSimilarity', [rnd(3, 5), rnd(3, 1)], {'dim': 0}, lambda a, b: F.cosine_similarity(a, b, dim=0))
+fcase('pairwise_distance', 'pairwiseDistance', [rnd(4, 6), rnd(4, 6)], {'p': 2}, lambda a, b: F.pairwise_distance(a, b))
+fcase('pairwise_distance_p1_keepdim', 'pairwiseDistance', [rnd(4, 6), rnd(6)], {'p': 1, 'keepdim': True}, lambda a, b: F.pairwise_distance(a, b, p=1, keepdim=True))
 
 
 def run_functional(name, op, args, opts, fn):
@@ -128,6 +163,7 @@ FIXED = {
 def main():
     write_json('packages/nn/test/fixtures/nn_losses.json', {
         'losses': [run_loss(*c) for c in LOSSES],
+        'losses3': [run_loss3(*c) for c in LOSSES3],
         'functional': [run_functional(*c) for c in FUNCTIONAL],
         'fixed': FIXED,
     })

@@ -1,6 +1,9 @@
 /**
  * Loss modules: `MSELoss`, `L1Loss`, `SmoothL1Loss`, `HuberLoss`,
- * `CrossEntropyLoss`, `NLLLoss`, `BCELoss`, `BCEWithLogitsLoss`, `KLDivLoss`.
+ * `CrossEntropyLoss`, `NLLLoss`, `BCELoss`, `BCEWithLogitsLoss`, `KLDivLoss`,
+ * `SoftMarginLoss`, `MultiLabelSoftMarginLoss`, `HingeEmbeddingLoss`, `PoissonNLLLoss`,
+ * `MarginRankingLoss`, `CosineEmbeddingLoss`, `TripletMarginLoss`, and the distance
+ * modules `CosineSimilarity`, `PairwiseDistance`.
  * Class weights are registered as buffers, as in PyTorch.
  */
 import type { Tensor } from '@antorcha/core';
@@ -154,5 +157,150 @@ export class KLDivLoss extends Module {
   }
   override forward(input: Tensor, target: Tensor): Tensor {
     return F.klDiv(input, target, { reduction: this.reduction, logTarget: this.logTarget });
+  }
+}
+
+/** log(1 + exp(−y·x)) for targets ±1. */
+export class SoftMarginLoss extends Loss {
+  constructor(opts: { reduction?: Reduction } = {}) {
+    super(opts.reduction);
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.softMarginLoss(input, target, { reduction: this.reduction });
+  }
+}
+
+/** Multi-label one-versus-all loss on logits with 0/1 targets, averaged over classes. */
+export class MultiLabelSoftMarginLoss extends WeightedLoss {
+  constructor(opts: { weight?: Tensor | null; reduction?: Reduction } = {}) {
+    super(opts.weight, opts.reduction);
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.multilabelSoftMarginLoss(input, target, { weight: this.weight, reduction: this.reduction });
+  }
+}
+
+/** x where y = 1, max(0, margin − x) where y = −1. */
+export class HingeEmbeddingLoss extends Loss {
+  /** Margin (default 1). */
+  declare margin: number;
+  constructor(opts: { margin?: number; reduction?: Reduction } = {}) {
+    super(opts.reduction);
+    this.margin = opts.margin ?? 1.0;
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.hingeEmbeddingLoss(input, target, { margin: this.margin, reduction: this.reduction });
+  }
+}
+
+/** Poisson negative log likelihood. */
+export class PoissonNLLLoss extends Loss {
+  /** Whether inputs are log-rates. */
+  declare logInput: boolean;
+  /** Whether the Stirling term is added. */
+  declare full: boolean;
+  /** Keeps log away from 0. */
+  declare eps: number;
+  constructor(opts: { logInput?: boolean; full?: boolean; eps?: number; reduction?: Reduction } = {}) {
+    super(opts.reduction);
+    this.logInput = opts.logInput ?? true;
+    this.full = opts.full ?? false;
+    this.eps = opts.eps ?? 1e-8;
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.poissonNllLoss(input, target, { logInput: this.logInput, full: this.full, eps: this.eps, reduction: this.reduction });
+  }
+}
+
+/** A loss of three tensors (two inputs and a target, or anchor/positive/negative). */
+abstract class Loss3 extends Module {
+  /** `'mean'`, `'sum'` or `'none'`. */
+  declare reduction: Reduction;
+  constructor(reduction: Reduction = 'mean') {
+    super();
+    this.reduction = reduction;
+  }
+}
+
+/** max(0, −y·(x1 − x2) + margin). */
+export class MarginRankingLoss extends Loss3 {
+  /** Margin (default 0). */
+  declare margin: number;
+  constructor(opts: { margin?: number; reduction?: Reduction } = {}) {
+    super(opts.reduction);
+    this.margin = opts.margin ?? 0;
+  }
+  override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return F.marginRankingLoss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
+  }
+}
+
+/** 1 − cos where y = 1, max(0, cos − margin) where y = −1. */
+export class CosineEmbeddingLoss extends Loss3 {
+  /** Margin (default 0). */
+  declare margin: number;
+  constructor(opts: { margin?: number; reduction?: Reduction } = {}) {
+    super(opts.reduction);
+    this.margin = opts.margin ?? 0;
+  }
+  override forward(input1: Tensor, input2: Tensor, target: Tensor): Tensor {
+    return F.cosineEmbeddingLoss(input1, input2, target, { margin: this.margin, reduction: this.reduction });
+  }
+}
+
+/** max(0, margin + d(a, p) − d(a, n)). */
+export class TripletMarginLoss extends Loss3 {
+  /** Margin. */
+  declare margin: number;
+  /** Norm degree. */
+  declare p: number;
+  /** Added to the differences. */
+  declare eps: number;
+  /** Distance swap. */
+  declare swap: boolean;
+  constructor(opts: F.TripletMarginOptions = {}) {
+    super(opts.reduction);
+    this.margin = opts.margin ?? 1.0;
+    this.p = opts.p ?? 2;
+    this.eps = opts.eps ?? 1e-6;
+    this.swap = opts.swap ?? false;
+  }
+  override forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
+    return F.tripletMarginLoss(anchor, positive, negative, { margin: this.margin, p: this.p, eps: this.eps, swap: this.swap, reduction: this.reduction });
+  }
+}
+
+/** Cosine similarity along `dim`. */
+export class CosineSimilarity extends Module {
+  /** The reduced dim. */
+  declare dim: number;
+  /** Lower bound of the norms. */
+  declare eps: number;
+  constructor(opts: { dim?: number; eps?: number } = {}) {
+    super();
+    this.dim = opts.dim ?? 1;
+    this.eps = opts.eps ?? 1e-8;
+  }
+  override forward(x1: Tensor, x2: Tensor): Tensor {
+    return F.cosineSimilarity(x1, x2, { dim: this.dim, eps: this.eps });
+  }
+}
+
+/** p-norm distance along the last dim. */
+export class PairwiseDistance extends Module {
+  /** Norm degree. */
+  declare norm: number;
+  /** Added to the differences. */
+  declare eps: number;
+  /** Keep the reduced dim. */
+  declare keepdim: boolean;
+  constructor(opts: { p?: number; eps?: number; keepdim?: boolean } = {}) {
+    super();
+    this.norm = opts.p ?? 2;
+    this.eps = opts.eps ?? 1e-6;
+    this.keepdim = opts.keepdim ?? false;
+  }
+  override forward(x1: Tensor, x2: Tensor): Tensor {
+    return F.pairwiseDistance(x1, x2, { p: this.norm, eps: this.eps, keepdim: this.keepdim });
   }
 }

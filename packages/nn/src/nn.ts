@@ -28,4 +28,8 @@ export {
   type TransformerActivation, type TransformerEncoderLayerOptions, type TransformerEncoderForwardOptions,
   type TransformerDecoderForwardOptions, type TransformerOptions, type TransformerForwardOptions,
 } from './layers/transformer.js';
-export { Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss } from './losses.js';
+export {
+  Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
+  SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, PoissonNLLLoss, MarginRankingLoss, CosineEmbeddingLoss,
+  TripletMarginLoss, CosineSimilarity, PairwiseDistance,
+} from './losses.js';

@@ -17,6 +17,15 @@ interface LossCase {
   input_grad?: EncodedResult;
 }
 
+interface Loss3Case {
+  name: string;
+  inputs: EncodedResult[];
+  opts: Record<string, any>;
+  output: EncodedResult;
+  out_grad: EncodedResult;
+  input_grads: EncodedResult[];
+}
+
 interface FnCase {
   name: string;
   op: string;
@@ -25,7 +34,7 @@ interface FnCase {
   output: EncodedResult;
 }
 
-const fx = fixture<{ losses: LossCase[]; functional: FnCase[]; fixed: Record<string, Record<string, EncodedResult>> }>('nn_losses.json');
+const fx = fixture<{ losses: LossCase[]; losses3: Loss3Case[]; functional: FnCase[]; fixed: Record<string, Record<string, EncodedResult>> }>('nn_losses.json');
 
 function opt(c: LossCase, k: string): any {
   const v = c.opts[k];
@@ -46,6 +55,10 @@ function makeLoss(c: LossCase): nn.Module {
   if (c.name.startsWith('smooth_l1')) return new nn.SmoothL1Loss({ ...clean, beta: opt(c, 'beta') });
   if (c.name.startsWith('huber')) return new nn.HuberLoss({ ...clean, delta: opt(c, 'delta') });
   if (c.name.startsWith('kl_div')) return new nn.KLDivLoss({ ...clean, logTarget: opt(c, 'logTarget') });
+  if (c.name.startsWith('soft_margin')) return new nn.SoftMarginLoss(clean);
+  if (c.name.startsWith('multilabel_soft_margin')) return new nn.MultiLabelSoftMarginLoss(clean);
+  if (c.name.startsWith('hinge_embedding')) return new nn.HingeEmbeddingLoss({ ...clean, margin: opt(c, 'margin') });
+  if (c.name.startsWith('poisson_nll')) return new nn.PoissonNLLLoss({ ...clean, logInput: opt(c, 'logInput'), full: opt(c, 'full') });
   throw new Error(`no loss for ${c.name}`);
 }
 
@@ -71,6 +84,28 @@ describe('losses vs PyTorch', () => {
   });
 });
 
+function makeLoss3(c: Loss3Case): nn.Module {
+  const o = Object.fromEntries(Object.entries(c.opts).filter(([, v]) => v !== undefined));
+  if (c.name.startsWith('margin_ranking')) return new nn.MarginRankingLoss(o);
+  if (c.name.startsWith('cosine_embedding')) return new nn.CosineEmbeddingLoss(o);
+  if (c.name.startsWith('triplet_margin')) return new nn.TripletMarginLoss(o);
+  throw new Error(`no loss for ${c.name}`);
+}
+
+describe('three-input losses vs PyTorch', () => {
+  for (const c of fx.losses3) {
+    it(c.name, () => {
+      const xs = c.inputs.map((e) => decode(e));
+      const wrt = c.name.startsWith('triplet') ? xs : xs.slice(0, 2);
+      for (const x of wrt) x.requiresGrad_(true);
+      const out = makeLoss3(c).call(xs[0], xs[1], xs[2]) as Tensor;
+      expectClose(out, c.output, 'loss');
+      const gs = grad([out], wrt, { gradOutputs: [decode(c.out_grad)] });
+      gs.forEach((g, i) => expectClose(g!, c.input_grads[i]!, `input grad ${i}`));
+    });
+  }
+});
+
 function fnRun(c: FnCase): Tensor {
   const a = c.args.map((e) => (e === null ? null : decode(e)));
   const o = c.opts;
@@ -93,6 +128,10 @@ function fnRun(c: FnCase): Tensor {
       return F.softmax(a[0]!, o.dim, { dtype: o.dtype });
     case 'dropout':
       return F.dropout(a[0]!, o.p, o.training);
+    case 'cosineSimilarity':
+      return F.cosineSimilarity(a[0]!, a[1]!, { dim: o.dim });
+    case 'pairwiseDistance':
+      return F.pairwiseDistance(a[0]!, a[1]!, { p: o.p, keepdim: o.keepdim });
   }
   throw new Error(`no functional op ${c.op}`);
 }

@@ -5,6 +5,7 @@
  */
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where } from '@antorcha/core';
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
+import { logSigmoid } from './activation.js';
 import type { Reduction } from './utils.js';
 
 export type { Reduction } from './utils.js';
@@ -318,4 +319,112 @@ export function klDiv(input: Tensor, target: Tensor, opts: KlDivOptions = {}): T
   }
   if (reduction === 'batchmean') return input.ndim === 0 ? loss.sum() : loss.sum().div(input._shape[0]!);
   return reduce(loss, reduction, op);
+}
+
+/** log(1 + exp(−y·x)) for targets y = ±1 (`SoftMarginLossBackward0`). */
+export function softMarginLoss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
+  sameShape(input, target, 'soft_margin_loss');
+  const reduction = opts.reduction ?? 'mean';
+  return fusedNode('SoftMarginLossBackward0', [input, target], (x, y) => reduce(x.neg().mul(y).exp().log1p(), reduction, 'soft_margin_loss'));
+}
+
+/** Options of `multilabelSoftMarginLoss`. */
+export interface MultilabelSoftMarginOptions extends ReductionOptions {
+  /** Per-class weights [C]. */
+  weight?: Tensor | null;
+}
+
+/** Per-sample mean over the C classes of the binary cross entropy of logits with 0/1 targets. */
+export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, opts: MultilabelSoftMarginOptions = {}): Tensor {
+  const op = 'multilabel_soft_margin_loss';
+  let loss = target.mul(logSigmoid(input)).add(target.neg().add(1).mul(logSigmoid(input.neg()))).neg();
+  if (opts.weight) loss = loss.mul(opts.weight);
+  const classDim = input.ndim - 1;
+  return reduce(loss.sum(classDim).div(input._shape[classDim]!), opts.reduction ?? 'mean', op);
+}
+
+/** x where y = 1, max(0, margin − x) where y = −1. */
+export function hingeEmbeddingLoss(input: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
+  const margin = opts.margin ?? 1.0;
+  const marginClamp = input.neg().add(margin).clamp(0);
+  const out = where(target.ne(1), marginClamp, 0).add(where(target.ne(-1), input, 0));
+  return reduce(out, opts.reduction ?? 'mean', 'hinge_embedding_loss');
+}
+
+/** Options of `poissonNllLoss`. */
+export interface PoissonNllOptions extends ReductionOptions {
+  /** `input` holds log-rates (default true): loss exp(x) − t·x, else x − t·log(x + eps). */
+  logInput?: boolean;
+  /** Add the Stirling term t·log t − t + ½·log(2πt) where t > 1 (default false). */
+  full?: boolean;
+  /** Keeps log away from 0 when `logInput` is false (default 1e-8). */
+  eps?: number;
+}
+
+/** Negative log likelihood of a Poisson distribution with rate `input` (or log-rate). */
+export function poissonNllLoss(input: Tensor, target: Tensor, opts: PoissonNllOptions = {}): Tensor {
+  const logInput = opts.logInput ?? true;
+  let loss = logInput ? input.exp().sub(target.mul(input)) : input.sub(target.mul(input.add(opts.eps ?? 1e-8).log()));
+  if (opts.full) {
+    const stirling = target.mul(target.log()).sub(target).add(target.mul(2 * Math.PI).log().mul(0.5));
+    loss = loss.add(stirling.maskedFill(target.le(1), 0));
+  }
+  return reduce(loss, opts.reduction ?? 'mean', 'poisson_nll_loss');
+}
+
+/** max(0, −y·(x1 − x2) + margin) for targets y = ±1. */
+export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
+  const out = target.neg().mul(input1.sub(input2)).add(opts.margin ?? 0).clamp(0);
+  return reduce(out, opts.reduction ?? 'mean', 'margin_ranking_loss');
+}
+
+/** 1 − cos(x1, x2) where y = 1, max(0, cos(x1, x2) − margin) where y = −1 (cosines along the last dim). */
+export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
+  const EPSILON = 1e-12; // ATen's, added to each squared magnitude
+  const d = input1.ndim - 1;
+  const prodSum = input1.mul(input2).sum(d);
+  const mag1 = input1.mul(input1).sum(d).add(EPSILON);
+  const mag2 = input2.mul(input2).sum(d).add(EPSILON);
+  const cos = prodSum.div(mag1.mul(mag2).sqrt());
+  const pos = cos.neg().add(1);
+  const neg = cos.sub(opts.margin ?? 0).clamp(0);
+  const out = where(target.eq(1), pos, 0).add(where(target.eq(-1), neg, 0));
+  return reduce(out, opts.reduction ?? 'mean', 'cosine_embedding_loss');
+}
+
+/** Options of `tripletMarginLoss`. */
+export interface TripletMarginOptions extends ReductionOptions {
+  /** Margin (default 1). */
+  margin?: number;
+  /** Norm degree of the distances (default 2). */
+  p?: number;
+  /** Added to the differences (default 1e-6). */
+  eps?: number;
+  /** Use min(d(a, n), d(p, n)) as the negative distance (default false). */
+  swap?: boolean;
+}
+
+/** max(0, margin + d(anchor, positive) − d(anchor, negative)) with `pairwiseDistance`. */
+export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, opts: TripletMarginOptions = {}): Tensor {
+  const p = opts.p ?? 2;
+  const eps = opts.eps ?? 1e-6;
+  const dPos = pairwiseDistance(anchor, positive, { p, eps });
+  let dNeg = pairwiseDistance(anchor, negative, { p, eps });
+  if (opts.swap) dNeg = dNeg.minimum(pairwiseDistance(positive, negative, { p, eps }));
+  return reduce(dPos.sub(dNeg).add(opts.margin ?? 1.0).clamp(0), opts.reduction ?? 'mean', 'triplet_margin_loss');
+}
+
+/** ‖x1 − x2 + eps‖_p along the last dim. */
+export function pairwiseDistance(x1: Tensor, x2: Tensor, opts: { p?: number; eps?: number; keepdim?: boolean } = {}): Tensor {
+  const d = Math.max(x1.ndim, x2.ndim) - 1;
+  return x1.sub(x2).add(opts.eps ?? 1e-6).norm(opts.p ?? 2, d, opts.keepdim ?? false);
+}
+
+/** x1·x2 / max(‖x1‖·‖x2‖, eps) along `dim` (each squared norm clamped at eps², as ATen). */
+export function cosineSimilarity(x1: Tensor, x2: Tensor, opts: { dim?: number; eps?: number } = {}): Tensor {
+  const dim = opts.dim ?? 1;
+  const eps = opts.eps ?? 1e-8;
+  const n1 = x1.square().sum(dim).clamp(eps * eps);
+  const n2 = x2.square().sum(dim).clamp(eps * eps);
+  return x1.mul(x2).sum(dim).div(n1.mul(n2).sqrt());
 }
