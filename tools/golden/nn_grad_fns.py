@@ -83,6 +83,10 @@ cases = {
     'threshold': lambda: F.threshold(v, 0.1, 20.0),
     'glu': lambda: F.glu(v),
     'prelu': lambda: F.prelu(v, torch.tensor([0.25], requires_grad=True)),
+    'interpolate/nearest2d': lambda: F.interpolate(x, scale_factor=2),
+    'interpolate/bilinear2d': lambda: F.interpolate(x, size=(5, 7), mode='bilinear'),
+    'interpolate/nearest1d': lambda: F.interpolate(rg(2, 3, 5), size=8),
+    'interpolate/linear1d': lambda: F.interpolate(rg(2, 3, 5), scale_factor=1.5, mode='linear'),
 }
 
 

@@ -124,6 +124,18 @@ case('transformer_decoder_layer_prenorm_masks', lambda: nn.TransformerDecoderLay
 case('transformer', lambda: nn.Transformer(d_model=8, nhead=2, num_encoder_layers=2, num_decoder_layers=1, dim_feedforward=12, dropout=0.0),
      [rnd(5, 3, 8), rnd(4, 3, 8)], call='transformer_causal')
 
+# ---------------------------------------------------------------- upsampling
+case('upsample_nearest_x2', lambda: nn.Upsample(scale_factor=2), [rnd(2, 3, 3, 4)])
+case('upsample_nearest_size', lambda: nn.Upsample(size=(5, 7)), [rnd(1, 2, 3, 4)])
+case('upsample_nearest_frac', lambda: nn.Upsample(scale_factor=1.7), [rnd(1, 2, 4, 5)])
+case('upsample_nearest_1d', lambda: nn.Upsample(scale_factor=3), [rnd(2, 3, 4)])
+case('upsample_bilinear', lambda: nn.Upsample(scale_factor=2, mode='bilinear'), [rnd(1, 2, 3, 4)])
+case('upsample_bilinear_size_align', lambda: nn.Upsample(size=(5, 7), mode='bilinear', align_corners=True), [rnd(1, 2, 3, 4)])
+case('upsample_bilinear_frac', lambda: nn.Upsample(scale_factor=1.5, mode='bilinear'), [rnd(2, 1, 4, 5)])
+case('upsample_linear_1d', lambda: nn.Upsample(size=8, mode='linear'), [rnd(2, 3, 5)])
+case('upsampling_bilinear2d', lambda: nn.UpsamplingBilinear2d(scale_factor=2), [rnd(1, 2, 3, 3)])
+case('upsampling_nearest2d', lambda: nn.UpsamplingNearest2d(size=(6, 5)), [rnd(1, 2, 3, 4)])
+
 # ---------------------------------------------------------------- activations
 for name, make in [
     ('relu', lambda: nn.ReLU()),

@@ -28,6 +28,7 @@ export {
   type TransformerActivation, type TransformerEncoderLayerOptions, type TransformerEncoderForwardOptions,
   type TransformerDecoderForwardOptions, type TransformerOptions, type TransformerForwardOptions,
 } from './layers/transformer.js';
+export { Upsample, UpsamplingNearest2d, UpsamplingBilinear2d, type UpsampleOptions } from './layers/upsample.js';
 export {
   Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, PoissonNLLLoss, MarginRankingLoss, CosineEmbeddingLoss,

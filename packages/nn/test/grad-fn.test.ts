@@ -87,6 +87,10 @@ const CALLS: Record<string, () => Tensor> = {
   threshold: () => F.threshold(v, 0.1, 20.0),
   glu: () => F.glu(v),
   prelu: () => F.prelu(v, tensor([0.25], { requiresGrad: true })),
+  'interpolate/nearest2d': () => F.interpolate(x, { scaleFactor: 2 }),
+  'interpolate/bilinear2d': () => F.interpolate(x, { size: [5, 7], mode: 'bilinear' }),
+  'interpolate/nearest1d': () => F.interpolate(rg(2, 3, 5), { size: 8 }),
+  'interpolate/linear1d': () => F.interpolate(rg(2, 3, 5), { scaleFactor: 1.5, mode: 'linear' }),
 };
 
 describe(`backward node names as in PyTorch ${fx.torch}`, () => {

@@ -20,5 +20,6 @@ export * from './loss.js';
 export * from './normalization.js';
 export * from './padding.js';
 export * from './pooling.js';
+export * from './upsample.js';
 export { multiHeadAttentionForward, type MultiHeadAttentionForwardOptions } from './attention.js';
 export type { IntOrTuple, Reduction } from './utils.js';
