@@ -33,6 +33,14 @@ OPT = [
     ('rmsprop_centered_momentum_wd', optim.RMSprop, {'lr': 0.01, 'alpha': 0.9, 'momentum': 0.5, 'centered': True, 'weight_decay': 0.05}, {'lr': 0.01, 'alpha': 0.9, 'momentum': 0.5, 'centered': True, 'weightDecay': 0.05}),
     ('adagrad', optim.Adagrad, {'lr': 0.1}, {'lr': 0.1}),
     ('adagrad_decay_init', optim.Adagrad, {'lr': 0.1, 'lr_decay': 0.05, 'initial_accumulator_value': 0.2, 'weight_decay': 0.01}, {'lr': 0.1, 'lrDecay': 0.05, 'initialAccumulatorValue': 0.2, 'weightDecay': 0.01}),
+    ('adamax', optim.Adamax, {'lr': 0.01}, {'lr': 0.01}),
+    ('adamax_wd_maximize', optim.Adamax, {'lr': 0.02, 'betas': (0.8, 0.95), 'weight_decay': 0.1, 'maximize': True}, {'lr': 0.02, 'betas': [0.8, 0.95], 'weightDecay': 0.1, 'maximize': True}),
+    ('nadam', optim.NAdam, {'lr': 0.01}, {'lr': 0.01}),
+    ('nadam_wd_decay', optim.NAdam, {'lr': 0.02, 'weight_decay': 0.05, 'momentum_decay': 0.01}, {'lr': 0.02, 'weightDecay': 0.05, 'momentumDecay': 0.01}),
+    ('radam', optim.RAdam, {'lr': 0.01}, {'lr': 0.01}),
+    ('radam_rectified_wd', optim.RAdam, {'lr': 0.02, 'betas': (0.9, 0.99), 'weight_decay': 0.1}, {'lr': 0.02, 'betas': [0.9, 0.99], 'weightDecay': 0.1}),
+    ('adadelta', optim.Adadelta, {'lr': 1.0}, {'lr': 1.0}),
+    ('adadelta_wd_maximize', optim.Adadelta, {'lr': 0.5, 'rho': 0.8, 'eps': 1e-5, 'weight_decay': 0.1, 'maximize': True}, {'lr': 0.5, 'rho': 0.8, 'eps': 1e-5, 'weightDecay': 0.1, 'maximize': True}),
 ]
 
 

@@ -34,6 +34,10 @@ const fx = fixture<{ optimizers: OptCase[]; state_dicts: SdCase[]; schedulers: S
 
 function makeOpt(name: string, params: optim.ParamsInput, opts: Record<string, any>): optim.Optimizer {
   if (name.startsWith('sgd')) return new optim.SGD(params, opts as optim.SGDOptions);
+  if (name.startsWith('adamax')) return new optim.Adamax(params, opts);
+  if (name.startsWith('nadam')) return new optim.NAdam(params, opts);
+  if (name.startsWith('radam')) return new optim.RAdam(params, opts);
+  if (name.startsWith('adadelta')) return new optim.Adadelta(params, opts);
   if (name.startsWith('adamw')) return new optim.AdamW(params, opts);
   if (name.startsWith('adam')) return new optim.Adam(params, opts as optim.AdamOptions);
   if (name.startsWith('rmsprop')) return new optim.RMSprop(params, opts);

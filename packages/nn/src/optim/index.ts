@@ -8,4 +8,8 @@ export { SGD, type SGDOptions } from './sgd.js';
 export { Adam, AdamW, type AdamOptions } from './adam.js';
 export { RMSprop, type RMSpropOptions } from './rmsprop.js';
 export { Adagrad, type AdagradOptions } from './adagrad.js';
+export { Adamax, type AdamaxOptions } from './adamax.js';
+export { NAdam, type NAdamOptions } from './nadam.js';
+export { RAdam, type RAdamOptions } from './radam.js';
+export { Adadelta, type AdadeltaOptions } from './adadelta.js';
 export * as lrScheduler from './lr-scheduler.js';
