@@ -95,6 +95,14 @@ SCHED = [
     ('linear_lr', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.LinearLR(o, start_factor=0.25, end_factor=1.0, total_iters=8), {'startFactor': 0.25, 'endFactor': 1.0, 'totalIters': 8}),
     ('linear_lr_default', optim.SGD, {'lr': 0.3}, lambda o: optim.lr_scheduler.LinearLR(o), {}),
     ('one_cycle_sgd', optim.SGD, {'lr': 0.1, 'momentum': 0.9}, lambda o: optim.lr_scheduler.OneCycleLR(o, max_lr=0.5, total_steps=31), {'maxLr': 0.5, 'totalSteps': 31}),
+    ('lambda_lr', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.LambdaLR(o, lambda e: 1.0 / (1 + e)), {}),
+    ('multiplicative_lr', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.MultiplicativeLR(o, lambda e: 0.9), {}),
+    ('constant_lr', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.ConstantLR(o, factor=0.5, total_iters=4), {'factor': 0.5, 'totalIters': 4}),
+    ('constant_lr_default', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.ConstantLR(o), {}),
+    ('polynomial_lr', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.PolynomialLR(o, total_iters=6, power=2.0), {'totalIters': 6, 'power': 2.0}),
+    ('polynomial_lr_default', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.PolynomialLR(o), {}),
+    ('warm_restarts', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=5, T_mult=2, eta_min=0.01), {'t0': 5, 'tMult': 2, 'etaMin': 0.01}),
+    ('warm_restarts_default', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=4), {'t0': 4}),
     ('one_cycle_adam_linear_3phase', optim.Adam, {'lr': 0.01}, lambda o: optim.lr_scheduler.OneCycleLR(o, max_lr=0.02, epochs=3, steps_per_epoch=11, anneal_strategy='linear', three_phase=True, pct_start=0.25), {'maxLr': 0.02, 'epochs': 3, 'stepsPerEpoch': 11, 'annealStrategy': 'linear', 'threePhase': True, 'pctStart': 0.25}),
 ]
 
@@ -125,6 +133,26 @@ def run_sched(name, cls, okw, make, ts_opts):
     return {'name': name, 'optimizer': cls.__name__, 'optimizer_opts': okw, 'opts': ts_opts, 'sequence': seq, 'last_lr': sched.get_last_lr()}
 
 
+PLATEAU_METRICS = [1.0, 0.9, 0.95, 0.95, 0.95, 0.89, 0.9, 0.9, 0.9, 0.9, 0.9, 0.5, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.6]
+PLATEAU = [
+    ('plateau_min', {'patience': 2}, {'patience': 2}),
+    ('plateau_max_abs_cooldown', {'mode': 'max', 'patience': 1, 'threshold': 0.05, 'threshold_mode': 'abs', 'cooldown': 2, 'factor': 0.5},
+     {'mode': 'max', 'patience': 1, 'threshold': 0.05, 'thresholdMode': 'abs', 'cooldown': 2, 'factor': 0.5}),
+    ('plateau_min_lr', {'patience': 0, 'factor': 0.2, 'min_lr': 0.003}, {'patience': 0, 'factor': 0.2, 'minLr': 0.003}),
+]
+
+
+def run_plateau(name, kw, ts_opts):
+    p = torch.zeros(2, requires_grad=True)
+    opt = optim.SGD([p], lr=0.1)
+    sched = optim.lr_scheduler.ReduceLROnPlateau(opt, **kw)
+    lrs = []
+    for m in PLATEAU_METRICS:
+        sched.step(m)
+        lrs.append(opt.param_groups[0]['lr'])
+    return {'name': name, 'opts': ts_opts, 'metrics': PLATEAU_METRICS, 'lrs': lrs}
+
+
 def main():
     opts = []
     for name, cls, kw, ts in OPT:
@@ -136,6 +164,7 @@ def main():
         'optimizers': opts,
         'state_dicts': sds,
         'schedulers': [run_sched(*s) for s in SCHED],
+        'plateau': [run_plateau(*c) for c in PLATEAU],
     })
 
 

@@ -30,7 +30,14 @@ interface SchedCase {
   last_lr: number[];
 }
 
-const fx = fixture<{ optimizers: OptCase[]; state_dicts: SdCase[]; schedulers: SchedCase[] }>('nn_optim.json');
+const fx = fixture<{ optimizers: OptCase[]; state_dicts: SdCase[]; schedulers: SchedCase[]; plateau: PlateauCase[] }>('nn_optim.json');
+
+interface PlateauCase {
+  name: string;
+  opts: optim.lrScheduler.ReduceLROnPlateauOptions;
+  metrics: number[];
+  lrs: number[];
+}
 
 function makeOpt(name: string, params: optim.ParamsInput, opts: Record<string, any>): optim.Optimizer {
   if (name.startsWith('sgd')) return new optim.SGD(params, opts as optim.SGDOptions);
@@ -149,6 +156,16 @@ function makeSched(c: SchedCase, opt: optim.Optimizer): optim.lrScheduler.LRSche
       return new S.CosineAnnealingLR(opt, o.tMax, o.etaMin);
     case 'linear_lr':
       return new S.LinearLR(opt, o.startFactor, o.endFactor, o.totalIters);
+    case 'lambda_lr':
+      return new S.LambdaLR(opt, (e) => 1.0 / (1 + e));
+    case 'multiplicative_lr':
+      return new S.MultiplicativeLR(opt, () => 0.9);
+    case 'constant_lr':
+      return new S.ConstantLR(opt, o.factor, o.totalIters);
+    case 'polynomial_lr':
+      return new S.PolynomialLR(opt, o.totalIters, o.power);
+    case 'warm_restarts':
+      return new S.CosineAnnealingWarmRestarts(opt, o.t0, o.tMult, o.etaMin);
     default: {
       const { maxLr, ...rest } = o;
       return new S.OneCycleLR(opt, maxLr, rest);
@@ -179,6 +196,20 @@ describe('lr schedulers vs PyTorch', () => {
       }
       expect(seq).toEqual(c.sequence);
       expect(sched.getLastLr()).toEqual(c.last_lr);
+    });
+  }
+});
+
+describe('ReduceLROnPlateau vs PyTorch', () => {
+  for (const c of fx.plateau) {
+    it(c.name, () => {
+      const opt = new optim.SGD([new nn.Parameter(zeros(2))], { lr: 0.1 });
+      const sched = new optim.lrScheduler.ReduceLROnPlateau(opt, c.opts);
+      const lrs = c.metrics.map((m) => {
+        sched.step(m);
+        return opt.paramGroups[0]!.lr;
+      });
+      expect(lrs).toEqual(c.lrs);
     });
   }
 });

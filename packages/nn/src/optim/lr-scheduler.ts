@@ -1,6 +1,7 @@
 /**
  * `optim.lrScheduler`: `StepLR`, `MultiStepLR`, `ExponentialLR`,
- * `CosineAnnealingLR`, `LinearLR`, `OneCycleLR` — PyTorch's recursive
+ * `CosineAnnealingLR`, `LinearLR`, `OneCycleLR`, `LambdaLR`, `MultiplicativeLR`,
+ * `ConstantLR`, `PolynomialLR`, `CosineAnnealingWarmRestarts`, `ReduceLROnPlateau` — PyTorch's recursive
  * ("chainable") formulas, evaluated in float64 as Python does (cosines
  * correctly rounded, as glibc's are in practice).
  */
@@ -360,5 +361,255 @@ export class OneCycleLR extends LRScheduler {
       }
       return lr;
     });
+  }
+}
+
+/** One lambda for every group, or one per group (PyTorch's check and message). */
+function lambdasFor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], op: string): ((epoch: number) => number)[] {
+  const n = optimizer.paramGroups.length;
+  if (!Array.isArray(lrLambda)) return new Array<(epoch: number) => number>(n).fill(lrLambda);
+  if (lrLambda.length !== n) throw new TorchValueError(op, `Expected ${n} lr_lambdas, but got ${lrLambda.length}`);
+  return [...lrLambda];
+}
+
+/** lr = base_lr · lrLambda(epoch). */
+export class LambdaLR extends LRScheduler {
+  /** @internal One lambda per group. */
+  readonly lrLambdas: ((epoch: number) => number)[];
+  constructor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], lastEpoch = -1) {
+    super(optimizer, lastEpoch);
+    this.lrLambdas = lambdasFor(optimizer, lrLambda, 'LambdaLR');
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    return this.baseLrs.map((b, i) => b * this.lrLambdas[i]!(this.lastEpoch));
+  }
+}
+
+/** lr = lr · lrLambda(epoch) at every step after the first. */
+export class MultiplicativeLR extends LRScheduler {
+  /** @internal One lambda per group. */
+  readonly lrLambdas: ((epoch: number) => number)[];
+  constructor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], lastEpoch = -1) {
+    super(optimizer, lastEpoch);
+    this.lrLambdas = lambdasFor(optimizer, lrLambda, 'MultiplicativeLR');
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    if (this.lastEpoch <= 0) return this.lrs();
+    return this.lrs().map((lr, i) => lr * this.lrLambdas[i]!(this.lastEpoch));
+  }
+}
+
+/** lr · factor for the first `totalIters` epochs, then lr. */
+export class ConstantLR extends LRScheduler {
+  constructor(
+    optimizer: Optimizer,
+    /** Multiplier during the first epochs (default 1/3). */
+    readonly factor = 1.0 / 3,
+    /** Epochs it lasts (default 5). */
+    readonly totalIters = 5,
+    lastEpoch = -1,
+  ) {
+    if (factor > 1.0 || factor < 0) throw new TorchValueError('ConstantLR', 'Constant multiplicative factor expected to be between 0 and 1.');
+    super(optimizer, lastEpoch);
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    const e = this.lastEpoch;
+    if (e === 0) return this.lrs().map((lr) => lr * this.factor);
+    if (e !== this.totalIters) return this.lrs();
+    return this.lrs().map((lr) => lr * (1.0 / this.factor));
+  }
+}
+
+/** Decays the learning rate polynomially to 0 over `totalIters` epochs. */
+export class PolynomialLR extends LRScheduler {
+  constructor(
+    optimizer: Optimizer,
+    /** Epochs of decay (default 5). */
+    readonly totalIters = 5,
+    /** Power of the polynomial (default 1). */
+    readonly power = 1.0,
+    lastEpoch = -1,
+  ) {
+    super(optimizer, lastEpoch);
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    const e = this.lastEpoch;
+    const T = this.totalIters;
+    if (e === 0 || e > T) return this.lrs();
+    const ratio = (1.0 - e / T) / (1.0 - (e - 1) / T);
+    const factor = Number.isInteger(this.power) && this.power >= 0 ? crPowInt(ratio, this.power) : ratio ** this.power;
+    return this.lrs().map((lr) => lr * factor);
+  }
+}
+
+/** Cosine annealing with warm restarts (SGDR): periods T0, T0·TMult, T0·TMult², … */
+export class CosineAnnealingWarmRestarts extends LRScheduler {
+  /** Epochs since the last restart. */
+  tCur: number;
+  /** Length of the current period. */
+  tI: number;
+  constructor(
+    optimizer: Optimizer,
+    /** First period (a positive integer). */
+    readonly t0: number,
+    /** Growth of the period after each restart (an integer ≥ 1, default 1). */
+    readonly tMult = 1,
+    /** Minimum learning rate (default 0). */
+    readonly etaMin = 0,
+    lastEpoch = -1,
+  ) {
+    if (!(t0 > 0 && Number.isInteger(t0))) throw new TorchValueError('CosineAnnealingWarmRestarts', `Expected positive integer T_0, but got ${t0}`);
+    if (!(tMult >= 1 && Number.isInteger(tMult))) throw new TorchValueError('CosineAnnealingWarmRestarts', `Expected integer T_mult >= 1, but got ${tMult}`);
+    super(optimizer, lastEpoch);
+    this.tI = t0;
+    this.tCur = lastEpoch;
+    this.initialStep();
+  }
+  protected override getLr(): number[] {
+    return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + crCos((Math.PI * this.tCur) / this.tI))) / 2);
+  }
+  /** Advances one epoch, or jumps to `epoch` (fractional epochs allowed, as in PyTorch). */
+  override step(epoch?: number): void {
+    if (epoch === undefined && this.lastEpoch < 0) epoch = 0;
+    if (epoch === undefined) {
+      epoch = this.lastEpoch + 1;
+      this.tCur = this.tCur + 1;
+      if (this.tCur >= this.tI) {
+        this.tCur = this.tCur - this.tI;
+        this.tI = this.tI * this.tMult;
+      }
+    } else {
+      if (epoch < 0) throw new TorchValueError('CosineAnnealingWarmRestarts', `Expected non-negative epoch, but got ${epoch}`);
+      if (epoch >= this.t0) {
+        if (this.tMult === 1) this.tCur = epoch % this.t0;
+        else {
+          const n = Math.trunc(Math.log((epoch / this.t0) * (this.tMult - 1) + 1) / Math.log(this.tMult));
+          this.tCur = epoch - (this.t0 * (this.tMult ** n - 1)) / (this.tMult - 1);
+          this.tI = this.t0 * this.tMult ** n;
+        }
+      } else {
+        this.tI = this.t0;
+        this.tCur = epoch;
+      }
+    }
+    this._stepCount++;
+    this.lastEpoch = Math.floor(epoch);
+    const values = this.getLr();
+    this.optimizer.paramGroups.forEach((g, i) => (g.lr = values[i]!));
+    this._lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+}
+
+/** Options of {@link ReduceLROnPlateau}. */
+export interface ReduceLROnPlateauOptions {
+  /** `'min'` (default): lower metrics are better; `'max'`: higher. */
+  mode?: 'min' | 'max';
+  /** Multiplier applied on a plateau (default 0.1; must be < 1). */
+  factor?: number;
+  /** Bad epochs tolerated before reducing (default 10). */
+  patience?: number;
+  /** Improvement needed to count as better (default 1e-4). */
+  threshold?: number;
+  /** `'rel'` (default) or `'abs'` improvement. */
+  thresholdMode?: 'rel' | 'abs';
+  /** Epochs to wait after a reduction (default 0). */
+  cooldown?: number;
+  /** Lower bound of each group's rate (a number or one per group, default 0). */
+  minLr?: number | number[];
+  /** Reductions smaller than this are skipped (default 1e-8). */
+  eps?: number;
+}
+
+/** Reduces the learning rate when a metric stops improving (`step(metric)` once per epoch). */
+export class ReduceLROnPlateau {
+  /** The scheduled optimizer. */
+  readonly optimizer: Optimizer;
+  /** See {@link ReduceLROnPlateauOptions}. */
+  readonly mode: 'min' | 'max';
+  /** Multiplier applied on a plateau. */
+  readonly factor: number;
+  /** Bad epochs tolerated. */
+  readonly patience: number;
+  /** Improvement threshold. */
+  readonly threshold: number;
+  /** `'rel'` or `'abs'`. */
+  readonly thresholdMode: 'rel' | 'abs';
+  /** Epochs to wait after a reduction. */
+  readonly cooldown: number;
+  /** Per-group lower bounds. */
+  readonly minLrs: number[];
+  /** Smallest reduction applied. */
+  readonly eps: number;
+  /** Best metric so far. */
+  best: number;
+  /** Consecutive epochs without improvement. */
+  numBadEpochs = 0;
+  /** Cooldown epochs left. */
+  cooldownCounter = 0;
+  /** Last epoch index. */
+  lastEpoch = 0;
+  /** @internal */
+  _lastLr: number[];
+
+  constructor(optimizer: Optimizer, opts: ReduceLROnPlateauOptions = {}) {
+    const op = 'ReduceLROnPlateau';
+    this.factor = opts.factor ?? 0.1;
+    if (this.factor >= 1.0) throw new TorchValueError(op, 'Factor should be < 1.0.');
+    if (!(optimizer instanceof Optimizer)) throw new TorchTypeError(op, `${typeof optimizer} is not an Optimizer`);
+    this.optimizer = optimizer;
+    const n = optimizer.paramGroups.length;
+    const minLr = opts.minLr ?? 0;
+    if (Array.isArray(minLr)) {
+      if (minLr.length !== n) throw new TorchValueError(op, `expected ${n} min_lrs, got ${minLr.length}`);
+      this.minLrs = [...minLr];
+    } else this.minLrs = new Array<number>(n).fill(minLr);
+    this.patience = opts.patience ?? 10;
+    this.cooldown = opts.cooldown ?? 0;
+    this.mode = opts.mode ?? 'min';
+    this.threshold = opts.threshold ?? 1e-4;
+    this.thresholdMode = opts.thresholdMode ?? 'rel';
+    this.eps = opts.eps ?? 1e-8;
+    if (this.mode !== 'min' && this.mode !== 'max') throw new TorchValueError(op, `mode ${String(this.mode)} is unknown!`);
+    if (this.thresholdMode !== 'rel' && this.thresholdMode !== 'abs') throw new TorchValueError(op, `threshold mode ${String(this.thresholdMode)} is unknown!`);
+    this.best = this.mode === 'min' ? Infinity : -Infinity;
+    this._lastLr = optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  private isBetter(a: number, best: number): boolean {
+    if (this.mode === 'min') return this.thresholdMode === 'rel' ? a < best * (1 - this.threshold) : a < best - this.threshold;
+    return this.thresholdMode === 'rel' ? a > best * (this.threshold + 1) : a > best + this.threshold;
+  }
+
+  /** Records this epoch's metric and reduces the rates after `patience` bad epochs. */
+  step(metric: number, epoch?: number): void {
+    const current = Number(metric);
+    this.lastEpoch = epoch ?? this.lastEpoch + 1;
+    if (this.isBetter(current, this.best)) {
+      this.best = current;
+      this.numBadEpochs = 0;
+    } else this.numBadEpochs++;
+    if (this.cooldownCounter > 0) {
+      this.cooldownCounter--;
+      this.numBadEpochs = 0; // bad epochs in cooldown do not count
+    }
+    if (this.numBadEpochs > this.patience) {
+      this.optimizer.paramGroups.forEach((g, i) => {
+        const old = g.lr;
+        const next = Math.max(old * this.factor, this.minLrs[i]!);
+        if (old - next > this.eps) g.lr = next;
+      });
+      this.cooldownCounter = this.cooldown;
+      this.numBadEpochs = 0;
+    }
+    this._lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The learning rates after the last step. */
+  getLastLr(): number[] {
+    return [...this._lastLr];
   }
 }
