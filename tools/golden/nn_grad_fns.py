@@ -86,6 +86,9 @@ cases = {
     'interpolate/nearest2d': lambda: F.interpolate(x, scale_factor=2),
     'interpolate/bilinear2d': lambda: F.interpolate(x, size=(5, 7), mode='bilinear'),
     'interpolate/nearest1d': lambda: F.interpolate(rg(2, 3, 5), size=8),
+    'pixel_shuffle': lambda: F.pixel_shuffle(rg(1, 8, 2, 3), 2),
+    'pixel_unshuffle': lambda: F.pixel_unshuffle(rg(1, 2, 4, 6), 2),
+    'conv_transpose1d': lambda: F.conv_transpose1d(rg(2, 3, 5), rg(3, 2, 3), stride=2),
     'interpolate/linear1d': lambda: F.interpolate(rg(2, 3, 5), scale_factor=1.5, mode='linear'),
 }
 

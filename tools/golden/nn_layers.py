@@ -124,6 +124,15 @@ case('transformer_decoder_layer_prenorm_masks', lambda: nn.TransformerDecoderLay
 case('transformer', lambda: nn.Transformer(d_model=8, nhead=2, num_encoder_layers=2, num_decoder_layers=1, dim_feedforward=12, dropout=0.0),
      [rnd(5, 3, 8), rnd(4, 3, 8)], call='transformer_causal')
 
+case('conv_transpose1d', lambda: nn.ConvTranspose1d(3, 2, 3, stride=2, padding=1, output_padding=1), [rnd(2, 3, 5)])
+case('conv_transpose1d_groups_unbatched', lambda: nn.ConvTranspose1d(4, 6, 2, groups=2, dilation=2, bias=False), [rnd(4, 5)])
+case('batchnorm3d', lambda: nn.BatchNorm3d(2), [rnd(2, 2, 3, 2, 2)], modes=('train', 'eval'))
+case('instancenorm1d', lambda: nn.InstanceNorm1d(3), [rnd(2, 3, 5)], modes=('train', 'eval'))
+case('instancenorm2d_affine_tracked', lambda: nn.InstanceNorm2d(3, affine=True, track_running_stats=True, momentum=0.2), [rnd(2, 3, 4, 4)], modes=('train', 'eval'))
+case('instancenorm1d_unbatched', lambda: nn.InstanceNorm1d(4, affine=True), [rnd(4, 6)])
+case('pixel_shuffle', lambda: nn.PixelShuffle(2), [rnd(2, 8, 2, 3)])
+case('pixel_unshuffle', lambda: nn.PixelUnshuffle(2), [rnd(1, 2, 4, 6)])
+
 # ---------------------------------------------------------------- upsampling
 case('upsample_nearest_x2', lambda: nn.Upsample(scale_factor=2), [rnd(2, 3, 3, 4)])
 case('upsample_nearest_size', lambda: nn.Upsample(size=(5, 7)), [rnd(1, 2, 3, 4)])

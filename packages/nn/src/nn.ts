@@ -11,9 +11,11 @@ export { Module, type StateDict, type StateDictMetadata, type IncompatibleKeys, 
 export { Parameter } from './parameter.js';
 export { Sequential, ModuleList, ModuleDict, ParameterList } from './container.js';
 export { Identity, Linear, Bilinear, NonDynamicallyQuantizableLinear, type LinearOptions } from './layers/linear.js';
-export { ConvNd, Conv1d, Conv2d, ConvTranspose2d, type ConvLayerOptions, type ConvTransposeLayerOptions } from './layers/conv.js';
+export { ConvNd, Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d, type ConvLayerOptions, type ConvTransposeLayerOptions } from './layers/conv.js';
 export { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, type MaxPoolLayerOptions, type AvgPoolLayerOptions } from './layers/pooling.js';
-export { BatchNormBase, BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm, type BatchNormOptions, type LayerNormLayerOptions, type GroupNormLayerOptions } from './layers/normalization.js';
+export {
+  BatchNormBase, BatchNorm1d, BatchNorm2d, BatchNorm3d, InstanceNormBase, InstanceNorm1d, InstanceNorm2d, LayerNorm, GroupNorm, type BatchNormOptions, type LayerNormLayerOptions, type GroupNormLayerOptions,
+} from './layers/normalization.js';
 export { Dropout, Dropout2d } from './layers/dropout.js';
 export { Embedding, type EmbeddingLayerOptions } from './layers/embedding.js';
 export { Flatten, Unflatten } from './layers/flatten.js';
@@ -29,6 +31,7 @@ export {
   type TransformerDecoderForwardOptions, type TransformerOptions, type TransformerForwardOptions,
 } from './layers/transformer.js';
 export { Upsample, UpsamplingNearest2d, UpsamplingBilinear2d, type UpsampleOptions } from './layers/upsample.js';
+export { PixelShuffle, PixelUnshuffle } from './layers/pixel-shuffle.js';
 export {
   Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, PoissonNLLLoss, MarginRankingLoss, CosineEmbeddingLoss,

@@ -90,6 +90,9 @@ const CALLS: Record<string, () => Tensor> = {
   'interpolate/nearest2d': () => F.interpolate(x, { scaleFactor: 2 }),
   'interpolate/bilinear2d': () => F.interpolate(x, { size: [5, 7], mode: 'bilinear' }),
   'interpolate/nearest1d': () => F.interpolate(rg(2, 3, 5), { size: 8 }),
+  pixel_shuffle: () => F.pixelShuffle(rg(1, 8, 2, 3), 2),
+  pixel_unshuffle: () => F.pixelUnshuffle(rg(1, 2, 4, 6), 2),
+  conv_transpose1d: () => F.convTranspose1d(rg(2, 3, 5), rg(3, 2, 3), null, { stride: 2 }),
   'interpolate/linear1d': () => F.interpolate(rg(2, 3, 5), { scaleFactor: 1.5, mode: 'linear' }),
 };
 

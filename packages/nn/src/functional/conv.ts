@@ -181,3 +181,38 @@ export function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | n
   });
   return unbatched ? out.squeeze(0) : out;
 }
+
+/** Options of `convTranspose1d`. */
+export interface ConvTranspose1dOptions {
+  /** Stride (default 1). */
+  stride?: IntOrTuple;
+  /** Zero padding removed from both ends (default 0). */
+  padding?: IntOrTuple;
+  /** Extra size added at one end (default 0). */
+  outputPadding?: IntOrTuple;
+  /** Blocked connections (default 1). */
+  groups?: number;
+  /** Spacing between kernel elements (default 1). */
+  dilation?: IntOrTuple;
+}
+
+/** Transposed 1-D convolution: input [N, Cin, L] (or [Cin, L]), weight [Cin, Cout/groups, k]. */
+export function convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTranspose1dOptions = {}): Tensor {
+  const op = 'conv_transpose1d';
+  const [x, unbatched] = batchify(input, 1, op);
+  if (weight.ndim !== 3) throw new TorchRuntimeError(op, `weight should have 3 dimensions, got ${weight.ndim}`);
+  if (x._shape[1] !== weight._shape[0]) {
+    throw new TorchRuntimeError(op, `Given transposed=1, weight of size ${fmtShape(weight._shape)}, expected input${fmtShape(x._shape)} to have ${weight._shape[0]} channels, but got ${x._shape[1]} channels instead`);
+  }
+  // as a 2-D transposed convolution over [N, Cin, 1, L]: the extra dim has size-1 geometry
+  const along = (v: IntOrTuple, what: string, extra: number): number[] => [extra, ntuple(v, 1, op, what)[0]!];
+  const o = {
+    stride: along(opts.stride ?? 1, 'stride', 1),
+    padding: along(opts.padding ?? 0, 'padding', 0),
+    outputPadding: along(opts.outputPadding ?? 0, 'output_padding', 0),
+    dilation: along(opts.dilation ?? 1, 'dilation', 1),
+    groups: opts.groups ?? 1,
+  };
+  const out = convolution([x, weight, bias], (xx, ww, bb) => convTranspose2d(xx.unsqueeze(2), ww.unsqueeze(2), bb, o).squeeze(2));
+  return unbatched ? out.squeeze(0) : out;
+}

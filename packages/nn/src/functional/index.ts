@@ -21,5 +21,6 @@ export * from './normalization.js';
 export * from './padding.js';
 export * from './pooling.js';
 export * from './upsample.js';
+export * from './pixel-shuffle.js';
 export { multiHeadAttentionForward, type MultiHeadAttentionForwardOptions } from './attention.js';
 export type { IntOrTuple, Reduction } from './utils.js';

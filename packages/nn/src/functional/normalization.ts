@@ -144,3 +144,47 @@ export function normalize(input: Tensor, opts: { p?: number; dim?: number; eps?:
   const denom = input.norm(opts.p ?? 2, opts.dim ?? 1, true).clamp(opts.eps ?? 1e-12);
   return input.div(denom.expandAs(input));
 }
+
+/** Options of `instanceNorm`. */
+export interface InstanceNormOptions {
+  /** Per-channel running mean [C], updated with the mean over the batch of the instances' means. */
+  runningMean?: Tensor | null;
+  /** Per-channel running variance [C]. */
+  runningVar?: Tensor | null;
+  /** Per-channel scale. */
+  weight?: Tensor | null;
+  /** Per-channel shift. */
+  bias?: Tensor | null;
+  /** Normalise with each instance's statistics (default true), else with the running ones. */
+  useInputStats?: boolean;
+  /** Weight of new statistics in the running averages (default 0.1). */
+  momentum?: number;
+  /** Added to the variance (default 1e-5). */
+  eps?: number;
+}
+
+/**
+ * Instance normalisation: each (sample, channel) of [N, C, …] normalised over its own
+ * spatial dims. As ATen: batch norm of the input viewed as [1, N·C, …] with the per-channel
+ * tensors repeated N times, running statistics averaged back over the batch.
+ */
+export function instanceNorm(input: Tensor, opts: InstanceNormOptions = {}): Tensor {
+  if (input.ndim < 2) throw new TorchValueError('instance_norm', `expected at least 2D input (got ${input.ndim}D input)`);
+  const [N, C] = input._shape as [number, number];
+  const rep = (t: Tensor | null | undefined): Tensor | null => (t ? t.repeat(N) : null);
+  const rm = rep(opts.runningMean);
+  const rv = rep(opts.runningVar);
+  const x = input.contiguous().view([1, N * C, ...input._shape.slice(2)]);
+  const out = batchNorm(x, rm, rv, {
+    weight: rep(opts.weight),
+    bias: rep(opts.bias),
+    training: opts.useInputStats ?? true,
+    momentum: opts.momentum ?? 0.1,
+    eps: opts.eps ?? 1e-5,
+  });
+  noGrad(() => {
+    if (opts.runningMean && rm) opts.runningMean.copy_(rm.view(N, C).mean(0));
+    if (opts.runningVar && rv) opts.runningVar.copy_(rv.view(N, C).mean(0));
+  });
+  return out.view(input._shape);
+}

@@ -167,6 +167,22 @@ export class Conv2d extends ConvNd {
   }
 }
 
+/** Transposed 1-D convolution over [N, C, L]. */
+export class ConvTranspose1d extends ConvNd {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvTransposeLayerOptions = {}) {
+    super(1, inChannels, outChannels, kernelSize, opts, true);
+  }
+  override forward(input: Tensor): Tensor {
+    return F.convTranspose1d(input, this.weight, this.bias, {
+      stride: this.stride,
+      padding: this.padding as number[],
+      outputPadding: this.outputPadding,
+      groups: this.groups,
+      dilation: this.dilation,
+    });
+  }
+}
+
 /** Transposed 2-D convolution over [N, C, H, W]. */
 export class ConvTranspose2d extends ConvNd {
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvTransposeLayerOptions = {}) {

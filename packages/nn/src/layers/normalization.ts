@@ -167,6 +167,56 @@ export class BatchNorm2d extends BatchNormBase {
   }
 }
 
+/** 5-D batch normalisation over [N, C, D, H, W]. */
+export class BatchNorm3d extends BatchNormBase {
+  protected override checkInputDim(input: Tensor): void {
+    if (input.ndim !== 5) throw new TorchValueError('BatchNorm3d', `expected 5D input (got ${input.ndim}D input)`);
+  }
+}
+
+/**
+ * Instance normalisation (PyTorch's `_InstanceNorm`): no affine parameters and no running
+ * statistics unless asked (`affine`, `trackRunningStats`); unbatched input is accepted.
+ */
+export abstract class InstanceNormBase extends BatchNormBase {
+  constructor(numFeatures: number, opts: BatchNormOptions = {}) {
+    super(numFeatures, { affine: false, trackRunningStats: false, ...opts });
+  }
+  /** Spatial dims of the layer (1 or 2). */
+  protected abstract readonly spatialDims: number;
+  protected override checkInputDim(input: Tensor): void {
+    const d = this.spatialDims;
+    if (input.ndim !== d + 1 && input.ndim !== d + 2) {
+      throw new TorchValueError(this._getName(), `expected ${d + 1}D or ${d + 2}D input (got ${input.ndim}D input)`);
+    }
+  }
+  override forward(input: Tensor): Tensor {
+    this.checkInputDim(input);
+    const unbatched = input.ndim === this.spatialDims + 1;
+    const x = unbatched ? input.unsqueeze(0) : input;
+    const out = F.instanceNorm(x, {
+      runningMean: this.runningMean,
+      runningVar: this.runningVar,
+      weight: this.weight,
+      bias: this.bias,
+      useInputStats: this.training || !this.trackRunningStats,
+      momentum: this.momentum ?? 0.1,
+      eps: this.eps,
+    });
+    return unbatched ? out.squeeze(0) : out;
+  }
+}
+
+/** Instance normalisation over [N, C, L] (or [C, L]). */
+export class InstanceNorm1d extends InstanceNormBase {
+  protected override readonly spatialDims = 1;
+}
+
+/** Instance normalisation over [N, C, H, W] (or [C, H, W]). */
+export class InstanceNorm2d extends InstanceNormBase {
+  protected override readonly spatialDims = 2;
+}
+
 /** Options of {@link LayerNorm}. */
 export interface LayerNormLayerOptions extends FactoryOptions {
   /** Added to the variance (default 1e-5). */

@@ -1,0 +1,42 @@
+/** `F.pixelShuffle` / `F.pixelUnshuffle`: channels ↔ space rearrangements (sub-pixel convolution). */
+import { fusedNode } from '@antorcha/autograd';
+import { type Tensor, TorchRuntimeError } from '@antorcha/core';
+
+/** [*, C·r², H, W] → [*, C, H·r, W·r] (`PixelShuffleBackward0`). */
+export function pixelShuffle(input: Tensor, upscaleFactor: number): Tensor {
+  const op = 'pixel_shuffle';
+  const r = upscaleFactor;
+  if (input.ndim < 3) throw new TorchRuntimeError(op, `pixel_shuffle expects its input to have at least 3 dimensions, but got input with ${input.ndim} dimension(s)`);
+  if (!(r > 0)) throw new TorchRuntimeError(op, `pixel_shuffle expects a positive upscale_factor, but got ${r}`);
+  const lead = input._shape.slice(0, -3);
+  const [c, h, w] = input._shape.slice(-3) as [number, number, number];
+  if (c % (r * r) !== 0) {
+    throw new TorchRuntimeError(op, `pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of upscale_factor, but input.size(-3)=${c} is not divisible by ${r * r}`);
+  }
+  const n = lead.length;
+  return fusedNode('PixelShuffleBackward0', [input], (x) =>
+    x
+      .reshape([...lead, c / (r * r), r, r, h, w])
+      .permute([...lead.map((_, i) => i), n, n + 3, n + 1, n + 4, n + 2])
+      .reshape([...lead, c / (r * r), h * r, w * r]),
+  );
+}
+
+/** [*, C, H·r, W·r] → [*, C·r², H, W] (`PixelUnshuffleBackward0`). */
+export function pixelUnshuffle(input: Tensor, downscaleFactor: number): Tensor {
+  const op = 'pixel_unshuffle';
+  const r = downscaleFactor;
+  if (input.ndim < 3) throw new TorchRuntimeError(op, `pixel_unshuffle expects its input to have at least 3 dimensions, but got input with ${input.ndim} dimension(s)`);
+  if (!(r > 0)) throw new TorchRuntimeError(op, `pixel_unshuffle expects a positive downscale_factor, but got ${r}`);
+  const lead = input._shape.slice(0, -3);
+  const [c, h, w] = input._shape.slice(-3) as [number, number, number];
+  if (h % r !== 0) throw new TorchRuntimeError(op, `pixel_unshuffle expects height to be divisible by downscale_factor, but input.size(-2)=${h} is not divisible by ${r}`);
+  if (w % r !== 0) throw new TorchRuntimeError(op, `pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)=${w} is not divisible by ${r}`);
+  const n = lead.length;
+  return fusedNode('PixelUnshuffleBackward0', [input], (x) =>
+    x
+      .reshape([...lead, c, h / r, r, w / r, r])
+      .permute([...lead.map((_, i) => i), n, n + 2, n + 4, n + 1, n + 3])
+      .reshape([...lead, c * r * r, h / r, w / r]),
+  );
+}
