@@ -91,6 +91,10 @@ case('dropout2d', lambda: nn.Dropout2d(0.4), [lambda: torch.randn(3, 5, 2, 2)], 
 # ---------------------------------------------------------------- embedding
 case('embedding', lambda: nn.Embedding(10, 3), [lambda: torch.tensor([[1, 2, 4, 5], [4, 3, 2, 9]])])
 case('embedding_padding', lambda: nn.Embedding(10, 3, padding_idx=0), [lambda: torch.tensor([[0, 2, 0, 5], [4, 3, 2, 9]])])
+case('embedding_max_norm', lambda: nn.Embedding(10, 3, max_norm=1.0), [lambda: torch.tensor([[1, 2, 4, 5], [4, 3, 2, 9]])])
+case('embedding_max_norm_p1', lambda: nn.Embedding(10, 3, max_norm=0.5, norm_type=1.0), [lambda: torch.tensor([[1, 2, 2, 7]])])
+case('embedding_from_pretrained', lambda: nn.Embedding.from_pretrained(torch.arange(12.0).reshape(4, 3) / 10, freeze=False, padding_idx=1),
+     [lambda: torch.tensor([[0, 1, 3], [2, 1, 0]])])
 
 # ---------------------------------------------------------------- recurrent
 case('rnn', lambda: nn.RNN(4, 5, num_layers=2), [rnd(3, 2, 4), rnd(2, 2, 5)])

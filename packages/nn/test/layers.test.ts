@@ -2,7 +2,7 @@
 // initialisation bit for bit for several seeds, repr, forward and backward in
 // train and eval mode, and running statistics.
 import { describe, expect, it } from 'vitest';
-import { type Tensor, manualSeed, ones, randn, setRngCompat, tensor } from '@antorcha/core';
+import { type Tensor, arange, manualSeed, ones, randn, setRngCompat, tensor } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
 import { type EncodedExact, type EncodedResult, compareExact, decode, expectClose, fixture } from './helpers.js';
@@ -72,6 +72,9 @@ const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
   dropout2d: [() => new nn.Dropout2d(0.4)],
   embedding: [() => new nn.Embedding(10, 3)],
   embedding_padding: [() => new nn.Embedding(10, 3, { paddingIdx: 0 })],
+  embedding_max_norm: [() => new nn.Embedding(10, 3, { maxNorm: 1.0 })],
+  embedding_max_norm_p1: [() => new nn.Embedding(10, 3, { maxNorm: 0.5, normType: 1.0 })],
+  embedding_from_pretrained: [() => nn.Embedding.fromPretrained(arange(12, { dtype: 'float32' }).reshape(4, 3).div(10), { freeze: false, paddingIdx: 1 })],
   rnn: [() => new nn.RNN(4, 5, { numLayers: 2 })],
   rnn_relu_bidir_batch_first: [() => new nn.RNN(3, 4, { nonlinearity: 'relu', bidirectional: true, batchFirst: true })],
   lstm: [() => new nn.LSTM(3, 4, { numLayers: 2, bidirectional: true }), lstmHc],

@@ -292,3 +292,24 @@ describe('Module.deepcopy (copy.deepcopy)', () => {
     expect(c.getSubmodule('0')).not.toBe(lin);
   });
 });
+
+describe('Embedding.fromPretrained', () => {
+  it('wraps the given table without copying or drawing, frozen by default', () => {
+    const table = tensor([
+      [0.5, 1.5],
+      [2.5, 3.5],
+      [4.5, 5.5],
+    ]);
+    const before = getRngState();
+    const emb = nn.Embedding.fromPretrained(table);
+    expect(getRngState().tolist()).toEqual(before.tolist());
+    expect(emb.weight.requiresGrad).toBe(false);
+    expect(emb.weight._storage === table._storage).toBe(true);
+    expect(emb.call(tensor([2, 0])).tolist()).toEqual([
+      [4.5, 5.5],
+      [0.5, 1.5],
+    ]);
+    expect(nn.Embedding.fromPretrained(table, { freeze: false }).weight.requiresGrad).toBe(true);
+    expect(() => nn.Embedding.fromPretrained(tensor([1, 2]))).toThrow('Embeddings parameter is expected to be 2-dimensional');
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * `F.linear`, `F.bilinear`, `F.embedding` and `F.oneHot`.
  */
-import { fusedNode } from '@antorcha/autograd';
+import { fusedNode, noGrad } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where, zeros } from '@antorcha/core';
 
 /**
@@ -45,6 +45,25 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: 
 export interface EmbeddingOptions {
   /** Entries at this index get no gradient. */
   paddingIdx?: number | null;
+  /** Rows looked up whose `normType`-norm exceeds this are first rescaled in place to it. */
+  maxNorm?: number | null;
+  /** The p of the norm for `maxNorm` (default 2). */
+  normType?: number;
+}
+
+/**
+ * ATen's `embedding_renorm_`: every distinct row indexed by `flat` whose p-norm exceeds
+ * `maxNorm` is scaled in place by maxNorm / (norm + 1e-7), without autograd.
+ */
+function embeddingRenorm_(weight: Tensor, flat: Tensor, maxNorm: number, normType: number): void {
+  const rows = [...new Set((flat.tolist() as number[]).map(Number))].sort((a, b) => a - b);
+  noGrad(() => {
+    for (const i of rows) {
+      const row = weight.select(0, i);
+      const norm = Number(row.norm(normType).item());
+      if (norm > maxNorm) row.mul_(maxNorm / (norm + 1e-7));
+    }
+  });
 }
 
 /**
@@ -62,6 +81,7 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
     const hi = Number(flat.max().item());
     if (lo < 0 || hi >= num) throw new TorchRuntimeError('embedding', 'index out of range in self');
   }
+  if (opts.maxNorm !== null && opts.maxNorm !== undefined) embeddingRenorm_(weight, flat, opts.maxNorm, opts.normType ?? 2);
   // PyTorch's one kernel: embedding (node EmbeddingBackward0)
   return fusedNode('EmbeddingBackward0', [weight], (w) => {
     let rows = w.indexSelect(0, flat.dtype === int64 ? flat : flat.long());

@@ -1,16 +1,25 @@
 /** `Embedding`: a lookup table initialised from N(0, 1). */
-import type { Tensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import * as F from '../functional/linear.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
-import type { Parameter } from '../parameter.js';
+import { Parameter as ParameterClass, type Parameter } from '../parameter.js';
+import { pyFloat } from '../utils/pyrepr.js';
 import { type FactoryOptions, emptyParam } from './_util.js';
 
 /** Options of {@link Embedding}. */
 export interface EmbeddingLayerOptions extends FactoryOptions {
   /** This row is zero-initialised and receives no gradient. */
   paddingIdx?: number | null;
+  /** Looked-up rows are renormalised in place to at most this norm. */
+  maxNorm?: number | null;
+  /** The p of the norm for `maxNorm` (default 2). */
+  normType?: number;
+  /** @internal Use this tensor as the table (PyTorch's `_weight`; no initialisation). */
+  _weight?: Tensor | null;
+  /** @internal With `_weight`: freeze it (PyTorch's `_freeze`). */
+  _freeze?: boolean;
 }
 
 /**
@@ -28,6 +37,10 @@ export class Embedding extends Module {
   declare embeddingDim: number;
   /** Padding row (normalised to a non-negative index), or null. */
   declare paddingIdx: number | null;
+  /** Renormalisation bound, or null. */
+  declare maxNorm: number | null;
+  /** The p of the renormalisation norm. */
+  declare normType: number;
   /** The table [numEmbeddings, embeddingDim]. */
   declare weight: Parameter;
 
@@ -41,8 +54,28 @@ export class Embedding extends Module {
       if (p < 0) p += numEmbeddings;
     }
     this.paddingIdx = p;
-    this.weight = emptyParam([numEmbeddings, embeddingDim], opts);
-    this.resetParameters();
+    this.maxNorm = opts.maxNorm ?? null;
+    this.normType = opts.normType ?? 2.0;
+    const given = opts._weight ?? null;
+    if (given !== null) {
+      if (given.ndim !== 2 || given._shape[0] !== numEmbeddings || given._shape[1] !== embeddingDim) {
+        throw new TorchRuntimeError('Embedding', 'Shape of weight does not match num_embeddings and embedding_dim');
+      }
+      this.weight = new ParameterClass(given, !(opts._freeze ?? false));
+    } else {
+      this.weight = emptyParam([numEmbeddings, embeddingDim], opts);
+      this.resetParameters();
+    }
+  }
+
+  /**
+   * An embedding whose table is `embeddings` [num, dim] (shared, not copied; no random
+   * draws), frozen unless `freeze: false` (PyTorch's `Embedding.from_pretrained`).
+   */
+  static fromPretrained(embeddings: Tensor, opts: { freeze?: boolean; paddingIdx?: number | null; maxNorm?: number | null; normType?: number } = {}): Embedding {
+    if (embeddings.ndim !== 2) throw new TorchRuntimeError('Embedding.from_pretrained', 'Embeddings parameter is expected to be 2-dimensional');
+    const [rows, cols] = embeddings._shape as [number, number];
+    return new Embedding(rows, cols, { ...opts, _weight: embeddings, _freeze: opts.freeze ?? true });
   }
 
   /** N(0, 1), then zeroes the padding row. */
@@ -56,12 +89,14 @@ export class Embedding extends Module {
   }
 
   override forward(input: Tensor): Tensor {
-    return F.embedding(input, this.weight, { paddingIdx: this.paddingIdx });
+    return F.embedding(input, this.weight, { paddingIdx: this.paddingIdx, maxNorm: this.maxNorm, normType: this.normType });
   }
 
   override extraRepr(): string {
     let s = `${this.numEmbeddings}, ${this.embeddingDim}`;
     if (this.paddingIdx !== null) s += `, padding_idx=${this.paddingIdx}`;
+    if (this.maxNorm !== null) s += `, max_norm=${pyFloat(this.maxNorm)}`;
+    if (this.normType !== 2) s += `, norm_type=${pyFloat(this.normType)}`;
     return s;
   }
 }
