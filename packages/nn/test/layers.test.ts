@@ -79,6 +79,8 @@ const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
   rnn_relu_bidir_batch_first: [() => new nn.RNN(3, 4, { nonlinearity: 'relu', bidirectional: true, batchFirst: true })],
   lstm: [() => new nn.LSTM(3, 4, { numLayers: 2, bidirectional: true }), lstmHc],
   lstm_unbatched: [() => new nn.LSTM(3, 4)],
+  lstm_proj: [() => new nn.LSTM(3, 5, { projSize: 2, numLayers: 2, bidirectional: true }), lstmHc],
+  lstm_proj_nobias_batch_first: [() => new nn.LSTM(3, 4, { projSize: 3, bias: false, batchFirst: true })],
   gru: [() => new nn.GRU(3, 4, { batchFirst: true, numLayers: 2 })],
   gru_nobias: [() => new nn.GRU(3, 2, { bias: false })],
   rnncell: [() => new nn.RNNCell(3, 4)],

@@ -81,16 +81,23 @@ export abstract class RNNBase extends Module {
   declare dropout: number;
   /** Two directions. */
   declare bidirectional: boolean;
+  /** LSTM only: size of the projected hidden state (0: no projection). */
+  declare projSize: number;
   /** Parameter names per layer and direction. */
   declare _allWeights: string[][];
 
-  protected constructor(mode: Mode, inputSize: number, hiddenSize: number, o: RNNOptions) {
+  protected constructor(mode: Mode, inputSize: number, hiddenSize: number, o: RNNOptions & { projSize?: number }) {
     super();
     const numLayers = o.numLayers ?? 1;
     const p = o.dropout ?? 0;
     if (p < 0 || p > 1) throw new TorchValueError('RNN', 'dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
     if (hiddenSize <= 0) throw new TorchValueError('RNN', 'hidden_size must be greater than zero');
     if (numLayers <= 0) throw new TorchValueError('RNN', 'num_layers must be greater than zero');
+    const projSize = o.projSize ?? 0;
+    if (projSize < 0) throw new TorchValueError('RNN', 'proj_size should be a positive integer or zero to disable projections');
+    if (projSize >= hiddenSize) throw new TorchValueError('RNN', 'proj_size has to be smaller than hidden_size');
+    this.projSize = projSize;
+    const real = projSize > 0 ? projSize : hiddenSize;
     this.mode = mode;
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
@@ -104,13 +111,17 @@ export abstract class RNNBase extends Module {
     const all: string[][] = [];
     for (let layer = 0; layer < numLayers; layer++) {
       for (let d = 0; d < dirs; d++) {
-        const inSize = layer === 0 ? inputSize : hiddenSize * dirs;
+        const inSize = layer === 0 ? inputSize : real * dirs;
         const sfx = d === 1 ? '_reverse' : '';
         const names = [`weight_ih_l${layer}${sfx}`, `weight_hh_l${layer}${sfx}`];
-        const params = [emptyParam([gate, inSize], o), emptyParam([gate, hiddenSize], o)];
+        const params = [emptyParam([gate, inSize], o), emptyParam([gate, real], o)];
         if (this.bias) {
           names.push(`bias_ih_l${layer}${sfx}`, `bias_hh_l${layer}${sfx}`);
           params.push(emptyParam([gate], o), emptyParam([gate], o));
+        }
+        if (projSize > 0) {
+          names.push(`weight_hr_l${layer}${sfx}`);
+          params.push(emptyParam([projSize, hiddenSize], o));
         }
         names.forEach((n, i) => this.registerParameter(n, params[i]!));
         all.push(names);
@@ -126,10 +137,11 @@ export abstract class RNNBase extends Module {
     for (const w of this.parameters()) init.uniform_(w, -stdv, stdv);
   }
 
-  private weightsOf(layer: number, d: number): [Tensor, Tensor, Tensor | null, Tensor | null] {
+  private weightsOf(layer: number, d: number): [Tensor, Tensor, Tensor | null, Tensor | null, Tensor | null] {
     const names = this._allWeights[layer * (this.bidirectional ? 2 : 1) + d]!;
     const p = (i: number): Tensor | null => (names[i] !== undefined ? this._parameters.get(names[i]!)! : null);
-    return [p(0)!, p(1)!, p(2), p(3)];
+    const hr = this.projSize > 0 ? p(names.length - 1) : null;
+    return this.bias ? [p(0)!, p(1)!, p(2), p(3), hr] : [p(0)!, p(1)!, null, null, hr];
   }
 
   /**
@@ -146,21 +158,22 @@ export abstract class RNNBase extends Module {
     const [L, N] = x._shape as [number, number];
     const dirs = this.bidirectional ? 2 : 1;
     const H = this.hiddenSize;
-    const expected = [this.numLayers * dirs, N, H];
-    const prep = (s: Tensor | null, what: string): Tensor => {
+    const R = this.projSize > 0 ? this.projSize : H; // size of h (projected) and of each direction's output
+    const prep = (s: Tensor | null, size: number, what: string): Tensor => {
+      const expected = [this.numLayers * dirs, N, size];
       if (s === null) return zeros(expected, { dtype: x.dtype, device: x.device });
       const t = batched ? s : s.unsqueeze(1);
       if (t.ndim !== 3 || t._shape.some((v, i) => v !== expected[i])) throw new TorchRuntimeError(op, `Expected ${what} size ${fmtShape(expected)}, got ${fmtShape(t._shape)}`);
       return t;
     };
-    const h0 = prep(hx, 'hidden');
-    const c0 = this.mode === 'LSTM' ? prep(cx, 'hidden') : null;
+    const h0 = prep(hx, R, 'hidden');
+    const c0 = this.mode === 'LSTM' ? prep(cx, H, 'hidden') : null;
     const hOut: Tensor[] = [];
     const cOut: Tensor[] = [];
     for (let layer = 0; layer < this.numLayers; layer++) {
       const outs: Tensor[] = [];
       for (let d = 0; d < dirs; d++) {
-        const [wIh, wHh, bIh, bHh] = this.weightsOf(layer, d);
+        const [wIh, wHh, bIh, bHh, wHr] = this.weightsOf(layer, d);
         const idx = layer * dirs + d;
         let h = h0.select(0, idx);
         let c = c0 ? c0.select(0, idx) : null;
@@ -169,9 +182,10 @@ export abstract class RNNBase extends Module {
         for (let s = 0; s < L; s++) {
           const t = d === 0 ? s : L - 1 - s;
           [h, c] = cellStep(this.mode, gi.select(0, t), h, c, wHh, bHh);
+          if (wHr) h = h.matmul(wHr.t()); // LSTM projection: h = (o ⊙ tanh c) W_hrᵀ
           steps[t] = h;
         }
-        outs.push(L > 0 ? stack(steps, 0) : zeros([0, N, H], { dtype: x.dtype }));
+        outs.push(L > 0 ? stack(steps, 0) : zeros([0, N, R], { dtype: x.dtype }));
         hOut.push(h);
         if (c) cOut.push(c);
       }
@@ -191,6 +205,7 @@ export abstract class RNNBase extends Module {
 
   override extraRepr(): string {
     let s = `${this.inputSize}, ${this.hiddenSize}`;
+    if (this.projSize !== 0) s += `, proj_size=${this.projSize}`;
     if (this.numLayers !== 1) s += `, num_layers=${this.numLayers}`;
     if (this.bias !== true) s += `, bias=${pyBool(this.bias)}`;
     if (this.batchFirst !== false) s += `, batch_first=${pyBool(this.batchFirst)}`;
@@ -224,9 +239,9 @@ export class RNN extends RNNBase {
   }
 }
 
-/** Long short-term memory (gates i, f, g, o). */
+/** Long short-term memory (gates i, f, g, o), optionally with a projected hidden state (`projSize`). */
 export class LSTM extends RNNBase {
-  constructor(inputSize: number, hiddenSize: number, opts: RNNOptions = {}) {
+  constructor(inputSize: number, hiddenSize: number, opts: RNNOptions & { projSize?: number } = {}) {
     super('LSTM', inputSize, hiddenSize, opts);
   }
   /** Returns `[output, [hN, cN]]`; `hx` is `[h0, c0]` or null. */
