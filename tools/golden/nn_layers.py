@@ -130,6 +130,9 @@ case('transformer_decoder_layer_prenorm_masks', lambda: nn.TransformerDecoderLay
 case('transformer', lambda: nn.Transformer(d_model=8, nhead=2, num_encoder_layers=2, num_decoder_layers=1, dim_feedforward=12, dropout=0.0),
      [rnd(5, 3, 8), rnd(4, 3, 8)], call='transformer_causal')
 
+case('conv3d', lambda: nn.Conv3d(2, 3, 3, padding=1), [rnd(2, 2, 4, 4, 3)])
+case('conv3d_stride_groups_unbatched', lambda: nn.Conv3d(4, 2, (2, 3, 2), stride=(1, 2, 1), dilation=(2, 1, 1), groups=2, bias=False), [rnd(4, 5, 6, 4)])
+case('conv3d_same', lambda: nn.Conv3d(1, 2, (2, 3, 3), padding='same'), [rnd(1, 1, 3, 4, 4)])
 case('conv_transpose1d', lambda: nn.ConvTranspose1d(3, 2, 3, stride=2, padding=1, output_padding=1), [rnd(2, 3, 5)])
 case('conv_transpose1d_groups_unbatched', lambda: nn.ConvTranspose1d(4, 6, 2, groups=2, dilation=2, bias=False), [rnd(4, 5)])
 case('batchnorm3d', lambda: nn.BatchNorm3d(2), [rnd(2, 2, 3, 2, 2)], modes=('train', 'eval'))

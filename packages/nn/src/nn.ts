@@ -11,7 +11,7 @@ export { Module, type StateDict, type StateDictMetadata, type IncompatibleKeys, 
 export { Parameter } from './parameter.js';
 export { Sequential, ModuleList, ModuleDict, ParameterList } from './container.js';
 export { Identity, Linear, Bilinear, NonDynamicallyQuantizableLinear, type LinearOptions } from './layers/linear.js';
-export { ConvNd, Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d, type ConvLayerOptions, type ConvTransposeLayerOptions } from './layers/conv.js';
+export { ConvNd, Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, type ConvLayerOptions, type ConvTransposeLayerOptions } from './layers/conv.js';
 export { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, type MaxPoolLayerOptions, type AvgPoolLayerOptions } from './layers/pooling.js';
 export {
   BatchNormBase, BatchNorm1d, BatchNorm2d, BatchNorm3d, InstanceNormBase, InstanceNorm1d, InstanceNorm2d, LayerNorm, GroupNorm, type BatchNormOptions, type LayerNormLayerOptions, type GroupNormLayerOptions,

@@ -1,9 +1,8 @@
 /**
- * Convolutions (`F.conv1d`, `F.conv2d`, `F.convTranspose2d`) by im2col: a strided
+ * Convolutions (`F.conv1d/2d/3d`, `F.convTranspose1d/2d`) by im2col: a strided
  * window view of the (padded) input, one copy into column layout, and a batched
- * `matmul` with the weight. All steps are differentiable core ops, so autograd
- * flows through them (the graph shows `UnsafeViewBackward0`/`AsStridedBackward0`/
- * `MatmulBackward`-style nodes instead of PyTorch's fused `ConvolutionBackward0`).
+ * `matmul` with the weight. All steps are differentiable core ops, recorded with
+ * `fusedNode` as PyTorch's one `ConvolutionBackward0` node.
  */
 import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros } from '@antorcha/core';
@@ -42,36 +41,42 @@ function resolvePadding(padding: ConvPadding, kernel: number[], dilation: number
 }
 
 /**
- * The im2col core shared by conv1d/conv2d: x [N, C, H, W], weight [O, C/g, kh, kw].
- * `pads` are (before, after) per spatial dim.
+ * The im2col core of every convolution: x [N, C, *spatial] (1 to 3 spatial dims), weight
+ * [O, C/g, *kernel]; `pads` are (before, after) per spatial dim. A strided window view
+ * [N, C, *kernel, *out] of the padded input, reshaped to columns, times the weight.
  */
-function conv2dCore(x: Tensor, weight: Tensor, bias: Tensor | null | undefined, stride: number[], pads: [number, number][], dilation: number[], groups: number, op: string): Tensor {
-  const [N, C, H, W] = x._shape as [number, number, number, number];
-  const [O, Cg, kh, kw] = weight._shape as [number, number, number, number];
+function convCore(x: Tensor, weight: Tensor, bias: Tensor | null | undefined, stride: number[], pads: [number, number][], dilation: number[], groups: number, op: string): Tensor {
+  const d = x.ndim - 2;
+  const [N, C] = x._shape as [number, number];
+  const [O, Cg] = weight._shape as [number, number];
+  const k = weight._shape.slice(2);
   if (C !== Cg * groups) {
     throw new TorchRuntimeError(op, `Given groups=${groups}, weight of size ${fmtShape(weight._shape)}, expected input${fmtShape(x._shape)} to have ${Cg * groups} channels, but got ${C} channels instead`);
   }
   if (O % groups !== 0) throw new TorchRuntimeError(op, 'out_channels must be divisible by groups');
   let xp = x;
-  if (pads[0]![0] || pads[0]![1]) xp = padDim(xp, 2, pads[0]![0], pads[0]![1]);
-  if (pads[1]![0] || pads[1]![1]) xp = padDim(xp, 3, pads[1]![0], pads[1]![1]);
+  for (let i = 0; i < d; i++) if (pads[i]![0] || pads[i]![1]) xp = padDim(xp, 2 + i, pads[i]![0], pads[i]![1]);
   xp = xp.contiguous();
-  const Hp = xp._shape[2]!;
-  const Wp = xp._shape[3]!;
-  const Ho = Math.floor((Hp - dilation[0]! * (kh - 1) - 1) / stride[0]!) + 1;
-  const Wo = Math.floor((Wp - dilation[1]! * (kw - 1) - 1) / stride[1]!) + 1;
-  if (Ho <= 0 || Wo <= 0) {
-    throw new TorchRuntimeError(op, `Calculated padded input size per channel: (${Hp} x ${Wp}). Kernel size: (${dilation[0]! * (kh - 1) + 1} x ${dilation[1]! * (kw - 1) + 1}). Kernel size can't be greater than actual input size`);
+  const padded = xp._shape.slice(2);
+  const span = k.map((ki, i) => dilation[i]! * (ki - 1) + 1);
+  const out = padded.map((p, i) => Math.floor((p - span[i]!) / stride[i]!) + 1);
+  if (out.some((o) => o <= 0)) {
+    throw new TorchRuntimeError(op, `Calculated padded input size per channel: (${padded.join(' x ')}). Kernel size: (${span.join(' x ')}). Kernel size can't be greater than actual input size`);
   }
-  const [sN, sC, sH, sW] = xp._strides as [number, number, number, number];
-  // windows [N, C, kh, kw, Ho, Wo] -> columns [N, g, Cg*kh*kw, Ho*Wo]
-  const windows = xp.asStrided([N, C, kh, kw, Ho, Wo], [sN, sC, sH * dilation[0]!, sW * dilation[1]!, sH * stride[0]!, sW * stride[1]!], xp._offset);
-  const cols = windows.reshape(N, groups, Cg * kh * kw, Ho * Wo);
-  const w = weight.reshape(groups, O / groups, Cg * kh * kw);
-  let out = w.matmul(cols).reshape(N, O, Ho, Wo);
-  if (bias !== null && bias !== undefined) out = out.add(bias.view(1, O, 1, 1));
-  return out;
+  const st = xp._strides;
+  const sp = st.slice(2);
+  // windows [N, C, *kernel, *out] -> columns [N, g, Cg·∏kernel, ∏out]
+  const windows = xp.asStrided([N, C, ...k, ...out], [st[0]!, st[1]!, ...sp.map((s, i) => s * dilation[i]!), ...sp.map((s, i) => s * stride[i]!)], xp._offset);
+  const kProd = k.reduce((a, b) => a * b, 1);
+  const cols = windows.reshape(N, groups, Cg * kProd, out.reduce((a, b) => a * b, 1));
+  const w = weight.reshape(groups, O / groups, Cg * kProd);
+  let y = w.matmul(cols).reshape([N, O, ...out]);
+  if (bias !== null && bias !== undefined) y = y.add(bias.view([1, O, ...out.map(() => 1)]));
+  return y;
 }
+
+/** The 2-D case of {@link convCore} (conv1d and the transposed convolutions go through it). */
+const conv2dCore = convCore;
 
 function batchify(input: Tensor, dims: number, op: string): [Tensor, boolean] {
   if (input.ndim === dims + 1) return [input.unsqueeze(0), true];
@@ -99,6 +104,18 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   const dilation = ntuple(opts.dilation ?? 1, 2, op, 'dilation');
   const pads = resolvePadding(opts.padding ?? 0, [weight._shape[2]!, weight._shape[3]!], dilation, stride, op);
   const out = convolution([x, weight, bias], (xx, ww, bb) => conv2dCore(xx, ww, bb, stride, pads, dilation, opts.groups ?? 1, op));
+  return unbatched ? out.squeeze(0) : out;
+}
+
+/** 3-D convolution: input [N, C, D, H, W] (or [C, D, H, W]), weight [O, C/groups, kd, kh, kw]. */
+export function conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
+  const op = 'conv3d';
+  const [x, unbatched] = batchify(input, 3, op);
+  if (weight.ndim !== 5) throw new TorchRuntimeError(op, `weight should have 5 dimensions, got ${weight.ndim}`);
+  const stride = ntuple(opts.stride ?? 1, 3, op, 'stride');
+  const dilation = ntuple(opts.dilation ?? 1, 3, op, 'dilation');
+  const pads = resolvePadding(opts.padding ?? 0, weight._shape.slice(2), dilation, stride, op);
+  const out = convolution([x, weight, bias], (xx, ww, bb) => convCore(xx, ww, bb, stride, pads, dilation, opts.groups ?? 1, op));
   return unbatched ? out.squeeze(0) : out;
 }
 

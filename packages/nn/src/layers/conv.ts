@@ -167,6 +167,16 @@ export class Conv2d extends ConvNd {
   }
 }
 
+/** 3-D convolution over [N, C, D, H, W]. */
+export class Conv3d extends ConvNd {
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvLayerOptions = {}) {
+    super(3, inChannels, outChannels, kernelSize, opts, false);
+  }
+  override forward(input: Tensor): Tensor {
+    return F.conv3d(input, this.weight, this.bias, { stride: this.stride, padding: this.padding, dilation: this.dilation, groups: this.groups });
+  }
+}
+
 /** Transposed 1-D convolution over [N, C, L]. */
 export class ConvTranspose1d extends ConvNd {
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvTransposeLayerOptions = {}) {
