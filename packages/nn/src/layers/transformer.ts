@@ -34,6 +34,57 @@ function feedForward(l: { linear1: Linear; dropout: Dropout; linear2: Linear; ac
   return l.linear2.call(l.dropout.call(a));
 }
 
+/** The layer members both layer kinds create after their attention blocks, in PyTorch's order. */
+interface FeedForwardMembers {
+  linear1: Linear;
+  dropout: Dropout;
+  linear2: Linear;
+  normFirst: boolean;
+}
+
+/** Creates linear1, dropout, linear2 (consuming the random draws PyTorch does, in its order). */
+function addFeedForward(l: FeedForwardMembers, dModel: number, opts: TransformerEncoderLayerOptions): void {
+  const factory = opts.dtype !== undefined ? { dtype: opts.dtype } : {};
+  const ff = opts.dimFeedforward ?? 2048;
+  l.linear1 = new Linear(dModel, ff, factory);
+  l.dropout = new Dropout(opts.dropout ?? 0.1);
+  l.linear2 = new Linear(ff, dModel, factory);
+  l.normFirst = opts.normFirst ?? false;
+}
+
+/** The attention blocks' options: the layer's dropout, layout and dtype. */
+function attentionOptions(opts: TransformerEncoderLayerOptions): { dropout: number; batchFirst: boolean; dtype?: TransformerEncoderLayerOptions['dtype'] } {
+  return { dropout: opts.dropout ?? 0.1, batchFirst: opts.batchFirst ?? false, ...(opts.dtype !== undefined ? { dtype: opts.dtype } : {}) };
+}
+
+/** A LayerNorm with the layer's eps and dtype. */
+function layerNorm(dModel: number, opts: TransformerEncoderLayerOptions): LayerNorm {
+  return new LayerNorm(dModel, { eps: opts.layerNormEps ?? 1e-5, ...(opts.dtype !== undefined ? { dtype: opts.dtype } : {}) });
+}
+
+/** A stack of deep copies of one layer, then an optional final norm (PyTorch's `_get_clones`). */
+abstract class LayerStack extends Module {
+  /** The layers. */
+  declare layers: ModuleList;
+  /** Number of layers. */
+  declare numLayers: number;
+  /** Final norm, or null. */
+  declare norm: Module | null;
+
+  constructor(layer: Module, numLayers: number, norm: Module | null) {
+    super();
+    this.layers = new ModuleList(Array.from({ length: numLayers }, () => layer.deepcopy()));
+    this.numLayers = numLayers;
+    this.registerModule('norm', norm);
+  }
+
+  /** Runs `step` through every layer, then the norm. */
+  protected stacked(x: Tensor, step: (layer: Module, x: Tensor) => Tensor): Tensor {
+    for (const layer of this.layers.children()) x = step(layer, x);
+    return this.norm ? (this.norm.call(x) as Tensor) : x;
+  }
+}
+
 /** Options of {@link TransformerEncoderLayer}. */
 export interface TransformerEncoderLayerOptions extends FactoryOptions {
   /** Hidden size of the feed-forward block (default 2048). */
@@ -93,16 +144,10 @@ export class TransformerEncoderLayer extends Module {
   constructor(dModel: number, nhead: number, opts: TransformerEncoderLayerOptions = {}) {
     super();
     const p = opts.dropout ?? 0.1;
-    const factory = opts.dtype !== undefined ? { dtype: opts.dtype } : {};
-    this.self_attn = new MultiheadAttention(dModel, nhead, { dropout: p, batchFirst: opts.batchFirst ?? false, ...factory });
-    const ff = opts.dimFeedforward ?? 2048;
-    this.linear1 = new Linear(dModel, ff, factory);
-    this.dropout = new Dropout(p);
-    this.linear2 = new Linear(ff, dModel, factory);
-    this.normFirst = opts.normFirst ?? false;
-    const eps = opts.layerNormEps ?? 1e-5;
-    this.norm1 = new LayerNorm(dModel, { eps, ...factory });
-    this.norm2 = new LayerNorm(dModel, { eps, ...factory });
+    this.self_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
+    addFeedForward(this, dModel, opts);
+    this.norm1 = layerNorm(dModel, opts);
+    this.norm2 = layerNorm(dModel, opts);
     this.dropout1 = new Dropout(p);
     this.dropout2 = new Dropout(p);
     this.activation = resolveActivation(opts.activation, 'TransformerEncoderLayer');
@@ -134,25 +179,13 @@ export class TransformerEncoderLayer extends Module {
  * A stack of `numLayers` copies of `encoderLayer` (deep copies: all start with its
  * weights, as in PyTorch), then an optional final norm.
  */
-export class TransformerEncoder extends Module {
-  /** The layers. */
-  declare layers: ModuleList;
-  /** Number of layers. */
-  declare numLayers: number;
-  /** Final norm, or null. */
-  declare norm: Module | null;
-
+export class TransformerEncoder extends LayerStack {
   constructor(encoderLayer: TransformerEncoderLayer, numLayers: number, norm: Module | null = null) {
-    super();
-    this.layers = new ModuleList(Array.from({ length: numLayers }, () => encoderLayer.deepcopy()));
-    this.numLayers = numLayers;
-    this.registerModule('norm', norm);
+    super(encoderLayer, numLayers, norm);
   }
 
   override forward(src: Tensor, opts: TransformerEncoderForwardOptions = {}): Tensor {
-    let x = src;
-    for (const layer of this.layers.children() as TransformerEncoderLayer[]) x = layer.call(x, opts);
-    return this.norm ? (this.norm.call(x) as Tensor) : x;
+    return this.stacked(src, (layer, x) => (layer as TransformerEncoderLayer).call(x, opts));
   }
 }
 
@@ -203,19 +236,12 @@ export class TransformerDecoderLayer extends Module {
   constructor(dModel: number, nhead: number, opts: TransformerEncoderLayerOptions = {}) {
     super();
     const p = opts.dropout ?? 0.1;
-    const factory = opts.dtype !== undefined ? { dtype: opts.dtype } : {};
-    const mha = { dropout: p, batchFirst: opts.batchFirst ?? false, ...factory };
-    this.self_attn = new MultiheadAttention(dModel, nhead, mha);
-    this.multihead_attn = new MultiheadAttention(dModel, nhead, mha);
-    const ff = opts.dimFeedforward ?? 2048;
-    this.linear1 = new Linear(dModel, ff, factory);
-    this.dropout = new Dropout(p);
-    this.linear2 = new Linear(ff, dModel, factory);
-    this.normFirst = opts.normFirst ?? false;
-    const eps = opts.layerNormEps ?? 1e-5;
-    this.norm1 = new LayerNorm(dModel, { eps, ...factory });
-    this.norm2 = new LayerNorm(dModel, { eps, ...factory });
-    this.norm3 = new LayerNorm(dModel, { eps, ...factory });
+    this.self_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
+    this.multihead_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
+    addFeedForward(this, dModel, opts);
+    this.norm1 = layerNorm(dModel, opts);
+    this.norm2 = layerNorm(dModel, opts);
+    this.norm3 = layerNorm(dModel, opts);
     this.dropout1 = new Dropout(p);
     this.dropout2 = new Dropout(p);
     this.dropout3 = new Dropout(p);
@@ -243,25 +269,13 @@ export class TransformerDecoderLayer extends Module {
 }
 
 /** A stack of `numLayers` deep copies of `decoderLayer`, then an optional final norm. */
-export class TransformerDecoder extends Module {
-  /** The layers. */
-  declare layers: ModuleList;
-  /** Number of layers. */
-  declare numLayers: number;
-  /** Final norm, or null. */
-  declare norm: Module | null;
-
+export class TransformerDecoder extends LayerStack {
   constructor(decoderLayer: TransformerDecoderLayer, numLayers: number, norm: Module | null = null) {
-    super();
-    this.layers = new ModuleList(Array.from({ length: numLayers }, () => decoderLayer.deepcopy()));
-    this.numLayers = numLayers;
-    this.registerModule('norm', norm);
+    super(decoderLayer, numLayers, norm);
   }
 
   override forward(tgt: Tensor, memory: Tensor, opts: TransformerDecoderForwardOptions = {}): Tensor {
-    let x = tgt;
-    for (const layer of this.layers.children() as TransformerDecoderLayer[]) x = layer.call(x, memory, opts);
-    return this.norm ? (this.norm.call(x) as Tensor) : x;
+    return this.stacked(tgt, (layer, x) => (layer as TransformerDecoderLayer).call(x, memory, opts));
   }
 }
 
@@ -311,12 +325,10 @@ export class Transformer extends Module {
     super();
     const dModel = opts.dModel ?? 512;
     const nhead = opts.nhead ?? 8;
-    const eps = opts.layerNormEps ?? 1e-5;
-    const factory = opts.dtype !== undefined ? { dtype: opts.dtype } : {};
     const encoderLayer = new TransformerEncoderLayer(dModel, nhead, opts);
-    this.encoder = new TransformerEncoder(encoderLayer, opts.numEncoderLayers ?? 6, new LayerNorm(dModel, { eps, ...factory }));
+    this.encoder = new TransformerEncoder(encoderLayer, opts.numEncoderLayers ?? 6, layerNorm(dModel, opts));
     const decoderLayer = new TransformerDecoderLayer(dModel, nhead, opts);
-    this.decoder = new TransformerDecoder(decoderLayer, opts.numDecoderLayers ?? 6, new LayerNorm(dModel, { eps, ...factory }));
+    this.decoder = new TransformerDecoder(decoderLayer, opts.numDecoderLayers ?? 6, layerNorm(dModel, opts));
     for (const p of this.parameters()) if (p.ndim > 1) init.xavierUniform_(p);
     this.dModel = dModel;
     this.nhead = nhead;
