@@ -93,12 +93,16 @@ for red in ('mean', 'sum', 'none'):
     LOSSES3.append((f'margin_ranking_{red}', lambda red=red: nn.MarginRankingLoss(margin=0.3, reduction=red), [rnd(6), rnd(6), pm1(6)], {'reduction': red, 'margin': 0.3}))
     LOSSES3.append((f'cosine_embedding_{red}', lambda red=red: nn.CosineEmbeddingLoss(margin=0.2, reduction=red), [rnd(5, 4), rnd(5, 4), pm1(5)], {'reduction': red, 'margin': 0.2}))
     LOSSES3.append((f'triplet_margin_{red}', lambda red=red: nn.TripletMarginLoss(reduction=red), [rnd(5, 4), rnd(5, 4), rnd(5, 4)], {'reduction': red}))
+    LOSSES3.append((f'gaussian_nll_{red}', lambda red=red: nn.GaussianNLLLoss(reduction=red), [rnd(4, 3), rnd(4, 3), torch.rand(4, 3, dtype=F64).add(0.1)], {'reduction': red}))
+    loss_case(f'multi_margin_{red}', lambda red=red: nn.MultiMarginLoss(reduction=red), rnd(4, 5), torch.randint(0, 5, (4,)), {'reduction': red})
+LOSSES3.append(('gaussian_nll_homoscedastic_full', lambda: nn.GaussianNLLLoss(full=True, eps=0.05), [rnd(4, 3), rnd(4, 3), torch.rand(4, dtype=F64)], {'full': True, 'eps': 0.05}))
+loss_case('multi_margin_p2_weight', lambda: nn.MultiMarginLoss(p=2, margin=0.5, weight=w5), rnd(4, 5), torch.randint(0, 5, (4,)), {'p': 2, 'margin': 0.5, 'weight': w5})
 LOSSES3.append(('triplet_margin_p1_swap', lambda: nn.TripletMarginLoss(margin=0.5, p=1, swap=True), [rnd(5, 4), rnd(5, 4), rnd(5, 4)], {'margin': 0.5, 'p': 1, 'swap': True}))
 
 
 def run_loss3(name, make, inputs, opts):
     xs = [inputs[0].clone().requires_grad_(True), inputs[1].clone().requires_grad_(True), inputs[2]]
-    if name.startswith('triplet'):
+    if name.startswith('triplet') or name.startswith('gaussian'):
         xs[2] = xs[2].clone().requires_grad_(True)
     out = make()(*xs)
     g = torch.randn(out.shape, dtype=F64)

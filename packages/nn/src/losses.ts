@@ -2,11 +2,12 @@
  * Loss modules: `MSELoss`, `L1Loss`, `SmoothL1Loss`, `HuberLoss`,
  * `CrossEntropyLoss`, `NLLLoss`, `BCELoss`, `BCEWithLogitsLoss`, `KLDivLoss`,
  * `SoftMarginLoss`, `MultiLabelSoftMarginLoss`, `HingeEmbeddingLoss`, `PoissonNLLLoss`,
- * `MarginRankingLoss`, `CosineEmbeddingLoss`, `TripletMarginLoss`, and the distance
+ * `MarginRankingLoss`, `CosineEmbeddingLoss`, `TripletMarginLoss`, `GaussianNLLLoss`,
+ * `MultiMarginLoss`, and the distance
  * modules `CosineSimilarity`, `PairwiseDistance`.
  * Class weights are registered as buffers, as in PyTorch.
  */
-import type { Tensor } from '@antorcha/core';
+import { type Tensor, TorchValueError } from '@antorcha/core';
 import * as F from './functional/loss.js';
 import type { Reduction } from './functional/utils.js';
 import { Module } from './module.js';
@@ -302,5 +303,38 @@ export class PairwiseDistance extends Module {
   }
   override forward(x1: Tensor, x2: Tensor): Tensor {
     return F.pairwiseDistance(x1, x2, { p: this.norm, eps: this.eps, keepdim: this.keepdim });
+  }
+}
+
+/** Gaussian negative log likelihood of `input` (means) with `target` and `variance`. */
+export class GaussianNLLLoss extends Loss3 {
+  /** Whether the constant term is added. */
+  declare full: boolean;
+  /** Lower clamp of the variance. */
+  declare eps: number;
+  constructor(opts: { full?: boolean; eps?: number; reduction?: Reduction } = {}) {
+    super(opts.reduction);
+    this.full = opts.full ?? false;
+    this.eps = opts.eps ?? 1e-6;
+  }
+  override forward(input: Tensor, target: Tensor, variance: Tensor): Tensor {
+    return F.gaussianNllLoss(input, target, variance, { full: this.full, eps: this.eps, reduction: this.reduction });
+  }
+}
+
+/** Multi-class hinge loss (power `p`, `margin`, optional per-class weights). */
+export class MultiMarginLoss extends WeightedLoss {
+  /** 1 or 2. */
+  declare p: number;
+  /** Margin. */
+  declare margin: number;
+  constructor(opts: { p?: number; margin?: number; weight?: Tensor | null; reduction?: Reduction } = {}) {
+    super(opts.weight, opts.reduction);
+    if (opts.p !== undefined && opts.p !== 1 && opts.p !== 2) throw new TorchValueError('MultiMarginLoss', 'only p == 1 and p == 2 supported');
+    this.p = opts.p ?? 1;
+    this.margin = opts.margin ?? 1;
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.multiMarginLoss(input, target, { p: this.p, margin: this.margin, weight: this.weight, reduction: this.reduction });
   }
 }

@@ -35,5 +35,5 @@ export { PixelShuffle, PixelUnshuffle } from './layers/pixel-shuffle.js';
 export {
   Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, PoissonNLLLoss, MarginRankingLoss, CosineEmbeddingLoss,
-  TripletMarginLoss, CosineSimilarity, PairwiseDistance,
+  TripletMarginLoss, GaussianNLLLoss, MultiMarginLoss, CosineSimilarity, PairwiseDistance,
 } from './losses.js';

@@ -58,6 +58,7 @@ function makeLoss(c: LossCase): nn.Module {
   if (c.name.startsWith('soft_margin')) return new nn.SoftMarginLoss(clean);
   if (c.name.startsWith('multilabel_soft_margin')) return new nn.MultiLabelSoftMarginLoss(clean);
   if (c.name.startsWith('hinge_embedding')) return new nn.HingeEmbeddingLoss({ ...clean, margin: opt(c, 'margin') });
+  if (c.name.startsWith('multi_margin')) return new nn.MultiMarginLoss({ ...clean, p: opt(c, 'p'), margin: opt(c, 'margin') });
   if (c.name.startsWith('poisson_nll')) return new nn.PoissonNLLLoss({ ...clean, logInput: opt(c, 'logInput'), full: opt(c, 'full') });
   throw new Error(`no loss for ${c.name}`);
 }
@@ -89,6 +90,7 @@ function makeLoss3(c: Loss3Case): nn.Module {
   if (c.name.startsWith('margin_ranking')) return new nn.MarginRankingLoss(o);
   if (c.name.startsWith('cosine_embedding')) return new nn.CosineEmbeddingLoss(o);
   if (c.name.startsWith('triplet_margin')) return new nn.TripletMarginLoss(o);
+  if (c.name.startsWith('gaussian_nll')) return new nn.GaussianNLLLoss(o);
   throw new Error(`no loss for ${c.name}`);
 }
 
@@ -96,7 +98,7 @@ describe('three-input losses vs PyTorch', () => {
   for (const c of fx.losses3) {
     it(c.name, () => {
       const xs = c.inputs.map((e) => decode(e));
-      const wrt = c.name.startsWith('triplet') ? xs : xs.slice(0, 2);
+      const wrt = c.name.startsWith('triplet') || c.name.startsWith('gaussian') ? xs : xs.slice(0, 2);
       for (const x of wrt) x.requiresGrad_(true);
       const out = makeLoss3(c).call(xs[0], xs[1], xs[2]) as Tensor;
       expectClose(out, c.output, 'loss');

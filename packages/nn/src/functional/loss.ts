@@ -3,8 +3,8 @@
  * reductions and numerically stable forms (log-softmax, log-sum-exp style
  * logits losses, BCE's log clamp at −100).
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where } from '@antorcha/core';
-import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
+import { type Tensor, TorchRuntimeError, TorchValueError, arange, fmtShape, int64, where } from '@antorcha/core';
+import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
 import { logSigmoid } from './activation.js';
 import type { Reduction } from './utils.js';
 
@@ -427,4 +427,66 @@ export function cosineSimilarity(x1: Tensor, x2: Tensor, opts: { dim?: number; e
   const n1 = x1.square().sum(dim).clamp(eps * eps);
   const n2 = x2.square().sum(dim).clamp(eps * eps);
   return x1.mul(x2).sum(dim).div(n1.mul(n2).sqrt());
+}
+
+/** Options of `gaussianNllLoss`. */
+export interface GaussianNllOptions extends ReductionOptions {
+  /** Add the constant ½·log(2π) (default false). */
+  full?: boolean;
+  /** Lower clamp of the variance (default 1e-6); the clamp passes gradients through, as in PyTorch. */
+  eps?: number;
+}
+
+/**
+ * Gaussian negative log likelihood ½·(log var + (input − target)² / var). `var` has
+ * input's shape, or lacks (or has size 1 in) the last dim (one variance per sample).
+ * @throws TorchValueError for a var of another shape, or with negative entries.
+ */
+export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor, opts: GaussianNllOptions = {}): Tensor {
+  const op = 'gaussian_nll_loss';
+  let v = variance;
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+  if (!same(v._shape, input._shape)) {
+    const lead = input._shape.slice(0, -1);
+    if (same(lead, v._shape)) v = v.unsqueeze(-1);
+    else if (!(same(lead, v._shape.slice(0, -1)) && v._shape[v.ndim - 1] === 1)) throw new TorchValueError(op, 'var is of incorrect size');
+  }
+  const reduction = opts.reduction ?? 'mean';
+  if (reduction !== 'none' && reduction !== 'mean' && reduction !== 'sum') throw new TorchValueError(op, `${String(reduction)} is not valid`);
+  if (v.lt(0).any().item()) throw new TorchValueError(op, 'var has negative entry/entries');
+  v = v.clone();
+  noGrad(() => v.clamp_(opts.eps ?? 1e-6));
+  let loss = v.log().add(input.sub(target).pow(2).div(v)).mul(0.5);
+  if (opts.full) loss = loss.add(0.5 * Math.log(2 * Math.PI));
+  return reduce(loss, reduction, op);
+}
+
+/** Options of `multiMarginLoss`. */
+export interface MultiMarginOptions extends ReductionOptions {
+  /** 1 (default) or 2: the power of each hinge. */
+  p?: number;
+  /** Margin (default 1). */
+  margin?: number;
+  /** Per-class weights [C], applied by the target class. */
+  weight?: Tensor | null;
+}
+
+/**
+ * Multi-class hinge loss of scores [N, C] (or [C]) with class indices: for each sample,
+ * Σ_{j≠y} max(0, margin − x_y + x_j)^p · w_y, divided by C.
+ */
+export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMarginOptions = {}): Tensor {
+  const op = 'multi_margin_loss';
+  const p = opts.p ?? 1;
+  if (p !== 1 && p !== 2) throw new TorchValueError(op, 'only p == 1 and p == 2 supported');
+  const x = input.ndim === 1 ? input.unsqueeze(0) : input;
+  const t = target.reshape(-1, 1).to(int64);
+  const C = x._shape[1]!;
+  const xy = x.gather(1, t);
+  let h = x.sub(xy).add(opts.margin ?? 1).relu();
+  if (p === 2) h = h.square();
+  h = where(t.eq(arange(C, { device: x.device }).unsqueeze(0)), 0, h); // j = y contributes nothing
+  if (opts.weight) h = h.mul(opts.weight.gather(0, t.reshape(-1)).unsqueeze(1));
+  const perSample = h.sum(1).div(C);
+  return reduce(input.ndim === 1 ? perSample.reshape([]) : perSample, opts.reduction ?? 'mean', op);
 }
