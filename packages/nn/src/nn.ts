@@ -12,7 +12,10 @@ export { Parameter } from './parameter.js';
 export { Sequential, ModuleList, ModuleDict, ParameterList } from './container.js';
 export { Identity, Linear, Bilinear, NonDynamicallyQuantizableLinear, type LinearOptions } from './layers/linear.js';
 export { ConvNd, Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, type ConvLayerOptions, type ConvTransposeLayerOptions } from './layers/conv.js';
-export { MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveMaxPool2d, type MaxPoolLayerOptions, type AvgPoolLayerOptions } from './layers/pooling.js';
+export {
+  MaxPool1d, MaxPool2d, MaxPool3d, AvgPool1d, AvgPool2d, AvgPool3d, AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveAvgPool3d, AdaptiveMaxPool2d,
+  AdaptiveMaxPool3d, type MaxPoolLayerOptions, type AvgPoolLayerOptions,
+} from './layers/pooling.js';
 export {
   BatchNormBase, BatchNorm1d, BatchNorm2d, BatchNorm3d, InstanceNormBase, InstanceNorm1d, InstanceNorm2d, LayerNorm, GroupNorm, type BatchNormOptions, type LayerNormLayerOptions, type GroupNormLayerOptions,
 } from './layers/normalization.js';

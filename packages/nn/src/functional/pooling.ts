@@ -1,6 +1,6 @@
 /**
- * Pooling (`F.maxPool1d/2d`, `F.avgPool1d/2d`, `F.adaptiveAvgPool1d/2d`,
- * `F.adaptiveMaxPool2d`) from strided window views of the padded input and
+ * Pooling (`F.maxPool1d/2d/3d`, `F.avgPool1d/2d/3d`, `F.adaptiveAvgPool1d/2d/3d`,
+ * `F.adaptiveMaxPool2d/3d`) from strided window views of the padded input and
  * core reductions. Max pooling takes the first maximum of each window in
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
@@ -31,38 +31,41 @@ interface Geometry {
   out: number[];
 }
 
+/** Kernel, stride, padding, dilation and output size per spatial dim (x is [N, C, *spatial]). */
 function geometry(x: Tensor, kernel: IntOrTuple, stride: IntOrTuple | null | undefined, padding: IntOrTuple, dilation: IntOrTuple, ceilMode: boolean, op: string): Geometry {
-  const k = ntuple(kernel, 2, op, 'kernel_size');
-  const s = stride === null || stride === undefined || (Array.isArray(stride) && stride.length === 0) ? k : ntuple(stride, 2, op, 'stride');
-  const p = ntuple(padding, 2, op, 'padding');
-  const d = ntuple(dilation, 2, op, 'dilation');
-  for (let i = 0; i < 2; i++) {
+  const n = x.ndim - 2;
+  const k = ntuple(kernel, n, op, 'kernel_size');
+  const s = stride === null || stride === undefined || (Array.isArray(stride) && stride.length === 0) ? k : ntuple(stride, n, op, 'stride');
+  const p = ntuple(padding, n, op, 'padding');
+  const d = ntuple(dilation, n, op, 'dilation');
+  for (let i = 0; i < n; i++) {
     if (p[i]! * 2 > d[i]! * (k[i]! - 1) + 1 && p[i]! * 2 > k[i]!) {
       throw new TorchRuntimeError(op, `pad should be at most half of effective kernel size, but got pad=${p[i]}, kernel_size=${k[i]} and dilation=${d[i]}`);
     }
   }
-  const H = x._shape[2]!;
-  const W = x._shape[3]!;
-  const out = [poolOutputSize(H, k[0]!, p[0]!, s[0]!, d[0]!, ceilMode), poolOutputSize(W, k[1]!, p[1]!, s[1]!, d[1]!, ceilMode)];
-  if (out[0]! < 1 || out[1]! < 1) {
-    throw new TorchRuntimeError(op, `Given input size: (${x._shape[1]}x${H}x${W}). Calculated output size: (${x._shape[1]}x${out[0]}x${out[1]}). Output size is too small`);
+  const sizes = x._shape.slice(2);
+  const out = sizes.map((size, i) => poolOutputSize(size, k[i]!, p[i]!, s[i]!, d[i]!, ceilMode));
+  if (out.some((o) => o < 1)) {
+    throw new TorchRuntimeError(op, `Given input size: (${[x._shape[1], ...sizes].join('x')}). Calculated output size: (${[x._shape[1], ...out].join('x')}). Output size is too small`);
   }
   return { k, s, p, d, out };
 }
 
-/** Pads with `value` (left: p, right: enough for every window) and returns the windows [N, C, Ho, Wo, kh, kw]. */
+/** Pads with `value` (left: p, right: enough for every window) and returns the windows [N, C, *out, *kernel]. */
 function windows(x: Tensor, g: Geometry, value: number): Tensor {
+  const n = x.ndim - 2;
   let xp = x;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < n; i++) {
     const size = x._shape[2 + i]!;
     const need = (g.out[i]! - 1) * g.s[i]! + g.d[i]! * (g.k[i]! - 1) + 1;
     const right = Math.max(0, need - size - g.p[i]!);
     if (g.p[i]! > 0 || right > 0) xp = padDim(xp, 2 + i, g.p[i]!, right, value);
   }
   xp = xp.contiguous();
-  const [sN, sC, sH, sW] = xp._strides as [number, number, number, number];
+  const st = xp._strides;
+  const sp = st.slice(2);
   const [N, C] = xp._shape as [number, number];
-  return xp.asStrided([N, C, g.out[0]!, g.out[1]!, g.k[0]!, g.k[1]!], [sN, sC, sH * g.s[0]!, sW * g.s[1]!, sH * g.d[0]!, sW * g.d[1]!], xp._offset);
+  return xp.asStrided([N, C, ...g.out, ...g.k], [st[0]!, st[1]!, ...sp.map((v, i) => v * g.s[i]!), ...sp.map((v, i) => v * g.d[i]!)], xp._offset);
 }
 
 /** Options of `maxPool1d/2d`. */
@@ -77,23 +80,35 @@ export interface MaxPoolOptions {
   ceilMode?: boolean;
 }
 
-function maxPool2dImpl(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions, op: string): [Tensor, Tensor, boolean, Geometry, number] {
-  const [x, unbatched] = batchify(input, 2, op);
+/** Max pooling over the spatial dims of [N, C, *spatial]: values and each window's local argmax. */
+function maxPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: MaxPoolOptions, op: string): [Tensor, Tensor, boolean, Geometry, number[]] {
+  const [x, unbatched] = batchify(input, dims, op);
   const g = geometry(x, kernelSize, opts.stride, opts.padding ?? 0, opts.dilation ?? 1, opts.ceilMode ?? false, op);
   const win = windows(x, g, -Infinity);
   const [N, C] = x._shape as [number, number];
-  const [values, idx] = win.reshape(N, C, g.out[0]!, g.out[1]!, g.k[0]! * g.k[1]!).max(-1);
-  return [values!, idx!, unbatched, g, x._shape[3]!];
+  const [values, idx] = win.reshape([N, C, ...g.out, g.k.reduce((a, b) => a * b, 1)]).max(-1);
+  return [values!, idx!, unbatched, g, x._shape.slice(2)];
 }
 
-/** Flat input indices (h·W + w) of the window maxima, as `return_indices=True` gives them. */
-function flatIndices(local: Tensor, g: Geometry, W: number): Tensor {
-  const kw = g.k[1]!;
-  const ki = local.div(kw, { roundingMode: 'floor' });
-  const kj = local.remainder(kw);
-  const oh = arange(g.out[0]!, { dtype: int64 }).mul(g.s[0]!).sub(g.p[0]!).view(g.out[0]!, 1);
-  const ow = arange(g.out[1]!, { dtype: int64 }).mul(g.s[1]!).sub(g.p[1]!).view(1, g.out[1]!);
-  return oh.add(ki.mul(g.d[0]!)).mul(W).add(ow.add(kj.mul(g.d[1]!)));
+/** Flat input indices (row-major over the spatial dims) of the window maxima, as `return_indices=True` gives them. */
+function flatIndices(local: Tensor, g: Geometry, sizes: number[]): Tensor {
+  const n = sizes.length;
+  let flat: Tensor | null = null;
+  let rest = local;
+  // the local index is row-major over the kernel dims: peel them off from the last
+  const parts: Tensor[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    parts[i] = rest.remainder(g.k[i]!);
+    rest = rest.div(g.k[i]!, { roundingMode: 'floor' });
+  }
+  for (let i = 0; i < n; i++) {
+    const shape = new Array<number>(n).fill(1);
+    shape[i] = g.out[i]!;
+    const start = arange(g.out[i]!, { dtype: int64 }).mul(g.s[i]!).sub(g.p[i]!).view(shape);
+    const pos = start.add(parts[i]!.mul(g.d[i]!));
+    flat = flat === null ? pos : flat.mul(sizes[i]!).add(pos);
+  }
+  return flat!;
 }
 
 /**
@@ -107,13 +122,30 @@ export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOp
   return maxPool2dWithIndices(input, kernelSize, opts)[0];
 }
 
+/** 3-D max pooling over [N, C, D, H, W] (or [C, D, H, W]). */
+export function maxPool3d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
+  return maxPool3dWithIndices(input, kernelSize, opts)[0];
+}
+
+/** `maxPool3d` that also returns the flat indices of the maxima (`return_indices=True`). */
+export function maxPool3dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
+  let idx: Tensor | null = null;
+  const values = fusedNode('MaxPool3DWithIndicesBackward0', [input], (x) => {
+    const [v, local, unbatched, g, sizes] = maxPoolImpl(x, 3, kernelSize, opts, 'max_pool3d');
+    const flat = flatIndices(local, g, sizes);
+    idx = unbatched ? flat.squeeze(0) : flat;
+    return unbatched ? v.squeeze(0) : v;
+  });
+  return [values, idx!];
+}
+
 /** `maxPool2d` that also returns the flat indices of the maxima (`return_indices=True`). */
 export function maxPool2dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
   let idx: Tensor | null = null;
   // PyTorch's one kernel: max_pool2d_with_indices
   const values = fusedNode('MaxPool2DWithIndicesBackward0', [input], (x) => {
-    const [v, local, unbatched, g, W] = maxPool2dImpl(x, kernelSize, opts, 'max_pool2d');
-    const flat = flatIndices(local, g, W);
+    const [v, local, unbatched, g, sizes] = maxPoolImpl(x, 2, kernelSize, opts, 'max_pool2d');
+    const flat = flatIndices(local, g, sizes);
     idx = unbatched ? flat.squeeze(0) : flat;
     return unbatched ? v.squeeze(0) : v;
   });
@@ -154,22 +186,28 @@ export interface AvgPoolOptions {
   divisorOverride?: number | null;
 }
 
-/** The per-window divisors of PyTorch's avg_pool2d CPU kernel ([Ho, Wo], float64). */
-function avgDivisors(H: number, W: number, g: Geometry, countIncludePad: boolean, override: number | null | undefined): number[] {
-  const [Ho, Wo] = g.out as [number, number];
-  const out = new Array<number>(Ho * Wo);
-  for (let oh = 0; oh < Ho; oh++) {
-    for (let ow = 0; ow < Wo; ow++) {
-      let hs = oh * g.s[0]! - g.p[0]!;
-      let ws = ow * g.s[1]! - g.p[1]!;
-      let he = Math.min(hs + g.k[0]!, H + g.p[0]!);
-      let we = Math.min(ws + g.k[1]!, W + g.p[1]!);
-      const poolSize = (he - hs) * (we - ws);
-      hs = Math.max(hs, 0);
-      ws = Math.max(ws, 0);
-      he = Math.min(he, H);
-      we = Math.min(we, W);
-      out[oh * Wo + ow] = override !== null && override !== undefined ? override : countIncludePad ? poolSize : (he - hs) * (we - ws);
+/**
+ * The per-window divisors of PyTorch's avg_pool2d/3d CPU kernels (row-major over the
+ * output positions): the window clipped to input + padding, or to the input alone
+ * without `countIncludePad`, or `override`.
+ */
+function avgDivisors(sizes: number[], g: Geometry, countIncludePad: boolean, override: number | null | undefined): number[] {
+  const total = g.out.reduce((a, b) => a * b, 1);
+  const out = new Array<number>(total);
+  const pos = new Array<number>(sizes.length).fill(0);
+  for (let flat = 0; flat < total; flat++) {
+    let withPad = 1;
+    let inside = 1;
+    for (let i = 0; i < sizes.length; i++) {
+      const start = pos[i]! * g.s[i]! - g.p[i]!;
+      const end = Math.min(start + g.k[i]!, sizes[i]! + g.p[i]!);
+      withPad *= end - start;
+      inside *= Math.min(end, sizes[i]!) - Math.max(start, 0);
+    }
+    out[flat] = override !== null && override !== undefined ? override : countIncludePad ? withPad : inside;
+    for (let i = sizes.length - 1; i >= 0; i--) {
+      if (++pos[i]! < g.out[i]!) break;
+      pos[i] = 0;
     }
   }
   return out;
@@ -177,20 +215,22 @@ function avgDivisors(H: number, W: number, g: Geometry, countIncludePad: boolean
 
 /** 2-D average pooling over [N, C, H, W] (or [C, H, W]). */
 export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
-  return fusedNode('AvgPool2DBackward0', [input], (x) => avgPool2dImpl(x, kernelSize, opts));
+  return fusedNode('AvgPool2DBackward0', [input], (x) => avgPoolImpl(x, 2, kernelSize, opts, 'avg_pool2d'));
 }
 
-function avgPool2dImpl(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions): Tensor {
-  const op = 'avg_pool2d';
-  const [x, unbatched] = batchify(input, 2, op);
+/** 3-D average pooling over [N, C, D, H, W] (or [C, D, H, W]). */
+export function avgPool3d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
+  return fusedNode('AvgPool3DBackward0', [input], (x) => avgPoolImpl(x, 3, kernelSize, opts, 'avg_pool3d'));
+}
+
+function avgPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: AvgPoolOptions, op: string): Tensor {
+  const [x, unbatched] = batchify(input, dims, op);
   const g = geometry(x, kernelSize, opts.stride, opts.padding ?? 0, 1, opts.ceilMode ?? false, op);
   const win = windows(x, g, 0);
-  const sums = win.sum([-2, -1]);
-  const H = x._shape[2]!;
-  const W = x._shape[3]!;
-  const div = avgDivisors(H, W, g, opts.countIncludePad ?? true, opts.divisorOverride);
+  const sums = win.sum(g.k.map((_, i) => i - g.k.length)); // row-major over the window, as before
+  const div = avgDivisors(x._shape.slice(2), g, opts.countIncludePad ?? true, opts.divisorOverride);
   const uniform = div.every((v) => v === div[0]);
-  const out = uniform ? sums.div(div[0]!) : sums.div(fromHost(Float64Array.from(div), [g.out[0]!, g.out[1]!], float64).to(x.dtype));
+  const out = uniform ? sums.div(div[0]!) : sums.div(fromHost(Float64Array.from(div), g.out, float64).to(x.dtype));
   return unbatched ? out.squeeze(0) : out;
 }
 
@@ -265,4 +305,30 @@ export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
   const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
   const n = input.ndim;
   return fusedNode('AdaptiveMaxPool2DBackward0', [input], (x) => adaptiveAlong(adaptiveAlong(x, n - 2, oh, 'max'), n - 1, ow, 'max'));
+}
+
+/** 3-D adaptive average pooling to `outputSize` (an int, or [d, h, w] with null keeping that size). */
+export function adaptiveAvgPool3d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  const op = 'adaptive_avg_pool3d';
+  if (input.ndim !== 4 && input.ndim !== 5) throw new TorchRuntimeError(op, `adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got ${fmtShape(input._shape)}`);
+  const o = adaptiveSizes3(outputSize, input, op);
+  const n = input.ndim;
+  const pool = (x: Tensor): Tensor => o.reduce((y, size, i) => adaptiveAlong(y, n - 3 + i, size, 'mean'), x);
+  // PyTorch takes a mean for a 1×1×1 output, its _adaptive_avg_pool3d kernel otherwise
+  return o.every((v) => v === 1) ? input.mean([-3, -2, -1], true) : fusedNode('AdaptiveAvgPool3DBackward0', [input], pool);
+}
+
+/** 3-D adaptive max pooling to `outputSize`. */
+export function adaptiveMaxPool3d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  const op = 'adaptive_max_pool3d';
+  if (input.ndim !== 4 && input.ndim !== 5) throw new TorchRuntimeError(op, `adaptive_max_pool3d(): Expected 4D or 5D tensor, but got ${fmtShape(input._shape)}`);
+  const o = adaptiveSizes3(outputSize, input, op);
+  const n = input.ndim;
+  return fusedNode('AdaptiveMaxPool3DBackward0', [input], (x) => o.reduce((y, size, i) => adaptiveAlong(y, n - 3 + i, size, 'max'), x));
+}
+
+function adaptiveSizes3(outputSize: IntOrTuple | (number | null)[], x: Tensor, op: string): number[] {
+  const o = typeof outputSize === 'number' ? [outputSize, outputSize, outputSize] : [...outputSize];
+  if (o.length !== 3) throw new TorchRuntimeError(op, `${op}: internal error: output_size.size() must be 3`);
+  return o.map((v, i) => (v === null ? x._shape[x.ndim - 3 + i]! : v));
 }

@@ -209,3 +209,42 @@ export class AdaptiveMaxPool2d extends Module {
     return `output_size=${outRepr(this.outputSize)}`;
   }
 }
+
+/** 3-D max pooling over [N, C, D, H, W]. */
+export class MaxPool3d extends MaxPoolNd {
+  constructor(kernelSize: IntOrTuple, opts: MaxPoolLayerOptions = {}) {
+    super(kernelSize, opts);
+  }
+  /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
+  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const o = { stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode };
+    return this.returnIndices ? F.maxPool3dWithIndices(input, this.kernelSize, o) : F.maxPool3d(input, this.kernelSize, o);
+  }
+}
+
+/** 3-D average pooling over [N, C, D, H, W] (the options of {@link AvgPool2d}). */
+export class AvgPool3d extends AvgPool2d {
+  override forward(input: Tensor): Tensor {
+    return F.avgPool3d(input, this.kernelSize, {
+      stride: this.stride,
+      padding: this.padding,
+      ceilMode: this.ceilMode,
+      countIncludePad: this.countIncludePad,
+      divisorOverride: this.divisorOverride,
+    });
+  }
+}
+
+/** 3-D adaptive average pooling to a fixed output size. */
+export class AdaptiveAvgPool3d extends AdaptiveAvgPool2d {
+  override forward(input: Tensor): Tensor {
+    return F.adaptiveAvgPool3d(input, this.outputSize);
+  }
+}
+
+/** 3-D adaptive max pooling to a fixed output size. */
+export class AdaptiveMaxPool3d extends AdaptiveMaxPool2d {
+  override forward(input: Tensor): Tensor {
+    return F.adaptiveMaxPool3d(input, this.outputSize);
+  }
+}
