@@ -103,6 +103,15 @@ SCHED = [
     ('polynomial_lr_default', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.PolynomialLR(o), {}),
     ('warm_restarts', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=5, T_mult=2, eta_min=0.01), {'t0': 5, 'tMult': 2, 'etaMin': 0.01}),
     ('warm_restarts_default', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=4), {'t0': 4}),
+    ('sequential_warmup_cosine', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.SequentialLR(
+        o, [optim.lr_scheduler.LinearLR(o, start_factor=0.1, total_iters=5), optim.lr_scheduler.CosineAnnealingLR(o, T_max=10)], milestones=[5]), {}),
+    ('sequential_three', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.SequentialLR(
+        o, [optim.lr_scheduler.ConstantLR(o, factor=0.5, total_iters=3), optim.lr_scheduler.StepLR(o, step_size=2, gamma=0.5),
+            optim.lr_scheduler.ExponentialLR(o, gamma=0.9)], milestones=[4, 9]), {}),
+    ('sequential_poly_multistep', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.SequentialLR(
+        o, [optim.lr_scheduler.PolynomialLR(o, total_iters=4, power=2.0), optim.lr_scheduler.MultiStepLR(o, [2, 5, 5], 0.5)], milestones=[3]), {}),
+    ('chained', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.ChainedScheduler(
+        [optim.lr_scheduler.ConstantLR(o, factor=0.1, total_iters=2), optim.lr_scheduler.ExponentialLR(o, gamma=0.9)]), {}),
     ('one_cycle_adam_linear_3phase', optim.Adam, {'lr': 0.01}, lambda o: optim.lr_scheduler.OneCycleLR(o, max_lr=0.02, epochs=3, steps_per_epoch=11, anneal_strategy='linear', three_phase=True, pct_start=0.25), {'maxLr': 0.02, 'epochs': 3, 'stepsPerEpoch': 11, 'annealStrategy': 'linear', 'threePhase': True, 'pctStart': 0.25}),
 ]
 

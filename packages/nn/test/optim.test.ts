@@ -166,6 +166,14 @@ function makeSched(c: SchedCase, opt: optim.Optimizer): optim.lrScheduler.LRSche
       return new S.PolynomialLR(opt, o.totalIters, o.power);
     case 'warm_restarts':
       return new S.CosineAnnealingWarmRestarts(opt, o.t0, o.tMult, o.etaMin);
+    case 'sequential_warmup_cosine':
+      return new S.SequentialLR(opt, [new S.LinearLR(opt, 0.1, 1.0, 5), new S.CosineAnnealingLR(opt, 10)], [5]);
+    case 'sequential_three':
+      return new S.SequentialLR(opt, [new S.ConstantLR(opt, 0.5, 3), new S.StepLR(opt, 2, 0.5), new S.ExponentialLR(opt, 0.9)], [4, 9]);
+    case 'sequential_poly_multistep':
+      return new S.SequentialLR(opt, [new S.PolynomialLR(opt, 4, 2.0), new S.MultiStepLR(opt, [2, 5, 5], 0.5)], [3]);
+    case 'chained':
+      return new S.ChainedScheduler([new S.ConstantLR(opt, 0.1, 2), new S.ExponentialLR(opt, 0.9)]) as unknown as optim.lrScheduler.LRScheduler;
     default: {
       const { maxLr, ...rest } = o;
       return new S.OneCycleLR(opt, maxLr, rest);

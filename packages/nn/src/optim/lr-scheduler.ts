@@ -1,7 +1,8 @@
 /**
  * `optim.lrScheduler`: `StepLR`, `MultiStepLR`, `ExponentialLR`,
  * `CosineAnnealingLR`, `LinearLR`, `OneCycleLR`, `LambdaLR`, `MultiplicativeLR`,
- * `ConstantLR`, `PolynomialLR`, `CosineAnnealingWarmRestarts`, `ReduceLROnPlateau` — PyTorch's recursive
+ * `ConstantLR`, `PolynomialLR`, `CosineAnnealingWarmRestarts`, `ReduceLROnPlateau`, `SequentialLR`,
+ * `ChainedScheduler` — PyTorch's recursive
  * ("chainable") formulas, evaluated in float64 as Python does (cosines
  * correctly rounded, as glibc's are in practice).
  */
@@ -49,11 +50,31 @@ export abstract class LRScheduler {
   /** The learning rates for `lastEpoch` (chainable form: from the groups' current rates). */
   protected abstract getLr(): number[];
 
-  /** Advances one epoch and writes the new learning rates into the groups. */
-  step(): void {
+  /**
+   * The rates at `lastEpoch` from the base rates alone (PyTorch's `_get_closed_form_lr`),
+   * for schedulers that have one; used by `step(epoch)`.
+   */
+  protected closedFormLr?(): number[];
+
+  /** @internal The constructor's initial step, for schedulers that drive others (SequentialLR). */
+  _initialStep(): void {
+    this.initialStep();
+  }
+
+  /**
+   * Advances one epoch and writes the new learning rates into the groups. With `epoch`
+   * (deprecated in PyTorch, used by SequentialLR), jumps there and uses the closed form.
+   */
+  step(epoch?: number): void {
     this._stepCount++;
-    this.lastEpoch++;
-    const values = this.getLr();
+    let values: number[];
+    if (epoch === undefined) {
+      this.lastEpoch++;
+      values = this.getLr();
+    } else {
+      this.lastEpoch = epoch;
+      values = this.closedFormLr ? this.closedFormLr() : this.getLr();
+    }
     this.optimizer.paramGroups.forEach((g, i) => (g.lr = values[i]!));
     this._lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
@@ -113,6 +134,9 @@ export class StepLR extends LRScheduler {
     if (this.lastEpoch === 0 || this.lastEpoch % this.stepSize !== 0) return this.lrs();
     return this.lrs().map((lr) => lr * this.gamma);
   }
+  protected override closedFormLr(): number[] {
+    return this.baseLrs.map((b) => b * crPowInt(this.gamma, Math.floor(this.lastEpoch / this.stepSize)));
+  }
 }
 
 /** Multiplies the learning rate by `gamma` at each milestone epoch. */
@@ -136,6 +160,11 @@ export class MultiStepLR extends LRScheduler {
     if (n === undefined) return this.lrs();
     return this.lrs().map((lr) => lr * crPowInt(this.gamma, n));
   }
+  protected override closedFormLr(): number[] {
+    let passed = 0; // bisect_right over the milestones listed with multiplicity
+    for (const [m, count] of this.milestones) if (m <= this.lastEpoch) passed += count;
+    return this.baseLrs.map((b) => b * crPowInt(this.gamma, passed));
+  }
 }
 
 /** Multiplies the learning rate by `gamma` every epoch. */
@@ -152,6 +181,9 @@ export class ExponentialLR extends LRScheduler {
   protected override getLr(): number[] {
     if (this.lastEpoch === 0) return this.lrs();
     return this.lrs().map((lr) => lr * this.gamma);
+  }
+  protected override closedFormLr(): number[] {
+    return this.baseLrs.map((b) => b * crPowInt(this.gamma, this.lastEpoch));
   }
 }
 
@@ -178,6 +210,9 @@ export class CosineAnnealingLR extends LRScheduler {
       return this.optimizer.paramGroups.map((g, i) => g.lr + ((this.baseLrs[i]! - m) * (1 - crCos(Math.PI / T))) / 2);
     }
     return this.lrs().map((lr) => ((1 + crCos((Math.PI * e) / T)) / (1 + crCos((Math.PI * (e - 1)) / T))) * (lr - m) + m);
+  }
+  protected override closedFormLr(): number[] {
+    return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + crCos((Math.PI * this.lastEpoch) / this.tMax))) / 2);
   }
 }
 
@@ -209,6 +244,10 @@ export class LinearLR extends LRScheduler {
     if (e > this.totalIters) return this.lrs();
     const d = this.endFactor - this.startFactor;
     return this.lrs().map((lr) => lr * (1 + d / (this.totalIters * this.startFactor + (e - 1) * d)));
+  }
+  protected override closedFormLr(): number[] {
+    const T = this.totalIters;
+    return this.baseLrs.map((b) => b * (this.startFactor + ((this.endFactor - this.startFactor) * Math.min(T, this.lastEpoch)) / T));
   }
 }
 
@@ -421,6 +460,10 @@ export class ConstantLR extends LRScheduler {
     if (e !== this.totalIters) return this.lrs();
     return this.lrs().map((lr) => lr * (1.0 / this.factor));
   }
+  protected override closedFormLr(): number[] {
+    const reached = this.lastEpoch >= this.totalIters ? 1 : 0;
+    return this.baseLrs.map((b) => b * (this.factor + reached * (1 - this.factor)));
+  }
 }
 
 /** Decays the learning rate polynomially to 0 over `totalIters` epochs. */
@@ -441,8 +484,15 @@ export class PolynomialLR extends LRScheduler {
     const T = this.totalIters;
     if (e === 0 || e > T) return this.lrs();
     const ratio = (1.0 - e / T) / (1.0 - (e - 1) / T);
-    const factor = Number.isInteger(this.power) && this.power >= 0 ? crPowInt(ratio, this.power) : ratio ** this.power;
-    return this.lrs().map((lr) => lr * factor);
+    return this.lrs().map((lr) => lr * this.pow(ratio));
+  }
+  protected override closedFormLr(): number[] {
+    const T = this.totalIters;
+    return this.baseLrs.map((b) => b * this.pow(1.0 - Math.min(T, this.lastEpoch) / T));
+  }
+  /** x ** power as Python computes it (correctly rounded for integer powers). */
+  private pow(x: number): number {
+    return Number.isInteger(this.power) && this.power >= 0 ? crPowInt(x, this.power) : x ** this.power;
   }
 }
 
@@ -605,6 +655,90 @@ export class ReduceLROnPlateau {
       this.cooldownCounter = this.cooldown;
       this.numBadEpochs = 0;
     }
+    this._lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** The learning rates after the last step. */
+  getLastLr(): number[] {
+    return [...this._lastLr];
+  }
+}
+
+/**
+ * Runs `schedulers` one after another, switching at each of `milestones` (one fewer than
+ * schedulers); the next scheduler restarts from its closed form at epoch 0.
+ * @example
+ * ```ts
+ * // 5 epochs of linear warm-up, then cosine annealing
+ * const S = optim.lrScheduler;
+ * new S.SequentialLR(opt, [new S.LinearLR(opt, 0.1, 1, 5), new S.CosineAnnealingLR(opt, 95)], [5]);
+ * ```
+ */
+export class SequentialLR extends LRScheduler {
+  /** @internal The schedulers in order. */
+  readonly _schedulers: LRScheduler[];
+  /** @internal Epochs at which the next scheduler takes over. */
+  readonly _milestones: number[];
+
+  constructor(optimizer: Optimizer, schedulers: LRScheduler[], milestones: readonly number[], lastEpoch = -1) {
+    super(optimizer, lastEpoch);
+    schedulers.forEach((s, i) => {
+      if (s.optimizer !== optimizer) {
+        throw new TorchValueError('SequentialLR', `Sequential Schedulers expects all schedulers to belong to the same optimizer, but got schedulers at index ${i} to be different than the optimizer passed in.`);
+      }
+    });
+    if (milestones.length !== schedulers.length - 1) {
+      throw new TorchValueError('SequentialLR', `Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers ${schedulers.length} and the number of milestones to be equal to ${milestones.length}`);
+    }
+    this._schedulers = [...schedulers];
+    this._milestones = [...milestones];
+    this.lastEpoch = lastEpoch + 1;
+    // back to the initial rates, undo the construction steps of the schedulers, restart the first
+    for (const g of optimizer.paramGroups) g.lr = g.initialLr as number;
+    for (const s of this._schedulers) s.lastEpoch -= 1;
+    this._schedulers[0]!._initialStep();
+    this._lastLr = this._schedulers[0]!.getLastLr();
+  }
+
+  protected override getLr(): number[] {
+    return this.lrs();
+  }
+
+  /** Steps the scheduler whose phase contains the next epoch. */
+  override step(): void {
+    this.lastEpoch++;
+    let idx = 0; // bisect_right
+    while (idx < this._milestones.length && this._milestones[idx]! <= this.lastEpoch) idx++;
+    const s = this._schedulers[idx]!;
+    if (idx > 0 && this._milestones[idx - 1] === this.lastEpoch) s.step(0);
+    else s.step();
+    this._lastLr = s.getLastLr();
+  }
+}
+
+/** Steps every scheduler of `schedulers` (all on one optimizer) at each `step()`, multiplying their effects. */
+export class ChainedScheduler {
+  /** @internal */
+  readonly _schedulers: LRScheduler[];
+  /** The shared optimizer. */
+  readonly optimizer: Optimizer;
+  /** @internal */
+  _lastLr: number[];
+
+  constructor(schedulers: LRScheduler[]) {
+    for (let i = 1; i < schedulers.length; i++) {
+      if (schedulers[i]!.optimizer !== schedulers[0]!.optimizer) {
+        throw new TorchValueError('ChainedScheduler', `ChainedScheduler expects all schedulers to belong to the same optimizer, but got schedulers at index 0 and ${i} to be different`);
+      }
+    }
+    this._schedulers = [...schedulers];
+    this.optimizer = schedulers[0]!.optimizer;
+    this._lastLr = this.optimizer.paramGroups.map((g) => g.lr);
+  }
+
+  /** One step of every scheduler, in order. */
+  step(): void {
+    for (const s of this._schedulers) s.step();
     this._lastLr = this.optimizer.paramGroups.map((g) => g.lr);
   }
 
