@@ -159,8 +159,12 @@ def run_functional(name, op, args, opts, fn):
 
 
 one_hot_in = torch.tensor([[0, 3], [1, 1]])
+seqs = [rnd(3, 2), rnd(5, 2), rnd(1, 2)]
 FIXED = {
     'one_hot': {'input': enc_result(one_hot_in), 'output': enc_result(F.one_hot(one_hot_in)), 'output5': enc_result(F.one_hot(one_hot_in, 5))},
+    'pad_sequence': {'in0': enc_result(seqs[0]), 'in1': enc_result(seqs[1]), 'in2': enc_result(seqs[2]),
+                     'output': enc_result(nn.utils.rnn.pad_sequence(seqs)),
+                     'output_bf': enc_result(nn.utils.rnn.pad_sequence(seqs, batch_first=True, padding_value=-1.5))},
 }
 
 

@@ -1,11 +1,13 @@
 /**
- * `torch.nn.utils`: gradient clipping and parameter/vector conversion.
+ * `torch.nn.utils`: gradient clipping, parameter/vector conversion and `rnn.padSequence`.
  * @packageDocumentation
  */
 import { type Tensor, TorchRuntimeError, cat } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 
 export { clipGradNorm_, clipGradValue_ } from './utils/clip-grad.js';
+/** `torch.nn.utils.rnn`. */
+export * as rnn from './utils/rnn.js';
 
 /** All parameters flattened into one 1-D tensor (`parameters_to_vector`). */
 export function parametersToVector(parameters: Iterable<Tensor>): Tensor {

@@ -142,6 +142,12 @@ describe('functional vs PyTorch', () => {
   for (const c of fx.functional) {
     it(c.name, () => expectClose(fnRun(c), c.output, c.name));
   }
+  it('utils.rnn.padSequence', () => {
+    const f = fx.fixed.pad_sequence!;
+    const seqs = [f.in0!, f.in1!, f.in2!].map((e) => decode(e));
+    expectClose(nn.utils.rnn.padSequence(seqs), f.output!, 'pad_sequence');
+    expectClose(nn.utils.rnn.padSequence(seqs, { batchFirst: true, paddingValue: -1.5 }), f.output_bf!, 'pad_sequence batch_first');
+  });
   it('oneHot', () => {
     const f = fx.fixed.one_hot!;
     expectClose(F.oneHot(decode(f.input!)), f.output!, 'one_hot');
