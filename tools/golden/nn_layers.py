@@ -99,6 +99,10 @@ case('dropout2d', lambda: nn.Dropout2d(0.4), [lambda: torch.randn(3, 5, 2, 2)], 
 # ---------------------------------------------------------------- embedding
 case('embedding', lambda: nn.Embedding(10, 3), [lambda: torch.tensor([[1, 2, 4, 5], [4, 3, 2, 9]])])
 case('embedding_padding', lambda: nn.Embedding(10, 3, padding_idx=0), [lambda: torch.tensor([[0, 2, 0, 5], [4, 3, 2, 9]])])
+case('embedding_bag_mean', lambda: nn.EmbeddingBag(10, 3), [lambda: torch.tensor([1, 2, 4, 5, 4, 3, 2, 9]), lambda: torch.tensor([0, 4])])
+case('embedding_bag_sum_weights', lambda: nn.EmbeddingBag(10, 3, mode='sum'), [lambda: torch.tensor([1, 2, 4, 5, 4]), lambda: torch.tensor([0, 2, 2]), rnd(5)])
+case('embedding_bag_max_2d', lambda: nn.EmbeddingBag(10, 3, mode='max'), [lambda: torch.tensor([[1, 2, 4], [5, 4, 3]])])
+case('embedding_bag_padding_last_offset', lambda: nn.EmbeddingBag(10, 3, padding_idx=2, include_last_offset=True), [lambda: torch.tensor([2, 2, 4, 5, 2, 3]), lambda: torch.tensor([0, 2, 3, 6])])
 case('embedding_max_norm', lambda: nn.Embedding(10, 3, max_norm=1.0), [lambda: torch.tensor([[1, 2, 4, 5], [4, 3, 2, 9]])])
 case('embedding_max_norm_p1', lambda: nn.Embedding(10, 3, max_norm=0.5, norm_type=1.0), [lambda: torch.tensor([[1, 2, 2, 7]])])
 case('embedding_from_pretrained', lambda: nn.Embedding.from_pretrained(torch.arange(12.0).reshape(4, 3) / 10, freeze=False, padding_idx=1),

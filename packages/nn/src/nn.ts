@@ -20,7 +20,7 @@ export {
   BatchNormBase, BatchNorm1d, BatchNorm2d, BatchNorm3d, InstanceNormBase, InstanceNorm1d, InstanceNorm2d, LayerNorm, GroupNorm, type BatchNormOptions, type LayerNormLayerOptions, type GroupNormLayerOptions,
 } from './layers/normalization.js';
 export { Dropout, Dropout2d } from './layers/dropout.js';
-export { Embedding, type EmbeddingLayerOptions } from './layers/embedding.js';
+export { Embedding, EmbeddingBag, type EmbeddingLayerOptions, type EmbeddingBagLayerOptions } from './layers/embedding.js';
 export { Flatten, Unflatten } from './layers/flatten.js';
 export { RNNBase, RNN, LSTM, GRU, RNNCell, LSTMCell, GRUCell, type RNNOptions } from './layers/rnn.js';
 export { MultiheadAttention, type MultiheadAttentionOptions, type MultiheadAttentionForwardOptions } from './layers/attention.js';

@@ -1,8 +1,8 @@
 /**
- * `F.linear`, `F.bilinear`, `F.embedding` and `F.oneHot`.
+ * `F.linear`, `F.bilinear`, `F.embedding`, `F.embeddingBag` and `F.oneHot`.
  */
 import { fusedNode, noGrad } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, int64, where, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, float64, fmtShape, fromHost, int64, stack, where, zeros } from '@antorcha/core';
 
 /**
  * `input @ weight.T + bias`: input [*, in], weight [out, in], bias [out].
@@ -103,4 +103,87 @@ export function oneHot(input: Tensor, numClasses = -1): Tensor {
   if (n < 0) throw new TorchValueError('one_hot', `num_classes should be positive, got ${fmtShape([n])}`);
   const out = zeros([...input._shape, n], { dtype: int64 });
   return out.scatter(-1, input.unsqueeze(-1), 1);
+}
+
+/** Options of `embeddingBag`. */
+export interface EmbeddingBagOptions {
+  /** Start of each bag in a 1-D `input` (int64 [B], or [B + 1] with `includeLastOffset`). */
+  offsets?: Tensor | null;
+  /** `'mean'` (default), `'sum'` or `'max'`. */
+  mode?: 'sum' | 'mean' | 'max';
+  /** Weight of each looked-up row (`'sum'` only), shaped like `input`. */
+  perSampleWeights?: Tensor | null;
+  /** `offsets` ends with the total length (default false). */
+  includeLastOffset?: boolean;
+  /** Entries with this index are left out of their bag. */
+  paddingIdx?: number | null;
+  /** Looked-up rows are renormalised in place to at most this norm. */
+  maxNorm?: number | null;
+  /** The p of the norm for `maxNorm` (default 2). */
+  normType?: number;
+}
+
+/**
+ * Sums, means or maxima of bags of embedding rows without materialising the per-index
+ * rows per bag: `input` [B, N] (B bags of N) or 1-D with `offsets`. Empty bags give zeros.
+ * @throws TorchValueError / TorchRuntimeError with PyTorch's messages for bad offsets or modes.
+ */
+export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOptions = {}): Tensor {
+  const op = 'embedding_bag';
+  const mode = opts.mode ?? 'mean';
+  if (mode !== 'sum' && mode !== 'mean' && mode !== 'max') throw new TorchValueError(op, 'mode has to be one of sum, mean or max');
+  const psw = opts.perSampleWeights ?? null;
+  if (psw && mode !== 'sum') {
+    throw new TorchRuntimeError(op, `embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='${mode}'). Please open a feature request on GitHub.`);
+  }
+  let flat: Tensor;
+  let starts: number[];
+  if (input.ndim === 2) {
+    if (opts.offsets) throw new TorchValueError(op, 'if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type Tensor');
+    const [B, N] = input._shape as [number, number];
+    starts = Array.from({ length: B }, (_, i) => i * N);
+    flat = input.reshape(-1);
+  } else if (input.ndim === 1) {
+    if (!opts.offsets) throw new TorchValueError(op, 'offsets has to be a 1D Tensor but got None');
+    if (opts.offsets.ndim !== 1) throw new TorchValueError(op, 'offsets has to be a 1D Tensor');
+    starts = (opts.offsets.tolist() as number[]).map(Number);
+    if (opts.includeLastOffset) starts = starts.slice(0, -1);
+    flat = input;
+  } else {
+    throw new TorchValueError(op, `input has to be 1D or 2D Tensor, but got Tensor of dimension ${input.ndim}`);
+  }
+  const T = flat._shape[0]!;
+  const B = starts.length;
+  const D = weight._shape[1]!;
+  const ids = (flat.tolist() as number[]).map(Number);
+  if (opts.maxNorm !== null && opts.maxNorm !== undefined) embeddingRenorm_(weight, flat, opts.maxNorm, opts.normType ?? 2);
+  const pad = opts.paddingIdx ?? null;
+  const bagOf = new Array<number>(T);
+  const counts = new Array<number>(B).fill(0);
+  for (let b = 0; b < B; b++) {
+    const end = b + 1 < B ? starts[b + 1]! : T;
+    for (let i = starts[b]!; i < end; i++) {
+      bagOf[i] = b;
+      if (ids[i] !== pad) counts[b]!++;
+    }
+  }
+  const keep = fromHost(Float64Array.from(ids, (v) => (v === pad ? 0 : 1)), [T, 1], float64).to(weight.dtype).to(weight.device);
+  return fusedNode('EmbeddingBagBackward0', [weight, psw], (w, sw) => {
+    let rows = w.indexSelect(0, flat.to(int64));
+    if (mode === 'max') {
+      const bags = Array.from({ length: B }, (_, b) => {
+        const idx = [...Array(T).keys()].filter((i) => bagOf[i] === b && ids[i] !== pad);
+        if (idx.length === 0) return zeros([D], { dtype: w.dtype, device: w.device });
+        return rows.indexSelect(0, fromHost(Float64Array.from(idx), [idx.length], int64).to(w.device)).amax(0);
+      });
+      return stack(bags, 0);
+    }
+    rows = rows.mul(keep);
+    if (sw) rows = rows.mul(sw.reshape(-1, 1));
+    const index = fromHost(Float64Array.from(bagOf), [T, 1], int64).to(w.device).expand(T, D);
+    const sums = zeros([B, D], { dtype: w.dtype, device: w.device }).scatterAdd(0, index, rows);
+    if (mode === 'sum') return sums;
+    const div = fromHost(Float64Array.from(counts, (c) => Math.max(c, 1)), [B, 1], float64).to(w.dtype).to(w.device);
+    return sums.div(div);
+  });
 }

@@ -100,3 +100,51 @@ export class Embedding extends Module {
     return s;
   }
 }
+
+/** Options of {@link EmbeddingBag}. */
+export interface EmbeddingBagLayerOptions extends EmbeddingLayerOptions {
+  /** `'mean'` (default), `'sum'` or `'max'`. */
+  mode?: 'sum' | 'mean' | 'max';
+  /** `offsets` ends with the total length (default false). */
+  includeLastOffset?: boolean;
+}
+
+/**
+ * Sums, means or maxima of bags of embeddings (`input` [B, N], or 1-D with `offsets`),
+ * with the table initialised from N(0, 1) as `Embedding`'s.
+ * @example
+ * ```ts
+ * const bag = new nn.EmbeddingBag(10, 3, { mode: 'sum' });
+ * bag.call(torch.tensor([1, 2, 4, 5, 4, 3]), torch.tensor([0, 2])); // [2, 3]
+ * ```
+ */
+export class EmbeddingBag extends Embedding {
+  /** Reduction of each bag. */
+  declare mode: 'sum' | 'mean' | 'max';
+  /** Whether `offsets` ends with the total length. */
+  declare includeLastOffset: boolean;
+  constructor(numEmbeddings: number, embeddingDim: number, opts: EmbeddingBagLayerOptions = {}) {
+    super(numEmbeddings, embeddingDim, opts);
+    this.mode = opts.mode ?? 'mean';
+    this.includeLastOffset = opts.includeLastOffset ?? false;
+  }
+  override forward(input: Tensor, offsets: Tensor | null = null, perSampleWeights: Tensor | null = null): Tensor {
+    return F.embeddingBag(input, this.weight, {
+      offsets,
+      mode: this.mode,
+      perSampleWeights,
+      includeLastOffset: this.includeLastOffset,
+      paddingIdx: this.paddingIdx,
+      maxNorm: this.maxNorm,
+      normType: this.normType,
+    });
+  }
+  override extraRepr(): string {
+    let s = `${this.numEmbeddings}, ${this.embeddingDim}`;
+    if (this.maxNorm !== null) s += `, max_norm=${pyFloat(this.maxNorm)}`;
+    if (this.normType !== 2) s += `, norm_type=${pyFloat(this.normType)}`;
+    s += `, mode=${this.mode}`;
+    if (this.paddingIdx !== null) s += `, padding_idx=${this.paddingIdx}`;
+    return s;
+  }
+}
