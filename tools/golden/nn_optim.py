@@ -112,6 +112,12 @@ SCHED = [
         o, [optim.lr_scheduler.PolynomialLR(o, total_iters=4, power=2.0), optim.lr_scheduler.MultiStepLR(o, [2, 5, 5], 0.5)], milestones=[3]), {}),
     ('chained', optim.SGD, {'lr': 0.1}, lambda o: optim.lr_scheduler.ChainedScheduler(
         [optim.lr_scheduler.ConstantLR(o, factor=0.1, total_iters=2), optim.lr_scheduler.ExponentialLR(o, gamma=0.9)]), {}),
+    ('cyclic_triangular', optim.SGD, {'lr': 0.1, 'momentum': 0.9}, lambda o: optim.lr_scheduler.CyclicLR(o, base_lr=0.01, max_lr=0.1, step_size_up=4),
+     {'baseLr': 0.01, 'maxLr': 0.1, 'stepSizeUp': 4}),
+    ('cyclic_triangular2_down', optim.SGD, {'lr': 0.1, 'momentum': 0.9}, lambda o: optim.lr_scheduler.CyclicLR(o, 0.01, 0.1, step_size_up=3, step_size_down=5, mode='triangular2'),
+     {'baseLr': 0.01, 'maxLr': 0.1, 'stepSizeUp': 3, 'stepSizeDown': 5, 'mode': 'triangular2'}),
+    ('cyclic_exp_range', optim.Adam, {'lr': 0.01}, lambda o: optim.lr_scheduler.CyclicLR(o, 0.001, 0.01, step_size_up=5, mode='exp_range', gamma=0.9, cycle_momentum=False),
+     {'baseLr': 0.001, 'maxLr': 0.01, 'stepSizeUp': 5, 'mode': 'exp_range', 'gamma': 0.9, 'cycleMomentum': False}),
     ('one_cycle_adam_linear_3phase', optim.Adam, {'lr': 0.01}, lambda o: optim.lr_scheduler.OneCycleLR(o, max_lr=0.02, epochs=3, steps_per_epoch=11, anneal_strategy='linear', three_phase=True, pct_start=0.25), {'maxLr': 0.02, 'epochs': 3, 'stepsPerEpoch': 11, 'annealStrategy': 'linear', 'threePhase': True, 'pctStart': 0.25}),
 ]
 

@@ -172,6 +172,12 @@ function makeSched(c: SchedCase, opt: optim.Optimizer): optim.lrScheduler.LRSche
       return new S.SequentialLR(opt, [new S.ConstantLR(opt, 0.5, 3), new S.StepLR(opt, 2, 0.5), new S.ExponentialLR(opt, 0.9)], [4, 9]);
     case 'sequential_poly_multistep':
       return new S.SequentialLR(opt, [new S.PolynomialLR(opt, 4, 2.0), new S.MultiStepLR(opt, [2, 5, 5], 0.5)], [3]);
+    case 'cyclic_triangular':
+    case 'cyclic_triangular2_down':
+    case 'cyclic_exp_range': {
+      const { baseLr, maxLr, ...rest } = o;
+      return new S.CyclicLR(opt, baseLr, maxLr, rest);
+    }
     case 'chained':
       return new S.ChainedScheduler([new S.ConstantLR(opt, 0.1, 2), new S.ExponentialLR(opt, 0.9)]) as unknown as optim.lrScheduler.LRScheduler;
     default: {

@@ -747,3 +747,117 @@ export class ChainedScheduler {
     return [...this._lastLr];
   }
 }
+
+/** Options of {@link CyclicLR}. */
+export interface CyclicLROptions {
+  /** Steps of the rising half-cycle (default 2000). */
+  stepSizeUp?: number;
+  /** Steps of the falling half-cycle (default: `stepSizeUp`). */
+  stepSizeDown?: number | null;
+  /** `'triangular'` (default), `'triangular2'` (amplitude halves each cycle) or `'exp_range'` (× gamma^step). */
+  mode?: 'triangular' | 'triangular2' | 'exp_range';
+  /** Base of `'exp_range'` (default 1). */
+  gamma?: number;
+  /** A custom amplitude scale (replaces `mode`), of the cycle number or of the step. */
+  scaleFn?: ((x: number) => number) | null;
+  /** What `scaleFn` receives: `'cycle'` (default) or `'iterations'`. */
+  scaleMode?: 'cycle' | 'iterations';
+  /** Cycle momentum inversely to the rate (default true; needs a momentum optimizer). */
+  cycleMomentum?: boolean;
+  /** Lower momentum (default 0.8). */
+  baseMomentum?: number | number[];
+  /** Upper momentum (default 0.9). */
+  maxMomentum?: number | number[];
+}
+
+/** One value per group, or the same for all (PyTorch's `_format_param`). */
+function perGroup(optimizer: Optimizer, what: string, v: number | number[]): number[] {
+  const n = optimizer.paramGroups.length;
+  if (!Array.isArray(v)) return new Array<number>(n).fill(v);
+  if (v.length !== n) throw new TorchValueError('CyclicLR', `expected ${n} values for ${what}, got ${v.length}`);
+  return [...v];
+}
+
+/**
+ * Cyclical learning rates (Smith): the rate swings between `baseLr` and `maxLr` every
+ * `stepSizeUp + stepSizeDown` steps (call `step()` after every batch); momentum swings
+ * the other way.
+ */
+export class CyclicLR extends LRScheduler {
+  /** Per-group upper rates. */
+  readonly maxLrs: number[];
+  /** Steps per cycle. */
+  readonly totalSize: number;
+  /** Fraction of the cycle spent rising. */
+  readonly stepRatio: number;
+  /** Amplitude scale. */
+  readonly scaleFn: (x: number) => number;
+  /** What the scale receives. */
+  readonly scaleMode: 'cycle' | 'iterations';
+  /** Whether momentum cycles. */
+  readonly cycleMomentum: boolean;
+  /** Per-group lower momentum. */
+  readonly baseMomentums: number[] = [];
+  /** Per-group upper momentum. */
+  readonly maxMomentums: number[] = [];
+
+  constructor(optimizer: Optimizer, baseLr: number | number[], maxLr: number | number[], opts: CyclicLROptions = {}, lastEpoch = -1) {
+    const baseLrs = perGroup(optimizer, 'base_lr', baseLr);
+    if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.lr = baseLrs[i]!));
+    const mode = opts.mode ?? 'triangular';
+    const scaleFn = opts.scaleFn ?? null;
+    if (mode !== 'triangular' && mode !== 'triangular2' && mode !== 'exp_range' && scaleFn === null) {
+      throw new TorchValueError('CyclicLR', 'mode is invalid and scale_fn is None');
+    }
+    const cycleMomentum = opts.cycleMomentum ?? true;
+    let baseMomentums: number[] = [];
+    if (cycleMomentum) {
+      if (!('momentum' in optimizer.defaults)) throw new TorchValueError('CyclicLR', 'optimizer must support momentum with `cycle_momentum` option enabled');
+      const bm = perGroup(optimizer, 'base_momentum', opts.baseMomentum ?? 0.8);
+      if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.momentum = bm[i]!));
+      baseMomentums = optimizer.paramGroups.map((g) => g.momentum as number);
+    }
+    super(optimizer, lastEpoch);
+    this.maxLrs = perGroup(optimizer, 'max_lr', maxLr);
+    const up = opts.stepSizeUp ?? 2000;
+    const down = opts.stepSizeDown ?? up;
+    this.totalSize = up + down;
+    this.stepRatio = up / this.totalSize;
+    const gamma = opts.gamma ?? 1.0;
+    if (scaleFn !== null) {
+      this.scaleFn = scaleFn;
+      this.scaleMode = opts.scaleMode ?? 'cycle';
+    } else if (mode === 'triangular') {
+      this.scaleFn = () => 1.0;
+      this.scaleMode = 'cycle';
+    } else if (mode === 'triangular2') {
+      this.scaleFn = (x) => 1 / 2 ** (x - 1);
+      this.scaleMode = 'cycle';
+    } else {
+      this.scaleFn = (x) => crPowInt(gamma, x);
+      this.scaleMode = 'iterations';
+    }
+    this.cycleMomentum = cycleMomentum;
+    if (cycleMomentum) {
+      this.baseMomentums.push(...baseMomentums);
+      this.maxMomentums.push(...perGroup(optimizer, 'max_momentum', opts.maxMomentum ?? 0.9));
+    }
+    this.baseLrs = baseLrs;
+    this.initialStep();
+  }
+
+  protected override getLr(): number[] {
+    const e = this.lastEpoch;
+    const cycle = Math.floor(1 + e / this.totalSize);
+    const x = 1 + e / this.totalSize - cycle;
+    const factor = x <= this.stepRatio ? x / this.stepRatio : (x - 1) / (this.stepRatio - 1);
+    const scale = this.scaleFn(this.scaleMode === 'cycle' ? cycle : e);
+    const lrs = this.baseLrs.map((b, i) => b + (this.maxLrs[i]! - b) * factor * scale);
+    if (this.cycleMomentum) {
+      this.optimizer.paramGroups.forEach((g, i) => {
+        g.momentum = this.maxMomentums[i]! - (this.maxMomentums[i]! - this.baseMomentums[i]!) * factor * scale;
+      });
+    }
+    return lrs;
+  }
+}
