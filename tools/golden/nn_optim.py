@@ -39,6 +39,11 @@ OPT = [
     ('nadam_wd_decay', optim.NAdam, {'lr': 0.02, 'weight_decay': 0.05, 'momentum_decay': 0.01}, {'lr': 0.02, 'weightDecay': 0.05, 'momentumDecay': 0.01}),
     ('radam', optim.RAdam, {'lr': 0.01}, {'lr': 0.01}),
     ('radam_rectified_wd', optim.RAdam, {'lr': 0.02, 'betas': (0.9, 0.99), 'weight_decay': 0.1}, {'lr': 0.02, 'betas': [0.9, 0.99], 'weightDecay': 0.1}),
+    ('rprop', optim.Rprop, {'lr': 0.01}, {'lr': 0.01}),
+    ('rprop_etas_maximize', optim.Rprop, {'lr': 0.05, 'etas': (0.3, 1.5), 'step_sizes': (1e-3, 0.2), 'maximize': True},
+     {'lr': 0.05, 'etas': [0.3, 1.5], 'stepSizes': [1e-3, 0.2], 'maximize': True}),
+    ('asgd', optim.ASGD, {'lr': 0.05}, {'lr': 0.05}),
+    ('asgd_t0_wd', optim.ASGD, {'lr': 0.05, 'lambd': 0.01, 'alpha': 0.5, 't0': 2, 'weight_decay': 0.1}, {'lr': 0.05, 'lambd': 0.01, 'alpha': 0.5, 't0': 2, 'weightDecay': 0.1}),
     ('adadelta', optim.Adadelta, {'lr': 1.0}, {'lr': 1.0}),
     ('adadelta_wd_maximize', optim.Adadelta, {'lr': 0.5, 'rho': 0.8, 'eps': 1e-5, 'weight_decay': 0.1, 'maximize': True}, {'lr': 0.5, 'rho': 0.8, 'eps': 1e-5, 'weightDecay': 0.1, 'maximize': True}),
 ]

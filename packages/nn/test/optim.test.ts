@@ -45,6 +45,8 @@ function makeOpt(name: string, params: optim.ParamsInput, opts: Record<string, a
   if (name.startsWith('nadam')) return new optim.NAdam(params, opts);
   if (name.startsWith('radam')) return new optim.RAdam(params, opts);
   if (name.startsWith('adadelta')) return new optim.Adadelta(params, opts);
+  if (name.startsWith('rprop')) return new optim.Rprop(params, opts);
+  if (name.startsWith('asgd')) return new optim.ASGD(params, opts);
   if (name.startsWith('adamw')) return new optim.AdamW(params, opts);
   if (name.startsWith('adam')) return new optim.Adam(params, opts as optim.AdamOptions);
   if (name.startsWith('rmsprop')) return new optim.RMSprop(params, opts);

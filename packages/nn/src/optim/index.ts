@@ -12,4 +12,6 @@ export { Adamax, type AdamaxOptions } from './adamax.js';
 export { NAdam, type NAdamOptions } from './nadam.js';
 export { RAdam, type RAdamOptions } from './radam.js';
 export { Adadelta, type AdadeltaOptions } from './adadelta.js';
+export { Rprop, type RpropOptions } from './rprop.js';
+export { ASGD, type ASGDOptions } from './asgd.js';
 export * as lrScheduler from './lr-scheduler.js';
