@@ -99,8 +99,11 @@ function doubleToFixed(x: number, W: number): bigint {
   return x < 0 ? -v : v;
 }
 
-/** atan(1/q) * 2^W (q integer >= 2), truncated series; error below W/2 units. */
-function atanInvFixed(q: bigint, W: number): bigint {
+/**
+ * atan(1/q)·2^W (`alternating`) or atanh(1/q)·2^W (q integer ≥ 2): the truncated
+ * series Σ ±q^-(2k+1)/(2k+1); error below W/2 units.
+ */
+function invSeriesFixed(q: bigint, W: number, alternating: boolean): bigint {
   const one = 1n << BigInt(W);
   const q2 = q * q;
   let term = one / q;
@@ -108,23 +111,15 @@ function atanInvFixed(q: bigint, W: number): bigint {
   for (let k = 1n; term !== 0n; k++) {
     term /= q2;
     const t = term / (2n * k + 1n);
-    sum += k & 1n ? -t : t;
+    sum += alternating && k & 1n ? -t : t;
   }
   return sum;
 }
 
-/** atanh(1/q) * 2^W (q integer >= 2). */
-function atanhInvFixed(q: bigint, W: number): bigint {
-  const one = 1n << BigInt(W);
-  const q2 = q * q;
-  let term = one / q;
-  let sum = term;
-  for (let k = 1n; term !== 0n; k++) {
-    term /= q2;
-    sum += term / (2n * k + 1n);
-  }
-  return sum;
-}
+/** atan(1/q)·2^W. */
+const atanInvFixed = (q: bigint, W: number): bigint => invSeriesFixed(q, W, true);
+/** atanh(1/q)·2^W. */
+const atanhInvFixed = (q: bigint, W: number): bigint => invSeriesFixed(q, W, false);
 
 let piCacheBits = 0;
 let piCache = 0n; // pi * 2^piCacheBits, |error| < 1

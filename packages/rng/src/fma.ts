@@ -4,6 +4,8 @@
  * emulations (SPEC §0.3).
  */
 
+import { T2, twoProd } from './crmath.js';
+
 const fround = Math.fround;
 
 /**
@@ -50,9 +52,6 @@ const scratch = new Float64Array(1);
 const scratchU32 = new Uint32Array(scratch.buffer);
 const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
 
-/** Veltkamp splitting constant 2^27 + 1. */
-const SPLIT = 134217729;
-
 /**
  * `fma64(a, b, c)`: the binary64 rounding of the exact `a*b + c` (Boldo &
  * Melquiond: TwoProduct, TwoSum, a round-to-odd addition of the two error
@@ -66,13 +65,8 @@ export function fma64(a: number, b: number, c: number): number {
     return p + c;
   }
   // TwoProduct: p + pe = a*b exactly
-  let t = SPLIT * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLIT * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  twoProd(a, b);
+  const pe = T2[0]!;
   // TwoSum: th + tl = c + p exactly
   const th = c + p;
   const bv = th - c;

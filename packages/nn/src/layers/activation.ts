@@ -139,51 +139,42 @@ export class LogSigmoid extends Module {
   }
 }
 
-/** Softmax along `dim`. */
-export class Softmax extends Module {
-  /** The normalised dim (null: PyTorch's legacy implicit choice). */
+/** The softmax family: a normalised `dim` (null: PyTorch's legacy implicit choice). */
+abstract class SoftmaxLike extends Module {
+  /** The normalised dim. */
   declare dim: number | null;
   constructor(dim: number | null = null) {
     super();
     this.dim = dim;
   }
+  /** The functional form. */
+  protected abstract fn(input: Tensor, dim: number): Tensor;
   override forward(input: Tensor): Tensor {
-    return F.softmax(input, implicitDim(this.dim, input));
+    return this.fn(input, implicitDim(this.dim, input));
   }
   override extraRepr(): string {
     return `dim=${this.dim === null ? 'None' : this.dim}`;
+  }
+}
+
+/** Softmax along `dim`. */
+export class Softmax extends SoftmaxLike {
+  protected override fn(input: Tensor, dim: number): Tensor {
+    return F.softmax(input, dim);
   }
 }
 
 /** Softmin along `dim`. */
-export class Softmin extends Module {
-  /** The normalised dim. */
-  declare dim: number | null;
-  constructor(dim: number | null = null) {
-    super();
-    this.dim = dim;
-  }
-  override forward(input: Tensor): Tensor {
-    return F.softmin(input, implicitDim(this.dim, input));
-  }
-  override extraRepr(): string {
-    return `dim=${this.dim === null ? 'None' : this.dim}`;
+export class Softmin extends SoftmaxLike {
+  protected override fn(input: Tensor, dim: number): Tensor {
+    return F.softmin(input, dim);
   }
 }
 
 /** Log-softmax along `dim`. */
-export class LogSoftmax extends Module {
-  /** The normalised dim. */
-  declare dim: number | null;
-  constructor(dim: number | null = null) {
-    super();
-    this.dim = dim;
-  }
-  override forward(input: Tensor): Tensor {
-    return F.logSoftmax(input, implicitDim(this.dim, input));
-  }
-  override extraRepr(): string {
-    return `dim=${this.dim === null ? 'None' : this.dim}`;
+export class LogSoftmax extends SoftmaxLike {
+  protected override fn(input: Tensor, dim: number): Tensor {
+    return F.logSoftmax(input, dim);
   }
 }
 

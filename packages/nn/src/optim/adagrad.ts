@@ -1,6 +1,6 @@
 /** `optim.Adagrad`: PyTorch's `_single_tensor_adagrad`. */
 import { type Tensor, float32, fullLike, tensor } from '@antorcha/core';
-import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link Adagrad}. */
 export interface AdagradOptions {
@@ -45,9 +45,7 @@ export class Adagrad extends Optimizer {
       if (p.grad === null) continue;
       let grad = gradOf(p, maximize);
       const state = this.stateOf(p);
-      const stepT = state.step as Tensor;
-      stepT.add_(1);
-      const step = stepT.item() as number;
+      const step = advanceStep(state.step as Tensor);
       if (weightDecay !== 0) grad = grad.add(p, { alpha: weightDecay });
       const clr = lr / (1 + (step - 1) * lrDecay);
       const sum = state.sum as Tensor;

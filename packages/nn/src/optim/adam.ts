@@ -1,7 +1,7 @@
 /** `optim.Adam` and `optim.AdamW`: PyTorch's `_single_tensor_adam(w)`. */
 import { type Tensor, TorchValueError, float32, tensor, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
-import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link Adam} and {@link AdamW}. */
 export interface AdamOptions {
@@ -41,15 +41,13 @@ function adamUpdate(opt: Optimizer & { stateOfParam(p: Tensor): Record<string, T
       state.exp_avg_sq = zerosLike(p);
       if (amsgrad) state.max_exp_avg_sq = zerosLike(p);
     }
-    const stepT = state.step as Tensor;
     const expAvg = state.exp_avg as Tensor;
     const expAvgSq = state.exp_avg_sq as Tensor;
-    stepT.add_(1);
+    const step = advanceStep(state.step as Tensor);
     if (decoupled) p.mul_(1 - lr * weightDecay);
     else if (weightDecay !== 0) grad = grad.add(p, { alpha: weightDecay });
     expAvg.mul_(beta1).add_(grad, { alpha: 1 - beta1 });
     expAvgSq.mul_(beta2).addcmul_(grad, grad, { value: 1 - beta2 });
-    const step = stepT.item() as number;
     // PyTorch computes these in Python (C pow): correctly rounded powers match it, V8's ** often not
     const biasCorrection1 = 1 - crPowInt(beta1, step);
     const biasCorrection2 = 1 - crPowInt(beta2, step);

@@ -1,7 +1,7 @@
 /** `optim.Adamax`: PyTorch's `_single_tensor_adamax` (Adam with an infinity norm). */
 import { type Tensor, TorchValueError, float32, tensor, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
-import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link Adamax}. */
 export interface AdamaxOptions {
@@ -48,9 +48,7 @@ export class Adamax extends Optimizer {
         state.exp_avg = zerosLike(p);
         state.exp_inf = zerosLike(p);
       }
-      const stepT = state.step as Tensor;
-      stepT.add_(1);
-      const step = stepT.item() as number;
+      const step = advanceStep(state.step as Tensor);
       if (weightDecay !== 0) grad = grad.add(p, { alpha: weightDecay });
       const expAvg = state.exp_avg as Tensor;
       const expInf = state.exp_inf as Tensor;

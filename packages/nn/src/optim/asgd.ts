@@ -1,6 +1,6 @@
 /** `optim.ASGD`: PyTorch 1.13's `_single_tensor_asgd` (averaged SGD). */
 import { type Tensor, float32, tensor, zerosLike } from '@antorcha/core';
-import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link ASGD}. */
 export interface ASGDOptions {
@@ -41,9 +41,7 @@ export class ASGD extends Optimizer {
         state.mu = tensor(1, { dtype: float32 });
         state.ax = zerosLike(p);
       }
-      const stepT = state.step as Tensor;
-      stepT.add_(1);
-      const step = stepT.item() as number;
+      const step = advanceStep(state.step as Tensor);
       if (weightDecay !== 0) grad = grad.add(p, { alpha: weightDecay });
       const eta = state.eta as Tensor;
       const mu = state.mu as Tensor;

@@ -2,7 +2,7 @@
 import { type Tensor, float32, tensor, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
 import { checkBetas } from './adamax.js';
-import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, withDefaults } from './optimizer.js';
 
 /** Options of {@link NAdam}. */
 export interface NAdamOptions {
@@ -42,9 +42,7 @@ export class NAdam extends Optimizer {
         state.exp_avg = zerosLike(p);
         state.exp_avg_sq = zerosLike(p);
       }
-      const stepT = state.step as Tensor;
-      stepT.add_(1);
-      const step = stepT.item() as number;
+      const step = advanceStep(state.step as Tensor);
       const bc2 = 1 - crPowInt(beta2, step);
       if (weightDecay !== 0) grad = grad.add(p, { alpha: weightDecay });
       // 0.96 ** (t·ψ): a non-integer power (Math.pow, V8's; Python's is glibc's)

@@ -225,6 +225,12 @@ export function checkNonNegative(value: number, what: string, op: string): void 
   if (!(value >= 0)) throw new TorchValueError(op, `Invalid ${what}: ${value}`);
 }
 
+/** @internal PyTorch's `step_t += 1; step = step_t.item()` on a float32 step tensor. */
+export function advanceStep(stepT: Tensor): number {
+  stepT.add_(1);
+  return stepT.item() as number;
+}
+
 /** @internal The gradient used by an update (negated when maximising). */
 export function gradOf(p: Tensor, maximize: boolean): Tensor {
   const g = p.grad!;

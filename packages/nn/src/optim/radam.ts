@@ -2,7 +2,7 @@
 import { type Tensor, float32, tensor, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
 import { checkBetas } from './adamax.js';
-import { type ParamGroup, type ParamsInput, Optimizer, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, withDefaults } from './optimizer.js';
 
 /** Options of {@link RAdam}. */
 export interface RAdamOptions {
@@ -38,9 +38,7 @@ export class RAdam extends Optimizer {
         state.exp_avg = zerosLike(p);
         state.exp_avg_sq = zerosLike(p);
       }
-      const stepT = state.step as Tensor;
-      stepT.add_(1);
-      const step = stepT.item() as number;
+      const step = advanceStep(state.step as Tensor);
       const bc1 = 1 - crPowInt(beta1, step);
       const bc2 = 1 - crPowInt(beta2, step);
       if (weightDecay !== 0) grad = grad.add(p, { alpha: weightDecay });
