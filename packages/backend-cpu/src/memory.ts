@@ -3,7 +3,7 @@
  * dtype → array mapping), plus the dtype facts kernels use to decide whether a
  * value can be read or stored without an explicit cast.
  */
-import { allocHost, castScalar } from '@antorcha/core';
+import { allocHost, castScalar, contiguousStrides } from '@antorcha/core';
 import type { BackendBuffer, DTypeName, HostArray, TensorRef } from '@antorcha/core';
 
 /**
@@ -57,16 +57,6 @@ export function dataOf(ref: TensorRef): HostArray {
   return buf.data;
 }
 
-/** Contiguous row-major strides of a shape. */
-export function contiguousStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= shape[i];
-  }
-  return strides;
-}
 
 /** A contiguous temporary view of a fresh host array of `dtype` with `shape`. */
 export function tempRef(dtype: DTypeName, shape: readonly number[], data?: HostArray): TensorRef {

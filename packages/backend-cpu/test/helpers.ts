@@ -3,7 +3,7 @@
  * values, read views back in logical order, and load the PyTorch fixtures.
  */
 import { readFileSync } from 'node:fs';
-import { allocHost, castScalar } from '@antorcha/core';
+import { allocHost, castScalar, contiguousStrides, numelOf } from '@antorcha/core';
 import type { DTypeName, TensorRef } from '@antorcha/core';
 import { createCpuBackend } from '../src/index.js';
 import { CpuBuffer } from '../src/memory.js';
@@ -19,19 +19,7 @@ export type LayoutKind = 'contiguous' | 'offset' | 'gapped' | 'permuted';
 /** Every layout kind. */
 export const LAYOUTS: LayoutKind[] = ['contiguous', 'offset', 'gapped', 'permuted'];
 
-export function numelOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
-export function contiguousStrides(shape: readonly number[]): number[] {
-  const s: number[] = [];
-  let st = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = st;
-    st *= shape[i];
-  }
-  return s;
-}
+export { contiguousStrides, numelOf };
 
 /** Logical (row-major) coordinates of flat index i. */
 export function coords(i: number, shape: readonly number[]): number[] {

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { contiguousStrides } from '../shape.js';
 import { ElementFormatter } from './formatter.js';
 import type { PrintDTypeName, PrintOptions } from './types.js';
 
@@ -19,15 +20,6 @@ interface Block {
   offset: number;
 }
 
-function rowMajorStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= shape[i];
-  }
-  return strides;
-}
 
 function sub(b: Block, i: number): Block {
   return { ...b, dim: b.dim + 1, offset: b.offset + i * b.strides[b.dim] };
@@ -165,7 +157,7 @@ export function tensorBody(
   indent: number,
   opts: PrintOptions,
 ): string {
-  const root: Block = { values, shape, strides: rowMajorStrides(shape), dim: 0, offset: 0 };
+  const root: Block = { values, shape, strides: contiguousStrides(shape), dim: 0, offset: 0 };
   const numel = values.length;
   if (numel === 0) return '[]';
   const summarize = numel > opts.threshold;
