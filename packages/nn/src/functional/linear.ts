@@ -158,21 +158,21 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
   const ids = (flat.tolist() as number[]).map(Number);
   if (opts.maxNorm !== null && opts.maxNorm !== undefined) embeddingRenorm_(weight, flat, opts.maxNorm, opts.normType ?? 2);
   const pad = opts.paddingIdx ?? null;
+  // one pass: each position's bag, and each bag's non-padding positions
   const bagOf = new Array<number>(T);
-  const counts = new Array<number>(B).fill(0);
+  const members: number[][] = Array.from({ length: B }, () => []);
   for (let b = 0; b < B; b++) {
     const end = b + 1 < B ? starts[b + 1]! : T;
     for (let i = starts[b]!; i < end; i++) {
       bagOf[i] = b;
-      if (ids[i] !== pad) counts[b]!++;
+      if (ids[i] !== pad) members[b]!.push(i);
     }
   }
   const keep = fromHost(Float64Array.from(ids, (v) => (v === pad ? 0 : 1)), [T, 1], float64).to(weight.dtype).to(weight.device);
   return fusedNode('EmbeddingBagBackward0', [weight, psw], (w, sw) => {
     let rows = w.indexSelect(0, flat.to(int64));
     if (mode === 'max') {
-      const bags = Array.from({ length: B }, (_, b) => {
-        const idx = [...Array(T).keys()].filter((i) => bagOf[i] === b && ids[i] !== pad);
+      const bags = members.map((idx) => {
         if (idx.length === 0) return zeros([D], { dtype: w.dtype, device: w.device });
         return rows.indexSelect(0, fromHost(Float64Array.from(idx), [idx.length], int64).to(w.device)).amax(0);
       });
@@ -183,7 +183,7 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
     const index = fromHost(Float64Array.from(bagOf), [T, 1], int64).to(w.device).expand(T, D);
     const sums = zeros([B, D], { dtype: w.dtype, device: w.device }).scatterAdd(0, index, rows);
     if (mode === 'sum') return sums;
-    const div = fromHost(Float64Array.from(counts, (c) => Math.max(c, 1)), [B, 1], float64).to(w.dtype).to(w.device);
+    const div = fromHost(Float64Array.from(members, (m) => Math.max(m.length, 1)), [B, 1], float64).to(w.dtype).to(w.device);
     return sums.div(div);
   });
 }
