@@ -57,18 +57,21 @@ const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
  * Melquiond: TwoProduct, TwoSum, a round-to-odd addition of the two error
  * terms, one final addition). Exact whenever no intermediate overflows or
  * underflows (|a|,|b| < 2^995, |a*b| and |c| > 2^-960 or zero); outside
- * that range it returns `a*b + c` (two roundings).
+ * that range huge operands are rescaled exactly, non-finite inputs give IEEE's
+ * FMA result (`fma64(1, 2, -Infinity)` is `-Infinity`), and tiny products
+ * return `a*b + c` (two roundings).
  */
 export function fma64(a: number, b: number, c: number): number {
   const p = a * b;
-  if (!(Math.abs(a) < 1e298 && Math.abs(b) < 1e298 && (Math.abs(p) > 1e-289 || p === 0))) {
-    return p + c;
+  if (!(Math.abs(a) < 1e298 && Math.abs(b) < 1e298 && (Math.abs(p) > 1e-289 || p === 0) && Math.abs(c) < 1e306)) {
+    return fma64Edge(a, b, c, p);
   }
   // TwoProduct: p + pe = a*b exactly
   twoProd(a, b);
   const pe = T2[0]!;
   // TwoSum: th + tl = c + p exactly
   const th = c + p;
+  if (th - th !== 0) return fma64Edge(a, b, c, p); // c + p overflowed
   const bv = th - c;
   const tl = c - (th - bv) + (p - bv);
   // v = round-to-odd(tl + pe)
@@ -83,6 +86,27 @@ export function fma64(a: number, b: number, c: number): number {
     }
   }
   return th + v;
+}
+
+const TWO_M600 = 2 ** -600;
+const TWO_600 = 2 ** 600;
+
+/**
+ * {@link fma64} outside the range where Boldo–Melquiond is exact as written.
+ * Non-finite inputs give IEEE's FMA result (an infinite `c` with a finite
+ * product is `c`, even when `a*b` alone would overflow). Huge finite operands
+ * are scaled by 2^-600 (exact) and the result scaled back (exact, or an honest
+ * overflow). Tiny products keep the two-rounding `a*b + c`.
+ */
+function fma64Edge(a: number, b: number, c: number, p: number): number {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return p + c;
+  if (!Number.isFinite(c)) return c;
+  if (Math.abs(a) >= 1e298 || Math.abs(b) >= 1e298 || Math.abs(c) >= 1e306 || Math.abs(p) >= 1e306) {
+    // A c that underflows here lies far below the product's last bit and only its sign
+    // could matter, in an exact tie of a*b: accepted.
+    return Math.abs(a) >= Math.abs(b) ? fma64(a * TWO_M600, b, c * TWO_M600) * TWO_600 : fma64(a, b * TWO_M600, c * TWO_M600) * TWO_600;
+  }
+  return p + c;
 }
 
 /** The binary64 neighbour of `x` above (`up`) or below. */

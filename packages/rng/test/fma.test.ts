@@ -103,4 +103,29 @@ describe('FMA emulation', () => {
       if (fma64(a, b, c) !== want) throw new Error(`fma64(${a}, ${b}, ${c}) = ${fma64(a, b, c)}, want ${want}`);
     }
   });
+
+  it('fma64 follows IEEE for infinite and NaN inputs and at overflow (issue 10, finding 1)', () => {
+    // With c = ±inf or NaN and a finite product, the exact a*b + c is c itself.
+    for (const c of [Infinity, -Infinity, NaN]) {
+      for (const [a, b] of [[1, 2], [-3.5, 1e-300], [0, 7]] as const) {
+        expect(Object.is(fma64(a, b, c), a * b + c)).toBe(true);
+      }
+      // a*b alone overflows, but the exact product is finite: the sum is still c.
+      expect(Object.is(fma64(1e300, 1e10, c), c)).toBe(true);
+    }
+    expect(Object.is(fma64(Infinity, 2, 1), Infinity)).toBe(true);
+    expect(Number.isNaN(fma64(Infinity, 0, 1))).toBe(true);
+    expect(Number.isNaN(fma64(Infinity, 1, -Infinity))).toBe(true);
+    // Finite inputs whose sum overflows, or lies just below the overflow threshold.
+    const max = Number.MAX_VALUE;
+    const r = stream(5);
+    for (let i = 0; i < 6000; i++) {
+      const a = (1 + r()) * 2 ** (i % 3 === 0 ? 1000 + Math.floor(r() * 23) : 480 + Math.floor(r() * 40));
+      const b = (max / a) * (0.4 + r() * 1.8);
+      const c = i % 2 === 0 ? -a * b * (1 + (r() - 0.5) * 2 ** -30) : (r() < 0.5 ? 1 : -1) * max * r();
+      if (!Number.isFinite(c)) continue;
+      const want = exactFma(a, b, c, 53);
+      if (!Object.is(fma64(a, b, c), want)) throw new Error(`fma64(${a}, ${b}, ${c}) = ${fma64(a, b, c)}, want ${want}`);
+    }
+  });
 });
