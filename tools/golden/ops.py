@@ -533,4 +533,108 @@ add('addcdiv/shape', 'addcdiv', [rand([3, 4]), rand([4]), rand([2, 1, 3])])
 add('add/alpha_shape', 'add', [rand([3, 4]), rand([5])], {'alpha': 2})
 add('addcmul_/dtype', 'addcmul_', [rand([4], 'int64'), rand([4]), rand([4])], fn=inplace('addcmul_'))
 
+
+# Issue 10 ("Trust"): each finding of the review, with PyTorch's answer. Inputs are small
+# and fixed so a failure reads as the finding it guards.
+I10 = 'issue10/'
+f64 = torch.float64
+add(I10 + 'f1/add_alpha_neg_inf', 'add', [torch.tensor([-math.inf, math.inf, math.nan, 1.0], dtype=f64), 1.0], {'alpha': 2})
+add(I10 + 'f1/add_alpha_inf_other', 'add', [torch.tensor([1.0, -2.0, 3.0], dtype=f64), torch.tensor([math.inf, -math.inf, math.inf], dtype=f64)], {'alpha': 0.5}, exact=True)
+add(I10 + 'f1/add_alpha_overflow', 'add', [torch.tensor([1e308, -1e308, 1.7976931348623157e308], dtype=f64), torch.tensor([1e308, -1e308, 1.0], dtype=f64)], {'alpha': 2}, exact=True)
+add(I10 + 'f1/add_alpha_huge_exact', 'add', [torch.tensor([-1.7976931348623157e308], dtype=f64), torch.tensor([1.7976931348623157e308], dtype=f64)], {'alpha': 2}, exact=True)
+add(I10 + 'f1/sub_alpha_inf', 'sub', [torch.tensor([math.inf, 0.0], dtype=f64), torch.tensor([1.0, -math.inf], dtype=f64)], {'alpha': 3}, exact=True)
+add(I10 + 'f1/addcmul_inf', 'addcmul', [torch.tensor([math.inf, -math.inf, 1.0], dtype=f64), torch.tensor([1.0, 2.0, math.inf], dtype=f64), torch.tensor([3.0, 4.0, 2.0], dtype=f64)], {'value': 0.5}, exact=True)
+add(I10 + 'f1/add_/inf', 'add_', [torch.tensor([-math.inf, 2.0], dtype=f64), torch.tensor([1.0, 1e308], dtype=f64)], {'alpha': 7}, fn=inplace('add_'), exact=True)
+add(I10 + 'f2/masked_fill_int32_fraction', 'masked_fill', [torch.tensor([16777217, 5, 2147483647, -2147483648], dtype=torch.int32), torch.tensor([False, True, False, False]), 0.5])
+add(I10 + 'f2/masked_fill_int64_fraction', 'masked_fill', [torch.tensor([9007199254740991, 5, -3], dtype=torch.int64), torch.tensor([False, True, True]), -2.7])
+add(I10 + 'f2/masked_fill_uint8_negative', 'masked_fill', [torch.tensor([1, 2], dtype=torch.uint8), torch.tensor([True, False]), -1])
+add(I10 + 'f2/masked_fill_bool_fraction', 'masked_fill', [torch.tensor([True, False]), torch.tensor([True, False]), 0.5])
+add(I10 + 'f2/masked_fill_/int32', 'masked_fill_', [torch.tensor([16777217, 5], dtype=torch.int32), torch.tensor([False, True]), 0.5], fn=inplace('masked_fill_'))
+for op in ['remainder', 'floor_divide', 'fmod']:
+    add(I10 + f'f3/{op}_int_zero', op, [torch.tensor([5, -3, 0]), torch.tensor([2, 0, 1])])
+    add(I10 + f'f3/{op}_int_zero_scalar', op, [torch.tensor([5, 7]), 0])
+    add(I10 + f'f3/{op}_uint8_zero', op, [torch.tensor([5], dtype=torch.uint8), torch.tensor([0], dtype=torch.uint8)])
+    add(I10 + f'f3/{op}_int32_ok', op, [torch.tensor([7, -7], dtype=torch.int32), torch.tensor([2, 3], dtype=torch.int32)])
+add(I10 + 'f3/div_trunc_int_zero', 'div', [torch.tensor([5, 6]), torch.tensor([1, 0])], {'rounding_mode': 'trunc'})
+add(I10 + 'f3/div_floor_int_zero', 'div', [torch.tensor([5, 6]), torch.tensor([0, 1])], {'rounding_mode': 'floor'})
+add(I10 + 'f3/div_true_int_zero', 'div', [torch.tensor([5, -6, 0]), torch.tensor([0, 0, 0])])
+add(I10 + 'f3/div_float_zero', 'div', [torch.tensor([5.0, -6.0, 0.0]), torch.tensor([0.0, 0.0, 0.0])], {'rounding_mode': 'floor'})
+add(I10 + 'f3/div_/int_zero', 'div_', [torch.tensor([5, 6]), torch.tensor([1, 0])], {'rounding_mode': 'trunc'}, fn=inplace('div_'))
+add(I10 + 'f4/scatter_neg_index', 'scatter_', [torch.zeros(4), 0, torch.tensor([0, 1, -1]), torch.tensor([5.0, 6.0, 7.0])], fn=inplace('scatter_'))
+add(I10 + 'f4/scatter_oob_index', 'scatter_', [torch.zeros(4), 0, torch.tensor([0, 4]), torch.tensor([5.0, 6.0])], fn=inplace('scatter_'))
+add(I10 + 'f4/gather_neg_index', 'gather', [torch.arange(4.0), 0, torch.tensor([-1])])
+add(I10 + 'f4/gather_oob_index', 'gather', [torch.arange(4.0), 0, torch.tensor([4])])
+add(I10 + 'f4/index_select_neg', 'index_select', [torch.arange(4.0), 0, torch.tensor([0, -1])])
+add(I10 + 'f4/index_select_oob', 'index_select', [torch.arange(4.0), 0, torch.tensor([4])])
+add(I10 + 'f5/scatter_bool_value', 'scatter', [torch.zeros(2, 3), 1, torch.tensor([[0], [1]]), True])
+add(I10 + 'f5/scatter_float_value', 'scatter', [torch.zeros(2, 3), 1, torch.tensor([[0], [1]]), 2.5])
+# PyTorch 1.13 lets -2 through to "numel: integer multiplication overflow"; the text used is
+# the one PyTorch gives for the same mistake in every other size check (at::empty).
+OVERRIDES_2X[I10 + 'f6/expand_negative'] = 'Trying to create tensor with negative dimension -2: [-2]'
+add(I10 + 'f6/expand_negative', 'expand', [torch.ones(1), [-2]])
+add(I10 + 'f6/expand_minus_one_leading', 'expand', [torch.ones(1), [-1, 3]])
+# narrow with a float start: PyTorch 1.13's parser lists every overload; 2.x's
+# (torch/csrc/utils/python_arg_parser.cpp) names the argument the same way as for any int.
+OVERRIDES_2X[I10 + 'f6/narrow_fraction'] = ("narrow(): argument 'start' (position 3) must be int, not float", 'TypeError')
+add(I10 + 'f6/narrow_fraction', 'narrow', [torch.arange(5), 0, 2.5, 1])
+add(I10 + 'f6/roll_fraction', 'roll', [torch.tensor([1, 2, 3, 4]), 0.5])
+add(I10 + 'f6/zeros_negative', 'zeros', [[-1]])
+add(I10 + 'f8/std_large', 'std', [torch.tensor([-3, 3.608, 3e38])])
+add(I10 + 'f8/var_large', 'var', [torch.tensor([-3, 3.608, 3e38])])
+add(I10 + 'f8/std_large_dim', 'std', [torch.tensor([[3e38, -3e38], [1.0, 2.0]])], {'dim': 1})
+add(I10 + 'f8/std_float32_rounding', 'std', [rand([257])])
+add(I10 + 'f8/var_float32_rounding', 'var', [rand([17, 9])], {'dim': 0})
+x24 = torch.arange(24).reshape(2, 3, 4)
+ADV = [
+    ('mask', (x24.gt(5),)),
+    ('int_tensor_dim1', (slice(None), torch.tensor([2, 0]))),
+    ('int_then_tensor', (slice(None), 0, torch.tensor([1, 2]))),
+    ('int_basic_first', (0, slice(None), torch.tensor([1, 2]))),
+    ('split_advanced', (torch.tensor([1, 0]), slice(None), torch.tensor([1, 2]))),
+    ('broadcast', (torch.tensor([[1], [0]]), torch.tensor([0, 2, 1]))),
+    ('ellipsis_negative', (Ellipsis, torch.tensor([3, -1]))),
+    ('mask_dim0', (torch.tensor([True, False]),)),
+    ('mask_dim1', (slice(None), torch.tensor([True, False, True]))),
+    ('mask_2d', (slice(None), torch.tensor([[True, False, True, False]] * 3))),
+    ('none_around', (None, torch.tensor([1]), None, 1)),
+    ('zero_dim_int', (torch.tensor(1),)),
+    ('zero_dim_bool', (torch.tensor(True),)),
+    ('empty', (torch.tensor([], dtype=torch.long),)),
+    ('slice_and_tensors', (torch.tensor([0]), slice(1, None), torch.tensor([1, 2]))),
+    ('mask_mismatch', (torch.tensor([True, False, True]),)),
+    ('oob', (torch.tensor([5]),)),
+    ('float_index', (torch.tensor([1.0]),)),
+    ('not_broadcastable', (torch.tensor([0, 1]), torch.tensor([0, 1, 2]))),
+]
+for name, spec in ADV:
+    add(I10 + f'f9/index_{name}', 'index', [x24, [{'slice': [s.start, s.stop, s.step]} if isinstance(s, slice) else ('...' if s is Ellipsis else s) for s in spec]],
+        fn=lambda x, _spec, spec=spec: x[spec])
+add(I10 + 'f9/index_float_values', 'index', [rand([3, 4]), [torch.tensor([2, 0, 2])]], fn=lambda x, _spec: x[torch.tensor([2, 0, 2])])
+add(I10 + 'f9/where_one_arg', 'where', [torch.tensor([[True, False], [True, True]])])
+add(I10 + 'f9/where_one_arg_1d', 'where', [torch.tensor([True, False])])
+add(I10 + 'f10/sub_bool_scalar', 'sub', [torch.tensor([True]), True])
+add(I10 + 'f10/sub_/bool', 'sub_', [torch.tensor([True]), torch.tensor([False])], fn=inplace('sub_'))
+add(I10 + 'f10/argmax_bool', 'argmax', [torch.tensor([True, False])])
+add(I10 + 'f10/argmin_bool_dim', 'argmin', [torch.tensor([[True, False]])], {'dim': 1})
+add(I10 + 'f10/max_bool_dim', 'max', [torch.tensor([[True, False]])], {'dim': 1})
+add(I10 + 'f10/sort_0d_dim', 'sort', [torch.tensor(1.5)], {'dim': 3})
+add(I10 + 'f10/sort_0d_ok', 'sort', [torch.tensor(1.5)], {'dim': 0})
+add(I10 + 'f10/topk_0d_dim', 'topk', [torch.tensor(1.5), 1], {'dim': 3})
+add(I10 + 'f10/flatten_0d_dim', 'flatten', [torch.tensor(1.5), 3])
+add(I10 + 'f10/flatten_0d_ok', 'flatten', [torch.tensor(1.5), 0, -1])
+add(I10 + 'f10/pow_/int_negative', 'pow_', [torch.tensor([2, 3]), -1], fn=inplace('pow_'))
+add(I10 + 'f10/pow_int_tensor_negative', 'pow', [torch.tensor([2, 3, -1, 1]), torch.tensor([-1, 2, -3, -2])])
+add(I10 + 'f10/pow_number_base_negative_exp', 'pow', [2, torch.tensor([-1, 0, 3])])
+add(I10 + 'f10/matmul_number', 'matmul', [torch.ones(2), 2])
+add(I10 + 'f10/cat_number', 'cat', [[torch.ones(2), 5]])
+add(I10 + 'f10/add_bool_alpha', 'add', [torch.tensor([True, False, False]), torch.tensor([True, True, False])], {'alpha': 2})
+add(I10 + 'f10/add_bool_alpha_zero', 'add', [torch.tensor([True, False]), torch.tensor([True, True])], {'alpha': 0})
+add(I10 + 'f11/linspace_fraction', 'linspace', [0.0, 1.0, 2.5])
+add(I10 + 'f11/linspace_negative', 'linspace', [0.0, 1.0, -1])
+# aten/src/ATen/native/TensorFactories.cpp (randperm_out_cpu): TORCH_CHECK(n >= 0, "n must be
+# non-negative, got", n) -- 2.x checks n before allocating; its missing space is added here.
+OVERRIDES_2X[I10 + 'f11/randperm_negative'] = 'n must be non-negative, got -1'
+add(I10 + 'f11/randperm_negative', 'randperm', [-1])
+add(I10 + 'f11/randperm_fraction', 'randperm', [2.5])
+
 write_json('packages/core/fixtures/ops.json', cases)

@@ -3,6 +3,8 @@
  * `torch.enable_grad`, `torch.set_grad_enabled`, `torch.is_grad_enabled`).
  */
 
+import { TorchRuntimeError, TorchTypeError } from '@antorcha/core';
+
 let enabled = true;
 
 /**
@@ -24,15 +26,33 @@ export function setGradEnabled(mode: boolean): void {
   enabled = mode;
 }
 
-/** Runs `fn` with gradient mode set to `mode`, restoring the previous mode afterwards (even on error). */
+/**
+ * Runs `fn` with gradient mode set to `mode`, restoring the previous mode afterwards (even on error).
+ * `fn` must be synchronous: JavaScript cannot carry the mode across an `await` (the code after
+ * it would run with whatever mode is current then), so an async `fn` is refused before it
+ * runs, and a `fn` that returns a promise raises once it returns.
+ */
 export function withGradMode<T>(mode: boolean, fn: () => T): T {
+  const name = mode ? 'enableGrad' : 'noGrad';
+  if (typeof fn !== 'function') throw new TorchTypeError(name, `${name}(): expected a function, got ${typeof fn}`);
+  if (fn.constructor?.name === 'AsyncFunction' || fn.constructor?.name === 'AsyncGeneratorFunction') throw asyncError(name);
   const prev = enabled;
   enabled = mode;
+  let result: T;
   try {
-    return fn();
+    result = fn();
   } finally {
     enabled = prev;
   }
+  if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') throw asyncError(name);
+  return result;
+}
+
+function asyncError(name: string): TorchRuntimeError {
+  return new TorchRuntimeError(
+    name,
+    `${name}(fn): fn must be synchronous; the gradient mode cannot follow an await. Call ${name} around the synchronous steps inside the async code, or use setGradEnabled(${name === 'noGrad' ? 'false' : 'true'}) and restore it yourself.`,
+  );
 }
 
 /**

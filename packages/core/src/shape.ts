@@ -2,7 +2,7 @@
  * Shapes and strides: `torch.Size`, contiguous strides, dim wrapping,
  * broadcasting and the stride arithmetic of `view`.
  */
-import { TorchIndexError, TorchRuntimeError, fmtShape } from './errors.js';
+import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from './errors.js';
 
 /**
  * `torch.Size`: an array of numbers that prints like PyTorch's.
@@ -80,7 +80,9 @@ export function isContiguousLayout(shape: readonly number[], strides: readonly n
  */
 export function wrapDim(dim: number, ndim: number, op = 'dim'): number {
   const n = Math.max(ndim, 1);
-  if (!Number.isInteger(dim)) throw new TorchIndexError(op, `${op}: dim must be an integer, got ${dim}`);
+  if (typeof dim !== 'number' || !Number.isInteger(dim)) {
+    throw new TorchTypeError(op, `${op}(): argument 'dim' must be int, not ${dim === null || dim === undefined ? 'NoneType' : typeof dim === 'number' ? 'float' : typeof dim}`);
+  }
   if (dim < -n || dim >= n) {
     throw new TorchIndexError(op, `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
   }

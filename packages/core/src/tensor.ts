@@ -22,6 +22,7 @@ import * as vw from './ops/views.js';
 import { typeMetaName } from './ops/promotion.js';
 import * as rnd from './ops/random.js';
 import type { IndexSpec, ShapeArgs } from './ops/views.js';
+import type { AdvancedIndexSpec } from './ops/advanced-index.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
 
 /** Nested arrays returned by `tolist()`. */
@@ -428,8 +429,17 @@ export class Tensor {
   unbind(dim = 0): Tensor[] {
     return vw.unbind(this, dim);
   }
-  /** Python-style indexing: ints, slice strings (`'1:3'`, `'::2'`), `null`, `'...'`. */
-  index(...specs: IndexSpec[]): Tensor {
+  /**
+   * Python-style indexing: ints, slice strings (`'1:3'`, `'::2'`), `null`, `'...'` give a
+   * view; integer or boolean tensors among them index as PyTorch's advanced indexing (a copy).
+   * @example
+   * ```ts
+   * x.index(':', '1:3');                  // x[:, 1:3]
+   * x.index(x.gt(5));                     // x[x > 5]
+   * x.index(':', torch.tensor([2, 0]));   // x[:, [2, 0]]
+   * ```
+   */
+  index(...specs: AdvancedIndexSpec[]): Tensor {
     return vw.index(this, ...specs);
   }
   /** A view with explicit size, stride and offset. */
@@ -850,7 +860,7 @@ export class Tensor {
     return this;
   }
   /** In-place scatter. */
-  scatter_(dim: number, index: Tensor, src: Tensor | number, opts?: idx.ScatterOptions): this {
+  scatter_(dim: number, index: Tensor, src: Tensor | number | boolean, opts?: idx.ScatterOptions): this {
     idx.scatter_(this, dim, index, src, opts);
     return this;
   }
@@ -1022,7 +1032,7 @@ export class Tensor {
     return idx.gather(this, dim, index);
   }
   /** Scatter (out of place). */
-  scatter(dim: number, index: Tensor, src: Tensor | number, opts?: idx.ScatterOptions): Tensor {
+  scatter(dim: number, index: Tensor, src: Tensor | number | boolean, opts?: idx.ScatterOptions): Tensor {
     return idx.scatter(this, dim, index, src, opts);
   }
   /** Scatter-add (out of place). */

@@ -25,7 +25,7 @@ const MAX_FOR: Partial<Record<RngDType, [number, string]>> = {
  * @throws RngError (RuntimeError).
  */
 export function checkRandpermArgs(n: number, dtype: RngDType): void {
-  if (!Number.isInteger(n) || n < 0) throw new RngError('randperm', `n must be non-negative, got${String(n)}`);
+  if (!Number.isInteger(n) || n < 0) throw new RngError('randperm', `n must be non-negative, got ${String(n)}`);
   const lim = MAX_FOR[dtype];
   if (lim && (n > 0 ? n - 1 : n) > lim[0]) {
     throw new RngError('randperm', `value cannot be converted to type ${lim[1]} without overflow`);

@@ -7,6 +7,7 @@ import { type DType, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castSca
 import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { checkShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectInt, pyTypeName } from '../validate.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 
 /** Nested arrays of numbers/booleans, or a typed array. */
@@ -127,15 +128,15 @@ export function parseSizeArgs(args: SizeAndOptions, op: string): { shape: number
   if (last !== undefined && typeof last === 'object' && !Array.isArray(last)) {
     opts = last as TensorOptions;
     list = list.slice(0, -1);
-  } else if (last === undefined && list.length > 0) list = list.slice(0, -1);
+  } else if (last === undefined && list.length > 1) list = list.slice(0, -1);
   let shape: number[];
   if (list.length === 1 && Array.isArray(list[0])) shape = [...(list[0] as number[])];
   else shape = list as number[];
-  for (const d of shape) {
+  shape.forEach((d, i) => {
     if (typeof d !== 'number' || !Number.isInteger(d)) {
-      throw new TorchTypeError(op, `${op}(): argument 'size' must be a sequence of ints, but got ${fmtShape(shape)}`);
+      throw new TorchTypeError(op, shape.length === 1 ? `${op}(): argument 'size' (position 1) must be tuple of ints, not ${pyTypeName(d)}` : `${op}(): argument 'size' must be tuple of ints, but found element of type ${pyTypeName(d)} at pos ${i}`);
     }
-  }
+  });
   checkShape(shape, op);
   return { shape, opts };
 }
@@ -223,7 +224,8 @@ export function arange(...args: (number | TensorOptions | undefined)[]): Tensor 
 
 /** `steps` evenly spaced values from start to end inclusive (PyTorch's two-sided formula). */
 export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
-  if (!Number.isInteger(steps) || steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
+  expectInt('linspace', 'steps', 3, steps);
+  if (steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
   const o = resolveOptions(opts, getDefaultDtype());
   const values = allocHost(o.dtype.name, steps);
   const f32 = o.dtype === float32;

@@ -143,6 +143,7 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   const promoted = resultType(a, b);
   checkSupported(name, promoted);
   const { compute, out: outDtype } = outputDtypes(name, rule, promoted);
+  checkIntegerArgs(name, op, compute, b);
   const shape =
     a instanceof Tensor && b instanceof Tensor
       ? broadcastShapes(a._shape, b._shape, name)
@@ -160,6 +161,26 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   return out;
 }
 
+const INTEGER_DIVISIONS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(['truncDivide', 'floorDivide', 'remainder', 'fmod']);
+
+/**
+ * Integer arithmetic that PyTorch refuses: a zero divisor in integer division or
+ * modulus (`ZeroDivisionError`, checked before any write; devices that read back only
+ * asynchronously skip the check on tensor divisors) and integers to a negative number
+ * power.
+ */
+function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorOrScalar): void {
+  if (compute.isFloatingPoint) return;
+  if (op === 'pow' && compute !== bool) {
+    // Only a number exponent: a tensor of negative exponents gives 0/±1 (PyTorch's pow kernel).
+    if (typeof b === 'number' && b < 0) throw new TorchRuntimeError(name, 'Integers to negative integer powers are not allowed.');
+    return;
+  }
+  if (!INTEGER_DIVISIONS.has(op)) return;
+  const zero = b instanceof Tensor ? b._storage.backend.syncRead && b.numel() > 0 && (b.eq(0).any().item() as boolean) : Number(b) === 0;
+  if (zero) throw new TorchRuntimeError(name, 'ZeroDivisionError');
+}
+
 /**
  * In-place binary `self.op_(other)`: other broadcasts to self's shape, and the
  * promoted result must be castable to self's dtype.
@@ -169,6 +190,7 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
   if (other instanceof Tensor) commonDevice(name, [self, other]);
   boolSubCheck(name, self, other, op);
   const { compute, out } = outputDtypes(name, rule, resultType(self, other));
+  checkIntegerArgs(name, op, compute, other);
   if (!canCast(out, self.dtype)) {
     throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(self.dtype)}`);
   }
@@ -419,7 +441,9 @@ function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alph
   if (promoted.isFloatingPoint) {
     return composite(op, tensors, attrs, () => ternaryOp(op, 'addcmul', a, b, signed, 1, promoted));
   }
-  return composite(op, tensors, attrs, () => binaryOp('add', 'add', a, b instanceof Tensor ? mul(b, signed) : Number(b) * signed, 'same'));
+  // bool + bool·alpha stays bool: alpha acts as a truth value (PyTorch's add kernel casts it to bool).
+  const scaled = (t: Tensor) => (promoted === bool ? mul(t, signed !== 0) : mul(t, signed));
+  return composite(op, tensors, attrs, () => binaryOp('add', 'add', a, b instanceof Tensor ? scaled(b) : Number(b) * signed, 'same'));
 }
 /** `a * b`. */
 export function mul(a: TensorOrScalar, b: TensorOrScalar): Tensor {
@@ -455,12 +479,6 @@ export function floorDivide(a: TensorOrScalar, b: TensorOrScalar): Tensor {
 }
 /** `a ** b`. */
 export function pow(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  const aIsInt = a instanceof Tensor ? !a.dtype.isFloatingPoint : typeof a === 'number' && Number.isInteger(a);
-  if (aIsInt && typeof b === 'number' && Number.isInteger(b) && b < 0 && !(a instanceof Tensor && a.dtype === bool)) {
-    if (a instanceof Tensor && !resultType(a, b).isFloatingPoint) {
-      throw new TorchRuntimeError('pow', 'Integers to negative integer powers are not allowed.');
-    }
-  }
   return binaryOp('pow', 'pow', a, b, 'same');
 }
 /** Elementwise maximum (NaN propagates). */
@@ -551,9 +569,16 @@ export async function equalAsync(a: Tensor, b: Tensor): Promise<boolean> {
 /**
  * `cond ? a : b` elementwise, broadcasting all three; a and b may be numbers.
  */
-export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+export function where(cond: Tensor): Tensor[];
+export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor;
+export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Tensor | Tensor[] {
   const name = 'where';
   if (!(cond instanceof Tensor)) throw new TorchTypeError(name, `where(): argument 'condition' must be Tensor`);
+  // where(cond) is nonzero(cond, as_tuple=True): one index tensor per dim.
+  if (a === undefined && b === undefined) return cond.nonzero().unbind(1);
+  if (a === undefined || b === undefined) {
+    throw new TorchTypeError(name, `where() received an invalid combination of arguments: give the condition alone, or the condition, input and other`);
+  }
   if (cond.dtype !== bool && cond.dtype.name !== 'uint8') {
     throw new TorchRuntimeError(name, `where expected condition to be a boolean tensor, but got a tensor with dtype ${cppName(cond.dtype)}`);
   }

@@ -8,10 +8,11 @@ import { bool, int64, promoteTypes } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectIntOrList, expectTensor, expectTensorList } from '../validate.js';
 import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
 import { typeMetaName } from './promotion.js';
-import { arange } from './creation.js';
+import { arange, scalarTensor } from './creation.js';
 import { narrow, makeView } from './views.js';
 
 /**
@@ -19,7 +20,8 @@ import { narrow, makeView } from './views.js';
  * skipped, as in PyTorch.
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
-  if (!Array.isArray(tensors) || tensors.length === 0) {
+  expectTensorList('cat', 0, tensors);
+  if (tensors.length === 0) {
     throw new TorchRuntimeError('cat', 'torch.cat(): expected a non-empty list of Tensors');
   }
   const dev = commonDevice('cat', tensors);
@@ -62,7 +64,8 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
 
 /** Stacks equal-shaped tensors along a new dim. */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
-  if (!Array.isArray(tensors) || tensors.length === 0) throw new TorchRuntimeError('stack', 'stack expects a non-empty TensorList');
+  expectTensorList('stack', 0, tensors);
+  if (tensors.length === 0) throw new TorchRuntimeError('stack', 'stack expects a non-empty TensorList');
   const s0 = tensors[0]!._shape;
   tensors.forEach((t, i) => {
     if (t._shape.length !== s0.length || t._shape.some((x: number, k: number) => x !== s0[k])) {
@@ -125,7 +128,8 @@ function checkIndexBounds(op: string, index: Tensor, size: number, dim: number):
   if (!b.syncRead || index.numel() === 0) return;
   const mn = index.min().item() as number;
   const mx = index.max().item() as number;
-  const bad = mx >= size ? mx : mn < -size ? mn : null;
+  // gather/scatter/index_select take no negative indices (unlike x[i]): PyTorch rejects them.
+  const bad = mx >= size ? mx : mn < 0 ? mn : null;
   if (bad === null) return;
   if (op === 'index_select') throw new TorchIndexError(op, 'index out of range in self');
   throw new TorchRuntimeError(op, `index ${bad} is out of bounds for dimension ${dim} with size ${size}`);
@@ -133,6 +137,7 @@ function checkIndexBounds(op: string, index: Tensor, size: number, dim: number):
 
 /** `out[i][j] = x[i][index[i][j]]` along `dim` (index int64, same ndim). */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  expectTensor('gather', 'index', 3, index);
   checkIndexDtype('gather', index);
   const n = x._shape.length;
   const d = wrapDim(dim, n, 'gather');
@@ -159,11 +164,14 @@ export interface ScatterOptions {
 }
 
 /** In-place scatter: `self[index[i][j]][j] = src[i][j]` along `dim` (`src` may be a number). */
-export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor | number, opts?: ScatterOptions): Tensor {
+export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, opts?: ScatterOptions): Tensor {
   return scatterInto('scatter_', self, dim, index, src, opts?.reduce ?? 'none');
 }
 
-function scatterInto(op: string, self: Tensor, dim: number, index: Tensor, src: Tensor | number, reduce: 'none' | 'add' | 'multiply'): Tensor {
+function scatterInto(op: string, self: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, reduce: 'none' | 'add' | 'multiply'): Tensor {
+  expectTensor(op, 'index', 3, index);
+  if (typeof src === 'boolean') src = src ? 1 : 0;
+  else if (typeof src !== 'number') expectTensor(op, 'src', 4, src);
   checkIndexDtype(op, index);
   const n = self._shape.length;
   const d = wrapDim(dim, n, op);
@@ -197,7 +205,7 @@ function scatterInto(op: string, self: Tensor, dim: number, index: Tensor, src: 
 }
 
 /** Out-of-place {@link scatter_}. */
-export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number, opts?: ScatterOptions): Tensor {
+export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, opts?: ScatterOptions): Tensor {
   return composite('scatter', src instanceof Tensor ? [x, src] : [x], { dim, index, reduce: opts?.reduce ?? 'none' }, () =>
     scatter_(x.clone(), dim, index, src, opts),
   );
@@ -215,6 +223,7 @@ export function scatterAdd(x: Tensor, dim: number, index: Tensor, src: Tensor): 
 
 /** Picks entries of `dim` at `index` (1-D int64). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
+  expectTensor('index_select', 'index', 3, index);
   if (index.dtype !== int64 && index.dtype.name !== 'int32') {
     throw new TorchRuntimeError('index_select', `index_select(): Expected dtype int32 or int64 for index`);
   }
@@ -244,8 +253,10 @@ export function maskedFill(x: Tensor, mask: Tensor, value: number | Tensor): Ten
   if (b.length !== x._shape.length || b.some((d, i) => d !== x._shape[i])) {
     throw new TorchRuntimeError('masked_fill', `The size of tensor a (${x._shape.at(-1)}) must match the size of tensor b (${mask._shape.at(-1)}) at non-singleton dimension ${x._shape.length - 1}`);
   }
-  const v = value instanceof Tensor ? value.to(x.dtype) : value;
-  return composite('masked_fill', value instanceof Tensor ? [x, value] : [x], { mask }, () => where(mask, v, x).to(x.dtype));
+  // The value is cast to x's dtype first (PyTorch's `value.to<scalar_t>()`), so unmasked
+  // elements never pass through a promoted dtype (int32 with 0.5 would go through float32).
+  const v = value instanceof Tensor ? value.to(x.dtype) : scalarTensor(value, x.dtype, x);
+  return composite('masked_fill', value instanceof Tensor ? [x, value] : [x], { mask }, () => where(mask, v, x));
 }
 
 /** In-place {@link maskedFill}. */
@@ -326,6 +337,7 @@ export interface SortOptions {
 /** Sorts along `dim`: `[values, indices]`. NaN sorts last (first when descending). */
 export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): ValuesIndices {
   const n = x._shape.length;
+  if (n === 0) wrapDim(dim, 0, 'sort');
   if (n === 0) return valuesIndices(x.clone(), emptyTensor([], int64, x.device, 'sort'));
   const d = wrapDim(dim, n, 'sort');
   const moved = x.transpose(d, n - 1);
@@ -346,7 +358,7 @@ export function argsort(x: Tensor, dim = -1, descending = false, opts?: SortOpti
 /** The `k` largest (or smallest) elements along `dim`: `[values, indices]`. */
 export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
   const n = x._shape.length;
-  const d = n === 0 ? 0 : wrapDim(dim, n, 'topk');
+  const d = n === 0 ? (wrapDim(dim, 0, 'topk'), 0) : wrapDim(dim, n, 'topk');
   const size = n === 0 ? 1 : x._shape[d]!;
   if (!Number.isInteger(k) || k < 0 || k > size) throw new TorchRuntimeError('topk', 'selected index k out of range');
   void sorted;
@@ -380,6 +392,8 @@ export function roll(x: Tensor, shifts: number | readonly number[], dims?: numbe
 }
 
 function rollImpl(x: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
+  expectIntOrList('roll', 'shifts', 2, shifts);
+  if (dims !== undefined) expectIntOrList('roll', 'dims', 3, dims);
   const sh = typeof shifts === 'number' ? [shifts] : [...shifts];
   if (dims === undefined) {
     if (sh.length !== 1) throw new TorchRuntimeError('roll', `roll: shifts and dimensions must align. shifts: ${sh.length}, dims:0`);

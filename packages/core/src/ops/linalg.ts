@@ -7,6 +7,7 @@ import type { DType } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import { broadcastShapes, broadcastStrides, computeViewStrides, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
 import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
 import { cppName, typeMetaName } from './promotion.js';
 
@@ -42,6 +43,8 @@ function batchedMatmul(op: string, a: Tensor, b: Tensor, batch: readonly number[
 
 /** Matrix product of two 2-D tensors. */
 export function mm(a: Tensor, b: Tensor): Tensor {
+  expectTensor('mm', 'input', 1, a);
+  expectTensor('mm', 'mat2', 2, b);
   if (a._shape.length !== 2) throw new TorchRuntimeError('mm', 'self must be a matrix');
   if (b._shape.length !== 2) throw new TorchRuntimeError('mm', 'mat2 must be a matrix');
   if (a._shape[1] !== b._shape[0]) {
@@ -58,6 +61,8 @@ export function mm(a: Tensor, b: Tensor): Tensor {
 
 /** Batched matrix product of two 3-D tensors. */
 export function bmm(a: Tensor, b: Tensor): Tensor {
+  expectTensor('bmm', 'input', 1, a);
+  expectTensor('bmm', 'mat2', 2, b);
   if (a._shape.length !== 3) throw new TorchRuntimeError('bmm', `batch1 must be a 3D tensor`);
   if (b._shape.length !== 3) throw new TorchRuntimeError('bmm', `batch2 must be a 3D tensor`);
   const [B, M, K] = a._shape as [number, number, number];
@@ -72,6 +77,8 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
 
 /** Dot product of two 1-D tensors. */
 export function dot(a: Tensor, b: Tensor): Tensor {
+  expectTensor('dot', 'input', 1, a);
+  expectTensor('dot', 'other', 2, b);
   if (a._shape.length !== 1 || b._shape.length !== 1) {
     throw new TorchRuntimeError('dot', `1D tensors expected, but got ${a._shape.length}D and ${b._shape.length}D tensors`);
   }
@@ -87,6 +94,8 @@ export function dot(a: Tensor, b: Tensor): Tensor {
 
 /** Matrix-vector product. */
 export function mv(a: Tensor, v: Tensor): Tensor {
+  expectTensor('mv', 'input', 1, a);
+  expectTensor('mv', 'vec', 2, v);
   if (a._shape.length !== 2 || v._shape.length !== 1) {
     throw new TorchRuntimeError('mv', `vector + matrix @ vector expected, got ${a._shape.length === 2 ? 1 : a._shape.length}, ${a._shape.length}, ${v._shape.length}`);
   }
@@ -101,6 +110,8 @@ export function mv(a: Tensor, v: Tensor): Tensor {
 
 /** Outer product of two 1-D tensors. */
 export function outer(a: Tensor, b: Tensor): Tensor {
+  expectTensor('outer', 'input', 1, a);
+  expectTensor('outer', 'vec2', 2, b);
   if (a._shape.length !== 1 || b._shape.length !== 1) {
     throw new TorchRuntimeError('outer', `outer: Expected 1-D argument self, but got ${a._shape.length}-D`);
   }
@@ -116,6 +127,8 @@ export function outer(a: Tensor, b: Tensor): Tensor {
  * ```
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
+  expectTensor('matmul', 'input', 1, a);
+  expectTensor('matmul', 'other', 2, b);
   const da = a._shape.length;
   const db = b._shape.length;
   if (da === 0 || db === 0) {

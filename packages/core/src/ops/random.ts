@@ -8,6 +8,7 @@ import { type DType, type HostArray, allocHost, float32, float64, getDefaultDtyp
 import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectInt } from '../validate.js';
 import { notifyInplace } from '../autograd-hook.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
@@ -241,6 +242,7 @@ export function randint(a: number, b: number | readonly number[], c?: readonly n
 
 /** A random permutation of 0..n−1 (int64 unless `dtype`). */
 export function randperm(n: number, opts?: RandomOptions): Tensor {
+  expectInt('randperm', 'n', 1, n);
   const o = resolveOptions(opts, int64);
   rethrow('randperm', () => rng.checkRandpermArgs(n, o.dtype.name as rng.RngDType));
   const t = emptyTensor([n], o.dtype, o.device, 'randperm');

@@ -4,7 +4,7 @@
  */
 import type { ReduceOp, ScanOp } from '../backend.js';
 import { composite, recordOp } from '../autograd-hook.js';
-import { type DType, type DTypeLike, bool, int64, toDType } from '../dtype.js';
+import { type DType, type DTypeLike, bool, float64, int64, toDType } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -154,6 +154,8 @@ export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
 }
 
 function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
+  // PyTorch has no bool kernel for argmax/argmin (max(x, dim) on bool works).
+  if (x.dtype === bool) throw new TorchRuntimeError(op, `"${op}_cpu" not implemented for 'Bool'`);
   if (dim === undefined || dim === null) {
     if (x.numel() === 0) throw new TorchIndexError(op, `${op}(): Expected reduction dim to be specified for input.numel() == 0.`);
     const flat = x.reshape(-1);
@@ -233,16 +235,25 @@ export interface VarOptions {
   keepdim?: boolean;
 }
 
-function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): Tensor {
+/**
+ * The variance of `x` over `dim`, and the dtype to round it to. PyTorch accumulates
+ * float32 moments in float64 (Welford with acc_type = double), so large values do not
+ * overflow on the way: the same happens here where the device has float64, and the
+ * caller rounds once at the end (std from the float64 root, as its variance may
+ * overflow float32 where the std does not).
+ */
+function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): { v: Tensor; round: DType | null } {
   const o: VarOptions = typeof opts === 'boolean' ? { unbiased: opts } : opts ?? {};
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(name, 'std and var only support floating point and complex dtypes');
   const dims = normalizeDims(dim, x._shape.length, name);
   const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
   const n = countOver(x, dims);
-  const m = mean(x, dims, true);
-  const d = sub(x, m);
+  const wide = x.dtype.name === 'float32' && x._storage.backend.dtypes.has('float64');
+  const xw = wide ? x.to(float64) : x;
+  const m = mean(xw, dims, true);
+  const d = sub(xw, m);
   const ss = sum(mul(d, d), dims, o.keepdim ?? false);
-  return div(ss, Math.max(n - correction, 0));
+  return { v: div(ss, Math.max(n - correction, 0)), round: wide ? x.dtype : null };
 }
 
 /**
@@ -253,12 +264,18 @@ function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolea
  * ```
  */
 export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
-  return composite('var', [x], { dim, opts }, () => varImpl('var', x, dim, opts));
+  return composite('var', [x], { dim, opts }, () => {
+    const { v, round } = varImpl('var', x, dim, opts);
+    return round ? v.to(round) : v;
+  });
 }
 
 /** Standard deviation over `dim` with `correction` (default 1). */
 export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
-  return composite('std', [x], { dim, opts }, () => sqrt(varImpl('std', x, dim, opts)));
+  return composite('std', [x], { dim, opts }, () => {
+    const { v, round } = varImpl('std', x, dim, opts);
+    return round ? sqrt(v).to(round) : sqrt(v);
+  });
 }
 
 /** log(Σ exp(x)) over `dim`, computed stably by shifting by the maximum. */

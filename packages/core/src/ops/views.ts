@@ -15,6 +15,8 @@ import {
   wrapDim,
 } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectInt, pyTypeName } from '../validate.js';
+import { type AdvancedIndexSpec, advancedIndex, hasTensorIndex } from './advanced-index.js';
 import { backendFor, emptyTensor, refOf } from './dispatch.js';
 
 /** Shape arguments accepted both ways: `f(2, 3)` and `f([2, 3])`. */
@@ -113,6 +115,10 @@ export function expand(x: Tensor, ...shape: ShapeArgs): Tensor {
     }
     return d;
   });
+  // Only -1 may stand for a size (PyTorch 1.13 lets other negatives through to a numel
+  // overflow; this is the text its compiled path gives for the same mistake).
+  const negative = resolved.find((d) => d < 0);
+  if (negative !== undefined) throw new TorchRuntimeError('expand', `Trying to create tensor with negative dimension ${negative}: ${fmtShape(target)}`);
   const strides = broadcastStrides(x._shape, x._strides, resolved, 'expand');
   return makeView(x, resolved, strides, x._offset, 'expand', { shape: resolved, inputShape: [...x._shape] });
 }
@@ -156,7 +162,11 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 /** Flattens dims startDim..endDim into one (a view when possible). */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   const n = x._shape.length;
-  if (n === 0) return reshape(x, [1]);
+  if (n === 0) {
+    wrapDim(startDim, 0, 'flatten');
+    wrapDim(endDim, 0, 'flatten');
+    return reshape(x, [1]);
+  }
   const s = wrapDim(startDim, n, 'flatten');
   const e = wrapDim(endDim, n, 'flatten');
   if (s > e) throw new TorchRuntimeError('flatten', 'flatten() has invalid args: start_dim cannot come after end_dim');
@@ -176,6 +186,9 @@ export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Ten
 
 /** The slice [start, start+length) of dim `dim`, as a view. */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  expectInt('narrow', 'dim', 2, dim);
+  expectInt('narrow', 'start', 3, start);
+  expectInt('narrow', 'length', 4, length);
   const n = x._shape.length;
   if (n === 0) throw new TorchRuntimeError('narrow', 'narrow() cannot be applied to a 0-dim tensor.');
   const d = wrapDim(dim, n, 'narrow');
@@ -321,15 +334,21 @@ function sliceBounds(sl: Slice, size: number, op: string): [number, number, numb
  * x.index('::2', -1);      // x[::2, -1]
  * ```
  */
-export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
+export function index(x: Tensor, ...specs: AdvancedIndexSpec[]): Tensor {
   const op = 'index';
-  const ell = specs.filter((s) => s === '...').length;
+  if (hasTensorIndex(specs)) return advancedIndex(x, specs);
+  for (const s of specs) {
+    const ok = s === null || typeof s === 'number' || typeof s === 'string' || (typeof s === 'object' && 'start' in s && 'stop' in s);
+    if (!ok) throw new TorchIndexError(op, `only integers, slices (\`:\`), ellipsis (\`...\`), None and long or boolean tensors are valid indices (got ${pyTypeName(s)})`);
+  }
+  const basic = specs as IndexSpec[];
+  const ell = basic.filter((s) => s === '...').length;
   if (ell > 1) throw new TorchIndexError(op, 'an index can only have a single ellipsis (\'...\')');
-  const consuming = specs.filter((s) => s !== null && s !== '...').length;
+  const consuming = basic.filter((s) => s !== null && s !== '...').length;
   const n = x._shape.length;
   if (consuming > n) throw new TorchIndexError(op, `too many indices for tensor of dimension ${n}`);
   const expanded: IndexSpec[] = [];
-  for (const s of specs) {
+  for (const s of basic) {
     if (s === '...') for (let i = 0; i < n - consuming; i++) expanded.push(':');
     else expanded.push(s);
   }
@@ -363,7 +382,7 @@ export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
     shape.push(x._shape[d]!);
     strides.push(x._strides[d]!);
   }
-  const last = [...specs].reverse().find((s) => s !== '...');
+  const last = [...basic].reverse().find((s) => s !== '...');
   const indexKind = last === undefined ? 'alias' : last === null ? 'unsqueeze' : typeof last === 'number' ? 'select' : 'slice';
   return makeView(x, shape, strides, offset, 'as_strided', { size: shape, stride: strides, storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset, indexKind });
 }

@@ -1,0 +1,62 @@
+/**
+ * Argument checks shared by every public op, with the texts of PyTorch's Python
+ * argument parser (`torch/csrc/utils/python_arg_parser.cpp`), so a wrong type is a
+ * `TorchTypeError` naming the op, the argument and what was passed, never a V8
+ * `TypeError` from deeper down.
+ */
+import { TorchTypeError } from './errors.js';
+import { Tensor } from './tensor.js';
+
+/** The Python type name PyTorch would report for a JavaScript value. */
+export function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return 'NoneType';
+  if (v instanceof Tensor) return 'Tensor';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'string') return 'str';
+  if (typeof v === 'function') return 'function';
+  if (Array.isArray(v)) return 'list';
+  return (v as object).constructor?.name ?? 'object';
+}
+
+function where(name: string, pos: number | undefined): string {
+  return pos === undefined ? `argument '${name}'` : `argument '${name}' (position ${pos})`;
+}
+
+/** `v` must be a Tensor: `matmul(): argument 'other' (position 2) must be Tensor, not int`. */
+export function expectTensor(op: string, name: string, pos: number | undefined, v: unknown): asserts v is Tensor {
+  if (!(v instanceof Tensor)) throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be Tensor, not ${pyTypeName(v)}`);
+}
+
+/** Every element of a tensor list must be a Tensor: `expected Tensor as element 1 in argument 0, but got int`. */
+export function expectTensorList(op: string, pos: number, v: unknown): asserts v is Tensor[] {
+  if (!Array.isArray(v)) throw new TorchTypeError(op, `${op}(): argument 'tensors' (position ${pos + 1}) must be tuple of Tensors, not ${pyTypeName(v)}`);
+  v.forEach((t, i) => {
+    if (!(t instanceof Tensor)) throw new TorchTypeError(op, `expected Tensor as element ${i} in argument ${pos}, but got ${pyTypeName(t)}`);
+  });
+}
+
+/** `v` must be an integer number: `linspace(): argument 'steps' (position 3) must be int, not float`. */
+export function expectInt(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be int, not ${pyTypeName(v)}`);
+}
+
+/** `v` must be an integer or a list of integers: `roll(): argument 'shifts' (position 2) must be tuple of ints, not float`. */
+export function expectIntOrList(op: string, name: string, pos: number | undefined, v: unknown): void {
+  if (typeof v === 'number' && Number.isInteger(v)) return;
+  if (Array.isArray(v)) {
+    v.forEach((d, i) => {
+      if (typeof d !== 'number' || !Number.isInteger(d)) {
+        throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be tuple of ints, but found element of type ${pyTypeName(d)} at pos ${i}`);
+      }
+    });
+    return;
+  }
+  throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be tuple of ints, not ${pyTypeName(v)}`);
+}
+
+/** `v` must be a number or a boolean (a Python scalar). */
+export function expectScalar(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number | boolean {
+  if (typeof v !== 'number' && typeof v !== 'boolean') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be Number, not ${pyTypeName(v)}`);
+}
