@@ -2,8 +2,9 @@
  * The WebGPU Backend object: memory (pooled buffers, host conversions, a
  * FinalizationRegistry for forgotten tensors) and the kernels.
  */
-import { TorchRuntimeError } from '@antorcha/core';
+import { TorchRuntimeError, getMemoryLimit } from '@antorcha/core';
 import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
+import { type BufferPool, amountOf, webgpuOutOfMemory } from './buffer-pool.js';
 import { type WebGPUOptions, requestDevice } from './device.js';
 import { binary, copy, fill, ternary, unary, where } from './kernels/elementwise.js';
 import { gather, indexSelect, scatter } from './kernels/indexing.js';
@@ -93,6 +94,26 @@ function toHost(dtype: DTypeName, bytes: ArrayBuffer): HostArray {
 }
 
 /**
+ * Makes room for a new buffer of `size` bytes under the memory limit `limit` (the bytes
+ * live tensors may hold together, set with core's `setMemoryLimit(bytes, 'webgpu')`),
+ * like PyTorch's per-process memory fraction: cached free buffers are released when
+ * they stand in the way (after submitting the work that may still use them).
+ * @throws OutOfMemoryError, before anything is created, when tensors would then hold more than `limit`.
+ */
+function reserveUnderLimit(rt: GpuRuntime, pool: BufferPool, bytes: number, size: number, limit: number): void {
+  if (pool.allocated + size > limit) {
+    throw webgpuOutOfMemory(
+      bytes,
+      `tensors hold ${amountOf(pool.allocated)}, and a ${size}-byte buffer would bring them to ${pool.allocated + size} bytes, over the memory limit of ${amountOf(limit)} set with setMemoryLimit(bytes, 'webgpu').`,
+    );
+  }
+  if (!pool.hasCached(size) && pool.allocated + pool.cachedBytes + size > limit) {
+    rt.flush();
+    pool.emptyCache();
+  }
+}
+
+/**
  * Creates a WebGPU backend on a new device (or `opts.device`). Register it with
  * core's `registerBackend` to make `device: 'webgpu'` work, or use `initWebGPU()`.
  * @throws WebGPUUnavailableError when no adapter exists (see `WebGPUOptions.timeoutMs`).
@@ -126,7 +147,13 @@ export function createWebGPUBackendOn(device: GPUDevice): WebGPUBackend {
     runtime: rt,
     alloc(dtype: DTypeName, numel: number): BackendBuffer {
       if (!WEBGPU_DTYPES.has(dtype)) throw new TorchRuntimeError('empty', `dtype torch.${dtype} is not supported on WebGPU`);
-      const { buffer, size, fresh } = pool.acquire(Math.max(numel, 1) * ELEMENT_BYTES);
+      // Checked synchronously, before any buffer is created: the device's buffer limits
+      // (sizeFor) and the memory limit. An out-of-memory the device itself reports comes
+      // later, asynchronously (see BufferPool.create).
+      const bytes = Math.max(numel, 1) * ELEMENT_BYTES;
+      const limit = getMemoryLimit(WEBGPU);
+      if (limit !== null) reserveUnderLimit(rt, pool, bytes, pool.sizeFor(bytes), limit);
+      const { buffer, size, fresh } = pool.acquire(bytes);
       if (!fresh) rt.clear(buffer, 0, numel * ELEMENT_BYTES);
       const wrapper = new WebGPUBuffer(dtype, numel, buffer, size);
       registry.register(wrapper, { buffer, size }, wrapper);

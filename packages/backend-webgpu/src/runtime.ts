@@ -7,9 +7,9 @@
  * must observe them (a write into a buffer, a read back) first submits what is
  * pending, so the program order of backend calls is the execution order.
  */
-import { TorchIndexError, TorchRuntimeError } from '@antorcha/core';
+import { type OutOfMemoryError, TorchIndexError, TorchRuntimeError } from '@antorcha/core';
 import type { BackendBuffer, DTypeName } from '@antorcha/core';
-import { BufferPool } from './buffer-pool.js';
+import { BufferPool, webgpuOutOfMemory } from './buffer-pool.js';
 import { type Access, type Kernel, PipelineCache } from './pipeline-cache.js';
 import { type Wgsl, wgslType } from './codegen/dtypes.js';
 
@@ -132,11 +132,18 @@ export class GpuRuntime {
   private readonly align: number;
   private readonly errorBuffer: GPUBuffer;
   private deviceError: string | null = null;
+  private outOfMemory: OutOfMemoryError | null = null;
   private lostReason: string | null = null;
 
   /** @param device the device to run on. */
   constructor(readonly device: GPUDevice) {
     this.pool = new BufferPool(device);
+    this.pool.onOutOfMemory = (bytes, message) => {
+      this.outOfMemory ??= webgpuOutOfMemory(
+        bytes,
+        `the device could not create the buffer (${message}). WebGPU reports this asynchronously, so it is raised by the first WebGPU call after the device answered (a read or synchronize at the latest); the tensor that got the buffer holds no data.`,
+      );
+    };
     this.pipelines = new PipelineCache(device);
     this.align = Math.max(1, device.limits.minStorageBufferOffsetAlignment / 4);
     this.arena = device.createBuffer({ size: ARENA_WORDS * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST, label: 'antorcha-meta' });
@@ -231,23 +238,32 @@ export class GpuRuntime {
    */
   async read(buffer: GPUBuffer, byteOffset: number, byteLength: number): Promise<ArrayBuffer> {
     this.checkAlive();
-    const errAt = Math.ceil(byteLength / 4) * 4;
-    const staging = this.device.createBuffer({ size: errAt + ERROR_WORDS * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const errBytes = ERROR_WORDS * 4;
+    const dataAt = Math.ceil(byteLength / 4) * 4;
+    // The error words ride behind the data in one staging buffer, unless that would
+    // exceed maxBufferSize (a read of a buffer of the largest size): then they get their own.
+    const joint = dataAt + errBytes <= this.device.limits.maxBufferSize;
+    const usage = GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST;
+    const staging = this.device.createBuffer({ size: joint ? dataAt + errBytes : Math.max(dataAt, 4), usage });
+    const errStaging = joint ? staging : this.device.createBuffer({ size: errBytes, usage });
+    const errAt = joint ? dataAt : 0;
     const enc = this.ensureEncoder();
     if (byteLength > 0) enc.copyBufferToBuffer(buffer, byteOffset, staging, 0, byteLength);
-    enc.copyBufferToBuffer(this.errorBuffer, 0, staging, errAt, ERROR_WORDS * 4);
-    enc.clearBuffer(this.errorBuffer, 0, ERROR_WORDS * 4);
+    enc.copyBufferToBuffer(this.errorBuffer, 0, errStaging, errAt, errBytes);
+    enc.clearBuffer(this.errorBuffer, 0, errBytes);
     this.flush();
     try {
-      await staging.mapAsync(GPUMapMode.READ);
+      await Promise.all([staging.mapAsync(GPUMapMode.READ), joint ? undefined : errStaging.mapAsync(GPUMapMode.READ)]);
       const all = staging.getMappedRange();
       const data = all.slice(0, byteLength);
-      const err = new Uint32Array(all.slice(errAt, errAt + ERROR_WORDS * 4));
+      const err = new Uint32Array((joint ? all : errStaging.getMappedRange()).slice(errAt, errAt + errBytes));
       staging.unmap();
+      if (!joint) errStaging.unmap();
       this.checkErrors(err);
       return data;
     } finally {
       staging.destroy();
+      if (!joint) errStaging.destroy();
     }
   }
 
@@ -259,6 +275,11 @@ export class GpuRuntime {
   }
 
   private checkAlive(): void {
+    if (this.outOfMemory !== null) {
+      const e = this.outOfMemory;
+      this.outOfMemory = null;
+      throw e;
+    }
     if (this.lostReason !== null) throw new Error(`antorcha webgpu backend: the GPU device was lost (${this.lostReason})`);
     if (this.deviceError !== null) {
       const msg = this.deviceError;

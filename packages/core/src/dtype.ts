@@ -2,6 +2,7 @@
  * Data types, PyTorch's way: objects that print as `torch.float32`, with the
  * storage array each one uses on the host.
  */
+import { checkHostAllocation, hostAllocationFailed } from './memory-limit.js';
 
 /** Names of the supported dtypes; wherever a dtype is taken, the name works too. */
 export type DTypeName = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'bool';
@@ -107,19 +108,30 @@ export function setDefaultDtype(d: DTypeLike): void {
   defaultFloat = dt;
 }
 
-/** Allocates a zeroed host array for `n` elements of `dtype`. */
+/**
+ * Allocates a zeroed host array for `n` elements of `dtype`.
+ * @throws OutOfMemoryError, before allocating, when `n` elements exceed the CPU memory
+ *   limit (`setMemoryLimit`; by default the machine's memory), the engine's typed-array
+ *   length or 2^53 − 1, or when the engine refuses the array.
+ */
 export function allocHost(dtype: DTypeName, n: number): HostArray {
-  switch (dtype) {
-    case 'float32':
-      return new Float32Array(n);
-    case 'float64':
-    case 'int64':
-      return new Float64Array(n);
-    case 'int32':
-      return new Int32Array(n);
-    case 'uint8':
-    case 'bool':
-      return new Uint8Array(n);
+  const itemsize = byName[dtype].itemsize;
+  checkHostAllocation(dtype, n, itemsize);
+  try {
+    switch (dtype) {
+      case 'float32':
+        return new Float32Array(n);
+      case 'float64':
+      case 'int64':
+        return new Float64Array(n);
+      case 'int32':
+        return new Int32Array(n);
+      case 'uint8':
+      case 'bool':
+        return new Uint8Array(n);
+    }
+  } catch (e) {
+    throw hostAllocationFailed(dtype, n, itemsize, e);
   }
 }
 
