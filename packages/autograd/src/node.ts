@@ -169,6 +169,13 @@ export interface TensorState {
   accumulate: AccumulateGrad | null;
   /** For views recorded by autograd: the storage version their `gradFn` describes (-1: not a tracked view). */
   viewVersion: number;
+  /**
+   * For outputs of recorded view ops: the tensor autograd treats as their base (the
+   * root of the chain of view ops, as PyTorch's `_base`). Core's `_base` can differ:
+   * ops built from views of internal temporaries (sort, repeat, roll, dot…) return
+   * views of those, which autograd must not take for differentiable views.
+   */
+  viewBase?: Tensor;
   /** For outputs of ops returning several views (split, unbind): the node's name (in-place writes are refused). */
   multiView: string | null;
   /** How many hooks were registered when `retainGrad()` was called (the retained gradient is taken there). */

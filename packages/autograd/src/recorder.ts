@@ -20,6 +20,18 @@ export function edgeOf(t: Tensor, regenerate = true): [Node, number] {
   return [accumulateGradOf(t), 0];
 }
 
+/**
+ * The base autograd sees `t` as a view of (null: not a view): for outputs of
+ * recorded view ops the root of their view chain; for tensors outside the graph
+ * (no `gradFn`) core's `_base`. A result of any other op is no view, whatever
+ * core's `_base` says (ops like sort or repeat return views of internal buffers).
+ */
+export function viewBaseOf(t: Tensor): Tensor | null {
+  const st = t._autograd as TensorState | null;
+  if (st !== null && st.viewBase !== undefined) return st.viewBase;
+  return t.gradFn === null ? t._base : null;
+}
+
 function geometryOf(t: Tensor): Geometry {
   return { shape: t._shape.slice(), strides: t._strides.slice(), offset: t._offset };
 }
@@ -43,7 +55,7 @@ function asStridedNode(base: Tensor, view: Tensor, next: [Node | null, number]):
  * gets a fresh `gradFn` reading it out of its base (PyTorch regenerates it too).
  */
 function refreshView(t: Tensor): void {
-  const base = t._base;
+  const base = viewBaseOf(t);
   if (base === null) return;
   const st = t._autograd as TensorState | null;
   if (st === null || st.viewVersion < 0 || st.viewVersion === t._version || !base._requiresGrad) return;
@@ -64,7 +76,7 @@ function buildNode(rule: Rule, rec: OpRecord, buildRec: OpRecord, inplaceView: b
     const e = edges[i];
     // An in-place write into a view: the view's own edge is replaced by CopySlices' edge to the base.
     const viewSelf = inplaceView && i === 0 && e === rec.outputs[0];
-    if (e !== null && e !== undefined && (e._requiresGrad || (viewSelf && e._base!._requiresGrad))) {
+    if (e !== null && e !== undefined && (e._requiresGrad || (viewSelf && viewBaseOf(e)!._requiresGrad))) {
       const [fn, nr] = viewSelf ? [node, 0] : edgeOf(e);
       next[i] = fn;
       nextNr[i] = nr;
@@ -115,7 +127,7 @@ function recordInplace(rule: Rule, rec: OpRecord): void {
   const target = rec.outputs[0]!;
   const before = takeSnapshot(target);
   const buildRec = before !== null ? { ...rec, inputs: [before, ...rec.inputs.slice(1)] } : rec;
-  const base = target._base;
+  const base = viewBaseOf(target);
   const node = buildNode(rule, rec, buildRec, base !== null);
   if (node === null) return;
   if (base === null) {
@@ -173,6 +185,7 @@ export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
     if (node === null) return;
     const isView = VIEW_OPS.has(rec.op);
     const multi = MULTI_VIEW_OPS.has(rec.op);
+    const viewBase = isView ? (viewBaseOf(rec.inputs[0]!) ?? rec.inputs[0]!) : null;
     for (let i = 0; i < outs.length; i++) {
       const o = outs[i]!;
       if (!o.dtype.isFloatingPoint || rec.inputs.includes(o)) continue;
@@ -180,6 +193,7 @@ export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
       if (isView) {
         const st = stateOf(o);
         st.viewVersion = o._version;
+        st.viewBase = viewBase!;
         if (multi) st.multiView = node.name();
       }
     }
@@ -190,7 +204,7 @@ export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
     if (target.gradFn === null && target._requiresGrad) {
       throw new TorchRuntimeError(op, 'a leaf Variable that requires grad is being used in an in-place operation.');
     }
-    const base = target._base;
+    const base = viewBaseOf(target);
     if (base !== null && base.gradFn === null && base._requiresGrad) {
       throw new TorchRuntimeError(op, 'a view of a leaf Variable that requires grad is being used in an in-place operation.');
     }
