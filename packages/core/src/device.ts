@@ -1,7 +1,7 @@
 /**
  * Devices, PyTorch's way: `torch.device('cpu')`, `'webgpu:0'`.
  */
-import { TorchRuntimeError } from './errors.js';
+import { TorchRuntimeError, TorchTypeError } from './errors.js';
 
 /**
  * Where a tensor's memory lives: a device type (the backend's name) and an optional index.
@@ -48,6 +48,7 @@ const cache = new Map<string, Device>();
  */
 export function device(spec: DeviceLike): Device {
   if (spec instanceof Device) return spec;
+  if (typeof spec !== 'string') throw new TorchTypeError('device', `device(): expected a device string or torch.device, got ${spec === null ? 'null' : typeof spec}`);
   const hit = cache.get(spec);
   if (hit) return hit;
   const m = /^([a-z][a-z0-9_]*)(?::(\d+))?$/.exec(spec);

@@ -2,6 +2,7 @@
  * Data types, PyTorch's way: objects that print as `torch.float32`, with the
  * storage array each one uses on the host.
  */
+import { TorchTypeError } from './errors.js';
 import { checkHostAllocation, hostAllocationFailed } from './memory-limit.js';
 
 /** Names of the supported dtypes; wherever a dtype is taken, the name works too. */
@@ -86,7 +87,10 @@ let defaultFloat: DType = float32;
 export function toDType(d: DTypeLike): DType {
   if (d instanceof DType) return d;
   const found = typeof d === 'string' ? byName[d as DTypeName] : undefined;
-  if (!found) throw new TypeError(`invalid dtype: ${String(d)} (expected one of ${Object.keys(byName).join(', ')})`);
+  if (!found) {
+    const shown = typeof d === 'string' ? `'${d}'` : typeof d === 'object' && d !== null ? (d as object).constructor?.name ?? 'object' : String(d);
+    throw new TorchTypeError('dtype', `invalid dtype: ${shown} (expected torch.dtype or one of ${Object.keys(byName).join(', ')})`);
+  }
   return found;
 }
 

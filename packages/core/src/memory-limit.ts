@@ -7,7 +7,8 @@
  * The CPU's limit applies to each host allocation (typed arrays are freed by the
  * garbage collector, so the bytes live tensors hold together are unknown). Its
  * default is the machine's memory in Node (`os.totalmem()`, or the container's
- * cgroup limit when lower); browsers have no default, and an engine that refuses
+ * cgroup limit when lower), and for requests of 1 GiB or more the memory available
+ * at that moment; browsers have no default, and an engine that refuses
  * a typed array raises an `OutOfMemoryError` as well. Other backends read their
  * device type's limit with {@link getMemoryLimit} (WebGPU caps the bytes its live
  * tensors hold together).
@@ -28,6 +29,8 @@ interface HostFacts {
   readonly memory: number | null;
   /** Longest typed array the engine allows (Node's `buffer.constants.MAX_LENGTH`). */
   readonly maxLength: number | null;
+  /** The memory the OS could give now (Node's `os.freemem()`: MemAvailable on Linux). */
+  readonly available: (() => number) | null;
 }
 
 interface NodeProcessLike {
@@ -41,9 +44,11 @@ function hostFacts(): HostFacts {
   if (host !== undefined) return host;
   let memory: number | null = null;
   let maxLength: number | null = null;
+  let available: (() => number) | null = null;
   try {
     const proc = (globalThis as { process?: NodeProcessLike }).process;
-    const os = proc?.getBuiltinModule?.('os') as { totalmem?(): number } | undefined;
+    const os = proc?.getBuiltinModule?.('os') as { totalmem?(): number; freemem?(): number } | undefined;
+    if (typeof os?.freemem === 'function') available = () => os.freemem!();
     const total = os?.totalmem?.();
     if (typeof total === 'number' && total > 0) memory = total;
     // 0, undefined or a huge number (2^64) when the process is not constrained
@@ -55,7 +60,7 @@ function hostFacts(): HostFacts {
   } catch {
     // a sandbox that refuses built-in modules: no defaults, the engine's own checks remain
   }
-  host = { memory, maxLength };
+  host = { memory, maxLength, available };
   return host;
 }
 
@@ -133,6 +138,9 @@ export function formatMemorySize(bytes: number): string {
 
 const CPU_OOM = 'DefaultCPUAllocator: not enough memory: you tried to allocate';
 
+/** Requests from this size on are also checked against the memory available now. */
+const LARGE = 2 ** 30;
+
 function hostOom(dtype: DTypeName, n: number, bytes: number, why: string): OutOfMemoryError {
   return new OutOfMemoryError('alloc', `${CPU_OOM} ${bytes} bytes. That is ${n} elements of ${dtype}, ${why}.`, bytes, 'cpu');
 }
@@ -158,6 +166,11 @@ export function checkHostAllocation(dtype: DTypeName, n: number, itemsize: numbe
     if (bytes > set) throw hostOom(dtype, n, bytes, `more than the memory limit of ${set} bytes (${formatMemorySize(set)}) set with setMemoryLimit()`);
   } else if (facts.memory !== null && bytes > facts.memory) {
     throw hostOom(dtype, n, bytes, `more than this machine's memory, ${facts.memory} bytes (${formatMemorySize(facts.memory)}); setMemoryLimit() sets another limit`);
+  } else if (facts.available !== null && bytes >= LARGE) {
+    // Large requests also against what the OS can give now: a 24 GB array on a machine
+    // with 24 GB would otherwise swap or stall instead of failing.
+    const free = facts.available();
+    if (bytes > free) throw hostOom(dtype, n, bytes, `more than the memory available now, ${free} bytes (${formatMemorySize(free)}); setMemoryLimit() sets another limit`);
   }
   if (facts.maxLength !== null && n > facts.maxLength) {
     throw hostOom(dtype, n, bytes, `more than the ${facts.maxLength} elements a typed array can hold in this JavaScript engine`);

@@ -231,6 +231,9 @@ export function computeViewStrides(
 export function normalizeDims(dim: number | readonly number[] | undefined | null, ndim: number, op: string): number[] {
   if (dim === undefined || dim === null) return Array.from({ length: ndim }, (_, i) => i);
   const list = typeof dim === 'number' ? [dim] : dim;
+  if (!Array.isArray(list)) {
+    throw new TorchTypeError(op, `${op}(): argument 'dim' must be int or tuple of ints, not ${typeof dim === 'object' ? (dim as object).constructor?.name ?? 'object' : typeof dim}`);
+  }
   if (list.length === 0) return Array.from({ length: ndim }, (_, i) => i);
   const seen = new Set<number>();
   for (const d of list) {

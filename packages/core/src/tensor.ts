@@ -23,6 +23,7 @@ import { typeMetaName } from './ops/promotion.js';
 import * as rnd from './ops/random.js';
 import type { IndexSpec, ShapeArgs } from './ops/views.js';
 import type { AdvancedIndexSpec } from './ops/advanced-index.js';
+import { expectTensor } from './validate.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
 
 /** Nested arrays returned by `tolist()`. */
@@ -354,6 +355,7 @@ export class Tensor {
   }
   /** A view with `other`'s shape. */
   viewAs(other: Tensor): Tensor {
+    expectTensor('view_as', 'other', 1, other);
     return vw.view(this, other._shape);
   }
   /** A view when strides allow, otherwise a copy. */
@@ -362,6 +364,7 @@ export class Tensor {
   }
   /** Reshape to `other`'s shape. */
   reshapeAs(other: Tensor): Tensor {
+    expectTensor('reshape_as', 'other', 1, other);
     return vw.reshape(this, other._shape);
   }
   /** Reorders dims. */
@@ -479,6 +482,7 @@ export class Tensor {
 
   /** Shares source's storage and layout (PyTorch's `set_`); dtypes must match. */
   set_(source: Tensor): this {
+    expectTensor('set_', 'source', 1, source);
     if (source.dtype !== this.dtype) {
       throw new TorchRuntimeError('set_', `Could not set tensor of type ${typeMetaName(source.dtype)} to a tensor of type ${typeMetaName(this.dtype)}`);
     }

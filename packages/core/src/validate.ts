@@ -56,6 +56,17 @@ export function expectIntOrList(op: string, name: string, pos: number | undefine
   throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be tuple of ints, not ${pyTypeName(v)}`);
 }
 
+/** `v` must be a list of integers: `as_strided(): argument 'size' (position 2) must be tuple of ints, not int`. */
+export function expectIntList(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number[] {
+  if (!Array.isArray(v)) throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be tuple of ints, not ${pyTypeName(v)}`);
+  expectIntOrList(op, name, pos, v);
+}
+
+/** `v` must be a number: `normal_(): argument 'mean' (position 2) must be float, not Tensor`. */
+export function expectNumber(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number {
+  if (typeof v !== 'number') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be float, not ${pyTypeName(v)}`);
+}
+
 /** `v` must be a number or a boolean (a Python scalar). */
 export function expectScalar(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number | boolean {
   if (typeof v !== 'number' && typeof v !== 'boolean') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be Number, not ${pyTypeName(v)}`);

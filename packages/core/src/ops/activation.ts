@@ -7,6 +7,7 @@ import { type DTypeLike, toDType } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import { wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
 import { cppName } from './promotion.js';
 
 function prepare(op: string, x: Tensor, dim: number, dtype?: DTypeLike): { xf: Tensor; d: number } {
@@ -30,6 +31,7 @@ export interface SoftmaxOptions {
  * ```
  */
 export function softmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
+  expectTensor('softmax', 'input', 1, x);
   const { xf, d } = prepare('softmax', x, dim, opts?.dtype);
   return composite('softmax', [x], { dim: d }, () => {
     if (xf.numel() === 0) return xf.clone();
@@ -40,6 +42,7 @@ export function softmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
 
 /** x − log Σ exp(x) along `dim`. */
 export function logSoftmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
+  expectTensor('log_softmax', 'input', 1, x);
   const { xf, d } = prepare('log_softmax', x, dim, opts?.dtype);
   return composite('log_softmax', [x], { dim: d }, () => {
     if (xf.numel() === 0) return xf.clone();

@@ -8,12 +8,14 @@ import { type DeviceLike, device as toDevice } from '../device.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, isContiguousLayout, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
 import { assertAlive, backendFor, emptyTensor, refOf, refWith } from './dispatch.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
 import { copyToNew } from './views.js';
 
 /** Casts to `dtype` (a copy; `x` itself when the dtype already matches). */
 export function toDtype(x: Tensor, dtype: DTypeLike): Tensor {
+  expectTensor('to', 'input', 1, x);
   const dt = toDType(dtype);
   if (dt === x.dtype) return x;
   const out = emptyTensor(x._shape, dt, x.device, 'to');
@@ -27,6 +29,7 @@ export function toDtype(x: Tensor, dtype: DTypeLike): Tensor {
  * back from an asynchronous device needs `await x.toAsync('cpu')`.
  */
 export function toDeviceSync(x: Tensor, dev: DeviceLike, dtype?: DType): Tensor {
+  expectTensor('to', 'input', 1, x);
   const d = toDevice(dev);
   const dt = dtype ?? x.dtype;
   if (d.equals(x.device)) return toDtype(x, dt);
@@ -77,6 +80,7 @@ export async function readValues(x: Tensor): Promise<HostArray> {
 
 /** Copies `src` (broadcast to self's shape, any dtype/device) into `self` in place. */
 export function copy_(self: Tensor, src: Tensor): Tensor {
+  expectTensor('copy_', 'input', 1, self);
   if (!(src instanceof Tensor)) throw new TorchRuntimeError('copy_', `copy_(): argument 'src' must be Tensor`);
   const shape = broadcastShapes(self._shape, src._shape, 'copy_');
   if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
@@ -110,6 +114,7 @@ function fillFromDevice(self: Tensor, value: Tensor): Tensor {
 
 /** Fills `self` with `value` in place. */
 export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
+  expectTensor('fill_', 'input', 1, self);
   let v: number;
   if (value instanceof Tensor) {
     if (value._shape.length !== 0) throw new TorchRuntimeError('fill_', `fill_ only supports 0-dimension value tensor but got tensor with ${value._shape.length} dimensions.`);
@@ -127,5 +132,6 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
 
 /** Fills `self` with zeros in place. */
 export function zero_(self: Tensor): Tensor {
+  expectTensor('zero_', 'input', 1, self);
   return composite('zero_', [self], { inplace: true }, () => fill_(self, 0));
 }

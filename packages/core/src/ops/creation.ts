@@ -7,7 +7,7 @@ import { type DType, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castSca
 import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { checkShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectInt, pyTypeName } from '../validate.js';
+import { expectInt, expectTensor, pyTypeName } from '../validate.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 
 /** Nested arrays of numbers/booleans, or a typed array. */
@@ -180,18 +180,22 @@ function likeOptions(x: Tensor, opts?: TensorOptions): TensorOptions {
 
 /** Zeros shaped like `x`. */
 export function zerosLike(x: Tensor, opts?: TensorOptions): Tensor {
+  expectTensor('zeros_like', 'input', 1, x);
   return filled('zeros_like', [...x._shape], 0, likeOptions(x, opts), x.dtype);
 }
 /** Ones shaped like `x`. */
 export function onesLike(x: Tensor, opts?: TensorOptions): Tensor {
+  expectTensor('ones_like', 'input', 1, x);
   return filled('ones_like', [...x._shape], 1, likeOptions(x, opts), x.dtype);
 }
 /** `value` shaped like `x`. */
 export function fullLike(x: Tensor, value: number | boolean, opts?: TensorOptions): Tensor {
+  expectTensor('full_like', 'input', 1, x);
   return filled('full_like', [...x._shape], typeof value === 'boolean' ? (value ? 1 : 0) : value, likeOptions(x, opts), x.dtype);
 }
 /** Uninitialised (zero-filled) tensor shaped like `x`. */
 export function emptyLike(x: Tensor, opts?: TensorOptions): Tensor {
+  expectTensor('empty_like', 'input', 1, x);
   return filled('empty_like', [...x._shape], 0, likeOptions(x, opts), x.dtype);
 }
 

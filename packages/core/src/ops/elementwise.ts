@@ -8,6 +8,7 @@ import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, broadcastStrides } from '../shape.js';
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
 import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 
@@ -84,6 +85,7 @@ export function bumpVersion(self: Tensor): void {
  * `op` the kernel.
  */
 export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams, attrs?: Record<string, unknown>): Tensor {
+  expectTensor(name, 'input', 1, x);
   if (!(x instanceof Tensor)) throw new TorchTypeError(name, `${name}(): argument 'input' must be Tensor, not ${typeof x}`);
   checkSupported(name, x.dtype);
   const { compute, out: outDtype } = outputDtypes(name, rule, x.dtype);
@@ -96,6 +98,7 @@ export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, p
 
 /** In-place unary: `x.op_()`. The result must be castable back to x's dtype. */
 export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams): Tensor {
+  expectTensor(name, 'input', 1, x);
   const { compute, out } = outputDtypes(name, rule, x.dtype);
   if (!canCast(out, x.dtype)) {
     throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(x.dtype)}`);
@@ -293,6 +296,7 @@ function sameLayout(a: Tensor, b: Tensor): boolean {
 
 /** `-x`. */
 export function neg(x: Tensor): Tensor {
+  expectTensor('neg', 'input', 1, x);
   if (x.dtype === bool) {
     throw new TorchRuntimeError('neg', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
   }
@@ -356,6 +360,7 @@ export const erfinv = floatUnary('erfinv');
 export const abs = sameUnary('abs');
 /** Sign: −1, 0 or 1. */
 export function sign(x: Tensor): Tensor {
+  expectTensor('sign', 'input', 1, x);
   return unaryOp('sign', 'sign', x, 'same');
 }
 /** max(x, 0). */
@@ -372,26 +377,32 @@ export const trunc = sameUnary('trunc');
 export const frac = sameUnary('frac');
 /** x² (bool squares to int64, as PyTorch's `pow(x, 2)` does). */
 export function square(x: Tensor): Tensor {
+  expectTensor('square', 'input', 1, x);
   return x.dtype === bool ? unaryOp('square', 'square', x.long(), 'same') : unaryOp('square', 'square', x, 'same');
 }
 /** Whether each element is NaN (bool). */
 export function isnan(x: Tensor): Tensor {
+  expectTensor('isnan', 'input', 1, x);
   return unaryOp('isnan', 'isnan', x, 'bool');
 }
 /** Whether each element is ±∞ (bool). */
 export function isinf(x: Tensor): Tensor {
+  expectTensor('isinf', 'input', 1, x);
   return unaryOp('isinf', 'isinf', x, 'bool');
 }
 /** Whether each element is finite (bool). */
 export function isfinite(x: Tensor): Tensor {
+  expectTensor('isfinite', 'input', 1, x);
   return unaryOp('isfinite', 'isfinite', x, 'bool');
 }
 /** Logical not (bool). */
 export function logicalNot(x: Tensor): Tensor {
+  expectTensor('logical_not', 'input', 1, x);
   return unaryOp('logical_not', 'logicalNot', x, 'bool');
 }
 /** Bitwise not of integers, logical not of bools (`~x`). */
 export function bitwiseNot(x: Tensor): Tensor {
+  expectTensor('bitwise_not', 'input', 1, x);
   return unaryOp('bitwise_not', 'bitwiseNot', x, 'intOrBool');
 }
 
@@ -483,18 +494,22 @@ export function pow(a: TensorOrScalar, b: TensorOrScalar): Tensor {
 }
 /** Elementwise maximum (NaN propagates). */
 export function maximum(a: Tensor, b: Tensor): Tensor {
+  expectTensor('maximum', 'input', 1, a);
   return binaryOp('maximum', 'maximum', a, b, 'same');
 }
 /** Elementwise minimum (NaN propagates). */
 export function minimum(a: Tensor, b: Tensor): Tensor {
+  expectTensor('minimum', 'input', 1, a);
   return binaryOp('minimum', 'minimum', a, b, 'same');
 }
 /** Elementwise maximum ignoring NaN. */
 export function fmax(a: Tensor, b: Tensor): Tensor {
+  expectTensor('fmax', 'input', 1, a);
   return binaryOp('fmax', 'fmax', a, b, 'same');
 }
 /** Elementwise minimum ignoring NaN. */
 export function fmin(a: Tensor, b: Tensor): Tensor {
+  expectTensor('fmin', 'input', 1, a);
   return binaryOp('fmin', 'fmin', a, b, 'same');
 }
 /** Python-style modulus: the result has the divisor's sign. */
@@ -553,6 +568,8 @@ export function bitwiseXor(a: TensorOrScalar, b: TensorOrScalar): Tensor {
  * On asynchronous devices (WebGPU) use {@link equalAsync}.
  */
 export function equal(a: Tensor, b: Tensor): boolean {
+  expectTensor('equal', 'input', 1, a);
+  expectTensor('equal', 'other', 2, b);
   if (a._shape.length !== b._shape.length || a._shape.some((d, i) => d !== b._shape[i])) return false;
   return eq(a, b).all().item() as boolean;
 }
@@ -572,6 +589,7 @@ export async function equalAsync(a: Tensor, b: Tensor): Promise<boolean> {
 export function where(cond: Tensor): Tensor[];
 export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor;
 export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Tensor | Tensor[] {
+  
   const name = 'where';
   if (!(cond instanceof Tensor)) throw new TorchTypeError(name, `where(): argument 'condition' must be Tensor`);
   // where(cond) is nonzero(cond, as_tuple=True): one index tensor per dim.
@@ -608,6 +626,7 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
  * NaN stays NaN.
  */
 export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
+  expectTensor('clamp', 'input', 1, x);
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new TorchRuntimeError('clamp', "torch.clamp: At least one of 'min' or 'max' must not be None");
   }
@@ -625,6 +644,7 @@ export const clip = clamp;
 
 /** In-place {@link clamp}. */
 export function clamp_(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
+  expectTensor('clamp_', 'input', 1, x);
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new TorchRuntimeError('clamp_', "torch.clamp: At least one of 'min' or 'max' must not be None");
   }
@@ -656,11 +676,13 @@ export interface ValueOptions {
 
 /** `input + value * t1 * t2`. */
 export function addcmul(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
+  expectTensor('addcmul', 'input', 1, input);
   return addcOp('addcmul', input, t1, t2, opts?.value ?? 1, false);
 }
 
 /** `input + value * t1 / t2`. */
 export function addcdiv(input: Tensor, t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
+  expectTensor('addcdiv', 'input', 1, input);
   return addcOp('addcdiv', input, t1, t2, opts?.value ?? 1, false);
 }
 
@@ -700,6 +722,7 @@ function addcOp(op: 'addcmul' | 'addcdiv', self: Tensor, t1: Tensor, t2: Tensor,
 
 /** `start + weight * (end - start)`, PyTorch's formula for |weight| ≥ 0.5 included. */
 export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {
+  expectTensor('lerp', 'input', 1, start);
   return composite('lerp', weight instanceof Tensor ? [start, end, weight] : [start, end], { weight }, () => lerpImpl(start, end, weight));
 }
 

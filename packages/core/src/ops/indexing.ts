@@ -8,7 +8,7 @@ import { bool, int64, promoteTypes } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectIntOrList, expectTensor, expectTensorList } from '../validate.js';
+import { expectIntList, expectIntOrList, expectTensor, expectTensorList } from '../validate.js';
 import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
 import { typeMetaName } from './promotion.js';
@@ -78,6 +78,8 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
 
 /** Splits into chunks of `splitSize` (or the given section sizes) along `dim`: views. */
 export function split(x: Tensor, splitSizeOrSections: number | readonly number[], dim = 0): Tensor[] {
+  expectTensor('split', 'input', 1, x);
+  expectIntOrList('split', 'split_size_or_sections', 2, splitSizeOrSections);
   const d = wrapDim(dim, x._shape.length, 'split');
   return composite('split', [x], { dim: d, sizes: splitSizeOrSections }, () => splitViews(x, splitSizeOrSections, d));
 }
@@ -111,6 +113,7 @@ function splitViews(x: Tensor, splitSizeOrSections: number | readonly number[], 
 
 /** Splits into `chunks` nearly equal views along `dim`. */
 export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
+  expectTensor('chunk', 'input', 1, x);
   if (!Number.isInteger(chunks) || chunks <= 0) throw new TorchRuntimeError('chunk', `chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = wrapDim(dim, x._shape.length, 'chunk');
   const size = x._shape[d]!;
@@ -137,6 +140,7 @@ function checkIndexBounds(op: string, index: Tensor, size: number, dim: number):
 
 /** `out[i][j] = x[i][index[i][j]]` along `dim` (index int64, same ndim). */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
+  expectTensor('gather', 'input', 1, x);
   expectTensor('gather', 'index', 3, index);
   checkIndexDtype('gather', index);
   const n = x._shape.length;
@@ -165,6 +169,7 @@ export interface ScatterOptions {
 
 /** In-place scatter: `self[index[i][j]][j] = src[i][j]` along `dim` (`src` may be a number). */
 export function scatter_(self: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, opts?: ScatterOptions): Tensor {
+  expectTensor('scatter_', 'input', 1, self);
   return scatterInto('scatter_', self, dim, index, src, opts?.reduce ?? 'none');
 }
 
@@ -206,6 +211,7 @@ function scatterInto(op: string, self: Tensor, dim: number, index: Tensor, src: 
 
 /** Out-of-place {@link scatter_}. */
 export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, opts?: ScatterOptions): Tensor {
+  expectTensor('scatter', 'input', 1, x);
   return composite('scatter', src instanceof Tensor ? [x, src] : [x], { dim, index, reduce: opts?.reduce ?? 'none' }, () =>
     scatter_(x.clone(), dim, index, src, opts),
   );
@@ -213,16 +219,19 @@ export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | num
 
 /** In-place scatter-add: `self[index[i][j]][j] += src[i][j]`. */
 export function scatterAdd_(self: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
+  expectTensor('scatter_add_', 'input', 1, self);
   return scatterInto('scatter_add_', self, dim, index, src, 'add');
 }
 
 /** Out-of-place {@link scatterAdd_}. */
 export function scatterAdd(x: Tensor, dim: number, index: Tensor, src: Tensor): Tensor {
+  expectTensor('scatter_add', 'input', 1, x);
   return composite('scatter_add', [x, src], { dim, index }, () => scatterAdd_(x.clone(), dim, index, src));
 }
 
 /** Picks entries of `dim` at `index` (1-D int64). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
+  expectTensor('index_select', 'input', 1, x);
   expectTensor('index_select', 'index', 3, index);
   if (index.dtype !== int64 && index.dtype.name !== 'int32') {
     throw new TorchRuntimeError('index_select', `index_select(): Expected dtype int32 or int64 for index`);
@@ -248,6 +257,7 @@ function checkMask(op: string, mask: Tensor): void {
 
 /** `x` with `value` where `mask` is true (mask broadcasts to x). */
 export function maskedFill(x: Tensor, mask: Tensor, value: number | Tensor): Tensor {
+  expectTensor('masked_fill', 'input', 1, x);
   checkMask('masked_fill_', mask);
   const b = broadcastShapes(x._shape, mask._shape, 'masked_fill');
   if (b.length !== x._shape.length || b.some((d, i) => d !== x._shape[i])) {
@@ -261,6 +271,7 @@ export function maskedFill(x: Tensor, mask: Tensor, value: number | Tensor): Ten
 
 /** In-place {@link maskedFill}. */
 export function maskedFill_(x: Tensor, mask: Tensor, value: number): Tensor {
+  expectTensor('masked_fill_', 'input', 1, x);
   checkMask('masked_fill_', mask);
   return composite('masked_fill_', [x], { mask, inplace: true }, () => x.copy_(maskedFill(x, mask, value)));
 }
@@ -275,6 +286,7 @@ function needsAsync(op: string, x: Tensor, alternative: string): TorchRuntimeErr
  * On asynchronous devices (WebGPU) use {@link nonzeroAsync}.
  */
 export function nonzero(x: Tensor): Tensor {
+  expectTensor('nonzero', 'input', 1, x);
   const flat = x.reshape(-1).ne(0);
   if (!flat._storage.backend.syncRead) throw needsAsync('nonzero', x, 'nonzeroAsync(x)');
   return nonzeroWithCount(x, flat, flat.sum().item() as number);
@@ -311,6 +323,7 @@ function nonzeroWithCount(x: Tensor, flat: Tensor, count: number): Tensor {
  * devices (WebGPU) use {@link maskedSelectAsync}.
  */
 export function maskedSelect(x: Tensor, mask: Tensor): Tensor {
+  expectTensor('masked_select', 'input', 1, x);
   checkMask('masked_select', mask);
   const shape = broadcastShapes(x._shape, mask._shape, 'masked_select');
   if (!mask._storage.backend.syncRead) throw needsAsync('masked_select', mask, 'maskedSelectAsync(x, mask)');
@@ -336,6 +349,7 @@ export interface SortOptions {
 
 /** Sorts along `dim`: `[values, indices]`. NaN sorts last (first when descending). */
 export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): ValuesIndices {
+  expectTensor('sort', 'input', 1, x);
   const n = x._shape.length;
   if (n === 0) wrapDim(dim, 0, 'sort');
   if (n === 0) return valuesIndices(x.clone(), emptyTensor([], int64, x.device, 'sort'));
@@ -352,11 +366,13 @@ export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions
 
 /** Indices that sort `x` along `dim`. */
 export function argsort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): Tensor {
+  expectTensor('argsort', 'input', 1, x);
   return sort(x, dim, descending, opts).indices;
 }
 
 /** The `k` largest (or smallest) elements along `dim`: `[values, indices]`. */
 export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+  expectTensor('topk', 'input', 1, x);
   const n = x._shape.length;
   const d = n === 0 ? (wrapDim(dim, 0, 'topk'), 0) : wrapDim(dim, n, 'topk');
   const size = n === 0 ? 1 : x._shape[d]!;
@@ -375,6 +391,8 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
 
 /** Reverses the order along `dims`. */
 export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
+  expectTensor('flip', 'input', 1, x);
+  expectIntOrList('flip', 'dims', 2, dims);
   const list = (typeof dims === 'number' ? [dims] : dims).map((d) => wrapDim(d, x._shape.length, 'flip'));
   return composite('flip', [x], { dims: list }, () => {
     let r = x;
@@ -388,6 +406,7 @@ export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
 
 /** Rolls elements along `dims` by `shifts` (flattened when dims is omitted). */
 export function roll(x: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
+  expectTensor('roll', 'input', 1, x);
   return composite('roll', [x], { shifts, dims }, () => rollImpl(x, shifts, dims));
 }
 
@@ -415,6 +434,7 @@ function rollImpl(x: Tensor, shifts: number | readonly number[], dims?: number |
 
 /** Repeats the tensor along each dim (`x.repeat(2, 3)`); extra leading sizes add dims. */
 export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
+  expectTensor('repeat', 'input', 1, x);
   const reps = (sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : sizes) as number[];
   if (reps.length < x._shape.length) {
     throw new TorchRuntimeError('repeat', 'Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
@@ -436,6 +456,8 @@ export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
 
 /** Like {@link repeat}, padding `dims` with leading 1s when shorter than ndim. */
 export function tile(x: Tensor, dims: readonly number[]): Tensor {
+  expectTensor('tile', 'input', 1, x);
+  expectIntList('tile', 'dims', 2, dims);
   const reps = dims.length < x._shape.length ? [...new Array<number>(x._shape.length - dims.length).fill(1), ...dims] : dims;
   return repeat(x, reps);
 }
@@ -453,16 +475,19 @@ function triangle(op: 'tril' | 'triu', x: Tensor, diagonal: number): Tensor {
 
 /** Lower triangle (elements with col − row ≤ diagonal), others zero. */
 export function tril(x: Tensor, diagonal = 0): Tensor {
+  expectTensor('tril', 'input', 1, x);
   return triangle('tril', x, diagonal);
 }
 
 /** Upper triangle (elements with col − row ≥ diagonal), others zero. */
 export function triu(x: Tensor, diagonal = 0): Tensor {
+  expectTensor('triu', 'input', 1, x);
   return triangle('triu', x, diagonal);
 }
 
 /** Broadcasts tensors to one shape (views). */
 export function broadcastTensors(...tensors: Tensor[]): Tensor[] {
+  expectTensorList('broadcast_tensors', 0, tensors);
   const shape = tensors.reduce<readonly number[]>((s, t) => broadcastShapes(s, t._shape, 'broadcast_tensors'), []);
   return tensors.map((t) => makeView(t, [...shape], broadcastStrides(t._shape, t._strides, shape), t._offset, 'expand', { shape: [...shape], inputShape: [...t._shape] }));
 }

@@ -8,7 +8,7 @@ import { type DType, type HostArray, allocHost, float32, float64, getDefaultDtyp
 import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectInt } from '../validate.js';
+import { expectInt, expectNumber, expectTensor } from '../validate.js';
 import { notifyInplace } from '../autograd-hook.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
@@ -58,6 +58,7 @@ export function getRngState(): Tensor {
 
 /** Restores the default generator's state from a uint8 tensor (e.g. one PyTorch saved). */
 export function setRngState(state: Tensor): void {
+  expectTensor('set_rng_state', 'input', 1, state);
   if (!(state instanceof Tensor) || state.dtype.name !== 'uint8') {
     throw new TorchTypeError('set_rng_state', `expected a torch.ByteTensor, but got ${state instanceof Tensor ? state.dtype : typeof state}`);
   }
@@ -127,6 +128,9 @@ function floatOnly(op: string, kernel: string, t: Tensor): void {
 
 /** In-place uniform fill on [from, to). */
 export function uniform_(t: Tensor, from = 0, to = 1, opts?: GeneratorOptions): Tensor {
+  expectTensor('uniform_', 'input', 1, t);
+  expectNumber('uniform_', 'from', 2, from);
+  expectNumber('uniform_', 'to', 3, to);
   floatOnly('uniform_', 'check_uniform_bounds', t);
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('uniform_', () => rng.checkUniformArgs(from, to, t.dtype.name as 'float32'));
@@ -135,6 +139,9 @@ export function uniform_(t: Tensor, from = 0, to = 1, opts?: GeneratorOptions): 
 
 /** In-place normal fill with `mean` and `std`. */
 export function normal_(t: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): Tensor {
+  expectTensor('normal_', 'input', 1, t);
+  expectNumber('normal_', 'mean', 2, mean);
+  expectNumber('normal_', 'std', 3, std);
   floatOnly('normal_', 'normal_kernel_cpu', t);
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('normal_', () => rng.checkNormalArgs(std));
@@ -143,6 +150,7 @@ export function normal_(t: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): 
 
 /** In-place uniform integers: `random_()`, `random_(to)`, `random_(from, to)`. */
 export function random_(t: Tensor, from?: number | bigint | null, to?: number | bigint | null, opts?: GeneratorOptions): Tensor {
+  expectTensor('random_', 'input', 1, t);
   const gen = opts?.generator ?? defaultGenerator;
   const dt = t.dtype.name as rng.RngDType;
   if (from === undefined || from === null) {
@@ -155,6 +163,7 @@ export function random_(t: Tensor, from?: number | bigint | null, to?: number | 
 
 /** In-place Bernoulli draws with probability `p` (a number or a tensor of probabilities). */
 export function bernoulli_(t: Tensor, p: number | Tensor = 0.5, opts?: GeneratorOptions): Tensor {
+  expectTensor('bernoulli_', 'input', 1, t);
   const gen = opts?.generator ?? defaultGenerator;
   if (p instanceof Tensor) {
     // The kernel depends on p's dtype: float64 probabilities draw 53-bit uniforms, others 24-bit.
@@ -190,6 +199,7 @@ function bernoulliOnDevice(t: Tensor, probs: Tensor, gen: rng.Generator): Tensor
 
 /** In-place exponential draws with rate `lambd`. */
 export function exponential_(t: Tensor, lambd = 1, opts?: GeneratorOptions): Tensor {
+  expectTensor('exponential_', 'input', 1, t);
   floatOnly('exponential_', 'exponential_cpu', t);
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('exponential_', () => rng.checkExponentialArgs(lambd));
@@ -257,16 +267,19 @@ function likeOpts(x: Tensor, opts?: RandomOptions): RandomOptions {
 
 /** Uniform samples shaped like `x`. */
 export function randLike(x: Tensor, opts?: RandomOptions): Tensor {
+  expectTensor('rand_like', 'input', 1, x);
   return rand([...x._shape], likeOpts(x, opts));
 }
 
 /** Standard normal samples shaped like `x`. */
 export function randnLike(x: Tensor, opts?: RandomOptions): Tensor {
+  expectTensor('randn_like', 'input', 1, x);
   return randn([...x._shape], likeOpts(x, opts));
 }
 
 /** Uniform integers shaped like `x`: `randintLike(x, high)` or `randintLike(x, low, high)`. */
 export function randintLike(x: Tensor, lowOrHigh: number, high?: number | RandomOptions, opts?: RandomOptions): Tensor {
+  expectTensor('randint_like', 'input', 1, x);
   const [lo, hi, o] = typeof high === 'number' ? [lowOrHigh, high, opts] : [0, lowOrHigh, high];
   return randint(lo, hi, [...x._shape], likeOpts(x, o));
 }
@@ -279,6 +292,8 @@ export function randintLike(x: Tensor, lowOrHigh: number, high?: number | Random
 export function normal(mean: number, std: number, size: readonly number[], opts?: RandomOptions): Tensor;
 export function normal(mean: Tensor | number, std?: Tensor | number, opts?: RandomOptions): Tensor;
 export function normal(mean: Tensor | number, std: Tensor | number = 1, c?: readonly number[] | RandomOptions, d?: RandomOptions): Tensor {
+  if (!(mean instanceof Tensor)) expectNumber('normal', 'mean', 1, mean);
+  if (!(std instanceof Tensor)) expectNumber('normal', 'std', 2, std);
   if (typeof mean === 'number' && typeof std === 'number') {
     if (!Array.isArray(c)) throw new TorchTypeError('normal', 'normal(): with number mean and std, a size is required');
     const { shape } = parseSizeArgs([c as readonly number[]], 'normal');
@@ -300,6 +315,7 @@ export function normal(mean: Tensor | number, std: Tensor | number = 1, c?: read
 
 /** Bernoulli samples with the probabilities in `input` (or a scalar `p`), in input's dtype. */
 export function bernoulli(input: Tensor, p?: number | GeneratorOptions, opts?: GeneratorOptions): Tensor {
+  expectTensor('bernoulli', 'input', 1, input);
   const [prob, o] = typeof p === 'number' ? [p, opts] : [input, p];
   const out = emptyTensor(input._shape, input.dtype, input.device, 'bernoulli');
   return bernoulli_(out, prob, o);
@@ -310,6 +326,7 @@ export function bernoulli(input: Tensor, p?: number | GeneratorOptions, opts?: G
  * weights), with or without replacement. Returns int64.
  */
 export function multinomial(probs: Tensor, numSamples: number, replacement = false, opts?: GeneratorOptions): Tensor {
+  expectTensor('multinomial', 'input', 1, probs);
   const gen = opts?.generator ?? defaultGenerator;
   const dim = probs._shape.length;
   const k = dim === 0 ? 0 : probs._shape[dim - 1]!;
@@ -325,6 +342,7 @@ export function multinomial(probs: Tensor, numSamples: number, replacement = fal
 
 /** Dropout's kept-element mask scaled by 1/(1−p), drawn as PyTorch's CPU dropout does. */
 export function dropoutMask(like: Tensor, p: number, opts?: GeneratorOptions): Tensor {
+  expectTensor('dropout_mask', 'input', 1, like);
   const gen = opts?.generator ?? defaultGenerator;
   if (!like.dtype.isFloatingPoint) throw new TorchRuntimeError('dropout', `dropout: expected a floating-point input, got ${like.dtype}`);
   rethrow('dropout', () => rng.checkDropoutP(p));

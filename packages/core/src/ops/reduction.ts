@@ -8,6 +8,7 @@ import { type DType, type DTypeLike, bool, float64, int64, toDType } from '../dt
 import { TorchIndexError, TorchRuntimeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
 import { type ValuesIndices, backendFor, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { abs, add, div, exp, log, mul, pow, sqrt, sub, where } from './elementwise.js';
 import { cppName } from './promotion.js';
@@ -63,6 +64,7 @@ function sumDtype(x: Tensor, requested?: DTypeLike): DType {
  * ```
  */
 export function sum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  expectTensor('sum', 'input', 1, x);
   const o = keepOpts(keepdim, opts);
   const dims = normalizeDims(dim, x._shape.length, 'sum');
   const dt = sumDtype(x, o.dtype);
@@ -73,6 +75,7 @@ export function sum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, 
 
 /** Sum treating NaN as zero. */
 export function nansum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  expectTensor('nansum', 'input', 1, x);
   const o = keepOpts(keepdim, opts);
   const dims = normalizeDims(dim, x._shape.length, 'nansum');
   const dt = sumDtype(x, o.dtype);
@@ -83,6 +86,7 @@ export function nansum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOption
 
 /** Product over `dim` (all when omitted). */
 export function prod(x: Tensor, dim?: number | null, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  expectTensor('prod', 'input', 1, x);
   const o = keepOpts(keepdim, opts);
   const dims = normalizeDims(dim, x._shape.length, 'prod');
   const dt = sumDtype(x, o.dtype);
@@ -111,6 +115,7 @@ function countOver(x: Tensor, dims: number[]): number {
 
 /** Mean over `dim` (floats only, as in PyTorch). */
 export function mean(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
+  expectTensor('mean', 'input', 1, x);
   const o = keepOpts(keepdim, opts);
   const dt = floatOnly('mean', x, o.dtype);
   const dims = normalizeDims(dim, x._shape.length, 'mean');
@@ -139,6 +144,7 @@ function extremum(op: 'max' | 'min', x: Tensor, dims: number[], name: string): T
 
 /** Maximum over dims, values only (`torch.amax`). */
 export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
+  expectTensor('amax', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'amax');
   const out = finish(extremum('max', x, dims, 'amax'), x, dims, keepdim);
   recordOp('amax', [x], [out], { dims, keepdim });
@@ -147,6 +153,7 @@ export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
 
 /** Minimum over dims, values only (`torch.amin`). */
 export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
+  expectTensor('amin', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'amin');
   const out = finish(extremum('min', x, dims, 'amin'), x, dims, keepdim);
   recordOp('amin', [x], [out], { dims, keepdim });
@@ -170,11 +177,13 @@ function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | un
 
 /** Index of the maximum (over the flattened tensor when `dim` is omitted). */
 export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  expectTensor('argmax', 'input', 1, x);
   return argExtremum('argmax', x, dim, keepdim);
 }
 
 /** Index of the minimum (over the flattened tensor when `dim` is omitted). */
 export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+  expectTensor('argmin', 'input', 1, x);
   return argExtremum('argmin', x, dim, keepdim);
 }
 
@@ -200,6 +209,7 @@ export function max(x: Tensor): Tensor;
 export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function max(x: Tensor, other: Tensor): Tensor;
 export function max(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  expectTensor('max', 'input', 1, x);
   if (dimOrOther instanceof Tensor) return x.maximum(dimOrOther);
   return maxMin('max', x, dimOrOther, keepdim);
 }
@@ -209,18 +219,21 @@ export function min(x: Tensor): Tensor;
 export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function min(x: Tensor, other: Tensor): Tensor;
 export function min(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  expectTensor('min', 'input', 1, x);
   if (dimOrOther instanceof Tensor) return x.minimum(dimOrOther);
   return maxMin('min', x, dimOrOther, keepdim);
 }
 
 /** Whether all elements (over `dim`) are nonzero: bool. */
 export function all(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
+  expectTensor('all', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'all');
   return finish(reduceRaw('all', 'all', x, dims, bool, x.dtype), x, dims, keepdim);
 }
 
 /** Whether any element (over `dim`) is nonzero: bool. */
 export function any(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
+  expectTensor('any', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'any');
   return finish(reduceRaw('any', 'any', x, dims, bool, x.dtype), x, dims, keepdim);
 }
@@ -264,6 +277,7 @@ function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolea
  * ```
  */
 export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
+  expectTensor('variance', 'input', 1, x);
   return composite('var', [x], { dim, opts }, () => {
     const { v, round } = varImpl('var', x, dim, opts);
     return round ? v.to(round) : v;
@@ -272,6 +286,7 @@ export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): 
 
 /** Standard deviation over `dim` with `correction` (default 1). */
 export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
+  expectTensor('std', 'input', 1, x);
   return composite('std', [x], { dim, opts }, () => {
     const { v, round } = varImpl('std', x, dim, opts);
     return round ? sqrt(v).to(round) : sqrt(v);
@@ -280,6 +295,7 @@ export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tenso
 
 /** log(Σ exp(x)) over `dim`, computed stably by shifting by the maximum. */
 export function logsumexp(x: Tensor, dim: DimArg, keepdim = false): Tensor {
+  expectTensor('logsumexp', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'logsumexp');
   return composite('logsumexp', [x], { dims, keepdim }, () => logsumexpImpl(x, dims, keepdim));
 }
@@ -299,6 +315,7 @@ function logsumexpImpl(x: Tensor, dims: number[], keepdim: boolean): Tensor {
  * Vector p-norm over `dim` (all elements when omitted): p = 2 (`'fro'`), 1, Infinity, −Infinity, 0 or any number.
  */
 export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
+  expectTensor('norm', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'norm');
   return composite('norm', [x], { p, dims, keepdim }, () => normImpl(x, p, dims, keepdim));
 }
@@ -327,6 +344,7 @@ function scanRaw(op: ScanOp, name: string, x: Tensor, dim: number, dtype: DType,
 
 /** Cumulative sum along `dim` (integers accumulate in int64). */
 export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+  expectTensor('cumsum', 'input', 1, x);
   const out = scanRaw('cumsum', 'cumsum', x, dim, sumDtype(x, opts?.dtype));
   recordOp('cumsum', [x], [out], { dim: wrapDim(dim, x._shape.length, 'cumsum') });
   return out;
@@ -334,6 +352,7 @@ export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Te
 
 /** Cumulative product along `dim`. */
 export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+  expectTensor('cumprod', 'input', 1, x);
   const out = scanRaw('cumprod', 'cumprod', x, dim, sumDtype(x, opts?.dtype));
   recordOp('cumprod', [x], [out], { dim: wrapDim(dim, x._shape.length, 'cumprod') });
   return out;
@@ -341,6 +360,7 @@ export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): T
 
 /** Running maximum along `dim`: `[values, indices]`. */
 export function cummax(x: Tensor, dim: number): ValuesIndices {
+  expectTensor('cummax', 'input', 1, x);
   const indices = emptyTensor(x._shape, int64, x.device, 'cummax');
   const values = scanRaw('cummax', 'cummax', x, dim, x.dtype, indices);
   recordOp('cummax', [x], [values], { dim: x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, 'cummax'), indices });
@@ -349,6 +369,7 @@ export function cummax(x: Tensor, dim: number): ValuesIndices {
 
 /** Running minimum along `dim`: `[values, indices]`. */
 export function cummin(x: Tensor, dim: number): ValuesIndices {
+  expectTensor('cummin', 'input', 1, x);
   const indices = emptyTensor(x._shape, int64, x.device, 'cummin');
   const values = scanRaw('cummin', 'cummin', x, dim, x.dtype, indices);
   recordOp('cummin', [x], [values], { dim: x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, 'cummin'), indices });

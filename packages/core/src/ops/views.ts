@@ -15,7 +15,7 @@ import {
   wrapDim,
 } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectInt, pyTypeName } from '../validate.js';
+import { expectInt, expectIntList, expectIntOrList, expectTensor, pyTypeName } from '../validate.js';
 import { type AdvancedIndexSpec, advancedIndex, hasTensorIndex } from './advanced-index.js';
 import { backendFor, emptyTensor, refOf } from './dispatch.js';
 
@@ -43,6 +43,7 @@ export function makeView(base: Tensor, shape: number[], strides: number[], offse
 
 /** A view with another shape; fails when the strides don't allow it (PyTorch's text). */
 export function view(x: Tensor, ...shape: ShapeArgs): Tensor {
+  expectTensor('view', 'input', 1, x);
   const target = inferSize(shapeFromArgs(shape, 'view'), x.numel(), 'view');
   const strides = computeViewStrides(x._shape, x._strides, target);
   if (strides === null) {
@@ -56,6 +57,7 @@ export function view(x: Tensor, ...shape: ShapeArgs): Tensor {
 
 /** A view when strides allow, otherwise a contiguous copy. */
 export function reshape(x: Tensor, ...shape: ShapeArgs): Tensor {
+  expectTensor('reshape', 'input', 1, x);
   const target = inferSize(shapeFromArgs(shape, 'reshape'), x.numel(), 'reshape');
   const strides = computeViewStrides(x._shape, x._strides, target);
   if (strides !== null) return makeView(x, target, strides, x._offset, 'view', { shape: target, inputShape: [...x._shape], reshape: 'alias' });
@@ -65,6 +67,7 @@ export function reshape(x: Tensor, ...shape: ShapeArgs): Tensor {
 
 /** Reorders dims. */
 export function permute(x: Tensor, ...dims: ShapeArgs): Tensor {
+  expectTensor('permute', 'input', 1, x);
   const list = shapeFromArgs(dims, 'permute');
   const n = x._shape.length;
   if (list.length !== n) {
@@ -82,6 +85,7 @@ export function permute(x: Tensor, ...dims: ShapeArgs): Tensor {
 
 /** Swaps two dims. */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  expectTensor('transpose', 'input', 1, x);
   const n = x._shape.length;
   if (n === 0) {
     wrapDim(dim0, 0, 'transpose');
@@ -99,6 +103,7 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
 
 /** Transpose of a ≤2-D tensor. */
 export function t(x: Tensor): Tensor {
+  expectTensor('t', 'input', 1, x);
   if (x._shape.length > 2) throw new TorchRuntimeError('t', `t() expects a tensor with <= 2 dimensions, but self is ${x._shape.length}D`);
   if (x._shape.length < 2) return makeView(x, [...x._shape], [...x._strides], x._offset, 't', {});
   return makeView(x, [x._shape[1]!, x._shape[0]!], [x._strides[1]!, x._strides[0]!], x._offset, 't', {});
@@ -106,6 +111,7 @@ export function t(x: Tensor): Tensor {
 
 /** Broadcasts to a larger shape without copying (`-1` keeps a dim). */
 export function expand(x: Tensor, ...shape: ShapeArgs): Tensor {
+  expectTensor('expand', 'input', 1, x);
   const target = shapeFromArgs(shape, 'expand');
   const lead = target.length - x._shape.length;
   const resolved = target.map((d, i) => {
@@ -125,14 +131,18 @@ export function expand(x: Tensor, ...shape: ShapeArgs): Tensor {
 
 /** Expands to `other`'s shape. */
 export function expandAs(x: Tensor, other: Tensor): Tensor {
+  expectTensor('expand_as', 'input', 1, x);
+  expectTensor('expand_as', 'other', 2, other);
   return expand(x, other._shape);
 }
 
 /** Removes size-1 dims (all, or the given ones). */
-export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
+export function squeeze(x: Tensor, dim?: number | readonly number[] | null): Tensor {
+  expectTensor('squeeze', 'input', 1, x);
+  if (dim !== undefined && dim !== null) expectIntOrList('squeeze', 'dim', 2, dim);
   const n = x._shape.length;
   let drop: Set<number>;
-  if (dim === undefined) drop = new Set(x._shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0));
+  if (dim === undefined || dim === null) drop = new Set(x._shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0));
   else {
     const dims = (typeof dim === 'number' ? [dim] : dim).map((d) => wrapDim(d, n, 'squeeze'));
     drop = new Set(dims.filter((d) => n > 0 && x._shape[d] === 1));
@@ -144,11 +154,12 @@ export function squeeze(x: Tensor, dim?: number | readonly number[]): Tensor {
     shape.push(x._shape[i]!);
     strides.push(x._strides[i]!);
   }
-  return makeView(x, shape, strides, x._offset, 'squeeze', { inputShape: [...x._shape], dims: dim === undefined ? null : dim });
+  return makeView(x, shape, strides, x._offset, 'squeeze', { inputShape: [...x._shape], dims: dim ?? null });
 }
 
 /** Inserts a size-1 dim at `dim`. */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
+  expectTensor('unsqueeze', 'input', 1, x);
   const n = x._shape.length;
   const d = wrapDim(dim, n + 1, 'unsqueeze');
   const shape = [...x._shape];
@@ -161,6 +172,7 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 
 /** Flattens dims startDim..endDim into one (a view when possible). */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
+  expectTensor('flatten', 'input', 1, x);
   const n = x._shape.length;
   if (n === 0) {
     wrapDim(startDim, 0, 'flatten');
@@ -177,6 +189,9 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
 
 /** Splits dim `dim` into `sizes` (one may be -1). */
 export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Tensor {
+  expectTensor('unflatten', 'input', 1, x);
+  expectInt('unflatten', 'dim', 2, dim);
+  expectIntList('unflatten', 'sizes', 3, sizes);
   const n = x._shape.length;
   const d = wrapDim(dim, n, 'unflatten');
   if (sizes.length === 0) throw new TorchRuntimeError('unflatten', 'unflatten: sizes must be non-empty');
@@ -186,6 +201,7 @@ export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Ten
 
 /** The slice [start, start+length) of dim `dim`, as a view. */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  expectTensor('narrow', 'input', 1, x);
   expectInt('narrow', 'dim', 2, dim);
   expectInt('narrow', 'start', 3, start);
   expectInt('narrow', 'length', 4, length);
@@ -208,6 +224,7 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
 
 /** Picks index `index` of dim `dim`, removing the dim. */
 export function select(x: Tensor, dim: number, index: number): Tensor {
+  expectTensor('select', 'input', 1, x);
   const n = x._shape.length;
   if (n === 0) throw new TorchIndexError('select', 'select() cannot be applied to a 0-dim tensor.');
   const d = wrapDim(dim, n, 'select');
@@ -225,6 +242,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
 
 /** Splits along `dim` into a list of views, one per index. */
 export function unbind(x: Tensor, dim = 0): Tensor[] {
+  expectTensor('unbind', 'input', 1, x);
   const d = wrapDim(dim, x._shape.length, 'unbind');
   return composite('unbind', [x], { dim: d }, () => Array.from({ length: x._shape[d]! }, (_, i) => select(x, d, i)));
 }
@@ -234,6 +252,10 @@ export function unbind(x: Tensor, dim = 0): Tensor[] {
  * The view must stay within the storage.
  */
 export function asStrided(x: Tensor, size: readonly number[], stride: readonly number[], storageOffset?: number): Tensor {
+  expectTensor('as_strided', 'input', 1, x);
+  expectIntList('as_strided', 'size', 2, size);
+  expectIntList('as_strided', 'stride', 3, stride);
+  if (storageOffset !== undefined && storageOffset !== null) expectInt('as_strided', 'storage_offset', 4, storageOffset);
   const offset = storageOffset ?? x._offset;
   if (size.length !== stride.length) {
     throw new TorchRuntimeError('as_strided', `mismatch in length of strides and shape`);
@@ -254,6 +276,7 @@ export function asStrided(x: Tensor, size: readonly number[], stride: readonly n
 
 /** Copies `x` into a new contiguous tensor (a kernel copy; no autograd record of its own). */
 export function copyToNew(x: Tensor): Tensor {
+  expectTensor('copy_to_new', 'input', 1, x);
   const out = emptyTensor(x._shape, x.dtype, x.device, 'clone');
   backendFor(x.device, x.dtype, 'clone').copy(refOf(x), refOf(out));
   return out;
@@ -261,6 +284,7 @@ export function copyToNew(x: Tensor): Tensor {
 
 /** `x` itself when contiguous, else a contiguous copy. */
 export function contiguous(x: Tensor): Tensor {
+  expectTensor('contiguous', 'input', 1, x);
   if (isContiguousLayout(x._shape, x._strides)) return x;
   const out = copyToNew(x);
   recordOp('clone', [x], [out], {});
@@ -269,6 +293,7 @@ export function contiguous(x: Tensor): Tensor {
 
 /** A contiguous copy that autograd tracks (`CloneBackward0`). */
 export function clone(x: Tensor): Tensor {
+  expectTensor('clone', 'input', 1, x);
   const out = copyToNew(x);
   recordOp('clone', [x], [out], {});
   return out;
@@ -335,6 +360,7 @@ function sliceBounds(sl: Slice, size: number, op: string): [number, number, numb
  * ```
  */
 export function index(x: Tensor, ...specs: AdvancedIndexSpec[]): Tensor {
+  expectTensor('index', 'input', 1, x);
   const op = 'index';
   if (hasTensorIndex(specs)) return advancedIndex(x, specs);
   for (const s of specs) {
@@ -389,6 +415,9 @@ export function index(x: Tensor, ...specs: AdvancedIndexSpec[]): Tensor {
 
 /** Moves dims `source` to positions `destination`. */
 export function movedim(x: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
+  expectTensor('movedim', 'input', 1, x);
+  expectIntOrList('movedim', 'source', 2, source);
+  expectIntOrList('movedim', 'destination', 3, destination);
   const n = x._shape.length;
   const src = (typeof source === 'number' ? [source] : source).map((d) => wrapDim(d, n, 'movedim'));
   const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => wrapDim(d, n, 'movedim'));
@@ -405,6 +434,7 @@ export function movedim(x: Tensor, source: number | readonly number[], destinati
 
 /** Resizes in place (`resize_`): keeps the data that fits; new elements are uninitialised (zeros here). */
 export function resize_(x: Tensor, ...shape: ShapeArgs): Tensor {
+  expectTensor('resize_', 'input', 1, x);
   const target = shapeFromArgs(shape, 'resize_');
   for (const d of target) if (d < 0) throw new TorchRuntimeError('resize_', `Trying to create tensor with negative dimension ${d}: ${fmtShape(target)}`);
   if (x.requiresGrad) throw new TorchRuntimeError('resize_', 'cannot resize variables that require grad');
