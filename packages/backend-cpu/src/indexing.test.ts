@@ -132,3 +132,28 @@ describe('indexSelect', () => {
     );
   });
 });
+
+describe('0-d tensors (dim 0 names their one element, as in PyTorch)', () => {
+  // found by the differential suite: torch.scatter(0-d, -1, 0-d index, 0-d src) and
+  // torch.indexSelect(0-d, -1, [0]) threw KernelIndexError('... with size undefined')
+  it('gather, scatter and indexSelect read and write the element', () => {
+    const g = output('float32', []);
+    be.gather(view('float32', [], [2.5]), 0, view('int64', [], [0]), g);
+    expect(read(g)).toEqual([2.5]);
+    const g1 = output('float32', [1]);
+    be.gather(view('float32', [], [2.5], 'offset'), 0, view('int64', [1], [0]), g1);
+    expect(read(g1)).toEqual([2.5]);
+    for (const reduce of ['none', 'add', 'multiply'] as ScatterReduce[]) {
+      const s = view('int32', [], [-7]);
+      be.scatter(s, 0, view('int64', [], [0]), view('int32', [], [9]), reduce);
+      expect({ reduce, got: read(s) }).toEqual({ reduce, got: [reduce === 'none' ? 9 : reduce === 'add' ? 2 : -63] });
+    }
+    const sv = view('float64', [], [1]);
+    be.scatter(sv, 0, view('int64', [1], [0]), 4, 'none');
+    expect(read(sv)).toEqual([4]);
+    const o = output('uint8', []);
+    be.indexSelect(view('uint8', [], [16], 'offset'), 0, view('int64', [1], [0]), o);
+    expect(read(o)).toEqual([16]);
+    expect(() => be.indexSelect(view('uint8', [], [16]), 0, view('int64', [1], [1]), output('uint8', []))).toThrow('index out of range in self');
+  });
+});

@@ -25,6 +25,15 @@ function outOfBounds(index: number, dim: number, size: number): KernelIndexError
   return new KernelIndexError(`index ${index} is out of bounds for dimension ${dim} with size ${size}`);
 }
 
+/**
+ * A 0-d view as the 1-d view of its one element: core passes dim 0 for 0-d tensors
+ * (PyTorch treats a 0-d tensor as one element along dim 0), with index and output
+ * 0-d or 1-d.
+ */
+function atLeast1d<T extends TensorRef>(t: T): T {
+  return t.shape.length ? t : { ...t, shape: [1], strides: [1] };
+}
+
 /** Strides with the entry at `dim` set to 0 (that coordinate comes from the index instead). */
 function withoutDim(strides: readonly number[], dim: number): number[] {
   const s = strides.slice();
@@ -35,6 +44,9 @@ function withoutDim(strides: readonly number[], dim: number): number[] {
 /** `out[i][j][k] = x[i][index[i][j][k]][k]` along `dim` (index int64 with out's shape). */
 export function gather(x: TensorRef, dim: number, index: TensorRef, out: TensorRef): void {
   if (numel(out.shape) === 0) return;
+  x = atLeast1d(x);
+  index = atLeast1d(index);
+  out = atLeast1d(out);
   const X = dataOf(x), I = dataOf(index), O = dataOf(out);
   const size = x.shape[dim], xd = x.strides[dim];
   const cast: Cast = castFor(x.dtype, out.dtype);
@@ -61,6 +73,9 @@ const SRC = new Float64Array(1);
  */
 export function scatter(out: TensorRef, dim: number, index: TensorRef, src: Operand, reduce: ScatterReduce): void {
   if (numel(index.shape) === 0) return;
+  out = atLeast1d(out);
+  index = atLeast1d(index);
+  if (typeof src !== 'number') src = atLeast1d(src);
   const O = dataOf(out), I = dataOf(index);
   const dt = out.dtype;
   let S: HostArray, srcStrides: readonly number[], srcOffset: number;
@@ -112,6 +127,8 @@ export function scatter(out: TensorRef, dim: number, index: TensorRef, src: Oper
 /** `out = x` with dim `dim` picked at `index` (int64, 1-D): out's dim has index's length. */
 export function indexSelect(x: TensorRef, dim: number, index: TensorRef, out: TensorRef): void {
   if (numel(out.shape) === 0) return;
+  x = atLeast1d(x);
+  out = atLeast1d(out);
   const X = dataOf(x), I = dataOf(index), O = dataOf(out);
   const size = x.shape[dim], xd = x.strides[dim], od = out.strides[dim];
   const count = index.shape.length === 0 ? 1 : index.shape[0];
