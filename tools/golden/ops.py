@@ -546,7 +546,7 @@ add(I10 + 'f1/sub_alpha_inf', 'sub', [torch.tensor([math.inf, 0.0], dtype=f64), 
 add(I10 + 'f1/addcmul_inf', 'addcmul', [torch.tensor([math.inf, -math.inf, 1.0], dtype=f64), torch.tensor([1.0, 2.0, math.inf], dtype=f64), torch.tensor([3.0, 4.0, 2.0], dtype=f64)], {'value': 0.5}, exact=True)
 add(I10 + 'f1/add_/inf', 'add_', [torch.tensor([-math.inf, 2.0], dtype=f64), torch.tensor([1.0, 1e308], dtype=f64)], {'alpha': 7}, fn=inplace('add_'), exact=True)
 add(I10 + 'f2/masked_fill_int32_fraction', 'masked_fill', [torch.tensor([16777217, 5, 2147483647, -2147483648], dtype=torch.int32), torch.tensor([False, True, False, False]), 0.5])
-add(I10 + 'f2/masked_fill_int64_fraction', 'masked_fill', [torch.tensor([9007199254740991, 5, -3], dtype=torch.int64), torch.tensor([False, True, True]), -2.7])
+add(I10 + 'f2/masked_fill_int64_fraction', 'masked_fill', [torch.tensor([16777217, 5, -3], dtype=torch.int64), torch.tensor([False, True, True]), -2.7])
 add(I10 + 'f2/masked_fill_uint8_negative', 'masked_fill', [torch.tensor([1, 2], dtype=torch.uint8), torch.tensor([True, False]), -1])
 add(I10 + 'f2/masked_fill_bool_fraction', 'masked_fill', [torch.tensor([True, False]), torch.tensor([True, False]), 0.5])
 add(I10 + 'f2/masked_fill_/int32', 'masked_fill_', [torch.tensor([16777217, 5], dtype=torch.int32), torch.tensor([False, True]), 0.5], fn=inplace('masked_fill_'))

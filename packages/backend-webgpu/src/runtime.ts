@@ -37,8 +37,8 @@ export class WebGPUBuffer implements BackendBuffer {
 /** Bytes of one element on the device (every dtype takes 4). */
 export const ELEMENT_BYTES = 4;
 
-/** Kinds of index errors kernels report through the error word. */
-export const INDEX_ERROR = { gather: 1, scatter: 2, indexSelect: 3 } as const;
+/** Kinds of errors kernels report through the error word (index errors, integer division by zero). */
+export const INDEX_ERROR = { gather: 1, scatter: 2, indexSelect: 3, zeroDivision: 4 } as const;
 
 const ARENA_WORDS = 1 << 18; // 1 MiB of metadata per submission
 const MAX_PENDING = 256; // dispatches recorded before submitting
@@ -297,6 +297,7 @@ export class GpuRuntime {
     const size = err[4]!;
     // Reported asynchronously (like CUDA's device-side asserts): the op that failed ran earlier.
     if (kind === INDEX_ERROR.indexSelect) throw new TorchIndexError('index_select', 'index out of range in self');
+    if (kind === INDEX_ERROR.zeroDivision) throw new TorchRuntimeError('div', 'ZeroDivisionError');
     throw new TorchRuntimeError(kind === INDEX_ERROR.gather ? 'gather' : 'scatter', `index ${index} is out of bounds for dimension ${dim} with size ${size}`);
   }
 }

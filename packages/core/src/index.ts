@@ -79,7 +79,7 @@ export {
   cummax,
   cummin,
 } from './ops/reduction.js';
-export { type AdvancedIndexSpec } from './ops/advanced-index.js';
+export { type AdvancedIndexSpec, indexAsync } from './ops/advanced-index.js';
 export * from './ops/linalg.js';
 export * from './ops/indexing.js';
 export * from './ops/activation.js';

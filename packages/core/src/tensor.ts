@@ -22,6 +22,7 @@ import * as vw from './ops/views.js';
 import { typeMetaName } from './ops/promotion.js';
 import * as rnd from './ops/random.js';
 import type { IndexSpec, ShapeArgs } from './ops/views.js';
+import * as advIdx from './ops/advanced-index.js';
 import type { AdvancedIndexSpec } from './ops/advanced-index.js';
 import { expectTensor } from './validate.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
@@ -444,6 +445,13 @@ export class Tensor {
    */
   index(...specs: AdvancedIndexSpec[]): Tensor {
     return vw.index(this, ...specs);
+  }
+  /**
+   * {@link index} on any device: boolean masks and index ranges are read back
+   * asynchronously first (use it on WebGPU, where `index` with a mask cannot read).
+   */
+  indexAsync(...specs: AdvancedIndexSpec[]): Promise<Tensor> {
+    return advIdx.indexAsync(this, ...specs);
   }
   /** A view with explicit size, stride and offset. */
   asStrided(size: readonly number[], stride: readonly number[], storageOffset?: number): Tensor {

@@ -8,7 +8,7 @@ import type { BinaryOp, DTypeName, Operand, TensorRef, TernaryOp, UnaryOp, Unary
 import { convert, metaScalar, normalize, scalarBits, wgslType } from '../codegen/dtypes.js';
 import { ENTRY_PARAMS, GROUP_ID, Meta, collapse, grid, indexToOffsets, numel } from '../codegen/layout.js';
 import { BINARY_WGSL, UNARY_WGSL, exprFor, powScalarExpr } from '../codegen/ops.js';
-import { Bindings, type GpuRuntime, gpuOf } from '../runtime.js';
+import { Bindings, type GpuRuntime, INDEX_ERROR, gpuOf, reportIndexError } from '../runtime.js';
 
 const WG = 256;
 
@@ -21,7 +21,15 @@ export type EwInput = TensorRef | { scalar: number; dtype: DTypeName };
  * type; `key` must determine `body`'s text (besides dtypes and rank, which are
  * added here). `lets` are WGSL statements placed before the store (they may use vK).
  */
-export function elementwise(rt: GpuRuntime, key: string, out: TensorRef, inputs: readonly EwInput[], body: (v: string[]) => string, lets: (v: string[]) => string = () => ''): void {
+export function elementwise(
+  rt: GpuRuntime,
+  key: string,
+  out: TensorRef,
+  inputs: readonly EwInput[],
+  body: (v: string[]) => string,
+  lets: (v: string[]) => string = () => '',
+  check?: (err: string) => string,
+): void {
   const n = numel(out.shape);
   if (n === 0) return;
   const refs: TensorRef[] = [out];
@@ -56,6 +64,8 @@ export function elementwise(rt: GpuRuntime, key: string, out: TensorRef, inputs:
     }
   });
   const offsets = refs.map((_, j) => `o${j}`);
+  // A device-side check (like CUDA's asserts): WGSL run after `lets` that may report an error.
+  const checkText = check ? check(bind.raw(rt.errors, true, 'atomic<u32>')) : '';
   const groups = Math.ceil(n / WG);
   rt.run(keyParts.join(':'), bind, meta.toArray(), grid(groups), () => `${bind.declarations()}
 @compute @workgroup_size(${WG})
@@ -65,6 +75,7 @@ fn main(${ENTRY_PARAMS}) {
   ${indexToOffsets('idx', rank, shapeAt, offsets, offsetAt, strideAt)}
   ${loads.join('\n  ')}
   ${lets(vars)}
+  ${checkText}
   ${outName}[o0] = ${body(vars)};
 }`);
 }
@@ -132,14 +143,18 @@ export function binary(rt: GpuRuntime, op: BinaryOp, a: Operand, b: Operand, out
   const boolOut = def.boolOut === true;
   const ia = asInput(a, cd);
   const ib = asInput(b, cd);
+  // Integer division by zero is reported like an index error: PyTorch raises ZeroDivisionError.
+  const zeroCheck = INTEGER_DIVISIONS.has(op) && cd !== 'float32' ? (err: string) => `if (b == ${wgslType(cd)}(0)) { ${reportIndexError(err, INDEX_ERROR.zeroDivision, '0', '0u', '0u')} }` : undefined;
   elementwise(rt, `bin:${op}:${cd}`, out, [ia, ib], () => 'r', ([va, vb]) => {
     if (direct !== null) {
       return `let a = ${convert(va!, dtypeOf(ia), cd)}; let b = ${convert(vb!, dtypeOf(ib), cd)}; let r = ${finish(direct, boolOut, cd, out.dtype)};`;
     }
     const inner = boolOut ? def.f : convert(def.f, 'float32', cd);
     return `let a = ${convert(va!, dtypeOf(ia), 'float32')}; let b = ${convert(vb!, dtypeOf(ib), 'float32')}; let r = ${finish(inner, boolOut, boolOut ? 'float32' : cd, out.dtype)};`;
-  });
+  }, zeroCheck);
 }
+
+const INTEGER_DIVISIONS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(['truncDivide', 'floorDivide', 'remainder', 'fmod']);
 
 /** WGSL of the fused ternary ops on `s`, `a` (t1), `b` (t2) and the scalar `v`, in PyTorch's evaluation order. */
 const TERNARY_WGSL: Record<TernaryOp, string> = {

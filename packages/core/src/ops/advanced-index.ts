@@ -7,10 +7,10 @@
  * indexed dims when those are adjacent, and come first otherwise. The result is a copy.
  */
 import { bool, int64 } from '../dtype.js';
-import { TorchIndexError, fmtShape } from '../errors.js';
+import { TorchIndexError, TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { indexSelect, nonzero } from './indexing.js';
+import { indexSelect, nonzero, nonzeroAsync } from './indexing.js';
 import { type IndexSpec, index as basicIndex, permute } from './views.js';
 
 /** An index entry of {@link Tensor.index}: basic specs or a tensor. */
@@ -23,12 +23,25 @@ export function hasTensorIndex(specs: readonly unknown[]): boolean {
 
 const isMask = (t: Tensor) => t.dtype === bool || t.dtype.name === 'uint8';
 
-/** `x[specs]` where some specs are tensors. */
-export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[]): Tensor {
+/**
+ * Values read from the device ahead of time, for devices that read back only
+ * asynchronously: the nonzero coordinates of each mask and the [min, max] of each
+ * integer index tensor.
+ */
+interface Prefetched {
+  coords: Map<Tensor, Tensor[]>;
+  bounds: Map<Tensor, [number, number]>;
+}
+
+/**
+ * `x[specs]` where some specs are tensors. Masks and bounds are read synchronously;
+ * on devices that read back only asynchronously (WebGPU) use {@link indexAsync}.
+ */
+export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pre?: Prefetched): Tensor {
   const op = 'index';
-  // A 0-d integer tensor indexes as the int it holds (a view), as in PyTorch; devices
-  // that read back only asynchronously take it as a tensor index (same values, a copy).
-  specs = specs.map((s) => (s instanceof Tensor && s._shape.length === 0 && s.dtype === int64 && s._storage.backend.syncRead ? (s.item() as number) : s));
+  const sync = (t: Tensor) => t._storage.backend.syncRead;
+  // A 0-d integer tensor indexes as the int it holds (a view), as in PyTorch.
+  specs = specs.map((s) => (s instanceof Tensor && s._shape.length === 0 && s.dtype === int64 && sync(s) ? (s.item() as number) : s));
   if (!hasTensorIndex(specs)) return basicIndex(x, ...(specs as IndexSpec[]));
   for (const s of specs) {
     if (s instanceof Tensor && !isMask(s) && s.dtype !== int64) {
@@ -41,7 +54,13 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[]): T
   if (total > n) throw new TorchIndexError(op, `too many indices for tensor of dimension ${n}`);
   // Basic specs for a first view, and the index tensors for the dims of that view.
   const basic: IndexSpec[] = [];
-  const adv: { pos: number; idx: Tensor }[] = [];
+  const adv: { pos: number; idx: Tensor; fromMask: boolean }[] = [];
+  const maskCoords = (m: Tensor): Tensor[] => {
+    const got = pre?.coords.get(m);
+    if (got) return got;
+    if (!sync(m)) throw new TorchRuntimeError(op, `index: a boolean mask's result size depends on the data, which tensors on '${m.device}' can only read asynchronously; use await x.indexAsync(...)`);
+    return m._shape.length === 0 ? [nonzero(m.reshape(1)).reshape(-1)] : nonzero(m).unbind(1);
+  };
   let inDim = 0;
   let outDim = 0;
   for (const s of specs) {
@@ -59,12 +78,12 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[]): T
       }
     } else if (!isMask(s)) {
       basic.push(':');
-      adv.push({ pos: outDim++, idx: s });
+      adv.push({ pos: outDim++, idx: s, fromMask: false });
       inDim++;
     } else if (s._shape.length === 0) {
       // A 0-d mask adds a dim of size 1, kept (True) or emptied (False).
       basic.push(null);
-      adv.push({ pos: outDim++, idx: nonzero(s.reshape(1)).reshape(-1) });
+      adv.push({ pos: outDim++, idx: maskCoords(s)[0]!, fromMask: true });
     } else {
       const k = s._shape.length;
       for (let j = 0; j < k; j++) {
@@ -72,10 +91,10 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[]): T
           throw new TorchIndexError(op, `The shape of the mask ${fmtShape(s._shape)} at index ${j} does not match the shape of the indexed tensor ${fmtShape(x._shape.slice(inDim))} at index ${j}`);
         }
       }
-      const coords = nonzero(s).unbind(1);
+      const coords = maskCoords(s);
       for (let j = 0; j < k; j++) {
         basic.push(':');
-        adv.push({ pos: outDim++, idx: coords[j]! });
+        adv.push({ pos: outDim++, idx: coords[j]!, fromMask: true });
       }
       inDim += k;
     }
@@ -91,11 +110,13 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[]): T
   let linear: Tensor | null = null;
   let mult = 1;
   for (let j = adv.length - 1; j >= 0; j--) {
-    const { pos, idx } = adv[j]!;
+    const { pos, idx, fromMask } = adv[j]!;
     const size = v._shape[pos]!;
-    if (idx.numel() > 0 && idx._storage.backend.syncRead) {
-      const mx = idx.max().item() as number;
-      const mn = idx.min().item() as number;
+    // Devices without a synchronous read and no prefetched bounds rely on the gather
+    // kernel's own device-side check (reported at the next read).
+    const range = fromMask || idx.numel() === 0 ? null : pre?.bounds.get(idx) ?? (sync(idx) ? [idx.min().item() as number, idx.max().item() as number] : null);
+    if (range !== null) {
+      const [mn, mx] = range;
       const bad = mx >= size ? mx : mn < -size ? mn : null;
       if (bad !== null) throw new TorchIndexError(op, `index ${bad} is out of bounds for dimension ${pos} with size ${size}`);
     }
@@ -117,4 +138,35 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[]): T
   const nb = bshape.length;
   const order = [...Array.from({ length: at }, (_, i) => nb + i), ...Array.from({ length: nb }, (_, i) => i), ...Array.from({ length: rest.length - at }, (_, i) => nb + at + i)];
   return permute(picked, order).contiguous();
+}
+
+/**
+ * {@link advancedIndex} for any device: reads the masks' nonzero positions and the
+ * index tensors' ranges asynchronously first, so devices that read back only
+ * asynchronously (WebGPU) get the same results and errors as the CPU.
+ * @example
+ * ```ts
+ * const picked = await x.indexAsync(x.gt(0)); // x[x > 0]
+ * ```
+ */
+export async function indexAsync(x: Tensor, ...specs: AdvancedIndexSpec[]): Promise<Tensor> {
+  const pre: Prefetched = { coords: new Map(), bounds: new Map() };
+  const resolved: AdvancedIndexSpec[] = [];
+  for (const s of specs) {
+    if (!(s instanceof Tensor)) resolved.push(s);
+    else if (s._shape.length === 0 && s.dtype === int64) resolved.push(Number((await s.data())[0]));
+    else if (isMask(s)) {
+      const m = s._shape.length === 0 ? s.reshape(1) : s;
+      const nz = await nonzeroAsync(m);
+      pre.coords.set(s, s._shape.length === 0 ? [nz.reshape(-1)] : nz.unbind(1));
+      resolved.push(s);
+    } else {
+      if (s.numel() > 0 && s.dtype === int64) {
+        const [mn, mx] = await Promise.all([s.min().data(), s.max().data()]);
+        pre.bounds.set(s, [Number(mn[0]), Number(mx[0])]);
+      }
+      resolved.push(s);
+    }
+  }
+  return hasTensorIndex(resolved) ? advancedIndex(x, resolved, pre) : basicIndex(x, ...(resolved as IndexSpec[]));
 }

@@ -255,13 +255,24 @@ export interface VarOptions {
  * caller rounds once at the end (std from the float64 root, as its variance may
  * overflow float32 where the std does not).
  */
-function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): { v: Tensor; round: DType | null } {
+function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): { v: Tensor; round: DType | null; scale?: Tensor } {
   const o: VarOptions = typeof opts === 'boolean' ? { unbiased: opts } : opts ?? {};
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(name, 'std and var only support floating point and complex dtypes');
   const dims = normalizeDims(dim, x._shape.length, name);
   const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
   const n = countOver(x, dims);
   const wide = x.dtype.name === 'float32' && x._storage.backend.dtypes.has('float64');
+  if (!wide && x.dtype.name === 'float32' && x.numel() > 0) {
+    // No float64 here (WebGPU): scale by the largest magnitude so sums and squares stay
+    // finite, then scale back (var by s², which may overflow as PyTorch's does; std by s).
+    const s = amax(abs(x), dims, true);
+    const safe = where(s.gt(0).logicalAnd(s.isfinite()), s, 1);
+    const xs = div(x, safe);
+    const ds = sub(xs, mean(xs, dims, true));
+    const vs = div(sum(mul(ds, ds), dims, o.keepdim ?? false), Math.max(n - correction, 0));
+    const scale = o.keepdim ? safe : safe.reshape(vs._shape);
+    return { v: vs, round: null, scale };
+  }
   const xw = wide ? x.to(float64) : x;
   const m = mean(xw, dims, true);
   const d = sub(xw, m);
@@ -279,7 +290,8 @@ function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolea
 export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
   expectTensor('variance', 'input', 1, x);
   return composite('var', [x], { dim, opts }, () => {
-    const { v, round } = varImpl('var', x, dim, opts);
+    const { v, round, scale } = varImpl('var', x, dim, opts);
+    if (scale) return mul(mul(v, scale), scale);
     return round ? v.to(round) : v;
   });
 }
@@ -288,7 +300,8 @@ export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): 
 export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
   expectTensor('std', 'input', 1, x);
   return composite('std', [x], { dim, opts }, () => {
-    const { v, round } = varImpl('std', x, dim, opts);
+    const { v, round, scale } = varImpl('std', x, dim, opts);
+    if (scale) return mul(sqrt(v), scale);
     return round ? sqrt(v).to(round) : sqrt(v);
   });
 }

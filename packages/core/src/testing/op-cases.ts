@@ -204,6 +204,8 @@ const CREATION_OPS = new Set(['arange', 'linspace', 'eye', 'full', 'tensor', 'ze
 const ASYNC_OP_CALLS: Record<string, (args: any[], kw: Kw) => Promise<unknown>> = {
   nonzero: ([x]) => core.nonzeroAsync(x),
   masked_select: ([x, m]) => core.maskedSelectAsync(x, m),
+  index: ([x, spec]) => core.indexAsync(x, ...spec),
+  where: async ([c, a, b]) => (a === undefined && b === undefined ? (await core.nonzeroAsync(c)).unbind(1) : core.where(c, a, b)),
 };
 
 type Expected = OpCase['expected'];
