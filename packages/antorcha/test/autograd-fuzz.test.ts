@@ -343,6 +343,15 @@ function alongDim(f: (x: T, d: number) => T, c: (x: string, d: number) => string
 }
 
 const lines = (x: T, d: number) => groups(x, [d]);
+
+/** A third operand broadcasting with both `i` and `j` (`i` itself qualifies). */
+function third(P: Planner, i: number, j: number): number {
+  const sij = broadcast(shapeOf(P.x(i)), shapeOf(P.x(j)))!;
+  return P.among(2, (t) => {
+    const b = broadcast(sij, shapeOf(t));
+    return b !== null && numel(b) <= CAP;
+  }) ?? i;
+}
 /** Running max (min) along dim never comes within MARGIN of a new value (cummax ties). */
 function runningGap(x: T, d: number, largest: boolean): boolean {
   return lines(x, d).every((g) => {
@@ -923,25 +932,20 @@ const OPS: Record<string, OpDef> = {
   lerpTensor: (P) => {
     const i = P.operand(0);
     const j = P.partner(i, 1);
-    const sab = broadcast(shapeOf(P.x(i)), shapeOf(P.x(j)))!;
-    const l = P.among(2, (t) => {
-      const b = broadcast(sab, shapeOf(t));
-      return b !== null && numel(b) <= CAP;
-    });
-    if (l === null) return null;
+    const l = third(P, i, j);
     return expr([i, j, l], ([a, b, w]) => torch.lerp(a!, b!, w!), ([a, b, w]) => `torch.lerp(${a}, ${b}, ${w})`);
   },
   addcmul: (P) => {
     const i = P.operand(0);
     const j = P.partner(i, 1);
-    const l = P.partner(i, 2);
+    const l = third(P, i, j);
     const value = P.choose([1, 0.5, -2]);
     return expr([i, j, l], ([a, b, c]) => torch.addcmul(a!, b!, c!, { value }), ([a, b, c]) => `torch.addcmul(${a}, ${b}, ${c}, { value: ${fmt(value)} })`);
   },
   addcdiv: (P) => {
     const i = P.operand(0);
     const j = P.partner(i, 1);
-    const l = P.partner(i, 2);
+    const l = third(P, i, j);
     const value = P.choose([1, 0.5, -2]);
     const d = every((v) => Math.abs(v) > 0.1)(P.x(l)) ? m((t) => t, (t) => t) : pos;
     return expr([i, j, l], ([a, b, c]) => torch.addcdiv(a!, b!, d.f(c!), { value }), ([a, b, c]) => `torch.addcdiv(${a}, ${b}, ${d.c(c!)}, { value: ${fmt(value)} })`);
@@ -1653,6 +1657,19 @@ describe('autograd fuzz regressions', () => {
       expect(r.gradFn!.name()).toBe('MulBackward0');
     });
   }
+
+  it('a view of a constant stays a view once written (then the constant is written again)', () => {
+    // Shrunk: t1 = torch.tensor(-0.93); t2 = t1.view([-1, 1]); t2.mul_(x0); t1.mul_(x0); return [t1, t2].
+    const f = (t: T) => {
+      const k = torch.tensor([-0.93, 0.4, 1.2], { dtype: 'float64' });
+      const v = k.view([-1, 1]);
+      v.mul_(t.unsqueeze(1));
+      k.mul_(t.flip([0]));
+      return [k, v];
+    };
+    expect(torch.autograd.gradcheck(f, [x()], TOL)).toBe(true);
+    expect(torch.autograd.gradgradcheck(f, [x()], null, TOL)).toBe(true);
+  });
 
   it('a write through a view of such a result reaches the result', () => {
     // const t1 = x0.tile([2]); const t2 = t1.narrow(-1, 1, 1); t2.mul_(x0); return [t2, t1];

@@ -164,7 +164,10 @@ function copySlices(view: Tensor, base: Tensor, fn: Node): void {
   };
   setGradFn(base, cs, 0);
   setGradFn(view, asStridedNode(base, view, [cs, 0]), 0);
-  stateOf(view).viewVersion = view._version;
+  const st = stateOf(view);
+  st.viewVersion = view._version;
+  // A view made outside the graph (of a base that required no grad) is one from now on.
+  st.viewBase = base;
 }
 
 /** What autograd installs into core. */
