@@ -867,7 +867,7 @@ export class Tensor {
     return this;
   }
   /** In-place masked fill. */
-  maskedFill_(mask: Tensor, value: number): this {
+  maskedFill_(mask: Tensor, value: number | boolean | Tensor): this {
     idx.maskedFill_(this, mask, value);
     return this;
   }
@@ -1056,7 +1056,7 @@ export class Tensor {
     return idx.indexSelect(this, dim, index);
   }
   /** Fill where mask is true. */
-  maskedFill(mask: Tensor, value: number | Tensor): Tensor {
+  maskedFill(mask: Tensor, value: number | boolean | Tensor): Tensor {
     return idx.maskedFill(this, mask, value);
   }
   /** Elements where mask is true (1-D). */

@@ -4,7 +4,7 @@
  * `TorchTypeError` naming the op, the argument and what was passed, never a V8
  * `TypeError` from deeper down.
  */
-import { TorchTypeError } from './errors.js';
+import { TorchRuntimeError, TorchTypeError } from './errors.js';
 import { Tensor } from './tensor.js';
 
 /** The Python type name PyTorch would report for a JavaScript value. */
@@ -65,6 +65,21 @@ export function expectIntList(op: string, name: string, pos: number | undefined,
 /** `v` must be a number: `normal_(): argument 'mean' (position 2) must be float, not Tensor`. */
 export function expectNumber(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number {
   if (typeof v !== 'number') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be float, not ${pyTypeName(v)}`);
+}
+
+const CPP_NAMES: Record<string, string> = { uint8: 'uint8_t', int32: 'int', int64: 'int64_t' };
+const INT_RANGE: Record<string, [number, number]> = { uint8: [-255, 255], int32: [-2147483648, 2147483647], int64: [-(2 ** 63), 2 ** 63 - 1] };
+
+/**
+ * A number stored into an integer dtype must fit it, as PyTorch's `checked_convert`
+ * demands where a Python scalar becomes an element (fill, full, clamp bounds, where,
+ * masked_fill, addcmul's value): `value cannot be converted to type uint8_t without
+ * overflow`. uint8 takes -255..255 (negative values wrap, as in C++); NaN and ±inf never fit.
+ */
+export function expectScalarFits(op: string, v: number | boolean, dtype: string): void {
+  const range = INT_RANGE[dtype];
+  if (range === undefined || typeof v === 'boolean') return;
+  if (!(v >= range[0] && v <= range[1])) throw new TorchRuntimeError(op, `value cannot be converted to type ${CPP_NAMES[dtype]} without overflow`);
 }
 
 /** `v` must be a number or a boolean (a Python scalar). */

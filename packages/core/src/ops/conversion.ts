@@ -8,7 +8,7 @@ import { type DeviceLike, device as toDevice } from '../device.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, isContiguousLayout, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectScalarFits, expectTensor } from '../validate.js';
 import { assertAlive, backendFor, emptyTensor, refOf, refWith } from './dispatch.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
 import { copyToNew } from './views.js';
@@ -122,6 +122,7 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
     v = Number(value.item());
   } else v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   if (typeof v !== 'number') throw new TorchRuntimeError('fill_', `fill_(): argument 'value' must be Number`);
+  expectScalarFits('fill_', v, self.dtype.name);
   checkWritable(self, 'fill_');
   notifyInplace(self, 'fill_');
   if (self.numel() > 0) backendFor(self.device, self.dtype, 'fill_').fill(refOf(self), castScalar(v, self.dtype.name));

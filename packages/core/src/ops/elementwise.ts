@@ -4,11 +4,11 @@
  */
 import type { BinaryOp, Operand, TernaryOp, UnaryOp, UnaryParams } from '../backend.js';
 import { type DType, bool, castScalar, getDefaultDtype } from '../dtype.js';
-import { TorchRuntimeError, TorchTypeError } from '../errors.js';
-import { broadcastShapes, broadcastStrides } from '../shape.js';
+import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
+import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectScalarFits, expectTensor } from '../validate.js';
 import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 
@@ -49,11 +49,14 @@ const UNSUPPORTED: Record<string, { dtypes: readonly string[]; kernel?: string; 
   ceil: { dtypes: ['bool'], kernel: 'ceil_vml_cpu' },
   round: { dtypes: ['bool'], kernel: 'round_vml_cpu' },
   trunc: { dtypes: ['bool'], kernel: 'trunc_vml_cpu' },
-  pow: { dtypes: ['bool'], kernel: 'pow' },
   remainder: { dtypes: ['bool'], kernel: 'remainder_cpu' },
   fmod: { dtypes: ['bool'], kernel: 'fmod_cpu' },
-  floor_divide: { dtypes: ['bool'], kernel: 'div_floor_cpu' },
   hypot: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'hypot_cpu' },
+  frac: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'frac_cpu' },
+  neg: {
+    dtypes: ['bool'],
+    message: 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+  },
 };
 
 function checkSupported(name: string, dtype: DType): void {
@@ -86,7 +89,6 @@ export function bumpVersion(self: Tensor): void {
  */
 export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams, attrs?: Record<string, unknown>): Tensor {
   expectTensor(name, 'input', 1, x);
-  if (!(x instanceof Tensor)) throw new TorchTypeError(name, `${name}(): argument 'input' must be Tensor, not ${typeof x}`);
   checkSupported(name, x.dtype);
   const { compute, out: outDtype } = outputDtypes(name, rule, x.dtype);
   const backend = backendFor(x.device, compute, name);
@@ -99,6 +101,7 @@ export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, p
 /** In-place unary: `x.op_()`. The result must be castable back to x's dtype. */
 export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams): Tensor {
   expectTensor(name, 'input', 1, x);
+  checkSupported(name.replace(/_$/, ''), x.dtype);
   const { compute, out } = outputDtypes(name, rule, x.dtype);
   if (!canCast(out, x.dtype)) {
     throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(x.dtype)}`);
@@ -123,13 +126,21 @@ function checkOperand(name: string, v: unknown, what: string): void {
 }
 
 function boolSubCheck(name: string, a: TensorOrScalar, b: TensorOrScalar, op: BinaryOp): void {
-  if (op === 'sub' && (a instanceof Tensor ? a.dtype === bool : typeof a === 'boolean') && (b instanceof Tensor ? b.dtype === bool : typeof b === 'boolean')) {
+  if (op !== 'sub') return;
+  const isBool = (v: TensorOrScalar) => (v instanceof Tensor ? v.dtype === bool : typeof v === 'boolean');
+  if (isBool(a) && isBool(b)) {
+    throw new TorchRuntimeError(name, 'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  }
+  if (isBool(a) || isBool(b)) {
     throw new TorchRuntimeError(
       name,
-      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
+      'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
     );
   }
 }
+
+/** Ops PyTorch has no bool kernel for, with its text (`"pow" not implemented for 'Bool'`). */
+const NO_BOOL_KERNEL: Partial<Record<BinaryOp, string>> = { pow: 'pow', truncDivide: 'div_trunc_cpu', floorDivide: 'div_floor_cpu' };
 
 /**
  * Applies a binary kernel with broadcasting and type promotion; either side may be a scalar.
@@ -146,11 +157,11 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   const promoted = resultType(a, b);
   checkSupported(name, promoted);
   const { compute, out: outDtype } = outputDtypes(name, rule, promoted);
-  checkIntegerArgs(name, op, compute, b);
   const shape =
     a instanceof Tensor && b instanceof Tensor
       ? broadcastShapes(a._shape, b._shape, name)
       : (a instanceof Tensor ? a : (b as Tensor))._shape;
+  checkIntegerArgs(name, op, compute, b, numelOf(shape));
   const backend = backendFor(dev, compute, name);
   const out = emptyTensor(shape, outDtype, dev, name);
   backend.binary(op, operandOf(a, shape, compute, name), operandOf(b, shape, compute, name), refOf(out), compute.name);
@@ -172,15 +183,19 @@ const INTEGER_DIVISIONS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(['truncDivide
  * asynchronously skip the check on tensor divisors) and integers to a negative number
  * power.
  */
-function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorOrScalar): void {
-  if (compute.isFloatingPoint) return;
+function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorOrScalar, resultNumel: number): void {
+  if (compute === bool && NO_BOOL_KERNEL[op] !== undefined && (b instanceof Tensor || op !== 'pow')) {
+    throw new TorchRuntimeError(name, `"${NO_BOOL_KERNEL[op]}" not implemented for 'Bool'`);
+  }
+  if (compute.isFloatingPoint || resultNumel === 0) return;
   if (op === 'pow' && compute !== bool) {
     // Only a number exponent: a tensor of negative exponents gives 0/±1 (PyTorch's pow kernel).
     if (typeof b === 'number' && b < 0) throw new TorchRuntimeError(name, 'Integers to negative integer powers are not allowed.');
     return;
   }
   if (!INTEGER_DIVISIONS.has(op)) return;
-  const zero = b instanceof Tensor ? b._storage.backend.syncRead && b.numel() > 0 && (b.eq(0).any().item() as boolean) : Number(b) === 0;
+  // A number divisor is cast to the compute dtype first (256 is 0 in uint8).
+  const zero = b instanceof Tensor ? b._storage.backend.syncRead && b.numel() > 0 && (b.eq(0).any().item() as boolean) : castScalar(Number(b), compute.name) === 0;
   if (zero) throw new TorchRuntimeError(name, 'ZeroDivisionError');
 }
 
@@ -193,7 +208,7 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
   if (other instanceof Tensor) commonDevice(name, [self, other]);
   boolSubCheck(name, self, other, op);
   const { compute, out } = outputDtypes(name, rule, resultType(self, other));
-  checkIntegerArgs(name, op, compute, other);
+  checkIntegerArgs(name, op, compute, other, self.numel());
   if (!canCast(out, self.dtype)) {
     throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(self.dtype)}`);
   }
@@ -272,20 +287,21 @@ function ternaryInplace(name: string, op: TernaryOp, self: Tensor, t1: TensorOrS
 }
 
 /** In-place `self += alpha * other` (`add_`) or `self -= alpha * other` (`sub_`), as {@link add} computes it. */
-export function addInplace(op: 'add_' | 'sub_', self: Tensor, other: TensorOrScalar, alpha: number): Tensor {
+export function addInplace(op: 'add_' | 'sub_', self: Tensor, other: TensorOrScalar, alpha: number | boolean): Tensor {
   const kernel = op === 'add_' ? 'add' : 'sub';
   if (alpha === 1) return binaryInplace(op, kernel, self, other, 'same');
   checkOperand(op, other, 'other');
   boolSubCheck(op, self, other, kernel);
   const promoted = resultType(self, other);
   checkAlpha(op, promoted, alpha);
-  const signed = op === 'sub_' ? -alpha : alpha;
+  const signed = op === 'sub_' ? -Number(alpha) : Number(alpha);
   const inputs = other instanceof Tensor ? [self, other] : [self];
   const attrs = { alpha, inplace: true, ...(other instanceof Tensor ? {} : { scalarB: other }) };
   if (promoted.isFloatingPoint) {
     return composite(op, inputs, attrs, () => ternaryInplace(op, 'addcmul', self, other, signed, 1, promoted));
   }
-  return composite(op, inputs, attrs, () => binaryInplace(op, 'add', self, other instanceof Tensor ? mul(other, signed) : Number(other) * signed, 'same'));
+  const scaled = (t: Tensor) => (promoted === bool ? mul(t, signed !== 0) : mul(t.to(promoted), signed));
+  return composite(op, inputs, attrs, () => binaryInplace(op, 'add', self, other instanceof Tensor ? scaled(other) : Number(other) * signed, 'same'));
 }
 
 function sameLayout(a: Tensor, b: Tensor): boolean {
@@ -297,9 +313,6 @@ function sameLayout(a: Tensor, b: Tensor): boolean {
 /** `-x`. */
 export function neg(x: Tensor): Tensor {
   expectTensor('neg', 'input', 1, x);
-  if (x.dtype === bool) {
-    throw new TorchRuntimeError('neg', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
-  }
   return unaryOp('neg', 'neg', x, 'same');
 }
 
@@ -410,8 +423,8 @@ export function bitwiseNot(x: Tensor): Tensor {
 
 /** Options of `add`/`sub`: `alpha` scales the second operand. */
 export interface AlphaOptions {
-  /** Multiplier of `other` (default 1). */
-  alpha?: number;
+  /** Multiplier of `other` (default 1); a boolean only where the result is bool. */
+  alpha?: number | boolean;
 }
 
 /** `a + alpha * b`, broadcasting; either side may be a number. */
@@ -427,7 +440,11 @@ export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): 
  * PyTorch's `alpha_check`: a fractional alpha needs a floating result.
  * @throws TorchRuntimeError `For integral input tensors, argument alpha must not be a floating point number.`
  */
-function checkAlpha(op: string, dtype: DType, alpha: number): void {
+function checkAlpha(op: string, dtype: DType, alpha: number | boolean): void {
+  if (typeof alpha === 'boolean') {
+    if (dtype !== bool) throw new TorchRuntimeError(op, 'Boolean alpha only supported for Boolean results.');
+    return;
+  }
   if (!dtype.isFloatingPoint && !Number.isInteger(alpha)) {
     throw new TorchRuntimeError(op, 'For integral input tensors, argument alpha must not be a floating point number.');
   }
@@ -438,7 +455,7 @@ function checkAlpha(op: string, dtype: DType, alpha: number): void {
  * PyTorch does. Floats compute `fma(b, ±alpha, a)` with one rounding, as PyTorch's
  * CPU kernel does; integers are exact either way.
  */
-function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alpha: number | undefined): Tensor {
+function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alpha: number | boolean | undefined): Tensor {
   if (alpha === undefined || alpha === 1) return binaryOp(op, op, a, b, 'same');
   checkOperand(op, a, 'input');
   checkOperand(op, b, 'other');
@@ -448,12 +465,13 @@ function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alph
   checkAlpha(op, promoted, alpha);
   const tensors = [a, b].filter((x): x is Tensor => x instanceof Tensor);
   const attrs = { alpha, ...(a instanceof Tensor ? {} : { scalarA: a }), ...(b instanceof Tensor ? {} : { scalarB: b }) };
-  const signed = op === 'sub' ? -alpha : alpha;
+  const signed = op === 'sub' ? -Number(alpha) : Number(alpha);
   if (promoted.isFloatingPoint) {
     return composite(op, tensors, attrs, () => ternaryOp(op, 'addcmul', a, b, signed, 1, promoted));
   }
-  // bool + bool·alpha stays bool: alpha acts as a truth value (PyTorch's add kernel casts it to bool).
-  const scaled = (t: Tensor) => (promoted === bool ? mul(t, signed !== 0) : mul(t, signed));
+  // bool + bool·alpha stays bool: alpha acts as a truth value (PyTorch's add kernel casts it
+  // to bool); integers scale other in the result dtype (a uint8 other must not wrap first).
+  const scaled = (t: Tensor) => (promoted === bool ? mul(t, signed !== 0) : mul(t.to(promoted), signed));
   return composite(op, tensors, attrs, () => binaryOp('add', 'add', a, b instanceof Tensor ? scaled(b) : Number(b) * signed, 'same'));
 }
 /** `a * b`. */
@@ -603,6 +621,7 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
   const tensors = [cond, ...[a, b].filter((v): v is Tensor => v instanceof Tensor)];
   const dev = commonDevice(name, tensors);
   const dtype = resultType(a, b);
+  for (const v of [a, b]) if (!(v instanceof Tensor)) expectScalarFits(name, v, dtype.name);
   let shape: readonly number[] = cond._shape;
   for (const v of [a, b]) if (v instanceof Tensor) shape = broadcastShapes(shape, v._shape, name);
   const backend = backendFor(dev, dtype, name);
@@ -631,6 +650,7 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
     throw new TorchRuntimeError('clamp', "torch.clamp: At least one of 'min' or 'max' must not be None");
   }
   const bounds = [min, max].filter((b): b is Tensor => b instanceof Tensor);
+  checkScalarBounds('clamp', x, min, max);
   return composite('clamp', [x, ...bounds], { min: min ?? null, max: max ?? null }, () => {
     let r = x;
     if (min !== undefined && min !== null) r = binaryOp('clamp_min', 'maximum', r, min, 'same');
@@ -641,6 +661,13 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
 
 /** Alias of {@link clamp}. */
 export const clip = clamp;
+
+/** Number bounds become elements of the result dtype and must fit it. */
+function checkScalarBounds(name: string, x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): void {
+  const given = [min, max].filter((b): b is TensorOrScalar => b !== undefined && b !== null);
+  const dtype = resultType(x, ...given);
+  for (const b of given) if (!(b instanceof Tensor)) expectScalarFits(name, b, dtype.name);
+}
 
 /** In-place {@link clamp}. */
 export function clamp_(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
@@ -655,6 +682,13 @@ export function clamp_(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrSca
   const promoted = resultType(x, ...given);
   if (!canCast(promoted, x.dtype)) {
     throw new TorchRuntimeError('clamp_', `result type ${cppName(promoted)} can't be cast to the desired output type ${cppName(x.dtype)}`);
+  }
+  checkScalarBounds('clamp_', x, min, max);
+  for (const t of tensors) {
+    const b = broadcastShapes(x._shape, t._shape, 'clamp_');
+    if (b.length !== x._shape.length || b.some((d, i) => d !== x._shape[i])) {
+      throw new TorchRuntimeError('clamp_', `output with shape ${fmtShape(x._shape)} doesn't match the broadcast shape ${fmtShape(b)}`);
+    }
   }
   checkWritable(x, 'clamp_');
   // One write and one node (ClampBackward0/1), as PyTorch's clamp_ kernel; the
@@ -715,14 +749,22 @@ function addcOp(op: 'addcmul' | 'addcdiv', self: Tensor, t1: Tensor, t2: Tensor,
       inplace ? ternaryInplace(name, op, self, t1, t2, value, promoted) : ternaryOp(name, op, self, t1, t2, value, promoted),
     );
   }
+  expectScalarFits(name, value, promoted.name);
   const v = castScalar(value, promoted.name);
-  const product = v === 1 ? mul(t1, t2) : mul(mul(t1, v), t2);
+  const t1p = t1.to(promoted);
+  const product = v === 1 ? mul(t1p, t2) : mul(mul(t1p, v), t2);
   return composite(name, [self, t1, t2], attrs, () => (inplace ? binaryInplace(name, 'add', self, product, 'same') : add(self, product)));
 }
 
 /** `start + weight * (end - start)`, PyTorch's formula for |weight| ≥ 0.5 included. */
 export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {
   expectTensor('lerp', 'input', 1, start);
+  expectTensor('lerp', 'end', 2, end);
+  for (const [t, what] of [[end, 'end'], [weight, 'weight']] as const) {
+    if (t instanceof Tensor && t.dtype !== start.dtype) {
+      throw new TorchRuntimeError('lerp', `expected dtype ${cppName(start.dtype)} for \`${what}\` but got dtype ${cppName(t.dtype)}`);
+    }
+  }
   return composite('lerp', weight instanceof Tensor ? [start, end, weight] : [start, end], { weight }, () => lerpImpl(start, end, weight));
 }
 

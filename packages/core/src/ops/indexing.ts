@@ -6,9 +6,9 @@
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { bool, int64, promoteTypes } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
-import { broadcastShapes, broadcastStrides, numelOf, wrapDim } from '../shape.js';
+import { broadcastShapes, broadcastStrides, normalizeDims, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectIntList, expectIntOrList, expectTensor, expectTensorList } from '../validate.js';
+import { expectIntList, expectIntOrList, expectScalar, expectScalarFits, expectTensor, expectTensorList } from '../validate.js';
 import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
 import { typeMetaName } from './promotion.js';
@@ -29,7 +29,8 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   const ref = parts[0] ?? tensors[0]!;
   const dtype = tensors.map((t) => t.dtype).reduce((a, b) => promoteTypes(a, b));
   if (ref._shape.length === 0) throw new TorchRuntimeError('cat', 'zero-dimensional tensor (at position 0) cannot be concatenated');
-  const d = wrapDim(dim, ref._shape.length, 'cat');
+  // Only legacy empty 1-d tensors: PyTorch returns an empty tensor without looking at dim.
+  const d = parts.length === 0 ? 0 : wrapDim(dim, ref._shape.length, 'cat');
   let total = 0;
   parts.forEach((t, i) => {
     if (t._shape.length !== ref._shape.length) {
@@ -67,6 +68,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   expectTensorList('stack', 0, tensors);
   if (tensors.length === 0) throw new TorchRuntimeError('stack', 'stack expects a non-empty TensorList');
   const s0 = tensors[0]!._shape;
+  wrapDim(dim, s0.length + 1, 'stack'); // the dim is checked before the sizes, as in PyTorch
   tensors.forEach((t, i) => {
     if (t._shape.length !== s0.length || t._shape.some((x: number, k: number) => x !== s0[k])) {
       throw new TorchRuntimeError('stack', `stack expects each tensor to be equal size, but got ${fmtShape(s0)} at entry 0 and ${fmtShape(t._shape)} at entry ${i}`);
@@ -117,11 +119,14 @@ export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   if (!Number.isInteger(chunks) || chunks <= 0) throw new TorchRuntimeError('chunk', `chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
   const d = wrapDim(dim, x._shape.length, 'chunk');
   const size = x._shape[d]!;
-  return split(x, Math.max(Math.ceil(size / chunks), size === 0 ? 0 : 1), d);
+  // An empty dim gives `chunks` empty pieces (PyTorch's split_with_sizes of zeros).
+  if (size === 0) return split(x, new Array<number>(chunks).fill(0), d);
+  return split(x, Math.ceil(size / chunks), d);
 }
 
 function checkIndexDtype(op: string, index: Tensor): void {
-  if (index.dtype !== int64) throw new TorchRuntimeError(op, `${op}(): Expected dtype int64 for index`);
+  // An empty index of any dtype is accepted (PyTorch checks the dtype only with elements).
+  if (index.dtype !== int64 && index.numel() > 0) throw new TorchRuntimeError(op, `${op}(): Expected dtype int64 for index`);
 }
 
 /** Reads index values on a synchronous backend to check bounds (GPU backends skip the check). */
@@ -142,9 +147,9 @@ function checkIndexBounds(op: string, index: Tensor, size: number, dim: number):
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   expectTensor('gather', 'input', 1, x);
   expectTensor('gather', 'index', 3, index);
-  checkIndexDtype('gather', index);
   const n = x._shape.length;
   const d = wrapDim(dim, n, 'gather');
+  checkIndexDtype('gather', index);
   if (index._shape.length !== n && !(n === 0 && index._shape.length <= 1)) {
     throw new TorchRuntimeError('gather', 'Index tensor must have the same number of dimensions as input tensor');
   }
@@ -177,9 +182,9 @@ function scatterInto(op: string, self: Tensor, dim: number, index: Tensor, src: 
   expectTensor(op, 'index', 3, index);
   if (typeof src === 'boolean') src = src ? 1 : 0;
   else if (typeof src !== 'number') expectTensor(op, 'src', 4, src);
-  checkIndexDtype(op, index);
   const n = self._shape.length;
   const d = wrapDim(dim, n, op);
+  checkIndexDtype(op, index);
   if (index._shape.length !== n && !(n === 0 && index._shape.length <= 1)) {
     throw new TorchRuntimeError(op, 'Index tensor must have the same number of dimensions as self tensor');
   }
@@ -233,6 +238,7 @@ export function scatterAdd(x: Tensor, dim: number, index: Tensor, src: Tensor): 
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   expectTensor('index_select', 'input', 1, x);
   expectTensor('index_select', 'index', 3, index);
+  wrapDim(dim, x._shape.length, 'index_select'); // the dim is checked first, as in PyTorch
   if (index.dtype !== int64 && index.dtype.name !== 'int32') {
     throw new TorchRuntimeError('index_select', `index_select(): Expected dtype int32 or int64 for index`);
   }
@@ -256,23 +262,33 @@ function checkMask(op: string, mask: Tensor): void {
 }
 
 /** `x` with `value` where `mask` is true (mask broadcasts to x). */
-export function maskedFill(x: Tensor, mask: Tensor, value: number | Tensor): Tensor {
+export function maskedFill(x: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
   expectTensor('masked_fill', 'input', 1, x);
   checkMask('masked_fill_', mask);
-  const b = broadcastShapes(x._shape, mask._shape, 'masked_fill');
-  if (b.length !== x._shape.length || b.some((d, i) => d !== x._shape[i])) {
-    throw new TorchRuntimeError('masked_fill', `The size of tensor a (${x._shape.at(-1)}) must match the size of tensor b (${mask._shape.at(-1)}) at non-singleton dimension ${x._shape.length - 1}`);
+  // Out of place, x and the mask broadcast together (PyTorch's expand_outplace).
+  broadcastShapes(x._shape, mask._shape, 'masked_fill');
+  if (value instanceof Tensor) {
+    if (value._shape.length !== 0) {
+      throw new TorchRuntimeError('masked_fill', `masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
+    }
+  } else {
+    expectScalar('masked_fill', 'value', 3, value);
+    expectScalarFits('masked_fill', value, x.dtype.name);
   }
   // The value is cast to x's dtype first (PyTorch's `value.to<scalar_t>()`), so unmasked
   // elements never pass through a promoted dtype (int32 with 0.5 would go through float32).
-  const v = value instanceof Tensor ? value.to(x.dtype) : scalarTensor(value, x.dtype, x);
+  const v = value instanceof Tensor ? value.to(x.dtype) : scalarTensor(Number(value), x.dtype, x);
   return composite('masked_fill', value instanceof Tensor ? [x, value] : [x], { mask }, () => where(mask, v, x));
 }
 
 /** In-place {@link maskedFill}. */
-export function maskedFill_(x: Tensor, mask: Tensor, value: number): Tensor {
+export function maskedFill_(x: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
   expectTensor('masked_fill_', 'input', 1, x);
   checkMask('masked_fill_', mask);
+  const b = broadcastShapes(x._shape, mask._shape, 'masked_fill_');
+  if (b.length !== x._shape.length || b.some((d, i) => d !== x._shape[i])) {
+    throw new TorchRuntimeError('masked_fill_', `The size of tensor a (${x._shape.at(-1)}) must match the size of tensor b (${mask._shape.at(-1)}) at non-singleton dimension ${x._shape.length - 1}`);
+  }
   return composite('masked_fill_', [x], { mask, inplace: true }, () => x.copy_(maskedFill(x, mask, value)));
 }
 
@@ -377,6 +393,7 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
   const d = n === 0 ? (wrapDim(dim, 0, 'topk'), 0) : wrapDim(dim, n, 'topk');
   const size = n === 0 ? 1 : x._shape[d]!;
   if (!Number.isInteger(k) || k < 0 || k > size) throw new TorchRuntimeError('topk', 'selected index k out of range');
+  if (x.dtype === bool && n > 0) throw new TorchRuntimeError('topk', `"topk_cpu" not implemented for 'Bool'`);
   void sorted;
   if (n === 0) return sort(x, d, largest, { stable: true });
   // Recorded as one node; its derivative needs the indices, known once computed.
@@ -393,7 +410,8 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
 export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
   expectTensor('flip', 'input', 1, x);
   expectIntOrList('flip', 'dims', 2, dims);
-  const list = (typeof dims === 'number' ? [dims] : dims).map((d) => wrapDim(d, x._shape.length, 'flip'));
+  const given = typeof dims === 'number' ? [dims] : dims;
+  const list = given.length === 0 ? [] : normalizeDims(given, x._shape.length, 'flip');
   return composite('flip', [x], { dims: list }, () => {
     let r = x;
     for (const d of list) {
@@ -414,7 +432,9 @@ function rollImpl(x: Tensor, shifts: number | readonly number[], dims?: number |
   expectIntOrList('roll', 'shifts', 2, shifts);
   if (dims !== undefined) expectIntOrList('roll', 'dims', 3, dims);
   const sh = typeof shifts === 'number' ? [shifts] : [...shifts];
-  if (dims === undefined) {
+  if (sh.length === 0) throw new TorchRuntimeError('roll', '`shifts` required');
+  if (x.numel() === 0) return x.clone(); // PyTorch's roll returns early, before looking at dims
+  if (dims === undefined || (Array.isArray(dims) && dims.length === 0)) {
     if (sh.length !== 1) throw new TorchRuntimeError('roll', `roll: shifts and dimensions must align. shifts: ${sh.length}, dims:0`);
     return rollImpl(x.reshape(-1), sh[0]!, 0).view(x._shape);
   }
@@ -422,6 +442,7 @@ function rollImpl(x: Tensor, shifts: number | readonly number[], dims?: number |
   if (sh.length !== ds.length) throw new TorchRuntimeError('roll', `shifts and dimensions must align. shifts: ${sh.length}, dims:${ds.length}`);
   let r = x;
   ds.forEach((dim, i) => {
+    if (x._shape.length === 0) throw new TorchIndexError('roll', `Dimension specified as ${dim} but tensor has no dimensions`);
     const d = wrapDim(dim, x._shape.length, 'roll');
     const size = x._shape[d]!;
     if (size === 0) return;
