@@ -204,10 +204,13 @@ def skip_reason(op, args, kwargs, answer, call):
     # depends on the tensor's length: 16+ elements take that path)
     if op in ('sinh', 'cosh') and is_tensor_of(args[0], lambda x: x.numel() > 0 and near(x.double().abs(), *SINH_EDGE[x.dtype == torch.float64])):
         return VECTOR_REASON
-    # ... and its fmod returns nan for a subnormal divisor
-    if op == 'fmod' and len(args) > 1 and is_tensor_of(args[1], lambda b: b.dtype.is_floating_point and b.numel() > 0 and
-                                                         bool(((b != 0) & (b.abs() < torch.finfo(b.dtype).tiny)).any())):
+    # ... and its fmod/remainder/floor division return nan where the quotient a/b overflows
+    if (op in ('fmod', 'remainder', 'floor_divide') or op == 'div' and 'rounding_mode' in kwargs) and quotient_overflows(args):
         return VECTOR_REASON
+    # float -> integer conversion of a non-finite or out-of-range value: undefined behaviour in C++
+    if op == 'sum' and isinstance(kwargs.get('dtype'), torch.dtype) and not kwargs['dtype'].is_floating_point and \
+            is_tensor_of(args[0], lambda x: x.dtype.is_floating_point and x.numel() > 0 and not fits(x, kwargs['dtype'])):
+        return UB_REASON
     # index_select of a 0-d tensor with an empty index returns a 0-d tensor of uninitialised memory
     if op == 'index_select' and is_tensor_of(args[0], lambda x: x.dim() == 0) and is_tensor_of(args[2], lambda i: i.numel() == 0):
         return 'PyTorch 1.13 index_select(0-d, dim, empty index) returns uninitialised memory'
@@ -224,6 +227,32 @@ def skip_reason(op, args, kwargs, answer, call):
 
 SINH_EDGE = {False: (88.7, 89.5), True: (709.7, 710.5)}
 VECTOR_REASON = 'PyTorch\'s vectorised (SLEEF) kernel loses this value, and only for 16+ elements: no single answer'
+
+
+UB_REASON = 'a float converted to an integer dtype is non-finite or out of range: undefined behaviour in PyTorch\'s C++'
+
+
+def fits(x, dt):
+    if dt == torch.bool:
+        return True
+    info = torch.iinfo(dt)
+    d = x.detach().double()
+    return bool(torch.isfinite(d).all()) and bool(((d > info.min - 1) & (d < info.max + 1)).all())
+
+
+def quotient_overflows(args):
+    a, b = args[0], args[1] if len(args) > 1 else None
+    if not isinstance(a, torch.Tensor) or not a.dtype.is_floating_point or a.numel() == 0:
+        return False
+    try:
+        bt = b if isinstance(b, torch.Tensor) else torch.tensor(b, dtype=torch.float64)
+        a64, b64 = a.detach().double(), bt.detach().double()
+        q = a64.abs() / b64.abs()
+        ok = torch.isfinite(a64) & torch.isfinite(b64) & (b64 != 0)
+        limit = FLOAT_MAX[torch.result_type(a, b) if torch.result_type(a, b).is_floating_point else torch.float32]
+        return bool((ok & ~(q <= limit)).any())
+    except Exception:
+        return False
 
 
 def near(a, lo, hi):

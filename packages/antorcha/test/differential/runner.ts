@@ -24,9 +24,9 @@ const EXACT = { rtol: 0, atol: 0 };
 /**
  * Ops whose sign of zero PyTorch itself does not fix: min/max of -0 and +0 returns
  * either, depending on whether its vectorised (`_mm256_max_ps`: the second operand) or
- * scalar (`std::max`: the first) loop handled the element.
+ * scalar (`std::max`: the first) loop handled the element; topk picks either of tied -0/+0.
  */
-const ANY_ZERO_SIGN = new Set(['maximum', 'minimum', 'fmax', 'fmin', 'clamp', 'clamp_', 'amax', 'amin', 'max', 'min']);
+const ANY_ZERO_SIGN = new Set(['maximum', 'minimum', 'fmax', 'fmin', 'clamp', 'clamp_', 'amax', 'amin', 'max', 'min', 'topk']);
 
 /** What Antorcha did with a case: its result, or the error it threw. */
 export type Outcome = { result: unknown } | { thrown: unknown };
