@@ -256,13 +256,20 @@ export function source(x: Operand, dt: DTypeName, slot: Float64Array, exact: (sr
   return { data: dataOf(x), offset: x.offset, strides: x.strides, contiguous: isContiguous(x.shape, x.strides) };
 }
 
+/** A double scalar operand, not rounded to the compute dtype. */
+function scalarSource(v: number): Source {
+  SCALAR_B[0] = v;
+  return { data: SCALAR_B, offset: 0, strides: null, contiguous: true };
+}
+
 /** Runs op into `out`, whose host array must store results exactly. */
 function binaryInto(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DTypeName): void {
   const f = binaryFn(op, cd);
   const code = fastCode(op, cd);
   const O = dataOf(out);
   const sa = source(a, cd, SCALAR_A, readExact);
-  const sb = source(b, cd, SCALAR_B, readExact);
+  // A number exponent of a float pow stays a double (PyTorch's pow_tensor_scalar kernel).
+  const sb = op === 'pow' && typeof b === 'number' && cd === 'float32' ? scalarSource(b) : source(b, cd, SCALAR_B, readExact);
   if (sa.contiguous && sb.contiguous && isContiguous(out.shape, out.strides)) {
     const n = numel(out.shape);
     binaryRow(code, f, n, sa.data, sa.offset, sa.strides ? 1 : 0, sb.data, sb.offset, sb.strides ? 1 : 0, O, out.offset, 1);

@@ -164,7 +164,10 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   checkIntegerArgs(name, op, compute, b, numelOf(shape));
   const backend = backendFor(dev, compute, name);
   const out = emptyTensor(shape, outDtype, dev, name);
-  backend.binary(op, operandOf(a, shape, compute, name), operandOf(b, shape, compute, name), refOf(out), compute.name);
+  // A number exponent stays a double, as PyTorch's pow_tensor_scalar kernel keeps it
+  // (pow(0, 5e-324) is 0, not pow(0, 0) = 1); the result is still rounded to `compute`.
+  const bOperand = op === 'pow' && typeof b === 'number' && compute.isFloatingPoint ? b : operandOf(b, shape, compute, name);
+  backend.binary(op, operandOf(a, shape, compute, name), bOperand, refOf(out), compute.name);
   if (tensors.length) {
     recordOp(name, tensors, [out], {
       ...attrs,
