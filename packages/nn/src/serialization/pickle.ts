@@ -90,6 +90,18 @@ export interface UnpickleHooks {
 
 const MARK = Symbol('mark');
 
+/**
+ * Deepest nesting of containers the reader accepts (Python's default recursion
+ * limit: deeper structures cannot be pickled by Python either).
+ */
+export const MAX_PICKLE_DEPTH = 1000;
+
+/** Longest encoded tuple used as a dict key (tuples become JSON-like string keys). */
+const MAX_KEY_CHARS = 4096;
+
+/** Longest GLOBAL module or name line. */
+const MAX_LINE = 1024;
+
 /** Dict under construction: string keys go to a plain object until a non-string key appears. */
 export class DictBuilder {
   /** Entries in insertion order. */
@@ -111,6 +123,10 @@ export class Unpickler {
   private readonly metastack: unknown[][] = [];
   private readonly memo = new Map<number, unknown>();
   private readonly finalized = new Map<unknown, unknown>();
+  /** What GLOBAL produced: only these may be called by REDUCE/NEWOBJ. */
+  private readonly globals = new WeakSet<object>();
+  /** Encoded tuple keys, once per tuple (memoised tuples can be keys many times). */
+  private readonly keyCache = new Map<unknown[], string>();
 
   constructor(
     private readonly data: Uint8Array,
@@ -159,10 +175,55 @@ export class Unpickler {
 
   private line(): string {
     const start = this.pos;
-    const end = this.data.indexOf(0x0a, start);
-    if (end < 0 || end - start > 1024) this.fail('unterminated GLOBAL line');
-    this.pos = end + 1;
-    return new TextDecoder('utf-8', { fatal: true }).decode(this.data.subarray(start, end));
+    const nl = this.data.subarray(start, start + MAX_LINE + 1).indexOf(0x0a);
+    if (nl < 0) this.fail('unterminated GLOBAL line');
+    this.pos = start + nl + 1;
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(this.data.subarray(start, start + nl));
+    } catch {
+      this.fail(`invalid UTF-8 in the GLOBAL line at offset ${start}`);
+    }
+  }
+
+  /** Whether `v` is a global that GLOBAL resolved (values from the data never are). */
+  private isGlobal(v: unknown): v is PyCallable {
+    return typeof v === 'object' && v !== null && this.globals.has(v);
+  }
+
+  /**
+   * A dict key: primitives as they are, tuples as a JSON-like string (`[1,"a"]`).
+   * Tuples may only hold primitives and tuples; cyclic, too long or too deep ones
+   * are refused, and each tuple is encoded once (a memoised tuple can be a key
+   * many times, and shared sub-tuples could otherwise grow exponentially).
+   */
+  private dictKey(k: unknown): unknown {
+    if (typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean' || k === null) return k;
+    if (Array.isArray(k)) return this.tupleKey(k, 0, new Set());
+    this.fail(`unsupported dict key type (${describe(k)})`);
+  }
+
+  private tupleKey(k: unknown[], depth: number, active: Set<unknown[]>): string {
+    const cached = this.keyCache.get(k);
+    if (cached !== undefined) return cached;
+    if (active.has(k)) this.fail('a recursive tuple cannot be a dict key');
+    if (depth >= MAX_PICKLE_DEPTH) this.fail('dict key nested too deeply');
+    active.add(k);
+    let s = '[';
+    for (let i = 0; i < k.length; i++) {
+      const x = k[i];
+      let part: string;
+      if (typeof x === 'string' || typeof x === 'number') part = JSON.stringify(x);
+      else if (typeof x === 'bigint') part = x.toString();
+      else if (typeof x === 'boolean' || x === null) part = String(x);
+      else if (Array.isArray(x)) part = this.tupleKey(x, depth + 1, active);
+      else this.fail(`unsupported dict key type (a tuple holding ${describe(x)})`);
+      s += i === 0 ? part : `,${part}`;
+      if (s.length > MAX_KEY_CHARS) this.fail(`dict key longer than ${MAX_KEY_CHARS} characters`);
+    }
+    s += ']';
+    active.delete(k);
+    this.keyCache.set(k, s);
+    return s;
   }
 
   private pop(): unknown {
@@ -190,24 +251,26 @@ export class Unpickler {
    * Dicts stay builders while SETITEM(S) may still fill them; values handed to
    * REDUCE/NEWOBJ/BUILD/BINPERSID and the final result are converted (once per object).
    */
-  private finalize(v: unknown, seen = this.finalized): unknown {
+  private finalize(v: unknown, seen = this.finalized, depth = 0): unknown {
     if (v instanceof DictBuilder) {
       if (seen.has(v)) return seen.get(v);
+      if (depth >= MAX_PICKLE_DEPTH) this.fail(`structure too deeply nested (more than ${MAX_PICKLE_DEPTH} levels)`);
       const out = finishDict(v);
       seen.set(v, out);
       if (out instanceof Map) {
-        for (const [k, x] of [...out.entries()]) out.set(k, this.finalize(x, seen));
+        for (const [k, x] of [...out.entries()]) out.set(k, this.finalize(x, seen, depth + 1));
       } else {
-        for (const k of Object.keys(out)) out[k] = this.finalize(out[k], seen);
+        for (const k of Object.keys(out)) out[k] = this.finalize(out[k], seen, depth + 1);
       }
       const meta = (v as DictBuilder & { _metadata?: unknown })._metadata;
-      if (meta !== undefined) Object.defineProperty(out, '_metadata', { value: this.finalize(meta, seen), enumerable: false, writable: true, configurable: true });
+      if (meta !== undefined) Object.defineProperty(out, '_metadata', { value: this.finalize(meta, seen, depth + 1), enumerable: false, writable: true, configurable: true });
       return out;
     }
     if (Array.isArray(v)) {
       if (seen.has(v)) return seen.get(v);
+      if (depth >= MAX_PICKLE_DEPTH) this.fail(`structure too deeply nested (more than ${MAX_PICKLE_DEPTH} levels)`);
       seen.set(v, v);
-      for (let i = 0; i < v.length; i++) v[i] = this.finalize(v[i], seen);
+      for (let i = 0; i < v.length; i++) v[i] = this.finalize(v[i], seen, depth + 1);
       return v;
     }
     return v;
@@ -333,7 +396,7 @@ export class Unpickler {
           const k = this.pop();
           const dict = this.top();
           if (!(dict instanceof DictBuilder)) this.fail('SETITEM on a non-dict');
-          dict.entries.set(dictKey(k, this), v);
+          dict.entries.set(this.dictKey(k), v);
           break;
         }
         case OP.SETITEMS: {
@@ -341,7 +404,7 @@ export class Unpickler {
           const dict = this.top();
           if (!(dict instanceof DictBuilder)) this.fail('SETITEMS on a non-dict');
           if (items.length % 2 !== 0) this.fail('SETITEMS with an odd number of items');
-          for (let i = 0; i < items.length; i += 2) dict.entries.set(dictKey(items[i], this), items[i + 1]);
+          for (let i = 0; i < items.length; i += 2) dict.entries.set(this.dictKey(items[i]), items[i + 1]);
           break;
         }
         case OP.BINPUT:
@@ -360,13 +423,15 @@ export class Unpickler {
         case OP.GLOBAL: {
           const module = this.line();
           const name = this.line();
-          this.stack.push(this.hooks.resolveGlobal(module, name));
+          const g = this.hooks.resolveGlobal(module, name);
+          if (typeof g === 'object' && g !== null) this.globals.add(g);
+          this.stack.push(g);
           break;
         }
         case OP.REDUCE: {
           const args = this.pop();
           const func = this.pop();
-          if (!isCallable(func) || func.call === undefined) this.fail(`Trying to call reduce for unrecognized function ${describe(func)}`);
+          if (!this.isGlobal(func) || typeof func.call !== 'function') this.fail(`Trying to call reduce for unrecognized function ${describe(func)}`);
           if (!Array.isArray(args)) this.fail('REDUCE arguments are not a tuple');
           this.stack.push(func.call(args.map((a) => this.finalize(a))));
           break;
@@ -374,7 +439,7 @@ export class Unpickler {
         case OP.NEWOBJ: {
           const args = this.pop();
           const cls = this.pop();
-          if (!isCallable(cls) || cls.newobj === undefined) this.fail(`Can only create new object for nn.Parameter or allowlisted classes but got ${describe(cls)}`);
+          if (!this.isGlobal(cls) || typeof cls.newobj !== 'function') this.fail(`Can only create new object for nn.Parameter or allowlisted classes but got ${describe(cls)}`);
           if (!Array.isArray(args)) this.fail('NEWOBJ arguments are not a tuple');
           this.stack.push(cls.newobj(args.map((a) => this.finalize(a))));
           break;
@@ -397,28 +462,27 @@ export class Unpickler {
   }
 }
 
-function isCallable(v: unknown): v is PyCallable {
-  return typeof v === 'object' && v !== null && typeof (v as PyCallable).fullName === 'string';
-}
-
+/** A short description of a value for error messages (never converts it to a string). */
 function describe(v: unknown): string {
-  if (isCallable(v)) return v.fullName;
   if (v === null) return 'None';
+  if (typeof v === 'object' && typeof (v as PyCallable).fullName === 'string') return (v as PyCallable).fullName.slice(0, 200);
+  if (Array.isArray(v)) return 'tuple';
+  if (v instanceof DictBuilder) return 'dict';
   return typeof v;
 }
 
-function dictKey(k: unknown, u: { fail(m: string): never } | Unpickler): unknown {
-  if (typeof k === 'string' || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean' || k === null) return k;
-  if (Array.isArray(k)) return JSON.stringify(k);
-  (u as unknown as { fail(m: string): never }).fail('unsupported dict key type');
-}
-
-/** Runs a pickle with the given hooks (see {@link Unpickler}). */
+/**
+ * Runs a pickle with the given hooks (see {@link Unpickler}).
+ * @throws SerializationError for malformed or refused content.
+ */
 export function unpickle(data: Uint8Array, hooks: UnpickleHooks): unknown {
   try {
     return new Unpickler(data, hooks).load();
   } catch (e) {
-    if (e instanceof RangeError) throw new SerializationError('load', `Failed to load pickle data: structure too deeply nested or too large (${e.message})`, 'UnpicklingError');
+    // Nesting is bounded explicitly; this is a last resort for a stack that is already deep.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new SerializationError('load', `Failed to load pickle data: structure too deeply nested (${e.message})`, 'UnpicklingError');
+    }
     throw e;
   }
 }

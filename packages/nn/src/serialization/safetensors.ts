@@ -7,7 +7,7 @@
  * data exactly, byte counts matching shapes) before allocating anything.
  */
 import { type DTypeName, type Tensor, fromHost, toDType } from '@antorcha/core';
-import { SerializationError } from './errors.js';
+import { SerializationError, readGuard } from './errors.js';
 
 /** Header size limit of the reference implementation (100 MB). */
 const MAX_HEADER = 100_000_000;
@@ -17,6 +17,13 @@ const ST_NAMES: Record<DTypeName, string> = { float32: 'F32', float64: 'F64', in
 /** dtypes of the format that Antorcha cannot represent. */
 const ST_UNSUPPORTED = new Set(['F16', 'BF16', 'I8', 'I16', 'U16', 'U32', 'U64', 'F8_E5M2', 'F8_E4M3', 'F8_E8M0', 'F4', 'F6_E2M3', 'F6_E3M2', 'C64']);
 const ITEMSIZE: Record<DTypeName, number> = { float32: 4, float64: 8, int64: 8, int32: 4, uint8: 1, bool: 1 };
+/** Most dimensions a tensor may have (as for PyTorch checkpoints). */
+const MAX_DIMS = 64;
+
+/** Whether `v` is a JSON number that is an exact non-negative integer. */
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
 
 function fail(msg: string): never {
   throw new SerializationError('safetensors', `invalid safetensors data: ${msg}`);
@@ -97,7 +104,10 @@ interface Info {
  * match shapes, and offsets that overlap, leave gaps, or do not cover the data.
  */
 export function deserialize(data: Uint8Array | ArrayBuffer): SafetensorsContent {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  return readGuard('safetensors', () => deserializeChecked(data instanceof Uint8Array ? data : new Uint8Array(data)));
+}
+
+function deserializeChecked(bytes: Uint8Array): SafetensorsContent {
   if (bytes.length < 8) fail(`header too small (${bytes.length} bytes)`);
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n64 = dv.getBigUint64(0, true);
@@ -126,10 +136,11 @@ export function deserialize(data: Uint8Array | ArrayBuffer): SafetensorsContent 
     const { dtype, shape, data_offsets: off } = v as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     if (typeof dtype !== 'string') fail(`tensor '${name}' has no dtype`);
     if (ST_UNSUPPORTED.has(dtype)) fail(`tensor '${name}' has dtype ${dtype}, which Antorcha does not support (supported: F32, F64, I64, I32, U8, BOOL)`);
-    const dt = ST_DTYPES[dtype];
-    if (dt === undefined) fail(`tensor '${name}' has unknown dtype '${dtype}'`);
-    if (!Array.isArray(shape) || shape.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0)) fail(`tensor '${name}' has an invalid shape`);
-    if (!Array.isArray(off) || off.length !== 2 || off.some((d) => typeof d !== 'number' || !Number.isInteger(d) || d < 0)) fail(`tensor '${name}' has invalid data_offsets`);
+    const dt = Object.hasOwn(ST_DTYPES, dtype) ? ST_DTYPES[dtype] : undefined;
+    if (dt === undefined) fail(`tensor '${name}' has unknown dtype '${dtype.slice(0, 40)}'`);
+    if (!Array.isArray(shape) || !shape.every(isCount)) fail(`tensor '${name}' has an invalid shape`);
+    if (shape.length > MAX_DIMS) fail(`tensor '${name}' has ${shape.length} dimensions (at most ${MAX_DIMS} are supported)`);
+    if (!Array.isArray(off) || off.length !== 2 || !off.every(isCount)) fail(`tensor '${name}' has invalid data_offsets`);
     const [begin, end] = off as [number, number];
     if (end < begin) fail(`tensor '${name}' has data_offsets [${begin}, ${end}] with end before begin`);
     let numel = 1;
@@ -138,7 +149,7 @@ export function deserialize(data: Uint8Array | ArrayBuffer): SafetensorsContent 
       if (numel > Number.MAX_SAFE_INTEGER) fail(`tensor '${name}' shape overflows`);
     }
     if (numel * ITEMSIZE[dt] !== end - begin) fail(`tensor '${name}' of shape [${(shape as number[]).join(', ')}] and dtype ${dtype} needs ${numel * ITEMSIZE[dt]} bytes, but data_offsets give ${end - begin}`);
-    infos.push({ name, dtype: dt, shape: shape as number[], begin, end });
+    infos.push({ name, dtype: dt, shape: (shape as number[]).map((d) => d + 0), begin, end }); // (no -0)
   }
   const dataLen = bytes.length - 8 - n;
   const sorted = [...infos].sort((a, b) => a.begin - b.begin || a.end - b.end);

@@ -8,7 +8,7 @@
  */
 import { type DTypeName, Tensor, allocHost, fromHost, toDType } from '@antorcha/core';
 import { Parameter } from '../parameter.js';
-import { SerializationError } from './errors.js';
+import { SerializationError, readGuard } from './errors.js';
 import { DictBuilder, type PyCallable, PyGlobal, PyPersistent, PyReduce, PyTuple, pickle, unpickle } from './pickle.js';
 import { ZipReader, writeZip } from './zip.js';
 
@@ -57,8 +57,30 @@ interface StorageRef {
   readonly base: Tensor;
 }
 
+/** Storage references, callables and storage types this module created: values built from a pickle's data never pass for them. */
+const ours = new WeakSet<object>();
+
 function isStorageRef(v: unknown): v is StorageRef {
-  return typeof v === 'object' && v !== null && (v as StorageRef).kind === 'storage';
+  return typeof v === 'object' && v !== null && ours.has(v) && (v as StorageRef).kind === 'storage';
+}
+
+/**
+ * What the allowlisted globals may copy, in elements, per file: a pickle can call
+ * `torch.Size(t)` (or `set`, `_codecs.encode`) on one memoised value many times,
+ * which would otherwise turn a small file into gigabytes.
+ */
+interface CopyBudget {
+  charge(n: number, what: string): void;
+}
+
+function copyBudget(fileSize: number): CopyBudget {
+  let left = 1_000_000 + 16 * fileSize;
+  return {
+    charge(n, what) {
+      left -= n;
+      if (left < 0) fail(`${what}: the pickle copies more data than a file of ${fileSize} bytes can hold`, 'UnpicklingError');
+    },
+  };
 }
 
 function fail(msg: string, pythonName = 'RuntimeError'): never {
@@ -66,8 +88,18 @@ function fail(msg: string, pythonName = 'RuntimeError'): never {
 }
 
 function asInt(v: unknown, what: string): number {
+  if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) fail(`${what} must be an integer, got ${v}, which is out of range`);
   if (typeof v !== 'number' || !Number.isInteger(v)) fail(`${what} must be an integer, got ${typeof v === 'bigint' ? 'a 64-bit integer out of range' : typeof v}`);
-  return v;
+  return v + 0; // (no -0)
+}
+
+/** A short description of a value from a pickle for error messages: never stringifies containers (they may be cyclic or huge). */
+function brief(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.slice(0, 40));
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (v === null) return 'None';
+  if (Array.isArray(v)) return `a tuple of ${v.length}`;
+  return typeof v === 'object' && (v as PyCallable).fullName !== undefined && ours.has(v) ? (v as PyCallable).fullName : typeof v;
 }
 
 function asIntList(v: unknown, what: string): number[] {
@@ -151,7 +183,10 @@ export interface LoadOptions {
  * @throws SerializationError for corrupt, truncated or non-state-dict files.
  */
 export function load(data: Uint8Array | ArrayBuffer, _opts: LoadOptions = {}): Loaded {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  return readGuard('load', () => loadChecked(data instanceof Uint8Array ? data : new Uint8Array(data)));
+}
+
+function loadChecked(bytes: Uint8Array): Loaded {
   if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1]! <= 5) {
     fail('this file uses the legacy (pre-1.6, non-zip) torch.save format, which is not supported; re-save it with PyTorch >= 1.6');
   }
@@ -174,13 +209,14 @@ export function load(data: Uint8Array | ArrayBuffer, _opts: LoadOptions = {}): L
   }
   const storages = new Map<string, StorageRef>();
   const persistentLoad = (pid: unknown): StorageRef => {
-    if (!Array.isArray(pid) || pid.length < 5 || pid[0] !== 'storage') fail(`unsupported persistent id ${JSON.stringify(pid)?.slice(0, 80)}`, 'UnpicklingError');
+    if (!Array.isArray(pid) || pid.length < 5 || pid[0] !== 'storage') fail(`unsupported persistent id (${brief(Array.isArray(pid) ? pid[0] : pid)})`, 'UnpicklingError');
     const [, stype, keyV, , numelV] = pid as unknown[];
-    const key = String(keyV);
-    const cached = storages.get(key);
-    if (cached) return cached;
-    if (typeof stype !== 'object' || stype === null || !('storageDtype' in stype)) fail('persistent id does not name a storage type', 'UnpicklingError');
+    if (typeof keyV !== 'string') fail(`storage key must be a string, got ${brief(keyV)}`, 'UnpicklingError');
+    const key = keyV;
+    if (typeof stype !== 'object' || stype === null || !ours.has(stype) || !('storageDtype' in stype)) fail('persistent id does not name a storage type', 'UnpicklingError');
     const st = stype as unknown as { storageDtype: DTypeName | null; fullName: string };
+    const cached = storages.get(key); // (as PyTorch: the storage type is checked, then the first load of a key wins)
+    if (cached) return cached;
     const dtype = st.storageDtype;
     if (dtype === null) fail(`unsupported dtype: ${st.fullName} tensors cannot be represented (supported: float32, float64, int64, int32, uint8, bool)`);
     const numel = asInt(numelV, 'storage size');
@@ -192,15 +228,30 @@ export function load(data: Uint8Array | ArrayBuffer, _opts: LoadOptions = {}): L
     if (raw.length !== need) fail(`storage '${key}' has ${raw.length} bytes but ${numel} ${dtype} elements need ${need}`);
     const host = decodeStorage(raw, dtype, bigEndian);
     const ref: StorageRef = { kind: 'storage', key, dtype, numel, base: fromHost(host, [numel], toDType(dtype)) };
+    ours.add(ref);
     storages.set(key, ref);
     return ref;
   };
-  return unpickle(zip.read(`${prefix}data.pkl`), { resolveGlobal, persistentLoad, build });
+  const budget = copyBudget(bytes.length);
+  return unpickle(zip.read(`${prefix}data.pkl`), { resolveGlobal: (m, n) => resolveGlobal(m, n, budget), persistentLoad, build });
 }
 
 function callable(fullName: string, impl: Partial<PyCallable>): PyCallable {
-  return { fullName, ...impl };
+  const c = { fullName, ...impl };
+  ours.add(c);
+  return c;
 }
+
+/** A tensor as `_rebuild_parameter`/`Parameter` get it, made a Parameter (only floating-point ones can require grad, as in PyTorch). */
+function parameter(data: unknown, requiresGrad: unknown, what: string): Parameter {
+  if (!(data instanceof Tensor)) fail(`${what}: data is not a tensor`, 'UnpicklingError');
+  const rg = requiresGrad !== false;
+  if (rg && !data.dtype.isFloatingPoint) fail(`${what}: only Tensors of floating point and complex dtype can require gradients (got ${data.dtype.name})`);
+  return new Parameter(data, rg);
+}
+
+/** How deeply `_rebuild_from_type_v2` may nest (PyTorch writes one level). */
+const MAX_REBUILD_DEPTH = 8;
 
 /** OrderedDict instances are dict builders that BUILD may give `_metadata` (kept as an ordered Map). */
 function build(target: unknown, state: unknown, finalize: (v: unknown) => unknown): void {
@@ -223,7 +274,7 @@ function build(target: unknown, state: unknown, finalize: (v: unknown) => unknow
 }
 
 /** The allowlist: the globals PyTorch's `weights_only` loader accepts that state dicts use. */
-function resolveGlobal(module: string, name: string): PyCallable {
+function resolveGlobal(module: string, name: string, budget: CopyBudget): PyCallable {
   const full = `${module}.${name}`;
   if (module === 'collections' && (name === 'OrderedDict' || name === 'Counter')) {
     return callable(full, { call: () => new DictBuilder(), newobj: () => new DictBuilder() });
@@ -242,55 +293,80 @@ function resolveGlobal(module: string, name: string): PyCallable {
     return callable(full, { call: (a) => rebuildTensor(a[0], a[1], a[2], a[3]) });
   }
   if (module === 'torch._utils' && (name === '_rebuild_parameter' || name === '_rebuild_parameter_with_state')) {
-    return callable(full, {
-      call: (a) => {
-        if (!(a[0] instanceof Tensor)) fail(`${name}: data is not a tensor`, 'UnpicklingError');
-        return new Parameter(a[0], a[1] !== false);
-      },
-    });
+    return callable(full, { call: (a) => parameter(a[0], a[1], name) });
   }
   if (module === 'torch._tensor' && name === '_rebuild_from_type_v2') {
+    let depth = 0;
     return callable(full, {
       call: (a) => {
         const [func, newType, args] = a as [PyCallable, PyCallable, unknown[]];
-        if (typeof func !== 'object' || func === null || !func.call) fail('_rebuild_from_type_v2: bad rebuild function', 'UnpicklingError');
-        const t = func.call(Array.isArray(args) ? args : []);
-        if (newType?.fullName === 'torch.nn.parameter.Parameter' && t instanceof Tensor && !(t instanceof Parameter)) return new Parameter(t, t.requiresGrad);
+        if (typeof func !== 'object' || func === null || !ours.has(func) || typeof func.call !== 'function') fail('_rebuild_from_type_v2: bad rebuild function', 'UnpicklingError');
+        if (depth >= MAX_REBUILD_DEPTH) fail('_rebuild_from_type_v2: nested too deeply', 'UnpicklingError');
+        depth++;
+        let t: unknown;
+        try {
+          t = func.call(Array.isArray(args) ? args : []);
+        } finally {
+          depth--;
+        }
+        const isParamType = typeof newType === 'object' && newType !== null && ours.has(newType) && newType.fullName === 'torch.nn.parameter.Parameter';
+        if (isParamType && t instanceof Tensor && !(t instanceof Parameter)) return new Parameter(t, t.requiresGrad);
         return t;
       },
     });
   }
   if (module === 'torch.nn.parameter' && name === 'Parameter') {
+    return callable(full, { newobj: (a) => parameter(a[0], a[1], 'Parameter') });
+  }
+  if (module === 'torch' && Object.hasOwn(STORAGE_DTYPES, name)) {
+    const st = { fullName: full, storageDtype: STORAGE_DTYPES[name]! } as PyCallable & { storageDtype: DTypeName | null };
+    ours.add(st);
+    return st;
+  }
+  if (module === 'torch' && name === 'Size') {
     return callable(full, {
-      newobj: (a) => {
-        if (!(a[0] instanceof Tensor)) fail('Parameter: data is not a tensor', 'UnpicklingError');
-        return new Parameter(a[0], a[1] !== false);
+      call: (a) => {
+        if (!Array.isArray(a[0])) return [];
+        budget.charge(a[0].length, 'torch.Size');
+        return [...a[0]];
       },
     });
   }
-  if (module === 'torch' && name in STORAGE_DTYPES) {
-    return { fullName: full, storageDtype: STORAGE_DTYPES[name]! } as PyCallable & { storageDtype: DTypeName | null };
-  }
-  if (module === 'torch' && name === 'Size') return callable(full, { call: (a) => (Array.isArray(a[0]) ? [...a[0]] : []) });
-  if (module === 'torch' && name === 'device') return callable(full, { call: (a) => String(a[0]) });
+  if (module === 'torch' && name === 'device') return callable(full, { call: (a) => nameArg(a[0], 'torch.device') });
   if (module === 'torch' && name === 'Tensor') return callable(full, {});
   if (module === 'torch' && TORCH_DTYPES.has(name)) return callable(full, { value: name });
-  if (module === 'torch.serialization' && name === '_get_layout') return callable(full, { call: (a) => String(a[0]) });
+  if (module === 'torch.serialization' && name === '_get_layout') return callable(full, { call: (a) => nameArg(a[0], '_get_layout') });
   if (module === '_codecs' && name === 'encode') {
     return callable(full, {
       call: (a) => {
         if (typeof a[0] !== 'string') fail('_codecs.encode: expected a string', 'UnpicklingError');
+        budget.charge(a[0].length, '_codecs.encode');
         return Uint8Array.from(a[0], (c) => c.charCodeAt(0) & 0xff);
       },
     });
   }
-  if (module === 'builtins' && name === 'set') return callable(full, { call: (a) => new Set(Array.isArray(a[0]) ? a[0] : []) });
+  if (module === 'builtins' && name === 'set') {
+    return callable(full, {
+      call: (a) => {
+        if (!Array.isArray(a[0])) return new Set();
+        budget.charge(a[0].length, 'set');
+        return new Set(a[0]);
+      },
+    });
+  }
   if (module === 'builtins' && name === 'bytearray') return callable(full, { call: (a) => (a[0] instanceof Uint8Array ? a[0] : new Uint8Array(0)) });
   throw new SerializationError(
     'load',
     `Unsupported global: GLOBAL ${full} was not an allowed global by default. Only state dicts (tensors, parameters, dicts, lists, tuples, numbers, strings) can be loaded; nothing is ever executed.`,
     'UnpicklingError',
   );
+}
+
+/** A device or layout name (`'cpu'`, `'torch.strided'`): a string or a device index. */
+function nameArg(v: unknown, what: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  fail(`${what}: expected a string, got ${brief(v)}`, 'UnpicklingError');
 }
 
 /** An ordered dict to save as `collections.OrderedDict` (what PyTorch's state dicts are). */

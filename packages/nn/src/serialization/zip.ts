@@ -3,7 +3,9 @@
  * entries uncompressed with their data aligned to 64 bytes (as PyTorch's
  * `PyTorchStreamWriter` does), and a strict reader. The reader never allocates
  * from sizes written in the file: entries are views of the input, every offset
- * and length is checked against the input's real size, and CRC-32s are verified.
+ * and length is checked against the input's real size, records may not overlap
+ * (so a small file cannot be read as many copies of one large record), and
+ * CRC-32s are verified.
  */
 import { SerializationError } from './errors.js';
 
@@ -151,6 +153,7 @@ export interface ZipEntry {
   /** @internal */ readonly crc: number;
   /** @internal */ readonly method: number;
   /** @internal */ readonly compressedSize: number;
+  /** @internal Where the entry's data starts (after its local header). */ readonly dataOffset: number;
 }
 
 function u64(dv: DataView, p: number, what: string): number {
@@ -162,7 +165,8 @@ function u64(dv: DataView, p: number, what: string): number {
 /**
  * A strict reader of zip archives with uncompressed entries (what PyTorch writes).
  * @throws SerializationError on anything malformed: no end record, offsets or sizes
- * beyond the file, bad signatures, compressed entries, CRC mismatches.
+ * beyond the file, bad signatures, overlapping records, compressed entries, CRC
+ * mismatches.
  */
 export class ZipReader {
   /** Entries by name, in central-directory order. */
@@ -196,6 +200,7 @@ export class ZipReader {
     let count = dv.getUint16(eocd + 10, true);
     let cdSize = dv.getUint32(eocd + 12, true);
     let cdOffset = dv.getUint32(eocd + 16, true);
+    let cdLimit = eocd;
     if (count === 0xffff || cdSize === U32_MAX || cdOffset === U32_MAX) {
       const loc = eocd - 20;
       if (loc < 0 || dv.getUint32(loc, true) !== ZIP64_LOCATOR_SIG) this.fail('zip64 locator not found');
@@ -204,8 +209,9 @@ export class ZipReader {
       count = u64(dv, z + 32, 'entry count');
       cdSize = u64(dv, z + 40, 'central directory size');
       cdOffset = u64(dv, z + 48, 'central directory offset');
+      cdLimit = z;
     }
-    if (cdOffset + cdSize > eocd) this.fail(`central directory (offset ${cdOffset}, size ${cdSize}) extends beyond the end record`);
+    if (cdOffset + cdSize > cdLimit) this.fail(`central directory (offset ${cdOffset}, size ${cdSize}) extends beyond the end record`);
     if (count * CENTRAL_HEADER > cdSize) this.fail(`central directory of ${cdSize} bytes cannot hold ${count} entries`);
     const dec = new TextDecoder('utf-8', { fatal: false });
     let p = cdOffset;
@@ -253,8 +259,19 @@ export class ZipReader {
       }
       if (local + LOCAL_HEADER > cdOffset) this.fail(`entry ${name}: local header offset ${local} beyond the data area`);
       if (this.entries.has(name)) this.fail(`duplicate entry ${name}`);
-      this.entries.set(name, { name, size: usize, localOffset: local, crc, method, compressedSize: csize });
+      if (dv.getUint32(local, true) !== LOCAL_SIG) this.fail(`bad local header signature for ${name}`);
+      const dataOffset = local + LOCAL_HEADER + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+      if (dataOffset + csize > cdOffset) {
+        this.fail(`entry ${name} (${csize} bytes at offset ${dataOffset}) extends beyond the end of the file's data area (the central directory starts at ${cdOffset})`);
+      }
+      this.entries.set(name, { name, size: usize, localOffset: local, crc, method, compressedSize: csize, dataOffset });
       p = end;
+    }
+    // Records may not overlap: otherwise many entries could name one large record.
+    const spans = [...this.entries.values()].sort((a, b) => a.localOffset - b.localOffset);
+    for (let i = 1; i < spans.length; i++) {
+      const prev = spans[i - 1]!;
+      if (spans[i]!.localOffset < prev.dataOffset + prev.compressedSize) this.fail(`entries ${prev.name} and ${spans[i]!.name} overlap`);
     }
   }
 
@@ -267,12 +284,10 @@ export class ZipReader {
   read(name: string): Uint8Array {
     const e = this.entries.get(name);
     if (e === undefined) throw new SerializationError('load', `zip archive has no entry '${name}'`);
-    const { dv, data } = this;
-    const p = e.localOffset;
-    if (dv.getUint32(p, true) !== LOCAL_SIG) this.fail(`bad local header signature for ${name}`);
+    const { data } = this;
     if (e.method !== 0) throw new SerializationError('load', `zip entry ${name} is compressed (method ${e.method}); only stored entries (as PyTorch writes them) are supported`);
     if (e.compressedSize !== e.size) this.fail(`stored entry ${name} has different compressed (${e.compressedSize}) and uncompressed (${e.size}) sizes`);
-    const start = p + LOCAL_HEADER + dv.getUint16(p + 26, true) + dv.getUint16(p + 28, true);
+    const start = e.dataOffset;
     if (start + e.size > data.length) this.fail(`entry ${name} (${e.size} bytes at offset ${start}) extends beyond the end of the file (${data.length} bytes)`);
     const bytes = data.subarray(start, start + e.size);
     if (crc32(bytes) !== e.crc) this.fail(`CRC-32 mismatch in entry ${name}`);
