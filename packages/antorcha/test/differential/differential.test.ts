@@ -27,17 +27,7 @@ const fixture: Fixture = JSON.parse(readFileSync(new URL('../fixtures/differenti
  * the differential suite). Each names what Antorcha gets wrong against PyTorch.
  */
 const FINDINGS = {
-  'argmax-bool': 'argmax/argmin of bool over an empty or size-1 dim: PyTorch returns the index (only its kernel rejects bool)',
-  'check-order': 'norm of an integer tensor with a bad dim raises IndexError; PyTorch checks the dtype first (RuntimeError)',
-  'chunk-empty': 'chunk of a 0-size dim returns 1 piece; PyTorch returns `chunks` empty pieces',
-  'empty-contiguous': 'isContiguous() is false for some views with 0 elements; PyTorch: every empty tensor is contiguous',
-  'movedim-0d': 'movedim(0-d, 0, -1) raises (with a permute(sparse_coo) message); PyTorch returns the tensor',
-  'norm-int': 'norm of integer/bool tensors returns a result; PyTorch raises "norm(): input dtype should be either floating point or complex"',
-  'topk-bool-0d': 'topk of a 0-d bool tensor raises "topk_cpu" not implemented for \'Bool\'; PyTorch returns it (its 0-d path skips the kernel)',
   'tril-1d': 'tril/triu of a 0-d or 1-d tensor raise IndexError; PyTorch RuntimeError "tril: input tensor must have at least 2 dimensions"',
-  'uint8-any-all': 'any/all of a uint8 tensor return bool; PyTorch returns uint8',
-  'unbind-0d': 'unbind of a 0-d tensor returns; PyTorch raises IndexError',
-  'unflatten-0d': 'unflatten of a 0-d tensor raises RuntimeError ("input of size undefined"); PyTorch IndexError',
 } as const;
 type Finding = keyof typeof FINDINGS;
 
@@ -50,17 +40,7 @@ const known = (finding: Finding, ids: number[]): [number, Finding][] => ids.map(
  * failures with `DIFF_TOOL=failures npx vitest run --config test/differential/vitest.fuzz.config.ts`.)
  */
 const KNOWN_FAILURES = new Map<number, Finding>([
-  ...known('argmax-bool', [647, 2338]),
-  ...known('check-order', [1613, 1915]),
-  ...known('chunk-empty', [1527]),
-  ...known('empty-contiguous', [37, 59, 168, 1483, 1615, 1636, 1949, 2282]),
-  ...known('movedim-0d', [1990, 2142]),
-  ...known('norm-int', [404, 410, 416, 618, 629, 709, 753, 828, 1442, 1617, 1696, 1735, 1737, 1864, 2232, 2471, 2571, 2628, 2669, 2736]),
-  ...known('topk-bool-0d', [2614, 2640]),
   ...known('tril-1d', [1445, 1580, 1930, 1952, 2042]),
-  ...known('uint8-any-all', [261, 1466, 1752, 1955, 2032, 2226, 2397, 2459, 2502, 2655]),
-  ...known('unbind-0d', [39]),
-  ...known('unflatten-0d', [1991, 2141, 2490]),
 ]);
 
 /**
