@@ -237,7 +237,7 @@ def fits(x, dt):
         return True
     info = torch.iinfo(dt)
     d = x.detach().double()
-    return bool(torch.isfinite(d).all()) and bool(((d > info.min - 1) & (d < info.max + 1)).all())
+    return bool(torch.isfinite(d).all()) and bool(((d > float(info.min) - 1) & (d < float(info.max) + 1)).all())
 
 
 def quotient_overflows(args):
