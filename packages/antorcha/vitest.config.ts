@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+    // The soak test forces garbage collection to measure retained memory honestly.
+    execArgv: ['--expose-gc'],
   },
 });
