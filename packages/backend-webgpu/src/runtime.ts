@@ -280,11 +280,11 @@ export class GpuRuntime {
       this.outOfMemory = null;
       throw e;
     }
-    if (this.lostReason !== null) throw new Error(`antorcha webgpu backend: the GPU device was lost (${this.lostReason})`);
+    if (this.lostReason !== null) throw new TorchRuntimeError('webgpu', `the GPU device was lost (${this.lostReason})`);
     if (this.deviceError !== null) {
       const msg = this.deviceError;
       this.deviceError = null;
-      throw new Error(`antorcha webgpu backend: WebGPU reported an error: ${msg}`);
+      throw new TorchRuntimeError('webgpu', `WebGPU reported an error: ${msg}`);
     }
   }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { PrintOptions } from './types.js';
+import { TorchValueError } from '../errors.js';
 
 /** The `profile` presets of `torch.set_printoptions` (sci_mode is not part of them). */
 const PROFILES = {
@@ -28,7 +29,7 @@ export function setPrintoptions(
 ): void {
   if (opts.profile !== undefined) {
     const preset = PROFILES[opts.profile];
-    if (preset === undefined) throw new Error(`setPrintoptions: unknown profile '${String(opts.profile)}'`);
+    if (preset === undefined) throw new TorchValueError('set_printoptions', `set_printoptions: unknown profile '${String(opts.profile)}' (expected 'default', 'short' or 'full')`);
     Object.assign(current, preset);
   }
   if (opts.precision !== undefined) current.precision = opts.precision;
