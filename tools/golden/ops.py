@@ -637,4 +637,110 @@ OVERRIDES_2X[I10 + 'f11/randperm_negative'] = 'n must be non-negative, got -1'
 add(I10 + 'f11/randperm_negative', 'randperm', [-1])
 add(I10 + 'f11/randperm_fraction', 'randperm', [2.5])
 
+# Issue 10: differential-suite findings (views, reductions, creation)
+FMAX32 = 3.4028234663852886e+38
+# every tensor with no elements is contiguous, whatever its strides
+add(I10 + 'f12/unsqueeze_empty_strided', 'unsqueeze', [torch.tensor([]).as_strided([0, 2], [6, 3], 0), -2])
+add(I10 + 'f12/expand_empty', 'expand', [torch.tensor([1., 2, 3, 4], dtype=torch.float64).as_strided([4, 4], [0, 1], 0), [0, 2, -1, 4]])
+add(I10 + 'f12/t_empty', 't', [torch.zeros(0, 3)])
+add(I10 + 'f12/as_strided_empty_offset', 'as_strided', [torch.tensor([], dtype=torch.int64), [0], [0], 1])
+add(I10 + 'f12/as_strided_empty_far', 'as_strided', [torch.arange(2.0), [2, 0], [100, 1], 5])
+# 0-d tensors: movedim of dim 0/-1 is the tensor; unbind/unflatten have no dim 0 to split
+add(I10 + 'f12/movedim_0d', 'movedim', [torch.tensor(7, dtype=torch.int32), 0, -1])
+add(I10 + 'f12/movedim_0d_repeated', 'movedim', [torch.tensor(7.0), [0, -1], [0, -1]])
+add(I10 + 'f12/movedim_lengths_first', 'movedim', [rand([2, 3, 4]), [0, 5], [1]])
+add(I10 + 'f12/movedim_repeated_source', 'movedim', [rand([2, 3, 4]), [0, -3], [1, 2]])
+add(I10 + 'f12/movedim_repeated_destination', 'movedim', [rand([2, 3, 4]), [0, 1], [2, 2]])
+add(I10 + 'f12/unbind_0d', 'unbind', [torch.tensor(1.5), 0])
+add(I10 + 'f12/unbind_0d_neg', 'unbind', [torch.tensor(1.5), -1])
+add(I10 + 'f12/unflatten_0d', 'unflatten', [torch.tensor(3.0, dtype=torch.float64), -1, [1]])
+add(I10 + 'f12/unflatten_0d_dim_first', 'unflatten', [torch.tensor(3.0), 5, []])
+add(I10 + 'f12/unflatten_sizes_mismatch', 'unflatten', [rand([2, 6]), 1, [4, -1]])
+# x[..., ...]: PyTorch 1.13 accepts several ellipses, each skipping the dims no index names;
+# an index's error names its position in the expression
+y121 = torch.tensor([0.5, -3.875], dtype=torch.float64).reshape(1, 2, 1)
+x234 = rand([2, 3, 4])
+ELLIPSES = [
+    ('two', y121, (Ellipsis, Ellipsis)),
+    ('around_int', y121, (Ellipsis, 0, Ellipsis)),
+    ('around_none', y121, (Ellipsis, None, Ellipsis)),
+    ('three_ints', y121, (Ellipsis, 0, 0, 0, Ellipsis)),
+    ('slice_between', x234, (0, Ellipsis, slice(1, None), Ellipsis)),
+    ('ints_around', x234, (1, 2, Ellipsis, Ellipsis, 3)),
+    ('none_twice', x234, (None, Ellipsis, None, Ellipsis)),
+    ('none_past_end', x234, (Ellipsis, Ellipsis, None)),
+    ('oob_after_none', x234, (None, 5)),
+    ('oob_after_ellipsis', x234, (Ellipsis, 5)),
+]
+for name, base_, spec in ELLIPSES:
+    add(I10 + f'f12/index_ellipsis_{name}', 'index', [base_, [{'slice': [s.start, s.stop, s.step]} if isinstance(s, slice) else ('...' if s is Ellipsis else s) for s in spec]],
+        fn=lambda x, _spec, spec=spec: x[spec])
+# any/all keep uint8 for uint8 input
+u22 = torch.tensor([[1, 0], [2, 3]], dtype=torch.uint8)
+add(I10 + 'f12/any_uint8', 'any', [torch.tensor([0, 7], dtype=torch.uint8)])
+add(I10 + 'f12/all_uint8_dim', 'all', [u22], {'dim': 1})
+add(I10 + 'f12/any_uint8_keepdim', 'any', [u22], {'dim': 0, 'keepdim': True})
+add(I10 + 'f12/all_uint8_empty', 'all', [torch.tensor([], dtype=torch.uint8)])
+# norm: floating point only, checked before the dims
+add(I10 + 'f12/norm_int64', 'norm', [torch.tensor([3, 4])])
+add(I10 + 'f12/norm_int64_bad_dim', 'norm', [torch.tensor([3, 4])], {'p': 'fro', 'dim': 1})
+add(I10 + 'f12/norm_bool_p1', 'norm', [torch.tensor([True, False])], {'p': 1})
+add(I10 + 'f12/norm_uint8_inf', 'norm', [torch.tensor([3, 4], dtype=torch.uint8)], {'p': float('inf')})
+# argmax/argmin of bool: only the kernel rejects bool, and it does not run for a reduced dim
+# of size 1 (of a tensor of 1+ dims) or an empty input
+add(I10 + 'f12/argmax_bool_size1_dim', 'argmax', [torch.tensor([False])], {'dim': 0, 'keepdim': True})
+add(I10 + 'f12/argmin_bool_size1_dim', 'argmin', [torch.tensor([[False], [True]])], {'dim': 1})
+add(I10 + 'f12/argmax_bool_empty_result', 'argmax', [torch.zeros(3, 0, dtype=torch.bool)], {'dim': 0})
+add(I10 + 'f12/argmax_bool_0d_dim', 'argmax', [torch.tensor(True)], {'dim': 0})
+add(I10 + 'f12/argmin_bool_wide_dim', 'argmin', [torch.zeros(1, 2, dtype=torch.bool)], {'dim': 1})
+add(I10 + 'f12/argmax_bool_1x1_all', 'argmax', [torch.zeros(1, 1, dtype=torch.bool)])
+add(I10 + 'f12/argmax_bool_empty_all', 'argmax', [torch.zeros(0, dtype=torch.bool)])
+# amax/amin/max/min with a given dim of size 0: IndexError naming that dim
+add(I10 + 'f12/amax_empty_dim', 'amax', [torch.zeros(0)], {'dim': [0]})
+add(I10 + 'f12/amax_empty_neg_dim', 'amax', [torch.zeros(3, 0)], {'dim': [-1]})
+add(I10 + 'f12/amin_empty_dims_in_order', 'amin', [torch.zeros(0)], {'dim': [0, 1]})
+add(I10 + 'f12/amin_empty_other_dim', 'amin', [torch.zeros(3, 0)], {'dim': [0]})
+add(I10 + 'f12/amax_empty_no_dim', 'amax', [torch.zeros(0, 3)])
+add(I10 + 'f12/max_empty_dim', 'max', [torch.zeros(0, dtype=torch.float64)], {'dim': 0})
+add(I10 + 'f12/min_empty_neg_dim', 'min', [torch.zeros(3, 0)], {'dim': -1})
+add(I10 + 'f12/max_empty_other_dim', 'max', [torch.zeros(0, 3)], {'dim': 1})
+add(I10 + 'f12/max_empty_all', 'max', [torch.zeros(0, 3)])
+# arange: integer dtypes take the bounds truncated toward zero; the length comes from the
+# truncated bounds for int64, from the given ones for the other dtypes
+ARANGES = [
+    ('int64_fraction_end', [0.125], torch.int64),
+    ('int32_fraction_end', [0.125], torch.int32),
+    ('int64_fraction_start_step', [-1.5, 3, 1.5], torch.int64),
+    ('int32_fraction_start_step', [-1.5, 3, 1.5], torch.int32),
+    ('uint8_fraction_step', [0, 10, 2.5], torch.uint8),
+    ('int64_negative_step', [0, -3.5, -1.5], torch.int64),
+    ('int64_step_truncated_to_zero', [0, 5, 0.5], torch.int64),
+    ('int32_infinite_end', [0, float('inf')], torch.int32),
+    ('bool', [3], torch.bool),
+]
+for name, args, dt in ARANGES:
+    add(I10 + f'f12/arange_{name}', 'arange', args, {'dtype': dt})
+add(I10 + 'f12/arange_infinite_end', 'arange', [0, float('inf')])
+add(I10 + 'f12/arange_nan_end', 'arange', [float('nan')])
+# torch.tensor sizes a list from its first items; with no elements it reads no further
+add(I10 + 'f12/tensor_empty_first_row', 'tensor', [[[], [1]]])
+add(I10 + 'f12/tensor_empty_first_row_ragged', 'tensor', [[[], [[1, 2]], 3]])
+add(I10 + 'f12/tensor_empty_nested', 'tensor', [[[[]], [1]]])
+add(I10 + 'f12/tensor_empty_later_row', 'tensor', [[[1], []]])
+# var/std of float32: one output element -> the mean in float32 (it may overflow), then
+# sum (x - mean)^2 in float64; more -> Welford in float64; rounded once at the end
+xf = torch.tensor([65504, -0.0, -FMAX32, -5.2811987294007695e+31])
+add(I10 + 'f12/std_mean_overflows_dim', 'std', [xf.reshape(1, 4)], {'dim': [1], 'unbiased': False})
+add(I10 + 'f12/std_mean_overflows_all', 'std', [xf.reshape(1, 4)])
+add(I10 + 'f12/var_mean_overflows_keepdim', 'var', [xf.reshape(4, 1)], {'dim': [0], 'keepdim': True})
+add(I10 + 'f12/var_two_outputs_welford', 'var', [xf.reshape(2, 2)], {'dim': [1]})
+add(I10 + 'f12/std_two_outputs_welford', 'std', [xf.reshape(2, 2)], {'dim': [1]})
+add(I10 + 'f12/var_sum_overflows_all', 'var', [torch.tensor([3e38, 3e38])])
+add(I10 + 'f12/std_sum_overflows_one_row', 'std', [torch.tensor([[3e38, 3e38]])], {'dim': [1]})
+add(I10 + 'f12/var_sum_overflows_rows', 'var', [torch.tensor([[3e38, 3e38], [1.0, 2.0]])], {'dim': [1]})
+add(I10 + 'f12/std_large_rows', 'std', [torch.tensor([[3e38, 3e38, 1.0], [3e38, 3e38, 1.0]])], {'dim': [1]})
+add(I10 + 'f12/var_offset_all', 'var', [(rand([257]) * 10 + 1e4).float()], {'dim': None, 'correction': 0})
+add(I10 + 'f12/var_offset_column', 'var', [(rand([100, 1]) * 10 + 1e4).float()], {'dim': [0], 'correction': 0})
+add(I10 + 'f12/std_offset_rows', 'std', [(rand([7, 9]) * 10 + 1e4).float()], {'dim': [1]})
+
 write_json('packages/core/fixtures/ops.json', cases)

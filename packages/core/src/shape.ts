@@ -60,12 +60,15 @@ export function contiguousStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
-/** Whether (shape, strides) is row-major contiguous, ignoring strides of size-1 dims (PyTorch's rule). */
+/**
+ * Whether (shape, strides) is row-major contiguous, ignoring strides of size-1 dims, and
+ * true for any layout with no elements (PyTorch's rule: every empty tensor is contiguous).
+ */
 export function isContiguousLayout(shape: readonly number[], strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let expected = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     const d = shape[i]!;
-    if (d === 0) return true;
     if (d !== 1) {
       if (strides[i] !== expected) return false;
       expected *= d;

@@ -34,6 +34,17 @@ function flattenNested(data: NestedArray): { shape: number[]; values: number[]; 
     if (probe.length === 0) break;
     probe = probe[0] as NestedArray;
   }
+  if (shape.includes(0)) {
+    // No elements: PyTorch sizes the tensor from the first item at each level and never
+    // stores (nor checks) the rest, whose dtypes still join the inference -- with an empty
+    // list among them (the default dtype), which always gives the default dtype.
+    const check = (v: NestedArray): void => {
+      if (Array.isArray(v)) for (const item of v) check(item as NestedArray);
+      else if (typeof v !== 'number' && typeof v !== 'boolean') throw new TorchTypeError('tensor', `Could not infer dtype of ${v === null ? 'None' : typeof v}`);
+    };
+    check(data);
+    return { shape, values: [], dtype: getDefaultDtype() };
+  }
   const values: number[] = [];
   let allBool = true;
   let allInt = true;
@@ -211,19 +222,34 @@ export function arange(...args: (number | TensorOptions | undefined)[]): Tensor 
   if (args.length && typeof args[args.length - 1] === 'object') opts = args.pop() as TensorOptions;
   while (args.length && args[args.length - 1] === undefined) args.pop();
   const nums = args as number[];
-  for (const v of nums) if (typeof v !== 'number' || Number.isNaN(v)) throw new TorchTypeError('arange', `arange(): arguments must be numbers, got ${String(v)}`);
+  for (const v of nums) if (typeof v !== 'number') throw new TorchTypeError('arange', `arange(): arguments must be numbers, got ${String(v)}`);
   const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
-  if (step === 0) throw new TorchRuntimeError('arange', 'step must be nonzero');
-  if (!Number.isFinite(start) || !Number.isFinite(end)) throw new TorchRuntimeError('arange', `unsupported range: ${start} -> ${end}`);
-  if ((step > 0 && end < start) || (step < 0 && end > start)) {
-    throw new TorchRuntimeError('arange', 'upper bound and larger bound inconsistent with step sign');
-  }
   const allInt = nums.every((v) => Number.isInteger(v));
   const o = resolveOptions(opts, allInt ? int64 : getDefaultDtype());
-  const n = Math.ceil((end - start) / step);
+  if (o.dtype === bool) throw new TorchRuntimeError('arange', `"arange_cpu" not implemented for 'Bool'`);
+  // PyTorch's arange_out: the bounds in the accumulate type (double for floats, int64 for
+  // integers, so truncated toward zero), checks on those, and the length from
+  // (end − start) / step in double -- from the truncated bounds for int64 only.
+  const integral = !o.dtype.isFloatingPoint;
+  if (integral && ![start, end, step].every(Number.isFinite)) {
+    throw new TorchRuntimeError('arange', 'value cannot be converted to type int64_t without overflow');
+  }
+  const acc = (v: number): number => (integral ? Math.trunc(v) + 0 : v);
+  const [xstart, xend, xstep] = [acc(start), acc(end), acc(step)];
+  if (!(xstep > 0 || xstep < 0)) throw new TorchRuntimeError('arange', 'step must be nonzero');
+  if (!Number.isFinite(xstart) || !Number.isFinite(xend)) throw new TorchRuntimeError('arange', `unsupported range: ${cNumber(xstart)} -> ${cNumber(xend)}`);
+  if (!((xstep > 0 && xend >= xstart) || (xstep < 0 && xend <= xstart))) {
+    throw new TorchRuntimeError('arange', 'upper bound and larger bound inconsistent with step sign');
+  }
+  const n = (o.dtype === int64 ? Math.ceil((xend - xstart) / xstep) : Math.ceil((end - start) / step)) + 0;
   const values = allocHost(o.dtype.name, n);
-  for (let i = 0; i < n; i++) values[i] = castScalar(start + i * step, o.dtype.name);
+  for (let i = 0; i < n; i++) values[i] = castScalar(xstart + i * xstep, o.dtype.name);
   return fromHost(values, [n], o.dtype, { ...opts, dtype: o.dtype });
+}
+
+/** A double as C++'s ostream prints the non-finite ones. */
+function cNumber(v: number): string {
+  return Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v);
 }
 
 /** `steps` evenly spaced values from start to end inclusive (PyTorch's two-sided formula). */

@@ -4,7 +4,7 @@
  */
 import type { ReduceOp, ScanOp } from '../backend.js';
 import { composite, recordOp } from '../autograd-hook.js';
-import { type DType, type DTypeLike, bool, float64, int64, toDType } from '../dtype.js';
+import { type DType, type DTypeLike, bool, float64, int64, toDType, uint8 } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -130,21 +130,33 @@ function divInPlaceNoGrad(s: Tensor, n: number): Tensor {
   return s;
 }
 
-function extremum(op: 'max' | 'min', x: Tensor, dims: number[], name: string): Tensor {
-  if (x.numel() === 0 && dims.length === x._shape.length) {
+/**
+ * ATen's `zero_numel_check_dims`, run only when x has no elements: no dim given is a
+ * RuntimeError; a given dim of size 0 an IndexError naming the dim as given, each dim
+ * checked in order (so it may come before a later dim's range error).
+ */
+function zeroNumelCheckDims(x: Tensor, dim: DimArg, name: string): void {
+  // Other dim arguments are for normalizeDims to reject.
+  if (x.numel() !== 0 || !(dim === undefined || dim === null || typeof dim === 'number' || Array.isArray(dim))) return;
+  const list: readonly number[] = dim === undefined || dim === null ? [] : typeof dim === 'number' ? [dim] : dim;
+  if (list.length === 0) {
     throw new TorchRuntimeError(name, `${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
   }
-  for (const d of dims) {
-    if (x._shape[d] === 0) {
+  for (const d of list) {
+    if (x._shape[wrapDim(d, x._shape.length, name)] === 0) {
       throw new TorchIndexError(name, `${name}(): Expected reduction dim ${d} to have non-zero size.`);
     }
   }
+}
+
+function extremum(op: 'max' | 'min', x: Tensor, dims: number[], name: string): Tensor {
   return reduceRaw(op, name, x, dims, x.dtype, x.dtype);
 }
 
 /** Maximum over dims, values only (`torch.amax`). */
 export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
   expectTensor('amax', 'input', 1, x);
+  zeroNumelCheckDims(x, dim, 'amax');
   const dims = normalizeDims(dim, x._shape.length, 'amax');
   const out = finish(extremum('max', x, dims, 'amax'), x, dims, keepdim);
   recordOp('amax', [x], [out], { dims, keepdim });
@@ -154,6 +166,7 @@ export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
 /** Minimum over dims, values only (`torch.amin`). */
 export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
   expectTensor('amin', 'input', 1, x);
+  zeroNumelCheckDims(x, dim, 'amin');
   const dims = normalizeDims(dim, x._shape.length, 'amin');
   const out = finish(extremum('min', x, dims, 'amin'), x, dims, keepdim);
   recordOp('amin', [x], [out], { dims, keepdim });
@@ -161,10 +174,15 @@ export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
 }
 
 function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
-  // PyTorch has no bool kernel for argmax/argmin (max(x, dim) on bool works).
-  if (x.dtype === bool) throw new TorchRuntimeError(op, `"${op}_cpu" not implemented for 'Bool'`);
+  // PyTorch has no bool kernel for argmax/argmin (max(x, dim) on bool works), and only
+  // the kernel rejects bool: it does not run for an empty input or (with a dim of a
+  // tensor of 1+ dims) a reduced dim of size 1, whose answer is index 0.
+  const noBool = (runs: boolean): void => {
+    if (x.dtype === bool && runs) throw new TorchRuntimeError(op, `"${op}_cpu" not implemented for 'Bool'`);
+  };
   if (dim === undefined || dim === null) {
     if (x.numel() === 0) throw new TorchIndexError(op, `${op}(): Expected reduction dim to be specified for input.numel() == 0.`);
+    noBool(true);
     const flat = x.reshape(-1);
     const out = reduceRaw(op, op, flat, [0], int64, x.dtype);
     return keepdim ? out.reshape(x._shape.map(() => 1)) : out;
@@ -172,6 +190,7 @@ function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | un
   const d = wrapDim(dim, x._shape.length, op);
   const dims = x._shape.length === 0 ? [] : [d];
   if (x._shape.length > 0 && x._shape[d] === 0) throw new TorchIndexError(op, `${op}(): Expected reduction dim ${d} to have non-zero size.`);
+  noBool(x.numel() > 0 && (x._shape.length === 0 || x._shape[d]! > 1));
   return finish(reduceRaw(op, op, x, dims, int64, x.dtype), x, dims, keepdim);
 }
 
@@ -189,12 +208,15 @@ export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor 
 
 function maxMin(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: boolean): Tensor | ValuesIndices {
   if (dim === undefined) {
+    zeroNumelCheckDims(x, undefined, op);
     const out = extremum(op, x, normalizeDims(undefined, x._shape.length, op), op);
     recordOp(op === 'max' ? 'amax' : 'amin', [x], [out], { dims: normalizeDims(undefined, x._shape.length, op), keepdim: false, all: true });
     return out;
   }
   const d = wrapDim(dim, x._shape.length, op);
   const dims = x._shape.length === 0 ? [] : [d];
+  // max(x, dim) names the wrapped dim in its zero-size error (amax names the dim as given).
+  zeroNumelCheckDims(x, d, op);
   const values = finish(extremum(op, x, dims, op), x, dims, keepdim);
   const indices = finish(reduceRaw(op === 'max' ? 'argmax' : 'argmin', op, x, dims, int64, x.dtype), x, dims, keepdim);
   recordOp(op === 'max' ? 'max_dim' : 'min_dim', [x], [values], { dim: d, keepdim, indices });
@@ -224,18 +246,23 @@ export function min(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): T
   return maxMin('min', x, dimOrOther, keepdim);
 }
 
-/** Whether all elements (over `dim`) are nonzero: bool. */
+/** bool, except for uint8 input, which PyTorch keeps (0/1 values). */
+function logicalResult(out: Tensor, x: Tensor): Tensor {
+  return x.dtype === uint8 ? out.to(uint8) : out;
+}
+
+/** Whether all elements (over `dim`) are nonzero: bool (uint8 for uint8 input). */
 export function all(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
   expectTensor('all', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'all');
-  return finish(reduceRaw('all', 'all', x, dims, bool, x.dtype), x, dims, keepdim);
+  return logicalResult(finish(reduceRaw('all', 'all', x, dims, bool, x.dtype), x, dims, keepdim), x);
 }
 
-/** Whether any element (over `dim`) is nonzero: bool. */
+/** Whether any element (over `dim`) is nonzero: bool (uint8 for uint8 input). */
 export function any(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
   expectTensor('any', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'any');
-  return finish(reduceRaw('any', 'any', x, dims, bool, x.dtype), x, dims, keepdim);
+  return logicalResult(finish(reduceRaw('any', 'any', x, dims, bool, x.dtype), x, dims, keepdim), x);
 }
 
 /** Options of `var`/`std`. */
@@ -249,35 +276,51 @@ export interface VarOptions {
 }
 
 /**
- * The variance of `x` over `dim`, and the dtype to round it to. PyTorch accumulates
- * float32 moments in float64 (Welford with acc_type = double), so large values do not
- * overflow on the way: the same happens here where the device has float64, and the
- * caller rounds once at the end (std from the float64 root, as its variance may
- * overflow float32 where the std does not).
+ * The variance of `x` over `dim` (its square root with `takeSqrt`), as PyTorch 1.13's CPU
+ * kernels compute it:
+ * - a result of one element (`std_var_all_cpu`): the mean in x's own dtype (for float32 a
+ *   float32 sum, which may overflow to ±inf and then makes the result inf or NaN), then
+ *   Σ(x − mean)² in float64;
+ * - any other result (Welford with acc_type double): mean and moments in float64.
+ * Either way the division and the root are taken in float64 and the result is rounded
+ * once at the end (a std may be finite where its variance overflows float32). Devices
+ * without float64 (WebGPU) scale instead; see below.
  */
-function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): { v: Tensor; round: DType | null; scale?: Tensor } {
+function varStd(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined, takeSqrt: boolean): Tensor {
   const o: VarOptions = typeof opts === 'boolean' ? { unbiased: opts } : opts ?? {};
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(name, 'std and var only support floating point and complex dtypes');
   const dims = normalizeDims(dim, x._shape.length, name);
   const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
+  const keepdim = o.keepdim ?? false;
   const n = countOver(x, dims);
-  const wide = x.dtype.name === 'float32' && x._storage.backend.dtypes.has('float64');
-  if (!wide && x.dtype.name === 'float32' && x.numel() > 0) {
-    // No float64 here (WebGPU): scale by the largest magnitude so sums and squares stay
-    // finite, then scale back (var by s², which may overflow as PyTorch's does; std by s).
-    const s = amax(abs(x), dims, true);
-    const safe = where(s.gt(0).logicalAnd(s.isfinite()), s, 1);
-    const xs = div(x, safe);
-    const ds = sub(xs, mean(xs, dims, true));
-    const vs = div(sum(mul(ds, ds), dims, o.keepdim ?? false), Math.max(n - correction, 0));
-    const scale = o.keepdim ? safe : safe.reshape(vs._shape);
-    return { v: vs, round: null, scale };
+  const divisor = Math.max(n - correction, 0);
+  // One output element (n > 0 whenever x has elements).
+  const single = x.numel() > 0 && x.numel() / n <= 1;
+  const f32 = x.dtype.name === 'float32';
+  const wide = f32 && x._storage.backend.dtypes.has('float64');
+  const root = (v: Tensor): Tensor => (takeSqrt ? sqrt(v) : v);
+  const fromMean = (xw: Tensor, m: Tensor): Tensor => {
+    const d = sub(xw, m);
+    return root(div(sum(mul(d, d), dims, keepdim), divisor));
+  };
+  if (!f32 || wide || x.numel() === 0) {
+    const xw = wide ? x.to(float64) : x;
+    const r = fromMean(xw, single ? mean(x, dims, true).to(xw.dtype) : mean(xw, dims, true));
+    return wide ? r.to(x.dtype) : r;
   }
-  const xw = wide ? x.to(float64) : x;
-  const m = mean(xw, dims, true);
-  const d = sub(xw, m);
-  const ss = sum(mul(d, d), dims, o.keepdim ?? false);
-  return { v: div(ss, Math.max(n - correction, 0)), round: wide ? x.dtype : null };
+  // No float64 here (WebGPU): scale by the largest magnitude so sums and squares stay
+  // finite, then scale back (var by s², which may overflow as PyTorch's does; std by s).
+  const s = amax(abs(x), dims, true);
+  const safe = where(s.gt(0).logicalAnd(s.isfinite()), s, 1);
+  const xs = div(x, safe);
+  const vs = fromMean(xs, mean(xs, dims, true));
+  const scale = keepdim ? safe : safe.reshape(vs._shape);
+  const scaled = takeSqrt ? mul(vs, scale) : mul(mul(vs, scale), scale);
+  if (!single) return scaled;
+  // A one-element result takes PyTorch's float32 mean: where that overflowed, x − mean is
+  // ±inf or NaN in float32 as in float64, so the plain float32 formula gives its answer.
+  const m32 = mean(x, dims, true);
+  return where(m32.isfinite().reshape(scaled._shape), scaled, fromMean(x, m32));
 }
 
 /**
@@ -289,21 +332,13 @@ function varImpl(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolea
  */
 export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
   expectTensor('variance', 'input', 1, x);
-  return composite('var', [x], { dim, opts }, () => {
-    const { v, round, scale } = varImpl('var', x, dim, opts);
-    if (scale) return mul(mul(v, scale), scale);
-    return round ? v.to(round) : v;
-  });
+  return composite('var', [x], { dim, opts }, () => varStd('var', x, dim, opts, false));
 }
 
 /** Standard deviation over `dim` with `correction` (default 1). */
 export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
   expectTensor('std', 'input', 1, x);
-  return composite('std', [x], { dim, opts }, () => {
-    const { v, round, scale } = varImpl('std', x, dim, opts);
-    if (scale) return mul(sqrt(v), scale);
-    return round ? sqrt(v).to(round) : sqrt(v);
-  });
+  return composite('std', [x], { dim, opts }, () => varStd('std', x, dim, opts, true));
 }
 
 /** log(Σ exp(x)) over `dim`, computed stably by shifting by the maximum. */
@@ -329,12 +364,15 @@ function logsumexpImpl(x: Tensor, dims: number[], keepdim: boolean): Tensor {
  */
 export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
   expectTensor('norm', 'input', 1, x);
+  // PyTorch checks the dtype first (before the dims), for every p.
+  if (!x.dtype.isFloatingPoint) {
+    throw new TorchRuntimeError('norm', `norm(): input dtype should be either floating point or complex. Got ${cppName(x.dtype)} instead.`);
+  }
   const dims = normalizeDims(dim, x._shape.length, 'norm');
   return composite('norm', [x], { p, dims, keepdim }, () => normImpl(x, p, dims, keepdim));
 }
 
-function normImpl(x: Tensor, p: number | 'fro', dims: number[], keepdim: boolean): Tensor {
-  const xf = x.dtype.isFloatingPoint ? x : x.float();
+function normImpl(xf: Tensor, p: number | 'fro', dims: number[], keepdim: boolean): Tensor {
   const pp = p === 'fro' ? 2 : p;
   const a = abs(xf);
   if (pp === Infinity) return amax(a, dims, keepdim);

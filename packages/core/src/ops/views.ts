@@ -195,7 +195,17 @@ export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Ten
   const n = x._shape.length;
   const d = wrapDim(dim, n, 'unflatten');
   if (sizes.length === 0) throw new TorchRuntimeError('unflatten', 'unflatten: sizes must be non-empty');
-  const inner = inferSize(sizes, x._shape[d]!, 'unflatten');
+  if (n === 0) throw noDimsError('unflatten');
+  let inner: number[];
+  try {
+    inner = inferSize(sizes, x._shape[d]!, 'unflatten');
+  } catch (e) {
+    // ATen's unflatten rewords infer_size's "is invalid for input of size" error.
+    if (e instanceof TorchRuntimeError && e.message.includes('is invalid for input of size')) {
+      throw new TorchRuntimeError('unflatten', `unflatten: Provided sizes ${fmtShape(sizes)} don't multiply up to the size of dim ${d} (${x._shape[d]}) in the input tensor`);
+    }
+    throw e;
+  }
   return view(x, [...x._shape.slice(0, d), ...inner, ...x._shape.slice(d + 1)]);
 }
 
@@ -240,10 +250,16 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   return makeView(x, shape, strides, x._offset + i * x._strides[d]!, 'select', { dim: d, index: i, inputShape: [...x._shape] });
 }
 
+/** A 0-dim tensor's `size(0)`: dims 0 and -1 pass `wrapDim` but name no real dim. */
+function noDimsError(op: string): TorchIndexError {
+  return new TorchIndexError(op, 'Dimension specified as 0 but tensor has no dimensions');
+}
+
 /** Splits along `dim` into a list of views, one per index. */
 export function unbind(x: Tensor, dim = 0): Tensor[] {
   expectTensor('unbind', 'input', 1, x);
   const d = wrapDim(dim, x._shape.length, 'unbind');
+  if (x._shape.length === 0) throw noDimsError('unbind');
   return composite('unbind', [x], { dim: d }, () => Array.from({ length: x._shape[d]! }, (_, i) => select(x, d, i)));
 }
 
@@ -262,10 +278,11 @@ export function asStrided(x: Tensor, size: readonly number[], stride: readonly n
   }
   for (const s of stride) if (s < 0) throw new TorchRuntimeError('as_strided', 'as_strided: Negative strides are not supported at the moment, got strides: ' + fmtShape(stride));
   if (offset < 0) throw new TorchRuntimeError('as_strided', `Tensor: invalid storage offset ${offset}`);
+  // A view with no elements needs no storage at all, whatever its offset (PyTorch's rule).
+  const empty = size.some((d) => d === 0);
   let maxIndex = offset;
-  if (size.some((d) => d === 0)) maxIndex = offset - 1;
-  else for (let i = 0; i < size.length; i++) maxIndex += (size[i]! - 1) * stride[i]!;
-  if (maxIndex >= x._storage.numel) {
+  for (let i = 0; i < size.length && !empty; i++) maxIndex += (size[i]! - 1) * stride[i]!;
+  if (!empty && maxIndex >= x._storage.numel) {
     throw new TorchRuntimeError(
       'as_strided',
       `setStorage: sizes ${fmtShape(size)}, strides ${fmtShape(stride)}, storage offset ${offset}, and itemsize ${x.dtype.itemsize} requiring a storage size of ${(maxIndex + 1) * x.dtype.itemsize} are out of bounds for storage of size ${x._storage.numel * x.dtype.itemsize}`,
@@ -368,46 +385,48 @@ export function index(x: Tensor, ...specs: AdvancedIndexSpec[]): Tensor {
     if (!ok) throw new TorchIndexError(op, `only integers, slices (\`:\`), ellipsis (\`...\`), None and long or boolean tensors are valid indices (got ${pyTypeName(s)})`);
   }
   const basic = specs as IndexSpec[];
-  const ell = basic.filter((s) => s === '...').length;
-  if (ell > 1) throw new TorchIndexError(op, 'an index can only have a single ellipsis (\'...\')');
   const consuming = basic.filter((s) => s !== null && s !== '...').length;
   const n = x._shape.length;
   if (consuming > n) throw new TorchIndexError(op, `too many indices for tensor of dimension ${n}`);
-  const expanded: IndexSpec[] = [];
-  for (const s of basic) {
-    if (s === '...') for (let i = 0; i < n - consuming; i++) expanded.push(':');
-    else expanded.push(s);
-  }
-  const shape: number[] = [];
-  const strides: number[] = [];
+  // PyTorch's applySlicing: a dim pointer walks the result; each `...` moves it past the
+  // n − consuming dims no index names (PyTorch 1.13 accepts several ellipses, each
+  // skipping that many), and errors name the index's position in the expression.
+  const shape = [...x._shape];
+  const strides = [...x._strides];
   let offset = x._offset;
   let d = 0;
-  for (const s of expanded) {
+  basic.forEach((s, pos) => {
+    if (s === '...') {
+      d += n - consuming;
+      return;
+    }
+    const r = shape.length;
     if (s === null) {
-      shape.push(1);
-      strides.push(d < n ? x._shape[d]! * x._strides[d]! : 1);
-      continue;
+      if (d > r) wrapDim(d, r + 1, op);
+      strides.splice(d, 0, d < r ? shape[d]! * strides[d]! : 1);
+      shape.splice(d, 0, 1);
+      d++;
+      return;
     }
-    const size = x._shape[d]!;
-    const stride = x._strides[d]!;
     if (typeof s === 'number') {
+      // Past the last dim (only after several ellipses) PyTorch reads no size: 0 here.
+      const size = d < r ? shape[d]! : 0;
       if (!Number.isInteger(s) || s < -size || s >= size) {
-        throw new TorchIndexError(op, `index ${s} is out of bounds for dimension ${d} with size ${size}`);
+        throw new TorchIndexError(op, `index ${s} is out of bounds for dimension ${pos} with size ${size}`);
       }
-      offset += (s < 0 ? s + size : s) * stride;
-    } else {
-      const sl = typeof s === 'string' ? parseSlice(s, op) : s;
-      const [start, len, step] = sliceBounds(sl, size, op);
-      offset += start * stride;
-      shape.push(len);
-      strides.push(stride * step);
+      offset += (s < 0 ? s + size : s) * strides[d]!;
+      shape.splice(d, 1);
+      strides.splice(d, 1);
+      return;
     }
+    if (d >= r) wrapDim(d, r, op);
+    const sl = typeof s === 'string' ? parseSlice(s, op) : s;
+    const [start, len, step] = sliceBounds(sl, shape[d]!, op);
+    offset += start * strides[d]!;
+    shape[d] = len;
+    strides[d] = strides[d]! * step;
     d++;
-  }
-  for (; d < n; d++) {
-    shape.push(x._shape[d]!);
-    strides.push(x._strides[d]!);
-  }
+  });
   const last = [...basic].reverse().find((s) => s !== '...');
   const indexKind = last === undefined ? 'alias' : last === null ? 'unsqueeze' : typeof last === 'number' ? 'select' : 'slice';
   return makeView(x, shape, strides, offset, 'as_strided', { size: shape, stride: strides, storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset, indexKind });
@@ -419,11 +438,17 @@ export function movedim(x: Tensor, source: number | readonly number[], destinati
   expectIntOrList('movedim', 'source', 2, source);
   expectIntOrList('movedim', 'destination', 3, destination);
   const n = x._shape.length;
-  const src = (typeof source === 'number' ? [source] : source).map((d) => wrapDim(d, n, 'movedim'));
-  const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => wrapDim(d, n, 'movedim'));
-  if (src.length !== dst.length) {
-    throw new TorchRuntimeError('movedim', `movedim: Invalid source or destination dims: source (${fmtShape(src)} dims) should contain the same number of dims as destination (${fmtShape(dst)} dims)`);
+  const rawSrc = typeof source === 'number' ? [source] : source;
+  const rawDst = typeof destination === 'number' ? [destination] : destination;
+  // ATen's order: lengths, then wrapping, then repeats; a 0-dim tensor is then returned as is.
+  if (rawSrc.length !== rawDst.length) {
+    throw new TorchRuntimeError('movedim', `movedim: Invalid source or destination dims: source (${fmtShape(rawSrc)} dims) should contain the same number of dims as destination (${fmtShape(rawDst)} dims)`);
   }
+  const src = rawSrc.map((d) => wrapDim(d, n, 'movedim'));
+  const dst = rawDst.map((d) => wrapDim(d, n, 'movedim'));
+  if (new Set(src).size !== src.length) throw new TorchRuntimeError('movedim', `movedim: repeated dim in \`source\` (${fmtShape(rawSrc)})`);
+  if (new Set(dst).size !== dst.length) throw new TorchRuntimeError('movedim', `movedim: repeated dim in \`destination\` (${fmtShape(rawDst)})`);
+  if (n === 0) return permute(x, []);
   const order = new Array<number>(n).fill(-1);
   dst.forEach((d, i) => (order[d] = src[i]!));
   const rest = Array.from({ length: n }, (_, i) => i).filter((i) => !src.includes(i));
