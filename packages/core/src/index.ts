@@ -11,6 +11,7 @@ export * from './device.js';
 export * from './storage.js';
 export * from './registry.js';
 export { tidy, keep } from './memory.js';
+export { expectBool, expectTensor, expectTensorList, expectInt, expectIntList, expectIntOrList, expectNumber, expectScalar, expectScalarFits, pyTypeName } from './validate.js';
 export { setMemoryLimit, getMemoryLimit, formatMemorySize } from './memory-limit.js';
 export type * from './backend.js';
 export * from './autograd-hook.js';

@@ -48,7 +48,7 @@ export function expectIntOrList(op: string, name: string, pos: number | undefine
   if (Array.isArray(v)) {
     v.forEach((d, i) => {
       if (typeof d !== 'number' || !Number.isInteger(d)) {
-        throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be tuple of ints, but found element of type ${pyTypeName(d)} at pos ${i}`);
+        throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be tuple of ints, but found element of type ${pyTypeName(d)} at pos ${i + 1}`);
       }
     });
     return;
@@ -80,6 +80,11 @@ export function expectScalarFits(op: string, v: number | boolean, dtype: string)
   const range = INT_RANGE[dtype];
   if (range === undefined || typeof v === 'boolean') return;
   if (!(v >= range[0] && v <= range[1])) throw new TorchRuntimeError(op, `value cannot be converted to type ${CPP_NAMES[dtype]} without overflow`);
+}
+
+/** `v` must be a boolean: `relu(): argument 'inplace' (position 2) must be bool, not Tensor`. */
+export function expectBool(op: string, name: string, pos: number | undefined, v: unknown): asserts v is boolean {
+  if (typeof v !== 'boolean') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be bool, not ${pyTypeName(v)}`);
 }
 
 /** `v` must be a number or a boolean (a Python scalar). */

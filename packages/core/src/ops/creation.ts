@@ -145,7 +145,7 @@ export function parseSizeArgs(args: SizeAndOptions, op: string): { shape: number
   else shape = list as number[];
   shape.forEach((d, i) => {
     if (typeof d !== 'number' || !Number.isInteger(d)) {
-      throw new TorchTypeError(op, shape.length === 1 ? `${op}(): argument 'size' (position 1) must be tuple of ints, not ${pyTypeName(d)}` : `${op}(): argument 'size' must be tuple of ints, but found element of type ${pyTypeName(d)} at pos ${i}`);
+      throw new TorchTypeError(op, shape.length === 1 ? `${op}(): argument 'size' (position 1) must be tuple of ints, not ${pyTypeName(d)}` : `${op}(): argument 'size' must be tuple of ints, but found element of type ${pyTypeName(d)} at pos ${i + 1}`);
     }
   });
   checkShape(shape, op);

@@ -4,7 +4,8 @@
  * PyTorch's node name (`LeakyReluBackward0`, `HardswishBackward0`, …).
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
-import { type DTypeLike, type Tensor, TorchRuntimeError, unaryInplace, unaryOp, where } from '@antorcha/core';
+import { type DTypeLike, type Tensor, TorchRuntimeError, unaryInplace, unaryOp, where, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { expectOptions } from './utils.js';
 
 function floatInput(op: string, x: Tensor): void {
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${op}" not implemented for '${x.dtype.name}'`);
@@ -12,28 +13,37 @@ function floatInput(op: string, x: Tensor): void {
 
 /** max(x, 0); `inplace` writes into `x`. */
 export function relu(input: Tensor, inplace = false): Tensor {
+  expectTensor('relu', 'input', 1, input);
+  expectBool('relu', 'inplace', 2, inplace);
   return inplace ? input.relu_() : input.relu();
 }
 
 /** min(max(x, 0), 6). */
 export function relu6(input: Tensor, inplace = false): Tensor {
+  expectTensor('relu6', 'input', 1, input);
+  expectBool('relu6', 'inplace', 2, inplace);
   return hardtanh(input, 0, 6, inplace);
 }
 
 /** x for x > 0, `negativeSlope * x` otherwise. */
 export function leakyRelu(input: Tensor, negativeSlope = 0.01, inplace = false): Tensor {
+  expectTensor('leaky_relu', 'input', 1, input);
+  expectBool('leaky_relu', 'inplace', 3, inplace);
   floatInput('leaky_relu', input);
   return inplace ? unaryInplace('leaky_relu_', 'leakyRelu', input, 'float', { a: negativeSlope }) : unaryOp('leaky_relu', 'leakyRelu', input, 'float', { a: negativeSlope });
 }
 
 /** x for x > 0, `alpha * (exp(x) − 1)` otherwise. */
 export function elu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
+  expectTensor('elu', 'input', 1, input);
+  expectBool('elu', 'inplace', 3, inplace);
   floatInput('elu', input);
   return inplace ? unaryInplace('elu_', 'elu', input, 'float', { a: alpha }) : unaryOp('elu', 'elu', input, 'float', { a: alpha });
 }
 
 /** Gaussian error linear unit: `x·Φ(x)`, or its tanh approximation with `approximate: 'tanh'`. */
 export function gelu(input: Tensor, opts: { approximate?: 'none' | 'tanh' } = {}): Tensor {
+  expectTensor('gelu', 'input', 1, input);
   floatInput('gelu', input);
   const approximate = opts.approximate ?? 'none';
   if (approximate !== 'none' && approximate !== 'tanh') throw new TorchRuntimeError('gelu', `approximate argument must be either none or tanh.`);
@@ -44,50 +54,64 @@ export function gelu(input: Tensor, opts: { approximate?: 'none' | 'tanh' } = {}
 
 /** x·sigmoid(x) (swish). */
 export function silu(input: Tensor, inplace = false): Tensor {
+  expectTensor('silu', 'input', 1, input);
+  expectBool('silu', 'inplace', 2, inplace);
   floatInput('silu', input);
   return inplace ? unaryInplace('silu_', 'silu', input, 'float') : unaryOp('silu', 'silu', input, 'float');
 }
 
 /** Logistic sigmoid. */
 export function sigmoid(input: Tensor): Tensor {
+  expectTensor('sigmoid', 'input', 1, input);
   return input.sigmoid();
 }
 
 /** Hyperbolic tangent. */
 export function tanh(input: Tensor): Tensor {
+  expectTensor('tanh', 'input', 1, input);
   return input.tanh();
 }
 
 /** `log(1 + exp(beta·x)) / beta`, linear where `beta·x > threshold`. */
 export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
+  expectTensor('softplus', 'input', 1, input);
   floatInput('softplus', input);
   return unaryOp('softplus', 'softplus', input, 'float', { a: beta, b: threshold });
 }
 
 /** Clamps into [minVal, maxVal]. */
 export function hardtanh(input: Tensor, minVal = -1.0, maxVal = 1.0, inplace = false): Tensor {
+  expectTensor('hardtanh', 'input', 1, input);
+  expectBool('hardtanh', 'inplace', 4, inplace);
   floatInput('hardtanh', input);
   return inplace ? unaryInplace('hardtanh_', 'hardtanh', input, 'float', { a: minVal, b: maxVal }) : unaryOp('hardtanh', 'hardtanh', input, 'float', { a: minVal, b: maxVal });
 }
 
 /** log(sigmoid(x)), computed stably. */
 export function logSigmoid(input: Tensor): Tensor {
+  expectTensor('log_sigmoid', 'input', 1, input);
   floatInput('log_sigmoid', input);
   return unaryOp('log_sigmoid', 'logSigmoid', input, 'float');
 }
 
 /** exp(x) / Σ exp(x) along `dim`. */
 export function softmax(input: Tensor, dim: number, opts: { dtype?: DTypeLike } = {}): Tensor {
+  expectTensor('softmax', 'input', 1, input);
+  expectOptions('softmax', opts);
   return input.softmax(dim, opts);
 }
 
 /** softmax(−x). */
 export function softmin(input: Tensor, dim: number, opts: { dtype?: DTypeLike } = {}): Tensor {
+  expectTensor('softmin', 'input', 1, input);
+  expectOptions('softmin', opts);
   return input.neg().softmax(dim, opts);
 }
 
 /** log(softmax(x)) along `dim`, computed stably. */
 export function logSoftmax(input: Tensor, dim: number, opts: { dtype?: DTypeLike } = {}): Tensor {
+  expectTensor('log_softmax', 'input', 1, input);
+  expectOptions('log_softmax', opts);
   return input.logSoftmax(dim, opts);
 }
 
@@ -98,6 +122,8 @@ function maybeInplace(input: Tensor, y: Tensor, inplace: boolean): Tensor {
 
 /** x·relu6(x + 3)/6 (PyTorch's node `HardswishBackward0`). */
 export function hardswish(input: Tensor, inplace = false): Tensor {
+  expectTensor('hardswish', 'input', 1, input);
+  expectBool('hardswish', 'inplace', 2, inplace);
   floatInput('hardswish', input);
   return maybeInplace(input, fusedNode('HardswishBackward0', [input], (x) => x.mul(x.add(3).clamp(0, 6)).div(6)), inplace);
 }
@@ -120,12 +146,16 @@ const ONE_SIXTH_F32 = Math.fround(1 / 6);
 
 /** relu6(x + 3)/6 (`HardsigmoidBackward0`). */
 export function hardsigmoid(input: Tensor, inplace = false): Tensor {
+  expectTensor('hardsigmoid', 'input', 1, input);
+  expectBool('hardsigmoid', 'inplace', 2, inplace);
   floatInput('hardsigmoid', input);
   return maybeInplace(input, fusedNode('HardsigmoidBackward0', [input], (x) => Hardsigmoid.apply(x)), inplace);
 }
 
 /** x·tanh(softplus(x)) (`MishBackward0`). */
 export function mish(input: Tensor, inplace = false): Tensor {
+  expectTensor('mish', 'input', 1, input);
+  expectBool('mish', 'inplace', 2, inplace);
   floatInput('mish', input);
   return maybeInplace(input, fusedNode('MishBackward0', [input], (x) => x.mul(softplus(x).tanh())), inplace);
 }
@@ -136,12 +166,16 @@ const SELU_SCALE = 1.0507009873554804934193349852946;
 
 /** scale·elu(x, α) with SELU's constants (PyTorch computes it with its elu kernel: `EluBackward0`). */
 export function selu(input: Tensor, inplace = false): Tensor {
+  expectTensor('selu', 'input', 1, input);
+  expectBool('selu', 'inplace', 2, inplace);
   floatInput('selu', input);
   return maybeInplace(input, fusedNode('EluBackward0', [input], (x) => elu(x, SELU_ALPHA).mul(SELU_SCALE)), inplace);
 }
 
 /** max(0, x) + min(0, α·(exp(x/α) − 1)) (`CeluBackward0`). */
 export function celu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
+  expectTensor('celu', 'input', 1, input);
+  expectBool('celu', 'inplace', 3, inplace);
   floatInput('celu', input);
   if (alpha === 0) throw new TorchRuntimeError('celu', 'ZeroDivisionError');
   return maybeInplace(input, fusedNode('CeluBackward0', [input], (x) => where(x.gt(0), x, x.div(alpha).expm1().mul(alpha))), inplace);
@@ -149,16 +183,22 @@ export function celu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
 
 /** x / (1 + |x|) (a composite in PyTorch too). */
 export function softsign(input: Tensor): Tensor {
+  expectTensor('softsign', 'input', 1, input);
   return input.div(input.abs().add(1));
 }
 
 /** x − tanh(x) (a composite in PyTorch too). */
 export function tanhshrink(input: Tensor): Tensor {
+  expectTensor('tanhshrink', 'input', 1, input);
   return input.sub(input.tanh());
 }
 
 /** x where x > threshold, `value` elsewhere (`ThresholdBackward0`). */
 export function threshold(input: Tensor, threshold: number, value: number, inplace = false): Tensor {
+  expectTensor('threshold', 'input', 1, input);
+  expectBool('threshold', 'inplace', 4, inplace);
+  expectNumber('threshold', 'threshold', 2, threshold);
+  expectNumber('threshold', 'value', 3, value);
   return maybeInplace(input, fusedNode('ThresholdBackward0', [input], (x) => where(x.gt(threshold), x, value)), inplace);
 }
 
@@ -167,6 +207,7 @@ export function threshold(input: Tensor, threshold: number, value: number, inpla
  * @throws TorchRuntimeError when that dim's size is odd (PyTorch's message).
  */
 export function glu(input: Tensor, dim = -1): Tensor {
+  expectTensor('glu', 'input', 1, input);
   const d = dim < 0 ? dim + input.ndim : dim;
   const n = input._shape[d]!;
   if (n % 2 !== 0) throw new TorchRuntimeError('glu', `Halving dimension must be even, but dimension ${d} is size ${n}`);
@@ -178,6 +219,8 @@ export function glu(input: Tensor, dim = -1): Tensor {
  * (`PreluBackward0`).
  */
 export function prelu(input: Tensor, weight: Tensor): Tensor {
+  expectTensor('prelu', 'input', 1, input);
+  expectTensor('prelu', 'weight', 2, weight);
   floatInput('prelu', input);
   const c = weight.numel();
   const channels = input.ndim >= 2 ? input._shape[1]! : 1;

@@ -3,7 +3,8 @@
  * (packed or separate input projections, bool/float masks, key padding mask,
  * bias_k/bias_v, zero attention, dropout on the weights).
  */
-import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros, zerosLike } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros, zerosLike, expectTensor } from '@antorcha/core';
+import { expectOptions } from './utils.js';
 import { dropout } from './dropout.js';
 import { linear } from './linear.js';
 import { padDim } from './padding.js';
@@ -76,6 +77,10 @@ function inProjection(q: Tensor, k: Tensor, v: Tensor, o: MultiHeadAttentionForw
  * (L, E)/(S, E)). Returns `[output, weights | null]`.
  */
 export function multiHeadAttentionForward(query: Tensor, key: Tensor, value: Tensor, o: MultiHeadAttentionForwardOptions): [Tensor, Tensor | null] {
+  expectTensor('multi_head_attention_forward', 'query', 1, query);
+  expectTensor('multi_head_attention_forward', 'key', 2, key);
+  expectTensor('multi_head_attention_forward', 'value', 3, value);
+  if (o === null || typeof o !== 'object') expectOptions('multi_head_attention_forward', o ?? null);
   const op = 'multi_head_attention_forward';
   const batched = query.ndim === 3;
   let kpm = o.keyPaddingMask ?? null;

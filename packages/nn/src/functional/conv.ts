@@ -5,9 +5,9 @@
  * `fusedNode` as PyTorch's one `ConvolutionBackward0` node.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
-import { type IntOrTuple, ntuple } from './utils.js';
+import { type IntOrTuple, ntuple, expectOptions } from './utils.js';
 
 /** Padding of a convolution: per-dim amounts, or `'same'` / `'valid'`. */
 export type ConvPadding = IntOrTuple | 'same' | 'valid';
@@ -97,6 +97,9 @@ function convolution(inputs: readonly [Tensor, Tensor, Tensor | null | undefined
  * ```
  */
 export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
+  expectTensor('conv2d', 'input', 1, input);
+  expectTensor('conv2d', 'weight', 2, weight);
+  expectOptions('conv2d', opts);
   const op = 'conv2d';
   const [x, unbatched] = batchify(input, 2, op);
   if (weight.ndim !== 4) throw new TorchRuntimeError(op, `weight should have 4 dimensions, got ${weight.ndim}`);
@@ -109,6 +112,9 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
 
 /** 3-D convolution: input [N, C, D, H, W] (or [C, D, H, W]), weight [O, C/groups, kd, kh, kw]. */
 export function conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
+  expectTensor('conv3d', 'input', 1, input);
+  expectTensor('conv3d', 'weight', 2, weight);
+  expectOptions('conv3d', opts);
   const op = 'conv3d';
   const [x, unbatched] = batchify(input, 3, op);
   if (weight.ndim !== 5) throw new TorchRuntimeError(op, `weight should have 5 dimensions, got ${weight.ndim}`);
@@ -121,6 +127,9 @@ export function conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
 
 /** 1-D convolution: input [N, C, L] (or [C, L]), weight [O, C/groups, k]. */
 export function conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
+  expectTensor('conv1d', 'input', 1, input);
+  expectTensor('conv1d', 'weight', 2, weight);
+  expectOptions('conv1d', opts);
   const op = 'conv1d';
   const [x, unbatched] = batchify(input, 1, op);
   if (weight.ndim !== 3) throw new TorchRuntimeError(op, `weight should have 3 dimensions, got ${weight.ndim}`);
@@ -165,6 +174,9 @@ function dilateDim(x: Tensor, dim: number, s: number): Tensor {
  * [Cin, Cout/groups, kh, kw]; output size (H − 1)·stride − 2·padding + dilation·(k − 1) + outputPadding + 1.
  */
 export function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTransposeOptions = {}): Tensor {
+  expectTensor('conv_transpose2d', 'input', 1, input);
+  expectTensor('conv_transpose2d', 'weight', 2, weight);
+  expectOptions('conv_transpose2d', opts);
   const op = 'conv_transpose2d';
   const [x, unbatched] = batchify(input, 2, op);
   if (weight.ndim !== 4) throw new TorchRuntimeError(op, `weight should have 4 dimensions, got ${weight.ndim}`);
@@ -215,6 +227,9 @@ export interface ConvTranspose1dOptions {
 
 /** Transposed 1-D convolution: input [N, Cin, L] (or [Cin, L]), weight [Cin, Cout/groups, k]. */
 export function convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTranspose1dOptions = {}): Tensor {
+  expectTensor('conv_transpose1d', 'input', 1, input);
+  expectTensor('conv_transpose1d', 'weight', 2, weight);
+  expectOptions('conv_transpose1d', opts);
   const op = 'conv_transpose1d';
   const [x, unbatched] = batchify(input, 1, op);
   if (weight.ndim !== 3) throw new TorchRuntimeError(op, `weight should have 3 dimensions, got ${weight.ndim}`);

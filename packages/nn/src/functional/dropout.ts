@@ -3,7 +3,7 @@
  * `dropoutMask` (the same Bernoulli stream as PyTorch's CPU dropout) and
  * multiplied in, so the node is `MulBackward0` as in PyTorch.
  */
-import { type Generator, type Tensor, TorchValueError, dropoutMask, empty } from '@antorcha/core';
+import { type Generator, type Tensor, TorchValueError, dropoutMask, empty, expectTensor, expectBool } from '@antorcha/core';
 
 function checkP(p: number): void {
   if (p < 0 || p > 1) throw new TorchValueError('dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
@@ -18,6 +18,9 @@ function checkP(p: number): void {
  * ```
  */
 export function dropout(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
+  expectTensor('dropout', 'input', 1, input);
+  expectBool('dropout', 'training', 3, training);
+  expectBool('dropout', 'inplace', 4, inplace);
   checkP(p);
   if (!training || p === 0 || input.numel() === 0) return input;
   if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
@@ -30,6 +33,9 @@ export function dropout(input: Tensor, p = 0.5, training = true, inplace = false
  * probability `p` (PyTorch's `feature_dropout`).
  */
 export function dropout2d(input: Tensor, p = 0.5, training = true, inplace = false): Tensor {
+  expectTensor('dropout2d', 'input', 1, input);
+  expectBool('dropout2d', 'training', 3, training);
+  expectBool('dropout2d', 'inplace', 4, inplace);
   checkP(p);
   if (!training || p === 0 || input.numel() === 0) return input;
   const batched = input.ndim === 4;

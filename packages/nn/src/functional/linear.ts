@@ -2,7 +2,8 @@
  * `F.linear`, `F.bilinear`, `F.embedding`, `F.embeddingBag` and `F.oneHot`.
  */
 import { fusedNode, noGrad } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, float64, fmtShape, fromHost, int64, stack, where, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, float64, fmtShape, fromHost, int64, stack, where, zeros, expectTensor } from '@antorcha/core';
+import { expectOptions } from './utils.js';
 
 /**
  * `input @ weight.T + bias`: input [*, in], weight [out, in], bias [out].
@@ -12,6 +13,8 @@ import { type Tensor, TorchRuntimeError, TorchValueError, float64, fmtShape, fro
  * ```
  */
 export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  expectTensor('linear', 'input', 1, input);
+  expectTensor('linear', 'weight', 2, weight);
   if (input.ndim === 0 || input._shape[input.ndim - 1] !== weight._shape[weight.ndim - 1]) {
     throw new TorchRuntimeError(
       'linear',
@@ -29,6 +32,9 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
 
 /** `x1ᵀ A x2 + b`: x1 [*, in1], x2 [*, in2], weight [out, in1, in2], bias [out]. */
 export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  expectTensor('bilinear', 'input1', 1, input1);
+  expectTensor('bilinear', 'input2', 2, input2);
+  expectTensor('bilinear', 'weight', 3, weight);
   const [O, I1, I2] = weight._shape as [number, number, number];
   const lead = input1._shape.slice(0, -1);
   const a = input1.reshape(-1, I1);
@@ -71,6 +77,9 @@ function embeddingRenorm_(weight: Tensor, flat: Tensor, maxNorm: number, normTyp
  * Rows at `paddingIdx` receive no gradient, as in PyTorch.
  */
 export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions = {}): Tensor {
+  expectTensor('embedding', 'input', 1, input);
+  expectTensor('embedding', 'weight', 2, weight);
+  expectOptions('embedding', opts);
   if (input.dtype.isFloatingPoint || input.dtype.name === 'bool') {
     throw new TorchRuntimeError('embedding', `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${input.dtype.name === 'bool' ? 'Bool' : input.dtype.name === 'float64' ? 'Double' : 'Float'}Tensor instead (while checking arguments for embedding)`);
   }
@@ -97,6 +106,7 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
 
 /** One-hot encoding of int64 class indices (`numClasses` −1 infers max + 1). */
 export function oneHot(input: Tensor, numClasses = -1): Tensor {
+  expectTensor('one_hot', 'input', 1, input);
   if (input.dtype !== int64) throw new TorchRuntimeError('one_hot', 'one_hot is only applicable to index tensor.');
   const n = numClasses === -1 ? (input.numel() === 0 ? 0 : Number(input.max().item()) + 1) : numClasses;
   if (input.numel() > 0 && (Number(input.min().item()) < 0 || Number(input.max().item()) >= n)) throw new TorchRuntimeError('one_hot', 'Class values must be smaller than num_classes.');
@@ -129,6 +139,9 @@ export interface EmbeddingBagOptions {
  * @throws TorchValueError / TorchRuntimeError with PyTorch's messages for bad offsets or modes.
  */
 export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOptions = {}): Tensor {
+  expectTensor('embedding_bag', 'input', 1, input);
+  expectTensor('embedding_bag', 'weight', 2, weight);
+  expectOptions('embedding_bag', opts);
   const op = 'embedding_bag';
   const mode = opts.mode ?? 'mean';
   if (mode !== 'sum' && mode !== 'mean' && mode !== 'max') throw new TorchValueError(op, 'mode has to be one of sum, mean or max');

@@ -3,7 +3,8 @@
  * reductions and numerically stable forms (log-softmax, log-sum-exp style
  * logits losses, BCE's log clamp at −100).
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, arange, fmtShape, int64, where } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, arange, fmtShape, int64, where, expectTensor } from '@antorcha/core';
+import { expectOptions } from './utils.js';
 import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
 import { logSigmoid } from './activation.js';
 import type { Reduction } from './utils.js';
@@ -44,6 +45,9 @@ export interface ReductionOptions {
 
 /** Mean squared error: (input − target)². */
 export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
+  expectTensor('mse_loss', 'input', 1, input);
+  expectTensor('mse_loss', 'target', 2, target);
+  expectOptions('mse_loss', opts);
   sameShape(input, target, 'mse_loss');
   const reduction = opts.reduction ?? 'mean';
   return fusedNode('MseLossBackward0', [input, target], (x, t) => reduce(x.sub(t).square(), reduction, 'mse_loss'));
@@ -51,12 +55,18 @@ export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = 
 
 /** Mean absolute error: |input − target|. */
 export function l1Loss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
+  expectTensor('l1_loss', 'input', 1, input);
+  expectTensor('l1_loss', 'target', 2, target);
+  expectOptions('l1_loss', opts);
   sameShape(input, target, 'l1_loss');
   return reduce(input.sub(target).abs(), opts.reduction ?? 'mean', 'l1_loss');
 }
 
 /** Smooth L1: 0.5·d²/β where |d| < β, |d| − 0.5·β elsewhere (β = 0: L1). */
 export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptions & { beta?: number } = {}): Tensor {
+  expectTensor('smooth_l1_loss', 'input', 1, input);
+  expectTensor('smooth_l1_loss', 'target', 2, target);
+  expectOptions('smooth_l1_loss', opts);
   const beta = opts.beta ?? 1.0;
   if (beta < 0) throw new TorchRuntimeError('smooth_l1_loss', 'smooth_l1_loss does not support negative values for beta.');
   sameShape(input, target, 'smooth_l1_loss');
@@ -71,6 +81,9 @@ export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptio
 
 /** Huber: 0.5·d² where |d| < δ, δ·(|d| − 0.5·δ) elsewhere. */
 export function huberLoss(input: Tensor, target: Tensor, opts: ReductionOptions & { delta?: number } = {}): Tensor {
+  expectTensor('huber_loss', 'input', 1, input);
+  expectTensor('huber_loss', 'target', 2, target);
+  expectOptions('huber_loss', opts);
   const delta = opts.delta ?? 1.0;
   if (delta <= 0) throw new TorchRuntimeError('huber_loss', 'huber_loss does not support non-positive values for delta.');
   sameShape(input, target, 'huber_loss');
@@ -119,6 +132,9 @@ function checkTarget(input: Tensor, target: Tensor, op: string): void {
  * weighted: Σ wₜ·lossᵢ / Σ wₜ over non-ignored entries.
  */
 export function nllLoss(input: Tensor, target: Tensor, opts: NllLossOptions = {}): Tensor {
+  expectTensor('nll_loss', 'input', 1, input);
+  expectTensor('nll_loss', 'target', 2, target);
+  expectOptions('nll_loss', opts);
   const op = 'nll_loss';
   const reduction = opts.reduction ?? 'mean';
   const ignoreIndex = opts.ignoreIndex ?? -100;
@@ -171,6 +187,9 @@ function weightView(weight: Tensor, ndim: number, classDim: number): Tensor {
  * ```
  */
 export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyOptions = {}): Tensor {
+  expectTensor('cross_entropy', 'input', 1, input);
+  expectTensor('cross_entropy', 'target', 2, target);
+  expectOptions('cross_entropy', opts);
   const op = 'cross_entropy';
   const reduction = opts.reduction ?? 'mean';
   const ls = opts.labelSmoothing ?? 0;
@@ -251,6 +270,9 @@ class BinaryCrossEntropy extends Function {
 
 /** Binary cross entropy of probabilities `input` ∈ [0, 1]; each log is clamped at −100 as in PyTorch. */
 export function binaryCrossEntropy(input: Tensor, target: Tensor, opts: BceOptions = {}): Tensor {
+  expectTensor('binary_cross_entropy', 'input', 1, input);
+  expectTensor('binary_cross_entropy', 'target', 2, target);
+  expectOptions('binary_cross_entropy', opts);
   const op = 'binary_cross_entropy';
   if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
     throw new TorchValueError(op, `Using a target size (${fmtShape(target._shape)}) that is different to the input size (${fmtShape(input._shape)}) is deprecated. Please ensure they have the same size.`);
@@ -273,6 +295,9 @@ export interface BceWithLogitsOptions extends BceOptions {
 
 /** Sigmoid + binary cross entropy in one stable expression (PyTorch's formula). */
 export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts: BceWithLogitsOptions = {}): Tensor {
+  expectTensor('binary_cross_entropy_with_logits', 'input', 1, input);
+  expectTensor('binary_cross_entropy_with_logits', 'target', 2, target);
+  expectOptions('binary_cross_entropy_with_logits', opts);
   const op = 'binary_cross_entropy_with_logits';
   if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
     throw new TorchValueError(op, `Target size (${fmtShape(target._shape)}) must be the same as input size (${fmtShape(input._shape)})`);
@@ -307,6 +332,9 @@ export interface KlDivOptions {
 
 /** Kullback–Leibler divergence with `input` as log-probabilities: target·(log target − input). */
 export function klDiv(input: Tensor, target: Tensor, opts: KlDivOptions = {}): Tensor {
+  expectTensor('kl_div', 'input', 1, input);
+  expectTensor('kl_div', 'target', 2, target);
+  expectOptions('kl_div', opts);
   const op = 'kl_div';
   const reduction = opts.reduction ?? 'mean';
   let loss: Tensor;
@@ -323,6 +351,9 @@ export function klDiv(input: Tensor, target: Tensor, opts: KlDivOptions = {}): T
 
 /** log(1 + exp(−y·x)) for targets y = ±1 (`SoftMarginLossBackward0`). */
 export function softMarginLoss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
+  expectTensor('soft_margin_loss', 'input', 1, input);
+  expectTensor('soft_margin_loss', 'target', 2, target);
+  expectOptions('soft_margin_loss', opts);
   sameShape(input, target, 'soft_margin_loss');
   const reduction = opts.reduction ?? 'mean';
   return fusedNode('SoftMarginLossBackward0', [input, target], (x, y) => reduce(x.neg().mul(y).exp().log1p(), reduction, 'soft_margin_loss'));
@@ -336,6 +367,9 @@ export interface MultilabelSoftMarginOptions extends ReductionOptions {
 
 /** Per-sample mean over the C classes of the binary cross entropy of logits with 0/1 targets. */
 export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, opts: MultilabelSoftMarginOptions = {}): Tensor {
+  expectTensor('multilabel_soft_margin_loss', 'input', 1, input);
+  expectTensor('multilabel_soft_margin_loss', 'target', 2, target);
+  expectOptions('multilabel_soft_margin_loss', opts);
   const op = 'multilabel_soft_margin_loss';
   let loss = target.mul(logSigmoid(input)).add(target.neg().add(1).mul(logSigmoid(input.neg()))).neg();
   if (opts.weight) loss = loss.mul(opts.weight);
@@ -345,6 +379,9 @@ export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, opts: Mu
 
 /** x where y = 1, max(0, margin − x) where y = −1. */
 export function hingeEmbeddingLoss(input: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
+  expectTensor('hinge_embedding_loss', 'input', 1, input);
+  expectTensor('hinge_embedding_loss', 'target', 2, target);
+  expectOptions('hinge_embedding_loss', opts);
   const margin = opts.margin ?? 1.0;
   const marginClamp = input.neg().add(margin).clamp(0);
   const out = where(target.ne(1), marginClamp, 0).add(where(target.ne(-1), input, 0));
@@ -363,6 +400,9 @@ export interface PoissonNllOptions extends ReductionOptions {
 
 /** Negative log likelihood of a Poisson distribution with rate `input` (or log-rate). */
 export function poissonNllLoss(input: Tensor, target: Tensor, opts: PoissonNllOptions = {}): Tensor {
+  expectTensor('poisson_nll_loss', 'input', 1, input);
+  expectTensor('poisson_nll_loss', 'target', 2, target);
+  expectOptions('poisson_nll_loss', opts);
   const logInput = opts.logInput ?? true;
   let loss = logInput ? input.exp().sub(target.mul(input)) : input.sub(target.mul(input.add(opts.eps ?? 1e-8).log()));
   if (opts.full) {
@@ -374,12 +414,20 @@ export function poissonNllLoss(input: Tensor, target: Tensor, opts: PoissonNllOp
 
 /** max(0, −y·(x1 − x2) + margin) for targets y = ±1. */
 export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
+  expectTensor('margin_ranking_loss', 'input1', 1, input1);
+  expectTensor('margin_ranking_loss', 'input2', 2, input2);
+  expectTensor('margin_ranking_loss', 'target', 3, target);
+  expectOptions('margin_ranking_loss', opts);
   const out = target.neg().mul(input1.sub(input2)).add(opts.margin ?? 0).clamp(0);
   return reduce(out, opts.reduction ?? 'mean', 'margin_ranking_loss');
 }
 
 /** 1 − cos(x1, x2) where y = 1, max(0, cos(x1, x2) − margin) where y = −1 (cosines along the last dim). */
 export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
+  expectTensor('cosine_embedding_loss', 'input1', 1, input1);
+  expectTensor('cosine_embedding_loss', 'input2', 2, input2);
+  expectTensor('cosine_embedding_loss', 'target', 3, target);
+  expectOptions('cosine_embedding_loss', opts);
   const EPSILON = 1e-12; // ATen's, added to each squared magnitude
   const d = input1.ndim - 1;
   const prodSum = input1.mul(input2).sum(d);
@@ -406,6 +454,10 @@ export interface TripletMarginOptions extends ReductionOptions {
 
 /** max(0, margin + d(anchor, positive) − d(anchor, negative)) with `pairwiseDistance`. */
 export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, opts: TripletMarginOptions = {}): Tensor {
+  expectTensor('triplet_margin_loss', 'anchor', 1, anchor);
+  expectTensor('triplet_margin_loss', 'positive', 2, positive);
+  expectTensor('triplet_margin_loss', 'negative', 3, negative);
+  expectOptions('triplet_margin_loss', opts);
   const p = opts.p ?? 2;
   const eps = opts.eps ?? 1e-6;
   const dPos = pairwiseDistance(anchor, positive, { p, eps });
@@ -416,12 +468,18 @@ export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Te
 
 /** ‖x1 − x2 + eps‖_p along the last dim. */
 export function pairwiseDistance(x1: Tensor, x2: Tensor, opts: { p?: number; eps?: number; keepdim?: boolean } = {}): Tensor {
+  expectTensor('pairwise_distance', 'x1', 1, x1);
+  expectTensor('pairwise_distance', 'x2', 2, x2);
+  expectOptions('pairwise_distance', opts);
   const d = Math.max(x1.ndim, x2.ndim) - 1;
   return x1.sub(x2).add(opts.eps ?? 1e-6).norm(opts.p ?? 2, d, opts.keepdim ?? false);
 }
 
 /** x1·x2 / max(‖x1‖·‖x2‖, eps) along `dim` (each squared norm clamped at eps², as ATen). */
 export function cosineSimilarity(x1: Tensor, x2: Tensor, opts: { dim?: number; eps?: number } = {}): Tensor {
+  expectTensor('cosine_similarity', 'x1', 1, x1);
+  expectTensor('cosine_similarity', 'x2', 2, x2);
+  expectOptions('cosine_similarity', opts);
   const dim = opts.dim ?? 1;
   const eps = opts.eps ?? 1e-8;
   const n1 = x1.square().sum(dim).clamp(eps * eps);
@@ -443,6 +501,10 @@ export interface GaussianNllOptions extends ReductionOptions {
  * @throws TorchValueError for a var of another shape, or with negative entries.
  */
 export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor, opts: GaussianNllOptions = {}): Tensor {
+  expectTensor('gaussian_nll_loss', 'input', 1, input);
+  expectTensor('gaussian_nll_loss', 'target', 2, target);
+  expectTensor('gaussian_nll_loss', 'variance', 3, variance);
+  expectOptions('gaussian_nll_loss', opts);
   const op = 'gaussian_nll_loss';
   let v = variance;
   const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
@@ -476,6 +538,9 @@ export interface MultiMarginOptions extends ReductionOptions {
  * Σ_{j≠y} max(0, margin − x_y + x_j)^p · w_y, divided by C.
  */
 export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMarginOptions = {}): Tensor {
+  expectTensor('multi_margin_loss', 'input', 1, input);
+  expectTensor('multi_margin_loss', 'target', 2, target);
+  expectOptions('multi_margin_loss', opts);
   const op = 'multi_margin_loss';
   const p = opts.p ?? 1;
   if (p !== 1 && p !== 2) throw new TorchValueError(op, 'only p == 1 and p == 2 supported');

@@ -3,7 +3,8 @@
  * composed from differentiable reductions; the first three are recorded as
  * PyTorch's single `Native*NormBackward0` nodes.
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, expectIntOrList, expectTensor } from '@antorcha/core';
+import { expectOptions } from './utils.js';
 import { fusedNode, noGrad } from '@antorcha/autograd';
 
 /** Options of `batchNorm`. */
@@ -32,6 +33,11 @@ function channelShape(x: Tensor): number[] {
  * / `runningVar` in place (with the unbiased variance), as PyTorch does.
  */
 export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor | null, opts: BatchNormOptions = {}): Tensor {
+  expectTensor('batch_norm', 'input', 1, input);
+  // PyTorch takes both as required arguments that may be None.
+  if (runningMean !== null) expectTensor('batch_norm', 'running_mean', 2, runningMean);
+  if (runningVar !== null) expectTensor('batch_norm', 'running_var', 3, runningVar);
+  expectOptions('batch_norm', opts);
   const training = opts.training ?? false;
   const momentum = opts.momentum ?? 0.1;
   const eps = opts.eps ?? 1e-5;
@@ -82,13 +88,17 @@ export interface LayerNormOptions {
 }
 
 /** Layer normalisation over the trailing dims `normalizedShape` (biased variance). */
-export function layerNorm(input: Tensor, normalizedShape: readonly number[], opts: LayerNormOptions = {}): Tensor {
+export function layerNorm(input: Tensor, normalizedShape: number | readonly number[], opts: LayerNormOptions = {}): Tensor {
+  expectTensor('layer_norm', 'input', 1, input);
+  expectIntOrList('layer_norm', 'normalized_shape', 2, normalizedShape);
+  expectOptions('layer_norm', opts);
   return fusedNode('NativeLayerNormBackward0', [input, opts.weight ?? null, opts.bias ?? null], (x, weight, bias) =>
     layerNormImpl(x, normalizedShape, { ...opts, weight, bias }),
   );
 }
 
-function layerNormImpl(input: Tensor, normalizedShape: readonly number[], opts: LayerNormOptions): Tensor {
+function layerNormImpl(input: Tensor, shape: number | readonly number[], opts: LayerNormOptions): Tensor {
+  const normalizedShape = typeof shape === 'number' ? [shape] : shape;
   const k = normalizedShape.length;
   const tail = input._shape.slice(input.ndim - k);
   if (k === 0 || tail.length !== k || tail.some((d, i) => d !== normalizedShape[i])) {
@@ -119,6 +129,8 @@ export interface GroupNormOptions {
 
 /** Group normalisation: channels split into `numGroups` groups, each normalised over its channels and spatial dims. */
 export function groupNorm(input: Tensor, numGroups: number, opts: GroupNormOptions = {}): Tensor {
+  expectTensor('group_norm', 'input', 1, input);
+  expectOptions('group_norm', opts);
   return fusedNode('NativeGroupNormBackward0', [input, opts.weight ?? null, opts.bias ?? null], (x, weight, bias) =>
     groupNormImpl(x, numGroups, { ...opts, weight, bias }),
   );
@@ -141,6 +153,8 @@ function groupNormImpl(input: Tensor, numGroups: number, opts: GroupNormOptions)
 
 /** `x / max(‖x‖_p, eps)` along `dim` (default p = 2, dim = 1). */
 export function normalize(input: Tensor, opts: { p?: number; dim?: number; eps?: number } = {}): Tensor {
+  expectTensor('normalize', 'input', 1, input);
+  expectOptions('normalize', opts);
   const denom = input.norm(opts.p ?? 2, opts.dim ?? 1, true).clamp(opts.eps ?? 1e-12);
   return input.div(denom.expandAs(input));
 }
@@ -169,6 +183,8 @@ export interface InstanceNormOptions {
  * tensors repeated N times, running statistics averaged back over the batch.
  */
 export function instanceNorm(input: Tensor, opts: InstanceNormOptions = {}): Tensor {
+  expectTensor('instance_norm', 'input', 1, input);
+  expectOptions('instance_norm', opts);
   if (input.ndim < 2) throw new TorchValueError('instance_norm', `expected at least 2D input (got ${input.ndim}D input)`);
   const [N, C] = input._shape as [number, number];
   const rep = (t: Tensor | null | undefined): Tensor | null => (t ? t.repeat(N) : null);

@@ -3,7 +3,7 @@
  * and recorded as PyTorch's one `ConstantPadNdBackward0` node.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, cat, full } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, full, expectIntList, expectTensor } from '@antorcha/core';
 
 /**
  * Pads `input` with `value`. `pad` lists (before, after) pairs starting from the
@@ -11,6 +11,8 @@ import { type Tensor, TorchRuntimeError, cat, full } from '@antorcha/core';
  * side and the one before by 2 at the start. Negative amounts crop.
  */
 export function pad(input: Tensor, padding: readonly number[], mode: 'constant' = 'constant', value = 0): Tensor {
+  expectTensor('pad', 'input', 1, input);
+  expectIntList('pad', 'pad', 2, padding);
   if (mode !== 'constant') throw new TorchRuntimeError('pad', `Padding mode "${mode}" is not supported (only "constant")`);
   if (padding.length % 2 !== 0) throw new TorchRuntimeError('pad', 'Padding length must be divisible by 2');
   if (padding.length / 2 > input.ndim) throw new TorchRuntimeError('pad', 'Padding length too large');
@@ -26,6 +28,7 @@ export function pad(input: Tensor, padding: readonly number[], mode: 'constant' 
 
 /** Pads (or crops, for negative amounts) one dim with a constant. */
 export function padDim(x: Tensor, dim: number, before: number, after: number, value = 0): Tensor {
+  expectTensor('pad_dim', 'x', 1, x);
   if (before < 0) {
     x = x.narrow(dim, -before, x.size(dim) + before);
     before = 0;

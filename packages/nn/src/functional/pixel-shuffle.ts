@@ -1,9 +1,10 @@
 /** `F.pixelShuffle` / `F.pixelUnshuffle`: channels ↔ space rearrangements (sub-pixel convolution). */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, expectTensor } from '@antorcha/core';
 
 /** [*, C·r², H, W] → [*, C, H·r, W·r] (`PixelShuffleBackward0`). */
 export function pixelShuffle(input: Tensor, upscaleFactor: number): Tensor {
+  expectTensor('pixel_shuffle', 'input', 1, input);
   const op = 'pixel_shuffle';
   const r = upscaleFactor;
   if (input.ndim < 3) throw new TorchRuntimeError(op, `pixel_shuffle expects its input to have at least 3 dimensions, but got input with ${input.ndim} dimension(s)`);
@@ -24,6 +25,7 @@ export function pixelShuffle(input: Tensor, upscaleFactor: number): Tensor {
 
 /** [*, C, H·r, W·r] → [*, C·r², H, W] (`PixelUnshuffleBackward0`). */
 export function pixelUnshuffle(input: Tensor, downscaleFactor: number): Tensor {
+  expectTensor('pixel_unshuffle', 'input', 1, input);
   const op = 'pixel_unshuffle';
   const r = downscaleFactor;
   if (input.ndim < 3) throw new TorchRuntimeError(op, `pixel_unshuffle expects its input to have at least 3 dimensions, but got input with ${input.ndim} dimension(s)`);

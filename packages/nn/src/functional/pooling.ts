@@ -5,9 +5,9 @@
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, arange, fmtShape, fromHost, float64, int64, stack } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchTypeError, arange, empty, fmtShape, fromHost, float64, int64, stack, expectIntOrList, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
-import { type IntOrTuple, ntuple } from './utils.js';
+import { type IntOrTuple, ntuple, expectOptions } from './utils.js';
 
 /** PyTorch's `pooling_output_shape`. */
 export function poolOutputSize(input: number, k: number, pad: number, stride: number, dilation: number, ceilMode: boolean): number {
@@ -119,16 +119,22 @@ function flatIndices(local: Tensor, g: Geometry, sizes: number[]): Tensor {
  * ```
  */
 export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
+  expectTensor('max_pool2d', 'input', 1, input);
+  expectOptions('max_pool2d', opts);
   return maxPool2dWithIndices(input, kernelSize, opts)[0];
 }
 
 /** 3-D max pooling over [N, C, D, H, W] (or [C, D, H, W]). */
 export function maxPool3d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
+  expectTensor('max_pool3d', 'input', 1, input);
+  expectOptions('max_pool3d', opts);
   return maxPool3dWithIndices(input, kernelSize, opts)[0];
 }
 
 /** `maxPool3d` that also returns the flat indices of the maxima (`return_indices=True`). */
 export function maxPool3dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
+  expectTensor('max_pool3d_with_indices', 'input', 1, input);
+  expectOptions('max_pool3d_with_indices', opts);
   let idx: Tensor | null = null;
   const values = fusedNode('MaxPool3DWithIndicesBackward0', [input], (x) => {
     const [v, local, unbatched, g, sizes] = maxPoolImpl(x, 3, kernelSize, opts, 'max_pool3d');
@@ -141,6 +147,8 @@ export function maxPool3dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts
 
 /** `maxPool2d` that also returns the flat indices of the maxima (`return_indices=True`). */
 export function maxPool2dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
+  expectTensor('max_pool2d_with_indices', 'input', 1, input);
+  expectOptions('max_pool2d_with_indices', opts);
   let idx: Tensor | null = null;
   // PyTorch's one kernel: max_pool2d_with_indices
   const values = fusedNode('MaxPool2DWithIndicesBackward0', [input], (x) => {
@@ -159,8 +167,11 @@ function to2d(v: IntOrTuple | null | undefined, fill: number, op: string, what: 
 
 /** 1-D max pooling over [N, C, L] (or [C, L]). */
 export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
+  expectTensor('max_pool1d', 'input', 1, input);
+  expectOptions('max_pool1d', opts);
   const op = 'max_pool1d';
   if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError(op, `max_pool1d() Expected 2D or 3D input tensor, but got ${fmtShape(input._shape)}`);
+  expectIntOrList(op, 'kernel_size', 2, kernelSize);
   const k = to2d(kernelSize, 1, op, 'kernel_size')!;
   const s = to2d(opts.stride, 1, op, 'stride') ?? [1, k[1]!];
   const out = maxPool2d(input.unsqueeze(-2), k, {
@@ -215,11 +226,15 @@ function avgDivisors(sizes: number[], g: Geometry, countIncludePad: boolean, ove
 
 /** 2-D average pooling over [N, C, H, W] (or [C, H, W]). */
 export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
+  expectTensor('avg_pool2d', 'input', 1, input);
+  expectOptions('avg_pool2d', opts);
   return fusedNode('AvgPool2DBackward0', [input], (x) => avgPoolImpl(x, 2, kernelSize, opts, 'avg_pool2d'));
 }
 
 /** 3-D average pooling over [N, C, D, H, W] (or [C, D, H, W]). */
 export function avgPool3d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
+  expectTensor('avg_pool3d', 'input', 1, input);
+  expectOptions('avg_pool3d', opts);
   return fusedNode('AvgPool3DBackward0', [input], (x) => avgPoolImpl(x, 3, kernelSize, opts, 'avg_pool3d'));
 }
 
@@ -236,8 +251,11 @@ function avgPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: 
 
 /** 1-D average pooling over [N, C, L] (or [C, L]). */
 export function avgPool1d(input: Tensor, kernelSize: IntOrTuple, opts: Omit<AvgPoolOptions, 'divisorOverride'> = {}): Tensor {
+  expectTensor('avg_pool1d', 'input', 1, input);
+  expectOptions('avg_pool1d', opts);
   const op = 'avg_pool1d';
   if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError(op, `avg_pool1d: Expected 2D or 3D input tensor, but got ${fmtShape(input._shape)}`);
+  expectIntOrList(op, 'kernel_size', 2, kernelSize);
   const k = to2d(kernelSize, 1, op, 'kernel_size')!;
   const s = to2d(opts.stride, 1, op, 'stride') ?? [1, k[1]!];
   return avgPool2d(input.unsqueeze(-2), k, {
@@ -255,7 +273,20 @@ function adaptiveRanges(inSize: number, outSize: number): [number, number][] {
   return r;
 }
 
+/** Most windows one adaptive-pooling dim builds (one narrowed view each). */
+const MAX_ADAPTIVE_WINDOWS = 2 ** 24;
+
 function adaptiveAlong(x: Tensor, dim: number, outSize: number, reduce: 'mean' | 'max'): Tensor {
+  const op = reduce === 'mean' ? 'adaptive_avg_pool' : 'adaptive_max_pool';
+  if (typeof outSize !== 'number' || !Number.isInteger(outSize)) {
+    throw new TorchTypeError(op, `${op}(): argument 'output_size' must be tuple of ints, but found element of type ${typeof outSize === 'number' ? 'float' : typeof outSize}`);
+  }
+  if (outSize < 0) throw new TorchRuntimeError(op, `${op}: elements of output_size must be greater than or equal to 0 but received ${outSize}`);
+  // The output must fit before any window is built (a huge size fails here, not in the JS heap).
+  const outShape = [...x._shape];
+  outShape[dim] = outSize;
+  empty(outShape, { dtype: x.dtype, device: x.device }).dispose();
+  if (outSize > MAX_ADAPTIVE_WINDOWS) throw new TorchRuntimeError(op, `${op}: output_size ${outSize} along one dim is more than the ${MAX_ADAPTIVE_WINDOWS} windows supported here`);
   const inSize = x._shape[dim]!;
   if (outSize === inSize) return x;
   if (inSize % outSize === 0) {
@@ -283,6 +314,7 @@ function adaptiveSizes(outputSize: IntOrTuple | (number | null)[], x: Tensor, op
  * keeping that input size).
  */
 export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  expectTensor('adaptive_avg_pool2d', 'input', 1, input);
   const op = 'adaptive_avg_pool2d';
   if (input.ndim !== 3 && input.ndim !== 4) throw new TorchRuntimeError(op, `adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(input._shape)}`);
   const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
@@ -294,12 +326,14 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
 
 /** 1-D adaptive average pooling over the last dim. */
 export function adaptiveAvgPool1d(input: Tensor, outputSize: number): Tensor {
+  expectTensor('adaptive_avg_pool1d', 'input', 1, input);
   if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError('adaptive_avg_pool1d', `adaptive_avg_pool1d(): Expected 2D or 3D tensor, but got ${fmtShape(input._shape)}`);
   return adaptiveAlong(input, input.ndim - 1, outputSize, 'mean');
 }
 
 /** 2-D adaptive max pooling to `outputSize`. */
 export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  expectTensor('adaptive_max_pool2d', 'input', 1, input);
   const op = 'adaptive_max_pool2d';
   if (input.ndim !== 3 && input.ndim !== 4) throw new TorchRuntimeError(op, `adaptive_max_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(input._shape)}`);
   const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
@@ -309,6 +343,7 @@ export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
 
 /** 3-D adaptive average pooling to `outputSize` (an int, or [d, h, w] with null keeping that size). */
 export function adaptiveAvgPool3d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  expectTensor('adaptive_avg_pool3d', 'input', 1, input);
   const op = 'adaptive_avg_pool3d';
   if (input.ndim !== 4 && input.ndim !== 5) throw new TorchRuntimeError(op, `adaptive_avg_pool3d(): Expected 4D or 5D tensor, but got ${fmtShape(input._shape)}`);
   const o = adaptiveSizes3(outputSize, input, op);
@@ -320,6 +355,7 @@ export function adaptiveAvgPool3d(input: Tensor, outputSize: IntOrTuple | (numbe
 
 /** 3-D adaptive max pooling to `outputSize`. */
 export function adaptiveMaxPool3d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
+  expectTensor('adaptive_max_pool3d', 'input', 1, input);
   const op = 'adaptive_max_pool3d';
   if (input.ndim !== 4 && input.ndim !== 5) throw new TorchRuntimeError(op, `adaptive_max_pool3d(): Expected 4D or 5D tensor, but got ${fmtShape(input._shape)}`);
   const o = adaptiveSizes3(outputSize, input, op);

@@ -4,7 +4,8 @@
  * compute them (float arithmetic for float32 inputs), then applied with `indexSelect`.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchValueError, float64, fmtShape, fromHost, int64 } from '@antorcha/core';
+import { type Tensor, TorchValueError, float64, fmtShape, fromHost, int64, expectTensor } from '@antorcha/core';
+import { expectOptions } from './utils.js';
 
 /** Options of `interpolate`. */
 export interface InterpolateOptions {
@@ -73,6 +74,8 @@ function weightTensor(v: number[], x: Tensor, shape: number[]): Tensor {
  * ```
  */
 export function interpolate(input: Tensor, opts: InterpolateOptions = {}): Tensor {
+  expectTensor('interpolate', 'input', 1, input);
+  expectOptions('interpolate', opts);
   const op = 'interpolate';
   const mode = opts.mode ?? 'nearest';
   if (mode === 'nearest' && opts.alignCorners !== undefined && opts.alignCorners !== null) {
