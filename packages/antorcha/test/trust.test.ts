@@ -33,6 +33,16 @@ describe('a failed in-place op changes nothing (finding 4)', () => {
   });
 });
 
+describe('copies never alias their input', () => {
+  it('repeat with all-ones repeats returns a copy (found by the autograd fuzz)', () => {
+    const x = torch.tensor([1.5, 2.5]);
+    for (const r of [x.repeat(1), x.repeat(1, 1), torch.tile(x, [1])]) {
+      r.add_(5);
+      expect(Array.from(x.dataSync() as Float32Array)).toEqual([1.5, 2.5]);
+    }
+  });
+});
+
 describe('gradient mode and async code (finding 12)', () => {
   it('noGrad refuses an async function before running it, and the mode is unchanged', async () => {
     let ran = false;

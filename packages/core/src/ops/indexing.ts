@@ -470,9 +470,11 @@ export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
     inter.push(1, s);
     expanded.push(reps[i]!, s);
   });
-  return composite('repeat', [x], { repeats: reps }, () =>
-    xv.reshape(inter).expand(expanded).contiguous().view(padded.map((s, i) => s * reps[i]!)),
-  );
+  return composite('repeat', [x], { repeats: reps }, () => {
+    const c = xv.reshape(inter).expand(expanded).contiguous();
+    // All-ones repeats of a contiguous x expand to x itself: repeat always copies.
+    return (c._storage === x._storage ? c.clone() : c).view(padded.map((s, i) => s * reps[i]!));
+  });
 }
 
 /** Like {@link repeat}, padding `dims` with leading 1s when shorter than ndim. */
