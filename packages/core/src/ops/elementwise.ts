@@ -190,13 +190,13 @@ function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorO
   if (compute === bool && NO_BOOL_KERNEL[op] !== undefined && (b instanceof Tensor || op !== 'pow')) {
     throw new TorchRuntimeError(name, `"${NO_BOOL_KERNEL[op]}" not implemented for 'Bool'`);
   }
-  if (compute.isFloatingPoint || resultNumel === 0) return;
+  if (compute.isFloatingPoint) return;
   if (op === 'pow' && compute !== bool) {
     // Only a number exponent: a tensor of negative exponents gives 0/±1 (PyTorch's pow kernel).
     if (typeof b === 'number' && b < 0) throw new TorchRuntimeError(name, 'Integers to negative integer powers are not allowed.');
     return;
   }
-  if (!INTEGER_DIVISIONS.has(op)) return;
+  if (!INTEGER_DIVISIONS.has(op) || resultNumel === 0) return; // no element divides by zero
   // A number divisor is cast to the compute dtype first (256 is 0 in uint8).
   const zero = b instanceof Tensor ? b._storage.backend.syncRead && b.numel() > 0 && (b.eq(0).any().item() as boolean) : castScalar(Number(b), compute.name) === 0;
   if (zero) throw new TorchRuntimeError(name, 'ZeroDivisionError');
@@ -475,7 +475,8 @@ function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alph
   // bool + bool·alpha stays bool: alpha acts as a truth value (PyTorch's add kernel casts it
   // to bool); integers scale other in the result dtype (a uint8 other must not wrap first).
   const scaled = (t: Tensor) => (promoted === bool ? mul(t, signed !== 0) : mul(t.to(promoted), signed));
-  return composite(op, tensors, attrs, () => binaryOp('add', 'add', a, b instanceof Tensor ? scaled(b) : Number(b) * signed, 'same'));
+  const scaledNumber = (v: number | boolean) => (promoted === bool ? Boolean(v) && signed !== 0 : Number(v) * signed);
+  return composite(op, tensors, attrs, () => binaryOp('add', 'add', a, b instanceof Tensor ? scaled(b) : scaledNumber(b), 'same'));
 }
 /** `a * b`. */
 export function mul(a: TensorOrScalar, b: TensorOrScalar): Tensor {
@@ -654,8 +655,12 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
   }
   const bounds = [min, max].filter((b): b is Tensor => b instanceof Tensor);
   checkScalarBounds('clamp', x, min, max);
+  const given = [min, max].filter((b): b is TensorOrScalar => b !== undefined && b !== null);
+  const dt = resultType(x, ...given);
+  checkBoolClamp(dt, min, max);
   return composite('clamp', [x, ...bounds], { min: min ?? null, max: max ?? null }, () => {
-    let r = x;
+    // Both bounds apply in the result dtype (uint8 with a -1 bound and a 0.1 bound is float32).
+    let r = x.dtype === dt ? x : x.to(dt);
     if (min !== undefined && min !== null) r = binaryOp('clamp_min', 'maximum', r, min, 'same');
     if (max !== undefined && max !== null) r = binaryOp('clamp_max', 'minimum', r, max, 'same');
     return r;
@@ -664,6 +669,17 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
 
 /** Alias of {@link clamp}. */
 export const clip = clamp;
+
+/** PyTorch has no bool clamp kernel, except for a lone tensor bound; its texts per overload. */
+function checkBoolClamp(dt: DType, min?: TensorOrScalar | null, max?: TensorOrScalar | null): void {
+  if (dt !== bool) return;
+  const has = (b?: TensorOrScalar | null) => b !== undefined && b !== null;
+  const kernel =
+    has(min) && has(max)
+      ? min instanceof Tensor || max instanceof Tensor ? 'clamp_cpu' : 'clamp_scalar_cpu'
+      : has(min) ? (min instanceof Tensor ? null : 'clamp_min_cpu') : max instanceof Tensor ? null : 'clamp_max_scalar_cpu';
+  if (kernel !== null) throw new TorchRuntimeError('clamp', `"${kernel}" not implemented for 'Bool'`);
+}
 
 /** Number bounds become elements of the result dtype and must fit it. */
 function checkScalarBounds(name: string, x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): void {

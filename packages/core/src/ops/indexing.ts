@@ -433,6 +433,8 @@ function rollImpl(x: Tensor, shifts: number | readonly number[], dims?: number |
   if (dims !== undefined) expectIntOrList('roll', 'dims', 3, dims);
   const sh = typeof shifts === 'number' ? [shifts] : [...shifts];
   if (sh.length === 0) throw new TorchRuntimeError('roll', '`shifts` required');
+  const ds0 = dims === undefined ? [] : typeof dims === 'number' ? [dims] : dims;
+  if (ds0.length > 0 && sh.length !== ds0.length) throw new TorchRuntimeError('roll', `shifts and dimensions must align. shifts: ${sh.length}, dims:${ds0.length}`);
   if (x.numel() === 0) return x.clone(); // PyTorch's roll returns early, before looking at dims
   if (dims === undefined || (Array.isArray(dims) && dims.length === 0)) {
     if (sh.length !== 1) throw new TorchRuntimeError('roll', `roll: shifts and dimensions must align. shifts: ${sh.length}, dims:0`);
