@@ -26,6 +26,8 @@ OVERRIDES_2X = {
     # aten/src/ATen/native/Scalar.cpp (item): "a Tensor with ", numel, " elements cannot be converted to Scalar"
     # (1.13's Python binding raised ValueError "only one element tensors can be converted to Python scalars")
     'item/many': ('a Tensor with 2 elements cannot be converted to Scalar', 'RuntimeError'),
+    # aten/src/ATen/native/TriangularOps.cpp (tril/triu meta): TORCH_CHECK(self.dim() >= 2, "tril: input tensor must have at least 2 dimensions")
+    'tril/1d': ('tril: input tensor must have at least 2 dimensions', 'RuntimeError'),
 }
 
 EDGE = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 1e-30, -1e-30, 1e30, 88.0, -104.0,

@@ -22,7 +22,7 @@ describe.skipIf(!gc)('soak: memory stays flat over a long training run', () => {
     torch.manualSeed(0);
     const model = new torch.nn.Sequential(new torch.nn.Linear(16, 32), new torch.nn.ReLU(), new torch.nn.Linear(32, 4));
     const opt = new torch.optim.Adam(model.parameters(), { lr: 1e-3 });
-    const sched = new torch.optim.lrScheduler.StepLR(opt, { stepSize: 100, gamma: 0.99 });
+    const sched = new torch.optim.lrScheduler.StepLR(opt, 100, 0.99);
     const x = torch.randn([64, 16]);
     const y = torch.randint(0, 4, [64]);
     const step = () => {

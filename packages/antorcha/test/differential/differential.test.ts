@@ -26,12 +26,10 @@ const fixture: Fixture = JSON.parse(readFileSync(new URL('../fixtures/differenti
  * Open findings (reported with minimal reproducers and PyTorch's answers; see the report of
  * the differential suite). Each names what Antorcha gets wrong against PyTorch.
  */
-const FINDINGS = {
-  'tril-1d': 'tril/triu of a 0-d or 1-d tensor raise IndexError; PyTorch RuntimeError "tril: input tensor must have at least 2 dimensions"',
-} as const;
-type Finding = keyof typeof FINDINGS;
-
-const known = (finding: Finding, ids: number[]): [number, Finding][] => ids.map((i) => [i, finding]);
+const FINDINGS: Record<string, string> = {
+  // none open: every finding of the suite so far is fixed (issue 10)
+};
+type Finding = string;
 
 /**
  * Fixture cases on which Antorcha still disagrees with PyTorch, each with its finding. They
@@ -40,7 +38,7 @@ const known = (finding: Finding, ids: number[]): [number, Finding][] => ids.map(
  * failures with `DIFF_TOOL=failures npx vitest run --config test/differential/vitest.fuzz.config.ts`.)
  */
 const KNOWN_FAILURES = new Map<number, Finding>([
-  ...known('tril-1d', [1445, 1580, 1930, 1952, 2042]),
+  // [caseIndex, 'finding-name'], one entry per case that still disagrees
 ]);
 
 /**

@@ -489,7 +489,8 @@ export function tile(x: Tensor, dims: readonly number[]): Tensor {
 
 function triangle(op: 'tril' | 'triu', x: Tensor, diagonal: number): Tensor {
   const n = x._shape.length;
-  if (n < 2) wrapDim(-2, n, op); // PyTorch's own check: dim -2 out of range
+  // PyTorch 2.x's check (aten/src/ATen/native/TriangularOps.cpp); 1.13 let wrapDim(-2) fail.
+  if (n < 2) throw new TorchRuntimeError(op, `${op}: input tensor must have at least 2 dimensions`);
   const rows = x._shape[n - 2]!;
   const cols = x._shape[n - 1]!;
   const r = arange(rows, { dtype: int64, device: x.device }).view(rows, 1);

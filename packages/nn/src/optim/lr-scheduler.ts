@@ -6,7 +6,7 @@
  * ("chainable") formulas, evaluated in float64 as Python does (cosines
  * correctly rounded, as glibc's are in practice).
  */
-import { TorchRuntimeError, TorchTypeError, TorchValueError } from '@antorcha/core';
+import { TorchRuntimeError, TorchTypeError, TorchValueError, expectInt, expectNumber } from '@antorcha/core';
 import { crCos, crPowInt } from '@antorcha/rng';
 import { Optimizer } from './optimizer.js';
 
@@ -127,6 +127,8 @@ export class StepLR extends LRScheduler {
     readonly gamma = 0.1,
     lastEpoch = -1,
   ) {
+    expectInt('StepLR', 'step_size', 2, stepSize);
+    expectNumber('StepLR', 'gamma', 3, gamma);
     super(optimizer, lastEpoch);
     this.initialStep();
   }
