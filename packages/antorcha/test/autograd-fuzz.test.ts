@@ -1864,6 +1864,20 @@ describe('autograd fuzz regressions', () => {
     });
   }
 
+  it('a reshape that copies is no view (PyTorch: _unsafe_view), so in-place writes record as themselves', () => {
+    const f = (t: T) => {
+      const r = t.unsqueeze(1).expand([3, 2]).mT.reshape(-1);
+      r.mul_(t.sum().cos());
+      return r;
+    };
+    expect(torch.autograd.gradcheck(f, [x()], TOL)).toBe(true);
+    expect(torch.autograd.gradgradcheck(f, [x()], null, TOL)).toBe(true);
+    const r = x().unsqueeze(1).expand([3, 2]).mT.reshape(-1);
+    expect(r.gradFn!.name()).toBe('UnsafeViewBackward0');
+    r.mul_(2);
+    expect(r.gradFn!.name()).toBe('MulBackward0');
+  });
+
   it('a view of a constant stays a view once written (then the constant is written again)', () => {
     // Shrunk: t1 = torch.tensor(-0.93); t2 = t1.view([-1, 1]); t2.mul_(x0); t1.mul_(x0); return [t1, t2].
     const f = (t: T) => {

@@ -186,7 +186,8 @@ export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
     }
     const node = buildNode(rule, rec, rec, false);
     if (node === null) return;
-    const isView = VIEW_OPS.has(rec.op);
+    // A reshape that had to copy is PyTorch's `_unsafe_view` of a fresh tensor: no view for autograd.
+    const isView = VIEW_OPS.has(rec.op) && rec.attrs.reshape !== 'copy';
     const multi = MULTI_VIEW_OPS.has(rec.op);
     const viewBase = isView ? (viewBaseOf(rec.inputs[0]!) ?? rec.inputs[0]!) : null;
     for (let i = 0; i < outs.length; i++) {
