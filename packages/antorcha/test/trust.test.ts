@@ -43,6 +43,14 @@ describe('copies never alias their input', () => {
   });
 });
 
+describe('gradients reach every input (found by the autograd fuzz)', () => {
+  it('fill_ with a 0-d tensor value that requires grad passes gradcheck', () => {
+    const value = torch.tensor(0.7, { dtype: 'float64', requiresGrad: true });
+    const f = (v: torch.Tensor) => torch.zeros([2, 3], { dtype: 'float64' }).fill_(v).mul(torch.arange(6, { dtype: 'float64' }).view(2, 3));
+    expect(torch.autograd.gradcheck(f, [value])).toBe(true);
+  });
+});
+
 describe('gradient mode and async code (finding 12)', () => {
   it('noGrad refuses an async function before running it, and the mode is unchanged', async () => {
     let ran = false;

@@ -2,7 +2,7 @@
  * Dtype and device conversion, copies between tensors, fills, and reading data
  * back to the host.
  */
-import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
+import { composite, needsGrad, notifyInplace, recordOp } from '../autograd-hook.js';
 import { type DTypeLike, type DType, type HostArray, castScalar, toDType } from '../dtype.js';
 import { type DeviceLike, device as toDevice } from '../device.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
@@ -118,6 +118,8 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
   let v: number;
   if (value instanceof Tensor) {
     if (value._shape.length !== 0) throw new TorchRuntimeError('fill_', `fill_ only supports 0-dimension value tensor but got tensor with ${value._shape.length} dimensions.`);
+    // A value that requires grad must get its gradient (the sum of self's): fill by copying it.
+    if (needsGrad([value])) return copy_(self, value.expand(self._shape));
     if (!value._storage.backend.syncRead && value.device.equals(self.device)) return fillFromDevice(self, value);
     v = Number(value.item());
   } else v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
