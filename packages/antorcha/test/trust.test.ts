@@ -51,6 +51,24 @@ describe('gradients reach every input (found by the autograd fuzz)', () => {
   });
 });
 
+describe('a view reads what its base holds now (found by the autograd fuzz)', () => {
+  it('a view made before its base was written with a value that requires grad gets that gradient', () => {
+    const w = torch.tensor([0.5, -1.25, 2], { dtype: 'float64', requiresGrad: true });
+    const f = (x: torch.Tensor) => {
+      const base = torch.zeros(3, { dtype: 'float64' });
+      const v = base.narrow(0, 0, 2);
+      base.copy_(x.mul(2));
+      return v.mul(v);
+    };
+    expect(torch.autograd.gradcheck(f, [w])).toBe(true);
+    const base = torch.zeros(3);
+    const v = base.narrow(0, 1, 2);
+    base.copy_(torch.ones(3, { requiresGrad: true }).mul(3));
+    expect(v.requiresGrad).toBe(true);
+    expect(v.gradFn?.name()).toBe('AsStridedBackward0');
+  });
+});
+
 describe('gradient mode and async code (finding 12)', () => {
   it('noGrad refuses an async function before running it, and the mode is unchanged', async () => {
     let ran = false;

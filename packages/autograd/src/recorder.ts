@@ -174,6 +174,17 @@ function copySlices(view: Tensor, base: Tensor, fn: Node): void {
 export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
   isGradEnabled,
 
+  activateView(t: Tensor): boolean {
+    const base = t._base;
+    if (base === null || !base._requiresGrad || !t.dtype.isFloatingPoint || t.gradFn !== null) return false;
+    setGradFn(t, asStridedNode(base, t, edgeOf(base, false)), 0);
+    const st = stateOf(t);
+    st.viewVersion = t._version;
+    st.viewBase = base;
+    t._viewVersion = t._version;
+    return true;
+  },
+
   record(rec: OpRecord): void {
     const outs = rec.outputs;
     let floating = false;

@@ -34,6 +34,12 @@ export interface AutogradRecorder {
   beforeInplace?(target: Tensor, op: string): void;
   /** Called when `registerHook`/`retainGrad` is used on `t` (autograd links it to its node). */
   onTensorHook?(t: Tensor): void;
+  /**
+   * Called for a view that required no grad when made, whose base has since been written in
+   * place and now requires grad: autograd gives it a node reading it out of the base (as
+   * PyTorch regenerates a view's grad_fn) and returns whether it now requires grad.
+   */
+  activateView?(t: Tensor): boolean;
 }
 
 let recorder: AutogradRecorder | null = null;
@@ -53,8 +59,15 @@ export function isGradEnabled(): boolean {
 /** Whether an op with these inputs must be recorded. */
 export function needsGrad(inputs: readonly (Tensor | unknown)[]): boolean {
   if (recorder === null || paused > 0 || !recorder.isGradEnabled()) return false;
-  for (const t of inputs) if (t !== null && typeof t === 'object' && (t as Tensor).requiresGrad === true) return true;
-  return false;
+  // Every input is asked (no early exit): asking is what brings a stale view into the graph.
+  let any = false;
+  for (const t of inputs) if (t !== null && typeof t === 'object' && (t as Tensor).requiresGrad === true) any = true;
+  return any;
+}
+
+/** @internal {@link AutogradRecorder.activateView}, or false without autograd. */
+export function activateView(t: Tensor): boolean {
+  return recorder?.activateView?.(t) ?? false;
 }
 
 /** Reports an op to autograd when any input requires grad. Returns the first output. */

@@ -3,7 +3,7 @@
  * The Tensor: storage + shape + strides + offset, with PyTorch's methods.
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
  */
-import { type GradFn, notifyTensorHook } from './autograd-hook.js';
+import { type GradFn, activateView, notifyTensorHook } from './autograd-hook.js';
 import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
 import { TorchRuntimeError } from './errors.js';
@@ -50,6 +50,8 @@ export class Tensor {
   /** @internal */ _offset: number;
   /** @internal The tensor whose storage this view shares (null for a base). */
   _base: Tensor | null = null;
+  /** @internal The storage version when this view was made (-1: not a view). */
+  _viewVersion = -1;
   /** @internal */ _requiresGrad = false;
   /** @internal Set by `retainGrad()` on non-leaf tensors. */
   _retainsGrad = false;
@@ -174,7 +176,11 @@ export class Tensor {
 
   /** Whether autograd records ops on this tensor. Only floating-point tensors may require grad. */
   get requiresGrad(): boolean {
-    return this._requiresGrad;
+    if (this._requiresGrad) return true;
+    // A view of a base written in place since (with a value that requires grad) reads that
+    // value: it joins the graph, as PyTorch regenerates a view's grad_fn.
+    const base = this._base;
+    return base !== null && this._viewVersion >= 0 && this._viewVersion !== this._storage.version && base._requiresGrad && activateView(this);
   }
   set requiresGrad(value: boolean) {
     this.requiresGrad_(value);

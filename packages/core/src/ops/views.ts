@@ -37,6 +37,7 @@ export function shapeFromArgs(args: readonly unknown[], op: string): number[] {
 export function makeView(base: Tensor, shape: number[], strides: number[], offset: number, op: string, attrs: Record<string, unknown> = {}): Tensor {
   const v = new Tensor(base._storage, shape, strides, offset, base.dtype);
   v._base = base._base ?? base;
+  v._viewVersion = base._version;
   recordOp(op, [base], [v], attrs);
   return v;
 }
