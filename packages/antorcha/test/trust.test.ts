@@ -34,9 +34,9 @@ describe('a failed in-place op changes nothing (finding 4)', () => {
 });
 
 describe('copies never alias their input', () => {
-  it('repeat with all-ones repeats returns a copy (found by the autograd fuzz)', () => {
+  it('repeat with all-ones repeats and pad with zero or negative pads return copies (found by the autograd fuzz)', () => {
     const x = torch.tensor([1.5, 2.5]);
-    for (const r of [x.repeat(1), x.repeat(1, 1), torch.tile(x, [1])]) {
+    for (const r of [x.repeat(1), x.repeat(1, 1), torch.tile(x, [1]), torch.nn.functional.pad(x, [0, 0]), torch.nn.functional.pad(x, [-1, 0])]) {
       r.add_(5);
       expect(Array.from(x.dataSync() as Float32Array)).toEqual([1.5, 2.5]);
     }

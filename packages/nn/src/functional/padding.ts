@@ -17,12 +17,14 @@ export function pad(input: Tensor, padding: readonly number[], mode: 'constant' 
   if (padding.length % 2 !== 0) throw new TorchRuntimeError('pad', 'Padding length must be divisible by 2');
   if (padding.length / 2 > input.ndim) throw new TorchRuntimeError('pad', 'Padding length too large');
   // PyTorch's one kernel: constant_pad_nd (node ConstantPadNdBackward0)
-  return fusedNode('ConstantPadNdBackward0', [input], (x) => {
+  return fusedNode('ConstantPadNdBackward0', [input], (x0) => {
+    let x = x0;
     for (let i = 0; i < padding.length / 2; i++) {
       const dim = input.ndim - 1 - i;
       x = padDim(x, dim, padding[2 * i]!, padding[2 * i + 1]!, value);
     }
-    return x;
+    // Zero or negative pads leave x0 itself or a view of it: pad always returns a new tensor.
+    return x._storage === x0._storage ? x.clone() : x;
   });
 }
 
