@@ -1,9 +1,40 @@
 /**
  * Containers: `Sequential`, `ModuleList`, `ModuleDict`, `ParameterList`.
  */
-import { type Tensor, TorchIndexError, TorchTypeError } from '@antorcha/core';
+import { Tensor, TorchIndexError, TorchTypeError, expectInt, pyTypeName } from '@antorcha/core';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
+
+/** Whether `v` is a plain object (a dict of named entries), not a class instance. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** `[key, value]` pairs of a Map or a plain object; otherwise PyTorch's `update` TypeError. */
+function namedEntries(v: unknown, what: string): [string, unknown][] {
+  if (v instanceof Map) {
+    const entries = [...(v as Map<unknown, unknown>).entries()];
+    for (const [k] of entries) if (typeof k !== 'string') throw new TorchTypeError(what, `module name should be a string. Got ${pyTypeName(k)}`);
+    return entries as [string, unknown][];
+  }
+  if (isPlainObject(v)) return Object.entries(v);
+  throw new TorchTypeError(what, `${what} should be called with a Map or an object of name/module pairs, but got ${pyTypeName(v)}`);
+}
+
+/** `v` must be a Module (or null): PyTorch's `add_module` TypeError otherwise. */
+function checkModule(v: unknown): void {
+  if (v !== null && !(v instanceof Module)) throw new TorchTypeError('add_module', `${pyTypeName(v)} is not a Module subclass`);
+}
+
+/** The elements of an iterable; otherwise PyTorch's `extend` TypeError. */
+function iterate(v: unknown, what: string): unknown[] {
+  if (v === null || v === undefined || typeof v === 'string' || typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new TorchTypeError(what, `${what} should be called with an iterable, but got ${pyTypeName(v)}`);
+  }
+  return [...(v as Iterable<unknown>)];
+}
 
 function wrapIndex(i: number, n: number, what: string): number {
   const j = i < 0 ? i + n : i;
@@ -21,12 +52,17 @@ function wrapIndex(i: number, n: number, what: string): number {
  * ```
  */
 export class Sequential extends Module {
+  /** @param modules the modules in order, or one Map/object of named modules */
   constructor(...modules: Module[] | [Record<string, Module> | Map<string, Module>]) {
+    const first = modules[0] as unknown;
+    const named = modules.length === 1 && (first instanceof Map || isPlainObject(first));
+    const entries = named ? namedEntries(first, 'Sequential') : [];
+    // every module is checked before any is registered
+    if (named) for (const [, m] of entries) checkModule(m);
+    else modules.forEach(checkModule);
     super();
-    const first = modules[0];
-    if (modules.length === 1 && first !== undefined && !(first instanceof Module)) {
-      const entries = first instanceof Map ? [...first.entries()] : Object.entries(first);
-      for (const [k, m] of entries) this.registerModule(k, m);
+    if (named) {
+      for (const [k, m] of entries) this.registerModule(k, m as Module | null);
     } else {
       (modules as Module[]).forEach((m, i) => this.registerModule(String(i), m));
     }
@@ -45,6 +81,8 @@ export class Sequential extends Module {
 
   /** A new Sequential with modules [start, end) (keys kept, as PyTorch's slicing does). */
   slice(start = 0, end = this.length): Sequential {
+    expectInt('Sequential.slice', 'start', 1, start);
+    expectInt('Sequential.slice', 'end', 2, end);
     const entries = [...this._modules.entries()].slice(start, end);
     return new Sequential(new Map(entries.filter((e): e is [string, Module] => e[1] !== null)));
   }
@@ -77,9 +115,12 @@ export class Sequential extends Module {
  * ```
  */
 export class ModuleList extends Module {
+  /** @param modules the initial modules (an iterable) */
   constructor(modules: Iterable<Module> = []) {
+    const list = iterate(modules, 'ModuleList.extend');
+    list.forEach(checkModule);
     super();
-    for (const m of modules) this.append(m);
+    for (const m of list) this.append(m as Module);
   }
 
   /** Number of modules. */
@@ -107,12 +148,16 @@ export class ModuleList extends Module {
 
   /** Appends several modules. */
   extend(modules: Iterable<Module>): this {
-    for (const m of modules) this.append(m);
+    const list = iterate(modules, 'ModuleList.extend');
+    list.forEach(checkModule);
+    for (const m of list) this.append(m as Module);
     return this;
   }
 
   /** Inserts a module before position `index`. */
   insert(index: number, module: Module): void {
+    expectInt('ModuleList.insert', 'index', 1, index);
+    checkModule(module);
     const mods = [...this._modules.values()] as Module[];
     const n = mods.length;
     const i = Math.max(0, Math.min(n, index < 0 ? index + n : index));
@@ -136,9 +181,12 @@ export class ModuleList extends Module {
  * ```
  */
 export class ModuleDict extends Module {
+  /** @param modules the initial entries (a Map or an object) */
   constructor(modules: Record<string, Module> | Map<string, Module> = {}) {
+    const entries = namedEntries(modules, 'ModuleDict.update');
+    for (const [, m] of entries) checkModule(m);
     super();
-    this.update(modules);
+    for (const [k, m] of entries) this.registerModule(k, m as Module);
   }
 
   /** Number of entries. */
@@ -173,8 +221,9 @@ export class ModuleDict extends Module {
 
   /** Adds all entries of a record or Map. */
   update(modules: Record<string, Module> | Map<string, Module>): void {
-    const entries = modules instanceof Map ? [...modules.entries()] : Object.entries(modules);
-    for (const [k, m] of entries) this.registerModule(k, m);
+    const entries = namedEntries(modules, 'ModuleDict.update');
+    for (const [, m] of entries) checkModule(m);
+    for (const [k, m] of entries) this.registerModule(k, m as Module);
   }
 
   /** The keys. */
@@ -198,11 +247,19 @@ export class ModuleDict extends Module {
   }
 }
 
+/** `value` must be a Tensor (ParameterList wraps it in a Parameter). */
+function checkParameterValue(value: unknown): void {
+  if (!(value instanceof Tensor)) throw new TorchTypeError('ParameterList', `ParameterList.append expects a Tensor, not ${pyTypeName(value)}`);
+}
+
 /** A list of parameters registered as `'0'`, `'1'`, … */
 export class ParameterList extends Module {
+  /** @param values the initial tensors (an iterable; each wrapped in a Parameter unless it is one) */
   constructor(values: Iterable<Tensor> = []) {
+    const list = iterate(values, 'ParameterList.extend');
+    list.forEach((v) => checkParameterValue(v));
     super();
-    for (const v of values) this.append(v);
+    for (const v of list) this.append(v as Tensor);
   }
 
   /** Number of parameters. */
@@ -218,9 +275,7 @@ export class ParameterList extends Module {
 
   /** Appends a tensor (wrapped in a Parameter unless it is one). */
   append(value: Tensor): this {
-    if (!(value instanceof Parameter) && !(value && typeof value === 'object' && 'dtype' in value)) {
-      throw new TorchTypeError('ParameterList', 'ParameterList.append expects a Tensor');
-    }
+    checkParameterValue(value);
     this.registerParameter(String(this._parameters.size), value instanceof Parameter ? value : new Parameter(value));
     return this;
   }

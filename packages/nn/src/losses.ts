@@ -8,15 +8,26 @@
  * Class weights are registered as buffers, as in PyTorch.
  */
 import { type Tensor, TorchValueError } from '@antorcha/core';
+import { type ArgKind, checkArg, checkOptions, refuseAbstract } from './layers/_util.js';
 import * as F from './functional/loss.js';
 import type { Reduction } from './functional/utils.js';
 import { Module } from './module.js';
+
+/** Checks a loss module's options: `reduction` and the `extra` ones. */
+function lossOptions<T extends object>(op: string, opts: T, extra: Readonly<Record<string, ArgKind>> = {}): T {
+  return checkOptions(op, opts, { reduction: 'reduction', ...extra }, 1);
+}
+
+const WEIGHT: Readonly<Record<string, ArgKind>> = { weight: 'tensor?' };
 
 /** Base of the losses: holds `reduction`. */
 export abstract class Loss extends Module {
   /** `'mean'`, `'sum'` or `'none'`. */
   declare reduction: Reduction;
+  /** @param reduction `'mean'` (default), `'sum'` or `'none'` */
   constructor(reduction: Reduction = 'mean') {
+    refuseAbstract(new.target, Loss, 'Loss');
+    checkArg(new.target.name, 'reduction', undefined, reduction, 'reduction');
     super();
     this.reduction = reduction;
   }
@@ -28,7 +39,13 @@ export abstract class Loss extends Module {
 export abstract class WeightedLoss extends Loss {
   /** Per-class weights, or null. */
   declare weight: Tensor | null;
+  /**
+   * @param weight per-class weights, or null
+   * @param reduction `'mean'` (default), `'sum'` or `'none'`
+   */
   constructor(weight: Tensor | null | undefined, reduction: Reduction = 'mean') {
+    refuseAbstract(new.target, WeightedLoss, 'WeightedLoss');
+    checkArg(new.target.name, 'weight', undefined, weight ?? null, 'tensor?');
     super(reduction);
     this.registerBuffer('weight', weight ?? null);
   }
@@ -42,7 +59,9 @@ export abstract class WeightedLoss extends Loss {
  * ```
  */
 export class MSELoss extends Loss {
+  /** @param opts the reduction */
   constructor(opts: { reduction?: Reduction } = {}) {
+    opts = lossOptions('MSELoss', opts);
     super(opts.reduction);
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -52,7 +71,9 @@ export class MSELoss extends Loss {
 
 /** Mean absolute error. */
 export class L1Loss extends Loss {
+  /** @param opts the reduction */
   constructor(opts: { reduction?: Reduction } = {}) {
+    opts = lossOptions('L1Loss', opts);
     super(opts.reduction);
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -64,7 +85,9 @@ export class L1Loss extends Loss {
 export class SmoothL1Loss extends Loss {
   /** Threshold between the quadratic and linear parts. */
   declare beta: number;
+  /** @param opts the options */
   constructor(opts: { reduction?: Reduction; beta?: number } = {}) {
+    opts = lossOptions('SmoothL1Loss', opts, { beta: 'number' });
     super(opts.reduction);
     this.beta = opts.beta ?? 1.0;
   }
@@ -77,7 +100,9 @@ export class SmoothL1Loss extends Loss {
 export class HuberLoss extends Loss {
   /** Threshold. */
   declare delta: number;
+  /** @param opts the options */
   constructor(opts: { reduction?: Reduction; delta?: number } = {}) {
+    opts = lossOptions('HuberLoss', opts, { delta: 'number' });
     super(opts.reduction);
     this.delta = opts.delta ?? 1.0;
   }
@@ -99,7 +124,9 @@ export class CrossEntropyLoss extends WeightedLoss {
   declare ignoreIndex: number;
   /** Label smoothing ε. */
   declare labelSmoothing: number;
+  /** @param opts the options */
   constructor(opts: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction; labelSmoothing?: number } = {}) {
+    opts = lossOptions('CrossEntropyLoss', opts, { ...WEIGHT, ignoreIndex: 'int', labelSmoothing: 'number' });
     super(opts.weight, opts.reduction);
     this.ignoreIndex = opts.ignoreIndex ?? -100;
     this.labelSmoothing = opts.labelSmoothing ?? 0.0;
@@ -113,7 +140,9 @@ export class CrossEntropyLoss extends WeightedLoss {
 export class NLLLoss extends WeightedLoss {
   /** Target value that is ignored. */
   declare ignoreIndex: number;
+  /** @param opts the options */
   constructor(opts: { weight?: Tensor | null; ignoreIndex?: number; reduction?: Reduction } = {}) {
+    opts = lossOptions('NLLLoss', opts, { ...WEIGHT, ignoreIndex: 'int' });
     super(opts.weight, opts.reduction);
     this.ignoreIndex = opts.ignoreIndex ?? -100;
   }
@@ -124,7 +153,9 @@ export class NLLLoss extends WeightedLoss {
 
 /** Binary cross entropy of probabilities. */
 export class BCELoss extends WeightedLoss {
+  /** @param opts the options */
   constructor(opts: { weight?: Tensor | null; reduction?: Reduction } = {}) {
+    opts = lossOptions('BCELoss', opts, WEIGHT);
     super(opts.weight, opts.reduction);
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -136,7 +167,9 @@ export class BCELoss extends WeightedLoss {
 export class BCEWithLogitsLoss extends WeightedLoss {
   /** Positive-class weights, or null. */
   declare posWeight: Tensor | null;
+  /** @param opts the options */
   constructor(opts: { weight?: Tensor | null; reduction?: Reduction; posWeight?: Tensor | null } = {}) {
+    opts = lossOptions('BCEWithLogitsLoss', opts, { ...WEIGHT, posWeight: 'tensor?' });
     super(opts.weight, opts.reduction);
     this.registerBuffer('pos_weight', opts.posWeight ?? null);
   }
@@ -151,7 +184,9 @@ export class KLDivLoss extends Module {
   declare reduction: Reduction | 'batchmean';
   /** Whether the target holds log-probabilities. */
   declare logTarget: boolean;
+  /** @param opts the reduction (`'batchmean'` too) and whether the target holds log-probabilities */
   constructor(opts: { reduction?: Reduction | 'batchmean'; logTarget?: boolean } = {}) {
+    opts = checkOptions('KLDivLoss', opts, { reduction: ['mean', 'batchmean', 'sum', 'none'], logTarget: 'bool' }, 1);
     super();
     this.reduction = opts.reduction ?? 'mean';
     this.logTarget = opts.logTarget ?? false;
@@ -163,7 +198,9 @@ export class KLDivLoss extends Module {
 
 /** log(1 + exp(−y·x)) for targets ±1. */
 export class SoftMarginLoss extends Loss {
+  /** @param opts the reduction */
   constructor(opts: { reduction?: Reduction } = {}) {
+    opts = lossOptions('SoftMarginLoss', opts);
     super(opts.reduction);
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -173,7 +210,9 @@ export class SoftMarginLoss extends Loss {
 
 /** Multi-label one-versus-all loss on logits with 0/1 targets, averaged over classes. */
 export class MultiLabelSoftMarginLoss extends WeightedLoss {
+  /** @param opts the options */
   constructor(opts: { weight?: Tensor | null; reduction?: Reduction } = {}) {
+    opts = lossOptions('MultiLabelSoftMarginLoss', opts, WEIGHT);
     super(opts.weight, opts.reduction);
   }
   override forward(input: Tensor, target: Tensor): Tensor {
@@ -185,7 +224,9 @@ export class MultiLabelSoftMarginLoss extends WeightedLoss {
 export class HingeEmbeddingLoss extends Loss {
   /** Margin (default 1). */
   declare margin: number;
+  /** @param opts the options */
   constructor(opts: { margin?: number; reduction?: Reduction } = {}) {
+    opts = lossOptions('HingeEmbeddingLoss', opts, { margin: 'number' });
     super(opts.reduction);
     this.margin = opts.margin ?? 1.0;
   }
@@ -202,7 +243,9 @@ export class PoissonNLLLoss extends Loss {
   declare full: boolean;
   /** Keeps log away from 0. */
   declare eps: number;
+  /** @param opts the options */
   constructor(opts: { logInput?: boolean; full?: boolean; eps?: number; reduction?: Reduction } = {}) {
+    opts = lossOptions('PoissonNLLLoss', opts, { logInput: 'bool', full: 'bool', eps: 'number' });
     super(opts.reduction);
     this.logInput = opts.logInput ?? true;
     this.full = opts.full ?? false;
@@ -217,7 +260,9 @@ export class PoissonNLLLoss extends Loss {
 abstract class Loss3 extends Module {
   /** `'mean'`, `'sum'` or `'none'`. */
   declare reduction: Reduction;
+  /** @param reduction `'mean'` (default), `'sum'` or `'none'` */
   constructor(reduction: Reduction = 'mean') {
+    checkArg(new.target.name, 'reduction', undefined, reduction, 'reduction');
     super();
     this.reduction = reduction;
   }
@@ -227,7 +272,9 @@ abstract class Loss3 extends Module {
 export class MarginRankingLoss extends Loss3 {
   /** Margin (default 0). */
   declare margin: number;
+  /** @param opts the options */
   constructor(opts: { margin?: number; reduction?: Reduction } = {}) {
+    opts = lossOptions('MarginRankingLoss', opts, { margin: 'number' });
     super(opts.reduction);
     this.margin = opts.margin ?? 0;
   }
@@ -240,7 +287,9 @@ export class MarginRankingLoss extends Loss3 {
 export class CosineEmbeddingLoss extends Loss3 {
   /** Margin (default 0). */
   declare margin: number;
+  /** @param opts the options */
   constructor(opts: { margin?: number; reduction?: Reduction } = {}) {
+    opts = lossOptions('CosineEmbeddingLoss', opts, { margin: 'number' });
     super(opts.reduction);
     this.margin = opts.margin ?? 0;
   }
@@ -259,7 +308,9 @@ export class TripletMarginLoss extends Loss3 {
   declare eps: number;
   /** Distance swap. */
   declare swap: boolean;
+  /** @param opts the options */
   constructor(opts: F.TripletMarginOptions = {}) {
+    opts = lossOptions('TripletMarginLoss', opts, { margin: 'number', p: 'number', eps: 'number', swap: 'bool' });
     super(opts.reduction);
     this.margin = opts.margin ?? 1.0;
     this.p = opts.p ?? 2;
@@ -277,7 +328,9 @@ export class CosineSimilarity extends Module {
   declare dim: number;
   /** Lower bound of the norms. */
   declare eps: number;
+  /** @param opts the reduced dim (default 1) and the norms' lower bound */
   constructor(opts: { dim?: number; eps?: number } = {}) {
+    opts = checkOptions('CosineSimilarity', opts, { dim: 'int', eps: 'number' }, 1);
     super();
     this.dim = opts.dim ?? 1;
     this.eps = opts.eps ?? 1e-8;
@@ -295,7 +348,9 @@ export class PairwiseDistance extends Module {
   declare eps: number;
   /** Keep the reduced dim. */
   declare keepdim: boolean;
+  /** @param opts norm degree (default 2), eps, keepdim */
   constructor(opts: { p?: number; eps?: number; keepdim?: boolean } = {}) {
+    opts = checkOptions('PairwiseDistance', opts, { p: 'number', eps: 'number', keepdim: 'bool' }, 1);
     super();
     this.norm = opts.p ?? 2;
     this.eps = opts.eps ?? 1e-6;
@@ -312,7 +367,9 @@ export class GaussianNLLLoss extends Loss3 {
   declare full: boolean;
   /** Lower clamp of the variance. */
   declare eps: number;
+  /** @param opts the options */
   constructor(opts: { full?: boolean; eps?: number; reduction?: Reduction } = {}) {
+    opts = lossOptions('GaussianNLLLoss', opts, { full: 'bool', eps: 'number' });
     super(opts.reduction);
     this.full = opts.full ?? false;
     this.eps = opts.eps ?? 1e-6;
@@ -328,7 +385,9 @@ export class MultiMarginLoss extends WeightedLoss {
   declare p: number;
   /** Margin. */
   declare margin: number;
+  /** @param opts the options */
   constructor(opts: { p?: number; margin?: number; weight?: Tensor | null; reduction?: Reduction } = {}) {
+    opts = lossOptions('MultiMarginLoss', opts, { ...WEIGHT, p: 'number', margin: 'number' });
     super(opts.weight, opts.reduction);
     if (opts.p !== undefined && opts.p !== 1 && opts.p !== 2) throw new TorchValueError('MultiMarginLoss', 'only p == 1 and p == 2 supported');
     this.p = opts.p ?? 1;

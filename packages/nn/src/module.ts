@@ -6,6 +6,7 @@
  */
 import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
+import { checkArg, checkOptions } from './layers/_util.js';
 import { Parameter, swapTensorData } from './parameter.js';
 import { addIndent } from './utils/pyrepr.js';
 
@@ -321,6 +322,8 @@ export class Module {
 
   /** This module and all descendants with dotted names (`''` for this one), each once. */
   namedModules(prefix = '', memo: Set<Module> = new Set()): [string, Module][] {
+    checkArg('named_modules', 'prefix', 1, prefix, 'string');
+    if (!(memo instanceof Set)) throw new TorchTypeError('named_modules', `named_modules(): argument 'memo' (position 2) must be a Set, not ${typeName(memo)}`);
     const out: [string, Module][] = [];
     if (memo.has(this)) return out;
     memo.add(this);
@@ -353,26 +356,31 @@ export class Module {
 
   /** Parameters with dotted names (`fc1.weight`), each once, in registration order. */
   namedParameters(prefix = '', recurse = true): [string, Parameter][] {
+    checkMembersArgs('named_parameters', prefix, recurse);
     return this.namedMembers((m) => m._parameters, prefix, recurse);
   }
 
   /** All parameters (of descendants too unless `recurse` is false). */
   parameters(recurse = true): Parameter[] {
+    checkArg('parameters', 'recurse', 1, recurse, 'bool');
     return this.namedParameters('', recurse).map(([, p]) => p);
   }
 
   /** Buffers with dotted names. */
   namedBuffers(prefix = '', recurse = true): [string, Tensor][] {
+    checkMembersArgs('named_buffers', prefix, recurse);
     return this.namedMembers((m) => m._buffers, prefix, recurse);
   }
 
   /** All buffers. */
   buffers(recurse = true): Tensor[] {
+    checkArg('buffers', 'recurse', 1, recurse, 'bool');
     return this.namedBuffers('', recurse).map(([, b]) => b);
   }
 
   /** The submodule at a dotted path (`'encoder.layers.0'`). */
   getSubmodule(target: string): Module {
+    checkArg('get_submodule', 'target', 1, target, 'string');
     if (target === '') return this;
     let mod: Module = this;
     for (const item of target.split('.')) {
@@ -386,6 +394,7 @@ export class Module {
 
   /** The parameter at a dotted path (`'fc1.weight'`). */
   getParameter(target: string): Parameter {
+    checkArg('get_parameter', 'target', 1, target, 'string');
     const i = target.lastIndexOf('.');
     const mod = this.getSubmodule(i < 0 ? '' : target.slice(0, i));
     const name = target.slice(i + 1);
@@ -411,6 +420,7 @@ export class Module {
 
   /** Sets `requiresGrad` of every parameter. */
   requiresGrad_(requiresGrad = true): this {
+    checkArg('requires_grad_', 'requires_grad', 1, requiresGrad, 'bool');
     for (const p of this.parameters()) p.requiresGrad_(requiresGrad);
     return this;
   }
@@ -420,7 +430,7 @@ export class Module {
    * `set_to_none=True`) or to zeros.
    */
   zeroGrad(opts: { setToNone?: boolean } = {}): void {
-    const setToNone = opts.setToNone ?? true;
+    const setToNone = checkOptions('zero_grad', opts, { setToNone: 'bool' }, 1).setToNone ?? true;
     for (const p of this.parameters()) {
       if (p.grad === null) continue;
       if (setToNone) p.grad = null;
@@ -436,6 +446,7 @@ export class Module {
 
   /** Calls `fn` on every descendant (children first) and then on this module. */
   apply(fn: (m: Module) => void): this {
+    checkArg('apply', 'fn', 1, fn, 'function');
     for (const m of this.children()) m.apply(fn);
     fn(this);
     return this;
@@ -506,6 +517,7 @@ export class Module {
    * object carries PyTorch's `_metadata` (module versions) as a hidden property.
    */
   stateDict(opts: { prefix?: string; keepVars?: boolean } = {}): StateDict {
+    opts = checkOptions('state_dict', opts, { prefix: 'string', keepVars: 'bool' }, 1);
     const dest: StateDict = {};
     const metadata: StateDictMetadata = new Map();
     this._stateDictInto(dest, metadata, opts.prefix ?? '', opts.keepVars ?? false);
@@ -531,42 +543,51 @@ export class Module {
   /**
    * Copies parameters and buffers from `stateDict` (keys as `stateDict()` gives them).
    * With `strict` (default), missing or unexpected keys are errors; size mismatches
-   * always are, with PyTorch's messages.
+   * always are, with PyTorch's messages. Everything is checked before anything is
+   * copied, so a state dict that raises leaves the module as it was.
    */
   loadStateDict(stateDict: StateDict | Map<string, Tensor>, opts: { strict?: boolean } = {}): IncompatibleKeys {
-    const strict = opts.strict ?? true;
-    if (typeof stateDict !== 'object' || stateDict === null) {
-      throw new TorchTypeError('load_state_dict', `Expected state_dict to be dict-like, got ${typeof stateDict}.`);
+    const strict = checkOptions('load_state_dict', opts, { strict: 'bool' }, 2).strict ?? true;
+    if (typeof stateDict !== 'object' || stateDict === null || stateDict instanceof Tensor || stateDict instanceof Module || Array.isArray(stateDict)) {
+      throw new TorchTypeError('load_state_dict', `Expected state_dict to be dict-like, got ${stateDict === null ? 'null' : typeof stateDict === 'object' ? typeName(stateDict) : typeof stateDict}.`);
     }
-    const sd = stateDict instanceof Map ? stateDict : new Map(Object.entries(stateDict));
     const meta = (stateDict as { _metadata?: StateDictMetadata | Record<string, { version: number }> })._metadata;
     const metadata = meta instanceof Map ? meta : meta ? new Map(Object.entries(meta)) : undefined;
-    const missingKeys: string[] = [];
-    const unexpectedKeys: string[] = [];
-    const errors: string[] = [];
-    const load = (module: Module, local: Map<string, unknown>, prefix: string): void => {
-      const localMeta = metadata?.get(prefix.slice(0, -1)) ?? {};
-      module._loadFromStateDict(local, prefix, localMeta, missingKeys, unexpectedKeys, errors);
-      for (const [name, child] of module._modules) {
-        if (child === null) continue;
-        const cp = `${prefix}${name}.`;
-        const sub = new Map<string, unknown>();
-        for (const [k, v] of local) if (k.startsWith(cp)) sub.set(k, v);
-        load(child, sub, cp);
+    // a dry run first (PyTorch copies as it goes and raises at the end: a half-loaded module)
+    const pass = (copy: boolean): IncompatibleKeys => {
+      const sd = new Map<string, unknown>(stateDict instanceof Map ? stateDict : Object.entries(stateDict));
+      const missingKeys: string[] = [];
+      const unexpectedKeys: string[] = [];
+      const errors: string[] = [];
+      const load = (module: Module, local: Map<string, unknown>, prefix: string): void => {
+        const localMeta = metadata?.get(prefix.slice(0, -1)) ?? {};
+        module._loadFromStateDict(local, prefix, localMeta, missingKeys, unexpectedKeys, errors, copy);
+        for (const [name, child] of module._modules) {
+          if (child === null) continue;
+          const cp = `${prefix}${name}.`;
+          const sub = new Map<string, unknown>();
+          for (const [k, v] of local) if (k.startsWith(cp)) sub.set(k, v);
+          load(child, sub, cp);
+        }
+      };
+      load(this, sd, '');
+      if (strict) {
+        if (unexpectedKeys.length > 0) errors.unshift(`Unexpected key(s) in state_dict: ${unexpectedKeys.map((k) => `"${k}"`).join(', ')}. `);
+        if (missingKeys.length > 0) errors.unshift(`Missing key(s) in state_dict: ${missingKeys.map((k) => `"${k}"`).join(', ')}. `);
       }
+      if (errors.length > 0) {
+        throw new TorchRuntimeError('load_state_dict', `Error(s) in loading state_dict for ${this._getName()}:\n\t${errors.join('\n\t')}`);
+      }
+      return { missingKeys, unexpectedKeys };
     };
-    load(this, sd as Map<string, unknown>, '');
-    if (strict) {
-      if (unexpectedKeys.length > 0) errors.unshift(`Unexpected key(s) in state_dict: ${unexpectedKeys.map((k) => `"${k}"`).join(', ')}. `);
-      if (missingKeys.length > 0) errors.unshift(`Missing key(s) in state_dict: ${missingKeys.map((k) => `"${k}"`).join(', ')}. `);
-    }
-    if (errors.length > 0) {
-      throw new TorchRuntimeError('load_state_dict', `Error(s) in loading state_dict for ${this._getName()}:\n\t${errors.join('\n\t')}`);
-    }
-    return { missingKeys, unexpectedKeys };
+    pass(false);
+    return pass(true);
   }
 
-  /** @internal Loads this module's own entries; subclasses may adapt old formats first. */
+  /**
+   * @internal Loads this module's own entries (or, with `copy` false, only checks them);
+   * subclasses may adapt old formats first.
+   */
   _loadFromStateDict(
     sd: Map<string, unknown>,
     prefix: string,
@@ -574,6 +595,7 @@ export class Module {
     missingKeys: string[],
     unexpectedKeys: string[],
     errors: string[],
+    copy = true,
   ): void {
     const local = new Map<string, Tensor>();
     for (const [k, v] of this._parameters) if (v !== null) local.set(k, v);
@@ -596,7 +618,7 @@ export class Module {
         continue;
       }
       try {
-        noGrad(() => param.copy_(inp));
+        if (copy) noGrad(() => param.copy_(inp));
       } catch (e) {
         errors.push(`While copying the parameter named "${key}", whose dimensions in the model are ${fmtShape(param._shape)} and whose dimensions in the checkpoint are ${fmtShape(inp._shape)}, an exception occurred : ${(e as Error).message}.`);
       }
@@ -612,6 +634,7 @@ export class Module {
 
   /** Registers `hook(module, inputs, output)`, run by `call` after `forward`. */
   registerForwardHook(hook: ForwardHook): RemovableHandle {
+    checkArg('register_forward_hook', 'hook', 1, hook, 'function');
     const id = nextHookId++;
     this._forwardHooks.set(id, hook);
     return { remove: () => void this._forwardHooks.delete(id) };
@@ -619,6 +642,7 @@ export class Module {
 
   /** Registers `hook(module, inputs)`, run by `call` before `forward`. */
   registerForwardPreHook(hook: ForwardPreHook): RemovableHandle {
+    checkArg('register_forward_pre_hook', 'hook', 1, hook, 'function');
     const id = nextHookId++;
     this._forwardPreHooks.set(id, hook);
     return { remove: () => void this._forwardPreHooks.delete(id) };
@@ -658,6 +682,12 @@ export class Module {
   [inspectSymbol](): string {
     return this.toString();
   }
+}
+
+/** `prefix` must be a string and `recurse` a boolean. */
+function checkMembersArgs(op: string, prefix: unknown, recurse: unknown): void {
+  checkArg(op, 'prefix', 1, prefix, 'string');
+  checkArg(op, 'recurse', 2, recurse, 'bool');
 }
 
 function fmtList(shape: readonly number[]): string {

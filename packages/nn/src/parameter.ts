@@ -1,7 +1,7 @@
 /**
  * `nn.Parameter`: a tensor that a module registers as a learnable parameter.
  */
-import { Tensor, empty } from '@antorcha/core';
+import { Tensor, empty, expectBool, expectTensor } from '@antorcha/core';
 
 /**
  * A {@link Tensor} that modules register as a parameter when assigned to one of
@@ -19,6 +19,8 @@ export class Parameter extends Tensor {
    * @param requiresGrad whether autograd tracks it (default true)
    */
   constructor(data?: Tensor | null, requiresGrad = true) {
+    if (data !== undefined && data !== null) expectTensor('Parameter', 'data', 1, data);
+    expectBool('Parameter', 'requires_grad', 2, requiresGrad);
     const d = data ?? empty(0);
     super(d._storage, [...d._shape], [...d._strides], d._offset, d.dtype);
     this._isParameter = true;

@@ -4,13 +4,13 @@
  * `Hardtanh`, `LogSigmoid`, `Hardswish`, `Hardsigmoid`, `Mish`, `SELU`, `CELU`,
  * `Softsign`, `Tanhshrink`, `Threshold`, `GLU`, `PReLU`.
  */
-import type { Tensor } from '@antorcha/core';
+import { type Tensor, TorchValueError } from '@antorcha/core';
 import * as F from '../functional/activation.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { Parameter } from '../parameter.js';
 import { pyFloat, pyStr } from '../utils/pyrepr.js';
-import { type FactoryOptions, emptyParam } from './_util.js';
+import { FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam, expectInput } from './_util.js';
 
 function inplaceRepr(inplace: boolean, lead: boolean): string {
   return inplace ? (lead ? ', inplace=True' : 'inplace=True') : '';
@@ -20,7 +20,9 @@ function inplaceRepr(inplace: boolean, lead: boolean): string {
 export class ReLU extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /** @param inplace overwrite the input (default false) */
   constructor(inplace = false) {
+    checkArgs('ReLU', [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
   }
@@ -36,7 +38,9 @@ export class ReLU extends Module {
 export class ReLU6 extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /** @param inplace overwrite the input (default false) */
   constructor(inplace = false) {
+    checkArgs('ReLU6', [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
   }
@@ -54,7 +58,15 @@ export class LeakyReLU extends Module {
   declare negativeSlope: number;
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /**
+   * @param negativeSlope slope for negative inputs (default 0.01)
+   * @param inplace overwrite the input (default false)
+   */
   constructor(negativeSlope = 0.01, inplace = false) {
+    checkArgs('LeakyReLU', [
+      ['negative_slope', negativeSlope, 'number'],
+      ['inplace', inplace, 'bool'],
+    ]);
     super();
     this.negativeSlope = negativeSlope;
     this.inplace = inplace;
@@ -73,7 +85,15 @@ export class ELU extends Module {
   declare alpha: number;
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /**
+   * @param alpha α (default 1)
+   * @param inplace overwrite the input (default false)
+   */
   constructor(alpha = 1.0, inplace = false) {
+    checkArgs('ELU', [
+      ['alpha', alpha, 'number'],
+      ['inplace', inplace, 'bool'],
+    ]);
     super();
     this.alpha = alpha;
     this.inplace = inplace;
@@ -90,9 +110,11 @@ export class ELU extends Module {
 export class GELU extends Module {
   /** `'none'` or `'tanh'`. */
   declare approximate: 'none' | 'tanh';
+  /** @param opts `approximate`: `'none'` (default) or `'tanh'` */
   constructor(opts: { approximate?: 'none' | 'tanh' } = {}) {
+    const o = checkOptions('GELU', opts, { approximate: ['none', 'tanh'] }, 1);
     super();
-    this.approximate = opts.approximate ?? 'none';
+    this.approximate = o.approximate ?? 'none';
   }
   override forward(input: Tensor): Tensor {
     return F.gelu(input, { approximate: this.approximate });
@@ -106,7 +128,9 @@ export class GELU extends Module {
 export class SiLU extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /** @param inplace overwrite the input (default false) */
   constructor(inplace = false) {
+    checkArgs('SiLU', [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
   }
@@ -121,14 +145,14 @@ export class SiLU extends Module {
 /** Logistic sigmoid. */
 export class Sigmoid extends Module {
   override forward(input: Tensor): Tensor {
-    return input.sigmoid();
+    return F.sigmoid(input);
   }
 }
 
 /** Hyperbolic tangent. */
 export class Tanh extends Module {
   override forward(input: Tensor): Tensor {
-    return input.tanh();
+    return F.tanh(input);
   }
 }
 
@@ -143,13 +167,16 @@ export class LogSigmoid extends Module {
 abstract class SoftmaxLike extends Module {
   /** The normalised dim. */
   declare dim: number | null;
+  /** @param dim the normalised dim (default null: PyTorch's legacy implicit choice) */
   constructor(dim: number | null = null) {
+    checkArgs(new.target.name, [['dim', dim, 'int?']]);
     super();
     this.dim = dim;
   }
   /** The functional form. */
   protected abstract fn(input: Tensor, dim: number): Tensor;
   override forward(input: Tensor): Tensor {
+    expectInput(`${this._getName()}.forward`, input);
     return this.fn(input, implicitDim(this.dim, input));
   }
   override extraRepr(): string {
@@ -191,7 +218,15 @@ export class Softplus extends Module {
   declare beta: number;
   /** Linear above beta·x > threshold. */
   declare threshold: number;
+  /**
+   * @param beta sharpness (default 1)
+   * @param threshold linear above beta·x > threshold (default 20)
+   */
   constructor(beta = 1, threshold = 20) {
+    checkArgs('Softplus', [
+      ['beta', beta, 'number'],
+      ['threshold', threshold, 'number'],
+    ]);
     super();
     this.beta = beta;
     this.threshold = threshold;
@@ -212,7 +247,18 @@ export class Hardtanh extends Module {
   declare maxVal: number;
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /**
+   * @param minVal lower bound (default −1)
+   * @param maxVal upper bound (default 1; must exceed minVal)
+   * @param inplace overwrite the input (default false)
+   */
   constructor(minVal = -1.0, maxVal = 1.0, inplace = false) {
+    checkArgs('Hardtanh', [
+      ['min_val', minVal, 'number'],
+      ['max_val', maxVal, 'number'],
+      ['inplace', inplace, 'bool'],
+    ]);
+    if (!(maxVal > minVal)) throw new TorchValueError('Hardtanh', `Hardtanh(): max_val (${maxVal}) must be greater than min_val (${minVal})`);
     super();
     this.minVal = minVal;
     this.maxVal = maxVal;
@@ -230,7 +276,9 @@ export class Hardtanh extends Module {
 abstract class InplaceActivation extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /** @param inplace overwrite the input (default false) */
   constructor(inplace = false) {
+    checkArgs(new.target.name, [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
   }
@@ -270,7 +318,15 @@ export class CELU extends Module {
   declare alpha: number;
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /**
+   * @param alpha α (default 1)
+   * @param inplace overwrite the input (default false)
+   */
   constructor(alpha = 1.0, inplace = false) {
+    checkArgs('CELU', [
+      ['alpha', alpha, 'number'],
+      ['inplace', inplace, 'bool'],
+    ]);
     super();
     this.alpha = alpha;
     this.inplace = inplace;
@@ -305,7 +361,17 @@ export class Threshold extends Module {
   declare value: number;
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /**
+   * @param threshold the threshold
+   * @param value the value below it
+   * @param inplace overwrite the input (default false)
+   */
   constructor(threshold: number, value: number, inplace = false) {
+    checkArgs('Threshold', [
+      ['threshold', threshold, 'number'],
+      ['value', value, 'number'],
+      ['inplace', inplace, 'bool'],
+    ]);
     super();
     this.threshold = threshold;
     this.value = value;
@@ -323,7 +389,9 @@ export class Threshold extends Module {
 export class GLU extends Module {
   /** The halved dim. */
   declare dim: number;
+  /** @param dim the halved dim (default −1) */
   constructor(dim = -1) {
+    checkArgs('GLU', [['dim', dim, 'int']]);
     super();
     this.dim = dim;
   }
@@ -347,11 +415,17 @@ export class PReLU extends Module {
   declare numParameters: number;
   /** The slopes [numParameters], filled with `init`. */
   declare weight: Parameter;
+  /**
+   * @param numParameters number of slopes (default 1)
+   * @param opts initial slope and dtype
+   */
   constructor(numParameters = 1, opts: PReLUOptions = {}) {
+    checkArgs('PReLU', [['num_parameters', numParameters, 'size']]);
+    const o = checkOptions('PReLU', opts, { init: 'number', ...FACTORY }, 2);
     super();
     this.numParameters = numParameters;
-    this.weight = emptyParam([numParameters], opts);
-    init.constant_(this.weight, opts.init ?? 0.25);
+    this.weight = emptyParam([numParameters], o);
+    init.constant_(this.weight, o.init ?? 0.25);
   }
   override forward(input: Tensor): Tensor {
     return F.prelu(input, this.weight);

@@ -4,7 +4,7 @@ import { multiHeadAttentionForward } from '../functional/attention.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { Parameter } from '../parameter.js';
-import { type FactoryOptions, emptyParam } from './_util.js';
+import { FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam, expectInput } from './_util.js';
 import { NonDynamicallyQuantizableLinear } from './linear.js';
 
 /** Options of {@link MultiheadAttention}. */
@@ -82,7 +82,22 @@ export class MultiheadAttention extends Module {
   /** Whether a zero key/value is appended. */
   declare addZeroAttn: boolean;
 
+  /**
+   * @param embedDim model width E
+   * @param numHeads heads (must divide E)
+   * @param opts dropout, biases, key/value sizes, layout, dtype
+   */
   constructor(embedDim: number, numHeads: number, opts: MultiheadAttentionOptions = {}) {
+    checkArgs('MultiheadAttention', [
+      ['embed_dim', embedDim, 'size'],
+      ['num_heads', numHeads, 'positive'],
+    ]);
+    opts = checkOptions(
+      'MultiheadAttention',
+      opts,
+      { dropout: 'number', bias: 'bool', addBiasKv: 'bool', addZeroAttn: 'bool', kdim: 'size?', vdim: 'size?', batchFirst: 'bool', ...FACTORY },
+      3,
+    );
     super();
     this.embedDim = embedDim;
     this.kdim = opts.kdim ?? embedDim;
@@ -137,6 +152,11 @@ export class MultiheadAttention extends Module {
 
   /** `[output, weights | null]` for query [L, N, E] and key/value [S, N, E] (or batch-first / unbatched). */
   override forward(query: Tensor, key: Tensor, value: Tensor, opts: MultiheadAttentionForwardOptions = {}): [Tensor, Tensor | null] {
+    const op = 'MultiheadAttention.forward';
+    expectInput(op, query, 'query', 1);
+    expectInput(op, key, 'key', 2);
+    expectInput(op, value, 'value', 3);
+    opts = checkOptions(op, opts, { keyPaddingMask: 'tensor?', needWeights: 'bool', attnMask: 'tensor?', averageAttnWeights: 'bool' }, 4);
     const batched = query.ndim === 3;
     if (this.batchFirst && batched) {
       if (key === value) {

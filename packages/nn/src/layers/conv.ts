@@ -2,14 +2,17 @@
  * `Conv1d`, `Conv2d` and `ConvTranspose2d`, initialised as PyTorch's `_ConvNd`
  * (kaiming-uniform with a = √5, bias U(−1/√fan_in, 1/√fan_in)).
  */
-import { type Tensor, TorchRuntimeError, TorchValueError } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, expectIntList, fmtShape } from '@antorcha/core';
 import * as F from '../functional/conv.js';
 import { type IntOrTuple, ntuple } from '../functional/utils.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { Parameter } from '../parameter.js';
 import { pyTuple } from '../utils/pyrepr.js';
-import { type FactoryOptions, emptyParam } from './_util.js';
+import { type ArgKind, FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam, expectInput, refuseAbstract } from './_util.js';
+
+const CONV_OPTIONS: Readonly<Record<string, ArgKind>> = { stride: 'ints', padding: 'any', dilation: 'ints', groups: 'int', bias: 'bool', paddingMode: 'string', ...FACTORY };
+const CONV_TRANSPOSE_OPTIONS: Readonly<Record<string, ArgKind>> = { stride: 'ints', padding: 'ints', outputPadding: 'ints', groups: 'int', bias: 'bool', dilation: 'ints', ...FACTORY };
 
 /** Options of {@link Conv1d} and {@link Conv2d}. */
 export interface ConvLayerOptions extends FactoryOptions {
@@ -70,6 +73,14 @@ export abstract class ConvNd extends Module {
   /** [out] or null. */
   declare bias: Parameter | null;
 
+  /**
+   * @param n spatial dims
+   * @param inChannels input channels
+   * @param outChannels output channels
+   * @param kernelSize kernel size
+   * @param o the layer's options
+   * @param transposed whether this is a transposed convolution
+   */
   protected constructor(
     n: number,
     inChannels: number,
@@ -78,8 +89,15 @@ export abstract class ConvNd extends Module {
     o: { stride?: IntOrTuple; padding?: IntOrTuple | 'same' | 'valid'; dilation?: IntOrTuple; groups?: number; bias?: boolean; paddingMode?: string; outputPadding?: IntOrTuple; dtype?: FactoryOptions['dtype'] },
     transposed: boolean,
   ) {
+    refuseAbstract(new.target, ConvNd, 'ConvNd');
+    const op = new.target.name;
+    checkArgs(op, [
+      ['in_channels', inChannels, 'size'],
+      ['out_channels', outChannels, 'size'],
+      ['kernel_size', kernelSize, 'ints'],
+    ]);
+    checkOptions(op, o, transposed ? CONV_TRANSPOSE_OPTIONS : CONV_OPTIONS, 4);
     super();
-    const op = `Conv${n}d`;
     const groups = o.groups ?? 1;
     if (groups <= 0) throw new TorchValueError(op, 'groups must be a positive integer');
     if (inChannels % groups !== 0) throw new TorchValueError(op, 'in_channels must be divisible by groups');
@@ -143,6 +161,12 @@ export abstract class ConvNd extends Module {
  * ```
  */
 export class Conv1d extends ConvNd {
+  /**
+   * @param inChannels input channels
+   * @param outChannels output channels
+   * @param kernelSize kernel size (an int, or one per spatial dim)
+   * @param opts stride, padding, dilation, groups, bias, dtype
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvLayerOptions = {}) {
     super(1, inChannels, outChannels, kernelSize, opts, false);
   }
@@ -159,6 +183,12 @@ export class Conv1d extends ConvNd {
  * ```
  */
 export class Conv2d extends ConvNd {
+  /**
+   * @param inChannels input channels
+   * @param outChannels output channels
+   * @param kernelSize kernel size (an int, or one per spatial dim)
+   * @param opts stride, padding, dilation, groups, bias, dtype
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvLayerOptions = {}) {
     super(2, inChannels, outChannels, kernelSize, opts, false);
   }
@@ -169,6 +199,12 @@ export class Conv2d extends ConvNd {
 
 /** 3-D convolution over [N, C, D, H, W]. */
 export class Conv3d extends ConvNd {
+  /**
+   * @param inChannels input channels
+   * @param outChannels output channels
+   * @param kernelSize kernel size (an int, or one per spatial dim)
+   * @param opts stride, padding, dilation, groups, bias, dtype
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvLayerOptions = {}) {
     super(3, inChannels, outChannels, kernelSize, opts, false);
   }
@@ -179,6 +215,12 @@ export class Conv3d extends ConvNd {
 
 /** Transposed 1-D convolution over [N, C, L]. */
 export class ConvTranspose1d extends ConvNd {
+  /**
+   * @param inChannels input channels
+   * @param outChannels output channels
+   * @param kernelSize kernel size (an int, or one per spatial dim)
+   * @param opts stride, padding, output padding, dilation, groups, bias, dtype
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvTransposeLayerOptions = {}) {
     super(1, inChannels, outChannels, kernelSize, opts, true);
   }
@@ -195,14 +237,24 @@ export class ConvTranspose1d extends ConvNd {
 
 /** Transposed 2-D convolution over [N, C, H, W]. */
 export class ConvTranspose2d extends ConvNd {
+  /**
+   * @param inChannels input channels
+   * @param outChannels output channels
+   * @param kernelSize kernel size (an int, or one per spatial dim)
+   * @param opts stride, padding, output padding, dilation, groups, bias, dtype
+   */
   constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvTransposeLayerOptions = {}) {
     super(2, inChannels, outChannels, kernelSize, opts, true);
   }
   /** `outputSize` ([H, W] or [N, C, H, W]) picks the output padding that gives that size. */
-  override forward(input: Tensor, outputSize?: readonly number[]): Tensor {
+  override forward(input: Tensor, outputSize?: readonly number[] | null): Tensor {
+    expectInput('ConvTranspose2d.forward', input);
     const padding = this.padding as number[];
     let outputPadding = this.outputPadding;
-    if (outputSize !== undefined) {
+    if (outputSize !== undefined && outputSize !== null) {
+      expectIntList('ConvTranspose2d.forward', 'output_size', 2, outputSize);
+      if (outputSize.length !== 2 && outputSize.length !== 4) throw new TorchValueError('ConvTranspose2d', `ConvTranspose2d: output_size must have 2 or 4 elements (got ${outputSize.length})`);
+      if (input.ndim < 2) throw new TorchRuntimeError('ConvTranspose2d', `Expected 3D (unbatched) or 4D (batched) input to conv_transpose2d, but got input of size: ${fmtShape(input._shape)}`);
       const sizes = outputSize.slice(-2);
       const spatial = input._shape.slice(-2);
       outputPadding = sizes.map((want, i) => {

@@ -3,15 +3,24 @@ import { type Tensor, TorchValueError } from '@antorcha/core';
 import * as F from '../functional/dropout.js';
 import { Module } from '../module.js';
 import { pyBool, pyFloat } from '../utils/pyrepr.js';
+import { checkArgs } from './_util.js';
 
 abstract class DropoutNd extends Module {
   /** Drop probability. */
   declare p: number;
   /** Whether the input is overwritten. */
   declare inplace: boolean;
+  /**
+   * @param p drop probability (default 0.5)
+   * @param inplace overwrite the input (default false)
+   */
   constructor(p = 0.5, inplace = false) {
+    checkArgs(new.target.name, [
+      ['p', p, 'number'],
+      ['inplace', inplace, 'bool'],
+    ]);
     super();
-    if (p < 0 || p > 1) throw new TorchValueError('Dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
+    if (!(p >= 0 && p <= 1)) throw new TorchValueError('Dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
     this.p = p;
     this.inplace = inplace;
   }

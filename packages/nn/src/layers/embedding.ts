@@ -1,12 +1,15 @@
 /** `Embedding`: a lookup table initialised from N(0, 1). */
-import { type Tensor, TorchRuntimeError } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, expectTensor } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import * as F from '../functional/linear.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
 import { Parameter as ParameterClass, type Parameter } from '../parameter.js';
 import { pyFloat } from '../utils/pyrepr.js';
-import { type FactoryOptions, emptyParam } from './_util.js';
+import { type ArgKind, FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam } from './_util.js';
+
+const LOOKUP_OPTIONS: Readonly<Record<string, ArgKind>> = { paddingIdx: 'int?', maxNorm: 'number?', normType: 'number' };
+const EMBEDDING_OPTIONS: Readonly<Record<string, ArgKind>> = { ...LOOKUP_OPTIONS, _weight: 'tensor?', _freeze: 'bool', ...FACTORY };
 
 /** Options of {@link Embedding}. */
 export interface EmbeddingLayerOptions extends FactoryOptions {
@@ -44,15 +47,26 @@ export class Embedding extends Module {
   /** The table [numEmbeddings, embeddingDim]. */
   declare weight: Parameter;
 
+  /**
+   * @param numEmbeddings table size
+   * @param embeddingDim row size
+   * @param opts padding row, renormalisation, dtype
+   */
   constructor(numEmbeddings: number, embeddingDim: number, opts: EmbeddingLayerOptions = {}) {
+    const op = new.target.name;
+    checkArgs(op, [
+      ['num_embeddings', numEmbeddings, 'size'],
+      ['embedding_dim', embeddingDim, 'size'],
+    ]);
+    opts = checkOptions(op, opts, EMBEDDING_OPTIONS, 3);
+    let p = opts.paddingIdx ?? null;
+    if (p !== null) {
+      if (p >= numEmbeddings || p < -numEmbeddings) throw new TorchValueError(op, 'Padding_idx must be within num_embeddings');
+      if (p < 0) p += numEmbeddings;
+    }
     super();
     this.numEmbeddings = numEmbeddings;
     this.embeddingDim = embeddingDim;
-    let p = opts.paddingIdx ?? null;
-    if (p !== null) {
-      if (p >= numEmbeddings || p < -numEmbeddings) throw new RangeError('Padding_idx must be within num_embeddings');
-      if (p < 0) p += numEmbeddings;
-    }
     this.paddingIdx = p;
     this.maxNorm = opts.maxNorm ?? null;
     this.normType = opts.normType ?? 2.0;
@@ -73,9 +87,12 @@ export class Embedding extends Module {
    * draws), frozen unless `freeze: false` (PyTorch's `Embedding.from_pretrained`).
    */
   static fromPretrained(embeddings: Tensor, opts: { freeze?: boolean; paddingIdx?: number | null; maxNorm?: number | null; normType?: number } = {}): Embedding {
+    expectTensor('Embedding.from_pretrained', 'embeddings', 1, embeddings);
+    opts = checkOptions('Embedding.from_pretrained', opts, { ...LOOKUP_OPTIONS, freeze: 'bool' }, 2);
     if (embeddings.ndim !== 2) throw new TorchRuntimeError('Embedding.from_pretrained', 'Embeddings parameter is expected to be 2-dimensional');
     const [rows, cols] = embeddings._shape as [number, number];
-    return new Embedding(rows, cols, { ...opts, _weight: embeddings, _freeze: opts.freeze ?? true });
+    const { freeze, ...rest } = opts;
+    return new Embedding(rows, cols, { ...rest, _weight: embeddings, _freeze: freeze ?? true });
   }
 
   /** N(0, 1), then zeroes the padding row. */
@@ -123,10 +140,16 @@ export class EmbeddingBag extends Embedding {
   declare mode: 'sum' | 'mean' | 'max';
   /** Whether `offsets` ends with the total length. */
   declare includeLastOffset: boolean;
+  /**
+   * @param numEmbeddings table size
+   * @param embeddingDim row size
+   * @param opts reduction mode, offsets layout, padding row, renormalisation, dtype
+   */
   constructor(numEmbeddings: number, embeddingDim: number, opts: EmbeddingBagLayerOptions = {}) {
-    super(numEmbeddings, embeddingDim, opts);
-    this.mode = opts.mode ?? 'mean';
-    this.includeLastOffset = opts.includeLastOffset ?? false;
+    const { mode, includeLastOffset, ...rest } = checkOptions(new.target.name, opts, { ...EMBEDDING_OPTIONS, mode: ['sum', 'mean', 'max'], includeLastOffset: 'bool' }, 3);
+    super(numEmbeddings, embeddingDim, rest);
+    this.mode = mode ?? 'mean';
+    this.includeLastOffset = includeLastOffset ?? false;
   }
   override forward(input: Tensor, offsets: Tensor | null = null, perSampleWeights: Tensor | null = null): Tensor {
     return F.embeddingBag(input, this.weight, {

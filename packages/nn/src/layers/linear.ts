@@ -8,7 +8,7 @@ import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { Parameter } from '../parameter.js';
 import { pyBool } from '../utils/pyrepr.js';
-import { type FactoryOptions, emptyParam } from './_util.js';
+import { FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam } from './_util.js';
 
 /** Returns its input unchanged (a placeholder). */
 export class Identity extends Module {
@@ -48,12 +48,23 @@ export class Linear extends Module {
   /** [outFeatures], or null without bias. */
   declare bias: Parameter | null;
 
+  /**
+   * @param inFeatures input size
+   * @param outFeatures output size
+   * @param opts `bias` (default true) and `dtype`
+   */
   constructor(inFeatures: number, outFeatures: number, opts: LinearOptions = {}) {
+    const name = new.target.name;
+    checkArgs(name, [
+      ['in_features', inFeatures, 'size'],
+      ['out_features', outFeatures, 'size'],
+    ]);
+    const o = checkOptions(name, opts, { bias: 'bool', ...FACTORY }, 3);
     super();
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
-    this.weight = emptyParam([outFeatures, inFeatures], opts);
-    if (opts.bias ?? true) this.bias = emptyParam([outFeatures], opts);
+    this.weight = emptyParam([outFeatures, inFeatures], o);
+    if (o.bias ?? true) this.bias = emptyParam([outFeatures], o);
     else this.registerParameter('bias', null);
     this.resetParameters();
   }
@@ -93,13 +104,25 @@ export class Bilinear extends Module {
   /** [out] or null. */
   declare bias: Parameter | null;
 
+  /**
+   * @param in1Features first input size
+   * @param in2Features second input size
+   * @param outFeatures output size
+   * @param opts `bias` (default true) and `dtype`
+   */
   constructor(in1Features: number, in2Features: number, outFeatures: number, opts: LinearOptions = {}) {
+    checkArgs('Bilinear', [
+      ['in1_features', in1Features, 'size'],
+      ['in2_features', in2Features, 'size'],
+      ['out_features', outFeatures, 'size'],
+    ]);
+    const o = checkOptions('Bilinear', opts, { bias: 'bool', ...FACTORY }, 4);
     super();
     this.in1Features = in1Features;
     this.in2Features = in2Features;
     this.outFeatures = outFeatures;
-    this.weight = emptyParam([outFeatures, in1Features, in2Features], opts);
-    if (opts.bias ?? true) this.bias = emptyParam([outFeatures], opts);
+    this.weight = emptyParam([outFeatures, in1Features, in2Features], o);
+    if (o.bias ?? true) this.bias = emptyParam([outFeatures], o);
     else this.registerParameter('bias', null);
     this.resetParameters();
   }

@@ -8,7 +8,9 @@ import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { Parameter } from '../parameter.js';
 import { pyBool, pyFloat, pyTuple } from '../utils/pyrepr.js';
-import { type FactoryOptions, emptyParam } from './_util.js';
+import { type ArgKind, FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam, expectInput, refuseAbstract } from './_util.js';
+
+const BATCH_NORM_OPTIONS: Readonly<Record<string, ArgKind>> = { eps: 'number', momentum: 'number?', affine: 'bool', trackRunningStats: 'bool', ...FACTORY };
 
 /** Options of the batch-norm layers. */
 export interface BatchNormOptions extends FactoryOptions {
@@ -46,7 +48,15 @@ export abstract class BatchNormBase extends Module {
   /** Number of training batches seen (int64 scalar buffer) or null. */
   declare numBatchesTracked: Tensor | null;
 
+  /**
+   * @param numFeatures channels C
+   * @param opts eps, momentum, affine, running statistics, dtype
+   */
   constructor(numFeatures: number, opts: BatchNormOptions = {}) {
+    refuseAbstract(new.target, BatchNormBase, 'BatchNormBase');
+    const op = new.target.name;
+    checkArgs(op, [['num_features', numFeatures, 'size']]);
+    opts = checkOptions(op, opts, BATCH_NORM_OPTIONS, 2);
     super();
     this.numFeatures = numFeatures;
     this.eps = opts.eps ?? 1e-5;
@@ -96,22 +106,24 @@ export abstract class BatchNormBase extends Module {
   protected abstract checkInputDim(input: Tensor): void;
 
   override forward(input: Tensor): Tensor {
+    expectInput(`${this._getName()}.forward`, input);
     this.checkInputDim(input);
     let factor = this.momentum ?? 0.0;
-    if (this.training && this.trackRunningStats && this.numBatchesTracked !== null) {
-      const nbt = this.numBatchesTracked;
-      noGrad(() => nbt.add_(1));
-      factor = this.momentum === null ? 1.0 / Number(nbt.item()) : this.momentum;
-    }
+    // PyTorch counts the batch first; it is counted after the op here, so a failing
+    // call leaves the module as it was
+    const nbt = this.training && this.trackRunningStats ? this.numBatchesTracked : null;
+    if (nbt !== null) factor = this.momentum === null ? 1.0 / (Number(nbt.item()) + 1) : this.momentum;
     const bnTraining = this.training ? true : this.runningMean === null && this.runningVar === null;
     const useRunning = !this.training || this.trackRunningStats;
-    return F.batchNorm(input, useRunning ? this.runningMean : null, useRunning ? this.runningVar : null, {
+    const out = F.batchNorm(input, useRunning ? this.runningMean : null, useRunning ? this.runningVar : null, {
       weight: this.weight,
       bias: this.bias,
       training: bnTraining,
       momentum: factor,
       eps: this.eps,
     });
+    if (nbt !== null) noGrad(() => nbt.add_(1));
+    return out;
   }
 
   override extraRepr(): string {
@@ -119,13 +131,13 @@ export abstract class BatchNormBase extends Module {
   }
 
   /** @internal Old state dicts (version < 2) lack `num_batches_tracked`: it loads as 0. */
-  override _loadFromStateDict(sd: Map<string, unknown>, prefix: string, meta: { version?: number }, missing: string[], unexpected: string[], errors: string[]): void {
+  override _loadFromStateDict(sd: Map<string, unknown>, prefix: string, meta: { version?: number }, missing: string[], unexpected: string[], errors: string[], copy = true): void {
     const version = meta.version;
     if ((version === undefined || version < 2) && this.trackRunningStats) {
       const key = `${prefix}num_batches_tracked`;
       if (!sd.has(key)) sd.set(key, tensor(0, { dtype: int64 }));
     }
-    super._loadFromStateDict(sd, prefix, meta, missing, unexpected, errors);
+    super._loadFromStateDict(sd, prefix, meta, missing, unexpected, errors, copy);
   }
 }
 
@@ -179,7 +191,13 @@ export class BatchNorm3d extends BatchNormBase {
  * statistics unless asked (`affine`, `trackRunningStats`); unbatched input is accepted.
  */
 export abstract class InstanceNormBase extends BatchNormBase {
+  /**
+   * @param numFeatures channels C
+   * @param opts eps, momentum, affine (default false), running statistics (default false), dtype
+   */
   constructor(numFeatures: number, opts: BatchNormOptions = {}) {
+    refuseAbstract(new.target, InstanceNormBase, 'InstanceNormBase');
+    opts = checkOptions(new.target.name, opts, BATCH_NORM_OPTIONS, 2);
     super(numFeatures, { affine: false, trackRunningStats: false, ...opts });
   }
   /** Spatial dims of the layer (1 or 2). */
@@ -191,6 +209,7 @@ export abstract class InstanceNormBase extends BatchNormBase {
     }
   }
   override forward(input: Tensor): Tensor {
+    expectInput(`${this._getName()}.forward`, input);
     this.checkInputDim(input);
     const unbatched = input.ndim === this.spatialDims + 1;
     const x = unbatched ? input.unsqueeze(0) : input;
@@ -238,7 +257,13 @@ export class LayerNorm extends Module {
   /** β or null. */
   declare bias: Parameter | null;
 
+  /**
+   * @param normalizedShape the trailing shape normalised over (an int for one dim)
+   * @param opts eps, elementwise affine, dtype
+   */
   constructor(normalizedShape: number | readonly number[], opts: LayerNormLayerOptions = {}) {
+    checkArgs('LayerNorm', [['normalized_shape', normalizedShape, 'ints']]);
+    opts = checkOptions('LayerNorm', opts, { eps: 'number', elementwiseAffine: 'bool', ...FACTORY }, 2);
     super();
     this.normalizedShape = typeof normalizedShape === 'number' ? [normalizedShape] : [...normalizedShape];
     this.eps = opts.eps ?? 1e-5;
@@ -293,7 +318,17 @@ export class GroupNorm extends Module {
   /** β [C] or null. */
   declare bias: Parameter | null;
 
+  /**
+   * @param numGroups groups (a positive divisor of numChannels)
+   * @param numChannels channels C
+   * @param opts eps, affine, dtype
+   */
   constructor(numGroups: number, numChannels: number, opts: GroupNormLayerOptions = {}) {
+    checkArgs('GroupNorm', [
+      ['num_groups', numGroups, 'positive'],
+      ['num_channels', numChannels, 'size'],
+    ]);
+    opts = checkOptions('GroupNorm', opts, { eps: 'number', affine: 'bool', ...FACTORY }, 3);
     super();
     if (numChannels % numGroups !== 0) throw new TorchValueError('GroupNorm', 'num_channels must be divisible by num_groups');
     this.numGroups = numGroups;

@@ -2,12 +2,15 @@
 import type { Tensor } from '@antorcha/core';
 import { pixelShuffle, pixelUnshuffle } from '../functional/pixel-shuffle.js';
 import { Module } from '../module.js';
+import { checkArgs } from './_util.js';
 
 /** [*, C·r², H, W] → [*, C, H·r, W·r]. */
 export class PixelShuffle extends Module {
   /** r. */
   declare upscaleFactor: number;
+  /** @param upscaleFactor r (a positive integer) */
   constructor(upscaleFactor: number) {
+    checkArgs('PixelShuffle', [['upscale_factor', upscaleFactor, 'positive']]);
     super();
     this.upscaleFactor = upscaleFactor;
   }
@@ -23,7 +26,9 @@ export class PixelShuffle extends Module {
 export class PixelUnshuffle extends Module {
   /** r. */
   declare downscaleFactor: number;
+  /** @param downscaleFactor r (a positive integer) */
   constructor(downscaleFactor: number) {
+    checkArgs('PixelUnshuffle', [['downscale_factor', downscaleFactor, 'positive']]);
     super();
     this.downscaleFactor = downscaleFactor;
   }

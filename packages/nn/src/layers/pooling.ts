@@ -1,11 +1,29 @@
 /**
  * Pooling layers: `MaxPool1d/2d`, `AvgPool1d/2d`, `AdaptiveAvgPool1d/2d`, `AdaptiveMaxPool2d`.
  */
-import type { Tensor } from '@antorcha/core';
+import { type Tensor, TorchTypeError, TorchValueError, pyTypeName } from '@antorcha/core';
 import * as F from '../functional/pooling.js';
 import type { IntOrTuple } from '../functional/utils.js';
 import { Module } from '../module.js';
 import { pyBool, pyIntOrTuple } from '../utils/pyrepr.js';
+import { checkArgs, checkOptions } from './_util.js';
+
+/**
+ * An adaptive pool's target size: a non-negative int, or a list of `n` entries each a
+ * non-negative int or null (keep that input size).
+ */
+function checkOutputSize(op: string, v: unknown, n: number): void {
+  if (!Array.isArray(v)) {
+    checkArgs(op, [['output_size', v, 'size']]);
+    return;
+  }
+  if (v.length !== n) throw new TorchValueError(op, `${op}(): argument 'output_size' (position 1) must have ${n} elements, got ${v.length}`);
+  v.forEach((d: unknown, i) => {
+    if (d !== null && (typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
+      throw new TorchTypeError(op, `${op}(): argument 'output_size' (position 1) must be a tuple of non-negative ints or None, but found ${typeof d === 'number' ? d : pyTypeName(d)} at pos ${i + 1}`);
+    }
+  });
+}
 
 /** Options of the max-pooling layers. */
 export interface MaxPoolLayerOptions {
@@ -34,7 +52,15 @@ abstract class MaxPoolNd extends Module {
   declare returnIndices: boolean;
   /** Ceil mode. */
   declare ceilMode: boolean;
-  constructor(kernelSize: IntOrTuple, o: MaxPoolLayerOptions) {
+  /**
+   * @param kernelSize window size
+   * @param o options
+   * @param withIndices whether `returnIndices` is supported
+   */
+  constructor(kernelSize: IntOrTuple, o: MaxPoolLayerOptions, withIndices = true) {
+    const op = new.target.name;
+    checkArgs(op, [['kernel_size', kernelSize, 'ints']]);
+    o = checkOptions(op, o, { stride: 'ints?', padding: 'ints', dilation: 'ints', ceilMode: 'bool', ...(withIndices ? { returnIndices: 'bool' } : {}) }, 2);
     super();
     this.kernelSize = kernelSize;
     this.stride = o.stride ?? kernelSize;
@@ -50,8 +76,12 @@ abstract class MaxPoolNd extends Module {
 
 /** 1-D max pooling over [N, C, L]. */
 export class MaxPool1d extends MaxPoolNd {
+  /**
+   * @param kernelSize window size
+   * @param opts stride (default: the kernel size), padding, dilation, ceil mode
+   */
   constructor(kernelSize: IntOrTuple, opts: Omit<MaxPoolLayerOptions, 'returnIndices'> = {}) {
-    super(kernelSize, opts);
+    super(kernelSize, opts, false);
   }
   override forward(input: Tensor): Tensor {
     return F.maxPool1d(input, this.kernelSize, { stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode });
@@ -66,6 +96,10 @@ export class MaxPool1d extends MaxPoolNd {
  * ```
  */
 export class MaxPool2d extends MaxPoolNd {
+  /**
+   * @param kernelSize window size
+   * @param opts stride (default: the kernel size), padding, dilation, ceil mode, whether to return indices
+   */
   constructor(kernelSize: IntOrTuple, opts: MaxPoolLayerOptions = {}) {
     super(kernelSize, opts);
   }
@@ -102,7 +136,13 @@ export class AvgPool1d extends Module {
   declare ceilMode: boolean;
   /** Whether padding counts in the divisor. */
   declare countIncludePad: boolean;
+  /**
+   * @param kernelSize window size
+   * @param opts stride (default: the kernel size), padding, ceil mode, whether padding counts
+   */
   constructor(kernelSize: IntOrTuple, opts: Omit<AvgPoolLayerOptions, 'divisorOverride'> = {}) {
+    checkArgs('AvgPool1d', [['kernel_size', kernelSize, 'ints']]);
+    opts = checkOptions('AvgPool1d', opts, { stride: 'ints?', padding: 'ints', ceilMode: 'bool', countIncludePad: 'bool' }, 2);
     super();
     const one = (v: IntOrTuple): number[] => (typeof v === 'number' ? [v] : [...v]);
     this.kernelSize = one(kernelSize);
@@ -133,7 +173,14 @@ export class AvgPool2d extends Module {
   declare countIncludePad: boolean;
   /** Fixed divisor, or null. */
   declare divisorOverride: number | null;
+  /**
+   * @param kernelSize window size
+   * @param opts stride (default: the kernel size), padding, ceil mode, whether padding counts, a fixed divisor
+   */
   constructor(kernelSize: IntOrTuple, opts: AvgPoolLayerOptions = {}) {
+    const op = new.target.name;
+    checkArgs(op, [['kernel_size', kernelSize, 'ints']]);
+    opts = checkOptions(op, opts, { stride: 'ints?', padding: 'ints', ceilMode: 'bool', countIncludePad: 'bool', divisorOverride: 'int?' }, 2);
     super();
     this.kernelSize = kernelSize;
     this.stride = opts.stride ?? kernelSize;
@@ -166,7 +213,9 @@ function outRepr(o: IntOrTuple | (number | null)[]): string {
 export class AdaptiveAvgPool2d extends Module {
   /** Target size (null keeps that input size). */
   declare outputSize: IntOrTuple | (number | null)[];
+  /** @param outputSize target size: an int, or one entry per pooled dim (null keeps that input size) */
   constructor(outputSize: IntOrTuple | (number | null)[]) {
+    checkOutputSize(new.target.name, outputSize, new.target.name.endsWith('3d') ? 3 : 2);
     super();
     this.outputSize = outputSize;
   }
@@ -182,7 +231,9 @@ export class AdaptiveAvgPool2d extends Module {
 export class AdaptiveAvgPool1d extends Module {
   /** Target length. */
   declare outputSize: number;
+  /** @param outputSize target length */
   constructor(outputSize: number) {
+    checkOutputSize('AdaptiveAvgPool1d', outputSize, 1);
     super();
     this.outputSize = outputSize;
   }
@@ -198,7 +249,9 @@ export class AdaptiveAvgPool1d extends Module {
 export class AdaptiveMaxPool2d extends Module {
   /** Target size. */
   declare outputSize: IntOrTuple | (number | null)[];
+  /** @param outputSize target size: an int, or one entry per pooled dim (null keeps that input size) */
   constructor(outputSize: IntOrTuple | (number | null)[]) {
+    checkOutputSize(new.target.name, outputSize, new.target.name.endsWith('3d') ? 3 : 2);
     super();
     this.outputSize = outputSize;
   }
@@ -212,6 +265,10 @@ export class AdaptiveMaxPool2d extends Module {
 
 /** 3-D max pooling over [N, C, D, H, W]. */
 export class MaxPool3d extends MaxPoolNd {
+  /**
+   * @param kernelSize window size
+   * @param opts stride (default: the kernel size), padding, dilation, ceil mode, whether to return indices
+   */
   constructor(kernelSize: IntOrTuple, opts: MaxPoolLayerOptions = {}) {
     super(kernelSize, opts);
   }

@@ -5,14 +5,38 @@
  * cell formulas. The input projection of all time steps is one matmul; the
  * recurrence runs step by step.
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, cat, fmtShape, stack, zeros } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, cat, fmtShape, pyTypeName, stack, zeros } from '@antorcha/core';
 import { dropout } from '../functional/dropout.js';
 import { linear } from '../functional/linear.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { Parameter } from '../parameter.js';
 import { pyBool, pyFloat } from '../utils/pyrepr.js';
-import { type FactoryOptions, emptyParam } from './_util.js';
+import { type ArgKind, FACTORY, type FactoryOptions, checkArg, checkArgs, checkOptions, emptyParam, expectInput, refuseAbstract } from './_util.js';
+
+const RNN_OPTIONS: Readonly<Record<string, ArgKind>> = { numLayers: 'int', bias: 'bool', batchFirst: 'bool', dropout: 'number', bidirectional: 'bool', ...FACTORY };
+const CELL_OPTIONS: Readonly<Record<string, ArgKind>> = { bias: 'bool', ...FACTORY };
+const NONLINEARITY: ArgKind = ['tanh', 'relu'];
+
+/** The options a recurrent layer of `mode` accepts. */
+function rnnOptions(mode: Mode): Readonly<Record<string, ArgKind>> {
+  if (mode === 'LSTM') return { ...RNN_OPTIONS, projSize: 'int' };
+  return mode === 'GRU' ? RNN_OPTIONS : { ...RNN_OPTIONS, nonlinearity: 'string' };
+}
+
+/** An optional state argument: null, or a Tensor. */
+function checkState(op: string, hx: unknown, name = 'hx'): void {
+  if (hx !== null && hx !== undefined) checkArg(op, name, 2, hx, 'tensor');
+}
+
+/** LSTM's optional `[h, c]` state: null, or a pair of Tensors. */
+function checkPair(op: string, hx: unknown): void {
+  if (hx === null || hx === undefined) return;
+  if (!Array.isArray(hx) || hx.length !== 2 || !hx.every((t) => t instanceof Tensor)) {
+    const what = Array.isArray(hx) ? `a list of ${hx.length} (${hx.map((t: unknown) => pyTypeName(t)).join(', ')})` : pyTypeName(hx);
+    throw new TorchTypeError(op, `${op}(): argument 'hx' (position 2) must be a tuple of two Tensors (h_0, c_0), not ${what}`);
+  }
+}
 
 /** The recurrence of one layer/direction. */
 type Mode = 'RNN_TANH' | 'RNN_RELU' | 'LSTM' | 'GRU';
@@ -87,12 +111,20 @@ export abstract class RNNBase extends Module {
   declare _allWeights: string[][];
 
   protected constructor(mode: Mode, inputSize: number, hiddenSize: number, o: RNNOptions & { projSize?: number }) {
+    refuseAbstract(new.target, RNNBase, 'RNNBase');
+    const name = new.target.name;
+    checkArgs(name, [
+      ['input_size', inputSize, 'size'],
+      ['hidden_size', hiddenSize, 'int'],
+    ]);
+    o = checkOptions(name, o, rnnOptions(mode), 3);
     super();
     const numLayers = o.numLayers ?? 1;
     const p = o.dropout ?? 0;
     if (p < 0 || p > 1) throw new TorchValueError('RNN', 'dropout should be a number in range [0, 1] representing the probability of an element being zeroed');
     if (hiddenSize <= 0) throw new TorchValueError('RNN', 'hidden_size must be greater than zero');
     if (numLayers <= 0) throw new TorchValueError('RNN', 'num_layers must be greater than zero');
+    if (numLayers > 2 ** 31 - 1) throw new TorchValueError('RNN', `num_layers is too large (${numLayers})`);
     const projSize = o.projSize ?? 0;
     if (projSize < 0) throw new TorchValueError('RNN', 'proj_size should be a positive integer or zero to disable projections');
     if (projSize >= hiddenSize) throw new TorchValueError('RNN', 'proj_size has to be smaller than hidden_size');
@@ -151,6 +183,7 @@ export abstract class RNNBase extends Module {
    */
   protected run(input: Tensor, hx: Tensor | null, cx: Tensor | null): [Tensor, Tensor, Tensor | null] {
     const op = this._getName();
+    expectInput(`${op}.forward`, input);
     const batched = input.ndim === 3;
     if (!batched && input.ndim !== 2) throw new TorchValueError(op, `${op}: Expected input to be 2D or 3D, got ${input.ndim}D instead`);
     let x = batched ? (this.batchFirst ? input.transpose(0, 1) : input) : input.unsqueeze(1);
@@ -226,14 +259,20 @@ export abstract class RNNBase extends Module {
 export class RNN extends RNNBase {
   /** `'tanh'` or `'relu'`. */
   declare nonlinearity: 'tanh' | 'relu';
+  /**
+   * @param inputSize features of the input
+   * @param hiddenSize features of the hidden state
+   * @param opts layers, bias, layout, dropout, directions, nonlinearity, dtype
+   */
   constructor(inputSize: number, hiddenSize: number, opts: RNNOptions & { nonlinearity?: 'tanh' | 'relu' } = {}) {
-    const nl = opts.nonlinearity ?? 'tanh';
+    const nl = (checkOptions('RNN', opts, rnnOptions('RNN_TANH'), 3).nonlinearity as unknown) ?? 'tanh';
     if (nl !== 'tanh' && nl !== 'relu') throw new TorchValueError('RNN', `Unknown nonlinearity '${String(nl)}'. Select from 'tanh' or 'relu'.`);
     super(nl === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', inputSize, hiddenSize, opts);
     this.nonlinearity = nl;
   }
   /** Returns `[output, hN]`. */
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+    checkState('RNN.forward', hx);
     const [out, hn] = this.run(input, hx, null);
     return [out, hn];
   }
@@ -241,11 +280,17 @@ export class RNN extends RNNBase {
 
 /** Long short-term memory (gates i, f, g, o), optionally with a projected hidden state (`projSize`). */
 export class LSTM extends RNNBase {
+  /**
+   * @param inputSize features of the input
+   * @param hiddenSize features of the cell state
+   * @param opts layers, bias, layout, dropout, directions, projection size, dtype
+   */
   constructor(inputSize: number, hiddenSize: number, opts: RNNOptions & { projSize?: number } = {}) {
     super('LSTM', inputSize, hiddenSize, opts);
   }
   /** Returns `[output, [hN, cN]]`; `hx` is `[h0, c0]` or null. */
   override forward(input: Tensor, hx: [Tensor, Tensor] | null = null): [Tensor, [Tensor, Tensor]] {
+    checkPair('LSTM.forward', hx);
     const [out, hn, cn] = this.run(input, hx ? hx[0] : null, hx ? hx[1] : null);
     return [out, [hn, cn!]];
   }
@@ -253,11 +298,17 @@ export class LSTM extends RNNBase {
 
 /** Gated recurrent unit (gates r, z, n). */
 export class GRU extends RNNBase {
+  /**
+   * @param inputSize features of the input
+   * @param hiddenSize features of the hidden state
+   * @param opts layers, bias, layout, dropout, directions, dtype
+   */
   constructor(inputSize: number, hiddenSize: number, opts: RNNOptions = {}) {
     super('GRU', inputSize, hiddenSize, opts);
   }
   /** Returns `[output, hN]`. */
   override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+    checkState('GRU.forward', hx);
     const [out, hn] = this.run(input, hx, null);
     return [out, hn];
   }
@@ -280,6 +331,10 @@ abstract class RNNCellBase extends Module {
   /** [G·H] or null. */
   declare bias_hh: Parameter | null;
   protected constructor(inputSize: number, hiddenSize: number, bias: boolean, chunks: number, o: FactoryOptions) {
+    checkArgs(new.target.name, [
+      ['input_size', inputSize, 'size'],
+      ['hidden_size', hiddenSize, 'size'],
+    ]);
     super();
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
@@ -302,6 +357,7 @@ abstract class RNNCellBase extends Module {
   }
   /** @internal */
   protected step(mode: Mode, input: Tensor, h: Tensor | null, c: Tensor | null): [Tensor, Tensor | null] {
+    expectInput(`${this._getName()}.forward`, input);
     const batched = input.ndim === 2;
     const x = batched ? input : input.unsqueeze(0);
     const z = (): Tensor => zeros([x._shape[0]!, this.hiddenSize], { dtype: x.dtype });
@@ -321,12 +377,19 @@ abstract class RNNCellBase extends Module {
 export class RNNCell extends RNNCellBase {
   /** `'tanh'` or `'relu'`. */
   declare nonlinearity: 'tanh' | 'relu';
+  /**
+   * @param inputSize features of the input
+   * @param hiddenSize features of the hidden state
+   * @param opts bias, nonlinearity, dtype
+   */
   constructor(inputSize: number, hiddenSize: number, opts: FactoryOptions & { bias?: boolean; nonlinearity?: 'tanh' | 'relu' } = {}) {
+    opts = checkOptions('RNNCell', opts, { ...CELL_OPTIONS, nonlinearity: NONLINEARITY }, 3);
     super(inputSize, hiddenSize, opts.bias ?? true, 1, opts);
     this.nonlinearity = opts.nonlinearity ?? 'tanh';
   }
   /** The next hidden state. */
   override forward(input: Tensor, hx: Tensor | null = null): Tensor {
+    checkState('RNNCell.forward', hx);
     return this.step(this.nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', input, hx, null)[0];
   }
   override extraRepr(): string {
@@ -337,11 +400,18 @@ export class RNNCell extends RNNCellBase {
 
 /** One LSTM step. */
 export class LSTMCell extends RNNCellBase {
+  /**
+   * @param inputSize features of the input
+   * @param hiddenSize features of the cell state
+   * @param opts bias, dtype
+   */
   constructor(inputSize: number, hiddenSize: number, opts: FactoryOptions & { bias?: boolean } = {}) {
+    opts = checkOptions('LSTMCell', opts, CELL_OPTIONS, 3);
     super(inputSize, hiddenSize, opts.bias ?? true, 4, opts);
   }
   /** `[h', c']`. */
   override forward(input: Tensor, hx: [Tensor, Tensor] | null = null): [Tensor, Tensor] {
+    checkPair('LSTMCell.forward', hx);
     const [h, c] = this.step('LSTM', input, hx ? hx[0] : null, hx ? hx[1] : null);
     return [h, c!];
   }
@@ -349,11 +419,18 @@ export class LSTMCell extends RNNCellBase {
 
 /** One GRU step. */
 export class GRUCell extends RNNCellBase {
+  /**
+   * @param inputSize features of the input
+   * @param hiddenSize features of the hidden state
+   * @param opts bias, dtype
+   */
   constructor(inputSize: number, hiddenSize: number, opts: FactoryOptions & { bias?: boolean } = {}) {
+    opts = checkOptions('GRUCell', opts, CELL_OPTIONS, 3);
     super(inputSize, hiddenSize, opts.bias ?? true, 3, opts);
   }
   /** The next hidden state. */
   override forward(input: Tensor, hx: Tensor | null = null): Tensor {
+    checkState('GRUCell.forward', hx);
     return this.step('GRU', input, hx, null)[0];
   }
 }

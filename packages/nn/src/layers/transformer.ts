@@ -4,12 +4,36 @@
  * (the same submodules, created in the same order, so the same random draws).
  */
 import type { Tensor } from '@antorcha/core';
-import { TorchRuntimeError, full } from '@antorcha/core';
+import { TorchRuntimeError, TorchTypeError, TorchValueError, full, pyTypeName } from '@antorcha/core';
 import { ModuleList } from '../container.js';
 import * as F from '../functional/activation.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
-import type { FactoryOptions } from './_util.js';
+import { type ArgKind, FACTORY, type FactoryOptions, checkArgs, checkOptions, expectInput, restoreRngOnError } from './_util.js';
+
+/** The options of both layer kinds (and of {@link Transformer}, which passes them on). */
+const LAYER_OPTIONS: Readonly<Record<string, ArgKind>> = {
+  dimFeedforward: 'size',
+  dropout: 'number',
+  activation: 'any',
+  layerNormEps: 'number',
+  batchFirst: 'bool',
+  normFirst: 'bool',
+  ...FACTORY,
+};
+const ENCODER_FORWARD: Readonly<Record<string, ArgKind>> = { mask: 'tensor?', srcKeyPaddingMask: 'tensor?' };
+const DECODER_FORWARD: Readonly<Record<string, ArgKind>> = { tgtMask: 'tensor?', memoryMask: 'tensor?', tgtKeyPaddingMask: 'tensor?', memoryKeyPaddingMask: 'tensor?' };
+
+/** Checks a layer's arguments (before anything is built or drawn). */
+function checkLayerArgs(op: string, dModel: unknown, nhead: unknown, opts: unknown): TransformerEncoderLayerOptions {
+  checkArgs(op, [
+    ['d_model', dModel, 'size'],
+    ['nhead', nhead, 'positive'],
+  ]);
+  const o = checkOptions(op, opts as TransformerEncoderLayerOptions | undefined, LAYER_OPTIONS, 3);
+  resolveActivation(o.activation, op);
+  return o;
+}
 import { MultiheadAttention } from './attention.js';
 import { Dropout } from './dropout.js';
 import { Linear } from './linear.js';
@@ -24,6 +48,7 @@ function resolveActivation(act: TransformerActivation | undefined, op: string): 
   if (a === 'relu') return (x: Tensor) => F.relu(x);
   if (a === 'gelu') return (x: Tensor) => F.gelu(x);
   if (typeof a === 'string') throw new TorchRuntimeError(op, `activation should be relu/gelu, not ${String(a)}`);
+  if (typeof a !== 'function' && !(a instanceof Module)) throw new TorchTypeError(op, `${op}(): argument 'activation' must be 'relu', 'gelu', a function or a Module, not ${pyTypeName(a)}`);
   return a;
 }
 
@@ -71,7 +96,19 @@ abstract class LayerStack extends Module {
   /** Final norm, or null. */
   declare norm: Module | null;
 
+  /**
+   * @param layer the layer copied
+   * @param numLayers copies
+   * @param norm final norm, or null
+   */
   constructor(layer: Module, numLayers: number, norm: Module | null) {
+    const op = new.target.name;
+    checkArgs(op, [
+      [op === 'TransformerEncoder' ? 'encoder_layer' : 'decoder_layer', layer, 'module'],
+      ['num_layers', numLayers, 'size'],
+      ['norm', norm, 'module?'],
+    ]);
+    if (numLayers > 2 ** 31 - 1) throw new TorchValueError(op, `${op}(): argument 'num_layers' (position 2) is too large (${numLayers})`);
     super();
     this.layers = new ModuleList(Array.from({ length: numLayers }, () => layer.deepcopy()));
     this.numLayers = numLayers;
@@ -141,28 +178,41 @@ export class TransformerEncoderLayer extends Module {
   /** The activation (a registered child when it is a module). */
   declare activation: ((x: Tensor) => Tensor) | Module;
 
+  /**
+   * @param dModel model width
+   * @param nhead attention heads (must divide dModel)
+   * @param opts feed-forward size, dropout, activation, LayerNorm eps, layout, pre-norm, dtype
+   */
   constructor(dModel: number, nhead: number, opts: TransformerEncoderLayerOptions = {}) {
+    opts = checkLayerArgs('TransformerEncoderLayer', dModel, nhead, opts);
     super();
-    const p = opts.dropout ?? 0.1;
-    this.self_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
-    addFeedForward(this, dModel, opts);
-    this.norm1 = layerNorm(dModel, opts);
-    this.norm2 = layerNorm(dModel, opts);
-    this.dropout1 = new Dropout(p);
-    this.dropout2 = new Dropout(p);
-    this.activation = resolveActivation(opts.activation, 'TransformerEncoderLayer');
+    restoreRngOnError(() => {
+      const p = opts.dropout ?? 0.1;
+      this.self_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
+      addFeedForward(this, dModel, opts);
+      this.norm1 = layerNorm(dModel, opts);
+      this.norm2 = layerNorm(dModel, opts);
+      this.dropout1 = new Dropout(p);
+      this.dropout2 = new Dropout(p);
+      this.activation = resolveActivation(opts.activation, 'TransformerEncoderLayer');
+    });
   }
 
   override forward(src: Tensor, opts: TransformerEncoderForwardOptions = {}): Tensor {
-    let x = src;
-    if (this.normFirst) {
-      x = x.add(this.saBlock(this.norm1.call(x), opts));
-      x = x.add(this.ffBlock(this.norm2.call(x)));
-    } else {
-      x = this.norm1.call(x.add(this.saBlock(x, opts)));
-      x = this.norm2.call(x.add(this.ffBlock(x)));
-    }
-    return x;
+    expectInput('TransformerEncoderLayer.forward', src, 'src');
+    const o = checkOptions('TransformerEncoderLayer.forward', opts, ENCODER_FORWARD, 2);
+    // dropout draws before a later block can fail (a bad mask): the draws are undone then
+    return restoreRngOnError(() => {
+      let x = src;
+      if (this.normFirst) {
+        x = x.add(this.saBlock(this.norm1.call(x), o));
+        x = x.add(this.ffBlock(this.norm2.call(x)));
+      } else {
+        x = this.norm1.call(x.add(this.saBlock(x, o)));
+        x = this.norm2.call(x.add(this.ffBlock(x)));
+      }
+      return x;
+    });
   }
 
   private saBlock(x: Tensor, opts: TransformerEncoderForwardOptions): Tensor {
@@ -180,12 +230,19 @@ export class TransformerEncoderLayer extends Module {
  * weights, as in PyTorch), then an optional final norm.
  */
 export class TransformerEncoder extends LayerStack {
+  /**
+   * @param encoderLayer the layer copied
+   * @param numLayers copies
+   * @param norm final norm (default null)
+   */
   constructor(encoderLayer: TransformerEncoderLayer, numLayers: number, norm: Module | null = null) {
     super(encoderLayer, numLayers, norm);
   }
 
   override forward(src: Tensor, opts: TransformerEncoderForwardOptions = {}): Tensor {
-    return this.stacked(src, (layer, x) => (layer as TransformerEncoderLayer).call(x, opts));
+    expectInput('TransformerEncoder.forward', src, 'src');
+    const o = checkOptions('TransformerEncoder.forward', opts, ENCODER_FORWARD, 2);
+    return restoreRngOnError(() => this.stacked(src, (layer, x) => (layer as TransformerEncoderLayer).call(x, o)));
   }
 }
 
@@ -233,49 +290,71 @@ export class TransformerDecoderLayer extends Module {
   /** The activation (a registered child when it is a module). */
   declare activation: ((x: Tensor) => Tensor) | Module;
 
+  /**
+   * @param dModel model width
+   * @param nhead attention heads (must divide dModel)
+   * @param opts feed-forward size, dropout, activation, LayerNorm eps, layout, pre-norm, dtype
+   */
   constructor(dModel: number, nhead: number, opts: TransformerEncoderLayerOptions = {}) {
+    opts = checkLayerArgs('TransformerDecoderLayer', dModel, nhead, opts);
     super();
-    const p = opts.dropout ?? 0.1;
-    this.self_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
-    this.multihead_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
-    addFeedForward(this, dModel, opts);
-    this.norm1 = layerNorm(dModel, opts);
-    this.norm2 = layerNorm(dModel, opts);
-    this.norm3 = layerNorm(dModel, opts);
-    this.dropout1 = new Dropout(p);
-    this.dropout2 = new Dropout(p);
-    this.dropout3 = new Dropout(p);
-    this.activation = resolveActivation(opts.activation, 'TransformerDecoderLayer');
+    restoreRngOnError(() => {
+      const p = opts.dropout ?? 0.1;
+      this.self_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
+      this.multihead_attn = new MultiheadAttention(dModel, nhead, attentionOptions(opts));
+      addFeedForward(this, dModel, opts);
+      this.norm1 = layerNorm(dModel, opts);
+      this.norm2 = layerNorm(dModel, opts);
+      this.norm3 = layerNorm(dModel, opts);
+      this.dropout1 = new Dropout(p);
+      this.dropout2 = new Dropout(p);
+      this.dropout3 = new Dropout(p);
+      this.activation = resolveActivation(opts.activation, 'TransformerDecoderLayer');
+    });
   }
 
   override forward(tgt: Tensor, memory: Tensor, opts: TransformerDecoderForwardOptions = {}): Tensor {
+    expectInput('TransformerDecoderLayer.forward', tgt, 'tgt');
+    expectInput('TransformerDecoderLayer.forward', memory, 'memory', 2);
+    const o = checkOptions('TransformerDecoderLayer.forward', opts, DECODER_FORWARD, 3);
     const sa = (x: Tensor): Tensor =>
-      this.dropout1.call(this.self_attn.call(x, x, x, { attnMask: opts.tgtMask ?? null, keyPaddingMask: opts.tgtKeyPaddingMask ?? null, needWeights: false })[0]);
+      this.dropout1.call(this.self_attn.call(x, x, x, { attnMask: o.tgtMask ?? null, keyPaddingMask: o.tgtKeyPaddingMask ?? null, needWeights: false })[0]);
     const ca = (x: Tensor): Tensor =>
-      this.dropout2.call(this.multihead_attn.call(x, memory, memory, { attnMask: opts.memoryMask ?? null, keyPaddingMask: opts.memoryKeyPaddingMask ?? null, needWeights: false })[0]);
+      this.dropout2.call(this.multihead_attn.call(x, memory, memory, { attnMask: o.memoryMask ?? null, keyPaddingMask: o.memoryKeyPaddingMask ?? null, needWeights: false })[0]);
     const ff = (x: Tensor): Tensor => this.dropout3.call(feedForward(this, x));
-    let x = tgt;
-    if (this.normFirst) {
-      x = x.add(sa(this.norm1.call(x)));
-      x = x.add(ca(this.norm2.call(x)));
-      x = x.add(ff(this.norm3.call(x)));
-    } else {
-      x = this.norm1.call(x.add(sa(x)));
-      x = this.norm2.call(x.add(ca(x)));
-      x = this.norm3.call(x.add(ff(x)));
-    }
-    return x;
+    // dropout draws before a later block can fail (a bad memory mask): the draws are undone then
+    return restoreRngOnError(() => {
+      let x = tgt;
+      if (this.normFirst) {
+        x = x.add(sa(this.norm1.call(x)));
+        x = x.add(ca(this.norm2.call(x)));
+        x = x.add(ff(this.norm3.call(x)));
+      } else {
+        x = this.norm1.call(x.add(sa(x)));
+        x = this.norm2.call(x.add(ca(x)));
+        x = this.norm3.call(x.add(ff(x)));
+      }
+      return x;
+    });
   }
 }
 
 /** A stack of `numLayers` deep copies of `decoderLayer`, then an optional final norm. */
 export class TransformerDecoder extends LayerStack {
+  /**
+   * @param decoderLayer the layer copied
+   * @param numLayers copies
+   * @param norm final norm (default null)
+   */
   constructor(decoderLayer: TransformerDecoderLayer, numLayers: number, norm: Module | null = null) {
     super(decoderLayer, numLayers, norm);
   }
 
   override forward(tgt: Tensor, memory: Tensor, opts: TransformerDecoderForwardOptions = {}): Tensor {
-    return this.stacked(tgt, (layer, x) => (layer as TransformerDecoderLayer).call(x, memory, opts));
+    expectInput('TransformerDecoder.forward', tgt, 'tgt');
+    expectInput('TransformerDecoder.forward', memory, 'memory', 2);
+    const o = checkOptions('TransformerDecoder.forward', opts, DECODER_FORWARD, 3);
+    return restoreRngOnError(() => this.stacked(tgt, (layer, x) => (layer as TransformerDecoderLayer).call(x, memory, o)));
   }
 }
 
@@ -321,33 +400,50 @@ export class Transformer extends Module {
   /** Inputs are [N, S, E] instead of [S, N, E]. */
   declare batchFirst: boolean;
 
+  /** @param opts sizes (dModel 512, nhead 8, 6 + 6 layers by default) and the layers' options */
   constructor(opts: TransformerOptions = {}) {
+    const { dModel: d, nhead: h, numEncoderLayers, numDecoderLayers, ...layerOpts } = checkOptions(
+      'Transformer',
+      opts,
+      { ...LAYER_OPTIONS, dModel: 'size', nhead: 'positive', numEncoderLayers: 'size', numDecoderLayers: 'size' },
+      1,
+    );
+    const dModel = d ?? 512;
+    const nhead = h ?? 8;
+    checkLayerArgs('Transformer', dModel, nhead, layerOpts);
     super();
-    const dModel = opts.dModel ?? 512;
-    const nhead = opts.nhead ?? 8;
-    const encoderLayer = new TransformerEncoderLayer(dModel, nhead, opts);
-    this.encoder = new TransformerEncoder(encoderLayer, opts.numEncoderLayers ?? 6, layerNorm(dModel, opts));
-    const decoderLayer = new TransformerDecoderLayer(dModel, nhead, opts);
-    this.decoder = new TransformerDecoder(decoderLayer, opts.numDecoderLayers ?? 6, layerNorm(dModel, opts));
-    for (const p of this.parameters()) if (p.ndim > 1) init.xavierUniform_(p);
+    restoreRngOnError(() => {
+      const encoderLayer = new TransformerEncoderLayer(dModel, nhead, layerOpts);
+      this.encoder = new TransformerEncoder(encoderLayer, numEncoderLayers ?? 6, layerNorm(dModel, layerOpts));
+      const decoderLayer = new TransformerDecoderLayer(dModel, nhead, layerOpts);
+      this.decoder = new TransformerDecoder(decoderLayer, numDecoderLayers ?? 6, layerNorm(dModel, layerOpts));
+      for (const p of this.parameters()) if (p.ndim > 1) init.xavierUniform_(p);
+    });
     this.dModel = dModel;
     this.nhead = nhead;
-    this.batchFirst = opts.batchFirst ?? false;
+    this.batchFirst = layerOpts.batchFirst ?? false;
   }
 
   override forward(src: Tensor, tgt: Tensor, opts: TransformerForwardOptions = {}): Tensor {
+    expectInput('Transformer.forward', src, 'src');
+    expectInput('Transformer.forward', tgt, 'tgt', 2);
+    opts = checkOptions('Transformer.forward', opts, { srcMask: 'tensor?', srcKeyPaddingMask: 'tensor?', ...DECODER_FORWARD }, 3);
     const batched = src.ndim === 3;
     const bd = this.batchFirst ? 0 : 1;
     if (batched && src._shape[bd] !== tgt._shape[bd]) throw new TorchRuntimeError('Transformer', 'the batch number of src and tgt must be equal');
     if (src._shape[src.ndim - 1] !== this.dModel || tgt._shape[tgt.ndim - 1] !== this.dModel) {
       throw new TorchRuntimeError('Transformer', 'the feature number of src and tgt must be equal to d_model');
     }
-    const memory = this.encoder.call(src, { mask: opts.srcMask ?? null, srcKeyPaddingMask: opts.srcKeyPaddingMask ?? null });
-    return this.decoder.call(tgt, memory, opts);
+    const { srcMask, srcKeyPaddingMask, tgtMask, memoryMask, tgtKeyPaddingMask, memoryKeyPaddingMask } = opts;
+    return restoreRngOnError(() => {
+      const memory = this.encoder.call(src, { mask: srcMask ?? null, srcKeyPaddingMask: srcKeyPaddingMask ?? null });
+      return this.decoder.call(tgt, memory, { tgtMask, memoryMask, tgtKeyPaddingMask, memoryKeyPaddingMask });
+    });
   }
 
   /** [sz, sz] float mask: −∞ above the diagonal, 0 elsewhere (PyTorch's causal mask). */
   static generateSquareSubsequentMask(sz: number): Tensor {
+    checkArgs('generate_square_subsequent_mask', [['sz', sz, 'size']]);
     return full([sz, sz], -Infinity).triu(1);
   }
 }

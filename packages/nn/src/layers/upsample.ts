@@ -3,13 +3,22 @@ import type { Tensor } from '@antorcha/core';
 import { interpolate } from '../functional/upsample.js';
 import { Module } from '../module.js';
 import { pyFloat } from '../utils/pyrepr.js';
+import { type ArgKind, checkArg, checkOptions } from './_util.js';
+
+const SIZE_OPTIONS: Readonly<Record<string, ArgKind>> = { size: 'ints?', scaleFactor: 'any' };
+
+/** A scale factor: a number, a list of numbers (one per spatial dim), or null. */
+function checkScale(op: string, v: unknown): void {
+  if (Array.isArray(v)) v.forEach((f: unknown) => checkArg(op, 'scale_factor', undefined, f, 'number'));
+  else if (v !== undefined) checkArg(op, 'scale_factor', undefined, v, 'number?');
+}
 
 /** Options of {@link Upsample}. */
 export interface UpsampleOptions {
   /** Output size of the spatial dims. */
   size?: number | readonly number[] | null;
-  /** Multiplier of the spatial dims. */
-  scaleFactor?: number | null;
+  /** Multiplier of the spatial dims (one, or one per spatial dim). */
+  scaleFactor?: number | readonly number[] | null;
   /** `'nearest'` (default), `'linear'` or `'bilinear'`. */
   mode?: 'nearest' | 'linear' | 'bilinear';
   /** Linear modes: align corner pixels. */
@@ -20,13 +29,16 @@ export interface UpsampleOptions {
 export class Upsample extends Module {
   /** Output size, or null. */
   declare size: number | readonly number[] | null;
-  /** Scale factor (a float, as PyTorch stores it), or null. */
-  declare scaleFactor: number | null;
+  /** Scale factor (a float or one per spatial dim, as PyTorch stores it), or null. */
+  declare scaleFactor: number | readonly number[] | null;
   /** Interpolation mode. */
   declare mode: 'nearest' | 'linear' | 'bilinear';
   /** Corner alignment of the linear modes. */
   declare alignCorners: boolean | null;
+  /** @param opts output size or scale factor, mode, corner alignment */
   constructor(opts: UpsampleOptions = {}) {
+    opts = checkOptions(new.target.name, opts, { ...SIZE_OPTIONS, mode: ['nearest', 'linear', 'bilinear'], alignCorners: 'bool?' }, 1);
+    checkScale(new.target.name, opts.scaleFactor);
     super();
     this.size = opts.size ?? null;
     this.scaleFactor = opts.scaleFactor ? opts.scaleFactor : null;
@@ -38,21 +50,25 @@ export class Upsample extends Module {
   }
   override extraRepr(): string {
     const s = this.size;
-    const info = this.scaleFactor !== null ? `scale_factor=${pyFloat(this.scaleFactor)}` : `size=${typeof s === 'number' ? s : `(${(s ?? []).join(', ')})`}`;
+    const f = this.scaleFactor;
+    const scale = f === null ? '' : typeof f === 'number' ? pyFloat(f) : `(${f.map((v) => pyFloat(v)).join(', ')})`;
+    const info = f !== null ? `scale_factor=${scale}` : `size=${typeof s === 'number' ? s : `(${(s ?? []).join(', ')})`}`;
     return `${info}, mode=${this.mode}`;
   }
 }
 
 /** Nearest-neighbour 2-D upsampling. */
 export class UpsamplingNearest2d extends Upsample {
-  constructor(opts: { size?: number | readonly number[] | null; scaleFactor?: number | null } = {}) {
-    super({ ...opts, mode: 'nearest' });
+  /** @param opts output size or scale factor */
+  constructor(opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}) {
+    super({ ...checkOptions('UpsamplingNearest2d', opts, SIZE_OPTIONS, 1), mode: 'nearest' });
   }
 }
 
 /** Bilinear 2-D upsampling with aligned corners. */
 export class UpsamplingBilinear2d extends Upsample {
-  constructor(opts: { size?: number | readonly number[] | null; scaleFactor?: number | null } = {}) {
-    super({ ...opts, mode: 'bilinear', alignCorners: true });
+  /** @param opts output size or scale factor */
+  constructor(opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}) {
+    super({ ...checkOptions('UpsamplingBilinear2d', opts, SIZE_OPTIONS, 1), mode: 'bilinear', alignCorners: true });
   }
 }

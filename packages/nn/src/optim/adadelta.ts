@@ -21,7 +21,7 @@ export class Adadelta extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
   constructor(params: ParamsInput, opts: AdadeltaOptions = {}) {
-    const o = withDefaults<Required<AdadeltaOptions>>({ lr: 1.0, rho: 0.9, eps: 1e-6, weightDecay: 0, maximize: false }, opts);
+    const o = withDefaults<Required<AdadeltaOptions>>({ lr: 1.0, rho: 0.9, eps: 1e-6, weightDecay: 0, maximize: false }, opts, 'Adadelta');
     checkNonNegative(o.lr, 'learning rate', 'Adadelta');
     if (!(o.rho >= 0 && o.rho <= 1)) throw new TorchValueError('Adadelta', `Invalid rho value: ${o.rho}`);
     checkNonNegative(o.eps, 'epsilon value', 'Adadelta');

@@ -23,7 +23,7 @@ export class Adagrad extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
   constructor(params: ParamsInput, opts: AdagradOptions = {}) {
-    const o = withDefaults<Required<AdagradOptions>>({ lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, maximize: false }, opts);
+    const o = withDefaults<Required<AdagradOptions>>({ lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, maximize: false }, opts, 'Adagrad');
     checkNonNegative(o.lr, 'learning rate', 'Adagrad');
     checkNonNegative(o.lrDecay, 'lr_decay value', 'Adagrad');
     checkNonNegative(o.weightDecay, 'weight_decay value', 'Adagrad');

@@ -76,7 +76,7 @@ export class Adam extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null, capturable: false, differentiable: false, fused: false };
 
   constructor(params: ParamsInput, opts: AdamOptions = {}) {
-    const o = withDefaults<Required<AdamOptions>>({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false }, opts);
+    const o = withDefaults<Required<AdamOptions>>({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false }, opts, 'Adam');
     checkAdam(o, 'Adam');
     super(params, o);
   }
@@ -96,7 +96,7 @@ export class AdamW extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null, capturable: false };
 
   constructor(params: ParamsInput, opts: AdamOptions = {}) {
-    const o = withDefaults<Required<AdamOptions>>({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, amsgrad: false, maximize: false }, opts);
+    const o = withDefaults<Required<AdamOptions>>({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, amsgrad: false, maximize: false }, opts, 'AdamW');
     checkAdam(o, 'AdamW');
     super(params, o);
   }

@@ -31,7 +31,7 @@ export class Adamax extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
   constructor(params: ParamsInput, opts: AdamaxOptions = {}) {
-    const o = withDefaults<Required<AdamaxOptions>>({ lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, maximize: false }, opts);
+    const o = withDefaults<Required<AdamaxOptions>>({ lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, maximize: false }, opts, 'Adamax');
     checkBetas(o, 'Adamax');
     super(params, o);
   }

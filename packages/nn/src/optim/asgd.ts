@@ -23,7 +23,7 @@ export class ASGD extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
   constructor(params: ParamsInput, opts: ASGDOptions = {}) {
-    const o = withDefaults<Required<ASGDOptions>>({ lr: 1e-2, lambd: 1e-4, alpha: 0.75, t0: 1e6, weightDecay: 0, maximize: false }, opts);
+    const o = withDefaults<Required<ASGDOptions>>({ lr: 1e-2, lambd: 1e-4, alpha: 0.75, t0: 1e6, weightDecay: 0, maximize: false }, opts, 'ASGD');
     checkNonNegative(o.lr, 'learning rate', 'ASGD');
     checkNonNegative(o.weightDecay, 'weight_decay value', 'ASGD');
     super(params, o);

@@ -6,9 +6,40 @@
  * ("chainable") formulas, evaluated in float64 as Python does (cosines
  * correctly rounded, as glibc's are in practice).
  */
-import { TorchRuntimeError, TorchTypeError, TorchValueError, expectInt, expectNumber } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, expectInt, expectNumber, pyTypeName } from '@antorcha/core';
 import { crCos, crPowInt } from '@antorcha/rng';
+import { type ArgKind, checkArg, checkArgs, checkOptions, refuseAbstract } from '../layers/_util.js';
 import { Optimizer } from './optimizer.js';
+
+/** Checks the optimizer and `last_epoch` every scheduler takes (before it touches the groups). */
+function checkScheduler(op: string, optimizer: unknown, lastEpoch: unknown): asserts optimizer is Optimizer {
+  if (!(optimizer instanceof Optimizer)) throw new TorchTypeError(op, `${pyTypeName(optimizer)} is not an Optimizer`);
+  checkArg(op, 'last_epoch', undefined, lastEpoch, 'int');
+  if (lastEpoch !== -1) {
+    optimizer.paramGroups.forEach((g, i) => {
+      if (g.initialLr === undefined) throw new TorchRuntimeError(op, `param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`);
+    });
+  }
+}
+
+/** One number per group, or the same for all (PyTorch's `_format_param`); a list must have one per group. */
+function perGroupValues(op: string, optimizer: Optimizer, name: string, v: unknown): number[] {
+  const n = optimizer.paramGroups.length;
+  if (Array.isArray(v)) {
+    if (v.length !== n) throw new TorchValueError(op, `expected ${n} values for ${name}, got ${v.length}`);
+    v.forEach((x: unknown, i) => {
+      if (typeof x !== 'number') throw new TorchTypeError(op, `${op}(): argument '${name}' must be a float or a list of floats, but found ${pyTypeName(x)} at pos ${i + 1}`);
+    });
+    return [...(v as number[])];
+  }
+  if (typeof v !== 'number') throw new TorchTypeError(op, `${op}(): argument '${name}' must be a float or a list of floats, not ${pyTypeName(v)}`);
+  return new Array<number>(n).fill(v);
+}
+
+/** An optional epoch given to `step`: a number, or null/undefined for "the next one". */
+function checkEpoch(op: string, epoch: unknown): void {
+  if (epoch !== undefined && epoch !== null) checkArg(op, 'epoch', 1, epoch, 'number');
+}
 
 /**
  * Base of the schedulers (PyTorch's `_LRScheduler`): sets `initialLr` on every
@@ -26,15 +57,16 @@ export abstract class LRScheduler {
   /** @internal */
   _lastLr: number[] = [];
 
+  /**
+   * @param optimizer the scheduled optimizer
+   * @param lastEpoch index of the last epoch taken (default −1: start afresh)
+   */
   constructor(optimizer: Optimizer, lastEpoch = -1) {
-    if (!(optimizer instanceof Optimizer)) throw new TorchTypeError('LRScheduler', `${typeof optimizer} is not an Optimizer`);
+    refuseAbstract(new.target, LRScheduler, 'LRScheduler');
+    checkScheduler(new.target.name, optimizer, lastEpoch);
     this.optimizer = optimizer;
     if (lastEpoch === -1) {
       for (const g of optimizer.paramGroups) if (g.initialLr === undefined) g.initialLr = g.lr;
-    } else {
-      optimizer.paramGroups.forEach((g, i) => {
-        if (g.initialLr === undefined) throw new TorchRuntimeError('LRScheduler', `param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`);
-      });
     }
     this.baseLrs = optimizer.paramGroups.map((g) => g.initialLr as number);
     this.lastEpoch = lastEpoch;
@@ -65,10 +97,11 @@ export abstract class LRScheduler {
    * Advances one epoch and writes the new learning rates into the groups. With `epoch`
    * (deprecated in PyTorch, used by SequentialLR), jumps there and uses the closed form.
    */
-  step(epoch?: number): void {
+  step(epoch?: number | null): void {
+    checkEpoch(`${this.constructor.name}.step`, epoch);
     this._stepCount++;
     let values: number[];
-    if (epoch === undefined) {
+    if (epoch === undefined || epoch === null) {
       this.lastEpoch++;
       values = this.getLr();
     } else {
@@ -97,6 +130,7 @@ export abstract class LRScheduler {
 
   /** Restores a state from {@link stateDict}. */
   loadStateDict(sd: Record<string, unknown>): void {
+    if (sd === null || typeof sd !== 'object') throw new TorchTypeError('load_state_dict', `scheduler state dict must be an object, not ${pyTypeName(sd)}`);
     for (const [k, v] of Object.entries(sd)) {
       const camel = k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
       const key = k.startsWith('_') ? `_${camel.slice(1).replace(/^([A-Z])/, (c) => c.toLowerCase())}` : camel;
@@ -127,8 +161,10 @@ export class StepLR extends LRScheduler {
     readonly gamma = 0.1,
     lastEpoch = -1,
   ) {
+    checkScheduler('StepLR', optimizer, lastEpoch);
     expectInt('StepLR', 'step_size', 2, stepSize);
     expectNumber('StepLR', 'gamma', 3, gamma);
+    if (stepSize <= 0) throw new TorchValueError('StepLR', `StepLR(): argument 'step_size' (position 2) must be a positive integer, got ${stepSize}`);
     super(optimizer, lastEpoch);
     this.initialStep();
   }
@@ -152,6 +188,13 @@ export class MultiStepLR extends LRScheduler {
     readonly gamma = 0.1,
     lastEpoch = -1,
   ) {
+    checkScheduler('MultiStepLR', optimizer, lastEpoch);
+    checkArgs('MultiStepLR', [
+      ['optimizer', optimizer, 'any'],
+      ['milestones', milestones, 'ints'],
+      ['gamma', gamma, 'number'],
+    ]);
+    if (!Array.isArray(milestones)) throw new TorchTypeError('MultiStepLR', `MultiStepLR(): argument 'milestones' (position 2) must be a list of ints, not ${pyTypeName(milestones)}`);
     super(optimizer, lastEpoch);
     this.milestones = new Map();
     for (const m of milestones) this.milestones.set(m, (this.milestones.get(m) ?? 0) + 1);
@@ -177,6 +220,8 @@ export class ExponentialLR extends LRScheduler {
     readonly gamma: number,
     lastEpoch = -1,
   ) {
+    checkScheduler('ExponentialLR', optimizer, lastEpoch);
+    checkArg('ExponentialLR', 'gamma', 2, gamma, 'number');
     super(optimizer, lastEpoch);
     this.initialStep();
   }
@@ -199,6 +244,10 @@ export class CosineAnnealingLR extends LRScheduler {
     readonly etaMin = 0,
     lastEpoch = -1,
   ) {
+    checkScheduler('CosineAnnealingLR', optimizer, lastEpoch);
+    checkArg('CosineAnnealingLR', 'T_max', 2, tMax, 'number');
+    checkArg('CosineAnnealingLR', 'eta_min', 3, etaMin, 'number');
+    if (!(tMax > 0)) throw new TorchValueError('CosineAnnealingLR', `CosineAnnealingLR(): argument 'T_max' (position 2) must be positive, got ${tMax}`);
     super(optimizer, lastEpoch);
     this.initialStep();
   }
@@ -232,6 +281,13 @@ export class LinearLR extends LRScheduler {
    * @param totalIters epochs of the ramp (default 5)
    */
   constructor(optimizer: Optimizer, startFactor = 1.0 / 3, endFactor = 1.0, totalIters = 5, lastEpoch = -1) {
+    checkScheduler('LinearLR', optimizer, lastEpoch);
+    checkArgs('LinearLR', [
+      ['optimizer', optimizer, 'any'],
+      ['start_factor', startFactor, 'number'],
+      ['end_factor', endFactor, 'number'],
+      ['total_iters', totalIters, 'int'],
+    ]);
     if (startFactor > 1.0 || startFactor < 0) throw new TorchValueError('LinearLR', 'Starting multiplicative factor expected to be between 0 and 1.');
     if (endFactor > 1.0 || endFactor < 0) throw new TorchValueError('LinearLR', 'Ending multiplicative factor expected to be between 0 and 1.');
     super(optimizer, lastEpoch);
@@ -252,6 +308,23 @@ export class LinearLR extends LRScheduler {
     return this.baseLrs.map((b) => b * (this.startFactor + ((this.endFactor - this.startFactor) * Math.min(T, this.lastEpoch)) / T));
   }
 }
+
+const MOMENTUM_KIND: ArgKind = 'any'; // a number or one per group, checked by perGroupValues
+
+const ONE_CYCLE_OPTIONS: Readonly<Record<string, ArgKind>> = {
+  totalSteps: 'int',
+  epochs: 'int',
+  stepsPerEpoch: 'int',
+  pctStart: 'number',
+  annealStrategy: 'string',
+  cycleMomentum: 'bool',
+  baseMomentum: MOMENTUM_KIND,
+  maxMomentum: MOMENTUM_KIND,
+  divFactor: 'number',
+  finalDivFactor: 'number',
+  threePhase: 'bool',
+  lastEpoch: 'int',
+};
 
 /** Options of {@link OneCycleLR}. */
 export interface OneCycleLROptions {
@@ -302,50 +375,57 @@ export class OneCycleLR extends LRScheduler {
   /** Whether Adam's β1 plays the momentum. */
   readonly useBeta1: boolean;
 
+  /**
+   * @param optimizer the scheduled optimizer
+   * @param maxLr the peak rate (one, or one per group)
+   * @param opts the cycle's length (`totalSteps`, or `epochs` and `stepsPerEpoch`) and shape
+   */
   constructor(optimizer: Optimizer, maxLr: number | readonly number[], opts: OneCycleLROptions = {}) {
+    const op = 'OneCycleLR';
+    opts = checkOptions(op, opts, ONE_CYCLE_OPTIONS, 3);
     const lastEpoch = opts.lastEpoch ?? -1;
+    checkScheduler(op, optimizer, lastEpoch);
     let total: number;
     if (opts.totalSteps === undefined && opts.epochs === undefined && opts.stepsPerEpoch === undefined) {
-      throw new TorchValueError('OneCycleLR', 'You must define either total_steps OR (epochs AND steps_per_epoch)');
+      throw new TorchValueError(op, 'You must define either total_steps OR (epochs AND steps_per_epoch)');
     } else if (opts.totalSteps !== undefined) {
-      if (opts.totalSteps <= 0 || !Number.isInteger(opts.totalSteps)) throw new TorchValueError('OneCycleLR', `Expected positive integer total_steps, but got ${opts.totalSteps}`);
+      if (opts.totalSteps <= 0 || !Number.isInteger(opts.totalSteps)) throw new TorchValueError(op, `Expected positive integer total_steps, but got ${opts.totalSteps}`);
       total = opts.totalSteps;
     } else {
       const e = opts.epochs ?? 0;
       const s = opts.stepsPerEpoch ?? 0;
-      if (e <= 0 || !Number.isInteger(e)) throw new TorchValueError('OneCycleLR', `Expected positive integer epochs, but got ${e}`);
-      if (s <= 0 || !Number.isInteger(s)) throw new TorchValueError('OneCycleLR', `Expected positive integer steps_per_epoch, but got ${s}`);
+      if (e <= 0 || !Number.isInteger(e)) throw new TorchValueError(op, `Expected positive integer epochs, but got ${e}`);
+      if (s <= 0 || !Number.isInteger(s)) throw new TorchValueError(op, `Expected positive integer steps_per_epoch, but got ${s}`);
       total = e * s;
     }
     const pct = opts.pctStart ?? 0.3;
-    if (pct < 0 || pct > 1) throw new TorchValueError('OneCycleLR', `Expected float between 0 and 1 pct_start, but got ${pct}`);
+    if (pct < 0 || pct > 1) throw new TorchValueError(op, `Expected float between 0 and 1 pct_start, but got ${pct}`);
     const anneal = opts.annealStrategy ?? 'cos';
-    if (anneal !== 'cos' && anneal !== 'linear') throw new TorchValueError('OneCycleLR', `anneal_strategy must by one of 'cos' or 'linear', instead got ${String(anneal)}`);
+    if (anneal !== 'cos' && anneal !== 'linear') throw new TorchValueError(op, `anneal_strategy must by one of 'cos' or 'linear', instead got ${String(anneal)}`);
     const groups = optimizer.paramGroups;
-    const per = (v: number | readonly number[], name: string): number[] => {
-      if (typeof v === 'number') return groups.map(() => v);
-      if (v.length !== groups.length) throw new TorchValueError('OneCycleLR', `expected ${groups.length} values for ${name}, got ${v.length}`);
-      return [...v];
-    };
     const divFactor = opts.divFactor ?? 25;
     const finalDiv = opts.finalDivFactor ?? 1e4;
+    const maxLrs = perGroupValues(op, optimizer, 'max_lr', maxLr);
+    const cycle = opts.cycleMomentum ?? true;
+    let useBeta1 = false;
+    let maxM: number[] = [];
+    let baseM: number[] = [];
+    if (cycle) {
+      const d = optimizer.defaults;
+      if (!('momentum' in d) && !('betas' in d)) throw new TorchValueError(op, 'optimizer must support momentum with `cycle_momentum` option enabled');
+      useBeta1 = 'betas' in d;
+      maxM = perGroupValues(op, optimizer, 'max_momentum', opts.maxMomentum ?? 0.95);
+      baseM = perGroupValues(op, optimizer, 'base_momentum', opts.baseMomentum ?? 0.85);
+    }
+    // every argument is checked: only now are the groups written
     if (lastEpoch === -1) {
-      per(maxLr, 'max_lr').forEach((m, i) => {
+      maxLrs.forEach((m, i) => {
         const g = groups[i]!;
         g.initialLr = m / divFactor;
         g.maxLr = m;
         g.minLr = g.initialLr / finalDiv;
       });
-    }
-    const cycle = opts.cycleMomentum ?? true;
-    let useBeta1 = false;
-    if (cycle) {
-      const d = optimizer.defaults;
-      if (!('momentum' in d) && !('betas' in d)) throw new TorchValueError('OneCycleLR', 'optimizer must support momentum with `cycle_momentum` option enabled');
-      useBeta1 = 'betas' in d;
-      const maxM = per(opts.maxMomentum ?? 0.95, 'max_momentum');
-      const baseM = per(opts.baseMomentum ?? 0.85, 'base_momentum');
-      if (lastEpoch === -1) {
+      if (cycle) {
         groups.forEach((g, i) => {
           if (useBeta1) g.betas = [maxM[i]!, ...(g.betas as number[]).slice(1)];
           else g.momentum = maxM[i]!;
@@ -408,18 +488,32 @@ export class OneCycleLR extends LRScheduler {
 /** One lambda for every group, or one per group (PyTorch's check and message). */
 function lambdasFor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], op: string): ((epoch: number) => number)[] {
   const n = optimizer.paramGroups.length;
-  if (!Array.isArray(lrLambda)) return new Array<(epoch: number) => number>(n).fill(lrLambda);
-  if (lrLambda.length !== n) throw new TorchValueError(op, `Expected ${n} lr_lambdas, but got ${lrLambda.length}`);
-  return [...lrLambda];
+  const fns = Array.isArray(lrLambda) ? lrLambda : new Array<(epoch: number) => number>(n).fill(lrLambda);
+  if (fns.length !== n) throw new TorchValueError(op, `Expected ${n} lr_lambdas, but got ${fns.length}`);
+  fns.forEach((f: unknown) => {
+    if (typeof f !== 'function') throw new TorchTypeError(op, `${op}(): argument 'lr_lambda' (position 2) must be a function or a list of functions, but got ${pyTypeName(f)}`);
+  });
+  return fns.map((f) => (epoch: number) => {
+    const r = f(epoch) as unknown;
+    if (typeof r !== 'number') throw new TorchTypeError(op, `${op}: lr_lambda must return a number, but returned ${pyTypeName(r)}`);
+    return r;
+  });
 }
 
 /** lr = base_lr · lrLambda(epoch). */
 export class LambdaLR extends LRScheduler {
   /** @internal One lambda per group. */
   readonly lrLambdas: ((epoch: number) => number)[];
+  /**
+   * @param optimizer the scheduled optimizer
+   * @param lrLambda the factor of each epoch (one function, or one per group)
+   * @param lastEpoch index of the last epoch taken (default −1)
+   */
   constructor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], lastEpoch = -1) {
+    checkScheduler('LambdaLR', optimizer, lastEpoch);
+    const lambdas = lambdasFor(optimizer, lrLambda, 'LambdaLR');
     super(optimizer, lastEpoch);
-    this.lrLambdas = lambdasFor(optimizer, lrLambda, 'LambdaLR');
+    this.lrLambdas = lambdas;
     this.initialStep();
   }
   protected override getLr(): number[] {
@@ -431,9 +525,16 @@ export class LambdaLR extends LRScheduler {
 export class MultiplicativeLR extends LRScheduler {
   /** @internal One lambda per group. */
   readonly lrLambdas: ((epoch: number) => number)[];
+  /**
+   * @param optimizer the scheduled optimizer
+   * @param lrLambda the factor of each epoch (one function, or one per group)
+   * @param lastEpoch index of the last epoch taken (default −1)
+   */
   constructor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) | ((epoch: number) => number)[], lastEpoch = -1) {
+    checkScheduler('MultiplicativeLR', optimizer, lastEpoch);
+    const lambdas = lambdasFor(optimizer, lrLambda, 'MultiplicativeLR');
     super(optimizer, lastEpoch);
-    this.lrLambdas = lambdasFor(optimizer, lrLambda, 'MultiplicativeLR');
+    this.lrLambdas = lambdas;
     this.initialStep();
   }
   protected override getLr(): number[] {
@@ -452,6 +553,12 @@ export class ConstantLR extends LRScheduler {
     readonly totalIters = 5,
     lastEpoch = -1,
   ) {
+    checkScheduler('ConstantLR', optimizer, lastEpoch);
+    checkArgs('ConstantLR', [
+      ['optimizer', optimizer, 'any'],
+      ['factor', factor, 'number'],
+      ['total_iters', totalIters, 'int'],
+    ]);
     if (factor > 1.0 || factor < 0) throw new TorchValueError('ConstantLR', 'Constant multiplicative factor expected to be between 0 and 1.');
     super(optimizer, lastEpoch);
     this.initialStep();
@@ -478,6 +585,12 @@ export class PolynomialLR extends LRScheduler {
     readonly power = 1.0,
     lastEpoch = -1,
   ) {
+    checkScheduler('PolynomialLR', optimizer, lastEpoch);
+    checkArgs('PolynomialLR', [
+      ['optimizer', optimizer, 'any'],
+      ['total_iters', totalIters, 'int'],
+      ['power', power, 'number'],
+    ]);
     super(optimizer, lastEpoch);
     this.initialStep();
   }
@@ -514,8 +627,10 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     readonly etaMin = 0,
     lastEpoch = -1,
   ) {
-    if (!(t0 > 0 && Number.isInteger(t0))) throw new TorchValueError('CosineAnnealingWarmRestarts', `Expected positive integer T_0, but got ${t0}`);
-    if (!(tMult >= 1 && Number.isInteger(tMult))) throw new TorchValueError('CosineAnnealingWarmRestarts', `Expected integer T_mult >= 1, but got ${tMult}`);
+    checkScheduler('CosineAnnealingWarmRestarts', optimizer, lastEpoch);
+    checkArg('CosineAnnealingWarmRestarts', 'eta_min', 4, etaMin, 'number');
+    if (!(typeof t0 === 'number' && t0 > 0 && Number.isInteger(t0))) throw new TorchValueError('CosineAnnealingWarmRestarts', `Expected positive integer T_0, but got ${t0}`);
+    if (!(typeof tMult === 'number' && tMult >= 1 && Number.isInteger(tMult))) throw new TorchValueError('CosineAnnealingWarmRestarts', `Expected integer T_mult >= 1, but got ${tMult}`);
     super(optimizer, lastEpoch);
     this.tI = t0;
     this.tCur = lastEpoch;
@@ -525,7 +640,9 @@ export class CosineAnnealingWarmRestarts extends LRScheduler {
     return this.baseLrs.map((b) => this.etaMin + ((b - this.etaMin) * (1 + crCos((Math.PI * this.tCur) / this.tI))) / 2);
   }
   /** Advances one epoch, or jumps to `epoch` (fractional epochs allowed, as in PyTorch). */
-  override step(epoch?: number): void {
+  override step(epoch?: number | null): void {
+    checkEpoch('CosineAnnealingWarmRestarts.step', epoch);
+    if (epoch === null) epoch = undefined;
     if (epoch === undefined && this.lastEpoch < 0) epoch = 0;
     if (epoch === undefined) {
       epoch = this.lastEpoch + 1;
@@ -607,18 +724,27 @@ export class ReduceLROnPlateau {
   /** @internal */
   _lastLr: number[];
 
+  /**
+   * @param optimizer the scheduled optimizer
+   * @param opts mode, factor, patience, threshold, cooldown, lower bounds, eps
+   */
   constructor(optimizer: Optimizer, opts: ReduceLROnPlateauOptions = {}) {
     const op = 'ReduceLROnPlateau';
+    opts = checkOptions(
+      op,
+      opts,
+      { mode: 'string', factor: 'number', patience: 'int', threshold: 'number', thresholdMode: 'string', cooldown: 'int', minLr: 'any', eps: 'number' },
+      2,
+    );
     this.factor = opts.factor ?? 0.1;
     if (this.factor >= 1.0) throw new TorchValueError(op, 'Factor should be < 1.0.');
-    if (!(optimizer instanceof Optimizer)) throw new TorchTypeError(op, `${typeof optimizer} is not an Optimizer`);
+    if (!(optimizer instanceof Optimizer)) throw new TorchTypeError(op, `${pyTypeName(optimizer)} is not an Optimizer`);
     this.optimizer = optimizer;
-    const n = optimizer.paramGroups.length;
     const minLr = opts.minLr ?? 0;
-    if (Array.isArray(minLr)) {
-      if (minLr.length !== n) throw new TorchValueError(op, `expected ${n} min_lrs, got ${minLr.length}`);
-      this.minLrs = [...minLr];
-    } else this.minLrs = new Array<number>(n).fill(minLr);
+    if (Array.isArray(minLr) && minLr.length !== optimizer.paramGroups.length) {
+      throw new TorchValueError(op, `expected ${optimizer.paramGroups.length} min_lrs, got ${minLr.length}`);
+    }
+    this.minLrs = perGroupValues(op, optimizer, 'min_lr', minLr);
     this.patience = opts.patience ?? 10;
     this.cooldown = opts.cooldown ?? 0;
     this.mode = opts.mode ?? 'min';
@@ -637,8 +763,13 @@ export class ReduceLROnPlateau {
   }
 
   /** Records this epoch's metric and reduces the rates after `patience` bad epochs. */
-  step(metric: number, epoch?: number): void {
-    const current = Number(metric);
+  step(metric: number | Tensor, epoch?: number | null): void {
+    const op = 'ReduceLROnPlateau.step';
+    if (metric instanceof Tensor) {
+      if (metric.numel() !== 1) throw new TorchRuntimeError(op, `a Tensor with ${metric.numel()} elements cannot be converted to Scalar`);
+    } else checkArg(op, 'metrics', 1, metric, 'number');
+    if (epoch !== undefined && epoch !== null) checkArg(op, 'epoch', 2, epoch, 'int');
+    const current = metric instanceof Tensor ? Number(metric.item()) : metric;
     this.lastEpoch = epoch ?? this.lastEpoch + 1;
     if (this.isBetter(current, this.best)) {
       this.best = current;
@@ -682,8 +813,17 @@ export class SequentialLR extends LRScheduler {
   /** @internal Epochs at which the next scheduler takes over. */
   readonly _milestones: number[];
 
+  /**
+   * @param optimizer the scheduled optimizer (every scheduler's)
+   * @param schedulers the schedulers in order
+   * @param milestones epochs at which the next one takes over (one fewer than schedulers)
+   * @param lastEpoch index of the last epoch taken (default −1)
+   */
   constructor(optimizer: Optimizer, schedulers: LRScheduler[], milestones: readonly number[], lastEpoch = -1) {
-    super(optimizer, lastEpoch);
+    checkScheduler('SequentialLR', optimizer, lastEpoch);
+    checkSchedulerList('SequentialLR', schedulers, 2);
+    if (!Array.isArray(milestones)) throw new TorchTypeError('SequentialLR', `SequentialLR(): argument 'milestones' (position 3) must be a list of ints, not ${pyTypeName(milestones)}`);
+    checkArg('SequentialLR', 'milestones', 3, milestones, 'ints');
     schedulers.forEach((s, i) => {
       if (s.optimizer !== optimizer) {
         throw new TorchValueError('SequentialLR', `Sequential Schedulers expects all schedulers to belong to the same optimizer, but got schedulers at index ${i} to be different than the optimizer passed in.`);
@@ -692,6 +832,7 @@ export class SequentialLR extends LRScheduler {
     if (milestones.length !== schedulers.length - 1) {
       throw new TorchValueError('SequentialLR', `Sequential Schedulers expects number of schedulers provided to be one more than the number of milestone points, but got number of schedulers ${schedulers.length} and the number of milestones to be equal to ${milestones.length}`);
     }
+    super(optimizer, lastEpoch);
     this._schedulers = [...schedulers];
     this._milestones = [...milestones];
     this.lastEpoch = lastEpoch + 1;
@@ -718,6 +859,14 @@ export class SequentialLR extends LRScheduler {
   }
 }
 
+/** `schedulers` must be a list of LRSchedulers. */
+function checkSchedulerList(op: string, schedulers: unknown, pos: number): asserts schedulers is LRScheduler[] {
+  if (!Array.isArray(schedulers)) throw new TorchTypeError(op, `${op}(): argument 'schedulers' (position ${pos}) must be a list of LRSchedulers, not ${pyTypeName(schedulers)}`);
+  schedulers.forEach((s: unknown, i) => {
+    if (!(s instanceof LRScheduler)) throw new TorchTypeError(op, `${op}(): argument 'schedulers' (position ${pos}) must be a list of LRSchedulers, but found ${pyTypeName(s)} at pos ${i + 1}`);
+  });
+}
+
 /** Steps every scheduler of `schedulers` (all on one optimizer) at each `step()`, multiplying their effects. */
 export class ChainedScheduler {
   /** @internal */
@@ -727,7 +876,10 @@ export class ChainedScheduler {
   /** @internal */
   _lastLr: number[];
 
+  /** @param schedulers the schedulers (at least one, all on one optimizer) */
   constructor(schedulers: LRScheduler[]) {
+    checkSchedulerList('ChainedScheduler', schedulers, 1);
+    if (schedulers.length === 0) throw new TorchValueError('ChainedScheduler', 'ChainedScheduler expects at least one scheduler');
     for (let i = 1; i < schedulers.length; i++) {
       if (schedulers[i]!.optimizer !== schedulers[0]!.optimizer) {
         throw new TorchValueError('ChainedScheduler', `ChainedScheduler expects all schedulers to belong to the same optimizer, but got schedulers at index 0 and ${i} to be different`);
@@ -774,10 +926,7 @@ export interface CyclicLROptions {
 
 /** One value per group, or the same for all (PyTorch's `_format_param`). */
 function perGroup(optimizer: Optimizer, what: string, v: number | number[]): number[] {
-  const n = optimizer.paramGroups.length;
-  if (!Array.isArray(v)) return new Array<number>(n).fill(v);
-  if (v.length !== n) throw new TorchValueError('CyclicLR', `expected ${n} values for ${what}, got ${v.length}`);
-  return [...v];
+  return perGroupValues('CyclicLR', optimizer, what, v);
 }
 
 /**
@@ -803,26 +952,49 @@ export class CyclicLR extends LRScheduler {
   /** Per-group upper momentum. */
   readonly maxMomentums: number[] = [];
 
+  /**
+   * @param optimizer the scheduled optimizer
+   * @param baseLr the lower rate (one, or one per group)
+   * @param maxLr the upper rate (one, or one per group)
+   * @param opts half-cycle lengths, amplitude mode or function, momentum cycling
+   * @param lastEpoch index of the last epoch taken (default −1)
+   */
   constructor(optimizer: Optimizer, baseLr: number | number[], maxLr: number | number[], opts: CyclicLROptions = {}, lastEpoch = -1) {
+    const op = 'CyclicLR';
+    checkScheduler(op, optimizer, lastEpoch);
+    opts = checkOptions(
+      op,
+      opts,
+      { stepSizeUp: 'number', stepSizeDown: 'number?', mode: 'string', gamma: 'number', scaleFn: 'function?', scaleMode: ['cycle', 'iterations'], cycleMomentum: 'bool', baseMomentum: 'any', maxMomentum: 'any' },
+      4,
+    );
     const baseLrs = perGroup(optimizer, 'base_lr', baseLr);
-    if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.lr = baseLrs[i]!));
+    const maxLrs = perGroup(optimizer, 'max_lr', maxLr);
     const mode = opts.mode ?? 'triangular';
     const scaleFn = opts.scaleFn ?? null;
     if (mode !== 'triangular' && mode !== 'triangular2' && mode !== 'exp_range' && scaleFn === null) {
       throw new TorchValueError('CyclicLR', 'mode is invalid and scale_fn is None');
     }
+    const up = opts.stepSizeUp ?? 2000;
+    const down = opts.stepSizeDown ?? up;
+    if (!(up + down > 0)) throw new TorchValueError(op, `CyclicLR(): step_size_up + step_size_down must be positive, got ${up + down}`);
     const cycleMomentum = opts.cycleMomentum ?? true;
-    let baseMomentums: number[] = [];
+    let bm: number[] = [];
+    let maxMomentums: number[] = [];
     if (cycleMomentum) {
       if (!('momentum' in optimizer.defaults)) throw new TorchValueError('CyclicLR', 'optimizer must support momentum with `cycle_momentum` option enabled');
-      const bm = perGroup(optimizer, 'base_momentum', opts.baseMomentum ?? 0.8);
+      bm = perGroup(optimizer, 'base_momentum', opts.baseMomentum ?? 0.8);
+      maxMomentums = perGroup(optimizer, 'max_momentum', opts.maxMomentum ?? 0.9);
+    }
+    // every argument is checked: only now are the groups written
+    if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.lr = baseLrs[i]!));
+    let baseMomentums: number[] = [];
+    if (cycleMomentum) {
       if (lastEpoch === -1) optimizer.paramGroups.forEach((g, i) => (g.momentum = bm[i]!));
       baseMomentums = optimizer.paramGroups.map((g) => g.momentum as number);
     }
     super(optimizer, lastEpoch);
-    this.maxLrs = perGroup(optimizer, 'max_lr', maxLr);
-    const up = opts.stepSizeUp ?? 2000;
-    const down = opts.stepSizeDown ?? up;
+    this.maxLrs = maxLrs;
     this.totalSize = up + down;
     this.stepRatio = up / this.totalSize;
     const gamma = opts.gamma ?? 1.0;
@@ -842,7 +1014,7 @@ export class CyclicLR extends LRScheduler {
     this.cycleMomentum = cycleMomentum;
     if (cycleMomentum) {
       this.baseMomentums.push(...baseMomentums);
-      this.maxMomentums.push(...perGroup(optimizer, 'max_momentum', opts.maxMomentum ?? 0.9));
+      this.maxMomentums.push(...maxMomentums);
     }
     this.baseLrs = baseLrs;
     this.initialStep();

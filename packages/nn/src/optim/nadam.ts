@@ -23,7 +23,7 @@ export class NAdam extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
   constructor(params: ParamsInput, opts: NAdamOptions = {}) {
-    const o = withDefaults<Required<NAdamOptions>>({ lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, momentumDecay: 4e-3 }, opts);
+    const o = withDefaults<Required<NAdamOptions>>({ lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, momentumDecay: 4e-3 }, opts, 'NAdam');
     checkBetas(o, 'NAdam');
     checkNonNegative(o.momentumDecay, 'momentum_decay value', 'NAdam');
     super(params, o);

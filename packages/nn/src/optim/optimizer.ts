@@ -4,8 +4,9 @@
  * `param_groups` with snake_case option names), so `torch.save(opt.stateDict())`
  * loads in PyTorch's `optimizer.load_state_dict`.
  */
-import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, pyTypeName } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
+import { checkOptions, refuseAbstract, typeNameOf } from '../layers/_util.js';
 
 /** A parameter group: its tensors and options (`lr`, and the optimizer's others). */
 export interface ParamGroup {
@@ -41,8 +42,47 @@ export function toCamel(k: string): string {
   return k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-function isTensorIterable(params: unknown[]): params is Tensor[] {
-  return params.every((p) => p instanceof Tensor);
+/** PyTorch's `torch.typename` of a tensor: `torch.FloatTensor`. */
+function tensorTypeName(t: Tensor): string {
+  return `torch.${{ float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[t.dtype.name] ?? ''}Tensor`;
+}
+
+/** Whether `v` is a param-group object (PyTorch's dict), not a tensor or another class instance. */
+function isGroup(v: unknown): v is { params: unknown; [option: string]: unknown } {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** The elements of an iterable, or Python's `'int' object is not iterable`. */
+function listOf(v: unknown, op: string): unknown[] {
+  if (v === null || v === undefined || (typeof v !== 'string' && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function')) {
+    throw new TorchTypeError(op, `'${typeNameOf(v)}' object is not iterable`);
+  }
+  return [...(v as Iterable<unknown>)];
+}
+
+/** PyTorch-only flags every optimizer accepts (and, here, ignores): `foreach`, `capturable`, `differentiable`, `fused`. */
+const PYTORCH_FLAGS = ['foreach', 'capturable', 'differentiable', 'fused'];
+
+/**
+ * Checks an option value against the type of its default: numbers (and the required
+ * `lr`) must be numbers, flags booleans, pairs such as `betas` lists of as many numbers.
+ */
+function checkOptionValue(op: string, key: string, v: unknown, dflt: unknown): void {
+  const name = `argument '${toSnake(key)}'`;
+  if (typeof dflt === 'number' || dflt === REQUIRED) {
+    if (typeof v !== 'number') throw new TorchTypeError(op, `${op}(): ${name} must be float, not ${typeNameOf(v)}`);
+  } else if (typeof dflt === 'boolean') {
+    if (typeof v !== 'boolean') throw new TorchTypeError(op, `${op}(): ${name} must be bool, not ${typeNameOf(v)}`);
+  } else if (Array.isArray(dflt)) {
+    if (!Array.isArray(v) || v.length !== dflt.length || v.some((x) => typeof x !== 'number')) {
+      const got = Array.isArray(v) ? `a list of ${v.length} (${v.map((x: unknown) => typeNameOf(x)).join(', ')})` : typeNameOf(v);
+      throw new TorchTypeError(op, `${op}(): ${name} must be a tuple of ${dflt.length} floats, not ${got}`);
+    }
+  } else if (PYTORCH_FLAGS.includes(key) && v !== null && typeof v !== 'boolean') {
+    throw new TorchTypeError(op, `${op}(): ${name} must be bool or None, not ${typeNameOf(v)}`);
+  }
 }
 
 /**
@@ -61,23 +101,51 @@ export abstract class Optimizer {
   /** @internal How many times `step()` ran (schedulers read it). */
   _stepCount = 0;
 
+  /**
+   * @param params tensors, or param groups (`{ params, ...options }`) overriding the defaults
+   * @param defaults every option with its default (subclasses pass their checked options)
+   */
   constructor(params: ParamsInput, defaults: Record<string, any>) {
-    this.defaults = defaults;
-    const list = [...(params as Iterable<unknown>)];
+    refuseAbstract(new.target, Optimizer, 'Optimizer');
+    const op = new.target.name;
+    if (params instanceof Tensor) {
+      throw new TorchTypeError(op, `params argument given to the optimizer should be an iterable of Tensors or dicts, but got ${tensorTypeName(params)}`);
+    }
+    const list = listOf(params, op);
     if (list.length === 0) throw new TorchValueError('Optimizer', 'optimizer got an empty parameter list');
-    const groups = isTensorIterable(list) ? [{ params: list }] : (list as { params: Iterable<Tensor> }[]);
-    for (const g of groups) this.addParamGroup(g);
+    if (defaults === null || typeof defaults !== 'object') throw new TorchTypeError(op, `${op}(): defaults must be an object, not ${pyTypeName(defaults)}`);
+    this.defaults = defaults;
+    // PyTorch looks at the first element: a dict means a list of groups
+    const groups = isGroup(list[0]) ? list : [{ params: list }];
+    for (const g of groups) this.addParamGroup(g as { params: Iterable<Tensor> });
+  }
+
+  /** PyTorch's checks of a param group: a dict with iterable `params` of leaf Tensors, options of the right types. */
+  private checkParamGroup(group: unknown): { params: Tensor[]; [option: string]: any } {
+    if (!isGroup(group)) throw new TorchTypeError('add_param_group', 'param group must be a dict');
+    if (!('params' in group)) throw new TorchValueError('add_param_group', "param group must have a 'params' entry");
+    const raw = group.params;
+    if (raw instanceof Set) {
+      throw new TorchTypeError('add_param_group', 'optimizer parameters need to be organized in ordered collections, but the ordering of tensors in sets will change between runs. Please use a list instead.');
+    }
+    const params = raw instanceof Tensor ? [raw] : listOf(raw, 'add_param_group');
+    for (const p of params) {
+      if (!(p instanceof Tensor)) throw new TorchTypeError('add_param_group', `optimizer can only optimize Tensors, but one of the params is ${typeNameOf(p)}`);
+      if (!p.isLeaf) throw new TorchValueError('add_param_group', "can't optimize a non-leaf Tensor");
+    }
+    const op = this.constructor.name;
+    for (const [k, v] of Object.entries(group)) {
+      if (k !== 'params' && v !== undefined && k in this.defaults) checkOptionValue(op, k, v, this.defaults[k]);
+    }
+    return { ...group, params: params as Tensor[] };
   }
 
   /** Adds a group; options it lacks come from the defaults. */
   addParamGroup(group: { params: Iterable<Tensor> | Tensor; [option: string]: any }): void {
-    if (typeof group !== 'object' || group === null || !('params' in group)) throw new TorchTypeError('add_param_group', 'param group must be a dict');
-    const params = group.params instanceof Tensor ? [group.params] : [...group.params];
-    for (const p of params) {
-      if (!(p instanceof Tensor)) throw new TorchTypeError('add_param_group', `optimizer can only optimize Tensors, but one of the params is ${typeof p}`);
-      if (!p.isLeaf) throw new TorchValueError('add_param_group', "can't optimize a non-leaf Tensor");
-    }
-    const g: ParamGroup = { ...this.defaults, ...group, params } as ParamGroup;
+    const { params } = this.checkParamGroup(group);
+    const g = { ...this.defaults } as ParamGroup;
+    for (const [k, v] of Object.entries(group)) if (v !== undefined) g[k] = v;
+    g.params = params;
     for (const [k, v] of Object.entries(this.defaults)) {
       if (v === REQUIRED && g[k] === REQUIRED) throw new TorchValueError('add_param_group', `parameter group didn't specify a value of required optimization parameter ${toSnake(k)}`);
     }
@@ -88,7 +156,7 @@ export abstract class Optimizer {
 
   /** Resets the gradients of all parameters: to null (default, PyTorch 2's `set_to_none=True`) or to zeros. */
   zeroGrad(opts: { setToNone?: boolean } = {}): void {
-    const setToNone = opts.setToNone ?? true;
+    const setToNone = checkOptions('zero_grad', opts, { setToNone: 'bool' }, 1).setToNone ?? true;
     for (const g of this.paramGroups) {
       for (const p of g.params) {
         if (p.grad === null) continue;
@@ -108,7 +176,10 @@ export abstract class Optimizer {
    * One update of every parameter that has a gradient. `closure` (re-computing
    * the loss) is called first, with grad enabled, and its result returned.
    */
-  step(closure?: () => Tensor | number): Tensor | number | undefined {
+  step(closure?: (() => Tensor | number) | null): Tensor | number | undefined {
+    if (closure !== undefined && closure !== null && typeof closure !== 'function') {
+      throw new TorchTypeError('step', `step(): argument 'closure' must be callable, not ${pyTypeName(closure)}`);
+    }
     const loss = closure ? closure() : undefined;
     this._stepCount++;
     noGrad(() => {
@@ -160,6 +231,8 @@ export abstract class Optimizer {
    * `torch.load`): groups must match in number and sizes; tensors are copied.
    */
   loadStateDict(sd: OptimizerStateDict | { state: Record<string, ParamState> | Map<number | string, ParamState>; param_groups: Record<string, unknown>[] }): void {
+    if (sd === null || typeof sd !== 'object') throw new TorchTypeError('load_state_dict', `optimizer state dict must be an object, not ${pyTypeName(sd)}`);
+    if (sd.state === null || typeof sd.state !== 'object') throw new TorchTypeError('load_state_dict', 'optimizer state dict has no state entry');
     const saved = sd.param_groups;
     if (!Array.isArray(saved)) throw new TorchTypeError('load_state_dict', 'optimizer state dict has no param_groups list');
     if (saved.length !== this.paramGroups.length) throw new TorchValueError('load_state_dict', 'loaded state dict has a different number of parameter groups');
@@ -210,10 +283,22 @@ export abstract class Optimizer {
   }
 }
 
-/** `defaults` overridden by the options that are not undefined. */
-export function withDefaults<T extends object>(defaults: T, opts: Partial<T>): T {
+/**
+ * `defaults` overridden by the options that are not undefined. With `op` (the optimizer's
+ * name), the options are checked first: an object, no option the optimizer lacks (PyTorch's
+ * "unexpected keyword argument"; its `foreach`/`capturable`/`differentiable`/`fused` flags
+ * are accepted and have no effect), and values of their defaults' types.
+ */
+export function withDefaults<T extends object>(defaults: T, opts: Partial<T> | undefined, op?: string): T {
+  if (op !== undefined) {
+    const spec = Object.fromEntries([...Object.keys(defaults), ...PYTORCH_FLAGS].map((k) => [k, 'any' as const]));
+    checkOptions(op, opts, spec, 2);
+    for (const [k, v] of Object.entries(opts ?? {})) {
+      if (v !== undefined) checkOptionValue(op, k, v, (defaults as Record<string, unknown>)[k]);
+    }
+  }
   const out = { ...defaults };
-  for (const [k, v] of Object.entries(opts)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(opts ?? {})) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
 }
 

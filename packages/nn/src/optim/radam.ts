@@ -21,7 +21,7 @@ export class RAdam extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
   constructor(params: ParamsInput, opts: RAdamOptions = {}) {
-    const o = withDefaults<Required<RAdamOptions>>({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0 }, opts);
+    const o = withDefaults<Required<RAdamOptions>>({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0 }, opts, 'RAdam');
     checkBetas(o, 'RAdam');
     super(params, o);
   }

@@ -25,7 +25,7 @@ export class RMSprop extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null, differentiable: false };
 
   constructor(params: ParamsInput, opts: RMSpropOptions = {}) {
-    const o = withDefaults<Required<RMSpropOptions>>({ lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false }, opts);
+    const o = withDefaults<Required<RMSpropOptions>>({ lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false }, opts, 'RMSprop');
     checkNonNegative(o.lr, 'learning rate', 'RMSprop');
     checkNonNegative(o.eps, 'epsilon value', 'RMSprop');
     checkNonNegative(o.momentum, 'momentum value', 'RMSprop');

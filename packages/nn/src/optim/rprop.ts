@@ -19,7 +19,7 @@ export class Rprop extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
   constructor(params: ParamsInput, opts: RpropOptions = {}) {
-    const o = withDefaults<Required<RpropOptions>>({ lr: 1e-2, etas: [0.5, 1.2], stepSizes: [1e-6, 50], maximize: false }, opts);
+    const o = withDefaults<Required<RpropOptions>>({ lr: 1e-2, etas: [0.5, 1.2], stepSizes: [1e-6, 50], maximize: false }, opts, 'Rprop');
     checkNonNegative(o.lr, 'learning rate', 'Rprop');
     if (!(0 < o.etas[0] && o.etas[0] < 1 && 1 < o.etas[1])) throw new TorchValueError('Rprop', `Invalid eta values: ${o.etas[0]}, ${o.etas[1]}`);
     super(params, o);

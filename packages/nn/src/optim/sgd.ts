@@ -1,6 +1,6 @@
 /** `optim.SGD`: PyTorch's `_single_tensor_sgd`. */
 import { type Tensor, TorchValueError } from '@antorcha/core';
-import { type ParamGroup, type ParamsInput, Optimizer, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, REQUIRED, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link SGD}. */
 export interface SGDOptions {
@@ -31,10 +31,18 @@ export interface SGDOptions {
 export class SGD extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null, differentiable: false };
 
-  constructor(params: ParamsInput, opts: SGDOptions) {
-    const o = withDefaults({ lr: opts.lr, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false }, opts);
-    if (o.lr === undefined) throw new TorchValueError('SGD', 'SGD requires a learning rate (lr)');
-    checkNonNegative(o.lr, 'learning rate', 'SGD');
+  /**
+   * @param params the tensors, or param groups with their own options
+   * @param opts `lr` (required unless every group gives one), momentum, dampening, weight decay, Nesterov, maximize
+   */
+  constructor(params: ParamsInput, opts: Partial<SGDOptions> = {}) {
+    // lr has no default (PyTorch 1.13's `required`): the groups must then all give one
+    const o = withDefaults<Omit<Required<SGDOptions>, 'lr'> & { lr: number | typeof REQUIRED }>(
+      { lr: REQUIRED, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, maximize: false },
+      opts,
+      'SGD',
+    );
+    if (o.lr !== REQUIRED) checkNonNegative(o.lr, 'learning rate', 'SGD');
     checkNonNegative(o.momentum, 'momentum value', 'SGD');
     checkNonNegative(o.weightDecay, 'weight_decay value', 'SGD');
     if (o.nesterov && (o.momentum <= 0 || o.dampening !== 0)) throw new TorchValueError('SGD', 'Nesterov momentum requires a momentum and zero dampening');
