@@ -4,7 +4,7 @@
  * compute them (float arithmetic for float32 inputs), then applied with `indexSelect`.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchValueError, float64, fmtShape, fromHost, int64, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchValueError, empty, float64, fmtShape, fromHost, int64, expectTensor } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 
 /** Options of `interpolate`. */
@@ -96,6 +96,15 @@ export function interpolate(input: Tensor, opts: InterpolateOptions = {}): Tenso
   };
   const scales: (number | null)[] = hasScale ? list(opts.scaleFactor!, 'scale_factor') : new Array<null>(dims).fill(null);
   const outSizes = hasSize ? list(opts.size!, 'output size') : inSizes.map((n, i) => Math.floor(n * scales[i]!));
+  for (const [d, n] of outSizes.entries()) {
+    if (!Number.isSafeInteger(n) || n <= 0) {
+      throw new TorchValueError(op, `Input and output sizes should be greater than 0, but got input (${fmtShape(inSizes)}) and output (${fmtShape(outSizes)}) at spatial dim ${d}`);
+    }
+  }
+  // The index lists and the output must fit before any is built (a huge size fails here,
+  // with OutOfMemoryError, not in the JS heap).
+  for (const n of outSizes) empty([n], { dtype: int64 }).dispose();
+  empty([...input._shape.slice(0, 2), ...outSizes], { dtype: input.dtype, device: input.device }).dispose();
   const alignCorners = opts.alignCorners ?? false;
   const float = input.dtype.name === 'float32';
   const name = `Upsample${mode === 'nearest' ? 'Nearest' : mode === 'linear' ? 'Linear' : 'Bilinear'}${dims}DBackward1`;
