@@ -16,6 +16,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
+import { REPORT, runProperty } from './fuzz-run.js';
 
 type Tensor = torch.Tensor;
 const { nn, optim } = torch;
@@ -24,29 +25,10 @@ const S = optim.lrScheduler;
 /** Module runs: 2 500 here, 25 000 under `pnpm test:fuzz` (vitest's fuzz mode), or FUZZ_RUNS=<n>; the other properties about a third as many (800 here). */
 const FUZZ_MODE = (import.meta as { env?: { MODE?: string } }).env?.MODE === 'fuzz';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || (FUZZ_MODE ? 25_000 : 0);
-const REPORT = process.env.FUZZ_REPORT === '1';
 
-/** Runs a property: fast-check's assert (shrinking the first failure), or the report mode. */
+/** {@link runProperty} with this file's grouping of failures for the report mode. */
 function run<T extends unknown[]>(arbs: { [K in keyof T]: fc.Arbitrary<T[K]> }, body: (...v: T) => string | null, seed: number, numRuns: number): void {
-  if (!REPORT) {
-    fc.assert(
-      fc.property(...(arbs as unknown as [fc.Arbitrary<unknown>]), ((...v: T) => {
-        const verdict = body(...v);
-        if (verdict !== null) throw new Error(verdict);
-      }) as never),
-      { seed, numRuns },
-    );
-    return;
-  }
-  const seen = new Map<string, string>();
-  for (const v of fc.sample(fc.tuple(...(arbs as unknown as [fc.Arbitrary<unknown>])), { seed, numRuns })) {
-    const verdict = body(...(v as unknown as T));
-    if (verdict === null) continue;
-    const key = verdict.replace(/\(.*\)/g, '()').replace(/\d+/g, 'N').slice(0, 120);
-    if (!seen.has(key)) seen.set(key, verdict);
-  }
-  console.log([...seen.values()].join('\n'));
-  expect(seen.size).toBe(0);
+  runProperty(arbs, body, seed, numRuns, (verdict) => verdict.replace(/\(.*\)/g, '()').replace(/\d+/g, 'N').slice(0, 120));
 }
 
 // ------------------------------------------------------------------ values and their descriptions

@@ -5,32 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
+import { runProperty } from './fuzz-run.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 0;
-/** FUZZ_REPORT=1: list every distinct failure (by op and error) instead of stopping at the first. */
-const REPORT = process.env.FUZZ_REPORT === '1';
 
-/** Runs a property: fast-check's assert (shrinking the first failure), or the report mode. */
+/** {@link runProperty} with this file's grouping of failures for the report mode. */
 function run<T extends unknown[]>(arbs: { [K in keyof T]: fc.Arbitrary<T[K]> }, body: (...v: T) => string | null, seed: number, numRuns: number): void {
-  if (!REPORT) {
-    fc.assert(
-      fc.property(...(arbs as unknown as [fc.Arbitrary<unknown>]), ((...v: T) => {
-        const verdict = body(...v);
-        if (verdict !== null) throw new Error(verdict);
-      }) as never),
-      { seed, numRuns },
-    );
-    return;
-  }
-  const seen = new Map<string, string>();
-  for (const v of fc.sample(fc.tuple(...(arbs as unknown as [fc.Arbitrary<unknown>])), { seed, numRuns })) {
-    const verdict = body(...(v as unknown as T));
-    if (verdict === null) continue;
-    const key = verdict.replace(/\(.*?\) (threw|raised|succeeded)/, ' $1').replace(/inputs\[\d\]/g, 'in').slice(0, 90);
-    if (!seen.has(key)) seen.set(key, verdict);
-  }
-  console.log([...seen.values()].join('\n'));
-  expect(seen.size).toBe(0);
+  runProperty(arbs, body, seed, numRuns, (verdict) => verdict.replace(/\(.*?\) (threw|raised|succeeded)/, ' $1').replace(/inputs\[\d\]/g, 'in').slice(0, 90));
 }
 
 /** Public functions of `torch.*` that take tensors or sizes (internals and I/O left out). */
