@@ -172,3 +172,25 @@ describe("replacing a tensor's data in place", () => {
   });
 
 });
+
+describe('ops that had no Tensor method have one, equal to the function', () => {
+  const a = torch.tensor([[3, -4, 0], [7, 1, -2]], { dtype: 'int32' });
+  const b = torch.tensor([[5, 2, -1], [-3, 1, 6]], { dtype: 'int32' });
+  const x = torch.tensor([1.5, Number.NaN, -2, 4]);
+  const y = torch.tensor([Number.NaN, 0.5, 3, -1]);
+  const same = (p: torch.Tensor, q: torch.Tensor) => expect(Array.from(p.dataSync() as ArrayLike<number>)).toEqual(Array.from(q.dataSync() as ArrayLike<number>));
+  it('bitwiseAnd/Or/Xor, hypot, fmax, fmin', () => {
+    same(a.bitwiseAnd(b), torch.bitwiseAnd(a, b));
+    same(a.bitwiseOr(b), torch.bitwiseOr(a, b));
+    same(a.bitwiseXor(b), torch.bitwiseXor(a, b));
+    same(x.hypot(y), torch.hypot(x, y));
+    same(x.fmax(y), torch.fmax(x, y));
+    same(x.fmin(y), torch.fmin(x, y));
+  });
+  it('cummax/cummin give values and indices', () => {
+    for (const [m, f] of [[a.cummax(1), torch.cummax(a, 1)], [a.cummin(0), torch.cummin(a, 0)]] as const) {
+      same(m.values, f.values);
+      same(m.indices, f.indices);
+    }
+  });
+});

@@ -634,6 +634,38 @@ export class Tensor {
   bitwiseNot(): Tensor {
     return ew.bitwiseNot(this);
   }
+  /** Bitwise and of integers / bools (`&`). */
+  bitwiseAnd(other: TensorOrScalar): Tensor {
+    return ew.bitwiseAnd(this, other);
+  }
+  /** Bitwise or of integers / bools (`|`). */
+  bitwiseOr(other: TensorOrScalar): Tensor {
+    return ew.bitwiseOr(this, other);
+  }
+  /** Bitwise xor of integers / bools (`^`). */
+  bitwiseXor(other: TensorOrScalar): Tensor {
+    return ew.bitwiseXor(this, other);
+  }
+  /** √(this² + other²), without overflow in between. */
+  hypot(other: TensorOrScalar): Tensor {
+    return ew.hypot(this, other);
+  }
+  /** Elementwise maximum ignoring NaN. */
+  fmax(other: Tensor): Tensor {
+    return ew.fmax(this, other);
+  }
+  /** Elementwise minimum ignoring NaN. */
+  fmin(other: Tensor): Tensor {
+    return ew.fmin(this, other);
+  }
+  /** Running maximum along `dim` and where it was found: `[values, indices]`. */
+  cummax(dim: number): ValuesIndices {
+    return red.cummax(this, dim);
+  }
+  /** Running minimum along `dim` and where it was found: `[values, indices]`. */
+  cummin(dim: number): ValuesIndices {
+    return red.cummin(this, dim);
+  }
   /** `cond ? this : other` (PyTorch's `x.where(cond, y)`). */
   where(condition: Tensor, other: TensorOrScalar): Tensor {
     return ew.where(condition, this, other);

@@ -619,6 +619,8 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
   if (a === undefined || b === undefined) {
     throw new TorchTypeError(name, `where() received an invalid combination of arguments: give the condition alone, or the condition, input and other`);
   }
+  checkOperand(name, a, 'input');
+  checkOperand(name, b, 'other');
   if (cond.dtype !== bool && cond.dtype.name !== 'uint8') {
     throw new TorchRuntimeError(name, `where expected condition to be a boolean tensor, but got a tensor with dtype ${cppName(cond.dtype)}`);
   }

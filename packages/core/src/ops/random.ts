@@ -8,7 +8,7 @@ import { type DType, type HostArray, allocHost, float32, float64, getDefaultDtyp
 import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectInt, expectNumber, expectTensor } from '../validate.js';
+import { expectBool, expectInt, expectNumber, expectTensor } from '../validate.js';
 import { notifyInplace } from '../autograd-hook.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
@@ -327,6 +327,8 @@ export function bernoulli(input: Tensor, p?: number | GeneratorOptions, opts?: G
  */
 export function multinomial(probs: Tensor, numSamples: number, replacement = false, opts?: GeneratorOptions): Tensor {
   expectTensor('multinomial', 'input', 1, probs);
+  expectInt('multinomial', 'num_samples', 2, numSamples);
+  expectBool('multinomial', 'replacement', 3, replacement);
   const gen = opts?.generator ?? defaultGenerator;
   const dim = probs._shape.length;
   const k = dim === 0 ? 0 : probs._shape[dim - 1]!;

@@ -44,6 +44,7 @@ export function elu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
 /** Gaussian error linear unit: `x·Φ(x)`, or its tanh approximation with `approximate: 'tanh'`. */
 export function gelu(input: Tensor, opts: { approximate?: 'none' | 'tanh' } = {}): Tensor {
   expectTensor('gelu', 'input', 1, input);
+  expectOptions('gelu', opts);
   floatInput('gelu', input);
   const approximate = opts.approximate ?? 'none';
   if (approximate !== 'none' && approximate !== 'tanh') throw new TorchRuntimeError('gelu', `approximate argument must be either none or tanh.`);
