@@ -16,7 +16,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
-import { REPORT, runProperty } from './fuzz-run.js';
+import { REPORT, fuzzInputs, runProperty } from './fuzz-run.js';
 
 type Tensor = torch.Tensor;
 const { nn, optim } = torch;
@@ -62,21 +62,8 @@ function param(...shape: number[]): Tensor {
   return named(x(...shape).requiresGrad_(true), `param(${shape.join(', ')})`);
 }
 
-/** The shared pool of input tensors (as error-fuzz.test.ts's): dtypes, 0-d, empty, views, a leaf. */
-function inputs(): Tensor[] {
-  const base = torch.arange(12, { dtype: 'float32' }).reshape(3, 4);
-  return [
-    torch.arange(6, { dtype: 'float32' }).reshape(2, 3),
-    torch.tensor([3, -1, 0]),
-    torch.tensor([true, false, true]),
-    torch.tensor(2.5, { dtype: 'float64' }),
-    torch.zeros(0, 2),
-    base.t(),
-    torch.tensor([1, 2], { dtype: 'int32' }).reshape(2, 1).expand(2, 3),
-    torch.tensor([0.5, -1.5, 2], { requiresGrad: true }),
-    torch.tensor([[0, 1], [1, 0]]),
-  ];
-}
+/** The shared pool of input tensors (fuzz-run.ts). */
+const inputs = fuzzInputs;
 
 /** A replacement value: one of the pool's tensors, or a bad or borderline value. */
 type Junk = { tensor: number } | { value: number };

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
-import { runProperty } from './fuzz-run.js';
+import { fuzzInputs, runProperty } from './fuzz-run.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 0;
 
@@ -35,21 +35,8 @@ const METHODS = Object.getOwnPropertyNames(torch.Tensor.prototype).filter((name)
   return typeof d?.value === 'function' && !['backward', 'data', 'dispose', 'registerHook', 'retainGrad', 'toString', 'tolist', 'item', 'dataSync', 'numpy'].includes(name);
 });
 
-/** A fresh set of inputs: dtypes, 0-d, empty, non-contiguous, expanded, a leaf that requires grad. */
-function inputs(): torch.Tensor[] {
-  const base = torch.arange(12, { dtype: 'float32' }).reshape(3, 4);
-  return [
-    torch.arange(6, { dtype: 'float32' }).reshape(2, 3),
-    torch.tensor([3, -1, 0]),
-    torch.tensor([true, false, true]),
-    torch.tensor(2.5, { dtype: 'float64' }),
-    torch.zeros(0, 2),
-    base.t(),
-    torch.tensor([1, 2], { dtype: 'int32' }).reshape(2, 1).expand(2, 3),
-    torch.tensor([0.5, -1.5, 2], { requiresGrad: true }),
-    torch.tensor([[0, 1], [1, 0]]),
-  ];
-}
+/** The shared pool of input tensors (fuzz-run.ts). */
+const inputs = fuzzInputs;
 
 /** An argument: one of the inputs, a bad or borderline value, or a small valid one. */
 type Arg = { tensor: number } | { value: unknown };
