@@ -7,24 +7,13 @@ import { constants as bufferConstants } from 'node:buffer';
 import { totalmem } from 'node:os';
 import * as torch from '@antorcha/core';
 import { OutOfMemoryError, TorchRuntimeError, TorchValueError, getMemoryLimit, registerBackend, setMemoryLimit } from '@antorcha/core';
+import { FAST_MS, timedFailure } from '@antorcha/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cpuBackend } from '../src/index.js';
 
 registerBackend(cpuBackend);
 
-/** Milliseconds an OutOfMemoryError may take to appear (it takes well under 1 ms; the rest is slack for a loaded machine). */
-const FAST_MS = 200;
-
-/** Runs `fn`, which must throw; returns the error and how long it took. */
-function failure(fn: () => unknown): { error: unknown; ms: number } {
-  const t0 = performance.now();
-  try {
-    fn();
-  } catch (error) {
-    return { error, ms: performance.now() - t0 };
-  }
-  throw new Error('expected an error, but the call returned');
-}
+const failure = timedFailure;
 
 /** Bytes in host ArrayBuffers now (typed arrays included). */
 const arrayBuffers = (): number => process.memoryUsage().arrayBuffers;

@@ -5,23 +5,12 @@
 // OutOfMemoryError at the next read. Nothing here allocates more than a megabyte.
 import * as torch from '@antorcha/core';
 import { OutOfMemoryError, TorchRuntimeError, formatMemorySize, setMemoryLimit } from '@antorcha/core';
+import { FAST_MS, timedFailure } from '@antorcha/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WebGPUBackend, createWebGPUBackendOn, webgpu } from '../src/index.js';
 import { backend, hasGpu } from './gpu.js';
 
-/** Milliseconds an OutOfMemoryError may take to appear (it takes well under 1 ms). */
-const FAST_MS = 200;
-
-/** Runs `fn`, which must throw; returns the error and how long it took. */
-function failure(fn: () => unknown): { error: unknown; ms: number } {
-  const t0 = performance.now();
-  try {
-    fn();
-  } catch (error) {
-    return { error, ms: performance.now() - t0 };
-  }
-  throw new Error('expected an error, but the call returned');
-}
+const failure = timedFailure;
 
 /**
  * Asserts `fn` raises a WebGPU OutOfMemoryError for `bytes` bytes within FAST_MS,

@@ -5,3 +5,4 @@
  */
 export * from './golden.js';
 export * from './op-cases.js';
+export * from './timing.js';
