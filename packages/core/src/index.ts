@@ -95,3 +95,7 @@ export {
   type PrintOptions,
   type PrintableTensor,
 } from './printing/index.js';
+export * from './ops/structure.js';
+export * from './ops/statistics.js';
+export * from './ops/scatter.js';
+export * from './ops/products.js';

@@ -8,7 +8,9 @@
  */
 import * as core from '../index.js';
 import { Tensor } from '../tensor.js';
-import { type EncodedError, type EncodedResult, compareLayout, compareTensor, decodeInput, decodeValue, isEncodedInput, loadFixture } from './golden.js';
+import { readdirSync } from 'node:fs';
+import { SURFACE_ASYNC_CALLS, SURFACE_CALLS, SURFACE_VIEW_OPS } from './surface/index.js';
+import { type EncodedError, type EncodedResult, compareLayout, compareTensor, decodeInput, decodeValue, fixturePath, isEncodedInput, loadFixture } from './golden.js';
 
 /** One golden case. */
 export interface OpCase {
@@ -163,6 +165,7 @@ export const OP_CALLS: Record<string, Call> = {
     y.index('1:3', '::2').fill_(7);
     return y;
   },
+  ...SURFACE_CALLS,
 };
 
 /** In-place ops whose case writes into the input itself (no clone), e.g. an expanded view. */
@@ -174,7 +177,7 @@ const IN_PLACE_ON_INPUT: Record<string, Call> = {
 const EXACT = { rtol: 0, atol: 0 };
 
 /** Ops whose results are views: their strides and offset must match PyTorch's too. */
-export const VIEW_OPS = new Set(['view', 'reshape', 'permute', 'transpose', 't', 'expand', 'squeeze', 'unsqueeze', 'flatten', 'unflatten', 'narrow', 'select', 'unbind', 'as_strided', 'movedim', 'contiguous', 'index', 'split', 'chunk']);
+export const VIEW_OPS = new Set(['view', 'reshape', 'permute', 'transpose', 't', 'expand', 'squeeze', 'unsqueeze', 'flatten', 'unflatten', 'narrow', 'select', 'unbind', 'as_strided', 'movedim', 'contiguous', 'index', 'split', 'chunk', ...SURFACE_VIEW_OPS]);
 
 /** Decodes a JSON argument into tensors, numbers, dtypes and slices. */
 export function decodeArg(a: unknown, device: string): unknown {
@@ -194,7 +197,8 @@ export function decodeArg(a: unknown, device: string): unknown {
 
 /** Loads the op cases. */
 export function loadOpCases(): OpCase[] {
-  return loadFixture<OpCase[]>('ops.json');
+  const areas = readdirSync(fixturePath('.')).filter((f) => /^ops-[a-z0-9-]+\.json$/.test(f)).sort();
+  return ['ops.json', ...areas].flatMap((f) => loadFixture<OpCase[]>(f));
 }
 
 /** Ops that create tensors from arguments alone. */
@@ -206,6 +210,7 @@ const ASYNC_OP_CALLS: Record<string, (args: any[], kw: Kw) => Promise<unknown>> 
   masked_select: ([x, m]) => core.maskedSelectAsync(x, m),
   index: ([x, spec]) => core.indexAsync(x, ...spec),
   where: async ([c, a, b]) => (a === undefined && b === undefined ? (await core.nonzeroAsync(c)).unbind(1) : core.where(c, a, b)),
+  ...SURFACE_ASYNC_CALLS,
 };
 
 type Expected = OpCase['expected'];

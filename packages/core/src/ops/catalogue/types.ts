@@ -1,0 +1,62 @@
+/**
+ * The shape of an op catalogue row: everything about one public op that is data
+ * (PyTorch's `native_functions.yaml` in spirit). Rows are plain data with no runtime
+ * imports, so any module may read them at load time without an import cycle.
+ */
+
+/** The forms an op takes: `torch.x(t, …)`, `t.x(…)`, `t.x_(…)` (in place), `out=`. */
+export type Variant = 'function' | 'method' | 'inplace';
+
+/**
+ * How an op maps its promoted input dtype to compute and output dtypes:
+ * - `same`: arithmetic, computes and returns the promoted dtype;
+ * - `float`: integers and bool move to the default float;
+ * - `bool`: predicates and comparisons, compute in the promoted dtype, return bool;
+ * - `intOrBool`: bitwise, integers and bool only.
+ */
+export type DtypeRule = 'same' | 'float' | 'bool' | 'intOrBool';
+
+/** Dtypes PyTorch's CPU kernel rejects, with its text: a kernel name (`"abs_cpu" not implemented for 'Bool'`) or a message. */
+export interface Rejects {
+  readonly dtypes: readonly ('bool' | 'uint8' | 'int32' | 'int64' | 'float32' | 'float64')[];
+  readonly kernel?: string;
+  readonly message?: string;
+}
+
+/** An op a backend computes with one elementwise kernel of the named family. */
+export interface KernelImpl {
+  readonly family: 'unary' | 'binary';
+  readonly dtype: DtypeRule;
+  readonly rejects?: Rejects;
+}
+
+/** One row. The row's key is the TypeScript name (camelCase); it is also the kernel name for kernel ops. */
+export interface OpRow {
+  /** PyTorch's name (`floor_divide`), as `torch.*`, `Tensor.*` and autograd spell it. */
+  readonly aten: string;
+  /** The forms PyTorch offers (and Antorcha therefore offers). */
+  readonly variants: readonly Variant[];
+  /** One-line summary: the TSDoc of generated functions and methods, and the docs' mapping table. */
+  readonly doc: string;
+  /** Other PyTorch names of the same op (`arccos` for `acos`), in PyTorch's spelling. */
+  readonly aliases?: readonly string[];
+  /**
+   * A backend kernel ({@link KernelImpl}), or `'composite'`: a function of the same name
+   * in `ops/` built from other ops (its in-place form, when declared, is `<name>_`).
+   */
+  readonly impl: KernelImpl | 'composite';
+  /**
+   * Autograd: `'rule'` (a derivative row keyed by `aten` in autograd's tables),
+   * `'composite'` (gradients flow through the ops it is built from), or `'none'`
+   * (integer/bool results, or PyTorch declares it not differentiable).
+   */
+  readonly grad: 'rule' | 'composite' | 'none';
+  /**
+   * The method is written by hand in `tensor.ts` (overloads the generated form can't
+   * express, e.g. `max()` / `max(dim)` / `max(other)`); the row still documents it.
+   */
+  readonly manualMethod?: true;
+}
+
+/** A table of rows keyed by TypeScript name. */
+export type OpTable = Readonly<Record<string, OpRow>>;

@@ -1,0 +1,4 @@
+/**
+ * statistics ops (see the catalogue rows in `catalogue/statistics.ts`).
+ */
+export {};

@@ -1,0 +1,4 @@
+/**
+ * structure ops (see the catalogue rows in `catalogue/structure.ts`).
+ */
+export {};

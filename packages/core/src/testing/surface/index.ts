@@ -1,0 +1,20 @@
+/** Every area's golden-case calls, merged (each area keeps its own file to grow in). */
+import { INDEXING } from './indexing.js';
+import { MATH } from './math.js';
+import { STATISTICS } from './statistics.js';
+import { PRODUCTS } from './products.js';
+import { STRUCTURE } from './structure.js';
+import type { Call, SurfaceCalls } from './types.js';
+
+const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH];
+
+/** Calls of all areas (an op mapped twice is a bug: the coherence test checks). */
+export const SURFACE_CALLS: Record<string, Call> = Object.assign({}, ...AREAS.map((a) => a.calls));
+/** Asynchronous calls of all areas. */
+export const SURFACE_ASYNC_CALLS: Record<string, (args: any[], kw: Record<string, unknown>) => Promise<unknown>> = Object.assign(
+  {},
+  ...AREAS.map((a) => a.asyncCalls ?? {}),
+);
+/** View-returning ops of all areas. */
+export const SURFACE_VIEW_OPS: readonly string[] = AREAS.flatMap((a) => a.viewOps ?? []);
+export type { Call, SurfaceCalls } from './types.js';
