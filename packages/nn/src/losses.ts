@@ -3,12 +3,15 @@
  * `CrossEntropyLoss`, `NLLLoss`, `BCELoss`, `BCEWithLogitsLoss`, `KLDivLoss`,
  * `SoftMarginLoss`, `MultiLabelSoftMarginLoss`, `HingeEmbeddingLoss`, `PoissonNLLLoss`,
  * `MarginRankingLoss`, `CosineEmbeddingLoss`, `TripletMarginLoss`, `GaussianNLLLoss`,
- * `MultiMarginLoss`, and the distance
+ * `MultiMarginLoss`, `MultiLabelMarginLoss`, `TripletMarginWithDistanceLoss`, `CTCLoss`,
+ * `AdaptiveLogSoftmaxWithLoss`, `NLLLoss2d`, and the distance
  * modules `CosineSimilarity`, `PairwiseDistance`.
  * Class weights are registered as buffers, as in PyTorch.
  */
-import { type Tensor, TorchValueError } from '@antorcha/core';
-import { type ArgKind, checkArg, checkOptions, refuseAbstract } from './layers/_util.js';
+import { type Tensor, TorchRuntimeError, TorchValueError, cat, fmtShape, int64, tensor, zeros } from '@antorcha/core';
+import { type ArgKind, FACTORY, type FactoryOptions, checkArg, checkOptions, expectInput, refuseAbstract } from './layers/_util.js';
+import { Linear } from './layers/linear.js';
+import { ModuleList, Sequential } from './container.js';
 import * as F from './functional/loss.js';
 import type { Reduction } from './functional/utils.js';
 import { Module } from './module.js';
@@ -395,5 +398,245 @@ export class MultiMarginLoss extends WeightedLoss {
   }
   override forward(input: Tensor, target: Tensor): Tensor {
     return F.multiMarginLoss(input, target, { p: this.p, margin: this.margin, weight: this.weight, reduction: this.reduction });
+  }
+}
+
+/** Deprecated alias of {@link NLLLoss} (PyTorch 1.13 keeps `NLLLoss2d` for [N, C, H, W] inputs; it is NLLLoss). */
+export class NLLLoss2d extends NLLLoss {}
+
+/** Multi-class multi-label hinge loss; each target row lists class indices, ended by −1. */
+export class MultiLabelMarginLoss extends Loss {
+  /** @param opts the reduction */
+  constructor(opts: { reduction?: Reduction } = {}) {
+    opts = lossOptions('MultiLabelMarginLoss', opts);
+    super(opts.reduction);
+  }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return F.multilabelMarginLoss(input, target, { reduction: this.reduction });
+  }
+}
+
+/**
+ * Triplet margin loss with any distance function (default `F.pairwiseDistance`).
+ * @example
+ * ```ts
+ * const loss = new nn.TripletMarginWithDistanceLoss({ distanceFunction: new nn.PairwiseDistance({ p: 1 }) });
+ * loss.call(anchor, positive, negative);
+ * ```
+ */
+export class TripletMarginWithDistanceLoss extends Loss3 {
+  /** The distance of two batches (a function, or a module such as `PairwiseDistance`). */
+  declare distanceFunction: ((x1: Tensor, x2: Tensor) => Tensor) | Module | null;
+  /** Margin (default 1). */
+  declare margin: number;
+  /** Whether the swap distance is used. */
+  declare swap: boolean;
+  /** @param opts the distance, margin, swap and reduction */
+  constructor(opts: { distanceFunction?: ((x1: Tensor, x2: Tensor) => Tensor) | Module | null; margin?: number; swap?: boolean; reduction?: Reduction } = {}) {
+    opts = lossOptions('TripletMarginWithDistanceLoss', opts, { distanceFunction: 'any', margin: 'number', swap: 'bool' });
+    super(opts.reduction);
+    const margin = opts.margin ?? 1.0;
+    if (!(margin > 0)) throw new TorchValueError('TripletMarginWithDistanceLoss', `TripletMarginWithDistanceLoss: expected margin to be greater than 0, got ${margin} instead`);
+    const d = opts.distanceFunction ?? null;
+    if (d instanceof Module) this.distanceFunction = d; // registered as a submodule, as in PyTorch
+    else this.distanceFunction = d;
+    this.margin = margin;
+    this.swap = opts.swap ?? false;
+  }
+  override forward(anchor: Tensor, positive: Tensor, negative: Tensor): Tensor {
+    const d = this.distanceFunction;
+    const fn = d === null ? null : d instanceof Module ? (a: Tensor, b: Tensor) => d.call(a, b) as Tensor : d;
+    return F.tripletMarginWithDistanceLoss(anchor, positive, negative, { distanceFunction: fn, margin: this.margin, swap: this.swap, reduction: this.reduction });
+  }
+}
+
+/** The Connectionist Temporal Classification loss (`F.ctcLoss`). */
+export class CTCLoss extends Loss {
+  /** The blank label. */
+  declare blank: number;
+  /** Whether infinite losses become 0. */
+  declare zeroInfinity: boolean;
+  /** @param opts blank (default 0), reduction, zeroInfinity */
+  constructor(opts: { blank?: number; reduction?: Reduction; zeroInfinity?: boolean } = {}) {
+    opts = lossOptions('CTCLoss', opts, { blank: 'int', zeroInfinity: 'bool' });
+    super(opts.reduction);
+    this.blank = opts.blank ?? 0;
+    this.zeroInfinity = opts.zeroInfinity ?? false;
+  }
+  /** The loss of `logProbs` [T, N, C] against `targets` with the given lengths. */
+  override forward(logProbs: Tensor, targets: Tensor, inputLengths?: Tensor | readonly number[] | number, targetLengths?: Tensor | readonly number[] | number): Tensor {
+    return F.ctcLoss(logProbs, targets, inputLengths!, targetLengths!, { blank: this.blank, reduction: this.reduction, zeroInfinity: this.zeroInfinity });
+  }
+}
+
+/** What `AdaptiveLogSoftmaxWithLoss.forward` returns (PyTorch's `_ASMoutput` named tuple): destructures as `[output, loss]`. */
+export class ASMoutput {
+  /**
+   * @param output log-probability of each target [N] (or [])
+   * @param loss mean negative log-likelihood
+   */
+  constructor(
+    readonly output: Tensor,
+    readonly loss: Tensor,
+  ) {}
+  /** `[output, loss]`, as the named tuple unpacks. */
+  *[Symbol.iterator](): Iterator<Tensor> {
+    yield this.output;
+    yield this.loss;
+  }
+  /** Python's repr of the named tuple. */
+  toString(): string {
+    return `_ASMoutput(output=${String(this.output)}, loss=${String(this.loss)})`;
+  }
+}
+
+/**
+ * Efficient softmax approximation (Grave et al.): frequent classes in a head, the rest in
+ * clusters whose log-probabilities add the head's cluster log-probability.
+ * Parameters are created in PyTorch's order, so a seeded init matches PyTorch's.
+ * @example
+ * ```ts
+ * const asm = new nn.AdaptiveLogSoftmaxWithLoss(64, 1000, [100, 500]);
+ * const { output, loss } = asm.call(hidden, target);
+ * ```
+ */
+export class AdaptiveLogSoftmaxWithLoss extends Module {
+  /** Input features. */
+  declare inFeatures: number;
+  /** Number of classes. */
+  declare nClasses: number;
+  /** Cutoffs, with `nClasses` appended. */
+  declare cutoffs: number[];
+  /** Divides the features of each successive cluster. */
+  declare divValue: number;
+  /** Whether the head has a bias. */
+  declare headBias: boolean;
+  /** Classes in the head's shortlist. */
+  declare shortlistSize: number;
+  /** Number of tail clusters. */
+  declare nClusters: number;
+  /** Outputs of the head: the shortlist and one per cluster. */
+  declare headSize: number;
+  /** The head. */
+  declare head: Linear;
+  /** One `Sequential(Linear(in, hsz), Linear(hsz, osz))` per cluster. */
+  declare tail: ModuleList;
+
+  /**
+   * @param inFeatures features of the input
+   * @param nClasses number of classes
+   * @param cutoffs increasing cluster boundaries in (0, nClasses)
+   * @param opts `divValue` (default 4), `headBias` (default false), dtype
+   */
+  constructor(inFeatures: number, nClasses: number, cutoffs: readonly number[], opts: FactoryOptions & { divValue?: number; headBias?: boolean } = {}) {
+    opts = checkOptions('AdaptiveLogSoftmaxWithLoss', opts, { divValue: 'number', headBias: 'bool', ...FACTORY }, 4);
+    const cs = [...cutoffs];
+    const sorted = [...cs].sort((a, b) => a - b);
+    if (
+      cs.some((c, i) => c !== sorted[i]) ||
+      cs.length === 0 ||
+      Math.min(...cs) <= 0 ||
+      Math.max(...cs) > nClasses - 1 ||
+      new Set(cs).size !== cs.length ||
+      cs.some((c) => !Number.isInteger(c))
+    ) {
+      throw new TorchValueError(
+        'AdaptiveLogSoftmaxWithLoss',
+        'cutoffs should be a sequence of unique, positive integers sorted in an increasing order, where each value is between 1 and n_classes-1',
+      );
+    }
+    super();
+    this.inFeatures = inFeatures;
+    this.nClasses = nClasses;
+    this.cutoffs = [...cs, nClasses];
+    this.divValue = opts.divValue ?? 4.0;
+    this.headBias = opts.headBias ?? false;
+    this.shortlistSize = this.cutoffs[0]!;
+    this.nClusters = this.cutoffs.length - 1;
+    this.headSize = this.shortlistSize + this.nClusters;
+    const factory = opts.dtype !== undefined ? { dtype: opts.dtype } : {};
+    this.head = new Linear(inFeatures, this.headSize, { bias: this.headBias, ...factory });
+    this.tail = new ModuleList();
+    for (let i = 0; i < this.nClusters; i++) {
+      const hsz = Math.floor(inFeatures / this.divValue ** (i + 1));
+      const osz = this.cutoffs[i + 1]! - this.cutoffs[i]!;
+      this.tail.append(new Sequential(new Linear(inFeatures, hsz, { bias: false, ...factory }), new Linear(hsz, osz, { bias: false, ...factory })));
+    }
+  }
+
+  /** Re-initialises the head and every tail projection. */
+  resetParameters(): void {
+    this.head.resetParameters();
+    for (const seq of this.tail) for (const l of seq.children()) (l as Linear).resetParameters();
+  }
+
+  /** Log-probability of each target and the mean negative log-likelihood (`input` [N, in] with `target` [N], or [in] with []). */
+  override forward(input: Tensor, target: Tensor): ASMoutput {
+    const op = 'AdaptiveLogSoftmaxWithLoss';
+    expectInput(`${op}.forward`, input);
+    expectInput(`${op}.forward`, target, 'target', 2);
+    const targDim = target.ndim;
+    if (targDim === 1) {
+      if (input._shape[0] !== target._shape[0]) throw new TorchRuntimeError(op, 'Input and target should have the same size in the batch dimension.');
+      if (input.ndim !== 2) throw new TorchRuntimeError(op, `1D target tensor expects 2D input tensors, but found inputs with size ${fmtShape(input._shape)}`);
+    } else if (targDim === 0) {
+      if (input.ndim !== 1) throw new TorchRuntimeError(op, `0D target tensor expects 1D input tensors, but found inputs with size ${fmtShape(input._shape)}`);
+    } else throw new TorchRuntimeError(op, '0D or 1D target tensor expected, multi-target not supported');
+    const batched = targDim > 0;
+    const x = batched ? input : input.unsqueeze(0);
+    const t = (batched ? target : target.unsqueeze(0)).to(int64);
+    const B = t._shape[0]!;
+    // the row indices are data: read on the host, as PyTorch's nonzero() does
+    const tv = Array.from(t.dataSync() as ArrayLike<number>, Number);
+    let output = zeros([B], { dtype: x.dtype, device: x.device });
+    const gatherInds = new Array<number>(B).fill(0);
+    const cutoffValues = [0, ...this.cutoffs];
+    let usedRows = 0;
+    for (let i = 0; i < cutoffValues.length - 1; i++) {
+      const lo = cutoffValues[i]!;
+      const hi = cutoffValues[i + 1]!;
+      const rows = tv.flatMap((v, r) => (v >= lo && v < hi ? [r] : []));
+      if (rows.length === 0) continue;
+      if (i === 0) for (const r of rows) gatherInds[r] = tv[r]!;
+      else {
+        const rowIdx = tensor(rows, { dtype: int64, device: x.device });
+        const rel = tensor(rows.map((r) => tv[r]! - lo), { dtype: int64, device: x.device });
+        const clusterOutput = (this.tail.at(i - 1) as Module).call(x.indexSelect(0, rowIdx)) as Tensor;
+        for (const r of rows) gatherInds[r] = this.shortlistSize + i - 1;
+        const local = clusterOutput.logSoftmax(1).gather(1, rel.unsqueeze(1));
+        output = output.scatter(0, rowIdx, local.squeeze(1)); // index_copy_ of disjoint rows
+      }
+      usedRows += rows.length;
+    }
+    if (usedRows !== B) {
+      throw new TorchRuntimeError(op, `Target values should be in [0, ${this.nClasses - 1}], but values in range [${Math.min(...tv)}, ${Math.max(...tv)}] were found. `);
+    }
+    const headLogprob = this.head.call(x).logSoftmax(1);
+    output = output.add(headLogprob.gather(1, tensor(gatherInds, { dtype: int64, device: x.device }).unsqueeze(1)).squeeze());
+    const loss = output.neg().mean();
+    if (!batched) output = output.squeeze(0);
+    return new ASMoutput(output, loss);
+  }
+
+  private fullLogProb(input: Tensor, headOutput: Tensor): Tensor {
+    const headLogprob = headOutput.logSoftmax(1);
+    const parts = [headLogprob.narrow(1, 0, this.shortlistSize)];
+    for (let i = 0; i < this.nClusters; i++) {
+      const clusterLogprob = ((this.tail.at(i) as Module).call(input) as Tensor).logSoftmax(1);
+      parts.push(clusterLogprob.add(headLogprob.narrow(1, this.shortlistSize + i, 1)));
+    }
+    return cat(parts, 1);
+  }
+
+  /** Log-probabilities of all `nClasses` classes, [N, nClasses]. */
+  logProb(input: Tensor): Tensor {
+    expectInput('AdaptiveLogSoftmaxWithLoss.log_prob', input);
+    return this.fullLogProb(input, this.head.call(input) as Tensor);
+  }
+
+  /** The most likely class of each row (as `logProb(input).argmax(1)`), [N]. */
+  predict(input: Tensor): Tensor {
+    expectInput('AdaptiveLogSoftmaxWithLoss.predict', input);
+    return this.logProb(input).argmax(1);
   }
 }

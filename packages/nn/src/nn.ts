@@ -38,5 +38,6 @@ export { PixelShuffle, PixelUnshuffle } from './layers/pixel-shuffle.js';
 export {
   Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, PoissonNLLLoss, MarginRankingLoss, CosineEmbeddingLoss,
-  TripletMarginLoss, GaussianNLLLoss, MultiMarginLoss, CosineSimilarity, PairwiseDistance,
+  TripletMarginLoss, GaussianNLLLoss, MultiMarginLoss, CosineSimilarity, PairwiseDistance, NLLLoss2d, MultiLabelMarginLoss,
+  TripletMarginWithDistanceLoss, CTCLoss, AdaptiveLogSoftmaxWithLoss, ASMoutput,
 } from './losses.js';

@@ -3,7 +3,9 @@
  * reductions and numerically stable forms (log-softmax, log-sum-exp style
  * logits losses, BCE's log clamp at −100).
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, arange, fmtShape, int64, where, expectTensor } from '@antorcha/core';
+import {
+  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, cat, fmtShape, full, fullLike, int64, stack, tensor, where, expectTensor, zeros, zerosLike,
+} from '@antorcha/core';
 import { expectOptions } from './utils.js';
 import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
 import { logSigmoid } from './activation.js';
@@ -554,4 +556,261 @@ export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMargin
   if (opts.weight) h = h.mul(opts.weight.gather(0, t.reshape(-1)).unsqueeze(1));
   const perSample = h.sum(1).div(C);
   return reduce(input.ndim === 1 ? perSample.reshape([]) : perSample, opts.reduction ?? 'mean', op);
+}
+
+/** Options of `multilabelMarginLoss`. */
+export type MultilabelMarginOptions = ReductionOptions;
+
+/**
+ * Multi-class multi-label hinge loss of scores `input` [N, C] (or [C]) with `target` of the
+ * same shape holding class indices, ended by the first −1: for each sample,
+ * Σ_{j target} Σ_{i not target} max(0, 1 − (x_j − x_i)) / C.
+ * @example
+ * ```ts
+ * F.multilabelMarginLoss(scores, torch.tensor([[3, 0, -1, 1]]));
+ * ```
+ */
+export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: MultilabelMarginOptions = {}): Tensor {
+  const op = 'multilabel_margin_loss';
+  expectTensor(op, 'input', 1, input);
+  expectTensor(op, 'target', 2, target);
+  expectOptions(op, opts);
+  const reduction = opts.reduction ?? 'mean';
+  if (reduction !== 'none' && reduction !== 'sum' && reduction !== 'mean') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+  const nd = input.ndim;
+  if (!((nd <= 1 && input.numel() !== 0) || (nd === 2 && input._shape[1] !== 0))) {
+    throw new TorchRuntimeError(op, `Expected non-empty vector or matrix with optional 0-dim batch size, but got: ${fmtShape(input._shape)}`);
+  }
+  const C = nd === 0 ? 1 : input._shape[nd - 1]!;
+  const N = nd === 2 ? input._shape[0]! : 1;
+  const targetOk = nd <= 1 ? target.ndim <= 1 && target.numel() === C : target.ndim === 2 && target._shape[0] === N && target._shape[1] === C;
+  if (!targetOk) throw new TorchRuntimeError(op, `inconsistent size ${fmtShape(target._shape)} for argument #2 'target'`);
+  if (target.dtype.name !== 'int64') throw new TorchRuntimeError(op, `expected scalar type Long but found ${target.dtype.name}`);
+  if (target.numel() > 0 && (target.lt(-1).logicalOr(target.ge(C)).any().item() as boolean)) {
+    throw new TorchRuntimeError(op, "argument #2 'target' is out of range");
+  }
+  const x = input.reshape(N, C);
+  const t = target.reshape(N, C);
+  // the targets before the first −1
+  const valid = t.ne(-1).to(int64).cumprod(1).to(bool);
+  const safe = where(valid, t, 0);
+  const isTarget = zeros([N, C + 1], { dtype: int64, device: x.device }).scatter(1, where(valid, t, C), 1).narrow(1, 0, C).gt(0); // [N, C]
+  const xy = x.gather(1, safe); // [N, K]: the score of each listed target
+  // hinge[n, k, i] = max(0, 1 − x[n, y_k] + x[n, i]) over the non-target classes i
+  const hinge = x.unsqueeze(1).sub(xy.unsqueeze(2)).add(1).relu();
+  const keep = valid.unsqueeze(2).logicalAnd(isTarget.logicalNot().unsqueeze(1));
+  const perSample = where(keep, hinge, 0).sum([1, 2]).div(C);
+  if (reduction === 'none') return nd === 2 ? perSample : perSample.reshape([]);
+  return reduce(perSample, reduction, op);
+}
+
+/** Options of `tripletMarginWithDistanceLoss`. */
+export interface TripletMarginWithDistanceOptions extends ReductionOptions {
+  /** Distance of two batches of embeddings (default `pairwiseDistance`). */
+  distanceFunction?: ((x1: Tensor, x2: Tensor) => Tensor) | null;
+  /** Margin (default 1). */
+  margin?: number;
+  /** Use min(d(a, n), d(p, n)) as the negative distance (default false). */
+  swap?: boolean;
+}
+
+/**
+ * max(0, margin + d(anchor, positive) − d(anchor, negative)) with any distance function.
+ * @example
+ * ```ts
+ * F.tripletMarginWithDistanceLoss(a, p, n, { distanceFunction: (x, y) => F.cosineSimilarity(x, y).neg().add(1) });
+ * ```
+ */
+export function tripletMarginWithDistanceLoss(anchor: Tensor, positive: Tensor, negative: Tensor, opts: TripletMarginWithDistanceOptions = {}): Tensor {
+  const op = 'triplet_margin_with_distance_loss';
+  expectTensor(op, 'anchor', 1, anchor);
+  expectTensor(op, 'positive', 2, positive);
+  expectTensor(op, 'negative', 3, negative);
+  expectOptions(op, opts);
+  const reduction = opts.reduction ?? 'mean';
+  if (reduction !== 'none' && reduction !== 'sum' && reduction !== 'mean') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+  const dist = opts.distanceFunction ?? ((a: Tensor, b: Tensor) => pairwiseDistance(a, b));
+  const dPos = dist(anchor, positive);
+  let dNeg = dist(anchor, negative);
+  if (opts.swap) dNeg = dNeg.minimum(dist(positive, negative));
+  return reduce(dPos.sub(dNeg).add(opts.margin ?? 1.0).clamp(0), reduction, op);
+}
+
+/** Lengths given as a tensor, a list or a number, read to the host (PyTorch reads them on the CPU too). */
+function hostLengths(v: Tensor | readonly number[] | number, what: string, op: string): number[] {
+  if (typeof v === 'number') return [v];
+  if (v instanceof Tensor) {
+    if (v.dtype.isFloatingPoint || v.dtype.name === 'bool') throw new TorchRuntimeError(op, `${what} must be integral`);
+    return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
+  }
+  if (!Array.isArray(v) || v.some((x) => !Number.isInteger(x))) throw new TorchTypeError(op, `${op}(): argument '${what}' must be a Tensor or a list of ints`);
+  return [...v];
+}
+
+/** log(e^a + e^b + e^c) as PyTorch's CTC kernel forms it (shift by the max, 0 when all are −∞). */
+function lse3(a: Tensor, b: Tensor, c: Tensor): Tensor {
+  const m = a.maximum(b).maximum(c);
+  const m0 = where(m.eq(-Infinity), 0, m);
+  return a.sub(m0).exp().add(b.sub(m0).exp()).add(c.sub(m0).exp()).log().add(m0);
+}
+
+/** Shifts along dim 1 (the extended-target positions) by `k`, filling with −∞: out[s] = a[s − k] (k < 0: a[s + |k|]). */
+function shiftS(a: Tensor, k: number): Tensor {
+  const S = a._shape[1]!;
+  if (Math.abs(k) >= S) return fullLike(a, -Infinity);
+  const fill = full([a._shape[0]!, Math.abs(k)], -Infinity, { dtype: a.dtype, device: a.device });
+  return k > 0 ? cat([fill, a.narrow(1, 0, S - k)], 1) : cat([a.narrow(1, -k, S + k), fill], 1);
+}
+
+/** The CTC forward–backward of PyTorch's `_ctc_loss` (CPU kernel), batched over the samples. */
+class CtcLossFn extends Function {
+  static override forward(ctx: FunctionCtx, logProbs: Tensor, ext: Tensor, allow3: Tensor, inputLengths: number[], targetLengths: number[], zeroInfinity: boolean): Tensor {
+    const [T, N] = logProbs._shape as [number, number, number];
+    const S = ext._shape[1]!;
+    const dev = logProbs.device;
+    const lpe = logProbs.gather(2, ext.unsqueeze(0).expand(T, N, S)); // [T, N, S]
+    const sIdx = arange(S, { device: dev }).unsqueeze(0); // [1, S]
+    const tl = tensor(targetLengths, { dtype: int64, device: dev }).unsqueeze(1); // [N, 1]
+    const negInf = fullLike(lpe.select(0, 0), -Infinity);
+    const alphas: Tensor[] = [];
+    if (T > 0) {
+      let a = where(sIdx.eq(0).logicalOr(sIdx.eq(1).logicalAnd(tl.gt(0))), lpe.select(0, 0), negInf);
+      alphas.push(a);
+      for (let t = 1; t < T; t++) {
+        a = lse3(a, shiftS(a, 1), where(allow3, shiftS(a, 2), -Infinity)).add(lpe.select(0, t));
+        alphas.push(a);
+      }
+    }
+    const alpha = T > 0 ? stack(alphas, 0) : lpe;
+    // log-likelihood from the last frame of each sample: positions 2L and 2L − 1
+    const lastT = tensor(inputLengths.map((x) => Math.max(x - 1, 0)), { dtype: int64, device: dev });
+    const aLast = alpha.gather(0, lastT.reshape(1, N, 1).expand(1, N, S)).squeeze(0); // [N, S]
+    const l1 = aLast.gather(1, tl.mul(2)).squeeze(1);
+    const l2 = where(tl.gt(0), aLast.gather(1, tl.mul(2).sub(1).clamp(0)), -Infinity).squeeze(1);
+    const m = l1.maximum(l2);
+    const m0 = where(m.eq(-Infinity), 0, m);
+    const nll = l1.sub(m0).exp().add(l2.sub(m0).exp()).log().add(m0).neg();
+    ctx.saveForBackward(logProbs, ext, allow3, alpha, nll);
+    ctx.inputLengths = inputLengths;
+    ctx.targetLengths = targetLengths;
+    ctx.zeroInfinity = zeroInfinity;
+    return nll;
+  }
+
+  static override backward(ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
+    const [logProbs, ext, allow3, alpha, nll] = ctx.savedTensors as [Tensor, Tensor, Tensor, Tensor, Tensor];
+    const inputLengths = ctx.inputLengths as number[];
+    const targetLengths = ctx.targetLengths as number[];
+    const [T, N] = logProbs._shape as [number, number, number];
+    const S = ext._shape[1]!;
+    const dev = logProbs.device;
+    const lpe = logProbs.gather(2, ext.unsqueeze(0).expand(T, N, S));
+    const sIdx = arange(S, { device: dev }).unsqueeze(0);
+    const tl = tensor(targetLengths, { dtype: int64, device: dev }).unsqueeze(1);
+    const tn = tensor(inputLengths, { dtype: int64, device: dev }).unsqueeze(1); // [N, 1]
+    const allowNext2 = shiftS(allow3.to(logProbs.dtype), -2).eq(1); // allow3[s + 2]
+    const initMask = sIdx.eq(tl.mul(2)).logicalOr(sIdx.eq(tl.mul(2).sub(1)).logicalAnd(tl.gt(0)));
+    const betas: Tensor[] = new Array(T);
+    let b = fullLike(lpe.select(0, 0), -Infinity);
+    for (let t = T - 1; t >= 0; t--) {
+      const lp = lpe.select(0, t);
+      const computed = t === T - 1 ? b : lse3(b, shiftS(b, -1), where(allowNext2, shiftS(b, -2), -Infinity)).add(lp);
+      const init = where(initMask, lp, -Infinity);
+      b = where(tn.sub(1).eq(t), init, computed);
+      betas[t] = b;
+    }
+    const beta = T > 0 ? stack(betas, 0) : lpe;
+    // posterior of each extended position: exp(α + β + nll − lp), summed into its class
+    const post = alpha.add(beta).add(nll.reshape(1, N, 1)).sub(lpe).exp();
+    const occupancy = zerosLike(logProbs).scatterAdd(2, ext.unsqueeze(0).expand(T, N, S), post);
+    let grad = logProbs.exp().sub(occupancy).mul(g.reshape(1, N, 1));
+    const tIdx = arange(T, { device: dev }).reshape(T, 1, 1);
+    let keep = tIdx.lt(tn.reshape(1, N, 1));
+    if (ctx.zeroInfinity as boolean) keep = keep.logicalAnd(nll.ne(Infinity).reshape(1, N, 1));
+    grad = where(keep, grad, 0);
+    return [grad, null, null, null, null, null];
+  }
+}
+
+/** Options of `ctcLoss`. */
+export interface CtcLossOptions extends ReductionOptions {
+  /** The blank label (default 0). */
+  blank?: number;
+  /** Infinite losses (impossible alignments) and their gradients become 0 (default false). */
+  zeroInfinity?: boolean;
+}
+
+/**
+ * Connectionist Temporal Classification loss of `logProbs` [T, N, C] (or unbatched [T, C])
+ * against `targets` padded [N, S] or concatenated [Σ target_lengths]. Lengths are tensors,
+ * lists or (unbatched) numbers; `'mean'` divides each loss by its target length, then averages.
+ * Lengths are read on the host, as PyTorch does.
+ * @example
+ * ```ts
+ * const loss = F.ctcLoss(logits.logSoftmax(2), targets, [50, 50], [20, 18]);
+ * ```
+ */
+export function ctcLoss(
+  logProbs: Tensor,
+  targets: Tensor,
+  inputLengths: Tensor | readonly number[] | number,
+  targetLengths: Tensor | readonly number[] | number,
+  opts: CtcLossOptions = {},
+): Tensor {
+  const op = 'ctc_loss';
+  expectTensor(op, 'log_probs', 1, logProbs);
+  expectTensor(op, 'targets', 2, targets);
+  expectOptions(op, opts);
+  const reduction = opts.reduction ?? 'mean';
+  if (reduction !== 'none' && reduction !== 'sum' && reduction !== 'mean') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
+  const blank = opts.blank ?? 0;
+  const zeroInfinity = opts.zeroInfinity ?? false;
+  const batched = logProbs.ndim === 3;
+  if (!batched && logProbs.ndim !== 2) throw new TorchRuntimeError(op, `ctc_loss: expected log_probs to be 2-D or 3-D, got ${logProbs.ndim}-D`);
+  if (!logProbs.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"ctc_loss_cpu" not implemented for '${logProbs.dtype.name}'`);
+  const lp3 = batched ? logProbs : logProbs.unsqueeze(1);
+  const [T, N, C] = lp3._shape as [number, number, number];
+  const il = hostLengths(inputLengths, 'input_lengths', op);
+  const tlen = hostLengths(targetLengths, 'target_lengths', op);
+  if (blank < 0 || blank >= C) throw new TorchRuntimeError(op, 'blank must be in label range');
+  if (il.length !== N) throw new TorchRuntimeError(op, 'input_lengths must be of size batch_size');
+  if (tlen.length !== N) throw new TorchRuntimeError(op, 'target_lengths must be of size batch_size');
+  if (targets.dtype.name !== 'int64' && targets.dtype.name !== 'int32') throw new TorchRuntimeError(op, `expected scalar type Long but found ${targets.dtype.name}`);
+  const maxL = tlen.length > 0 ? Math.max(0, ...tlen) : 0;
+  // the padded [N, maxL] targets, from either layout
+  let padded: Tensor;
+  const tg = targets.to(int64);
+  if (targets.ndim === 1) {
+    const total = tlen.reduce((s, x) => s + x, 0);
+    if (targets._shape[0] !== total) {
+      throw new TorchRuntimeError(op, `Expected tensor to have size ${total} at dimension 0, but got size ${targets._shape[0]} for argument #2 'targets' (while checking arguments for ctc_loss_cpu)`);
+    }
+    const idx: number[] = [];
+    let off = 0;
+    for (const L of tlen) {
+      for (let k = 0; k < maxL; k++) idx.push(k < L ? off + k : 0);
+      off += L;
+    }
+    padded = total === 0 ? zeros([N, maxL], { dtype: int64, device: tg.device }) : tg.indexSelect(0, tensor(idx, { dtype: int64, device: tg.device })).reshape(N, maxL);
+  } else {
+    if (targets._shape[1]! < maxL) {
+      throw new TorchRuntimeError(op, `Expected tensor to have size at least ${maxL} at dimension 1, but got size ${targets._shape[1]} for argument #2 'targets' (while checking arguments for ctc_loss_cpu)`);
+    }
+    padded = tg.narrow(1, 0, maxL);
+  }
+  for (const x of il) {
+    if (x > T) throw new TorchRuntimeError(op, `Expected input_lengths to have value at most ${T}, but got value ${x} (while checking arguments for ctc_loss_cpu)`);
+  }
+  // extended targets: blank, y1, blank, y2, …, blank (positions past a sample's 2L are unused)
+  const S = 2 * maxL + 1;
+  const blanks = full([N, maxL + 1], blank, { dtype: int64, device: tg.device });
+  const ext = maxL === 0 ? blanks : cat([stack([blanks.narrow(1, 0, maxL), padded], 2).reshape(N, 2 * maxL), blanks.narrow(1, 0, 1)], 1);
+  const extSafe = ext.clamp(0, C - 1);
+  // a label may follow the one two positions back directly unless the two are equal
+  const allow3 = S > 2 ? cat([zeros([N, 2], { dtype: bool, device: tg.device }), ext.narrow(1, 2, S - 2).ne(ext.narrow(1, 0, S - 2))], 1) : zeros([N, S], { dtype: bool, device: tg.device });
+  let res = fusedNode('CtcLossBackward0', [lp3], (x) => CtcLossFn.apply(x, extSafe, allow3, il, tlen, zeroInfinity));
+  if (zeroInfinity) res = where(res.eq(Infinity), zeros([], { dtype: res.dtype, device: res.device }), res);
+  if (reduction === 'mean') return res.div(tensor(tlen, { dtype: res.dtype, device: res.device }).clamp(1)).mean();
+  if (reduction === 'sum') return res.sum();
+  return batched ? res : res.squeeze(0);
 }

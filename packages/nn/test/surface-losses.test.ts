@@ -1,0 +1,254 @@
+// CTC, multilabel margin, triplet-with-distance, adaptive log-softmax, NLLLoss2d, LBFGS and the
+// packed-sequence utilities against real PyTorch (tools/golden/nn_surface_losses.py).
+import { describe, expect, it } from 'vitest';
+import { type Tensor, TorchError, manualSeed, setRngCompat } from '@antorcha/core';
+import { grad } from '@antorcha/autograd';
+import { nn, optim } from '../src/index.js';
+import { type EncodedResult, decode, expectClose, fixture } from './helpers.js';
+
+const F = nn.functional;
+
+interface ErrorCase {
+  type: string;
+  message: string;
+}
+
+/** Runs `fn` and checks it throws PyTorch's error class and message. */
+function expectTorchError(fn: () => unknown, e: ErrorCase): void {
+  let caught: unknown = null;
+  try {
+    fn();
+  } catch (err) {
+    caught = err;
+  }
+  expect(caught, `expected ${e.type}: ${e.message}`).toBeInstanceOf(TorchError);
+  const err = caught as TorchError;
+  expect(err.message).toContain(e.message);
+  expect(err.pyType ?? err.constructor.name).toMatch(new RegExp(e.type.replace('Error', '')));
+}
+
+interface CtcCase {
+  name: string;
+  input: EncodedResult;
+  logits: boolean;
+  targets: EncodedResult;
+  input_lengths: EncodedResult | number[];
+  target_lengths: EncodedResult | number[];
+  opts: { blank?: number; reduction?: 'mean' | 'sum' | 'none'; zero_infinity?: boolean };
+  output: EncodedResult;
+  out_grad: EncodedResult;
+  input_grad: EncodedResult;
+}
+
+interface Loss3Case {
+  name: string;
+  inputs: EncodedResult[];
+  target: EncodedResult | null;
+  opts: Record<string, any>;
+  output: EncodedResult;
+  out_grad: EncodedResult;
+  input_grads: EncodedResult[];
+}
+
+interface AsmCase {
+  name: string;
+  seed: number;
+  in_features: number;
+  n_classes: number;
+  cutoffs: number[];
+  opts: { div_value?: number; head_bias?: boolean };
+  init: Record<string, EncodedResult>;
+  repr: string;
+  input: EncodedResult;
+  target: EncodedResult;
+  output: EncodedResult;
+  loss: EncodedResult;
+  input_grad: EncodedResult;
+  param_grads: Record<string, EncodedResult | null>;
+  log_prob: EncodedResult;
+  predict: EncodedResult;
+}
+
+interface LbfgsCase {
+  name: string;
+  init: EncodedResult[];
+  opts: Record<string, any>;
+  steps: { returned: number; params: EncodedResult[]; closure_calls: number }[];
+  saved: { state_keys: string[]; func_evals: number; n_iter: number; history: number; param_groups: Record<string, unknown>[] } | null;
+  final_state: { func_evals: number; n_iter: number; history: number };
+}
+
+interface EncPacked {
+  data: EncodedResult;
+  batch_sizes: number[];
+  sorted_indices: number[] | null;
+  unsorted_indices: number[] | null;
+}
+
+interface PackCase {
+  name: string;
+  input: EncodedResult;
+  lengths: number[];
+  batch_first: boolean;
+  enforce_sorted: boolean;
+  packed: EncPacked;
+  padded: EncodedResult;
+  padded_lengths: number[];
+  padded_total7: EncodedResult;
+}
+
+interface RnnCase {
+  name: string;
+  kind: 'RNN' | 'LSTM' | 'GRU';
+  in: number;
+  hidden: number;
+  opts: { num_layers?: number; bidirectional?: boolean; proj_size?: number };
+  lengths: number[];
+  batch_first: boolean;
+  state: Record<string, EncodedResult>;
+  input: EncodedResult;
+  hx: EncodedResult[] | null;
+  packed_out: EncPacked;
+  padded_out: EncodedResult;
+  h: EncodedResult[];
+  out_grad: EncodedResult;
+  h_grads: EncodedResult[];
+  input_grad: EncodedResult;
+  weight_grad: EncodedResult;
+}
+
+const fx = fixture<{
+  ctc: CtcCase[];
+  ctc_errors: Record<string, ErrorCase>;
+  losses: Loss3Case[];
+  loss_errors: Record<string, ErrorCase>;
+  asm: AsmCase[];
+  asm_errors: Record<string, ErrorCase>;
+  lbfgs: LbfgsCase[];
+  lbfgs_data: { X: EncodedResult; Y: EncodedResult };
+  lbfgs_errors: Record<string, ErrorCase>;
+  pack: PackCase[];
+  seq: Record<string, any>;
+  pack_errors: Record<string, ErrorCase>;
+  pack_grad: { w: EncodedResult; grad: EncodedResult };
+  rnns: RnnCase[];
+  pdict: { repr: string; keys: string[]; named: string[]; after_pop: string[] };
+}>('nn_surface_losses.json');
+
+const isEncoded = (v: unknown): v is EncodedResult => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+describe('F.ctcLoss / nn.CTCLoss vs PyTorch', () => {
+  for (const c of fx.ctc) {
+    it(c.name, () => {
+      const leaf = decode(c.input).requiresGrad_(true);
+      const lp = c.logits ? leaf.logSoftmax(-1) : leaf;
+      const il = isEncoded(c.input_lengths) ? decode(c.input_lengths) : c.input_lengths;
+      const tl = isEncoded(c.target_lengths) ? decode(c.target_lengths) : c.target_lengths;
+      const opts = { blank: c.opts.blank, reduction: c.opts.reduction, zeroInfinity: c.opts.zero_infinity };
+      const out = F.ctcLoss(lp, decode(c.targets), il, tl, opts);
+      expectClose(out, c.output, 'loss');
+      const [g] = grad([out], [leaf], { gradOutputs: [decode(c.out_grad)] });
+      expectClose(g!, c.input_grad, 'grad');
+      // the module gives the same
+      const m = new nn.CTCLoss({ blank: c.opts.blank, reduction: c.opts.reduction, zeroInfinity: c.opts.zero_infinity });
+      expectClose(m.call(lp, decode(c.targets), il, tl) as Tensor, c.output, 'module loss');
+    });
+  }
+  it('errors as PyTorch', () => {
+    const lp = decode(fx.ctc[0]!.input).narrow(0, 0, 6).narrow(1, 0, 2).narrow(2, 0, 4).logSoftmax(2);
+    const t = (rows: number[][]) => decode({ dtype: 'int64', shape: [rows.length, rows[0]!.length], values: rows.flat() } as EncodedResult);
+    const e = fx.ctc_errors;
+    const tt = t([[1, 2], [1, 1]]);
+    expectTorchError(() => F.ctcLoss(lp, tt, [6, 6], [2, 2], { blank: 4 }), e.blank_out_of_range!);
+    expectTorchError(() => F.ctcLoss(lp, tt, [7, 6], [2, 2]), e.input_length_too_long!);
+    expectTorchError(() => F.ctcLoss(lp, tt, [6], [2, 2]), e.input_lengths_size!);
+    expectTorchError(() => F.ctcLoss(lp, tt, [6, 6], [2, 2, 1]), e.target_lengths_size!);
+    expectTorchError(() => F.ctcLoss(lp, tt, [6, 6], [3, 2]), e.targets_too_short!);
+    expectTorchError(() => F.ctcLoss(lp, t([[1, 2, 1]]).reshape(-1), [6, 6], [2, 2]), e.concat_too_short!);
+    expectTorchError(() => F.ctcLoss(lp, tt, [6, 6], [2, 2], { reduction: 'avg' as 'mean' }), e.bad_reduction!);
+  });
+});
+
+function makeLoss3(c: Loss3Case): (...xs: Tensor[]) => Tensor {
+  const o = c.opts;
+  if (c.name.startsWith('multilabel_margin_1d') || c.name === 'multilabel_margin_float32' || c.name === 'multilabel_margin_ties') {
+    return (x, t) => F.multilabelMarginLoss(x, t, { reduction: o.reduction });
+  }
+  if (c.name.startsWith('multilabel_margin')) return (x, t) => new nn.MultiLabelMarginLoss({ reduction: o.reduction }).call(x, t) as Tensor;
+  if (c.name.startsWith('triplet_distance_default')) return (a, p, n) => new nn.TripletMarginWithDistanceLoss({ reduction: o.reduction }).call(a, p, n) as Tensor;
+  if (c.name === 'triplet_distance_cosine') {
+    return (a, p, n) => F.tripletMarginWithDistanceLoss(a, p, n, { distanceFunction: (x, y) => F.cosineSimilarity(x, y).neg().add(1), margin: o.margin });
+  }
+  if (c.name === 'triplet_distance_swap') {
+    return (a, p, n) => new nn.TripletMarginWithDistanceLoss({ distanceFunction: new nn.PairwiseDistance({ p: 1 }), swap: true, margin: o.margin, reduction: o.reduction }).call(a, p, n) as Tensor;
+  }
+  if (c.name === 'triplet_distance_1d') return (a, p, n) => F.tripletMarginWithDistanceLoss(a, p, n);
+  if (c.name.startsWith('nll2d')) return (x, t) => new nn.NLLLoss2d({ weight: decode(o.weight), reduction: o.reduction, ignoreIndex: o.ignoreIndex }).call(x, t) as Tensor;
+  throw new Error(`no loss for ${c.name}`);
+}
+
+describe('multilabel margin, triplet with distance, NLLLoss2d vs PyTorch', () => {
+  for (const c of fx.losses) {
+    it(c.name, () => {
+      const xs = c.inputs.map((e) => decode(e).requiresGrad_(true));
+      const args = c.target ? [...xs, decode(c.target)] : xs;
+      const out = makeLoss3(c)(...args);
+      expectClose(out, c.output, 'loss');
+      const gs = grad([out], xs, { gradOutputs: [decode(c.out_grad)] });
+      gs.forEach((g, i) => expectClose(g!, c.input_grads[i]!, `grad ${i}`));
+    });
+  }
+  it('errors as PyTorch', () => {
+    const e = fx.loss_errors;
+    const x = (s: number[]) => decode({ dtype: 'float64', shape: s, values: new Array(s.reduce((a, b) => a * b, 1)).fill(0.5) } as EncodedResult);
+    const t = (s: number[], v: number[]) => decode({ dtype: 'int64', shape: s, values: v } as EncodedResult);
+    expectTorchError(() => F.multilabelMarginLoss(x([3, 4]), t([2, 4], [0, 1, -1, 2, 0, 1, -1, 2])), e.mlm_target_shape!);
+    expectTorchError(() => F.multilabelMarginLoss(x([2, 4]), t([2, 4], [0, 4, -1, 2, 0, 1, -1, 2])), e.mlm_target_range!);
+    expectTorchError(() => F.multilabelMarginLoss(x([2, 2, 4]), t([2, 2, 4], new Array(16).fill(0))), e.mlm_input_3d!);
+    expectTorchError(() => F.tripletMarginWithDistanceLoss(x([3, 4]), x([3, 4]), x([3, 4]), { reduction: 'avg' as 'mean' }), e.triplet_reduction!);
+  });
+  it('NLLLoss2d is NLLLoss', () => {
+    expect(new nn.NLLLoss2d()).toBeInstanceOf(nn.NLLLoss);
+  });
+});
+
+describe('nn.AdaptiveLogSoftmaxWithLoss vs PyTorch', () => {
+  setRngCompat('1.13');
+  for (const c of fx.asm) {
+    it(c.name, () => {
+      manualSeed(c.seed);
+      const m = new nn.AdaptiveLogSoftmaxWithLoss(c.in_features, c.n_classes, c.cutoffs, { divValue: c.opts.div_value, headBias: c.opts.head_bias });
+      const sd = m.stateDict();
+      expect(Object.keys(sd)).toEqual(Object.keys(c.init));
+      for (const [k, v] of Object.entries(c.init)) expectClose(sd[k]!, v, `init ${k}`, { rtol: 0, atol: 0 });
+      m.double();
+      expect(m.toString()).toBe(c.repr);
+      const x = decode(c.input).requiresGrad_(true);
+      const res = m.call(x, decode(c.target)) as InstanceType<typeof nn.ASMoutput>;
+      const [output, loss] = res;
+      expectClose(output!, c.output, 'output');
+      expectClose(res.loss, c.loss, 'loss');
+      loss!.backward();
+      expectClose(x.grad!, c.input_grad, 'input grad');
+      for (const [k, p] of m.namedParameters()) {
+        const want = c.param_grads[k];
+        if (want === null) expect(p.grad, k).toBeNull();
+        else expectClose(p.grad!, want!, `grad ${k}`);
+      }
+      const xx = x.detach().ndim === 2 ? x.detach() : x.detach().unsqueeze(0);
+      expectClose(m.logProb(xx), c.log_prob, 'log_prob');
+      expectClose(m.predict(xx), c.predict, 'predict');
+    });
+  }
+  it('errors as PyTorch', () => {
+    const e = fx.asm_errors;
+    const x = (s: number[]) => decode({ dtype: 'float32', shape: s, values: new Array(s.reduce((a, b) => a * b, 1)).fill(0.25) } as EncodedResult);
+    const t = (s: number[], v: number[]) => decode({ dtype: 'int64', shape: s, values: v } as EncodedResult);
+    expectTorchError(() => new nn.AdaptiveLogSoftmaxWithLoss(8, 10, [6, 3]), e.bad_cutoffs!);
+    expectTorchError(() => new nn.AdaptiveLogSoftmaxWithLoss(8, 10, [3, 10]), e.cutoff_too_big!);
+    const m = new nn.AdaptiveLogSoftmaxWithLoss(8, 10, [3, 6]);
+    expectTorchError(() => m.call(x([4, 8]), t([3], [1, 2, 3])), e.batch_mismatch!);
+    expectTorchError(() => m.call(x([3, 8]), t([3], [1, 12, 3])), e.target_range!);
+    expectTorchError(() => m.call(x([3, 8]), t([3, 2], [0, 0, 0, 0, 0, 0])), e.multi_target!);
+  });
+});
