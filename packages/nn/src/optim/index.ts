@@ -1,5 +1,5 @@
 /**
- * `torch.optim`: optimizers (`SGD`, `Adam`, `AdamW`, `RMSprop`, `Adagrad`) and
+ * `torch.optim`: optimizers (`SGD`, `Adam`, `AdamW`, `RMSprop`, `Adagrad`, …, `LBFGS`) and
  * learning-rate schedulers (`optim.lrScheduler`).
  * @packageDocumentation
  */
@@ -14,4 +14,5 @@ export { RAdam, type RAdamOptions } from './radam.js';
 export { Adadelta, type AdadeltaOptions } from './adadelta.js';
 export { Rprop, type RpropOptions } from './rprop.js';
 export { ASGD, type ASGDOptions } from './asgd.js';
+export { LBFGS, type LBFGSOptions } from './lbfgs.js';
 export * as lrScheduler from './lr-scheduler.js';
