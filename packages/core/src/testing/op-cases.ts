@@ -9,7 +9,7 @@
 import * as core from '../index.js';
 import { Tensor } from '../tensor.js';
 import { readdirSync } from 'node:fs';
-import { SURFACE_ASYNC_CALLS, SURFACE_CALLS, SURFACE_VIEW_OPS } from './surface/index.js';
+import { SURFACE_ASYNC_CALLS, SURFACE_CALLS, SURFACE_CREATION_OPS, SURFACE_VIEW_OPS } from './surface/index.js';
 import { type EncodedError, type EncodedResult, compareLayout, compareTensor, decodeInput, decodeValue, fixturePath, isEncodedInput, loadFixture } from './golden.js';
 
 /** One golden case. */
@@ -202,7 +202,7 @@ export function loadOpCases(): OpCase[] {
 }
 
 /** Ops that create tensors from arguments alone. */
-const CREATION_OPS = new Set(['arange', 'linspace', 'eye', 'full', 'tensor', 'zeros']);
+const CREATION_OPS = new Set(['arange', 'linspace', 'eye', 'full', 'tensor', 'zeros', ...SURFACE_CREATION_OPS]);
 
 /** Async replacements of data-dependent ops, for devices that read back only asynchronously. */
 const ASYNC_OP_CALLS: Record<string, (args: any[], kw: Kw) => Promise<unknown>> = {

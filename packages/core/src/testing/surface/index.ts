@@ -17,4 +17,6 @@ export const SURFACE_ASYNC_CALLS: Record<string, (args: any[], kw: Record<string
 );
 /** View-returning ops of all areas. */
 export const SURFACE_VIEW_OPS: readonly string[] = AREAS.flatMap((a) => a.viewOps ?? []);
+/** Factories of all areas (created on the device under test). */
+export const SURFACE_CREATION_OPS: readonly string[] = AREAS.flatMap((a) => a.creationOps ?? []);
 export type { Call, SurfaceCalls } from './types.js';

@@ -11,4 +11,6 @@ export interface SurfaceCalls {
   readonly asyncCalls?: Readonly<Record<string, (args: any[], kw: Record<string, unknown>) => Promise<unknown>>>;
   /** Ops whose results are views: their strides and offset must match PyTorch's too. */
   readonly viewOps?: readonly string[];
+  /** Factories (no tensor arguments): the suite passes the device under test as `kw.device`. */
+  readonly creationOps?: readonly string[];
 }
