@@ -98,8 +98,24 @@ export function finishCreation(t: Tensor, requiresGrad: boolean): Tensor {
 }
 
 /**
- * A result holding values and indices (PyTorch's namedtuple): use it by name
- * (`r.values`, `r.indices`) or destructure it (`const [values, indices] = x.max(1)`).
+ * PyTorch's `repr` of a `torch.return_types.<name>` structseq: one `field=repr` line per
+ * field (`torch.return_types.max(\nvalues=tensor(…),\nindices=tensor(…))`).
+ */
+export function returnTypeRepr(name: string, fields: readonly (readonly [string, string])[]): string {
+  return `torch.return_types.${name}(\n${fields.map(([k, v]) => `${k}=${v}`).join(',\n')})`;
+}
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * A result holding values and indices (PyTorch's `torch.return_types.<name>` namedtuple):
+ * use it by name (`r.values`, `r.indices`) or destructure it
+ * (`const [values, indices] = x.max(1)`). It prints as PyTorch prints it.
+ * @example
+ * ```ts
+ * const [values, indices] = torch.median(x, 1);
+ * String(x.max(1)); // 'torch.return_types.max(\nvalues=tensor([…]),\nindices=tensor([…]))'
+ * ```
  */
 export class ValuesIndices implements Iterable<Tensor> {
   /** @internal */
@@ -108,6 +124,11 @@ export class ValuesIndices implements Iterable<Tensor> {
     readonly values: Tensor,
     /** The int64 indices. */
     readonly indices: Tensor,
+    /**
+     * The op that made it, as PyTorch names its return type (`'max'`, `'sort'`, `'median'`…);
+     * unnamed results print as a plain Python tuple.
+     */
+    readonly name?: string,
   ) {}
   /** Always 2, as a tuple. */
   get length(): 2 {
@@ -126,9 +147,29 @@ export class ValuesIndices implements Iterable<Tensor> {
     yield this.values;
     yield this.indices;
   }
+  /** PyTorch's repr: `torch.return_types.max(\nvalues=tensor(…),\nindices=tensor(…))` (synchronous devices). */
+  toString(): string {
+    return this._repr(this.values.toString(), this.indices.toString());
+  }
+  /** {@link toString} for tensors on asynchronous devices. */
+  async toStringAsync(): Promise<string> {
+    return this._repr(await this.values.toStringAsync(), await this.indices.toStringAsync());
+  }
+  private _repr(v: string, i: string): string {
+    if (this.name === undefined) return `(${v}, ${i})`;
+    return returnTypeRepr(this.name, [
+      ['values', v],
+      ['indices', i],
+    ]);
+  }
+  /** @internal `console.log(r)` prints the repr. */
+  [inspectSymbol](): string {
+    if (!this.values._storage.backend.syncRead) return `torch.return_types.${this.name ?? 'tuple'}(<on ${this.values.device}: await r.toStringAsync()>)`;
+    return this.toString();
+  }
 }
 
-/** Builds a {@link ValuesIndices}. */
-export function valuesIndices(values: Tensor, indices: Tensor): ValuesIndices {
-  return new ValuesIndices(values, indices);
+/** Builds a {@link ValuesIndices}; `name` is the op's return-type name (`'max'`, `'sort'`…). */
+export function valuesIndices(values: Tensor, indices: Tensor, name?: string): ValuesIndices {
+  return new ValuesIndices(values, indices, name);
 }
