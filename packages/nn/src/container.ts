@@ -1,5 +1,5 @@
 /**
- * Containers: `Sequential`, `ModuleList`, `ModuleDict`, `ParameterList`.
+ * Containers: `Sequential`, `ModuleList`, `ModuleDict`, `ParameterList`, `ParameterDict`.
  */
 import { Tensor, TorchIndexError, TorchTypeError, expectInt, pyTypeName } from '@antorcha/core';
 import { Module } from './module.js';
@@ -283,5 +283,106 @@ export class ParameterList extends Module {
   /** Iterates over the parameters. */
   *[Symbol.iterator](): Iterator<Parameter> {
     for (const p of this._parameters.values()) if (p !== null) yield p;
+  }
+}
+
+/** PyTorch's `torch.typename` of a parameter: `torch.FloatTensor`. */
+function paramTypeName(t: Tensor): string {
+  return `torch.${{ float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[t.dtype.name] ?? ''}Tensor`;
+}
+
+/**
+ * A dictionary of parameters registered under their keys. A plain object is taken in
+ * sorted key order (PyTorch sorts a `dict`'s items); a Map keeps its order.
+ * @example
+ * ```ts
+ * const pd = new nn.ParameterDict({ scale: torch.ones(3), shift: torch.zeros(3) });
+ * pd.get('scale');
+ * ```
+ */
+export class ParameterDict extends Module {
+  /** @param parameters the initial entries (a Map, or an object taken in sorted key order) */
+  constructor(parameters: Record<string, Tensor> | Map<string, Tensor> = {}) {
+    const entries = ParameterDict.entriesOf(parameters);
+    super();
+    for (const [k, v] of entries) this.set(k, v);
+  }
+
+  private static entriesOf(v: Record<string, Tensor> | Map<string, Tensor> | ParameterDict): [string, Tensor][] {
+    if (v instanceof ParameterDict) return v.entries();
+    const entries = namedEntries(v, 'ParameterDict.update') as [string, unknown][];
+    for (const [, p] of entries) {
+      if (!(p instanceof Tensor)) throw new TorchTypeError('ParameterDict', `ParameterDict values must be Tensors, not ${pyTypeName(p)}`);
+    }
+    if (!(v instanceof Map)) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return entries as [string, Tensor][];
+  }
+
+  /** Number of entries. */
+  get length(): number {
+    return this._parameters.size;
+  }
+
+  /** The parameter under `key`. */
+  get(key: string): Parameter {
+    const p = this._parameters.get(key);
+    if (p === undefined || p === null) throw new TorchIndexError('ParameterDict', `KeyError: '${key}'`);
+    return p;
+  }
+
+  /** Adds or replaces the entry under `key` (a tensor is wrapped in a Parameter). */
+  set(key: string, value: Tensor): void {
+    if (!(value instanceof Tensor)) throw new TorchTypeError('ParameterDict', `ParameterDict values must be Tensors, not ${pyTypeName(value)}`);
+    this.registerParameter(key, value instanceof Parameter ? value : new Parameter(value));
+  }
+
+  /** Whether `key` is present. */
+  has(key: string): boolean {
+    return this._parameters.has(key);
+  }
+
+  /** Removes `key` and returns its parameter. */
+  pop(key: string): Parameter {
+    const p = this.get(key);
+    delete (this as unknown as Record<string, unknown>)[key];
+    this._parameters.delete(key);
+    return p;
+  }
+
+  /** Adds the entries of a Map, an object (sorted keys) or another ParameterDict. */
+  update(parameters: Record<string, Tensor> | Map<string, Tensor> | ParameterDict): void {
+    for (const [k, v] of ParameterDict.entriesOf(parameters)) this.set(k, v);
+  }
+
+  /** Removes every entry. */
+  clear(): void {
+    for (const k of this.keys()) this.pop(k);
+  }
+
+  /** The keys. */
+  keys(): string[] {
+    return [...this._parameters.keys()];
+  }
+
+  /** The parameters. */
+  values(): Parameter[] {
+    return [...this._parameters.values()].filter((p): p is Parameter => p !== null);
+  }
+
+  /** `[key, parameter]` pairs. */
+  entries(): [string, Parameter][] {
+    return [...this._parameters.entries()].filter((e): e is [string, Parameter] => e[1] !== null);
+  }
+
+  /** Iterates over the keys, as a Python dict does. */
+  *[Symbol.iterator](): Iterator<string> {
+    yield* this._parameters.keys();
+  }
+
+  /** One line per entry: `(key): Parameter containing: [torch.FloatTensor of size 2x3]`. */
+  override extraRepr(): string {
+    return this.entries()
+      .map(([k, p]) => `  (${k}): Parameter containing: [${paramTypeName(p)} of size ${p._shape.join('x')}]`)
+      .join('\n');
   }
 }

@@ -1,6 +1,7 @@
 // CTC, multilabel margin, triplet-with-distance, adaptive log-softmax, NLLLoss2d, LBFGS and the
 // packed-sequence utilities against real PyTorch (tools/golden/nn_surface_losses.py).
 import { describe, expect, it } from 'vitest';
+import * as torchCore from '@antorcha/core';
 import { type Tensor, TorchError, manualSeed, setRngCompat } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
 import { nn, optim } from '../src/index.js';
@@ -324,5 +325,100 @@ describe('optim.LBFGS vs PyTorch', () => {
       l.backward();
       return l;
     }), fx.lbfgs_errors.bad_line_search!);
+  });
+});
+
+const R = nn.utils.rnn;
+
+function expectPacked(p: InstanceType<typeof R.PackedSequence>, e: EncPacked, label: string): void {
+  expectClose(p.data, e.data, `${label} data`);
+  expect(Array.from(p.batchSizes.dataSync() as ArrayLike<number>, Number)).toEqual(e.batch_sizes);
+  const idx = (t: Tensor | null) => (t === null ? null : Array.from(t.dataSync() as ArrayLike<number>, Number));
+  expect(idx(p.sortedIndices)).toEqual(e.sorted_indices);
+  expect(idx(p.unsortedIndices)).toEqual(e.unsorted_indices);
+}
+
+describe('nn.utils.rnn packing vs PyTorch', () => {
+  for (const c of fx.pack) {
+    it(c.name, () => {
+      const x = decode(c.input);
+      const p = R.packPaddedSequence(x, c.lengths, { batchFirst: c.batch_first, enforceSorted: c.enforce_sorted });
+      expectPacked(p, c.packed, 'packed');
+      const [out, lens] = R.padPackedSequence(p, { batchFirst: c.batch_first });
+      expectClose(out, c.padded, 'padded');
+      expect(Array.from(lens.dataSync() as ArrayLike<number>, Number)).toEqual(c.padded_lengths);
+      const [out7] = R.padPackedSequence(p, { batchFirst: c.batch_first, paddingValue: -1, totalLength: 7 });
+      expectClose(out7, c.padded_total7, 'padded to 7');
+    });
+  }
+  it('packSequence, unpackSequence, padSequence, unpadSequence', () => {
+    const s = fx.seq;
+    const seqs = (s.seqs as EncodedResult[]).map(decode);
+    const p = R.packSequence(seqs, { enforceSorted: false });
+    expectPacked(p, s.packed, 'pack_sequence');
+    R.unpackSequence(p).forEach((t, i) => expectClose(t, s.unpacked[i], `unpacked ${i}`));
+    expectClose(R.padSequence(seqs, { batchFirst: true, paddingValue: 2.5 }), s.pad_bf, 'pad_sequence');
+    R.unpadSequence(R.padSequence(seqs, { batchFirst: true }), [3, 1, 4], { batchFirst: true }).forEach((t, i) => expectClose(t, s.unpadded[i], `unpadded ${i}`));
+    expectPacked(R.packSequence((s.sorted_seqs as EncodedResult[]).map(decode)), s.sorted_packed, 'sorted pack_sequence');
+  });
+  it('gradients flow through pack and pad', () => {
+    const x = decode(fx.pack[0]!.input).requiresGrad_(true);
+    const p = R.packPaddedSequence(x, fx.pack[0]!.lengths, { enforceSorted: false });
+    expect(p.data.gradFn?.name()).toBe('PackPaddedSequenceBackward0');
+    const [out] = R.padPackedSequence(p, { totalLength: 5 });
+    out.mul(decode(fx.pack_grad.w)).sum().backward();
+    expectClose(x.grad!, fx.pack_grad.grad, 'grad');
+  });
+  it('errors as PyTorch', () => {
+    const e = fx.pack_errors;
+    const x = decode(fx.pack[0]!.input);
+    expectTorchError(() => R.packPaddedSequence(x, [5, 2, 4, 1]), e.unsorted_enforced!);
+    expectTorchError(() => R.packPaddedSequence(x, [5, 0, 2, 1], { enforceSorted: false }), e.zero_length!);
+    expectTorchError(() => R.padPackedSequence(R.packPaddedSequence(x, [5, 2, 4, 1], { enforceSorted: false }), { totalLength: 3 }), e.total_length_short!);
+    expectTorchError(() => R.packPaddedSequence(x, [5, 4, 2]), e.lengths_count!);
+  });
+});
+
+describe('RNN / LSTM / GRU on PackedSequence vs PyTorch', () => {
+  for (const c of fx.rnns) {
+    it(c.name, () => {
+      const opts = { numLayers: c.opts.num_layers, bidirectional: c.opts.bidirectional, projSize: c.opts.proj_size, batchFirst: c.batch_first, dtype: 'float64' as const };
+      const clean = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
+      const m = c.kind === 'LSTM' ? new nn.LSTM(c.in, c.hidden, clean) : c.kind === 'GRU' ? new nn.GRU(c.in, c.hidden, clean) : new nn.RNN(c.in, c.hidden, clean);
+      m.loadStateDict(Object.fromEntries(Object.entries(c.state).map(([k, v]) => [k, decode(v)])));
+      const x = decode(c.input).requiresGrad_(true);
+      const packed = R.packPaddedSequence(x, c.lengths, { batchFirst: c.batch_first, enforceSorted: false });
+      const hx = c.hx === null ? null : c.hx.map(decode);
+      const [out, h] = (m as nn.LSTM).forward(packed, (c.kind === 'LSTM' ? hx : hx?.[0] ?? null) as [Tensor, Tensor]);
+      expect(out).toBeInstanceOf(R.PackedSequence);
+      expectPacked(out, c.packed_out, 'output');
+      const [padded] = R.padPackedSequence(out, { batchFirst: c.batch_first });
+      expectClose(padded, c.padded_out, 'padded output');
+      const hs = Array.isArray(h) ? h : [h as unknown as Tensor];
+      hs.forEach((t, i) => expectClose(t, c.h[i]!, `h ${i}`));
+      const params = [x, m.getParameter('weight_hh_l0')];
+      const gs = grad([padded, ...hs], params, { gradOutputs: [decode(c.out_grad), ...c.h_grads.map(decode)] });
+      expectClose(gs[0]!, c.input_grad, 'input grad');
+      expectClose(gs[1]!, c.weight_grad, 'weight_hh_l0 grad');
+    });
+  }
+  it('RNNCellBase is the cells\' base class', () => {
+    expect(new nn.GRUCell(2, 3)).toBeInstanceOf(nn.RNNCellBase);
+    expect(new nn.LSTMCell(2, 3)).toBeInstanceOf(nn.RNNCellBase);
+    expect(new nn.RNNCell(2, 3)).toBeInstanceOf(nn.RNNCellBase);
+  });
+});
+
+describe('nn.ParameterDict vs PyTorch', () => {
+  it('order, repr and pop', () => {
+    const { zeros, ones, float64 } = torchCore;
+    const pd = new nn.ParameterDict({ b: new nn.Parameter(zeros([2, 3])), a: ones([4]) });
+    pd.set('c', new nn.Parameter(zeros([1], { dtype: float64 })));
+    expect(pd.toString()).toBe(fx.pdict.repr);
+    expect(pd.keys()).toEqual(fx.pdict.keys);
+    expect([...pd.namedParameters()].map(([n]) => n)).toEqual(fx.pdict.named);
+    pd.pop('b');
+    expect(pd.keys()).toEqual(fx.pdict.after_pop);
+    expect(pd.get('a')).toBeInstanceOf(nn.Parameter);
   });
 });

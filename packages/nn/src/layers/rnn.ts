@@ -5,7 +5,8 @@
  * cell formulas. The input projection of all time steps is one matmul; the
  * recurrence runs step by step.
  */
-import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, cat, fmtShape, pyTypeName, stack, zeros } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, cat, fmtShape, pyTypeName, stack, tensor, where, zeros } from '@antorcha/core';
+import { PackedSequence, _padSorted } from '../utils/rnn.js';
 import { dropout } from '../functional/dropout.js';
 import { linear } from '../functional/linear.js';
 import * as init from '../init.js';
@@ -181,12 +182,13 @@ export abstract class RNNBase extends Module {
    * `hx` [D·layers, N, H] (and `cx` for LSTM) default to zeros.
    * @internal
    */
-  protected run(input: Tensor, hx: Tensor | null, cx: Tensor | null): [Tensor, Tensor, Tensor | null] {
+  protected run(input: Tensor, hx: Tensor | null, cx: Tensor | null, lengths: number[] | null = null): [Tensor, Tensor, Tensor | null] {
     const op = this._getName();
     expectInput(`${op}.forward`, input);
     const batched = input.ndim === 3;
     if (!batched && input.ndim !== 2) throw new TorchValueError(op, `${op}: Expected input to be 2D or 3D, got ${input.ndim}D instead`);
-    let x = batched ? (this.batchFirst ? input.transpose(0, 1) : input) : input.unsqueeze(1);
+    const packed = lengths !== null; // time-major input in packed (sorted) batch order
+    let x = batched ? (this.batchFirst && !packed ? input.transpose(0, 1) : input) : input.unsqueeze(1);
     if (x._shape[2] !== this.inputSize) throw new TorchRuntimeError(op, `input.size(-1) must be equal to input_size. Expected ${this.inputSize}, got ${x._shape[2]}`);
     const [L, N] = x._shape as [number, number];
     const dirs = this.bidirectional ? 2 : 1;
@@ -203,6 +205,8 @@ export abstract class RNNBase extends Module {
     const c0 = this.mode === 'LSTM' ? prep(cx, H, 'hidden') : null;
     const hOut: Tensor[] = [];
     const cOut: Tensor[] = [];
+    // packed input: sequence b takes part in step t when t < lengths[b]; the others keep their state
+    const active = packed ? Array.from({ length: L }, (_, t) => tensor(lengths.map((l) => l > t), { device: x.device }).unsqueeze(1)) : null;
     for (let layer = 0; layer < this.numLayers; layer++) {
       const outs: Tensor[] = [];
       for (let d = 0; d < dirs; d++) {
@@ -214,8 +218,13 @@ export abstract class RNNBase extends Module {
         const steps: Tensor[] = new Array(L);
         for (let s = 0; s < L; s++) {
           const t = d === 0 ? s : L - 1 - s;
-          [h, c] = cellStep(this.mode, gi.select(0, t), h, c, wHh, bHh);
-          if (wHr) h = h.matmul(wHr.t()); // LSTM projection: h = (o ⊙ tanh c) W_hrᵀ
+          let [h1, c1] = cellStep(this.mode, gi.select(0, t), h, c, wHh, bHh);
+          if (wHr) h1 = h1.matmul(wHr.t()); // LSTM projection: h = (o ⊙ tanh c) W_hrᵀ
+          if (active) {
+            h1 = where(active[t]!, h1, h);
+            if (c1) c1 = where(active[t]!, c1, c!);
+          }
+          [h, c] = [h1, c1];
           steps[t] = h;
         }
         outs.push(L > 0 ? stack(steps, 0) : zeros([0, N, R], { dtype: x.dtype }));
@@ -232,8 +241,29 @@ export abstract class RNNBase extends Module {
       output = output.squeeze(1);
       hn = hn.squeeze(1);
       if (cn) cn = cn.squeeze(1);
-    } else if (this.batchFirst) output = output.transpose(0, 1);
+    } else if (this.batchFirst && !packed) output = output.transpose(0, 1);
     return [output, hn, cn];
+  }
+
+  /**
+   * Runs a PackedSequence: unpacks to the sorted time-major batch, runs with per-step masks,
+   * and packs the output again; states are permuted into and out of the sorted order.
+   * @internal
+   */
+  protected runPacked(input: PackedSequence, hx: Tensor | null, cx: Tensor | null): [PackedSequence, Tensor, Tensor | null] {
+    const sizes = input._sizes();
+    const B = sizes.length > 0 ? sizes[0]! : 0;
+    const lengths = new Array<number>(B).fill(0);
+    for (const bs of sizes) for (let b = 0; b < bs; b++) lengths[b]! += 1;
+    const sorted = input.sortedIndices;
+    const permute = (s: Tensor | null, idx: Tensor | null): Tensor | null => (s === null || idx === null ? s : s.indexSelect(1, idx.to(s.device)));
+    const padded = _padSorted(input.data, sizes, sizes.length, 0);
+    if (padded.ndim !== 3) throw new TorchValueError(this._getName(), `${this._getName()}: Expected input to be 2D or 3D, got ${padded.ndim}D instead`);
+    const [out, hn, cn] = this.run(padded, permute(hx, sorted), permute(cx, sorted), lengths);
+    // pack: the first sizes[t] rows of each step
+    const data = cat(sizes.map((bs, t) => out.select(0, t).narrow(0, 0, bs)), 0);
+    const unsorted = input.unsortedIndices;
+    return [new PackedSequence(data, input.batchSizes, input.sortedIndices, input.unsortedIndices), permute(hn, unsorted)!, permute(cn, unsorted)];
   }
 
   override extraRepr(): string {
@@ -270,9 +300,15 @@ export class RNN extends RNNBase {
     super(nl === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', inputSize, hiddenSize, opts);
     this.nonlinearity = nl;
   }
-  /** Returns `[output, hN]`. */
-  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+  /** Returns `[output, hN]` (a PackedSequence output for a PackedSequence input). */
+  override forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  override forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  override forward(input: Tensor | PackedSequence, hx: Tensor | null = null): [Tensor | PackedSequence, Tensor] {
     checkState('RNN.forward', hx);
+    if (input instanceof PackedSequence) {
+      const [out, hn] = this.runPacked(input, hx, null);
+      return [out, hn];
+    }
     const [out, hn] = this.run(input, hx, null);
     return [out, hn];
   }
@@ -288,9 +324,15 @@ export class LSTM extends RNNBase {
   constructor(inputSize: number, hiddenSize: number, opts: RNNOptions & { projSize?: number } = {}) {
     super('LSTM', inputSize, hiddenSize, opts);
   }
-  /** Returns `[output, [hN, cN]]`; `hx` is `[h0, c0]` or null. */
-  override forward(input: Tensor, hx: [Tensor, Tensor] | null = null): [Tensor, [Tensor, Tensor]] {
+  /** Returns `[output, [hN, cN]]`; `hx` is `[h0, c0]` or null (a PackedSequence output for a PackedSequence input). */
+  override forward(input: Tensor, hx?: [Tensor, Tensor] | null): [Tensor, [Tensor, Tensor]];
+  override forward(input: PackedSequence, hx?: [Tensor, Tensor] | null): [PackedSequence, [Tensor, Tensor]];
+  override forward(input: Tensor | PackedSequence, hx: [Tensor, Tensor] | null = null): [Tensor | PackedSequence, [Tensor, Tensor]] {
     checkPair('LSTM.forward', hx);
+    if (input instanceof PackedSequence) {
+      const [out, hn, cn] = this.runPacked(input, hx ? hx[0] : null, hx ? hx[1] : null);
+      return [out, [hn, cn!]];
+    }
     const [out, hn, cn] = this.run(input, hx ? hx[0] : null, hx ? hx[1] : null);
     return [out, [hn, cn!]];
   }
@@ -306,16 +348,22 @@ export class GRU extends RNNBase {
   constructor(inputSize: number, hiddenSize: number, opts: RNNOptions = {}) {
     super('GRU', inputSize, hiddenSize, opts);
   }
-  /** Returns `[output, hN]`. */
-  override forward(input: Tensor, hx: Tensor | null = null): [Tensor, Tensor] {
+  /** Returns `[output, hN]` (a PackedSequence output for a PackedSequence input). */
+  override forward(input: Tensor, hx?: Tensor | null): [Tensor, Tensor];
+  override forward(input: PackedSequence, hx?: Tensor | null): [PackedSequence, Tensor];
+  override forward(input: Tensor | PackedSequence, hx: Tensor | null = null): [Tensor | PackedSequence, Tensor] {
     checkState('GRU.forward', hx);
+    if (input instanceof PackedSequence) {
+      const [out, hn] = this.runPacked(input, hx, null);
+      return [out, hn];
+    }
     const [out, hn] = this.run(input, hx, null);
     return [out, hn];
   }
 }
 
-/** PyTorch's `RNNCellBase`: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`. */
-abstract class RNNCellBase extends Module {
+/** PyTorch's `RNNCellBase` (base of `RNNCell`, `LSTMCell`, `GRUCell`): `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`. */
+export abstract class RNNCellBase extends Module {
   /** Input features. */
   declare inputSize: number;
   /** Hidden features. */

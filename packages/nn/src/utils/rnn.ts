@@ -1,5 +1,203 @@
-/** `torch.nn.utils.rnn.pad_sequence`: a list of variable-length sequences as one padded tensor. */
-import { type Tensor, TorchRuntimeError, cat, full, stack } from '@antorcha/core';
+/**
+ * `torch.nn.utils.rnn`: `PackedSequence` and the packing utilities `packPaddedSequence`,
+ * `padPackedSequence`, `packSequence`, `unpackSequence`, `padSequence`, `unpadSequence`,
+ * `invertPermutation`. Lengths are read on the host, as PyTorch requires CPU lengths.
+ */
+import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, cat, full, int64, stack, tensor, zeros } from '@antorcha/core';
+import { fusedNode } from '@antorcha/autograd';
+
+/** Lengths (a tensor or a list) as host integers. */
+function hostInts(v: Tensor | readonly number[], op: string): number[] {
+  if (v instanceof Tensor) {
+    if (v.dtype.isFloatingPoint || v.dtype.name === 'bool') throw new TorchRuntimeError(op, "'lengths' argument should be a 1D CPU int64 tensor");
+    return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
+  }
+  if (!Array.isArray(v)) throw new TorchTypeError(op, `${op}(): argument 'lengths' must be a Tensor or a list of ints`);
+  return v.map((x) => Number(x));
+}
+
+/** The inverse of a permutation given as an int64 tensor (`output[perm[i]] = i`). */
+export function invertPermutation(permutation: Tensor | null): Tensor | null {
+  if (permutation === null) return null;
+  const n = permutation.numel();
+  return zeros([n], { dtype: int64, device: permutation.device }).scatter(0, permutation, arange(n, { device: permutation.device }));
+}
+
+/**
+ * A batch of variable-length sequences packed time step by time step (PyTorch's named tuple):
+ * `data` holds, for each time step, the entries of the sequences that are that long;
+ * `batchSizes[t]` how many. Destructures as `[data, batchSizes, sortedIndices, unsortedIndices]`.
+ */
+export class PackedSequence {
+  /** The packed entries, [Σ lengths, *]. */
+  readonly data: Tensor;
+  /** Sequences present at each time step (int64, on the CPU). */
+  readonly batchSizes: Tensor;
+  /** The order that sorted the batch by decreasing length, or null when it was sorted. */
+  readonly sortedIndices: Tensor | null;
+  /** The inverse of `sortedIndices`. */
+  readonly unsortedIndices: Tensor | null;
+
+  /**
+   * @param data packed entries
+   * @param batchSizes sequences per time step
+   * @param sortedIndices the sorting permutation, or null
+   * @param unsortedIndices its inverse (computed when omitted)
+   */
+  constructor(data: Tensor, batchSizes: Tensor, sortedIndices: Tensor | null = null, unsortedIndices: Tensor | null = null) {
+    if (!(data instanceof Tensor) || !(batchSizes instanceof Tensor)) throw new TorchTypeError('PackedSequence', 'PackedSequence expects data and batch_sizes tensors');
+    this.data = data;
+    this.batchSizes = batchSizes;
+    this.sortedIndices = sortedIndices;
+    this.unsortedIndices = unsortedIndices ?? invertPermutation(sortedIndices);
+  }
+
+  /** `[data, batchSizes, sortedIndices, unsortedIndices]`. */
+  *[Symbol.iterator](): Iterator<Tensor | null> {
+    yield this.data;
+    yield this.batchSizes;
+    yield this.sortedIndices;
+    yield this.unsortedIndices;
+  }
+
+  /** A PackedSequence with `fn` applied to `data` (e.g. a dtype or device move). */
+  withData(data: Tensor): PackedSequence {
+    return new PackedSequence(data, this.batchSizes, this.sortedIndices, this.unsortedIndices);
+  }
+
+  /** `data` cast or moved (`PackedSequence.to`). */
+  to(...args: Parameters<Tensor['to']>): PackedSequence {
+    return this.withData(this.data.to(...args));
+  }
+
+  /** `data` in float64. */
+  double(): PackedSequence {
+    return this.withData(this.data.to('float64' as Parameters<Tensor['to']>[0]));
+  }
+
+  /** `data` in float32. */
+  float(): PackedSequence {
+    return this.withData(this.data.to('float32' as Parameters<Tensor['to']>[0]));
+  }
+
+  /** @internal The batch sizes as host numbers. */
+  _sizes(): number[] {
+    return hostInts(this.batchSizes, 'PackedSequence');
+  }
+}
+
+/** Options of {@link packPaddedSequence}. */
+export interface PackPaddedOptions {
+  /** `input` is [B, T, *] instead of [T, B, *] (default false). */
+  batchFirst?: boolean;
+  /** `lengths` must be in decreasing order (default true); false sorts the batch and records the permutation. */
+  enforceSorted?: boolean;
+}
+
+/** Packs time-major `x` [T, B, *] with decreasing `lengths` (PyTorch's `_pack_padded_sequence`). */
+function packSorted(x: Tensor, lengths: number[]): [Tensor, number[]] {
+  const op = 'pack_padded_sequence';
+  const B = x._shape[1]!;
+  if (lengths.length !== B) throw new TorchRuntimeError(op, `Expected \`len(lengths)\` to be equal to batch_size, but got ${lengths.length} (batch_size=${B})`);
+  if (!(lengths[B - 1]! > 0)) throw new TorchRuntimeError(op, "Length of all samples has to be greater than 0, but found an element in 'lengths' that is <= 0");
+  for (let i = 1; i < B; i++) {
+    if (lengths[i]! > lengths[i - 1]!) {
+      throw new TorchRuntimeError(
+        op,
+        '`lengths` array must be sorted in decreasing order when `enforce_sorted` is True. You can pass `enforce_sorted=False` to pack_padded_sequence and/or pack_sequence to sidestep this requirement if you do not need ONNX exportability.',
+      );
+    }
+  }
+  const T = lengths[0]!;
+  if (T > x._shape[0]!) throw new TorchRuntimeError(op, `Expected sequence length to be at most ${x._shape[0]}, but got ${T}`);
+  const sizes: number[] = [];
+  for (let t = 0; t < T; t++) sizes.push(lengths.filter((l) => l > t).length);
+  const data = fusedNode('PackPaddedSequenceBackward0', [x], (xx) => cat(sizes.map((bs, t) => xx.select(0, t).narrow(0, 0, bs)), 0));
+  return [data, sizes];
+}
+
+/**
+ * Packs a padded batch of sequences [T, B, *] (or [B, T, *] with `batchFirst`) of the given lengths.
+ * @example
+ * ```ts
+ * const packed = nn.utils.rnn.packPaddedSequence(x, [5, 2, 4], { enforceSorted: false });
+ * const [out, hn] = gru.call(packed);
+ * ```
+ */
+export function packPaddedSequence(input: Tensor, lengths: Tensor | readonly number[], opts: PackPaddedOptions = {}): PackedSequence {
+  const op = 'pack_padded_sequence';
+  if (!(input instanceof Tensor)) throw new TorchTypeError(op, `${op}(): argument 'input' must be Tensor`);
+  let lens = hostInts(lengths, op);
+  const batchFirst = opts.batchFirst ?? false;
+  let x = batchFirst ? input.transpose(0, 1) : input;
+  let sortedIndices: Tensor | null = null;
+  if (!(opts.enforceSorted ?? true)) {
+    const order = lens.map((_, i) => i).sort((a, b) => lens[b]! - lens[a]! || a - b);
+    lens = order.map((i) => lens[i]!);
+    sortedIndices = tensor(order, { dtype: int64 });
+    x = x.indexSelect(1, sortedIndices.to(x.device));
+  }
+  const [data, sizes] = packSorted(x, lens);
+  return new PackedSequence(data, tensor(sizes, { dtype: int64 }), sortedIndices, null);
+}
+
+/** Options of {@link padPackedSequence}. */
+export interface PadPackedOptions {
+  /** Return [B, T, *] instead of [T, B, *] (default false). */
+  batchFirst?: boolean;
+  /** Value of the padding (default 0). */
+  paddingValue?: number;
+  /** Pad to this many time steps (default: the longest sequence). */
+  totalLength?: number | null;
+}
+
+/** @internal Packed data → time-major padded [T, B, *] in the packed (sorted) batch order. */
+export function _padSorted(data: Tensor, sizes: number[], totalLength: number, paddingValue: number): Tensor {
+  const B = sizes.length > 0 ? sizes[0]! : 0;
+  const trailing = data._shape.slice(1);
+  return fusedNode('PadPackedSequenceBackward0', [data], (d) => {
+    const steps: Tensor[] = [];
+    let offset = 0;
+    for (const bs of sizes) {
+      let rows = d.narrow(0, offset, bs);
+      if (bs < B) rows = cat([rows, full([B - bs, ...trailing], paddingValue, { dtype: d.dtype, device: d.device })], 0);
+      steps.push(rows);
+      offset += bs;
+    }
+    for (let t = sizes.length; t < totalLength; t++) steps.push(full([B, ...trailing], paddingValue, { dtype: d.dtype, device: d.device }));
+    return steps.length > 0 ? stack(steps, 0) : zeros([0, B, ...trailing], { dtype: d.dtype, device: d.device });
+  });
+}
+
+/**
+ * Inverse of {@link packPaddedSequence}: the padded batch and the lengths (int64), in the
+ * original batch order.
+ */
+export function padPackedSequence(sequence: PackedSequence, opts: PadPackedOptions = {}): [Tensor, Tensor] {
+  const op = 'pad_packed_sequence';
+  if (!(sequence instanceof PackedSequence)) throw new TorchTypeError(op, `${op}(): argument 'sequence' must be a PackedSequence`);
+  const sizes = sequence._sizes();
+  let maxLen = sizes.length;
+  const total = opts.totalLength ?? null;
+  if (total !== null) {
+    if (total < maxLen) {
+      throw new TorchValueError(op, `Expected total_length to be at least the length of the longest sequence in input, but got total_length=${total} and max sequence length being ${maxLen}`);
+    }
+    maxLen = total;
+  }
+  let padded = _padSorted(sequence.data, sizes, maxLen, opts.paddingValue ?? 0);
+  const B = sizes.length > 0 ? sizes[0]! : 0;
+  const lens = new Array<number>(B).fill(0);
+  for (const bs of sizes) for (let b = 0; b < bs; b++) lens[b]! += 1;
+  let lengths = tensor(lens, { dtype: int64 });
+  const batchFirst = opts.batchFirst ?? false;
+  if (batchFirst) padded = padded.transpose(0, 1);
+  if (sequence.unsortedIndices !== null) {
+    padded = padded.indexSelect(batchFirst ? 0 : 1, sequence.unsortedIndices.to(padded.device));
+    lengths = lengths.indexSelect(0, sequence.unsortedIndices.to(lengths.device));
+  }
+  return [padded, lengths];
+}
 
 /**
  * Pads sequences [L_i, *] with `paddingValue` to the longest length and stacks them into
@@ -19,4 +217,34 @@ export function padSequence(sequences: readonly Tensor[], opts: { batchFirst?: b
     return cat([s, full([missing, ...trailing], opts.paddingValue ?? 0, { dtype: s.dtype, device: s.device })], 0);
   });
   return stack(padded, opts.batchFirst ? 0 : 1);
+}
+
+/**
+ * Packs a list of sequences [L_i, *] (decreasing lengths unless `enforceSorted` is false).
+ * @example
+ * ```ts
+ * const packed = nn.utils.rnn.packSequence([a, b, c], { enforceSorted: false });
+ * ```
+ */
+export function packSequence(sequences: readonly Tensor[], opts: { enforceSorted?: boolean } = {}): PackedSequence {
+  const lengths = sequences.map((s) => s._shape[0]!);
+  return packPaddedSequence(padSequence(sequences), lengths, { enforceSorted: opts.enforceSorted ?? true });
+}
+
+/** The list of sequences a PackedSequence holds (inverse of {@link packSequence}). */
+export function unpackSequence(packedSequences: PackedSequence): Tensor[] {
+  const [padded, lengths] = padPackedSequence(packedSequences, { batchFirst: true });
+  const lens = hostInts(lengths, 'unpack_sequence');
+  return lens.map((l, b) => padded.select(0, b).narrow(0, 0, l));
+}
+
+/**
+ * The sequences of a padded batch, cut to their lengths (inverse of {@link padSequence}).
+ * Unlike PyTorch, the input is not transposed in place.
+ */
+export function unpadSequence(paddedSequences: Tensor, lengths: Tensor | readonly number[], opts: { batchFirst?: boolean } = {}): Tensor[] {
+  const x = opts.batchFirst ? paddedSequences : paddedSequences.transpose(0, 1);
+  const lens = hostInts(lengths, 'unpad_sequence');
+  // PyTorch selects with a boolean mask: a copy of the first `l` steps
+  return lens.map((l, b) => x.select(0, b).narrow(0, 0, l).clone());
 }
