@@ -102,6 +102,12 @@ function indexFuncChecks(op: string, x: Tensor, dim: number, index: Tensor, sour
 
 /** Bounds of a 1-D index for index_add/index_reduce: no negatives, PyTorch's "index out of range in self". */
 function checkInRange(op: string, index: Tensor, size: number): void {
+  if (index.numel() > 0 && !isSync(index)) {
+    // On the device: an index_select over `size` slots reports PyTorch's text for this
+    // check at the next read, before the scatter's own (the first error reported wins).
+    indexSelect(zeros([size], { dtype: bool, device: index.device }), 0, index);
+    return;
+  }
   const r = syncRange(index);
   if (r !== null && (r[0] < 0 || r[1] >= size)) throw new TorchIndexError(op, 'index out of range in self');
 }
@@ -284,7 +290,9 @@ function identityOf(reduce: ScatterReduceMode, dtype: DType): number {
 function scatterReduceRaw(out: Tensor, d: number, index: Tensor, src: Tensor, reduce: ScatterReduceMode, includeSelf: boolean): Tensor {
   const b = backendFor(out.device, out.dtype, 'scatter_reduce');
   if (index.numel() === 0) return out;
-  if (!includeSelf) b.scatter(refOf(out), d, refOf(index), identityOf(reduce, out.dtype), 'none');
+  // Left out, self's slots start from the identity (sum, prod, mean) or from one of their own
+  // values (amax, amin: any member of the group leaves its extremum unchanged).
+  if (!includeSelf) b.scatter(refOf(out), d, refOf(index), reduce === 'amax' || reduce === 'amin' ? refOf(src) : identityOf(reduce, out.dtype), 'none');
   const kernel = reduce === 'sum' || reduce === 'mean' ? 'add' : reduce === 'prod' ? 'multiply' : reduce;
   b.scatter(refOf(out), d, refOf(index), refOf(src), kernel);
   if (reduce === 'mean') {
@@ -795,7 +803,7 @@ function indexPutSpecs(op: string, x: Tensor, indices: readonly (Tensor | null)[
   return indices as Tensor[];
 }
 
-function indexPutImpl(op: string, x: Tensor, indices: readonly (Tensor | null)[], values: Tensor, accumulate: boolean, inplace: boolean): Tensor {
+function indexPutImpl(op: string, x: Tensor, indices: readonly (Tensor | null)[], values: Tensor, accumulate: boolean, inplace: boolean, pre?: Prefetched): Tensor {
   expectTensor(op, 'input', 1, x);
   const specs = indexPutSpecs(op, x, indices);
   expectTensor(op, 'values', 3, values);
@@ -810,7 +818,30 @@ function indexPutImpl(op: string, x: Tensor, indices: readonly (Tensor | null)[]
     }
     return accumulate ? out.copy_(out.add(values)) : out.copy_(values);
   }
-  return putIndexed(op, out, specs, values, accumulate, undefined, (n, total) => `too many indices for tensor of dimension ${n} (got ${total})`);
+  if (!pre && setByMask(op, out, specs, values, accumulate)) return out;
+  return putIndexed(op, out, specs, values, accumulate, pre, (n, total) => `too many indices for tensor of dimension ${n} (got ${total})`);
+}
+
+/** Reads masks' positions and index tensors' ranges ahead of time (for devices that read back only asynchronously). */
+async function prefetch(specs: readonly AdvancedIndexSpec[]): Promise<{ resolved: AdvancedIndexSpec[]; pre: Prefetched }> {
+  const pre: Prefetched = { coords: new Map(), bounds: new Map() };
+  const resolved: AdvancedIndexSpec[] = [];
+  for (const s of specs) {
+    if (!(s instanceof Tensor)) resolved.push(s);
+    else if (isMask(s)) {
+      const m = s.dtype === bool ? s : s.ne(0);
+      const nz = await nonzeroAsync(s._shape.length === 0 ? m.reshape(1) : m);
+      pre.coords.set(s, s._shape.length === 0 ? [nz.reshape(-1)] : nz.unbind(1));
+      resolved.push(s);
+    } else {
+      if (s.numel() > 0 && s.dtype === int64) {
+        const [mn, mx] = await Promise.all([s.min().data(), s.max().data()]);
+        pre.bounds.set(s, [Number(mn[0]), Number(mx[0])]);
+      }
+      resolved.push(s);
+    }
+  }
+  return { resolved, pre };
 }
 
 /**
@@ -826,6 +857,24 @@ export function indexPut(x: Tensor, indices: readonly Tensor[], values: Tensor, 
 /** In-place {@link indexPut}. */
 export function indexPut_(x: Tensor, indices: readonly Tensor[], values: Tensor, opts?: IndexPutOptions): Tensor {
   return indexPutImpl('index_put_', x, indices, values, opts?.accumulate ?? false, true);
+}
+
+/**
+ * {@link indexPut} on any device: reads bool masks' positions and index ranges
+ * asynchronously first (devices that read back only asynchronously, such as WebGPU, need
+ * this for masks whose values vary along the selected elements).
+ */
+export async function indexPutAsync(x: Tensor, indices: readonly Tensor[], values: Tensor, opts?: IndexPutOptions): Promise<Tensor> {
+  expectTensor('index_put', 'input', 1, x);
+  const { pre } = await prefetch(indexPutSpecs('index_put', x, indices));
+  return indexPutImpl('index_put', x, indices, values, opts?.accumulate ?? false, false, pre);
+}
+
+/** In-place {@link indexPutAsync}. */
+export async function indexPutAsync_(x: Tensor, indices: readonly Tensor[], values: Tensor, opts?: IndexPutOptions): Promise<Tensor> {
+  expectTensor('index_put_', 'input', 1, x);
+  const { pre } = await prefetch(indexPutSpecs('index_put_', x, indices));
+  return indexPutImpl('index_put_', x, indices, values, opts?.accumulate ?? false, true, pre);
 }
 
 /** An entry of {@link setIndex_}'s specs: what `x.index(...)` takes, or a bool (a 0-d mask, as Python's `x[True]`). */
@@ -858,7 +907,7 @@ function setValue(op: string, x: Tensor, value: number | boolean | Tensor): Tens
  * mask's count dim: written with `where` on the device (no read-back). Returns false when
  * the case doesn't apply.
  */
-function setByMask(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], value: Tensor): boolean {
+function setByMask(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], value: Tensor, accumulate = false): boolean {
   const tensors = specs.filter((s): s is Tensor => s instanceof Tensor);
   if (tensors.length !== 1 || tensors[0]!.dtype !== bool || tensors[0]!._shape.length === 0) return false;
   const mask = tensors[0]!;
@@ -894,7 +943,8 @@ function setByMask(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], v
   }
   checkWritable(v, op);
   const mb = mask.reshape([...before.map(() => 1), ...mask._shape, ...after.map(() => 1)]);
-  v.copy_(where(mb, vv, v));
+  // Mask positions are distinct, so accumulating adds each value once.
+  v.copy_(where(mb, accumulate ? v.add(vv) : vv, v));
   return true;
 }
 
@@ -957,24 +1007,10 @@ export function setIndex(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[
  */
 export async function setIndexAsync_(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Tensor): Promise<Tensor> {
   expectTensor('setitem', 'input', 1, x);
-  const pre: Prefetched = { coords: new Map(), bounds: new Map() };
-  const resolved: AdvancedIndexSpec[] = [];
-  for (const s of specList(specs, x)) {
-    if (!(s instanceof Tensor)) resolved.push(s);
-    else if (s._shape.length === 0 && s.dtype === int64) resolved.push(Number((await s.data())[0]));
-    else if (isMask(s)) {
-      const m = (s.dtype === bool ? s : s.ne(0));
-      const nz = await nonzeroAsync(s._shape.length === 0 ? m.reshape(1) : m);
-      pre.coords.set(s, s._shape.length === 0 ? [nz.reshape(-1)] : nz.unbind(1));
-      resolved.push(s);
-    } else {
-      if (s.numel() > 0 && s.dtype === int64) {
-        const [mn, mx] = await Promise.all([s.min().data(), s.max().data()]);
-        pre.bounds.set(s, [Number(mn[0]), Number(mx[0])]);
-      }
-      resolved.push(s);
-    }
-  }
+  const list: AdvancedIndexSpec[] = [];
+  // A 0-d int64 tensor indexes as the int it holds.
+  for (const s of specList(specs, x)) list.push(s instanceof Tensor && s._shape.length === 0 && s.dtype === int64 ? Number((await s.data())[0]) : s);
+  const { resolved, pre } = await prefetch(list);
   return setIndexImpl('setitem', x, resolved, value, pre);
 }
 

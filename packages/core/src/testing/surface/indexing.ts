@@ -37,5 +37,7 @@ export const INDEXING: SurfaceCalls = {
   },
   asyncCalls: {
     setitem: ([x, spec, v]) => core.setIndexAsync_(x, spec, v),
+    index_put: ([x, i, v], kw) => core.indexPutAsync(x, i, v, acc(kw)),
+    index_put_: ([x, i, v], kw) => core.indexPutAsync_(x, i, v, acc(kw)),
   },
 };
