@@ -17,9 +17,7 @@ import { type NestedArray, type TensorData, fromHost, full, tensor, zeros } from
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, resolveOptions } from './dispatch.js';
 import { bumpVersion } from './elementwise.js';
 import { cat, flip, indexSelect, split, stack, tril, triu } from './indexing.js';
-import { asStrided, clone, expand, makeView, movedim, narrow, permute, reshape, resize_, select, squeeze, t, transpose, unbind, unsqueeze, view } from './views.js';
-
-export { t, transpose, squeeze, unsqueeze, asStrided, movedim } from './views.js';
+import { asStrided, clone, expand, makeView, narrow, permute, reshape, resize_, select, squeeze, t, transpose, unbind, unsqueeze, view } from './views.js';
 
 /** PyTorch's ScalarType names (`Float`, `Long`, …), as its kernels print them. */
 function scalarTypeName(d: DType): string {
@@ -107,12 +105,6 @@ export function vstack(tensors: readonly Tensor[]): Tensor {
   return cat(tensors.map(atleast2dOne), 0);
 }
 
-/** Alias of {@link vstack}. */
-export function rowStack(tensors: readonly Tensor[]): Tensor {
-  stackList('row_stack', 'vstack', tensors);
-  return vstack(tensors);
-}
-
 /** Concatenates depth-wise (along dim 2), tensors made 3-D first. */
 export function dstack(tensors: readonly Tensor[]): Tensor {
   stackList('dstack', 'dstack', tensors);
@@ -123,16 +115,6 @@ export function dstack(tensors: readonly Tensor[]): Tensor {
 export function columnStack(tensors: readonly Tensor[]): Tensor {
   stackList('column_stack', 'column_stack', tensors);
   return cat(tensors.map((x) => (x._shape.length <= 1 ? reshape(x, [x.numel(), 1]) : x)), 1);
-}
-
-/** Alias of `cat` (`torch.concat`). */
-export function concat(tensors: readonly Tensor[], dim = 0): Tensor {
-  return cat(tensors, dim);
-}
-
-/** Alias of `cat` (`torch.concatenate`). */
-export function concatenate(tensors: readonly Tensor[], dim = 0): Tensor {
-  return cat(tensors, dim);
 }
 
 // ------------------------------------------------------------------ splitting
@@ -324,18 +306,6 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
 
 function tensorTypeName(d: DType): string {
   return { float32: 'FloatTensor', float64: 'DoubleTensor', int32: 'IntTensor', int64: 'LongTensor', uint8: 'ByteTensor', bool: 'BoolTensor' }[d.name];
-}
-
-/** Swaps two dims: a view (alias of `transpose`; `swapdims` is another name). */
-export function swapaxes(x: Tensor, axis0: number, axis1: number): Tensor {
-  expectTensor('swapaxes', 'input', 1, x);
-  return transpose(x, axis0, axis1);
-}
-
-/** Moves dims to new positions: a view (alias of `movedim`). */
-export function moveaxis(x: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
-  expectTensor('moveaxis', 'input', 1, x);
-  return movedim(x, source, destination);
 }
 
 /** The elements as a 1-D tensor: a view when `x` is contiguous, else a contiguous copy. */
@@ -603,11 +573,6 @@ export function t_(x: Tensor): Tensor {
 export function transpose_(x: Tensor, dim0: number, dim1: number): Tensor {
   expectTensor('transpose_', 'input', 1, x);
   return inplaceView(x, 'transpose_', (y) => transpose(y, dim0, dim1));
-}
-/** Alias of {@link transpose_} (`swapdims_` is another name). */
-export function swapaxes_(x: Tensor, axis0: number, axis1: number): Tensor {
-  expectTensor('swapaxes_', 'input', 1, x);
-  return inplaceView(x, 'swapaxes_', (y) => transpose(y, axis0, axis1));
 }
 /** Removes size-1 dims (all, or the given one) in place. */
 export function squeeze_(x: Tensor, dim?: number | readonly number[] | null): Tensor {

@@ -2,7 +2,7 @@
  * Golden-case calls for the structure ops (fixture `ops-structure.json`, written by
  * `tools/golden/ops_structure.py`): PyTorch op name → Antorcha call.
  */
-import * as s from '../../ops/structure.js';
+import * as s from '../../ops/index.js';
 import { tensor } from '../../ops/creation.js';
 import { Tensor } from '../../tensor.js';
 import type { SurfaceCalls } from './types.js';
@@ -45,7 +45,7 @@ export const STRUCTURE: SurfaceCalls = {
     unsafe_chunk: ([x, a, d], kw) => s.unsafeChunk(x, a, dim0(kw, d)),
     broadcast_to: ([x, shape]) => s.broadcastTo(x, shape),
     swapaxes: ([x, a, b]) => s.swapaxes(x, a, b),
-    swapdims: ([x, a, b]) => s.swapaxes(x, a, b),
+    swapdims: ([x, a, b]) => s.swapdims(x, a, b),
     moveaxis: ([x, a, b]) => s.moveaxis(x, a, b),
     ravel: ([x]) => s.ravel(x),
     unfold: ([x, d, size, step]) => s.unfold(x, d, size, step),
@@ -74,7 +74,7 @@ export const STRUCTURE: SurfaceCalls = {
     t_: ([x]) => s.t_(x),
     transpose_: ([x, a, b]) => s.transpose_(x, a, b),
     swapaxes_: ([x, a, b]) => s.swapaxes_(x, a, b),
-    swapdims_: ([x, a, b]) => s.swapaxes_(x, a, b),
+    swapdims_: ([x, a, b]) => s.swapdims_(x, a, b),
     squeeze_: ([x, d]) => s.squeeze_(x, d),
     unsqueeze_: ([x, d]) => s.unsqueeze_(x, d),
     as_strided_: ([x, size, stride, o]) => s.asStrided_(x, size, stride, o),
