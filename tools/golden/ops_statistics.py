@@ -365,6 +365,7 @@ reprs = {
     'aminmax': repr(torch.aminmax(x)),
     'aminmax_dim': repr(torch.aminmax(x, dim=1)),
     'histogram': repr(torch.histogram(x, 2)),
+    'tuple': repr((torch.tensor([1.]), torch.tensor([0]))),
 }
 path = os.path.join(ROOT, 'packages/core/fixtures/return-types.json')
 with open(path, 'w') as f:

@@ -247,9 +247,9 @@ export interface QuantileOptions {
 
 const INTERPOLATIONS = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
 
-function quantileImpl(op: 'quantile' | 'nanquantile', x: Tensor, q: number | Tensor, dim: number | null | undefined, opts: QuantileOptions | undefined): Tensor {
+/** quantile's argument checks, in PyTorch's order (all but q's range). */
+function quantileChecks(op: string, x: Tensor, q: number | Tensor, opts: QuantileOptions | undefined): void {
   expectTensor(op, 'input', 1, x);
-  const keepdim = opts?.keepdim ?? false;
   const interpolation = opts?.interpolation ?? 'linear';
   const err = (msg: string) => new TorchRuntimeError(op, msg);
   if (typeof q === 'number' && !(q >= 0 && q <= 1)) throw err(`quantile() q must be in the range [0, 1] but got ${cDouble(q)}`);
@@ -257,10 +257,17 @@ function quantileImpl(op: 'quantile' | 'nanquantile', x: Tensor, q: number | Ten
     throw err(`quantile() interpolation must be one of linear, lower, higher, midpoint or nearest, but got ${String(interpolation)}`);
   }
   if (x.numel() === 0) throw err('quantile() input tensor must be non-empty');
-  const qt = typeof q === 'number' ? null : q;
-  if (qt !== null && qt._shape.length > 1) throw err('quantile() q must be a scalar or 1D tensor');
+  if (q instanceof Tensor && q._shape.length > 1) throw err('quantile() q must be a scalar or 1D tensor');
   if (x.dtype !== float32 && x.dtype !== float64) throw err('quantile() input tensor must be either float or double dtype');
-  if (qt !== null && qt.dtype !== x.dtype) throw err('quantile() q tensor must be same dtype as the input tensor');
+  if (q instanceof Tensor && q.dtype !== x.dtype) throw err('quantile() q tensor must be same dtype as the input tensor');
+}
+
+function quantileImpl(op: 'quantile' | 'nanquantile', x: Tensor, q: number | Tensor, dim: number | null | undefined, opts: QuantileOptions | undefined): Tensor {
+  quantileChecks(op, x, q, opts);
+  const keepdim = opts?.keepdim ?? false;
+  const interpolation = opts?.interpolation ?? 'linear';
+  const err = (msg: string) => new TorchRuntimeError(op, msg);
+  const qt = typeof q === 'number' ? null : q;
   const nd = x._shape.length;
   const d = dim === undefined || dim === null ? null : wrapDim(dim, nd, op);
   // Output shape without q's dim.
@@ -322,6 +329,31 @@ export function quantile(x: Tensor, q: number | Tensor, dim?: number | null, opt
 
 /** {@link quantile} ignoring NaN (NaN only where a row is all NaN). */
 export function nanquantile(x: Tensor, q: number | Tensor, dim?: number | null, opts?: QuantileOptions): Tensor {
+  return quantileImpl('nanquantile', x, q, dim, opts);
+}
+
+/** Whether all of q lies in [0, 1], read back on any device. */
+async function qInRange(q: number | Tensor): Promise<void> {
+  if (typeof q === 'number' || q.numel() === 0) return;
+  const ok = (await readAsync(ge(q, 0).logicalAnd(le(q, 1)).all()))[0] !== 0;
+  if (!ok) throw new TorchRuntimeError('quantile', 'quantile() q values must be in the range [0, 1]');
+}
+
+/**
+ * {@link quantile} with q's range checked on any device: on devices that read back only
+ * asynchronously (WebGPU) the synchronous form skips reading a tensor q back (as PyTorch
+ * does off the CPU); this form awaits the check first.
+ */
+export async function quantileAsync(x: Tensor, q: number | Tensor, dim?: number | null, opts?: QuantileOptions): Promise<Tensor> {
+  quantileChecks('quantile', x, q, opts);
+  await qInRange(q);
+  return quantileImpl('quantile', x, q, dim, opts);
+}
+
+/** {@link nanquantile} with q's range checked on any device (see {@link quantileAsync}). */
+export async function nanquantileAsync(x: Tensor, q: number | Tensor, dim?: number | null, opts?: QuantileOptions): Promise<Tensor> {
+  quantileChecks('nanquantile', x, q, opts);
+  await qInRange(q);
   return quantileImpl('nanquantile', x, q, dim, opts);
 }
 

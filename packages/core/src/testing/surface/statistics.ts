@@ -65,6 +65,8 @@ export const STATISTICS: SurfaceCalls = {
     allclose: ([a, b], kw) => core.tensor(core.allclose(a, b, iscloseOpts(kw))),
   },
   asyncCalls: {
+    quantile: ([x, q], kw) => core.quantileAsync(x, q, dimOf(kw), quantileOpts(kw)),
+    nanquantile: ([x, q], kw) => core.nanquantileAsync(x, q, dimOf(kw), quantileOpts(kw)),
     bincount: ([x, w], kw) => core.bincountAsync(x, bincountOpts(w, kw)),
     histc: ([x], kw) => core.histcAsync(x, (kw.bins ?? 100) as number, (kw.min ?? 0) as number, (kw.max ?? 0) as number),
     histogram: async ([x, bins], kw) => [...(await core.histogramAsync(x, bins, histogramOpts(kw)))],
