@@ -41,3 +41,16 @@ export {
   TripletMarginLoss, GaussianNLLLoss, MultiMarginLoss, CosineSimilarity, PairwiseDistance, NLLLoss2d, MultiLabelMarginLoss,
   TripletMarginWithDistanceLoss, CTCLoss, AdaptiveLogSoftmaxWithLoss, ASMoutput,
 } from './losses.js';
+export { ConvTranspose3d } from './layers/conv.js';
+export {
+  AdaptiveMaxPool1d, LPPool1d, LPPool2d, MaxUnpool1d, MaxUnpool2d, MaxUnpool3d, FractionalMaxPool2d, FractionalMaxPool3d,
+  type MaxUnpoolLayerOptions, type FractionalMaxPoolLayerOptions,
+} from './layers/pooling.js';
+export {
+  ConstantPad1d, ConstantPad2d, ConstantPad3d, ZeroPad2d, ReflectionPad1d, ReflectionPad2d, ReflectionPad3d, ReplicationPad1d, ReplicationPad2d, ReplicationPad3d,
+} from './layers/padding.js';
+export { InstanceNorm3d, LocalResponseNorm, CrossMapLRN2d } from './layers/normalization.js';
+export { Dropout1d, Dropout3d, AlphaDropout, FeatureAlphaDropout } from './layers/dropout.js';
+export { Hardshrink, Softshrink, Softmax2d } from './layers/activation.js';
+export { ChannelShuffle } from './layers/pixel-shuffle.js';
+export { Fold, Unfold, type FoldLayerOptions } from './layers/fold.js';

@@ -4,7 +4,7 @@
  * PyTorch's node name (`LeakyReluBackward0`, `HardswishBackward0`, …).
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
-import { type DTypeLike, type Tensor, TorchRuntimeError, unaryInplace, unaryOp, where, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, emptyLike, exponential_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 
 function floatInput(op: string, x: Tensor): void {
@@ -232,4 +232,97 @@ export function prelu(input: Tensor, weight: Tensor): Tensor {
     const shape = x.ndim >= 2 ? x._shape.map((s, i) => (i === 1 ? c : 1)) : [c];
     return where(x.gt(0), x, x.mul(c === 1 ? w.reshape([]) : w.reshape(shape)));
   });
+}
+
+/** `hardtanh` writing into `input` (PyTorch's `F.hardtanh_`). */
+export function hardtanh_(input: Tensor, minVal = -1.0, maxVal = 1.0): Tensor {
+  return hardtanh(input, minVal, maxVal, true);
+}
+
+/** `threshold` writing into `input` (PyTorch's `F.threshold_`). */
+export function threshold_(input: Tensor, thresholdValue: number, value: number): Tensor {
+  return threshold(input, thresholdValue, value, true);
+}
+
+/** log(sigmoid(x)): PyTorch's spelling `F.logsigmoid` of {@link logSigmoid}. */
+export function logsigmoid(input: Tensor): Tensor {
+  return logSigmoid(input);
+}
+
+function checkLambd(op: string, lambd: number): void {
+  expectNumber(op, 'lambd', 2, lambd);
+}
+
+/**
+ * Hard shrinkage: 0 where −lambd ≤ x ≤ lambd, x elsewhere (`HardshrinkBackward0`).
+ * @example
+ * ```ts
+ * F.hardshrink(tensor([-1, 0.2, 0.7]), 0.5); // [-1, 0, 0.7]
+ * ```
+ */
+export function hardshrink(input: Tensor, lambd = 0.5): Tensor {
+  expectTensor('hardshrink', 'input', 1, input);
+  checkLambd('hardshrink', lambd);
+  if (!input.dtype.isFloatingPoint) throw new TorchRuntimeError('hardshrink', `"hardshrink_cpu" not implemented for '${pyDtypeName(input)}'`);
+  return fusedNode('HardshrinkBackward0', [input], (x) => where(x.ge(-lambd).logicalAnd(x.le(lambd)), 0, x));
+}
+
+/** Soft shrinkage: x − lambd above lambd, x + lambd below −lambd, 0 between (`SoftshrinkBackward0`). */
+export function softshrink(input: Tensor, lambd = 0.5): Tensor {
+  expectTensor('softshrink', 'input', 1, input);
+  checkLambd('softshrink', lambd);
+  if (!(lambd >= 0)) throw new TorchRuntimeError('softshrink', `lambda must be greater or equal to 0, but found to be ${pyNum(lambd)}.`);
+  if (!input.dtype.isFloatingPoint) throw new TorchRuntimeError('softshrink', `"softshrink_cpu" not implemented for '${pyDtypeName(input)}'`);
+  return fusedNode('SoftshrinkBackward0', [input], (x) => where(x.gt(lambd), x.sub(lambd), where(x.lt(-lambd), x.add(lambd), 0)));
+}
+
+/** ATen's spelling of a dtype in "not implemented for" messages (`'Long'`, `'Int'`, …). */
+function pyDtypeName(x: Tensor): string {
+  const names: Record<string, string> = { int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool', float16: 'Half', bfloat16: 'BFloat16' };
+  return names[x.dtype.name] ?? x.dtype.name;
+}
+
+/** A number as c10 prints a double in messages (`-1`, `0.5`). */
+function pyNum(v: number): string {
+  return String(v);
+}
+
+/** Options of {@link gumbelSoftmax}. */
+export interface GumbelSoftmaxOptions {
+  /** Temperature (default 1). */
+  tau?: number;
+  /** Return one-hot samples with the soft gradient (straight-through; default false). */
+  hard?: boolean;
+  /** Deprecated, no effect (default 1e-10). */
+  eps?: number;
+  /** The dim the softmax runs over (default −1). */
+  dim?: number;
+  /** Generator of the Gumbel noise (default: the global one). */
+  generator?: Generator;
+}
+
+/**
+ * Samples from the Gumbel-softmax distribution: `softmax((logits + g) / tau)` with
+ * g = −log(Exponential(1)) drawn as PyTorch draws it (`exponential_` on an empty tensor
+ * like `logits`); `hard` returns one-hot vectors with the soft sample's gradient.
+ * @example
+ * ```ts
+ * F.gumbelSoftmax(logits, { tau: 0.5, hard: true });
+ * ```
+ */
+export function gumbelSoftmax(logits: Tensor, opts: GumbelSoftmaxOptions = {}): Tensor {
+  expectTensor('gumbel_softmax', 'logits', 1, logits);
+  expectOptions('gumbel_softmax', opts);
+  const tau = opts.tau ?? 1;
+  const dim = opts.dim ?? -1;
+  expectNumber('gumbel_softmax', 'tau', 2, tau);
+  expectBool('gumbel_softmax', 'hard', 3, opts.hard ?? false);
+  const noise = emptyLike(logits.detach());
+  exponential_(noise, 1, opts.generator ? { generator: opts.generator } : undefined);
+  const gumbels = logits.add(noise.log().neg()).div(tau);
+  const ySoft = gumbels.softmax(dim);
+  if (!opts.hard) return ySoft;
+  const index = ySoft.argmax(dim, true);
+  const yHard = zerosLike(logits.detach()).scatter_(dim, index, 1.0);
+  return yHard.sub(ySoft.detach()).add(ySoft);
 }

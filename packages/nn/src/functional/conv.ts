@@ -248,3 +248,54 @@ export function convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | n
   const out = convolution([x, weight, bias], (xx, ww, bb) => convTranspose2d(xx.unsqueeze(2), ww.unsqueeze(2), bb, o).squeeze(2));
   return unbatched ? out.squeeze(0) : out;
 }
+
+/**
+ * Transposed 3-D convolution: input [N, Cin, D, H, W] (or unbatched), weight
+ * [Cin, Cout/groups, kd, kh, kw]; each output size is (in − 1)·stride − 2·padding +
+ * dilation·(k − 1) + outputPadding + 1.
+ */
+export function convTranspose3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTransposeOptions = {}): Tensor {
+  expectTensor('conv_transpose3d', 'input', 1, input);
+  expectTensor('conv_transpose3d', 'weight', 2, weight);
+  expectOptions('conv_transpose3d', opts);
+  const op = 'conv_transpose3d';
+  const [x, unbatched] = batchify(input, 3, op);
+  if (weight.ndim !== 5) throw new TorchRuntimeError(op, `weight should have 5 dimensions, got ${weight.ndim}`);
+  const stride = ntuple(opts.stride ?? 1, 3, op, 'stride');
+  const padding = ntuple(opts.padding ?? 0, 3, op, 'padding');
+  const outPad = ntuple(opts.outputPadding ?? 0, 3, op, 'output_padding');
+  const dilation = ntuple(opts.dilation ?? 1, 3, op, 'dilation');
+  const groups = opts.groups ?? 1;
+  const [Cin, Cog] = weight._shape as [number, number];
+  const k = weight._shape.slice(2);
+  if (x._shape[1] !== Cin) {
+    throw new TorchRuntimeError(op, `Given transposed=1, weight of size ${fmtShape(weight._shape)}, expected input${fmtShape(x._shape)} to have ${Cin} channels, but got ${x._shape[1]} channels instead`);
+  }
+  for (let i = 0; i < 3; i++) {
+    if (outPad[i]! >= stride[i]! && outPad[i]! >= dilation[i]!) {
+      const [od, oh, ow] = outPad as [number, number, number];
+      const [sd, sh, sw] = stride as [number, number, number];
+      const [dd, dh, dw] = dilation as [number, number, number];
+      throw new TorchRuntimeError(
+        op,
+        `output padding must be smaller than either stride or dilation, but got output_padding_depth: ${od} output_padding_height: ${oh} output_padding_width: ${ow} stride_depth: ${sd} stride_height: ${sh} stride_width: ${sw} dilation_depth: ${dd} dilation_height: ${dh} dilation_width: ${dw}`,
+      );
+    }
+  }
+  const out = convolution([x, weight, bias], (xx, ww, bb) => {
+    let xd = xx;
+    for (let i = 0; i < 3; i++) xd = dilateDim(xd, 2 + i, stride[i]!);
+    for (let i = 0; i < 3; i++) {
+      const edge = dilation[i]! * (k[i]! - 1) - padding[i]!;
+      xd = padDim(xd, 2 + i, edge, edge + outPad[i]!);
+    }
+    const Cout = Cog * groups;
+    const w = ww
+      .reshape([groups, Cin / groups, Cog, ...k])
+      .transpose(1, 2)
+      .reshape([Cout, Cin / groups, ...k])
+      .flip([2, 3, 4]);
+    return convCore(xd, w, bb, [1, 1, 1], [[0, 0], [0, 0], [0, 0]], dilation, groups, op);
+  });
+  return unbatched ? out.squeeze(0) : out;
+}

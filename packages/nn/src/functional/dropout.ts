@@ -3,7 +3,7 @@
  * `dropoutMask` (the same Bernoulli stream as PyTorch's CPU dropout) and
  * multiplied in, so the node is `MulBackward0` as in PyTorch.
  */
-import { type Generator, type Tensor, TorchValueError, dropoutMask, empty, expectTensor, expectBool } from '@antorcha/core';
+import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, dropoutMask, empty, expectTensor, expectBool } from '@antorcha/core';
 
 function checkP(p: number): void {
   if (p < 0 || p > 1) throw new TorchValueError('dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
@@ -43,4 +43,90 @@ export function dropout2d(input: Tensor, p = 0.5, training = true, inplace = fal
   if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
   const mask = dropoutMask(empty(shape, { dtype: input.dtype, device: input.device }), p);
   return inplace ? input.mul_(mask) : input.mul(mask);
+}
+
+/** SELU's negative saturation −λα (ATen's `alpha` of alpha dropout). */
+const ALPHA_DROPOUT_ALPHA = 1.7580993408473766;
+
+/**
+ * ATen's `_dropout_impl`: the noise (one element per input element, or per [N, C] channel
+ * for the feature variants) is drawn with `bernoulli_(1 − p)` in the input's dtype, then
+ * scaled by 1/(1−p) (plain dropout) or turned into alpha dropout's affine a·x + b.
+ */
+function dropoutImpl(op: string, input: Tensor, p: number, training: boolean, inplace: boolean, feature: boolean, alpha: boolean, generator?: Generator, lead = 2): Tensor {
+  if (p < 0 || p > 1) throw new TorchValueError(op, `dropout probability has to be between 0 and 1, but got ${p}`);
+  if (p === 0 || !training || input.numel() === 0) return input;
+  if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
+  // `lead` = 1: an unbatched input PyTorch unsqueezes to a batch of one (the same draws)
+  if (feature && input.ndim + 2 - lead < 2) throw new TorchRuntimeError(op, 'Feature dropout requires at least 2 dimensions in the input');
+  const shape = feature ? input._shape.map((s, i) => (i < lead ? s : 1)) : input._shape;
+  const noise = bernoulli_(empty(shape, { dtype: input.dtype, device: input.device }), 1 - p, generator ? { generator } : undefined);
+  if (!alpha) {
+    const scaled = noise.div_(1 - p);
+    return inplace ? input.mul_(scaled) : input.mul(scaled);
+  }
+  const a = 1 / Math.sqrt((ALPHA_DROPOUT_ALPHA * ALPHA_DROPOUT_ALPHA * p + 1) * (1 - p));
+  const b = noise.add(-1).mul_(ALPHA_DROPOUT_ALPHA * a).add_(ALPHA_DROPOUT_ALPHA * a * p);
+  noise.mul_(a);
+  return inplace ? input.mul_(noise).add_(b) : input.mul(noise).add_(b);
+}
+
+function checkFlags(op: string, training: boolean, inplace: boolean): void {
+  expectBool(op, 'training', 3, training);
+  expectBool(op, 'inplace', 4, inplace);
+}
+
+/**
+ * Channel dropout for [N, C, L] (or [C, L]) inputs: zeroes whole channels with
+ * probability `p` and scales the rest by 1/(1−p).
+ */
+export function dropout1d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
+  expectTensor('dropout1d', 'input', 1, input);
+  checkFlags('dropout1d', training, inplace);
+  if (p < 0 || p > 1) throw new TorchValueError('dropout1d', `dropout probability has to be between 0 and 1, but got ${p}`);
+  const d = input.ndim;
+  if (d !== 2 && d !== 3) {
+    throw new TorchRuntimeError(
+      'dropout1d',
+      `dropout1d: Expected 2D or 3D input, but received a ${d}D input. Note that dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).`,
+    );
+  }
+  return featureBatched('dropout1d', input, d === 3, p, training, inplace, false, generator);
+}
+
+/** Runs a feature dropout on a batch of one when `batched` is false (PyTorch's unsqueeze/squeeze). */
+function featureBatched(op: string, input: Tensor, batched: boolean, p: number, training: boolean, inplace: boolean, alpha: boolean, generator?: Generator): Tensor {
+  return dropoutImpl(op, input, p, training, inplace, true, alpha, generator, batched ? 2 : 1);
+}
+
+/**
+ * Channel dropout for [N, C, D, H, W] (or [C, D, H, W]) inputs: zeroes whole channels with
+ * probability `p` and scales the rest by 1/(1−p).
+ */
+export function dropout3d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
+  expectTensor('dropout3d', 'input', 1, input);
+  checkFlags('dropout3d', training, inplace);
+  if (p < 0 || p > 1) throw new TorchValueError('dropout3d', `dropout probability has to be between 0 and 1, but got ${p}`);
+  return featureBatched('dropout3d', input, input.ndim === 5, p, training, inplace, false, generator);
+}
+
+/**
+ * Alpha dropout (for SELU networks): dropped elements are set to SELU's negative saturation
+ * and the result is shifted and scaled to keep zero mean and unit variance. As in
+ * PyTorch, `training` defaults to false (the identity).
+ */
+export function alphaDropout(input: Tensor, p = 0.5, training = false, inplace = false, generator?: Generator): Tensor {
+  expectTensor('alpha_dropout', 'input', 1, input);
+  checkFlags('alpha_dropout', training, inplace);
+  return dropoutImpl('alpha_dropout', input, p, training, inplace, false, true, generator);
+}
+
+/**
+ * Alpha dropout of whole channels of [N, C, *] inputs (`training` defaults to false, as in
+ * PyTorch).
+ */
+export function featureAlphaDropout(input: Tensor, p = 0.5, training = false, inplace = false, generator?: Generator): Tensor {
+  expectTensor('feature_alpha_dropout', 'input', 1, input);
+  checkFlags('feature_alpha_dropout', training, inplace);
+  return dropoutImpl('feature_alpha_dropout', input, p, training, inplace, true, true, generator);
 }

@@ -24,3 +24,5 @@ export * from './upsample.js';
 export * from './pixel-shuffle.js';
 export { multiHeadAttentionForward, type MultiHeadAttentionForwardOptions } from './attention.js';
 export type { IntOrTuple, Reduction } from './utils.js';
+export * from './fold.js';
+export * from './distance.js';

@@ -5,6 +5,8 @@
  */
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, expectIntOrList, expectTensor } from '@antorcha/core';
 import { expectOptions } from './utils.js';
+import { pad } from './padding.js';
+import { avgPool2d, avgPool3d } from './pooling.js';
 import { fusedNode, noGrad } from '@antorcha/autograd';
 
 /** Options of `batchNorm`. */
@@ -203,4 +205,29 @@ export function instanceNorm(input: Tensor, opts: InstanceNormOptions = {}): Ten
     if (opts.runningVar && rv) opts.runningVar.copy_(rv.view(N, C).mean(0));
   });
   return out.view(input._shape);
+}
+
+/**
+ * Local response normalisation across channels (dim 1) of [N, C, *] input:
+ * x / (k + α/n · Σ x² over `size` neighbouring channels)^β (PyTorch's composite).
+ */
+export function localResponseNorm(input: Tensor, size: number, alpha = 1e-4, beta = 0.75, k = 1.0): Tensor {
+  const op = 'local_response_norm';
+  expectTensor(op, 'input', 1, input);
+  const dim = input.ndim;
+  if (dim < 3) throw new TorchValueError(op, `Expected 3D or higher dimensionality                          input (got ${dim} dimensions)`);
+  if (input.numel() === 0) return input;
+  let div = input.mul(input).unsqueeze(1);
+  if (dim === 3) {
+    div = pad(div, [0, 0, Math.floor(size / 2), Math.floor((size - 1) / 2)]);
+    div = avgPool2d(div, [size, 1], { stride: 1 }).squeeze(1);
+  } else {
+    const sizes = input._shape;
+    div = div.view(sizes[0]!, 1, sizes[1]!, sizes[2]!, -1);
+    div = pad(div, [0, 0, 0, 0, Math.floor(size / 2), Math.floor((size - 1) / 2)]);
+    div = avgPool3d(div, [size, 1, 1], { stride: 1 }).squeeze(1);
+    div = div.view(sizes);
+  }
+  div = div.mul(alpha).add(k).pow(beta);
+  return input.div(div);
 }

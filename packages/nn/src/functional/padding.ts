@@ -1,31 +1,124 @@
 /**
- * `F.pad` (constant mode): pads the last dims, built from `cat` and `narrow`
- * and recorded as PyTorch's one `ConstantPadNdBackward0` node.
+ * `F.pad`: constant mode built from `cat` and `narrow` and recorded as PyTorch's one
+ * `ConstantPadNdBackward0` node; reflect, replicate and circular modes gather with
+ * `indexSelect` along each padded dim (`ReflectionPad2DBackward0`, …).
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, cat, full, expectIntList, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, fmtShape, fromHost, full, int64, expectIntList, expectTensor } from '@antorcha/core';
+
+/** PyTorch's `NotImplementedError` (a `RuntimeError` subclass in Python). */
+class TorchNotImplementedError extends TorchRuntimeError {
+  constructor(op: string, message: string) {
+    super(op, message);
+    (this as { pythonName: string }).pythonName = 'NotImplementedError';
+    this.name = 'TorchNotImplementedError';
+  }
+}
+
+/** Padding modes of {@link pad}. */
+export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
 
 /**
- * Pads `input` with `value`. `pad` lists (before, after) pairs starting from the
- * last dim, as in PyTorch: `pad(x, [1, 1, 2, 0])` pads the last dim by 1 on each
- * side and the one before by 2 at the start. Negative amounts crop.
+ * Pads `input`. `pad` lists (before, after) pairs starting from the last dim, as in
+ * PyTorch: `pad(x, [1, 1, 2, 0])` pads the last dim by 1 on each side and the one
+ * before by 2 at the start. Negative amounts crop. Modes: `'constant'` (with
+ * `value`), `'reflect'` (mirror without repeating the edge), `'replicate'` (repeat the
+ * edge) and `'circular'` (wrap around); the last three pad the last 1 to 3 dims of a
+ * (batched or unbatched) input, `'circular'` a batched one.
+ * @example
+ * ```ts
+ * F.pad(x, [1, 1], 'reflect');
+ * ```
  */
-export function pad(input: Tensor, padding: readonly number[], mode: 'constant' = 'constant', value = 0): Tensor {
+export function pad(input: Tensor, padding: readonly number[], mode: PadMode = 'constant', value: number | null = null): Tensor {
   expectTensor('pad', 'input', 1, input);
   expectIntList('pad', 'pad', 2, padding);
-  if (mode !== 'constant') throw new TorchRuntimeError('pad', `Padding mode "${mode}" is not supported (only "constant")`);
+  if (mode !== 'constant' && mode !== 'reflect' && mode !== 'replicate' && mode !== 'circular') {
+    throw new TorchNotImplementedError('pad', `Unrecognised padding mode ${String(mode)}`);
+  }
   if (padding.length % 2 !== 0) throw new TorchRuntimeError('pad', 'Padding length must be divisible by 2');
   if (padding.length / 2 > input.ndim) throw new TorchRuntimeError('pad', 'Padding length too large');
+  if (mode !== 'constant') return padNonConstant(input, padding, mode, value);
+  const v = value ?? 0;
   // PyTorch's one kernel: constant_pad_nd (node ConstantPadNdBackward0)
   return fusedNode('ConstantPadNdBackward0', [input], (x0) => {
     let x = x0;
     for (let i = 0; i < padding.length / 2; i++) {
       const dim = input.ndim - 1 - i;
-      x = padDim(x, dim, padding[2 * i]!, padding[2 * i + 1]!, value);
+      x = padDim(x, dim, padding[2 * i]!, padding[2 * i + 1]!, v);
     }
     // Zero or negative pads leave x0 itself or a view of it: pad always returns a new tensor.
     return x._storage === x0._storage ? x.clone() : x;
   });
+}
+
+/** Source index of every output position of one padded dim. */
+function padIndices(n: number, before: number, after: number, mode: 'reflect' | 'replicate' | 'circular'): number[] {
+  const out: number[] = [];
+  for (let o = 0; o < n + before + after; o++) {
+    let i = o - before;
+    if (mode === 'reflect') {
+      if (i < 0) i = -i;
+      if (i >= n) i = 2 * (n - 1) - i;
+    } else if (mode === 'replicate') {
+      i = Math.min(Math.max(i, 0), n - 1);
+    } else {
+      // PyTorch crops for negative amounts first, then wraps around the cropped dim
+      const start = Math.max(-before, 0);
+      const len = n - start - Math.max(-after, 0);
+      i = start + ((((o - Math.max(before, 0)) % len) + len) % len);
+    }
+    out.push(i);
+  }
+  return out;
+}
+
+function padNonConstant(input: Tensor, padding: readonly number[], mode: 'reflect' | 'replicate' | 'circular', value: number | null): Tensor {
+  if (value !== null && value !== 0) throw new TorchRuntimeError('pad', `Padding mode "${mode}" doesn't take in value argument`);
+  const k = padding.length / 2;
+  const nd = input.ndim;
+  if (!(k >= 1 && k <= 3 && (nd === k + 1 || nd === k + 2))) {
+    throw new TorchNotImplementedError('pad', 'Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now');
+  }
+  const sizes = fmtShape(input._shape);
+  if (mode === 'circular') {
+    if (padding.length + 4 !== nd * 2) throw new TorchRuntimeError('pad', `Invalid padding size, expected ${(nd - 2) * 2} but got ${padding.length}`);
+    for (let i = 0; i < k; i++) {
+      const n = input._shape[nd - 1 - i]!;
+      if (padding[2 * i]! > n || padding[2 * i + 1]! > n) throw new TorchRuntimeError('pad', 'Padding value causes wrapping around more than once.');
+      if (n + padding[2 * i]! + padding[2 * i + 1]! < 0) throw new TorchRuntimeError('pad', 'Negative padding value is resulting in an empty dimension');
+    }
+  } else if (mode === 'reflect') {
+    for (let i = 0; i < k; i++) {
+      const dim = nd - 1 - i;
+      const [l, r] = [padding[2 * i]!, padding[2 * i + 1]!];
+      const n = input._shape[dim]!;
+      if (!(l < n && r < n)) {
+        throw new TorchRuntimeError(
+          'pad',
+          `Argument #${4 + 2 * i}: Padding size should be less than the corresponding input dimension, but got: padding (${l}, ${r}) at dimension ${dim} of input ${k === 2 ? nd : sizes}`,
+        );
+      }
+    }
+  }
+  for (let i = 0; i < k; i++) {
+    const dim = nd - 1 - i;
+    const out = input._shape[dim]! + padding[2 * i]! + padding[2 * i + 1]!;
+    if (out < 1 || input._shape[dim]! < 1) {
+      throw new TorchRuntimeError('pad', `input (${input._shape.slice(nd - k).join('x')}) is too small. Calculated output ${out}`);
+    }
+  }
+  const run = (x0: Tensor): Tensor => {
+    let x = x0;
+    for (let i = 0; i < k; i++) {
+      const dim = nd - 1 - i;
+      const idx = padIndices(x._shape[dim]!, padding[2 * i]!, padding[2 * i + 1]!, mode);
+      x = x.indexSelect(dim, fromHost(Float64Array.from(idx), [idx.length], int64, { device: x.device }));
+    }
+    return x;
+  };
+  if (mode === 'circular') return run(input);
+  return fusedNode(`${mode === 'reflect' ? 'Reflection' : 'Replication'}Pad${k}DBackward0`, [input], run);
 }
 
 /** Pads (or crops, for negative amounts) one dim with a constant. */

@@ -1,6 +1,6 @@
 /** `F.pixelShuffle` / `F.pixelUnshuffle`: channels ↔ space rearrangements (sub-pixel convolution). */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, fmtShape, expectInt, expectTensor } from '@antorcha/core';
 
 /** [*, C·r², H, W] → [*, C, H·r, W·r] (`PixelShuffleBackward0`). */
 export function pixelShuffle(input: Tensor, upscaleFactor: number): Tensor {
@@ -41,4 +41,27 @@ export function pixelUnshuffle(input: Tensor, downscaleFactor: number): Tensor {
       .permute([...lead.map((_, i) => i), n, n + 2, n + 4, n + 1, n + 3])
       .reshape([...lead, c * r * r, h / r, w / r]),
   );
+}
+
+/**
+ * Rearranges the channels of [N, C, *] into `groups` interleaved groups: [N, g, C/g, *] →
+ * [N, C/g, g, *] → [N, C, *] (ShuffleNet).
+ * @example
+ * ```ts
+ * F.channelShuffle(x, 2); // channels 0 1 2 3 → 0 2 1 3
+ * ```
+ */
+export function channelShuffle(input: Tensor, groups: number): Tensor {
+  const op = 'channel_shuffle';
+  expectTensor(op, 'input', 1, input);
+  expectInt(op, 'groups', 2, groups);
+  if (input.ndim <= 2) throw new TorchRuntimeError(op, `channel_shuffle expects input with > 2 dims, but got input with sizes ${fmtShape(input._shape)}`);
+  if (groups <= 0) throw new TorchRuntimeError(op, `Number of groups to divide channels in must be positive. Value of groups:${groups}`);
+  const [n, c] = input._shape as [number, number];
+  if (c % groups !== 0) throw new TorchRuntimeError(op, `Number of channels must be divisible by groups. Got ${c} channels and ${groups} groups.`);
+  const rest = input._shape.slice(2);
+  return input
+    .reshape([n, groups, c / groups, ...rest])
+    .transpose(1, 2)
+    .reshape([n, c, ...rest]);
 }

@@ -5,7 +5,7 @@
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchTypeError, arange, empty, fmtShape, fromHost, float64, int64, stack, expectIntOrList, expectTensor } from '@antorcha/core';
+import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, empty, fmtShape, fromHost, float64, int32, int64, rand, stack, zeros, expectIntOrList, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
 import { type IntOrTuple, ntuple, expectOptions } from './utils.js';
 
@@ -367,4 +367,321 @@ function adaptiveSizes3(outputSize: IntOrTuple | (number | null)[], x: Tensor, o
   const o = typeof outputSize === 'number' ? [outputSize, outputSize, outputSize] : [...outputSize];
   if (o.length !== 3) throw new TorchRuntimeError(op, `${op}: internal error: output_size.size() must be 3`);
   return o.map((v, i) => (v === null ? x._shape[x.ndim - 3 + i]! : v));
+}
+
+/** Host values of a small int64/float tensor (CPU, or any device that reads synchronously). */
+function hostNumbers(t: Tensor, op: string): number[] {
+  if (!t._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: this argument must be on a device that reads synchronously (the CPU); got ${t.device}`);
+  return Array.from(t.contiguous().dataSync() as ArrayLike<number | bigint>, Number);
+}
+
+/** An int64 index tensor from host numbers. */
+function indexTensor(values: readonly number[], shape: readonly number[], like: Tensor): Tensor {
+  return fromHost(Float64Array.from(values), shape, int64, { device: like.device });
+}
+
+/**
+ * Max over windows given by flat positions in each [N, C] plane: `pos` [N|1, C|1, P, K]
+ * (K window elements per output P; repeats allowed). Returns values [N, C, P] and the flat
+ * index of each window's first maximum.
+ */
+function gatherMax(x: Tensor, pos: Tensor): [Tensor, Tensor] {
+  const [N, C] = x._shape as [number, number];
+  const flat = x.reshape(N, C, -1);
+  const [, , P, K] = pos._shape as [number, number, number, number];
+  const full = pos.expand([N, C, P, K]);
+  const win = flat.gather(2, full.reshape(N, C, P * K)).reshape(N, C, P, K);
+  const [v, local] = win.max(-1);
+  return [v!, full.gather(3, local!.unsqueeze(-1)).squeeze(-1)];
+}
+
+/**
+ * 1-D adaptive max pooling over the last dim of [N, C, L] (or [C, L]).
+ * @example
+ * ```ts
+ * F.adaptiveMaxPool1d(x, 3);
+ * ```
+ */
+export function adaptiveMaxPool1d(input: Tensor, outputSize: number | readonly number[]): Tensor {
+  return adaptiveMaxPool1dWithIndices(input, outputSize)[0];
+}
+
+/** `adaptiveMaxPool1d` that also returns the index of each maximum along the last dim (`return_indices=True`). */
+export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number | readonly number[]): [Tensor, Tensor] {
+  const op = 'adaptive_max_pool1d';
+  expectTensor(op, 'input', 1, input);
+  expectIntOrList(op, 'output_size', 2, outputSize);
+  const o = typeof outputSize === 'number' ? [outputSize] : [...outputSize];
+  if (o.length !== 1) throw new TorchRuntimeError(op, `adaptive_max_pool1d() argument 'output_size' should contain one int (got ${o.length})`);
+  if (input.ndim !== 2 && input.ndim !== 3) {
+    throw new TorchRuntimeError(op, `Expected 2 to 3 dimensions, but got ${input.ndim}-dimensional tensor for argument #1 'self' (while checking arguments for adaptive_max_pool1d)`);
+  }
+  const out = o[0]!;
+  if (out < 0) throw new TorchRuntimeError(op, `${op}: elements of output_size must be greater than or equal to 0 but received ${out}`);
+  const L = input._shape[input.ndim - 1]!;
+  const ranges = adaptiveRanges(L, out);
+  const K = Math.max(1, ...ranges.map(([s, e]) => e - s));
+  const pos: number[] = [];
+  for (const [s, e] of ranges) for (let j = 0; j < K; j++) pos.push(Math.min(s + j, e - 1));
+  const unbatched = input.ndim === 2;
+  const x = unbatched ? input.unsqueeze(0) : input;
+  const [v, idx] = gatherMax(x, indexTensor(pos, [1, 1, out, K], x));
+  return unbatched ? [v.squeeze(0), idx.squeeze(0)] : [v, idx];
+}
+
+/**
+ * 1-D power-average pooling: (Σ x^p over each window)^(1/p) (PyTorch's composite of
+ * `avg_pool1d`).
+ */
+export function lpPool1d(input: Tensor, normType: number, kernelSize: number, stride: IntOrTuple | null = null, ceilMode = false): Tensor {
+  expectTensor('lp_pool1d', 'input', 1, input);
+  const k = typeof kernelSize === 'number' ? kernelSize : ntuple(kernelSize, 1, 'lp_pool1d', 'kernel_size')[0]!;
+  const out = avgPool1d(input.pow(normType), kernelSize, stride === null ? { padding: 0, ceilMode } : { stride, padding: 0, ceilMode });
+  return out.sign().mul(out.abs().relu()).mul(k).pow(1.0 / normType);
+}
+
+/** 2-D power-average pooling: (Σ x^p over each window)^(1/p). */
+export function lpPool2d(input: Tensor, normType: number, kernelSize: IntOrTuple, stride: IntOrTuple | null = null, ceilMode = false): Tensor {
+  expectTensor('lp_pool2d', 'input', 1, input);
+  const [kw, kh] = ntuple(kernelSize, 2, 'lp_pool2d', 'kernel_size') as [number, number];
+  const out = avgPool2d(input.pow(normType), kernelSize, stride === null ? { padding: 0, ceilMode } : { stride, padding: 0, ceilMode });
+  return out.sign().mul(out.abs().relu()).mul(kw * kh).pow(1.0 / normType);
+}
+
+/** Options of the max-unpooling functions. */
+export interface MaxUnpoolOptions {
+  /** The pooling's stride (default: the kernel size). */
+  stride?: IntOrTuple | null;
+  /** The pooling's padding (default 0). */
+  padding?: IntOrTuple;
+  /** The size to restore (the spatial dims, optionally with N and C in front); default from the geometry. */
+  outputSize?: readonly number[] | null;
+}
+
+/** PyTorch's `_unpool_output_size`. */
+function unpoolOutputSize(input: Tensor, k: number[], s: number[], p: number[], outputSize: readonly number[] | null | undefined, op: string): number[] {
+  const n = k.length;
+  const sizes = input._shape.slice(input.ndim - n);
+  const def = k.map((ki, d) => (sizes[d]! - 1) * s[d]! + ki - 2 * p[d]!);
+  if (outputSize === null || outputSize === undefined) return def;
+  let o = [...outputSize];
+  if (o.length === n + 2) o = o.slice(2);
+  if (o.length !== n) throw new TorchValueError(op, `output_size should be a sequence containing ${n} or ${n + 2} elements, but it has a length of '${o.length}'`);
+  for (let d = 0; d < n; d++) {
+    const min = def[d]! - s[d]!;
+    const max = def[d]! + s[d]!;
+    if (!(min < o[d]! && o[d]! < max)) throw new TorchValueError(op, `invalid output_size "(${o.join(', ')})" (dim ${d} must be between ${min} and ${max})`);
+  }
+  return o;
+}
+
+/**
+ * Scatters `input` [N, C, *spatial] into zeros of `out` spatial size at the flat `indices`
+ * (ATen's max_unpool2d/3d, one `MaxUnpool…Backward0` node).
+ */
+function unpool(input: Tensor, indices: Tensor, out: number[], dims: number, op: string): Tensor {
+  const kernelName = dims === 2 ? 'max_unpooling2d' : 'max_unpooling3d';
+  if (indices.dtype !== int64) throw new TorchRuntimeError(op, `elements in indices should be type int64 but got: ${indices.dtype === int32 ? 'Int' : indices.dtype.name}`);
+  if (input.ndim !== dims + 1 && input.ndim !== dims + 2) {
+    throw new TorchRuntimeError(op, `Input to ${kernelName} should be a ${dims + 1}d or ${dims + 2}d Tensor, but got a tensor with ${input.ndim} dimensions.`);
+  }
+  if (input.ndim !== indices.ndim || input._shape.some((d, i) => d !== indices._shape[i])) {
+    throw new TorchRuntimeError(op, `Expected shape of indices to be same as that of the input tensor (${fmtShape(input._shape)}) but got indices tensor with shape: ${fmtShape(indices._shape)}`);
+  }
+  const volume = out.reduce((a, b) => a * b, 1);
+  if (indices._storage.backend.syncRead && indices.numel() > 0) {
+    // ATen's loop goes on past a bad index and reports the last one it met
+    const host = hostNumbers(indices, op);
+    let bad: number | undefined;
+    for (const v of host) if (v < 0 || v >= volume) bad = v;
+    if (bad !== undefined) {
+      throw new TorchRuntimeError(op, `Found an invalid max index: ${bad} (output volumes are of size ${out.join('x')}`);
+    }
+  }
+  const unbatched = input.ndim === dims + 1;
+  const node = dims === 2 ? 'MaxUnpool2DBackward0' : 'MaxUnpool3DBackward0';
+  const res = fusedNode(node, [input], (x0) => {
+    const x = unbatched ? x0.unsqueeze(0) : x0;
+    const idx = unbatched ? indices.unsqueeze(0) : indices;
+    const [N, C] = x._shape as [number, number];
+    const zerosOut = zeros([N, C, volume], { dtype: x.dtype, device: x.device });
+    return zerosOut.scatter(2, idx.reshape(N, C, -1), x.reshape(N, C, -1)).reshape([N, C, ...out]);
+  });
+  return unbatched ? res.squeeze(0) : res;
+}
+
+/** Partial inverse of `maxPool1d`: puts each value back at its index, zeros elsewhere. */
+export function maxUnpool1d(input: Tensor, indices: Tensor, kernelSize: IntOrTuple, opts: MaxUnpoolOptions = {}): Tensor {
+  const op = 'max_unpool1d';
+  expectTensor(op, 'input', 1, input);
+  expectTensor(op, 'indices', 2, indices);
+  expectOptions(op, opts);
+  const k = ntuple(kernelSize, 1, op, 'kernel_size');
+  const s = opts.stride === null || opts.stride === undefined ? k : ntuple(opts.stride, 1, op, 'stride');
+  const p = ntuple(opts.padding ?? 0, 1, op, 'padding');
+  const out = unpoolOutputSize(input, k, s, p, opts.outputSize, op);
+  return unpool(input.unsqueeze(-1), indices.unsqueeze(-1), [...out, 1], 2, op).squeeze(-1);
+}
+
+/**
+ * Partial inverse of `maxPool2d`: puts each value back at its flat index (as
+ * `maxPool2dWithIndices` returns it), zeros elsewhere.
+ * @example
+ * ```ts
+ * const [y, idx] = F.maxPool2dWithIndices(x, 2);
+ * F.maxUnpool2d(y, idx, 2); // same shape as x
+ * ```
+ */
+export function maxUnpool2d(input: Tensor, indices: Tensor, kernelSize: IntOrTuple, opts: MaxUnpoolOptions = {}): Tensor {
+  const op = 'max_unpool2d';
+  expectTensor(op, 'input', 1, input);
+  expectTensor(op, 'indices', 2, indices);
+  expectOptions(op, opts);
+  const k = ntuple(kernelSize, 2, op, 'kernel_size');
+  const s = opts.stride === null || opts.stride === undefined ? k : ntuple(opts.stride, 2, op, 'stride');
+  const p = ntuple(opts.padding ?? 0, 2, op, 'padding');
+  return unpool(input, indices, unpoolOutputSize(input, k, s, p, opts.outputSize, op), 2, op);
+}
+
+/** Partial inverse of `maxPool3d`. */
+export function maxUnpool3d(input: Tensor, indices: Tensor, kernelSize: IntOrTuple, opts: MaxUnpoolOptions = {}): Tensor {
+  const op = 'max_unpool3d';
+  expectTensor(op, 'input', 1, input);
+  expectTensor(op, 'indices', 2, indices);
+  expectOptions(op, opts);
+  const k = ntuple(kernelSize, 3, op, 'kernel_size');
+  const s = opts.stride === null || opts.stride === undefined ? k : ntuple(opts.stride, 3, op, 'stride');
+  const p = ntuple(opts.padding ?? 0, 3, op, 'padding');
+  return unpool(input, indices, unpoolOutputSize(input, k, s, p, opts.outputSize, op), 3, op);
+}
+
+/** Options of the fractional max-pooling functions. */
+export interface FractionalMaxPoolOptions {
+  /** Output size of the spatial dims. */
+  outputSize?: IntOrTuple | null;
+  /** Output size as a fraction of the input size (each in (0, 1)). */
+  outputRatio?: number | readonly number[] | null;
+  /** Per-plane uniform samples [N, C, dims] fixing the windows (default: drawn with `rand`). */
+  randomSamples?: Tensor | null;
+  /** Generator of the samples when they are drawn (default: the global one). */
+  generator?: Generator;
+}
+
+/** ATen's generate_intervals: window starts along one dim, from a sample u in [0, 1) (float math for float32). */
+function fractionalIntervals(sample: number, inSize: number, outSize: number, pool: number, float: boolean): number[] {
+  const r = float ? Math.fround : (v: number): number => v;
+  const seq = new Array<number>(outSize).fill(0);
+  if (outSize > 1) {
+    const alpha = r((inSize - pool) / (outSize - 1));
+    for (let i = 0; i < outSize - 1; i++) seq[i] = Math.trunc(r(r(i + sample) * alpha)) - Math.trunc(r(sample * alpha));
+  }
+  if (outSize > 0) seq[outSize - 1] = inSize - pool;
+  return seq;
+}
+
+function fractionalMaxPool(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions, op: string): [Tensor, Tensor] {
+  expectTensor(op, 'input', 1, input);
+  expectOptions(op, opts);
+  if ((opts.outputSize === null || opts.outputSize === undefined) && (opts.outputRatio === null || opts.outputRatio === undefined)) {
+    throw new TorchValueError(op, `${op} requires specifying either an output_size or an output_ratio`);
+  }
+  const sizeAt = (d: number): number => {
+    const nd = input.ndim;
+    if (d < -nd || d >= nd) throw new TorchIndexError(op, `Dimension out of range (expected to be in range of [${-nd}, ${nd - 1}], but got ${d})`);
+    return input._shape[d < 0 ? d + nd : d]!;
+  };
+  let out: number[];
+  if (opts.outputSize === null || opts.outputSize === undefined) {
+    const ratio = typeof opts.outputRatio === 'number' ? new Array<number>(dims).fill(opts.outputRatio) : [...opts.outputRatio!];
+    out = ratio.map((rt, i) => Math.trunc(sizeAt(i - dims) * rt));
+  } else {
+    out = ntuple(opts.outputSize, dims, op, 'output_size');
+  }
+  const k = ntuple(kernelSize, dims, op, 'kernel_size');
+  let samples = opts.randomSamples ?? null;
+  if (samples === null) {
+    const nBatch = input.ndim === dims + 1 ? 1 : sizeAt(0);
+    samples = rand([nBatch, sizeAt(-dims - 1), dims], { dtype: input.dtype, ...(opts.generator ? { generator: opts.generator } : {}) });
+  }
+  if (input.numel() === 0 || (input.ndim !== dims + 1 && input.ndim !== dims + 2)) {
+    throw new TorchRuntimeError(op, `${op}(): Expected ${dims + 1}D or ${dims + 2}D tensor, but got: ${fmtShape(input._shape)}`);
+  }
+  const sizes = input._shape.slice(input.ndim - dims);
+  const names = dims === 2 ? ['height', 'width'] : ['time', 'height', 'width'];
+  for (let d = 0; d < dims; d++) {
+    if (out[d]! + k[d]! - 1 > sizes[d]!) {
+      throw new TorchRuntimeError(op, `${dims === 2 ? op : `${op}_out`}(): pool ${names[d]} ${k[d]} too large relative to input ${names[d]} ${sizes[d]}`);
+    }
+  }
+  const unbatched = input.ndim === dims + 1;
+  const N = unbatched ? 1 : input._shape[0]!;
+  const C = input._shape[input.ndim - dims - 1]!;
+  const u = hostNumbers(samples, op);
+  const float = input.dtype.name !== 'float64';
+  // ATen's sample order: 2-D (W, H); 3-D (T, H, W)
+  const sampleDim = dims === 2 ? [1, 0] : [0, 1, 2];
+  const P = out.reduce((a, b) => a * b, 1);
+  const K = k.reduce((a, b) => a * b, 1);
+  const pos = new Float64Array(N * C * P * K);
+  let w = 0;
+  for (let b = 0; b < N; b++) {
+    for (let c = 0; c < C; c++) {
+      const starts = sizes.map((s, d) => fractionalIntervals(u[(b * C + c) * dims + sampleDim[d]!]!, s, out[d]!, k[d]!, float));
+      const o = new Array<number>(dims).fill(0);
+      for (let pi = 0; pi < P; pi++) {
+        const kk = new Array<number>(dims).fill(0);
+        for (let ki = 0; ki < K; ki++) {
+          let flat = 0;
+          for (let d = 0; d < dims; d++) flat = flat * sizes[d]! + starts[d]![o[d]!]! + kk[d]!;
+          pos[w++] = flat;
+          for (let d = dims - 1; d >= 0; d--) {
+            if (++kk[d]! < k[d]!) break;
+            kk[d] = 0;
+          }
+        }
+        for (let d = dims - 1; d >= 0; d--) {
+          if (++o[d]! < out[d]!) break;
+          o[d] = 0;
+        }
+      }
+    }
+  }
+  const posT = fromHost(pos, [N, C, P, K], int64, { device: input.device });
+  let idx: Tensor | null = null;
+  const node = dims === 2 ? 'FractionalMaxPool2DBackward0' : 'FractionalMaxPool3DBackward0';
+  const values = fusedNode(node, [input], (x0) => {
+    const x = unbatched ? x0.unsqueeze(0) : x0;
+    const [v, i] = gatherMax(x, posT);
+    const shape = [N, C, ...out];
+    idx = unbatched ? i.reshape(shape).squeeze(0) : i.reshape(shape);
+    return unbatched ? v.reshape(shape).squeeze(0) : v.reshape(shape);
+  });
+  return [values, idx!];
+}
+
+/**
+ * 2-D fractional max pooling (Graham, 2014) over [N, C, H, W] (or [C, H, W]): pseudo-random
+ * window starts from one uniform sample per plane and dim, drawn as PyTorch draws them.
+ * @example
+ * ```ts
+ * F.fractionalMaxPool2d(x, 3, { outputSize: [13, 12] });
+ * ```
+ */
+export function fractionalMaxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions = {}): Tensor {
+  return fractionalMaxPool(input, 2, kernelSize, opts, 'fractional_max_pool2d')[0];
+}
+
+/** `fractionalMaxPool2d` that also returns the flat indices of the maxima (`return_indices=True`). */
+export function fractionalMaxPool2dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions = {}): [Tensor, Tensor] {
+  return fractionalMaxPool(input, 2, kernelSize, opts, 'fractional_max_pool2d');
+}
+
+/** 3-D fractional max pooling over [N, C, T, H, W] (or [C, T, H, W]). */
+export function fractionalMaxPool3d(input: Tensor, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions = {}): Tensor {
+  return fractionalMaxPool(input, 3, kernelSize, opts, 'fractional_max_pool3d')[0];
+}
+
+/** `fractionalMaxPool3d` that also returns the flat indices of the maxima (`return_indices=True`). */
+export function fractionalMaxPool3dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions = {}): [Tensor, Tensor] {
+  return fractionalMaxPool(input, 3, kernelSize, opts, 'fractional_max_pool3d');
 }

@@ -126,3 +126,29 @@ export function interpolate(input: Tensor, opts: InterpolateOptions = {}): Tenso
     return y;
   });
 }
+
+/**
+ * Deprecated alias of {@link interpolate} (PyTorch's `F.upsample`): resizes with `size`
+ * or `scaleFactor` and `mode`.
+ */
+export function upsample(input: Tensor, opts: InterpolateOptions = {}): Tensor {
+  expectTensor('upsample', 'input', 1, input);
+  return interpolate(input, opts);
+}
+
+/** Deprecated: nearest-neighbour resizing (PyTorch's `F.upsample_nearest`, `interpolate` in nearest mode). */
+export function upsampleNearest(input: Tensor, opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}): Tensor {
+  expectTensor('upsample_nearest', 'input', 1, input);
+  expectOptions('upsample_nearest', opts);
+  return interpolate(input, { size: opts.size ?? null, scaleFactor: opts.scaleFactor ?? null, mode: 'nearest' });
+}
+
+/**
+ * Deprecated: bilinear resizing of [N, C, H, W] with corners aligned (PyTorch's
+ * `F.upsample_bilinear`, `interpolate(…, mode='bilinear', align_corners=True)`).
+ */
+export function upsampleBilinear(input: Tensor, opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}): Tensor {
+  expectTensor('upsample_bilinear', 'input', 1, input);
+  expectOptions('upsample_bilinear', opts);
+  return interpolate(input, { size: opts.size ?? null, scaleFactor: opts.scaleFactor ?? null, mode: 'bilinear', alignCorners: true });
+}

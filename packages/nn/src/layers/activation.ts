@@ -4,7 +4,7 @@
  * `Hardtanh`, `LogSigmoid`, `Hardswish`, `Hardsigmoid`, `Mish`, `SELU`, `CELU`,
  * `Softsign`, `Tanhshrink`, `Threshold`, `GLU`, `PReLU`.
  */
-import { type Tensor, TorchValueError } from '@antorcha/core';
+import { type Tensor, TorchError, TorchValueError } from '@antorcha/core';
 import * as F from '../functional/activation.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
@@ -432,5 +432,49 @@ export class PReLU extends Module {
   }
   override extraRepr(): string {
     return `num_parameters=${this.numParameters}`;
+  }
+}
+
+/** Shared by `Hardshrink` and `Softshrink`: one threshold `lambd`. */
+abstract class ShrinkBase extends Module {
+  /** The threshold. */
+  declare lambd: number;
+  /** @param lambd the threshold (default 0.5) */
+  constructor(lambd = 0.5) {
+    checkArgs(new.target.name, [['lambd', lambd, 'number']]);
+    super();
+    this.lambd = lambd;
+  }
+  override extraRepr(): string {
+    return String(this.lambd);
+  }
+}
+
+/**
+ * Hard shrinkage: 0 where −lambd ≤ x ≤ lambd, x elsewhere.
+ * @example
+ * ```ts
+ * new nn.Hardshrink(); // Hardshrink(0.5)
+ * ```
+ */
+export class Hardshrink extends ShrinkBase {
+  override forward(input: Tensor): Tensor {
+    return F.hardshrink(input, this.lambd);
+  }
+}
+
+/** Soft shrinkage: x ∓ lambd outside [−lambd, lambd], 0 inside. */
+export class Softshrink extends ShrinkBase {
+  override forward(input: Tensor): Tensor {
+    return F.softshrink(input, this.lambd);
+  }
+}
+
+/** Softmax over the channels (dim −3) of [N, C, H, W] or [C, H, W] input. */
+export class Softmax2d extends Module {
+  override forward(input: Tensor): Tensor {
+    expectInput('Softmax2d.forward', input);
+    if (input.ndim !== 3 && input.ndim !== 4) throw new TorchError('Softmax2d', `Softmax2d: expected input to be 3D or 4D, got ${input.ndim}D instead`, 'AssertionError');
+    return F.softmax(input, -3);
   }
 }

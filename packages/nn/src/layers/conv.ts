@@ -269,3 +269,44 @@ export class ConvTranspose2d extends ConvNd {
     return F.convTranspose2d(input, this.weight, this.bias, { stride: this.stride, padding, outputPadding, groups: this.groups, dilation: this.dilation });
   }
 }
+
+/**
+ * Transposed 3-D convolution over [N, C, D, H, W].
+ * @example
+ * ```ts
+ * new nn.ConvTranspose3d(16, 33, 3, { stride: 2 });
+ * ```
+ */
+export class ConvTranspose3d extends ConvNd {
+  /**
+   * @param inChannels input channels
+   * @param outChannels output channels
+   * @param kernelSize kernel size (an int, or one per spatial dim)
+   * @param opts stride, padding, output padding, dilation, groups, bias, dtype
+   */
+  constructor(inChannels: number, outChannels: number, kernelSize: IntOrTuple, opts: ConvTransposeLayerOptions = {}) {
+    super(3, inChannels, outChannels, kernelSize, opts, true);
+  }
+  /** `outputSize` ([D, H, W] or [N, C, D, H, W]) picks the output padding that gives that size. */
+  override forward(input: Tensor, outputSize?: readonly number[] | null): Tensor {
+    expectInput('ConvTranspose3d.forward', input);
+    const padding = this.padding as number[];
+    let outputPadding = this.outputPadding;
+    if (outputSize !== undefined && outputSize !== null) {
+      expectIntList('ConvTranspose3d.forward', 'output_size', 2, outputSize);
+      if (outputSize.length !== 3 && outputSize.length !== 5) throw new TorchValueError('ConvTranspose3d', `ConvTranspose3d: output_size must have 3 or 5 elements (got ${outputSize.length})`);
+      if (input.ndim < 3) throw new TorchRuntimeError('ConvTranspose3d', `Expected 4D (unbatched) or 5D (batched) input to conv_transpose3d, but got input of size: ${fmtShape(input._shape)}`);
+      const sizes = outputSize.slice(-3);
+      const spatial = input._shape.slice(-3);
+      outputPadding = sizes.map((want, i) => {
+        const min = (spatial[i]! - 1) * this.stride[i]! - 2 * padding[i]! + this.dilation[i]! * (this.kernelSize[i]! - 1) + 1;
+        const extra = want - min;
+        if (extra < 0 || extra >= Math.max(this.stride[i]!, this.dilation[i]!)) {
+          throw new TorchRuntimeError('ConvTranspose3d', `requested an output size of [${sizes.join(', ')}], but valid sizes range from ${min} to ${min + this.stride[i]! - 1}`);
+        }
+        return extra;
+      });
+    }
+    return F.convTranspose3d(input, this.weight, this.bias, { stride: this.stride, padding, outputPadding, groups: this.groups, dilation: this.dilation });
+  }
+}

@@ -50,3 +50,38 @@ export class Dropout2d extends DropoutNd {
     return F.dropout2d(input, this.p, this.training, this.inplace);
   }
 }
+
+/** Zeroes whole channels of [N, C, L] (or [C, L]) with probability `p` in training mode. */
+export class Dropout1d extends DropoutNd {
+  override forward(input: Tensor): Tensor {
+    return F.dropout1d(input, this.p, this.training, this.inplace);
+  }
+}
+
+/** Zeroes whole channels of [N, C, D, H, W] (or [C, D, H, W]) with probability `p` in training mode. */
+export class Dropout3d extends DropoutNd {
+  override forward(input: Tensor): Tensor {
+    return F.dropout3d(input, this.p, this.training, this.inplace);
+  }
+}
+
+/**
+ * Alpha dropout for self-normalising (SELU) networks: keeps zero mean and unit variance
+ * in training mode; the identity in eval mode.
+ * @example
+ * ```ts
+ * new nn.Sequential(new nn.Linear(8, 8), new nn.SELU(), new nn.AlphaDropout(0.2));
+ * ```
+ */
+export class AlphaDropout extends DropoutNd {
+  override forward(input: Tensor): Tensor {
+    return F.alphaDropout(input, this.p, this.training);
+  }
+}
+
+/** Alpha dropout of whole channels of [N, C, *] input in training mode. */
+export class FeatureAlphaDropout extends DropoutNd {
+  override forward(input: Tensor): Tensor {
+    return F.featureAlphaDropout(input, this.p, this.training);
+  }
+}

@@ -1,8 +1,8 @@
 /**
  * `BatchNorm1d`, `BatchNorm2d`, `LayerNorm`, `GroupNorm`.
  */
-import { type Tensor, TorchValueError, int64, ones, tensor, zeros } from '@antorcha/core';
-import { noGrad } from '@antorcha/autograd';
+import { type Tensor, TorchError, TorchValueError, int64, ones, tensor, zeros } from '@antorcha/core';
+import { Function, type FunctionCtx, noGrad } from '@antorcha/autograd';
 import * as F from '../functional/normalization.js';
 import * as init from '../init.js';
 import { Module } from '../module.js';
@@ -359,5 +359,154 @@ export class GroupNorm extends Module {
 
   override extraRepr(): string {
     return `${this.numGroups}, ${this.numChannels}, eps=${pyFloat(this.eps)}, affine=${pyBool(this.affine)}`;
+  }
+}
+
+/** Instance normalisation over [N, C, D, H, W] (or [C, D, H, W]). */
+export class InstanceNorm3d extends InstanceNormBase {
+  protected override readonly spatialDims = 3;
+}
+
+/**
+ * Local response normalisation across channels:
+ * x / (k + α/n · Σ x² over `size` neighbouring channels)^β.
+ * @example
+ * ```ts
+ * new nn.LocalResponseNorm(2); // LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0)
+ * ```
+ */
+export class LocalResponseNorm extends Module {
+  /** Number of neighbouring channels. */
+  declare size: number;
+  /** Multiplicative factor. */
+  declare alpha: number;
+  /** Exponent. */
+  declare beta: number;
+  /** Additive factor. */
+  declare k: number;
+  /**
+   * @param size neighbouring channels summed over
+   * @param alpha multiplicative factor (default 1e-4)
+   * @param beta exponent (default 0.75)
+   * @param k additive factor (default 1)
+   */
+  constructor(size: number, alpha = 1e-4, beta = 0.75, k = 1.0) {
+    checkArgs(new.target.name, [
+      ['size', size, 'int'],
+      ['alpha', alpha, 'number'],
+      ['beta', beta, 'number'],
+      ['k', k, 'number'],
+    ]);
+    super();
+    this.size = size;
+    this.alpha = alpha;
+    this.beta = beta;
+    this.k = k;
+  }
+  override forward(input: Tensor): Tensor {
+    return F.localResponseNorm(input, this.size, this.alpha, this.beta, this.k);
+  }
+  override extraRepr(): string {
+    return `${this.size}, alpha=${pyFloat(this.alpha)}, beta=${pyFloat(this.beta)}, k=${pyFloat(this.k)}`;
+  }
+}
+
+/** A [C, C] 0/1 matrix as a tensor like `like`. */
+function channelMatrix(rows: number[][], like: Tensor): Tensor {
+  const c = rows.length;
+  return tensor(rows, { dtype: like.dtype, device: like.device }).reshape(c, c);
+}
+
+/** out[n, c] = Σ_j m[c, j]·t[n, j] over the channel dim of [N, C, H, W]. */
+function mixChannels(t: Tensor, m: Tensor): Tensor {
+  return t.permute(0, 2, 3, 1).matmul(m.t()).permute(0, 3, 1, 2);
+}
+
+/**
+ * PyTorch's legacy `_functions.CrossMapLRN2d`: a running window sum over channels (which,
+ * as in PyTorch, never drops channel 0 once past the first window) and its own
+ * hand-written backward.
+ */
+class CrossMapLRN2dFunction extends Function {
+  static override forward(ctx: FunctionCtx, input: Tensor, size: number, alpha: number, beta: number, k: number): Tensor {
+    const C = input._shape[1]!;
+    const prePad = Math.trunc((size - 1) / 2 + 1);
+    const crop = Math.min(prePad, C);
+    const rows: number[][] = [];
+    let cur = new Array<number>(C).fill(0);
+    for (let c = 0; c < crop; c++) cur[c] = 1;
+    rows.push([...cur]);
+    for (let c = 1; c < C; c++) {
+      cur = [...cur];
+      if (c < C - prePad + 1) cur[c + prePad - 1]! += 1;
+      if (c > prePad) cur[c - prePad]! -= 1;
+      rows.push(cur);
+    }
+    const scale = mixChannels(input.pow(2), channelMatrix(rows, input)).mul(alpha / size).add(k);
+    const output = scale.pow(-beta).mul(input);
+    ctx.saveForBackward(input, output, scale);
+    ctx.size = size;
+    ctx.alpha = alpha;
+    ctx.beta = beta;
+    return output;
+  }
+  static override backward(ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
+    const [input, output, scale] = ctx.savedTensors as [Tensor, Tensor, Tensor];
+    const { size, alpha, beta } = ctx as unknown as { size: number; alpha: number; beta: number };
+    const C = input._shape[1]!;
+    const inversePrePad = Math.trunc(size - (size - 1) / 2);
+    // accum[c] = Σ ratio[j] for j in [c − inversePrePad, c + size − 1 − inversePrePad]
+    const rows: number[][] = [];
+    for (let c = 0; c < C; c++) {
+      const r = new Array<number>(C).fill(0);
+      for (let j = c - inversePrePad; j <= c + size - 1 - inversePrePad; j++) if (j >= 0 && j < C) r[j] = 1;
+      rows.push(r);
+    }
+    const ratio = g.mul(output).div(scale);
+    const accum = mixChannels(ratio, channelMatrix(rows, input));
+    const gradInput = scale.pow(-beta).mul(g).sub(input.mul(accum).mul((2 * alpha * beta) / size));
+    return [gradInput, null, null, null, null];
+  }
+}
+
+/**
+ * Legacy cross-channel local response normalisation of [N, C, H, W] input (PyTorch's
+ * `CrossMapLRN2d`, with its running-window forward and hand-written backward).
+ */
+export class CrossMapLRN2d extends Module {
+  /** Window size over channels. */
+  declare size: number;
+  /** Multiplicative factor. */
+  declare alpha: number;
+  /** Exponent. */
+  declare beta: number;
+  /** Additive factor. */
+  declare k: number;
+  /**
+   * @param size window size over channels
+   * @param alpha multiplicative factor (default 1e-4)
+   * @param beta exponent (default 0.75)
+   * @param k additive factor (default 1)
+   */
+  constructor(size: number, alpha = 1e-4, beta = 0.75, k = 1) {
+    checkArgs(new.target.name, [
+      ['size', size, 'int'],
+      ['alpha', alpha, 'number'],
+      ['beta', beta, 'number'],
+      ['k', k, 'number'],
+    ]);
+    super();
+    this.size = size;
+    this.alpha = alpha;
+    this.beta = beta;
+    this.k = k;
+  }
+  override forward(input: Tensor): Tensor {
+    expectInput('CrossMapLRN2d.forward', input);
+    if (input.ndim !== 4) throw new TorchError('CrossMapLRN2d', '', 'AssertionError');
+    return CrossMapLRN2dFunction.apply(input, this.size, this.alpha, this.beta, this.k);
+  }
+  override extraRepr(): string {
+    return `${this.size}, alpha=${pyFloat(this.alpha)}, beta=${pyFloat(this.beta)}, k=${String(this.k)}`;
   }
 }

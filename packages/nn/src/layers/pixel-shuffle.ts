@@ -1,6 +1,6 @@
 /** `PixelShuffle` and `PixelUnshuffle`. */
 import type { Tensor } from '@antorcha/core';
-import { pixelShuffle, pixelUnshuffle } from '../functional/pixel-shuffle.js';
+import { channelShuffle, pixelShuffle, pixelUnshuffle } from '../functional/pixel-shuffle.js';
 import { Module } from '../module.js';
 import { checkArgs } from './_util.js';
 
@@ -37,5 +37,29 @@ export class PixelUnshuffle extends Module {
   }
   override extraRepr(): string {
     return `downscale_factor=${this.downscaleFactor}`;
+  }
+}
+
+/**
+ * Interleaves the channels of [N, C, *] in `groups` groups (ShuffleNet).
+ * @example
+ * ```ts
+ * new nn.ChannelShuffle(2); // ChannelShuffle(groups=2)
+ * ```
+ */
+export class ChannelShuffle extends Module {
+  /** Number of groups. */
+  declare groups: number;
+  /** @param groups number of groups the channels are divided into */
+  constructor(groups: number) {
+    checkArgs('ChannelShuffle', [['groups', groups, 'int']]);
+    super();
+    this.groups = groups;
+  }
+  override forward(input: Tensor): Tensor {
+    return channelShuffle(input, this.groups);
+  }
+  override extraRepr(): string {
+    return `groups=${this.groups}`;
   }
 }

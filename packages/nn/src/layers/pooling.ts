@@ -3,9 +3,9 @@
  */
 import { type Tensor, TorchTypeError, TorchValueError, pyTypeName } from '@antorcha/core';
 import * as F from '../functional/pooling.js';
-import type { IntOrTuple } from '../functional/utils.js';
+import { type IntOrTuple, ntuple } from '../functional/utils.js';
 import { Module } from '../module.js';
-import { pyBool, pyIntOrTuple } from '../utils/pyrepr.js';
+import { pyBool, pyIntOrTuple, pyTuple } from '../utils/pyrepr.js';
 import { checkArgs, checkOptions } from './_util.js';
 
 /**
@@ -303,5 +303,274 @@ export class AdaptiveAvgPool3d extends AdaptiveAvgPool2d {
 export class AdaptiveMaxPool3d extends AdaptiveMaxPool2d {
   override forward(input: Tensor): Tensor {
     return F.adaptiveMaxPool3d(input, this.outputSize);
+  }
+}
+
+/**
+ * 1-D adaptive max pooling to a fixed output length.
+ * @example
+ * ```ts
+ * new nn.AdaptiveMaxPool1d(5).call(x); // [N, C, 5]
+ * ```
+ */
+export class AdaptiveMaxPool1d extends Module {
+  /** Target length. */
+  declare outputSize: number;
+  /** Whether `forward` also returns the indices of the maxima. */
+  declare returnIndices: boolean;
+  /**
+   * @param outputSize target length
+   * @param returnIndices also return the indices of the maxima (default false)
+   */
+  constructor(outputSize: number, returnIndices = false) {
+    checkOutputSize('AdaptiveMaxPool1d', outputSize, 1);
+    checkArgs('AdaptiveMaxPool1d', [
+      ['output_size', outputSize, 'any'],
+      ['return_indices', returnIndices, 'bool'],
+    ]);
+    super();
+    this.outputSize = outputSize;
+    this.returnIndices = returnIndices;
+  }
+  /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
+  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    return this.returnIndices ? F.adaptiveMaxPool1dWithIndices(input, this.outputSize) : F.adaptiveMaxPool1d(input, this.outputSize);
+  }
+  override extraRepr(): string {
+    return `output_size=${this.outputSize}`;
+  }
+}
+
+abstract class LPPoolNd extends Module {
+  /** The p of the p-norm. */
+  declare normType: number;
+  /** Window size. */
+  declare kernelSize: IntOrTuple;
+  /** Window stride (null: the kernel size). */
+  declare stride: IntOrTuple | null;
+  /** Ceil mode. */
+  declare ceilMode: boolean;
+  /**
+   * @param normType p
+   * @param kernelSize window size
+   * @param stride window stride (default: the kernel size)
+   * @param ceilMode ceil instead of floor for the output size (default false)
+   */
+  constructor(normType: number, kernelSize: IntOrTuple, stride: IntOrTuple | null = null, ceilMode = false) {
+    checkArgs(new.target.name, [
+      ['norm_type', normType, 'number'],
+      ['kernel_size', kernelSize, 'ints'],
+      ['stride', stride, 'ints?'],
+      ['ceil_mode', ceilMode, 'bool'],
+    ]);
+    super();
+    this.normType = normType;
+    this.kernelSize = kernelSize;
+    this.stride = stride;
+    this.ceilMode = ceilMode;
+  }
+  override extraRepr(): string {
+    return `norm_type=${String(this.normType)}, kernel_size=${pyIntOrTuple(this.kernelSize)}, stride=${this.stride === null ? 'None' : pyIntOrTuple(this.stride)}, ceil_mode=${pyBool(this.ceilMode)}`;
+  }
+}
+
+/** 1-D power-average pooling: (Σ x^p over each window)^(1/p). */
+export class LPPool1d extends LPPoolNd {
+  override forward(input: Tensor): Tensor {
+    return F.lpPool1d(input, this.normType, this.kernelSize as number, this.stride, this.ceilMode);
+  }
+}
+
+/**
+ * 2-D power-average pooling: (Σ x^p over each window)^(1/p).
+ * @example
+ * ```ts
+ * new nn.LPPool2d(2, 3, 2); // LPPool2d(norm_type=2, kernel_size=3, stride=2, ceil_mode=False)
+ * ```
+ */
+export class LPPool2d extends LPPoolNd {
+  override forward(input: Tensor): Tensor {
+    return F.lpPool2d(input, this.normType, this.kernelSize, this.stride, this.ceilMode);
+  }
+}
+
+abstract class MaxUnpoolNd extends Module {
+  /** Window size of the pooling undone. */
+  declare kernelSize: number[];
+  /** Its stride. */
+  declare stride: number[];
+  /** Its padding. */
+  declare padding: number[];
+  /** Spatial dims. */
+  protected abstract readonly dims: number;
+  /**
+   * @param kernelSize window size of the pooling undone
+   * @param opts its stride (default: the kernel size) and padding (default 0)
+   * @param dims spatial dims
+   */
+  constructor(kernelSize: IntOrTuple, opts: { stride?: IntOrTuple | null; padding?: IntOrTuple }, dims: number) {
+    const op = new.target.name;
+    checkArgs(op, [['kernel_size', kernelSize, 'ints']]);
+    opts = checkOptions(op, opts, { stride: 'ints?', padding: 'ints' }, 2);
+    super();
+    const tup = (v: IntOrTuple, what: string): number[] => ntuple(v, dims, op, what);
+    this.kernelSize = tup(kernelSize, 'kernel_size');
+    this.stride = tup(opts.stride ?? kernelSize, 'stride');
+    this.padding = tup(opts.padding ?? 0, 'padding');
+  }
+  override extraRepr(): string {
+    return `kernel_size=${pyTuple(this.kernelSize)}, stride=${pyTuple(this.stride)}, padding=${pyTuple(this.padding)}`;
+  }
+}
+
+/** Options of the max-unpooling layers. */
+export interface MaxUnpoolLayerOptions {
+  /** Stride of the pooling undone (default: the kernel size). */
+  stride?: IntOrTuple | null;
+  /** Its padding (default 0). */
+  padding?: IntOrTuple;
+}
+
+/** Partial inverse of `MaxPool1d`. */
+export class MaxUnpool1d extends MaxUnpoolNd {
+  protected override readonly dims = 1;
+  /**
+   * @param kernelSize window size of the pooling undone
+   * @param opts its stride and padding
+   */
+  constructor(kernelSize: IntOrTuple, opts: MaxUnpoolLayerOptions = {}) {
+    super(kernelSize, opts, 1);
+  }
+  /** @param outputSize the size to restore (default from the geometry) */
+  override forward(input: Tensor, indices: Tensor, outputSize: readonly number[] | null = null): Tensor {
+    return F.maxUnpool1d(input, indices, this.kernelSize, { stride: this.stride, padding: this.padding, outputSize });
+  }
+}
+
+/**
+ * Partial inverse of `MaxPool2d`: the maxima back at their indices, zeros elsewhere.
+ * @example
+ * ```ts
+ * const [y, idx] = new nn.MaxPool2d(2, { returnIndices: true }).call(x);
+ * new nn.MaxUnpool2d(2).call(y, idx);
+ * ```
+ */
+export class MaxUnpool2d extends MaxUnpoolNd {
+  protected override readonly dims = 2;
+  /**
+   * @param kernelSize window size of the pooling undone
+   * @param opts its stride and padding
+   */
+  constructor(kernelSize: IntOrTuple, opts: MaxUnpoolLayerOptions = {}) {
+    super(kernelSize, opts, 2);
+  }
+  /** @param outputSize the size to restore (default from the geometry) */
+  override forward(input: Tensor, indices: Tensor, outputSize: readonly number[] | null = null): Tensor {
+    return F.maxUnpool2d(input, indices, this.kernelSize, { stride: this.stride, padding: this.padding, outputSize });
+  }
+}
+
+/** Partial inverse of `MaxPool3d`. */
+export class MaxUnpool3d extends MaxUnpoolNd {
+  protected override readonly dims = 3;
+  /**
+   * @param kernelSize window size of the pooling undone
+   * @param opts its stride and padding
+   */
+  constructor(kernelSize: IntOrTuple, opts: MaxUnpoolLayerOptions = {}) {
+    super(kernelSize, opts, 3);
+  }
+  /** @param outputSize the size to restore (default from the geometry) */
+  override forward(input: Tensor, indices: Tensor, outputSize: readonly number[] | null = null): Tensor {
+    return F.maxUnpool3d(input, indices, this.kernelSize, { stride: this.stride, padding: this.padding, outputSize });
+  }
+}
+
+/** Options of the fractional max-pooling layers. */
+export interface FractionalMaxPoolLayerOptions {
+  /** Output size of the spatial dims. */
+  outputSize?: IntOrTuple | null;
+  /** Output size as a fraction of the input size (each in (0, 1)). */
+  outputRatio?: number | readonly number[] | null;
+  /** Also return the flat indices of the maxima. */
+  returnIndices?: boolean;
+  /** Fixed per-plane samples [N, C, dims] (default: drawn on every call). */
+  randomSamples?: Tensor | null;
+}
+
+abstract class FractionalMaxPoolNd extends Module {
+  /** Window size. */
+  declare kernelSize: number[];
+  /** Output size, or null. */
+  declare outputSize: number[] | null;
+  /** Output ratio, or null. */
+  declare outputRatio: number[] | null;
+  /** Whether `forward` also returns indices. */
+  declare returnIndices: boolean;
+  /** Fixed samples, or null. */
+  declare randomSamples: Tensor | null;
+  /**
+   * @param kernelSize window size
+   * @param opts output size or ratio, whether to return indices, fixed samples
+   * @param dims spatial dims
+   */
+  constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions, dims: number) {
+    const op = new.target.name;
+    checkArgs(op, [['kernel_size', kernelSize, 'ints']]);
+    opts = checkOptions(op, opts, { outputSize: 'ints?', outputRatio: 'any', returnIndices: 'bool', randomSamples: 'any' }, 2);
+    super();
+    this.kernelSize = ntuple(kernelSize, dims, op, 'kernel_size');
+    this.returnIndices = opts.returnIndices ?? false;
+    this.randomSamples = opts.randomSamples ?? null;
+    this.outputSize = opts.outputSize === null || opts.outputSize === undefined ? null : ntuple(opts.outputSize, dims, op, 'output_size');
+    const r = opts.outputRatio ?? null;
+    this.outputRatio = r === null ? null : typeof r === 'number' ? new Array<number>(dims).fill(r) : [...r];
+    if (this.outputSize === null && this.outputRatio === null) throw new TorchValueError(op, `${op} requires specifying either an output size, or a pooling ratio`);
+    if (this.outputSize !== null && this.outputRatio !== null) throw new TorchValueError(op, 'only one of output_size and output_ratio may be specified');
+    if (this.outputRatio !== null && !this.outputRatio.every((v) => v > 0 && v < 1)) {
+      throw new TorchValueError(op, `output_ratio must be between 0 and 1 (got ${typeof r === 'number' ? String(r) : `(${(r as number[]).join(', ')})`})`);
+    }
+  }
+  protected options(): F.FractionalMaxPoolOptions {
+    return { outputSize: this.outputSize, outputRatio: this.outputRatio, randomSamples: this.randomSamples };
+  }
+}
+
+/**
+ * 2-D fractional max pooling over [N, C, H, W] (pseudo-random windows, drawn as PyTorch
+ * draws them).
+ * @example
+ * ```ts
+ * new nn.FractionalMaxPool2d(3, { outputRatio: 0.5 });
+ * ```
+ */
+export class FractionalMaxPool2d extends FractionalMaxPoolNd {
+  /**
+   * @param kernelSize window size
+   * @param opts output size or ratio, whether to return indices, fixed samples
+   */
+  constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions = {}) {
+    super(kernelSize, opts, 2);
+  }
+  /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
+  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const r = F.fractionalMaxPool2dWithIndices(input, this.kernelSize, this.options());
+    return this.returnIndices ? r : r[0];
+  }
+}
+
+/** 3-D fractional max pooling over [N, C, T, H, W]. */
+export class FractionalMaxPool3d extends FractionalMaxPoolNd {
+  /**
+   * @param kernelSize window size
+   * @param opts output size or ratio, whether to return indices, fixed samples
+   */
+  constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions = {}) {
+    super(kernelSize, opts, 3);
+  }
+  /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
+  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+    const r = F.fractionalMaxPool3dWithIndices(input, this.kernelSize, this.options());
+    return this.returnIndices ? r : r[0];
   }
 }
