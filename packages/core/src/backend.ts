@@ -10,6 +10,9 @@
  * lacks a primitive fails to compile rather than at run time.
  */
 import type { DTypeName, HostArray } from './dtype.js';
+import type { BINARY, UNARY } from './ops/catalogue/elementwise.js';
+import type { KernelOf } from './ops/catalogue/index.js';
+import type { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './ops/catalogue/reduction.js';
 
 /** A block of device memory holding `numel` elements of `dtype`. Opaque to core. */
 export interface BackendBuffer {
@@ -37,24 +40,19 @@ export interface TensorRef extends Layout {
 /** A kernel input: a strided view or a scalar already cast to the compute dtype. */
 export type Operand = TensorRef | number;
 
-/** Elementwise functions of one argument (`param` carries e.g. the exponent of `powScalar`). */
-export type UnaryOp =
-  | 'neg' | 'exp' | 'expm1' | 'log' | 'log1p' | 'log2' | 'log10' | 'sqrt' | 'rsqrt' | 'abs' | 'sign'
-  | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'sinh' | 'cosh' | 'tanh' | 'asinh' | 'acosh' | 'atanh'
-  | 'sigmoid' | 'relu' | 'reciprocal' | 'floor' | 'ceil' | 'round' | 'trunc' | 'frac' | 'erf' | 'erfc' | 'erfinv'
-  | 'square' | 'logicalNot' | 'bitwiseNot' | 'isnan' | 'isinf' | 'isfinite' | 'signbit'
-  | 'gelu' | 'geluTanh' | 'silu' | 'softplus' | 'elu' | 'leakyRelu' | 'hardtanh' | 'logSigmoid';
+/**
+ * Elementwise kernels of one argument: the keys of the catalogue's `UNARY` rows
+ * (`param` carries e.g. the exponent of `powScalar`).
+ */
+export type UnaryOp = keyof typeof UNARY;
 
 /**
- * Elementwise functions of two arguments. Comparisons and logical ops write bool.
- * `div` is true division, `floorDivide` rounds toward −∞, `truncDivide` toward 0;
- * `remainder` takes the divisor's sign (Python `%`), `fmod` the dividend's.
+ * Elementwise kernels of two arguments: the keys of the catalogue's `BINARY` rows.
+ * Comparisons and logical ops write bool. `div` is true division, `floorDivide`
+ * rounds toward −∞, `truncDivide` toward 0; `remainder` takes the divisor's sign
+ * (Python `%`), `fmod` the dividend's.
  */
-export type BinaryOp =
-  | 'add' | 'sub' | 'mul' | 'div' | 'floorDivide' | 'truncDivide' | 'pow' | 'maximum' | 'minimum'
-  | 'fmax' | 'fmin' | 'remainder' | 'fmod' | 'atan2' | 'hypot'
-  | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge'
-  | 'logicalAnd' | 'logicalOr' | 'logicalXor' | 'bitwiseAnd' | 'bitwiseOr' | 'bitwiseXor';
+export type BinaryOp = keyof typeof BINARY;
 
 /**
  * Fused pointwise ops of three operands and a scalar `value`, rounded as PyTorch's CPU
@@ -64,13 +62,13 @@ export type BinaryOp =
  *   `fma(b, alpha, a)`, which is how PyTorch computes `add`/`sub` with `alpha`.
  * - `addcdiv`: `self + (value·t1) / t2`, each step rounded.
  */
-export type TernaryOp = 'addcmul' | 'addcdiv';
+export type TernaryOp = keyof typeof TERNARY_OPS;
 
-/** Reductions over the trailing `reduceDims` dims of the input view. */
-export type ReduceOp = 'sum' | 'prod' | 'max' | 'min' | 'argmax' | 'argmin' | 'all' | 'any' | 'nansum';
+/** Reductions over the trailing `reduceDims` dims of the input view: the catalogue's reduce-kernel rows. */
+export type ReduceOp = KernelOf<typeof REDUCE_OPS, 'reduce'>;
 
-/** Scans along one dim. */
-export type ScanOp = 'cumsum' | 'cumprod' | 'cummax' | 'cummin' | 'logcumsumexp';
+/** Scans along one dim: the catalogue's scan rows. */
+export type ScanOp = keyof typeof SCAN_OPS;
 
 /** How `scatter` combines values that land on the same element. */
 export type ScatterReduce = 'none' | 'add' | 'multiply' | 'amax' | 'amin';

@@ -14,6 +14,11 @@ export { tidy, keep } from './memory.js';
 export { expectBool, expectTensor, expectTensorList, expectInt, expectIntList, expectIntOrList, expectNumber, expectScalar, expectScalarFits, pyTypeName } from './validate.js';
 export { setMemoryLimit, getMemoryLimit, formatMemorySize } from './memory-limit.js';
 export type * from './backend.js';
+export { CATALOGUE, UNARY, BINARY, REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './ops/catalogue/index.js';
+export type { OpRow, OpTable, OpName, Variant, DtypeRule as CatalogueDtypeRule, KernelImpl, Rejects } from './ops/catalogue/index.js';
+import type { CATALOGUE as CatalogueTable, RuleAten } from './ops/catalogue/index.js';
+/** PyTorch names of the catalogue's ops whose derivative is a rule in autograd's tables. */
+export type CatalogueRuleOp = RuleAten<typeof CatalogueTable>;
 export * from './autograd-hook.js';
 export { Tensor, setBackwardImpl, type NestedList } from './tensor.js';
 export {
@@ -26,6 +31,7 @@ export {
 export { resultType, canCast, type Scalar } from './ops/promotion.js';
 export * from './ops/creation.js';
 export * from './ops/elementwise.js';
+export * from './ops/generated.js';
 export {
   type ShapeArgs,
   type IndexSpec,
@@ -77,6 +83,9 @@ export {
   norm,
   cumsum,
   cumprod,
+  cumsum_,
+  cumprod_,
+  logcumsumexp,
   cummax,
   cummin,
 } from './ops/reduction.js';

@@ -26,6 +26,9 @@ import * as advIdx from './ops/advanced-index.js';
 import type { AdvancedIndexSpec } from './ops/advanced-index.js';
 import { expectTensor } from './validate.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
+import { CATALOGUE } from './ops/catalogue/index.js';
+import type { CatalogueMethods } from './ops/generated.js';
+import * as ops from './ops/index.js';
 
 /** Nested arrays returned by `tolist()`. */
 export type NestedList = number | boolean | NestedList[];
@@ -33,6 +36,11 @@ export type NestedList = number | boolean | NestedList[];
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 // Engines without explicit resource management get the symbol TypeScript's and esbuild's `using` helpers use.
 (Symbol as { dispose?: symbol }).dispose ??= Symbol.for('Symbol.dispose');
+
+// The methods the op catalogue declares (`x.exp()`, `x.hypot_(y)`, `x.arccos()`, …) are
+// typed here and installed on the prototype at the end of this module.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Tensor extends CatalogueMethods {}
 
 /**
  * A multi-dimensional array on a device, with PyTorch's semantics.
@@ -530,41 +538,9 @@ export class Tensor {
   sub(other: TensorOrScalar, opts?: AlphaOptions): Tensor {
     return ew.sub(this, other, opts);
   }
-  /** `this * other`. */
-  mul(other: TensorOrScalar): Tensor {
-    return ew.mul(this, other);
-  }
   /** `this / other` (true division unless `roundingMode`). */
   div(other: TensorOrScalar, opts?: DivOptions): Tensor {
     return ew.div(this, other, opts);
-  }
-  /** `floor(this / other)`. */
-  floorDivide(other: TensorOrScalar): Tensor {
-    return ew.floorDivide(this, other);
-  }
-  /** `this ** exponent`. */
-  pow(exponent: TensorOrScalar): Tensor {
-    return ew.pow(this, exponent);
-  }
-  /** Python-style modulus. */
-  remainder(other: TensorOrScalar): Tensor {
-    return ew.remainder(this, other);
-  }
-  /** C-style modulus. */
-  fmod(other: TensorOrScalar): Tensor {
-    return ew.fmod(this, other);
-  }
-  /** Elementwise maximum. */
-  maximum(other: Tensor): Tensor {
-    return ew.maximum(this, other);
-  }
-  /** Elementwise minimum. */
-  minimum(other: Tensor): Tensor {
-    return ew.minimum(this, other);
-  }
-  /** atan2(this, other). */
-  atan2(other: TensorOrScalar): Tensor {
-    return ew.atan2(this, other);
   }
   /** `this + value * t1 * t2`. */
   addcmul(t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
@@ -586,229 +562,13 @@ export class Tensor {
   clip(min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
     return ew.clamp(this, min, max);
   }
-  /** `this == other` (bool). */
-  eq(other: TensorOrScalar): Tensor {
-    return ew.eq(this, other);
-  }
-  /** `this != other` (bool). */
-  ne(other: TensorOrScalar): Tensor {
-    return ew.ne(this, other);
-  }
-  /** `this < other` (bool). */
-  lt(other: TensorOrScalar): Tensor {
-    return ew.lt(this, other);
-  }
-  /** `this <= other` (bool). */
-  le(other: TensorOrScalar): Tensor {
-    return ew.le(this, other);
-  }
-  /** `this > other` (bool). */
-  gt(other: TensorOrScalar): Tensor {
-    return ew.gt(this, other);
-  }
-  /** `this >= other` (bool). */
-  ge(other: TensorOrScalar): Tensor {
-    return ew.ge(this, other);
-  }
   /** Same shape and elements (a JS boolean). */
   equal(other: Tensor): boolean {
     return ew.equal(this, other);
   }
-  /** Logical and (bool). */
-  logicalAnd(other: TensorOrScalar): Tensor {
-    return ew.logicalAnd(this, other);
-  }
-  /** Logical or (bool). */
-  logicalOr(other: TensorOrScalar): Tensor {
-    return ew.logicalOr(this, other);
-  }
-  /** Logical xor (bool). */
-  logicalXor(other: TensorOrScalar): Tensor {
-    return ew.logicalXor(this, other);
-  }
-  /** Logical not (bool). */
-  logicalNot(): Tensor {
-    return ew.logicalNot(this);
-  }
-  /** Bitwise not (`~`). */
-  bitwiseNot(): Tensor {
-    return ew.bitwiseNot(this);
-  }
-  /** Bitwise and of integers / bools (`&`). */
-  bitwiseAnd(other: TensorOrScalar): Tensor {
-    return ew.bitwiseAnd(this, other);
-  }
-  /** Bitwise or of integers / bools (`|`). */
-  bitwiseOr(other: TensorOrScalar): Tensor {
-    return ew.bitwiseOr(this, other);
-  }
-  /** Bitwise xor of integers / bools (`^`). */
-  bitwiseXor(other: TensorOrScalar): Tensor {
-    return ew.bitwiseXor(this, other);
-  }
-  /** √(this² + other²), without overflow in between. */
-  hypot(other: TensorOrScalar): Tensor {
-    return ew.hypot(this, other);
-  }
-  /** Elementwise maximum ignoring NaN. */
-  fmax(other: Tensor): Tensor {
-    return ew.fmax(this, other);
-  }
-  /** Elementwise minimum ignoring NaN. */
-  fmin(other: Tensor): Tensor {
-    return ew.fmin(this, other);
-  }
-  /** Running maximum along `dim` and where it was found: `[values, indices]`. */
-  cummax(dim: number): ValuesIndices {
-    return red.cummax(this, dim);
-  }
-  /** Running minimum along `dim` and where it was found: `[values, indices]`. */
-  cummin(dim: number): ValuesIndices {
-    return red.cummin(this, dim);
-  }
   /** `cond ? this : other` (PyTorch's `x.where(cond, y)`). */
   where(condition: Tensor, other: TensorOrScalar): Tensor {
     return ew.where(condition, this, other);
-  }
-  /** NaN test (bool). */
-  isnan(): Tensor {
-    return ew.isnan(this);
-  }
-  /** Infinity test (bool). */
-  isinf(): Tensor {
-    return ew.isinf(this);
-  }
-  /** Finiteness test (bool). */
-  isfinite(): Tensor {
-    return ew.isfinite(this);
-  }
-  /** `-this`. */
-  neg(): Tensor {
-    return ew.neg(this);
-  }
-  /** e^x. */
-  exp(): Tensor {
-    return ew.exp(this);
-  }
-  /** e^x − 1. */
-  expm1(): Tensor {
-    return ew.expm1(this);
-  }
-  /** ln x. */
-  log(): Tensor {
-    return ew.log(this);
-  }
-  /** ln(1 + x). */
-  log1p(): Tensor {
-    return ew.log1p(this);
-  }
-  /** log₂ x. */
-  log2(): Tensor {
-    return ew.log2(this);
-  }
-  /** log₁₀ x. */
-  log10(): Tensor {
-    return ew.log10(this);
-  }
-  /** √x. */
-  sqrt(): Tensor {
-    return ew.sqrt(this);
-  }
-  /** 1/√x. */
-  rsqrt(): Tensor {
-    return ew.rsqrt(this);
-  }
-  /** |x|. */
-  abs(): Tensor {
-    return ew.abs(this);
-  }
-  /** Sign. */
-  sign(): Tensor {
-    return ew.sign(this);
-  }
-  /** sin x. */
-  sin(): Tensor {
-    return ew.sin(this);
-  }
-  /** cos x. */
-  cos(): Tensor {
-    return ew.cos(this);
-  }
-  /** tan x. */
-  tan(): Tensor {
-    return ew.tan(this);
-  }
-  /** tanh x. */
-  tanh(): Tensor {
-    return ew.tanh(this);
-  }
-  /** Logistic sigmoid. */
-  sigmoid(): Tensor {
-    return ew.sigmoid(this);
-  }
-  /** max(x, 0). */
-  relu(): Tensor {
-    return ew.relu(this);
-  }
-  /** 1/x. */
-  reciprocal(): Tensor {
-    return ew.reciprocal(this);
-  }
-  /** Round toward −∞. */
-  floor(): Tensor {
-    return ew.floor(this);
-  }
-  /** Round toward +∞. */
-  ceil(): Tensor {
-    return ew.ceil(this);
-  }
-  /** Round half to even. */
-  round(): Tensor {
-    return ew.round(this);
-  }
-  /** Round toward 0. */
-  trunc(): Tensor {
-    return ew.trunc(this);
-  }
-  /** x − trunc(x). */
-  frac(): Tensor {
-    return ew.frac(this);
-  }
-  /** erf x. */
-  erf(): Tensor {
-    return ew.erf(this);
-  }
-  /** Complementary error function. */
-  erfc(): Tensor {
-    return ew.erfc(this);
-  }
-  /** Inverse error function. */
-  erfinv(): Tensor {
-    return ew.erfinv(this);
-  }
-  /** Arcsine. */
-  asin(): Tensor {
-    return ew.asin(this);
-  }
-  /** Arccosine. */
-  acos(): Tensor {
-    return ew.acos(this);
-  }
-  /** Arctangent. */
-  atan(): Tensor {
-    return ew.atan(this);
-  }
-  /** Hyperbolic sine. */
-  sinh(): Tensor {
-    return ew.sinh(this);
-  }
-  /** Hyperbolic cosine. */
-  cosh(): Tensor {
-    return ew.cosh(this);
-  }
-  /** x². */
-  square(): Tensor {
-    return ew.square(this);
   }
 
   // in-place arithmetic
@@ -822,22 +582,12 @@ export class Tensor {
     ew.addInplace('sub_', this, other, opts?.alpha ?? 1);
     return this;
   }
-  /** In-place `this *= other`. */
-  mul_(other: TensorOrScalar): this {
-    ew.binaryInplace('mul_', 'mul', this, other, 'same');
-    return this;
-  }
   /** In-place `this /= other`. */
   div_(other: TensorOrScalar, opts?: DivOptions): this {
     const mode = opts?.roundingMode ?? null;
     if (mode === 'trunc') ew.binaryInplace('div_', 'truncDivide', this, other, 'same', { roundingMode: mode });
     else if (mode === 'floor') ew.binaryInplace('div_', 'floorDivide', this, other, 'same', { roundingMode: mode });
     else ew.binaryInplace('div_', 'div', this, other, 'float');
-    return this;
-  }
-  /** In-place power. */
-  pow_(exponent: TensorOrScalar): this {
-    ew.binaryInplace('pow_', 'pow', this, exponent, 'same');
     return this;
   }
   /** In-place clamp. */
@@ -858,51 +608,6 @@ export class Tensor {
   /** In-place lerp toward `end`. */
   lerp_(end: Tensor, weight: TensorOrScalar): this {
     return this.copy_(ew.lerp(this, end, weight));
-  }
-  /** In-place negation. */
-  neg_(): this {
-    ew.unaryInplace('neg_', 'neg', this, 'same');
-    return this;
-  }
-  /** In-place e^x. */
-  exp_(): this {
-    ew.unaryInplace('exp_', 'exp', this, 'float');
-    return this;
-  }
-  /** In-place ln x. */
-  log_(): this {
-    ew.unaryInplace('log_', 'log', this, 'float');
-    return this;
-  }
-  /** In-place √x. */
-  sqrt_(): this {
-    ew.unaryInplace('sqrt_', 'sqrt', this, 'float');
-    return this;
-  }
-  /** In-place |x|. */
-  abs_(): this {
-    ew.unaryInplace('abs_', 'abs', this, 'same');
-    return this;
-  }
-  /** In-place sigmoid. */
-  sigmoid_(): this {
-    ew.unaryInplace('sigmoid_', 'sigmoid', this, 'float');
-    return this;
-  }
-  /** In-place tanh. */
-  tanh_(): this {
-    ew.unaryInplace('tanh_', 'tanh', this, 'float');
-    return this;
-  }
-  /** In-place relu. */
-  relu_(): this {
-    ew.unaryInplace('relu_', 'relu', this, 'same');
-    return this;
-  }
-  /** In-place reciprocal. */
-  reciprocal_(): this {
-    ew.unaryInplace('reciprocal_', 'reciprocal', this, 'float');
-    return this;
   }
   /** In-place masked fill. */
   maskedFill_(mask: Tensor, value: number | boolean | Tensor): this {
@@ -1027,14 +732,6 @@ export class Tensor {
   /** Whether any element is nonzero (bool). */
   any(dim?: DimArg, keepdim = false): Tensor {
     return red.any(this, dim, keepdim);
-  }
-  /** Cumulative sum along a dim. */
-  cumsum(dim: number, opts?: { dtype?: DTypeLike }): Tensor {
-    return red.cumsum(this, dim, opts);
-  }
-  /** Cumulative product along a dim. */
-  cumprod(dim: number, opts?: { dtype?: DTypeLike }): Tensor {
-    return red.cumprod(this, dim, opts);
   }
 
   // ------------------------------------------------------------ linear algebra
@@ -1189,3 +886,34 @@ export function setBackwardImpl(impl: BackwardImpl | null): void {
 function isDtypeLike(x: unknown): x is DTypeLike {
   return (typeof x === 'object' && x !== null && 'itemsize' in x) || (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'].includes(x));
 }
+
+/**
+ * Installs the catalogue's methods: `x.op(...args)` calls `torch.op(x, ...args)` (looked
+ * up in the ops namespace at call time, so load order does not matter), `x.op_()` the
+ * in-place function, and PyTorch's alias names the same functions. Methods written by
+ * hand above (rows marked `manualMethod`) are left alone.
+ */
+function installCatalogueMethods(proto: Record<string, unknown>): void {
+  const table = ops as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const define = (name: string, fn: string) => {
+    if (Object.prototype.hasOwnProperty.call(proto, name)) return;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      writable: true,
+      value: function (this: Tensor, ...args: unknown[]) {
+        return table[fn]!(this, ...args);
+      },
+    });
+  };
+  for (const [key, row] of Object.entries(CATALOGUE) as [string, (typeof CATALOGUE)[keyof typeof CATALOGUE]][]) {
+    if ('manualMethod' in row && row.manualMethod) continue;
+    const names = [key, ...('aliases' in row ? row.aliases.map(camel) : [])];
+    const variants = row.variants as readonly string[];
+    for (const name of names) {
+      if (variants.includes('method')) define(name, key);
+      if (variants.includes('inplace')) define(`${name}_`, `${key}_`);
+    }
+  }
+}
+installCatalogueMethods(Tensor.prototype as unknown as Record<string, unknown>);

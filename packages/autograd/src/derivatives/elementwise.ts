@@ -27,7 +27,7 @@ function noTensor(): Tensor {
 
 const zeroGrad = (g: Tensor): Tensor => g.mul(0);
 
-const UNARY: RuleTable = {
+const UNARY_RULES = {
   neg: unary('NegBackward0', 'none', (g) => g.neg()),
   exp: unary('ExpBackward0', 'y', (g, _x, y) => g.mul(y())),
   expm1: unary('Expm1Backward0', 'y', (g, _x, y) => g.mul(y().add(1))),
@@ -52,6 +52,9 @@ const UNARY: RuleTable = {
   atan: unary('AtanBackward0', 'x', (g, x) => g.div(x().square().add(1))),
   sinh: unary('SinhBackward0', 'x', (g, x) => g.mul(cosh(x()))),
   cosh: unary('CoshBackward0', 'x', (g, x) => g.mul(sinh(x()))),
+  asinh: unary('AsinhBackward0', 'x', (g, x) => g.mul(x().square().add(1).rsqrt())),
+  acosh: unary('AcoshBackward0', 'x', (g, x) => g.mul(x().square().sub(1).rsqrt())),
+  atanh: unary('AtanhBackward0', 'x', (g, x) => g.div(x().square().neg().add(1))),
   tanh: unary('TanhBackward0', 'y', (g, _x, y) => g.mul(y().square().neg().add(1))),
   sigmoid: unary('SigmoidBackward0', 'y', (g, _x, y) => g.mul(y().mul(y().neg().add(1)))),
   relu: unary('ReluBackward0', 'y', (g, _x, y) => where(y().gt(0), g, 0)),
@@ -88,10 +91,13 @@ const UNARY: RuleTable = {
   // In-place variants PyTorch differentiates from the result (their own node names).
   elu_: unary('EluBackward1', 'y', (g, _x, y, rec) => where(y().le(0), g.mul(y().add((rec.attrs.a as number | undefined) ?? 1)), g)),
   leaky_relu_: unary('LeakyReluBackward1', 'y', (g, _x, y, rec) => where(y().gt(0), g, g.mul((rec.attrs.a as number | undefined) ?? 0.01))),
-};
-UNARY.leakyRelu = UNARY.leaky_relu!;
-UNARY.logSigmoid = UNARY.log_sigmoid!;
-UNARY.geluTanh = UNARY.gelu_tanh!;
+} satisfies RuleTable;
+const UNARY = {
+  ...UNARY_RULES,
+  leakyRelu: UNARY_RULES.leaky_relu,
+  logSigmoid: UNARY_RULES.log_sigmoid,
+  geluTanh: UNARY_RULES.gelu_tanh,
+} satisfies RuleTable;
 
 function geluGrad(g: Tensor, x: Tensor): Tensor {
   const cdf = x.mul(Math.SQRT1_2).erf().add(1).mul(0.5);
@@ -182,7 +188,7 @@ function asTensor(v: Tensor | number | null | undefined, like: Tensor): Tensor |
 const mulT = (g: Tensor, v: Tensor | number) => g.mul(v);
 const isT = (v: unknown): v is Tensor => v instanceof Tensor;
 
-const BINARY: RuleTable = {
+const BINARY = {
   // attrs.alpha: core recorded `a ± alpha * b` as one node (b unscaled).
   add: binary('AddBackward0', (p) => {
     const alpha = p.ctx.rec.attrs.alpha as number | undefined;
@@ -281,7 +287,7 @@ const BINARY: RuleTable = {
     return (g) => [p.needA ? g.mul(a()).div(out()) : null, p.needB ? g.mul(b()).div(out()) : null];
   }),
   floor_divide: notImplemented('floor_divide'),
-};
+} satisfies RuleTable;
 
 /** PyTorch's `max/minimum` backward: ties split the gradient in half. */
 function extremumGrad(p: Bin, kind: 'max' | 'min'): BinFormula {
@@ -318,7 +324,7 @@ export function notImplemented(op: string): Rule {
 
 // ------------------------------------------------------------------ ternary and composites
 
-const TERNARY: RuleTable = {
+const TERNARY = {
   where: {
     name: () => 'WhereBackward0',
     edges: (rec) => {
@@ -398,8 +404,8 @@ const TERNARY: RuleTable = {
       ];
     },
   },
-};
+} satisfies RuleTable;
 
 /** Elementwise rules. */
-export const ELEMENTWISE: RuleTable = { ...UNARY, ...BINARY, ...TERNARY };
+export const ELEMENTWISE = { ...UNARY, ...BINARY, ...TERNARY } satisfies RuleTable;
 

@@ -2,7 +2,7 @@
  * All derivative rules by core op name, and the lookup the recorder uses
  * (in-place variants `op_` share the rule of `op`).
  */
-import type { OpRecord } from '@antorcha/core';
+import type { CatalogueRuleOp, OpRecord } from '@antorcha/core';
 import { ELEMENTWISE, notImplemented } from './elementwise.js';
 import { INDEXING } from './indexing.js';
 import { LINALG } from './linalg.js';
@@ -10,8 +10,18 @@ import { REDUCTIONS } from './reductions.js';
 import type { Rule, RuleTable } from './rule.js';
 import { VIEWS } from './views.js';
 
+const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...INDEXING };
+
 /** Every rule, by the op name core records. */
-export const RULES: RuleTable = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...INDEXING };
+export const RULES: RuleTable = ALL_RULES;
+
+/**
+ * Catalogue rows that declare `grad: 'rule'` but have no rule here: this must be
+ * `never`, so a missing derivative fails to compile (the error names the op).
+ */
+type MissingRules = Exclude<CatalogueRuleOp, keyof typeof ALL_RULES>;
+const everyCatalogueRuleExists: [MissingRules] extends [never] ? true : { missingDerivativeFor: MissingRules } = true;
+void everyCatalogueRuleExists;
 
 /** Ops core records whose outputs are views of their input (autograd tracks them as views). */
 export const VIEW_OPS = new Set(['view', 'expand', 'permute', 'transpose', 't', 'squeeze', 'unsqueeze', 'narrow', 'select', 'as_strided', 'split', 'unbind']);

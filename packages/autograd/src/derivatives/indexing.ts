@@ -46,7 +46,7 @@ function repeatBackward(rec: OpRecord) {
 }
 
 /** Indexing rules. */
-export const INDEXING: RuleTable = {
+export const INDEXING = {
   gather: rule('GatherBackward0', (ctx) => {
     const shape = ctx.rec.inputs[0]!._shape.slice();
     const dim = ctx.rec.attrs.dim as number;
@@ -103,4 +103,4 @@ export const INDEXING: RuleTable = {
     const k = ctx.rec.attrs.diagonal as number;
     return ([g]) => [g!.triu(k)];
   }),
-};
+} satisfies RuleTable;

@@ -19,7 +19,7 @@ function matmulName(rec: OpRecord): string {
 }
 
 /** Linear-algebra rules. */
-export const LINALG: RuleTable = {
+export const LINALG = {
   mm: rule('MmBackward0', (ctx) => {
     const a = ctx.needs(1) ? ctx.save(ctx.rec.inputs[0]!) : null;
     const b = ctx.needs(0) ? ctx.save(ctx.rec.inputs[1]!) : null;
@@ -65,4 +65,4 @@ export const LINALG: RuleTable = {
       };
     },
   },
-};
+} satisfies RuleTable;

@@ -81,7 +81,7 @@ function varParts(rec: OpRecord): { dims: number[]; correction: number; keepdim:
 }
 
 /** Reduction rules. */
-export const REDUCTIONS: RuleTable = {
+export const REDUCTIONS = {
   sum: {
     name: (rec) => (rec.attrs.all ? 'SumBackward0' : 'SumBackward1'),
     build(ctx) {
@@ -181,6 +181,12 @@ export const REDUCTIONS: RuleTable = {
       return [alongLast(xv, d, (xl) => cumprodGradLast(xl, d === xv._shape.length - 1 ? g! : g!.movedim(d, -1)))];
     };
   }),
+  logcumsumexp: rule('LogcumsumexpBackward0', (ctx) => {
+    const d = ctx.rec.attrs.dim as number;
+    const x = ctx.save(ctx.rec.inputs[0]!);
+    const y = ctx.saveOutput(0);
+    return ([g]) => [logcumsumexpGrad(g!, x(), y(), d)];
+  }),
   cummax: rule('CummaxBackward0', (ctx) => scanSelectBackward(ctx.save(ctx.rec.attrs.indices as Tensor), ctx.rec)),
   cummin: rule('CumminBackward0', (ctx) => scanSelectBackward(ctx.save(ctx.rec.attrs.indices as Tensor), ctx.rec)),
   softmax: rule('SoftmaxBackward0', (ctx) => {
@@ -196,7 +202,7 @@ export const REDUCTIONS: RuleTable = {
     const d = ctx.rec.attrs.dim as number;
     return ([g]) => [g!.sub(y().exp().mul(g!.sum(d, true)))];
   }),
-};
+} satisfies RuleTable;
 
 function extremumBackward(x: () => Tensor, y: () => Tensor, rec: OpRecord) {
   const { dims, keepdim } = rec.attrs as unknown as ReduceAttrs;
@@ -226,4 +232,19 @@ function scanSelectBackward(indices: () => Tensor, rec: OpRecord) {
     if (shape.length === 0) return [g!];
     return [zeros(shape, { dtype: g!.dtype, device: g!.device }).scatterAdd(dim, indices(), g!.contiguous())];
   };
+}
+
+/**
+ * PyTorch's `logcumsumexp_backward` for real inputs: the gradient splits into its
+ * positive and negative parts, each summed in log space by a reversed logcumsumexp.
+ */
+function logcumsumexpGrad(g: Tensor, x: Tensor, y: Tensor, dim: number): Tensor {
+  if (g._shape.length === 0 || g.numel() === 0) return g;
+  // PyTorch fills with the lowest double, which is -inf in float32.
+  const lowest = g.dtype.name === 'float64' ? -Number.MAX_VALUE : -Infinity;
+  const reversed = (t: Tensor) => t.flip([dim]).logcumsumexp(dim).flip([dim]);
+  const logAbs = g.abs().log();
+  const pos = where(g.gt(0), logAbs, lowest);
+  const neg = where(g.lt(0), logAbs, lowest);
+  return reversed(pos.sub(y)).add(x).exp().sub(reversed(neg.sub(y)).add(x).exp());
 }

@@ -78,7 +78,7 @@ function viewName(rec: OpRecord): string {
 }
 
 /** Outputs of multi-output ops get zeros for missing gradients, so `grads` are all set. */
-export const VIEWS: RuleTable = {
+export const VIEWS = {
   view: {
     name: viewName,
     build(ctx) {
@@ -179,4 +179,4 @@ export const VIEWS: RuleTable = {
   bernoulli_: rule('BernoulliBackward2', () => ([g]) => [g!.mul(0)], { needsSelf: false }),
   exponential_: rule('ExponentialBackward0', () => ([g]) => [g!.mul(0)], { needsSelf: false }),
   random_: rule('RandomBackward0', () => ([g]) => [g!.mul(0)], { needsSelf: false }),
-};
+} satisfies RuleTable;

@@ -3,6 +3,11 @@
  * broadcasting, device checks, in-place rules), and the named ops on top of it.
  */
 import type { BinaryOp, Operand, TernaryOp, UnaryOp, UnaryParams } from '../backend.js';
+import { BINARY, UNARY } from './catalogue/elementwise.js';
+import type { DtypeRule, Rejects } from './catalogue/types.js';
+import { abs, eq, lt, mul, reciprocal } from './generated.js';
+// The catalogue's generated functions, re-exported so importers of this module find every elementwise op here.
+export * from './generated.js';
 import { type DType, bool, castScalar, getDefaultDtype } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
@@ -15,12 +20,7 @@ import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 /** A tensor or a JS number/boolean. */
 export type TensorOrScalar = Tensor | Scalar;
 
-/** How an op maps its promoted input dtype to compute and output dtypes. */
-export type DtypeRule =
-  | 'same' // arithmetic: computes and returns the promoted dtype
-  | 'float' // float functions: integers and bool move to the default float
-  | 'bool' // predicates and comparisons: compute in the promoted dtype, return bool
-  | 'intOrBool'; // bitwise: integers and bool only
+export type { DtypeRule } from './catalogue/types.js';
 
 function outputDtypes(op: string, rule: DtypeRule, promoted: DType): { compute: DType; out: DType } {
   switch (rule) {
@@ -39,25 +39,12 @@ function outputDtypes(op: string, rule: DtypeRule, promoted: DType): { compute: 
 }
 
 /**
- * Dtypes PyTorch's CPU kernels reject per op, with PyTorch's message. `{kernel}`
- * errors read `"<kernel>" not implemented for '<Dtype>'`.
+ * Dtypes PyTorch's CPU kernels reject per op (keyed by PyTorch name), from the catalogue
+ * rows. `kernel` errors read `"<kernel>" not implemented for '<Dtype>'`.
  */
-const UNSUPPORTED: Record<string, { dtypes: readonly string[]; kernel?: string; message?: string }> = {
-  abs: { dtypes: ['bool'], kernel: 'abs_cpu' },
-  relu: { dtypes: ['bool'], message: 'Boolean inputs not supported for relu' },
-  floor: { dtypes: ['bool'], kernel: 'floor_vml_cpu' },
-  ceil: { dtypes: ['bool'], kernel: 'ceil_vml_cpu' },
-  round: { dtypes: ['bool'], kernel: 'round_vml_cpu' },
-  trunc: { dtypes: ['bool'], kernel: 'trunc_vml_cpu' },
-  remainder: { dtypes: ['bool'], kernel: 'remainder_cpu' },
-  fmod: { dtypes: ['bool'], kernel: 'fmod_cpu' },
-  hypot: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'hypot_cpu' },
-  frac: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'frac_cpu' },
-  neg: {
-    dtypes: ['bool'],
-    message: 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
-  },
-};
+const UNSUPPORTED: Record<string, Rejects> = Object.fromEntries(
+  [...Object.values(UNARY), ...Object.values(BINARY)].flatMap((row) => ('rejects' in row.impl ? [[row.aten, row.impl.rejects]] : [])),
+);
 
 function checkSupported(name: string, dtype: DType): void {
   const rule = UNSUPPORTED[name];
@@ -311,117 +298,41 @@ function sameLayout(a: Tensor, b: Tensor): boolean {
   return a._offset === b._offset && a._shape.length === b._shape.length && a._shape.every((d, i) => d === b._shape[i] && a._strides[i] === b._strides[i]);
 }
 
+// ------------------------------------------------- functions from catalogue rows
+
+/** `torch.<key>(x)` for a unary kernel row: the PyTorch name and dtype rule come from the row. */
+export function unaryFn(key: UnaryOp): (input: Tensor) => Tensor {
+  const row = UNARY[key];
+  return (input: Tensor): Tensor => unaryOp(row.aten, key, input, row.impl.dtype);
+}
+/** `x.<key>_()` for a unary kernel row. */
+export function unaryInplaceFn(key: UnaryOp): (input: Tensor) => Tensor {
+  const row = UNARY[key];
+  return (input: Tensor): Tensor => unaryInplace(`${row.aten}_`, key, input, row.impl.dtype);
+}
+/** `torch.<key>(a, b)` for a binary kernel row; either operand may be a number. */
+export function binaryFn(key: BinaryOp): (input: TensorOrScalar, other: TensorOrScalar) => Tensor {
+  const row = BINARY[key];
+  return (input: TensorOrScalar, other: TensorOrScalar): Tensor => binaryOp(row.aten, key, input, other, row.impl.dtype);
+}
+/** `x.<key>_(other)` for a binary kernel row. */
+export function binaryInplaceFn(key: BinaryOp): (input: Tensor, other: TensorOrScalar) => Tensor {
+  const row = BINARY[key];
+  return (input: Tensor, other: TensorOrScalar): Tensor => {
+    expectTensor(`${row.aten}_`, 'input', 1, input);
+    return binaryInplace(`${row.aten}_`, key, input, other, row.impl.dtype);
+  };
+}
+
 // ---------------------------------------------------------------- unary ops
 
-/** `-x`. */
-export function neg(x: Tensor): Tensor {
-  expectTensor('neg', 'input', 1, x);
-  return unaryOp('neg', 'neg', x, 'same');
-}
+// Unary functions come from the catalogue rows (ops/generated.ts); these need more.
 
-/** Declares a float-valued unary op (`exp`, `log`, `sigmoid`, …): integer inputs give the default float. */
-function floatUnary(op: UnaryOp) {
-  return (x: Tensor): Tensor => unaryOp(op, op, x, 'float');
-}
-/** Declares a dtype-preserving unary op (`abs`, `floor`, …). */
-function sameUnary(op: UnaryOp) {
-  return (x: Tensor): Tensor => unaryOp(op, op, x, 'same');
-}
-
-/** e^x. */
-export const exp = floatUnary('exp');
-/** e^x − 1, accurate near 0. */
-export const expm1 = floatUnary('expm1');
-/** Natural logarithm. */
-export const log = floatUnary('log');
-/** log(1 + x), accurate near 0. */
-export const log1p = floatUnary('log1p');
-/** Base-2 logarithm. */
-export const log2 = floatUnary('log2');
-/** Base-10 logarithm. */
-export const log10 = floatUnary('log10');
-/** Square root. */
-export const sqrt = floatUnary('sqrt');
-/** 1/√x. */
-export const rsqrt = floatUnary('rsqrt');
-/** Sine. */
-export const sin = floatUnary('sin');
-/** Cosine. */
-export const cos = floatUnary('cos');
-/** Tangent. */
-export const tan = floatUnary('tan');
-/** Arcsine. */
-export const asin = floatUnary('asin');
-/** Arccosine. */
-export const acos = floatUnary('acos');
-/** Arctangent. */
-export const atan = floatUnary('atan');
-/** Hyperbolic sine. */
-export const sinh = floatUnary('sinh');
-/** Hyperbolic cosine. */
-export const cosh = floatUnary('cosh');
-/** Hyperbolic tangent. */
-export const tanh = floatUnary('tanh');
-/** Logistic sigmoid 1/(1+e^−x). */
-export const sigmoid = floatUnary('sigmoid');
-/** 1/x (integers give the default float). */
-export const reciprocal = floatUnary('reciprocal');
-/** Gauss error function. */
-export const erf = floatUnary('erf');
-/** Complementary error function. */
-export const erfc = floatUnary('erfc');
-/** Inverse error function. */
-export const erfinv = floatUnary('erfinv');
-/** |x|. */
-export const abs = sameUnary('abs');
-/** Sign: −1, 0 or 1. */
-export function sign(x: Tensor): Tensor {
-  expectTensor('sign', 'input', 1, x);
-  return unaryOp('sign', 'sign', x, 'same');
-}
-/** max(x, 0). */
-export const relu = sameUnary('relu');
-/** Round toward −∞. */
-export const floor = sameUnary('floor');
-/** Round toward +∞. */
-export const ceil = sameUnary('ceil');
-/** Round to nearest, ties to even (like `torch.round`). */
-export const round = sameUnary('round');
-/** Round toward 0. */
-export const trunc = sameUnary('trunc');
-/** x − trunc(x). */
-export const frac = sameUnary('frac');
 /** x² (bool squares to int64, as PyTorch's `pow(x, 2)` does). */
 export function square(x: Tensor): Tensor {
   expectTensor('square', 'input', 1, x);
   return x.dtype === bool ? unaryOp('square', 'square', x.long(), 'same') : unaryOp('square', 'square', x, 'same');
 }
-/** Whether each element is NaN (bool). */
-export function isnan(x: Tensor): Tensor {
-  expectTensor('isnan', 'input', 1, x);
-  return unaryOp('isnan', 'isnan', x, 'bool');
-}
-/** Whether each element is ±∞ (bool). */
-export function isinf(x: Tensor): Tensor {
-  expectTensor('isinf', 'input', 1, x);
-  return unaryOp('isinf', 'isinf', x, 'bool');
-}
-/** Whether each element is finite (bool). */
-export function isfinite(x: Tensor): Tensor {
-  expectTensor('isfinite', 'input', 1, x);
-  return unaryOp('isfinite', 'isfinite', x, 'bool');
-}
-/** Logical not (bool). */
-export function logicalNot(x: Tensor): Tensor {
-  expectTensor('logical_not', 'input', 1, x);
-  return unaryOp('logical_not', 'logicalNot', x, 'bool');
-}
-/** Bitwise not of integers, logical not of bools (`~x`). */
-export function bitwiseNot(x: Tensor): Tensor {
-  expectTensor('bitwise_not', 'input', 1, x);
-  return unaryOp('bitwise_not', 'bitwiseNot', x, 'intOrBool');
-}
-
 // ---------------------------------------------------------------- binary ops
 
 /** Options of `add`/`sub`: `alpha` scales the second operand. */
@@ -478,11 +389,6 @@ function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alph
   const scaledNumber = (v: number | boolean) => (promoted === bool ? Boolean(v) && signed !== 0 : Number(v) * signed);
   return composite(op, tensors, attrs, () => binaryOp('add', 'add', a, b instanceof Tensor ? scaled(b) : scaledNumber(b), 'same'));
 }
-/** `a * b`. */
-export function mul(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('mul', 'mul', a, b, 'same');
-}
-
 /** Options of `div`: `roundingMode` `'trunc'` or `'floor'` (default: true division). */
 export interface DivOptions {
   /** `null`/undefined for true division, `'trunc'` or `'floor'` for integer-style division. */
@@ -499,20 +405,6 @@ export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions): Te
   if (mode === 'floor') return binaryOp('div', 'floorDivide', a, b, 'same', { roundingMode: mode });
   if (!(a instanceof Tensor) && b instanceof Tensor) return mul(reciprocal(b), a);
   return binaryOp('div', 'div', a, b, 'float');
-}
-/** Alias of {@link div}. */
-export const divide = div;
-/** Alias of {@link mul}. */
-export const multiply = mul;
-/** Alias of {@link sub}. */
-export const subtract = sub;
-/** `floor(a / b)` (PyTorch's `floor_divide`). */
-export function floorDivide(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('floor_divide', 'floorDivide', a, b, 'same');
-}
-/** `a ** b`. */
-export function pow(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('pow', 'pow', a, b, 'same');
 }
 /** Elementwise maximum (NaN propagates). */
 export function maximum(a: Tensor, b: Tensor): Tensor {
@@ -534,57 +426,6 @@ export function fmin(a: Tensor, b: Tensor): Tensor {
   expectTensor('fmin', 'input', 1, a);
   return binaryOp('fmin', 'fmin', a, b, 'same');
 }
-/** Python-style modulus: the result has the divisor's sign. */
-export function remainder(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('remainder', 'remainder', a, b, 'same');
-}
-/** C-style modulus: the result has the dividend's sign. */
-export function fmod(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('fmod', 'fmod', a, b, 'same');
-}
-/** atan2(a, b), quadrant-aware. */
-export function atan2(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('atan2', 'atan2', a, b, 'float');
-}
-/** √(a² + b²). */
-export function hypot(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('hypot', 'hypot', a, b, 'float');
-}
-
-function comparison(name: string, op: BinaryOp) {
-  return (a: TensorOrScalar, b: TensorOrScalar): Tensor => binaryOp(name, op, a, b, 'bool');
-}
-/** `a == b` (bool). */
-export const eq = comparison('eq', 'eq');
-/** `a != b` (bool). */
-export const ne = comparison('ne', 'ne');
-/** `a < b` (bool). */
-export const lt = comparison('lt', 'lt');
-/** `a <= b` (bool). */
-export const le = comparison('le', 'le');
-/** `a > b` (bool). */
-export const gt = comparison('gt', 'gt');
-/** `a >= b` (bool). */
-export const ge = comparison('ge', 'ge');
-/** Logical and (bool). */
-export const logicalAnd = comparison('logical_and', 'logicalAnd');
-/** Logical or (bool). */
-export const logicalOr = comparison('logical_or', 'logicalOr');
-/** Logical xor (bool). */
-export const logicalXor = comparison('logical_xor', 'logicalXor');
-/** Bitwise and of integers / bools. */
-export function bitwiseAnd(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('bitwise_and', 'bitwiseAnd', a, b, 'intOrBool');
-}
-/** Bitwise or of integers / bools. */
-export function bitwiseOr(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('bitwise_or', 'bitwiseOr', a, b, 'intOrBool');
-}
-/** Bitwise xor of integers / bools. */
-export function bitwiseXor(a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return binaryOp('bitwise_xor', 'bitwiseXor', a, b, 'intOrBool');
-}
-
 /**
  * Whether every element of a equals b's, with equal shapes (PyTorch's `torch.equal`).
  * On asynchronous devices (WebGPU) use {@link equalAsync}.

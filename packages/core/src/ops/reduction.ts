@@ -3,15 +3,16 @@
  * `keepdim`, and the composites built from them (mean, var, std, logsumexp, norm).
  */
 import type { ReduceOp, ScanOp } from '../backend.js';
-import { composite, recordOp } from '../autograd-hook.js';
+import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { type DType, type DTypeLike, bool, float64, int64, toDType, uint8 } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { type ValuesIndices, backendFor, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
-import { abs, add, div, exp, log, mul, pow, sqrt, sub, where } from './elementwise.js';
-import { cppName } from './promotion.js';
+import { add, bumpVersion, checkWritable, div, sub, where } from './elementwise.js';
+import { abs, exp, log, mul, pow, sqrt } from './generated.js';
+import { cppName, typeMetaName } from './promotion.js';
 import { unsqueezeDims } from './reduction-shape.js';
 
 /** A dim argument: one dim, several, or all when omitted. */
@@ -406,6 +407,51 @@ export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): T
   expectTensor('cumprod', 'input', 1, x);
   const out = scanRaw('cumprod', 'cumprod', x, dim, sumDtype(x, opts?.dtype));
   recordOp('cumprod', [x], [out], { dim: wrapDim(dim, x._shape.length, 'cumprod') });
+  return out;
+}
+
+/**
+ * In-place {@link cumsum}/{@link cumprod}: the scan runs in self's dtype (an explicit
+ * `dtype` must equal it) and writes into self; one autograd node, as PyTorch records.
+ */
+function scanInplace(op: 'cumsum' | 'cumprod', x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+  const name = `${op}_`;
+  expectTensor(name, 'input', 1, x);
+  const want = opts?.dtype === undefined || opts.dtype === null ? x.dtype : toDType(opts.dtype);
+  if (want !== x.dtype) {
+    throw new TorchRuntimeError(name, `Bad in-place call: input tensor dtype ${typeMetaName(x.dtype)} and output tensor dtype ${typeMetaName(want)} should match`);
+  }
+  if (x.dtype === bool) throw new TorchRuntimeError(name, `"${op}_out_cpu" not implemented for 'Bool'`);
+  const d = x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, name);
+  checkWritable(x, name);
+  notifyInplace(x, name);
+  return composite(name, [x], { dim: d, inplace: true }, () => {
+    const r = scanRaw(op, name, x, dim, x.dtype);
+    if (x.numel() > 0) backendFor(x.device, x.dtype, name).copy(refOf(r), refOf(x));
+    bumpVersion(x);
+    return x;
+  });
+}
+
+/** In-place {@link cumsum} (`x.cumsum_(dim)`). */
+export function cumsum_(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+  return scanInplace('cumsum', x, dim, opts);
+}
+
+/** In-place {@link cumprod} (`x.cumprod_(dim)`). */
+export function cumprod_(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
+  return scanInplace('cumprod', x, dim, opts);
+}
+
+/**
+ * `log(cumsum(exp(x)))` along `dim`, computed stably (float dtypes only, as PyTorch's
+ * CPU kernel).
+ */
+export function logcumsumexp(x: Tensor, dim: number): Tensor {
+  expectTensor('logcumsumexp', 'input', 1, x);
+  if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError('logcumsumexp', `"logcumsumexp_out_cpu" not implemented for '${cppName(x.dtype)}'`);
+  const out = scanRaw('logcumsumexp', 'logcumsumexp', x, dim, x.dtype);
+  recordOp('logcumsumexp', [x], [out], { dim: x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, 'logcumsumexp') });
   return out;
 }
 

@@ -3,14 +3,23 @@
  * other list of ops (kernel-name unions, Tensor methods, aliases, golden op lists,
  * the docs' mapping table) is derived from it or checked against it.
  */
+import { BINARY, UNARY } from './elementwise.js';
 import { INDEXING } from './indexing.js';
 import { MATH } from './math.js';
 import { PRODUCTS } from './products.js';
+import { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './reduction.js';
 import { STATISTICS } from './statistics.js';
 import { STRUCTURE } from './structure.js';
 
 /** All rows, keyed by TypeScript name. */
-export const CATALOGUE = { ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH } as const;
+export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH } as const;
 /** A catalogue key. */
 export type OpName = keyof typeof CATALOGUE;
 export type * from './types.js';
+export { UNARY, BINARY } from './elementwise.js';
+export { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './reduction.js';
+
+/** The keys of a table whose rows lower to a kernel of `family`. */
+export type KernelOf<T, F extends string> = { [K in keyof T]: T[K] extends { impl: { family: F } } ? K : never }[keyof T];
+/** PyTorch names of rows whose derivative is a rule in autograd's tables. */
+export type RuleAten<T> = { [K in keyof T]: T[K] extends { grad: 'rule'; aten: infer A } ? A : never }[keyof T];

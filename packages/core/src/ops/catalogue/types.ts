@@ -23,12 +23,14 @@ export interface Rejects {
   readonly message?: string;
 }
 
-/** An op a backend computes with one elementwise kernel of the named family. */
-export interface KernelImpl {
-  readonly family: 'unary' | 'binary';
-  readonly dtype: DtypeRule;
-  readonly rejects?: Rejects;
-}
+/**
+ * An op a backend computes with one kernel of the named family. Elementwise rows carry
+ * their dtype rule (and the generator writes their functions); reductions, scans and
+ * fused ternaries have hand-written functions (`manualFunction`).
+ */
+export type KernelImpl =
+  | { readonly family: 'unary' | 'binary'; readonly dtype: DtypeRule; readonly rejects?: Rejects }
+  | { readonly family: 'ternary' | 'reduce' | 'scan' };
 
 /** One row. The row's key is the TypeScript name (camelCase); it is also the kernel name for kernel ops. */
 export interface OpRow {
@@ -56,6 +58,8 @@ export interface OpRow {
    * express, e.g. `max()` / `max(dim)` / `max(other)`); the row still documents it.
    */
   readonly manualMethod?: true;
+  /** The function is written by hand in its `ops/` module (extra checks or options); the row still drives the rest. */
+  readonly manualFunction?: true;
 }
 
 /** A table of rows keyed by TypeScript name. */

@@ -1,0 +1,130 @@
+/**
+ * Catalogue rows of the elementwise ops that lower to one backend kernel. The row's
+ * key is the kernel name (`UnaryOp`/`BinaryOp` in backend.ts derive from these keys),
+ * the TypeScript name and the camelCase of `aten`.
+ */
+import type { OpTable } from './types.js';
+
+const FMI = ['function', 'method', 'inplace'] as const;
+const FM = ['function', 'method'] as const;
+const FLOAT = { family: 'unary', dtype: 'float' } as const;
+const SAME = { family: 'unary', dtype: 'same' } as const;
+const PREDICATE = { family: 'unary', dtype: 'bool' } as const;
+const NO_BOOL_ROUNDING = (kernel: string) => ({ family: 'unary', dtype: 'same', rejects: { dtypes: ['bool'], kernel } }) as const;
+
+/** Elementwise functions of one argument. */
+export const UNARY = {
+  neg: {
+    aten: 'neg', variants: FMI, doc: '−x.', aliases: ['negative'], grad: 'rule',
+    impl: {
+      family: 'unary', dtype: 'same',
+      rejects: {
+        dtypes: ['bool'],
+        message: 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+      },
+    },
+  },
+  exp: { aten: 'exp', variants: FMI, doc: 'eˣ.', impl: FLOAT, grad: 'rule' },
+  expm1: { aten: 'expm1', variants: FMI, doc: 'eˣ − 1, accurate near 0.', impl: FLOAT, grad: 'rule' },
+  log: { aten: 'log', variants: FMI, doc: 'Natural logarithm.', impl: FLOAT, grad: 'rule' },
+  log1p: { aten: 'log1p', variants: FMI, doc: 'log(1 + x), accurate near 0.', impl: FLOAT, grad: 'rule' },
+  log2: { aten: 'log2', variants: FMI, doc: 'Base-2 logarithm.', impl: FLOAT, grad: 'rule' },
+  log10: { aten: 'log10', variants: FMI, doc: 'Base-10 logarithm.', impl: FLOAT, grad: 'rule' },
+  sqrt: { aten: 'sqrt', variants: FMI, doc: 'Square root.', impl: FLOAT, grad: 'rule' },
+  rsqrt: { aten: 'rsqrt', variants: FMI, doc: '1/√x.', impl: FLOAT, grad: 'rule' },
+  sin: { aten: 'sin', variants: FMI, doc: 'Sine.', impl: FLOAT, grad: 'rule' },
+  cos: { aten: 'cos', variants: FMI, doc: 'Cosine.', impl: FLOAT, grad: 'rule' },
+  tan: { aten: 'tan', variants: FMI, doc: 'Tangent.', impl: FLOAT, grad: 'rule' },
+  asin: { aten: 'asin', variants: FMI, doc: 'Arcsine.', aliases: ['arcsin'], impl: FLOAT, grad: 'rule' },
+  acos: { aten: 'acos', variants: FMI, doc: 'Arccosine.', aliases: ['arccos'], impl: FLOAT, grad: 'rule' },
+  atan: { aten: 'atan', variants: FMI, doc: 'Arctangent.', aliases: ['arctan'], impl: FLOAT, grad: 'rule' },
+  sinh: { aten: 'sinh', variants: FMI, doc: 'Hyperbolic sine.', impl: FLOAT, grad: 'rule' },
+  cosh: { aten: 'cosh', variants: FMI, doc: 'Hyperbolic cosine.', impl: FLOAT, grad: 'rule' },
+  tanh: { aten: 'tanh', variants: FMI, doc: 'Hyperbolic tangent.', impl: FLOAT, grad: 'rule' },
+  asinh: { aten: 'asinh', variants: FMI, doc: 'Inverse hyperbolic sine.', aliases: ['arcsinh'], impl: FLOAT, grad: 'rule' },
+  acosh: { aten: 'acosh', variants: FMI, doc: 'Inverse hyperbolic cosine.', aliases: ['arccosh'], impl: FLOAT, grad: 'rule' },
+  atanh: { aten: 'atanh', variants: FMI, doc: 'Inverse hyperbolic tangent.', aliases: ['arctanh'], impl: FLOAT, grad: 'rule' },
+  sigmoid: { aten: 'sigmoid', variants: FMI, doc: 'Logistic sigmoid 1/(1 + e⁻ˣ).', impl: FLOAT, grad: 'rule' },
+  relu: {
+    aten: 'relu', variants: FMI, doc: 'max(x, 0).', grad: 'rule',
+    impl: { family: 'unary', dtype: 'same', rejects: { dtypes: ['bool'], message: 'Boolean inputs not supported for relu' } },
+  },
+  reciprocal: { aten: 'reciprocal', variants: FMI, doc: '1/x (integers give the default float).', impl: FLOAT, grad: 'rule' },
+  floor: { aten: 'floor', variants: FMI, doc: 'Rounds toward −∞.', impl: NO_BOOL_ROUNDING('floor_vml_cpu'), grad: 'rule' },
+  ceil: { aten: 'ceil', variants: FMI, doc: 'Rounds toward +∞.', impl: NO_BOOL_ROUNDING('ceil_vml_cpu'), grad: 'rule' },
+  round: { aten: 'round', variants: FMI, doc: 'Rounds to nearest, ties to even.', impl: NO_BOOL_ROUNDING('round_vml_cpu'), grad: 'rule' },
+  trunc: { aten: 'trunc', variants: FMI, doc: 'Rounds toward 0.', aliases: ['fix'], impl: NO_BOOL_ROUNDING('trunc_vml_cpu'), grad: 'rule' },
+  frac: {
+    aten: 'frac', variants: FMI, doc: 'x − trunc(x).', grad: 'rule',
+    impl: { family: 'unary', dtype: 'same', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'frac_cpu' } },
+  },
+  erf: { aten: 'erf', variants: FMI, doc: 'Gauss error function.', impl: FLOAT, grad: 'rule' },
+  erfc: { aten: 'erfc', variants: FMI, doc: 'Complementary error function.', impl: FLOAT, grad: 'rule' },
+  erfinv: { aten: 'erfinv', variants: FMI, doc: 'Inverse error function.', impl: FLOAT, grad: 'rule' },
+  abs: {
+    aten: 'abs', variants: FMI, doc: '|x|.', aliases: ['absolute'], grad: 'rule',
+    impl: { family: 'unary', dtype: 'same', rejects: { dtypes: ['bool'], kernel: 'abs_cpu' } },
+  },
+  sign: { aten: 'sign', variants: FMI, doc: 'Sign: −1, 0 or 1.', impl: SAME, grad: 'rule' },
+  square: { aten: 'square', variants: FMI, doc: 'x² (bool squares to int64, as `pow(x, 2)` does).', impl: SAME, grad: 'rule', manualFunction: true },
+  isnan: { aten: 'isnan', variants: FM, doc: 'Whether each element is NaN (bool).', impl: PREDICATE, grad: 'none' },
+  isinf: { aten: 'isinf', variants: FM, doc: 'Whether each element is ±∞ (bool).', impl: PREDICATE, grad: 'none' },
+  isfinite: { aten: 'isfinite', variants: FM, doc: 'Whether each element is finite (bool).', impl: PREDICATE, grad: 'none' },
+  signbit: { aten: 'signbit', variants: FM, doc: 'Whether the sign bit is set (−0 and NaN with the bit count), as bool.', impl: PREDICATE, grad: 'none' },
+  logicalNot: { aten: 'logical_not', variants: FMI, doc: 'Logical not (bool).', impl: PREDICATE, grad: 'none' },
+  bitwiseNot: { aten: 'bitwise_not', variants: FMI, doc: 'Bitwise not of integers, logical not of bools (`~x`).', impl: { family: 'unary', dtype: 'intOrBool' }, grad: 'none' },
+  // Activation kernels nn.functional builds on (parameters in UnaryParams).
+  gelu: { aten: 'gelu', variants: [], doc: 'GELU with the exact erf form (nn.functional.gelu).', impl: FLOAT, grad: 'rule' },
+  geluTanh: { aten: 'gelu', variants: [], doc: "GELU with the tanh approximation (nn.functional.gelu(approximate='tanh')).", impl: FLOAT, grad: 'rule' },
+  silu: { aten: 'silu', variants: [], doc: 'x·σ(x) (nn.functional.silu).', impl: FLOAT, grad: 'rule' },
+  softplus: { aten: 'softplus', variants: [], doc: 'log(1 + e^(βx))/β with a linear threshold (nn.functional.softplus).', impl: FLOAT, grad: 'rule' },
+  elu: { aten: 'elu', variants: [], doc: 'ELU (nn.functional.elu).', impl: FLOAT, grad: 'rule' },
+  leakyRelu: { aten: 'leaky_relu', variants: [], doc: 'Leaky ReLU (nn.functional.leaky_relu).', impl: FLOAT, grad: 'rule' },
+  hardtanh: { aten: 'hardtanh', variants: [], doc: 'Clamp into [min, max] (nn.functional.hardtanh).', impl: FLOAT, grad: 'rule' },
+  logSigmoid: { aten: 'log_sigmoid', variants: [], doc: 'log σ(x) (nn.functional.logsigmoid).', impl: FLOAT, grad: 'rule' },
+} as const satisfies OpTable;
+
+const ARITH = { family: 'binary', dtype: 'same' } as const;
+const FLOAT2 = { family: 'binary', dtype: 'float' } as const;
+const CMP = { family: 'binary', dtype: 'bool' } as const;
+const BITS = { family: 'binary', dtype: 'intOrBool' } as const;
+
+/** Elementwise functions of two arguments (either may be a number unless the function says otherwise). */
+export const BINARY = {
+  add: { aten: 'add', variants: FMI, doc: '`a + alpha·b`, broadcasting.', impl: ARITH, grad: 'rule', manualFunction: true, manualMethod: true },
+  sub: { aten: 'sub', variants: FMI, doc: '`a − alpha·b`, broadcasting.', aliases: ['subtract'], impl: ARITH, grad: 'rule', manualFunction: true, manualMethod: true },
+  mul: { aten: 'mul', variants: FMI, doc: '`a·b`, broadcasting.', aliases: ['multiply'], impl: ARITH, grad: 'rule' },
+  div: { aten: 'div', variants: FMI, doc: '`a / b` (true division, or rounded with `roundingMode`).', aliases: ['divide', 'true_divide'], impl: FLOAT2, grad: 'rule', manualFunction: true, manualMethod: true },
+  floorDivide: { aten: 'floor_divide', variants: FMI, doc: '`floor(a / b)`.', impl: ARITH, grad: 'rule' },
+  truncDivide: { aten: 'div', variants: [], doc: "`trunc(a / b)` (div with roundingMode 'trunc').", impl: ARITH, grad: 'rule' },
+  pow: { aten: 'pow', variants: FMI, doc: '`a ** b`.', impl: ARITH, grad: 'rule' },
+  maximum: { aten: 'maximum', variants: FM, doc: 'Elementwise maximum (NaN propagates).', impl: ARITH, grad: 'rule', manualFunction: true },
+  minimum: { aten: 'minimum', variants: FM, doc: 'Elementwise minimum (NaN propagates).', impl: ARITH, grad: 'rule', manualFunction: true },
+  fmax: { aten: 'fmax', variants: FM, doc: 'Elementwise maximum ignoring NaN.', impl: ARITH, grad: 'rule', manualFunction: true },
+  fmin: { aten: 'fmin', variants: FM, doc: 'Elementwise minimum ignoring NaN.', impl: ARITH, grad: 'rule', manualFunction: true },
+  remainder: {
+    aten: 'remainder', variants: FMI, doc: 'Python-style modulus: the result has the divisor’s sign.', grad: 'rule',
+    impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool'], kernel: 'remainder_cpu' } },
+  },
+  fmod: {
+    aten: 'fmod', variants: FMI, doc: 'C-style modulus: the result has the dividend’s sign.', grad: 'rule',
+    impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool'], kernel: 'fmod_cpu' } },
+  },
+  atan2: { aten: 'atan2', variants: FMI, doc: 'atan2(a, b), quadrant-aware.', aliases: ['arctan2'], impl: FLOAT2, grad: 'rule' },
+  hypot: {
+    aten: 'hypot', variants: FMI, doc: '√(a² + b²).', grad: 'rule',
+    impl: { family: 'binary', dtype: 'float', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'hypot_cpu' } },
+  },
+  eq: { aten: 'eq', variants: FMI, doc: '`a == b` (bool).', impl: CMP, grad: 'none' },
+  ne: { aten: 'ne', variants: FMI, doc: '`a != b` (bool).', aliases: ['not_equal'], impl: CMP, grad: 'none' },
+  lt: { aten: 'lt', variants: FMI, doc: '`a < b` (bool).', aliases: ['less'], impl: CMP, grad: 'none' },
+  le: { aten: 'le', variants: FMI, doc: '`a <= b` (bool).', aliases: ['less_equal'], impl: CMP, grad: 'none' },
+  gt: { aten: 'gt', variants: FMI, doc: '`a > b` (bool).', aliases: ['greater'], impl: CMP, grad: 'none' },
+  ge: { aten: 'ge', variants: FMI, doc: '`a >= b` (bool).', aliases: ['greater_equal'], impl: CMP, grad: 'none' },
+  logicalAnd: { aten: 'logical_and', variants: FMI, doc: 'Logical and (bool).', impl: CMP, grad: 'none' },
+  logicalOr: { aten: 'logical_or', variants: FMI, doc: 'Logical or (bool).', impl: CMP, grad: 'none' },
+  logicalXor: { aten: 'logical_xor', variants: FMI, doc: 'Logical xor (bool).', impl: CMP, grad: 'none' },
+  bitwiseAnd: { aten: 'bitwise_and', variants: FMI, doc: 'Bitwise and of integers / bools.', impl: BITS, grad: 'none' },
+  bitwiseOr: { aten: 'bitwise_or', variants: FMI, doc: 'Bitwise or of integers / bools.', impl: BITS, grad: 'none' },
+  bitwiseXor: { aten: 'bitwise_xor', variants: FMI, doc: 'Bitwise xor of integers / bools.', impl: BITS, grad: 'none' },
+} as const satisfies OpTable;
