@@ -25,7 +25,7 @@ import os
 import torch
 
 from _cases import Cases, rand, layouts
-from _common import ROOT
+from _common import ROOT, enc_value
 
 torch.manual_seed(0)
 nan = float('nan')
@@ -372,3 +372,36 @@ with open(path, 'w') as f:
     json.dump(reprs, f, indent=1)
     f.write('\n')
 print('wrote packages/core/fixtures/return-types.json')
+
+# ---------------------------------------------------------------- gradients (ties, NaN)
+# PyTorch's gradients where a composite's natural gradient could differ: ties (median of all
+# elements shares its gradient among equal elements; along a dim it picks one index),
+# NaN (nanmedian, nanmean, nanquantile) and interpolation.
+GRADS = [
+    ('median_all_ties', lambda x: torch.median(x), [1., 2, 2, 3]),
+    ('median_all_nan', lambda x: torch.median(x), [1., nan, 2, nan]),
+    ('nanmedian_all_ties', lambda x: torch.nanmedian(x), [1., nan, 2, 2, nan]),
+    ('median_all_neg_zero', lambda x: torch.median(x), [-0.0, 1, -1]),
+    ('median_dim_ties', lambda x: torch.median(x.reshape(2, 4), 1).values, [1., 2, 2, 3, 3, 3, 1, 0]),
+    ('nanmedian_dim_nan', lambda x: torch.nanmedian(x.reshape(2, 4), 1).values, [1., nan, 2, 3, nan, nan, 1, 5]),
+    ('mode_ties', lambda x: torch.mode(x).values, [1., 2, 2, 3, 3, 0]),
+    ('kthvalue', lambda x: torch.kthvalue(x, 2).values, [1., 4, 2, 3]),
+    ('quantile_ties', lambda x: torch.quantile(x, torch.tensor([0.2, 0.5, 0.9], dtype=torch.float64)), [1., 2, 2, 3]),
+    ('quantile_nan', lambda x: torch.quantile(x, 0.5), [1., nan, 2, 3]),
+    ('nanquantile_nan', lambda x: torch.nanquantile(x, 0.4), [1., nan, 2, 3]),
+    ('quantile_midpoint', lambda x: torch.quantile(x.reshape(2, 3), 0.3, dim=1, interpolation='midpoint'), [1., 5, 2, 3, 3, 0]),
+    ('nanmean_nan', lambda x: torch.nanmean(x), [1., nan, 2, 3]),
+    ('std_mean', lambda x: sum(torch.std_mean(x)), [1., 4, 2, 3]),
+    ('var_mean_dim', lambda x: sum(torch.var_mean(x.reshape(2, 2), 0)), [1., 4, 2, 3]),
+    ('msort_ties', lambda x: torch.msort(x) * torch.arange(1., 5, dtype=torch.float64), [2., 1, 2, 0]),
+]
+grads = []
+for name, fn, values in GRADS:
+    x = torch.tensor(values, dtype=torch.float64, requires_grad=True)
+    fn(x).sum().backward()
+    grads.append({'name': name, 'input': [enc_value(v) for v in values], 'grad': [enc_value(v) for v in x.grad.tolist()]})
+path = os.path.join(ROOT, 'packages/antorcha/test/fixtures/statistics-grads.json')
+with open(path, 'w') as f:
+    json.dump(grads, f, indent=1)
+    f.write('\n')
+print('wrote packages/antorcha/test/fixtures/statistics-grads.json')

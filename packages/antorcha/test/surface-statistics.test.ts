@@ -7,6 +7,35 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
 
+interface GradCase {
+  name: string;
+  input: (number | string)[];
+  grad: (number | string)[];
+}
+const gradCases = JSON.parse(readFileSync(new URL('./fixtures/statistics-grads.json', import.meta.url), 'utf8')) as GradCase[];
+const num = (v: number | string): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v === '-0' ? -0 : (v as number));
+const f64 = (v: number[]) => torch.tensor(v, { dtype: 'float64' });
+
+/** The functions of tools/golden/ops_statistics.py's GRADS, by name. */
+const GRAD_FNS: Record<string, (x: torch.Tensor) => torch.Tensor> = {
+  median_all_ties: (x) => torch.median(x),
+  median_all_nan: (x) => torch.median(x),
+  nanmedian_all_ties: (x) => torch.nanmedian(x),
+  median_all_neg_zero: (x) => torch.median(x),
+  median_dim_ties: (x) => torch.median(x.reshape(2, 4), 1).values,
+  nanmedian_dim_nan: (x) => torch.nanmedian(x.reshape(2, 4), 1).values,
+  mode_ties: (x) => torch.mode(x).values,
+  kthvalue: (x) => torch.kthvalue(x, 2).values,
+  quantile_ties: (x) => torch.quantile(x, f64([0.2, 0.5, 0.9])),
+  quantile_nan: (x) => torch.quantile(x, 0.5),
+  nanquantile_nan: (x) => torch.nanquantile(x, 0.4),
+  quantile_midpoint: (x) => torch.quantile(x.reshape(2, 3), 0.3, 1, { interpolation: 'midpoint' }),
+  nanmean_nan: (x) => torch.nanmean(x),
+  std_mean: (x) => torch.add(...torch.stdMean(x)),
+  var_mean_dim: (x) => torch.add(...torch.varMean(x.reshape(2, 2), 0)),
+  msort_ties: (x) => torch.msort(x).mul(torch.arange(1, 5, { dtype: 'float64' })),
+};
+
 const reprs = JSON.parse(readFileSync(new URL('../../core/fixtures/return-types.json', import.meta.url), 'utf8')) as Record<string, string>;
 
 /** float64 values without ties (a shuffled, scaled range), requiring grad. */
@@ -57,6 +86,21 @@ describe('statistics ops: gradients (gradcheck, float64)', () => {
     check((x) => torch.varMean(x, [0], { keepdim: true }), [distinct([3, 4], 16)]);
     check((x) => torch.aminmax(x, { dim: 1 }), [distinct([3, 4], 17)]);
     check((x) => torch.aminmax(x), [distinct([3, 4], 18)]);
+  });
+});
+
+describe('statistics ops: gradients against PyTorch (ties, NaN, interpolation)', () => {
+  for (const c of gradCases) {
+    it(c.name, () => {
+      const x = torch.tensor(c.input.map(num), { dtype: 'float64', requiresGrad: true });
+      GRAD_FNS[c.name]!(x).sum().backward();
+      // bit for bit (NaN equals NaN)
+      expect(Array.from(x.grad!.dataSync())).toEqual(c.grad.map(num));
+    });
+  }
+  it('median keeps −0 (the gradient path adds no +0)', () => {
+    const x = torch.tensor([-0, 1, -1], { dtype: 'float64', requiresGrad: true });
+    expect(Object.is(torch.median(x).item(), -0)).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@
  * devices that read back only asynchronously (WebGPU).
  */
 import { type DType, bool, float32, float64, int32, int64 } from '../dtype.js';
+import { needsGrad } from '../autograd-hook.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -149,7 +150,14 @@ function medianImpl(op: 'median' | 'nanmedian', x: Tensor, dim: number | null | 
   if (dim === undefined || dim === null) {
     if (x.dtype === bool) throw notImplemented(op, 'median_cpu', x);
     if (x.numel() === 0) return full([], NaN, { dtype: x.dtype, device: x.device });
-    return selectAlong(op, op, x.reshape(-1), 0, false, medianPick(ignoreNan)).values;
+    const xd = x.detach();
+    const v = selectAlong(op, op, xd.reshape(-1), 0, false, medianPick(ignoreNan)).values;
+    if (!needsGrad([x])) return v;
+    // PyTorch's evenly_distribute_backward: the gradient is shared by every element equal to
+    // the median (every NaN when it is NaN). v − Σ(xd − x)/count has v's value (−0 too) and
+    // that gradient.
+    const mask = logicalOr(eq(xd, v), logicalAnd(isnan(xd), isnan(v)));
+    return sub(v, div(sum(where(mask, sub(xd, x), 0)), sum(mask)));
   }
   const d = wrapDim(dim, x._shape.length, op);
   zeroSizeDim(op, x, d, 'median():');
