@@ -8,7 +8,7 @@
  * modules `CosineSimilarity`, `PairwiseDistance`.
  * Class weights are registered as buffers, as in PyTorch.
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, cat, fmtShape, int64, tensor, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, cat, fmtShape, int64, tensor, where, zeros } from '@antorcha/core';
 import { type ArgKind, FACTORY, type FactoryOptions, checkArg, checkOptions, expectInput, refuseAbstract } from './layers/_util.js';
 import { Linear } from './layers/linear.js';
 import { ModuleList, Sequential } from './container.js';
@@ -586,6 +586,8 @@ export class AdaptiveLogSoftmaxWithLoss extends Module {
     const x = batched ? input : input.unsqueeze(0);
     const t = (batched ? target : target.unsqueeze(0)).to(int64);
     const B = t._shape[0]!;
+    // without synchronous reads (WebGPU): every cluster on every row, masked (same values; unused clusters get zero gradients)
+    if (!t._storage.backend.syncRead) return this.forwardMasked(x, t, batched);
     // the row indices are data: read on the host, as PyTorch's nonzero() does
     const tv = Array.from(t.dataSync() as ArrayLike<number>, Number);
     let output = zeros([B], { dtype: x.dtype, device: x.device });
@@ -616,6 +618,26 @@ export class AdaptiveLogSoftmaxWithLoss extends Module {
     const loss = output.neg().mean();
     if (!batched) output = output.squeeze(0);
     return new ASMoutput(output, loss);
+  }
+
+  /** The forward without reading the target: each cluster runs on all rows and is masked. */
+  private forwardMasked(x: Tensor, t: Tensor, batched: boolean): ASMoutput {
+    const cutoffValues = [0, ...this.cutoffs];
+    let output = zeros([t._shape[0]!], { dtype: x.dtype, device: x.device });
+    let gatherInds = t;
+    for (let i = 1; i < cutoffValues.length - 1; i++) {
+      const lo = cutoffValues[i]!;
+      const hi = cutoffValues[i + 1]!;
+      const mask = t.ge(lo).logicalAnd(t.lt(hi));
+      const rel = t.sub(lo).clamp(0, hi - lo - 1);
+      const local = ((this.tail.at(i - 1) as Module).call(x) as Tensor).logSoftmax(1).gather(1, rel.unsqueeze(1)).squeeze(1);
+      output = where(mask, local, output);
+      gatherInds = where(mask, this.shortlistSize + i - 1, gatherInds);
+    }
+    const headLogprob = (this.head.call(x) as Tensor).logSoftmax(1);
+    output = output.add(headLogprob.gather(1, gatherInds.clamp(0, this.headSize - 1).unsqueeze(1)).squeeze(1));
+    const loss = output.neg().mean();
+    return new ASMoutput(batched ? output : output.squeeze(0), loss);
   }
 
   private fullLogProb(input: Tensor, headOutput: Tensor): Tensor {

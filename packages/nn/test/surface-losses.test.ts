@@ -314,6 +314,16 @@ describe('optim.LBFGS vs PyTorch', () => {
     }
   }
 
+  it('stepAsync takes the same steps', async () => {
+    for (const c of fx.lbfgs) {
+      const { params, opt, closure } = setup(c);
+      for (const [i, s] of c.steps.entries()) {
+        await opt.stepAsync(closure);
+        params.forEach((p, j) => expectClose(p.detach(), s.params[j]!, `${c.name} step ${i} param ${j}`, { rtol: 1e-9, atol: 1e-12 }));
+      }
+    }
+  });
+
   it('errors as PyTorch', () => {
     const p = decode({ dtype: 'float32', shape: [2], values: [1, 1] } as EncodedResult).requiresGrad_(true);
     const q = decode({ dtype: 'float32', shape: [2], values: [1, 1] } as EncodedResult).requiresGrad_(true);

@@ -586,7 +586,8 @@ export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: Multil
   const targetOk = nd <= 1 ? target.ndim <= 1 && target.numel() === C : target.ndim === 2 && target._shape[0] === N && target._shape[1] === C;
   if (!targetOk) throw new TorchRuntimeError(op, `inconsistent size ${fmtShape(target._shape)} for argument #2 'target'`);
   if (target.dtype.name !== 'int64') throw new TorchRuntimeError(op, `expected scalar type Long but found ${target.dtype.name}`);
-  if (target.numel() > 0 && (target.lt(-1).logicalOr(target.ge(C)).any().item() as boolean)) {
+  // a data check: only where the target reads synchronously (WebGPU skips it)
+  if (target.numel() > 0 && target._storage.backend.syncRead && (target.lt(-1).logicalOr(target.ge(C)).any().item() as boolean)) {
     throw new TorchRuntimeError(op, "argument #2 'target' is out of range");
   }
   const x = input.reshape(N, C);
@@ -641,6 +642,7 @@ function hostLengths(v: Tensor | readonly number[] | number, what: string, op: s
   if (typeof v === 'number') return [v];
   if (v instanceof Tensor) {
     if (v.dtype.isFloatingPoint || v.dtype.name === 'bool') throw new TorchRuntimeError(op, `${what} must be integral`);
+    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: ${what} must be a list or a tensor on a device that reads synchronously (the CPU); got ${v.device}`);
     return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
   }
   if (!Array.isArray(v) || v.some((x) => !Number.isInteger(x))) throw new TorchTypeError(op, `${op}(): argument '${what}' must be a Tensor or a list of ints`);

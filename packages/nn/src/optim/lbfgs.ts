@@ -30,10 +30,11 @@ export interface LBFGSOptions {
   lineSearchFn?: 'strong_wolfe' | null;
 }
 
-/** A scalar from a 0-d tensor. */
-function num(t: Tensor): number {
-  return t.item() as number;
-}
+/**
+ * The algorithm is written as generators that yield each 0-d tensor whose value it needs
+ * and receive the number back: `step` reads them synchronously, `stepAsync` awaits them.
+ */
+type Reads<R> = Generator<Tensor, R, number>;
 
 /** Minimiser of the cubic interpolating (x1, f1, g1) and (x2, f2, g2), within bounds. */
 function cubicInterpolate(x1: number, f1: number, g1: number, x2: number, f2: number, g2: number, bounds?: [number, number]): number {
@@ -48,15 +49,15 @@ function cubicInterpolate(x1: number, f1: number, g1: number, x2: number, f2: nu
   return (xminBound + xmaxBound) / 2;
 }
 
-type ObjFunc = (x: Tensor[], t: number, d: Tensor) => [number, Tensor];
+type ObjFunc = (x: Tensor[], t: number, d: Tensor) => Reads<[number, Tensor]>;
 
 /** PyTorch's `_strong_wolfe` line search: returns [loss, flat grad, step, evaluations]. */
-function strongWolfe(objFunc: ObjFunc, x: Tensor[], t: number, d: Tensor, f: number, g: Tensor, gtd: number, c1 = 1e-4, c2 = 0.9, toleranceChange = 1e-9, maxLs = 25): [number, Tensor, number, number] {
-  const dNorm = num(d.abs().max());
+function* strongWolfe(objFunc: ObjFunc, x: Tensor[], t: number, d: Tensor, f: number, g: Tensor, gtd: number, c1 = 1e-4, c2 = 0.9, toleranceChange = 1e-9, maxLs = 25): Reads<[number, Tensor, number, number]> {
+  const dNorm = yield d.abs().max();
   g = g.clone();
-  let [fNew, gNew] = objFunc(x, t, d);
+  let [fNew, gNew] = yield* objFunc(x, t, d);
   let lsFuncEvals = 1;
-  let gtdNew = num(gNew.dot(d));
+  let gtdNew = (yield gNew.dot(d));
   let tPrev = 0;
   let fPrev = f;
   let gPrev = g;
@@ -98,9 +99,9 @@ function strongWolfe(objFunc: ObjFunc, x: Tensor[], t: number, d: Tensor, f: num
     fPrev = fNew;
     gPrev = gNew.clone();
     gtdPrev = gtdNew;
-    [fNew, gNew] = objFunc(x, t, d);
+    [fNew, gNew] = yield* objFunc(x, t, d);
     lsFuncEvals += 1;
-    gtdNew = num(gNew.dot(d));
+    gtdNew = (yield gNew.dot(d));
     lsIter += 1;
   }
   if (lsIter === maxLs) {
@@ -123,9 +124,9 @@ function strongWolfe(objFunc: ObjFunc, x: Tensor[], t: number, d: Tensor, f: num
         insufProgress = false;
       } else insufProgress = true;
     } else insufProgress = false;
-    [fNew, gNew] = objFunc(x, t, d);
+    [fNew, gNew] = yield* objFunc(x, t, d);
     lsFuncEvals += 1;
-    gtdNew = num(gNew.dot(d));
+    gtdNew = (yield gNew.dot(d));
     lsIter += 1;
     if (fNew > f + c1 * t * gtd || fNew >= bracketF[lowPos]!) {
       bracket[highPos] = t;
@@ -213,9 +214,9 @@ export class LBFGS extends Optimizer {
     }
   }
 
-  private directionalEvaluate(closure: () => Tensor | number, x: Tensor[], t: number, d: Tensor): [number, Tensor] {
+  private *directionalEvaluate(closure: () => Tensor | number, x: Tensor[], t: number, d: Tensor): Reads<[number, Tensor]> {
     this.addGrad(t, d);
-    const loss = Number(toNumber(enableGrad(closure)));
+    const loss = yield* lossOf(enableGrad(closure));
     const flatGrad = this.gatherFlatGrad();
     this._params.forEach((p, i) => p.copy_(x[i]!));
     return [loss, flatGrad];
@@ -230,10 +231,33 @@ export class LBFGS extends Optimizer {
       throw new TorchTypeError('LBFGS.step', `step() missing 1 required positional argument: 'closure'`);
     }
     this._stepCount++;
-    return noGrad(() => this.run(closure));
+    return noGrad(() => {
+      const gen = this.run(closure);
+      let r = gen.next();
+      while (!r.done) r = gen.next(r.value.item() as number);
+      return r.value;
+    });
   }
 
-  private run(closure: () => Tensor | number): Tensor | number {
+  /**
+   * {@link step} for devices that read only asynchronously (WebGPU): the scalars the
+   * algorithm branches on are awaited. The closure stays synchronous.
+   */
+  async stepAsync(closure: () => Tensor | number): Promise<Tensor | number> {
+    if (typeof closure !== 'function') {
+      throw new TorchTypeError('LBFGS.step', `step() missing 1 required positional argument: 'closure'`);
+    }
+    this._stepCount++;
+    const gen = this.run(closure);
+    let r = noGrad(() => gen.next());
+    while (!r.done) {
+      const v = Number((await r.value.data())[0]);
+      r = noGrad(() => gen.next(v));
+    }
+    return r.value;
+  }
+
+  private *run(closure: () => Tensor | number): Reads<Tensor | number> {
     const group = this.paramGroups[0]!;
     const lr = group.lr;
     const maxIter = group.maxIter as number;
@@ -248,12 +272,12 @@ export class LBFGS extends Optimizer {
     state.n_iter ??= 0;
 
     const origLoss = enableGrad(closure);
-    let loss = toNumber(origLoss);
+    let loss = yield* lossOf(origLoss);
     let currentEvals = 1;
     state.func_evals += 1;
 
     let flatGrad = this.gatherFlatGrad();
-    let optCond = num(flatGrad.abs().max()) <= toleranceGrad;
+    let optCond = (yield flatGrad.abs().max()) <= toleranceGrad;
     if (optCond) return origLoss;
 
     let d = state.d;
@@ -279,7 +303,7 @@ export class LBFGS extends Optimizer {
       } else {
         const y = flatGrad.sub(prevFlatGrad!);
         const s = d!.mul(t!);
-        const ys = num(y.dot(s));
+        const ys = (yield y.dot(s));
         if (ys > 1e-10) {
           if (oldDirs!.length === historySize) {
             oldDirs!.shift();
@@ -289,7 +313,7 @@ export class LBFGS extends Optimizer {
           oldDirs!.push(y);
           oldStps!.push(s);
           ro!.push(1 / ys);
-          hDiag = ys / num(y.dot(y));
+          hDiag = ys / (yield y.dot(y));
         }
         const numOld = oldDirs!.length;
         state.al ??= new Array<number | null>(historySize).fill(null);
@@ -297,13 +321,13 @@ export class LBFGS extends Optimizer {
         // two-loop recursion
         const q = flatGrad.neg();
         for (let i = numOld - 1; i >= 0; i--) {
-          al[i] = num(oldStps![i]!.dot(q)) * ro![i]!;
+          al[i] = (yield oldStps![i]!.dot(q)) * ro![i]!;
           q.add_(oldDirs![i]!, { alpha: -al[i]! });
         }
         const r = q.mul(hDiag!);
         d = r;
         for (let i = 0; i < numOld; i++) {
-          const beI = num(oldDirs![i]!.dot(r)) * ro![i]!;
+          const beI = (yield oldDirs![i]!.dot(r)) * ro![i]!;
           r.add_(oldStps![i]!, { alpha: al[i]! - beI });
         }
       }
@@ -312,8 +336,8 @@ export class LBFGS extends Optimizer {
       prevLoss = loss;
 
       // the step
-      t = state.n_iter === 1 ? Math.min(1, 1 / num(flatGrad.abs().sum())) * lr : lr;
-      const gtd = num(flatGrad.dot(d!));
+      t = state.n_iter === 1 ? Math.min(1, 1 / (yield flatGrad.abs().sum())) * lr : lr;
+      const gtd = (yield flatGrad.dot(d!));
       if (gtd > -toleranceChange) break;
 
       let lsFuncEvals = 0;
@@ -321,15 +345,15 @@ export class LBFGS extends Optimizer {
         if (lineSearchFn !== 'strong_wolfe') throw new TorchRuntimeError('LBFGS.step', "only 'strong_wolfe' is supported");
         const xInit = this._params.map((p) => p.clone());
         const objFunc: ObjFunc = (x, tt, dd) => this.directionalEvaluate(closure, x, tt, dd);
-        [loss, flatGrad, t, lsFuncEvals] = strongWolfe(objFunc, xInit, t, d!, loss, flatGrad, gtd);
+        [loss, flatGrad, t, lsFuncEvals] = yield* strongWolfe(objFunc, xInit, t, d!, loss, flatGrad, gtd);
         this.addGrad(t, d!);
-        optCond = num(flatGrad.abs().max()) <= toleranceGrad;
+        optCond = (yield flatGrad.abs().max()) <= toleranceGrad;
       } else {
         this.addGrad(t, d!);
         if (nIter !== maxIter) {
-          loss = toNumber(enableGrad(closure));
+          loss = yield* lossOf(enableGrad(closure));
           flatGrad = this.gatherFlatGrad();
-          optCond = num(flatGrad.abs().max()) <= toleranceGrad;
+          optCond = (yield flatGrad.abs().max()) <= toleranceGrad;
           lsFuncEvals = 1;
         }
       }
@@ -340,7 +364,7 @@ export class LBFGS extends Optimizer {
       if (nIter === maxIter) break;
       if (currentEvals >= maxEval) break;
       if (optCond) break;
-      if (num(d!.mul(t).abs().max()) <= toleranceChange) break;
+      if ((yield d!.mul(t).abs().max()) <= toleranceChange) break;
       if (Math.abs(loss - prevLoss) < toleranceChange) break;
     }
     state.d = d;
@@ -366,6 +390,6 @@ export class LBFGS extends Optimizer {
 }
 
 /** A closure's loss as a number (`float(closure())`). */
-function toNumber(v: Tensor | number): number {
-  return v instanceof Tensor ? (v.item() as number) : Number(v);
+function* lossOf(v: Tensor | number): Reads<number> {
+  return v instanceof Tensor ? yield v : Number(v);
 }

@@ -10,6 +10,7 @@ import { fusedNode } from '@antorcha/autograd';
 function hostInts(v: Tensor | readonly number[], op: string): number[] {
   if (v instanceof Tensor) {
     if (v.dtype.isFloatingPoint || v.dtype.name === 'bool') throw new TorchRuntimeError(op, "'lengths' argument should be a 1D CPU int64 tensor");
+    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, "'lengths' argument should be a 1D CPU int64 tensor, but got 1D " + v.device + ' ' + v.dtype.name + ' tensor');
     return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
   }
   if (!Array.isArray(v)) throw new TorchTypeError(op, `${op}(): argument 'lengths' must be a Tensor or a list of ints`);
@@ -134,11 +135,11 @@ export function packPaddedSequence(input: Tensor, lengths: Tensor | readonly num
   if (!(opts.enforceSorted ?? true)) {
     const order = lens.map((_, i) => i).sort((a, b) => lens[b]! - lens[a]! || a - b);
     lens = order.map((i) => lens[i]!);
-    sortedIndices = tensor(order, { dtype: int64 });
+    sortedIndices = tensor(order, { dtype: int64, device: 'cpu' });
     x = x.indexSelect(1, sortedIndices.to(x.device));
   }
   const [data, sizes] = packSorted(x, lens);
-  return new PackedSequence(data, tensor(sizes, { dtype: int64 }), sortedIndices, null);
+  return new PackedSequence(data, tensor(sizes, { dtype: int64, device: 'cpu' }), sortedIndices, null);
 }
 
 /** Options of {@link padPackedSequence}. */
@@ -189,7 +190,7 @@ export function padPackedSequence(sequence: PackedSequence, opts: PadPackedOptio
   const B = sizes.length > 0 ? sizes[0]! : 0;
   const lens = new Array<number>(B).fill(0);
   for (const bs of sizes) for (let b = 0; b < bs; b++) lens[b]! += 1;
-  let lengths = tensor(lens, { dtype: int64 });
+  let lengths = tensor(lens, { dtype: int64, device: 'cpu' });
   const batchFirst = opts.batchFirst ?? false;
   if (batchFirst) padded = padded.transpose(0, 1);
   if (sequence.unsortedIndices !== null) {
