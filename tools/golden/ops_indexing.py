@@ -341,3 +341,64 @@ einsum_case('err_char', 'i1', rand([2, 3]))
 einsum_case('err_two_ellipses', '......', rand([2, 3]))
 
 c.write('indexing')
+
+# ---------------------------------------------------------------- gradients
+# PyTorch's gradients of sum(out * weight) w.r.t. the float64 inputs listed in `wrt`, for
+# packages/antorcha/test/surface-indexing.test.ts (written to packages/antorcha/test/fixtures/
+# indexing-grads.json): ties of amax/amin, zeros in prod, duplicates, masks. In-place ops
+# and setitem run on a clone of input 0 (a leaf can't be written in place).
+from _common import enc_arg, enc_result, write_json  # noqa: E402
+
+grads = []
+
+
+def grad_case(name, op, args, kwargs=None, wrt=(0,), fn=None):
+    kwargs = kwargs or {}
+    args = [a.double() if isinstance(a, torch.Tensor) and a.is_floating_point() else a for a in args]
+    enc = [enc_arg(a) for a in args]
+    leaves = [a.detach().clone().requires_grad_(i in wrt) if isinstance(a, torch.Tensor) and i in wrt else a for i, a in enumerate(args)]
+    call = fn or (lambda *a, **k: getattr(torch, op)(*a, **k))
+    call_args = list(leaves)
+    if op.endswith('_') or op == 'setitem':
+        call_args[0] = call_args[0].clone()
+    out = call(*call_args, **kwargs)
+    weight = torch.randn(out.shape, dtype=torch.float64)
+    (out * weight).sum().backward()
+    grads.append({'name': name, 'op': op, 'args': enc, 'kwargs': {k: enc_arg(v) for k, v in kwargs.items()}, 'wrt': list(wrt),
+                  'weight': enc_arg(weight), 'value': enc_result(out.detach()), 'grads': [enc_result(leaves[i].grad) for i in wrt]})
+
+
+def setitem_fn(spec):
+    def fn(x, _spec, v):
+        x[tuple(spec)] = v
+        return x
+    return fn
+
+
+ties = L([[1.0, 2.0, 2.0], [0.5, 2.0, -1.0], [1.0, 3.0, 3.0]])
+tie_src = L([[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]])
+for red in ['amax', 'amin', 'prod', 'mean', 'sum']:
+    for inc in [True, False]:
+        grad_case(f'scatter_reduce/{red}/{inc}/ties', 'scatter_reduce', [ties, 0, L([[0, 0, 2], [0, 1, 2]]), tie_src, red], {'include_self': inc}, wrt=(0, 3))
+grad_case('scatter_reduce/prod/zeros', 'scatter_reduce', [L([1.5, -2.0, 3.0, 0.0]), 0, L([0, 0, 1, 2, 2, 3]), L([0.0, 2.0, 0.5, 0.0, 4.0, 0.0]), 'prod'], wrt=(0, 3))
+grad_case('scatter_reduce/prod/zeros_no_self', 'scatter_reduce', [L([1.5, -2.0, 3.0, 0.0]), 0, L([0, 0, 1, 2, 2, 3]), L([0.0, 2.0, 0.5, 0.0, 0.0, 7.0]), 'prod'], {'include_self': False}, wrt=(0, 3))
+for red in ['amax', 'amin', 'prod', 'mean']:
+    grad_case(f'index_reduce/{red}/ties', 'index_reduce', [ties, 0, L([0, 2]), tie_src, red], wrt=(0, 3))
+    grad_case(f'index_reduce_/{red}/no_self', 'index_reduce_', [ties, 1, L([0, 0, 2]), ties.t().clone(), red], {'include_self': False}, wrt=(0, 3), fn=lambda x, *a, **k: x.index_reduce_(*a, **k))
+grad_case('index_add/dup', 'index_add', [rand([4, 3]), 0, L([0, 2, 0]), rand([3, 3])], {'alpha': 2}, wrt=(0, 3))
+grad_case('index_copy', 'index_copy', [rand([4, 3]), 0, L([3, 0]), rand([2, 3])], wrt=(0, 3))
+grad_case('index_fill/tensor_value_dup', 'index_fill', [rand([3, 4]), 1, L([0, 2, 2]), rand([])], wrt=(0, 3))
+grad_case('index_put/accumulate_dup', 'index_put', [rand([3, 4]), (L([0, 0, 2]), L([1, 1, 2])), rand([3])], {'accumulate': True}, wrt=(0, 2))
+grad_case('index_put/mask_rows', 'index_put', [rand([3, 4]), (L([True, False, True]),), rand([2, 4])], wrt=(0, 2))
+grad_case('masked_scatter', 'masked_scatter', [rand([3, 4]), L([True, False, True, True]), rand([10])], wrt=(0, 2))
+grad_case('take/dup', 'take', [rand([3, 4]), L([[0, 11], [-1, 5], [5, 5]])])
+grad_case('put/accumulate', 'put', [rand([3, 4]), L([1, 1, -1]), rand([3])], {'accumulate': True}, wrt=(0, 2))
+grad_case('take_along_dim', 'take_along_dim', [rand([3, 1, 4]), L([[[0], [3]]]), 2])
+for name, spec, vshape in [('mask_broadcast', (L([True, False, True]),), [4]), ('two_tensors', (L([[0], [2]]), L([3, 1])), [2, 2]),
+                           ('slice_step', (slice(None, None, 2), slice(1, None, 2)), [2, 2]), ('elements', (L([[True, False, False, True]] * 3),), [6])]:
+    grad_case(f'setitem/{name}', 'setitem', [rand([3, 4]), enc_spec(spec), rand(vshape)], wrt=(0, 2), fn=setitem_fn(spec))
+grad_case('einsum/bilinear', 'einsum', ['bn,anm,bm->ba', rand([2, 3]), rand([4, 3, 5]), rand([2, 5])], wrt=(1, 2, 3))
+grad_case('einsum/diag_broadcast', 'einsum', ['ii,ij->j', rand([3, 3]), rand([1, 2])], wrt=(1, 2))
+grad_case('setitem/view_of_nonleaf', 'setitem_view', [rand([3, 4]), rand([4])], wrt=(0, 1),
+          fn=lambda x, v: (lambda y: (y[1].__setitem__(L([0, 3]), v[0:2]), y)[1])(x * 2))
+write_json('packages/antorcha/test/fixtures/indexing-grads.json', grads)

@@ -349,12 +349,14 @@ function scatterReduceInto(out: Tensor, self: Tensor, d: number, index: Tensor, 
   let coefSelf: Tensor;
   let coefSrc: Tensor;
   if (reduce === 'amax' || reduce === 'amin') {
+    // PyTorch's scatter_reduce_backward: the gradient is shared evenly by the elements equal
+    // to the result, self's counted even when left out (then its own share is dropped).
     const value = r.gather(d, index);
-    let selfIs = selfD.eq(r);
-    if (selfIn) selfIs = selfIs.logicalAnd(selfIn.logicalNot());
+    const selfIs = selfD.eq(r);
     const srcIs = srcD.eq(value);
     const n = selfIs.to(self.dtype).scatterAdd(d, index, srcIs.to(self.dtype));
     coefSelf = selfIs.to(self.dtype).div(n);
+    if (selfIn) coefSelf = where(selfIn, 0, coefSelf);
     coefSrc = srcIs.to(self.dtype).div(n.gather(d, index));
   } else {
     // prod: PyTorch's scatter_reduce_backward (zeros handled by masking them to one).
