@@ -21,7 +21,7 @@ import { expectTensor } from '../validate.js';
 import { arange, full, linspace, scalarTensor, zeros } from './creation.js';
 import { ValuesIndices, returnTypeRepr, valuesIndices } from './dispatch.js';
 import { add, div, lerp, sub, where } from './elementwise.js';
-import { abs, eq, ge, gt, isfinite, isnan, le, logicalAnd, logicalNot, logicalOr, mul, ne } from './generated.js';
+import { abs, eq, ge, gt, isfinite, isnan, le, logicalAnd, logicalNot, logicalOr, mul, ne, signbit } from './generated.js';
 import { cat, gather, indexSelect, nonzero, nonzeroAsync, sort } from './indexing.js';
 import { cppName, typeMetaName } from './promotion.js';
 import { type DimArg, type ReduceOptions, type VarOptions, amax, amin, argmax, mean, nansum, std, sum, variance } from './reduction.js';
@@ -154,10 +154,13 @@ function medianImpl(op: 'median' | 'nanmedian', x: Tensor, dim: number | null | 
     const v = selectAlong(op, op, xd.reshape(-1), 0, false, medianPick(ignoreNan)).values;
     if (!needsGrad([x])) return v;
     // PyTorch's evenly_distribute_backward: the gradient is shared by every element equal to
-    // the median (every NaN when it is NaN). v − Σ(xd − x)/count has v's value (−0 too) and
-    // that gradient.
+    // the median (every NaN when it is NaN), +0 elsewhere. v + Σ(x − xd)/count has v's value
+    // and that gradient, but turns a −0 median into +0: for it, both terms and the sum are
+    // negated (exact, and the gradient's sign is kept).
     const mask = logicalOr(eq(xd, v), logicalAnd(isnan(xd), isnan(v)));
-    return sub(v, div(sum(where(mask, sub(xd, x), 0)), sum(mask)));
+    const share = div(sum(where(mask, sub(x, xd), 0)), sum(mask));
+    const sign = where(logicalAnd(eq(v, 0), signbit(v)), -1, 1).to(v.dtype);
+    return mul(sign, add(mul(sign, v), mul(sign, share)));
   }
   const d = wrapDim(dim, x._shape.length, op);
   zeroSizeDim(op, x, d, 'median():');
