@@ -3,7 +3,7 @@
 // stream bit for bit), functional forms with gradients, random functional calls bit for
 // bit, and error classes and messages.
 import { describe, expect, it } from 'vitest';
-import { type Tensor, TorchError, arange, manualSeed, randn, setRngCompat } from '@antorcha/core';
+import { type Tensor, TorchError, arange, manualSeed, randn, setRngCompat, zeros } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
 import { type EncodedExact, type EncodedResult, compareExact, decode, expectClose, fixture } from './helpers.js';
@@ -160,6 +160,21 @@ const FUNCS: Record<string, Fn> = {
   upsample_nearest: (x) => F.upsampleNearest(x!, { scaleFactor: 2 }),
   upsample_bilinear: (x) => F.upsampleBilinear(x!, { size: [5, 4] }),
   upsample_linear: (x) => F.upsample(x!, { size: 7, mode: 'linear' }),
+  affine_grid_2d: (t) => F.affineGrid(t!, [2, 3, 4, 5], false),
+  affine_grid_2d_align: (t) => F.affineGrid(t!, [1, 1, 3, 2], true),
+  affine_grid_3d: (t) => F.affineGrid(t!, [2, 1, 2, 3, 4], false),
+  affine_grid_3d_align_unit: (t) => F.affineGrid(t!, [1, 2, 1, 3, 2], true),
+  ...Object.fromEntries(
+    (['zeros', 'border', 'reflection'] as const).flatMap((pm) =>
+      [false, true].flatMap((ac): [string, Fn][] => [
+        [`grid_sample_bilinear_${pm}_${+ac}`, (x, g) => F.gridSample(x!, g!, { mode: 'bilinear', paddingMode: pm, alignCorners: ac })],
+        [`grid_sample_nearest_${pm}_${+ac}`, (x, g) => F.gridSample(x!, g!, { mode: 'nearest', paddingMode: pm, alignCorners: ac })],
+        [`grid_sample_3d_${pm}_${+ac}`, (x, g) => F.gridSample(x!, g!, { paddingMode: pm, alignCorners: ac })],
+      ]),
+    ),
+  ),
+  grid_sample_3d_nearest: (x, g) => F.gridSample(x!, g!, { mode: 'nearest', alignCorners: false }),
+  grid_sample_affine: (x, t) => F.gridSample(x!, F.affineGrid(t!, [1, 2, 5, 4], false), { alignCorners: false }),
   alpha_dropout_eval: (x) => F.alphaDropout(x!, 0.5),
   dropout1d_eval: (x) => F.dropout1d(x!, 0.5, false),
 };
@@ -238,6 +253,17 @@ const ERRORS: Record<string, () => unknown> = {
   fold_1d: () => F.fold(r(12), [4, 5], 2),
   conv_transpose3d_channels: () => F.convTranspose3d(r(1, 2, 3, 3, 3), r(3, 2, 2, 2, 2)),
   conv_transpose3d_output_padding: () => F.convTranspose3d(r(1, 2, 3, 3, 3), r(2, 2, 2, 2, 2), null, { outputPadding: 1 }),
+  affine_grid_int: () => F.affineGrid(zeros([1, 2, 3], { dtype: 'int64' }), [1, 1, 2, 2], false),
+  affine_grid_shape: () => F.affineGrid(zeros([1, 3, 3]), [1, 1, 2, 2], false),
+  affine_grid_shape_3d: () => F.affineGrid(zeros([1, 2, 3]), [1, 1, 2, 2, 2], false),
+  affine_grid_size_len: () => F.affineGrid(zeros([1, 2, 3]), [1, 2, 2], false),
+  affine_grid_size_zero: () => F.affineGrid(zeros([1, 2, 3]), [1, 0, 2, 2], false),
+  grid_sample_mode: () => F.gridSample(x4(), zeros([1, 2, 2, 2]), { mode: 'linear' as 'nearest', alignCorners: false }),
+  grid_sample_padding: () => F.gridSample(x4(), zeros([1, 2, 2, 2]), { paddingMode: 'wrap' as 'zeros', alignCorners: false }),
+  grid_sample_dims: () => F.gridSample(x4(), zeros([1, 2, 2]), { alignCorners: false }),
+  grid_sample_batch: () => F.gridSample(x4(), zeros([2, 2, 2, 2]), { alignCorners: false }),
+  grid_sample_last_dim: () => F.gridSample(x4(), zeros([1, 2, 2, 3]), { alignCorners: false }),
+  grid_sample_bicubic_3d: () => F.gridSample(x5(), zeros([1, 2, 2, 2, 3]), { mode: 'bicubic', alignCorners: false }),
   dropout1d_dims: () => F.dropout1d(x4()),
   alpha_dropout_p: () => F.alphaDropout(x3(), 1.5, true),
   dropout3d_p: () => F.dropout3d(x5(), -0.1),

@@ -26,3 +26,4 @@ export { multiHeadAttentionForward, type MultiHeadAttentionForwardOptions } from
 export type { IntOrTuple, Reduction } from './utils.js';
 export * from './fold.js';
 export * from './distance.js';
+export * from './vision.js';

@@ -4,16 +4,8 @@
  * `indexSelect` along each padded dim (`ReflectionPad2DBackward0`, …).
  */
 import { fusedNode } from '@antorcha/autograd';
+import { TorchNotImplementedError } from './utils.js';
 import { type Tensor, TorchRuntimeError, cat, fmtShape, fromHost, full, int64, expectIntList, expectTensor } from '@antorcha/core';
-
-/** PyTorch's `NotImplementedError` (a `RuntimeError` subclass in Python). */
-class TorchNotImplementedError extends TorchRuntimeError {
-  constructor(op: string, message: string) {
-    super(op, message);
-    (this as { pythonName: string }).pythonName = 'NotImplementedError';
-    this.name = 'TorchNotImplementedError';
-  }
-}
 
 /** Padding modes of {@link pad}. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';

@@ -22,3 +22,13 @@ export function expectOptions(op: string, opts: unknown): void {
 
 /** The reduction PyTorch's losses take. */
 export type Reduction = 'mean' | 'sum' | 'none';
+
+/** PyTorch's `NotImplementedError` (a `RuntimeError` subclass in Python). */
+export class TorchNotImplementedError extends TorchRuntimeError {
+  /** @internal */
+  constructor(op: string, message: string) {
+    super(op, message);
+    (this as { pythonName: string }).pythonName = 'NotImplementedError';
+    this.name = 'TorchNotImplementedError';
+  }
+}

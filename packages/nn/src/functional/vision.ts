@@ -1,0 +1,193 @@
+/**
+ * Spatial transformer helpers: `F.affineGrid` (a sampling grid from affine matrices) and
+ * `F.gridSample` (sampling an image at grid locations), composed of core ops with ATen's
+ * coordinate rules (unnormalisation, border clipping, reflection), so gradients flow to
+ * both the input and the grid.
+ */
+import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, linspace, ones, stack, where, zerosLike, expectTensor } from '@antorcha/core';
+import { TorchNotImplementedError, expectOptions } from './utils.js';
+
+function pyList(v: readonly number[]): string {
+  return `[${v.join(', ')}]`;
+}
+
+/** ATen's linspace_from_neg_one: [−1, 1] in `steps` points, scaled by (steps−1)/steps without align_corners. */
+function linspaceFromNegOne(theta: Tensor, steps: number, alignCorners: boolean): Tensor {
+  if (steps <= 1) return linspace(0, 0, 1, { dtype: theta.dtype, device: theta.device });
+  const r = linspace(-1, 1, steps, { dtype: theta.dtype, device: theta.device });
+  return alignCorners ? r : r.mul(steps - 1).div(steps);
+}
+
+/**
+ * A 2-D or 3-D sampling grid from a batch of affine matrices: theta [N, 2, 3] with
+ * size [N, C, H, W] gives [N, H, W, 2]; theta [N, 3, 4] with [N, C, D, H, W] gives
+ * [N, D, H, W, 3] (x, y, z in [−1, 1]).
+ * @example
+ * ```ts
+ * const grid = F.affineGrid(theta, [1, 3, 8, 8], false);
+ * F.gridSample(img, grid, { alignCorners: false });
+ * ```
+ */
+export function affineGrid(theta: Tensor, size: readonly number[], alignCorners: boolean | null = null): Tensor {
+  const op = 'affine_grid';
+  expectTensor(op, 'theta', 1, theta);
+  const align = alignCorners ?? false;
+  if (!theta.dtype.isFloatingPoint) throw new TorchValueError(op, `Expected theta to have floating point type, but got torch.${theta.dtype.name}`);
+  const tShape = `torch.Size(${pyList(theta._shape)})`;
+  let spatial: number[];
+  if (size.length === 4) {
+    if (theta.ndim !== 3 || theta._shape[1] !== 2 || theta._shape[2] !== 3) {
+      throw new TorchValueError(op, `Expected a batch of 2D affine matrices of shape Nx2x3 for size ${pyList(size)}. Got ${tShape}.`);
+    }
+    spatial = size.slice(2);
+  } else if (size.length === 5) {
+    if (theta.ndim !== 3 || theta._shape[1] !== 3 || theta._shape[2] !== 4) {
+      throw new TorchValueError(op, `Expected a batch of 3D affine matrices of shape Nx3x4 for size ${pyList(size)}. Got ${tShape}.`);
+    }
+    spatial = size.slice(2);
+  } else {
+    throw new TorchNotImplementedError(op, `affine_grid only supports 4D and 5D sizes, for 2D and 3D affine transforms, respectively. Got size ${pyList(size)}.`);
+  }
+  if (!(align && Math.min(...spatial) === 1) && Math.min(...size) <= 0) throw new TorchValueError(op, `Expected non-zero, positive output size. Got ${pyList(size)}`);
+  const N = size[0]!;
+  const d = spatial.length;
+  // base grid [*spatial, d + 1]: x along the last dim, y along the one before, (z), then 1
+  const comps: Tensor[] = [];
+  for (let j = 0; j < d; j++) {
+    const dim = d - 1 - j;
+    const shape = spatial.map((s, i) => (i === dim ? s : 1));
+    comps.push(linspaceFromNegOne(theta, spatial[dim]!, align).reshape(shape).expand(spatial));
+  }
+  comps.push(ones(spatial, { dtype: theta.dtype, device: theta.device }));
+  const base = stack(comps, -1)
+    .reshape(1, -1, d + 1)
+    .expand([N, -1, d + 1]);
+  return base.matmul(theta.transpose(1, 2)).reshape([N, ...spatial, d]);
+}
+
+/** Options of {@link gridSample}. */
+export interface GridSampleOptions {
+  /** `'bilinear'` (default; trilinear for 5-D input) or `'nearest'`. */
+  mode?: 'bilinear' | 'nearest' | 'bicubic';
+  /** Values outside the input: `'zeros'` (default), `'border'` or `'reflection'`. */
+  paddingMode?: 'zeros' | 'border' | 'reflection';
+  /** −1 and 1 are the centres of the corner pixels (true) or their outer edges (false, default). */
+  alignCorners?: boolean | null;
+}
+
+/** ATen's reflect_coordinates: reflects `x` into [low/2, high/2] (twice the bounds given). */
+function reflect(x: Tensor, twiceLow: number, twiceHigh: number): Tensor {
+  if (twiceLow === twiceHigh) return x.mul(0);
+  const min = twiceLow / 2;
+  const span = (twiceHigh - twiceLow) / 2;
+  const a = x.sub(min).abs();
+  const extra = a.fmod(span);
+  const flips = a.div(span).floor();
+  const even = flips.remainder(2).eq(0);
+  return where(even, extra.add(min), extra.neg().add(span + min));
+}
+
+/** ATen's grid_sampler_compute_source_index: unnormalise, then clip or reflect. */
+function sourceIndex(coord: Tensor, size: number, padding: string, align: boolean): Tensor {
+  let x = align ? coord.add(1).div(2).mul(size - 1) : coord.add(1).mul(size).sub(1).div(2);
+  const clip = (t: Tensor): Tensor => t.clamp(0, size - 1);
+  if (padding === 'border') x = clip(x);
+  else if (padding === 'reflection') x = clip(align ? reflect(x, 0, 2 * (size - 1)) : reflect(x, -1, 2 * size - 1));
+  return x;
+}
+
+/**
+ * Samples `input` [N, C, H, W] (or [N, C, D, H, W]) at the normalised locations of `grid`
+ * [N, Ho, Wo, 2] (or [N, Do, Ho, Wo, 3]; x first): bilinear (trilinear) or nearest
+ * interpolation, with zeros, border or reflection padding. Differentiable in both.
+ */
+export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions = {}): Tensor {
+  const op = 'grid_sample';
+  expectTensor(op, 'input', 1, input);
+  expectTensor(op, 'grid', 2, grid);
+  expectOptions(op, opts);
+  const mode = opts.mode ?? 'bilinear';
+  const padding = opts.paddingMode ?? 'zeros';
+  if (mode !== 'bilinear' && mode !== 'nearest' && mode !== 'bicubic') {
+    throw new TorchValueError(op, `nn.functional.grid_sample(): expected mode to be 'bilinear', 'nearest' or 'bicubic', but got: '${String(mode)}'`);
+  }
+  if (padding !== 'zeros' && padding !== 'border' && padding !== 'reflection') {
+    throw new TorchValueError(op, `nn.functional.grid_sample(): expected padding_mode to be 'zeros', 'border', or 'reflection', but got: '${String(padding)}'`);
+  }
+  const align = opts.alignCorners ?? false;
+  const shapes = `input with sizes ${fmtShape(input._shape)} and grid with sizes ${fmtShape(grid._shape)}`;
+  // ATen's order: the common checks, then the 2-D/3-D kernel's own
+  if (input._shape[0] !== grid._shape[0]) throw new TorchRuntimeError(op, `grid_sampler(): expected grid and input to have same batch size, but got ${shapes}`);
+  const d = input.ndim - 2;
+  if (grid._shape[grid.ndim - 1] !== d) {
+    throw new TorchRuntimeError(op, `grid_sampler(): expected grid to have size ${d} in last dimension, but got grid with sizes ${fmtShape(grid._shape)}`);
+  }
+  for (let i = 2; i < input.ndim; i++) {
+    if (!(input._shape[i]! > 0)) {
+      throw new TorchRuntimeError(op, `grid_sampler(): expected input to have non-empty spatial dimensions, but input has sizes ${fmtShape(input._shape)} with dimension ${i} being empty`);
+    }
+  }
+  const kd = input.ndim === 4 ? 4 : 5;
+  if (!(input.ndim === kd && grid.ndim === kd)) {
+    throw new TorchRuntimeError(op, `grid_sampler(): expected ${kd}D input and grid with same number of dimensions, but got ${shapes}`);
+  }
+  if (mode === 'bicubic') {
+    if (d === 3) throw new TorchRuntimeError(op, 'grid_sampler(): bicubic interpolation only supports 4D input');
+    throw new TorchNotImplementedError(op, 'grid_sample: bicubic mode is not supported yet');
+  }
+  if (input.dtype !== grid.dtype) {
+    throw new TorchRuntimeError(op, `grid_sampler(): expected input and grid to have the same dtype, but input has ${input.dtype.name} and grid has ${grid.dtype.name}`);
+  }
+  const [N, C] = input._shape as [number, number];
+  const sizes = input._shape.slice(2);
+  const outSpatial = grid._shape.slice(1, -1);
+  const P = outSpatial.reduce((a, b) => a * b, 1);
+  const flatIn = input.reshape(N, C, -1);
+  // coordinates per input spatial dim (grid component j addresses input dim d − 1 − j)
+  const coords: Tensor[] = [];
+  for (let dim = 0; dim < d; dim++) {
+    const j = d - 1 - dim;
+    coords.push(sourceIndex(grid.select(-1, j).reshape(N, 1, P), sizes[dim]!, padding, align));
+  }
+  const gatherAt = (idx: Tensor[], extraMask: Tensor | null): Tensor => {
+    let inside: Tensor | null = extraMask;
+    let flat: Tensor | null = null;
+    for (let dim = 0; dim < d; dim++) {
+      const i = idx[dim]!;
+      const ok = i.ge(0).logicalAnd(i.le(sizes[dim]! - 1));
+      inside = inside === null ? ok : inside.logicalAnd(ok);
+      const safe = i.clamp(0, sizes[dim]! - 1);
+      flat = flat === null ? safe : flat.mul(sizes[dim]!).add(safe);
+    }
+    const vals = flatIn.gather(2, flat!.to('int64').expand([N, C, P]));
+    return where(inside!, vals, 0);
+  };
+  let out: Tensor;
+  if (mode === 'nearest') {
+    out = gatherAt(
+      coords.map((c) => c.detach().round()),
+      null,
+    );
+    // PyTorch's grid gradient is zeros here (not None): a zero term through `where` gives it
+    if (grid.requiresGrad) out = out.add(where(zerosLike(coords[0]!, { dtype: 'bool' }), coords[0]!, 0));
+  } else {
+    const lo = coords.map((c) => c.detach().floor());
+    let acc: Tensor | null = null;
+    for (let corner = 0; corner < 1 << d; corner++) {
+      // ATen's corner order: the first input dim varies slowest (nw, ne, sw, se)
+      const idx: Tensor[] = [];
+      let w: Tensor | null = null;
+      for (let dim = 0; dim < d; dim++) {
+        const high = (corner >> (d - 1 - dim)) & 1;
+        const i = high ? lo[dim]!.add(1) : lo[dim]!;
+        const wd = high ? coords[dim]!.sub(lo[dim]!) : lo[dim]!.add(1).sub(coords[dim]!);
+        idx.push(i);
+        w = w === null ? wd : w.mul(wd);
+      }
+      const term = gatherAt(idx, null).mul(w!);
+      acc = acc === null ? term : acc.add(term);
+    }
+    out = acc!;
+  }
+  return out.reshape([N, C, ...outSpatial]);
+}
