@@ -271,21 +271,18 @@ setitem('err_too_many', rand([3, 4]), (0, 0, 0), 1.0)
 setitem('err_float_index', rand([3, 4]), (L([0.0]),), 1.0)
 
 # ---------------------------------------------------------------- einsum
-EPS32 = 2.0 ** -24
-
-
 def einsum_case(name, eq, *ops, as_list=False):
+    """`bound` for float32 results, as tools/golden/ops.py's accumulation_bound: per element,
+    K·eps·(einsum of |operands| in float64), K = the number of products summed into that
+    element (einsum of all-ones operands) plus one rounding per pairwise product."""
     call_args = [eq, list(ops)] if as_list else [eq, *ops]
     bound = None
     try:
         out = torch.einsum(eq, *ops)
         if out.dtype == torch.float32:
-            absops = [o.detach().abs().double() for o in ops]
-            scale = torch.einsum(eq, *absops)
-            terms = max(1, int(sum(o.numel() for o in ops)))  # every product/sum step rounds once per term at most
-            k = max(1, scale.numel() and int(round(sum(o.numel() for o in ops) / max(out.numel(), 1))))
-            bound = [v * (k + len(ops)) * EPS32 for v in scale.reshape(-1).tolist()]
-            del terms
+            scale = torch.einsum(eq, *[o.detach().abs().double() for o in ops])
+            terms = torch.einsum(eq, *[torch.ones_like(o, dtype=torch.float64) for o in ops])
+            bound = (scale * (terms + len(ops)) * 2.0 ** -24).reshape(-1).tolist()
     except Exception:
         pass
     c.add(f'einsum/{name}', 'einsum', call_args, bound=bound)
