@@ -15,6 +15,7 @@ import warnings
 import torch
 
 from _cases import Cases, layouts, rand
+from _common import enc_output, write_json
 
 warnings.filterwarnings('ignore')
 torch.manual_seed(0)
@@ -130,7 +131,8 @@ for dt in ALL:
     c.add(f'block_diag/{dt}', 'block_diag', [rand([2, 2], dt), rand([1, 3], dt)], fn=lambda *t: torch.block_diag(*t))
 c.add('block_diag/mixed', 'block_diag', [rand([2, 2], 'int64'), rand([3], 'float32'), rand([], 'bool')], fn=lambda *t: torch.block_diag(*t))
 c.add('block_diag/single', 'block_diag', [rand([2, 3])], fn=lambda *t: torch.block_diag(*t))
-c.add('block_diag/none', 'block_diag', [], fn=lambda *t: torch.block_diag(*t))
+# (block_diag() with no tensors is a CPU tensor on every device: it is checked in
+# packages/antorcha/test/surface-products.test.ts from the extra fixture written below.)
 c.add('block_diag/empties', 'block_diag', [rand([0, 2]), rand([2, 0]), rand([1, 1])], fn=lambda *t: torch.block_diag(*t))
 c.add('block_diag/transposed', 'block_diag', [rand([3, 2]).t(), rand([2])], fn=lambda *t: torch.block_diag(*t))
 c.add('block_diag/3d', 'block_diag', [rand([2, 2]), rand([2, 2, 2])], fn=lambda *t: torch.block_diag(*t))
@@ -656,3 +658,8 @@ c.add('vander/0d', 'vander', [rand([])])
 c.add('vander/N_neg', 'vander', [rand([3])], {'N': -1})
 
 c.write('products')
+
+# Extras for packages/antorcha/test/surface-products.test.ts: results no per-device case can hold.
+write_json('packages/antorcha/test/fixtures/products.json', {
+    'block_diag_none': enc_output(torch.block_diag()),
+})

@@ -819,6 +819,10 @@ function syncCheck(t: Tensor, bad: (values: ArrayLike<number>) => boolean, fail:
  * ```
  */
 export function cov(input: Tensor, opts?: CovOptions): Tensor {
+  return covImpl(input, opts, true);
+}
+
+function covImpl(input: Tensor, opts: CovOptions | undefined, checkValues: boolean): Tensor {
   expectTensor('cov', 'input', 1, input);
   const correction = opts?.correction ?? 1;
   expectInt('cov', 'correction', undefined, correction);
@@ -840,7 +844,7 @@ export function cov(input: Tensor, opts?: CovOptions): Tensor {
     if (fw.numel() !== nObs) {
       throw new TorchRuntimeError('cov', `cov(): expected fweights to have the same numel as there are observations in the input but got ${fw.numel()} != ${nObs}`);
     }
-    syncCheck(fw, (v) => Array.from(v).some((e) => e < 0), () => {
+    if (checkValues) syncCheck(fw, (v) => Array.from(v).some((e) => e < 0), () => {
       throw new TorchRuntimeError('cov', 'cov(): fweights cannot be negative');
     });
     w = fw;
@@ -854,7 +858,7 @@ export function cov(input: Tensor, opts?: CovOptions): Tensor {
     if (aw.numel() !== nObs) {
       throw new TorchRuntimeError('cov', `cov(): expected aweights to have the same numel as there are observations in the input but got ${aw.numel()} != ${nObs}`);
     }
-    syncCheck(aw, (v) => Array.from(v).some((e) => e < 0), () => {
+    if (checkValues) syncCheck(aw, (v) => Array.from(v).some((e) => e < 0), () => {
       throw new TorchRuntimeError('cov', 'cov(): aweights cannot be negative');
     });
     w = w !== null ? w.mul(aw) : aw;
@@ -880,6 +884,31 @@ export function cov(input: Tensor, opts?: CovOptions): Tensor {
       : x.sub(avg.unsqueeze(1));
   const c = mm(xc, (w !== null ? xc.mul(w) : xc).t());
   return c.div(normFactor).squeeze();
+}
+
+/**
+ * {@link cov} that also runs the checks needing the weights' values (negative weights) on
+ * devices that read back only asynchronously (WebGPU).
+ * @example
+ * ```ts
+ * await torch.covAsync(x, { fweights: w }); // rejects when w has a negative entry
+ * ```
+ */
+export async function covAsync(input: Tensor, opts?: CovOptions): Promise<Tensor> {
+  const fw = opts?.fweights ?? null;
+  const aw = opts?.aweights ?? null;
+  // argument errors that need no values are raised while computing
+  const result = covImpl(input, opts, false);
+  for (const [w, name] of [
+    [fw, 'fweights'],
+    [aw, 'aweights'],
+  ] as const) {
+    if (w !== null && w.numel() > 0 && Array.from(await w.data()).some((e) => e < 0)) {
+      result.dispose();
+      throw new TorchRuntimeError('cov', `cov(): ${name} cannot be negative`);
+    }
+  }
+  return result;
 }
 
 /**

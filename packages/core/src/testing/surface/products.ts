@@ -57,5 +57,8 @@ export const PRODUCTS: SurfaceCalls = {
     renorm_: ([x, pp, d, m]) => p.renorm_(x.clone(), pp, d, m),
     vander: ([x], kw) => p.vander(x, kw.N as number | undefined, (kw.increasing ?? false) as boolean),
   },
+  asyncCalls: {
+    cov: ([x], kw) => p.covAsync(x, { correction: kw.correction as number | undefined, fweights: kw.fweights as Tensor | undefined, aweights: kw.aweights as Tensor | undefined }),
+  },
   viewOps: ['diagonal'],
 };
