@@ -332,6 +332,11 @@ c.add('resize_as_/shrink', 'resize_as_', [rand([2, 3]), rand([4])])
 c.add('resize_as_/same_numel', 'resize_as_', [rand([2, 3]), rand([3, 2], 'int64')])
 c.add('resize_as_/int', 'resize_as_', [rand([6], 'int64'), rand([2, 2])])
 
+for lname, t in layouts([2, 3]):
+    c.add(f'resize/{lname}', 'resize', [t, 3, 2])
+    c.add(f'resize_as/{lname}', 'resize_as', [t, rand([6], 'int64')])
+c.add('resize/bad', 'resize', [rand([2, 3]), 4])
+c.add('resize_as/bad', 'resize_as', [rand([2, 3]), rand([5])])
 for dt in ['float32', 'float64', 'int64', 'int32', 'uint8', 'bool']:
     c.add(f'sum_to_size/{dt}', 'sum_to_size', [rand([2, 3, 4], dt), [3, 1]])
 c.add('sum_to_size/same', 'sum_to_size', [rand([2, 3]), [2, 3]])
@@ -411,6 +416,11 @@ c.add('repeat_interleave/tensor_one', 'repeat_interleave', [rand([2, 3]), torch.
 c.add('repeat_interleave/tensor_0d', 'repeat_interleave', [rand([2, 3]), torch.tensor(2)], {'dim': 1})
 c.add('repeat_interleave/tensor_int', 'repeat_interleave', [rand([3], 'int64'), torch.tensor([3, 1, 2])], {'dim': 0})
 c.add('repeat_interleave/tensor_output_size', 'repeat_interleave', [rand([3]), torch.tensor([3, 1, 2])], {'dim': 0, 'output_size': 6})
+c.add('repeat_interleave/tensor_output_size_bad', 'repeat_interleave', [rand([3]), torch.tensor([3, 1, 2])], {'dim': 0, 'output_size': 5})
+c.add('repeat_interleave/int_output_size_bad', 'repeat_interleave', [rand([3]), 2], {'dim': 0, 'output_size': 5})
+c.add('repeat_interleave/only_output_size', 'repeat_interleave', [torch.tensor([2, 0, 3])], {'output_size': 5})
+c.add('repeat_interleave/int_0d_dim', 'repeat_interleave', [rand([]), 2], {'dim': 0})
+c.add('repeat_interleave/tensor_0d_dim', 'repeat_interleave', [rand([]), torch.tensor([2])], {'dim': -1})
 c.add('repeat_interleave/tensor_len', 'repeat_interleave', [rand([3]), torch.tensor([1, 2])], {'dim': 0})
 c.add('repeat_interleave/tensor_neg', 'repeat_interleave', [rand([3]), torch.tensor([1, -1, 2])], {'dim': 0})
 c.add('repeat_interleave/tensor_float', 'repeat_interleave', [rand([3]), torch.tensor([1.0, 1.0, 2.0])], {'dim': 0})

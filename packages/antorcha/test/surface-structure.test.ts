@@ -72,6 +72,8 @@ const cases: [string, (...xs: T[]) => T | T[], () => T[]][] = [
   ['alias_copy', (a) => torch.aliasCopy(a!), () => [leafT(2, 3)]],
   ['as_strided_copy', (a) => torch.asStridedCopy(a!, [2, 2], [1, 2], 1), () => [leaf(6)]],
   ['type_as', (a, b) => a!.typeAs(b!), () => [leaf(2, 2), leaf(1)]],
+  ['resize', (a) => a!.resize(3, 2), () => [leafT(2, 3)]],
+  ['resize_as', (a, b) => a!.resizeAs(b!), () => [leaf(2, 3), leaf(6)]],
   ['sum_to_size', (a) => a!.sumToSize(3, 1), () => [leaf(2, 3, 4)]],
   ['sum_to_size keep', (a) => a!.sumToSize([1, 3]), () => [leafT(2, 3)]],
   ['meshgrid ij', (a, b) => torch.meshgrid(a!, b!, { indexing: 'ij' }), () => [leaf(2), leaf(3)]],

@@ -5,9 +5,9 @@
  * `meshgrid`, `combinations`, `repeatInterleave`, …). All are composites of other
  * ops (so they carry autograd and run on every backend); views share storage.
  */
-import { notifyInplace } from '../autograd-hook.js';
+import { composite, notifyInplace } from '../autograd-hook.js';
 import { type DType, allocHost, bool, castScalar, float32, getDefaultDtype, int32, int64, toDType, uint8 } from '../dtype.js';
-import { TorchRuntimeError, fmtShape } from '../errors.js';
+import { TorchIndexError, TorchRuntimeError, fmtShape } from '../errors.js';
 import { checkShape, numelOf, wrapDim } from '../shape.js';
 import { Storage } from '../storage.js';
 import { Tensor } from '../tensor.js';
@@ -664,6 +664,31 @@ export function resizeAs_(x: Tensor, other: Tensor): Tensor {
 }
 
 /**
+ * `x`'s elements with another shape of the same number of elements (the deprecated,
+ * out-of-place `Tensor.resize`): a view when `x` is contiguous, else a reshaped copy.
+ */
+export function resize(x: Tensor, ...size: (number | readonly number[])[]): Tensor {
+  expectTensor('resize', 'input', 0, x);
+  const target = (size.length === 1 && Array.isArray(size[0]) ? size[0] : size) as number[];
+  expectIntList('resize', 'size', 1, target);
+  const n = numelOf(target);
+  if (n !== x.numel()) {
+    throw new TorchRuntimeError(
+      'resize',
+      `requested resize to ${target.join('x')} (${n} elements in total), but the given tensor has a size of ${x._shape.join('x')} (${x.numel()} elements). autograd's resize can only change the shape of a given tensor, while preserving the number of elements. `,
+    );
+  }
+  return view(x.contiguous(), target);
+}
+
+/** {@link resize} to `other`'s shape (the deprecated, out-of-place `Tensor.resize_as`). */
+export function resizeAs(x: Tensor, other: Tensor): Tensor {
+  expectTensor('resize_as', 'input', 0, x);
+  expectTensor('resize_as', 'tensor', 1, other);
+  return resize(x, other._shape);
+}
+
+/**
  * Sums `x` down to `size` (which must broadcast to `x`'s shape): leading dims are summed
  * away, dims of size 1 summed with keepdim. `x` itself when the shape already matches.
  */
@@ -935,8 +960,12 @@ function repeatIndex(counts: readonly number[], like: Tensor): Tensor {
 }
 
 function repeatInterleaveWith(x: Tensor | null, repeats: Tensor, counts: number[], opts: RepeatInterleaveOptions | undefined): Tensor {
-  if (x === null) return repeatIndex(counts, repeats);
+  if (x === null) {
+    checkOutputSize(counts, opts);
+    return repeatIndex(counts, repeats);
+  }
   const dim = opts?.dim ?? null;
+  noDimsCheck(x, dim);
   let input = x;
   let d: number;
   if (dim === null) {
@@ -947,6 +976,7 @@ function repeatInterleaveWith(x: Tensor | null, repeats: Tensor, counts: number[
   if (counts.length === 1 && repeats._shape.length <= 1) counts = new Array<number>(size).fill(counts[0]!);
   else if (counts.length !== size) throw new TorchRuntimeError('repeat_interleave', 'repeats must have the same size as input along dim');
   if (input._shape.length === 0) input = reshape(input, [1]);
+  checkOutputSize(counts, opts);
   return indexSelect(input, d, repeatIndex(counts, input));
 }
 
@@ -973,7 +1003,7 @@ export function repeatInterleave(x: Tensor, repeats?: number | Tensor, opts?: Re
   }
   expectInt('repeat_interleave', 'repeats', 2, repeats);
   if (repeats < 0) throw new TorchRuntimeError('repeat_interleave', 'repeats can not be negative');
-  return repeatInterleaveInt(x, repeats, opts?.dim ?? null);
+  return repeatInterleaveInt(x, repeats, opts);
 }
 
 function readSync(t: Tensor): ArrayLike<number> {
@@ -983,17 +1013,31 @@ function readSync(t: Tensor): ArrayLike<number> {
   return hostValues(t, 'repeat_interleave');
 }
 
-/** Integer repeats: a broadcast of a new dim after `dim`, merged into it (no read-back). */
-function repeatInterleaveInt(x: Tensor, repeats: number, dim: number | null): Tensor {
-  const input = dim === null ? reshape(x, [-1]) : x._shape.length === 0 ? reshape(x, [1]) : x;
+/** Integer repeats: an index_select of a repeated index list (no read-back; PyTorch's IndexSelectBackward0). */
+function repeatInterleaveInt(x: Tensor, repeats: number, opts: RepeatInterleaveOptions | undefined): Tensor {
+  const dim = opts?.dim ?? null;
+  noDimsCheck(x, dim);
+  const input = dim === null ? reshape(x, [-1]) : x;
   const d = dim === null ? 0 : wrapDim(dim, x._shape.length, 'repeat_interleave');
-  const shape = [...input._shape];
-  const e = [...shape.slice(0, d + 1), repeats, ...shape.slice(d + 1)];
-  const out = [...shape];
-  out[d] = shape[d]! * repeats;
-  const u = expand(unsqueeze(input, d + 1), e);
-  const r = reshape(u.contiguous(), out);
-  return r._storage === x._storage ? clone(r) : r;
+  const counts = new Array<number>(input._shape[d]!).fill(repeats);
+  checkOutputSize(counts, opts);
+  return indexSelect(input, d, repeatIndex(counts, input));
+}
+
+/** A dim of a 0-dim tensor: PyTorch reads its size and fails. */
+function noDimsCheck(x: Tensor, dim: number | null): void {
+  if (dim !== null && x._shape.length === 0) {
+    expectInt('repeat_interleave', 'dim', 3, dim);
+    wrapDim(dim, 0, 'repeat_interleave');
+    throw new TorchIndexError('repeat_interleave', `Dimension specified as ${dim} but tensor has no dimensions`);
+  }
+}
+
+function checkOutputSize(counts: readonly number[], opts: RepeatInterleaveOptions | undefined): void {
+  const want = opts?.outputSize;
+  if (want === undefined || want === null) return;
+  expectInt('repeat_interleave', 'output_size', 4, want);
+  if (counts.reduce((a, b) => a + b, 0) !== want) throw new TorchRuntimeError('repeat_interleave', 'allocated size does not match required size');
 }
 
 /** {@link repeatInterleave} on any device: awaits tensor repeats before sizing the result. */
@@ -1144,12 +1188,12 @@ export function fillDiagonal_(x: Tensor, fillValue: number | boolean, opts?: { w
 /** Keeps the lower triangle in place (elements with col − row ≤ diagonal), zeroing the rest. */
 export function tril_(x: Tensor, diagonal = 0): Tensor {
   expectTensor('tril_', 'input', 0, x);
-  return x.copy_(tril(x, diagonal));
+  return composite('tril_', [x], { diagonal, inplace: true }, () => x.copy_(tril(x, diagonal)));
 }
 
 /** Keeps the upper triangle in place (elements with col − row ≥ diagonal), zeroing the rest. */
 export function triu_(x: Tensor, diagonal = 0): Tensor {
   expectTensor('triu_', 'input', 0, x);
-  return x.copy_(triu(x, diagonal));
+  return composite('triu_', [x], { diagonal, inplace: true }, () => x.copy_(triu(x, diagonal)));
 }
 

@@ -11,6 +11,7 @@ const F = ['function'] as const;
 const M = ['method'] as const;
 const I = ['inplace'] as const;
 const FM = ['function', 'method'] as const;
+const MI = ['method', 'inplace'] as const;
 const FI = ['function', 'inplace'] as const;
 const FMI = ['function', 'method', 'inplace'] as const;
 const C = 'composite' as const;
@@ -79,7 +80,8 @@ export const STRUCTURE = {
   newEmptyStrided: { aten: 'new_empty_strided', variants: M, doc: 'An uninitialised strided tensor with this tensor’s dtype and device unless given.', impl: C, grad: 'none' },
   emptyStrided: { aten: 'empty_strided', variants: F, doc: 'An uninitialised tensor with the given size and strides.', impl: C, grad: 'none' },
   typeAs: { aten: 'type_as', variants: M, doc: 'Cast to another tensor’s dtype.', impl: C, grad: 'composite' },
-  resizeAs: { aten: 'resize_as', variants: I, doc: 'Resizes in place to another tensor’s shape.', impl: C, grad: 'none' },
+  resize: { aten: 'resize', variants: MI, doc: 'Another shape of the same number of elements (deprecated out-of-place form); in place: resizes the storage.', impl: C, grad: 'composite' },
+  resizeAs: { aten: 'resize_as', variants: MI, doc: 'Another tensor’s shape (deprecated out-of-place form); in place: resizes to it.', impl: C, grad: 'composite' },
   sumToSize: { aten: 'sum_to_size', variants: M, doc: 'Sums down to a shape that broadcasts to this one.', impl: C, grad: 'composite' },
   isSameSize: { aten: 'is_same_size', variants: FM, doc: 'Whether two tensors have the same shape.', impl: C, grad: 'none' },
   isSigned: { aten: 'is_signed', variants: FM, doc: 'Whether the dtype is signed.', impl: C, grad: 'none' },

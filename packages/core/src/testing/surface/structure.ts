@@ -91,6 +91,8 @@ export const STRUCTURE: SurfaceCalls = {
       // The golden case that grows the tensor fills it (new elements are uninitialised).
       return r.numel() > before ? r.fill_(1) : r;
     },
+    resize: ([x, ...size]) => s.resize(x, ...size),
+    resize_as: ([x, y]) => s.resizeAs(x, y),
     sum_to_size: ([x, size]) => s.sumToSize(x, size),
     is_same_size: ([x, y]) => on(x, s.isSameSize(x, y)),
     is_signed: ([x]) => on(x, s.isSigned(x)),
@@ -121,6 +123,8 @@ export const STRUCTURE: SurfaceCalls = {
   },
   creationOps: ['empty_strided', 'tril_indices', 'triu_indices', 'logspace', 'range', 'as_tensor', 'asarray'],
   viewOps: [
+    'resize',
+    'resize_as',
     'atleast_1d',
     'atleast_2d',
     'atleast_3d',
