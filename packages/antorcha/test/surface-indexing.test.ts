@@ -13,7 +13,7 @@ function leaf(shape: number[], seed: number): torch.Tensor {
   torch.manualSeed(seed);
   return torch.randn(shape, f64).mul(1.5).requiresGrad_();
 }
-const L = (v: number[] | number[][]) => torch.tensor(v);
+const L = (v: number[] | number[][] | number[][][] | boolean[]) => torch.tensor(v);
 const check = (fn: (...a: torch.Tensor[]) => torch.Tensor, inputs: torch.Tensor[]) => expect(torch.autograd.gradcheck(fn as never, inputs)).toBe(true);
 
 describe('gradcheck: index_* ops', () => {
@@ -115,6 +115,14 @@ describe('gradcheck: index_put and x[...] = value', () => {
     // Under no_grad the write is allowed.
     torch.noGrad(() => x.setIndex_(0, 1));
     expect(torch.equal(x.index(0), torch.ones([4], f64))).toBe(true);
+  });
+  it('a view of a leaf refuses it too, and a write to a saved tensor fails its backward', () => {
+    const x = leaf([3, 4], 73);
+    expect(() => x.index(1).setIndex_([L([0])], 1)).toThrow(/a view of a leaf Variable that requires grad is being used in an in-place operation/);
+    const y = x.mul(1);
+    const z = y.exp(); // saves its output
+    z.setIndex_(0, 1);
+    expect(() => z.sum().backward()).toThrow(/modified by an inplace operation/);
   });
   it('errors leave the target untouched', () => {
     const x = torch.zeros([3, 4], f64);
