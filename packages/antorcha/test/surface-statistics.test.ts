@@ -150,3 +150,42 @@ describe('torch.return_types results', () => {
     expect(String(r)).toBe(reprs.tuple);
   });
 });
+
+describe('Tensor methods from the catalogue rows', () => {
+  const x = torch.tensor([[1, 5, 3, 3], [4, 2, 6, NaN]]);
+  const same = (a: unknown, b: unknown) => {
+    const flat = (r: unknown): number[][] =>
+      r instanceof torch.Tensor ? [Array.from(r.dataSync(), Number)] : [...(r as Iterable<torch.Tensor>)].map((t) => Array.from(t.dataSync(), Number));
+    expect(flat(a)).toEqual(flat(b));
+  };
+
+  it('each method is the function with the tensor first', () => {
+    same(x.median(), torch.median(x));
+    same(x.median(1), torch.median(x, 1));
+    same(x.nanmedian(0, true), torch.nanmedian(x, 0, true));
+    same(x.mode(1), torch.mode(x, 1));
+    same(x.kthvalue(2, 1), torch.kthvalue(x, 2, 1));
+    same(x.quantile(0.3, 1), torch.quantile(x, 0.3, 1));
+    same(x.nanquantile(0.3, 1, { interpolation: 'lower' }), torch.nanquantile(x, 0.3, 1, { interpolation: 'lower' }));
+    same(x.msort(), torch.msort(x));
+    same(x.nanmean(1), torch.nanmean(x, 1));
+    same(x.aminmax({ dim: 0 }), torch.aminmax(x, { dim: 0 }));
+    same(x.countNonzero(1), torch.countNonzero(x, 1));
+    same(x.histc(4, 0, 8), torch.histc(x, 4, 0, 8));
+    same(x.histogram(3, { range: [0, 6] }), torch.histogram(x, 3, { range: [0, 6] }));
+    same(x.unique({ returnCounts: true }), torch.unique(x, { returnCounts: true }));
+    same(x.uniqueConsecutive(), torch.uniqueConsecutive(x));
+    same(x.argwhere(), torch.argwhere(x));
+    same(x.isclose(x, { equalNan: true }), torch.isclose(x, x, { equalNan: true }));
+    expect(x.allclose(x, { equalNan: true })).toBe(true);
+    const i = torch.tensor([1, 1, 3]);
+    same(i.bincount({ minlength: 5 }), torch.bincount(i, { minlength: 5 }));
+  });
+
+  it('std_mean, var_mean, searchsorted, bucketize and isin are functions only, as in PyTorch', () => {
+    for (const name of ['stdMean', 'varMean', 'searchsorted', 'bucketize', 'isin']) {
+      expect(typeof (torch as Record<string, unknown>)[name]).toBe('function');
+      expect((x as unknown as Record<string, unknown>)[name]).toBeUndefined();
+    }
+  });
+});
