@@ -104,7 +104,7 @@ function flatIndices(local: Tensor, g: Geometry, sizes: number[]): Tensor {
   for (let i = 0; i < n; i++) {
     const shape = new Array<number>(n).fill(1);
     shape[i] = g.out[i]!;
-    const start = arange(g.out[i]!, { dtype: int64 }).mul(g.s[i]!).sub(g.p[i]!).view(shape);
+    const start = arange(g.out[i]!, { dtype: int64, device: local.device }).mul(g.s[i]!).sub(g.p[i]!).view(shape);
     const pos = start.add(parts[i]!.mul(g.d[i]!));
     flat = flat === null ? pos : flat.mul(sizes[i]!).add(pos);
   }
