@@ -324,6 +324,12 @@ for dt in NUM + ['bool']:
     add_addprod(f'addmm/{dt}', 'addmm', [rand([3, 4], dt), rand([3, 5], dt), rand([5, 4], dt)], {}, 5, mmp)
 add_addprod('addmm/beta_alpha', 'addmm', [rand([3, 4]), rand([3, 5]), rand([5, 4])], {'beta': 0.5, 'alpha': -2.0}, 5, mmp)
 add_addprod('addmm/int_beta_alpha', 'addmm', [rand([3, 4], 'int64'), rand([3, 5], 'int64'), rand([5, 4], 'int64')], {'beta': 2, 'alpha': 3}, 5, mmp)
+# integer results truncate beta and alpha (0.5 → 0: input ignored; 1.5 → 1)
+add_addprod('addmm/int_float_alpha', 'addmm', [rand([3, 4], 'int64'), rand([3, 5], 'int64'), rand([5, 4], 'int64')], {'alpha': 1.5}, 5, mmp)
+add_addprod('addmm/int_float_beta', 'addmm', [rand([3, 4], 'int32'), rand([3, 5], 'int32'), rand([5, 4], 'int32')], {'beta': 0.5, 'alpha': -2.5}, 5, mmp)
+add_addprod('addmv/int_float_alpha', 'addmv', [rand([3], 'int64'), rand([3, 4], 'int64'), rand([4], 'int64')], {'alpha': 2.5, 'beta': -1.5}, 4, lambda m, v: m @ v)
+add_addprod('baddbmm/int_float_alpha', 'baddbmm', [rand([3], 'int64'), rand([2, 3, 4], 'int64'), rand([2, 4, 3], 'int64')], {'alpha': 1.5, 'beta': 0.5}, 4, lambda a, b: a @ b)
+add_addprod('addbmm/int_float_alpha', 'addbmm', [rand([3, 3], 'int64'), rand([2, 3, 4], 'int64'), rand([2, 4, 3], 'int64')], {'alpha': 2.5}, 8, lambda a, b: (a @ b).sum(0))
 nan_in = torch.full((3, 4), float('nan'))
 add_addprod('addmm/beta0_nan', 'addmm', [nan_in, rand([3, 5]), rand([5, 4])], {'beta': 0.0}, 5, mmp)
 add_addprod('addmm/broadcast_row', 'addmm', [rand([4]), rand([3, 5]), rand([5, 4])], {}, 5, mmp)
@@ -613,6 +619,9 @@ for op in ['trapezoid', 'trapz', 'cumulative_trapezoid']:
     c.add(f'{op}/dim_range', op, [rand([3, 3])], {'dim': 3})
     c.add(f'{op}/bool', op, [rand([3, 3], 'bool')])
     c.add(f'{op}/bool_x', op, [rand([3, 3]), rand([3], 'bool')])
+for op in ['trapezoid', 'cumulative_trapezoid']:
+    c.add(f'{op}/x_int_scalar', op, [rand([3]), 2])
+    c.add(f'{op}/x_float_scalar', op, [rand([3]), 2.5])
 c.add('trapezoid/0d', 'trapezoid', [rand([])])
 c.add('cumulative_trapezoid/0d', 'cumulative_trapezoid', [rand([])])
 

@@ -14,7 +14,7 @@ import { type DType, bool, float32, getDefaultDtype, int64, promoteTypes } from 
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { broadcastShapes, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectInt, expectNumber, expectTensor, expectTensorList } from '../validate.js';
+import { expectInt, expectNumber, expectTensor, expectTensorList, pyTypeName } from '../validate.js';
 import { ones, zeros } from './creation.js';
 import { cat, flip } from './indexing.js';
 import { bmm, dot, matmul, mm, mv } from './linalg.js';
@@ -528,12 +528,14 @@ export interface AddProductOptions {
   alpha?: number | boolean;
 }
 
-function scalars(op: string, opts: AddProductOptions | undefined): { beta: number; alpha: number } {
+/** beta and alpha as numbers; integer results truncate them, as PyTorch's kernels cast the scalars to the dtype. */
+function scalars(op: string, opts: AddProductOptions | undefined, dtype: DType): { beta: number; alpha: number } {
   const beta = opts?.beta ?? 1;
   const alpha = opts?.alpha ?? 1;
   if (typeof beta !== 'number' && typeof beta !== 'boolean') throw new TorchTypeError(op, `${op}(): argument 'beta' must be Number, not ${typeof beta}`);
   if (typeof alpha !== 'number' && typeof alpha !== 'boolean') throw new TorchTypeError(op, `${op}(): argument 'alpha' must be Number, not ${typeof alpha}`);
-  return { beta: Number(beta), alpha: Number(alpha) };
+  const cast = (v: number | boolean) => (dtype.isFloatingPoint ? Number(v) : Math.trunc(Number(v)));
+  return { beta: cast(beta), alpha: cast(alpha) };
 }
 
 /** `beta * input + alpha * product`, with PyTorch's rules for beta = 0 and alpha = 1. */
@@ -565,7 +567,7 @@ function checkAddmm(op: string, input: Tensor, m1: Tensor, m2: Tensor): number[]
 }
 
 function addmmImpl(op: string, input: Tensor, m1: Tensor, m2: Tensor, opts: AddProductOptions | undefined): Tensor {
-  const { beta, alpha } = scalars(op, opts);
+  const { beta, alpha } = scalars(op, opts, m2.dtype);
   const shape = [m1._shape[0]!, m2._shape[1]!];
   const self = input.expand(shape);
   if (self.dtype !== m2.dtype || m1.dtype !== m2.dtype) throw new TorchRuntimeError(op, 'self and mat2 must have the same dtype');
@@ -606,7 +608,7 @@ function checkAddmv(op: string, input: Tensor, mat: Tensor, vec: Tensor): number
 }
 
 function addmvImpl(op: string, input: Tensor, mat: Tensor, vec: Tensor, opts: AddProductOptions | undefined): Tensor {
-  const { beta, alpha } = scalars(op, opts);
+  const { beta, alpha } = scalars(op, opts, input.dtype);
   for (const t of [mat, vec]) {
     if (t.dtype !== input.dtype) throw new TorchRuntimeError(op, `expected scalar type ${cppName(input.dtype)} but found ${cppName(t.dtype)}`);
   }
@@ -708,7 +710,7 @@ function baddbmmShape(op: string, b1: Tensor, b2: Tensor): number[] {
 }
 
 function baddbmmImpl(op: string, input: Tensor, b1: Tensor, b2: Tensor, opts: AddProductOptions | undefined, shape: number[]): Tensor {
-  const { beta, alpha } = scalars(op, opts);
+  const { beta, alpha } = scalars(op, opts, b2.dtype);
   if (b1.dtype !== b2.dtype) throw new TorchRuntimeError(op, `expected scalar type ${cppName(b1.dtype)} but found ${cppName(b2.dtype)}`);
   if (b1.dtype === bool) throw new TorchRuntimeError(op, `"baddbmm" not implemented for 'Bool'`);
   // The result takes batch2's dtype; `input` is cast to it.
@@ -753,7 +755,7 @@ function addbmmChecks(op: string, self: Tensor, b1: Tensor, b2: Tensor): void {
 }
 
 function addbmmImpl(op: string, self: Tensor, b1: Tensor, b2: Tensor, opts: AddProductOptions | undefined): Tensor {
-  const { beta, alpha } = scalars(op, opts);
+  const { beta, alpha } = scalars(op, opts, b2.dtype);
   if (self.dtype !== b2.dtype || b1.dtype !== b2.dtype) throw new TorchRuntimeError(op, 'self and mat2 must have the same dtype');
   if (b1.dtype === bool) throw new TorchRuntimeError(op, `"addmm_impl_cpu_" not implemented for 'Bool'`);
   return combine(self, sum(bmm(b1, b2), 0, { dtype: b1.dtype }), beta, alpha);
@@ -1014,6 +1016,10 @@ function splitTrapezoidArgs(op: string, xOrOpts: Tensor | TrapezoidOptions | nul
   if (xOrOpts instanceof Tensor) {
     if (opts?.dx !== undefined) throw new TorchTypeError(op, `${op}() received an invalid combination of arguments - got (Tensor, Tensor, dx=float), but expected (Tensor y, Tensor x, *, int dim) or (Tensor y, *, Number dx, int dim)`);
     return { x: xOrOpts, o: opts ?? {} };
+  }
+  if (xOrOpts !== null && xOrOpts !== undefined && (typeof xOrOpts !== 'object' || Array.isArray(xOrOpts))) {
+    const kind = typeof xOrOpts === 'number' ? (Number.isInteger(xOrOpts) ? 'int' : 'float') : pyTypeName(xOrOpts);
+    throw new TorchTypeError(op, `${op}() received an invalid combination of arguments - got (Tensor, ${kind}), but expected one of:`);
   }
   return { x: null, o: { ...(xOrOpts ?? {}), ...(opts ?? {}) } };
 }
