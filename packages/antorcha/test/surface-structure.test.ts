@@ -168,6 +168,16 @@ describe('structure ops: views and in-place view ops', () => {
     expect(() => q!.mul_(2)).toThrow(torch.TorchRuntimeError);
   });
 
+  it('new_* take the size as arguments or as a list, with options last', () => {
+    const x = torch.zeros([1], { dtype: 'int32' });
+    const a = x.newOnes(2, 3);
+    const b = x.newOnes([2, 3], { dtype: 'float64' });
+    expect([...a.shape]).toEqual([...b.shape]);
+    expect(a.dtype).toBe(x.dtype);
+    expect(b.dtype).toBe(torch.float64);
+    expect(x.newZeros(4).numel()).toBe(x.newEmpty([4]).numel());
+  });
+
   it('repeat_interleave with tensor repeats has an async form', async () => {
     const x = torch.tensor([[1, 2], [3, 4]]);
     const r = await torch.repeatInterleaveAsync(x, torch.tensor([1, 2]), { dim: 0 });

@@ -13,9 +13,10 @@ import { Storage } from '../storage.js';
 import { Tensor } from '../tensor.js';
 import { expectBool, expectInt, expectIntList, expectIntOrList, expectNumber, expectTensor, expectTensorList } from '../validate.js';
 import { fill_, hostValues, readValues, toDtype, toDeviceSync } from './conversion.js';
-import { type NestedArray, type TensorData, fromHost, full, tensor, zeros } from './creation.js';
+import { type NestedArray, type SizeAndOptions, type TensorData, fromHost, full, parseSizeArgs, tensor, zeros } from './creation.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, resolveOptions } from './dispatch.js';
 import { bumpVersion } from './elementwise.js';
+import { diagonal } from './products.js';
 import { cat, flip, indexSelect, split, stack, tril, triu } from './indexing.js';
 import { asStrided, clone, expand, makeView, narrow, permute, reshape, resize_, select, squeeze, t, transpose, unbind, unsqueeze, view } from './views.js';
 
@@ -491,40 +492,9 @@ export function detachCopy(x: Tensor): Tensor {
   return copyOf(x.detach());
 }
 
-/** The diagonal of dims `dim1`/`dim2` with `offset`, as a view (the geometry `diagonal` has). */
-function diagonalView(x: Tensor, offset: number, dim1: number, dim2: number, op: string): Tensor {
-  const n = x._shape.length;
-  const d1 = wrapDim(dim1, n, op);
-  const d2 = wrapDim(dim2, n, op);
-  if (d1 === d2) throw new TorchRuntimeError(op, `diagonal dimensions cannot be identical ${dim1}, ${dim2}`);
-  let off = x._offset;
-  let len: number;
-  if (offset >= 0) {
-    len = Math.max(Math.min(x._shape[d1]!, x._shape[d2]! - offset), 0);
-    if (len > 0) off += offset * x._strides[d2]!;
-  } else {
-    len = Math.max(Math.min(x._shape[d1]! + offset, x._shape[d2]!), 0);
-    if (len > 0) off -= offset * x._strides[d1]!;
-  }
-  const shape: number[] = [];
-  const strides: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i === d1 || i === d2) continue;
-    shape.push(x._shape[i]!);
-    strides.push(x._strides[i]!);
-  }
-  shape.push(len);
-  strides.push(x._strides[d1]! + x._strides[d2]!);
-  return stridedView(x, shape, strides, off);
-}
-
 /** The diagonal of dims `dim1`/`dim2` (offset above, below when negative) as a new tensor. */
 export function diagonalCopy(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
-  expectTensor('diagonal_copy', 'input', 1, x);
-  expectInt('diagonal_copy', 'offset', 2, offset);
-  expectInt('diagonal_copy', 'dim1', 3, dim1);
-  expectInt('diagonal_copy', 'dim2', 4, dim2);
-  return copyOf(diagonalView(x, offset, dim1, dim2, 'diagonal_copy'));
+  return copyOf(diagonal(x, offset, dim1, dim2));
 }
 
 // ------------------------------------------------------------------ in-place view ops
@@ -602,21 +572,31 @@ function sizeArg(op: string, size: readonly number[]): number[] {
   return [...size];
 }
 
-/** Zeros of `size` with `x`'s dtype and device unless given (`Tensor.new_zeros`). */
-export function newZeros(x: Tensor, size: readonly number[], opts?: TensorOptions): Tensor {
+/** `(2, 3, opts?)` or `([2, 3], opts?)` after the tensor, as `x.new_zeros(2, 3)` / `x.new_zeros((2, 3))`. */
+function newSizeArgs(op: string, args: SizeAndOptions): { shape: number[]; opts: TensorOptions | undefined } {
+  return parseSizeArgs(args, op);
+}
+
+/**
+ * Zeros of a size (`x.newZeros(2, 3)` or `x.newZeros([2, 3], opts)`) with `x`'s dtype and
+ * device unless given (`Tensor.new_zeros`).
+ */
+export function newZeros(x: Tensor, ...size: SizeAndOptions): Tensor {
   expectTensor('new_zeros', 'input', 0, x);
-  return zeros(sizeArg('new_zeros', size), newOptions(x, opts));
+  const { shape, opts } = newSizeArgs('new_zeros', size);
+  return zeros(shape, newOptions(x, opts));
 }
-/** Ones of `size` with `x`'s dtype and device unless given (`Tensor.new_ones`). */
-export function newOnes(x: Tensor, size: readonly number[], opts?: TensorOptions): Tensor {
+/** Ones of a size with `x`'s dtype and device unless given (`Tensor.new_ones`). */
+export function newOnes(x: Tensor, ...size: SizeAndOptions): Tensor {
   expectTensor('new_ones', 'input', 0, x);
-  const s = sizeArg('new_ones', size);
-  return full(s, 1, newOptions(x, opts));
+  const { shape, opts } = newSizeArgs('new_ones', size);
+  return full(shape, 1, newOptions(x, opts));
 }
-/** An uninitialised (zero-filled here) tensor of `size` with `x`'s dtype and device unless given. */
-export function newEmpty(x: Tensor, size: readonly number[], opts?: TensorOptions): Tensor {
+/** An uninitialised (zero-filled here) tensor of a size with `x`'s dtype and device unless given. */
+export function newEmpty(x: Tensor, ...size: SizeAndOptions): Tensor {
   expectTensor('new_empty', 'input', 0, x);
-  return zeros(sizeArg('new_empty', size), newOptions(x, opts));
+  const { shape, opts } = newSizeArgs('new_empty', size);
+  return zeros(shape, newOptions(x, opts));
 }
 /** `fillValue` of `size`, with `x`'s dtype and device unless given (the value does not pick the dtype). */
 export function newFull(x: Tensor, size: readonly number[], fillValue: number | boolean, opts?: TensorOptions): Tensor {
