@@ -222,6 +222,14 @@ def linear_loss(ps):
 
 lbfgs_run('linear_plain', [W0, B0], linear_loss, 4, {'lr': 0.5, 'max_iter': 4, 'history_size': 2})
 lbfgs_run('linear_wolfe', [W0, B0], linear_loss, 3, {'max_iter': 6, 'line_search_fn': 'strong_wolfe', 'tolerance_grad': 1e-9, 'tolerance_change': 1e-12}, save_after=1)
+X32, Y32 = X.float(), Y.float()
+
+
+def linear_loss32(ps):
+    return ((X32 @ ps[0].t() + ps[1] - Y32) ** 2).mean()
+
+
+lbfgs_run('linear32_plain', [W0.float(), B0.float()], linear_loss32, 3, {'lr': 0.5, 'max_iter': 4, 'history_size': 2})
 LBFGS_DATA = {'X': enc_result(X), 'Y': enc_result(Y)}
 
 
@@ -327,6 +335,16 @@ rnn_case('lstm_bi', nn.LSTM, 3, 3, 4, {'bidirectional': True}, [2, 4, 3], False,
 rnn_case('lstm_proj_2layer', nn.LSTM, 4, 2, 5, {'num_layers': 2, 'proj_size': 3}, [4, 4, 1], True, False)
 rnn_case('gru_bi_2layer', nn.GRU, 5, 3, 4, {'num_layers': 2, 'bidirectional': True}, [1, 3, 2, 5], False, True)
 
+SEQ['repr'] = repr(R.pack_sequence([torch.tensor([1., 2.]), torch.tensor([3.])]))
+_x = rnd(3, 4).requires_grad_()
+_lp = rnd(6, 2, 4).log_softmax(2).detach().requires_grad_()
+GRAD_FNS = {
+    'multilabel_margin_loss': F.multilabel_margin_loss(_x, mlm_t[:3]).grad_fn.name(),
+    'ctc_loss_none': F.ctc_loss(_lp, torch.tensor([[1, 2], [1, 1]]), [6, 6], [2, 2], reduction='none').grad_fn.name(),
+    'ctc_loss_sum': F.ctc_loss(_lp, torch.tensor([[1, 2], [1, 1]]), [6, 6], [2, 2], reduction='sum').grad_fn.name(),
+    'pack_padded_sequence': R.pack_padded_sequence(_lp, [6, 4]).data.grad_fn.name(),
+}
+
 # ---------------------------------------------------------------------------- ParameterDict
 torch.manual_seed(0)
 pd = nn.ParameterDict({'b': nn.Parameter(torch.zeros(2, 3)), 'a': torch.ones(4)})
@@ -339,5 +357,5 @@ PDICT['after_pop'] = list(pd.keys())
 write_json('packages/nn/test/fixtures/nn_surface_losses.json', {
     'ctc': CTC, 'ctc_errors': CTC_ERRORS, 'losses': LOSSES, 'loss_errors': LOSS_ERRORS,
     'asm': ASM, 'asm_errors': ASM_ERRORS, 'lbfgs': LBFGS, 'lbfgs_data': LBFGS_DATA, 'lbfgs_errors': LBFGS_ERRORS,
-    'pack': PACK, 'seq': SEQ, 'pack_errors': PACK_ERRORS, 'pack_grad': PACK_GRAD, 'rnns': RNNS, 'pdict': PDICT,
+    'pack': PACK, 'seq': SEQ, 'pack_errors': PACK_ERRORS, 'pack_grad': PACK_GRAD, 'rnns': RNNS, 'pdict': PDICT, 'grad_fns': GRAD_FNS,
 })

@@ -263,12 +263,13 @@ describe('optim.LBFGS vs PyTorch', () => {
     return x.neg().add(1).pow(2).add(y.sub(x.pow(2)).pow(2).mul(100));
   };
   const linear = (ps: Tensor[]): Tensor => X.matmul(ps[0]!.t()).add(ps[1]!).sub(Y).pow(2).mean();
+  const linear32 = (ps: Tensor[]): Tensor => X.float().matmul(ps[0]!.t()).add(ps[1]!).sub(Y.float()).pow(2).mean();
   const camel = (o: Record<string, any>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
 
   function setup(c: LbfgsCase) {
     const params = c.init.map((e) => decode(e).requiresGrad_(true));
     const opt = new optim.LBFGS(params, camel(c.opts));
-    const fn = c.name.startsWith('rosenbrock') ? rosenbrock : linear;
+    const fn = c.name.startsWith('rosenbrock') ? rosenbrock : c.name.startsWith('linear32') ? linear32 : linear;
     let calls = 0;
     const closure = () => {
       opt.zeroGrad();
@@ -319,7 +320,8 @@ describe('optim.LBFGS vs PyTorch', () => {
       const { params, opt, closure } = setup(c);
       for (const [i, s] of c.steps.entries()) {
         await opt.stepAsync(closure);
-        params.forEach((p, j) => expectClose(p.detach(), s.params[j]!, `${c.name} step ${i} param ${j}`, { rtol: 1e-9, atol: 1e-12 }));
+        const tol = c.init[0]!.dtype === 'float32' ? undefined : { rtol: 1e-9, atol: 1e-12 };
+        params.forEach((p, j) => expectClose(p.detach(), s.params[j]!, `${c.name} step ${i} param ${j}`, tol));
       }
     }
   });
@@ -430,5 +432,24 @@ describe('nn.ParameterDict vs PyTorch', () => {
     pd.pop('b');
     expect(pd.keys()).toEqual(fx.pdict.after_pop);
     expect(pd.get('a')).toBeInstanceOf(nn.Parameter);
+  });
+});
+
+describe('grad_fn names and reprs as PyTorch', () => {
+  it('names the backward nodes', () => {
+    const g = (fx as unknown as { grad_fns: Record<string, string> }).grad_fns;
+    const { randn, tensor, int64 } = torchCore;
+    const x = randn([3, 4]).requiresGrad_(true);
+    const t = tensor([[3, 0, -1, 1], [0, 1, 2, 3], [1, -1, 0, 2]], { dtype: int64 });
+    expect(F.multilabelMarginLoss(x, t).gradFn?.name()).toBe(g.multilabel_margin_loss);
+    const lp = randn([6, 2, 4]).logSoftmax(2).detach().requiresGrad_(true);
+    const tt = tensor([[1, 2], [1, 1]], { dtype: int64 });
+    expect(F.ctcLoss(lp, tt, [6, 6], [2, 2], { reduction: 'none' }).gradFn?.name()).toBe(g.ctc_loss_none);
+    expect(F.ctcLoss(lp, tt, [6, 6], [2, 2], { reduction: 'sum' }).gradFn?.name()).toBe(g.ctc_loss_sum);
+    expect(R.packPaddedSequence(lp, [6, 4]).data.gradFn?.name()).toBe(g.pack_padded_sequence);
+  });
+  it('prints a PackedSequence', () => {
+    const { tensor } = torchCore;
+    expect(String(R.packSequence([tensor([1, 2]).float(), tensor([3]).float()]))).toBe(fx.seq.repr);
   });
 });

@@ -590,6 +590,11 @@ export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: Multil
   if (target.numel() > 0 && target._storage.backend.syncRead && (target.lt(-1).logicalOr(target.ge(C)).any().item() as boolean)) {
     throw new TorchRuntimeError(op, "argument #2 'target' is out of range");
   }
+  // one node, PyTorch's fused kernel's name
+  return fusedNode('MultilabelMarginLossBackward0', [input], (inp) => multilabelMarginImpl(inp, target, N, C, nd, reduction, op));
+}
+
+function multilabelMarginImpl(input: Tensor, target: Tensor, N: number, C: number, nd: number, reduction: Reduction, op: string): Tensor {
   const x = input.reshape(N, C);
   const t = target.reshape(N, C);
   // the targets before the first −1

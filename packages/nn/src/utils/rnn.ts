@@ -81,6 +81,12 @@ export class PackedSequence {
     return this.withData(this.data.to('float32' as Parameters<Tensor['to']>[0]));
   }
 
+  /** PyTorch's repr of the named tuple. */
+  toString(): string {
+    const str = (t: Tensor | null) => (t === null ? 'None' : String(t));
+    return `PackedSequence(data=${str(this.data)}, batch_sizes=${str(this.batchSizes)}, sorted_indices=${str(this.sortedIndices)}, unsorted_indices=${str(this.unsortedIndices)})`;
+  }
+
   /** @internal The batch sizes as host numbers. */
   _sizes(): number[] {
     return hostInts(this.batchSizes, 'PackedSequence');
