@@ -446,6 +446,8 @@ export function selectCopy(x: Tensor, dim: number, index: number): Tensor {
 export function sliceCopy(x: Tensor, dim = 0, start: number | null = null, end: number | null = null, step = 1): Tensor {
   expectTensor('slice_copy', 'input', 1, x);
   expectInt('slice_copy', 'dim', 2, dim);
+  if (start !== null) expectInt('slice_copy', 'start', 3, start);
+  if (end !== null) expectInt('slice_copy', 'end', 4, end);
   expectInt('slice_copy', 'step', 5, step);
   const n = x._shape.length;
   if (n === 0) throw new TorchRuntimeError('slice_copy', 'slice() cannot be applied to a 0-dim tensor.');
@@ -1149,6 +1151,7 @@ export function fill(x: Tensor, value: number | boolean | Tensor): Tensor {
 export function fillDiagonal_(x: Tensor, fillValue: number | boolean, opts?: { wrap?: boolean }): Tensor {
   expectTensor('fill_diagonal_', 'input', 0, x);
   const wrap = opts?.wrap ?? false;
+  expectBool('fill_diagonal_', 'wrap', 2, wrap);
   const n = x._shape.length;
   if (n < 2) throw new TorchRuntimeError('fill_diagonal_', 'dimensions must larger than 1');
   const height = x._shape[0]!;
@@ -1168,12 +1171,14 @@ export function fillDiagonal_(x: Tensor, fillValue: number | boolean, opts?: { w
 /** Keeps the lower triangle in place (elements with col − row ≤ diagonal), zeroing the rest. */
 export function tril_(x: Tensor, diagonal = 0): Tensor {
   expectTensor('tril_', 'input', 0, x);
+  expectInt('tril_', 'diagonal', 1, diagonal);
   return composite('tril_', [x], { diagonal, inplace: true }, () => x.copy_(tril(x, diagonal)));
 }
 
 /** Keeps the upper triangle in place (elements with col − row ≥ diagonal), zeroing the rest. */
 export function triu_(x: Tensor, diagonal = 0): Tensor {
   expectTensor('triu_', 'input', 0, x);
+  expectInt('triu_', 'diagonal', 1, diagonal);
   return composite('triu_', [x], { diagonal, inplace: true }, () => x.copy_(triu(x, diagonal)));
 }
 
