@@ -39,7 +39,7 @@ export {
   Loss, WeightedLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss, CrossEntropyLoss, NLLLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss,
   SoftMarginLoss, MultiLabelSoftMarginLoss, HingeEmbeddingLoss, PoissonNLLLoss, MarginRankingLoss, CosineEmbeddingLoss,
   TripletMarginLoss, GaussianNLLLoss, MultiMarginLoss, CosineSimilarity, PairwiseDistance, NLLLoss2d, MultiLabelMarginLoss,
-  TripletMarginWithDistanceLoss, CTCLoss, AdaptiveLogSoftmaxWithLoss, ASMoutput,
+  TripletMarginWithDistanceLoss, CTCLoss, AdaptiveLogSoftmaxWithLoss, type ASMoutput,
 } from './losses.js';
 export { ConvTranspose3d } from './layers/conv.js';
 export {

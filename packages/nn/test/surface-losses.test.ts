@@ -226,7 +226,7 @@ describe('nn.AdaptiveLogSoftmaxWithLoss vs PyTorch', () => {
       m.double();
       expect(m.toString()).toBe(c.repr);
       const x = decode(c.input).requiresGrad_(true);
-      const res = m.call(x, decode(c.target)) as InstanceType<typeof nn.ASMoutput>;
+      const res = m.call(x, decode(c.target)) as nn.ASMoutput;
       const [output, loss] = res;
       expectClose(output!, c.output, 'output');
       expectClose(res.loss, c.loss, 'loss');
