@@ -30,6 +30,12 @@ describe('products: gradcheck (float64)', () => {
     check((x) => torch.diagonal(x, -1, 2, 0), [r(3, 2, 4)]);
     check((x) => torch.diagonal(x.t(), 1).mul(2), [r(4, 3)]);
     check((x) => torch.trace(x), [r(3, 4)]);
+    // an in-place write through the diagonal view reaches the base's graph
+    check((x) => {
+      const y = x.clone();
+      torch.diagonal(y, 1).mul_(2);
+      return y;
+    }, [r(3, 4)]);
   });
 
   it('kron, block_diag, cross', () => {
