@@ -358,9 +358,54 @@ err('alpha_dropout_p', lambda: F.alpha_dropout(x3, 1.5, True))
 err('dropout3d_p', lambda: F.dropout3d(x5, -0.1))
 err('feature_alpha_dropout_1d', lambda: F.feature_alpha_dropout(torch.randn(4), 0.5, True))
 err('instancenorm3d_dims', lambda: nn.InstanceNorm3d(2)(x3))
+err('softmax2d_dims', lambda: nn.Softmax2d()(torch.randn(2, 3)))
+err('cross_map_lrn2d_dims', lambda: nn.CrossMapLRN2d(3)(torch.randn(2, 3, 4)))
 err('fractional_module_no_size', lambda: nn.FractionalMaxPool2d(2))
 err('fractional_module_both', lambda: nn.FractionalMaxPool2d(2, output_size=2, output_ratio=0.5))
 err('fractional_module_ratio', lambda: nn.FractionalMaxPool2d(2, output_ratio=1.5))
+
+
+# ---------------------------------------------------------------- backward node names
+GRAD_FNS = []
+
+
+def gcase(name, fn):
+    GRAD_FNS.append((name, fn))
+
+
+def rg(*shape):
+    return torch.randn(*shape, requires_grad=True)
+
+
+gcase('pad_reflect_1d', lambda: F.pad(rg(2, 3, 5), (1, 1), mode='reflect'))
+gcase('pad_reflect_2d', lambda: F.pad(rg(2, 3, 5), (1, 1, 1, 1), mode='reflect'))
+gcase('pad_reflect_3d', lambda: F.pad(rg(1, 2, 3, 3, 3), (1, 1, 1, 1, 1, 1), mode='reflect'))
+gcase('pad_replicate_1d', lambda: F.pad(rg(2, 3, 5), (1, 1), mode='replicate'))
+gcase('pad_replicate_2d', lambda: F.pad(rg(2, 3, 5), (1, 1, 1, 1), mode='replicate'))
+gcase('pad_replicate_3d', lambda: F.pad(rg(1, 2, 3, 3, 3), (1, 1, 1, 1, 1, 1), mode='replicate'))
+gcase('hardshrink', lambda: F.hardshrink(rg(3, 4)))
+gcase('softshrink', lambda: F.softshrink(rg(3, 4)))
+gcase('logsigmoid', lambda: F.logsigmoid(rg(3, 4)))
+gcase('unfold', lambda: F.unfold(rg(1, 2, 4, 4), 2))
+gcase('fold', lambda: F.fold(rg(1, 8, 9), (4, 4), 2))
+gcase('max_unpool2d', lambda: F.max_unpool2d(*F.max_pool2d(rg(1, 2, 4, 4), 2, return_indices=True), 2))
+gcase('max_unpool3d', lambda: F.max_unpool3d(*F.max_pool3d(rg(1, 2, 4, 4, 2), 2, return_indices=True), 2))
+gcase('max_unpool1d', lambda: F.max_unpool1d(*F.max_pool1d(rg(1, 2, 4), 2, return_indices=True), 2))
+gcase('fractional_max_pool2d', lambda: F.fractional_max_pool2d(rg(1, 2, 6, 6), 2, output_size=3))
+gcase('fractional_max_pool3d', lambda: F.fractional_max_pool3d(rg(1, 2, 5, 5, 5), 2, output_size=3))
+gcase('adaptive_max_pool1d', lambda: F.adaptive_max_pool1d(rg(2, 3, 8), 3))
+gcase('pdist', lambda: F.pdist(rg(4, 3)))
+gcase('conv_transpose3d', lambda: F.conv_transpose3d(rg(1, 2, 2, 2, 2), rg(2, 3, 2, 2, 2)))
+gcase('affine_grid', lambda: F.affine_grid(rg(1, 2, 3), [1, 1, 3, 3], align_corners=False))
+gcase('grid_sample_2d', lambda: F.grid_sample(rg(1, 2, 3, 3), rg(1, 2, 2, 2), align_corners=False))
+gcase('grid_sample_3d', lambda: F.grid_sample(rg(1, 2, 3, 3, 3), rg(1, 2, 2, 2, 3), align_corners=False))
+gcase('dropout1d_unbatched', lambda: F.dropout1d(rg(3, 4), 0.5))
+gcase('dropout3d', lambda: F.dropout3d(rg(1, 2, 2, 2, 2), 0.5))
+gcase('alpha_dropout', lambda: F.alpha_dropout(rg(3, 4), 0.5, True))
+gcase('local_response_norm', lambda: F.local_response_norm(rg(1, 4, 3), 2))
+gcase('lp_pool2d', lambda: F.lp_pool2d(rg(1, 2, 4, 4), 2, 2))
+gcase('gumbel_softmax', lambda: F.gumbel_softmax(rg(3, 4)))
+gcase('gumbel_softmax_hard', lambda: F.gumbel_softmax(rg(3, 4), hard=True))
 
 
 def run_err(name, fn):
@@ -378,6 +423,7 @@ def main():
         'functional': [run_func(*f) for f in FUNCS],
         'random': [run_random(*r) for r in RANDOM],
         'errors': [run_err(*e) for e in ERRORS],
+        'grad_fns': {n: type(fn().grad_fn).__name__ for n, fn in GRAD_FNS},
     }
     write_json('packages/nn/test/fixtures/nn_surface_layers.json', out)
 

@@ -51,7 +51,7 @@ interface ErrorCase {
   message: string;
 }
 
-const fx = fixture<{ cases: Case[]; functional: FuncCase[]; random: RandomCase[]; errors: ErrorCase[] }>('nn_surface_layers.json');
+const fx = fixture<{ cases: Case[]; functional: FuncCase[]; random: RandomCase[]; errors: ErrorCase[]; grad_fns: Record<string, string> }>('nn_surface_layers.json');
 
 type Run = (m: nn.Module, xs: Tensor[]) => unknown;
 const plain: Run = (m, xs) => m.call(...xs);
@@ -269,6 +269,8 @@ const ERRORS: Record<string, () => unknown> = {
   dropout3d_p: () => F.dropout3d(x5(), -0.1),
   feature_alpha_dropout_1d: () => F.featureAlphaDropout(r(4), 0.5, true),
   instancenorm3d_dims: () => new nn.InstanceNorm3d(2).call(x3()),
+  softmax2d_dims: () => new nn.Softmax2d().call(r(2, 3)),
+  cross_map_lrn2d_dims: () => new nn.CrossMapLRN2d(3).call(r(2, 3, 4)),
   fractional_module_no_size: () => new nn.FractionalMaxPool2d(2),
   fractional_module_both: () => new nn.FractionalMaxPool2d(2, { outputSize: 2, outputRatio: 0.5 }),
   fractional_module_ratio: () => new nn.FractionalMaxPool2d(2, { outputRatio: 1.5 }),
@@ -411,6 +413,51 @@ describe('surface functional vs PyTorch', () => {
       const e = caught as TorchError;
       expect(e.message).toBe(c.message);
       expect(e.pythonName).toBe(c.type);
+    });
+  }
+});
+
+const rg = (...s: number[]): Tensor => randn(s, { requiresGrad: true });
+const GRAD_FNS: Record<string, () => Tensor> = {
+  pad_reflect_1d: () => F.pad(rg(2, 3, 5), [1, 1], 'reflect'),
+  pad_reflect_2d: () => F.pad(rg(2, 3, 5), [1, 1, 1, 1], 'reflect'),
+  pad_reflect_3d: () => F.pad(rg(1, 2, 3, 3, 3), [1, 1, 1, 1, 1, 1], 'reflect'),
+  pad_replicate_1d: () => F.pad(rg(2, 3, 5), [1, 1], 'replicate'),
+  pad_replicate_2d: () => F.pad(rg(2, 3, 5), [1, 1, 1, 1], 'replicate'),
+  pad_replicate_3d: () => F.pad(rg(1, 2, 3, 3, 3), [1, 1, 1, 1, 1, 1], 'replicate'),
+  hardshrink: () => F.hardshrink(rg(3, 4)),
+  softshrink: () => F.softshrink(rg(3, 4)),
+  logsigmoid: () => F.logsigmoid(rg(3, 4)),
+  unfold: () => F.unfold(rg(1, 2, 4, 4), 2),
+  fold: () => F.fold(rg(1, 8, 9), [4, 4], 2),
+  max_unpool2d: () => F.maxUnpool2d(...F.maxPool2dWithIndices(rg(1, 2, 4, 4), 2), 2),
+  max_unpool3d: () => F.maxUnpool3d(...F.maxPool3dWithIndices(rg(1, 2, 4, 4, 2), 2), 2),
+  max_unpool1d: () => F.maxUnpool1d(...maxPool1dWithIndices(rg(1, 2, 4), 2), 2),
+  fractional_max_pool2d: () => F.fractionalMaxPool2d(rg(1, 2, 6, 6), 2, { outputSize: 3 }),
+  fractional_max_pool3d: () => F.fractionalMaxPool3d(rg(1, 2, 5, 5, 5), 2, { outputSize: 3 }),
+  adaptive_max_pool1d: () => F.adaptiveMaxPool1d(rg(2, 3, 8), 3),
+  pdist: () => F.pdist(rg(4, 3)),
+  conv_transpose3d: () => F.convTranspose3d(rg(1, 2, 2, 2, 2), rg(2, 3, 2, 2, 2)),
+  affine_grid: () => F.affineGrid(rg(1, 2, 3), [1, 1, 3, 3], false),
+  grid_sample_2d: () => F.gridSample(rg(1, 2, 3, 3), rg(1, 2, 2, 2), { alignCorners: false }),
+  grid_sample_3d: () => F.gridSample(rg(1, 2, 3, 3, 3), rg(1, 2, 2, 2, 3), { alignCorners: false }),
+  dropout1d_unbatched: () => F.dropout1d(rg(3, 4), 0.5),
+  dropout3d: () => F.dropout3d(rg(1, 2, 2, 2, 2), 0.5),
+  alpha_dropout: () => F.alphaDropout(rg(3, 4), 0.5, true),
+  local_response_norm: () => F.localResponseNorm(rg(1, 4, 3), 2),
+  lp_pool2d: () => F.lpPool2d(rg(1, 2, 4, 4), 2, 2),
+  gumbel_softmax: () => F.gumbelSoftmax(rg(3, 4)),
+  gumbel_softmax_hard: () => F.gumbelSoftmax(rg(3, 4), { hard: true }),
+};
+
+describe('surface backward node names as in PyTorch', () => {
+  it('covers every case of the fixture', () => {
+    expect(Object.keys(GRAD_FNS).sort()).toEqual(Object.keys(fx.grad_fns).sort());
+  });
+  for (const [name, call] of Object.entries(GRAD_FNS)) {
+    it(name, () => {
+      const fn = call().gradFn as unknown as { name(): string };
+      expect(fn.name()).toBe(fx.grad_fns[name]);
     });
   }
 });

@@ -96,7 +96,9 @@ export function dropout1d(input: Tensor, p = 0.5, training = true, inplace = fal
 
 /** Runs a feature dropout on a batch of one when `batched` is false (PyTorch's unsqueeze/squeeze). */
 function featureBatched(op: string, input: Tensor, batched: boolean, p: number, training: boolean, inplace: boolean, alpha: boolean, generator?: Generator): Tensor {
-  return dropoutImpl(op, input, p, training, inplace, true, alpha, generator, batched ? 2 : 1);
+  if (batched || inplace) return dropoutImpl(op, input, p, training, inplace, true, alpha, generator, batched ? 2 : 1);
+  // as PyTorch: a batch of one (the same draws), squeezed back
+  return dropoutImpl(op, input.unsqueeze(0), p, training, false, true, alpha, generator).squeeze(0);
 }
 
 /**

@@ -424,9 +424,16 @@ export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number |
   const pos: number[] = [];
   for (const [s, e] of ranges) for (let j = 0; j < K; j++) pos.push(Math.min(s + j, e - 1));
   const unbatched = input.ndim === 2;
-  const x = unbatched ? input.unsqueeze(0) : input;
-  const [v, idx] = gatherMax(x, indexTensor(pos, [1, 1, out, K], x));
-  return unbatched ? [v.squeeze(0), idx.squeeze(0)] : [v, idx];
+  const posT = indexTensor(pos, [1, 1, out, K], input);
+  let idx: Tensor | null = null;
+  // as PyTorch: adaptive_max_pool2d of input.unsqueeze(-2), then squeeze(-2)
+  const v = fusedNode('AdaptiveMaxPool2DBackward0', [input.unsqueeze(-2)], (x4) => {
+    const x = x4.squeeze(-2);
+    const [vals, i] = gatherMax(unbatched ? x.unsqueeze(0) : x, posT);
+    idx = (unbatched ? i.squeeze(0) : i).unsqueeze(-2);
+    return (unbatched ? vals.squeeze(0) : vals).unsqueeze(-2);
+  });
+  return [v.squeeze(-2), idx!.squeeze(-2)];
 }
 
 /**

@@ -4,6 +4,7 @@
  * coordinate rules (unnormalisation, border clipping, reflection), so gradients flow to
  * both the input and the grid.
  */
+import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, linspace, ones, stack, where, zerosLike, expectTensor } from '@antorcha/core';
 import { TorchNotImplementedError, expectOptions } from './utils.js';
 
@@ -49,7 +50,11 @@ export function affineGrid(theta: Tensor, size: readonly number[], alignCorners:
     throw new TorchNotImplementedError(op, `affine_grid only supports 4D and 5D sizes, for 2D and 3D affine transforms, respectively. Got size ${pyList(size)}.`);
   }
   if (!(align && Math.min(...spatial) === 1) && Math.min(...size) <= 0) throw new TorchValueError(op, `Expected non-zero, positive output size. Got ${pyList(size)}`);
-  const N = size[0]!;
+  // PyTorch's one kernel: affine_grid_generator
+  return fusedNode('AffineGridGeneratorBackward0', [theta], (th) => affineGridImpl(th, size[0]!, spatial, align));
+}
+
+function affineGridImpl(theta: Tensor, N: number, spatial: number[], align: boolean): Tensor {
   const d = spatial.length;
   // base grid [*spatial, d + 1]: x along the last dim, y along the one before, (z), then 1
   const comps: Tensor[] = [];
@@ -138,6 +143,12 @@ export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions 
   if (input.dtype !== grid.dtype) {
     throw new TorchRuntimeError(op, `grid_sampler(): expected input and grid to have the same dtype, but input has ${input.dtype.name} and grid has ${grid.dtype.name}`);
   }
+  const name = d === 2 ? 'GridSampler2DBackward0' : 'GridSampler3DBackward0';
+  return fusedNode(name, [input, grid], (x, g) => gridSampleImpl(x, g, mode, padding, align));
+}
+
+function gridSampleImpl(input: Tensor, grid: Tensor, mode: 'bilinear' | 'nearest', padding: string, align: boolean): Tensor {
+  const d = input.ndim - 2;
   const [N, C] = input._shape as [number, number];
   const sizes = input._shape.slice(2);
   const outSpatial = grid._shape.slice(1, -1);

@@ -474,7 +474,7 @@ export class Softshrink extends ShrinkBase {
 export class Softmax2d extends Module {
   override forward(input: Tensor): Tensor {
     expectInput('Softmax2d.forward', input);
-    if (input.ndim !== 3 && input.ndim !== 4) throw new TorchError('Softmax2d', `Softmax2d: expected input to be 3D or 4D, got ${input.ndim}D instead`, 'AssertionError');
+    if (input.ndim !== 3 && input.ndim !== 4) throw new TorchError('Softmax2d', 'Softmax2d requires a 3D or 4D tensor as input', 'AssertionError');
     return F.softmax(input, -3);
   }
 }
