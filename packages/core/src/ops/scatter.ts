@@ -12,7 +12,7 @@
  */
 import { needsGrad, notifyInplace } from '../autograd-hook.js';
 import { type DType, bool, int64 } from '../dtype.js';
-import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
+import { TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { broadcastShapes, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expectScalar, expectTensor, expectTensorList } from '../validate.js';
@@ -584,6 +584,7 @@ export function takeAlongDim(x: Tensor, indices: Tensor, dim?: number | null): T
   expectTensor(op, 'indices', 2, indices);
   if (indices.dtype !== int64) throw new TorchRuntimeError(op, `torch.take_along_dim(): dtype of indices should be Long but got ${cppName(indices.dtype)}`);
   if (dim === undefined || dim === null) return x.view(-1).gather(0, indices.view(-1));
+  if (x._shape.length === 0) throw new TorchIndexError(op, `Dimension specified as ${dim} but tensor has no dimensions`);
   if (x._shape.length !== indices._shape.length) {
     throw new TorchRuntimeError(op, `torch.take_along_dim(): input and indices should have the same number of dimensions, but got ${x._shape.length} dimensions for input, and ${indices._shape.length} dimensions for indices`);
   }
@@ -807,10 +808,24 @@ function indexPutSpecs(op: string, x: Tensor, indices: readonly (Tensor | null)[
 
 function indexPutImpl(op: string, x: Tensor, indices: readonly (Tensor | null)[], values: Tensor, accumulate: boolean, inplace: boolean, pre?: Prefetched): Tensor {
   expectTensor(op, 'input', 1, x);
-  const specs = indexPutSpecs(op, x, indices);
+  let specs = indexPutSpecs(op, x, indices);
   expectTensor(op, 'values', 3, values);
   if (values.dtype !== x.dtype) {
     throw new TorchRuntimeError(op, `Index put requires the source and destination dtypes match, got ${cppName(x.dtype)} for the destination and ${cppName(values.dtype)} for the source.`);
+  }
+  // A 0-d mask counts as one index but selects the whole tensor (when true), as PyTorch's
+  // index_put expands it to no index at all.
+  const zeroD = specs.filter((t) => isMask(t as Tensor) && (t as Tensor)._shape.length === 0) as Tensor[];
+  if (zeroD.length > 0) {
+    const counted = specs.reduce<number>((k, t) => k + ((t as Tensor)._shape.length === 0 ? 1 : isMask(t as Tensor) ? (t as Tensor)._shape.length : 1), 0);
+    if (counted > x._shape.length) throw new TorchIndexError(op, `too many indices for tensor of dimension ${x._shape.length} (got ${counted})`);
+    for (const m of zeroD) {
+      const got = pre?.coords.get(m);
+      if (!got && !isSync(m)) throw new TorchRuntimeError(op, `${op}: a boolean mask's positions depend on the data, which tensors on '${m.device}' can only read asynchronously; use await torch.indexPutAsync(x, indices, values)`);
+      const on = got ? got[0]!.numel() > 0 : Boolean(m.item());
+      if (!on) return inplace ? x : x.clone();
+    }
+    specs = specs.filter((t) => !zeroD.includes(t as Tensor));
   }
   const out = inplace ? x : x.clone();
   if (specs.length === 0) {
@@ -1039,7 +1054,7 @@ function parseTerm(op: string, term: string, start: number, forOperand: number |
         throw new TorchRuntimeError(op, forOperand === null ? "einsum(): found '.' for output that is not part of any ellipsis" : `einsum(): found '.' for operand ${forOperand} for which an ellipsis was already found`);
       }
       if (term.slice(i, i + 3) !== '...') {
-        throw new TorchRuntimeError(op, forOperand === null ? "einsum(): found '.' for output that is not part of any ellipsis" : `einsum(): found '.' for operand ${forOperand} that is not part of any ellipsis`);
+        throw new TorchRuntimeError(op, forOperand === null ? "einsum(): found '.' for output that is not part of any ellipsis (...)" : `einsum(): found '.' for operand ${forOperand} that is not part of any ellipsis`);
       }
       ellipsis = true;
       out.push(ELL);
@@ -1095,6 +1110,7 @@ function sumproductPair(left: Tensor, right: Tensor, sumDims: readonly number[])
   // left: [lro, lo, sum, rest(1s), ro(1s)] → [lroSize, loSize, sumSize]
   const lp = permute(l, [...lro, ...lo, ...sum, ...ro, ...rest]).reshape([lroSize, loSize, sumSize]);
   const rp = permute(r, [...lro, ...sum, ...ro, ...lo, ...rest]).reshape([lroSize, sumSize, roSize]);
+  if (lp.dtype === bool) throw new TorchRuntimeError('einsum', `"bmm" not implemented for 'Bool'`);
   const prod = bmm(lp, rp);
   // Result dims in order [lro, lo, ro] with sum dims as size 1, then back to the aligned order.
   const outSizes = [...lro.map((d) => l._shape[d]!), ...lo.map((d) => l._shape[d]!), ...sum.map(() => 1), ...ro.map((d) => r._shape[d]!), ...rest.map(() => 1)];
@@ -1122,7 +1138,9 @@ export function einsum(equation: string, ...operandsIn: (Tensor | readonly Tenso
   if (typeof equation !== 'string') throw new TorchTypeError(op, `einsum(): argument 'equation' must be str, not ${typeof equation}`);
   const operands: Tensor[] = operandsIn.length === 1 && Array.isArray(operandsIn[0]) ? [...(operandsIn[0] as Tensor[])] : (operandsIn as Tensor[]);
   expectTensorList(op, 1, operands);
-  if (operands.length === 0) throw new TorchRuntimeError(op, 'einsum(): must provide at least one operand');
+  if (operands.length === 0) {
+    throw new TorchValueError(op, 'einsum(): must specify the equation string and at least one operand, or at least one operand and its subscripts list');
+  }
   const arrow = equation.indexOf('->');
   const lhs = arrow === -1 ? equation : equation.slice(0, arrow);
   const terms: number[][] = [];
