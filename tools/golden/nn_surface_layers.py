@@ -234,6 +234,9 @@ for pm in ('zeros', 'border', 'reflection'):
         fcase(f'grid_sample_bilinear_{pm}_{int(ac)}', lambda x, g, pm=pm, ac=ac: F.grid_sample(x, g, mode='bilinear', padding_mode=pm, align_corners=ac), [rnd(2, 3, 4, 5), scaled(1.3, 2, 3, 6, 2)])
         fcase(f'grid_sample_nearest_{pm}_{int(ac)}', lambda x, g, pm=pm, ac=ac: F.grid_sample(x, g, mode='nearest', padding_mode=pm, align_corners=ac), [rnd(1, 2, 4, 5), scaled(1.3, 1, 3, 3, 2)])
         fcase(f'grid_sample_3d_{pm}_{int(ac)}', lambda x, g, pm=pm, ac=ac: F.grid_sample(x, g, padding_mode=pm, align_corners=ac), [rnd(1, 2, 3, 4, 3), scaled(1.3, 1, 2, 2, 3, 3)])
+for pm in ('zeros', 'border', 'reflection'):
+    for ac in (False, True):
+        fcase(f'grid_sample_bicubic_{pm}_{int(ac)}', lambda x, g, pm=pm, ac=ac: F.grid_sample(x, g, mode='bicubic', padding_mode=pm, align_corners=ac), [rnd(2, 2, 4, 5), scaled(1.3, 2, 3, 4, 2)])
 fcase('grid_sample_3d_nearest', lambda x, g: F.grid_sample(x, g, mode='nearest', align_corners=False), [rnd(1, 2, 3, 4, 3), scaled(1.3, 1, 2, 2, 3, 3)])
 fcase('grid_sample_affine', lambda x, t: F.grid_sample(x, F.affine_grid(t, [1, 2, 5, 4], align_corners=False), align_corners=False), [rnd(1, 2, 4, 4), rnd(1, 2, 3)])
 fcase('alpha_dropout_eval', lambda x: F.alpha_dropout(x, 0.5), [rnd(3, 4)])

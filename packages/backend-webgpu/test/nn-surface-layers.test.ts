@@ -84,6 +84,8 @@ describe.skipIf(!hasGpu)('nn surface layers on WebGPU', () => {
       await same([r(2, 3, 4, 5), r(2, 3, 6, 2).mul(1.3)], (x, g) => F.gridSample(x, g, { paddingMode, alignCorners: false }), `grid_sample ${paddingMode}`);
     }
     await same([r(1, 2, 4, 5), r(1, 3, 3, 2).mul(1.3)], (x, g) => F.gridSample(x, g, { mode: 'nearest', alignCorners: true }), 'grid_sample nearest', false);
+    await same([r(1, 2, 4, 5), r(1, 3, 4, 2).mul(1.3)], (x, g) => F.gridSample(x, g, { mode: 'bicubic', paddingMode: 'reflection', alignCorners: false }), 'grid_sample bicubic');
+    await same([r(1, 2, 3, 4, 3), r(1, 2, 2, 3, 3).mul(1.3)], (x, g) => F.gridSample(x, g, { paddingMode: 'border', alignCorners: true }), 'grid_sample 3d');
     await same([r(2, 2, 3)], (t) => F.affineGrid(t, [2, 3, 4, 5], false), 'affine_grid');
   });
 

@@ -170,6 +170,7 @@ const FUNCS: Record<string, Fn> = {
         [`grid_sample_bilinear_${pm}_${+ac}`, (x, g) => F.gridSample(x!, g!, { mode: 'bilinear', paddingMode: pm, alignCorners: ac })],
         [`grid_sample_nearest_${pm}_${+ac}`, (x, g) => F.gridSample(x!, g!, { mode: 'nearest', paddingMode: pm, alignCorners: ac })],
         [`grid_sample_3d_${pm}_${+ac}`, (x, g) => F.gridSample(x!, g!, { paddingMode: pm, alignCorners: ac })],
+        [`grid_sample_bicubic_${pm}_${+ac}`, (x, g) => F.gridSample(x!, g!, { mode: 'bicubic', paddingMode: pm, alignCorners: ac })],
       ]),
     ),
   ),

@@ -72,7 +72,7 @@ function affineGridImpl(theta: Tensor, N: number, spatial: number[], align: bool
 
 /** Options of {@link gridSample}. */
 export interface GridSampleOptions {
-  /** `'bilinear'` (default; trilinear for 5-D input) or `'nearest'`. */
+  /** `'bilinear'` (default; trilinear for 5-D input), `'nearest'` or `'bicubic'` (4-D input). */
   mode?: 'bilinear' | 'nearest' | 'bicubic';
   /** Values outside the input: `'zeros'` (default), `'border'` or `'reflection'`. */
   paddingMode?: 'zeros' | 'border' | 'reflection';
@@ -101,10 +101,26 @@ function sourceIndex(coord: Tensor, size: number, padding: string, align: boolea
   return x;
 }
 
+/** ATen's compute_coordinates for a bicubic tap (already unnormalised): clip or reflect. */
+function sourceTap(x: Tensor, size: number, padding: string, align: boolean): Tensor {
+  const clip = (t: Tensor): Tensor => t.clamp(0, size - 1);
+  if (padding === 'border') return clip(x);
+  return clip(align ? reflect(x, 0, 2 * (size - 1)) : reflect(x, -1, 2 * size - 1));
+}
+
+/** ATen's get_cubic_upsample_coefficients (A = −0.75) for the fraction t. */
+function cubicCoefficients(t: Tensor): Tensor[] {
+  const A = -0.75;
+  const conv1 = (x: Tensor): Tensor => x.mul(A + 2).sub(A + 3).mul(x).mul(x).add(1);
+  const conv2 = (x: Tensor): Tensor => x.mul(A).sub(5 * A).mul(x).add(8 * A).mul(x).sub(4 * A);
+  const s = t.neg().add(1);
+  return [conv2(t.add(1)), conv1(t), conv1(s), conv2(s.add(1))];
+}
+
 /**
  * Samples `input` [N, C, H, W] (or [N, C, D, H, W]) at the normalised locations of `grid`
- * [N, Ho, Wo, 2] (or [N, Do, Ho, Wo, 3]; x first): bilinear (trilinear) or nearest
- * interpolation, with zeros, border or reflection padding. Differentiable in both.
+ * [N, Ho, Wo, 2] (or [N, Do, Ho, Wo, 3]; x first): bilinear (trilinear), nearest or
+ * bicubic interpolation, with zeros, border or reflection padding. Differentiable in both.
  */
 export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions = {}): Tensor {
   const op = 'grid_sample';
@@ -136,10 +152,7 @@ export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions 
   if (!(input.ndim === kd && grid.ndim === kd)) {
     throw new TorchRuntimeError(op, `grid_sampler(): expected ${kd}D input and grid with same number of dimensions, but got ${shapes}`);
   }
-  if (mode === 'bicubic') {
-    if (d === 3) throw new TorchRuntimeError(op, 'grid_sampler(): bicubic interpolation only supports 4D input');
-    throw new TorchNotImplementedError(op, 'grid_sample: bicubic mode is not supported yet');
-  }
+  if (mode === 'bicubic' && d === 3) throw new TorchRuntimeError(op, 'grid_sampler(): bicubic interpolation only supports 4D input');
   if (input.dtype !== grid.dtype) {
     throw new TorchRuntimeError(op, `grid_sampler(): expected input and grid to have the same dtype, but input has ${input.dtype.name} and grid has ${grid.dtype.name}`);
   }
@@ -147,7 +160,7 @@ export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions 
   return fusedNode(name, [input, grid], (x, g) => gridSampleImpl(x, g, mode, padding, align));
 }
 
-function gridSampleImpl(input: Tensor, grid: Tensor, mode: 'bilinear' | 'nearest', padding: string, align: boolean): Tensor {
+function gridSampleImpl(input: Tensor, grid: Tensor, mode: 'bilinear' | 'nearest' | 'bicubic', padding: string, align: boolean): Tensor {
   const d = input.ndim - 2;
   const [N, C] = input._shape as [number, number];
   const sizes = input._shape.slice(2);
@@ -158,7 +171,9 @@ function gridSampleImpl(input: Tensor, grid: Tensor, mode: 'bilinear' | 'nearest
   const coords: Tensor[] = [];
   for (let dim = 0; dim < d; dim++) {
     const j = d - 1 - dim;
-    coords.push(sourceIndex(grid.select(-1, j).reshape(N, 1, P), sizes[dim]!, padding, align));
+    const g = grid.select(-1, j).reshape(N, 1, P);
+    // bicubic unnormalises only: padding applies to each of the 4×4 taps
+    coords.push(mode === 'bicubic' ? sourceIndex(g, sizes[dim]!, 'zeros', align) : sourceIndex(g, sizes[dim]!, padding, align));
   }
   const gatherAt = (idx: Tensor[], extraMask: Tensor | null): Tensor => {
     let inside: Tensor | null = extraMask;
@@ -174,7 +189,27 @@ function gridSampleImpl(input: Tensor, grid: Tensor, mode: 'bilinear' | 'nearest
     return where(inside!, vals, 0);
   };
   let out: Tensor;
-  if (mode === 'nearest') {
+  if (mode === 'bicubic') {
+    const [cy, cx] = coords as [Tensor, Tensor];
+    const [H, W] = sizes as [number, number];
+    const x0 = cx.detach().floor();
+    const y0 = cy.detach().floor();
+    const wx = cubicCoefficients(cx.sub(x0));
+    const wy = cubicCoefficients(cy.sub(y0));
+    // ATen's get_value_bounded: each tap position is clipped or reflected, truncated, then bounds-checked
+    const tap = (p: Tensor, size: number): Tensor => (padding === 'zeros' ? p : sourceTap(p, size, padding, align)).trunc();
+    const rows: Tensor[] = [];
+    for (let i = 0; i < 4; i++) {
+      const py = tap(y0.add(i - 1), H);
+      let row: Tensor | null = null;
+      for (let j = 0; j < 4; j++) {
+        const term = gatherAt([py, tap(x0.add(j - 1), W)], null).mul(wx[j]!);
+        row = row === null ? term : row.add(term);
+      }
+      rows.push(row!);
+    }
+    out = rows[0]!.mul(wy[0]!).add(rows[1]!.mul(wy[1]!)).add(rows[2]!.mul(wy[2]!)).add(rows[3]!.mul(wy[3]!));
+  } else if (mode === 'nearest') {
     out = gatherAt(
       coords.map((c) => c.detach().round()),
       null,
