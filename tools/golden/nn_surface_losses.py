@@ -345,6 +345,11 @@ GRAD_FNS = {
     'pack_padded_sequence': R.pack_padded_sequence(_lp, [6, 4]).data.grad_fn.name(),
 }
 
+torch.manual_seed(7)
+_cb = nn.RNNCellBase(3, 4, True, 2)
+RNN_CELL_BASE = {'repr': repr(_cb), 'state': {k: enc_result(v) for k, v in _cb.state_dict().items()},
+                 'forward_error': err(lambda: _cb(torch.zeros(2, 3)))}
+
 # ---------------------------------------------------------------------------- ParameterDict
 torch.manual_seed(0)
 pd = nn.ParameterDict({'b': nn.Parameter(torch.zeros(2, 3)), 'a': torch.ones(4)})
@@ -357,5 +362,5 @@ PDICT['after_pop'] = list(pd.keys())
 write_json('packages/nn/test/fixtures/nn_surface_losses.json', {
     'ctc': CTC, 'ctc_errors': CTC_ERRORS, 'losses': LOSSES, 'loss_errors': LOSS_ERRORS,
     'asm': ASM, 'asm_errors': ASM_ERRORS, 'lbfgs': LBFGS, 'lbfgs_data': LBFGS_DATA, 'lbfgs_errors': LBFGS_ERRORS,
-    'pack': PACK, 'seq': SEQ, 'pack_errors': PACK_ERRORS, 'pack_grad': PACK_GRAD, 'rnns': RNNS, 'pdict': PDICT, 'grad_fns': GRAD_FNS,
+    'pack': PACK, 'seq': SEQ, 'pack_errors': PACK_ERRORS, 'pack_grad': PACK_GRAD, 'rnns': RNNS, 'pdict': PDICT, 'grad_fns': GRAD_FNS, 'rnn_cell_base': RNN_CELL_BASE,
 })

@@ -414,6 +414,23 @@ describe('RNN / LSTM / GRU on PackedSequence vs PyTorch', () => {
       expectClose(gs[1]!, c.weight_grad, 'weight_hh_l0 grad');
     });
   }
+  it('RNNCellBase constructs as PyTorch\'s (seeded init, repr, no forward)', () => {
+    const want = (fx as unknown as { rnn_cell_base: { repr: string; state: Record<string, EncodedResult>; forward_error: ErrorCase } }).rnn_cell_base;
+    setRngCompat('1.13');
+    manualSeed(7);
+    const m = new nn.RNNCellBase(3, 4, true, 2);
+    expect(m.toString()).toBe(want.repr);
+    const sd = m.stateDict();
+    expect(Object.keys(sd)).toEqual(Object.keys(want.state));
+    for (const [k, v] of Object.entries(want.state)) expectClose(sd[k]!, v, k, { rtol: 0, atol: 0 });
+    let caught: unknown = null;
+    try {
+      m.call(torchCore.zeros([2, 3]));
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as Error).message).toContain(want.forward_error.message);
+  });
   it('RNNCellBase is the cells\' base class', () => {
     expect(new nn.GRUCell(2, 3)).toBeInstanceOf(nn.RNNCellBase);
     expect(new nn.LSTMCell(2, 3)).toBeInstanceOf(nn.RNNCellBase);

@@ -363,7 +363,7 @@ export class GRU extends RNNBase {
 }
 
 /** PyTorch's `RNNCellBase` (base of `RNNCell`, `LSTMCell`, `GRUCell`): `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`. */
-export abstract class RNNCellBase extends Module {
+export class RNNCellBase extends Module {
   /** Input features. */
   declare inputSize: number;
   /** Hidden features. */
@@ -378,11 +378,23 @@ export abstract class RNNCellBase extends Module {
   declare bias_ih: Parameter | null;
   /** [G·H] or null. */
   declare bias_hh: Parameter | null;
-  protected constructor(inputSize: number, hiddenSize: number, bias: boolean, chunks: number, o: FactoryOptions) {
+  /**
+   * PyTorch's signature: a cell with `numChunks` gates (the subclasses pass 1, 4 or 3).
+   * @param inputSize input features
+   * @param hiddenSize hidden features
+   * @param bias whether `bias_ih` and `bias_hh` are learned
+   * @param numChunks gates stacked in the weights
+   * @param o dtype
+   */
+  constructor(inputSize: number, hiddenSize: number, bias: boolean, numChunks: number, o: FactoryOptions = {}) {
     checkArgs(new.target.name, [
       ['input_size', inputSize, 'size'],
       ['hidden_size', hiddenSize, 'size'],
+      ['bias', bias, 'bool'],
+      ['num_chunks', numChunks, 'size'],
     ]);
+    if (new.target === RNNCellBase) o = checkOptions(new.target.name, o, FACTORY, 5);
+    const chunks = numChunks;
     super();
     this.inputSize = inputSize;
     this.hiddenSize = hiddenSize;
