@@ -54,7 +54,7 @@ for (const [key, row] of rows) {
     factoryImports.add(`${fam}Fn`);
     fns.push(`/** ${row.doc} */\nexport const ${key} = ${fam}Fn('${key}');`);
   }
-  if (ELEMENTWISE.has(fam) && has(row, 'inplace') && !row.manualMethod) {
+  if (ELEMENTWISE.has(fam) && has(row, 'inplace') && !row.manualMethod && !row.manualFunction) {
     factoryImports.add(`${fam}InplaceFn`);
     fns.push(`/** In-place {@link ${key}}: writes into \`input\` and returns it. */\nexport const ${key}_ = ${fam}InplaceFn('${key}');`);
   }
@@ -65,8 +65,15 @@ for (const [key, row] of rows) {
     else aliasFns.push(`${doc}\nexport function ${a}(...args: Parameters<typeof ops.${key}>): ReturnType<typeof ops.${key}> {\n  return (ops.${key} as (...a: unknown[]) => ReturnType<typeof ops.${key}>)(...args);\n}`);
     if (has(row, 'inplace')) {
       const inplaceDoc = `/** Alias of {@link ${key}_} (PyTorch's \`${alias}_\`). */`;
-      if (ELEMENTWISE.has(fam) && !row.manualMethod) aliasFns.push(`${inplaceDoc}\nexport const ${a}_ = ${key}_;`);
-      else if (!ELEMENTWISE.has(fam)) aliasFns.push(`${inplaceDoc}\nexport function ${a}_(...args: Parameters<typeof ops.${key}_>): ReturnType<typeof ops.${key}_> {\n  return (ops.${key}_ as (...a: unknown[]) => ReturnType<typeof ops.${key}_>)(...args);\n}`);
+      if (generated && !row.manualMethod) aliasFns.push(`${inplaceDoc}\nexport const ${a}_ = ${key}_;`);
+      else if (!generated && !row.manualMethod) aliasFns.push(`${inplaceDoc}\nexport function ${a}_(...args: Parameters<typeof ops.${key}_>): ReturnType<typeof ops.${key}_> {\n  return (ops.${key}_ as (...a: unknown[]) => ReturnType<typeof ops.${key}_>)(...args);\n}`);
+    }
+  }
+  if (row.manualMethod) {
+    for (const alias of row.aliases ?? []) {
+      const a = camel(alias);
+      if (has(row, 'method')) methods.push(`  /** Alias of {@link Tensor.${key}} (PyTorch's \`${alias}\`). */\n  ${a}: Tensor['${camel(row.aten)}'];`);
+      if (has(row, 'inplace')) methods.push(`  /** Alias of {@link Tensor.${key}_} (PyTorch's \`${alias}_\`). */\n  ${a}_: Tensor['${camel(row.aten)}_'];`);
     }
   }
   if (has(row, 'method') && !row.manualMethod) {

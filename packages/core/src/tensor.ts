@@ -907,10 +907,17 @@ function installCatalogueMethods(proto: Record<string, unknown>): void {
     });
   };
   for (const [key, row] of Object.entries(CATALOGUE) as [string, (typeof CATALOGUE)[keyof typeof CATALOGUE]][]) {
-    if ('manualMethod' in row && row.manualMethod) continue;
-    const names = [key, ...('aliases' in row ? row.aliases.map(camel) : [])];
+    const aliases = 'aliases' in row ? (row.aliases as readonly string[]).map(camel) : [];
     const variants = row.variants as readonly string[];
-    for (const name of names) {
+    if ('manualMethod' in row && row.manualMethod) {
+      // Aliases of hand-written methods are the same methods.
+      for (const alias of aliases) {
+        if (variants.includes('method')) Object.defineProperty(proto, alias, { configurable: true, writable: true, value: proto[key] });
+        if (variants.includes('inplace')) Object.defineProperty(proto, `${alias}_`, { configurable: true, writable: true, value: proto[`${key}_`] });
+      }
+      continue;
+    }
+    for (const name of [key, ...aliases]) {
       if (variants.includes('method')) define(name, key);
       if (variants.includes('inplace')) define(`${name}_`, `${key}_`);
     }

@@ -13,7 +13,7 @@ import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
-import { expectScalarFits, expectTensor } from '../validate.js';
+import { expectScalarFits, expectTensor, pyTypeName } from '../validate.js';
 import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 
@@ -33,7 +33,7 @@ function outputDtypes(op: string, rule: DtypeRule, promoted: DType): { compute: 
     case 'bool':
       return { compute: promoted, out: bool };
     case 'intOrBool':
-      if (promoted.isFloatingPoint) throw new TorchRuntimeError(op, `"${op}_cpu" not implemented for '${cppName(promoted)}'`);
+      if (promoted.isFloatingPoint) throw new TorchRuntimeError(op, `"${op.replace(/_$/, '')}_cpu" not implemented for '${cppName(promoted)}'`);
       return { compute: promoted, out: promoted };
   }
 }
@@ -46,8 +46,20 @@ const UNSUPPORTED: Record<string, Rejects> = Object.fromEntries(
   [...Object.values(UNARY), ...Object.values(BINARY)].flatMap((row) => ('rejects' in row.impl ? [[row.aten, row.impl.rejects]] : [])),
 );
 
-function checkSupported(name: string, dtype: DType): void {
+/** The result dtype a rule gives, without its support checks (for PyTorch's check order). */
+function outputDtypeOf(rule: DtypeRule, promoted: DType): DType {
+  if (rule === 'bool') return bool;
+  if (rule === 'float' && !promoted.isFloatingPoint) return getDefaultDtype();
+  return promoted;
+}
+
+/**
+ * Raises PyTorch's error when the op's kernel rejects `dtype`. `only: 'message'` checks
+ * just the rejections the op raises itself before any kernel runs (relu, neg on bool).
+ */
+function checkSupported(name: string, dtype: DType, only?: 'message'): void {
   const rule = UNSUPPORTED[name];
+  if (only === 'message' && rule?.message === undefined) return;
   if (rule && rule.dtypes.includes(dtype.name)) {
     throw new TorchRuntimeError(name, rule.message ?? `"${rule.kernel}" not implemented for '${cppName(dtype)}'`);
   }
@@ -88,12 +100,16 @@ export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, p
 /** In-place unary: `x.op_()`. The result must be castable back to x's dtype. */
 export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams): Tensor {
   expectTensor(name, 'input', 1, x);
-  checkSupported(name.replace(/_$/, ''), x.dtype);
-  const { compute, out } = outputDtypes(name, rule, x.dtype);
+  const base = name.replace(/_$/, '');
+  // PyTorch's order: the op's own checks, then overlap, then the cast to x's dtype, then kernel support.
+  checkSupported(base, x.dtype, 'message');
+  checkWritable(x, name);
+  const out = outputDtypeOf(rule, x.dtype);
   if (!canCast(out, x.dtype)) {
     throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(x.dtype)}`);
   }
-  checkWritable(x, name);
+  checkSupported(base, x.dtype);
+  const { compute } = outputDtypes(name, rule, x.dtype);
   notifyInplace(x, name);
   const backend = backendFor(x.device, compute, name);
   backend.unary(op, refOf(x), refOf(x), compute.name, params);
@@ -197,11 +213,11 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
   checkOperand(name, other, 'other');
   if (other instanceof Tensor) commonDevice(name, [self, other]);
   boolSubCheck(name, self, other, op);
-  const { compute, out } = outputDtypes(name, rule, resultType(self, other));
-  checkIntegerArgs(name, op, compute, other, self.numel());
-  if (!canCast(out, self.dtype)) {
-    throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(self.dtype)}`);
-  }
+  const base = name.replace(/_$/, '');
+  // PyTorch's order: the op's own checks, overlap, shapes, the cast to self's dtype, then kernel support.
+  const promoted = resultType(self, other);
+  checkSupported(base, promoted, 'message');
+  checkWritable(self, name);
   if (other instanceof Tensor) {
     const b = broadcastShapes(self._shape, other._shape, name);
     if (b.length !== self._shape.length || b.some((d, i) => d !== self._shape[i])) {
@@ -211,7 +227,13 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
       );
     }
   }
-  checkWritable(self, name);
+  const out = outputDtypeOf(rule, promoted);
+  if (!canCast(out, self.dtype)) {
+    throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(self.dtype)}`);
+  }
+  checkSupported(base, promoted);
+  const { compute } = outputDtypes(name, rule, promoted);
+  checkIntegerArgs(name, op, compute, other, self.numel());
   notifyInplace(self, name);
   // An operand that aliases self with another layout would read half-written data.
   let src = other;
@@ -313,13 +335,42 @@ export function unaryInplaceFn(key: UnaryOp): (input: Tensor) => Tensor {
 /** `torch.<key>(a, b)` for a binary kernel row; either operand may be a number. */
 export function binaryFn(key: BinaryOp): (input: TensorOrScalar, other: TensorOrScalar) => Tensor {
   const row = BINARY[key];
-  return (input: TensorOrScalar, other: TensorOrScalar): Tensor => binaryOp(row.aten, key, input, other, row.impl.dtype);
+  const scalars = scalarsOf(key);
+  return (input: TensorOrScalar, other: TensorOrScalar): Tensor => {
+    checkScalarOperands(row.aten, scalars, input, other, false);
+    return binaryOp(row.aten, key, input, other, row.impl.dtype);
+  };
+}
+
+function scalarsOf(key: BinaryOp): 'both' | 'other' | 'none' {
+  const impl = BINARY[key].impl as { scalars?: 'both' | 'other' | 'none' };
+  return impl.scalars ?? 'both';
+}
+
+/**
+ * PyTorch's Python binding: ops without a Scalar overload take tensors only, and some
+ * take a number only as `other`. The texts are its arg parser's.
+ */
+function checkScalarOperands(name: string, scalars: 'both' | 'other' | 'none', input: unknown, other: unknown, inplace: boolean): void {
+  if (scalars === 'both') return;
+  const isNumber = (v: unknown) => typeof v === 'number' || typeof v === 'boolean';
+  if (!inplace && isNumber(input) && other instanceof Tensor) {
+    if (scalars === 'other') {
+      throw new TorchTypeError(name, `${name}() received an invalid combination of arguments - got (${pyTypeName(input)}, Tensor), but expected one of:`);
+    }
+    throw new TorchTypeError(name, `${name}(): argument 'input' (position 1) must be Tensor, not ${pyTypeName(input)}`);
+  }
+  if (scalars === 'none' && isNumber(other)) {
+    throw new TorchTypeError(inplace ? `${name}_` : name, `${inplace ? `${name}_` : name}(): argument 'other' (position ${inplace ? 1 : 2}) must be Tensor, not ${pyTypeName(other)}`);
+  }
 }
 /** `x.<key>_(other)` for a binary kernel row. */
 export function binaryInplaceFn(key: BinaryOp): (input: Tensor, other: TensorOrScalar) => Tensor {
   const row = BINARY[key];
+  const scalars = scalarsOf(key);
   return (input: Tensor, other: TensorOrScalar): Tensor => {
     expectTensor(`${row.aten}_`, 'input', 1, input);
+    checkScalarOperands(row.aten, scalars, input, other, true);
     return binaryInplace(`${row.aten}_`, key, input, other, row.impl.dtype);
   };
 }
@@ -332,6 +383,13 @@ export function binaryInplaceFn(key: BinaryOp): (input: Tensor, other: TensorOrS
 export function square(x: Tensor): Tensor {
   expectTensor('square', 'input', 1, x);
   return x.dtype === bool ? unaryOp('square', 'square', x.long(), 'same') : unaryOp('square', 'square', x, 'same');
+}
+
+/** In-place {@link square}: a bool tensor can't hold the int64 square (PyTorch's text). */
+export function square_(x: Tensor): Tensor {
+  expectTensor('square_', 'input', 1, x);
+  if (x.dtype === bool) throw new TorchRuntimeError('square_', 'Found dtype Bool but expected Long');
+  return unaryInplace('square_', 'square', x, 'same');
 }
 // ---------------------------------------------------------------- binary ops
 
@@ -405,26 +463,6 @@ export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions): Te
   if (mode === 'floor') return binaryOp('div', 'floorDivide', a, b, 'same', { roundingMode: mode });
   if (!(a instanceof Tensor) && b instanceof Tensor) return mul(reciprocal(b), a);
   return binaryOp('div', 'div', a, b, 'float');
-}
-/** Elementwise maximum (NaN propagates). */
-export function maximum(a: Tensor, b: Tensor): Tensor {
-  expectTensor('maximum', 'input', 1, a);
-  return binaryOp('maximum', 'maximum', a, b, 'same');
-}
-/** Elementwise minimum (NaN propagates). */
-export function minimum(a: Tensor, b: Tensor): Tensor {
-  expectTensor('minimum', 'input', 1, a);
-  return binaryOp('minimum', 'minimum', a, b, 'same');
-}
-/** Elementwise maximum ignoring NaN. */
-export function fmax(a: Tensor, b: Tensor): Tensor {
-  expectTensor('fmax', 'input', 1, a);
-  return binaryOp('fmax', 'fmax', a, b, 'same');
-}
-/** Elementwise minimum ignoring NaN. */
-export function fmin(a: Tensor, b: Tensor): Tensor {
-  expectTensor('fmin', 'input', 1, a);
-  return binaryOp('fmin', 'fmin', a, b, 'same');
 }
 /**
  * Whether every element of a equals b's, with equal shapes (PyTorch's `torch.equal`).

@@ -38,34 +38,10 @@ const reduceCall = (f: (x: Tensor, dim?: any, keepdim?: any) => unknown): Call =
 
 /** PyTorch op name → Antorcha call. */
 export const OP_CALLS: Record<string, Call> = {
-  ...Object.fromEntries(
-    ['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sqrt', 'rsqrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'sigmoid', 'reciprocal', 'erf', 'erfc', 'erfinv', 'neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round', 'trunc', 'frac', 'square', 'isnan', 'isinf', 'isfinite'].map((op) => [op, unary((core as any)[op])]),
-  ),
-  logical_not: unary(core.logicalNot),
-  bitwise_not: unary(core.bitwiseNot),
+  // Plain unary and binary ops of the catalogue need no entry: see catalogueCall.
   add: ([a, b], kw) => core.add(a, b, kwOpt(kw, 'alpha')),
   sub: ([a, b], kw) => core.sub(a, b, kwOpt(kw, 'alpha')),
-  mul: binary(core.mul),
   div: ([a, b], kw) => core.div(a, b, kwOpt(kw, 'rounding_mode') as core.DivOptions),
-  pow: binary(core.pow),
-  maximum: binary(core.maximum),
-  minimum: binary(core.minimum),
-  fmax: binary(core.fmax),
-  fmin: binary(core.fmin),
-  remainder: binary(core.remainder),
-  fmod: binary(core.fmod),
-  atan2: binary(core.atan2),
-  hypot: binary(core.hypot),
-  floor_divide: binary(core.floorDivide),
-  eq: binary(core.eq),
-  ne: binary(core.ne),
-  lt: binary(core.lt),
-  le: binary(core.le),
-  gt: binary(core.gt),
-  ge: binary(core.ge),
-  logical_and: binary(core.logicalAnd),
-  logical_or: binary(core.logicalOr),
-  logical_xor: binary(core.logicalXor),
   where: ([c, a, b]) => (a === undefined && b === undefined ? core.where(c) : core.where(c, a, b)),
   randperm: ([n], kw) => core.randperm(n, kwOpt(kw, 'dtype', 'device')),
   clamp: ([x], kw) => core.clamp(x, kw.min as any, kw.max as any),
@@ -195,6 +171,25 @@ export function decodeArg(a: unknown, device: string): unknown {
   return a;
 }
 
+/**
+ * The call of an op the catalogue declares, by its PyTorch name: `torch.<name>(…)` when
+ * it exists (`exp_` → `torch.exp_(x)`, `arccos` → `torch.arccos(x)`), else the Tensor method;
+ * keyword arguments become a trailing options object with camelCase keys.
+ */
+export function catalogueCall(op: string): Call | undefined {
+  const inplace = op.endsWith('_');
+  const base = camel(inplace ? op.slice(0, -1) : op);
+  const name = inplace ? `${base}_` : base;
+  const row = Object.entries(core.CATALOGUE).find(([key, r]) => key === base || camel(r.aten) === base || ('aliases' in r && (r.aliases as readonly string[]).some((a) => camel(a) === base)));
+  if (!row) return undefined;
+  const opts = (kw: Kw) => (Object.keys(kw).length ? [kwOpt(kw, ...Object.keys(kw))] : []);
+  const fn = (core as unknown as Record<string, unknown>)[name];
+  if (typeof fn === 'function') return (args, kw) => (fn as (...a: unknown[]) => unknown)(...args, ...opts(kw));
+  const proto = Tensor.prototype as unknown as Record<string, unknown>;
+  if (typeof proto[name] === 'function') return ([x, ...rest], kw) => (x as any)[name](...rest, ...opts(kw));
+  return undefined;
+}
+
 /** Loads the op cases. */
 export function loadOpCases(): OpCase[] {
   const areas = readdirSync(fixturePath('.')).filter((f) => /^ops-[a-z0-9-]+\.json$/.test(f)).sort();
@@ -231,7 +226,8 @@ function checkError(exp: Expected, e: unknown): string | null {
 
 /** Decodes a case's arguments on `device` and finds its call (or a verdict when none is mapped). */
 function prepare(c: OpCase, device: string): { call: Call; args: unknown[]; kw: Kw } | string {
-  const call = IN_PLACE_ON_INPUT[c.name] ?? OP_CALLS[c.op];
+  // Cases of ops-catalogue.json call the catalogue's function or method as is (in place on the input).
+  const call = c.name.startsWith('catalogue/') ? catalogueCall(c.op) : (IN_PLACE_ON_INPUT[c.name] ?? OP_CALLS[c.op] ?? catalogueCall(c.op));
   if (!call) return `no Antorcha call mapped for op '${c.op}'`;
   const args = c.args.map((a) => decodeArg(a, device));
   const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, device)]));
@@ -273,7 +269,7 @@ export function runOpCase(c: OpCase, device = 'cpu'): string | null {
 export async function runOpCaseAsync(c: OpCase, device: string): Promise<string | null> {
   const p = prepare(c, device);
   if (typeof p === 'string') return p;
-  const asyncCall = IN_PLACE_ON_INPUT[c.name] ? undefined : ASYNC_OP_CALLS[c.op];
+  const asyncCall = IN_PLACE_ON_INPUT[c.name] || c.name.startsWith('catalogue/') ? undefined : ASYNC_OP_CALLS[c.op];
   let result: unknown;
   const values = new Map<Tensor, ArrayLike<number>>();
   try {

@@ -73,6 +73,16 @@ export const UNARY = {
   signbit: { aten: 'signbit', variants: FM, doc: 'Whether the sign bit is set (−0 and NaN with the bit count), as bool.', impl: PREDICATE, grad: 'none' },
   logicalNot: { aten: 'logical_not', variants: FMI, doc: 'Logical not (bool).', impl: PREDICATE, grad: 'none' },
   bitwiseNot: { aten: 'bitwise_not', variants: FMI, doc: 'Bitwise not of integers, logical not of bools (`~x`).', impl: { family: 'unary', dtype: 'intOrBool' }, grad: 'none' },
+  // Special functions (kernels: PyTorch computes each with one scalar formula).
+  exp2: { aten: 'exp2', variants: FMI, doc: '2ˣ.', impl: FLOAT, grad: 'rule' },
+  lgamma: { aten: 'lgamma', variants: FMI, doc: 'log |Γ(x)|.', impl: FLOAT, grad: 'rule' },
+  digamma: { aten: 'digamma', variants: FMI, doc: 'The digamma function ψ(x) = d/dx log Γ(x).', impl: FLOAT, grad: 'rule' },
+  i0: { aten: 'i0', variants: FMI, doc: 'The modified Bessel function of the first kind, order 0.', impl: FLOAT, grad: 'rule' },
+  // Kernels behind composite ops in ops/math.ts (no public form of their own).
+  i1: { aten: 'special_i1', variants: [], doc: 'The modified Bessel function of the first kind, order 1 (i0\'s derivative).', impl: FLOAT, grad: 'none' },
+  polygammaN: { aten: 'polygamma', variants: [], doc: 'The n-th derivative of digamma (n in params.a; torch.polygamma).', impl: FLOAT, grad: 'rule' },
+  frexpMantissa: { aten: 'frexp', variants: [], doc: 'The mantissa in [0.5, 1) of torch.frexp.', impl: SAME, grad: 'rule' },
+  frexpExponent: { aten: 'frexp_exponent', variants: [], doc: 'The exponent of torch.frexp, as a float of the input dtype.', impl: SAME, grad: 'none' },
   // Activation kernels nn.functional builds on (parameters in UnaryParams).
   gelu: { aten: 'gelu', variants: [], doc: 'GELU with the exact erf form (nn.functional.gelu).', impl: FLOAT, grad: 'rule' },
   geluTanh: { aten: 'gelu', variants: [], doc: "GELU with the tanh approximation (nn.functional.gelu(approximate='tanh')).", impl: FLOAT, grad: 'rule' },
@@ -86,7 +96,9 @@ export const UNARY = {
 
 const ARITH = { family: 'binary', dtype: 'same' } as const;
 const FLOAT2 = { family: 'binary', dtype: 'float' } as const;
-const CMP = { family: 'binary', dtype: 'bool' } as const;
+const CMP = { family: 'binary', dtype: 'bool', scalars: 'other' } as const;
+const LOGICAL = { family: 'binary', dtype: 'bool', scalars: 'none' } as const;
+const TENSORS = { family: 'binary', dtype: 'same', scalars: 'none' } as const;
 const BITS = { family: 'binary', dtype: 'intOrBool' } as const;
 
 /** Elementwise functions of two arguments (either may be a number unless the function says otherwise). */
@@ -98,22 +110,22 @@ export const BINARY = {
   floorDivide: { aten: 'floor_divide', variants: FMI, doc: '`floor(a / b)`.', impl: ARITH, grad: 'rule' },
   truncDivide: { aten: 'div', variants: [], doc: "`trunc(a / b)` (div with roundingMode 'trunc').", impl: ARITH, grad: 'rule' },
   pow: { aten: 'pow', variants: FMI, doc: '`a ** b`.', impl: ARITH, grad: 'rule' },
-  maximum: { aten: 'maximum', variants: FM, doc: 'Elementwise maximum (NaN propagates).', impl: ARITH, grad: 'rule', manualFunction: true },
-  minimum: { aten: 'minimum', variants: FM, doc: 'Elementwise minimum (NaN propagates).', impl: ARITH, grad: 'rule', manualFunction: true },
-  fmax: { aten: 'fmax', variants: FM, doc: 'Elementwise maximum ignoring NaN.', impl: ARITH, grad: 'rule', manualFunction: true },
-  fmin: { aten: 'fmin', variants: FM, doc: 'Elementwise minimum ignoring NaN.', impl: ARITH, grad: 'rule', manualFunction: true },
+  maximum: { aten: 'maximum', variants: FM, doc: 'Elementwise maximum (NaN propagates).', impl: TENSORS, grad: 'rule' },
+  minimum: { aten: 'minimum', variants: FM, doc: 'Elementwise minimum (NaN propagates).', impl: TENSORS, grad: 'rule' },
+  fmax: { aten: 'fmax', variants: FM, doc: 'Elementwise maximum ignoring NaN.', impl: TENSORS, grad: 'rule' },
+  fmin: { aten: 'fmin', variants: FM, doc: 'Elementwise minimum ignoring NaN.', impl: TENSORS, grad: 'rule' },
   remainder: {
     aten: 'remainder', variants: FMI, doc: 'Python-style modulus: the result has the divisor’s sign.', grad: 'rule',
     impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool'], kernel: 'remainder_cpu' } },
   },
   fmod: {
     aten: 'fmod', variants: FMI, doc: 'C-style modulus: the result has the dividend’s sign.', grad: 'rule',
-    impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool'], kernel: 'fmod_cpu' } },
+    impl: { family: 'binary', dtype: 'same', scalars: 'other', rejects: { dtypes: ['bool'], kernel: 'fmod_cpu' } },
   },
-  atan2: { aten: 'atan2', variants: FMI, doc: 'atan2(a, b), quadrant-aware.', aliases: ['arctan2'], impl: FLOAT2, grad: 'rule' },
+  atan2: { aten: 'atan2', variants: FMI, doc: 'atan2(a, b), quadrant-aware.', aliases: ['arctan2'], impl: { family: 'binary', dtype: 'float', scalars: 'none' }, grad: 'rule' },
   hypot: {
     aten: 'hypot', variants: FMI, doc: '√(a² + b²).', grad: 'rule',
-    impl: { family: 'binary', dtype: 'float', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'hypot_cpu' } },
+    impl: { family: 'binary', dtype: 'same', scalars: 'none', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'hypot_cpu' } },
   },
   eq: { aten: 'eq', variants: FMI, doc: '`a == b` (bool).', impl: CMP, grad: 'none' },
   ne: { aten: 'ne', variants: FMI, doc: '`a != b` (bool).', aliases: ['not_equal'], impl: CMP, grad: 'none' },
@@ -121,10 +133,31 @@ export const BINARY = {
   le: { aten: 'le', variants: FMI, doc: '`a <= b` (bool).', aliases: ['less_equal'], impl: CMP, grad: 'none' },
   gt: { aten: 'gt', variants: FMI, doc: '`a > b` (bool).', aliases: ['greater'], impl: CMP, grad: 'none' },
   ge: { aten: 'ge', variants: FMI, doc: '`a >= b` (bool).', aliases: ['greater_equal'], impl: CMP, grad: 'none' },
-  logicalAnd: { aten: 'logical_and', variants: FMI, doc: 'Logical and (bool).', impl: CMP, grad: 'none' },
-  logicalOr: { aten: 'logical_or', variants: FMI, doc: 'Logical or (bool).', impl: CMP, grad: 'none' },
-  logicalXor: { aten: 'logical_xor', variants: FMI, doc: 'Logical xor (bool).', impl: CMP, grad: 'none' },
+  logicalAnd: { aten: 'logical_and', variants: FMI, doc: 'Logical and (bool).', impl: LOGICAL, grad: 'none' },
+  logicalOr: { aten: 'logical_or', variants: FMI, doc: 'Logical or (bool).', impl: LOGICAL, grad: 'none' },
+  logicalXor: { aten: 'logical_xor', variants: FMI, doc: 'Logical xor (bool).', impl: LOGICAL, grad: 'none' },
   bitwiseAnd: { aten: 'bitwise_and', variants: FMI, doc: 'Bitwise and of integers / bools.', impl: BITS, grad: 'none' },
   bitwiseOr: { aten: 'bitwise_or', variants: FMI, doc: 'Bitwise or of integers / bools.', impl: BITS, grad: 'none' },
   bitwiseXor: { aten: 'bitwise_xor', variants: FMI, doc: 'Bitwise xor of integers / bools.', impl: BITS, grad: 'none' },
+  copysign: { aten: 'copysign', variants: FMI, doc: '|a| with the sign of b.', impl: FLOAT2, grad: 'rule' },
+  nextafter: {
+    aten: 'nextafter', variants: FMI, doc: 'The next float after a towards b.', grad: 'rule',
+    impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'nextafter_cpu' } },
+  },
+  gcd: {
+    aten: 'gcd', variants: FMI, doc: 'Greatest common divisor of integers (non-negative).', grad: 'none',
+    impl: { family: 'binary', dtype: 'intOrBool', rejects: { dtypes: ['bool'], kernel: 'gcd_cpu' } },
+  },
+  lcm: {
+    aten: 'lcm', variants: FMI, doc: 'Least common multiple of integers (non-negative).', grad: 'none',
+    impl: { family: 'binary', dtype: 'intOrBool', rejects: { dtypes: ['bool'], kernel: 'lcm_cpu' } },
+  },
+  bitwiseLeftShift: {
+    aten: 'bitwise_left_shift', variants: FMI, doc: 'a << b of integers (wrapping in the dtype).', grad: 'none',
+    impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool', 'float32', 'float64'], kernel: 'lshift_cpu' } },
+  },
+  bitwiseRightShift: {
+    aten: 'bitwise_right_shift', variants: FMI, doc: 'a >> b of integers (arithmetic for signed dtypes).', grad: 'none',
+    impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool', 'float32', 'float64'], kernel: 'rshift_cpu' } },
+  },
 } as const satisfies OpTable;

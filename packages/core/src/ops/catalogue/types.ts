@@ -29,7 +29,17 @@ export interface Rejects {
  * fused ternaries have hand-written functions (`manualFunction`).
  */
 export type KernelImpl =
-  | { readonly family: 'unary' | 'binary'; readonly dtype: DtypeRule; readonly rejects?: Rejects }
+  | { readonly family: 'unary'; readonly dtype: DtypeRule; readonly rejects?: Rejects }
+  | {
+      readonly family: 'binary';
+      readonly dtype: DtypeRule;
+      readonly rejects?: Rejects;
+      /**
+       * Which operands PyTorch accepts as a Python number: `both` (default), `other`
+       * (`torch.eq(t, 2)` but not `torch.eq(2, t)`), or `none` (`atan2`, `maximum`, …).
+       */
+      readonly scalars?: 'both' | 'other' | 'none';
+    }
   | { readonly family: 'ternary' | 'reduce' | 'scan' };
 
 /** One row. The row's key is the TypeScript name (camelCase); it is also the kernel name for kernel ops. */

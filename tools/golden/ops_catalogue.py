@@ -1,0 +1,106 @@
+"""Golden cases that the op catalogue implies: every in-place variant and every alias of
+the catalogue's elementwise rows, and the catalogue ops with no case in ops.py.
+
+Reads packages/core/fixtures/catalogue.json (written by the core build from
+packages/core/src/ops/catalogue), so a new row with an in-place form or an alias gets
+its cases by re-running this script. Writes packages/core/fixtures/ops-catalogue.json.
+Run: /usr/bin/python3 tools/golden/ops_catalogue.py (after `pnpm --filter @antorcha/core build`)
+"""
+import json
+import os
+
+import torch
+
+from _cases import Cases, layouts, rand
+from _common import ROOT
+
+torch.manual_seed(11)
+CATALOGUE = json.load(open(os.path.join(ROOT, 'packages/core/fixtures/catalogue.json')))
+EDGE = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 1e-30, -1e-30, 1e30, 88.0, -104.0,
+        float('inf'), float('-inf'), float('nan'), 3.0, 0.25, 1e-7]
+DTYPES = ['float32', 'float64', 'int64', 'int32', 'uint8', 'bool']
+c = Cases()
+_add = c.add
+# Case names start with 'catalogue/': the suite calls them through the catalogue's own
+# function or method (no clone), so in-place forms run on the very layout encoded here.
+c.add = lambda name, *a, **k: _add(f'catalogue/{name}', *a, **k)
+
+
+def row_has(row, variant):
+    return variant in row['variants']
+
+
+def elementwise_rows(family):
+    return [(k, r) for k, r in CATALOGUE.items() if r['kernel'] == family and r['variants']]
+
+
+def inplace(name):
+    # call the in-place form on the (already encoded) input itself
+    return lambda x, *rest: getattr(x, name)(*rest)
+
+
+# In-place forms over every dtype: values, or PyTorch's cast error.
+for key, row in elementwise_rows('unary'):
+    if not row_has(row, 'inplace'):
+        continue
+    op = row['aten']
+    for dt in DTYPES:
+        c.add(f'{op}_/{dt}', f'{op}_', [rand([2, 3], dt)], fn=inplace(f'{op}_'))
+    c.add(f'{op}_/strided', f'{op}_', [rand([3, 4])[:, ::2]], fn=inplace(f'{op}_'))
+    c.add(f'{op}_/expanded', f'{op}_', [rand([1, 3]).expand(2, 3)], fn=inplace(f'{op}_'))
+for key, row in elementwise_rows('binary'):
+    if not row_has(row, 'inplace') or row.get('manualMethod'):
+        continue
+    op = row['aten']
+    for dt in DTYPES:
+        c.add(f'{op}_/{dt}', f'{op}_', [rand([2, 3], dt), rand([3], dt)], fn=inplace(f'{op}_'))
+    c.add(f'{op}_/int_self_float_other', f'{op}_', [rand([2, 3], 'int64'), rand([2, 3])], fn=inplace(f'{op}_'))
+    c.add(f'{op}_/scalar', f'{op}_', [rand([2, 3]), 2], fn=inplace(f'{op}_'))
+    c.add(f'{op}_/broadcast_self', f'{op}_', [rand([3]), rand([2, 3])], fn=inplace(f'{op}_'))
+
+# Every alias, as a function and (where it is one) a method.
+for key, row in CATALOGUE.items():
+    for alias in row.get('aliases', []):
+        if row['kernel'] == 'unary':
+            args = [rand([2, 3]) if row['impl']['dtype'] != 'intOrBool' else rand([2, 3], 'int64')]
+        elif row['kernel'] == 'binary':
+            args = [rand([2, 3]), rand([2, 3])]
+        else:
+            continue
+        if hasattr(torch, alias):
+            c.add(f'{alias}/alias', alias, args)
+        if row_has(row, 'inplace') and hasattr(args[0], f'{alias}_'):
+            c.add(f'{alias}_/alias', f'{alias}_', [a.clone() for a in args], fn=inplace(f'{alias}_'))
+
+# Catalogue ops ops.py has no cases for.
+for op in ['asinh', 'acosh', 'atanh']:
+    for lay, x in layouts([3, 4]):
+        c.add(f'{op}/{lay}', op, [x * (0.3 if op == 'atanh' else 1) + (1.5 if op == 'acosh' else 0)])
+    c.add(f'{op}/edge', op, [torch.tensor(EDGE)])
+    c.add(f'{op}/float64', op, [rand([2, 5], 'float64')])
+    for dt in ['int32', 'int64', 'uint8', 'bool']:
+        c.add(f'{op}/{dt}', op, [rand([2, 3], dt)])
+    c.add(f'{op}/0dim', op, [torch.tensor(0.75)])
+    c.add(f'{op}/empty', op, [torch.zeros(0, 3)])
+c.add('signbit/edge', 'signbit', [torch.tensor(EDGE)])
+c.add('signbit/float64', 'signbit', [torch.tensor(EDGE, dtype=torch.float64)])
+for dt in ['int32', 'int64', 'uint8', 'bool']:
+    c.add(f'signbit/{dt}', 'signbit', [rand([2, 3], dt)])
+for lay, x in layouts([3, 4]):
+    c.add(f'logcumsumexp/{lay}', 'logcumsumexp', [x, 1])
+c.add('logcumsumexp/dim0', 'logcumsumexp', [rand([3, 4]), 0])
+c.add('logcumsumexp/neg_dim', 'logcumsumexp', [rand([2, 3, 4], 'float64'), -2])
+c.add('logcumsumexp/edge', 'logcumsumexp', [torch.tensor(EDGE), 0])
+c.add('logcumsumexp/0dim', 'logcumsumexp', [torch.tensor(0.5), 0])
+c.add('logcumsumexp/empty', 'logcumsumexp', [torch.zeros(0, 3), 1])
+c.add('logcumsumexp/int64', 'logcumsumexp', [rand([3], 'int64'), 0])
+c.add('logcumsumexp/bool', 'logcumsumexp', [rand([3], 'bool'), 0])
+c.add('logcumsumexp/bad_dim', 'logcumsumexp', [rand([3]), 1])
+for op in ['cumsum_', 'cumprod_']:
+    for dt in DTYPES:
+        c.add(f'{op}/{dt}', op, [rand([3, 4], dt), 1], fn=inplace(op))
+    c.add(f'{op}/strided', op, [rand([3, 8])[:, ::2], 0], fn=inplace(op))
+    c.add(f'{op}/dtype_mismatch', op, [rand([3]), 0], {'dtype': torch.float64}, fn=lambda x, d, **k: getattr(x, op)(d, **k))
+    c.add(f'{op}/dtype_same', op, [rand([3]), 0], {'dtype': torch.float32}, fn=lambda x, d, **k: getattr(x, op)(d, **k))
+
+c.write('catalogue')
