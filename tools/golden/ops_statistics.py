@@ -347,6 +347,22 @@ c.add('msort/scalar', 'msort', [torch.tensor(3.)])
 for name, t in layouts([4, 3]):
     c.add(f'msort/layout/{name}', 'msort', [t])
 
+# ---------------------------------------------------------------- argument types (PyTorch's parser texts)
+x3 = rand([3])
+c.add('kthvalue/error_k_float', 'kthvalue', [x3, 1.5])
+c.add('histc/error_bins_float', 'histc', [x3, 2.5])
+c.add('histc/error_min_str', 'histc', [x3, 2, 'a'])
+c.add('bincount/error_minlength_float', 'bincount', [torch.tensor([1])], {'minlength': 1.5})
+c.add('bincount/error_weights_int', 'bincount', [torch.tensor([1])], {'weights': 3})
+c.add('isclose/error_rtol_str', 'isclose', [x3, x3], {'rtol': 'a'})
+c.add('isclose/error_equal_nan_int', 'isclose', [x3, x3], {'equal_nan': 1})
+c.add('allclose/error_other_int', 'allclose', [x3, 3], fn=allclose)
+c.add('aminmax/error_dim_float', 'aminmax', [x3], {'dim': 1.5})
+c.add('nanmean/error_dim_float', 'nanmean', [x3, 1.5])
+c.add('histogram/error_bins0', 'histogram', [x3, 0])
+c.add('histogram/error_edges1', 'histogram', [x3, torch.tensor([0.])])
+c.add('histogram/error_weight_dtype', 'histogram', [x3, 3], {'weight': torch.ones(3, dtype=torch.float64)})
+
 c.write('statistics')
 
 # ---------------------------------------------------------------- return_types printing

@@ -17,7 +17,7 @@ import { needsGrad } from '../autograd-hook.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectBool, expectInt, expectTensor, pyTypeName } from '../validate.js';
 import { arange, full, linspace, scalarTensor, zeros } from './creation.js';
 import { ValuesIndices, returnTypeRepr, valuesIndices } from './dispatch.js';
 import { add, div, lerp, sub, where } from './elementwise.js';
@@ -128,6 +128,81 @@ function nanCount(sorted: Tensor): Tensor {
   return sum(isnan(sorted), -1, true);
 }
 
+// ------------------------------------------------------------------ argument checks
+
+/** The kind of value an option takes. */
+type OptKind = 'bool' | 'int' | 'intOrNull' | 'number' | 'scalar' | 'tensor' | 'dims' | 'dtype' | 'string' | 'range';
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A wrong argument type, as PyTorch's argument parser words it. */
+function badArg(op: string, name: string, pos: number | undefined, want: string, v: unknown): TorchTypeError {
+  const at = pos === undefined ? `argument '${name}'` : `argument '${name}' (position ${pos})`;
+  return new TorchTypeError(op, `${op}(): ${at} must be ${want}, not ${pyTypeName(v)}`);
+}
+
+/** Checks one argument's type (undefined is "not given" and always passes). */
+function checkArg(op: string, name: string, pos: number | undefined, kind: OptKind, v: unknown): void {
+  if (v === undefined) return;
+  const isInt = typeof v === 'number' && Number.isInteger(v);
+  switch (kind) {
+    case 'bool':
+      if (typeof v !== 'boolean') throw badArg(op, name, pos, 'bool', v);
+      return;
+    case 'int':
+      if (!isInt) throw badArg(op, name, pos, 'int', v);
+      return;
+    case 'intOrNull':
+      if (v !== null && !isInt) throw badArg(op, name, pos, 'int', v);
+      return;
+    case 'number':
+      if (typeof v !== 'number') throw badArg(op, name, pos, 'float', v);
+      return;
+    case 'scalar':
+      if (typeof v !== 'number') throw badArg(op, name, pos, 'Number', v);
+      return;
+    case 'tensor':
+      if (!(v instanceof Tensor)) throw badArg(op, name, pos, 'Tensor', v);
+      return;
+    case 'string':
+      if (typeof v !== 'string') throw badArg(op, name, pos, 'str', v);
+      return;
+    case 'dims':
+      if (v === null || isInt) return;
+      if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d))) throw badArg(op, name, pos, 'tuple of ints', v);
+      return;
+    case 'dtype':
+      if (v === null || typeof v === 'string' || (typeof v === 'object' && v !== null && 'isFloatingPoint' in v)) return;
+      throw badArg(op, name, pos, 'torch.dtype', v);
+    case 'range':
+      if (v === null) return;
+      if (!Array.isArray(v) || v.length !== 2 || v.some((d) => typeof d !== 'number')) throw badArg(op, name, pos, 'tuple of floats', v);
+      return;
+  }
+}
+
+/**
+ * Checks a trailing options object: a plain object whose keys are known, each of the
+ * declared kind (`op() got an unexpected keyword argument 'x'` otherwise).
+ */
+function checkOpts(op: string, opts: unknown, spec: Record<string, OptKind>): void {
+  if (opts === undefined || opts === null) return;
+  if (typeof opts !== 'object' || Array.isArray(opts) || opts instanceof Tensor) {
+    throw new TorchTypeError(op, `${op}(): options must be an object of keyword arguments, not ${pyTypeName(opts)}`);
+  }
+  for (const [k, v] of Object.entries(opts as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    const kind = spec[k];
+    if (kind === undefined) throw new TorchTypeError(op, `${op}() got an unexpected keyword argument '${snake(k)}'`);
+    checkArg(op, snake(k), undefined, kind, v);
+  }
+}
+
+/** A tensor or a Python number: `isin(): argument 'elements' (position 1) must be Tensor, not str`. */
+function checkTensorOrNumber(op: string, name: string, pos: number, v: unknown): void {
+  if (!(v instanceof Tensor) && typeof v !== 'number') throw badArg(op, name, pos, 'Tensor', v);
+}
+
 // ------------------------------------------------------------------ median / nanmedian / kthvalue / mode
 
 function medianPick(ignoreNan: boolean) {
@@ -146,6 +221,8 @@ function medianPick(ignoreNan: boolean) {
 
 function medianImpl(op: 'median' | 'nanmedian', x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor | ValuesIndices {
   expectTensor(op, 'input', 1, x);
+  checkArg(op, 'dim', 2, 'intOrNull', dim);
+  checkArg(op, 'keepdim', 3, 'bool', keepdim);
   const ignoreNan = op === 'nanmedian';
   if (dim === undefined || dim === null) {
     if (x.dtype === bool) throw notImplemented(op, 'median_cpu', x);
@@ -205,6 +282,9 @@ export function nanmedian(x: Tensor, dim?: number | null, keepdim = false): Tens
  */
 export function kthvalue(x: Tensor, k: number, dim = -1, keepdim = false): ValuesIndices {
   expectTensor('kthvalue', 'input', 1, x);
+  expectInt('kthvalue', 'k', 2, k);
+  expectInt('kthvalue', 'dim', 3, dim);
+  expectBool('kthvalue', 'keepdim', 4, keepdim);
   const d = wrapDim(dim, x._shape.length, 'kthvalue');
   const size = x._shape.length === 0 ? 1 : x._shape[d]!;
   if (!Number.isInteger(k) || k < 1 || k > size) {
@@ -224,6 +304,8 @@ export function kthvalue(x: Tensor, k: number, dim = -1, keepdim = false): Value
  */
 export function mode(x: Tensor, dim = -1, keepdim = false): ValuesIndices {
   expectTensor('mode', 'input', 1, x);
+  expectInt('mode', 'dim', 2, dim);
+  expectBool('mode', 'keepdim', 3, keepdim);
   const d = wrapDim(dim, x._shape.length, 'mode');
   zeroSizeDim('mode', x, d);
   return selectAlong('mode', 'mode', x, d, keepdim, (sorted, n, t) => {
@@ -259,8 +341,11 @@ export interface QuantileOptions {
 const INTERPOLATIONS = ['linear', 'lower', 'higher', 'midpoint', 'nearest'];
 
 /** quantile's argument checks, in PyTorch's order (all but q's range). */
-function quantileChecks(op: string, x: Tensor, q: number | Tensor, opts: QuantileOptions | undefined): void {
+function quantileChecks(op: string, x: Tensor, q: number | Tensor, opts: QuantileOptions | undefined, dim?: unknown): void {
   expectTensor(op, 'input', 1, x);
+  checkTensorOrNumber(op, 'q', 2, q);
+  checkArg(op, 'dim', 3, 'intOrNull', dim);
+  checkOpts(op, opts, { keepdim: 'bool', interpolation: 'string' });
   const interpolation = opts?.interpolation ?? 'linear';
   const err = (msg: string) => new TorchRuntimeError(op, msg);
   if (typeof q === 'number' && !(q >= 0 && q <= 1)) throw err(`quantile() q must be in the range [0, 1] but got ${cDouble(q)}`);
@@ -274,7 +359,7 @@ function quantileChecks(op: string, x: Tensor, q: number | Tensor, opts: Quantil
 }
 
 function quantileImpl(op: 'quantile' | 'nanquantile', x: Tensor, q: number | Tensor, dim: number | null | undefined, opts: QuantileOptions | undefined): Tensor {
-  quantileChecks(op, x, q, opts);
+  quantileChecks(op, x, q, opts, dim);
   const keepdim = opts?.keepdim ?? false;
   const interpolation = opts?.interpolation ?? 'linear';
   const err = (msg: string) => new TorchRuntimeError(op, msg);
@@ -356,14 +441,14 @@ async function qInRange(q: number | Tensor): Promise<void> {
  * does off the CPU); this form awaits the check first.
  */
 export async function quantileAsync(x: Tensor, q: number | Tensor, dim?: number | null, opts?: QuantileOptions): Promise<Tensor> {
-  quantileChecks('quantile', x, q, opts);
+  quantileChecks('quantile', x, q, opts, dim);
   await qInRange(q);
   return quantileImpl('quantile', x, q, dim, opts);
 }
 
 /** {@link nanquantile} with q's range checked on any device (see {@link quantileAsync}). */
 export async function nanquantileAsync(x: Tensor, q: number | Tensor, dim?: number | null, opts?: QuantileOptions): Promise<Tensor> {
-  quantileChecks('nanquantile', x, q, opts);
+  quantileChecks('nanquantile', x, q, opts, dim);
   await qInRange(q);
   return quantileImpl('nanquantile', x, q, dim, opts);
 }
@@ -386,6 +471,9 @@ export function msort(x: Tensor): Tensor {
  */
 export function nanmean(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
   expectTensor('nanmean', 'input', 1, x);
+  checkArg('nanmean', 'dim', 2, 'dims', dim);
+  if (typeof keepdim !== 'boolean') checkOpts('nanmean', keepdim, { keepdim: 'bool', dtype: 'dtype' });
+  checkOpts('nanmean', opts, { keepdim: 'bool', dtype: 'dtype' });
   if (!x.dtype.isFloatingPoint) {
     throw new TorchRuntimeError('nanmean', `nanmean(): expected input to have floating point dtype but got ${cppName(x.dtype)}`);
   }
@@ -397,6 +485,8 @@ export function nanmean(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptio
 
 function momentMean(op: 'std_mean' | 'var_mean', x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined): [Tensor, Tensor] {
   expectTensor(op, 'input', 1, x);
+  checkArg(op, 'dim', 2, 'dims', dim);
+  if (typeof opts !== 'boolean') checkOpts(op, opts, { correction: 'int', unbiased: 'bool', keepdim: 'bool' });
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `${op} only support floating point and complex dtypes`);
   const o: VarOptions = typeof opts === 'boolean' ? { unbiased: opts } : opts ?? {};
   // PyTorch computes both with one Welford pass in double (acc_type of float): the mean
@@ -495,6 +585,7 @@ export interface AminmaxOptions {
  */
 export function aminmax(x: Tensor, opts?: AminmaxOptions): MinMax {
   expectTensor('aminmax', 'input', 1, x);
+  checkOpts('aminmax', opts, { dim: 'intOrNull', keepdim: 'bool' });
   const keepdim = opts?.keepdim ?? false;
   const dim = opts?.dim;
   if (dim === undefined || dim === null) {
@@ -519,6 +610,7 @@ export function aminmax(x: Tensor, opts?: AminmaxOptions): MinMax {
  */
 export function countNonzero(x: Tensor, dim?: DimArg): Tensor {
   expectTensor('count_nonzero', 'input', 1, x);
+  checkArg('count_nonzero', 'dim', 2, 'dims', dim);
   const dims = dim === undefined || dim === null ? undefined : normalizeDims(dim, x._shape.length, 'count_nonzero');
   return sum(ne(x, 0), dims);
 }
@@ -570,6 +662,8 @@ function searchPlaces(op: string, seq: Tensor, values: Tensor | number, right: b
 export function searchsorted(sortedSequence: Tensor, values: Tensor | number, opts?: SearchsortedOptions): Tensor {
   const op = 'searchsorted';
   expectTensor(op, 'sorted_sequence', 1, sortedSequence);
+  checkTensorOrNumber(op, 'input', 2, values);
+  checkOpts(op, opts, { outInt32: 'bool', right: 'bool', side: 'string', sorter: 'tensor' });
   const side = opts?.side;
   if (side !== undefined && side !== 'left' && side !== 'right') {
     throw new TorchRuntimeError(op, `torch.searchsorted(): side can only be 'left' or 'right' but got ${String(side)}`);
@@ -620,7 +714,9 @@ export interface BucketizeOptions {
  * ```
  */
 export function bucketize(input: Tensor | number, boundaries: Tensor, opts?: BucketizeOptions): Tensor {
+  checkTensorOrNumber('bucketize', 'input', 1, input);
   expectTensor('bucketize', 'boundaries', 2, boundaries);
+  checkOpts('bucketize', opts, { outInt32: 'bool', right: 'bool' });
   if (boundaries._shape.length !== 1) {
     throw new TorchRuntimeError('bucketize', `boundaries tensor must be 1 dimension, but got dim(${boundaries._shape.length})`);
   }
@@ -644,6 +740,9 @@ export interface IsinOptions {
  * ```
  */
 export function isin(elements: Tensor | number, testElements: Tensor | number, opts?: IsinOptions): Tensor {
+  checkTensorOrNumber('isin', 'elements', 1, elements);
+  checkTensorOrNumber('isin', 'test_elements', 2, testElements);
+  checkOpts('isin', opts, { assumeUnique: 'bool', invert: 'bool' });
   const like = elements instanceof Tensor ? elements : testElements instanceof Tensor ? testElements : null;
   if (like === null) throw new TorchTypeError('isin', 'isin() received an invalid combination of arguments - got (int, int)');
   for (const t of [elements, testElements]) {
@@ -678,6 +777,7 @@ export interface IscloseOptions {
 export function isclose(a: Tensor, b: Tensor, opts?: IscloseOptions): Tensor {
   expectTensor('isclose', 'input', 1, a);
   expectTensor('isclose', 'other', 2, b);
+  checkOpts('isclose', opts, { rtol: 'number', atol: 'number', equalNan: 'bool' });
   const rtol = opts?.rtol ?? 1e-5;
   const atol = opts?.atol ?? 1e-8;
   if (a.dtype !== b.dtype) throw new TorchRuntimeError('isclose', `${cppName(a.dtype)} did not match ${cppName(b.dtype)}`);
@@ -698,6 +798,8 @@ export function isclose(a: Tensor, b: Tensor, opts?: IscloseOptions): Tensor {
  * devices use {@link allcloseAsync}).
  */
 export function allclose(a: Tensor, b: Tensor, opts?: IscloseOptions): boolean {
+  expectTensor('allclose', 'input', 1, a);
+  expectTensor('allclose', 'other', 2, b);
   const c = isclose(a, b, opts).all();
   if (!syncRead(c)) throw needsAsync('allclose', c, 'allcloseAsync(a, b)');
   return c.item() as boolean;
@@ -735,6 +837,7 @@ export interface BincountOptions {
 
 function bincountCheck(x: Tensor, opts: BincountOptions | undefined): number {
   expectTensor('bincount', 'input', 1, x);
+  checkOpts('bincount', opts, { weights: 'tensor', minlength: 'int' });
   if (x.dtype.isFloatingPoint || x.dtype === bool) throw notImplemented('bincount', 'bincount_cpu', x);
   const minlength = opts?.minlength ?? 0;
   if (minlength < 0) throw new TorchRuntimeError('bincount', 'minlength should be >= 0');
@@ -825,6 +928,7 @@ function histcWith(x: Tensor, bins: number, lo: number, hi: number): Tensor {
 
 function histcCheck(x: Tensor, bins: number): void {
   expectTensor('histc', 'input', 1, x);
+  expectInt('histc', 'bins', 2, bins);
   histFloatOnly('histc', 'histogram_cpu', x);
   if (!Number.isInteger(bins) || bins <= 0) throw new TorchRuntimeError('histc', `torch.histogram(): bins must be > 0, but got ${bins} for dimension 0`);
 }
@@ -840,6 +944,8 @@ function histcCheck(x: Tensor, bins: number): void {
  */
 export function histc(x: Tensor, bins = 100, min = 0, max = 0): Tensor {
   histcCheck(x, bins);
+  checkArg('histc', 'min', 3, 'scalar', min);
+  checkArg('histc', 'max', 4, 'scalar', max);
   if (min === max && x.numel() > 0) {
     if (!syncRead(x)) throw needsAsync('histc', x, 'histcAsync(x, bins)');
     const [lo, hi] = dataRange(x, true) as number[];
@@ -851,6 +957,8 @@ export function histc(x: Tensor, bins = 100, min = 0, max = 0): Tensor {
 /** {@link histc} on any device: awaits the data's range when it is needed. */
 export async function histcAsync(x: Tensor, bins = 100, min = 0, max = 0): Promise<Tensor> {
   histcCheck(x, bins);
+  checkArg('histc', 'min', 3, 'scalar', min);
+  checkArg('histc', 'max', 4, 'scalar', max);
   if (min === max && x.numel() > 0) {
     const [lo, hi] = await dataRange(x, false);
     return histcWith(x, bins, lo!, hi!);
@@ -919,6 +1027,8 @@ export interface HistogramOptions {
 
 function histogramCheck(x: Tensor, bins: number | Tensor, opts: HistogramOptions | undefined): void {
   expectTensor('histogram', 'input', 1, x);
+  if (!(bins instanceof Tensor)) expectInt('histogram', 'bins', 2, bins);
+  checkOpts('histogram', opts, { range: 'range', weight: 'tensor', density: 'bool' });
   histFloatOnly('histogram', 'histogramdd', x);
   if (bins instanceof Tensor && bins.dtype !== x.dtype) {
     throw new TorchRuntimeError(
@@ -926,14 +1036,19 @@ function histogramCheck(x: Tensor, bins: number | Tensor, opts: HistogramOptions
       `torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input with dtype ${typeMetaName(x.dtype)} and bins for dimension 0 with dtype ${typeMetaName(bins.dtype)}`,
     );
   }
-  if (typeof bins === 'number' && (!Number.isInteger(bins) || bins <= 0)) {
-    throw new TorchRuntimeError('histogram', `torch.histogramdd: bins must be > 0, but got ${bins} for dimension 0`);
-  }
+  const count = bins instanceof Tensor ? bins.numel() - 1 : bins;
+  if (count <= 0) throw new TorchRuntimeError('histogram', `torch.histogram(): bins must be > 0, but got ${count} for dimension 0`);
   const w = opts?.weight;
   if (w !== undefined && w._shape.join() !== x._shape.join()) {
     throw new TorchRuntimeError(
       'histogram',
       `torch.histogramdd: if weight tensor is provided it should have the same shape as the input tensor excluding its innermost dimension, but got input with shape [${x.numel()}, 1] and weight with shape [${w._shape.join(', ')}]`,
+    );
+  }
+  if (w !== undefined && w.dtype !== x.dtype) {
+    throw new TorchRuntimeError(
+      'histogram',
+      `torch.histogramdd: if weight tensor is provided, input tensor and weight tensor should have the same dtype, but got input(${typeMetaName(x.dtype)}), and weight(${typeMetaName(w.dtype)})`,
     );
   }
 }
@@ -1036,6 +1151,7 @@ interface UniquePlan {
 
 function uniquePlan(op: string, x: Tensor, sortRows: boolean, opts: UniqueOptions | undefined): UniquePlan {
   expectTensor(op, 'input', 1, x);
+  checkOpts(op, opts, sortRows ? { sorted: 'bool', returnInverse: 'bool', returnCounts: 'bool', dim: 'intOrNull' } : { returnInverse: 'bool', returnCounts: 'bool', dim: 'intOrNull' });
   const o = opts ?? {};
   const dim = o.dim === undefined || o.dim === null ? null : wrapDim(o.dim, x._shape.length, op);
   const xd = x.detach();
