@@ -807,6 +807,8 @@ export function allclose(a: Tensor, b: Tensor, opts?: IscloseOptions): boolean {
 
 /** {@link allclose} on any device. */
 export async function allcloseAsync(a: Tensor, b: Tensor, opts?: IscloseOptions): Promise<boolean> {
+  expectTensor('allclose', 'input', 1, a);
+  expectTensor('allclose', 'other', 2, b);
   return (await readAsync(isclose(a, b, opts).all()))[0] !== 0;
 }
 
