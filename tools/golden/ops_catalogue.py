@@ -103,4 +103,15 @@ for op in ['cumsum_', 'cumprod_']:
     c.add(f'{op}/dtype_mismatch', op, [rand([3]), 0], {'dtype': torch.float64}, fn=lambda x, d, **k: getattr(x, op)(d, **k))
     c.add(f'{op}/dtype_same', op, [rand([3]), 0], {'dtype': torch.float32}, fn=lambda x, d, **k: getattr(x, op)(d, **k))
 
+for op in ['cummax', 'cummin']:
+    for lay, x in layouts([3, 4]):
+        c.add(f'{op}/{lay}', op, [x, 1])
+    c.add(f'{op}/ties_and_nan', op, [torch.tensor([1.0, 3.0, 3.0, float('nan'), 2.0, float('nan')]), 0])
+    for dt in ['float64', 'int64', 'int32', 'uint8', 'bool']:
+        c.add(f'{op}/{dt}', op, [rand([2, 5], dt), 1])
+    c.add(f'{op}/0dim', op, [torch.tensor(0.5), 0])
+    c.add(f'{op}/empty', op, [torch.zeros(0, 3), 0])
+    c.add(f'{op}/bad_dim', op, [rand([3]), 2])
+c.add('is_tensor/tensor', 'is_tensor', [rand([2])])
+
 c.write('catalogue')

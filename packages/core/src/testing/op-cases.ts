@@ -290,6 +290,14 @@ export async function runOpCaseAsync(c: OpCase, device: string): Promise<string 
  * arithmetic (WGSL allows unfused `fma` and inexact division) keeps the tolerance.
  */
 function compareOutput(op: string, result: unknown, exp: EncodedResult | EncodedResult[], read: (t: Tensor) => ArrayLike<number>, honourExact: boolean): string | null {
+  // Python bools, ints and floats (is_tensor, numel, …) come back as JS values.
+  const plain = exp as unknown;
+  if (plain !== null && typeof plain === 'object' && 'bool' in plain) return result === (plain as { bool: boolean }).bool ? null : `expected ${String((plain as { bool: boolean }).bool)}, got ${String(result)}`;
+  if (typeof plain === 'number') return result === plain ? null : `expected ${plain}, got ${String(result)}`;
+  if (plain !== null && typeof plain === 'object' && 'float' in plain) {
+    const want = decodeValue((plain as { float: never }).float);
+    return Object.is(result, want) || result === want ? null : `expected ${want}, got ${String(result)}`;
+  }
   if (Array.isArray(exp)) {
     const list = result instanceof core.ValuesIndices ? [result.values, result.indices] : (result as Tensor[]);
     if (!Array.isArray(list) || list.length !== exp.length) return `expected ${exp.length} outputs, got ${Array.isArray(list) ? list.length : typeof list}`;

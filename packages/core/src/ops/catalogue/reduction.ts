@@ -27,7 +27,7 @@ export const REDUCE_OPS = {
   amax: { aten: 'amax', variants: FM, doc: 'Maximum over dims (gradient spread evenly over ties).', impl: 'composite', grad: 'rule', ...hand },
   amin: { aten: 'amin', variants: FM, doc: 'Minimum over dims (gradient spread evenly over ties).', impl: 'composite', grad: 'rule', ...hand },
   mean: { aten: 'mean', variants: FM, doc: 'Mean over all or some dims.', impl: 'composite', grad: 'rule', ...hand },
-  variance: { aten: 'var', variants: FM, doc: 'Variance (with `correction`, default 1).', impl: 'composite', grad: 'rule', ...hand },
+  var: { aten: 'var', variants: FM, doc: 'Variance (with `correction`, default 1).', impl: 'composite', grad: 'rule', ...hand },
   std: { aten: 'std', variants: FM, doc: 'Standard deviation (with `correction`, default 1).', impl: 'composite', grad: 'rule', ...hand },
   logsumexp: { aten: 'logsumexp', variants: FM, doc: 'log Σ eˣ over dims, computed stably.', impl: 'composite', grad: 'rule', ...hand },
   norm: { aten: 'norm', variants: FM, doc: 'Vector p-norm (or Frobenius) over all or some dims.', impl: 'composite', grad: 'rule', ...hand },
