@@ -363,6 +363,55 @@ c.add('histogram/error_bins0', 'histogram', [x3, 0])
 c.add('histogram/error_edges1', 'histogram', [x3, torch.tensor([0.])])
 c.add('histogram/error_weight_dtype', 'histogram', [x3, 3], {'weight': torch.ones(3, dtype=torch.float64)})
 
+# ---------------------------------------------------------------- randomized shapes, dims and options
+g = torch.Generator().manual_seed(1234)
+
+
+def ri(lo, hi):
+    return int(torch.randint(lo, hi + 1, (1,), generator=g))
+
+
+def rshape():
+    return [ri(1, 4) for _ in range(ri(1, 3))]
+
+
+for i in range(12):
+    shape = rshape()
+    dim = ri(-len(shape), len(shape) - 1)
+    keep = bool(ri(0, 1))
+    dt = ['float32', 'float64', 'int64', 'int32'][i % 4]
+    xd = distinct(shape, dt)
+    c.add(f'median/random{i}', 'median', [xd], {'dim': dim, 'keepdim': keep})
+    c.add(f'nanmedian/random{i}', 'nanmedian', [xd], {'dim': dim, 'keepdim': keep})
+    c.add(f'kthvalue/random{i}', 'kthvalue', [xd, ri(1, shape[dim])], {'dim': dim, 'keepdim': keep})
+    c.add(f'mode/random{i}', 'mode', [rand(shape, 'int64', 0, 2)], {'dim': dim, 'keepdim': keep})
+    xf = rand(shape, 'float64' if i % 2 else 'float32')
+    q = torch.rand(ri(1, 4), generator=g, dtype=torch.float64).to(xf.dtype)
+    interp = ['linear', 'lower', 'higher', 'midpoint', 'nearest'][i % 5]
+    c.add(f'quantile/random{i}', 'quantile', [xf, q], {'dim': dim, 'keepdim': keep, 'interpolation': interp})
+    xn = xf.clone()
+    xn.view(-1)[::3] = nan
+    c.add(f'nanquantile/random{i}', 'nanquantile', [xn, q], {'dim': dim, 'keepdim': keep, 'interpolation': interp})
+    c.add(f'nanmean/random{i}', 'nanmean', [xn], {'dim': dim, 'keepdim': keep})
+    c.add(f'std_mean/random{i}', 'std_mean', [xf], {'dim': dim, 'keepdim': keep, 'correction': ri(0, 1)})
+    c.add(f'var_mean/random{i}', 'var_mean', [xf], {'dim': dim, 'keepdim': keep})
+    c.add(f'aminmax/random{i}', 'aminmax', [rand(shape, dt)], {'dim': dim, 'keepdim': keep})
+    c.add(f'count_nonzero/random{i}', 'count_nonzero', [rand(shape, dt, -1, 1)], {'dim': dim})
+    # sorted sequences with repeated values; values that hit them
+    seqd = torch.randint(-3, 4, shape[:-1] + [ri(1, 6)], generator=g).sort(-1).values.to(getattr(torch, dt))
+    vals = torch.randint(-4, 5, shape[:-1] + [ri(1, 4)], generator=g).to(getattr(torch, dt))
+    c.add(f'searchsorted/random{i}', 'searchsorted', [seqd, vals], {'right': bool(i % 2)})
+    c.add(f'bucketize/random{i}', 'bucketize', [vals, seqd.reshape(-1).sort().values], {'right': bool(i % 3 == 0)})
+    ints = torch.randint(0, 4, shape, generator=g)
+    c.add(f'unique/random{i}', 'unique', [ints], {'return_inverse': True, 'return_counts': True, 'dim': dim if i % 2 else None})
+    c.add(f'unique_consecutive/random{i}', 'unique_consecutive', [ints], {'return_inverse': True, 'return_counts': True, 'dim': dim if i % 2 else None})
+    c.add(f'bincount/random{i}', 'bincount', [ints.reshape(-1)], {'minlength': ri(0, 6)})
+    bins = ri(1, 20)
+    c.add(f'histc/random{i}', 'histc', [xf], {'bins': bins})
+    c.add(f'histogram/random{i}', 'histogram', [xf, bins], {'density': bool(i % 2)})
+    c.add(f'isin/random{i}', 'isin', [ints, torch.randint(0, 5, [ri(0, 4)], generator=g)], {'invert': bool(i % 2)})
+    c.add(f'isclose/random{i}', 'isclose', [xf, xf + torch.randn(shape, generator=g, dtype=torch.float64).mul(1e-5).to(xf.dtype)])
+
 c.write('statistics')
 
 # ---------------------------------------------------------------- return_types printing
