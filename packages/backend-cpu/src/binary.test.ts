@@ -10,11 +10,14 @@ const N = numelOf(SHAPE);
 const FLOAT_OPS: BinaryOp[] = [
   'add', 'sub', 'mul', 'div', 'floorDivide', 'truncDivide', 'pow', 'maximum', 'minimum', 'fmax', 'fmin',
   'remainder', 'fmod', 'atan2', 'hypot', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr', 'logicalXor',
+  'copysign', 'nextafter',
 ];
 const INT_OPS: BinaryOp[] = [
   'add', 'sub', 'mul', 'floorDivide', 'truncDivide', 'pow', 'maximum', 'minimum', 'remainder', 'fmod',
   'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr', 'logicalXor', 'bitwiseAnd', 'bitwiseOr', 'bitwiseXor',
+  'gcd', 'lcm', 'bitwiseLeftShift', 'bitwiseRightShift',
 ];
+const SHIFTS = new Set<BinaryOp>(['bitwiseLeftShift', 'bitwiseRightShift']);
 const BOOL_OPS: BinaryOp[] = [
   'add', 'mul', 'maximum', 'minimum', 'eq', 'ne', 'lt', 'le', 'gt', 'ge',
   'logicalAnd', 'logicalOr', 'logicalXor', 'bitwiseAnd', 'bitwiseOr', 'bitwiseXor',
@@ -37,6 +40,8 @@ function values(op: BinaryOp, dt: DTypeName, seed: number, divisor: boolean): nu
     if (op === 'pow' && !isFloat(dt) && !divisor) v = Math.floor((r() - 0.5) * 40);
     if (op === 'pow' && divisor) v = isFloat(dt) ? Math.round(r() * 6) - 2 : Math.floor(r() * 7);
     if (divisor && v === 0 && !isFloat(dt) && dt !== 'bool') v = 3;
+    // shift amounts within the dtype's width (int64 values stay below 2^53 after the shift)
+    if (SHIFTS.has(op) && divisor) v = Math.floor(r() * (dt === 'uint8' ? 8 : dt === 'int32' ? 32 : 26));
     if (i % 11 === 0 && !divisor) v = castScalar(v, dt) === 0 ? 1 : v; // keep some equal pairs below
     out.push(castScalar(v, dt));
   }

@@ -7,7 +7,7 @@ import type { BinaryOp, DTypeName, HostArray, Operand, TensorRef, UnaryOp } from
 import { copyWith, resultCast } from './copy.js';
 import { castTo, convertRef, dataOf, directStore, readExact, storeExact, tempRef } from './memory.js';
 import {
-  bitwise64, floorDivFloat, floorDivFloat32, floorDivInt, fmodInt, powFloat, powInt, powInt32, powUint8,
+  bitwise64, floorDivFloat, gcd, lcm, nextafter32, nextafter64, shiftLeft64, shiftRight64, floorDivFloat32, floorDivInt, fmodInt, powFloat, powInt, powInt32, powUint8,
   remainderFloat, remainderInt, truncDivInt,
 } from './math.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
@@ -72,7 +72,38 @@ export const BINARY: Record<BinaryOp, BinarySpec> = {
   bitwiseAnd: bitwise(and32, 0),
   bitwiseOr: bitwise(or32, 1),
   bitwiseXor: bitwise(xor32, 2),
+  copysign: { f: copysign },
+  nextafter: { f: nextafter64, f32: nextafter32 },
+  gcd: { f: gcd, i32: (a, b) => gcd(a, b) | 0 },
+  lcm: { f: lcm, i32: (a, b) => lcm32(a, b), u8: (a, b) => lcm(a, b) & 0xff },
+  // PyTorch 1.13 shifts with a bare C++ `<<`/`>>` (uint8 promoted to int): x86 takes the
+  // count mod the operand width (32, or 64 for int64), as JS's 32-bit shifts do.
+  bitwiseLeftShift: { f: shiftLeft64, i32: (a, b) => a << b, u8: (a, b) => (a << b) & 0xff },
+  bitwiseRightShift: { f: shiftRight64, i32: (a, b) => a >> b, u8: (a, b) => a >>> (b & 31) },
 };
+
+/** C's copysign: |a| with b's sign bit (−0 and NaN signs included). */
+function copysign(a: number, b: number): number {
+  const neg = b < 0 || Object.is(b, -0) || (b !== b && signbitNaN(b));
+  const m = Math.abs(a);
+  return neg ? -m : m;
+}
+
+const NAN_BITS = new Float64Array(1);
+const NAN_WORDS = new Uint8Array(NAN_BITS.buffer);
+/** The sign bit of a NaN (JS keeps NaN payloads in typed arrays). */
+function signbitNaN(x: number): boolean {
+  NAN_BITS[0] = x;
+  return (NAN_WORDS[7]! & 0x80) !== 0;
+}
+
+/** int32 lcm, wrapping like C++'s `abs(a / g * b)` in int. */
+function lcm32(a: number, b: number): number {
+  const g = gcd(a, b);
+  if (g === 0) return 0;
+  const r = Math.imul((a / g) | 0, b);
+  return r < 0 ? -r | 0 : r;
+}
 
 /** The scalar function an op uses in compute dtype `cd`. */
 export function binaryFn(op: BinaryOp, cd: DTypeName): BinaryFn {

@@ -288,3 +288,366 @@ export function logAddExp(x: number, y: number): number {
   if (mn !== mx || Number.isFinite(mn)) return Math.log1p(Math.exp(mn - mx)) + mx;
   return x;
 }
+
+// ------------------------------------------------------------ special functions
+//
+// lgamma follows fdlibm's e_lgamma_r.c (Copyright (C) 1993 by Sun Microsystems, Inc.
+// All rights reserved. Developed at SunPro, a Sun Microsystems, Inc. business.
+// Permission to use, copy, modify, and distribute this software is freely granted,
+// provided that this notice is preserved). digamma, trigamma, zeta (polygamma) and
+// i0/i1 follow PyTorch's ATen/native/Math.h, itself derived from the Cephes Math
+// Library (Copyright (c) 2018, Steven Moshier, 3-clause BSD licence).
+
+const LG_A = [
+  7.72156649015328655494e-02, 3.22467033424113591611e-01, 6.73523010531292681824e-02, 2.05808084325167332806e-02,
+  7.38555086081402883957e-03, 2.89051383673415629091e-03, 1.19270763183362067845e-03, 5.10069792153511336608e-04,
+  2.20862790713908385557e-04, 1.08011567247583939954e-04, 2.52144565451257326939e-05, 4.48640949618915160150e-05,
+];
+const LG_TC = 1.46163214496836224576e+00, LG_TF = -1.21486290535849611461e-01, LG_TT = -3.63867699703950536541e-18;
+const LG_T = [
+  4.83836122723810047042e-01, -1.47587722994593911752e-01, 6.46249402391333854778e-02, -3.27885410759859649565e-02,
+  1.79706750811820387126e-02, -1.03142241298341437450e-02, 6.10053870246291332635e-03, -3.68452016781138256760e-03,
+  2.25964780900612472250e-03, -1.40346469989232843813e-03, 8.81081882437654011382e-04, -5.38595305356740546715e-04,
+  3.15632070903625950361e-04, -3.12754168375120860518e-04, 3.35529192635519073543e-04,
+];
+const LG_U = [-7.72156649015328655494e-02, 6.32827064025093366517e-01, 1.45492250137234768737e+00, 9.77717527963372745603e-01, 2.28963728064692451092e-01, 1.33810918536787660377e-02];
+const LG_V = [0, 2.45597793713041134822e+00, 2.12848976379893395361e+00, 7.69285150456672783825e-01, 1.04222645593369134254e-01, 3.21709242282423911810e-03];
+const LG_S = [-7.72156649015328655494e-02, 2.14982415960608852501e-01, 3.25778796408930981787e-01, 1.46350472652464452805e-01, 2.66422703033638609560e-02, 1.84028451407337715652e-03, 3.19475326584100867617e-05];
+const LG_R = [0, 1.39200533467621045958e+00, 7.21935547567138069525e-01, 1.71933865632803078993e-01, 1.86459191715652901344e-02, 7.77942496381893596434e-04, 7.32668430744625636189e-06];
+const LG_W = [4.18938533204672725052e-01, 8.33333333333329678849e-02, -2.77777777728775536470e-03, 7.93650558643019558500e-04, -5.95187557450339963135e-04, 8.36339918996282139126e-04, -1.63092934096575273989e-03];
+
+/** sin(πx) for negative x, with the argument reduced exactly (fdlibm's sin_pi). */
+function sinPi(x: number): number {
+  if (-x < 0.25) return Math.sin(Math.PI * x);
+  let y = -x;
+  const z = Math.floor(y);
+  let n: number;
+  if (z !== y) {
+    y *= 0.5;
+    y = 2 * (y - Math.floor(y)); // |x| mod 2
+    n = Math.trunc(y * 4);
+  } else {
+    return 0;
+  }
+  switch (n) {
+    case 0: y = Math.sin(Math.PI * y); break;
+    case 1: case 2: y = Math.cos(Math.PI * (0.5 - y)); break;
+    case 3: case 4: y = Math.sin(Math.PI * (1 - y)); break;
+    case 5: case 6: y = -Math.cos(Math.PI * (y - 1.5)); break;
+    default: y = Math.sin(Math.PI * (y - 2)); break;
+  }
+  return -y;
+}
+
+/** log |Γ(x)| (C's `lgamma`): +inf at 0 and the negative integers. */
+export function lgamma(x: number): number {
+  if (x !== x) return x;
+  if (x === Infinity || x === -Infinity) return Infinity;
+  if (x === 0) return Infinity;
+  let ax = Math.abs(x);
+  if (ax < 8.47032947254300339068e-22) return -Math.log(ax);
+  let nadj = 0;
+  const neg = x < 0;
+  if (neg) {
+    if (ax === Math.floor(ax)) return Infinity;
+    const t = sinPi(x);
+    if (t === 0) return Infinity;
+    nadj = Math.log(Math.PI / Math.abs(t * x));
+    x = ax;
+  }
+  let r: number;
+  if (x === 1 || x === 2) r = 0;
+  else if (x < 2) {
+    let y: number, i: number;
+    if (x <= 0.900000095367431529603) {
+      r = -Math.log(x);
+      if (x >= 0.7315998077392578125) { y = 1 - x; i = 0; }
+      else if (x >= 0.231639981269836425781) { y = x - (LG_TC - 1); i = 1; }
+      else { y = x; i = 2; }
+    } else {
+      r = 0;
+      if (x >= 1.73163127899169921875) { y = 2 - x; i = 0; }
+      else if (x >= 1.231632232666015625) { y = x - LG_TC; i = 1; }
+      else { y = x - 1; i = 2; }
+    }
+    const a = LG_A, t = LG_T, u = LG_U, v = LG_V;
+    if (i === 0) {
+      const z = y * y;
+      const p1 = a[0]! + z * (a[2]! + z * (a[4]! + z * (a[6]! + z * (a[8]! + z * a[10]!))));
+      const p2 = z * (a[1]! + z * (a[3]! + z * (a[5]! + z * (a[7]! + z * (a[9]! + z * a[11]!)))));
+      const p = y * p1 + p2;
+      r += p - 0.5 * y;
+    } else if (i === 1) {
+      const z = y * y;
+      const w = z * y;
+      const p1 = t[0]! + w * (t[3]! + w * (t[6]! + w * (t[9]! + w * t[12]!)));
+      const p2 = t[1]! + w * (t[4]! + w * (t[7]! + w * (t[10]! + w * t[13]!)));
+      const p3 = t[2]! + w * (t[5]! + w * (t[8]! + w * (t[11]! + w * t[14]!)));
+      const p = z * p1 - (LG_TT - w * (p2 + y * p3));
+      r += LG_TF + p;
+    } else {
+      const p1 = y * (u[0]! + y * (u[1]! + y * (u[2]! + y * (u[3]! + y * (u[4]! + y * u[5]!)))));
+      const p2 = 1 + y * (v[1]! + y * (v[2]! + y * (v[3]! + y * (v[4]! + y * v[5]!))));
+      r += -0.5 * y + p1 / p2;
+    }
+  } else if (x < 8) {
+    const i = Math.trunc(x);
+    const y = x - i;
+    const s = LG_S, q = LG_R;
+    const p = y * (s[0]! + y * (s[1]! + y * (s[2]! + y * (s[3]! + y * (s[4]! + y * (s[5]! + y * s[6]!))))));
+    const qq = 1 + y * (q[1]! + y * (q[2]! + y * (q[3]! + y * (q[4]! + y * (q[5]! + y * q[6]!)))));
+    r = 0.5 * y + p / qq;
+    let z = 1;
+    for (let k = i - 1; k >= 2; k--) z *= y + k;
+    if (i >= 3) r += Math.log(z);
+  } else if (x < 288230376151711744.0) {
+    const t = Math.log(x);
+    const z = 1 / x;
+    const y = z * z;
+    const w = LG_W[0]! + z * (LG_W[1]! + y * (LG_W[2]! + y * (LG_W[3]! + y * (LG_W[4]! + y * (LG_W[5]! + y * LG_W[6]!)))));
+    r = (x - 0.5) * (t - 1) + w;
+  } else {
+    r = x * (Math.log(x) - 1);
+  }
+  ax = r;
+  return neg ? nadj - ax : ax;
+}
+
+const PSI_A = [8.33333333333333333333e-2, -2.10927960927960927961e-2, 7.57575757575757575758e-3, -4.16666666666666666667e-3, 3.96825396825396825397e-3, -8.33333333333333333333e-3, 8.33333333333333333333e-2];
+const PSI_10 = 2.25175258906672110764;
+
+/** The digamma function, PyTorch's `calc_digamma` (double). */
+export function digamma(x: number): number {
+  if (x === 0) return Object.is(x, -0) ? Infinity : -Infinity;
+  if (x !== x) return x;
+  if (x < 0) {
+    if (x === Math.trunc(x)) return NaN;
+    const r = x - Math.trunc(x);
+    return digamma(1 - x) - Math.PI / Math.tan(Math.PI * r);
+  }
+  if (x === Infinity) return Infinity;
+  let result = 0;
+  while (x < 10) {
+    result -= 1 / x;
+    x += 1;
+  }
+  if (x === 10) return result + PSI_10;
+  let y = 0;
+  if (x < 1.0e17) {
+    const z = 1 / (x * x);
+    let p = 0;
+    for (const c of PSI_A) p = p * z + c;
+    y = z * p;
+  }
+  return result + Math.log(x) - 0.5 / x - y;
+}
+
+/** The trigamma function ψ′(x), PyTorch's `trigamma` (double). */
+export function trigamma(x: number): number {
+  let sign = 1;
+  let result = 0;
+  if (x < 0.5) {
+    sign = -1;
+    const s = Math.sin(Math.PI * x);
+    result -= (Math.PI * Math.PI) / (s * s);
+    x = 1 - x;
+  }
+  for (let i = 0; i < 6; i++) {
+    result += 1 / (x * x);
+    x += 1;
+  }
+  const ixx = 1 / (x * x);
+  result += (1 + 1 / (2 * x) + ixx * (1 / 6 - ixx * (1 / 30 - ixx * (1 / 42)))) / x;
+  return sign * result;
+}
+
+const ZETA_A = [12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18];
+const MACHEP = 1.11022302462515654042e-16;
+
+/** The Hurwitz zeta function ζ(x, q), PyTorch's `zeta`. */
+export function zeta(x: number, q: number): number {
+  if (x === 1) return Infinity;
+  if (x < 1) return NaN;
+  if (q <= 0) {
+    if (q === Math.floor(q)) return Infinity;
+    if (x !== Math.floor(x)) return NaN;
+  }
+  let s = Math.pow(q, -x);
+  let a = q;
+  let i = 0;
+  let b = 0;
+  while (i < 9 || a <= 9) {
+    i += 1;
+    a += 1;
+    b = Math.pow(a, -x);
+    s += b;
+    if (-MACHEP * s < b && b < MACHEP * s) return s;
+  }
+  const w = a;
+  s += (b * w) / (x - 1);
+  s -= 0.5 * b;
+  a = 1;
+  let k = 0;
+  for (i = 0; i < 12; i++) {
+    a *= x + k;
+    b /= w;
+    let t = (a * b) / ZETA_A[i]!;
+    s = s + t;
+    t = Math.abs(t / s);
+    if (t < MACHEP) return s;
+    k += 1;
+    a *= x + k;
+    b /= w;
+    k += 1;
+  }
+  return s;
+}
+
+/** polygamma(n, x): digamma for n = 0, trigamma for n = 1, else (−1)^(n+1) n! ζ(n+1, x). */
+export function polygamma(x: number, n: number): number {
+  if (n === 0) return digamma(x);
+  if (n === 1) return trigamma(x);
+  return (n % 2 ? 1 : -1) * Math.exp(lgamma(n + 1)) * zeta(n + 1, x);
+}
+
+/** Cephes' Chebyshev series evaluation. */
+function chbevl(x: number, c: readonly number[]): number {
+  let b0 = c[0]!, b1 = 0, b2 = 0;
+  for (let i = 1; i < c.length; i++) {
+    b2 = b1;
+    b1 = b0;
+    b0 = x * b1 - b2 + c[i]!;
+  }
+  return 0.5 * (b0 - b2);
+}
+
+const I0_A = [
+  -4.41534164647933937950e-18, 3.33079451882223809783e-17, -2.43127984654795469359e-16, 1.71539128555513303061e-15,
+  -1.16853328779934516808e-14, 7.67618549860493561688e-14, -4.85644678311192946090e-13, 2.95505266312963983461e-12,
+  -1.72682629144155570723e-11, 9.67580903537323691224e-11, -5.18979560163526290666e-10, 2.65982372468238665035e-9,
+  -1.30002500998624804212e-8, 6.04699502254191894932e-8, -2.67079385394061173391e-7, 1.11738753912010371815e-6,
+  -4.41673835845875056359e-6, 1.64484480707288970893e-5, -5.75419501008210370398e-5, 1.88502885095841655729e-4,
+  -5.76375574538582365885e-4, 1.63947561694133579842e-3, -4.32430999505057594430e-3, 1.05464603945949983183e-2,
+  -2.37374148058994688156e-2, 4.93052842396707084878e-2, -9.49010970480476444210e-2, 1.71620901522208775349e-1,
+  -3.04682672343198398683e-1, 6.76795274409476084995e-1,
+];
+const I0_B = [
+  -7.23318048787475395456e-18, -4.83050448594418207126e-18, 4.46562142029675999901e-17, 3.46122286769746109310e-17,
+  -2.82762398051658348494e-16, -3.42548561967721913462e-16, 1.77256013305652638360e-15, 3.81168066935262242075e-15,
+  -9.55484669882830764870e-15, -4.15056934728722208663e-14, 1.54008621752140982691e-14, 3.85277838274214270114e-13,
+  7.18012445138366623367e-13, -1.79417853150680611778e-12, -1.32158118404477131188e-11, -3.14991652796324136454e-11,
+  1.18891471078464383424e-11, 4.94060238822496958910e-10, 3.39623202570838634515e-9, 2.26666899049817806459e-8,
+  2.04891858946906374183e-7, 2.89137052083475648297e-6, 6.88975834691682398426e-5, 3.36911647825569408990e-3,
+  8.04490411014108831608e-1,
+];
+const I1_A = [
+  2.77791411276104639959e-18, -2.11142121435816608115e-17, 1.55363195773620046921e-16, -1.10559694773538630805e-15,
+  7.60068429473540693410e-15, -5.04218550472791168711e-14, 3.22379336594557470981e-13, -1.98397439776494371520e-12,
+  1.17361862988909016308e-11, -6.66348972350202774223e-11, 3.62559028155211703701e-10, -1.88724975172282928790e-9,
+  9.38153738649577178388e-9, -4.44505912879632808065e-8, 2.00329475355213526229e-7, -8.56872026469545474066e-7,
+  3.47025130813767847674e-6, -1.32731636560394358279e-5, 4.78156510755005422638e-5, -1.61760815825896745588e-4,
+  5.12285956168575772895e-4, -1.51357245063125314899e-3, 4.15642294431288815669e-3, -1.05640848946261981558e-2,
+  2.47264490306265168283e-2, -5.29459812080949914269e-2, 1.02643658689847095384e-1, -1.76416518357834055153e-1,
+  2.52587186443633654823e-1,
+];
+const I1_B = [
+  7.51729631084210481353e-18, 4.41434832307170791151e-18, -4.65030536848935832153e-17, -3.20952592199342395980e-17,
+  2.96262899764595013876e-16, 3.30820231092092828324e-16, -1.88035477551078244854e-15, -3.81440307243700780478e-15,
+  1.04202769841288027642e-14, 4.27244001671195135429e-14, -2.10154184277266431302e-14, -4.08355111109219731823e-13,
+  -7.19855177624590851209e-13, 2.03562854414708950722e-12, 1.41258074366137813316e-11, 3.25260358301548823856e-11,
+  -1.89749581235054123450e-11, -5.58974346219658380687e-10, -3.83538038596423702205e-9, -2.63146884688951950684e-8,
+  -2.51223623787020892529e-7, -3.88256480887769039346e-6, -1.10588938762623716291e-4, -9.76109749136146840777e-3,
+  7.78576235018280120474e-1,
+];
+
+/** The modified Bessel function I₀(x), PyTorch's `calc_i0`. */
+export function i0(x: number): number {
+  const ax = Math.abs(x);
+  if (ax <= 8) return Math.exp(ax) * chbevl(ax / 2 - 2, I0_A);
+  return (Math.exp(ax) * chbevl(32 / ax - 2, I0_B)) / Math.sqrt(ax);
+}
+
+/** The modified Bessel function I₁(x), PyTorch's `calc_i1`. */
+export function i1(x: number): number {
+  const ax = Math.abs(x);
+  const out = ax <= 8 ? Math.exp(ax) * ax * chbevl(ax / 2 - 2, I1_A) : (Math.exp(ax) * chbevl(32 / ax - 2, I1_B)) / Math.sqrt(ax);
+  return x < 0 ? -out : out;
+}
+
+/** The mantissa of frexp: x = m·2^e with 0.5 <= |m| < 1 (x itself for 0, ±inf and NaN). */
+export function frexpMantissa(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  // two exact power-of-two steps: 2^±1024 alone would overflow
+  const e = frexpExponent(x);
+  const h = e >> 1;
+  return x * 2 ** -h * 2 ** -(e - h);
+}
+
+/** The exponent of frexp (0 for 0, ±inf and NaN). */
+export function frexpExponent(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return 0;
+  f64[0] = x;
+  const hi = u32[1 - LOW]!;
+  const biased = (hi >>> 20) & 0x7ff;
+  if (biased === 0) return frexpExponent(x * 2 ** 64) - 64; // subnormal
+  return biased - 1022;
+}
+
+/** The next double after a towards b (C's `nextafter`). */
+export function nextafter64(a: number, b: number): number {
+  if (a !== a || b !== b) return NaN;
+  if (a === b) return b;
+  if (a === 0) return b > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  f64[0] = a;
+  const lo = LOW, hi = 1 - LOW;
+  // away from zero: increment the magnitude; towards zero: decrement it
+  if (a < b === a > 0) {
+    if (u32[lo] === 0xffffffff) { u32[lo] = 0; u32[hi]! += 1; } else u32[lo]! += 1;
+  } else if (u32[lo] === 0) { u32[lo] = 0xffffffff; u32[hi]! -= 1; } else u32[lo]! -= 1;
+  return f64[0];
+}
+
+const f32 = new Float32Array(1);
+const u32f = new Uint32Array(f32.buffer);
+
+/** The next float32 after a towards b (C's `nextafterf`). */
+export function nextafter32(a: number, b: number): number {
+  if (a !== a || b !== b) return NaN;
+  if (a === b) return b;
+  if (a === 0) return b > 0 ? 1.401298464324817e-45 : -1.401298464324817e-45;
+  f32[0] = a;
+  if (a < b === a > 0) u32f[0]! += 1;
+  else u32f[0]! -= 1;
+  return f32[0];
+}
+
+/** Greatest common divisor of integers (non-negative), by Euclid's algorithm. */
+export function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/** Least common multiple |a·b| / gcd(a, b) (0 when either is 0), wrapping as int64 in PyTorch. */
+export function lcm(a: number, b: number): number {
+  const g = gcd(a, b);
+  return g === 0 ? 0 : Math.abs((a / g) * b);
+}
+
+/**
+ * int64 a << b. PyTorch 1.13's CPU kernel is a bare C++ shift, which x86 computes with
+ * the count taken mod 64 (so `1 << -3` is `1 << 61`): so do we.
+ */
+export function shiftLeft64(a: number, b: number): number {
+  return Number(BigInt.asIntN(64, BigInt(a) << BigInt(b & 63)));
+}
+
+/** int64 a >> b, arithmetic, with the count taken mod 64 as x86 does (see {@link shiftLeft64}). */
+export function shiftRight64(a: number, b: number): number {
+  return Number(BigInt(a) >> BigInt(b & 63));
+}

@@ -7,7 +7,7 @@
 import type { DTypeName, HostArray, TensorRef, UnaryOp, UnaryParams } from '@antorcha/core';
 import { copyWith, resultCast } from './copy.js';
 import { convertRef, dataOf, directStore, readExact, tempRef } from './memory.js';
-import { erf, erfc, erfinv, roundHalfEven } from './math.js';
+import { digamma, erf, erfc, erfinv, frexpExponent, frexpMantissa, i0, i1, lgamma, polygamma, roundHalfEven } from './math.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
 
 /** A scalar unary function; `p`, `q` are the op's parameters (see {@link UnaryParams}). */
@@ -83,6 +83,14 @@ export const UNARY: Record<UnaryOp, UnarySpec> = {
   isinf: { f: (x) => (x === Infinity || x === -Infinity ? 1 : 0), boolOut: true },
   isfinite: { f: (x) => (Number.isFinite(x) ? 1 : 0), boolOut: true },
   signbit: { f: (x) => (x < 0 || Object.is(x, -0) ? 1 : 0), boolOut: true },
+  exp2: { f: (x) => Math.pow(2, x) },
+  lgamma: { f: lgamma },
+  digamma: { f: digamma },
+  i0: { f: i0 },
+  i1: { f: i1 },
+  polygammaN: { f: (x, n) => polygamma(x, n) },
+  frexpMantissa: { f: frexpMantissa },
+  frexpExponent: { f: frexpExponent },
   gelu: { f: (x) => x * 0.5 * (1 + erf(x * SQRT1_2)) },
   geluTanh: {
     f: (x) => 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x))),

@@ -40,6 +40,30 @@ function powBig(a: bigint, b: bigint): bigint {
   return r;
 }
 
+function gcdBig(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** The neighbour of a towards b, by stepping the bit pattern (a DataView, independent of src/). */
+function nextafterRef(a: number, b: number, cd: DTypeName): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return NaN;
+  if (a === b) return b;
+  const dv = new DataView(new ArrayBuffer(8));
+  if (cd === 'float32') {
+    if (a === 0) return (b > 0 ? 1 : -1) * 2 ** -149;
+    dv.setFloat32(0, a);
+    dv.setUint32(0, dv.getUint32(0) + ((a < b) === (a > 0) ? 1 : -1));
+    return dv.getFloat32(0);
+  }
+  if (a === 0) return (b > 0 ? 1 : -1) * 2 ** -1074;
+  dv.setFloat64(0, a);
+  dv.setBigUint64(0, dv.getBigUint64(0) + ((a < b) === (a > 0) ? 1n : -1n));
+  return dv.getFloat64(0);
+}
+
 /** Comparisons and logical ops produce bool. */
 export const BOOL_RESULT = new Set<BinaryOp>(['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr', 'logicalXor']);
 
@@ -74,6 +98,8 @@ export function refBinary(op: BinaryOp, a: number, b: number, cd: DTypeName): nu
       case 'fmod': r = a - b * Math.trunc(a / b); break;
       case 'atan2': r = Math.atan2(a, b); break;
       case 'hypot': r = Math.sqrt(a * a + b * b); break;
+      case 'copysign': r = (b < 0 || Object.is(b, -0) ? -1 : 1) * Math.abs(a); break;
+      case 'nextafter': return nextafterRef(a, b, cd);
       default: throw new Error(`no float reference for ${op}`);
     }
     return roundFloat(r, cd);
@@ -93,6 +119,17 @@ export function refBinary(op: BinaryOp, a: number, b: number, cd: DTypeName): nu
     case 'bitwiseAnd': return wrapInt(x & y, cd);
     case 'bitwiseOr': return wrapInt(x | y, cd);
     case 'bitwiseXor': return wrapInt(x ^ y, cd);
+    case 'gcd': return wrapInt(gcdBig(x, y), cd);
+    case 'lcm': {
+      const g = gcdBig(x, y);
+      if (g === 0n) return 0;
+      // C++'s abs(a / g * b): the product wraps in the dtype's arithmetic (uint8 computes in int)
+      const p = cd === 'uint8' ? (x / g) * y : B(wrapInt((x / g) * y, cd));
+      return wrapInt(p < 0n ? -p : p, cd);
+    }
+    // the count mod the width C++ shifts in (x86): 64 for int64, else 32 (uint8 promotes to int)
+    case 'bitwiseLeftShift': return wrapInt(x << (y & (cd === 'int64' ? 63n : 31n)), cd);
+    case 'bitwiseRightShift': return wrapInt(x >> (y & (cd === 'int64' ? 63n : 31n)), cd);
     default: throw new Error(`no integer reference for ${op}`);
   }
 }

@@ -108,3 +108,4 @@ export * from './ops/structure.js';
 export * from './ops/statistics.js';
 export * from './ops/scatter.js';
 export * from './ops/products.js';
+export * from './ops/math.js';

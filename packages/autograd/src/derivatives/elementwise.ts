@@ -3,7 +3,7 @@
  * functions, binary arithmetic with tensor or number operands, `where`, `clamp`
  * and the composite elementwise ops.
  */
-import { type OpRecord, Tensor, TorchRuntimeError, cosh, div, sinh, where } from '@antorcha/core';
+import { type OpRecord, Tensor, TorchRuntimeError, cosh, digamma, div, exp2, frexp, polygamma, sinh, specialI1, where } from '@antorcha/core';
 import { type BackwardFn, type Rule, type RuleCtx, type RuleTable, num, operands, rule } from './rule.js';
 
 const SQRT_PI = Math.sqrt(Math.PI);
@@ -63,6 +63,18 @@ const UNARY_RULES = {
   erfc: unary('ErfcBackward0', 'x', (g, x) => g.mul(x().square().neg().exp().mul(-2 / SQRT_PI))),
   erfinv: unary('ErfinvBackward0', 'y', (g, _x, y) => g.mul(y().square().exp().mul(SQRT_PI / 2))),
   square: unary('PowBackward0', 'x', (g, x) => g.mul(x().mul(2))),
+  // Special functions (derivatives.yaml).
+  exp2: unary('Exp2Backward0', 'y', (g, _x, y) => g.mul(y().mul(Math.LN2))),
+  lgamma: unary('LgammaBackward0', 'x', (g, x) => g.mul(digamma(x()))),
+  digamma: unary('DigammaBackward0', 'x', (g, x) => g.mul(polygamma(1, x()))),
+  polygamma: unary('PolygammaBackward0', 'x', (g, x, _y, rec) => g.mul(polygamma(((rec.attrs.a as number | undefined) ?? 0) + 1, x()))),
+  sinc: unary('SincBackward0', 'x', (g, x) => {
+    const px = x().mul(Math.PI);
+    return g.mul(where(x().eq(0), 0, px.mul(px.cos()).sub(px.sin()).div(px.mul(x()))));
+  }),
+  i0: unary('I0Backward0', 'x', (g, x) => g.mul(specialI1(x()))),
+  // frexp's mantissa x·2^−e: the exponent is piecewise constant.
+  frexp: unary('FrexpBackward0', 'x', (g, x) => g.div(exp2(frexp(x())[1]))),
   // Activations nn builds on core's parametrised unary kernels (attrs: a, b as in UnaryParams).
   gelu: unary('GeluBackward0', 'x', (g, x, _y, rec) => (rec.attrs.approximate === 'tanh' ? geluTanhGrad(g, x()) : geluGrad(g, x()))),
   gelu_tanh: unary('GeluBackward0', 'x', (g, x) => geluTanhGrad(g, x())),
@@ -287,6 +299,16 @@ const BINARY = {
     return (g) => [p.needA ? g.mul(a()).div(out()) : null, p.needB ? g.mul(b()).div(out()) : null];
   }),
   floor_divide: notImplemented('floor_divide'),
+  // copysign: d/dself = result / self (0 where self is 0); other gets a zero gradient.
+  copysign: binary((rec) => (rec.attrs.scalarB !== undefined ? 'CopysignBackward1' : 'CopysignBackward0'), (p) => {
+    const a = p.a();
+    const out = p.needA ? p.out() : null;
+    return (g) => {
+      const x = a() as Tensor;
+      return [p.needA ? g.mul(where(x.eq(0), 0, out!().div(x))) : null, p.needB ? g.mul(0) : null];
+    };
+  }, { scalarOverload: true }),
+  nextafter: notImplemented('nextafter'),
 } satisfies RuleTable;
 
 /** PyTorch's `max/minimum` backward: ties split the gradient in half. */

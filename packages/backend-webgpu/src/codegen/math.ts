@@ -480,6 +480,310 @@ fn m_reduce_big(ax: f32) -> m_red_t {
   m_sortkey_i: `fn m_sortkey_i(x: i32) -> u32 { return bitcast<u32>(x) ^ 0x80000000u; }`,
 };
 
+// ------------------------------------------------ special functions (ops/math)
+// lgamma follows fdlibm's e_lgamma_r.c (Sun Microsystems notice above);
+// digamma/trigamma/zeta and i0/i1 follow PyTorch's ATen/native/Math.h (Cephes).
+
+/** WGSL of Horner's rule `((c0·z + c1)·z + …)` over constant coefficients. */
+function horner(z: string, c: readonly number[]): string {
+  let e = lit(c[0]!);
+  for (let i = 1; i < c.length; i++) e = `(${e} * ${z} + ${lit(c[i]!)})`;
+  return e;
+}
+
+/** A float literal WGSL accepts. */
+function lit(v: number): string {
+  const s = String(v);
+  return /[.eE]/.test(s) ? s : `${s}.0`;
+}
+
+/** The body of Cephes' chbevl over constant coefficients, unrolled (result in `b0 - b2`). */
+function chbevl(x: string, c: readonly number[]): string {
+  const lines = [`var b0 = ${lit(c[0]!)};`, 'var b1 = 0.0;', 'var b2 = 0.0;'];
+  for (let i = 1; i < c.length; i++) lines.push(`b2 = b1; b1 = b0; b0 = ${x} * b1 - b2 + ${lit(c[i]!)};`);
+  return lines.join('\n  ');
+}
+
+const I0_A = [
+  -4.41534164647933937950e-18, 3.33079451882223809783e-17, -2.43127984654795469359e-16, 1.71539128555513303061e-15,
+  -1.16853328779934516808e-14, 7.67618549860493561688e-14, -4.85644678311192946090e-13, 2.95505266312963983461e-12,
+  -1.72682629144155570723e-11, 9.67580903537323691224e-11, -5.18979560163526290666e-10, 2.65982372468238665035e-9,
+  -1.30002500998624804212e-8, 6.04699502254191894932e-8, -2.67079385394061173391e-7, 1.11738753912010371815e-6,
+  -4.41673835845875056359e-6, 1.64484480707288970893e-5, -5.75419501008210370398e-5, 1.88502885095841655729e-4,
+  -5.76375574538582365885e-4, 1.63947561694133579842e-3, -4.32430999505057594430e-3, 1.05464603945949983183e-2,
+  -2.37374148058994688156e-2, 4.93052842396707084878e-2, -9.49010970480476444210e-2, 1.71620901522208775349e-1,
+  -3.04682672343198398683e-1, 6.76795274409476084995e-1,
+];
+const I0_B = [
+  -7.23318048787475395456e-18, -4.83050448594418207126e-18, 4.46562142029675999901e-17, 3.46122286769746109310e-17,
+  -2.82762398051658348494e-16, -3.42548561967721913462e-16, 1.77256013305652638360e-15, 3.81168066935262242075e-15,
+  -9.55484669882830764870e-15, -4.15056934728722208663e-14, 1.54008621752140982691e-14, 3.85277838274214270114e-13,
+  7.18012445138366623367e-13, -1.79417853150680611778e-12, -1.32158118404477131188e-11, -3.14991652796324136454e-11,
+  1.18891471078464383424e-11, 4.94060238822496958910e-10, 3.39623202570838634515e-9, 2.26666899049817806459e-8,
+  2.04891858946906374183e-7, 2.89137052083475648297e-6, 6.88975834691682398426e-5, 3.36911647825569408990e-3,
+  8.04490411014108831608e-1,
+];
+// float32 coefficient tables of i1 (PyTorch's, which drop the terms below f32 precision)
+const I1_A = [
+  9.38153738649577178388e-9, -4.44505912879632808065e-8, 2.00329475355213526229e-7, -8.56872026469545474066e-7,
+  3.47025130813767847674e-6, -1.32731636560394358279e-5, 4.78156510755005422638e-5, -1.61760815825896745588e-4,
+  5.12285956168575772895e-4, -1.51357245063125314899e-3, 4.15642294431288815669e-3, -1.05640848946261981558e-2,
+  2.47264490306265168283e-2, -5.29459812080949914269e-2, 1.02643658689847095384e-1, -1.76416518357834055153e-1,
+  2.52587186443633654823e-1,
+];
+const I1_B = [
+  -3.83538038596423702205e-9, -2.63146884688951950684e-8, -2.51223623787020892529e-7, -3.88256480887769039346e-6,
+  -1.10588938762623716291e-4, -9.76109749136146840777e-3, 7.78576235018280120474e-1,
+];
+const PSI_A = [8.33333333333333333333e-2, -2.10927960927960927961e-2, 7.57575757575757575758e-3, -4.16666666666666666667e-3, 3.96825396825396825397e-3, -8.33333333333333333333e-3, 8.33333333333333333333e-2];
+const LG = {
+  a: [7.72156649015328655494e-02, 3.22467033424113591611e-01, 6.73523010531292681824e-02, 2.05808084325167332806e-02, 7.38555086081402883957e-03, 2.89051383673415629091e-03, 1.19270763183362067845e-03, 5.10069792153511336608e-04, 2.20862790713908385557e-04, 1.08011567247583939954e-04, 2.52144565451257326939e-05, 4.48640949618915160150e-05],
+  t: [4.83836122723810047042e-01, -1.47587722994593911752e-01, 6.46249402391333854778e-02, -3.27885410759859649565e-02, 1.79706750811820387126e-02, -1.03142241298341437450e-02, 6.10053870246291332635e-03, -3.68452016781138256760e-03, 2.25964780900612472250e-03, -1.40346469989232843813e-03, 8.81081882437654011382e-04, -5.38595305356740546715e-04, 3.15632070903625950361e-04, -3.12754168375120860518e-04, 3.35529192635519073543e-04],
+  u: [-7.72156649015328655494e-02, 6.32827064025093366517e-01, 1.45492250137234768737e+00, 9.77717527963372745603e-01, 2.28963728064692451092e-01, 1.33810918536787660377e-02],
+  v: [1, 2.45597793713041134822e+00, 2.12848976379893395361e+00, 7.69285150456672783825e-01, 1.04222645593369134254e-01, 3.21709242282423911810e-03],
+  s: [-7.72156649015328655494e-02, 2.14982415960608852501e-01, 3.25778796408930981787e-01, 1.46350472652464452805e-01, 2.66422703033638609560e-02, 1.84028451407337715652e-03, 3.19475326584100867617e-05],
+  r: [1, 1.39200533467621045958e+00, 7.21935547567138069525e-01, 1.71933865632803078993e-01, 1.86459191715652901344e-02, 7.77942496381893596434e-04, 7.32668430744625636189e-06],
+  w: [4.18938533204672725052e-01, 8.33333333333329678849e-02, -2.77777777728775536470e-03, 7.93650558643019558500e-04, -5.95187557450339963135e-04, 8.36339918996282139126e-04, -1.63092934096575273989e-03],
+};
+/** Horner over coefficients given lowest order first. */
+const rhorner = (z: string, c: readonly number[]): string => horner(z, [...c].reverse());
+const every = (c: readonly number[], from: number, step: number): number[] => c.filter((_, i) => i >= from && (i - from) % step === 0);
+
+const SPECIAL: Record<string, string> = {
+  m_exp2: `fn m_exp2(x: f32) -> f32 {
+  if (m_isnan(x)) { return x; }
+  if (x >= 128.0) { return m_inf(); }
+  if (x < -150.0) { return 0.0; }
+  let n = floor(x);
+  return m_ldexp(m_exp((x - n) * 0.6931471805599453), i32(n));
+}`,
+  m_sinpi_neg: `fn m_sinpi_neg(x: f32) -> f32 {
+  if (-x < 0.25) { return m_sin(3.141592653589793 * x); }
+  var y = -x;
+  if (floor(y) == y) { return 0.0; }
+  y = y * 0.5;
+  y = 2.0 * (y - floor(y));
+  let n = i32(y * 4.0);
+  var r: f32;
+  switch (n) {
+    case 0: { r = m_sin(3.141592653589793 * y); }
+    case 1, 2: { r = m_cos(3.141592653589793 * (0.5 - y)); }
+    case 3, 4: { r = m_sin(3.141592653589793 * (1.0 - y)); }
+    case 5, 6: { r = -m_cos(3.141592653589793 * (y - 1.5)); }
+    default: { r = m_sin(3.141592653589793 * (y - 2.0)); }
+  }
+  return -r;
+}`,
+  m_lgamma: `fn m_lgamma(x0: f32) -> f32 {
+  if (m_isnan(x0)) { return x0; }
+  if (m_isinf(x0) || x0 == 0.0) { return m_inf(); }
+  var x = x0;
+  let ax = abs(x);
+  if (ax < 1e-30) { return -m_log(ax); }
+  var nadj = 0.0;
+  let neg = x < 0.0;
+  if (neg) {
+    if (ax == floor(ax)) { return m_inf(); }
+    let t = m_sinpi_neg(x);
+    if (t == 0.0) { return m_inf(); }
+    nadj = m_log(3.141592653589793 / abs(t * x));
+    x = ax;
+  }
+  var r = 0.0;
+  if (x == 1.0 || x == 2.0) { r = 0.0; }
+  else if (x < 2.0) {
+    var y: f32;
+    var i: i32;
+    if (x <= 0.9) {
+      r = -m_log(x);
+      if (x >= 0.7315998077392578125) { y = 1.0 - x; i = 0; }
+      else if (x >= 0.231639981269836425781) { y = x - 0.46163214496836224576; i = 1; }
+      else { y = x; i = 2; }
+    } else {
+      if (x >= 1.73163127899169921875) { y = 2.0 - x; i = 0; }
+      else if (x >= 1.231632232666015625) { y = x - 1.46163214496836224576; i = 1; }
+      else { y = x - 1.0; i = 2; }
+    }
+    if (i == 0) {
+      let z = y * y;
+      let p1 = ${rhorner('z', every(LG.a, 0, 2))};
+      let p2 = z * ${rhorner('z', every(LG.a, 1, 2))};
+      r = r + (y * p1 + p2 - 0.5 * y);
+    } else if (i == 1) {
+      let z = y * y;
+      let w = z * y;
+      let p1 = ${rhorner('w', every(LG.t, 0, 3))};
+      let p2 = ${rhorner('w', every(LG.t, 1, 3))};
+      let p3 = ${rhorner('w', every(LG.t, 2, 3))};
+      r = r + (-1.21486290535849611461e-01 + (z * p1 + w * (p2 + y * p3)));
+    } else {
+      let p1 = y * ${rhorner('y', LG.u)};
+      let p2 = ${rhorner('y', LG.v)};
+      r = r + (-0.5 * y + p1 / p2);
+    }
+  } else if (x < 8.0) {
+    let i = i32(x);
+    let y = x - f32(i);
+    let p = y * ${rhorner('y', LG.s)};
+    let q = ${rhorner('y', LG.r)};
+    r = 0.5 * y + p / q;
+    var z = 1.0;
+    for (var k = i - 1; k >= 2; k = k - 1) { z = z * (y + f32(k)); }
+    if (i >= 3) { r = r + m_log(z); }
+  } else if (x < 1e17) {
+    let t = m_log(x);
+    let z = 1.0 / x;
+    let y = z * z;
+    let w = ${LG.w[0]} + z * ${rhorner('y', LG.w.slice(1))};
+    r = (x - 0.5) * (t - 1.0) + w;
+  } else {
+    r = x * (m_log(x) - 1.0);
+  }
+  if (neg) { r = nadj - r; }
+  return r;
+}`,
+  m_digamma_pos: `fn m_digamma_pos(x0: f32) -> f32 {
+  var x = x0;
+  var result = 0.0;
+  while (x < 10.0) { result = result - 1.0 / x; x = x + 1.0; }
+  if (x == 10.0) { return result + 2.25175258906672110764; }
+  var y = 0.0;
+  if (x < 1e17) {
+    let z = 1.0 / (x * x);
+    y = z * ${horner('z', PSI_A)};
+  }
+  return result + m_log(x) - 0.5 / x - y;
+}`,
+  m_digamma: `fn m_digamma(x: f32) -> f32 {
+  if (x == 0.0) { return m_copysign(m_inf(), -x); }
+  if (x < 0.0) {
+    if (x == trunc(x)) { return m_nan(); }
+    let r = x - trunc(x);
+    return m_digamma_pos(1.0 - x) - 3.141592653589793 / m_tan(3.141592653589793 * r);
+  }
+  return m_digamma_pos(x);
+}`,
+  m_trigamma: `fn m_trigamma(x0: f32) -> f32 {
+  var x = x0;
+  var sign = 1.0;
+  var result = 0.0;
+  if (x < 0.5) {
+    sign = -1.0;
+    let s = m_sin(3.141592653589793 * x);
+    result = result - 9.869604401089358 / (s * s);
+    x = 1.0 - x;
+  }
+  for (var i = 0; i < 6; i = i + 1) { result = result + 1.0 / (x * x); x = x + 1.0; }
+  let ixx = 1.0 / (x * x);
+  result = result + (1.0 + 1.0 / (2.0 * x) + ixx * (1.0 / 6.0 - ixx * (1.0 / 30.0 - ixx * (1.0 / 42.0)))) / x;
+  return sign * result;
+}`,
+  m_zeta: `fn m_zeta(x: f32, q: f32) -> f32 {
+  if (x == 1.0) { return m_inf(); }
+  if (x < 1.0) { return m_nan(); }
+  if (q <= 0.0) {
+    if (q == floor(q)) { return m_inf(); }
+    if (x != floor(x)) { return m_nan(); }
+  }
+  var s = m_pow(q, -x);
+  var a = q;
+  var i = 0;
+  var b = 0.0;
+  while (i < 9 || a <= 9.0) {
+    i = i + 1;
+    a = a + 1.0;
+    b = m_pow(a, -x);
+    s = s + b;
+    if (-5.96e-8 * s < b && b < 5.96e-8 * s) { return s; }
+  }
+  let w = a;
+  s = s + b * w / (x - 1.0);
+  s = s - 0.5 * b;
+  a = 1.0;
+  var k = 0.0;
+  var A = array<f32, 12>(12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18);
+  for (var j = 0; j < 12; j = j + 1) {
+    a = a * (x + k);
+    b = b / w;
+    let t = a * b / A[j];
+    s = s + t;
+    if (abs(t / s) < 5.96e-8) { return s; }
+    k = k + 1.0;
+    a = a * (x + k);
+    b = b / w;
+    k = k + 1.0;
+  }
+  return s;
+}`,
+  m_polygamma: `fn m_polygamma(x: f32, nf: f32) -> f32 {
+  let n = i32(nf);
+  if (n == 0) { return m_digamma(x); }
+  if (n == 1) { return m_trigamma(x); }
+  var fact = 1.0;
+  for (var i = 2; i <= n; i = i + 1) { fact = fact * f32(i); }
+  return select(-1.0, 1.0, (n & 1) == 1) * fact * m_zeta(f32(n + 1), x);
+}`,
+  m_i0: `fn m_i0(x0: f32) -> f32 {
+  let x = abs(x0);
+  if (x <= 8.0) {
+    let y = x / 2.0 - 2.0;
+    ${chbevl('y', I0_A)}
+    return m_exp(x) * (0.5 * (b0 - b2));
+  }
+  let y = 32.0 / x - 2.0;
+  ${chbevl('y', I0_B)}
+  return m_exp(x) * (0.5 * (b0 - b2)) / m_sqrt(x);
+}`,
+  m_i1: `fn m_i1(x0: f32) -> f32 {
+  let x = abs(x0);
+  var out: f32;
+  if (x <= 8.0) {
+    let y = x / 2.0 - 2.0;
+    ${chbevl('y', I1_A)}
+    out = m_exp(x) * x * (0.5 * (b0 - b2));
+  } else {
+    let y = 32.0 / x - 2.0;
+    ${chbevl('y', I1_B)}
+    out = m_exp(x) * (0.5 * (b0 - b2)) / m_sqrt(x);
+  }
+  return select(out, -out, x0 < 0.0);
+}`,
+  m_frexp_e: `fn m_frexp_e(x: f32) -> f32 {
+  if (x == 0.0 || !m_isfinite(x)) { return 0.0; }
+  var v = x;
+  var adj = 0;
+  if (abs(v) < 1.17549435e-38) { v = v * 16777216.0; adj = -24; }
+  return f32(i32((bitcast<u32>(v) >> 23u) & 0xffu) - 126 + adj);
+}`,
+  m_frexp_m: `fn m_frexp_m(x: f32) -> f32 {
+  if (x == 0.0 || !m_isfinite(x)) { return x; }
+  return m_ldexp(x, -i32(m_frexp_e(x)));
+}`,
+  m_nextafter: `fn m_nextafter(a: f32, b: f32) -> f32 {
+  if (m_isnan(a) || m_isnan(b)) { return m_nan(); }
+  if (a == b) { return b; }
+  if (a == 0.0) { return select(bitcast<f32>(0x80000001u), bitcast<f32>(1u), b > 0.0); }
+  let bits = bitcast<u32>(a);
+  if ((a < b) == (a > 0.0)) { return bitcast<f32>(bits + 1u); }
+  return bitcast<f32>(bits - 1u);
+}`,
+  m_gcd_i: `fn m_gcd_i(x: i32, y: i32) -> i32 {
+  var a = abs(x);
+  var b = abs(y);
+  loop { if (b == 0) { break; } let t = a % b; a = b; b = t; }
+  return a;
+}`,
+  m_gcd_u: `fn m_gcd_u(x: u32, y: u32) -> u32 {
+  var a = x;
+  var b = y;
+  loop { if (b == 0u) { break; } let t = a % b; a = b; b = t; }
+  return a;
+}`,
+  m_lcm_i: `fn m_lcm_i(a: i32, b: i32) -> i32 { let g = m_gcd_i(a, b); if (g == 0) { return 0; } return abs((a / g) * b); }`,
+  m_lcm_u: `fn m_lcm_u(a: u32, b: u32) -> u32 { let g = m_gcd_u(a, b); if (g == 0u) { return 0u; } return ((a / g) * b) & 255u; }`,
+};
+Object.assign(LIB, SPECIAL);
+
 const REF = /\bm_[a-z0-9_]+/g;
 
 /**

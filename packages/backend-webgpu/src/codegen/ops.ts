@@ -78,6 +78,14 @@ export const UNARY_WGSL: Record<UnaryOp, UnaryWgsl> = {
   isinf: { f: 'm_isinf(x)', i: 'false', u: 'false', boolOut: true },
   isfinite: { f: 'm_isfinite(x)', i: 'true', u: 'true', boolOut: true },
   signbit: { f: 'm_signbit(x)', i: '(x < 0)', u: 'false', boolOut: true },
+  exp2: { f: 'm_exp2(x)' },
+  lgamma: { f: 'm_lgamma(x)' },
+  digamma: { f: 'm_digamma(x)' },
+  i0: { f: 'm_i0(x)' },
+  i1: { f: 'm_i1(x)' },
+  polygammaN: { f: 'm_polygamma(x, p)', pa: 0 },
+  frexpMantissa: { f: 'm_frexp_m(x)' },
+  frexpExponent: { f: 'm_frexp_e(x)' },
   gelu: { f: '(x * 0.5 * (1.0 + m_erf(x * 0.7071067811865476)))' },
   geluTanh: { f: '(0.5 * x * (1.0 + m_tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))))' },
   silu: { f: '(x / (1.0 + m_exp(-x)))' },
@@ -117,6 +125,13 @@ export const BINARY_WGSL: Record<BinaryOp, OpWgsl> = {
   bitwiseAnd: { f: 'm_nan()', i: '(a & b)', u: '(a & b)' },
   bitwiseOr: { f: 'm_nan()', i: '(a | b)', u: '(a | b)' },
   bitwiseXor: { f: 'm_nan()', i: '(a ^ b)', u: '(a ^ b)' },
+  copysign: { f: 'm_copysign(a, b)' },
+  nextafter: { f: 'm_nextafter(a, b)' },
+  gcd: { f: 'm_nan()', i: 'm_gcd_i(a, b)', u: 'm_gcd_u(a, b)' },
+  lcm: { f: 'm_nan()', i: 'm_lcm_i(a, b)', u: 'm_lcm_u(a, b)' },
+  // PyTorch 1.13's bare C++ shifts: the count is taken mod 32 (x86), as WGSL does
+  bitwiseLeftShift: { f: 'm_nan()', i: '(a << u32(b))', u: '((a << (b & 31u)) & 255u)' },
+  bitwiseRightShift: { f: 'm_nan()', i: '(a >> u32(b))', u: '(a >> (b & 31u))' },
 };
 
 /** Which expression of an op applies in compute dtype `cd`, or null when it computes in float32. */

@@ -15,6 +15,7 @@ export * from './elementwise.js';
 export * from './generated.js';
 export * from './indexing.js';
 export * from './linalg.js';
+export * from './math.js';
 export * from './products.js';
 export * from './random.js';
 export * from './reduction.js';

@@ -139,18 +139,18 @@ export const BINARY = {
   bitwiseAnd: { aten: 'bitwise_and', variants: FMI, doc: 'Bitwise and of integers / bools.', impl: BITS, grad: 'none' },
   bitwiseOr: { aten: 'bitwise_or', variants: FMI, doc: 'Bitwise or of integers / bools.', impl: BITS, grad: 'none' },
   bitwiseXor: { aten: 'bitwise_xor', variants: FMI, doc: 'Bitwise xor of integers / bools.', impl: BITS, grad: 'none' },
-  copysign: { aten: 'copysign', variants: FMI, doc: '|a| with the sign of b.', impl: FLOAT2, grad: 'rule' },
+  copysign: { aten: 'copysign', variants: FMI, doc: '|a| with the sign of b.', impl: { family: 'binary', dtype: 'float', scalars: 'other' }, grad: 'rule' },
   nextafter: {
     aten: 'nextafter', variants: FMI, doc: 'The next float after a towards b.', grad: 'rule',
-    impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'nextafter_cpu' } },
+    impl: { family: 'binary', dtype: 'same', scalars: 'none', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'nextafter_cpu' } },
   },
   gcd: {
     aten: 'gcd', variants: FMI, doc: 'Greatest common divisor of integers (non-negative).', grad: 'none',
-    impl: { family: 'binary', dtype: 'intOrBool', rejects: { dtypes: ['bool'], kernel: 'gcd_cpu' } },
+    impl: { family: 'binary', dtype: 'same', scalars: 'none', rejects: { dtypes: ['bool', 'float32', 'float64'], kernel: 'gcd_cpu' } },
   },
   lcm: {
     aten: 'lcm', variants: FMI, doc: 'Least common multiple of integers (non-negative).', grad: 'none',
-    impl: { family: 'binary', dtype: 'intOrBool', rejects: { dtypes: ['bool'], kernel: 'lcm_cpu' } },
+    impl: { family: 'binary', dtype: 'same', scalars: 'none', rejects: { dtypes: ['bool', 'float32', 'float64'], kernel: 'lcm_cpu' } },
   },
   bitwiseLeftShift: {
     aten: 'bitwise_left_shift', variants: FMI, doc: 'a << b of integers (wrapping in the dtype).', grad: 'none',
