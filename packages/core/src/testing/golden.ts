@@ -132,3 +132,16 @@ export function compareLayout(actual: Tensor, expected: EncodedResult): string |
   if (actual.numel() > 0 && actual.storageOffset() !== expected.offset) return `storageOffset ${actual.storageOffset()} != expected ${expected.offset}`;
   return null;
 }
+
+/** A CPU tensor as an expected result, to compare another device's result with it. */
+export function encodeForCompare(t: Tensor): EncodedResult {
+  const enc = (v: number): EncodedValue => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : v);
+  return {
+    dtype: t.dtype.name,
+    shape: [...t.shape],
+    values: Array.from(t.contiguous().dataSync(), enc),
+    stride: t.stride() as number[],
+    offset: t.storageOffset(),
+    contiguous: t.isContiguous(),
+  };
+}

@@ -6,3 +6,4 @@
 export * from './golden.js';
 export * from './op-cases.js';
 export * from './timing.js';
+export * from './suite.js';
