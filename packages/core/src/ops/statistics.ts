@@ -629,24 +629,40 @@ export interface SearchsortedOptions {
   sorter?: Tensor;
 }
 
+/**
+ * PyTorch's binary search (`cus_lower_bound`/`cus_upper_bound`) run on whole tensors: every
+ * value halves its own [lo, hi) window in step, ⌈log2(N + 1)⌉ steps of gathers and
+ * compares. A value moves right past a boundary b when !(b >= v) (left) or !(b > v)
+ * (right), so NaN values go last and a sequence with NaN behaves as PyTorch's does.
+ * `seq` is 1-D (serving every value) or matches `values` in all but its last dim; `hi`
+ * overrides the window's end (a tensor of the result's shape, or broadcastable to it).
+ */
+function binarySearch(seq: Tensor, values: Tensor | number, right: boolean, hi0?: Tensor): Tensor {
+  const n = seq._shape[seq._shape.length - 1]!;
+  const vt = values instanceof Tensor ? values : null;
+  const oneD = seq._shape.length === 1;
+  const outShape = vt === null ? [] : vt._shape;
+  const v: Tensor | number = vt === null ? values : oneD ? vt.reshape(-1) : vt;
+  const idxShape = vt === null ? [1] : oneD ? [vt.numel()] : vt._shape;
+  let lo = zeros(idxShape, { dtype: int64, device: seq.device });
+  let hi = hi0 === undefined ? fullLong(idxShape, n, seq) : hi0.expand(idxShape).to(int64);
+  if (n > 0 && lo.numel() > 0) {
+    const steps = Math.ceil(Math.log2(n + 1));
+    for (let i = 0; i < steps; i++) {
+      const active = lo.lt(hi);
+      const mid = add(lo, sub(hi, lo).div(2, { roundingMode: 'floor' }));
+      const b = gather(seq, -1, mid.clamp(null, n - 1));
+      const goRight = logicalNot(right ? gt(b, v as Tensor) : ge(b, v as Tensor));
+      lo = where(logicalAnd(active, goRight), add(mid, 1), lo);
+      hi = where(logicalAnd(active, logicalNot(goRight)), mid, hi);
+    }
+  }
+  return lo.reshape(outShape);
+}
+
 function searchPlaces(op: string, seq: Tensor, values: Tensor | number, right: boolean, outInt32: boolean): Tensor {
   if (seq.dtype === bool) throw notImplemented(op, 'searchsorted_out_cpu', seq);
-  let s: Tensor;
-  let v: Tensor | number;
-  if (typeof values === 'number') {
-    s = seq;
-    v = values;
-  } else if (seq._shape.length === 1) {
-    s = seq;
-    v = values.unsqueeze(-1);
-  } else {
-    s = seq.unsqueeze(-2);
-    v = values.unsqueeze(-1);
-  }
-  // The binary search's predicate: !(boundary >= v) (left) or !(boundary > v) (right),
-  // so NaN values go last, as in PyTorch.
-  const before = logicalNot(right ? gt(s, v as Tensor) : ge(s, v as Tensor));
-  const places = sum(before, -1);
+  const places = binarySearch(seq.detach(), values instanceof Tensor ? values.detach() : values, right);
   return outInt32 ? places.to(int32) : places;
 }
 
@@ -748,9 +764,19 @@ export function isin(elements: Tensor | number, testElements: Tensor | number, o
   for (const t of [elements, testElements]) {
     if (t instanceof Tensor && t.dtype === bool) throw new TorchRuntimeError('isin', 'Unsupported input type encountered for isin(): Bool');
   }
-  const el = elements instanceof Tensor ? elements : scalarTensor(elements, Number.isInteger(elements) ? int64 : float64, like);
-  const te = testElements instanceof Tensor ? testElements.reshape(-1) : testElements;
-  const found = (eq(el.unsqueeze(-1), te as Tensor) as Tensor).any(-1);
+  const el = (elements instanceof Tensor ? elements : scalarTensor(elements, Number.isInteger(elements) ? int64 : float64, like)).detach();
+  const te = (testElements instanceof Tensor ? testElements : scalarTensor(testElements, Number.isInteger(testElements) ? int64 : float64, like)).detach().reshape(-1);
+  const m = te.numel();
+  let found: Tensor;
+  if (m === 0) found = zeros(el._shape, { dtype: bool, device: el.device });
+  else {
+    // Sorted test elements (NaN last, never matching): each element's lower bound among the
+    // non-NaN ones, then whether the element there equals it. O((n + m) log m).
+    const sorted = sort(te).values;
+    const real = te.dtype.isFloatingPoint ? sum(logicalNot(isnan(te))).reshape([1]) : fullLong([1], m, te);
+    const at = binarySearch(sorted, el, false, real);
+    found = logicalAnd(at.lt(real.reshape([])), eq(gather(sorted, 0, at.reshape(-1).clamp(null, m - 1)).reshape(el._shape), el));
+  }
   return opts?.invert ? logicalNot(found) : found;
 }
 
@@ -1063,14 +1089,34 @@ function histogramRange(lo: number, hi: number): [number, number] {
   return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
 }
 
-function histogramWith(x: Tensor, edges: Tensor, opts: HistogramOptions | undefined): Histogram {
+/**
+ * PyTorch's bin search for equal-width bins (LINEAR_INTERPOLATION_WITH_LOCAL_SEARCH): the
+ * linear estimate ⌊(x − left)·bins / (right − left)⌋, then upper_bound among the edges
+ * [pos − 1, pos + 2) minus one (which corrects the estimate's rounding).
+ */
+function linearBinSearch(flat: Tensor, edges: Tensor, left: Tensor, right: Tensor, valid: Tensor): Tensor {
+  const nEdges = edges.numel();
+  const est = where(valid, div(mul(sub(flat, left), nEdges - 1), sub(right, left)), 0).to(int64);
+  const lo = est.sub(1).clamp(0, null);
+  const hi = est.add(2).clamp(null, nEdges);
+  let ub = lo;
+  for (const k of [-1, 0, 1]) {
+    const i = est.add(k);
+    const inWindow = logicalAnd(ge(i, lo), i.lt(hi));
+    const below = le(gather(edges, 0, i.clamp(0, nEdges - 1)), flat);
+    ub = add(ub, logicalAnd(inWindow, below).to(int64));
+  }
+  return sub(ub, 1);
+}
+
+function histogramWith(x: Tensor, edges: Tensor, opts: HistogramOptions | undefined, linear: boolean): Histogram {
   const bins = edges.numel() - 1;
-  const flat = x.reshape(-1);
+  const flat = x.reshape(-1).detach();
   const left = edges.narrow(0, 0, 1);
   const right = edges.narrow(0, bins, 1);
   const valid = logicalAnd(ge(flat, left), le(flat, right));
-  // the bin is the last edge <= x (binary search); x == the last edge goes to the last bin
-  const pos = sub(searchPlaces('histogram', edges, flat, true, false), 1);
+  // the bin is the last edge <= x; x == the last edge goes to the last bin (countBins)
+  const pos = linear ? linearBinSearch(flat, edges, left, right, valid) : sub(searchPlaces('histogram', edges, flat, true, false), 1);
   let hist = countBins(flat, pos, valid, bins, opts?.weight?.reshape(-1));
   if (opts?.density) {
     const widths = sub(edges.narrow(0, 1, bins), edges.narrow(0, 0, bins));
@@ -1091,7 +1137,7 @@ function histogramWith(x: Tensor, edges: Tensor, opts: HistogramOptions | undefi
  */
 export function histogram(x: Tensor, bins: number | Tensor = 100, opts?: HistogramOptions): Histogram {
   histogramCheck(x, bins, opts);
-  if (bins instanceof Tensor) return histogramWith(x, bins, opts);
+  if (bins instanceof Tensor) return histogramWith(x, bins, opts, false);
   let lo = 0;
   let hi = x.numel() > 0 ? 0 : 1;
   if (opts?.range !== undefined) [lo, hi] = opts.range;
@@ -1100,19 +1146,19 @@ export function histogram(x: Tensor, bins: number | Tensor = 100, opts?: Histogr
     [lo, hi] = dataRange(x, true) as [number, number];
   }
   [lo, hi] = histogramRange(lo, hi);
-  return histogramWith(x, linspace(lo, hi, bins + 1, { dtype: x.dtype, device: x.device }), opts);
+  return histogramWith(x, linspace(lo, hi, bins + 1, { dtype: x.dtype, device: x.device }), opts, true);
 }
 
 /** {@link histogram} on any device: awaits the data's range when it is needed. */
 export async function histogramAsync(x: Tensor, bins: number | Tensor = 100, opts?: HistogramOptions): Promise<Histogram> {
   histogramCheck(x, bins, opts);
-  if (bins instanceof Tensor) return histogramWith(x, bins, opts);
+  if (bins instanceof Tensor) return histogramWith(x, bins, opts, false);
   let lo = 0;
   let hi = x.numel() > 0 ? 0 : 1;
   if (opts?.range !== undefined) [lo, hi] = opts.range;
   else if (x.numel() > 0) [lo, hi] = (await dataRange(x, false)) as [number, number];
   [lo, hi] = histogramRange(lo, hi);
-  return histogramWith(x, linspace(lo, hi, bins + 1, { dtype: x.dtype, device: x.device }), opts);
+  return histogramWith(x, linspace(lo, hi, bins + 1, { dtype: x.dtype, device: x.device }), opts, true);
 }
 
 // ------------------------------------------------------------------ unique / unique_consecutive
