@@ -8,8 +8,8 @@
  * modules `CosineSimilarity`, `PairwiseDistance`.
  * Class weights are registered as buffers, as in PyTorch.
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, cat, fmtShape, int64, tensor, where, zeros } from '@antorcha/core';
-import { type ArgKind, FACTORY, type FactoryOptions, checkArg, checkOptions, expectInput, refuseAbstract } from './layers/_util.js';
+import { type Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, cat, fmtShape, int64, pyTypeName, tensor, where, zeros } from '@antorcha/core';
+import { type ArgKind, FACTORY, type FactoryOptions, checkArg, checkArgs, checkOptions, expectInput, refuseAbstract } from './layers/_util.js';
 import { Linear } from './layers/linear.js';
 import { ModuleList, Sequential } from './container.js';
 import * as F from './functional/loss.js';
@@ -438,6 +438,9 @@ export class TripletMarginWithDistanceLoss extends Loss3 {
     const margin = opts.margin ?? 1.0;
     if (!(margin > 0)) throw new TorchValueError('TripletMarginWithDistanceLoss', `TripletMarginWithDistanceLoss: expected margin to be greater than 0, got ${margin} instead`);
     const d = opts.distanceFunction ?? null;
+    if (d !== null && typeof d !== 'function' && !(d instanceof Module)) {
+      throw new TorchTypeError('TripletMarginWithDistanceLoss', `TripletMarginWithDistanceLoss(): argument 'distance_function' must be callable or None, not ${pyTypeName(d)}`);
+    }
     if (d instanceof Module) this.distanceFunction = d; // registered as a submodule, as in PyTorch
     else this.distanceFunction = d;
     this.margin = margin;
@@ -529,7 +532,13 @@ export class AdaptiveLogSoftmaxWithLoss extends Module {
    * @param opts `divValue` (default 4), `headBias` (default false), dtype
    */
   constructor(inFeatures: number, nClasses: number, cutoffs: readonly number[], opts: FactoryOptions & { divValue?: number; headBias?: boolean } = {}) {
+    checkArgs('AdaptiveLogSoftmaxWithLoss', [
+      ['in_features', inFeatures, 'size'],
+      ['n_classes', nClasses, 'size'],
+      ['cutoffs', cutoffs, 'ints'],
+    ]);
     opts = checkOptions('AdaptiveLogSoftmaxWithLoss', opts, { divValue: 'number', headBias: 'bool', ...FACTORY }, 4);
+    if (!Array.isArray(cutoffs)) throw new TorchTypeError('AdaptiveLogSoftmaxWithLoss', `'${pyTypeName(cutoffs)}' object is not iterable`);
     const cs = [...cutoffs];
     const sorted = [...cs].sort((a, b) => a - b);
     if (

@@ -4,7 +4,7 @@
  * logits losses, BCE's log clamp at −100).
  */
 import {
-  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, cat, fmtShape, full, fullLike, int64, stack, tensor, where, expectTensor, zeros, zerosLike,
+  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, cat, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
 } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
@@ -635,10 +635,17 @@ export function tripletMarginWithDistanceLoss(anchor: Tensor, positive: Tensor, 
   expectOptions(op, opts);
   const reduction = opts.reduction ?? 'mean';
   if (reduction !== 'none' && reduction !== 'sum' && reduction !== 'mean') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
-  const dist = opts.distanceFunction ?? ((a: Tensor, b: Tensor) => pairwiseDistance(a, b));
-  const dPos = dist(anchor, positive);
-  let dNeg = dist(anchor, negative);
-  if (opts.swap) dNeg = dNeg.minimum(dist(positive, negative));
+  const given = opts.distanceFunction ?? null;
+  if (given !== null && typeof given !== 'function') throw new TorchTypeError(op, `'${pyTypeName(given)}' object is not callable`);
+  const dist = given ?? ((a: Tensor, b: Tensor) => pairwiseDistance(a, b));
+  const distance = (a: Tensor, b: Tensor): Tensor => {
+    const d = dist(a, b) as unknown;
+    if (!(d instanceof Tensor)) throw new TorchTypeError(op, `${op}(): distance_function must return a Tensor, not ${pyTypeName(d)}`);
+    return d;
+  };
+  const dPos = distance(anchor, positive);
+  let dNeg = distance(anchor, negative);
+  if (opts.swap) dNeg = dNeg.minimum(distance(positive, negative));
   return reduce(dPos.sub(dNeg).add(opts.margin ?? 1.0).clamp(0), reduction, op);
 }
 
