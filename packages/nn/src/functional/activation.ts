@@ -5,7 +5,7 @@
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
 import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, emptyLike, exponential_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
-import { expectOptions } from './utils.js';
+import { expectOptions, keepRngOnError } from './utils.js';
 
 function floatInput(op: string, x: Tensor): void {
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${op}" not implemented for '${x.dtype.name}'`);
@@ -317,12 +317,14 @@ export function gumbelSoftmax(logits: Tensor, opts: GumbelSoftmaxOptions = {}): 
   const dim = opts.dim ?? -1;
   expectNumber('gumbel_softmax', 'tau', 2, tau);
   expectBool('gumbel_softmax', 'hard', 3, opts.hard ?? false);
-  const noise = emptyLike(logits.detach());
-  exponential_(noise, 1, opts.generator ? { generator: opts.generator } : undefined);
-  const gumbels = logits.add(noise.log().neg()).div(tau);
-  const ySoft = gumbels.softmax(dim);
-  if (!opts.hard) return ySoft;
-  const index = ySoft.argmax(dim, true);
-  const yHard = zerosLike(logits.detach()).scatter_(dim, index, 1.0);
-  return yHard.sub(ySoft.detach()).add(ySoft);
+  return keepRngOnError(opts.generator, () => {
+    const noise = emptyLike(logits.detach());
+    exponential_(noise, 1, opts.generator ? { generator: opts.generator } : undefined);
+    const gumbels = logits.add(noise.log().neg()).div(tau);
+    const ySoft = gumbels.softmax(dim);
+    if (!opts.hard) return ySoft;
+    const index = ySoft.argmax(dim, true);
+    const yHard = zerosLike(logits.detach()).scatter_(dim, index, 1.0);
+    return yHard.sub(ySoft.detach()).add(ySoft);
+  });
 }

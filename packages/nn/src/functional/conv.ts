@@ -258,6 +258,7 @@ export function convTranspose3d(input: Tensor, weight: Tensor, bias?: Tensor | n
   expectTensor('conv_transpose3d', 'input', 1, input);
   expectTensor('conv_transpose3d', 'weight', 2, weight);
   expectOptions('conv_transpose3d', opts);
+  if (bias !== null && bias !== undefined) expectTensor('conv_transpose3d', 'bias', 3, bias);
   const op = 'conv_transpose3d';
   const [x, unbatched] = batchify(input, 3, op);
   if (weight.ndim !== 5) throw new TorchRuntimeError(op, `weight should have 5 dimensions, got ${weight.ndim}`);

@@ -3,7 +3,8 @@
  * `dropoutMask` (the same Bernoulli stream as PyTorch's CPU dropout) and
  * multiplied in, so the node is `MulBackward0` as in PyTorch.
  */
-import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, dropoutMask, empty, expectTensor, expectBool } from '@antorcha/core';
+import { keepRngOnError } from './utils.js';
+import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, dropoutMask, empty, expectNumber, expectTensor, expectBool } from '@antorcha/core';
 
 function checkP(p: number): void {
   if (p < 0 || p > 1) throw new TorchValueError('dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
@@ -54,21 +55,24 @@ const ALPHA_DROPOUT_ALPHA = 1.7580993408473766;
  * scaled by 1/(1−p) (plain dropout) or turned into alpha dropout's affine a·x + b.
  */
 function dropoutImpl(op: string, input: Tensor, p: number, training: boolean, inplace: boolean, feature: boolean, alpha: boolean, generator?: Generator, lead = 2): Tensor {
+  expectNumber(op, 'p', 2, p);
   if (p < 0 || p > 1) throw new TorchValueError(op, `dropout probability has to be between 0 and 1, but got ${p}`);
   if (p === 0 || !training || input.numel() === 0) return input;
   if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
   // `lead` = 1: an unbatched input PyTorch unsqueezes to a batch of one (the same draws)
   if (feature && input.ndim + 2 - lead < 2) throw new TorchRuntimeError(op, 'Feature dropout requires at least 2 dimensions in the input');
   const shape = feature ? input._shape.map((s, i) => (i < lead ? s : 1)) : input._shape;
-  const noise = bernoulli_(empty(shape, { dtype: input.dtype, device: input.device }), 1 - p, generator ? { generator } : undefined);
-  if (!alpha) {
-    const scaled = noise.div_(1 - p);
-    return inplace ? input.mul_(scaled) : input.mul(scaled);
-  }
-  const a = 1 / Math.sqrt((ALPHA_DROPOUT_ALPHA * ALPHA_DROPOUT_ALPHA * p + 1) * (1 - p));
-  const b = noise.add(-1).mul_(ALPHA_DROPOUT_ALPHA * a).add_(ALPHA_DROPOUT_ALPHA * a * p);
-  noise.mul_(a);
-  return inplace ? input.mul_(noise).add_(b) : input.mul(noise).add_(b);
+  return keepRngOnError(generator, () => {
+    const noise = bernoulli_(empty(shape, { dtype: input.dtype, device: input.device }), 1 - p, generator ? { generator } : undefined);
+    if (!alpha) {
+      const scaled = noise.div_(1 - p);
+      return inplace ? input.mul_(scaled) : input.mul(scaled);
+    }
+    const a = 1 / Math.sqrt((ALPHA_DROPOUT_ALPHA * ALPHA_DROPOUT_ALPHA * p + 1) * (1 - p));
+    const b = noise.add(-1).mul_(ALPHA_DROPOUT_ALPHA * a).add_(ALPHA_DROPOUT_ALPHA * a * p);
+    noise.mul_(a);
+    return inplace ? input.mul_(noise).add_(b) : input.mul(noise).add_(b);
+  });
 }
 
 function checkFlags(op: string, training: boolean, inplace: boolean): void {
@@ -83,6 +87,7 @@ function checkFlags(op: string, training: boolean, inplace: boolean): void {
 export function dropout1d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
   expectTensor('dropout1d', 'input', 1, input);
   checkFlags('dropout1d', training, inplace);
+  expectNumber('dropout1d', 'p', 2, p);
   if (p < 0 || p > 1) throw new TorchValueError('dropout1d', `dropout probability has to be between 0 and 1, but got ${p}`);
   const d = input.ndim;
   if (d !== 2 && d !== 3) {
@@ -108,6 +113,7 @@ function featureBatched(op: string, input: Tensor, batched: boolean, p: number, 
 export function dropout3d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
   expectTensor('dropout3d', 'input', 1, input);
   checkFlags('dropout3d', training, inplace);
+  expectNumber('dropout3d', 'p', 2, p);
   if (p < 0 || p > 1) throw new TorchValueError('dropout3d', `dropout probability has to be between 0 and 1, but got ${p}`);
   return featureBatched('dropout3d', input, input.ndim === 5, p, training, inplace, false, generator);
 }

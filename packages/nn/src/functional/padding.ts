@@ -5,7 +5,7 @@
  */
 import { fusedNode } from '@antorcha/autograd';
 import { TorchNotImplementedError } from './utils.js';
-import { type Tensor, TorchRuntimeError, cat, fmtShape, fromHost, full, int64, expectIntList, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, empty, fmtShape, fromHost, full, int64, expectIntList, expectTensor } from '@antorcha/core';
 
 /** Padding modes of {@link pad}. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
@@ -100,6 +100,9 @@ function padNonConstant(input: Tensor, padding: readonly number[], mode: 'reflec
       throw new TorchRuntimeError('pad', `input (${input._shape.slice(nd - k).join('x')}) is too small. Calculated output ${out}`);
     }
   }
+  // the output must fit before any index list is built (a huge pad fails here, not in the JS heap)
+  const outShape = input._shape.map((n, dim) => (dim >= nd - k ? n + padding[2 * (nd - 1 - dim)]! + padding[2 * (nd - 1 - dim) + 1]! : n));
+  empty(outShape, { dtype: input.dtype, device: input.device }).dispose();
   const run = (x0: Tensor): Tensor => {
     let x = x0;
     for (let i = 0; i < k; i++) {

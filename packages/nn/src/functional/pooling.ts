@@ -5,9 +5,9 @@
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, empty, fmtShape, fromHost, float64, int32, int64, rand, stack, zeros, expectIntOrList, expectTensor } from '@antorcha/core';
+import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, empty, fmtShape, fromHost, float64, int32, int64, rand, stack, zeros, expectIntList, expectIntOrList, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
-import { type IntOrTuple, ntuple, expectOptions } from './utils.js';
+import { type IntOrTuple, ntuple, expectOptions, keepRngOnError } from './utils.js';
 
 /** PyTorch's `pooling_output_shape`. */
 export function poolOutputSize(input: number, k: number, pad: number, stride: number, dilation: number, ceilMode: boolean): number {
@@ -418,6 +418,9 @@ export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number |
   }
   const out = o[0]!;
   if (out < 0) throw new TorchRuntimeError(op, `${op}: elements of output_size must be greater than or equal to 0 but received ${out}`);
+  // the output must fit before any window is built (a huge size fails here, not in the JS heap)
+  empty([...input._shape.slice(0, -1), out], { dtype: input.dtype, device: input.device }).dispose();
+  if (out > MAX_ADAPTIVE_WINDOWS) throw new TorchRuntimeError(op, `${op}: output_size ${out} is more than the ${MAX_ADAPTIVE_WINDOWS} windows supported here`);
   const L = input._shape[input.ndim - 1]!;
   const ranges = adaptiveRanges(L, out);
   const K = Math.max(1, ...ranges.map(([s, e]) => e - s));
@@ -471,6 +474,7 @@ function unpoolOutputSize(input: Tensor, k: number[], s: number[], p: number[], 
   const sizes = input._shape.slice(input.ndim - n);
   const def = k.map((ki, d) => (sizes[d]! - 1) * s[d]! + ki - 2 * p[d]!);
   if (outputSize === null || outputSize === undefined) return def;
+  expectIntList(op, 'output_size', undefined, outputSize);
   let o = [...outputSize];
   if (o.length === n + 2) o = o.slice(2);
   if (o.length !== n) throw new TorchValueError(op, `output_size should be a sequence containing ${n} or ${n + 2} elements, but it has a length of '${o.length}'`);
@@ -589,6 +593,11 @@ function fractionalIntervals(sample: number, inSize: number, outSize: number, po
 function fractionalMaxPool(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions, op: string): [Tensor, Tensor] {
   expectTensor(op, 'input', 1, input);
   expectOptions(op, opts);
+  // the samples are drawn before the checks (as in PyTorch); a failed call leaves the stream as it was
+  return keepRngOnError(opts.generator, () => fractionalMaxPoolImpl(input, dims, kernelSize, opts, op));
+}
+
+function fractionalMaxPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions, op: string): [Tensor, Tensor] {
   if ((opts.outputSize === null || opts.outputSize === undefined) && (opts.outputRatio === null || opts.outputRatio === undefined)) {
     throw new TorchValueError(op, `${op} requires specifying either an output_size or an output_ratio`);
   }
@@ -599,13 +608,18 @@ function fractionalMaxPool(input: Tensor, dims: number, kernelSize: IntOrTuple, 
   };
   let out: number[];
   if (opts.outputSize === null || opts.outputSize === undefined) {
-    const ratio = typeof opts.outputRatio === 'number' ? new Array<number>(dims).fill(opts.outputRatio) : [...opts.outputRatio!];
+    const r = opts.outputRatio!;
+    const ratio = typeof r === 'number' ? new Array<number>(dims).fill(r) : Array.isArray(r) ? [...(r as number[])] : [];
+    if (ratio.length !== dims || ratio.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
+      throw new TorchTypeError(op, `${op}(): output_ratio must be a float or a tuple of ${dims} floats`);
+    }
     out = ratio.map((rt, i) => Math.trunc(sizeAt(i - dims) * rt));
   } else {
     out = ntuple(opts.outputSize, dims, op, 'output_size');
   }
   const k = ntuple(kernelSize, dims, op, 'kernel_size');
   let samples = opts.randomSamples ?? null;
+  if (samples !== null) expectTensor(op, '_random_samples', 6, samples);
   if (samples === null) {
     const nBatch = input.ndim === dims + 1 ? 1 : sizeAt(0);
     samples = rand([nBatch, sizeAt(-dims - 1), dims], { dtype: input.dtype, ...(opts.generator ? { generator: opts.generator } : {}) });
@@ -623,6 +637,12 @@ function fractionalMaxPool(input: Tensor, dims: number, kernelSize: IntOrTuple, 
   const unbatched = input.ndim === dims + 1;
   const N = unbatched ? 1 : input._shape[0]!;
   const C = input._shape[input.ndim - dims - 1]!;
+  // PyTorch 2.x's checks of the samples (1.13 reads them unchecked)
+  if (samples.dtype !== input.dtype) throw new TorchRuntimeError(op, 'Expect _random_samples to be the same dtype as input');
+  if (samples.ndim !== 3) throw new TorchRuntimeError(op, `Expect _random_samples to have 3 dimensions, got ${samples.ndim}`);
+  if (samples._shape[0]! < N) throw new TorchRuntimeError(op, 'Expect _random_samples.size(0) no less then input batch size.');
+  if (samples._shape[1] !== C) throw new TorchRuntimeError(op, 'Expect _random_samples.size(1) equals to input channel size.');
+  if (samples._shape[2] !== dims) throw new TorchRuntimeError(op, `Expect _random_samples.size(2) equals to ${dims}; got ${samples._shape[2]}.`);
   const u = hostNumbers(samples, op);
   const float = input.dtype.name !== 'float64';
   // ATen's sample order: 2-D (W, H); 3-D (T, H, W)

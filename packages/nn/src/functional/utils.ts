@@ -1,5 +1,5 @@
 /** Argument normalisation shared by the functional ops. */
-import { TorchRuntimeError, TorchTypeError, expectIntOrList, pyTypeName } from '@antorcha/core';
+import { type Generator, TorchRuntimeError, TorchTypeError, defaultGenerator, expectIntOrList, pyTypeName } from '@antorcha/core';
 
 /** An int or a tuple of `n` ints (PyTorch's `_pair`, `_single`). */
 export type IntOrTuple = number | readonly number[];
@@ -30,5 +30,20 @@ export class TorchNotImplementedError extends TorchRuntimeError {
     super(op, message);
     (this as { pythonName: string }).pythonName = 'NotImplementedError';
     this.name = 'TorchNotImplementedError';
+  }
+}
+
+/**
+ * Runs `fn`; if it throws, puts `generator` (default: the global one) back where it was,
+ * so a random op that fails after drawing leaves the stream untouched.
+ */
+export function keepRngOnError<T>(generator: Generator | undefined, fn: () => T): T {
+  const gen = generator ?? defaultGenerator;
+  const state = gen.getState();
+  try {
+    return fn();
+  } catch (e) {
+    gen.setState(state);
+    throw e;
   }
 }

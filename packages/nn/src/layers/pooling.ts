@@ -517,13 +517,16 @@ abstract class FractionalMaxPoolNd extends Module {
   constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions, dims: number) {
     const op = new.target.name;
     checkArgs(op, [['kernel_size', kernelSize, 'ints']]);
-    opts = checkOptions(op, opts, { outputSize: 'ints?', outputRatio: 'any', returnIndices: 'bool', randomSamples: 'any' }, 2);
+    opts = checkOptions(op, opts, { outputSize: 'ints?', outputRatio: 'any', returnIndices: 'bool', randomSamples: 'tensor?' }, 2);
     super();
     this.kernelSize = ntuple(kernelSize, dims, op, 'kernel_size');
     this.returnIndices = opts.returnIndices ?? false;
     this.randomSamples = opts.randomSamples ?? null;
     this.outputSize = opts.outputSize === null || opts.outputSize === undefined ? null : ntuple(opts.outputSize, dims, op, 'output_size');
     const r = opts.outputRatio ?? null;
+    if (r !== null && typeof r !== 'number' && !(Array.isArray(r) && r.length === dims && r.every((v) => typeof v === 'number'))) {
+      throw new TorchTypeError(op, `${op}(): output_ratio must be a float or a tuple of ${dims} floats, not ${pyTypeName(r)}`);
+    }
     this.outputRatio = r === null ? null : typeof r === 'number' ? new Array<number>(dims).fill(r) : [...r];
     if (this.outputSize === null && this.outputRatio === null) throw new TorchValueError(op, `${op} requires specifying either an output size, or a pooling ratio`);
     if (this.outputSize !== null && this.outputRatio !== null) throw new TorchValueError(op, 'only one of output_size and output_ratio may be specified');
