@@ -412,6 +412,26 @@ for i in range(12):
     c.add(f'isin/random{i}', 'isin', [ints, torch.randint(0, 5, [ri(0, 4)], generator=g)], {'invert': bool(i % 2)})
     c.add(f'isclose/random{i}', 'isclose', [xf, xf + torch.randn(shape, generator=g, dtype=torch.float64).mul(1e-5).to(xf.dtype)])
 
+# ---------------------------------------------------------------- search edge cases
+c.add('searchsorted/nan_seq', 'searchsorted', [torch.tensor([1., 2, nan, nan]), torch.tensor([0.5, 1.5, 2, 3, nan])])
+c.add('searchsorted/nan_seq_right', 'searchsorted', [torch.tensor([1., 2, nan, nan]), torch.tensor([0.5, 1.5, 2, 3, nan])], {'right': True})
+c.add('searchsorted/dups', 'searchsorted', [torch.tensor([1, 2, 2, 2, 2, 3, 3, 9]), torch.tensor([0, 1, 2, 3, 4, 9, 10])])
+c.add('searchsorted/dups_right', 'searchsorted', [torch.tensor([1, 2, 2, 2, 2, 3, 3, 9]), torch.tensor([0, 1, 2, 3, 4, 9, 10])], {'right': True})
+c.add('searchsorted/long_seq', 'searchsorted', [torch.arange(1000.).mul(0.37), torch.rand(50, dtype=torch.float64).mul(400).float()])
+c.add('isin/float_nan_dups', 'isin', [torch.tensor([[1., nan, 2.5], [0, 7, -1]]), torch.tensor([2.5, nan, 1, 1, nan, -1])])
+c.add('isin/long', 'isin', [torch.randint(0, 300, (40,)), torch.randint(0, 300, (200,))])
+# Data on the bin edges. The edges are torch.linspace's: PyTorch's CPU linspace computes
+# runs of 2×8 float32 / 2×4 float64 elements with AVX2 (base + k·step per 8 or 4), which
+# rounds some edges differently from its scalar formula (Antorcha's linspace); data lying
+# exactly on such an edge then falls in the other bin. These cases keep to edge counts
+# below that (< 16 float32, < 8 float64 edges); histc's own linear search takes any count.
+for bins in [3, 7, 10, 13]:
+    c.add(f'histogram/on_edges{bins}', 'histogram', [torch.linspace(-1, 1, 41), bins])
+for bins in [3, 7, 10, 13, 20]:
+    c.add(f'histc/on_edges{bins}', 'histc', [torch.linspace(-1, 1, 41)], {'bins': bins})
+for bins in [3, 5, 6]:
+    c.add(f'histogram/on_edges{bins}_f64', 'histogram', [torch.linspace(-1, 1, 41, dtype=torch.float64), bins], {'range': (-0.9, 1.1)})
+
 c.write('statistics')
 
 # ---------------------------------------------------------------- return_types printing
