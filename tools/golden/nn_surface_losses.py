@@ -10,7 +10,9 @@ import torch.nn.functional as F
 from torch import nn
 from torch.nn.utils import rnn as R
 
-from _common import enc_result, write_json
+import os
+
+from _common import ROOT, enc_result, write_json
 
 F64 = torch.float64
 torch.manual_seed(0)
@@ -195,6 +197,7 @@ def lbfgs_run(name, params0, loss_fn, steps, opts, save_after=None):
         if save_after is not None and i + 1 == save_after:
             sd = opt.state_dict()
             st = sd['state'][0]
+            torch.save(sd, os.path.join(ROOT, f'packages/nn/test/fixtures/lbfgs_state_{name}.pt'))
             saved = {'after': save_after, 'state_keys': sorted(st.keys()), 'func_evals': st['func_evals'], 'n_iter': st['n_iter'],
                      'history': len(st['old_dirs']), 'param_groups': [{k: v for k, v in g.items()} for g in sd['param_groups']]}
     st = opt.state[opt._params[0]]

@@ -1,10 +1,11 @@
 // CTC, multilabel margin, triplet-with-distance, adaptive log-softmax, NLLLoss2d, LBFGS and the
 // packed-sequence utilities against real PyTorch (tools/golden/nn_surface_losses.py).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as torchCore from '@antorcha/core';
 import { type Tensor, TorchError, manualSeed, setRngCompat } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
-import { nn, optim } from '../src/index.js';
+import { load, nn, optim, save } from '../src/index.js';
 import { type EncodedResult, decode, expectClose, fixture } from './helpers.js';
 
 const F = nn.functional;
@@ -313,6 +314,33 @@ describe('optim.LBFGS vs PyTorch', () => {
         }
       });
     }
+  }
+
+  it('a saved and loaded (torch.save format) state resumes identically', () => {
+    const c = fx.lbfgs.find((k) => k.saved !== null)!;
+    const a = setup(c);
+    for (let i = 0; i < c.saved!.after; i++) a.opt.step(a.closure);
+    const loaded = load(save(a.opt.stateDict())) as Parameters<typeof a.opt.loadStateDict>[0];
+    const b = setup(c);
+    b.params.forEach((p, j) => p.detach().copy_(a.params[j]!.detach()));
+    b.opt.loadStateDict(loaded);
+    for (let i = c.saved!.after; i < c.steps.length; i++) {
+      b.opt.step(b.closure);
+      b.params.forEach((p, j) => expectClose(p.detach(), c.steps[i]!.params[j]!, `resumed step ${i} param ${j}`, { rtol: 1e-9, atol: 1e-12 }));
+    }
+  });
+
+  for (const c of fx.lbfgs.filter((k) => k.saved !== null)) {
+    it(`${c.name}: resumes from PyTorch's saved state dict (torch.save)`, () => {
+      const sd = load(readFileSync(new URL(`./fixtures/lbfgs_state_${c.name}.pt`, import.meta.url))) as Parameters<InstanceType<typeof optim.LBFGS>['loadStateDict']>[0];
+      const b = setup(c);
+      b.params.forEach((p, j) => p.detach().copy_(decode(c.steps[c.saved!.after - 1]!.params[j]!)));
+      b.opt.loadStateDict(sd);
+      for (let i = c.saved!.after; i < c.steps.length; i++) {
+        b.opt.step(b.closure);
+        b.params.forEach((p, j) => expectClose(p.detach(), c.steps[i]!.params[j]!, `resumed step ${i} param ${j}`, { rtol: 1e-9, atol: 1e-12 }));
+      }
+    });
   }
 
   it('stepAsync takes the same steps', async () => {

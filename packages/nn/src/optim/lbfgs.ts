@@ -384,7 +384,10 @@ export class LBFGS extends Optimizer {
     for (const s of this.state.values()) {
       const st = s as Record<string, unknown>;
       for (const k of ['old_dirs', 'old_stps']) if (Array.isArray(st[k])) st[k] = (st[k] as Tensor[]).map((t) => t.clone());
-      for (const k of ['ro', 'al']) if (Array.isArray(st[k])) st[k] = [...(st[k] as unknown[])];
+      // PyTorch keeps these scalars as 0-d tensors: here they are numbers
+      const scalar = (v: unknown): unknown => (v instanceof Tensor ? v.item() : v);
+      for (const k of ['ro', 'al']) if (Array.isArray(st[k])) st[k] = (st[k] as unknown[]).map(scalar);
+      for (const k of ['t', 'H_diag', 'prev_loss', 'func_evals', 'n_iter']) if (k in st) st[k] = scalar(st[k]);
     }
   }
 }
