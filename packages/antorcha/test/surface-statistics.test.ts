@@ -75,6 +75,9 @@ describe('statistics ops: gradients (gradcheck, float64)', () => {
       check((x) => torch.nanquantile(x, torch.tensor([0.1, 0.55, 0.9], { dtype: 'float64' }), null, { interpolation }), [distinct([7], 10)]);
     }
     check((x) => torch.quantile(x, torch.tensor([0.25, 0.8], { dtype: 'float64' }), 0, { keepdim: true }), [distinct([4, 3], 11)]);
+    // q differentiates too (through the interpolation weight), as in PyTorch
+    check((x, q) => torch.quantile(x, q, 1), [distinct([3, 5], 19), torch.tensor([0.13, 0.62], { dtype: 'float64', requiresGrad: true })]);
+    check((x, q) => torch.nanquantile(x, q), [distinct([6], 20), torch.tensor([0.37], { dtype: 'float64', requiresGrad: true })]);
   });
 
   it('msort, nanmean, std_mean, var_mean, aminmax', () => {
