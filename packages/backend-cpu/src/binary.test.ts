@@ -163,6 +163,14 @@ describe('binary: dtype conversions', () => {
     expect(read(o)).toEqual([6]);
   });
 
+  it('shifts int64 past 32 bits, the count taken mod 64 as x86 does', () => {
+    const o = output('int64', [4]);
+    be.binary('bitwiseLeftShift', view('int64', [4], [1, -5, 3, 1]), view('int64', [4], [40, 33, 62, -3]), o, 'int64');
+    expect(read(o)).toEqual([2 ** 40, -5 * 2 ** 33, -(2 ** 62), 2 ** 61]);
+    be.binary('bitwiseRightShift', view('int64', [4], [2 ** 40, -(2 ** 40), -5, 7]), view('int64', [4], [33, 35, 65, -62]), o, 'int64');
+    expect(read(o)).toEqual([128, -32, -3, 1]);
+  });
+
   it('supports in-place ops (out is the same view as an input)', () => {
     const a = view('float32', [2, 3], [1, 2, 3, 4, 5, 6], 'permuted');
     be.binary('mul', a, 2, a, 'float32');

@@ -579,7 +579,8 @@ const SPECIAL: Record<string, string> = {
   if (m_isinf(x0) || x0 == 0.0) { return m_inf(); }
   var x = x0;
   let ax = abs(x);
-  if (ax < 1e-30) { return -m_log(ax); }
+  // (fdlibm's 2^-70 in double; in f32, π·x² must stay normal: GPUs may flush subnormals)
+  if (ax < 1e-12) { return -m_log(ax); }
   var nadj = 0.0;
   let neg = x < 0.0;
   if (neg) {
@@ -658,7 +659,8 @@ const SPECIAL: Record<string, string> = {
   if (x == 0.0) { return m_copysign(m_inf(), -x); }
   if (x < 0.0) {
     if (x == trunc(x)) { return m_nan(); }
-    let r = x - trunc(x);
+    // tan(πx) has period 1: reduce into [-1/2, 1/2] exactly (f32 has no double to spare)
+    let r = x - round(x);
     return m_digamma_pos(1.0 - x) - 3.141592653589793 / m_tan(3.141592653589793 * r);
   }
   return m_digamma_pos(x);
@@ -669,7 +671,7 @@ const SPECIAL: Record<string, string> = {
   var result = 0.0;
   if (x < 0.5) {
     sign = -1.0;
-    let s = m_sin(3.141592653589793 * x);
+    let s = m_sin(3.141592653589793 * (x - round(x))); // sin² has period 1
     result = result - 9.869604401089358 / (s * s);
     x = 1.0 - x;
   }
@@ -748,16 +750,22 @@ const SPECIAL: Record<string, string> = {
   }
   return select(out, -out, x0 < 0.0);
 }`,
+  // frexp works on the bits: GPUs may flush subnormal operands of float arithmetic to 0.
   m_frexp_e: `fn m_frexp_e(x: f32) -> f32 {
-  if (x == 0.0 || !m_isfinite(x)) { return 0.0; }
-  var v = x;
-  var adj = 0;
-  if (abs(v) < 1.17549435e-38) { v = v * 16777216.0; adj = -24; }
-  return f32(i32((bitcast<u32>(v) >> 23u) & 0xffu) - 126 + adj);
+  let bits = bitcast<u32>(x);
+  let e = (bits >> 23u) & 0xffu;
+  let m = bits & 0x7fffffu;
+  if (e == 255u || (e == 0u && m == 0u)) { return 0.0; }
+  if (e == 0u) { return f32(i32(31u - countLeadingZeros(m)) - 148); }
+  return f32(i32(e) - 126);
 }`,
   m_frexp_m: `fn m_frexp_m(x: f32) -> f32 {
-  if (x == 0.0 || !m_isfinite(x)) { return x; }
-  return m_ldexp(x, -i32(m_frexp_e(x)));
+  let bits = bitcast<u32>(x);
+  let e = (bits >> 23u) & 0xffu;
+  var m = bits & 0x7fffffu;
+  if (e == 255u || (e == 0u && m == 0u)) { return x; }
+  if (e == 0u) { m = (m << (23u - (31u - countLeadingZeros(m)))) & 0x7fffffu; }
+  return bitcast<f32>((bits & 0x80000000u) | (126u << 23u) | m);
 }`,
   m_nextafter: `fn m_nextafter(a: f32, b: f32) -> f32 {
   if (m_isnan(a) || m_isnan(b)) { return m_nan(); }
