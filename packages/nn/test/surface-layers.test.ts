@@ -3,8 +3,8 @@
 // stream bit for bit), functional forms with gradients, random functional calls bit for
 // bit, and error classes and messages.
 import { describe, expect, it } from 'vitest';
-import { type Tensor, TorchError, arange, manualSeed, randn, setRngCompat, zeros } from '@antorcha/core';
-import { grad } from '@antorcha/autograd';
+import { type Tensor, TorchError, arange, manualSeed, randn, setRngCompat, tensor, zeros } from '@antorcha/core';
+import { grad, gradcheck, gradgradcheck } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
 import { type EncodedExact, type EncodedResult, compareExact, decode, expectClose, fixture } from './helpers.js';
 
@@ -460,5 +460,35 @@ describe('surface backward node names as in PyTorch', () => {
       const fn = call().gradFn as unknown as { name(): string };
       expect(fn.name()).toBe(fx.grad_fns[name]);
     });
+  }
+});
+
+describe('surface ops: first and second derivatives (gradcheck, gradgradcheck, float64)', () => {
+  const d = (...shape: number[]): Tensor => randn(shape, { dtype: 'float64', requiresGrad: true });
+  manualSeed(0);
+  const cases: [string, (...xs: Tensor[]) => Tensor, Tensor[]][] = [
+    ['pad reflect', (x) => F.pad(x, [2, 1, 1, 1], 'reflect'), [d(1, 2, 3, 4)]],
+    ['pad replicate', (x) => F.pad(x, [1, 2], 'replicate'), [d(2, 3)]],
+    ['pad circular', (x) => F.pad(x, [1, 2], 'circular'), [d(1, 2, 3)]],
+    ['hardshrink', (x) => F.hardshrink(x, 0.3), [d(3, 4)]],
+    ['softshrink', (x) => F.softshrink(x, 0.3), [d(3, 4)]],
+    ['unfold', (x) => F.unfold(x, 2, { padding: 1, stride: 2 }), [d(1, 2, 3, 4)]],
+    ['fold', (x) => F.fold(x, [3, 4], 2, { padding: 1 }), [d(1, 8, 20)]],
+    ['conv_transpose3d', (x, w) => F.convTranspose3d(x, w, null, { stride: 2 }), [d(1, 2, 2, 2, 1), d(2, 1, 2, 1, 2)]],
+    ['lp_pool2d', (x) => F.lpPool2d(x, 2, 2), [d(1, 1, 4, 4)]],
+    ['local_response_norm', (x) => F.localResponseNorm(x, 3, 0.1), [d(1, 4, 3)]],
+    ['pdist', (x) => F.pdist(x), [d(4, 3)]],
+    ['max_unpool2d', (x) => F.maxUnpool2d(...F.maxPool2dWithIndices(x, 2), 2), [d(1, 1, 4, 4)]],
+    ['adaptive_max_pool1d', (x) => F.adaptiveMaxPool1d(x, 3), [d(1, 2, 7)]],
+    ['fractional_max_pool2d', (x) => F.fractionalMaxPool2d(x, 2, { outputSize: 3, randomSamples: tensor([[[0.3, 0.7]]], { dtype: 'float64' }) }), [d(1, 1, 5, 5)]],
+    ['affine_grid', (t) => F.affineGrid(t, [1, 1, 3, 4], false), [d(1, 2, 3)]],
+    ['grid_sample bilinear', (x, g) => F.gridSample(x, g, { alignCorners: false }), [d(1, 2, 3, 4), d(1, 2, 3, 2)]],
+    ['grid_sample bicubic', (x, g) => F.gridSample(x, g, { mode: 'bicubic', paddingMode: 'border', alignCorners: true }), [d(1, 1, 4, 4), d(1, 2, 2, 2)]],
+  ];
+  for (const [name, fn, inputs] of cases) {
+    it(name, () => {
+      expect(gradcheck(fn, inputs), `${name}: gradcheck`).toBe(true);
+      expect(gradgradcheck(fn, inputs), `${name}: gradgradcheck`).toBe(true);
+    }, 60_000);
   }
 });
