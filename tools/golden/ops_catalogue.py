@@ -114,4 +114,17 @@ for op in ['cummax', 'cummin']:
     c.add(f'{op}/bad_dim', op, [rand([3]), 2])
 c.add('is_tensor/tensor', 'is_tensor', [rand([2])])
 
+# Small pieces of the Tensor surface next to the catalogue's rows.
+for shape in [[2, 3], [2, 3, 4], [3], []]:
+    name = 'x'.join(map(str, shape)) or '0d'
+    c.add(f'H/{name}', 'H', [rand(shape)], fn=lambda x: x.H)
+    c.add(f'mH/{name}', 'mH', [rand(shape)], fn=lambda x: x.mH)
+    c.add(f'adjoint/{name}', 'adjoint', [rand(shape)])
+    c.add(f'iter/{name}', 'iter', [rand(shape, 'int64')], fn=lambda x: list(x))
+for dt in ['float32', 'float64', 'int64', 'bool']:
+    c.add(f'hardshrink/{dt}', 'hardshrink', [rand([8], dt)])
+c.add('hardshrink/edge', 'hardshrink', [torch.tensor(EDGE)])
+c.add('hardshrink/lambd', 'hardshrink', [rand([3, 4]), 1.2])
+c.add('clip_/bounds', 'clip_', [rand([3, 4]), -0.5, 0.5], fn=lambda x, lo, hi: x.clip_(lo, hi))
+
 c.write('catalogue')

@@ -6,7 +6,7 @@
 import { type GradFn, activateView, notifyTensorHook } from './autograd-hook.js';
 import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
-import { TorchRuntimeError } from './errors.js';
+import { TorchRuntimeError, TorchTypeError } from './errors.js';
 import { Size, isContiguousLayout, numelOf, wrapDim } from './shape.js';
 import type { Storage } from './storage.js';
 import * as act from './ops/activation.js';
@@ -36,6 +36,16 @@ export type NestedList = number | boolean | NestedList[];
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 // Engines without explicit resource management get the symbol TypeScript's and esbuild's `using` helpers use.
 (Symbol as { dispose?: symbol }).dispose ??= Symbol.for('Symbol.dispose');
+
+/** A tensor's memory layout (PyTorch's `torch.layout`); Antorcha has dense strided tensors only. */
+export interface TensorLayout {
+  /** `'strided'`. */
+  readonly name: 'strided';
+  /** `torch.strided`, as PyTorch prints it. */
+  toString(): string;
+}
+/** `torch.strided`: the layout of every tensor. */
+export const strided: TensorLayout = Object.freeze({ name: 'strided' as const, toString: () => 'torch.strided' });
 
 // The methods the op catalogue declares (`x.exp()`, `x.hypot_(y)`, `x.arccos()`, …) are
 // typed here and installed on the prototype at the end of this module.
@@ -406,6 +416,28 @@ export class Tensor {
   /** Transpose of the last two dims (`.mT`). */
   get mT(): Tensor {
     return vw.transpose(this, -2, -1);
+  }
+  /** Conjugate transpose of a matrix (`.H`; the transpose for real dtypes): a view. */
+  get H(): Tensor {
+    const n = this._shape.length;
+    if (n !== 0 && n !== 2) {
+      throw new TorchRuntimeError('H', `tensor.H is only supported on matrices (2-D tensors). Got ${n}-D tensor.${n > 2 ? ' For batches of matrices, consider using tensor.mH' : ''}`);
+    }
+    return n === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1);
+  }
+  /** Conjugate transpose of the last two dims (`.mH`; the transpose for real dtypes): a view. */
+  get mH(): Tensor {
+    if (this._shape.length === 1) throw new TorchRuntimeError('mH', 'tensor.mH is only supported on matrices or batches of matrices. Got 1-D tensor.');
+    return this._shape.length === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1);
+  }
+  /** Memory layout: always `torch.strided` (dense tensors with strides). */
+  get layout(): typeof strided {
+    return strided;
+  }
+  /** Iterates over dim 0, as Python's `for row in x` (a 0-d tensor is not iterable). */
+  *[Symbol.iterator](): Iterator<Tensor> {
+    if (this._shape.length === 0) throw new TorchTypeError('iter', 'iteration over a 0-d tensor');
+    for (let i = 0; i < this._shape[0]!; i++) yield vw.select(this, 0, i);
   }
   /** Moves dims to new positions. */
   movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor {

@@ -550,6 +550,17 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
 
 /** Alias of {@link clamp}. */
 export const clip = clamp;
+/** Alias of {@link clamp_}. */
+export const clip_ = clamp_;
+
+/**
+ * Hard shrinkage: 0 where −λ ≤ x ≤ λ, else x (NaN stays NaN); float dtypes only.
+ */
+export function hardshrink(x: Tensor, lambd = 0.5): Tensor {
+  expectTensor('hardshrink', 'input', 1, x);
+  if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError('hardshrink', `"hardshrink_cpu" not implemented for '${cppName(x.dtype)}'`);
+  return where(x.ge(-lambd).logicalAnd(x.le(lambd)), 0, x);
+}
 
 /** PyTorch has no bool clamp kernel, except for a lone tensor bound; its texts per overload. */
 function checkBoolClamp(dt: DType, min?: TensorOrScalar | null, max?: TensorOrScalar | null): void {

@@ -85,6 +85,16 @@ export function permute(x: Tensor, ...dims: ShapeArgs): Tensor {
 }
 
 /** Swaps two dims. */
+/**
+ * The conjugate transpose of the last two dims (the transpose for real dtypes): a view.
+ * @throws TorchRuntimeError for 1-D tensors, as PyTorch.
+ */
+export function adjoint(x: Tensor): Tensor {
+  expectTensor('adjoint', 'input', 1, x);
+  if (x._shape.length === 1) throw new TorchRuntimeError('adjoint', 'tensor.adjoint() is only supported on matrices or batches of matrices. Got 1-D tensor.');
+  return x._shape.length === 0 ? transpose(x, 0, 0) : transpose(x, -2, -1);
+}
+
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   expectTensor('transpose', 'input', 1, x);
   const n = x._shape.length;

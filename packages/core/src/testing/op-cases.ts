@@ -227,7 +227,7 @@ function checkError(exp: Expected, e: unknown): string | null {
 /** Decodes a case's arguments on `device` and finds its call (or a verdict when none is mapped). */
 function prepare(c: OpCase, device: string): { call: Call; args: unknown[]; kw: Kw } | string {
   // Cases of ops-catalogue.json call the catalogue's function or method as is (in place on the input).
-  const call = c.name.startsWith('catalogue/') ? catalogueCall(c.op) : (IN_PLACE_ON_INPUT[c.name] ?? OP_CALLS[c.op] ?? catalogueCall(c.op));
+  const call = c.name.startsWith('catalogue/') ? (catalogueCall(c.op) ?? OP_CALLS[c.op]) : (IN_PLACE_ON_INPUT[c.name] ?? OP_CALLS[c.op] ?? catalogueCall(c.op));
   if (!call) return `no Antorcha call mapped for op '${c.op}'`;
   const args = c.args.map((a) => decodeArg(a, device));
   const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, device)]));

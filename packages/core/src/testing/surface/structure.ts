@@ -25,6 +25,10 @@ const on = (x: Tensor, v: number | boolean): Tensor => tensor(v, { device: x.dev
 /** The calls of this area. */
 export const STRUCTURE: SurfaceCalls = {
   calls: {
+    H: ([x]) => x.H,
+    mH: ([x]) => x.mH,
+    iter: ([x]) => [...(x as Tensor)],
+    clip_: ([x, lo, hi]) => x.clip_(lo, hi),
     hstack: ([ts]) => s.hstack(ts),
     vstack: ([ts]) => s.vstack(ts),
     dstack: ([ts]) => s.dstack(ts),
@@ -123,6 +127,9 @@ export const STRUCTURE: SurfaceCalls = {
   },
   creationOps: ['empty_strided', 'tril_indices', 'triu_indices', 'logspace', 'range', 'as_tensor', 'asarray'],
   viewOps: [
+    'H',
+    'mH',
+    'adjoint',
     'resize',
     'resize_as',
     'atleast_1d',
