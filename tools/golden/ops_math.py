@@ -96,7 +96,12 @@ c.add('digamma/float64/negative', 'digamma', [torch.tensor([-0.5, -1.5, -2.25, -
 unary('i0', F + INTS, maker=lambda s, d: rand(s, d) * (3 if d in F else 1))
 c.add('i0/bool', 'i0', [torch.tensor([True, False])])
 c.add('i0/float64/large', 'i0', [torch.tensor([8.0, 8.5, -12.0, 30.0, 100.0, 700.0], dtype=torch.float64)])
-c.add('i0/float32/large', 'i0', [torch.tensor([8.0, 8.5, -12.0, 30.0, 80.0], dtype=torch.float32)])
+c.add('i0/float32/large', 'i0', [torch.tensor([8.0, 8.5, -12.0, 30.0, 80.0, 88.5, 89.0, -95.0], dtype=torch.float32)])
+# float32 tensors run PyTorch's float kernels (float arithmetic, poles that a double misses)
+c.add('digamma/float32/near_poles', 'digamma', [torch.tensor([-0.9999, -1.0001, -2.5, -7.25, 1e-8, -1e-8, 30.5, 1e20], dtype=torch.float32)])
+c.add('polygamma/n1/float32_negative', 'polygamma', [1, torch.tensor([-1.0, -2.0, -0.9999, -1.5, 0.25, 1e-4], dtype=torch.float32)])
+c.add('polygamma/n2/float32_negative', 'polygamma', [2, torch.tensor([-1.5, -0.25, 0.5, 3.0], dtype=torch.float32)])
+c.add('polygamma/n3/float32_points', 'polygamma', [3, torch.tensor([0.1, 1.0, 7.5], dtype=torch.float32)])
 for n in [0, 1, 2, 3, 5]:
     for dt in F:
         c.add(f'polygamma/n{n}/{dt}', 'polygamma', [n, positive([3, 4], dt, 0.2, 8.0)])

@@ -651,3 +651,94 @@ export function shiftLeft64(a: number, b: number): number {
 export function shiftRight64(a: number, b: number): number {
   return Number(BigInt(a) >> BigInt(b & 63));
 }
+
+// ------------------------------------------- float32 forms of PyTorch's float kernels
+// PyTorch's CPU kernels evaluate these in float arithmetic for float32 tensors (Math.h's
+// `float` overloads, `chbevl<float>`): every step below is rounded to float32 as theirs is.
+
+const fr = Math.fround;
+const PI_F = fr(Math.PI);
+const I1_A_F = I1_A.slice(12);
+const I1_B_F = I1_B.slice(18);
+
+/** chbevl with float32 steps. */
+function chbevl32(x: number, c: readonly number[]): number {
+  let b0 = fr(c[0]!), b1 = 0, b2 = 0;
+  for (let i = 1; i < c.length; i++) {
+    b2 = b1;
+    b1 = b0;
+    b0 = fr(fr(fr(x * b1) - b2) + fr(c[i]!));
+  }
+  return fr(0.5 * fr(b0 - b2));
+}
+
+/** PyTorch's `calc_i0<float>`. */
+export function i0f(x: number): number {
+  const ax = Math.abs(x);
+  if (ax <= 8) return fr(fr(Math.exp(ax)) * chbevl32(fr(fr(ax / 2) - 2), I0_A));
+  return fr(fr(fr(Math.exp(ax)) * chbevl32(fr(fr(32 / ax) - 2), I0_B)) / fr(Math.sqrt(ax)));
+}
+
+/** PyTorch's `calc_i1<float>` (its shorter float32 coefficient tables). */
+export function i1f(x: number): number {
+  const ax = Math.abs(x);
+  const out = ax <= 8
+    ? fr(fr(fr(Math.exp(ax)) * ax) * chbevl32(fr(fr(ax / 2) - 2), I1_A_F))
+    : fr(fr(fr(Math.exp(ax)) * chbevl32(fr(fr(32 / ax) - 2), I1_B_F)) / fr(Math.sqrt(ax)));
+  return x < 0 ? -out : out;
+}
+
+/** PyTorch's `calc_digamma(float)`: float steps, the reflection term in double. */
+export function digammaf(x: number): number {
+  if (x === 0) return Object.is(x, -0) ? Infinity : -Infinity;
+  if (x !== x) return x;
+  if (x < 0) {
+    if (x === Math.trunc(x)) return NaN;
+    const r = x - Math.trunc(x);
+    const piOverTan = fr(Math.PI / Math.tan(Math.PI * r));
+    return fr(digammaf(fr(1 - x)) - piOverTan);
+  }
+  if (x === Infinity) return Infinity;
+  let result = 0;
+  while (x < 10) {
+    result = fr(result - fr(1 / x));
+    x = fr(x + 1);
+  }
+  if (x === 10) return fr(result + fr(PSI_10));
+  let y = 0;
+  if (x < 1.0e17) {
+    const z = fr(1 / fr(x * x));
+    let p = 0;
+    for (const c of PSI_A) p = fr(fr(p * z) + fr(c));
+    y = fr(z * p);
+  }
+  return fr(fr(fr(result + fr(Math.log(x))) - fr(0.5 / x)) - y);
+}
+
+/** PyTorch's `trigamma(float)`. */
+export function trigammaf(x: number): number {
+  let sign = 1;
+  let result = 0;
+  if (x < 0.5) {
+    sign = -1;
+    const s = fr(Math.sin(fr(PI_F * x)));
+    result = fr(result - fr(fr(PI_F * PI_F) / fr(s * s)));
+    x = fr(1 - x);
+  }
+  for (let i = 0; i < 6; i++) {
+    result = fr(result + fr(1 / fr(x * x)));
+    x = fr(x + 1);
+  }
+  const ixx = fr(1 / fr(x * x));
+  const inner = fr(fr(1 / 6) - fr(ixx * fr(fr(1 / 30) - fr(ixx * fr(1 / 42)))));
+  result = fr(result + fr(fr(fr(fr(1 + fr(1 / fr(2 * x))) + fr(ixx * inner))) / x));
+  return fr(sign * result);
+}
+
+/** PyTorch's `calc_polygamma<float>` (zeta accumulates in double, n! through float lgamma/exp). */
+export function polygammaf(x: number, n: number): number {
+  if (n === 0) return digammaf(x);
+  if (n === 1) return trigammaf(x);
+  const fact = fr(Math.exp(fr(lgamma(fr(n + 1)))));
+  return fr(fr((n % 2 ? 1 : -1) * fact) * fr(zeta(n + 1, x)));
+}

@@ -7,7 +7,7 @@
 import type { DTypeName, HostArray, TensorRef, UnaryOp, UnaryParams } from '@antorcha/core';
 import { copyWith, resultCast } from './copy.js';
 import { convertRef, dataOf, directStore, readExact, tempRef } from './memory.js';
-import { digamma, erf, erfc, erfinv, frexpExponent, frexpMantissa, i0, i1, lgamma, polygamma, roundHalfEven } from './math.js';
+import { digamma, digammaf, erf, erfc, erfinv, frexpExponent, frexpMantissa, i0, i0f, i1, i1f, lgamma, polygamma, polygammaf, roundHalfEven } from './math.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
 
 /** A scalar unary function; `p`, `q` are the op's parameters (see {@link UnaryParams}). */
@@ -17,6 +17,8 @@ export type UnaryFn = (x: number, p: number, q: number) => number;
 export interface UnarySpec {
   /** Float semantics, evaluated in double precision (float32 results are rounded by the store). */
   f: UnaryFn;
+  /** float32 semantics where PyTorch's kernel computes in float arithmetic (Math.h's float overloads). */
+  f32?: UnaryFn;
   /** Integer semantics (int64, and int32/uint8/bool unless overridden). */
   int?: UnaryFn;
   /** int32 semantics (wrapping). */
@@ -85,10 +87,10 @@ export const UNARY: Record<UnaryOp, UnarySpec> = {
   signbit: { f: (x) => (x < 0 || Object.is(x, -0) ? 1 : 0), boolOut: true },
   exp2: { f: (x) => Math.pow(2, x) },
   lgamma: { f: lgamma },
-  digamma: { f: digamma },
-  i0: { f: i0 },
-  i1: { f: i1 },
-  polygammaN: { f: (x, n) => polygamma(x, n) },
+  digamma: { f: digamma, f32: digammaf },
+  i0: { f: i0, f32: i0f },
+  i1: { f: i1, f32: i1f },
+  polygammaN: { f: (x, n) => polygamma(x, n), f32: (x, n) => polygammaf(x, n) },
   frexpMantissa: { f: frexpMantissa },
   frexpExponent: { f: frexpExponent },
   gelu: { f: (x) => x * 0.5 * (1 + erf(x * SQRT1_2)) },
@@ -108,6 +110,7 @@ export function unaryFn(op: UnaryOp, cd: DTypeName): UnaryFn {
   const s = UNARY[op];
   switch (cd) {
     case 'float32':
+      return s.f32 ?? s.f;
     case 'float64':
       return s.f;
     case 'int32':

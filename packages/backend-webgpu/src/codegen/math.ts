@@ -671,7 +671,7 @@ const SPECIAL: Record<string, string> = {
   var result = 0.0;
   if (x < 0.5) {
     sign = -1.0;
-    let s = m_sin(3.141592653589793 * (x - round(x))); // sin² has period 1
+    let s = m_sin(3.141592653589793 * x); // PyTorch's float trigamma: sinf(π_f·x), no reduction
     result = result - 9.869604401089358 / (s * s);
     x = 1.0 - x;
   }
