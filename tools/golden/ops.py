@@ -5,11 +5,13 @@ Writes packages/core/fixtures/ops.json. Each case names a PyTorch op, its
 arguments (tensors with their exact layout) and keyword arguments, and the
 expected output, or the error PyTorch raises.
 """
+import json
 import math
+import os
 
 import torch
 
-from _common import DTYPES, enc_arg, enc_output, enc_value, write_json
+from _common import DTYPES, ROOT, enc_arg, enc_output, enc_value, write_json
 
 torch.manual_seed(0)
 cases = []
@@ -128,6 +130,14 @@ add('bitwise_not/bool', 'bitwise_not', [rand([5], 'bool')])
 
 BINARY = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'remainder', 'fmod', 'atan2', 'floor_divide',
           'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'fmax', 'fmin', 'hypot']
+# These lists name catalogue ops (packages/core/src/ops/catalogue, exported by the core
+# build as fixtures/catalogue.json); a name the catalogue doesn't know is a stale list.
+# Which rows have golden cases at all is checked by packages/antorcha/test/catalogue.test.ts.
+_CATALOGUE_PATH = os.path.join(ROOT, 'packages/core/fixtures/catalogue.json')
+if os.path.exists(_CATALOGUE_PATH):
+    _known = {r['aten'] for r in json.load(open(_CATALOGUE_PATH)).values()}
+    _stale = set(UNARY_FLOAT + UNARY_SAME + BINARY) - _known
+    assert not _stale, f'ops.py names ops the catalogue lacks: {sorted(_stale)}'
 SCALAR_OK = {'add', 'sub', 'mul', 'div', 'pow', 'remainder', 'fmod', 'floor_divide', 'eq', 'ne', 'lt', 'le', 'gt', 'ge'}
 for op in BINARY:
     pos = op in ('pow',)
