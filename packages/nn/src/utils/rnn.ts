@@ -3,7 +3,8 @@
  * `padPackedSequence`, `packSequence`, `unpackSequence`, `padSequence`, `unpadSequence`,
  * `invertPermutation`. Lengths are read on the host, as PyTorch requires CPU lengths.
  */
-import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, cat, full, int64, stack, tensor, zeros } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, cat, expectTensor, expectTensorList, full, int64, pyTypeName, stack, tensor, zeros } from '@antorcha/core';
+import { checkOptions } from '../layers/_util.js';
 import { fusedNode } from '@antorcha/autograd';
 
 /** Lengths (a tensor or a list) as host integers. */
@@ -13,13 +14,17 @@ function hostInts(v: Tensor | readonly number[], op: string): number[] {
     if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, "'lengths' argument should be a 1D CPU int64 tensor, but got 1D " + v.device + ' ' + v.dtype.name + ' tensor');
     return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
   }
-  if (!Array.isArray(v)) throw new TorchTypeError(op, `${op}(): argument 'lengths' must be a Tensor or a list of ints`);
-  return v.map((x) => Number(x));
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'number' || !Number.isInteger(x))) {
+    throw new TorchTypeError(op, `${op}(): argument 'lengths' must be a Tensor or a list of ints, not ${pyTypeName(v)}`);
+  }
+  return [...v];
 }
 
 /** The inverse of a permutation given as an int64 tensor (`output[perm[i]] = i`). */
 export function invertPermutation(permutation: Tensor | null): Tensor | null {
-  if (permutation === null) return null;
+  if (permutation === null || permutation === undefined) return null;
+  expectTensor('invert_permutation', 'permutation', 1, permutation);
+  if (permutation.ndim !== 1 || permutation.dtype !== int64) throw new TorchRuntimeError('invert_permutation', 'invert_permutation expects a 1-D int64 tensor');
   const n = permutation.numel();
   return zeros([n], { dtype: int64, device: permutation.device }).scatter(0, permutation, arange(n, { device: permutation.device }));
 }
@@ -133,8 +138,10 @@ function packSorted(x: Tensor, lengths: number[]): [Tensor, number[]] {
  */
 export function packPaddedSequence(input: Tensor, lengths: Tensor | readonly number[], opts: PackPaddedOptions = {}): PackedSequence {
   const op = 'pack_padded_sequence';
-  if (!(input instanceof Tensor)) throw new TorchTypeError(op, `${op}(): argument 'input' must be Tensor`);
+  expectTensor(op, 'input', 1, input);
+  opts = checkOptions(op, opts, { batchFirst: 'bool', enforceSorted: 'bool' }, 3);
   let lens = hostInts(lengths, op);
+  if (input.ndim < 2) throw new TorchRuntimeError(op, `${op}: expected input with at least 2 dims (time and batch), got ${input.ndim}`);
   const batchFirst = opts.batchFirst ?? false;
   let x = batchFirst ? input.transpose(0, 1) : input;
   let sortedIndices: Tensor | null = null;
@@ -182,7 +189,8 @@ export function _padSorted(data: Tensor, sizes: number[], totalLength: number, p
  */
 export function padPackedSequence(sequence: PackedSequence, opts: PadPackedOptions = {}): [Tensor, Tensor] {
   const op = 'pad_packed_sequence';
-  if (!(sequence instanceof PackedSequence)) throw new TorchTypeError(op, `${op}(): argument 'sequence' must be a PackedSequence`);
+  if (!(sequence instanceof PackedSequence)) throw new TorchTypeError(op, `${op}(): argument 'sequence' must be a PackedSequence, not ${pyTypeName(sequence)}`);
+  opts = checkOptions(op, opts, { batchFirst: 'bool', paddingValue: 'number', totalLength: 'int?' }, 2);
   const sizes = sequence._sizes();
   let maxLen = sizes.length;
   const total = opts.totalLength ?? null;
@@ -215,6 +223,9 @@ export function padPackedSequence(sequence: PackedSequence, opts: PadPackedOptio
  * ```
  */
 export function padSequence(sequences: readonly Tensor[], opts: { batchFirst?: boolean; paddingValue?: number } = {}): Tensor {
+  expectTensorList('pad_sequence', 0, sequences);
+  opts = checkOptions('pad_sequence', opts, { batchFirst: 'bool', paddingValue: 'number' }, 2);
+  if (sequences.some((s) => s.ndim === 0)) throw new TorchRuntimeError('pad_sequence', 'pad_sequence: every sequence needs a length dim, got a 0-d tensor');
   if (sequences.length === 0) throw new TorchRuntimeError('pad_sequence', 'received an empty list of sequences');
   const trailing = sequences[0]!._shape.slice(1);
   const maxLen = Math.max(...sequences.map((s) => s._shape[0]!));
@@ -234,12 +245,15 @@ export function padSequence(sequences: readonly Tensor[], opts: { batchFirst?: b
  * ```
  */
 export function packSequence(sequences: readonly Tensor[], opts: { enforceSorted?: boolean } = {}): PackedSequence {
+  expectTensorList('pack_sequence', 0, sequences);
+  opts = checkOptions('pack_sequence', opts, { enforceSorted: 'bool' }, 2);
   const lengths = sequences.map((s) => s._shape[0]!);
   return packPaddedSequence(padSequence(sequences), lengths, { enforceSorted: opts.enforceSorted ?? true });
 }
 
 /** The list of sequences a PackedSequence holds (inverse of {@link packSequence}). */
 export function unpackSequence(packedSequences: PackedSequence): Tensor[] {
+  if (!(packedSequences instanceof PackedSequence)) throw new TorchTypeError('unpack_sequence', `unpack_sequence(): argument 'packed_sequences' must be a PackedSequence, not ${pyTypeName(packedSequences)}`);
   const [padded, lengths] = padPackedSequence(packedSequences, { batchFirst: true });
   const lens = hostInts(lengths, 'unpack_sequence');
   return lens.map((l, b) => padded.select(0, b).narrow(0, 0, l));
@@ -250,8 +264,13 @@ export function unpackSequence(packedSequences: PackedSequence): Tensor[] {
  * Unlike PyTorch, the input is not transposed in place.
  */
 export function unpadSequence(paddedSequences: Tensor, lengths: Tensor | readonly number[], opts: { batchFirst?: boolean } = {}): Tensor[] {
+  expectTensor('unpad_sequence', 'padded_sequences', 1, paddedSequences);
+  opts = checkOptions('unpad_sequence', opts, { batchFirst: 'bool' }, 3);
+  if (paddedSequences.ndim < 2) throw new TorchRuntimeError('unpad_sequence', `unpad_sequence: expected at least 2 dims, got ${paddedSequences.ndim}`);
   const x = opts.batchFirst ? paddedSequences : paddedSequences.transpose(0, 1);
   const lens = hostInts(lengths, 'unpad_sequence');
+  if (lens.length !== x._shape[0]) throw new TorchRuntimeError('unpad_sequence', `unpad_sequence: got ${lens.length} lengths for a batch of ${x._shape[0]}`);
+  if (lens.some((l) => l < 0 || l > x._shape[1]!)) throw new TorchRuntimeError('unpad_sequence', `unpad_sequence: lengths must be in [0, ${x._shape[1]}]`);
   // PyTorch selects with a boolean mask: a copy of the first `l` steps
   return lens.map((l, b) => x.select(0, b).narrow(0, 0, l).clone());
 }
