@@ -361,6 +361,15 @@ PDICT = {'repr': repr(pd), 'keys': list(pd.keys()), 'named': [n for n, _ in pd.n
          'after_pop': None}
 pd.pop('b')
 PDICT['after_pop'] = list(pd.keys())
+PDICT['popitem'] = pd.popitem()[0]
+PDICT['after_popitem'] = list(pd.keys())
+pd.setdefault('z', torch.zeros(1))
+PDICT['after_setdefault'] = list(pd.keys())
+_f = pd.fromkeys(['x', 'y'], torch.ones(2))
+PDICT['fromkeys'] = {'keys': list(_f.keys()), 'same_object': _f['x'] is _f['y']}
+_c = pd.copy()
+PDICT['copy'] = {'keys': list(_c.keys()), 'shares': _c['a'] is pd['a']}
+PDICT['get_missing'] = pd.get('nope', 5)
 
 write_json('packages/nn/test/fixtures/nn_surface_losses.json', {
     'ctc': CTC, 'ctc_errors': CTC_ERRORS, 'losses': LOSSES, 'loss_errors': LOSS_ERRORS,

@@ -323,11 +323,45 @@ export class ParameterDict extends Module {
     return this._parameters.size;
   }
 
-  /** The parameter under `key`. */
-  get(key: string): Parameter {
+  /** The parameter under `key`; a missing key gives `dflt` when one is passed, else a KeyError (as `pd[key]`). */
+  get(key: string): Parameter;
+  get<D>(key: string, dflt: D): Parameter | D;
+  get<D>(key: string, ...dflt: [D?]): Parameter | D {
     const p = this._parameters.get(key);
-    if (p === undefined || p === null) throw new TorchIndexError('ParameterDict', `KeyError: '${key}'`);
+    if (p === undefined || p === null) {
+      if (dflt.length > 0) return dflt[0] as D;
+      throw new TorchIndexError('ParameterDict', `KeyError: '${key}'`);
+    }
     return p;
+  }
+
+  /** The parameter under `key`, first setting it to `dflt` when missing. */
+  setdefault(key: string, dflt: Tensor): Parameter {
+    if (!this.has(key)) this.set(key, dflt);
+    return this.get(key);
+  }
+
+  /** Removes and returns the last inserted `[key, parameter]`. */
+  popitem(): [string, Parameter] {
+    const keys = this.keys();
+    if (keys.length === 0) throw new TorchIndexError('ParameterDict', "KeyError: 'popitem(): dictionary is empty'");
+    const k = keys[keys.length - 1]!;
+    return [k, this.pop(k)];
+  }
+
+  /** A new ParameterDict with `keys`, each a new Parameter of `dflt`. */
+  fromkeys(keys: Iterable<string>, dflt: Tensor): ParameterDict {
+    return new ParameterDict(new Map([...keys].map((k) => [k, dflt])));
+  }
+
+  /** A shallow copy (the same Parameter objects). */
+  copy(): ParameterDict {
+    return new ParameterDict(new Map(this.entries()));
+  }
+
+  /** `[key, parameter]` pairs (Python's `items()`). */
+  items(): [string, Parameter][] {
+    return this.entries();
   }
 
   /** Adds or replaces the entry under `key` (a tensor is wrapped in a Parameter). */

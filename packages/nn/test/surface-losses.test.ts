@@ -135,7 +135,7 @@ const fx = fixture<{
   pack_errors: Record<string, ErrorCase>;
   pack_grad: { w: EncodedResult; grad: EncodedResult };
   rnns: RnnCase[];
-  pdict: { repr: string; keys: string[]; named: string[]; after_pop: string[] };
+  pdict: { repr: string; keys: string[]; named: string[]; after_pop: string[] } & Record<string, unknown>;
 }>('nn_surface_losses.json');
 
 const isEncoded = (v: unknown): v is EncodedResult => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -477,6 +477,16 @@ describe('nn.ParameterDict vs PyTorch', () => {
     pd.pop('b');
     expect(pd.keys()).toEqual(fx.pdict.after_pop);
     expect(pd.get('a')).toBeInstanceOf(nn.Parameter);
+    const w = fx.pdict as unknown as Record<string, any>;
+    expect(pd.popitem()[0]).toBe(w.popitem);
+    expect(pd.keys()).toEqual(w.after_popitem);
+    expect(pd.setdefault('z', zeros([1]))).toBeInstanceOf(nn.Parameter);
+    expect(pd.keys()).toEqual(w.after_setdefault);
+    const f = pd.fromkeys(['x', 'y'], ones([2]));
+    expect({ keys: f.keys(), same_object: f.get('x') === f.get('y') }).toEqual(w.fromkeys);
+    const c = pd.copy();
+    expect({ keys: c.keys(), shares: c.get('a') === pd.get('a') }).toEqual(w.copy);
+    expect(pd.get('nope', 5)).toBe(w.get_missing);
   });
 });
 
