@@ -60,3 +60,9 @@ export {
   xavierUniformBound,
 } from './init.js';
 export type { FanMode, Nonlinearity } from './init.js';
+export { crExp, crTan } from './crtrans.js';
+export { cauchy_, checkCauchyArgs } from './cauchy.js';
+export { checkLogNormalArgs, logNormal_ } from './lognormal.js';
+export { checkGeometricArgs, geometric_ } from './geometric.js';
+export { POISSON_RATE_MESSAGE, checkPoissonRates, poisson, poissonSample } from './poisson.js';
+export { binomial, binomialSample } from './binomial.js';
