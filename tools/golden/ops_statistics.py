@@ -432,6 +432,25 @@ for bins in [3, 7, 10, 13, 20]:
 for bins in [3, 5, 6]:
     c.add(f'histogram/on_edges{bins}_f64', 'histogram', [torch.linspace(-1, 1, 41, dtype=torch.float64), bins], {'range': (-0.9, 1.1)})
 
+# ---------------------------------------------------------------- histogramdd
+pts = torch.tensor([[0., 1], [1, 0], [2, 0], [2, 2]])
+c.add('histogramdd/ints', 'histogramdd', [pts], {'bins': [3, 3], 'weight': torch.tensor([1., 2, 4, 8])})
+c.add('histogramdd/int', 'histogramdd', [pts], {'bins': 2})
+c.add('histogramdd/random', 'histogramdd', [rand([20, 2])], {'bins': [4, 5]})
+c.add('histogramdd/edges_density', 'histogramdd', [pts], {'bins': [torch.tensor([0., 1, 2]), torch.tensor([0., 1, 2])], 'density': True})
+c.add('histogramdd/range', 'histogramdd', [pts], {'bins': [2, 2], 'range': [0., 1., 0., 2.]})
+c.add('histogramdd/3d', 'histogramdd', [rand([4, 5, 3], 'float64')], {'bins': [2, 3, 4], 'density': True})
+c.add('histogramdd/1d_points', 'histogramdd', [rand([6, 1])], {'bins': 3})
+c.add('histogramdd/empty', 'histogramdd', [torch.zeros(0, 2)], {'bins': 2})
+c.add('histogramdd/const', 'histogramdd', [torch.zeros(2, 2, 2)], {'bins': 2})
+c.add('histogramdd/error_bins_short', 'histogramdd', [pts], {'bins': [2]})
+c.add('histogramdd/error_1d', 'histogramdd', [torch.zeros(3)], {'bins': 2})
+c.add('histogramdd/error_range', 'histogramdd', [pts.double()], {'bins': 2, 'range': [0., 1.]})
+c.add('histogramdd/error_bins0', 'histogramdd', [pts], {'bins': 0})
+c.add('histogramdd/error_edges_count', 'histogramdd', [pts], {'bins': [torch.tensor([0., 1, 2])]})
+c.add('histogramdd/error_int', 'histogramdd', [pts.long()], {'bins': 2})
+c.add('histogramdd/error_weight', 'histogramdd', [pts], {'bins': 2, 'weight': torch.ones(3)})
+
 c.write('statistics')
 
 # ---------------------------------------------------------------- return_types printing
@@ -451,6 +470,8 @@ reprs = {
     'aminmax_dim': repr(torch.aminmax(x, dim=1)),
     'histogram': repr(torch.histogram(x, 2)),
     'tuple': repr((torch.tensor([1.]), torch.tensor([0]))),
+    'histogramdd': repr(torch.histogramdd(torch.tensor([[0., 1], [1, 0], [2, 2]]), [2, 2])),
+    'histogramdd_1': repr(torch.histogramdd(torch.tensor([[0.], [1]]), 2)),
 }
 path = os.path.join(ROOT, 'packages/core/fixtures/return-types.json')
 with open(path, 'w') as f:

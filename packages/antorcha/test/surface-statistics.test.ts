@@ -126,6 +126,11 @@ describe('torch.return_types results', () => {
     const [hist, edges] = h;
     expect(hist).toBe(h.hist);
     expect(edges).toBe(h.binEdges);
+    const dd = torch.histogramdd(x, [2, 3, 4]);
+    const [ddHist, ddEdges] = dd;
+    expect(ddHist).toBe(dd.hist);
+    expect(ddEdges).toBe(dd.binEdges);
+    expect(dd.binEdges.length).toBe(3);
   });
 
   it("print as PyTorch prints them", () => {
@@ -136,6 +141,8 @@ describe('torch.return_types results', () => {
     expect(String(torch.aminmax(x))).toBe(reprs.aminmax);
     expect(String(torch.aminmax(x, { dim: 1 }))).toBe(reprs.aminmax_dim);
     expect(String(torch.histogram(x, 2))).toBe(reprs.histogram);
+    expect(String(torch.histogramdd(torch.tensor([[0, 1], [1, 0], [2, 2]]).float(), [2, 2]))).toBe(reprs.histogramdd);
+    expect(String(torch.histogramdd(torch.tensor([[0], [1]]).float(), 2))).toBe(reprs.histogramdd_1);
   });
 
   it('a ValuesIndices named after max/min/sort/topk/cummax/cummin prints as PyTorch does', () => {
@@ -185,8 +192,8 @@ describe('Tensor methods from the catalogue rows', () => {
     same(i.bincount({ minlength: 5 }), torch.bincount(i, { minlength: 5 }));
   });
 
-  it('std_mean, var_mean, searchsorted, bucketize and isin are functions only, as in PyTorch', () => {
-    for (const name of ['stdMean', 'varMean', 'searchsorted', 'bucketize', 'isin']) {
+  it('std_mean, var_mean, searchsorted, bucketize, isin and histogramdd are functions only, as in PyTorch', () => {
+    for (const name of ['stdMean', 'varMean', 'searchsorted', 'bucketize', 'isin', 'histogramdd']) {
       expect(typeof (torch as Record<string, unknown>)[name]).toBe('function');
       expect((x as unknown as Record<string, unknown>)[name]).toBeUndefined();
     }

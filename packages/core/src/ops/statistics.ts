@@ -131,7 +131,7 @@ function nanCount(sorted: Tensor): Tensor {
 // ------------------------------------------------------------------ argument checks
 
 /** The kind of value an option takes. */
-type OptKind = 'bool' | 'int' | 'intOrNull' | 'number' | 'scalar' | 'tensor' | 'dims' | 'dtype' | 'string' | 'range';
+type OptKind = 'bool' | 'int' | 'intOrNull' | 'number' | 'scalar' | 'tensor' | 'dims' | 'dtype' | 'string' | 'range' | 'floats';
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -174,6 +174,10 @@ function checkArg(op: string, name: string, pos: number | undefined, kind: OptKi
     case 'dtype':
       if (v === null || typeof v === 'string' || (typeof v === 'object' && v !== null && 'isFloatingPoint' in v)) return;
       throw badArg(op, name, pos, 'torch.dtype', v);
+    case 'floats':
+      if (v === null) return;
+      if (!Array.isArray(v) || v.some((d) => typeof d !== 'number')) throw badArg(op, name, pos, 'tuple of floats', v);
+      return;
     case 'range':
       if (v === null) return;
       if (!Array.isArray(v) || v.length !== 2 || v.some((d) => typeof d !== 'number')) throw badArg(op, name, pos, 'tuple of floats', v);
@@ -1081,11 +1085,11 @@ function histogramCheck(x: Tensor, bins: number | Tensor, opts: HistogramOptions
   }
 }
 
-function histogramRange(lo: number, hi: number): [number, number] {
+function histogramRange(lo: number, hi: number, dim = 0, op = 'histogram'): [number, number] {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-    throw new TorchRuntimeError('histogram', `torch.histogramdd: dimension 0's range [${cDouble(lo)}, ${cDouble(hi)}] is not finite`);
+    throw new TorchRuntimeError(op, `torch.histogramdd: dimension ${dim}'s range [${cDouble(lo)}, ${cDouble(hi)}] is not finite`);
   }
-  if (lo > hi) throw new TorchRuntimeError('histogram', `torch.histogramdd: min should not exceed max, but got min ${cDouble(lo)} max ${cDouble(hi)} for dimension 0`);
+  if (lo > hi) throw new TorchRuntimeError(op, `torch.histogramdd: min should not exceed max, but got min ${cDouble(lo)} max ${cDouble(hi)} for dimension ${dim}`);
   return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
 }
 
@@ -1159,6 +1163,205 @@ export async function histogramAsync(x: Tensor, bins: number | Tensor = 100, opt
   else if (x.numel() > 0) [lo, hi] = (await dataRange(x, false)) as [number, number];
   [lo, hi] = histogramRange(lo, hi);
   return histogramWith(x, linspace(lo, hi, bins + 1, { dtype: x.dtype, device: x.device }), opts, true);
+}
+
+// ------------------------------------------------------------------ histogramdd
+
+/**
+ * The result of {@link histogramdd}: `torch.return_types.histogramdd(hist, bin_edges)`,
+ * with one edge tensor per dim. Use it by name (`r.hist`, `r.binEdges`) or destructure it.
+ */
+export class HistogramDD implements Iterable<Tensor | Tensor[]> {
+  /** @internal */
+  constructor(
+    /** The counts (or weight sums, or densities), one dim per input coordinate. */
+    readonly hist: Tensor,
+    /** Each dim's bin edges. */
+    readonly binEdges: Tensor[],
+  ) {}
+  /** Always 2, as a tuple. */
+  get length(): 2 {
+    return 2;
+  }
+  /** Tuple access: 0 → hist. */
+  get 0(): Tensor {
+    return this.hist;
+  }
+  /** Tuple access: 1 → the bin edges. */
+  get 1(): Tensor[] {
+    return this.binEdges;
+  }
+  /** Destructuring support. */
+  *[Symbol.iterator](): Iterator<Tensor | Tensor[]> {
+    yield this.hist;
+    yield this.binEdges;
+  }
+  private _repr(hist: string, edges: string[]): string {
+    const tuple = edges.length === 1 ? `(${edges[0]},)` : `(${edges.join(', ')})`;
+    return returnTypeRepr('histogramdd', [
+      ['hist', hist],
+      ['bin_edges', tuple],
+    ]);
+  }
+  /** PyTorch's repr: `torch.return_types.histogramdd(\nhist=tensor(…),\nbin_edges=(tensor(…), …))`. */
+  toString(): string {
+    return this._repr(this.hist.toString(), this.binEdges.map((e) => e.toString()));
+  }
+  /** {@link toString} for tensors on asynchronous devices. */
+  async toStringAsync(): Promise<string> {
+    const edges: string[] = [];
+    for (const e of this.binEdges) edges.push(await e.toStringAsync());
+    return this._repr(await this.hist.toStringAsync(), edges);
+  }
+  /** @internal `console.log(r)` prints the repr. */
+  [inspectSymbol](): string {
+    return syncRead(this.hist) ? this.toString() : `torch.return_types.histogramdd(<on ${this.hist.device}: await r.toStringAsync()>)`;
+  }
+}
+
+/** Options of {@link histogramdd}. */
+export interface HistogramddOptions {
+  /** The range of each dim, flattened: `[min0, max0, min1, max1, …]` (default: the data's). */
+  range?: readonly number[];
+  /** Per-point weights (the input's shape without its last dim). */
+  weight?: Tensor;
+  /** Divide by the total and the bins' volumes, so the histogram integrates to 1. */
+  density?: boolean;
+}
+
+type DDBins = number | readonly number[] | readonly Tensor[];
+
+/** Checks histogramdd's arguments; returns the points ([N, D]) and the bin counts per dim. */
+function histogramddCheck(x: Tensor, bins: DDBins, opts: HistogramddOptions | undefined): { pts: Tensor; counts: number[] } {
+  const op = 'histogramdd';
+  expectTensor(op, 'input', 1, x);
+  const isTensors = Array.isArray(bins) && bins.length > 0 && bins.every((b) => b instanceof Tensor);
+  if (bins === undefined || bins === null) throw badArg(op, 'bins', 2, 'int', bins);
+  if (!isTensors) {
+    if (typeof bins === 'number') checkArg(op, 'bins', 2, 'int', bins);
+    else checkArg(op, 'bins', 2, 'dims', bins);
+  }
+  checkOpts(op, opts, { range: 'floats', weight: 'tensor', density: 'bool' });
+  histFloatOnly(op, 'histogramdd', x);
+  if (x._shape.length < 2) throw new TorchRuntimeError(op, 'torch.histogramdd: input tensor should have at least 2 dimensions');
+  const d = x._shape[x._shape.length - 1]!;
+  let counts: number[];
+  if (isTensors) {
+    const list = bins as readonly Tensor[];
+    if (list.length !== d) {
+      throw new TorchRuntimeError(op, `torch.histogramdd: expected ${d} sequences of bin edges for a ${d}-dimensional histogram but got ${list.length}`);
+    }
+    list.forEach((b, i) => {
+      if (b.dtype !== x.dtype) {
+        throw new TorchRuntimeError(
+          op,
+          `torch.histogramdd: input tensor and bins tensors should have the same dtype, but got input with dtype ${typeMetaName(x.dtype)} and bins for dimension ${i} with dtype ${typeMetaName(b.dtype)}`,
+        );
+      }
+      if (b._shape.length !== 1) {
+        throw new TorchRuntimeError(op, `torch.histogramdd: bins tensor should have one dimension, but got ${b._shape.length} dimensions in the bins tensor for dimension ${i}`);
+      }
+    });
+    counts = list.map((b) => b.numel() - 1);
+  } else {
+    counts = typeof bins === 'number' ? Array.from({ length: d }, () => bins) : Array.from({ length: d }, (_, i) => (bins as readonly number[])[i] ?? 0);
+  }
+  counts.forEach((n, i) => {
+    if (n <= 0) throw new TorchRuntimeError(op, `torch.histogram(): bins must be > 0, but got ${n} for dimension ${i}`);
+  });
+  const range = opts?.range ?? null;
+  if (range !== null && range.length !== 2 * d) {
+    throw new TorchRuntimeError(op, `torch.histogramdd: for a ${d}-dimensional histogram range should have ${2 * d} elements, but got ${range.length}`);
+  }
+  const w = opts?.weight;
+  const lead = x._shape.slice(0, -1);
+  if (w !== undefined && w._shape.join() !== lead.join()) {
+    throw new TorchRuntimeError(
+      op,
+      `torch.histogramdd: if weight tensor is provided it should have the same shape as the input tensor excluding its innermost dimension, but got input with shape [${x._shape.join(', ')}] and weight with shape [${w._shape.join(', ')}]`,
+    );
+  }
+  if (w !== undefined && w.dtype !== x.dtype) {
+    throw new TorchRuntimeError(
+      op,
+      `torch.histogramdd: if weight tensor is provided, input tensor and weight tensor should have the same dtype, but got input(${typeMetaName(x.dtype)}), and weight(${typeMetaName(w.dtype)})`,
+    );
+  }
+  return { pts: x.reshape([-1, d]).detach(), counts };
+}
+
+/** Each dim's [min, max] of the data, flattened, as numbers. */
+function dataRanges(pts: Tensor, sync: boolean): number[] | Promise<number[]> {
+  const ext = cat([amin(pts, 0), amax(pts, 0)]).reshape([2, -1]).t().reshape(-1).to(float64Or(pts));
+  return sync ? readSync(ext) : readAsync(ext);
+}
+
+function histogramddWith(pts: Tensor, bins: DDBins, counts: number[], ranges: number[] | null, opts: HistogramddOptions | undefined): HistogramDD {
+  const d = counts.length;
+  const tensorBins = Array.isArray(bins) && bins.length > 0 && bins[0] instanceof Tensor;
+  const edges: Tensor[] = counts.map((n, i) => {
+    if (tensorBins) return (bins as readonly Tensor[])[i]!;
+    let lo = 0;
+    let hi = pts._shape[0]! > 0 ? 0 : 1;
+    if (ranges !== null) [lo, hi] = [ranges[2 * i]!, ranges[2 * i + 1]!];
+    [lo, hi] = histogramRange(lo, hi, i, 'histogramdd');
+    return linspace(lo, hi, n + 1, { dtype: pts.dtype, device: pts.device });
+  });
+  const cols = pts.unbind(1);
+  let valid = full([pts._shape[0]!], true, { dtype: bool, device: pts.device });
+  for (let i = 0; i < d; i++) valid = logicalAnd(valid, logicalAnd(ge(cols[i]!, edges[i]!.narrow(0, 0, 1)), le(cols[i]!, edges[i]!.narrow(0, counts[i]!, 1))));
+  // Linear index of each point's bin (row-major over the dims).
+  let flat = zeros([pts._shape[0]!], { dtype: int64, device: pts.device });
+  for (let i = 0; i < d; i++) {
+    const e = edges[i]!;
+    const n = counts[i]!;
+    let pos = tensorBins ? sub(searchPlaces('histogramdd', e, cols[i]!, true, false), 1) : linearBinSearch(cols[i]!, e, e.narrow(0, 0, 1), e.narrow(0, n, 1), valid);
+    pos = where(valid, pos, 0);
+    pos = where(eq(pos, n), n - 1, pos);
+    flat = add(mul(flat, n), pos);
+  }
+  const w = opts?.weight === undefined ? valid.to(pts.dtype) : where(valid, opts.weight.reshape(-1), 0);
+  const total = counts.reduce((a, b) => a * b, 1);
+  let hist = zeros([total], { dtype: pts.dtype, device: pts.device }).scatterAdd(0, flat, w).reshape(counts);
+  if (opts?.density) {
+    hist = div(hist, sum(hist));
+    for (let i = 0; i < d; i++) {
+      const widths = sub(edges[i]!.narrow(0, 1, counts[i]!), edges[i]!.narrow(0, 0, counts[i]!));
+      hist = div(hist, widths.reshape(counts.map((c, j) => (j === i ? c : 1))));
+    }
+  }
+  return new HistogramDD(hist, edges);
+}
+
+/**
+ * A D-dimensional histogram of points (the input's last dim holds each point's D
+ * coordinates): `bins` per dim (one number, one per dim, or each dim's increasing edges
+ * as tensors of x's dtype), over `opts.range` (default: the data's). Returns
+ * `torch.return_types.histogramdd(hist, bin_edges)`. With the data's range on
+ * asynchronous devices, use {@link histogramddAsync}.
+ * @example
+ * ```ts
+ * const { hist, binEdges } = torch.histogramdd(torch.tensor([[0, 1], [1, 0], [2, 2]]).float(), [2, 2]);
+ * ```
+ */
+export function histogramdd(x: Tensor, bins: DDBins, opts?: HistogramddOptions): HistogramDD {
+  const { pts, counts } = histogramddCheck(x, bins, opts);
+  let ranges = opts?.range ? [...opts.range] : null;
+  const tensorBins = Array.isArray(bins) && bins.length > 0 && bins[0] instanceof Tensor;
+  if (ranges === null && !tensorBins && pts._shape[0]! > 0) {
+    if (!syncRead(pts)) throw needsAsync('histogramdd', x, 'histogramddAsync(x, bins)');
+    ranges = dataRanges(pts, true) as number[];
+  }
+  return histogramddWith(pts, bins, counts, ranges, opts);
+}
+
+/** {@link histogramdd} on any device: awaits the data's range when it is needed. */
+export async function histogramddAsync(x: Tensor, bins: DDBins, opts?: HistogramddOptions): Promise<HistogramDD> {
+  const { pts, counts } = histogramddCheck(x, bins, opts);
+  let ranges = opts?.range ? [...opts.range] : null;
+  const tensorBins = Array.isArray(bins) && bins.length > 0 && bins[0] instanceof Tensor;
+  if (ranges === null && !tensorBins && pts._shape[0]! > 0) ranges = await dataRanges(pts, false);
+  return histogramddWith(pts, bins, counts, ranges, opts);
 }
 
 // ------------------------------------------------------------------ unique / unique_consecutive

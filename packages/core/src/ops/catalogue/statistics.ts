@@ -24,6 +24,7 @@ export const STATISTICS = {
   bincount: { aten: 'bincount', variants: FM, doc: 'Occurrences (or summed weights) of each value of a 1-D non-negative integer tensor.', impl: 'composite', grad: 'none' },
   histc: { aten: 'histc', variants: FM, doc: 'A histogram of equal-width bins over [min, max].', impl: 'composite', grad: 'none' },
   histogram: { aten: 'histogram', variants: FM, doc: 'A histogram with its bin edges: `(hist, bin_edges)`.', impl: 'composite', grad: 'none' },
+  histogramdd: { aten: 'histogramdd', variants: F, doc: 'A D-dimensional histogram of points with each dim\'s bin edges: `(hist, bin_edges)`.', impl: 'composite', grad: 'none' },
   unique: { aten: 'unique', variants: FM, doc: 'The sorted unique elements (or slices along a dim), optionally with inverse indices and counts.', impl: 'composite', grad: 'none' },
   uniqueConsecutive: { aten: 'unique_consecutive', variants: FM, doc: 'Collapses runs of equal consecutive elements (or slices), optionally with inverse indices and counts.', impl: 'composite', grad: 'none' },
   argwhere: { aten: 'argwhere', variants: FM, doc: 'The indices of nonzero elements, `[count, ndim]`.', impl: 'composite', grad: 'none' },

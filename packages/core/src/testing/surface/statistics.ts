@@ -58,6 +58,10 @@ export const STATISTICS: SurfaceCalls = {
     bincount: ([x, w], kw) => core.bincount(x, bincountOpts(w, kw)),
     histc: ([x, bins, min, max], kw) => core.histc(x, (bins ?? kw.bins ?? 100) as number, (min ?? kw.min ?? 0) as number, (max ?? kw.max ?? 0) as number),
     histogram: ([x, bins], kw) => [...core.histogram(x, bins, histogramOpts(kw))],
+    histogramdd: ([x, bins], kw) => {
+      const r = core.histogramdd(x, bins ?? kw.bins, { range: kw.range as number[] | undefined, weight: kw.weight as Tensor | undefined, density: kw.density as boolean | undefined });
+      return [r.hist, r.binEdges];
+    },
     unique: ([x], kw) => core.unique(x, uniqueOpts(kw)),
     unique_consecutive: ([x], kw) => core.uniqueConsecutive(x, uniqueOpts(kw)),
     argwhere: ([x]) => core.argwhere(x),
@@ -70,6 +74,11 @@ export const STATISTICS: SurfaceCalls = {
     bincount: ([x, w], kw) => core.bincountAsync(x, bincountOpts(w, kw)),
     histc: ([x, bins, min, max], kw) => core.histcAsync(x, (bins ?? kw.bins ?? 100) as number, (min ?? kw.min ?? 0) as number, (max ?? kw.max ?? 0) as number),
     histogram: async ([x, bins], kw) => [...(await core.histogramAsync(x, bins, histogramOpts(kw)))],
+    histogramdd: async ([x, bins], kw) => {
+      const r = await core.histogramddAsync(x, bins ?? kw.bins, { range: kw.range as number[] | undefined, weight: kw.weight as Tensor | undefined, density: kw.density as boolean | undefined });
+      // The suite reads back only top-level result tensors; the nested edge list comes read.
+      return [r.hist, await Promise.all(r.binEdges.map((e) => e.toAsync('cpu')))];
+    },
     unique: ([x], kw) => core.uniqueAsync(x, uniqueOpts(kw)),
     unique_consecutive: ([x], kw) => core.uniqueConsecutiveAsync(x, uniqueOpts(kw)),
     argwhere: ([x]) => core.argwhereAsync(x),
