@@ -301,6 +301,8 @@ export function kthvalue(x: Tensor, k: number, dim = -1, keepdim = false): Value
 /**
  * The most frequent value along `dim` (default last) and the index of its last
  * occurrence: `(values, indices)`. Among equally frequent values the smallest wins.
+ * (PyTorch's CPU kernel finds the index with an unstable sort: for rows of 16 or more
+ * elements it may name another occurrence of the value.)
  * @example
  * ```ts
  * torch.mode(torch.tensor([1, 2, 2, 3, 3])).values; // tensor(2)
