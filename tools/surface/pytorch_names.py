@@ -131,8 +131,8 @@ def optim_names():
 
 
 data = {'torch': torch_names(), 'Tensor': tensor_names(), 'nn.functional': functional_names(), 'nn': module_names(),
-        'optim': optim_names()}
+        'optim': optim_names(), 'not_applicable': NOT_APPLICABLE}
 with open(os.path.join(HERE, 'pytorch-names.json'), 'w') as f:
     json.dump(data, f, indent=1)
     f.write('\n')
-print({k: len(v) for k, v in data.items()})
+print({k: len(v) for k, v in data.items() if isinstance(v, list)})

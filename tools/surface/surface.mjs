@@ -35,6 +35,7 @@ const spaces = {
 // Python's dunder-free properties that are getters here under the same name.
 const report = {};
 for (const [space, list] of Object.entries(names)) {
+  if (!Array.isArray(list)) continue;
   const have = spaces[space];
   const missing = list.filter((n) => !have.has(space === 'nn' || space === 'optim' ? n : tsName(n)) && !have.has(n));
   report[space] = { total: list.length, have: list.length - missing.length, missing };

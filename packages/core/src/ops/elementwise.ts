@@ -548,9 +548,8 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
   });
 }
 
-/** Alias of {@link clamp}. */
-export const clip = clamp;
-/** Alias of {@link clamp_}. */
+// `clip` (alias of clamp) is generated from the catalogue row; its in-place form is here.
+/** Alias of {@link clamp_} (PyTorch's `clip_`). */
 export const clip_ = clamp_;
 
 /**
