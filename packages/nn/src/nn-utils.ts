@@ -1,5 +1,6 @@
 /**
- * `torch.nn.utils`: gradient clipping, parameter/vector conversion and `rnn.padSequence`.
+ * `torch.nn.utils`: gradient clipping, parameter/vector conversion and `rnn` (`PackedSequence`,
+ * `packPaddedSequence`, `padPackedSequence`, `packSequence`, `padSequence`, …).
  * @packageDocumentation
  */
 import { type Tensor, TorchRuntimeError, cat } from '@antorcha/core';
