@@ -213,6 +213,47 @@ def err(name, f):
     raise AssertionError(f"{name} did not raise")
 
 
+# ------------------------------------------------------ tensor-level cases
+# (packages/antorcha/test/random-distributions.test.ts): values in logical row-major
+# order, shapes, non-contiguous outputs and inputs, broadcasting.
+def tensor_case(name, seed, fn, **info):
+    torch.manual_seed(seed)
+    t = fn()
+    tensor_cases.append({"name": name, "seed": str(seed), "shape": list(t.shape), "dtype": dtname(t), "b64": b64(t),
+                         "next_rand": b64(torch.rand(4)), "next_randn": b64(torch.randn(3, dtype=torch.float64)),
+                         **info})
+
+
+tensor_cases = []
+RATES_2D = [[0.5, 12.0, 3.0], [150.0, 0.0, 9.5], [1e4, 2.0, 33.0], [7.0, 10.0, 0.25]]
+for s in SEEDS:
+    tensor_case("cauchy_ transposed", s, lambda: torch.empty(5, 4).t().cauchy_(0.5, 2.0))
+    tensor_case("cauchy_ float64", s, lambda: torch.empty(2, 3, dtype=torch.float64).cauchy_())
+    tensor_case("log_normal_ float64", s, lambda: torch.empty(2, 3, dtype=torch.float64).log_normal_())
+    tensor_case("log_normal_ float32 20", s, lambda: torch.empty(4, 5).log_normal_(0.0, 0.5))
+    tensor_case("geometric_ int64", s, lambda: torch.empty(3, 4, dtype=torch.int64).geometric_(0.25))
+    tensor_case("geometric_ float32", s, lambda: torch.empty(3, 4).geometric_(0.6))
+    tensor_case("poisson transposed", s, lambda: torch.poisson(torch.tensor(RATES_2D).t()))
+    tensor_case("poisson float64", s, lambda: torch.poisson(torch.tensor(RATES_2D, dtype=torch.float64)))
+    tensor_case("binomial broadcast", s, lambda: torch.binomial(torch.tensor([[5.0], [40.0], [1000.0]]),
+                                                                 torch.tensor([[0.1, 0.5, 0.7, 0.99]])))
+    tensor_case("binomial float64", s, lambda: torch.binomial(torch.tensor([[10.0, 200.0], [3.0, 77.0]], dtype=torch.float64),
+                                                               torch.tensor([[0.3, 0.45], [0.9, 0.6]], dtype=torch.float64)))
+TE = [
+    err("cauchy_ int64", lambda: torch.empty(2, dtype=torch.int64).cauchy_()),
+    err("cauchy_ uint8", lambda: torch.empty(2, dtype=torch.uint8).cauchy_()),
+    err("log_normal_ int64", lambda: torch.empty(2, dtype=torch.int64).log_normal_()),
+    err("log_normal_ std 0", lambda: torch.empty(2).log_normal_(1, 0)),
+    err("geometric_ bool", lambda: torch.empty(2, dtype=torch.bool).geometric_(0.5)),
+    err("geometric_ p 1", lambda: torch.empty(2).geometric_(1)),
+    err("poisson int64", lambda: torch.poisson(torch.tensor([1, 2]))),
+    err("poisson int32", lambda: torch.poisson(torch.tensor([1, 2], dtype=torch.int32))),
+    err("poisson negative", lambda: torch.poisson(torch.tensor([1.0, -2.0]))),
+    err("binomial int64", lambda: torch.binomial(torch.tensor([1, 2]), torch.tensor([1, 1]))),
+    err("binomial float/double", lambda: torch.binomial(torch.tensor([1.0, 2.0], dtype=torch.float64), torch.tensor([0.5, 0.5]))),
+    err("binomial long/float", lambda: torch.binomial(torch.tensor([1, 2]), torch.tensor([0.5, 0.5]))),
+]
+
 E = [
     err("geometric_(0)", lambda: torch.empty(3).geometric_(0)),
     err("geometric_(1)", lambda: torch.empty(3).geometric_(1)),
@@ -224,6 +265,7 @@ E = [
     err("poisson(nan)", lambda: torch.poisson(torch.tensor([float("nan")]))),
 ]
 cases.append({"op": "errors", "seed": "none", "args": {}, "errors": E, "dtype": "uint8", "n": 0, "b64": ""})
+cases.append({"op": "tensor", "seed": "none", "args": {}, "cases": tensor_cases, "errors": TE, "dtype": "uint8", "n": 0, "b64": ""})
 
 meta = {"torch": torch.__version__, "cpu_capability": "avx2"}
 with open(OUT, "w") as f:

@@ -14,7 +14,7 @@ import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, res
 import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
 import { cppName } from './promotion.js';
-import { hostValues } from './conversion.js';
+import { hostValues, readValues } from './conversion.js';
 
 /** The generator PyTorch's `torch.manual_seed` seeds. */
 export const defaultGenerator: rng.Generator = rng.defaultGenerator;
@@ -204,6 +204,143 @@ export function exponential_(t: Tensor, lambd = 1, opts?: GeneratorOptions): Ten
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('exponential_', () => rng.checkExponentialArgs(lambd));
   return fillInOrder('exponential_', t, (out) => rng.exponential_(gen, out as rng.FloatArray, lambd));
+}
+
+/**
+ * In-place Cauchy draws with location `median` and scale `sigma` (PyTorch's
+ * `Tensor.cauchy_`): one 64-bit uniform per element, `median + sigma·tan(π(u − ½))`.
+ * Floating dtypes only. PyTorch 1.13 accepts any sigma; 2.x requires `sigma > 0`.
+ * @example
+ * ```ts
+ * torch.manualSeed(0);
+ * torch.empty(3).cauchy_(); // tensor([...]), as torch.empty(3).cauchy_() after torch.manual_seed(0)
+ * ```
+ */
+export function cauchy_(t: Tensor, median = 0, sigma = 1, opts?: GeneratorOptions): Tensor {
+  expectTensor('cauchy_', 'input', 1, t);
+  expectNumber('cauchy_', 'median', 2, median);
+  expectNumber('cauchy_', 'sigma', 3, sigma);
+  floatOnly('cauchy_', 'cauchy_cpu', t);
+  const gen = opts?.generator ?? defaultGenerator;
+  rethrow('cauchy_', () => rng.checkCauchyArgs(sigma));
+  return fillInOrder('cauchy_', t, (out) => rng.cauchy_(gen, out as rng.FloatArray, median, sigma));
+}
+
+/**
+ * In-place log-normal draws: `exp(N(mean, std))` with PyTorch's scalar Box–Muller normal
+ * (which shares the generator's cached normal with `randn`). Floating dtypes only;
+ * `std > 0` (`log_normal_ expects std > 0.0, but found std=0`).
+ */
+export function logNormal_(t: Tensor, mean = 1, std = 2, opts?: GeneratorOptions): Tensor {
+  expectTensor('log_normal_', 'input', 1, t);
+  expectNumber('log_normal_', 'mean', 2, mean);
+  expectNumber('log_normal_', 'std', 3, std);
+  floatOnly('log_normal_', 'log_normal_cpu', t);
+  const gen = opts?.generator ?? defaultGenerator;
+  rethrow('log_normal_', () => rng.checkLogNormalArgs(std));
+  return fillInOrder('log_normal_', t, (out) => rng.logNormal_(gen, out as rng.FloatArray, mean, std));
+}
+
+/**
+ * In-place geometric draws: the number of Bernoulli(p) trials up to the first success
+ * (≥ 1), `ceil(log(u) / log(1 − p))`. Any dtype but bool; `p` in (0, 1)
+ * (`geometric_ expects p to be in (0, 1), but got p=1.5`).
+ */
+export function geometric_(t: Tensor, p: number, opts?: GeneratorOptions): Tensor {
+  expectTensor('geometric_', 'input', 1, t);
+  expectNumber('geometric_', 'p', 2, p);
+  if (t.dtype.name === 'bool') throw new TorchRuntimeError('geometric_', `"geometric_cpu" not implemented for 'Bool'`);
+  const gen = opts?.generator ?? defaultGenerator;
+  rethrow('geometric_', () => rng.checkGeometricArgs(p));
+  return fillInOrder('geometric_', t, (out) => rng.geometric_(gen, out as rng.OutArray, p));
+}
+
+/** The error for data-dependent samplers on devices that read back only asynchronously. */
+function needsAsyncSampler(op: string, x: Tensor, alternative: string): TorchRuntimeError {
+  return new TorchRuntimeError(
+    op,
+    `${op}: the number of random draws depends on the data, which tensors on '${x.device}' can only read asynchronously; use await torch.${alternative}`,
+  );
+}
+
+function checkPoissonInput(rates: Tensor): void {
+  expectTensor('poisson', 'input', 1, rates);
+  floatOnly('poisson', 'poisson_cpu', rates);
+}
+
+function samplePoisson(rates: Tensor, values: rng.FloatArray, gen: rng.Generator): Tensor {
+  const n = values.length;
+  const host = allocHost(rates.dtype.name, n) as rng.FloatArray;
+  rethrow('poisson', () => rng.poisson(gen, values, host));
+  return fromHost(host, rates._shape, rates.dtype, { device: rates.device });
+}
+
+/**
+ * Poisson samples with the given rates (`torch.poisson`), in the rates' dtype (floating):
+ * PyTorch's CPU algorithms (products of uniforms below rate 10, transformed rejection
+ * from 10 up), drawn in row-major order. Negative or NaN rates raise
+ * `invalid Poisson rate, expected rate to be non-negative` (before any draw). The number
+ * of draws depends on the rates, so on WebGPU use {@link poissonAsync}.
+ * @example
+ * ```ts
+ * torch.manualSeed(0);
+ * torch.poisson(torch.tensor([0.5, 4, 40]));
+ * ```
+ */
+export function poisson(rates: Tensor, opts?: GeneratorOptions): Tensor {
+  checkPoissonInput(rates);
+  if (!rates._storage.backend.syncRead) throw needsAsyncSampler('poisson', rates, 'poissonAsync(rates)');
+  const gen = opts?.generator ?? defaultGenerator;
+  return samplePoisson(rates, hostValues(rates, 'poisson') as rng.FloatArray, gen);
+}
+
+/** {@link poisson} on any device: awaits the rates, then draws (at that time) on the host. */
+export async function poissonAsync(rates: Tensor, opts?: GeneratorOptions): Promise<Tensor> {
+  checkPoissonInput(rates);
+  const gen = opts?.generator ?? defaultGenerator;
+  return samplePoisson(rates, (await readValues(rates)) as rng.FloatArray, gen);
+}
+
+function checkBinomialInputs(count: Tensor, prob: Tensor): number[] {
+  expectTensor('binomial', 'count', 1, count);
+  expectTensor('binomial', 'prob', 2, prob);
+  if (prob.dtype !== count.dtype) {
+    throw new TorchRuntimeError('binomial', `Found dtype ${cppName(prob.dtype)} but expected ${cppName(count.dtype)}`);
+  }
+  floatOnly('binomial', 'binomial_cpu', count);
+  return broadcastShapes(count._shape, prob._shape, 'binomial');
+}
+
+function sampleBinomial(count: Tensor, shape: number[], c: rng.FloatArray, p: rng.FloatArray, gen: rng.Generator): Tensor {
+  const host = allocHost(count.dtype.name, c.length) as rng.FloatArray;
+  rethrow('binomial', () => rng.binomial(gen, c, p, host));
+  return fromHost(host, shape, count.dtype, { device: count.device });
+}
+
+/**
+ * Binomial samples: the number of successes in `count` trials with probability `prob`
+ * (`torch.binomial`), both floating tensors of the same dtype; the result has their
+ * broadcast shape and that dtype. PyTorch's CPU algorithms (inversion for count·p < 10,
+ * BTRS rejection otherwise), drawn in row-major order. The number of draws depends on
+ * the data, so on WebGPU use {@link binomialAsync}.
+ */
+export function binomial(count: Tensor, prob: Tensor, opts?: GeneratorOptions): Tensor {
+  const shape = checkBinomialInputs(count, prob);
+  if (!count._storage.backend.syncRead || !prob._storage.backend.syncRead) {
+    throw needsAsyncSampler('binomial', count._storage.backend.syncRead ? prob : count, 'binomialAsync(count, prob)');
+  }
+  const gen = opts?.generator ?? defaultGenerator;
+  const c = hostValues(count.expand(shape), 'binomial') as rng.FloatArray;
+  const p = hostValues(prob.expand(shape), 'binomial') as rng.FloatArray;
+  return sampleBinomial(count, shape, c, p, gen);
+}
+
+/** {@link binomial} on any device: awaits count and prob, then draws (at that time) on the host. */
+export async function binomialAsync(count: Tensor, prob: Tensor, opts?: GeneratorOptions): Promise<Tensor> {
+  const shape = checkBinomialInputs(count, prob);
+  const gen = opts?.generator ?? defaultGenerator;
+  const [c, p] = await Promise.all([readValues(count.expand(shape)), readValues(prob.expand(shape))]);
+  return sampleBinomial(count, shape, c as rng.FloatArray, p as rng.FloatArray, gen);
 }
 
 /** Shape arguments then optional random options: `(2, 3, opts?)` or `([2, 3], opts?)`. */
