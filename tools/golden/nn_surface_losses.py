@@ -79,7 +79,16 @@ ctc_case('float32', 8, 3, 5, pad_t, il, tl, dtype=torch.float32)
 ctc_case('int32_targets', 8, 3, 5, pad_t.int(), il.int(), tl.int(), reduction='sum')
 
 lp0 = rnd(6, 2, 4).log_softmax(2)
+
+
+def _ctc_double_backward():
+    x = lp0.detach().requires_grad_()
+    g, = torch.autograd.grad(F.ctc_loss(x, torch.tensor([[1, 2], [1, 1]]), [6, 6], [2, 2]), x, create_graph=True)
+    g.sum().backward()
+
+
 CTC_ERRORS = {
+    'double_backward': err(_ctc_double_backward),
     'blank_out_of_range': err(lambda: F.ctc_loss(lp0, torch.tensor([[1, 2], [1, 1]]), [6, 6], [2, 2], blank=4)),
     'input_length_too_long': err(lambda: F.ctc_loss(lp0, torch.tensor([[1, 2], [1, 1]]), [7, 6], [2, 2])),
     'input_lengths_size': err(lambda: F.ctc_loss(lp0, torch.tensor([[1, 2], [1, 1]]), [6], [2, 2])),

@@ -169,6 +169,9 @@ describe('F.ctcLoss / nn.CTCLoss vs PyTorch', () => {
     expectTorchError(() => F.ctcLoss(lp, tt, [6, 6], [3, 2]), e.targets_too_short!);
     expectTorchError(() => F.ctcLoss(lp, t([[1, 2, 1]]).reshape(-1), [6, 6], [2, 2]), e.concat_too_short!);
     expectTorchError(() => F.ctcLoss(lp, tt, [6, 6], [2, 2], { reduction: 'avg' as 'mean' }), e.bad_reduction!);
+    const leaf = lp.detach().requiresGrad_(true);
+    const [g] = grad([F.ctcLoss(leaf, tt, [6, 6], [2, 2])], [leaf], { createGraph: true });
+    expectTorchError(() => g!.sum().backward(), e.double_backward!);
   });
 });
 

@@ -713,8 +713,34 @@ class CtcLossFn extends Function {
 
   static override backward(ctx: FunctionCtx, g: Tensor): (Tensor | null)[] {
     const [logProbs, ext, allow3, alpha, nll] = ctx.savedTensors as [Tensor, Tensor, Tensor, Tensor, Tensor];
-    const inputLengths = ctx.inputLengths as number[];
-    const targetLengths = ctx.targetLengths as number[];
+    const info = { inputLengths: ctx.inputLengths as number[], targetLengths: ctx.targetLengths as number[], zeroInfinity: ctx.zeroInfinity as boolean };
+    // recorded (under create_graph) as a node that cannot be differentiated again, as PyTorch's
+    return [CtcLossBackwardFn.apply(g, logProbs, ext, allow3, alpha, nll, info), null, null, null, null, null];
+  }
+}
+
+/** `_ctc_loss_backward`: the gradient of the CTC loss; PyTorch has no derivative of it. */
+class CtcLossBackwardFn extends Function {
+  static override forward(
+    _ctx: FunctionCtx,
+    g: Tensor,
+    logProbs: Tensor,
+    ext: Tensor,
+    allow3: Tensor,
+    alpha: Tensor,
+    nll: Tensor,
+    info: { inputLengths: number[]; targetLengths: number[]; zeroInfinity: boolean },
+  ): Tensor {
+    return ctcGrad(g, logProbs, ext, allow3, alpha, nll, info.inputLengths, info.targetLengths, info.zeroInfinity);
+  }
+  static override backward(): (Tensor | null)[] {
+    throw new TorchRuntimeError('ctc_loss', 'derivative for aten::_ctc_loss_backward is not implemented');
+  }
+}
+
+/** PyTorch's CTC gradient: (exp(lp) − Σ_s exp(α + β + nll − lp)) · g for t < T_n, else 0. */
+function ctcGrad(g: Tensor, logProbs: Tensor, ext: Tensor, allow3: Tensor, alpha: Tensor, nll: Tensor, inputLengths: number[], targetLengths: number[], zeroInfinity: boolean): Tensor {
+  {
     const [T, N] = logProbs._shape as [number, number, number];
     const S = ext._shape[1]!;
     const dev = logProbs.device;
@@ -740,9 +766,8 @@ class CtcLossFn extends Function {
     let grad = logProbs.exp().sub(occupancy).mul(g.reshape(1, N, 1));
     const tIdx = arange(T, { device: dev }).reshape(T, 1, 1);
     let keep = tIdx.lt(tn.reshape(1, N, 1));
-    if (ctx.zeroInfinity as boolean) keep = keep.logicalAnd(nll.ne(Infinity).reshape(1, N, 1));
-    grad = where(keep, grad, 0);
-    return [grad, null, null, null, null, null];
+    if (zeroInfinity) keep = keep.logicalAnd(nll.ne(Infinity).reshape(1, N, 1));
+    return where(keep, grad, 0);
   }
 }
 
