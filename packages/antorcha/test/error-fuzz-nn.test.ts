@@ -390,6 +390,7 @@ const MODULES: Record<string, ModuleSpec | 'abstract'> = {
   Hardshrink: act(0.5),
   Softshrink: act(0.5),
   Softmax2d: { args: () => [], fwd: () => [x(2, 3, 2, 2)] },
+  RReLU: act(0.125, 0.3, false),
   ChannelShuffle: { args: () => [2], fwd: () => [x(1, 4, 2, 2)] },
   Fold: { args: () => [[3, 3], 2, { dilation: 1, padding: 0, stride: 1 }], fwd: () => [x(1, 4, 4)], poly: ['0'] },
   Unfold: { args: () => [2, { dilation: 1, padding: 0, stride: 1 }], fwd: () => [x(1, 2, 3, 3)] },

@@ -51,6 +51,6 @@ export {
 } from './layers/padding.js';
 export { InstanceNorm3d, LocalResponseNorm, CrossMapLRN2d } from './layers/normalization.js';
 export { Dropout1d, Dropout3d, AlphaDropout, FeatureAlphaDropout } from './layers/dropout.js';
-export { Hardshrink, Softshrink, Softmax2d } from './layers/activation.js';
+export { Hardshrink, Softshrink, Softmax2d, RReLU } from './layers/activation.js';
 export { ChannelShuffle } from './layers/pixel-shuffle.js';
 export { Fold, Unfold, type FoldLayerOptions } from './layers/fold.js';

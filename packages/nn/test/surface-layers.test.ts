@@ -119,6 +119,8 @@ const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
   dropout3d_unbatched: [() => new nn.Dropout3d(0.6)],
   alpha_dropout: [() => new nn.AlphaDropout(0.3)],
   feature_alpha_dropout: [() => new nn.FeatureAlphaDropout(0.2)],
+  rrelu: [() => new nn.RReLU()],
+  rrelu_bounds: [() => new nn.RReLU(0.05, 0.6)],
 };
 
 type Fn = (...xs: Tensor[]) => unknown;
@@ -187,6 +189,10 @@ const RANDOM: Record<string, Fn> = {
   feature_alpha_dropout_2d: (x) => F.featureAlphaDropout(x!, 0.3, true),
   dropout1d: (x) => F.dropout1d(x!, 0.5),
   dropout3d_inplace: (x) => F.dropout3d(x!, 0.4, true, true),
+  rrelu_train: (x) => F.rrelu(x!, 0.1, 0.4, true),
+  rrelu_inplace: (x) => F.rrelu_(x!, 0.2, 0.2, true),
+  rrelu_eval: (x) => F.rrelu(x!, 0.1, 0.4),
+  leaky_relu_float32: (x) => F.leakyRelu(x!, 0.2),
   gumbel_softmax: (x) => F.gumbelSoftmax(x!, { tau: 0.7 }),
   gumbel_softmax_hard_dim0: (x) => F.gumbelSoftmax(x!, { hard: true, dim: 0 }),
   fractional_max_pool2d: (x) => F.fractionalMaxPool2dWithIndices(x!, 2, { outputSize: [3, 4] }),
@@ -270,6 +276,8 @@ const ERRORS: Record<string, () => unknown> = {
   dropout3d_p: () => F.dropout3d(x5(), -0.1),
   feature_alpha_dropout_1d: () => F.featureAlphaDropout(r(4), 0.5, true),
   instancenorm3d_dims: () => new nn.InstanceNorm3d(2).call(x3()),
+  rrelu_bounds: () => F.rrelu(x3(), 0.5, 0.2, true),
+  rrelu_int: () => F.rrelu(x3().to('int64'), 1 / 8, 1 / 3, true),
   softmax2d_dims: () => new nn.Softmax2d().call(r(2, 3)),
   cross_map_lrn2d_dims: () => new nn.CrossMapLRN2d(3).call(r(2, 3, 4)),
   fractional_module_no_size: () => new nn.FractionalMaxPool2d(2),
@@ -447,6 +455,8 @@ const GRAD_FNS: Record<string, () => Tensor> = {
   alpha_dropout: () => F.alphaDropout(rg(3, 4), 0.5, true),
   local_response_norm: () => F.localResponseNorm(rg(1, 4, 3), 2),
   lp_pool2d: () => F.lpPool2d(rg(1, 2, 4, 4), 2, 2),
+  rrelu_train: () => F.rrelu(rg(3, 4), 1 / 8, 1 / 3, true),
+  rrelu_eval: () => F.rrelu(rg(3, 4)),
   gumbel_softmax: () => F.gumbelSoftmax(rg(3, 4)),
   gumbel_softmax_hard: () => F.gumbelSoftmax(rg(3, 4), { hard: true }),
 };
@@ -472,6 +482,7 @@ describe('surface ops: first and second derivatives (gradcheck, gradgradcheck, f
     ['pad circular', (x) => F.pad(x, [1, 2], 'circular'), [d(1, 2, 3)]],
     ['hardshrink', (x) => F.hardshrink(x, 0.3), [d(3, 4)]],
     ['softshrink', (x) => F.softshrink(x, 0.3), [d(3, 4)]],
+    ['rrelu (eval)', (x) => F.rrelu(x, 0.1, 0.3), [d(3, 4)]],
     ['unfold', (x) => F.unfold(x, 2, { padding: 1, stride: 2 }), [d(1, 2, 3, 4)]],
     ['fold', (x) => F.fold(x, [3, 4], 2, { padding: 1 }), [d(1, 8, 20)]],
     ['conv_transpose3d', (x, w) => F.convTranspose3d(x, w, null, { stride: 2 }), [d(1, 2, 2, 2, 1), d(2, 1, 2, 1, 2)]],

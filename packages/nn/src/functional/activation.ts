@@ -4,7 +4,7 @@
  * PyTorch's node name (`LeakyReluBackward0`, `HardswishBackward0`, …).
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
-import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, emptyLike, exponential_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, empty, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
 import { expectOptions, keepRngOnError } from './utils.js';
 
 function floatInput(op: string, x: Tensor): void {
@@ -30,7 +30,9 @@ export function leakyRelu(input: Tensor, negativeSlope = 0.01, inplace = false):
   expectTensor('leaky_relu', 'input', 1, input);
   expectBool('leaky_relu', 'inplace', 3, inplace);
   floatInput('leaky_relu', input);
-  return inplace ? unaryInplace('leaky_relu_', 'leakyRelu', input, 'float', { a: negativeSlope }) : unaryOp('leaky_relu', 'leakyRelu', input, 'float', { a: negativeSlope });
+  // ATen multiplies by the slope cast to the input's dtype (float32: x·fround(slope), not fround(x·slope))
+  const a = input.dtype.name === 'float64' ? negativeSlope : Math.fround(negativeSlope);
+  return inplace ? unaryInplace('leaky_relu_', 'leakyRelu', input, 'float', { a }) : unaryOp('leaky_relu', 'leakyRelu', input, 'float', { a });
 }
 
 /** x for x > 0, `alpha * (exp(x) − 1)` otherwise. */
@@ -83,6 +85,8 @@ export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
 /** Clamps into [minVal, maxVal]. */
 export function hardtanh(input: Tensor, minVal = -1.0, maxVal = 1.0, inplace = false): Tensor {
   expectTensor('hardtanh', 'input', 1, input);
+  expectNumber('hardtanh', 'min_val', 2, minVal);
+  expectNumber('hardtanh', 'max_val', 3, maxVal);
   expectBool('hardtanh', 'inplace', 4, inplace);
   floatInput('hardtanh', input);
   return inplace ? unaryInplace('hardtanh_', 'hardtanh', input, 'float', { a: minVal, b: maxVal }) : unaryOp('hardtanh', 'hardtanh', input, 'float', { a: minVal, b: maxVal });
@@ -327,4 +331,51 @@ export function gumbelSoftmax(logits: Tensor, opts: GumbelSoftmaxOptions = {}): 
     const yHard = zerosLike(logits.detach()).scatter_(dim, index, 1.0);
     return yHard.sub(ySoft.detach()).add(ySoft);
   });
+}
+
+/**
+ * Randomized leaky ReLU: in training, each non-positive element is multiplied by a slope
+ * drawn uniformly from [lower, upper] (drawn as PyTorch draws it: one double per
+ * non-positive element, in row-major order); otherwise the fixed slope (lower + upper)/2
+ * (`RreluWithNoiseBackward0`). Training mode reads the input's signs on the host, so it
+ * needs a synchronously readable (CPU) input.
+ * @example
+ * ```ts
+ * F.rrelu(x, 1 / 8, 1 / 3, true);
+ * ```
+ */
+export function rrelu(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training = false, inplace = false, generator?: Generator): Tensor {
+  const op = 'rrelu';
+  expectTensor(op, 'input', 1, input);
+  expectNumber(op, 'lower', 2, lower);
+  expectNumber(op, 'upper', 3, upper);
+  expectBool(op, 'training', 4, training);
+  expectBool(op, 'inplace', 5, inplace);
+  if (!(lower <= upper)) throw new TorchRuntimeError(op, 'Lower bound should be less than or equal to the upper bound');
+  if (!input.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"rrelu_with_noise_out_cpu" not implemented for '${pyDtypeName(input)}'`);
+  if (!training) {
+    // ATen's leaky_relu kernel multiplies by the slope cast to the input's dtype
+    const slope = input.dtype.name === 'float64' ? (lower + upper) / 2 : Math.fround((lower + upper) / 2);
+    return maybeInplace(input, fusedNode('RreluWithNoiseBackward0', [input], (x) => leakyRelu(x, slope)), inplace);
+  }
+  if (!input._storage.backend.syncRead) {
+    throw new TorchRuntimeError(op, `rrelu: training mode draws one slope per non-positive element and reads the input's signs synchronously; move the input to the CPU (got ${input.device})`);
+  }
+  return keepRngOnError(generator, () => {
+    const values = input.detach().contiguous().dataSync() as ArrayLike<number>;
+    let k = 0;
+    for (let i = 0; i < values.length; i++) if (values[i]! <= 0) k++;
+    // ATen casts the bounds to the input's dtype before the double uniform draw
+    const cast = input.dtype.name === 'float64' ? (v: number): number => v : Math.fround;
+    const r = uniform_(empty([k], { dtype: float64 }), cast(lower), cast(upper), generator ? { generator } : undefined).dataSync() as Float64Array;
+    const noise = new Float64Array(values.length);
+    for (let i = 0, j = 0; i < values.length; i++) noise[i] = values[i]! <= 0 ? r[j++]! : 1;
+    const n = fromHost(noise, input._shape, float64, { device: input.device }).to(input.dtype);
+    return maybeInplace(input, fusedNode('RreluWithNoiseBackward0', [input], (x) => x.mul(n)), inplace);
+  });
+}
+
+/** `rrelu` writing into `input` (PyTorch's `F.rrelu_`). */
+export function rrelu_(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training = false, generator?: Generator): Tensor {
+  return rrelu(input, lower, upper, training, true, generator);
 }

@@ -478,3 +478,42 @@ export class Softmax2d extends Module {
     return F.softmax(input, -3);
   }
 }
+
+/**
+ * Randomized leaky ReLU: random slopes in [lower, upper] for non-positive elements in
+ * training mode (drawn as PyTorch draws them), the mean slope in eval mode.
+ * @example
+ * ```ts
+ * new nn.RReLU(); // RReLU(lower=0.125, upper=0.3333333333333333)
+ * ```
+ */
+export class RReLU extends Module {
+  /** Lower bound of the slope. */
+  declare lower: number;
+  /** Upper bound of the slope. */
+  declare upper: number;
+  /** Whether the input is overwritten. */
+  declare inplace: boolean;
+  /**
+   * @param lower lower bound of the slope (default 1/8)
+   * @param upper upper bound of the slope (default 1/3)
+   * @param inplace overwrite the input (default false)
+   */
+  constructor(lower = 1.0 / 8, upper = 1.0 / 3, inplace = false) {
+    checkArgs('RReLU', [
+      ['lower', lower, 'number'],
+      ['upper', upper, 'number'],
+      ['inplace', inplace, 'bool'],
+    ]);
+    super();
+    this.lower = lower;
+    this.upper = upper;
+    this.inplace = inplace;
+  }
+  override forward(input: Tensor): Tensor {
+    return F.rrelu(input, this.lower, this.upper, this.training, this.inplace);
+  }
+  override extraRepr(): string {
+    return `lower=${pyFloat(this.lower)}, upper=${pyFloat(this.upper)}${this.inplace ? ', inplace=True' : ''}`;
+  }
+}
