@@ -368,7 +368,7 @@ export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions
   expectTensor('sort', 'input', 1, x);
   const n = x._shape.length;
   if (n === 0) wrapDim(dim, 0, 'sort');
-  if (n === 0) return valuesIndices(x.clone(), emptyTensor([], int64, x.device, 'sort'));
+  if (n === 0) return valuesIndices(x.clone(), emptyTensor([], int64, x.device, 'sort'), 'sort');
   const d = wrapDim(dim, n, 'sort');
   const moved = x.transpose(d, n - 1);
   const values = emptyTensor(moved._shape, x.dtype, x.device, 'sort');
@@ -377,7 +377,7 @@ export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions
   const v = values.transpose(d, n - 1);
   const i = indices.transpose(d, n - 1);
   recordOp('sort', [x], [v], { dim: d, indices: i });
-  return valuesIndices(v, i);
+  return valuesIndices(v, i, 'sort');
 }
 
 /** Indices that sort `x` along `dim`. */
@@ -395,7 +395,10 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
   if (!Number.isInteger(k) || k < 0 || k > size) throw new TorchRuntimeError('topk', 'selected index k out of range');
   if (x.dtype === bool && n > 0) throw new TorchRuntimeError('topk', `"topk_cpu" not implemented for 'Bool'`);
   void sorted;
-  if (n === 0) return sort(x, d, largest, { stable: true });
+  if (n === 0) {
+    const s = sort(x, d, largest, { stable: true });
+    return valuesIndices(s.values, s.indices, 'topk');
+  }
   // Recorded as one node; its derivative needs the indices, known once computed.
   const attrs: Record<string, unknown> = { dim: d, indices: null };
   const v = composite('topk', [x], attrs, () => {
@@ -403,7 +406,7 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
     attrs.indices = s.indices.narrow(d, 0, k).contiguous();
     return s.values.narrow(d, 0, k).contiguous();
   });
-  return valuesIndices(v, attrs.indices as Tensor);
+  return valuesIndices(v, attrs.indices as Tensor, 'topk');
 }
 
 /** Reverses the order along `dims`. */

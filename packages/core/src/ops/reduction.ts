@@ -221,7 +221,7 @@ function maxMin(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: 
   const values = finish(extremum(op, x, dims, op), x, dims, keepdim);
   const indices = finish(reduceRaw(op === 'max' ? 'argmax' : 'argmin', op, x, dims, int64, x.dtype), x, dims, keepdim);
   recordOp(op === 'max' ? 'max_dim' : 'min_dim', [x], [values], { dim: d, keepdim, indices });
-  return valuesIndices(values, indices);
+  return valuesIndices(values, indices, op);
 }
 
 /**
@@ -461,7 +461,7 @@ export function cummax(x: Tensor, dim: number): ValuesIndices {
   const indices = emptyTensor(x._shape, int64, x.device, 'cummax');
   const values = scanRaw('cummax', 'cummax', x, dim, x.dtype, indices);
   recordOp('cummax', [x], [values], { dim: x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, 'cummax'), indices });
-  return valuesIndices(values, indices);
+  return valuesIndices(values, indices, 'cummax');
 }
 
 /** Running minimum along `dim`: `[values, indices]`. */
@@ -470,5 +470,5 @@ export function cummin(x: Tensor, dim: number): ValuesIndices {
   const indices = emptyTensor(x._shape, int64, x.device, 'cummin');
   const values = scanRaw('cummin', 'cummin', x, dim, x.dtype, indices);
   recordOp('cummin', [x], [values], { dim: x._shape.length === 0 ? 0 : wrapDim(dim, x._shape.length, 'cummin'), indices });
-  return valuesIndices(values, indices);
+  return valuesIndices(values, indices, 'cummin');
 }
