@@ -51,6 +51,9 @@ describe.skipIf(!hasGpu)('nn surface layers on WebGPU', () => {
     await same([r(4, 5).mul(2)], (x) => F.softshrink(x, 0.3), 'softshrink');
     await same([r(2, 3, 4, 5)], (x) => new nn.Softmax2d().call(x) as Tensor, 'softmax2d');
     await same([r(2, 6, 3)], (x) => F.channelShuffle(x, 3), 'channel shuffle');
+    await same([r(3, 5)], (x) => F.rrelu(x, 0.1, 0.3), 'rrelu (eval)');
+    // training draws one slope per non-positive element, which needs the signs on the host
+    expect(() => F.rrelu(r(3, 5).to('webgpu'), 0.1, 0.3, true)).toThrow(torch.TorchRuntimeError);
   });
 
   it('unfold, fold, convTranspose3d', async () => {
