@@ -311,7 +311,7 @@ PACK_GRAD = {'w': enc_result(wg), 'grad': enc_result(xg.grad)}
 RNNS = []
 
 
-def rnn_case(name, cls, seed, in_f, hid, opts, lengths, bf, with_hx):
+def rnn_case(name, cls, seed, in_f, hid, opts, lengths, bf, with_hx, enforce_sorted=False):
     torch.manual_seed(seed)
     m = cls(in_f, hid, **opts).double()
     L = max(lengths)
@@ -324,7 +324,7 @@ def rnn_case(name, cls, seed, in_f, hid, opts, lengths, bf, with_hx):
         h0 = rnd(nl * dirs, B, opts.get('proj_size', 0) or hid)
         hx = (h0, rnd(nl * dirs, B, hid)) if cls is nn.LSTM else h0
     xl = x.clone().requires_grad_()
-    packed = R.pack_padded_sequence(xl, lengths, batch_first=bf, enforce_sorted=False)
+    packed = R.pack_padded_sequence(xl, lengths, batch_first=bf, enforce_sorted=enforce_sorted)
     out, h = m(packed, hx)
     padded_out, _ = R.pad_packed_sequence(out, batch_first=bf)
     hs = list(h) if isinstance(h, tuple) else [h]
@@ -332,7 +332,7 @@ def rnn_case(name, cls, seed, in_f, hid, opts, lengths, bf, with_hx):
     ghs = [rnd(*t.shape) for t in hs]
     torch.autograd.backward([padded_out] + hs, [gw] + ghs)
     RNNS.append({
-        'name': name, 'kind': cls.__name__, 'in': in_f, 'hidden': hid, 'opts': opts, 'lengths': lengths, 'batch_first': bf,
+        'name': name, 'enforce_sorted': enforce_sorted, 'kind': cls.__name__, 'in': in_f, 'hidden': hid, 'opts': opts, 'lengths': lengths, 'batch_first': bf,
         'state': {k: enc_result(v) for k, v in m.state_dict().items()}, 'input': enc_result(x),
         'hx': None if hx is None else [enc_result(t) for t in (hx if isinstance(hx, tuple) else (hx,))],
         'packed_out': enc_packed(out), 'padded_out': enc_result(padded_out.detach()), 'h': [enc_result(t.detach()) for t in hs],
@@ -346,6 +346,7 @@ rnn_case('rnn_bi_2layer_hx', nn.RNN, 2, 3, 4, {'num_layers': 2, 'bidirectional':
 rnn_case('lstm_bi', nn.LSTM, 3, 3, 4, {'bidirectional': True}, [2, 4, 3], False, True)
 rnn_case('lstm_proj_2layer', nn.LSTM, 4, 2, 5, {'num_layers': 2, 'proj_size': 3}, [4, 4, 1], True, False)
 rnn_case('gru_bi_2layer', nn.GRU, 5, 3, 4, {'num_layers': 2, 'bidirectional': True}, [1, 3, 2, 5], False, True)
+rnn_case('lstm_sorted_enforced', nn.LSTM, 6, 3, 4, {'bidirectional': True}, [5, 3, 3, 1], True, True, enforce_sorted=True)
 
 SEQ['repr'] = repr(R.pack_sequence([torch.tensor([1., 2.]), torch.tensor([3.])]))
 _x = rnd(3, 4).requires_grad_()

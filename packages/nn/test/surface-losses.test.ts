@@ -103,6 +103,7 @@ interface PackCase {
 interface RnnCase {
   name: string;
   kind: 'RNN' | 'LSTM' | 'GRU';
+  enforce_sorted: boolean;
   in: number;
   hidden: number;
   opts: { num_layers?: number; bidirectional?: boolean; proj_size?: number };
@@ -430,7 +431,7 @@ describe('RNN / LSTM / GRU on PackedSequence vs PyTorch', () => {
       const m = c.kind === 'LSTM' ? new nn.LSTM(c.in, c.hidden, clean) : c.kind === 'GRU' ? new nn.GRU(c.in, c.hidden, clean) : new nn.RNN(c.in, c.hidden, clean);
       m.loadStateDict(Object.fromEntries(Object.entries(c.state).map(([k, v]) => [k, decode(v)])));
       const x = decode(c.input).requiresGrad_(true);
-      const packed = R.packPaddedSequence(x, c.lengths, { batchFirst: c.batch_first, enforceSorted: false });
+      const packed = R.packPaddedSequence(x, c.lengths, { batchFirst: c.batch_first, enforceSorted: c.enforce_sorted });
       const hx = c.hx === null ? null : c.hx.map(decode);
       const [out, h] = (m as nn.LSTM).forward(packed, (c.kind === 'LSTM' ? hx : hx?.[0] ?? null) as [Tensor, Tensor]);
       expect(out).toBeInstanceOf(R.PackedSequence);
