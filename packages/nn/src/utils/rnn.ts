@@ -66,7 +66,7 @@ export class PackedSequence {
     yield this.unsortedIndices;
   }
 
-  /** A PackedSequence with `fn` applied to `data` (e.g. a dtype or device move). */
+  /** The same packing around new `data` (same batch sizes and permutations). */
   withData(data: Tensor): PackedSequence {
     return new PackedSequence(data, this.batchSizes, this.sortedIndices, this.unsortedIndices);
   }
