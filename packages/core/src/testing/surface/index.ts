@@ -3,10 +3,11 @@ import { INDEXING } from './indexing.js';
 import { MATH } from './math.js';
 import { STATISTICS } from './statistics.js';
 import { PRODUCTS } from './products.js';
+import { RANDOM } from './random.js';
 import { STRUCTURE } from './structure.js';
 import type { Call, SurfaceCalls } from './types.js';
 
-const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH];
+const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, RANDOM];
 
 /** Calls of all areas (an op mapped twice is a bug: the coherence test checks). */
 export const SURFACE_CALLS: Record<string, Call> = Object.assign({}, ...AREAS.map((a) => a.calls));
