@@ -45,6 +45,9 @@ export function createCpuBackend(): Backend {
     alloc(dtype: DTypeName, numel: number): BackendBuffer {
       return new CpuBuffer(dtype, allocHost(dtype, numel));
     },
+    wrapHost(dtype: DTypeName, data: HostArray): BackendBuffer {
+      return new CpuBuffer(dtype, data);
+    },
     free(buffer: BackendBuffer): void {
       if (buffer instanceof CpuBuffer) buffer.release();
     },

@@ -104,6 +104,12 @@ export interface Backend {
 
   /** Allocates `numel` elements of `dtype`, zero-filled. */
   alloc(dtype: DTypeName, numel: number): BackendBuffer;
+  /**
+   * Adopts a host array as a buffer WITHOUT copying: writes to either are seen by the
+   * other (`torch.frombuffer` shares the caller's memory). Only devices whose buffers are
+   * host typed arrays (CPU) have it.
+   */
+  wrapHost?(dtype: DTypeName, data: HostArray): BackendBuffer;
   /** Releases a buffer early (optional; otherwise garbage collection frees it). */
   free?(buffer: BackendBuffer): void;
   /** Copies host data into the buffer starting at element `offset`. */

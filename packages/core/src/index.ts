@@ -107,6 +107,9 @@ export {
 } from './printing/index.js';
 export * from './ops/structure.js';
 export * from './ops/statistics.js';
+export * from './ops/numerical.js';
+export * from './ops/frombuffer.js';
+export * from './threads.js';
 export * from './ops/scatter.js';
 export * from './ops/products.js';
 export * from './ops/math.js';

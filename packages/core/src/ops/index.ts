@@ -21,5 +21,7 @@ export * from './random.js';
 export * from './reduction.js';
 export * from './scatter.js';
 export * from './statistics.js';
+export * from './numerical.js';
+export * from './frombuffer.js';
 export * from './structure.js';
 export * from './views.js';

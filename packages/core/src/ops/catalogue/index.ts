@@ -7,6 +7,7 @@ import { BINARY, UNARY } from './elementwise.js';
 import { INDEXING } from './indexing.js';
 import { MATH } from './math.js';
 import { MISC } from './misc.js';
+import { NUMERICAL } from './numerical.js';
 import { PRODUCTS } from './products.js';
 import { RANDOM } from './random.js';
 import { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './reduction.js';
@@ -14,7 +15,7 @@ import { STATISTICS } from './statistics.js';
 import { STRUCTURE } from './structure.js';
 
 /** All rows, keyed by TypeScript name. */
-export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM } as const;
+export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM, ...NUMERICAL } as const;
 /** A catalogue key. */
 export type OpName = keyof typeof CATALOGUE;
 export type * from './types.js';
