@@ -1129,6 +1129,7 @@ export function renorm(input: Tensor, p: number, dim: number, maxnorm: number): 
 
 /** In-place {@link renorm}. */
 export function renorm_(input: Tensor, p: number, dim: number, maxnorm: number): Tensor {
+  expectTensor('renorm_', 'input', 1, input);
   const r = renormImpl('renorm_', input.clone(), p, dim, maxnorm);
   return input.copy_(r);
 }
