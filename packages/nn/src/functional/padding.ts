@@ -73,6 +73,19 @@ function padNonConstant(input: Tensor, padding: readonly number[], mode: 'reflec
     throw new TorchNotImplementedError('pad', 'Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now');
   }
   const sizes = fmtShape(input._shape);
+  // ATen's shape checks: non-batch dims non-empty; a 1-D pad must leave at least one element
+  if (mode !== 'circular') {
+    const batchDim = nd === k + 2 ? 1 : 0;
+    if (input._shape.some((n, dim) => dim >= batchDim && n === 0)) {
+      const typeName = input.dtype.name === 'float64' ? 'DoubleTensor' : input.dtype.name === 'float32' ? 'FloatTensor' : `${input.dtype.name}Tensor`;
+      throw new TorchRuntimeError(
+        'pad',
+        mode === 'reflect' && k < 3
+          ? `${k + 1}D or ${k + 2}D (batch mode) tensor expected for input, but got: [ torch.${typeName}{${input._shape.join(',')}} ]`
+          : `Expected ${k + 1}D or ${k + 2}D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for input, but got: ${sizes}`,
+      );
+    }
+  }
   if (mode === 'circular') {
     if (padding.length + 4 !== nd * 2) throw new TorchRuntimeError('pad', `Invalid padding size, expected ${(nd - 2) * 2} but got ${padding.length}`);
     for (let i = 0; i < k; i++) {
@@ -94,10 +107,14 @@ function padNonConstant(input: Tensor, padding: readonly number[], mode: 'reflec
     }
   }
   for (let i = 0; i < k; i++) {
-    const dim = nd - 1 - i;
-    const out = input._shape[dim]! + padding[2 * i]! + padding[2 * i + 1]!;
-    if (out < 1 || input._shape[dim]! < 1) {
-      throw new TorchRuntimeError('pad', `input (${input._shape.slice(nd - k).join('x')}) is too small. Calculated output ${out}`);
+    const n = input._shape[nd - 1 - i]!;
+    const out = n + padding[2 * i]! + padding[2 * i + 1]!;
+    if (k === 1 && out < 1 && mode !== 'circular') {
+      throw new TorchRuntimeError('pad', mode === 'reflect' ? `2input (W: ${n})is too small. Calculated output W: ${out}` : `input (W: ${n}) is too small. Calculated output W: ${out}`);
+    }
+    if (out < 0) throw new TorchRuntimeError('pad', 'Negative padding value is resulting in an empty dimension');
+    if (mode === 'circular' && out > 0 && n - Math.max(-padding[2 * i]!, 0) - Math.max(-padding[2 * i + 1]!, 0) <= 0) {
+      throw new TorchRuntimeError('pad', 'Padding value causes wrapping around more than once.');
     }
   }
   // the output must fit before any index list is built (a huge pad fails here, not in the JS heap)
