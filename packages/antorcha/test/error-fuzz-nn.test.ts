@@ -374,7 +374,7 @@ const MODULES: Record<string, ModuleSpec | 'abstract'> = {
   AdaptiveMaxPool1d: { args: () => [2, false], fwd: () => [x(1, 2, 6)] },
   LPPool1d: { args: () => [2, 2, null, false], fwd: () => [x(1, 2, 6)] },
   LPPool2d: { args: () => [2, 2, null, false], fwd: () => [x(1, 1, 4, 4)] },
-  MaxUnpool1d: { args: () => [2, { stride: null, padding: 0 }], fwd: () => [x(1, 1, 2), ints([[[1, 2]]]), null] },
+  MaxUnpool1d: { args: () => [2, { stride: null, padding: 0 }], fwd: () => [x(1, 1, 2), ints([[[1, 2]]] as never), null] },
   MaxUnpool2d: { args: () => [2, { stride: null, padding: 0 }], fwd: () => [x(1, 1, 1, 2), ints([[[[1, 2]]]] as never), null] },
   MaxUnpool3d: { args: () => [2, { stride: null, padding: 0 }], fwd: () => [x(1, 1, 1, 1, 2), ints([[[[[1, 2]]]]] as never), null] },
   FractionalMaxPool2d: { args: () => [2, { outputSize: 2, outputRatio: null, returnIndices: false, randomSamples: null }], fwd: () => [x(1, 1, 4, 4)], poly: ['outputSize', 'outputRatio'] },
