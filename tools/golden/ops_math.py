@@ -142,6 +142,23 @@ c.add('nextafter/int', 'nextafter', [torch.tensor([1, 2]), torch.tensor([3, 4])]
 c.add('nextafter/bool', 'nextafter', [torch.tensor([True]), torch.tensor([False])])
 
 
+# igamma/igammac: the regimes of PyTorch's calc_igamma (series, continued fraction, small x, a ≈ x large)
+for op in ['igamma', 'igammac']:
+    for dt in F:
+        c.add(f'{op}/{dt}', op, [positive([3, 4], dt, 0.1, 8.0), positive([3, 4], dt, 0.05, 10.0)])
+        c.add(f'{op}/{dt}/regimes', op, [torch.tensor([0.5, 3.0, 0.2, 50.0, 50.0, 300.0, 300.0, 25.0, 2.0, 1e-3, 150.0, 7.0], dtype=getattr(torch, dt)),
+                                          torch.tensor([0.3, 0.4, 0.8, 48.0, 55.0, 310.0, 290.0, 40.0, 30.0, 5.0, 100.0, 0.7], dtype=getattr(torch, dt))])
+        c.add(f'{op}/{dt}/edges', op, [torch.tensor([0.0, 0.0, 2.0, inf, inf, 2.0, -1.0, 2.0, nan, 0.0, nan, 3.0], dtype=getattr(torch, dt)),
+                                        torch.tensor([1.0, 0.0, 0.0, 3.0, inf, inf, 1.0, -1.0, 0.0, nan, 1.0, nan], dtype=getattr(torch, dt))])
+        c.add(f'{op}_/{dt}', op + '_', [positive([3, 4], dt, 0.1, 8.0), positive([4], dt, 0.05, 10.0)])
+    c.add(f'{op}/broadcast', op, [positive([3, 1], 'float64'), positive([4], 'float32')])
+    c.add(f'{op}/transposed', op, [positive([4, 3], 'float64').t(), positive([3, 4], 'float64')])
+    c.add(f'{op}/int', op, [torch.tensor([1, 2]), torch.tensor([1, 2])])
+    c.add(f'{op}/bool', op, [torch.tensor([True]), torch.tensor([True])])
+    c.add(f'{op}/scalar', op, [positive([3]), 2.5])
+    c.add(f'{op}_/int_self', op + '_', [torch.tensor([1, 2]), positive([2])])
+
+
 def ints(shape, dtype='int64'):
     t = torch.randint(-40, 41, shape)
     if dtype == 'uint8':

@@ -60,6 +60,15 @@ describe('math: gradcheck (float64)', () => {
     check((e) => torch.floatPower(2, e), [r(4)]);
   });
 
+  it('igamma, igammac (in x; PyTorch has no derivative in a)', () => {
+    const a = torch.tensor([0.5, 2, 7.5, 30], { dtype: 'float64' });
+    check((x) => torch.igamma(a, x), [u(0.2, 6, 4)]);
+    check((x) => torch.igammac(a, x), [u(0.2, 6, 4)]);
+    check((x) => a.igamma(x).add(a.igammac(x)), [torch.tensor([0.3, 1.7, 8, 29], { dtype: 'float64', requiresGrad: true })]);
+    const ag = u(0.5, 3, 4);
+    expect(() => torch.igamma(ag, torch.rand([4], { dtype: 'float64' })).sum().backward()).toThrow("the derivative for 'igamma: input' is not implemented.");
+  });
+
   it('clamp_min, clamp_max (number and tensor bounds), rsub', () => {
     const x = torch.tensor([-2, -0.5, 0.25, 1.5, 3], { dtype: 'float64', requiresGrad: true });
     check((t) => torch.clampMin(t, 0.1), [x]);
@@ -100,6 +109,8 @@ describe('math: autograd nodes and non-differentiable ops', () => {
     expect(torch.copysign(x, x).gradFn!.name()).toBe('CopysignBackward0');
     expect(torch.copysign(x, -1).gradFn!.name()).toBe('CopysignBackward1');
     expect(torch.frexp(x)[0].gradFn!.name()).toBe('FrexpBackward0');
+    expect(torch.igamma(x.detach(), x).gradFn!.name()).toBe('IgammaBackward0');
+    expect(torch.igammac(x.detach(), x).gradFn!.name()).toBe('IgammacBackward0');
   });
 
   it('gives no gradient through frexp\'s exponent and refuses nextafter\'s', () => {

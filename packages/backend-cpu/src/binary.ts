@@ -7,7 +7,7 @@ import type { BinaryOp, DTypeName, HostArray, Operand, TensorRef, UnaryOp } from
 import { copyWith, resultCast } from './copy.js';
 import { castTo, convertRef, dataOf, directStore, readExact, storeExact, tempRef } from './memory.js';
 import {
-  bitwise64, floorDivFloat, gcd, lcm, nextafter32, nextafter64, shiftLeft64, shiftRight64, floorDivFloat32, floorDivInt, fmodInt, powFloat, powInt, powInt32, powUint8,
+  bitwise64, floorDivFloat, gcd, igamma, igammac, lcm, nextafter32, nextafter64, shiftLeft64, shiftRight64, floorDivFloat32, floorDivInt, fmodInt, powFloat, powInt, powInt32, powUint8,
   remainderFloat, remainderInt, truncDivInt,
 } from './math.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
@@ -74,6 +74,8 @@ export const BINARY: Record<BinaryOp, BinarySpec> = {
   bitwiseXor: bitwise(xor32, 2),
   copysign: { f: copysign },
   nextafter: { f: nextafter64, f32: nextafter32 },
+  igamma: { f: igamma },
+  igammac: { f: igammac },
   gcd: { f: gcd, i32: (a, b) => gcd(a, b) | 0 },
   lcm: { f: lcm, i32: (a, b) => lcm32(a, b), u8: (a, b) => lcm(a, b) & 0xff },
   // PyTorch 1.13 shifts with a bare C++ `<<`/`>>` (uint8 promoted to int): x86 takes the

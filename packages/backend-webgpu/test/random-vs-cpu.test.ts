@@ -67,6 +67,7 @@ describe.skipIf(!hasGpu)('webgpu matches cpu on random inputs', () => {
     ['eq', torch.eq], ['ne', torch.ne], ['lt', torch.lt], ['le', torch.le], ['gt', torch.gt], ['ge', torch.ge],
     ['logicalAnd', torch.logicalAnd], ['logicalOr', torch.logicalOr], ['logicalXor', torch.logicalXor],
     ['copysign', torch.copysign], ['nextafter', (a, b) => torch.nextafter(a, b as Tensor)],
+    ['igamma', (a, b) => torch.igamma(a.abs(), (b as Tensor).abs())], ['igammac', (a, b) => torch.igammac(a.abs(), (b as Tensor).abs())],
   ];
 
   it.each(BINARY)('binary %s (float32, broadcast views)', async (name, f) => {
@@ -75,7 +76,7 @@ describe.skipIf(!hasGpu)('webgpu matches cpu on random inputs', () => {
     const bt = floats(200, 2, 9).narrow(0, 0, 10).view(10, 1);
     await expectMatchesCpu(f(gpu(a), gpu(b)), f(a, b), { rtol: 2e-5 }, `${name} row-broadcast`);
     await expectMatchesCpu(f(gpu(a.t()), gpu(bt.t())), f(a.t(), bt.t()), { rtol: 2e-5 }, `${name} transposed`);
-    if (name !== 'maximum' && name !== 'minimum' && name !== 'fmax' && name !== 'fmin' && name !== 'atan2' && name !== 'hypot' && name !== 'nextafter' && !name.startsWith('logical')) {
+    if (name !== 'maximum' && name !== 'minimum' && name !== 'fmax' && name !== 'fmin' && name !== 'atan2' && name !== 'hypot' && name !== 'nextafter' && !name.startsWith('logical') && !name.startsWith('igamma')) {
       await expectMatchesCpu(f(gpu(a), 1.5), f(a, 1.5), { rtol: 2e-5 }, `${name} scalar`);
     }
   });

@@ -309,7 +309,27 @@ const BINARY = {
     };
   }, { scalarOverload: true }),
   nextafter: notImplemented('nextafter'),
+  igamma: igammaRule('IgammaBackward0', 'igamma', 1),
+  igammac: igammaRule('IgammacBackward0', 'igammac', -1),
 } satisfies RuleTable;
+
+/**
+ * igamma/igammac: d/dx = ±x^(a−1) e^(−x) / Γ(a); PyTorch has no derivative in `a` (its
+ * NotImplementedError, a RuntimeError, with the same text).
+ */
+function igammaRule(name: string, op: string, sign: 1 | -1): Rule {
+  return binary(name, (p) => {
+    const a = p.needB ? p.a() : null;
+    const b = p.needB ? p.b() : null;
+    return (g) => {
+      if (p.needA) throw new TorchRuntimeError('backward', `the derivative for '${op}: input' is not implemented.`);
+      const av = a!() as Tensor;
+      const x = b!() as Tensor;
+      const d = av.sub(1).mul(x.log()).sub(x).sub(av.lgamma()).exp();
+      return [null, sign === 1 ? g.mul(d) : g.mul(d).neg()];
+    };
+  });
+}
 
 /** PyTorch's `max/minimum` backward: ties split the gradient in half. */
 function extremumGrad(p: Bin, kind: 'max' | 'min'): BinFormula {

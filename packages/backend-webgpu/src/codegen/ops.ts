@@ -127,6 +127,8 @@ export const BINARY_WGSL: Record<BinaryOp, OpWgsl> = {
   bitwiseXor: { f: 'm_nan()', i: '(a ^ b)', u: '(a ^ b)' },
   copysign: { f: 'm_copysign(a, b)' },
   nextafter: { f: 'm_nextafter(a, b)' },
+  igamma: { f: 'm_igamma(a, b)' },
+  igammac: { f: 'm_igammac(a, b)' },
   gcd: { f: 'm_nan()', i: 'm_gcd_i(a, b)', u: 'm_gcd_u(a, b)' },
   lcm: { f: 'm_nan()', i: 'm_lcm_i(a, b)', u: 'm_lcm_u(a, b)' },
   // PyTorch 1.13's bare C++ shifts: the count is taken mod 32 (x86), as WGSL does

@@ -152,6 +152,14 @@ export const BINARY = {
     aten: 'lcm', variants: FMI, doc: 'Least common multiple of integers (non-negative).', grad: 'none',
     impl: { family: 'binary', dtype: 'same', scalars: 'none', rejects: { dtypes: ['bool', 'float32', 'float64'], kernel: 'lcm_cpu' } },
   },
+  igamma: {
+    aten: 'igamma', variants: FMI, doc: 'The regularized lower incomplete gamma function P(a, x).', grad: 'rule',
+    impl: { family: 'binary', dtype: 'same', scalars: 'none', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'igamma_cpu' } },
+  },
+  igammac: {
+    aten: 'igammac', variants: FMI, doc: 'The regularized upper incomplete gamma function Q(a, x).', grad: 'rule',
+    impl: { family: 'binary', dtype: 'same', scalars: 'none', rejects: { dtypes: ['bool', 'uint8', 'int32', 'int64'], kernel: 'igammac_cpu' } },
+  },
   bitwiseLeftShift: {
     aten: 'bitwise_left_shift', variants: FMI, doc: 'a << b of integers (wrapping in the dtype).', grad: 'none',
     impl: { family: 'binary', dtype: 'same', rejects: { dtypes: ['bool', 'float32', 'float64'], kernel: 'lshift_cpu' } },
