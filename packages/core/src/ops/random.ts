@@ -209,7 +209,8 @@ export function exponential_(t: Tensor, lambd = 1, opts?: GeneratorOptions): Ten
 /**
  * In-place Cauchy draws with location `median` and scale `sigma` (PyTorch's
  * `Tensor.cauchy_`): one 64-bit uniform per element, `median + sigma·tan(π(u − ½))`.
- * Floating dtypes only. PyTorch 1.13 accepts any sigma; 2.x requires `sigma > 0`.
+ * Floating dtypes only. PyTorch 1.13 accepts any sigma; 2.x requires `sigma > 0` and
+ * words the dtype error differently (both follow {@link setRngCompat}).
  * @example
  * ```ts
  * torch.manualSeed(0);
@@ -220,7 +221,17 @@ export function cauchy_(t: Tensor, median = 0, sigma = 1, opts?: GeneratorOption
   expectTensor('cauchy_', 'input', 1, t);
   expectNumber('cauchy_', 'median', 2, median);
   expectNumber('cauchy_', 'sigma', 3, sigma);
-  floatOnly('cauchy_', 'cauchy_cpu', t);
+  if (rng.getRngCompat() === '1.13') floatOnly('cauchy_', 'cauchy_cpu', t);
+  else {
+    // 2.x checks sigma first, then the dtype with a message of its own (DistributionTemplates.h)
+    rethrow('cauchy_', () => rng.checkCauchyArgs(sigma));
+    if (!t.dtype.isFloatingPoint) {
+      throw new TorchRuntimeError(
+        'cauchy_',
+        `Cauchy distribution is a continuous probability distribution. dtype must be a floating point but you specified ${t.dtype}`,
+      );
+    }
+  }
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('cauchy_', () => rng.checkCauchyArgs(sigma));
   return fillInOrder('cauchy_', t, (out) => rng.cauchy_(gen, out as rng.FloatArray, median, sigma));
