@@ -22,5 +22,6 @@ export * from '@antorcha/core';
 /** `torch.autograd`: `grad`, `backward`, `Function`, `gradcheck`, `gradgradcheck`, graph nodes. */
 export * as autograd from '@antorcha/autograd';
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from '@antorcha/autograd';
+export { isAnomalyEnabled, isAnomalyCheckNanEnabled } from '@antorcha/autograd';
 /** `torch.nn` (with `functional`/`F`, `init`, `utils`), `torch.optim` (with `lrScheduler`), `torch.utils.data`, `torch.save`/`torch.load`, safetensors. */
 export { nn, optim, utils, save, load, safetensors, SerializationError } from '@antorcha/nn';

@@ -6,6 +6,7 @@
  * into leaves' `.grad` or captures the gradients `grad()` asked for.
  */
 import { type Tensor, TorchRuntimeError, zeros } from '@antorcha/core';
+import { isAnomalyCheckNanEnabled, isAnomalyEnabled, warnFailedNode, warnNanCheckSkipped } from './anomaly.js';
 import { withGradMode } from './grad-mode.js';
 import { AccumulateGrad, type Node, type TensorMeta, accumulateGradOf, stateOf } from './node.js';
 import { edgeOf } from './recorder.js';
@@ -239,19 +240,16 @@ function execute(roots: readonly Tensor[], rootGrads: readonly Tensor[], opts: E
     if (list) for (const [nr, i] of list) captured[i] = grads?.[nr] ?? null;
     if (!exec.has(node)) continue;
 
-    let outs: readonly (Tensor | null | undefined)[] | null = null;
-    if (grads !== null && grads.some((g) => g !== null)) {
-      const full = grads.map((g, i) => g ?? zerosOf(node._outMeta[i]!));
-      outs = node._formula!(full as Tensor[]);
-    }
-    if (!retainGraph) node._release();
-    const next = node._next;
-    for (let i = 0; i < next.length; i++) {
-      const child = next[i];
-      if (!child || !child._needed) continue;
-      const g = outs?.[i];
-      if (g !== null && g !== undefined) addTo(child, node._nextNr[i]!, fit(node, i, g, node._meta[i]!));
-      if (--child._deps === 0) ready.push(child);
+    if (isAnomalyEnabled()) {
+      // PyTorch prints the node's forward stack when its backward fails under anomaly mode
+      try {
+        callNode(node, grads, retainGraph, ready, true);
+      } catch (e) {
+        warnFailedNode(node.name(), node._trace);
+        throw e;
+      }
+    } else {
+      callNode(node, grads, retainGraph, ready, false);
     }
   }
 
@@ -263,6 +261,44 @@ function execute(roots: readonly Tensor[], rootGrads: readonly Tensor[], opts: E
     });
   }
   return captured;
+}
+
+/**
+ * Runs a node's formula on its summed output gradients and passes each result, fitted to
+ * its input, down its edge (`anomaly`: check the results for NaN first, as PyTorch's engine
+ * does under anomaly detection).
+ */
+function callNode(node: Node, grads: (Tensor | null)[] | null, retainGraph: boolean, ready: ReadyQueue, anomaly: boolean): void {
+  let outs: readonly (Tensor | null | undefined)[] | null = null;
+  if (grads !== null && grads.some((g) => g !== null)) {
+    const full = grads.map((g, i) => g ?? zerosOf(node._outMeta[i]!));
+    outs = node._formula!(full as Tensor[]);
+  }
+  if (!retainGraph) node._release();
+  const next = node._next;
+  const fitted: (Tensor | null)[] = new Array<Tensor | null>(next.length).fill(null);
+  for (let i = 0; i < next.length; i++) {
+    const child = next[i];
+    if (!child || !child._needed) continue;
+    const g = outs?.[i];
+    if (g !== null && g !== undefined) fitted[i] = fit(node, i, g, node._meta[i]!);
+  }
+  if (anomaly && isAnomalyCheckNanEnabled()) {
+    fitted.forEach((g, i) => {
+      if (g === null) return;
+      if (!g._storage.backend.syncRead) return warnNanCheckSkipped(String(g.device));
+      if (g.dtype.isFloatingPoint && g.isnan().any().item()) {
+        throw new TorchRuntimeError('backward', `Function '${node.name()}' returned nan values in its ${i}th output.`);
+      }
+    });
+  }
+  for (let i = 0; i < next.length; i++) {
+    const child = next[i];
+    if (!child || !child._needed) continue;
+    const g = fitted[i];
+    if (g !== null) addTo(child, node._nextNr[i]!, g);
+    if (--child._deps === 0) ready.push(child);
+  }
 }
 
 function zerosOf(meta: TensorMeta): Tensor {

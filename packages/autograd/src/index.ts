@@ -8,6 +8,7 @@
 export { installAutograd, uninstallAutograd } from './install.js';
 export { backward, grad, type BackwardOptions, type GradOptions } from './backward.js';
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from './grad-mode.js';
+export { setDetectAnomaly, detectAnomaly, isAnomalyEnabled, isAnomalyCheckNanEnabled } from './anomaly.js';
 export { Node, AccumulateGrad } from './node.js';
 export { Function, FunctionCtx, type FunctionClass, type GradResult } from './function.js';
 export { fusedNode } from './fused.js';

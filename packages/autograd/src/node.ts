@@ -4,6 +4,7 @@
  * it returns gradients for, and the tensors it saved for backward.
  */
 import { type DType, type Device, type GradFn, type Tensor, TorchRuntimeError } from '@antorcha/core';
+import { creationStack, isAnomalyEnabled } from './anomaly.js';
 
 /** Shape, dtype and device of a tensor a node returns a gradient for. */
 export interface TensorMeta {
@@ -62,6 +63,8 @@ export class Node implements GradFn {
   /** @internal */ _deps = 0;
   /** @internal */ _needed = false;
   /** @internal */ _buf: (Tensor | null)[] | null = null;
+  /** @internal The stack of the forward call that created it, recorded under anomaly detection (else null). */
+  _trace: string | null = isAnomalyEnabled() ? creationStack() : null;
 
   /** @internal */
   constructor(private readonly _name: string) {}
