@@ -267,6 +267,20 @@ E = [
 cases.append({"op": "errors", "seed": "none", "args": {}, "errors": E, "dtype": "uint8", "n": 0, "b64": ""})
 cases.append({"op": "tensor", "seed": "none", "args": {}, "cases": tensor_cases, "errors": TE, "dtype": "uint8", "n": 0, "b64": ""})
 
+# ------------------------------------------- correctly rounded exp and tan
+# inputs spread over the ranges the port supports (exp: normal results; tan: |x| <= pi/2),
+# with mpmath's correctly rounded values and glibc's (Python's math module)
+import random  # noqa: E402
+
+random.seed(20261202)
+xs_exp = [random.uniform(-700, 709) for _ in range(300)] + [random.gauss(0, 3) for _ in range(700)] + \
+    [random.uniform(-1e-6, 1e-6) for _ in range(50)] + [709.5, -707.9, 1e-300, -1e-17, 0.5, -0.5]
+xs_tan = [math.pi * (random.getrandbits(53) * 2 ** -53 - 0.5) for _ in range(1000)] + \
+    [random.uniform(-1e-7, 1e-7) for _ in range(50)] + [math.pi / 2, -math.pi / 2, math.pi / 4, 1e-9, -2.5e-8, 0.7853981633974484]
+cases.append({"op": "crtrans", "seed": "none", "args": {}, "dtype": "float64", "n": 0, "b64": "",
+              "exp": [[H(x), H(cr(mpmath.exp, x)), H(math.exp(x))] for x in xs_exp],
+              "tan": [[H(x), H(cr(mpmath.tan, x)), H(math.tan(x))] for x in xs_tan]})
+
 meta = {"torch": torch.__version__, "cpu_capability": "avx2"}
 with open(OUT, "w") as f:
     json.dump({**meta, "cases": cases}, f, separators=(",", ":"))
