@@ -79,10 +79,10 @@ export const UNARY = {
   digamma: { aten: 'digamma', variants: FMI, doc: 'The digamma function ψ(x) = d/dx log Γ(x).', impl: FLOAT, grad: 'rule' },
   i0: { aten: 'i0', variants: FMI, doc: 'The modified Bessel function of the first kind, order 0.', impl: FLOAT, grad: 'rule' },
   // Kernels behind composite ops in ops/math.ts (no public form of their own).
-  i1: { aten: 'special_i1', variants: [], doc: 'The modified Bessel function of the first kind, order 1 (i0\'s derivative).', impl: FLOAT, grad: 'none' },
+  i1: { aten: 'i0', variants: [], doc: 'The modified Bessel function of the first kind, order 1 (torch.special.i1): i0\'s derivative.', impl: FLOAT, grad: 'none' },
   polygammaN: { aten: 'polygamma', variants: [], doc: 'The n-th derivative of digamma (n in params.a; torch.polygamma).', impl: FLOAT, grad: 'rule' },
   frexpMantissa: { aten: 'frexp', variants: [], doc: 'The mantissa in [0.5, 1) of torch.frexp.', impl: SAME, grad: 'rule' },
-  frexpExponent: { aten: 'frexp_exponent', variants: [], doc: 'The exponent of torch.frexp, as a float of the input dtype.', impl: SAME, grad: 'none' },
+  frexpExponent: { aten: 'frexp', variants: [], doc: 'The exponent of torch.frexp, as a float of the input dtype.', impl: SAME, grad: 'none' },
   // Activation kernels nn.functional builds on (parameters in UnaryParams).
   gelu: { aten: 'gelu', variants: [], doc: 'GELU with the exact erf form (nn.functional.gelu).', impl: FLOAT, grad: 'rule' },
   geluTanh: { aten: 'gelu', variants: [], doc: "GELU with the tanh approximation (nn.functional.gelu(approximate='tanh')).", impl: FLOAT, grad: 'rule' },
