@@ -2,8 +2,9 @@
  * Correctly rounded (to nearest) float64 `exp` and `tan`, for the float64
  * `log_normal_` and `cauchy_` streams. glibc's `exp` and `tan` are not
  * correctly rounded on about 0.07 % resp. 0.24 % of the inputs these
- * distributions give them, V8's `Math.exp` / `Math.tan` on many more; a
- * correctly rounded function is the portable reference closest to glibc.
+ * distributions give them (measured with mpmath), and V8's `Math.exp` /
+ * `Math.tan` are fdlibm ports with errors of their own; a correctly rounded
+ * function is the portable reference closest to glibc.
  *
  * Method: double-double evaluation (relative error about 2^-95), rounded once
  * at the end. A result is misrounded only if the exact value lies within
