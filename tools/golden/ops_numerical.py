@@ -181,6 +181,9 @@ after_tensor_write = list(shared)
 shared[0:8] = struct.pack('<2f', -1.0, 0.5)
 after_buffer_write = t.tolist()
 
+grown = torch.frombuffer(bytearray(16), dtype=torch.float32)
+shrunk = torch.frombuffer(bytearray(16), dtype=torch.float32).resize_(2)
+
 torch.set_num_threads(3)
 threads = {
     'after_set_3': torch.get_num_threads(),
@@ -195,6 +198,8 @@ extra = {
     'int64_large': {'bytes': list(big), 'values': torch.frombuffer(bytearray(big), dtype=torch.int64).tolist()},
     'shared': {'bytes': list(struct.pack('<4f', 1.0, 2.0, 3.0, 4.0)), 'afterTensorWrite': after_tensor_write, 'afterBufferWrite': after_buffer_write},
     'missing_dtype': err(lambda: torch.frombuffer(bytearray(4))),
+    'resize_grow': err(lambda: grown.resize_(100)),
+    'resize_shrink_shape': list(shrunk.shape),
     'threads': threads,
 }
 path = os.path.join(ROOT, 'packages/antorcha/test/fixtures/numerical.json')

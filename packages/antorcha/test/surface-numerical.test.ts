@@ -27,6 +27,8 @@ const fx = JSON.parse(readFileSync(new URL('./fixtures/numerical.json', import.m
   int64_large: { bytes: number[]; values: number[] };
   shared: { bytes: number[]; afterTensorWrite: number[]; afterBufferWrite: number[] };
   missing_dtype: ErrorCase;
+  resize_grow: ErrorCase;
+  resize_shrink_shape: number[];
   threads: { after_set_3: number; zero: ErrorCase; negative: ErrorCase; float: ErrorCase; bool: ErrorCase };
 };
 const f64 = (v: number[], requiresGrad = false) => torch.tensor(v, { dtype: 'float64', requiresGrad });
@@ -114,6 +116,17 @@ describe('torch.frombuffer', () => {
     const t = torch.frombuffer(new Uint8Array(fx.int64_large.bytes), { dtype: 'int64' });
     expect(t.dtype.name).toBe('int64');
     expect([...t.dataSync()]).toEqual(fx.int64_large.values);
+  });
+
+  it("a shared storage can't grow (resize_), but can shrink", () => {
+    const ab = new ArrayBuffer(16);
+    const t = torch.frombuffer(ab, { dtype: 'float32' });
+    expectError(() => t.resize_(100), fx.resize_grow);
+    expect(t.shape).toEqual([4]);
+    const u = torch.frombuffer(ab, { dtype: 'float32' }).resize_(2);
+    expect(u.shape).toEqual(fx.resize_shrink_shape);
+    u.fill_(1);
+    expect(new Float32Array(ab)[1]).toBe(1);
   });
 
   it('requires dtype, as PyTorch does', () => {

@@ -26,6 +26,12 @@ export class Storage {
     trackStorage(this);
   }
 
+  /**
+   * Whether `resize_` may grow it (false for memory Antorcha doesn't own, e.g. a
+   * `frombuffer` tensor's: PyTorch's "Trying to resize storage that is not resizable").
+   */
+  resizable = true;
+
   /** Whether {@link Storage.dispose} freed the buffer. */
   disposed = false;
 

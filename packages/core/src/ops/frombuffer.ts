@@ -52,6 +52,8 @@ const SHARED: Partial<Record<string, HostCtor>> = {
  * int64 buffer's; values beyond ±2^53 − 1 are refused), and a start (the view's byte
  * offset plus `offset`) that isn't a multiple of the element size (typed arrays must be
  * aligned). For `bool`, bytes other than 0 and 1 are undefined behaviour, as in PyTorch.
+ * As in PyTorch, a shared tensor's storage can't grow: `resize_` past its length raises
+ * "Trying to resize storage that is not resizable" (shrinking is fine).
  * @example
  * ```ts
  * const bytes = new Float32Array([1, 2, 3]);
@@ -107,6 +109,7 @@ export function frombuffer(buffer: BufferSource, opts: FrombufferOptions): Tenso
   if (ctor !== undefined && start % elsize === 0 && backend.wrapHost !== undefined) {
     const host = new ctor(ab, start, n);
     const storage = new Storage(backend, cpu, backend.wrapHost(dtype.name, host), dtype.name);
+    storage.resizable = false;
     return finishCreation(new Tensor(storage, [n], [1], 0, dtype), requiresGrad);
   }
   // A copy: int64 (held as float64 values) or an unaligned start.

@@ -477,6 +477,7 @@ export function resize_(x: Tensor, ...shape: ShapeArgs): Tensor {
   const needed = x._offset + numelOf(target);
   const st = x._storage;
   if (needed > st.numel) {
+    if (!st.resizable) throw new TorchRuntimeError('resize_', 'Trying to resize storage that is not resizable');
     // Grow the shared storage in place, so every view of it sees the new buffer.
     const backend = st.backend;
     const fresh = backend.alloc(st.dtype, needed);
