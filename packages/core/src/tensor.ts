@@ -6,7 +6,7 @@
 import { type GradFn, activateView, notifyTensorHook } from './autograd-hook.js';
 import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
-import { TorchRuntimeError, TorchTypeError } from './errors.js';
+import { TorchRuntimeError } from './errors.js';
 import { Size, isContiguousLayout, numelOf, wrapDim } from './shape.js';
 import type { Storage } from './storage.js';
 import * as act from './ops/activation.js';
@@ -434,10 +434,18 @@ export class Tensor {
   get layout(): typeof strided {
     return strided;
   }
-  /** Iterates over dim 0, as Python's `for row in x` (a 0-d tensor is not iterable). */
-  *[Symbol.iterator](): Iterator<Tensor> {
-    if (this._shape.length === 0) throw new TorchTypeError('iter', 'iteration over a 0-d tensor');
-    for (let i = 0; i < this._shape[0]!; i++) yield vw.select(this, 0, i);
+  /**
+   * Iterates over dim 0, as Python's `for row in x`. A 0-d tensor is not iterable, as in
+   * PyTorch: the property is undefined for it, so `for…of` raises JavaScript's TypeError
+   * and tools that probe `Symbol.iterator` (deep-equality and pretty-printers) see a
+   * plain object instead of recursing into it.
+   */
+  get [Symbol.iterator](): () => Iterator<Tensor> {
+    // Typed as always present (like Python, a 0-d tensor fails at run time, not in the type).
+    if (this._shape.length === 0) return undefined as unknown as () => Iterator<Tensor>;
+    return function* (this: Tensor): Iterator<Tensor> {
+      for (let i = 0; i < this._shape[0]!; i++) yield vw.select(this, 0, i);
+    };
   }
   /** Moves dims to new positions. */
   movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor {
