@@ -63,7 +63,7 @@ function preCheck(x: Tensor, spacingSize: number | null, dims: readonly number[]
   if (edgeOrder !== 1 && edgeOrder !== 2) throw new TorchRuntimeError(OP, 'torch.gradient only supports edge_order=1 and edge_order=2.');
   const wrapped = dims === null ? Array.from({ length: nd }, (_, i) => i) : checkDims(dims, nd);
   if (dims !== null && nd === 0 && wrapped.length > 0) {
-    throw new TorchIndexError(OP, `dimension specified as ${dims[0]} but tensor has no dimensions`);
+    throw new TorchIndexError(OP, `Dimension specified as ${dims[0]} but tensor has no dimensions`);
   }
   for (const d of wrapped) {
     if (x._shape[d]! < edgeOrder + 1) throw new TorchRuntimeError(OP, 'torch.gradient expected each dimension size to be at least edge_order+1');
