@@ -96,7 +96,8 @@ export const UNARY = {
 
 const ARITH = { family: 'binary', dtype: 'same' } as const;
 const FLOAT2 = { family: 'binary', dtype: 'float' } as const;
-const CMP = { family: 'binary', dtype: 'bool', scalars: 'other' } as const;
+// A number on the left is Python's reflected operator (`2 < x`), which JavaScript can only spell `torch.lt(2, x)`.
+const CMP = { family: 'binary', dtype: 'bool' } as const;
 const LOGICAL = { family: 'binary', dtype: 'bool', scalars: 'none' } as const;
 const TENSORS = { family: 'binary', dtype: 'same', scalars: 'none' } as const;
 const BITS = { family: 'binary', dtype: 'intOrBool' } as const;
