@@ -113,11 +113,18 @@ describe('math: autograd nodes and non-differentiable ops', () => {
     expect(torch.igammac(x.detach(), x).gradFn!.name()).toBe('IgammacBackward0');
   });
 
-  it('gives no gradient through frexp\'s exponent and refuses nextafter\'s', () => {
+  it('gives no gradient through frexp\'s exponent and refuses nextafter\'s and heaviside\'s', () => {
     const x = u(0.5, 2, 3);
-    const [, e] = torch.frexp(x);
+    const r = torch.frexp(x);
+    const [m, e] = r;
+    expect(r.mantissa).toBe(m);
+    expect(r.exponent).toBe(e);
     expect(e.requiresGrad).toBe(false);
     expect(e.dtype.name).toBe('int32');
-    expect(() => torch.nextafter(x, x.detach()).sum().backward()).toThrow(torch.TorchRuntimeError);
+    const n = torch.nextafter(x, x.detach());
+    expect(n.gradFn!.name()).toBe('NextafterBackward0');
+    expect(() => n.sum().backward()).toThrow("the derivative for 'nextafter' is not implemented.");
+    const h = torch.heaviside(x, torch.tensor([0.5], { dtype: 'float64' }));
+    expect(() => h.sum().backward()).toThrow('derivative for aten::heaviside is not implemented');
   });
 });

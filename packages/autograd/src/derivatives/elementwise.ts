@@ -308,7 +308,10 @@ const BINARY = {
       return [p.needA ? g.mul(where(x.eq(0), 0, out!().div(x))) : null, p.needB ? g.mul(0) : null];
     };
   }, { scalarOverload: true }),
-  nextafter: notImplemented('nextafter'),
+  // PyTorch's not_implemented("nextafter"): a node named NextafterBackward0 that raises
+  nextafter: rule('NextafterBackward0', () => () => {
+    throw new TorchRuntimeError('backward', "the derivative for 'nextafter' is not implemented.");
+  }, { needsSelf: false }),
   igamma: igammaRule('IgammaBackward0', 'igamma', 1),
   igammac: igammaRule('IgammacBackward0', 'igammac', -1),
 } satisfies RuleTable;

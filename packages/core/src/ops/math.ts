@@ -343,7 +343,8 @@ export function heaviside(input: Tensor, values: Tensor): Tensor {
   expectTensor('heaviside', 'input', 1, input);
   expectOther('heaviside', 'values', values);
   if (input.dtype !== values.dtype) throw new TorchRuntimeError('heaviside', 'heaviside is not yet implemented for tensors with different dtypes.');
-  return where(eq(input, 0), values, gt(input, 0).to(input.dtype));
+  // one node without a derivative, as PyTorch's (backward raises 'derivative for aten::heaviside is not implemented')
+  return composite('heaviside', [input, values], {}, () => where(eq(input, 0), values, gt(input, 0).to(input.dtype)));
 }
 
 /** In-place {@link heaviside}. */
@@ -425,13 +426,16 @@ export function rsub(input: Tensor, other: TensorOrScalar, opts?: AlphaOptions):
  * const [m, e] = torch.frexp(torch.tensor([8.0])); // m = [0.5], e = [4]
  * ```
  */
-export function frexp(input: Tensor): [Tensor, Tensor] {
+export function frexp(input: Tensor): FrexpResult {
   expectTensor('frexp', 'input', 1, input);
   if (!input.dtype.isFloatingPoint) throw new TorchRuntimeError('frexp', 'torch.frexp() only supports floating-point dtypes');
   const mantissa = unaryOp('frexp', 'frexpMantissa', input, 'same');
   const exponent = unaryOp('frexp_exponent', 'frexpExponent', input.detach(), 'same').to(int32);
-  return [mantissa, exponent];
+  return Object.assign([mantissa, exponent] as [Tensor, Tensor], { mantissa, exponent });
 }
+
+/** `torch.frexp`'s result: `[mantissa, exponent]`, also by name (PyTorch's `torch.return_types.frexp`). */
+export type FrexpResult = [Tensor, Tensor] & { readonly mantissa: Tensor; readonly exponent: Tensor };
 
 /**
  * The n-th derivative of the digamma function, ψ⁽ⁿ⁾(x) (integers give the default float).
