@@ -341,6 +341,13 @@ const MODULES: Record<string, ModuleSpec | 'abstract'> = {
   GRU: { args: () => [3, 4, RNN], fwd: () => [x(2, 1, 3), null] },
   RNNCell: { args: () => [3, 4, { bias: true, nonlinearity: 'tanh' }], fwd: () => [x(2, 3), null] },
   LSTMCell: { args: () => [3, 4, { bias: true }], fwd: () => [x(2, 3), [x(2, 4), x(2, 4)]] },
+  ParameterDict: { args: () => [new Map([['a', x(2)], ['b', x(3)]])], fwd: f23 },
+  RNNCellBase: { args: () => [3, 4, true, 1, {}], fwd: f23 },
+  NLLLoss2d: loss({ weight: null, ignoreIndex: -100 }, cls),
+  MultiLabelMarginLoss: loss({}, () => [x(2, 3), ints([[2, -1, 0], [1, 0, -1]])]),
+  TripletMarginWithDistanceLoss: loss({ distanceFunction: null, margin: 1, swap: false }, () => [x(2, 3), x(2, 3), x(2, 3)]),
+  CTCLoss: loss({ blank: 0, zeroInfinity: false }, () => [x(4, 2, 3).logSoftmax(2), ints([[1, 2], [2, 0]]), [4, 4], [2, 1]]),
+  AdaptiveLogSoftmaxWithLoss: { args: () => [4, 6, [2, 4], { divValue: 2, headBias: false }], fwd: () => [x(2, 4), ints([0, 5])] },
   GRUCell: { args: () => [3, 4, { bias: true }], fwd: () => [x(2, 3), null] },
   MultiheadAttention: {
     args: () => [4, 2, MHA],
@@ -505,6 +512,7 @@ function checkModule(name: string, ctorEdit: Edit, fwdEdit: Edit, train: boolean
 const OPTIMIZERS: Record<string, Record<string, unknown> | 'abstract'> = {
   Optimizer: 'abstract',
   SGD: { lr: 0.1, momentum: 0.9, dampening: 0, weightDecay: 0, nesterov: false, maximize: false },
+  LBFGS: { lr: 1, maxIter: 20, maxEval: null, toleranceGrad: 1e-7, toleranceChange: 1e-9, historySize: 100, lineSearchFn: null },
   Adam: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false },
   AdamW: { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, amsgrad: false, maximize: false },
   RMSprop: { lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false },

@@ -1,7 +1,7 @@
 /**
  * `BatchNorm1d`, `BatchNorm2d`, `LayerNorm`, `GroupNorm`.
  */
-import { type Tensor, TorchError, TorchValueError, int64, ones, tensor, zeros } from '@antorcha/core';
+import { type Tensor, TorchValueError, int64, ones, tensor, zeros } from '@antorcha/core';
 import { Function, type FunctionCtx, noGrad } from '@antorcha/autograd';
 import * as F from '../functional/normalization.js';
 import * as init from '../init.js';
@@ -503,7 +503,8 @@ export class CrossMapLRN2d extends Module {
   }
   override forward(input: Tensor): Tensor {
     expectInput('CrossMapLRN2d.forward', input);
-    if (input.ndim !== 4) throw new TorchError('CrossMapLRN2d', '', 'AssertionError');
+    // PyTorch 2.x's text (1.13 has a bare assert)
+    if (input.ndim !== 4) throw new TorchValueError('CrossMapLRN2d', `CrossMapLRN2d: Expected input to be 4D, got ${input.ndim}D instead.`);
     return CrossMapLRN2dFunction.apply(input, this.size, this.alpha, this.beta, this.k);
   }
   override extraRepr(): string {
