@@ -101,6 +101,7 @@ describe('math: autograd nodes and non-differentiable ops', () => {
   it("names the kernel ops' nodes as PyTorch does", () => {
     const x = u(0.5, 2, 3);
     expect(torch.exp2(x).gradFn!.name()).toBe('Exp2Backward0');
+    expect(torch.sgn(x).gradFn!.name()).toBe('SgnBackward0');
     expect(torch.lgamma(x).gradFn!.name()).toBe('LgammaBackward0');
     expect(torch.digamma(x).gradFn!.name()).toBe('DigammaBackward0');
     expect(torch.polygamma(2, x).gradFn!.name()).toBe('PolygammaBackward0');

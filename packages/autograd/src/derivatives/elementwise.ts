@@ -39,6 +39,7 @@ const UNARY_RULES = {
   rsqrt: unary('RsqrtBackward0', 'y', (g, _x, y) => g.mul(y().pow(3)).mul(-0.5)),
   abs: unary('AbsBackward0', 'x', (g, x) => g.mul(x().sign())),
   sign: unary('SignBackward0', 'none', zeroGrad),
+  sgn: unary('SgnBackward0', 'none', zeroGrad),
   floor: unary('FloorBackward0', 'none', zeroGrad),
   ceil: unary('CeilBackward0', 'none', zeroGrad),
   round: unary('RoundBackward0', 'none', zeroGrad),

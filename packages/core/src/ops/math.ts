@@ -55,7 +55,7 @@ export function positive(input: Tensor): Tensor {
 /** The sign of each element, extended to complex numbers as x/|x|; for real tensors it is {@link sign}. */
 export function sgn(input: Tensor): Tensor {
   expectTensor('sgn', 'input', 1, input);
-  return sign(input);
+  return composite('sgn', [input], {}, () => sign(input));
 }
 
 /** In-place {@link sgn}. */

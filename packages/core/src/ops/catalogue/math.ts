@@ -13,7 +13,7 @@ const F = ['function'] as const;
  */
 export const MATH = {
   positive: { aten: 'positive', variants: FM, doc: 'Returns the input itself (`+x`); bool tensors are rejected.', impl: 'composite', grad: 'composite' },
-  sgn: { aten: 'sgn', variants: FMI, doc: 'The sign (x/|x|, which for real tensors is `sign`).', impl: 'composite', grad: 'composite' },
+  sgn: { aten: 'sgn', variants: FMI, doc: 'The sign (x/|x|, which for real tensors is `sign`).', impl: 'composite', grad: 'rule' },
   deg2rad: { aten: 'deg2rad', variants: FMI, doc: 'Degrees to radians.', impl: 'composite', grad: 'composite' },
   rad2deg: { aten: 'rad2deg', variants: FMI, doc: 'Radians to degrees.', impl: 'composite', grad: 'composite' },
   nanToNum: { aten: 'nan_to_num', variants: FMI, doc: 'Replaces NaN, +inf and −inf with finite numbers.', impl: 'composite', grad: 'composite' },
