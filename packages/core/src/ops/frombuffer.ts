@@ -65,6 +65,11 @@ export function frombuffer(buffer: BufferSource, opts: FrombufferOptions): Tenso
   if (opts === undefined || opts === null || typeof opts !== 'object' || opts.dtype === undefined || opts.dtype === null) {
     throw new TorchTypeError(OP, 'frombuffer() missing 1 required positional arguments: "dtype"');
   }
+  for (const k of Object.keys(opts)) {
+    if (k !== 'dtype' && k !== 'count' && k !== 'offset' && k !== 'requiresGrad') {
+      throw new TorchTypeError(OP, `frombuffer() got an unexpected keyword argument '${k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)}'`);
+    }
+  }
   let ab: ArrayBufferLike;
   let base = 0;
   let len: number;
