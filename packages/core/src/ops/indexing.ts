@@ -120,7 +120,10 @@ export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   const d = wrapDim(dim, x._shape.length, 'chunk');
   const size = x._shape[d]!;
   // An empty dim gives `chunks` empty pieces (PyTorch's split_with_sizes of zeros).
-  if (size === 0) return split(x, new Array<number>(chunks).fill(0), d);
+  if (size === 0) {
+    if (chunks > 2 ** 32 - 1) throw new TorchRuntimeError('chunk', `chunk: cannot return ${chunks} empty pieces (a JavaScript array holds at most 4294967295)`);
+    return split(x, new Array<number>(chunks).fill(0), d);
+  }
   return split(x, Math.ceil(size / chunks), d);
 }
 

@@ -9,7 +9,7 @@ import { composite } from '../autograd-hook.js';
 import { type DType, bool, float32, float64, getDefaultDtype, int32 } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { Tensor } from '../tensor.js';
-import { expectInt, expectTensor, pyTypeName } from '../validate.js';
+import { expectInt, expectNumber, expectTensor, pyTypeName } from '../validate.js';
 import { fullLike } from './creation.js';
 import { type AlphaOptions, type TensorOrScalar, binaryInplace, add, binaryOp, div, sub, unaryOp, where } from './elementwise.js';
 import { abs, eq, exp, exp2, gt, isinf, isnan, log, logicalAnd, maximum, mul, neg, pow, sign, sign_, sin } from './generated.js';
@@ -122,6 +122,7 @@ const FLOAT_MAX: Record<string, number> = { float32: 3.4028234663852886e38, floa
  */
 export function nanToNum(input: Tensor, opts: NanToNumOptions = {}): Tensor {
   expectTensor('nan_to_num', 'input', 1, input);
+  opts = nanToNumOptions('nan_to_num', opts);
   if (!input.dtype.isFloatingPoint) return input.clone();
   const max = FLOAT_MAX[input.dtype.name]!;
   const posinf = opts.posinf ?? max;
@@ -133,7 +134,20 @@ export function nanToNum(input: Tensor, opts: NanToNumOptions = {}): Tensor {
 /** In-place {@link nanToNum}. */
 export function nanToNum_(input: Tensor, opts: NanToNumOptions = {}): Tensor {
   expectTensor('nan_to_num_', 'input', 1, input);
-  return input.copy_(nanToNum(input.clone(), opts));
+  return input.copy_(nanToNum(input.clone(), nanToNumOptions('nan_to_num_', opts)));
+}
+
+/** Checks the options object (absent or null: defaults); each replacement is a number or null. */
+function nanToNumOptions(op: string, opts: unknown): NanToNumOptions {
+  if (opts === undefined || opts === null) return {};
+  if (typeof opts !== 'object' || Array.isArray(opts) || opts instanceof Tensor) {
+    throw new TorchTypeError(op, `${op}(): argument 'nan' (position 2) must be float, not ${pyTypeName(opts)}`);
+  }
+  const o = opts as Record<string, unknown>;
+  (['nan', 'posinf', 'neginf'] as const).forEach((k, i) => {
+    if (o[k] !== undefined && o[k] !== null) expectNumber(op, k, i + 2, o[k]);
+  });
+  return o as NanToNumOptions;
 }
 
 /** Whether each element is +inf (bool). */

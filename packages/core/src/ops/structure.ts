@@ -10,6 +10,7 @@ import { type DType, allocHost, bool, castScalar, float32, getDefaultDtype, int3
 import { TorchIndexError, TorchRuntimeError, fmtShape } from '../errors.js';
 import { checkShape, numelOf, wrapDim } from '../shape.js';
 import { Storage } from '../storage.js';
+import { checkHostAllocation } from '../memory-limit.js';
 import { Tensor } from '../tensor.js';
 import { expectBool, expectInt, expectIntList, expectIntOrList, expectNumber, expectTensor, expectTensorList } from '../validate.js';
 import { fill_, hostValues, readValues, toDtype, toDeviceSync } from './conversion.js';
@@ -142,6 +143,7 @@ function tensorSplitIndices(x: Tensor, indices: readonly number[], d: number): T
 
 function tensorSplitSections(x: Tensor, sections: number, d: number): Tensor[] {
   if (sections <= 0) throw new TorchRuntimeError('tensor_split', `number of sections must be larger than 0, got ${sections}`);
+  if (sections > 2 ** 32 - 1) throw new TorchRuntimeError('tensor_split', `tensor_split: cannot return ${sections} pieces (a JavaScript array holds at most 4294967295)`);
   const size = x._shape[d]!;
   const min = Math.floor(size / sections);
   const extra = size % sections;
@@ -933,6 +935,8 @@ function checkRepeatsTensor(repeats: Tensor): void {
 /** The index list 0…n−1, each repeated its count of times, as an int64 tensor on `device`. */
 function repeatIndex(counts: readonly number[], like: Tensor): Tensor {
   const total = counts.reduce((a, b) => a + b, 0);
+  // the index list is as long as the result: refuse sizes no host array can hold, as any allocation does
+  checkHostAllocation('int64', total, 8);
   const host = new Float64Array(total);
   let k = 0;
   counts.forEach((c, i) => {
