@@ -3,7 +3,7 @@
 // in-place rules for index assignment (leaves, views). Values are covered by the golden
 // cases (packages/core/fixtures/ops-indexing.json).
 import { readFileSync } from 'node:fs';
-import { type EncodedResult, OP_CALLS, compareTensor, decodeArg } from '@antorcha/core/testing';
+import { type EncodedResult, compareTensor, decodeArg, opCall } from '@antorcha/core/testing';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
 
@@ -186,7 +186,7 @@ describe('gradients against PyTorch', () => {
       for (const i of c.wrt) (args[i] as torch.Tensor).requiresGrad_();
       const leaves = c.wrt.map((i) => args[i] as torch.Tensor);
       if (c.op.endsWith('_') || c.op === 'setitem') args[0] = (args[0] as torch.Tensor).clone();
-      const call = LOCAL_CALLS[c.op] ?? OP_CALLS[c.op]!;
+      const call = LOCAL_CALLS[c.op] ?? opCall(c.op)!;
       const out = call(args, kw) as torch.Tensor;
       expect(compareTensor(out.detach(), c.value), 'value').toBeNull();
       out.mul(decodeArg(c.weight, 'cpu') as torch.Tensor).sum().backward();

@@ -2,7 +2,7 @@
 // functions, reprs), then gradcheck / gradgradcheck on the same float64 inputs.
 import './setup.js';
 import { type Tensor } from '@antorcha/core';
-import { catalogueCall, compareTensor } from '@antorcha/core/testing';
+import { compareTensor, opCall } from '@antorcha/core/testing';
 import { describe, expect, it } from 'vitest';
 import { grad, gradcheck, gradgradcheck } from '../src/index.js';
 import { CALLS, type OpCase, compareGrad, decodeArgs, fixture, fnName, input, outputsOf } from './golden.js';
@@ -11,7 +11,7 @@ function run(c: OpCase): { outs: Tensor[]; leaves: Tensor[]; call: () => Tensor[
   const leaves: Tensor[] = [];
   const args = decodeArgs(c.args, leaves) as unknown[];
   const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArgs(v, leaves)]));
-  const fn = CALLS[c.op] ?? (catalogueCall(c.op) as ((args: unknown[], kw: Record<string, unknown>) => unknown) | undefined);
+  const fn = CALLS[c.op] ?? (opCall(c.op) as ((args: unknown[], kw: Record<string, unknown>) => unknown) | undefined);
   if (!fn) throw new Error(`no call for op ${c.op}`);
   const call = () => outputsOf(fn(args, kw));
   return { outs: call(), leaves, call };

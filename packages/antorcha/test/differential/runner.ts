@@ -9,7 +9,7 @@
  * the fixture marks `exact` (values moved or selected, or rounded once the IEEE way)
  * must match bit for bit, the sign of zero included.
  */
-import { type EncodedResult, OP_CALLS, VIEW_OPS, compareLayout, compareTensor, decodeArg, decodeValue } from '@antorcha/core/testing';
+import { type EncodedResult, VIEW_OPS, opCall, compareLayout, compareTensor, decodeArg, decodeValue } from '@antorcha/core/testing';
 import * as torch from '../../src/index.js';
 import type { DiffCase } from './generator.js';
 
@@ -33,7 +33,7 @@ export type Outcome = { result: unknown } | { thrown: unknown };
 
 /** Calls Antorcha for a case. */
 export function callAntorcha(c: DiffCase): Outcome {
-  const call = OP_CALLS[c.op];
+  const call = opCall(c.op);
   if (!call) throw new Error(`no Antorcha call mapped for op '${c.op}'`);
   const args = c.args.map((a) => decodeArg(a, 'cpu'));
   const kw = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, decodeArg(v, 'cpu')]));

@@ -190,6 +190,11 @@ export function catalogueCall(op: string): Call | undefined {
   return undefined;
 }
 
+/** The call of a PyTorch op name: the table above, else the catalogue's function or method. */
+export function opCall(op: string): Call | undefined {
+  return OP_CALLS[op] ?? catalogueCall(op);
+}
+
 /** Loads the op cases. */
 export function loadOpCases(): OpCase[] {
   const areas = readdirSync(fixturePath('.')).filter((f) => /^ops-[a-z0-9-]+\.json$/.test(f)).sort();
