@@ -28,39 +28,41 @@ const isMask = (t: Tensor) => t.dtype === bool || t.dtype.name === 'uint8';
  * asynchronously: the nonzero coordinates of each mask and the [min, max] of each
  * integer index tensor.
  */
-interface Prefetched {
+export interface Prefetched {
   coords: Map<Tensor, Tensor[]>;
   bounds: Map<Tensor, [number, number]>;
 }
 
+/** How {@link planAdvanced} reads masks, and the text of its too-many-indices error. */
+export interface PlanOptions {
+  /** The nonzero coordinates of a mask, one 1-D int64 tensor per mask dim. */
+  maskCoords: (mask: Tensor) => Tensor[];
+  /** PyTorch's error text when the specs consume more dims than `x` has. */
+  tooManyText?: (dims: number, consumed: number) => string;
+}
+
 /**
- * `x[specs]` where some specs are tensors. Masks and bounds are read synchronously;
- * on devices that read back only asynchronously (WebGPU) use {@link indexAsync}.
+ * The plan shared by reading (`x[specs]`) and writing (`x[specs] = v`) with tensor indices:
+ * a basic-indexed view `v`, the positions of its indexed dims, their broadcast shape, and
+ * one linear index over them (row-major, bounds-checked, negatives wrapped).
  */
-export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pre?: Prefetched): Tensor {
-  const op = 'index';
-  const sync = (t: Tensor) => t._storage.backend.syncRead;
-  // A 0-d integer tensor indexes as the int it holds (a view), as in PyTorch.
-  specs = specs.map((s) => (s instanceof Tensor && s._shape.length === 0 && s.dtype === int64 && sync(s) ? (s.item() as number) : s));
-  if (!hasTensorIndex(specs)) return basicIndex(x, ...(specs as IndexSpec[]));
+export function planAdvanced(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], pre: Prefetched | undefined, opts: PlanOptions): {
+  v: Tensor;
+  advPos: number[];
+  bshape: number[];
+  linear: Tensor;
+  mult: number;
+} {
   for (const s of specs) {
-    if (s instanceof Tensor && !isMask(s) && s.dtype !== int64) {
-      throw new TorchIndexError(op, 'tensors used as indices must be long, byte or bool tensors');
-    }
+    if (s instanceof Tensor && !isMask(s) && s.dtype !== int64) throw new TorchIndexError(op, 'tensors used as indices must be long, byte or bool tensors');
   }
   const consumed = (s: AdvancedIndexSpec) => (s === null || s === '...' ? 0 : s instanceof Tensor && isMask(s) ? s._shape.length : 1);
   const total = specs.reduce<number>((sum, s) => sum + consumed(s), 0);
   const n = x._shape.length;
-  if (total > n) throw new TorchIndexError(op, `too many indices for tensor of dimension ${n}`);
+  if (total > n) throw new TorchIndexError(op, opts.tooManyText ? opts.tooManyText(n, total) : `too many indices for tensor of dimension ${n}`);
   // Basic specs for a first view, and the index tensors for the dims of that view.
   const basic: IndexSpec[] = [];
   const adv: { pos: number; idx: Tensor; fromMask: boolean }[] = [];
-  const maskCoords = (m: Tensor): Tensor[] => {
-    const got = pre?.coords.get(m);
-    if (got) return got;
-    if (!sync(m)) throw new TorchRuntimeError(op, `index: a boolean mask's result size depends on the data, which tensors on '${m.device}' can only read asynchronously; use await x.indexAsync(...)`);
-    return m._shape.length === 0 ? [nonzero(m.reshape(1)).reshape(-1)] : nonzero(m).unbind(1);
-  };
   let inDim = 0;
   let outDim = 0;
   for (const s of specs) {
@@ -83,7 +85,7 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pr
     } else if (s._shape.length === 0) {
       // A 0-d mask adds a dim of size 1, kept (True) or emptied (False).
       basic.push(null);
-      adv.push({ pos: outDim++, idx: maskCoords(s)[0]!, fromMask: true });
+      adv.push({ pos: outDim++, idx: opts.maskCoords(s)[0]!, fromMask: true });
     } else {
       const k = s._shape.length;
       for (let j = 0; j < k; j++) {
@@ -91,7 +93,7 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pr
           throw new TorchIndexError(op, `The shape of the mask ${fmtShape(s._shape)} at index ${j} does not match the shape of the indexed tensor ${fmtShape(x._shape.slice(inDim))} at index ${j}`);
         }
       }
-      const coords = maskCoords(s);
+      const coords = opts.maskCoords(s);
       for (let j = 0; j < k; j++) {
         basic.push(':');
         adv.push({ pos: outDim++, idx: coords[j]!, fromMask: true });
@@ -112,25 +114,45 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pr
   for (let j = adv.length - 1; j >= 0; j--) {
     const { pos, idx, fromMask } = adv[j]!;
     const size = v._shape[pos]!;
-    // Devices without a synchronous read and no prefetched bounds rely on the gather
-    // kernel's own device-side check (reported at the next read).
-    const range = fromMask || idx.numel() === 0 ? null : pre?.bounds.get(idx) ?? (sync(idx) ? [idx.min().item() as number, idx.max().item() as number] : null);
+    // Devices without a synchronous read and no prefetched bounds rely on the kernels'
+    // own device-side checks (reported at the next read).
+    const sync = idx._storage.backend.syncRead;
+    const range = fromMask || idx.numel() === 0 ? null : pre?.bounds.get(idx) ?? (sync ? [idx.min().item() as number, idx.max().item() as number] : null);
     if (range !== null) {
       const [mn, mx] = range;
       const bad = mx >= size ? mx : mn < -size ? mn : null;
       if (bad !== null) throw new TorchIndexError(op, `index ${bad} is out of bounds for dimension ${pos} with size ${size}`);
     }
-    const wrapped = idx.add(idx.lt(0).mul(size)); // negative indices count from the end
+    const wrapped = fromMask ? idx : idx.add(idx.lt(0).mul(size)); // negative indices count from the end
     const term: Tensor = mult === 1 ? wrapped : wrapped.mul(mult);
     linear = linear === null ? term : term.add(linear);
     mult *= size;
   }
-  const advPos = adv.map((a) => a.pos);
+  return { v, advPos: adv.map((a) => a.pos), bshape, linear: linear!, mult };
+}
+
+/**
+ * `x[specs]` where some specs are tensors. Masks and bounds are read synchronously;
+ * on devices that read back only asynchronously (WebGPU) use {@link indexAsync}.
+ */
+export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pre?: Prefetched): Tensor {
+  const op = 'index';
+  const sync = (t: Tensor) => t._storage.backend.syncRead;
+  // A 0-d integer tensor indexes as the int it holds (a view), as in PyTorch.
+  specs = specs.map((s) => (s instanceof Tensor && s._shape.length === 0 && s.dtype === int64 && sync(s) ? (s.item() as number) : s));
+  if (!hasTensorIndex(specs)) return basicIndex(x, ...(specs as IndexSpec[]));
+  const maskCoords = (m: Tensor): Tensor[] => {
+    const got = pre?.coords.get(m);
+    if (got) return got;
+    if (!sync(m)) throw new TorchRuntimeError(op, `index: a boolean mask's result size depends on the data, which tensors on '${m.device}' can only read asynchronously; use await x.indexAsync(...)`);
+    return m._shape.length === 0 ? [nonzero(m.reshape(1)).reshape(-1)] : nonzero(m).unbind(1);
+  };
+  const { v, advPos, bshape, linear, mult } = planAdvanced(op, x, specs, pre, { maskCoords });
   const rest = v._shape.map((_, i) => i).filter((i) => !advPos.includes(i));
   const moved = permute(v, [...advPos, ...rest]);
   const restShape = rest.map((i) => v._shape[i]!);
   const flat = moved.reshape([mult, ...restShape]);
-  const picked = indexSelect(flat, 0, linear!.expand(bshape).reshape(-1)).reshape([...bshape, ...restShape]);
+  const picked = indexSelect(flat, 0, linear.expand(bshape).reshape(-1)).reshape([...bshape, ...restShape]);
   const adjacent = advPos.every((p, i) => i === 0 || p === advPos[i - 1]! + 1);
   if (!adjacent || advPos[0] === 0 || bshape.length === 0 && rest.length === 0) return picked;
   // Adjacent indexed dims: the broadcast dims take their place.

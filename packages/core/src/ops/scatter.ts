@@ -16,7 +16,7 @@ import { TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, fm
 import { broadcastShapes, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expectScalar, expectTensor, expectTensorList } from '../validate.js';
-import { type AdvancedIndexSpec, hasTensorIndex } from './advanced-index.js';
+import { type AdvancedIndexSpec, type Prefetched, hasTensorIndex, planAdvanced } from './advanced-index.js';
 import { scalarTensor, zeros } from './creation.js';
 import { backendFor, refOf } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
@@ -661,11 +661,6 @@ export function maskedScatter_(x: Tensor, mask: Tensor, source: Tensor): Tensor 
 
 const isMask = (t: Tensor) => t.dtype === bool || t.dtype.name === 'uint8';
 
-/** Mask coordinates and index ranges read ahead of time (asynchronous devices). */
-interface Prefetched {
-  coords: Map<Tensor, Tensor[]>;
-  bounds: Map<Tensor, [number, number]>;
-}
 
 /** Options of index_put. */
 export interface IndexPutOptions {
@@ -678,13 +673,6 @@ export interface IndexPutOptions {
  * `specs` hold at least one tensor. `values` must already have x's dtype.
  */
 function putIndexed(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], values: Tensor, accumulate: boolean, pre?: Prefetched, tooManyText?: (n: number, total: number) => string): Tensor {
-  const n = x._shape.length;
-  for (const s of specs) {
-    if (s instanceof Tensor && !isMask(s) && s.dtype !== int64) throw new TorchIndexError(op, 'tensors used as indices must be long, byte or bool tensors');
-  }
-  const consumed = (s: AdvancedIndexSpec) => (s === null || s === '...' ? 0 : s instanceof Tensor && isMask(s) ? Math.max(s._shape.length, 0) : 1);
-  const total = specs.reduce<number>((sum, s) => sum + consumed(s), 0);
-  if (total > n) throw new TorchIndexError(op, tooManyText ? tooManyText(n, total) : `too many indices for tensor of dimension ${n}`);
   const maskCoords = (m: Tensor): Tensor[] => {
     const got = pre?.coords.get(m);
     if (got) return got;
@@ -692,68 +680,7 @@ function putIndexed(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], 
     const mm = m.dtype === bool ? m : m.ne(0);
     return m._shape.length === 0 ? [nonzero(mm.reshape(1)).reshape(-1)] : nonzero(mm).unbind(1);
   };
-  const basic: IndexSpec[] = [];
-  const adv: { pos: number; idx: Tensor; fromMask: boolean }[] = [];
-  let inDim = 0;
-  let outDim = 0;
-  for (const s of specs) {
-    if (s === '...') {
-      for (let k = 0; k < n - total; k++) basic.push(':');
-      inDim += n - total;
-      outDim += n - total;
-    } else if (!(s instanceof Tensor)) {
-      basic.push(s);
-      if (s === null) outDim++;
-      else if (typeof s !== 'number') {
-        inDim++;
-        outDim++;
-      } else inDim++;
-    } else if (!isMask(s)) {
-      basic.push(':');
-      adv.push({ pos: outDim++, idx: s, fromMask: false });
-      inDim++;
-    } else if (s._shape.length === 0) {
-      basic.push(null);
-      adv.push({ pos: outDim++, idx: maskCoords(s)[0]!, fromMask: true });
-    } else {
-      const k = s._shape.length;
-      for (let j = 0; j < k; j++) {
-        if (s._shape[j] !== x._shape[inDim + j]) {
-          throw new TorchIndexError(op, `The shape of the mask ${fmtShape(s._shape)} at index ${j} does not match the shape of the indexed tensor ${fmtShape(x._shape.slice(inDim))} at index ${j}`);
-        }
-      }
-      const coords = maskCoords(s);
-      for (let j = 0; j < k; j++) {
-        basic.push(':');
-        adv.push({ pos: outDim++, idx: coords[j]!, fromMask: true });
-      }
-      inDim += k;
-    }
-  }
-  const v = basicIndex(x, ...basic);
-  let bshape: number[] = [];
-  try {
-    for (const a of adv) bshape = broadcastShapes(bshape, a.idx._shape, op);
-  } catch {
-    throw new TorchIndexError(op, `shape mismatch: indexing tensors could not be broadcast together with shapes ${adv.map((a) => fmtShape(a.idx._shape)).join(', ')}`);
-  }
-  let linear: Tensor | null = null;
-  let mult = 1;
-  for (let j = adv.length - 1; j >= 0; j--) {
-    const { pos, idx, fromMask } = adv[j]!;
-    const size = v._shape[pos]!;
-    const range = fromMask || idx.numel() === 0 ? null : pre?.bounds.get(idx) ?? syncRange(idx);
-    if (range !== null) {
-      const [mn, mx] = range;
-      const bad = mx >= size ? mx : mn < -size ? mn : null;
-      if (bad !== null) throw new TorchIndexError(op, `index ${bad} is out of bounds for dimension ${pos} with size ${size}`);
-    }
-    const wrapped = fromMask ? idx : wrapNegative(idx, size);
-    const term: Tensor = mult === 1 ? wrapped : wrapped.mul(mult);
-    linear = linear === null ? term : term.add(linear);
-    mult *= size;
-  }
-  const advPos = adv.map((a) => a.pos);
+  const { v, advPos, bshape, linear, mult } = planAdvanced(op, x, specs, pre, { maskCoords, tooManyText });
   const rest = v._shape.map((_, i) => i).filter((i) => !advPos.includes(i));
   const restShape = rest.map((i) => v._shape[i]!);
   const adjacent = advPos.every((p, i) => i === 0 || p === advPos[i - 1]! + 1);
@@ -777,7 +704,7 @@ function putIndexed(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], 
   }
   vals = vals.reshape([B, ...restShape]);
   const moved = permute(v, [...advPos, ...rest]);
-  const lin = linear!.expand(bshape).reshape([B, ...restShape.map(() => 1)]).expand([B, ...restShape]);
+  const lin = linear.expand(bshape).reshape([B, ...restShape.map(() => 1)]).expand([B, ...restShape]);
   let flat: Tensor | null = null;
   try {
     flat = moved.view([mult, ...restShape]);
