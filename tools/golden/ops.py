@@ -11,6 +11,7 @@ import os
 
 import torch
 
+from _cases import layouts, rand
 from _common import DTYPES, ROOT, enc_arg, enc_output, enc_value, write_json
 
 torch.manual_seed(0)
@@ -80,32 +81,8 @@ def accumulation_bound(op, call, args, kwargs, out):
     return [enc_value(v * terms * eps) for v in scale.reshape(-1).tolist()]
 
 
-def rand(shape, dtype='float32', lo=-3, hi=3):
-    dt = DTYPES[dtype]
-    if dt.is_floating_point:
-        return torch.randn(shape, dtype=torch.float64).mul(1.5).to(dt)
-    if dt == torch.bool:
-        return torch.randint(0, 2, shape).bool()
-    if dt == torch.uint8:
-        return torch.randint(0, 20, shape).to(dt)
-    return torch.randint(lo, hi + 1, shape).to(dt)
-
-
 def positive(shape, dtype='float32'):
     return rand(shape, dtype).abs().add(0.1) if DTYPES[dtype].is_floating_point else rand(shape, dtype, 1, 9)
-
-
-def layouts(shape, dtype='float32', maker=rand):
-    """The same logical shape as contiguous, transposed, strided-slice and expanded views."""
-    out = [('contig', maker(shape, dtype))]
-    if len(shape) >= 2:
-        base = maker(list(reversed(shape[-2:])) if len(shape) == 2 else shape[:-2] + [shape[-1], shape[-2]], dtype)
-        out.append(('transposed', base.transpose(-1, -2)))
-    big = maker(shape[:-1] + [shape[-1] * 2], dtype) if shape else maker([2], dtype)
-    out.append(('strided', big[..., ::2] if shape else big[0]))
-    if shape and shape[0] > 1:
-        out.append(('expanded', maker([1] + shape[1:], dtype).expand(shape)))
-    return out
 
 
 UNARY_FLOAT = ['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sqrt', 'rsqrt', 'sin', 'cos', 'tan', 'asin', 'acos',

@@ -62,3 +62,24 @@ export function expectClose(actual: Tensor, expected: EncodedResult, label: stri
   const err = compareTensor(actual.contiguous(), expected, tol ?? (expected.dtype === 'float64' ? F64_TOL : undefined));
   if (err !== null) throw new Error(`${label}: ${err}`);
 }
+
+/** One forward (and backward) call of a layer golden case (tools/golden/nn_layers.py, nn_surface_layers.py). */
+export interface LayerCall {
+  mode: 'train' | 'eval';
+  inputs: EncodedResult[];
+  outputs: EncodedResult[];
+  out_grads?: EncodedResult[];
+  input_grads?: (EncodedResult | null)[];
+  param_grads?: Record<string, EncodedResult | null>;
+}
+
+/** A layer golden case: seeded init, repr, calls, and the state after them. */
+export interface LayerCase {
+  name: string;
+  seed: number;
+  repr: string;
+  init: Record<string, EncodedExact>;
+  inits: Record<string, Record<string, EncodedExact>>;
+  calls: LayerCall[];
+  state?: Record<string, EncodedResult>;
+}

@@ -5,26 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type Tensor, arange, manualSeed, ones, randn, setRngCompat, tensor } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
-import { type EncodedExact, type EncodedResult, compareExact, decode, expectClose, fixture } from './helpers.js';
+import { type EncodedExact, type EncodedResult, type LayerCall as Call, type LayerCase as Case, compareExact, decode, expectClose, fixture } from './helpers.js';
 
-interface Call {
-  mode: 'train' | 'eval';
-  inputs: EncodedResult[];
-  outputs: EncodedResult[];
-  out_grads?: EncodedResult[];
-  input_grads?: (EncodedResult | null)[];
-  param_grads?: Record<string, EncodedResult | null>;
-}
-
-interface Case {
-  name: string;
-  seed: number;
-  repr: string;
-  init: Record<string, EncodedExact>;
-  inits: Record<string, Record<string, EncodedExact>>;
-  calls: Call[];
-  state?: Record<string, EncodedResult>;
-}
 
 type Run = (m: nn.Module, xs: Tensor[]) => unknown;
 const plain: Run = (m, xs) => m.call(...xs);
