@@ -17,3 +17,13 @@ it('deep equality of modules and tensors does not recurse into 0-d tensors', () 
   const b = torch.tensor([1, 2]);
   expect(a).not.toBe(b);
 });
+
+it("torch.tensor(data, dtype) is the short spelling of { dtype } (JavaScript has no `1.` literal)", () => {
+  const short = torch.tensor([1, 2, 3], 'float32');
+  const long = torch.tensor([1, 2, 3], { dtype: 'float32' });
+  expect(short.dtype).toBe(torch.float32);
+  expect(torch.equal(short, long)).toBe(true);
+  expect(String(short)).toBe(String(long));
+  expect(torch.tensor([1, 2], torch.float64).dtype).toBe(torch.float64);
+  expect(torch.tensor([1, 2, 3]).dtype).toBe(torch.int64);
+});

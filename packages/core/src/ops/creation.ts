@@ -3,7 +3,7 @@
  * `arange`, `linspace`, `eye` and the `*Like` forms. Shapes are accepted both
  * ways (`zeros(2, 3)` and `zeros([2, 3])`); options come last.
  */
-import { type DType, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, uint8 } from '../dtype.js';
+import { DType, type DTypeLike, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, uint8 } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { checkShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -104,13 +104,20 @@ export function hostFromNumbers(values: ArrayLike<number>, dtype: DType): HostAr
 /**
  * Creates a tensor from nested arrays (shape and dtype inferred: all booleans → bool,
  * all integers → int64, otherwise the default float) or from a typed array (1-D).
+ *
+ * JavaScript has no `1.` literal, so `[1, 2, 3]` holds integers and gives int64 where a
+ * Python user wrote `[1., 2., 3.]`: pass the dtype as the second argument
+ * (`torch.tensor([1, 2, 3], 'float32')`) or an options object.
  * @example
  * ```ts
  * torch.tensor([[1, 2], [3, 4]]);            // int64
- * torch.tensor([0.5, 1], { dtype: 'float64' });
+ * torch.tensor([1, 2, 3], 'float32');        // PyTorch's torch.tensor([1., 2., 3.])
+ * torch.tensor([0.5, 1], { dtype: 'float64', requiresGrad: true });
  * ```
  */
-export function tensor(data: TensorData, opts?: TensorOptions): Tensor {
+export function tensor(data: TensorData, opts?: TensorOptions | DTypeLike): Tensor {
+  // A dtype alone is the short spelling of `{ dtype }`.
+  if (typeof opts === 'string' || opts instanceof DType) opts = { dtype: opts };
   if (ArrayBuffer.isView(data)) {
     const dt = typedArrayDtype(data);
     if (dt === null) throw new TorchTypeError('tensor', `tensor(): unsupported typed array ${(data as object).constructor.name}`);
