@@ -417,6 +417,20 @@ export class Tensor {
   get mT(): Tensor {
     return vw.transpose(this, -2, -1);
   }
+  /** The median of all elements (the lower one of an even count; NaN propagates). */
+  median(): Tensor;
+  /** The median along `dim` and where it is: `torch.return_types.median(values, indices)`. */
+  median(dim: number, keepdim?: boolean): ValuesIndices;
+  median(dim?: number | null, keepdim = false): Tensor | ValuesIndices {
+    return ops.median(this, dim, keepdim);
+  }
+  /** The median ignoring NaN, of all elements. */
+  nanmedian(): Tensor;
+  /** The median ignoring NaN along `dim`: `torch.return_types.nanmedian(values, indices)`. */
+  nanmedian(dim: number, keepdim?: boolean): ValuesIndices;
+  nanmedian(dim?: number | null, keepdim = false): Tensor | ValuesIndices {
+    return ops.nanmedian(this, dim, keepdim);
+  }
   /** Conjugate transpose of a matrix (`.H`; the transpose for real dtypes): a view. */
   get H(): Tensor {
     const n = this._shape.length;

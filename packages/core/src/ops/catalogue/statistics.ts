@@ -6,8 +6,8 @@ const F = ['function'] as const;
 
 /** The statistics ops. */
 export const STATISTICS = {
-  median: { aten: 'median', variants: FM, doc: 'The median of all elements, or `(values, indices)` along a dim (the lower median; NaN propagates).', impl: 'composite', grad: 'composite' },
-  nanmedian: { aten: 'nanmedian', variants: FM, doc: 'The median ignoring NaN, of all elements or `(values, indices)` along a dim.', impl: 'composite', grad: 'composite' },
+  median: { aten: 'median', variants: FM, doc: 'The median of all elements, or `(values, indices)` along a dim (the lower median; NaN propagates).', impl: 'composite', grad: 'composite', manualMethod: true },
+  nanmedian: { aten: 'nanmedian', variants: FM, doc: 'The median ignoring NaN, of all elements or `(values, indices)` along a dim.', impl: 'composite', grad: 'composite', manualMethod: true },
   mode: { aten: 'mode', variants: FM, doc: 'The most frequent value along a dim and the index of its last occurrence: `(values, indices)`.', impl: 'composite', grad: 'composite' },
   kthvalue: { aten: 'kthvalue', variants: FM, doc: 'The k-th smallest element along a dim: `(values, indices)`.', impl: 'composite', grad: 'composite' },
   quantile: { aten: 'quantile', variants: FM, doc: 'The q-th quantiles of all elements or along a dim, interpolated (linear, lower, higher, midpoint, nearest).', impl: 'composite', grad: 'composite' },
