@@ -128,6 +128,8 @@ for dt in ['float32', 'float64', 'int64', 'bool']:
     c.add(f'hardshrink/{dt}', 'hardshrink', [rand([8], dt)])
 c.add('hardshrink/edge', 'hardshrink', [torch.tensor(EDGE)])
 c.add('hardshrink/lambd', 'hardshrink', [rand([3, 4]), 1.2])
+c.add('outer/2d_vec2', 'outer', [rand([2]), rand([3, 3])])
+c.add('outer/2d_self', 'outer', [rand([2, 2]), rand([3])])
 c.add('clip_/bounds', 'clip_', [rand([3, 4]), -0.5, 0.5], fn=lambda x, lo, hi: x.clip_(lo, hi))
 
 c.write('catalogue')

@@ -112,9 +112,8 @@ export function mv(a: Tensor, v: Tensor): Tensor {
 export function outer(a: Tensor, b: Tensor): Tensor {
   expectTensor('outer', 'input', 1, a);
   expectTensor('outer', 'vec2', 2, b);
-  if (a._shape.length !== 1 || b._shape.length !== 1) {
-    throw new TorchRuntimeError('outer', `outer: Expected 1-D argument self, but got ${a._shape.length}-D`);
-  }
+  if (a._shape.length !== 1) throw new TorchRuntimeError('outer', `outer: Expected 1-D argument self, but got ${a._shape.length}-D`);
+  if (b._shape.length !== 1) throw new TorchRuntimeError('outer', `outer: Expected 1-D argument vec2, but got ${b._shape.length}-D`);
   return a.reshape(-1, 1).mul(b);
 }
 
