@@ -12,7 +12,7 @@ import os
 import torch
 
 from _cases import Cases, layouts, rand
-from _common import ROOT
+from _common import DTYPE_NAMES as DTN, ROOT
 
 torch.manual_seed(11)
 CATALOGUE = json.load(open(os.path.join(ROOT, 'packages/core/fixtures/catalogue.json')))
@@ -131,5 +131,15 @@ c.add('hardshrink/lambd', 'hardshrink', [rand([3, 4]), 1.2])
 c.add('outer/2d_vec2', 'outer', [rand([2]), rand([3, 3])])
 c.add('outer/2d_self', 'outer', [rand([2, 2]), rand([3])])
 c.add('clip_/bounds', 'clip_', [rand([3, 4]), -0.5, 0.5], fn=lambda x, lo, hi: x.clip_(lo, hi))
+
+# arange/linspace in PyTorch's CPU block order (vector bases fused, lanes, tail): the last
+# bit of long ranges depends on it (packages/core/src/ops/range-fill.ts).
+for n in [7, 16, 17, 33, 100, 1000, 5000]:
+    for dt in [torch.float32, torch.float64]:
+        c.add(f'range/linspace_{n}_{DTN[dt]}', 'linspace', [-1.3, 2.7, n], {'dtype': dt})
+    c.add(f'range/linspace_{n}_int64', 'linspace', [-37, 1000, n], {'dtype': torch.int64})
+for (start, end, step) in [(0.1, 100.0, 0.37), (-3.0, 7.0, 0.01), (5.0, -5.0, -1 / 3), (0.0, 2000.0, 1.7)]:
+    for dt in [torch.float32, torch.float64]:
+        c.add(f'range/arange_{start}_{end}_{step:.3f}_{DTN[dt]}', 'arange', [start, end, step], {'dtype': dt})
 
 c.write('catalogue')

@@ -8,6 +8,7 @@ import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '..
 import { checkShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expectInt, expectTensor, pyTypeName } from '../validate.js';
+import { arangeValues, linspaceValues } from './range-fill.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 
 /** Nested arrays of numbers/booleans, or a typed array. */
@@ -250,7 +251,7 @@ export function arange(...args: (number | TensorOptions | undefined)[]): Tensor 
   }
   const n = (o.dtype === int64 ? Math.ceil((xend - xstart) / xstep) : Math.ceil((end - start) / step)) + 0;
   const values = allocHost(o.dtype.name, n);
-  for (let i = 0; i < n; i++) values[i] = castScalar(xstart + i * xstep, o.dtype.name);
+  arangeValues(values, o.dtype.name, n, xstart, xstep);
   return fromHost(values, [n], o.dtype, { ...opts, dtype: o.dtype });
 }
 
@@ -265,17 +266,8 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
   if (steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
   const o = resolveOptions(opts, getDefaultDtype());
   const values = allocHost(o.dtype.name, steps);
-  const f32 = o.dtype === float32;
-  const r = (x: number) => (f32 ? Math.fround(x) : x);
   if (steps === 1) values[0] = castScalar(start, o.dtype.name);
-  else if (steps > 1) {
-    const step = r((r(end) - r(start)) / (steps - 1));
-    const half = Math.floor(steps / 2);
-    for (let i = 0; i < steps; i++) {
-      const v = i < half ? r(r(start) + r(step * i)) : r(r(end) - r(step * (steps - i - 1)));
-      values[i] = o.dtype.isFloatingPoint ? v : castScalar(v, o.dtype.name);
-    }
-  }
+  else if (steps > 1) linspaceValues(values, o.dtype.name, steps, start, end);
   return fromHost(values, [steps], o.dtype, { ...opts, dtype: o.dtype });
 }
 
