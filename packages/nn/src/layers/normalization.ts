@@ -367,16 +367,9 @@ export class InstanceNorm3d extends InstanceNormBase {
   protected override readonly spatialDims = 3;
 }
 
-/**
- * Local response normalisation across channels:
- * x / (k + α/n · Σ x² over `size` neighbouring channels)^β.
- * @example
- * ```ts
- * new nn.LocalResponseNorm(2); // LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0)
- * ```
- */
-export class LocalResponseNorm extends Module {
-  /** Number of neighbouring channels. */
+/** The parameters LocalResponseNorm and CrossMapLRN2d share (PyTorch keeps them in each class). */
+abstract class LrnParams extends Module {
+  /** Number of neighbouring channels summed over. */
   declare size: number;
   /** Multiplicative factor. */
   declare alpha: number;
@@ -390,7 +383,7 @@ export class LocalResponseNorm extends Module {
    * @param beta exponent (default 0.75)
    * @param k additive factor (default 1)
    */
-  constructor(size: number, alpha = 1e-4, beta = 0.75, k = 1.0) {
+  constructor(size: number, alpha = 1e-4, beta = 0.75, k = 1) {
     checkArgs(new.target.name, [
       ['size', size, 'int'],
       ['alpha', alpha, 'number'],
@@ -403,6 +396,17 @@ export class LocalResponseNorm extends Module {
     this.beta = beta;
     this.k = k;
   }
+}
+
+/**
+ * Local response normalisation across channels:
+ * x / (k + α/n · Σ x² over `size` neighbouring channels)^β.
+ * @example
+ * ```ts
+ * new nn.LocalResponseNorm(2); // LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0)
+ * ```
+ */
+export class LocalResponseNorm extends LrnParams {
   override forward(input: Tensor): Tensor {
     return F.localResponseNorm(input, this.size, this.alpha, this.beta, this.k);
   }
@@ -473,34 +477,7 @@ class CrossMapLRN2dFunction extends Function {
  * Legacy cross-channel local response normalisation of [N, C, H, W] input (PyTorch's
  * `CrossMapLRN2d`, with its running-window forward and hand-written backward).
  */
-export class CrossMapLRN2d extends Module {
-  /** Window size over channels. */
-  declare size: number;
-  /** Multiplicative factor. */
-  declare alpha: number;
-  /** Exponent. */
-  declare beta: number;
-  /** Additive factor. */
-  declare k: number;
-  /**
-   * @param size window size over channels
-   * @param alpha multiplicative factor (default 1e-4)
-   * @param beta exponent (default 0.75)
-   * @param k additive factor (default 1)
-   */
-  constructor(size: number, alpha = 1e-4, beta = 0.75, k = 1) {
-    checkArgs(new.target.name, [
-      ['size', size, 'int'],
-      ['alpha', alpha, 'number'],
-      ['beta', beta, 'number'],
-      ['k', k, 'number'],
-    ]);
-    super();
-    this.size = size;
-    this.alpha = alpha;
-    this.beta = beta;
-    this.k = k;
-  }
+export class CrossMapLRN2d extends LrnParams {
   override forward(input: Tensor): Tensor {
     expectInput('CrossMapLRN2d.forward', input);
     // PyTorch 2.x's text (1.13 has a bare assert)
