@@ -257,7 +257,9 @@ def run_call(c, m, xs):
     return m(*xs)
 
 
-def run(c):
+def run(c, call_layer=None):
+    """One layer case: seeded init, repr, calls (with gradients), final state. `call_layer(c, m, xs)`
+    runs the layer (default: this script's run_call); nn_surface_layers.py passes its own."""
     torch.manual_seed(c['seed'])
     m = c['make']()
     entry = {'name': c['name'], 'seed': c['seed'], 'repr': repr(m), 'init': enc_state(m.state_dict())}
@@ -277,7 +279,7 @@ def run(c):
         for x in xs:
             if x.is_floating_point():
                 x.requires_grad_(True)
-        out = run_call(c, m, xs)
+        out = (call_layer or run_call)(c, m, xs)
         outs = flat_outputs(out)
         call = {'mode': mode, 'inputs': [enc_result(x) for x in xs], 'outputs': [enc_result(o) for o in outs]}
         if c['grads']:

@@ -19,7 +19,7 @@ from torch import nn
 import torch.nn.functional as F
 
 from _common import enc_result, write_json
-from nn_layers import enc_state, flat_outputs
+from nn_layers import enc_state, flat_outputs, run as run_layer
 
 F64 = torch.float64
 F32 = torch.float32
@@ -133,45 +133,7 @@ def run_call(c, m, xs):
 
 
 def run(c):
-    torch.manual_seed(c['seed'])
-    m = c['make']()
-    entry = {'name': c['name'], 'seed': c['seed'], 'repr': repr(m), 'init': enc_state(m.state_dict())}
-    inits = {}
-    for s in c['extra_seeds']:
-        torch.manual_seed(s)
-        inits[str(s)] = enc_state(c['make']().state_dict())
-    entry['inits'] = inits
-    if c['dtype'] == F64:
-        m = m.double()
-    calls = []
-    torch.manual_seed(100 + c['seed'])
-    for mode in c['modes']:
-        m.train(mode == 'train')
-        xs = [mk() for mk in c['inputs']]
-        xs = [x.to(c['dtype']) if x.is_floating_point() else x for x in xs]
-        for x in xs:
-            if x.is_floating_point():
-                x.requires_grad_(True)
-        out = run_call(c, m, xs)
-        outs = flat_outputs(out)
-        call = {'mode': mode, 'inputs': [enc_result(x) for x in xs], 'outputs': [enc_result(o) for o in outs]}
-        if c['grads']:
-            diff_outs = [o for o in outs if o.is_floating_point() and o.requires_grad]
-            gs = [torch.randn(o.shape, dtype=o.dtype) for o in diff_outs]
-            wrt_names = [n for n, p in m.named_parameters()]
-            wrt = [x for x in xs if x.is_floating_point()] + [p for _, p in m.named_parameters()]
-            if diff_outs:
-                loss = sum((o * g).sum() for o, g in zip(diff_outs, gs))
-                grads = torch.autograd.grad(loss, wrt, allow_unused=True)
-                n_in = len([x for x in xs if x.is_floating_point()])
-                call['out_grads'] = [enc_result(g) for g in gs]
-                call['input_grads'] = [None if g is None else enc_result(g) for g in grads[:n_in]]
-                call['param_grads'] = {n: (None if g is None else enc_result(g)) for n, g in zip(wrt_names, grads[n_in:])}
-        calls.append(call)
-    entry['calls'] = calls
-    if calls:
-        entry['state'] = {k: enc_result(v) for k, v in m.state_dict().items()}
-    return entry
+    return run_layer(c, run_call)
 
 
 # ---------------------------------------------------------------- functional (float64, with gradients)

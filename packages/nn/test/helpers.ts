@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Tensor, allocHost, fromHost, toDType } from '@antorcha/core';
 import { type EncodedResult, type EncodedValue, compareTensor, decodeValue } from '@antorcha/core/testing';
+import { expect } from 'vitest';
 
 export type { EncodedResult };
 
@@ -82,4 +83,20 @@ export interface LayerCase {
   inits: Record<string, Record<string, EncodedExact>>;
   calls: LayerCall[];
   state?: Record<string, EncodedResult>;
+}
+
+/** A layer's outputs as a flat list of tensors (tuples and nested lists flattened, None dropped). */
+export function flatOutputs(out: unknown): Tensor[] {
+  if (out === null || out === undefined) return [];
+  if (Array.isArray(out)) return out.flatMap(flatOutputs);
+  return [out as Tensor];
+}
+
+/** A state dict equals PyTorch's: the same keys in the same order, every tensor bit for bit. */
+export function checkState(sd: Record<string, Tensor>, want: Record<string, EncodedExact>, label: string): void {
+  expect(Object.keys(sd), `${label}: state dict keys`).toEqual(Object.keys(want));
+  for (const [k, e] of Object.entries(want)) {
+    const err = compareExact(sd[k]!, e);
+    if (err !== null) throw new Error(`${label} ${k}: ${err}`);
+  }
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Tensor, arange, manualSeed, ones, randn, setRngCompat, tensor } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
-import { type EncodedExact, type EncodedResult, type LayerCall as Call, type LayerCase as Case, compareExact, decode, expectClose, fixture } from './helpers.js';
+import { type EncodedExact, type EncodedResult, type LayerCall as Call, type LayerCase as Case, checkState, compareExact, decode, expectClose, fixture, flatOutputs } from './helpers.js';
 
 
 type Run = (m: nn.Module, xs: Tensor[]) => unknown;
@@ -190,19 +190,6 @@ const BUILDERS: Record<string, [() => nn.Module, Run?]> = {
 
 const cases = fixture<{ cases: Case[] }>('nn_layers.json').cases;
 
-function flatOutputs(out: unknown): Tensor[] {
-  if (out === null || out === undefined) return [];
-  if (Array.isArray(out)) return out.flatMap(flatOutputs);
-  return [out as Tensor];
-}
-
-function checkState(sd: Record<string, Tensor>, want: Record<string, EncodedExact>, label: string): void {
-  expect(Object.keys(sd), `${label}: state dict keys`).toEqual(Object.keys(want));
-  for (const [k, e] of Object.entries(want)) {
-    const err = compareExact(sd[k]!, e);
-    if (err !== null) throw new Error(`${label} ${k}: ${err}`);
-  }
-}
 
 describe('layers vs PyTorch', () => {
   setRngCompat('1.13');

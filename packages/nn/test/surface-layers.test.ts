@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type Tensor, TorchError, arange, manualSeed, randn, setRngCompat, tensor, zeros } from '@antorcha/core';
 import { grad, gradcheck, gradgradcheck } from '@antorcha/autograd';
 import { nn } from '../src/index.js';
-import { type EncodedExact, type EncodedResult, type LayerCall as Call, type LayerCase as Case, compareExact, decode, expectClose, fixture } from './helpers.js';
+import { type EncodedExact, type EncodedResult, type LayerCall as Call, type LayerCase as Case, checkState, compareExact, decode, expectClose, fixture, flatOutputs } from './helpers.js';
 
 const F = nn.functional;
 
@@ -275,19 +275,6 @@ const ERRORS: Record<string, () => unknown> = {
   fractional_module_ratio: () => new nn.FractionalMaxPool2d(2, { outputRatio: 1.5 }),
 };
 
-function flatOutputs(out: unknown): Tensor[] {
-  if (out === null || out === undefined) return [];
-  if (Array.isArray(out)) return out.flatMap(flatOutputs);
-  return [out as Tensor];
-}
-
-function checkState(sd: Record<string, Tensor>, want: Record<string, EncodedExact>, label: string): void {
-  expect(Object.keys(sd), `${label}: state dict keys`).toEqual(Object.keys(want));
-  for (const [k, e] of Object.entries(want)) {
-    const err = compareExact(sd[k]!, e);
-    if (err !== null) throw new Error(`${label} ${k}: ${err}`);
-  }
-}
 
 const EXACT = { rtol: 0, atol: 0 };
 const GUMBEL_TOL = { rtol: 1e-6, atol: 1e-7 };

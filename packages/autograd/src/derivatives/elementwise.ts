@@ -100,6 +100,10 @@ const UNARY_RULES = {
     const hi = (rec.attrs.b as number | undefined) ?? 1;
     return where(x().gt(lo).logicalAnd(x().lt(hi)), g, 0);
   }),
+  hardshrink: unary('HardshrinkBackward0', 'x', (g, x, _y, rec) => {
+    const lambd = rec.attrs.lambd as number;
+    return where(x().ge(-lambd).logicalAnd(x().le(lambd)), 0, g);
+  }),
   log_sigmoid: unary('LogSigmoidBackward0', 'x', (g, x) => g.mul(x().neg().sigmoid())),
   // In-place variants PyTorch differentiates from the result (their own node names).
   elu_: unary('EluBackward1', 'y', (g, _x, y, rec) => where(y().le(0), g.mul(y().add((rec.attrs.a as number | undefined) ?? 1)), g)),

@@ -13,7 +13,7 @@ import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
-import { expectScalarFits, expectTensor, pyTypeName } from '../validate.js';
+import { expectNumber, expectScalarFits, expectTensor, pyTypeName } from '../validate.js';
 import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 
@@ -553,12 +553,14 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
 export const clip_ = clamp_;
 
 /**
- * Hard shrinkage: 0 where −λ ≤ x ≤ λ, else x (NaN stays NaN); float dtypes only.
+ * Hard shrinkage: 0 where −λ ≤ x ≤ λ, else x (NaN stays NaN); float dtypes only. One
+ * autograd node (`HardshrinkBackward0`); `nn.functional.hardshrink` is this function.
  */
 export function hardshrink(x: Tensor, lambd = 0.5): Tensor {
   expectTensor('hardshrink', 'input', 1, x);
+  expectNumber('hardshrink', 'lambd', 2, lambd);
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError('hardshrink', `"hardshrink_cpu" not implemented for '${cppName(x.dtype)}'`);
-  return where(x.ge(-lambd).logicalAnd(x.le(lambd)), 0, x);
+  return composite('hardshrink', [x], { lambd }, () => where(x.ge(-lambd).logicalAnd(x.le(lambd)), 0, x));
 }
 
 /** PyTorch has no bool clamp kernel, except for a lone tensor bound; its texts per overload. */

@@ -4,7 +4,7 @@
  * PyTorch's node name (`LeakyReluBackward0`, `HardswishBackward0`, …).
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
-import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, empty, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, empty, hardshrink as hardshrinkOp, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
 import { expectOptions, keepRngOnError } from './utils.js';
 
 function floatInput(op: string, x: Tensor): void {
@@ -265,10 +265,7 @@ function checkLambd(op: string, lambd: number): void {
  * ```
  */
 export function hardshrink(input: Tensor, lambd = 0.5): Tensor {
-  expectTensor('hardshrink', 'input', 1, input);
-  checkLambd('hardshrink', lambd);
-  if (!input.dtype.isFloatingPoint) throw new TorchRuntimeError('hardshrink', `"hardshrink_cpu" not implemented for '${pyDtypeName(input)}'`);
-  return fusedNode('HardshrinkBackward0', [input], (x) => where(x.ge(-lambd).logicalAnd(x.le(lambd)), 0, x));
+  return hardshrinkOp(input, lambd);
 }
 
 /** Soft shrinkage: x − lambd above lambd, x + lambd below −lambd, 0 between (`SoftshrinkBackward0`). */
