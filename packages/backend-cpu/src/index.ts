@@ -1,7 +1,9 @@
 /**
- * `@antorcha/backend-cpu`: Antorcha's CPU backend. Buffers are host typed arrays;
- * kernels are plain TypeScript loops over strided views, computing with
- * PyTorch's semantics in the compute dtype core passes.
+ * `@antorcha/backend-cpu`: Antorcha's CPU backend. Tensors live in WebAssembly
+ * memory (the CPU heap) where WebAssembly SIMD kernels reach them without copying;
+ * the TypeScript kernels over strided typed arrays are the reference and the
+ * fallback (other dtypes and layouts, small or wrapped arrays, engines without SIMD),
+ * all computing with PyTorch's semantics in the compute dtype core passes.
  * ```ts
  * import { registerBackend } from '@antorcha/core';
  * import { cpuBackend } from '@antorcha/backend-cpu';
@@ -9,20 +11,23 @@
  * ```
  * @packageDocumentation
  */
-import { allocHost } from '@antorcha/core';
 import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
 import { binary, where } from './binary.js';
 import { ternary } from './ternary.js';
 import { copy, fill } from './copy.js';
 import { gather, indexSelect, scatter } from './indexing.js';
 import { matmul } from './matmul.js';
-import { CPU, CpuBuffer } from './memory.js';
+import { CPU, CpuBuffer, allocBuffer } from './memory.js';
 import { reduce } from './reduce.js';
 import { scan } from './scan.js';
 import { sort } from './sort.js';
 import { unary } from './unary.js';
 
 export { CpuBuffer } from './memory.js';
+export { setCpuKernels, cpuKernels, wasmInfo, wasmReady } from './wasm/runtime.js';
+export type { CpuKernels } from './wasm/runtime.js';
+export { heapStats, setHeapLimit, emptyHeapCache, resetHeapPeak } from './wasm/heap.js';
+export type { HeapStats } from './wasm/heap.js';
 export { KernelIndexError } from './indexing.js';
 
 const DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool']);
@@ -43,7 +48,7 @@ export function createCpuBackend(): Backend {
     dtypes: DTYPES,
     syncRead: true,
     alloc(dtype: DTypeName, numel: number): BackendBuffer {
-      return new CpuBuffer(dtype, allocHost(dtype, numel));
+      return allocBuffer(dtype, numel);
     },
     wrapHost(dtype: DTypeName, data: HostArray): BackendBuffer {
       return new CpuBuffer(dtype, data);

@@ -3,7 +3,9 @@
  * dtype → array mapping), plus the dtype facts kernels use to decide whether a
  * value can be read or stored without an explicit cast.
  */
-import { allocHost, castScalar, contiguousStrides } from '@antorcha/core';
+import { allocHost, castScalar, contiguousStrides, getMemoryLimit } from '@antorcha/core';
+import { heapAlloc, heapFree, heapGeneration } from './wasm/heap.js';
+import { ELEMENT_BYTES, _setAddressOf, heapView } from './wasm/runtime.js';
 import type { BackendBuffer, DTypeName, HostArray, TensorRef } from '@antorcha/core';
 
 /**
@@ -18,31 +20,91 @@ export function castTo(x: number, dtype: DTypeName): number {
 /** Name the CPU backend reports, and that its buffers carry. */
 export const CPU = 'cpu';
 
-/** A CPU buffer: a typed array of `numel` elements of `dtype`. */
+/**
+ * Below this many bytes a buffer is an ordinary typed array: the heap's bookkeeping
+ * (and the finalizer) would cost more than a kernel could save on so few elements.
+ */
+const HEAP_MIN_BYTES = 256;
+
+/** Frees the heap block of a buffer that was never disposed once the garbage collector takes it. */
+const finalizer: FinalizationRegistry<number> | null =
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<number>((address) => heapFree(address)) : null;
+
+/**
+ * A CPU buffer: `numel` elements of `dtype` in a typed array. Buffers of 256 bytes
+ * or more normally live in the CPU heap (WebAssembly memory, see `wasm/heap.ts`),
+ * where the WebAssembly kernels reach them; smaller ones, arrays wrapped from the
+ * user, and requests the heap can't serve are ordinary typed arrays.
+ */
 export class CpuBuffer implements BackendBuffer {
   /** Always `'cpu'`. */
   readonly backend = CPU;
   /** Whether {@link CpuBuffer.release} was called. */
   freed = false;
+  private view: HostArray;
+  private generation: number;
 
-  /** @param dtype element type; @param data host array of the matching kind, `numel` long. */
+  /**
+   * @param dtype element type; @param data host array of the matching kind, `numel` long;
+   * @param address the block's byte address in the heap when `data` is a view of it, else -1.
+   */
   constructor(
     readonly dtype: DTypeName,
-    /** The host array holding the elements (replaced by an empty one when freed). */
-    public data: HostArray,
-  ) {}
+    data: HostArray,
+    /** Byte address of the elements in the CPU heap, or -1 for an ordinary typed array. */
+    readonly address = -1,
+  ) {
+    this.view = data;
+    this.generation = heapGeneration();
+  }
+
+  /** The host array holding the elements (an empty one once freed). */
+  get data(): HostArray {
+    // A non-shared WebAssembly memory replaces its buffer when it grows: re-make the view.
+    if (this.address >= 0 && !this.freed && this.generation !== heapGeneration()) {
+      this.view = heapView(this.dtype, this.address, this.view.length);
+      this.generation = heapGeneration();
+    }
+    return this.view;
+  }
 
   /** Capacity in elements. */
   get numel(): number {
-    return this.freed ? 0 : this.data.length;
+    return this.freed ? 0 : this.view.length;
   }
 
-  /** Drops the host array so the garbage collector can reclaim it. */
+  /** Returns the memory: a heap block goes back to the heap for reuse; a typed array to the garbage collector. */
   release(): void {
+    if (this.freed) return;
     this.freed = true;
-    this.data = allocHost(this.dtype, 0);
+    if (this.address >= 0) {
+      finalizer?.unregister(this);
+      heapFree(this.address);
+    }
+    this.view = allocHost(this.dtype, 0);
   }
 }
+
+/**
+ * A new zero-filled buffer for `numel` elements of `dtype`: in the heap when it is large
+ * enough and the heap can hold it, else an ordinary typed array (core's `allocHost`, which
+ * enforces the CPU memory limit and reports an impossible request).
+ */
+export function allocBuffer(dtype: DTypeName, numel: number): CpuBuffer {
+  const bytes = numel * ELEMENT_BYTES[dtype];
+  // Over the CPU memory limit (setMemoryLimit), allocHost below raises the OutOfMemoryError.
+  if (bytes >= HEAP_MIN_BYTES && bytes <= (getMemoryLimit('cpu') ?? Infinity)) {
+    const address = heapAlloc(bytes);
+    if (address >= 0) {
+      const buffer = new CpuBuffer(dtype, heapView(dtype, address, numel), address);
+      finalizer?.register(buffer, address, buffer);
+      return buffer;
+    }
+  }
+  return new CpuBuffer(dtype, allocHost(dtype, numel));
+}
+
+_setAddressOf((buffer) => (buffer instanceof CpuBuffer && !buffer.freed ? buffer.address : -1));
 
 /** Wraps an existing host array (of `dtype`'s storage kind) as a buffer; kernels use it for temporaries. */
 export function wrapHost(dtype: DTypeName, data: HostArray): CpuBuffer {

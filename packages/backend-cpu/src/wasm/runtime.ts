@@ -1,0 +1,199 @@
+/**
+ * The WebAssembly kernel module: loading it over the CPU heap's memory, choosing
+ * the relaxed-SIMD build where the engine has it, and the helpers kernel glue uses
+ * to find tensors in the heap.
+ *
+ * Node compiles the module synchronously at first use. Browsers forbid synchronous
+ * compilation of large modules on the main thread, so there it compiles
+ * asynchronously from import on and the JavaScript kernels serve until it is ready
+ * ({@link wasmReady} resolves then). Where WebAssembly SIMD is missing, or
+ * {@link setCpuKernels}('js') was called, every op runs the JavaScript kernels.
+ */
+import type { DTypeName, HostArray, TensorRef } from '@antorcha/core';
+import { RELAXED_WASM, SIMD_WASM } from './binaries.generated.js';
+import { getHeap, heapAlloc, heapBuffer, heapFree } from './heap.js';
+
+/** The kernel module's exports: functions of numbers (addresses, sizes) returning a number or nothing. */
+export type WasmExports = Record<string, (...args: number[]) => number>;
+
+/** Bytes per element of each dtype's host array (int64 is held in a Float64Array). */
+export const ELEMENT_BYTES: Record<DTypeName, number> = { float32: 4, float64: 8, int64: 8, int32: 4, uint8: 1, bool: 1 };
+
+/** Which kernels run: `'wasm'` (WebAssembly where it applies, the default) or `'js'` (JavaScript only). */
+export type CpuKernels = 'wasm' | 'js';
+
+let mode: CpuKernels = readEnvMode();
+let module: WebAssembly.Module | null = null;
+let exportsOf: WasmExports | null = null;
+let relaxed = false;
+let failed: unknown = null;
+let pending: Promise<void> | null = null;
+
+function readEnvMode(): CpuKernels {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.ANTORCHA_CPU_KERNELS === 'js' ? 'js' : 'wasm';
+}
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const g = globalThis as { Buffer?: { from(s: string, enc: string): ArrayLike<number> } };
+  if (g.Buffer !== undefined) return new Uint8Array(g.Buffer.from(base64, 'base64'));
+  const s = atob(base64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** The build this engine can run: relaxed SIMD (FMA) if it validates, else SIMD128, else none. */
+function chooseBinary(): { bytes: Uint8Array<ArrayBuffer>; relaxed: boolean } | null {
+  if (typeof WebAssembly !== 'object') return null;
+  const r = decode(RELAXED_WASM);
+  if (WebAssembly.validate(r)) return { bytes: r, relaxed: true };
+  const s = decode(SIMD_WASM);
+  if (WebAssembly.validate(s)) return { bytes: s, relaxed: false };
+  return null;
+}
+
+function instantiate(m: WebAssembly.Module): WasmExports {
+  const imports = {
+    env: {
+      memory: getHeap().memory,
+      abort(): never {
+        throw new Error('antorcha cpu backend: a WebAssembly kernel aborted');
+      },
+    },
+  };
+  return new WebAssembly.Instance(m, imports).exports as unknown as WasmExports;
+}
+
+function isBrowserMainThread(): boolean {
+  const g = globalThis as { document?: unknown; process?: { versions?: { node?: string } } };
+  return g.document !== undefined && g.process?.versions?.node === undefined;
+}
+
+function load(): void {
+  if (exportsOf !== null || failed !== null || pending !== null) return;
+  const chosen = chooseBinary();
+  if (chosen === null) {
+    failed = new Error('WebAssembly SIMD is not available');
+    return;
+  }
+  relaxed = chosen.relaxed;
+  if (isBrowserMainThread()) {
+    pending = WebAssembly.compile(chosen.bytes).then(
+      (m) => {
+        module = m;
+        exportsOf = instantiate(m);
+      },
+      (e: unknown) => {
+        failed = e;
+      },
+    );
+    return;
+  }
+  try {
+    module = new WebAssembly.Module(chosen.bytes);
+    exportsOf = instantiate(module);
+  } catch (e) {
+    failed = e;
+  }
+}
+
+/** The kernel module's exports, or null when the JavaScript kernels must run (not loaded yet, unavailable, or `'js'` mode). */
+export function wasmKernels(): WasmExports | null {
+  if (mode === 'js') return null;
+  if (exportsOf === null) load();
+  return exportsOf;
+}
+
+/** The compiled kernel module (to instantiate in worker threads over the same memory), or null. */
+export function wasmModule(): WebAssembly.Module | null {
+  wasmKernels();
+  return module;
+}
+
+/** Resolves when the kernel module is loaded (or known to be unavailable): browsers load it asynchronously. */
+export async function wasmReady(): Promise<void> {
+  load();
+  if (pending !== null) await pending;
+}
+
+/** What the CPU backend runs on: the kernel mode, whether the module loaded, with relaxed SIMD (FMA), over shared memory. */
+export function wasmInfo(): { readonly mode: CpuKernels; readonly loaded: boolean; readonly relaxedSimd: boolean; readonly sharedMemory: boolean; readonly error: string | null } {
+  wasmKernels();
+  return {
+    mode,
+    loaded: exportsOf !== null,
+    relaxedSimd: exportsOf !== null && relaxed,
+    sharedMemory: getHeap().shared,
+    error: failed === null ? null : String(failed),
+  };
+}
+
+/**
+ * Chooses the CPU kernels: `'wasm'` (WebAssembly SIMD wherever a kernel applies; the default)
+ * or `'js'` (the JavaScript kernels only, the reference). Results are the same either way,
+ * except float32 matmul and sums, which may round differently within float32 accuracy.
+ * `ANTORCHA_CPU_KERNELS=js` in the environment selects `'js'` at start-up.
+ */
+export function setCpuKernels(m: CpuKernels): void {
+  if (m !== 'wasm' && m !== 'js') throw new RangeError(`setCpuKernels: expected 'wasm' or 'js', got ${String(m)}`);
+  mode = m;
+}
+
+/** The CPU kernel mode set by {@link setCpuKernels}. */
+export function cpuKernels(): CpuKernels {
+  return mode;
+}
+
+/** Byte address of a heap buffer, or -1; implemented by memory.ts (which owns CpuBuffer). */
+let addressOfBuffer: (buffer: unknown) => number = () => -1;
+
+/** @internal memory.ts registers how to read a buffer's heap address. */
+export function _setAddressOf(fn: (buffer: unknown) => number): void {
+  addressOfBuffer = fn;
+}
+
+/** Byte address of `ref`'s element 0 in the heap, or -1 when its buffer is not in WebAssembly memory. */
+export function heapAddress(ref: TensorRef): number {
+  const base = addressOfBuffer(ref.buffer);
+  return base < 0 ? -1 : base + ref.offset * ELEMENT_BYTES[ref.dtype];
+}
+
+const scratch: { address: number; bytes: number }[] = [];
+
+/**
+ * A reusable scratch block of at least `bytes` for `slot` (0: the main thread; worker
+ * slots 1…), valid until the next call for the same slot; -1 when the heap can't hold it.
+ */
+export function heapScratch(slot: number, bytes: number): number {
+  const s = scratch[slot];
+  if (s !== undefined && s.bytes >= bytes) return s.address;
+  if (s !== undefined) heapFree(s.address);
+  const size = Math.max(bytes, s === undefined ? 0 : s.bytes * 2);
+  const address = heapAlloc(size);
+  if (address < 0) {
+    delete scratch[slot];
+    return -1;
+  }
+  scratch[slot] = { address, bytes: size };
+  return address;
+}
+
+/** A typed-array view of `numel` elements of `dtype` at heap `address` (re-make it after heap growth in browsers). */
+export function heapView(dtype: DTypeName, address: number, numel: number): HostArray {
+  const buf = heapBuffer();
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(buf, address, numel);
+    case 'float64':
+    case 'int64':
+      return new Float64Array(buf, address, numel);
+    case 'int32':
+      return new Int32Array(buf, address, numel);
+    case 'uint8':
+    case 'bool':
+      return new Uint8Array(buf, address, numel);
+  }
+}
+
+export { heapAlloc, heapFree };
