@@ -19,6 +19,8 @@ registerBackend(cpuBackend);
 installAutograd();
 
 export * from '@antorcha/core';
+/** `torch.backends`: `backends.cpu.getCpuCapability()`, the CPU kernels' switch and heap statistics. */
+export * as backends from './backends/index.js';
 /** `torch.autograd`: `grad`, `backward`, `Function`, `gradcheck`, `gradgradcheck`, graph nodes. */
 export * as autograd from '@antorcha/autograd';
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from '@antorcha/autograd';

@@ -43,13 +43,32 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** The build this engine can run: relaxed SIMD (FMA) if it validates, else SIMD128, else none. */
+/**
+ * A module of one function `() -> v128` that applies the SIMD instruction `op` (its
+ * LEB128 opcode bytes after the 0xfd prefix) to three zero vectors: validating it
+ * tells whether the engine has that instruction.
+ */
+function probeModule(op: readonly number[], operands: number): Uint8Array<ArrayBuffer> {
+  const zero = [0xfd, 0x0c, ...new Array<number>(16).fill(0)]; // v128.const 0
+  const body = [0x00, ...Array.from({ length: operands }, () => zero).flat(), 0xfd, ...op, 0x0b];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+    0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+    0x03, 0x02, 0x01, 0x00, // function section
+    0x0a, body.length + 2, 0x01, body.length, ...body, // code section
+  ]);
+}
+
+/** f32x4.add (0xfd 0xe4): SIMD128. */
+const SIMD_PROBE = probeModule([0xe4, 0x01], 2);
+/** f32x4.relaxed_madd (0xfd 0x105): relaxed SIMD. */
+const RELAXED_PROBE = probeModule([0x85, 0x02], 3);
+
+/** The build this engine can run: relaxed SIMD (FMA) if the engine has it, else SIMD128, else none. */
 function chooseBinary(): { bytes: Uint8Array<ArrayBuffer>; relaxed: boolean } | null {
   if (typeof WebAssembly !== 'object') return null;
-  const r = decode(RELAXED_WASM);
-  if (WebAssembly.validate(r)) return { bytes: r, relaxed: true };
-  const s = decode(SIMD_WASM);
-  if (WebAssembly.validate(s)) return { bytes: s, relaxed: false };
+  if (WebAssembly.validate(RELAXED_PROBE)) return { bytes: decode(RELAXED_WASM), relaxed: true };
+  if (WebAssembly.validate(SIMD_PROBE)) return { bytes: decode(SIMD_WASM), relaxed: false };
   return null;
 }
 

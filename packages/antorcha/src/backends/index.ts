@@ -1,0 +1,2 @@
+/** `torch.backends`: the backends' capabilities and switches. */
+export * as cpu from './cpu.js';
