@@ -3,3 +3,4 @@
 export * from './probe';
 export * from './elementwise';
 export * from './reduce';
+export * from './gemm';
