@@ -1,12 +1,29 @@
 #!/usr/bin/env node
-// Antorcha beside tfjs (@tensorflow/tfjs on its CPU backend) in the same run, row by row.
-// Each row reports a rate for both and the ratio antorcha / tfjs (> 1: antorcha faster).
-// Usage: pnpm bench [--filter matmul] [--time 800] | pnpm bench --webgpu
+// Antorcha's CPU backend beside @tensorflow/tfjs-backend-wasm (SIMD), @tensorflow/tfjs-backend-cpu and
+// PyTorch (when /usr/bin/python3 has torch) in one run, row by row (issue 12).
+//
+// Usage: pnpm bench [--filter matmul] [--time 600] [--markdown] [--no-torch] | pnpm bench --webgpu
+//   --filter S   only rows whose name contains S
+//   --time MS    time budget per row and library (milliseconds; default 600)
+//   --markdown   print the table as markdown for BENCHMARKS.md, with the machine and the date
+//   --no-torch   skip the PyTorch columns
+//   --kernels K  Antorcha's CPU kernels: 'wasm' (the default where WebAssembly SIMD runs) or 'js' (the reference
+//                TypeScript kernels; torch.backends.cpu.setKernels), e.g. to measure before/after in one checkout
+//
+// Every row is timed at one thread for every library: tfjs-backend-wasm with setThreadsCount(1), PyTorch with
+// OPENBLAS_NUM_THREADS=1 and torch.set_num_threads(1), Antorcha with setNumThreads(1). The thread rows (matmul,
+// conv2d, sum) are timed again at 2 threads for Antorcha and PyTorch; tfjs-backend-wasm has no threads in Node
+// (its WASM_HAS_MULTITHREAD_SUPPORT flag is false under Node, tfjs issue 3830), so its 2-thread cells are empty.
+// Rates use the median iteration. Ratios are speed ratios: peer time / Antorcha time (> 1: Antorcha faster).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import * as torch from 'antorcha';
-// The union package: tfjs-core + the CPU backend + the gradients tf.variableGrads needs.
+// The union package: tfjs-core + the CPU backend + the gradients tfjs's optimizers need.
 import * as tf from '@tensorflow/tfjs';
+import * as tfwasm from '@tensorflow/tfjs-backend-wasm';
 
 const args = process.argv.slice(2);
 if (args.includes('--webgpu')) {
@@ -14,131 +31,330 @@ if (args.includes('--webgpu')) {
   await import('./webgpu.mjs');
   process.exit(0);
 }
-const filter = args.includes('--filter') ? args[args.indexOf('--filter') + 1] : null;
-const timeMs = args.includes('--time') ? Number(args[args.indexOf('--time') + 1]) : 600;
+const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const filter = opt('--filter', null);
+const timeMs = Number(opt('--time', '600'));
+const markdown = args.includes('--markdown');
+const PYTHON = '/usr/bin/python3';
+const kernels = opt('--kernels', null);
+if (kernels) {
+  const setKernels = torch.backends?.cpu?.setKernels;
+  if (typeof setKernels !== 'function') throw new Error('--kernels needs torch.backends.cpu.setKernels (rebuild antorcha)');
+  setKernels(kernels);
+}
+const kernelDesc = torch.backends?.cpu?.kernels
+  ? `${torch.backends.cpu.kernels()} (${torch.backends.cpu.getCpuCapability?.() ?? '?'})`
+  : 'js (this build has no torch.backends.cpu)';
 
+// tfjs-backend-wasm reads the thread count when the backend initialises, so it is set first.
+tfwasm.setThreadsCount(1);
+await tf.setBackend('wasm');
+await tf.ready();
+const wasmThreads = tfwasm.getThreadsCount();
+const wasmSimd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
 await tf.setBackend('cpu');
 await tf.ready();
 
-/** Rows: `work` units per iteration; `unit` names the rate. */
+// ------------------------------------------------------------------ rows
+// A row: id (shared with torch_rows.py), name, `threads` (timed again at 2 threads), `perIter` (calls per timed
+// iteration, for tiny ops), units (the first is the primary one; `per` maps seconds per call to the unit's value),
+// target (on the primary unit), antorcha() and tfjs() build the timed functions (tfjs() runs under each backend).
 const rows = [];
-function row(name, unit, work, setup) {
-  if (filter && !name.includes(filter)) return;
-  rows.push({ name, unit, work, setup });
+function row(r) {
+  if (filter && !r.name.includes(filter) && !r.id.includes(filter)) return;
+  rows.push({ perIter: 1, threads: false, tfjs: null, ...r });
 }
+const rate = (work, scale) => (s) => work / s / scale;
+const ms = { unit: 'ms', per: (s) => s * 1e3, lowerIsBetter: true };
+const MiB = 1 << 20;
 
-const perCall = (n) => n; // ops per iteration for overhead rows
-
-row('add 1x5 (per-op overhead)', 'Mops/s', perCall(1), () => {
-  const a = torch.randn(1, 5), b = torch.randn(1, 5);
-  const ta = tf.randomNormal([1, 5]), tb = tf.randomNormal([1, 5]);
-  return { antorcha: () => a.add(b), tfjs: () => tf.add(ta, tb).dispose(), cleanup: () => tf.dispose([ta, tb]) };
-});
-for (const n of [1 << 20, 1 << 24]) {
-  row(`add ${n === 1 << 20 ? '1M' : '16M'} float32`, 'M elem/s', n, () => {
-    const a = torch.randn(n), b = torch.randn(n);
-    const ta = tf.randomNormal([n]), tb = tf.randomNormal([n]);
-    return { antorcha: () => a.add(b), tfjs: () => tf.add(ta, tb).dispose(), cleanup: () => tf.dispose([ta, tb]) };
-  });
-}
-row('sum 16M float32', 'M elem/s', 1 << 24, () => {
-  const a = torch.randn(1 << 24);
-  const ta = tf.randomNormal([1 << 24]);
-  return { antorcha: () => a.sum(), tfjs: () => tf.sum(ta).dispose(), cleanup: () => ta.dispose() };
-});
 for (const n of [128, 256, 512, 1024]) {
-  row(`matmul ${n} float32`, 'GFLOP/s', 2 * n * n * n, () => {
-    const a = torch.randn(n, n), b = torch.randn(n, n);
-    const ta = tf.randomNormal([n, n]), tb = tf.randomNormal([n, n]);
-    return { antorcha: () => a.matmul(b), tfjs: () => tf.matMul(ta, tb).dispose(), cleanup: () => tf.dispose([ta, tb]) };
-  });
-}
-const TEN_M = 10_000_000;
-row('randn 10M float32', 'M numbers/s', TEN_M, () => ({
-  antorcha: () => torch.randn(TEN_M),
-  tfjs: () => tf.randomNormal([TEN_M]).dispose(),
-}));
-row('rand 10M float32', 'M numbers/s', TEN_M, () => ({
-  antorcha: () => torch.rand(TEN_M),
-  tfjs: () => tf.randomUniform([TEN_M]).dispose(),
-}));
-
-row('MLP 784-128-10 fwd+bwd, batch 64', 'steps/s', 1, () => {
-  const x = torch.randn(64, 784);
-  const w1 = torch.randn([784, 128], { requiresGrad: true }), b1 = torch.zeros([128], { requiresGrad: true });
-  const w2 = torch.randn([128, 10], { requiresGrad: true }), b2 = torch.zeros([10], { requiresGrad: true });
-  const params = [w1, b1, w2, b2];
-  const tx = tf.randomNormal([64, 784]);
-  const tv = [tf.variable(tf.randomNormal([784, 128])), tf.variable(tf.zeros([128])), tf.variable(tf.randomNormal([128, 10])), tf.variable(tf.zeros([10]))];
-  return {
+  row({
+    id: `matmul-${n}`, name: `matmul ${n} float32`, threads: true,
+    units: [{ unit: 'GFLOP/s', per: rate(2 * n ** 3, 1e9) }],
+    target: n === 512 ? { min: 52, min2: 90, text: '≥ 52 (1 thread), ≥ 90 (2 threads)' } : null,
     antorcha: () => {
-      const h = x.matmul(w1).add(b1).relu();
-      const loss = h.matmul(w2).add(b2).square().mean();
-      loss.backward();
-      for (const p of params) p.grad = null;
+      const a = torch.randn(n, n), b = torch.randn(n, n);
+      return () => a.matmul(b).dispose();
     },
     tfjs: () => {
-      const { value, grads } = tf.variableGrads(() => {
-        const h = tf.relu(tf.add(tf.matMul(tx, tv[0]), tv[1]));
-        return tf.mean(tf.square(tf.add(tf.matMul(h, tv[2]), tv[3])));
-      });
-      value.dispose();
-      tf.dispose(Object.values(grads));
+      const a = tf.randomNormal([n, n]), b = tf.randomNormal([n, n]);
+      return { fn: () => tf.matMul(a, b).dispose(), cleanup: () => tf.dispose([a, b]) };
     },
-    cleanup: () => tf.dispose([tx, ...tv]),
-  };
-});
-
-for (const batch of [64, 256]) {
-  row(`MLP 784-128-10 train step (CE + Adam), batch ${batch}`, 'steps/s', 1, () => {
-    const { nn, optim } = torch;
-    torch.manualSeed(0);
-    const model = new nn.Sequential(new nn.Linear(784, 128), new nn.ReLU(), new nn.Linear(128, 10));
-    const opt = new optim.Adam(model.parameters(), { lr: 1e-3 });
-    const lossFn = new nn.CrossEntropyLoss();
-    const x = torch.randn(batch, 784);
-    const y = torch.randint(0, 10, [batch]);
-    const tmodel = tf.sequential({
-      layers: [tf.layers.dense({ inputShape: [784], units: 128, activation: 'relu' }), tf.layers.dense({ units: 10 })],
-    });
-    tmodel.compile({ optimizer: tf.train.adam(1e-3), loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp) });
-    const tx = tf.randomNormal([batch, 784]);
-    const ty = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32'), 10);
-    return {
-      antorcha: () => {
-        opt.zeroGrad();
-        lossFn.forward(model.forward(x), y).backward();
-        opt.step();
-      },
-      tfjs: async () => {
-        await tmodel.trainOnBatch(tx, ty);
-      },
-      cleanup: () => tf.dispose([tx, ty]),
-    };
   });
 }
+{
+  // NCHW 8×32×64×64 input, 64 filters 3×3, stride 1, padding 1 (tfjs: NHWC 8×64×64×32, padding 'same').
+  const flops = 2 * 8 * 64 * 64 * 64 * 32 * 9;
+  row({
+    id: 'conv2d', name: 'conv2d 8×32×64×64, 64 filters 3×3, pad 1, forward', threads: true,
+    units: [{ unit: 'GFLOP/s', per: rate(flops, 1e9) }, ms],
+    antorcha: () => {
+      const x = torch.randn(8, 32, 64, 64), w = torch.randn(64, 32, 3, 3);
+      return () => torch.nn.functional.conv2d(x, w, null, { padding: 1 }).dispose();
+    },
+    tfjs: () => {
+      const x = tf.randomNormal([8, 64, 64, 32]), w = tf.randomNormal([3, 3, 32, 64]);
+      return { fn: () => tf.conv2d(x, w, 1, 'same').dispose(), cleanup: () => tf.dispose([x, w]) };
+    },
+  });
+}
+for (const [label, n] of [['1M', MiB], ['16M', 16 * MiB]]) {
+  row({
+    id: `add-${label}`, name: `add ${label} float32`,
+    units: [{ unit: 'GB/s', per: rate(12 * n, 1e9) }, { unit: 'M elem/s', per: rate(n, 1e6) }],
+    target: label === '1M' ? { min: 70, text: '≥ 70' } : null,
+    antorcha: () => {
+      const a = torch.randn(n), b = torch.randn(n);
+      return () => a.add(b).dispose();
+    },
+    tfjs: () => {
+      const a = tf.randomNormal([n]), b = tf.randomNormal([n]);
+      return { fn: () => tf.add(a, b).dispose(), cleanup: () => tf.dispose([a, b]) };
+    },
+  });
+  row({
+    id: `exp-${label}`, name: `exp ${label} float32`,
+    units: [{ unit: 'GB/s', per: rate(8 * n, 1e9) }, { unit: 'M elem/s', per: rate(n, 1e6) }],
+    target: label === '1M' ? { min: 10, text: '≥ 10' } : null,
+    antorcha: () => {
+      const a = torch.randn(n);
+      return () => a.exp().dispose();
+    },
+    tfjs: () => {
+      const a = tf.randomNormal([n]);
+      return { fn: () => tf.exp(a).dispose(), cleanup: () => a.dispose() };
+    },
+  });
+}
+row({
+  id: 'sum-16M', name: 'sum 16M float32', threads: true,
+  units: [{ unit: 'GB/s', per: rate(4 * 16 * MiB, 1e9) }],
+  target: { min: 20, text: '≥ 20' },
+  antorcha: () => {
+    const a = torch.randn(16 * MiB);
+    return () => a.sum().dispose();
+  },
+  tfjs: () => {
+    const a = tf.randomNormal([16 * MiB]);
+    return { fn: () => tf.sum(a).dispose(), cleanup: () => a.dispose() };
+  },
+});
+row({
+  id: 'softmax', name: 'softmax 1024×1024, last dim',
+  units: [ms, { unit: 'GB/s', per: rate(8 * MiB, 1e9) }],
+  antorcha: () => {
+    const a = torch.randn(1024, 1024);
+    return () => a.softmax(-1).dispose();
+  },
+  tfjs: () => {
+    const a = tf.randomNormal([1024, 1024]);
+    return { fn: () => tf.softmax(a).dispose(), cleanup: () => a.dispose() };
+  },
+});
 
-const scale = { 'steps/s': 1, 'Mops/s': 1e6, 'M elem/s': 1e6, 'GFLOP/s': 1e9, 'M numbers/s': 1e6 };
-
-console.log(`# Antorcha vs tfjs-backend-cpu — ${new Date().toISOString().slice(0, 10)}`);
-console.log(`# ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), Node ${process.version}, tfjs ${tf.version_core}`);
-console.log('| row | antorcha | tfjs-cpu | unit | ratio |');
-console.log('|---|---:|---:|---|---:|');
-for (const r of rows) {
-  const s = r.setup();
-  const bench = new Bench({ time: timeMs, warmupTime: 100 });
-  bench.add('antorcha', s.antorcha).add('tfjs', s.tfjs);
-  await bench.run();
-  const rate = (name) => {
-    const t = bench.tasks.find((x) => x.name === name);
-    if (!t.result?.latency) throw new Error(`${r.name} / ${name} failed: ${t.result?.error ?? 'no result'}`);
-    const ms = t.result.latency.p50;
-    return r.work / (ms / 1000) / scale[r.unit];
+/** Antorcha: forward, cross-entropy, backward and an SGD step (lr 0.01) inside `tidy`, as PyTorch's rows do. */
+function antorchaTrainStep(model, x, y) {
+  const sgd = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
+  const lossFn = new torch.nn.CrossEntropyLoss();
+  return () =>
+    torch.tidy(() => {
+      sgd.zeroGrad(); // grads to null: the grads freed by the previous step's tidy are not read again
+      lossFn.forward(model.forward(x), y).backward();
+      sgd.step();
+    });
+}
+/** tfjs: the same step with variables, tf.losses.softmaxCrossEntropy and tf.train.sgd(0.01).minimize. */
+function tfjsTrainStep(forward, vars, x, y) {
+  const sgd = tf.train.sgd(0.01);
+  return {
+    fn: () => tf.tidy(() => sgd.minimize(() => tf.losses.softmaxCrossEntropy(y, forward(x)), false, vars)),
+    cleanup: () => { tf.dispose([x, y, ...vars]); sgd.dispose(); },
   };
-  const a = rate('antorcha');
-  const t = rate('tfjs');
-  s.cleanup?.();
-  const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-  console.log(`| ${r.name} | ${fmt(a)} | ${fmt(t)} | ${r.unit} | ${(a / t).toFixed(2)}× |`);
+}
+const glorot = (shape) => tf.variable(tf.randomUniform(shape, -0.05, 0.05));
+
+for (const batch of [64, 256]) {
+  row({
+    id: `mlp-${batch}`, name: `MLP 784-128-10 train step (CE + SGD), batch ${batch}`,
+    units: [ms],
+    target: batch === 64 ? { torchSpeed: 0.5, text: '≤ 2× PyTorch' } : null,
+    antorcha: () => {
+      const { nn } = torch;
+      const model = new nn.Sequential(new nn.Linear(784, 128), new nn.ReLU(), new nn.Linear(128, 10));
+      return antorchaTrainStep(model, torch.randn(batch, 784), torch.randint(0, 10, [batch]));
+    },
+    tfjs: () => {
+      const v = [glorot([784, 128]), tf.variable(tf.zeros([128])), glorot([128, 10]), tf.variable(tf.zeros([10]))];
+      const forward = (x) => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, v[0]), v[1])), v[2]), v[3]);
+      const y = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32'), 10);
+      return tfjsTrainStep(forward, v, tf.randomNormal([batch, 784]), y);
+    },
+  });
+}
+// conv 1→8 3×3, ReLU, maxpool 2, conv 8→16 3×3, ReLU, maxpool 2, flatten (16×5×5), linear → 10; 28×28, batch 64.
+row({
+  id: 'cnn-64', name: 'CNN train step (conv 1→8, pool, conv 8→16, pool, linear), 28×28 batch 64',
+  units: [ms],
+  antorcha: () => {
+    const { nn } = torch;
+    const model = new nn.Sequential(
+      new nn.Conv2d(1, 8, 3), new nn.ReLU(), new nn.MaxPool2d(2), new nn.Conv2d(8, 16, 3), new nn.ReLU(),
+      new nn.MaxPool2d(2), new nn.Flatten(), new nn.Linear(16 * 5 * 5, 10));
+    return antorchaTrainStep(model, torch.randn(64, 1, 28, 28), torch.randint(0, 10, [64]));
+  },
+  tfjs: () => {
+    const v = [glorot([3, 3, 1, 8]), tf.variable(tf.zeros([8])), glorot([3, 3, 8, 16]), tf.variable(tf.zeros([16])),
+      glorot([400, 10]), tf.variable(tf.zeros([10]))];
+    const forward = (x) => {
+      let h = tf.maxPool(tf.relu(tf.add(tf.conv2d(x, v[0], 1, 'valid'), v[1])), 2, 2, 'valid');
+      h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h, v[2], 1, 'valid'), v[3])), 2, 2, 'valid');
+      return tf.add(tf.matMul(tf.reshape(h, [-1, 400]), v[4]), v[5]);
+    };
+    const y = tf.oneHot(tf.randomUniform([64], 0, 10, 'int32'), 10);
+    return tfjsTrainStep(forward, v, tf.randomNormal([64, 28, 28, 1]), y);
+  },
+});
+// Tiny ops: 100 calls per timed iteration, so the harness's own cost is spread over them.
+row({
+  id: 'add1x5', name: 'add 1×5 (per-op cost)', perIter: 100,
+  units: [{ unit: 'µs/op', per: (s) => s * 1e6, lowerIsBetter: true }],
+  target: { torchSpeed: 3, text: '≤ ⅓ of PyTorch' },
+  antorcha: () => {
+    const a = torch.randn(1, 5), b = torch.randn(1, 5);
+    return () => { for (let i = 0; i < 100; i++) a.add(b).dispose(); };
+  },
+  tfjs: () => {
+    const a = tf.randomNormal([1, 5]), b = tf.randomNormal([1, 5]);
+    return { fn: () => { for (let i = 0; i < 100; i++) tf.add(a, b).dispose(); }, cleanup: () => tf.dispose([a, b]) };
+  },
+});
+row({
+  id: 'add1x5-grad', name: 'add 1×5, requiresGrad (per-op cost)', perIter: 100,
+  units: [{ unit: 'µs/op', per: (s) => s * 1e6, lowerIsBetter: true }],
+  antorcha: () => {
+    const a = torch.randn([1, 5], { requiresGrad: true }), b = torch.randn(1, 5);
+    return () => { for (let i = 0; i < 100; i++) a.add(b).dispose(); };
+  },
+  // tfjs records gradients per tape scope, not per tensor: no peer.
+});
+
+// ------------------------------------------------------------------ PyTorch
+function runTorch(threads, ids) {
+  if (args.includes('--no-torch')) return { note: 'PyTorch skipped (--no-torch)' };
+  if (!existsSync(PYTHON)) return { note: `PyTorch skipped: no ${PYTHON}` };
+  const has = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (has.status !== 0) return { note: `PyTorch skipped: ${PYTHON} has no torch` };
+  const script = fileURLToPath(new URL('./torch_rows.py', import.meta.url));
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+  const r = spawnSync(PYTHON, [script, '--threads', String(threads), '--time', String(timeMs / 1000), '--rows', ids.join(',')],
+    { encoding: 'utf8', env, maxBuffer: 1 << 24 });
+  if (r.status !== 0) return { note: `PyTorch failed: ${(r.stderr || '').trim().split('\n').pop()}` };
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+const threadRows = rows.filter((r) => r.threads);
+if (!markdown) console.error('# timing PyTorch rows (subprocess)…');
+const py1 = runTorch(1, rows.map((r) => r.id));
+const py2 = threadRows.length ? runTorch(2, threadRows.map((r) => r.id)) : { rows: {} };
+
+// ------------------------------------------------------------------ timing
+/** Median seconds per call of `fn` (tinybench; at least 3 iterations, 1 warm-up). */
+async function secondsPerCall(name, fn, perIter) {
+  const bench = new Bench({ time: timeMs, iterations: 3, warmupTime: 100, warmupIterations: 1 });
+  bench.add(name, fn);
+  await bench.run();
+  const t = bench.tasks[0];
+  if (!t.result?.latency) throw new Error(`${name} failed: ${t.result?.error ?? 'no result'}`);
+  return t.result.latency.p50 / 1000 / perIter;
+}
+async function timeTfjs(r, backend) {
+  if (!r.tfjs) return null;
+  await tf.setBackend(backend);
+  const s = r.tfjs();
+  try {
+    return await secondsPerCall(`${r.id} tfjs-${backend}`, s.fn, r.perIter);
+  } catch (e) {
+    // A kernel the backend lacks (tfjs-backend-wasm has no Conv2DBackpropFilter): an empty cell and a note.
+    peerNotes.push(`tfjs-${backend} cannot run "${r.name}": ${String(e?.message ?? e).replace(/^.*failed: (Error: )?/, '')}.`);
+    return null;
+  } finally {
+    s.cleanup?.();
+  }
+}
+const peerNotes = [];
+
+const results = [];
+for (const r of rows) {
+  if (!markdown) console.error(`# ${r.name}`);
+  torch.setNumThreads(1);
+  const res = { r, t1: {}, t2: {} };
+  res.t1.antorcha = await secondsPerCall(`${r.id} antorcha`, r.antorcha(), r.perIter);
   globalThis.gc?.();
+  res.t1.wasm = await timeTfjs(r, 'wasm');
+  res.t1.cpu = await timeTfjs(r, 'cpu');
+  res.t1.torch = py1.rows?.[r.id] ?? null;
+  if (r.threads) {
+    torch.setNumThreads(2);
+    res.t2.antorcha = await secondsPerCall(`${r.id} antorcha 2 threads`, r.antorcha(), r.perIter);
+    torch.setNumThreads(1);
+    res.t2.torch = py2.rows?.[r.id] ?? null;
+  }
+  globalThis.gc?.();
+  results.push(res);
+}
+
+// ------------------------------------------------------------------ table
+const fmt = (v) => (v == null ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2));
+const ratio = (a, peer) => (a == null || peer == null ? '—' : `${(peer / a).toFixed(2)}×`);
+function targetCell(r, t, threads) {
+  const tg = r.target;
+  if (!tg) return ['', ''];
+  const v = r.units[0].per(t.antorcha);
+  if (threads === 2) return tg.min2 == null ? ['', ''] : ['≥ ' + tg.min2, v >= tg.min2 ? 'yes' : 'no'];
+  if (tg.min != null) return [tg.text, v >= tg.min ? 'yes' : 'no'];
+  if (t.torch == null) return [tg.text, '? (no PyTorch)'];
+  return [tg.text, t.torch / t.antorcha >= tg.torchSpeed ? 'yes' : 'no'];
+}
+const header = ['row', 'unit', 'antorcha', 'tfjs-wasm', 'tfjs-cpu', 'PyTorch', 'vs tfjs-wasm', 'vs PyTorch', 'target', 'met'];
+const lines = [];
+for (const { r, t1, t2 } of results) {
+  for (const [threads, t] of [[1, t1], [2, t2]]) {
+    if (threads === 2 && !r.threads) continue;
+    r.units.forEach((u, i) => {
+      const v = (s) => (s == null ? null : u.per(s));
+      const name = `${r.name}${threads === 2 ? ', 2 threads' : ''}`;
+      const [target, met] = i === 0 ? targetCell(r, t, threads) : ['', ''];
+      lines.push([name, u.unit, fmt(v(t.antorcha)), fmt(v(t.wasm)), fmt(v(t.cpu)), fmt(v(t.torch)),
+        ratio(t.antorcha, t.wasm), ratio(t.antorcha, t.torch), target, met]);
+    });
+  }
+}
+
+const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
+const date = new Date().toISOString().slice(0, 10);
+const torchDesc = py1.torch
+  ? `PyTorch ${py1.torch} (${py1.blas?.some((b) => /openblas/.test(b)) ? 'OpenBLAS' : `BLAS: ${py1.blas?.join(', ') || 'none found'}`})`
+  : py1.note;
+const notes = [
+  `Machine: ${cpu}, ${os.cpus().length} threads, Node ${process.version}; ${date}. Antorcha CPU kernels: ${kernelDesc}.`,
+  `Peers: @tensorflow/tfjs-backend-wasm ${tfwasm.version_wasm} (SIMD ${wasmSimd ? 'on' : 'off'}, ${wasmThreads} thread), ` +
+    `@tensorflow/tfjs-backend-cpu ${tf.version_core}, ${torchDesc}.`,
+  'Ratios are speed ratios, peer time / Antorcha time (> 1: Antorcha faster). Bytes counted read + written ' +
+    '(add 12 B/elem, exp 8, sum 4, softmax 8). "2 threads" rows: Antorcha setNumThreads(2), PyTorch ' +
+    'OPENBLAS_NUM_THREADS=2 + set_num_threads(2); tfjs-backend-wasm has no threads under Node.',
+];
+if (py2.note && threadRows.length && py1.torch) notes.push(`2-thread pass: ${py2.note}`);
+notes.push(...peerNotes);
+
+if (markdown) {
+  for (const n of notes) console.log(n + '\n');
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map((_, i) => (i >= 2 && i <= 7 ? '---:' : '---')).join('|')}|`);
+  for (const l of lines) console.log(`| ${l.join(' | ')} |`);
+} else {
+  for (const n of notes) console.log(`# ${n}`);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const pad = (cells) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  console.log(pad(header));
+  for (const l of lines) console.log(pad(l));
 }
