@@ -13,6 +13,8 @@ import {
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
 import { unaryWith } from './unary.js';
 import type { UnaryFn } from './unary.js';
+import { heapBuffer } from './wasm/heap.js';
+import { heapAddress, heapAlloc, wasmKernels } from './wasm/runtime.js';
 
 /** A scalar binary function. */
 export type BinaryFn = (a: number, b: number) => number;
@@ -295,8 +297,77 @@ function scalarSource(v: number): Source {
   return { data: SCALAR_B, offset: 0, strides: null, contiguous: true };
 }
 
+/** The WebAssembly elementwise kernels binary ops use (assembly/elementwise.ts). */
+interface BinaryKernels {
+  binaryF32(op: number, a: number, as: number, b: number, bs: number, out: number, n: number): void;
+  compareF32(op: number, a: number, as: number, b: number, bs: number, out: number, n: number): void;
+}
+
+// Codes of assembly/elementwise.ts: arithmetic (float32 out) and comparisons (bool out).
+const WASM_ARITH: Partial<Record<BinaryOp, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 };
+const WASM_COMPARE: Partial<Record<BinaryOp, number>> = { eq: 0, ne: 1, lt: 2, le: 3, gt: 4, ge: 5 };
+
+/** Below this many elements (or this row length) the JavaScript loops are as fast as a call into WebAssembly. */
+const WASM_MIN_NUMEL = 64;
+const WASM_MIN_ROW = 8;
+
+// Heap words through which scalar operands reach the kernels (allocated once, never freed).
+let scalarWords = -2;
+let scalarView: Float32Array | null = null;
+function scalarAddress(slot: number, v: number): number {
+  if (scalarWords === -2) scalarWords = heapAlloc(16);
+  if (scalarWords < 0) return -1;
+  const buf = heapBuffer();
+  if (scalarView === null || scalarView.buffer !== buf) scalarView = new Float32Array(buf, scalarWords, 4);
+  scalarView[slot] = v;
+  return scalarWords + 4 * slot;
+}
+
+/**
+ * float32 `op` through the WebAssembly kernels when every operand is in the heap and the
+ * layout reduces to rows where out steps by 1 and each input by 0 or 1; false otherwise
+ * (nothing written). Results are bit-identical to the JavaScript loops.
+ */
+function binaryWasm(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DTypeName): boolean {
+  if (cd !== 'float32') return false;
+  const arith = WASM_ARITH[op];
+  const cmp = WASM_COMPARE[op];
+  if (arith === undefined && cmp === undefined) return false;
+  if (out.dtype !== (arith !== undefined ? 'float32' : 'bool')) return false;
+  const n = numel(out.shape);
+  if (n < WASM_MIN_NUMEL) return false;
+  if ((typeof a !== 'number' && a.dtype !== 'float32') || (typeof b !== 'number' && b.dtype !== 'float32')) return false;
+  const K = wasmKernels() as unknown as BinaryKernels | null;
+  if (K === null) return false;
+  const oAddr = heapAddress(out);
+  if (oAddr < 0) return false;
+  const aAddr = typeof a === 'number' ? -1 : heapAddress(a);
+  const bAddr = typeof b === 'number' ? -1 : heapAddress(b);
+  if ((typeof a !== 'number' && aAddr < 0) || (typeof b !== 'number' && bAddr < 0)) return false;
+  const nd = out.shape.length;
+  const c = collapse(out.shape, [out.strides, typeof a === 'number' ? zeros(nd) : a.strides, typeof b === 'number' ? zeros(nd) : b.strides]);
+  const it = new RowIter(c.shape, c.strides, [0, 0, 0]);
+  const s = it.inner, len = it.rowLen;
+  if (s[0] !== 1 || (s[1] !== 0 && s[1] !== 1) || (s[2] !== 0 && s[2] !== 1) || len < WASM_MIN_ROW) return false;
+  // scalars last: their heap word is written just before the calls
+  const aBase = typeof a === 'number' ? scalarAddress(0, castTo(a, 'float32')) : aAddr;
+  const bBase = typeof b === 'number' ? scalarAddress(1, castTo(b, 'float32')) : bAddr;
+  if (aBase < 0 || bBase < 0) return false;
+  const p = it.pos;
+  const oBytes = arith !== undefined ? 4 : 1;
+  if (arith !== undefined) {
+    do K.binaryF32(arith, aBase + 4 * p[1], s[1], bBase + 4 * p[2], s[2], oAddr + oBytes * p[0], len);
+    while (it.next());
+  } else {
+    do K.compareF32(cmp!, aBase + 4 * p[1], s[1], bBase + 4 * p[2], s[2], oAddr + oBytes * p[0], len);
+    while (it.next());
+  }
+  return true;
+}
+
 /** Runs op into `out`, whose host array must store results exactly. */
 function binaryInto(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DTypeName): void {
+  if (binaryWasm(op, a, b, out, cd)) return;
   const f = binaryFn(op, cd);
   const code = fastCode(op, cd);
   const O = dataOf(out);

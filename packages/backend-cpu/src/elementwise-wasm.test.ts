@@ -1,6 +1,6 @@
 // The WebAssembly float32 elementwise kernels against the JavaScript kernels, bit for bit:
 // every op runs once with setCpuKernels('js') and once with 'wasm' on the same inputs
-// (random bits, NaN payloads of both signs, ±Inf, ±0, subnormals, extremes), over the
+// (random bits, NaNs with payloads of both signs, ±Inf, ±0, subnormals, extremes), over the
 // layouts the wasm path takes and some it must decline.
 import type { BinaryOp, DTypeName, Operand, TensorRef, UnaryOp } from '@antorcha/core';
 import { contiguousStrides } from '@antorcha/core';
@@ -53,7 +53,19 @@ function heapRef(dtype: DTypeName, shape: number[], strides?: number[], offset =
 
 function bits(ref: TensorRef): Uint32Array | Uint8Array {
   const d = (ref.buffer as CpuBuffer).data;
-  return ref.dtype === 'float32' ? new Uint32Array(new Float32Array(d as Float32Array)) : new Uint8Array(d as Uint8Array);
+  // a copy of the bits (a Uint32Array made from a Float32Array would convert the values)
+  return ref.dtype === 'float32' ? canonicalNaN(new Uint32Array(new Float32Array(d as Float32Array).buffer)) : new Uint8Array(d as Uint8Array);
+}
+
+/**
+ * NaN payloads are not part of the comparison: the JavaScript kernels themselves give
+ * different payloads depending on V8's tier (interpreted code canonicalises NaN to
+ * 0x7fc00000; optimised code keeps x86's payload propagation, which the WebAssembly
+ * kernels match, as does PyTorch). Every NaN compares as 0x7fc00000; all other bits exactly.
+ */
+function canonicalNaN(u: Uint32Array): Uint32Array {
+  for (let i = 0; i < u.length; i++) if ((u[i]! & 0x7f800000) === 0x7f800000 && (u[i]! & 0x7fffff) !== 0) u[i] = 0x7fc00000;
+  return u;
 }
 
 function clear(ref: TensorRef): void {

@@ -6,6 +6,16 @@
 import type { DTypeName, HostArray, ReduceOp, TensorRef } from '@antorcha/core';
 import { castTo, convertRef, dataOf, directStore, readExact } from './memory.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
+import { heapAddress, wasmKernels } from './wasm/runtime.js';
+
+/** The WebAssembly reduction kernels (assembly/reduce.ts). */
+interface ReduceKernels {
+  reduceRowsF32(op: number, x: number, rows: number, n: number, out: number): void;
+  sumColsF32(x: number, rows: number, rowStride: number, cols: number, out: number): void;
+}
+
+/** Below this many input elements the JavaScript loops are as fast as a call into WebAssembly. */
+const WASM_MIN_NUMEL = 64;
 
 const SUM = 0, NANSUM = 1, PROD = 2, MAX = 3, MIN = 4, ARGMAX = 5, ARGMIN = 6, ALL = 7, ANY = 8;
 const CODES: Record<ReduceOp, number> = {
@@ -128,6 +138,44 @@ function initial(code: number): number {
 }
 
 /**
+ * float32 sum/max/min through the WebAssembly kernels: contiguous rows (`[M, N] → [M]`,
+ * whole-tensor) and contiguous columns (`[M, N] → [N]`, x viewed as [N, M] with strides
+ * [1, N]); false when the layout, dtypes or heap placement don't fit (nothing written).
+ * max/min and column sums are bit-identical to the JS loops; row sums accumulate in double
+ * in another order (they may differ in the last float32 bit).
+ */
+function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorRef, cd: DTypeName): boolean {
+  if (cd !== 'float32' || x.dtype !== 'float32' || out.dtype !== 'float32') return false;
+  if (code !== SUM && code !== MAX && code !== MIN) return false;
+  const total = numel(x.shape);
+  if (total < WASM_MIN_NUMEL) return false;
+  const K = wasmKernels() as unknown as ReduceKernels | null;
+  if (K === null) return false;
+  const xAddr = heapAddress(x);
+  const oAddr = heapAddress(out);
+  if (xAddr < 0 || oAddr < 0) return false;
+  const lead = x.shape.length - reduceDims;
+  const outerN = numel(x.shape.slice(0, lead));
+  const innerN = numel(x.shape.slice(lead));
+  if (innerN === 0 || outerN === 0) return false;
+  if (isContiguous(x.shape, x.strides) && isContiguous(out.shape, out.strides)) {
+    K.reduceRowsF32(code, xAddr, outerN, innerN, oAddr);
+    return true;
+  }
+  if (code !== SUM) return false;
+  // columns: outputs step by 1 in x and in out, the reduced elements by a row stride >= their count
+  const outer = collapse(x.shape.slice(0, lead), [out.strides.slice(0, lead), x.strides.slice(0, lead)], false);
+  const inner = collapse(x.shape.slice(lead), [x.strides.slice(lead)], false);
+  if (outer.shape.length !== 1 || inner.shape.length !== 1) return false;
+  if (outer.strides[0][0] !== 1 || outer.strides[1][0] !== 1) return false;
+  const rowStride = inner.strides[0][0];
+  const cols = outer.shape[0];
+  if (rowStride < cols || cols < 2) return false;
+  K.sumColsF32(xAddr, inner.shape[0], rowStride, cols, oAddr);
+  return true;
+}
+
+/**
  * Reduces the last `reduceDims` dims of x into out (x's leading dims' shape).
  * arg-reductions write int64 flat indices into the reduced block (first extreme;
  * first NaN if any); all/any write bool; empty reductions give sum 0, prod 1,
@@ -135,6 +183,7 @@ function initial(code: number): number {
  */
 export function reduce(op: ReduceOp, x: TensorRef, reduceDims: number, out: TensorRef, cd: DTypeName): void {
   const code = CODES[op];
+  if (reduceWasm(code, x, reduceDims, out, cd)) return;
   const nd = x.shape.length;
   const lead = nd - reduceDims;
   const outerShape = x.shape.slice(0, lead);

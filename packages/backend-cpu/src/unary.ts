@@ -9,6 +9,7 @@ import { copyWith, resultCast } from './copy.js';
 import { convertRef, dataOf, directStore, readExact, tempRef } from './memory.js';
 import { digamma, digammaf, erf, erfc, erfinv, frexpExponent, frexpMantissa, i0, i0f, i1, i1f, lgamma, polygamma, polygammaf, roundHalfEven } from './math.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
+import { heapAddress, wasmKernels } from './wasm/runtime.js';
 
 /** A scalar unary function; `p`, `q` are the op's parameters (see {@link UnaryParams}). */
 export type UnaryFn = (x: number, p: number, q: number) => number;
@@ -170,8 +171,50 @@ function unaryRow(
   for (let i = 0; i < n; i++, xi += xs, oi += os) O[oi] = f(X[xi], p, q);
 }
 
+/** The WebAssembly unary kernel (assembly/elementwise.ts). */
+interface UnaryKernels {
+  unaryF32(op: number, x: number, out: number, n: number): void;
+}
+
+/**
+ * Codes of assembly/elementwise.ts's unaryF32. exp, sigmoid and rsqrt compute in double
+ * with fdlibm's exp as V8's Math.exp does: checked bit for bit against the JavaScript loops
+ * over every float32 input.
+ */
+const WASM_UNARY: Partial<Record<UnaryOp, number>> = {
+  neg: 0, abs: 1, relu: 2, sqrt: 3, square: 4, reciprocal: 5, rsqrt: 6, exp: 7, sigmoid: 8,
+};
+
+/** Below this many elements (or this row length) the JavaScript loops are as fast as a call into WebAssembly. */
+const WASM_MIN_NUMEL = 64;
+const WASM_MIN_ROW = 8;
+
+/**
+ * float32 `op` through the WebAssembly kernel when x and out are in the heap and the layout
+ * reduces to contiguous rows; false otherwise (nothing written). Bit-identical to the JS loops.
+ */
+function unaryWasm(op: UnaryOp | UnaryFn, x: TensorRef, out: TensorRef, cd: DTypeName): boolean {
+  if (typeof op !== 'string' || cd !== 'float32' || x.dtype !== 'float32' || out.dtype !== 'float32') return false;
+  const code = WASM_UNARY[op];
+  if (code === undefined) return false;
+  if (numel(out.shape) < WASM_MIN_NUMEL) return false;
+  const K = wasmKernels() as unknown as UnaryKernels | null;
+  if (K === null) return false;
+  const xAddr = heapAddress(x);
+  const oAddr = heapAddress(out);
+  if (xAddr < 0 || oAddr < 0) return false;
+  const c = collapse(out.shape, [out.strides, x.strides]);
+  const it = new RowIter(c.shape, c.strides, [0, 0]);
+  const s = it.inner, len = it.rowLen, p = it.pos;
+  if (s[0] !== 1 || s[1] !== 1 || len < WASM_MIN_ROW) return false;
+  do K.unaryF32(code, xAddr + 4 * p[1], oAddr + 4 * p[0], len);
+  while (it.next());
+  return true;
+}
+
 /** Runs op (or, when `op` is a function, that scalar function) over x into `out`, whose host array must store results exactly (see {@link directStore}). */
 function unaryInto(op: UnaryOp | UnaryFn, x: TensorRef, out: TensorRef, cd: DTypeName, params: UnaryParams | undefined): void {
+  if (unaryWasm(op, x, out, cd)) return;
   const spec: UnarySpec = typeof op === 'string' ? UNARY[op] : { f: op };
   const f = typeof op === 'string' ? unaryFn(op, cd) : op;
   const code = typeof op === 'string' && (cd === 'float32' || cd === 'float64') && f === spec.f ? (FAST_UNARY[op] ?? -1) : -1;

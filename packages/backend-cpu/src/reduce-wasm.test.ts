@@ -1,0 +1,152 @@
+// The WebAssembly float32 reductions against the JavaScript kernels: max/min and column
+// sums bit for bit (the sign of zero results included; NaN payloads, which the JS kernels
+// themselves don't fix, compared as NaN); row sums, which
+// add in double in another order, within the double-precision error bound of the JS result
+// (n·2⁻⁵²·Σ|x|) plus one float32 ulp: both are a double sum rounded once to float32.
+import type { DTypeName, ReduceOp, TensorRef } from '@antorcha/core';
+import { contiguousStrides } from '@antorcha/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCpuBackend } from './index.js';
+import type { CpuBuffer } from './memory.js';
+import { reduce } from './reduce.js';
+import { heapAddress, setCpuKernels, wasmKernels } from './wasm/runtime.js';
+
+const backend = createCpuBackend();
+afterAll(() => setCpuKernels('wasm'));
+
+let seed = 0x2545f491;
+function rand32(): number {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return seed >>> 0;
+}
+
+const SPECIAL = [0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7fc12345, 0xffd00001, 0x00000001, 0x807fffff, 0x7f7fffff, 0xff7fffff];
+
+/** mode: 'plain' moderate values; 'special' with specials sprinkled; 'zeros' non-positive values with both zeros; 'nan' with a few NaNs. */
+function fill(a: Float32Array, mode: 'plain' | 'special' | 'zeros' | 'nan'): void {
+  const u = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  for (let i = 0; i < a.length; i++) {
+    const r = rand32();
+    if (mode === 'zeros') u[i] = r % 3 === 0 ? 0 : r % 3 === 1 ? 0x80000000 : (0x80000000 | (r >>> 9)) >>> 0;
+    else if (mode === 'special' && r % 13 === 0) u[i] = SPECIAL[(r >>> 8) % SPECIAL.length]!;
+    else if (mode === 'nan' && r % 97 === 0) u[i] = (0x7fc00000 | (r & 0x803fffff)) >>> 0;
+    else a[i] = ((r / 2 ** 32) - 0.3) * 100;
+  }
+}
+
+function heapRef(dtype: DTypeName, shape: number[], strides?: number[], offset = 0): TensorRef {
+  const st = strides ?? contiguousStrides(shape);
+  let span = 1;
+  for (let i = 0; i < shape.length; i++) span += (shape[i]! - 1) * Math.abs(st[i]!);
+  const buffer = backend.alloc(dtype, Math.max(offset + span, 64));
+  return { buffer, dtype, shape, strides: st, offset };
+}
+
+function run(mode: 'js' | 'wasm', op: ReduceOp, x: TensorRef, dims: number, out: TensorRef): Uint32Array {
+  (out.buffer as CpuBuffer).data.fill(0);
+  setCpuKernels(mode);
+  reduce(op, x, dims, out, 'float32');
+  // read through the buffer again: a non-shared heap replaces its ArrayBuffer when it grows
+  const u = new Uint32Array(new Float32Array((out.buffer as CpuBuffer).data as Float32Array).buffer);
+  // NaN payloads are left out (the JS kernels' payloads depend on V8's tier): any NaN is 0x7fc00000
+  for (let i = 0; i < u.length; i++) if ((u[i]! & 0x7f800000) === 0x7f800000 && (u[i]! & 0x7fffff) !== 0) u[i] = 0x7fc00000;
+  return u;
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array): void {
+  expect(a.length).toBe(b.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) expect(`${i}: ${a[i]!.toString(16)}`).toBe(`${i}: ${b[i]!.toString(16)}`);
+}
+
+/** One float32 ulp at |v|. */
+function ulp32(v: number): number {
+  const a = Math.abs(v);
+  if (a < 2 ** -126) return 2 ** -149;
+  return 2 ** (Math.floor(Math.log2(a)) - 23);
+}
+
+describe('WebAssembly float32 reductions', () => {
+  it('are loaded and see heap buffers', () => {
+    setCpuKernels('wasm');
+    expect(wasmKernels()).not.toBeNull();
+    expect(heapAddress(heapRef('float32', [100]))).toBeGreaterThanOrEqual(0);
+  });
+
+  const shapes: [number, number][] = [[1, 64], [1, 65], [1, 100003], [3, 17], [16, 16], [7, 333], [200, 9], [2, 4096]];
+
+  for (const op of ['max', 'min'] as const) {
+    it(`${op} over the last dim and over everything: bit-identical (NaN propagation, signed zeros)`, () => {
+      for (const [M, N] of shapes) {
+        for (const mode of ['plain', 'special', 'zeros', 'nan'] as const) {
+          for (const offset of [0, 1]) {
+            const x = heapRef('float32', [M, N], undefined, offset);
+            fill((x.buffer as CpuBuffer).data as Float32Array, mode);
+            const out = heapRef('float32', [M]);
+            sameBits(run('wasm', op, x, 1, out), run('js', op, x, 1, out));
+            const all = heapRef('float32', []);
+            sameBits(run('wasm', op, x, 2, all), run('js', op, x, 2, all));
+          }
+        }
+      }
+    });
+  }
+
+  it('sum over the first dim of a matrix ([M, N] → [N], a transposed view): bit-identical', () => {
+    for (const [M, N] of shapes) {
+      for (const mode of ['plain', 'special', 'nan'] as const) {
+        const base = heapRef('float32', [M, N]);
+        fill((base.buffer as CpuBuffer).data as Float32Array, mode);
+        // x is base viewed as [N, M] (strides [1, N]), reducing its last dim
+        const x: TensorRef = { ...base, shape: [N, M], strides: [1, N] };
+        const out = heapRef('float32', [N]);
+        sameBits(run('wasm', 'sum', x, 1, out), run('js', 'sum', x, 1, out));
+      }
+    }
+  });
+
+  it('sum over the last dim and over everything: within the double error bound plus one float32 ulp of the JS kernel, NaN/Inf where it has them', () => {
+    let differing = 0, total = 0;
+    for (const [M, N] of shapes) {
+      for (const mode of ['plain', 'special'] as const) {
+        for (const offset of [0, 3]) {
+          const x = heapRef('float32', [M, N], undefined, offset);
+          fill((x.buffer as CpuBuffer).data as Float32Array, mode);
+          const absSum = (from: number, n: number): number => {
+            const X = (x.buffer as CpuBuffer).data as Float32Array; // fresh: the heap may have grown
+            let t = 0;
+            for (let k = 0; k < n; k++) t += Math.abs(X[offset + from + k]!);
+            return t;
+          };
+          for (const [dims, out] of [[1, heapRef('float32', [M])], [2, heapRef('float32', [])]] as const) {
+            const js = run('js', 'sum', x, dims, out);
+            const wasm = run('wasm', 'sum', x, dims, out);
+            const len = dims === 1 ? N : M * N;
+            for (let i = 0; i < (dims === 1 ? M : 1); i++) {
+              total++;
+              const a = new Float32Array(new Uint32Array([js[i]!]).buffer)[0]!;
+              const b = new Float32Array(new Uint32Array([wasm[i]!]).buffer)[0]!;
+              if (Number.isNaN(a) || !Number.isFinite(a)) {
+                expect(Number.isNaN(b) ? NaN : b).toBe(Number.isNaN(a) ? NaN : a);
+                continue;
+              }
+              const bound = len * 2 ** -52 * absSum(i * len, len) + ulp32(a);
+              expect(Math.abs(a - b)).toBeLessThanOrEqual(bound);
+              if (js[i] !== wasm[i]) differing++;
+            }
+          }
+        }
+      }
+    }
+    expect(differing).toBeLessThan(total / 10);
+  });
+
+  it('mean-style and other layouts fall back consistently (a strided row)', () => {
+    const base = heapRef('float32', [10, 40]);
+    fill((base.buffer as CpuBuffer).data as Float32Array, 'plain');
+    const x: TensorRef = { ...base, shape: [10, 20], strides: [40, 2] };
+    const out = heapRef('float32', [10]);
+    for (const op of ['sum', 'max', 'min'] as const) expect(run('wasm', op, x, 1, out)).toEqual(run('js', op, x, 1, out));
+  });
+});
