@@ -9,9 +9,15 @@
  * PyTorch's float32 BLAS (which accumulates in float32 with FMA); plain JS has no
  * float32 SIMD, so float64 accumulation costs no speed. int64 is exact while sums
  * stay within ±2^53; int32 has its own wrapping kernel (Math.imul).
+ *
+ * float32 products whose operands all live in the CPU heap run the WebAssembly
+ * SIMD GEMM instead (assembly/gemm.ts): same packing scheme on f32x4 with a 5×8
+ * register tile, accumulating in float32 as PyTorch's float32 BLAS does, so its
+ * results may differ from the JavaScript kernel's in the last bits.
  */
 import type { DTypeName, HostArray, TensorRef } from '@antorcha/core';
 import { castTo, convertRef, dataOf, directStore, readExact } from './memory.js';
+import { heapAddress, heapScratch, wasmKernels } from './wasm/runtime.js';
 
 const MR = 4;
 const NR = 4;
@@ -141,6 +147,57 @@ function gemmInt32(
   }
 }
 
+/** The WebAssembly GEMM (assembly/gemm.ts). */
+interface GemmKernels {
+  sgemm(
+    M: number, N: number, K: number,
+    a: number, am: number, ak: number,
+    b: number, bk: number, bn: number,
+    c: number, ldc: number,
+    accumulate: number, scratch: number,
+  ): void;
+  sgemmScratchBytes(M: number, N: number, K: number): number;
+}
+
+/**
+ * Below this many multiply-adds per product the JavaScript loops are about as fast
+ * (a call, the packing and the edge tiles cost more than the products).
+ */
+const WASM_MIN_MACS = 4096;
+
+/**
+ * float32 matmul through the WebAssembly GEMM when a, b and out are float32 heap
+ * tensors, out's rows are contiguous and the products are large enough; false
+ * otherwise (nothing written). Batches loop here, one `sgemm` call each.
+ */
+function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): boolean {
+  if (cd !== 'float32' || a.dtype !== 'float32' || b.dtype !== 'float32' || out.dtype !== 'float32') return false;
+  let batch = a.shape[0], M = a.shape[1];
+  const K = a.shape[2], N = b.shape[2];
+  if (M * N * Math.max(K, 1) < WASM_MIN_MACS || out.strides[2] !== 1) return false;
+  const W = wasmKernels() as unknown as GemmKernels | null;
+  if (W === null || typeof W.sgemm !== 'function') return false;
+  const aAddr = heapAddress(a), bAddr = heapAddress(b), oAddr = heapAddress(out);
+  if (aAddr < 0 || bAddr < 0 || oAddr < 0) return false;
+  let as0 = a.strides[0], os0 = out.strides[0];
+  const am = a.strides[1], ak = a.strides[2];
+  const bs0 = b.strides[0], bk = b.strides[1], bn = b.strides[2];
+  const om = out.strides[1];
+  // b shared by every batch and a, out stacking their rows: one taller product
+  if (batch > 1 && bs0 === 0 && as0 === M * am && os0 === M * om) {
+    M *= batch;
+    batch = 1;
+    as0 = 0;
+    os0 = 0;
+  }
+  const scratch = heapScratch(0, Math.max(16, W.sgemmScratchBytes(M, N, K)));
+  if (scratch < 0) return false;
+  for (let t = 0; t < batch; t++) {
+    W.sgemm(M, N, K, aAddr + 4 * t * as0, am, ak, bAddr + 4 * t * bs0, bk, bn, oAddr + 4 * t * os0, om, 0, scratch);
+  }
+  return true;
+}
+
 /**
  * Batched matrix product: a is [B, M, K], b is [B, K, N], out is [B, M, N], any
  * strides (stride 0 broadcasts a batch). Computes in `cd` (see the module notes).
@@ -149,6 +206,7 @@ export function matmul(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName
   let batch = a.shape[0], M = a.shape[1];
   const K = a.shape[2], N = b.shape[2];
   if (batch * M * N === 0) return;
+  if (matmulWasm(a, b, out, cd)) return;
   if (!readExact(a.dtype, cd)) a = convertRef(a, cd);
   if (!readExact(b.dtype, cd)) b = convertRef(b, cd);
   const A = dataOf(a), B = dataOf(b), O = dataOf(out);
