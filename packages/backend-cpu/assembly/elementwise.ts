@@ -169,9 +169,6 @@ const U_THRESHOLD: f64 = reinterpret<f64>(0xC0874910D52D3051);
 const HALF_LN2_HW: f64 = reinterpret<f64>(0x3FD62E4300000000);
 // |x| < 2^-28: exp is 1 + x
 const TINY: f64 = reinterpret<f64>(0x3E30000000000000);
-// lanes with 2^-28 <= |x| <= FAST_MAX and x != 1 need none of the special cases,
-// and 2^k is a normal double
-const FAST_MAX: f64 = 700.0;
 
 /** fdlibm's k (f64 lanes): 0 where |x| <= ½ ln 2, else (int)(invln2·x + halF[xsb]). */
 @inline function expK(x: v128): v128 {
@@ -222,39 +219,69 @@ const FAST_MAX: f64 = 700.0;
   return res;
 }
 
-/** fdlibm exp where every lane has 2^-28 <= |x| <= 700 and x != 1. */
+// 2^52 + 1023: adding it to an integral k (|k| < 2^51) leaves k + 1023 in the low mantissa bits
+const POW2_MAGIC: f64 = 4503599627371519.0;
+
+/** fdlibm exp where every lane has 2^-28 <= |x| <= 700 and x != 1 (no special case; 2^k normal). */
 @inline function expFast(x: v128): v128 {
   const k = expK(x);
   const y = expCore(x, k);
-  const ki = i32x4.trunc_sat_f64x2_s_zero(k);
-  return f64x2.mul(y, pow2(ki));
+  const twopk = i64x2.shl(f64x2.add(k, f64x2.splat(POW2_MAGIC)), 52);
+  return f64x2.mul(y, twopk);
 }
 
-@inline function needSlow(x: v128): bool {
-  const ax = f64x2.abs(x);
+// float32 bounds of the fast path (exact in float32): 2^-28 and 700
+const TINY32: f32 = reinterpret<f32>(0x31800000);
+const FAST_MAX32: f32 = 700.0;
+
+/** Whether all four float32 lanes are in exp's fast range. */
+@inline function expAllFast(x: v128): bool {
+  const ax = f32x4.abs(x);
   const ok = v128.and(
-    v128.and(f64x2.ge(ax, f64x2.splat(TINY)), f64x2.le(ax, f64x2.splat(FAST_MAX))),
-    f64x2.ne(x, f64x2.splat(1.0)),
+    v128.and(f32x4.ge(ax, f32x4.splat(TINY32)), f32x4.le(ax, f32x4.splat(FAST_MAX32))),
+    f32x4.ne(x, f32x4.splat(1.0)),
   );
-  return !i64x2.all_true(ok);
+  return i32x4.all_true(ok);
 }
 
-@inline function exp2x(x: v128): v128 {
-  return needSlow(x) ? expSlow(x) : expFast(x);
+@inline function lanesLo(x: v128): v128 {
+  return f64x2.promote_low_f32x4(x);
 }
 
-@inline function un2d(op: i32, x: v128): v128 {
-  if (op == RSQRT) return f64x2.div(f64x2.splat(1.0), f64x2.sqrt(x));
-  if (op == EXP) return exp2x(x);
-  // SIGMOID: 1 / (1 + exp(−x))
-  return f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), exp2x(f64x2.neg(x))));
+@inline function lanesHi(x: v128): v128 {
+  return f64x2.promote_low_f32x4(i32x4.shuffle(x, x, 2, 3, 2, 3));
 }
 
-@inline function un4d(op: i32, x: v128): v128 {
-  // float32 lanes → two f64x2 halves → op in double → rounded back to float32
-  const lo = un2d(op, f64x2.promote_low_f32x4(x));
-  const hi = un2d(op, f64x2.promote_low_f32x4(i32x4.shuffle(x, x, 2, 3, 2, 3)));
+@inline function join(lo: v128, hi: v128): v128 {
   return i32x4.shuffle(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+}
+
+@inline function sigmoidOf(e: v128): v128 {
+  // 1 / (1 + exp(−x)) in double
+  return f64x2.div(f64x2.splat(1.0), f64x2.add(f64x2.splat(1.0), e));
+}
+
+/** float32 lanes → two f64x2 halves → op in double → rounded back to float32. */
+@inline function un4d(op: i32, x: v128): v128 {
+  if (op == RSQRT) {
+    const one = f64x2.splat(1.0);
+    return join(f64x2.div(one, f64x2.sqrt(lanesLo(x))), f64x2.div(one, f64x2.sqrt(lanesHi(x))));
+  }
+  // exp(x), or exp(−x) for sigmoid (negation is exact in float32)
+  const xs = op == SIGMOID ? f32x4.neg(x) : x;
+  let lo: v128, hi: v128;
+  if (expAllFast(xs)) {
+    lo = expFast(lanesLo(xs));
+    hi = expFast(lanesHi(xs));
+  } else {
+    lo = expSlow(lanesLo(xs));
+    hi = expSlow(lanesHi(xs));
+  }
+  if (op == SIGMOID) {
+    lo = sigmoidOf(lo);
+    hi = sigmoidOf(hi);
+  }
+  return join(lo, hi);
 }
 
 @inline function unLoop(op: i32, x: usize, o: usize, n: i32): void {

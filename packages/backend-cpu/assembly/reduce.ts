@@ -39,21 +39,32 @@
 @inline function extremeRun(isMax: i32, x: usize, n: i32): f32 {
   if (n < 16) return extremeScalar(isMax, x, n);
   const init = f32x4.splat(isMax ? -Infinity : Infinity);
-  let a0 = init, a1 = init;
+  let a0 = init, a1 = init, a2 = init, a3 = init;
+  let nan = i32x4.splat(0);
   let i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const v0 = v128.load(x + (<usize>i << 2));
-    const v1 = v128.load(x + (<usize>i << 2), 16);
-    // per lane: acc = v > acc || v !== v ? v : acc (a NaN lane stays NaN)
-    a0 = v128.bitselect(v0, a0, v128.or(isMax ? f32x4.gt(v0, a0) : f32x4.lt(v0, a0), f32x4.ne(v0, v0)));
-    a1 = v128.bitselect(v1, a1, v128.or(isMax ? f32x4.gt(v1, a1) : f32x4.lt(v1, a1), f32x4.ne(v1, v1)));
+  // per lane, while no NaN: acc = v > acc ? v : acc (pmax; pmin for min), NaNs noted apart
+  for (; i + 16 <= n; i += 16) {
+    const p = x + (<usize>i << 2);
+    const v0 = v128.load(p), v1 = v128.load(p, 16), v2 = v128.load(p, 32), v3 = v128.load(p, 48);
+    if (isMax) {
+      a0 = f32x4.pmax(a0, v0);
+      a1 = f32x4.pmax(a1, v1);
+      a2 = f32x4.pmax(a2, v2);
+      a3 = f32x4.pmax(a3, v3);
+    } else {
+      a0 = f32x4.pmin(a0, v0);
+      a1 = f32x4.pmin(a1, v1);
+      a2 = f32x4.pmin(a2, v2);
+      a3 = f32x4.pmin(a3, v3);
+    }
+    nan = v128.or(nan, v128.or(v128.or(f32x4.ne(v0, v0), f32x4.ne(v1, v1)), v128.or(f32x4.ne(v2, v2), f32x4.ne(v3, v3))));
   }
-  // combine lanes: a NaN anywhere, or a zero result (whose sign depends on order), is settled
-  // by the exact sequential loop
-  if (v128.any_true(v128.or(f32x4.ne(a0, a0), f32x4.ne(a1, a1)))) return extremeScalar(isMax, x, n);
-  let m = isMax ? f32x4.max(a0, a1) : f32x4.min(a0, a1);
-  m = isMax ? f32x4.max(m, i32x4.shuffle(m, m, 2, 3, 0, 1)) : f32x4.min(m, i32x4.shuffle(m, m, 2, 3, 0, 1));
-  m = isMax ? f32x4.max(m, i32x4.shuffle(m, m, 1, 0, 3, 2)) : f32x4.min(m, i32x4.shuffle(m, m, 1, 0, 3, 2));
+  // a NaN anywhere, or a zero result (whose sign depends on order), is settled by the exact
+  // sequential loop
+  if (v128.any_true(nan)) return extremeScalar(isMax, x, n);
+  let m = isMax ? f32x4.pmax(f32x4.pmax(a0, a1), f32x4.pmax(a2, a3)) : f32x4.pmin(f32x4.pmin(a0, a1), f32x4.pmin(a2, a3));
+  m = isMax ? f32x4.pmax(m, i32x4.shuffle(m, m, 2, 3, 0, 1)) : f32x4.pmin(m, i32x4.shuffle(m, m, 2, 3, 0, 1));
+  m = isMax ? f32x4.pmax(m, i32x4.shuffle(m, m, 1, 0, 3, 2)) : f32x4.pmin(m, i32x4.shuffle(m, m, 1, 0, 3, 2));
   let r: f32 = f32x4.extract_lane(m, 0);
   for (; i < n; i++) {
     const v = load<f32>(x + (<usize>i << 2));
