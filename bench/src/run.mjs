@@ -258,9 +258,9 @@ const py1 = runTorch(1, rows.map((r) => r.id));
 const py2 = threadRows.length ? runTorch(2, threadRows.map((r) => r.id)) : { rows: {} };
 
 // ------------------------------------------------------------------ timing
-/** Median seconds per call of `fn` (tinybench; at least 3 iterations, 1 warm-up). */
+/** Median seconds per call of `fn` (tinybench: >= 3 iterations after >= 1 warm-up iteration and 250 ms of warm-up). */
 async function secondsPerCall(name, fn, perIter) {
-  const bench = new Bench({ time: timeMs, iterations: 3, warmupTime: 100, warmupIterations: 1 });
+  const bench = new Bench({ time: timeMs, iterations: 3, warmupTime: 250, warmupIterations: 1 });
   bench.add(name, fn);
   await bench.run();
   const t = bench.tasks[0];
