@@ -25,7 +25,7 @@
  * themselves cannot crash it) leaves its caller waiting.
  */
 import { getNumThreads } from '@antorcha/core';
-import { getHeap, heapAlloc } from './heap.js';
+import { getHeap, heapAlloc, heapFree } from './heap.js';
 import { wasmKernels, wasmModule } from './runtime.js';
 import { POOL_WORKER_NAME, type PoolWorkerStart, poolWorkerMain } from './worker.js';
 
@@ -153,9 +153,11 @@ function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory): bo
       bw.postMessage(start);
       handle = bw;
     } else {
+      heapFree(slot);
       return false;
     }
   } catch {
+    heapFree(slot);
     return false;
   }
   const pw: PoolWorker = { ...w, handle };
@@ -271,10 +273,10 @@ export function runOnThreads(kernel: string, jobs: readonly (readonly number[])[
     let d = Atomics.load(w.i32, DONE);
     if (d !== seq && block && spin) {
       const end = performance.now() + callerSpin / 1000;
-      spin: do {
+      poll: do {
         for (let k = 0; k < 64; k++) {
           d = Atomics.load(w.i32, DONE);
-          if (d === seq) break spin;
+          if (d === seq) break poll;
         }
       } while (performance.now() < end);
     }

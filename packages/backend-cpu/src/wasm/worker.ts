@@ -82,10 +82,10 @@ export function poolWorkerMain(start: PoolWorkerStart): void {
     const spinUs = Atomics.load(i32, SPIN);
     if (s === seen && spinUs > 0) {
       const end = performance.now() + spinUs / 1000;
-      spin: do {
+      poll: do {
         for (let k = 0; k < 64; k++) {
           s = Atomics.load(i32, SEQ);
-          if (s !== seen) break spin;
+          if (s !== seen) break poll;
         }
       } while (performance.now() < end);
     }
