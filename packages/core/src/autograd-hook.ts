@@ -65,6 +65,25 @@ export function needsGrad(inputs: readonly (Tensor | unknown)[]): boolean {
   return any;
 }
 
+/**
+ * @internal {@link needsGrad} for one or two tensor inputs (`b` null for one), without an
+ * array: whether recording is on and either requires grad. Both are asked, as there.
+ */
+export function needsGrad2(a: Tensor, b: Tensor | null): boolean {
+  if (recorder === null || paused > 0 || !recorder.isGradEnabled()) return false;
+  const ra = a.requiresGrad === true;
+  const rb = b !== null && b.requiresGrad === true;
+  return ra || rb;
+}
+
+/**
+ * @internal Hands a record to autograd unconditionally: for callers that asked
+ * {@link needsGrad2} first (and built `attrs` only then).
+ */
+export function recordChecked(op: string, inputs: readonly Tensor[], outputs: readonly Tensor[], attrs: Record<string, unknown>): void {
+  recorder!.record({ op, inputs, outputs, attrs });
+}
+
 /** @internal {@link AutogradRecorder.activateView}, or false without autograd. */
 export function activateView(t: Tensor): boolean {
   return recorder?.activateView?.(t) ?? false;

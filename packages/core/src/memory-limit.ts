@@ -95,12 +95,14 @@ export function setMemoryLimit(bytes: number | null, device: DeviceLike = 'cpu')
   const type = toDevice(device).type;
   if (bytes === null) {
     limits.delete(type);
+    smallCap = -1;
     return;
   }
   if (typeof bytes !== 'number' || Number.isNaN(bytes) || bytes < 0) {
     throw new TorchValueError('set_memory_limit', `setMemoryLimit(): bytes must be a non-negative number or null, but got ${String(bytes)}`);
   }
   limits.set(type, Math.floor(bytes));
+  smallCap = -1;
 }
 
 /**
@@ -153,6 +155,12 @@ function hostOom(dtype: DTypeName, n: number, bytes: number, why: string): OutOf
  */
 export function checkHostAllocation(dtype: DTypeName, n: number, itemsize: number): void {
   const bytes = n * itemsize;
+  // A request of at most `smallCap` bytes and an integral count ≥ 0 passes every check below.
+  if (bytes <= smallCap && n >= 0 && Number.isInteger(n)) return;
+  if (smallCap < 0) {
+    smallCap = smallAllocationCap();
+    if (bytes <= smallCap && n >= 0 && Number.isInteger(n)) return;
+  }
   if (!Number.isSafeInteger(n)) {
     if (n > Number.MAX_SAFE_INTEGER) {
       throw hostOom(dtype, n, bytes, 'more than 2^53 - 1, the largest count a JavaScript number holds exactly');
@@ -175,6 +183,24 @@ export function checkHostAllocation(dtype: DTypeName, n: number, itemsize: numbe
   if (facts.maxLength !== null && n > facts.maxLength) {
     throw hostOom(dtype, n, bytes, `more than the ${facts.maxLength} elements a typed array can hold in this JavaScript engine`);
   }
+}
+
+/**
+ * Bytes under which a request of an integral count ≥ 0 passes every check of
+ * {@link checkHostAllocation}: under the CPU limit (set or the machine's), under
+ * {@link LARGE} (no look at the memory available now) and under the engine's longest
+ * typed array (a count is at most its bytes). -1: not computed since the limit changed.
+ */
+let smallCap = -1;
+
+function smallAllocationCap(): number {
+  const facts = hostFacts();
+  const set = limits.get('cpu');
+  let cap = LARGE - 1;
+  const limit = set !== undefined ? set : facts.memory;
+  if (limit !== null && limit < cap) cap = limit;
+  if (facts.maxLength !== null && facts.maxLength < cap) cap = facts.maxLength;
+  return cap;
 }
 
 /**

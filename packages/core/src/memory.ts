@@ -12,7 +12,9 @@ const scopes: Set<Storage>[] = [];
 
 /** @internal Storage's constructor calls it: the innermost `tidy` scope records the storage. */
 export function trackStorage(s: Storage): void {
-  scopes[scopes.length - 1]?.add(s);
+  // No `scopes[length - 1]` outside tidy: index -1 is a slow named-property miss on every allocation.
+  const n = scopes.length;
+  if (n !== 0) scopes[n - 1]!.add(s);
 }
 
 /** Storages of the tensors found in a value (tensors, arrays, plain objects, `ValuesIndices`). */

@@ -232,12 +232,14 @@ export function computeViewStrides(
 
 /** Normalises a list of dims (number, list or undefined = all) to sorted unique dims. */
 export function normalizeDims(dim: number | readonly number[] | undefined | null, ndim: number, op: string): number[] {
-  if (dim === undefined || dim === null) return Array.from({ length: ndim }, (_, i) => i);
-  const list = typeof dim === 'number' ? [dim] : dim;
+  if (dim === undefined || dim === null) return allDims(ndim);
+  // One number: the list path below with a list of one (no repeats possible).
+  if (typeof dim === 'number') return ndim === 0 ? (wrapDim(dim, 0, op), []) : [wrapDim(dim, ndim, op)];
+  const list = dim;
   if (!Array.isArray(list)) {
     throw new TorchTypeError(op, `${op}(): argument 'dim' must be int or tuple of ints, not ${typeof dim === 'object' ? (dim as object).constructor?.name ?? 'object' : typeof dim}`);
   }
-  if (list.length === 0) return Array.from({ length: ndim }, (_, i) => i);
+  if (list.length === 0) return allDims(ndim);
   const seen = new Set<number>();
   for (const d of list) {
     const w = ndim === 0 ? (wrapDim(d, 0, op), 0) : wrapDim(d, ndim, op);
@@ -245,4 +247,11 @@ export function normalizeDims(dim: number | readonly number[] | undefined | null
     seen.add(w);
   }
   return ndim === 0 ? [] : [...seen].sort((a, b) => a - b);
+}
+
+/** `[0, 1, …, ndim - 1]`. */
+function allDims(ndim: number): number[] {
+  const dims = new Array<number>(ndim);
+  for (let i = 0; i < ndim; i++) dims[i] = i;
+  return dims;
 }

@@ -30,6 +30,9 @@ import { CATALOGUE } from './ops/catalogue/index.js';
 import type { CatalogueMethods } from './ops/generated.js';
 import * as ops from './ops/index.js';
 
+/** The hook list of tensors without hooks (frozen: shared by all of them). */
+const NO_HOOKS: ((grad: Tensor) => Tensor | void)[] = Object.freeze([]) as unknown as ((grad: Tensor) => Tensor | void)[];
+
 /** Nested arrays returned by `tolist()`. */
 export type NestedList = number | boolean | NestedList[];
 
@@ -75,8 +78,11 @@ export class Tensor {
   _retainsGrad = false;
   /** @internal Marks nn.Parameter for printing. */
   _isParameter = false;
-  /** @internal Hooks registered with `registerHook` (autograd runs them). */
-  _hooks: ((grad: Tensor) => Tensor | void)[] = [];
+  /**
+   * @internal Hooks registered with `registerHook` (autograd runs them). Starts as one
+   * shared frozen empty list (no array per tensor); the first hook gets its own.
+   */
+  _hooks: ((grad: Tensor) => Tensor | void)[] = NO_HOOKS;
   /** @internal Extra per-tensor state autograd keeps (output index, version snapshot). */
   _autograd: unknown = null;
 
@@ -917,6 +923,7 @@ export class Tensor {
     if (!this._requiresGrad && this.gradFn === null) {
       throw new TorchRuntimeError('register_hook', "cannot register a hook on a tensor that doesn't require gradient");
     }
+    if (this._hooks === NO_HOOKS) this._hooks = [];
     this._hooks.push(hook);
     notifyTensorHook(this);
     return { remove: () => void (this._hooks = this._hooks.filter((h) => h !== hook)) };

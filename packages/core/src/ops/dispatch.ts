@@ -44,10 +44,16 @@ export function backendFor(dev: Device, dtype: DType, op: string): Backend {
 
 /** Allocates a new contiguous tensor (zero-filled by the backend). */
 export function emptyTensor(shape: readonly number[], dtype: DType, dev: Device = cpu, op = 'empty'): Tensor {
-  const backend = backendFor(dev, dtype, op);
-  const numel = numelOf(shape);
-  const storage = new Storage(backend, dev, backend.alloc(dtype.name, numel), dtype.name);
-  return new Tensor(storage, [...shape], contiguousStrides(shape), 0, dtype);
+  return emptyTensorOn(backendFor(dev, dtype, op), shape, dtype, dev);
+}
+
+/**
+ * @internal {@link emptyTensor} on a backend the caller already got from
+ * {@link backendFor} for `dev` and `dtype` (the checks are not repeated).
+ */
+export function emptyTensorOn(backend: Backend, shape: readonly number[], dtype: DType, dev: Device): Tensor {
+  const storage = new Storage(backend, dev, backend.alloc(dtype.name, numelOf(shape)), dtype.name);
+  return new Tensor(storage, shape.slice(), contiguousStrides(shape), 0, dtype);
 }
 
 /** A new contiguous tensor of `like`'s shape, on its device. */

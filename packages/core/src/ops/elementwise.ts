@@ -9,12 +9,13 @@ import { abs, eq, lt, mul, reciprocal } from './generated.js';
 // The catalogue's generated functions, re-exported so importers of this module find every elementwise op here.
 export * from './generated.js';
 import { type DType, bool, castScalar, getDefaultDtype } from '../dtype.js';
+import type { Device } from '../device.js';
 import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
-import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
+import { composite, needsGrad2, notifyInplace, recordChecked, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
 import { expectNumber, expectScalarFits, expectTensor, pyTypeName } from '../validate.js';
-import { backendFor, commonDevice, emptyTensor, refOf, refWith } from './dispatch.js';
+import { backendFor, commonDevice, emptyTensor, emptyTensorOn, refOf, refWith } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 
 /** A tensor or a JS number/boolean. */
@@ -42,8 +43,8 @@ function outputDtypes(op: string, rule: DtypeRule, promoted: DType): { compute: 
  * Dtypes PyTorch's CPU kernels reject per op (keyed by PyTorch name), from the catalogue
  * rows. `kernel` errors read `"<kernel>" not implemented for '<Dtype>'`.
  */
-const UNSUPPORTED: Record<string, Rejects> = Object.fromEntries(
-  [...Object.values(UNARY), ...Object.values(BINARY)].flatMap((row) => ('rejects' in row.impl ? [[row.aten, row.impl.rejects]] : [])),
+const UNSUPPORTED: ReadonlyMap<string, Rejects> = new Map(
+  [...Object.values(UNARY), ...Object.values(BINARY)].flatMap((row) => ('rejects' in row.impl ? [[row.aten, row.impl.rejects] as const] : [])),
 );
 
 /** The result dtype a rule gives, without its support checks (for PyTorch's check order). */
@@ -58,8 +59,9 @@ function outputDtypeOf(rule: DtypeRule, promoted: DType): DType {
  * just the rejections the op raises itself before any kernel runs (relu, neg on bool).
  */
 function checkSupported(name: string, dtype: DType, only?: 'message'): void {
-  const rule = UNSUPPORTED[name];
-  if (only === 'message' && rule?.message === undefined) return;
+  const rule = UNSUPPORTED.get(name);
+  if (rule === undefined) return;
+  if (only === 'message' && rule.message === undefined) return;
   if (rule && rule.dtypes.includes(dtype.name)) {
     throw new TorchRuntimeError(name, rule.message ?? `"${rule.kernel}" not implemented for '${cppName(dtype)}'`);
   }
@@ -89,11 +91,14 @@ export function bumpVersion(self: Tensor): void {
 export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, params?: UnaryParams, attrs?: Record<string, unknown>): Tensor {
   expectTensor(name, 'input', 1, x);
   checkSupported(name, x.dtype);
-  const { compute, out: outDtype } = outputDtypes(name, rule, x.dtype);
-  const backend = backendFor(x.device, compute, name);
-  const out = emptyTensor(x._shape, outDtype, x.device, name);
+  let compute = x.dtype;
+  let outDtype = compute;
+  if (rule !== 'same') ({ compute, out: outDtype } = outputDtypes(name, rule, compute));
+  const dev = x.device;
+  const backend = backendFor(dev, compute, name);
+  const out = outDtype === compute ? emptyTensorOn(backend, x._shape, outDtype, dev) : emptyTensor(x._shape, outDtype, dev, name);
   backend.unary(op, refOf(x), refOf(out), compute.name, params);
-  recordOp(name, [x], [out], attrs ?? (params ? { ...params } : {}));
+  if (needsGrad2(x, null)) recordChecked(name, [x], [out], attrs ?? (params ? { ...params } : {}));
   return out;
 }
 
@@ -119,7 +124,11 @@ export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRu
 }
 
 function operandOf(v: TensorOrScalar, shape: readonly number[], compute: DType, op: string): Operand {
-  if (v instanceof Tensor) return refWith(v, shape, broadcastStrides(v._shape, v._strides, shape, op));
+  if (v instanceof Tensor) {
+    // Of the result's shape already: broadcasting would copy the strides unchanged.
+    if (sameShape(v._shape, shape)) return refWith(v, shape, v._strides);
+    return refWith(v, shape, broadcastStrides(v._shape, v._strides, shape, op));
+  }
   return castScalar(typeof v === 'boolean' ? (v ? 1 : 0) : v, compute.name);
 }
 
@@ -148,37 +157,56 @@ const NO_BOOL_KERNEL: Partial<Record<BinaryOp, string>> = { pow: 'pow', truncDiv
 /**
  * Applies a binary kernel with broadcasting and type promotion; either side may be a scalar.
  */
-export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, rule: DtypeRule, attrs: Record<string, unknown> = {}): Tensor {
+export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, rule: DtypeRule, attrs?: Record<string, unknown>): Tensor {
   checkOperand(name, a, 'input');
   checkOperand(name, b, 'other');
-  const tensors: Tensor[] = [];
-  if (a instanceof Tensor) tensors.push(a);
-  if (b instanceof Tensor) tensors.push(b);
-  if (tensors.length === 0) throw new TorchTypeError(name, `${name}(): expected at least one Tensor argument, got two numbers`);
-  const dev = commonDevice(name, tensors);
+  const aT = a instanceof Tensor;
+  const bT = b instanceof Tensor;
+  if (!aT && !bT) throw new TorchTypeError(name, `${name}(): expected at least one Tensor argument, got two numbers`);
+  // The common case (two tensors of one device, dtype and shape) skips the general
+  // arithmetic below; the checks and their order are the same.
+  const dev = aT && bT ? sameDevice(name, a, b) : (aT ? a : (b as Tensor)).device;
   boolSubCheck(name, a, b, op);
-  const promoted = resultType(a, b);
+  const promoted = aT && bT && a.dtype === b.dtype ? a.dtype : resultType(a, b);
   checkSupported(name, promoted);
-  const { compute, out: outDtype } = outputDtypes(name, rule, promoted);
-  const shape =
-    a instanceof Tensor && b instanceof Tensor
-      ? broadcastShapes(a._shape, b._shape, name)
-      : (a instanceof Tensor ? a : (b as Tensor))._shape;
-  checkIntegerArgs(name, op, compute, b, numelOf(shape));
+  let compute = promoted;
+  let outDtype = promoted;
+  if (rule !== 'same') ({ compute, out: outDtype } = outputDtypes(name, rule, promoted));
+  const shape = aT && bT ? (sameShape(a._shape, b._shape) ? a._shape : broadcastShapes(a._shape, b._shape, name)) : (aT ? a : (b as Tensor))._shape;
+  checkIntegerArgs(name, op, compute, b, shape);
   const backend = backendFor(dev, compute, name);
-  const out = emptyTensor(shape, outDtype, dev, name);
+  const out = outDtype === compute ? emptyTensorOn(backend, shape, outDtype, dev) : emptyTensor(shape, outDtype, dev, name);
   // A number exponent stays a double, as PyTorch's pow_tensor_scalar kernel keeps it
   // (pow(0, 5e-324) is 0, not pow(0, 0) = 1); the result is still rounded to `compute`.
   const bOperand = op === 'pow' && typeof b === 'number' && compute.isFloatingPoint ? b : operandOf(b, shape, compute, name);
   backend.binary(op, operandOf(a, shape, compute, name), bOperand, refOf(out), compute.name);
-  if (tensors.length) {
-    recordOp(name, tensors, [out], {
-      ...attrs,
-      ...(a instanceof Tensor ? {} : { scalarA: a }),
-      ...(b instanceof Tensor ? {} : { scalarB: b }),
-    });
+  const first = aT ? a : (b as Tensor);
+  if (needsGrad2(first, aT && bT ? b : null)) {
+    recordChecked(
+      name,
+      aT && bT ? [a, b] : [first],
+      [out],
+      aT && bT ? { ...attrs } : { ...attrs, ...(aT ? {} : { scalarA: a }), ...(bT ? {} : { scalarB: b }) },
+    );
   }
   return out;
+}
+
+/** Whether two shapes are equal. */
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  const n = a.length;
+  if (n !== b.length) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** {@link commonDevice} of two tensors, without its array. */
+function sameDevice(name: string, a: Tensor, b: Tensor): Device {
+  const da = a.device;
+  const db = b.device;
+  if (da !== db && !db.equals(da)) commonDevice(name, [a, b]);
+  return da;
 }
 
 const INTEGER_DIVISIONS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(['truncDivide', 'floorDivide', 'remainder', 'fmod']);
@@ -189,7 +217,7 @@ const INTEGER_DIVISIONS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(['truncDivide
  * asynchronously skip the check on tensor divisors) and integers to a negative number
  * power.
  */
-function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorOrScalar, resultNumel: number): void {
+function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorOrScalar, resultShape: readonly number[]): void {
   if (compute === bool && NO_BOOL_KERNEL[op] !== undefined && (b instanceof Tensor || op !== 'pow')) {
     throw new TorchRuntimeError(name, `"${NO_BOOL_KERNEL[op]}" not implemented for 'Bool'`);
   }
@@ -199,7 +227,7 @@ function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorO
     if (typeof b === 'number' && b < 0) throw new TorchRuntimeError(name, 'Integers to negative integer powers are not allowed.');
     return;
   }
-  if (!INTEGER_DIVISIONS.has(op) || resultNumel === 0) return; // no element divides by zero
+  if (!INTEGER_DIVISIONS.has(op) || numelOf(resultShape) === 0) return; // no element divides by zero
   // A number divisor is cast to the compute dtype first (256 is 0 in uint8).
   const zero = b instanceof Tensor ? b._storage.backend.syncRead && b.numel() > 0 && (b.eq(0).any().item() as boolean) : castScalar(Number(b), compute.name) === 0;
   if (zero) throw new TorchRuntimeError(name, 'ZeroDivisionError');
@@ -233,7 +261,7 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
   }
   checkSupported(base, promoted);
   const { compute } = outputDtypes(name, rule, promoted);
-  checkIntegerArgs(name, op, compute, other, self.numel());
+  checkIntegerArgs(name, op, compute, other, self._shape);
   notifyInplace(self, name);
   // An operand that aliases self with another layout would read half-written data.
   let src = other;

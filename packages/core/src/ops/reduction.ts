@@ -2,14 +2,14 @@
  * Reductions over dims (a number, a list, negative allowed, or all), with
  * `keepdim`, and the composites built from them (mean, var, std, logsumexp, norm).
  */
-import type { ReduceOp, ScanOp } from '../backend.js';
-import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
+import type { Backend, ReduceOp, ScanOp } from '../backend.js';
+import { composite, needsGrad2, notifyInplace, recordChecked, recordOp } from '../autograd-hook.js';
 import { type DType, type DTypeLike, bool, float64, int64, toDType, uint8 } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
-import { type ValuesIndices, backendFor, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
+import { type ValuesIndices, backendFor, emptyTensor, emptyTensorOn, refOf, refWith, valuesIndices } from './dispatch.js';
 import { add, bumpVersion, checkWritable, div, sub, where } from './elementwise.js';
 import { abs, exp, log, mul, pow, sqrt } from './generated.js';
 import { cppName, typeMetaName } from './promotion.js';
@@ -27,6 +27,7 @@ export interface ReduceOptions {
 }
 
 function keepOpts(keepdim: boolean | ReduceOptions | undefined, opts: ReduceOptions | undefined): ReduceOptions {
+  if (keepdim === undefined && opts === undefined) return {};
   if (typeof keepdim === 'boolean') return { ...opts, keepdim };
   return { ...keepdim, ...opts };
 }
@@ -36,14 +37,32 @@ function keepOpts(keepdim: boolean | ReduceOptions | undefined, opts: ReduceOpti
  * allocates the kept-shape output. Returns the output without keepdim.
  */
 export function reduceRaw(op: ReduceOp, name: string, x: Tensor, dims: number[], outDtype: DType, compute: DType): Tensor {
-  const n = x._shape.length;
-  const keep = Array.from({ length: n }, (_, i) => i).filter((i) => !dims.includes(i));
-  const order = [...keep, ...dims];
-  const outShape = keep.map((i) => x._shape[i]!);
-  const out = emptyTensor(outShape, outDtype, x.device, name);
-  const backend = backendFor(x.device, compute, name);
-  const permuted = refWith(x, order.map((i) => x._shape[i]!), order.map((i) => x._strides[i]!));
-  backend.reduce(op, permuted, dims.length, refOf(out), compute.name);
+  const shape = x._shape;
+  const strides = x._strides;
+  const n = shape.length;
+  // The kept dims in order, then `dims` in their order: the view the kernel reduces.
+  const outShape: number[] = [];
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (!dims.includes(i)) order.push(i);
+  for (let i = 0; i < order.length; i++) outShape.push(shape[order[i]!]!);
+  for (let i = 0; i < dims.length; i++) order.push(dims[i]!);
+  const permShape = new Array<number>(order.length);
+  const permStrides = new Array<number>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    permShape[i] = shape[order[i]!]!;
+    permStrides[i] = strides[order[i]!]!;
+  }
+  const dev = x.device;
+  let backend: Backend;
+  let out: Tensor;
+  if (outDtype === compute) {
+    backend = backendFor(dev, compute, name);
+    out = emptyTensorOn(backend, outShape, outDtype, dev);
+  } else {
+    out = emptyTensor(outShape, outDtype, dev, name);
+    backend = backendFor(dev, compute, name);
+  }
+  backend.reduce(op, refWith(x, permShape, permStrides), dims.length, refOf(out), compute.name);
   return out;
 }
 
@@ -70,7 +89,7 @@ export function sum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, 
   const dims = normalizeDims(dim, x._shape.length, 'sum');
   const dt = sumDtype(x, o.dtype);
   const out = finish(reduceRaw('sum', 'sum', x, dims, dt, dt), x, dims, o.keepdim ?? false);
-  recordOp('sum', [x], [out], { dims, keepdim: o.keepdim ?? false, all: dim === undefined || dim === null });
+  if (needsGrad2(x, null)) recordChecked('sum', [x], [out], { dims, keepdim: o.keepdim ?? false, all: dim === undefined || dim === null });
   return out;
 }
 
