@@ -36,6 +36,13 @@ const TYPE_NAMES: Record<string, string> = {
 let sequence = 0;
 
 /**
+ * The shared empty list a new node's edge, metadata and saved lists start as (the
+ * recorder replaces them; frozen, so nothing can add to the shared one): a node costs
+ * no array allocations it then throws away.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/**
  * A node of the backward graph. `name()` is PyTorch's class name of the node
  * (`'MulBackward0'`), `nextFunctions` its edges as `[node | null, inputNr]` pairs.
  */
@@ -43,17 +50,17 @@ export class Node implements GradFn {
   /** @internal Creation order: later nodes run first when several are ready (as PyTorch). */
   _seq: number = sequence++;
   /** @internal Next node of each edge (null: that input needs no gradient). */
-  _next: (Node | null)[] = [];
+  _next: (Node | null)[] = NONE;
   /** @internal Which output of the next node each edge feeds. */
-  _nextNr: number[] = [];
+  _nextNr: number[] = NONE;
   /** @internal Metadata of each edge's tensor: gradients are summed/cast to it. */
-  _meta: (TensorMeta | null)[] = [];
+  _meta: (TensorMeta | null)[] = NONE;
   /** @internal Metadata of the outputs (missing output gradients become zeros). */
-  _outMeta: TensorMeta[] = [];
+  _outMeta: TensorMeta[] = NONE;
   /** @internal The backward formula. */
   _formula: Formula | null = null;
   /** @internal Saved tensors, dropped after backward unless the graph is retained. */
-  _saved: SavedTensor[] = [];
+  _saved: SavedTensor[] = NONE;
   /** @internal Nodes whose saved tensors are released with this one (CopySlices' op). */
   _owned: Node[] | null = null;
   /** @internal Non-leaf output tensors with hooks or `retainGrad()`, by output number. */
@@ -85,7 +92,8 @@ export class Node implements GradFn {
    */
   _save(t: Tensor, isOutputOf: Node | null = null, outputNr = 0, version = t._version): SavedTensor {
     const s = new SavedTensor(t, this, isOutputOf, outputNr, version);
-    this._saved.push(s);
+    if (this._saved === NONE) this._saved = [s];
+    else this._saved.push(s);
     return s;
   }
 

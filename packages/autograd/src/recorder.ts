@@ -10,7 +10,7 @@ import { MULTI_VIEW_OPS, VIEW_OPS, inplaceNeedsSelf, ruleFor } from './derivativ
 import type { Rule, RuleCtx } from './derivatives/rule.js';
 import { type Geometry, asStridedBackward } from './derivatives/views.js';
 import { isGradEnabled } from './grad-mode.js';
-import { type TensorState, Node, accumulateGradOf, metaOf, setGradFn, stateOf } from './node.js';
+import { type TensorMeta, type TensorState, Node, accumulateGradOf, metaOf, setGradFn, stateOf } from './node.js';
 
 /** The edge a new node gets for an input that requires grad: its gradFn (or AccumulateGrad) and output number. */
 export function edgeOf(t: Tensor, regenerate = true): [Node, number] {
@@ -77,9 +77,16 @@ function buildNode(rule: Rule, rec: OpRecord, buildRec: OpRecord, inplaceView: b
     // An in-place write into a view: the view's own edge is replaced by CopySlices' edge to the base.
     const viewSelf = inplaceView && i === 0 && e === rec.outputs[0];
     if (e !== null && e !== undefined && (e._requiresGrad || (viewSelf && viewBaseOf(e)!._requiresGrad))) {
-      const [fn, nr] = viewSelf ? [node, 0] : edgeOf(e);
-      next[i] = fn;
-      nextNr[i] = nr;
+      if (viewSelf) {
+        next[i] = node;
+        nextNr[i] = 0;
+      } else {
+        // edgeOf(e), without its pair
+        refreshView(e);
+        const fn = e.gradFn as Node | null;
+        next[i] = fn !== null ? fn : accumulateGradOf(e);
+        nextNr[i] = fn !== null ? stateOf(e).outputNr : 0;
+      }
       meta[i] = metaOf(e);
       any = true;
     } else {
@@ -92,8 +99,10 @@ function buildNode(rule: Rule, rec: OpRecord, buildRec: OpRecord, inplaceView: b
   node._next = next;
   node._nextNr = nextNr;
   node._meta = meta;
-  node._outMeta = rec.outputs.map(metaOf);
   const outputs = rec.outputs;
+  const outMeta: TensorMeta[] = new Array(outputs.length);
+  for (let i = 0; i < outputs.length; i++) outMeta[i] = metaOf(outputs[i]!);
+  node._outMeta = outMeta;
   // An in-place op reading its own target as another operand (`y.mul_(y)`) read it before the write.
   const target = rec.attrs.inplace === true ? rec.outputs[0] : null;
   const ctx: RuleCtx = {
