@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CpuBuffer, allocBuffer } from './memory.js';
 import { HEAP_BASE, heapAlloc, heapFree, heapStats, setHeapLimit, sizeClass } from './wasm/heap.js';
 import { heapAddress, wasmInfo, wasmKernels } from './wasm/runtime.js';
@@ -57,17 +57,23 @@ describe('the CPU heap', () => {
     expect(heapAddress(ref)).toBe(-1);
   });
 
-  it('falls back to typed arrays over its limit, and counts what it refused', () => {
+  it('falls back to typed arrays over its limit, counts what it refused, and warns once', () => {
     const before = heapStats();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     setHeapLimit(before.reserved); // nothing more may be reserved
     try {
       const big = allocBuffer('float32', (before.reserved - HEAP_BASE) / 4 + 1024);
       expect(big.address).toBe(-1);
       expect(big.data).toBeInstanceOf(Float32Array);
       expect(heapStats().refused).toBe(before.refused + 1);
+      allocBuffer('float32', (before.reserved - HEAP_BASE) / 4 + 1024);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/CPU heap is full .* dispose tensors .*torch\.tidy/);
     } finally {
-      setHeapLimit(2 * 1024 ** 3);
+      setHeapLimit(before.limit);
+      warn.mockRestore();
     }
+    expect(before.limit).toBe(1024 ** 3);
   });
 
   it('grows past its first reservation and keeps earlier views valid (shared memory)', () => {

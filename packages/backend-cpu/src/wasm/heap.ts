@@ -50,10 +50,21 @@ export function sizeClass(bytes: number): number {
   return Math.ceil(bytes / step) * step;
 }
 
-function defaultLimit(): number {
-  // Browsers: 1 GiB; Node: 2 GiB. Either may be changed with setHeapLimit.
-  const isNode = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
-  return (isNode ? 2 : 1) * 1024 ** 3;
+/** 1 GiB: enough for most models, and a bound on what a loop that never frees can pin. */
+const DEFAULT_LIMIT = 1024 ** 3;
+
+let warned = false;
+
+/** Says once, when the heap first refuses a request for lack of room, what that costs and what to do. */
+function warnFull(bytes: number, limit: number): void {
+  if (warned) return;
+  warned = true;
+  console.warn(
+    `antorcha: the CPU heap is full (${bytes} more bytes requested, limit ${limit} bytes, torch.backends.cpu.setHeapLimit()). ` +
+      'New tensors are ordinary typed arrays and run on the slower JavaScript kernels until heap memory is returned: ' +
+      'dispose tensors you no longer need (torch.tidy, using, .dispose()), or let the event loop run (await) between steps so that ' +
+      'the garbage collector can return the ones you forgot.',
+  );
 }
 
 function canShare(): boolean {
@@ -71,7 +82,7 @@ class Heap {
   private readonly free = new Map<number, number[]>();
   /** Size class of every live block, by address. */
   private readonly live = new Map<number, number>();
-  limit = defaultLimit();
+  limit = DEFAULT_LIMIT;
   allocated = 0;
   peak = 0;
   cached = 0;
@@ -110,12 +121,9 @@ class Heap {
       return this.track(address, size);
     }
     const end = this.top + size;
-    if (end > this.limit + HEAP_BASE || end > MAX_PAGES * PAGE) {
+    if (end > this.limit + HEAP_BASE || end > MAX_PAGES * PAGE || (end > this.reserved && !this.grow(end))) {
       this.refused++;
-      return -1;
-    }
-    if (end > this.reserved && !this.grow(end)) {
-      this.refused++;
+      if (size <= this.limit) warnFull(size, this.limit);
       return -1;
     }
     const address = this.top;
@@ -206,8 +214,7 @@ export function heapBuffer(): ArrayBuffer | SharedArrayBuffer {
 }
 
 /**
- * Sets how many bytes the CPU heap may reserve (default 2 GiB in Node, 1 GiB in browsers;
- * at most 4 GiB − 64 KiB). Tensors that don't fit are ordinary typed arrays and run on the
+ * Sets how many bytes the CPU heap may reserve (default 1 GiB; at most 4 GiB − 64 KiB). Tensors that don't fit are ordinary typed arrays and run on the
  * JavaScript kernels: correct, slower. Memory already reserved is kept.
  */
 export function setHeapLimit(bytes: number): void {
