@@ -130,3 +130,125 @@ export function sumColsF32(x: usize, rows: i32, rowStride: i32, cols: i32, out: 
     store<f32>(out + (<usize>j << 2), <f32>s);
   }
 }
+
+// ---- PyTorch's float32 summation order (ATen SumKernel.cpp, cascade_sum, AVX2) ----
+// ATen sums a contiguous float32 row with 8-lane float vectors (here each is two f32x4
+// halves; lane-wise float adds are the same), four of them side by side (ilp), in a cascade
+// of four levels of accumulators, then adds the scalar tail and the 8 lanes in order.
+// Matching its order makes sums bit-exact with PyTorch 1.13 on an AVX2 machine at one thread.
+
+/** utils::CeilLog2: 1 for x <= 2, else floor(log2(x − 1)) + 1. */
+@inline function ceilLog2(x: i32): i32 {
+  if (x <= 2) return 1;
+  return 32 - clz<i32>(x - 1);
+}
+
+/** ATen's row sum for n < 8 (scalar row_sum with ilp 4). */
+@inline function torchSumSmall(x: usize, n: i32): f32 {
+  let p0: f32 = 0, p1: f32 = 0, p2: f32 = 0, p3: f32 = 0;
+  let i = 0;
+  if (n >= 4) {
+    p0 = load<f32>(x);
+    p1 = load<f32>(x, 4);
+    p2 = load<f32>(x, 8);
+    p3 = load<f32>(x, 12);
+    i = 4;
+  }
+  for (; i < n; i++) p0 += load<f32>(x + (<usize>i << 2));
+  p0 += p1;
+  p0 += p2;
+  p0 += p3;
+  return p0;
+}
+
+/** ATen's cascade sum of n contiguous float32 (vectorized_inner_sum for one row), before the store. */
+function torchSumRow(x: usize, n: i32): f32 {
+  if (n < 8) return torchSumSmall(x, n);
+  const vecSize = n >> 3; // 8-float vectors
+  const size = vecSize >> 2; // groups of 4 vectors (ilp)
+  const levelPower = max<i32>(4, ceilLog2(size) / 4);
+  const step = 1 << levelPower;
+  const mask = step - 1;
+  const z = f32x4.splat(0);
+  // level 0..3 accumulators of the 4 ilp rows, each an 8-lane vector (lo, hi)
+  let a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z, a06 = z, a07 = z;
+  let a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z, a16 = z, a17 = z;
+  let a20 = z, a21 = z, a22 = z, a23 = z, a24 = z, a25 = z, a26 = z, a27 = z;
+  let a30 = z, a31 = z, a32 = z, a33 = z, a34 = z, a35 = z, a36 = z, a37 = z;
+  let i = 0;
+  let p = x;
+  while (i + step <= size) {
+    for (let j = 0; j < step; j++, i++, p += 128) {
+      a00 = f32x4.add(a00, v128.load(p));
+      a01 = f32x4.add(a01, v128.load(p, 16));
+      a02 = f32x4.add(a02, v128.load(p, 32));
+      a03 = f32x4.add(a03, v128.load(p, 48));
+      a04 = f32x4.add(a04, v128.load(p, 64));
+      a05 = f32x4.add(a05, v128.load(p, 80));
+      a06 = f32x4.add(a06, v128.load(p, 96));
+      a07 = f32x4.add(a07, v128.load(p, 112));
+    }
+    a10 = f32x4.add(a10, a00); a11 = f32x4.add(a11, a01); a12 = f32x4.add(a12, a02); a13 = f32x4.add(a13, a03);
+    a14 = f32x4.add(a14, a04); a15 = f32x4.add(a15, a05); a16 = f32x4.add(a16, a06); a17 = f32x4.add(a17, a07);
+    a00 = z; a01 = z; a02 = z; a03 = z; a04 = z; a05 = z; a06 = z; a07 = z;
+    if ((i & (mask << levelPower)) != 0) continue;
+    a20 = f32x4.add(a20, a10); a21 = f32x4.add(a21, a11); a22 = f32x4.add(a22, a12); a23 = f32x4.add(a23, a13);
+    a24 = f32x4.add(a24, a14); a25 = f32x4.add(a25, a15); a26 = f32x4.add(a26, a16); a27 = f32x4.add(a27, a17);
+    a10 = z; a11 = z; a12 = z; a13 = z; a14 = z; a15 = z; a16 = z; a17 = z;
+    if ((i & (mask << (2 * levelPower))) != 0) continue;
+    a30 = f32x4.add(a30, a20); a31 = f32x4.add(a31, a21); a32 = f32x4.add(a32, a22); a33 = f32x4.add(a33, a23);
+    a34 = f32x4.add(a34, a24); a35 = f32x4.add(a35, a25); a36 = f32x4.add(a36, a26); a37 = f32x4.add(a37, a27);
+    a20 = z; a21 = z; a22 = z; a23 = z; a24 = z; a25 = z; a26 = z; a27 = z;
+  }
+  for (; i < size; i++, p += 128) {
+    a00 = f32x4.add(a00, v128.load(p));
+    a01 = f32x4.add(a01, v128.load(p, 16));
+    a02 = f32x4.add(a02, v128.load(p, 32));
+    a03 = f32x4.add(a03, v128.load(p, 48));
+    a04 = f32x4.add(a04, v128.load(p, 64));
+    a05 = f32x4.add(a05, v128.load(p, 80));
+    a06 = f32x4.add(a06, v128.load(p, 96));
+    a07 = f32x4.add(a07, v128.load(p, 112));
+  }
+  // acc[0] += acc[1]; += acc[2]; += acc[3]
+  a00 = f32x4.add(f32x4.add(f32x4.add(a00, a10), a20), a30);
+  a01 = f32x4.add(f32x4.add(f32x4.add(a01, a11), a21), a31);
+  a02 = f32x4.add(f32x4.add(f32x4.add(a02, a12), a22), a32);
+  a03 = f32x4.add(f32x4.add(f32x4.add(a03, a13), a23), a33);
+  a04 = f32x4.add(f32x4.add(f32x4.add(a04, a14), a24), a34);
+  a05 = f32x4.add(f32x4.add(f32x4.add(a05, a15), a25), a35);
+  a06 = f32x4.add(f32x4.add(f32x4.add(a06, a16), a26), a36);
+  a07 = f32x4.add(f32x4.add(f32x4.add(a07, a17), a27), a37);
+  // leftover vectors go into ilp row 0
+  for (let v = size << 2; v < vecSize; v++) {
+    const q = x + (<usize>v << 5);
+    a00 = f32x4.add(a00, v128.load(q));
+    a01 = f32x4.add(a01, v128.load(q, 16));
+  }
+  // partial_sums[0] += partial_sums[1], [2], [3]
+  a00 = f32x4.add(f32x4.add(f32x4.add(a00, a02), a04), a06);
+  a01 = f32x4.add(f32x4.add(f32x4.add(a01, a03), a05), a07);
+  let fin: f32 = 0;
+  for (let k = vecSize << 3; k < n; k++) fin += load<f32>(x + (<usize>k << 2));
+  fin += f32x4.extract_lane(a00, 0);
+  fin += f32x4.extract_lane(a00, 1);
+  fin += f32x4.extract_lane(a00, 2);
+  fin += f32x4.extract_lane(a00, 3);
+  fin += f32x4.extract_lane(a01, 0);
+  fin += f32x4.extract_lane(a01, 1);
+  fin += f32x4.extract_lane(a01, 2);
+  fin += f32x4.extract_lane(a01, 3);
+  return fin;
+}
+
+/**
+ * Row sums of a contiguous float32 [rows, n] block into contiguous `out` in PyTorch's order
+ * (bit-exact with torch.sum over the last dim, and over everything, at one thread on AVX2).
+ */
+export function torchSumRowsF32(x: usize, rows: i32, n: i32, out: usize): void {
+  const rowBytes = <usize>n << 2;
+  for (let r = 0; r < rows; r++) {
+    // the output starts at 0 and the row's sum is added to it (0 + −0 is +0)
+    store<f32>(out + (<usize>r << 2), <f32>0 + torchSumRow(x + <usize>r * rowBytes, n));
+  }
+}

@@ -11,6 +11,7 @@ import { heapAddress, wasmKernels } from './wasm/runtime.js';
 /** The WebAssembly reduction kernels (assembly/reduce.ts). */
 interface ReduceKernels {
   reduceRowsF32(op: number, x: number, rows: number, n: number, out: number): void;
+  torchSumRowsF32(x: number, rows: number, n: number, out: number): void;
   sumColsF32(x: number, rows: number, rowStride: number, cols: number, out: number): void;
 }
 
@@ -141,8 +142,10 @@ function initial(code: number): number {
  * float32 sum/max/min through the WebAssembly kernels: contiguous rows (`[M, N] → [M]`,
  * whole-tensor) and contiguous columns (`[M, N] → [N]`, x viewed as [N, M] with strides
  * [1, N]); false when the layout, dtypes or heap placement don't fit (nothing written).
- * max/min and column sums are bit-identical to the JS loops; row sums accumulate in double
- * in another order (they may differ in the last float32 bit).
+ * max/min and column sums are bit-identical to the JS loops. Row sums (and whole-tensor sums)
+ * add in float32 in PyTorch's own order (ATen's cascade sum with 8-lane vectors), which makes
+ * them bit-exact with torch.sum on one thread (fixtures/sum-order.json), where the JS loops'
+ * double accumulation can differ from it in the last bit.
  */
 function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorRef, cd: DTypeName): boolean {
   if (cd !== 'float32' || x.dtype !== 'float32' || out.dtype !== 'float32') return false;
@@ -159,7 +162,8 @@ function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorR
   const innerN = numel(x.shape.slice(lead));
   if (innerN === 0 || outerN === 0) return false;
   if (isContiguous(x.shape, x.strides) && isContiguous(out.shape, out.strides)) {
-    K.reduceRowsF32(code, xAddr, outerN, innerN, oAddr);
+    if (code === SUM) K.torchSumRowsF32(xAddr, outerN, innerN, oAddr);
+    else K.reduceRowsF32(code, xAddr, outerN, innerN, oAddr);
     return true;
   }
   if (code !== SUM) return false;

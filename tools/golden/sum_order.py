@@ -1,0 +1,51 @@
+"""Writes packages/backend-cpu/fixtures/sum-order.json: float32 torch.sum results, bit for bit,
+over inputs both sides generate from a seed (so the fixture holds no data), to check that the
+CPU backend's WebAssembly row sums add in PyTorch's own order (ATen SumKernel.cpp's
+cascade_sum with AVX2 8-float vectors, one thread).
+
+Run with Debian's python3-torch:  /usr/bin/python3 tools/golden/sum_order.py
+
+Inputs: xorshift32 (x ^= x << 13; x ^= x >> 17; x ^= x << 5, 32-bit) from the case's seed;
+each word u gives the float32 ((u >> 8) * 2^-23 - 1) * 2^((u & 15) - 8), exact in float32
+(24 significant bits at most, scaled by a power of two), so both sides build the same tensor.
+Results are the float32 bit patterns (unsigned) of torch.sum over the last dim of an
+[rows, n] tensor (rows = 1: the sum of everything).
+"""
+import numpy as np
+import torch
+
+from _common import write_json
+
+torch.set_num_threads(1)
+assert 'AVX2' in torch.__config__.show() or 'AVX512' in torch.__config__.show()
+
+
+def values(seed, count):
+    x = seed & 0xFFFFFFFF
+    out = np.empty(count, dtype=np.float64)
+    for i in range(count):
+        x ^= (x << 13) & 0xFFFFFFFF
+        x ^= x >> 17
+        x ^= (x << 5) & 0xFFFFFFFF
+        out[i] = ((x >> 8) * 2.0 ** -23 - 1) * 2.0 ** ((x & 15) - 8)
+    f = out.astype(np.float32)
+    assert np.array_equal(f.astype(np.float64), out)  # exact
+    return f
+
+
+cases = []
+SHAPES = [(1, n) for n in [1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 257,
+                           511, 512, 513, 1000, 1023, 1024, 1025, 4095, 4096, 4097, 65535, 65536, 65537, 100003,
+                           262144, 1048576 + 13]]
+SHAPES += [(3, 5), (8, 7), (16, 16), (64, 100), (7, 1025), (100, 64), (256, 8), (2, 65537)]
+for k, (rows, n) in enumerate(SHAPES):
+    seed = 0x9E3779B9 ^ (k * 0x85EBCA6B)
+    seed &= 0xFFFFFFFF
+    if seed == 0:
+        seed = 1
+    x = torch.from_numpy(values(seed, rows * n)).reshape(rows, n)
+    s = torch.sum(x, dim=1)
+    cases.append({'rows': rows, 'n': n, 'seed': seed, 'sums': [int(v) & 0xFFFFFFFF for v in s.view(torch.int32).tolist()],
+                  'all': int(torch.sum(x).view(torch.int32).item()) & 0xFFFFFFFF})
+
+write_json('packages/backend-cpu/fixtures/sum-order.json', {'torch': torch.__version__, 'cases': cases})
