@@ -105,21 +105,36 @@ function buildNode(rule: Rule, rec: OpRecord, buildRec: OpRecord, inplaceView: b
   node._outMeta = outMeta;
   // An in-place op reading its own target as another operand (`y.mul_(y)`) read it before the write.
   const target = rec.attrs.inplace === true ? rec.outputs[0] : null;
-  const ctx: RuleCtx = {
-    rec: buildRec,
-    needs: (i) => next[i] !== null && next[i] !== undefined,
-    save(t) {
-      const k = outputs.indexOf(t);
-      const s = node._save(t, k >= 0 ? node : null, k, t === target ? t._version - 1 : t._version);
-      return () => s.get();
-    },
-    saveOutput(i) {
-      const s = node._save(outputs[i]!, node, i);
-      return () => s.get();
-    },
-  };
-  node._formula = rule.build(ctx);
+  node._formula = rule.build(new BuildCtx(buildRec, node, next, outputs, target));
   return node;
+}
+
+/** The {@link RuleCtx} of a node being built: one object, its methods on the prototype (no closures per node). */
+class BuildCtx implements RuleCtx {
+  constructor(
+    readonly rec: OpRecord,
+    private readonly _node: Node,
+    private readonly _nextOf: readonly (Node | null)[],
+    private readonly _outputs: readonly Tensor[],
+    /** An in-place op's target (its saved value is the one before the write), else null. */
+    private readonly _target: Tensor | null | undefined,
+  ) {}
+
+  needs(i: number): boolean {
+    return this._nextOf[i] !== null && this._nextOf[i] !== undefined;
+  }
+
+  save(t: Tensor): () => Tensor {
+    const node = this._node;
+    const k = this._outputs.indexOf(t);
+    const s = node._save(t, k >= 0 ? node : null, k, t === this._target ? t._version - 1 : t._version);
+    return () => s.get();
+  }
+
+  saveOutput(i: number): () => Tensor {
+    const s = this._node._save(this._outputs[i]!, this._node, i);
+    return () => s.get();
+  }
 }
 
 /** The value of an in-place target before the write, kept by `beforeInplace` for rules that need it. */
