@@ -2,7 +2,7 @@
 // What the worker pool gives on matmul: the WebAssembly sgemm kernel on the whole
 // product (one thread) against its row halves on two threads (runOnThreads), for
 // square float32 products. Rows are split at a multiple of the kernel's 5-row tile so
-// that both give the same bits (checked). Run after a build: node scripts/bench-pool-gemm.mjs [sizes…]
+// that both give the same bits (checked). Medians and bests (the least disturbed runs) of 27. Run after a build: node scripts/bench-pool-gemm.mjs [sizes…]
 const dist = new URL('../dist', import.meta.url).href;
 const pool = await import(`${dist}/wasm/pool.js`);
 const rt = await import(`${dist}/wasm/runtime.js`);
@@ -50,7 +50,8 @@ for (const S of sizes) {
   for (let round = 0; round < 3; round++) { t1.push(...time(one)); t2.push(...time(two)); } // interleaved
   const m1 = med(t1), m2 = med(t2);
   const gflops = (ms) => +((2 * M * N * K) / ms / 1e6).toFixed(1);
-  rows.push({ size: S, same, ms1: +m1.toFixed(3), ms2: +m2.toFixed(3), speedup: +(m1 / m2).toFixed(2), gflops1: gflops(m1), gflops2: gflops(m2) });
+  const b1 = Math.min(...t1), b2 = Math.min(...t2);
+  rows.push({ size: S, same, ms1: +m1.toFixed(3), ms2: +m2.toFixed(3), speedup: +(m1 / m2).toFixed(2), gflops1: gflops(m1), gflops2: gflops(m2), best1: +b1.toFixed(3), best2: +b2.toFixed(3), bestSpeedup: +(b1 / b2).toFixed(2) });
   for (const p of [a, b, c1, c2]) heap.heapFree(p);
 }
 console.log(JSON.stringify({ cpus: os.availableParallelism(), load: +os.loadavg()[0].toFixed(1), relaxed: rt.wasmInfo().relaxedSimd, rows }));

@@ -3,9 +3,9 @@
 // workers, and processes that exit with workers started. Kernels: assembly/pool_probe.ts.
 import { availableParallelism } from 'node:os';
 import { getNumThreads, setNumThreads } from '@antorcha/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { getHeap, heapAlloc, heapFree } from './wasm/heap.js';
-import { _poolInfo, poolThreads, runOnThreads } from './wasm/pool.js';
+import { _poolInfo, _setPoolOptions, poolThreads, runOnThreads } from './wasm/pool.js';
 import { setCpuKernels, wasmInfo } from './wasm/runtime.js';
 
 const THREADS = 4;
@@ -45,7 +45,7 @@ describe('worker pool', () => {
     expect(() => runOnThreads('poolTrap', [[0], [0]])).toThrow(RangeError);
     await untilThreads(THREADS);
     expect(poolThreads()).toBe(THREADS);
-    expect(_poolInfo()).toEqual({ started: THREADS - 1, ready: THREADS - 1, disabled: null });
+    expect(_poolInfo()).toMatchObject({ started: THREADS - 1, ready: THREADS - 1, disabled: null });
   });
 
   it('reports 1 thread with setNumThreads(1), and no more than the setting', async () => {
@@ -71,9 +71,11 @@ describe('worker pool', () => {
     }
   });
 
-  it('runs job j on its own thread: disjoint ranges written exactly', async () => {
+  it.each([true, false])('runs every job: disjoint ranges written exactly (caller may take jobs: %s)', async (steal) => {
     await untilThreads(THREADS);
-    for (const len of [0, 1, 3, 5, 1001]) {
+    _setPoolOptions({ steal });
+    onTestFinished(() => _setPoolOptions({ steal: true }));
+    for (const len of [0, 1, 3, 5, 1001, 100_003]) {
       const total = THREADS * len + 1;
       const a = heapAlloc(4 * total);
       const jobs = Array.from({ length: THREADS }, (_, j) => [a + 4 * j * len, len, j + 0.5]);
@@ -85,8 +87,11 @@ describe('worker pool', () => {
     }
   });
 
-  it('loses no wake-up over 10,000 consecutive dispatches', async () => {
+  it.each([false, true])('loses no wake-up over 10,000 consecutive dispatches (caller may take jobs: %s)', async (steal) => {
     await untilThreads(THREADS);
+    // without stealing every job j ≥ 1 runs on its worker: a lost wake-up hangs
+    _setPoolOptions({ steal });
+    onTestFinished(() => _setPoolOptions({ steal: true }));
     const a = heapAlloc(4 * THREADS);
     const v = f32(a, THREADS);
     const jobs = Array.from({ length: THREADS }, (_, j) => [a + 4 * j, 1, 0]);
@@ -102,14 +107,30 @@ describe('worker pool', () => {
     heapFree(a);
   }, 120_000); // a lost wake-up hangs: the timeout is the failure (4 threads on 2 busy vCPUs take seconds)
 
-  it('raises a trap or an abort in a worker on the caller, and keeps working', async () => {
+  it('raises a trap or an abort in a worker on the caller, naming the job', async () => {
     await untilThreads(THREADS);
+    _setPoolOptions({ steal: false });
+    onTestFinished(() => _setPoolOptions({ steal: true }));
     expect(() => runOnThreads('poolTrap', [[0], [1]])).toThrow(/poolTrap failed on worker thread \(job 1\): RuntimeError: unreachable/);
     expect(() => runOnThreads('poolTrap', [[0], [0], [0], [2]])).toThrow(/job 3\): Error: antorcha cpu backend: a WebAssembly kernel aborted/);
+    expect(() => runOnThreads('poolTrap', [[0], [2], [1]])).toThrow(/job 1\): Error: .*aborted/);
+    const a = heapAlloc(4 * THREADS);
+    runOnThreads('poolFillF32', Array.from({ length: THREADS }, (_, j) => [a + 4 * j, 1, 5]));
+    expect(Array.from(f32(a, THREADS))).toEqual(new Array(THREADS).fill(5));
+    heapFree(a);
+  });
+
+  it('raises any job\'s trap or abort on the caller, and keeps working', async () => {
+    await untilThreads(THREADS);
+    // (a job its worker had not taken yet runs on the caller: the error is then the kernel's own)
+    expect(() => runOnThreads('poolTrap', [[0], [1]])).toThrow(/unreachable/);
+    expect(() => runOnThreads('poolTrap', [[0], [0], [0], [2]])).toThrow(/a WebAssembly kernel aborted/);
     // the caller's own trap is raised as it is, after the workers finished
     expect(() => runOnThreads('poolTrap', [[1], [0]])).toThrow(WebAssembly.RuntimeError);
-    // the first job's error wins
+    // the lowest job's error wins
     expect(() => runOnThreads('poolTrap', [[2], [1]])).toThrow(/kernel aborted/);
+    expect(() => runOnThreads('poolTrap', [[0], [2], [1]])).toThrow(/kernel aborted/);
+    expect(() => runOnThreads('poolTrap', [[0], [0], [1], [2]])).toThrow(/unreachable/);
     const a = heapAlloc(4 * THREADS);
     runOnThreads('poolFillF32', Array.from({ length: THREADS }, (_, j) => [a + 4 * j, 1, 7]));
     expect(Array.from(f32(a, THREADS))).toEqual(new Array(THREADS).fill(7));

@@ -11,10 +11,12 @@
  *   process alive.
  * - Dispatch does not use postMessage: each worker has a 512-byte control slot in the
  *   heap; the caller writes a job (kernel index and up to 16 numeric arguments) there,
- *   bumps the slot's sequence number (`Atomics.notify`), runs job 0 itself, then waits
- *   for each worker's completion word (`Atomics.wait` where the thread may block, a spin
- *   on `Atomics.load` on a browser's main thread, where it may not). Workers spin
- *   briefly for the next job before they sleep in `Atomics.wait`.
+ *   bumps the slot's sequence number (`Atomics.notify`), runs job 0 itself, runs any job
+ *   no worker has claimed yet (a compare-exchange on the slot's claim word decides who
+ *   runs it), then waits for each worker's completion word (`Atomics.wait` where the
+ *   thread may block, a spin on `Atomics.load` on a browser's main thread, where it may
+ *   not). Workers spin briefly for the next job before they sleep in `Atomics.wait`;
+ *   neither side spins when there are more threads than processors.
  * - A job that throws (a trap, an abort) in a worker is raised on the caller as an Error
  *   once every job of the dispatch has finished.
  * - One thread only (every call runs on the caller) where memory is not shared (browsers
@@ -38,13 +40,14 @@ const NARGS = 4;
 const STATUS = 5;
 const MSGLEN = 6;
 const SPIN = 7;
+const CLAIM = 8;
 /** Bytes of a control slot: words, then 16 float64 arguments at 64, then the error message at 192. */
 const SLOT_BYTES = 512;
 /** The most numeric arguments a job may have. */
 export const MAX_JOB_ARGS = 16;
 /** Microseconds a worker polls for its next job, and the caller for a job's end, before sleeping in Atomics.wait. */
-let workerSpin = 50;
-let callerSpin = 200;
+let workerSpin = 20;
+let callerSpin = 50;
 let processors: number | null = null;
 
 /** Logical processors of the host (spinning only helps while every thread has one); Infinity when unknown. */
@@ -88,6 +91,9 @@ const workers: PoolWorker[] = [];
 let disabled: string | null = null;
 let names: Map<string, number> | null = null;
 let canWait: boolean | null = null;
+/** Jobs the caller ran because their worker had not taken them (a measure of wake-up delays). */
+let stolen = 0;
+let steal = true;
 
 function nodeWorkerThreads(): NodeWorkerThreads | null {
   const proc = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?(id: string): unknown } }).process;
@@ -220,12 +226,14 @@ function workerError(w: PoolWorker, kernel: string, j: number): Error {
 }
 
 /**
- * Runs `exports[kernel](...jobs[j])` for every job at once, job j on thread j (job 0 on the
- * calling thread, so that job j may use `heapScratch(j, …)` as its scratch), and returns
- * when all have finished. `jobs.length` must be at most {@link poolThreads}() (asked just
- * before); each job has at most 16 numeric arguments. Jobs must write disjoint memory.
- * An error thrown by any job (a WebAssembly trap, an abort) is raised here after all jobs
- * ended; the first job's error wins.
+ * Runs `exports[kernel](...jobs[j])` for every job at once and returns when all have
+ * finished. Job 0 runs on the calling thread, job j ≥ 1 on worker j, unless that worker has
+ * not taken it by the time job 0 is done (asleep, descheduled): then the caller runs it
+ * rather than wait. Jobs never share a thread at the same time, so job j may use
+ * `heapScratch(j, …)` as its scratch (allocated by the caller before this call).
+ * `jobs.length` must be at most {@link poolThreads}() (asked just before); each job has at
+ * most 16 numeric arguments; jobs must write disjoint memory. An error thrown by any job
+ * (a WebAssembly trap, an abort) is raised here once all jobs ended: the lowest job's.
  */
 export function runOnThreads(kernel: string, jobs: readonly (readonly number[])[]): void {
   const exports = wasmKernels();
@@ -255,19 +263,35 @@ export function runOnThreads(kernel: string, jobs: readonly (readonly number[])[
     w.i32[KERNEL] = index;
     w.i32[NARGS] = args.length;
     w.i32[SPIN] = spin ? workerSpin : 0;
-    w.seq = (w.seq + 1) | 0;
+    w.seq = (w.seq + 1) | 0 || 1; // never 0: a claimed job's CLAIM word is 0
     seqs.push(w.seq);
+    Atomics.store(w.i32, CLAIM, w.seq);
     Atomics.store(w.i32, SEQ, w.seq);
     Atomics.notify(w.i32, SEQ);
   }
-  let first: unknown = null;
+  // errors by job: the lowest job's is raised once every job has ended
+  const errors = new Map<number, unknown>();
   try {
     fn(...jobs[0]);
   } catch (e) {
-    first = e;
+    errors.set(0, e);
+  }
+  // Jobs a worker has not taken yet (asleep, descheduled) run here rather than be waited for.
+  const mine: boolean[] = [];
+  for (let j = 1; j < n; j++) {
+    const w = workers[j - 1];
+    mine[j] = steal && Atomics.compareExchange(w.i32, CLAIM, seqs[j - 1], 0) === seqs[j - 1];
+    if (!mine[j]) continue;
+    stolen++;
+    try {
+      fn(...jobs[j]);
+    } catch (e) {
+      errors.set(j, e);
+    }
   }
   const block = threadCanWait(workers[0].i32);
   for (let j = 1; j < n; j++) {
+    if (mine[j]) continue;
     const w = workers[j - 1];
     const seq = seqs[j - 1];
     let d = Atomics.load(w.i32, DONE);
@@ -284,18 +308,23 @@ export function runOnThreads(kernel: string, jobs: readonly (readonly number[])[
       if (block) Atomics.wait(w.i32, DONE, d);
       d = Atomics.load(w.i32, DONE);
     }
-    if (first === null && Atomics.load(w.i32, STATUS) !== 0) first = workerError(w, kernel, j);
+    if (Atomics.load(w.i32, STATUS) !== 0) errors.set(j, workerError(w, kernel, j));
   }
-  if (first !== null) throw first;
+  if (errors.size > 0) throw errors.get(Math.min(...errors.keys()));
 }
 
 /** @internal The pool's state, for tests: workers started / ready, and why it is off. */
-export function _poolInfo(): { started: number; ready: number; disabled: string | null } {
-  return { started: workers.length, ready: readyWorkers(), disabled };
+export function _poolInfo(): { started: number; ready: number; disabled: string | null; stolen: number } {
+  return { started: workers.length, ready: readyWorkers(), disabled, stolen };
 }
 
-/** @internal Sets the microseconds workers and the caller poll before they sleep (for measurements). */
-export function _setPoolSpin(worker: number, caller: number): void {
-  workerSpin = worker;
-  callerSpin = caller;
+/**
+ * @internal For tests and measurements: the microseconds workers and the caller poll before
+ * they sleep, and whether the caller runs jobs no worker has taken (off: every job j ≥ 1
+ * runs on its worker).
+ */
+export function _setPoolOptions(o: { workerSpinUs?: number; callerSpinUs?: number; steal?: boolean }): void {
+  if (o.workerSpinUs !== undefined) workerSpin = o.workerSpinUs;
+  if (o.callerSpinUs !== undefined) callerSpin = o.callerSpinUs;
+  if (o.steal !== undefined) steal = o.steal;
 }

@@ -26,7 +26,9 @@ export interface PoolWorkerStart {
  * it to post a job), `[2] done` (the worker sets it to `seq` when the job finished),
  * `[3] kernel` (index into the module's function exports, -1: stop), `[4] nargs`,
  * `[5] status` (0 ok, 1 threw), `[6] message length`, `[7] spin` (microseconds the
- * worker polls for the next job before it sleeps in Atomics.wait); float64 arguments from byte 64;
+ * worker polls for the next job before it sleeps in Atomics.wait), `[8] claim` (the caller
+ * sets it to `seq` with the job; whoever swaps it to 0 first, this worker or the caller once
+ * its own job is done, runs the job); float64 arguments from byte 64;
  * the error message as UTF-16 code units from byte 192.
  */
 export function poolWorkerMain(start: PoolWorkerStart): void {
@@ -38,6 +40,7 @@ export function poolWorkerMain(start: PoolWorkerStart): void {
   const STATUS = 5;
   const MSGLEN = 6;
   const SPIN = 7;
+  const CLAIM = 8;
   const MSG_UNITS = 160;
   const buffer = start.memory.buffer;
   const i32 = new Int32Array(buffer, start.slot, 16);
@@ -94,6 +97,8 @@ export function poolWorkerMain(start: PoolWorkerStart): void {
       s = Atomics.load(i32, SEQ);
     }
     seen = s;
+    // the caller may have run the job itself (it takes jobs no worker has taken once its own is done)
+    if (Atomics.compareExchange(i32, CLAIM, s, 0) !== s) continue;
     const kernel = Atomics.load(i32, KERNEL);
     if (kernel < 0) return;
     try {
