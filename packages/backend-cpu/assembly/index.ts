@@ -5,3 +5,4 @@ export * from './pool_probe';
 export * from './elementwise';
 export * from './reduce';
 export * from './gemm';
+export * from './ternary';

@@ -9,6 +9,8 @@ import { source, zeros } from './binary.js';
 import { copyWith, resultCast } from './copy.js';
 import { dataOf, directStore, readExact, tempRef } from './memory.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
+import { heapBuffer } from './wasm/heap.js';
+import { heapAddress, heapAlloc, wasmKernels } from './wasm/runtime.js';
 
 const fround = Math.fround;
 
@@ -85,7 +87,68 @@ const SCALAR_S = new Float64Array(1);
 const SCALAR_1 = new Float64Array(1);
 const SCALAR_2 = new Float64Array(1);
 
+/** The WebAssembly kernels of assembly/ternary.ts. */
+interface TernaryKernels {
+  addcmulF32(self: number, t1: number, t2: number, bs: number, out: number, n: number, v: number): void;
+  addcdivF32(self: number, t1: number, t2: number, out: number, n: number, v: number): void;
+}
+
+/** Below this many elements the JavaScript loops are as fast as a call into WebAssembly. */
+const WASM_MIN_NUMEL = 64;
+
+// A heap word through which a number `t2` reaches the kernel (allocated once, never freed).
+let scalarWord = -2;
+function scalarAddress(v: number): number {
+  if (scalarWord === -2) scalarWord = heapAlloc(64);
+  if (scalarWord >= 0) new Float32Array(heapBuffer(), scalarWord, 1)[0] = v;
+  return scalarWord;
+}
+
+/** Heap address of a float32 operand every element of which is one value (all strides 0), else -1. */
+function broadcastScalarAddress(x: Operand): number {
+  if (typeof x === 'number') return scalarAddress(x);
+  if (x.dtype !== 'float32' || x.strides.some((st, i) => st !== 0 && x.shape[i] !== 1)) return -1;
+  return heapAddress(x);
+}
+
+/** Heap address of a contiguous float32 operand, else -1. */
+function contiguousAddress(x: Operand): number {
+  if (typeof x === 'number' || x.dtype !== 'float32' || !isContiguous(x.shape, x.strides)) return -1;
+  return heapAddress(x);
+}
+
+/**
+ * float32 addcmul/addcdiv through the WebAssembly kernels when self, t1 and out are
+ * contiguous heap tensors and t2 is one too or a single value (addcmul); false otherwise
+ * (nothing written). Results are bit-identical to the JavaScript loops.
+ */
+function ternaryWasm(op: TernaryOp, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef): boolean {
+  const n = numel(out.shape);
+  if (n < WASM_MIN_NUMEL || out.dtype !== 'float32' || !isContiguous(out.shape, out.strides)) return false;
+  const K = wasmKernels() as unknown as TernaryKernels | null;
+  if (K === null) return false;
+  const o = heapAddress(out);
+  const s = contiguousAddress(self);
+  const a = contiguousAddress(t1);
+  if (o < 0 || s < 0 || a < 0) return false;
+  let b = contiguousAddress(t2);
+  if (op === 'addcdiv') {
+    if (b < 0) return false;
+    K.addcdivF32(s, a, b, o, n, value);
+    return true;
+  }
+  let bs = 1;
+  if (b < 0) {
+    b = broadcastScalarAddress(t2);
+    bs = 0;
+  }
+  if (b < 0) return false;
+  K.addcmulF32(s, a, b, bs, o, n, value);
+  return true;
+}
+
 function ternaryInto(op: TernaryOp, f: TernaryFn, self: Operand, t1: Operand, t2: Operand, value: number, out: TensorRef, cd: DTypeName): void {
+  if (cd === 'float32' && ternaryWasm(op, self, t1, t2, value, out)) return;
   const O = dataOf(out);
   const s = source(self, cd, SCALAR_S, readExact);
   const a = source(t1, cd, SCALAR_1, readExact);
