@@ -87,6 +87,26 @@ function packA(a: usize, am: i32, ak: i32, mc: i32, kc: i32, dst: usize): void {
   }
 }
 
+/**
+ * Reads 4 floats at each of src, src + stride, src + 2·stride, src + 3·stride (4 columns
+ * of B, 4 consecutive k each) and writes them as 4 rows of 4 at dst, dst + NR·4, …
+ */
+// @ts-ignore: decorator
+@inline function transpose4(src: usize, stride: usize, dst: usize): void {
+  const v0 = v128.load(src);
+  const v1 = v128.load(src + stride);
+  const v2 = v128.load(src + (stride << 1));
+  const v3 = v128.load(src + stride * 3);
+  const t0 = i32x4.shuffle(v0, v1, 0, 4, 1, 5);
+  const t1 = i32x4.shuffle(v2, v3, 0, 4, 1, 5);
+  const t2 = i32x4.shuffle(v0, v1, 2, 6, 3, 7);
+  const t3 = i32x4.shuffle(v2, v3, 2, 6, 3, 7);
+  v128.store(dst, i64x2.shuffle(t0, t1, 0, 2));
+  v128.store(dst, i64x2.shuffle(t0, t1, 1, 3), NR << 2);
+  v128.store(dst, i64x2.shuffle(t2, t3, 0, 2), NR << 3);
+  v128.store(dst, i64x2.shuffle(t2, t3, 1, 3), NR * 12);
+}
+
 /** Packs B[k0.., j0..] (kc × nc) into NR-wide panels at dst. */
 function packB(b: usize, bk: i32, bn: i32, kc: i32, nc: i32, dst: usize): void {
   const bkB = <usize>(bk << 2), bnB = <usize>(bn << 2);
@@ -97,6 +117,24 @@ function packB(b: usize, bk: i32, bn: i32, kc: i32, nc: i32, dst: usize): void {
       for (let k = 0; k < kc; k++) {
         for (let v = 0; v < NR; v += 4) v128.store(dst + <usize>(v << 2), v128.load(p + <usize>(v << 2)));
         p += bkB;
+        dst += NR << 2;
+      }
+    } else if (nr == NR && bk == 1) {
+      // B transposed (each column contiguous in k): 4 k at a time, two 4×4 transposes
+      let k = 0;
+      for (; k + 4 <= kc; k += 4) {
+        transpose4(p, bnB, dst);
+        transpose4(p + (bnB << 2), bnB, dst + 16);
+        p += 16;
+        dst += NR << 4;
+      }
+      for (; k < kc; k++) {
+        let q = p;
+        for (let c = 0; c < NR; c++) {
+          store<f32>(dst + <usize>(c << 2), load<f32>(q));
+          q += bnB;
+        }
+        p += 4;
         dst += NR << 2;
       }
     } else if (nr == NR) {
