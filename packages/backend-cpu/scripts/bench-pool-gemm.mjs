@@ -47,11 +47,15 @@ for (const S of sizes) {
     return reps;
   };
   const t1 = [], t2 = [];
-  for (let round = 0; round < 3; round++) { t1.push(...time(one)); t2.push(...time(two)); } // interleaved
+  const stolen0 = pool._poolInfo().stolen;
+  let calls = 0;
+  const twoCounted = () => { calls++; two(); };
+  for (let round = 0; round < 3; round++) { t1.push(...time(one)); t2.push(...time(twoCounted)); } // interleaved
+  const taken = (pool._poolInfo().stolen - stolen0) / calls; // share of second halves the caller ran itself
   const m1 = med(t1), m2 = med(t2);
   const gflops = (ms) => +((2 * M * N * K) / ms / 1e6).toFixed(1);
   const b1 = Math.min(...t1), b2 = Math.min(...t2);
-  rows.push({ size: S, same, ms1: +m1.toFixed(3), ms2: +m2.toFixed(3), speedup: +(m1 / m2).toFixed(2), gflops1: gflops(m1), gflops2: gflops(m2), best1: +b1.toFixed(3), best2: +b2.toFixed(3), bestSpeedup: +(b1 / b2).toFixed(2) });
+  rows.push({ size: S, same, ms1: +m1.toFixed(3), ms2: +m2.toFixed(3), speedup: +(m1 / m2).toFixed(2), gflops1: gflops(m1), gflops2: gflops(m2), best1: +b1.toFixed(3), best2: +b2.toFixed(3), bestSpeedup: +(b1 / b2).toFixed(2), callerTook: +taken.toFixed(2) });
   for (const p of [a, b, c1, c2]) heap.heapFree(p);
 }
 console.log(JSON.stringify({ cpus: os.availableParallelism(), load: +os.loadavg()[0].toFixed(1), relaxed: rt.wasmInfo().relaxedSimd, rows }));
