@@ -211,6 +211,32 @@ describe('backend matmul through the WebAssembly GEMM', () => {
     agree(heapRef([B, M, K], [0, 1, M]), heapRef([B, K, N], [0, 1, K]));
   });
 
+  it('operands or output outside the heap (host arrays, an expanded scalar, strided output rows) go through heap copies', () => {
+    const [B, M, K, N] = [2, 19, 37, 23];
+    const host = (shape: number[], strides?: number[]): TensorRef => {
+      const st = strides ?? contiguousStrides(shape);
+      let span = 1;
+      for (let i = 0; i < shape.length; i++) span += (shape[i]! - 1) * st[i]!;
+      const data = new Float32Array(span).map(() => rand() * 2 - 1);
+      const buffer = backend.wrapHost!('float32', data);
+      return { buffer, dtype: 'float32', shape, strides: st, offset: 0 };
+    };
+    const a = host([B, M, K]), b = host([B, K, N], [K * N, 1, K]);
+    expect(heapAddress(a)).toBe(-1);
+    agree(a, b);
+    agree(heapRef([B, M, K]), host([B, K, N], [0, 0, 0]));
+    agree(host([B, M, K], [0, K, 1]), heapRef([B, K, N]));
+    // output with strided rows (a permuted [B, M, N] view): staged and copied out
+    const out: TensorRef = { ...heapRef([N, B, M]), shape: [B, M, N], strides: [M, 1, B * M] };
+    const x = heapRef([B, M, K]), y = heapRef([B, K, N]);
+    const want = run('js', x, y);
+    backend.matmul(x, y, out, 'float32');
+    const O = (out.buffer as CpuBuffer).data as Float32Array;
+    for (let t = 0; t < B; t++)
+      for (let i = 0; i < M; i++)
+        for (let j = 0; j < N; j++) expect(Math.abs(O[t * M + i + j * B * M]! - want[(t * M + i) * N + j]!)).toBeLessThan(K * 2 ** -22);
+  });
+
   it('K = 0 writes zeros', () => {
     const out = heapRef([1, 70, 80]);
     backend.matmul(heapRef([1, 70, 0]), heapRef([1, 0, 80]), out, 'float32');

@@ -1,7 +1,8 @@
 import type { DTypeName, TensorRef } from '@antorcha/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { be, close, type LayoutKind, numelOf, output, read, sample, view } from '../test/helpers.js';
 import { isFloat, roundFloat, wrapInt } from '../test/reference.js';
+import { setCpuKernels } from './wasm/runtime.js';
 
 /** Naive batched product over logical values: double sums in k order, exact BigInt for integers. */
 function refMatmul(a: number[], b: number[], B: number, M: number, K: number, N: number, cd: DTypeName): number[] {
@@ -40,7 +41,11 @@ function mk(dt: DTypeName, shape: number[], values: number[], kind: Kind): Tenso
 const CASES: [number, number, number, number][] = [[2, 3, 4, 5], [1, 1, 7, 1], [2, 21, 19, 23], [3, 16, 16, 16], [1, 37, 5, 41], [2, 0, 3, 4], [1, 2, 0, 3]];
 const KINDS: [Kind, Kind, LayoutKind][] = [['contiguous', 'contiguous', 'contiguous'], ['transposed', 'gapped', 'contiguous'], ['gapped', 'transposed', 'permuted'], ['offset', 'offset', 'gapped']];
 
+// The JavaScript kernels (float32 products of heap or host operands run the WebAssembly
+// GEMM in 'wasm' mode, checked in matmul-wasm.test.ts).
 describe('matmul: dtypes, layouts, sizes (small loop and packed GEMM, edge tiles)', () => {
+  beforeAll(() => setCpuKernels('js'));
+  afterAll(() => setCpuKernels('wasm'));
   for (const cd of ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'] as DTypeName[]) {
     it(cd, () => {
       for (const [B, M, K, N] of CASES) {

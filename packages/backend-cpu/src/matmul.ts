@@ -17,7 +17,7 @@
  */
 import type { DTypeName, HostArray, TensorRef } from '@antorcha/core';
 import { castTo, convertRef, dataOf, directStore, readExact } from './memory.js';
-import { heapAddress, heapScratch, wasmKernels } from './wasm/runtime.js';
+import { heapAddress, heapAlloc, heapFree, heapScratch, heapView, wasmKernels } from './wasm/runtime.js';
 
 const MR = 4;
 const NR = 4;
@@ -165,37 +165,89 @@ interface GemmKernels {
  */
 const WASM_MIN_MACS = 4096;
 
+/** A [B, R, C] float32 operand as the GEMM reads it: a heap address and element strides. */
+interface HeapOperand {
+  address: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
 /**
- * float32 matmul through the WebAssembly GEMM when a, b and out are float32 heap
- * tensors, out's rows are contiguous and the products are large enough; false
- * otherwise (nothing written). Batches loop here, one `sgemm` call each.
+ * `ref` ([B, R, C] float32) where the GEMM can read it: in place when it lives in the heap,
+ * else copied into a heap temporary (pushed on `temps`; one batch when the batch is
+ * broadcast). null when the heap can't hold the copy.
+ */
+function heapOperand(ref: TensorRef, temps: number[]): HeapOperand | null {
+  const [B, R, C] = ref.shape as [number, number, number];
+  const [s0, s1, s2] = ref.strides as [number, number, number];
+  const address = heapAddress(ref);
+  if (address >= 0) return { address, s0, s1, s2 };
+  const nb = s0 === 0 ? 1 : B;
+  const tmp = heapAlloc(Math.max(4 * nb * R * C, 16));
+  if (tmp < 0) return null;
+  temps.push(tmp);
+  const src = dataOf(ref), dst = heapView('float32', tmp, nb * R * C);
+  for (let t = 0, o = 0; t < nb; t++)
+    for (let r = 0; r < R; r++)
+      for (let c = 0, i = ref.offset + t * s0 + r * s1; c < C; c++, i += s2) dst[o++] = src[i]!;
+  return { address: tmp, s0: s0 === 0 ? 0 : R * C, s1: C, s2: 1 };
+}
+
+/**
+ * float32 matmul through the WebAssembly GEMM when a, b and out are float32 and the
+ * products are large enough; false otherwise (nothing written). Operands outside the
+ * heap (small buffers, wrapped arrays, expanded scalars such as the gradient of a sum)
+ * are copied into heap temporaries, an output outside the heap or with strided rows
+ * is computed in one and copied out. Batches loop here, one `sgemm` call each.
  */
 function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): boolean {
   if (cd !== 'float32' || a.dtype !== 'float32' || b.dtype !== 'float32' || out.dtype !== 'float32') return false;
   let batch = a.shape[0], M = a.shape[1];
   const K = a.shape[2], N = b.shape[2];
-  if (M * N * Math.max(K, 1) < WASM_MIN_MACS || out.strides[2] !== 1) return false;
+  if (M * N * Math.max(K, 1) < WASM_MIN_MACS) return false;
   const W = wasmKernels() as unknown as GemmKernels | null;
   if (W === null || typeof W.sgemm !== 'function') return false;
-  const aAddr = heapAddress(a), bAddr = heapAddress(b), oAddr = heapAddress(out);
-  if (aAddr < 0 || bAddr < 0 || oAddr < 0) return false;
-  let as0 = a.strides[0], os0 = out.strides[0];
-  const am = a.strides[1], ak = a.strides[2];
-  const bs0 = b.strides[0], bk = b.strides[1], bn = b.strides[2];
-  const om = out.strides[1];
-  // b shared by every batch and a, out stacking their rows: one taller product
-  if (batch > 1 && bs0 === 0 && as0 === M * am && os0 === M * om) {
-    M *= batch;
-    batch = 1;
-    as0 = 0;
-    os0 = 0;
+  const temps: number[] = [];
+  try {
+    const A = heapOperand(a, temps), Bo = heapOperand(b, temps);
+    if (A === null || Bo === null) return false;
+    let oAddr = out.strides[2] === 1 ? heapAddress(out) : -1;
+    let os0 = out.strides[0], om = out.strides[1];
+    const staged = oAddr < 0;
+    if (staged) {
+      oAddr = heapAlloc(Math.max(4 * batch * M * N, 16));
+      if (oAddr < 0) return false;
+      temps.push(oAddr);
+      os0 = M * N;
+      om = N;
+    }
+    let as0 = A.s0;
+    const merged = batch > 1 && Bo.s0 === 0 && as0 === M * A.s1 && os0 === M * om;
+    // b shared by every batch and a, out stacking their rows: one taller product
+    const rows = merged ? M * batch : M;
+    if (merged) {
+      batch = 1;
+      as0 = 0;
+      os0 = 0;
+    }
+    const scratch = heapScratch(0, Math.max(16, W.sgemmScratchBytes(rows, N, K)));
+    if (scratch < 0) return false;
+    for (let t = 0; t < batch; t++) {
+      W.sgemm(rows, N, K, A.address + 4 * t * as0, A.s1, A.s2, Bo.address + 4 * t * Bo.s0, Bo.s1, Bo.s2, oAddr + 4 * t * os0, om, 0, scratch);
+    }
+    if (staged) {
+      const nb = out.shape[0];
+      const src = heapView('float32', oAddr, nb * M * N), O = dataOf(out);
+      const [t0, t1, t2] = out.strides as [number, number, number];
+      for (let t = 0, i = 0; t < nb; t++)
+        for (let r = 0; r < M; r++)
+          for (let c = 0, o = out.offset + t * t0 + r * t1; c < N; c++, o += t2) O[o] = src[i++]!;
+    }
+    return true;
+  } finally {
+    for (const p of temps) heapFree(p);
   }
-  const scratch = heapScratch(0, Math.max(16, W.sgemmScratchBytes(M, N, K)));
-  if (scratch < 0) return false;
-  for (let t = 0; t < batch; t++) {
-    W.sgemm(M, N, K, aAddr + 4 * t * as0, am, ak, bAddr + 4 * t * bs0, bk, bn, oAddr + 4 * t * os0, om, 0, scratch);
-  }
-  return true;
 }
 
 /**
