@@ -9,7 +9,8 @@ Inputs: xorshift32 (x ^= x << 13; x ^= x >> 17; x ^= x << 5, 32-bit) from the ca
 each word u gives the float32 ((u >> 8) * 2^-23 - 1) * 2^((u & 15) - 8), exact in float32
 (24 significant bits at most, scaled by a power of two), so both sides build the same tensor.
 Results are the float32 bit patterns (unsigned) of torch.sum over the last dim of an
-[rows, n] tensor (rows = 1: the sum of everything).
+[rows, n] tensor (rows = 1: the sum of everything), of the whole tensor, and (for the
+`cols` cases) over dim 0 (n results: ATen's vectorized/scalar outer sums).
 """
 import numpy as np
 import torch
@@ -47,5 +48,12 @@ for k, (rows, n) in enumerate(SHAPES):
     s = torch.sum(x, dim=1)
     cases.append({'rows': rows, 'n': n, 'seed': seed, 'sums': [int(v) & 0xFFFFFFFF for v in s.view(torch.int32).tolist()],
                   'all': int(torch.sum(x).view(torch.int32).item()) & 0xFFFFFFFF})
+
+COL_SHAPES = [(5, 3), (17, 4), (33, 7), (100, 8), (64, 9), (300, 33), (1000, 40), (20000, 5), (70000, 9),
+              (257, 100), (2, 64), (4096, 37), (16, 31), (40000, 2)]
+for k, (rows, n) in enumerate(COL_SHAPES):
+    seed = (0x7F4A7C15 ^ (k * 0x9E3779B1)) & 0xFFFFFFFF
+    x = torch.from_numpy(values(seed, rows * n)).reshape(rows, n)
+    cases.append({'rows': rows, 'n': n, 'seed': seed, 'cols': [int(v) & 0xFFFFFFFF for v in torch.sum(x, dim=0).view(torch.int32).tolist()]})
 
 write_json('packages/backend-cpu/fixtures/sum-order.json', {'torch': torch.__version__, 'cases': cases})

@@ -1,9 +1,8 @@
-// float32 reductions. Sums accumulate in double (f64x2 lanes) and round once, like the
-// JavaScript kernels in src/reduce.ts (the order of the double additions differs for row
-// sums, so results may differ from the JS kernel in the last float32 bit in rare cases;
-// column sums add in exactly the JS order and are bit-identical). max/min are bit-identical
-// to the JS kernels: NaN propagates (the last NaN's bits), and a zero result keeps the sign
-// of the first zero met, as the JS loop `if (v > acc || v !== v) acc = v` does.
+// float32 reductions. The sums the glue uses (torchSumRowsF32, torchSumColsF32) add in float32
+// in PyTorch's own order (below), bit-exact with torch.sum; reduceRowsF32's op 0 is a double
+// sum like the JavaScript kernel's (another order). max/min are bit-identical to the JS
+// kernels: NaN propagates (the last NaN's bits), and a zero result keeps the sign of the
+// first zero met, as the JS loop `if (v > acc || v !== v) acc = v` does.
 
 /** Sum of n contiguous float32 in double, 8 lanes of accumulation. */
 @inline function sumRun(x: usize, n: i32): f64 {
@@ -89,48 +88,6 @@ export function reduceRowsF32(op: i32, x: usize, rows: i32, n: i32, out: usize):
   }
 }
 
-/** Double sum of n contiguous float32 (the caller adds and rounds). */
-export function sumF32(x: usize, n: i32): f64 {
-  return sumRun(x, n);
-}
-
-/**
- * Column sums: out[j] = Σ_r x[r·rowStride + j] for j < cols, each accumulated in double in
- * row order (as the JS column loop does) and rounded once to float32 into contiguous `out`.
- * rowStride is in elements.
- */
-export function sumColsF32(x: usize, rows: i32, rowStride: i32, cols: i32, out: usize): void {
-  const rs = <usize>rowStride << 2;
-  let j = 0;
-  for (; j + 8 <= cols; j += 8) {
-    let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
-    let p = x + (<usize>j << 2);
-    for (let r = 0; r < rows; r++, p += rs) {
-      const v0 = v128.load(p);
-      const v1 = v128.load(p, 16);
-      a0 = f64x2.add(a0, f64x2.promote_low_f32x4(v0));
-      a1 = f64x2.add(a1, f64x2.promote_low_f32x4(i32x4.shuffle(v0, v0, 2, 3, 2, 3)));
-      a2 = f64x2.add(a2, f64x2.promote_low_f32x4(v1));
-      a3 = f64x2.add(a3, f64x2.promote_low_f32x4(i32x4.shuffle(v1, v1, 2, 3, 2, 3)));
-    }
-    const o = out + (<usize>j << 2);
-    v128.store(o, i32x4.shuffle(f32x4.demote_f64x2_zero(a0), f32x4.demote_f64x2_zero(a1), 0, 1, 4, 5));
-    v128.store(o, i32x4.shuffle(f32x4.demote_f64x2_zero(a2), f32x4.demote_f64x2_zero(a3), 0, 1, 4, 5), 16);
-  }
-  for (; j + 2 <= cols; j += 2) {
-    let a = f64x2.splat(0);
-    let p = x + (<usize>j << 2);
-    for (let r = 0; r < rows; r++, p += rs) a = f64x2.add(a, f64x2.promote_low_f32x4(v128.load64_zero(p)));
-    v128.store64_lane(out + (<usize>j << 2), f32x4.demote_f64x2_zero(a), 0);
-  }
-  for (; j < cols; j++) {
-    let s: f64 = 0;
-    let p = x + (<usize>j << 2);
-    for (let r = 0; r < rows; r++, p += rs) s += <f64>load<f32>(p);
-    store<f32>(out + (<usize>j << 2), <f32>s);
-  }
-}
-
 // ---- PyTorch's float32 summation order (ATen SumKernel.cpp, cascade_sum, AVX2) ----
 // ATen sums a contiguous float32 row with 8-lane float vectors (here each is two f32x4
 // halves; lane-wise float adds are the same), four of them side by side (ilp), in a cascade
@@ -161,16 +118,32 @@ export function sumColsF32(x: usize, rows: i32, rowStride: i32, cols: i32, out: 
   return p0;
 }
 
-/** ATen's cascade sum of n contiguous float32 (vectorized_inner_sum for one row), before the store. */
-function torchSumRow(x: usize, n: i32): f32 {
-  if (n < 8) return torchSumSmall(x, n);
-  const vecSize = n >> 3; // 8-float vectors
-  const size = vecSize >> 2; // groups of 4 vectors (ilp)
+// Layouts of the 8-float-vector cascade (multi_row_sum with 4 rows of 8-lane vectors):
+// INNER: one row, groups of 4 consecutive vectors (vectorized_inner_sum's row_sum);
+// OUTER32: 32 columns, one group per input row (vectorized_outer_sum's 4×8-column blocks);
+// OUTER8: 8 columns, groups of 4 input rows (vectorized_outer_sum's 8-column row_sum).
+const INNER = 0;
+const OUTER32 = 1;
+const OUTER8 = 2;
+
+/**
+ * ATen's multi_row_sum of 4 × 8-lane float vectors over `size` groups, then the layout's
+ * epilogue: INNER returns the row's sum before the store; OUTER32/OUTER8 store 0 + each
+ * column's sum into out (contiguous) and return 0. `stride`: bytes between input rows.
+ */
+@inline function cascade8(layout: i32, x: usize, n: i32, stride: usize, rows: i32, out: usize): f32 {
+  // INNER: n floats; OUTER32: rows rows of 32 columns; OUTER8: rows rows of 8 columns
+  const vecSize = n >> 3;
+  const size = layout == INNER ? vecSize >> 2 : layout == OUTER32 ? rows : rows >> 2;
+  const advance: usize = layout == INNER ? 128 : layout == OUTER32 ? stride : stride << 2;
+  // byte offsets of the group's k-th 8-lane vector (k = 1, 2, 3)
+  const k1: usize = layout == OUTER8 ? stride : 32;
+  const k2: usize = k1 << 1;
+  const k3: usize = k1 + k2;
   const levelPower = max<i32>(4, ceilLog2(size) / 4);
   const step = 1 << levelPower;
   const mask = step - 1;
   const z = f32x4.splat(0);
-  // level 0..3 accumulators of the 4 ilp rows, each an 8-lane vector (lo, hi)
   let a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z, a06 = z, a07 = z;
   let a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z, a16 = z, a17 = z;
   let a20 = z, a21 = z, a22 = z, a23 = z, a24 = z, a25 = z, a26 = z, a27 = z;
@@ -178,15 +151,15 @@ function torchSumRow(x: usize, n: i32): f32 {
   let i = 0;
   let p = x;
   while (i + step <= size) {
-    for (let j = 0; j < step; j++, i++, p += 128) {
+    for (let j = 0; j < step; j++, i++, p += advance) {
       a00 = f32x4.add(a00, v128.load(p));
       a01 = f32x4.add(a01, v128.load(p, 16));
-      a02 = f32x4.add(a02, v128.load(p, 32));
-      a03 = f32x4.add(a03, v128.load(p, 48));
-      a04 = f32x4.add(a04, v128.load(p, 64));
-      a05 = f32x4.add(a05, v128.load(p, 80));
-      a06 = f32x4.add(a06, v128.load(p, 96));
-      a07 = f32x4.add(a07, v128.load(p, 112));
+      a02 = f32x4.add(a02, v128.load(p + k1));
+      a03 = f32x4.add(a03, v128.load(p + k1, 16));
+      a04 = f32x4.add(a04, v128.load(p + k2));
+      a05 = f32x4.add(a05, v128.load(p + k2, 16));
+      a06 = f32x4.add(a06, v128.load(p + k3));
+      a07 = f32x4.add(a07, v128.load(p + k3, 16));
     }
     a10 = f32x4.add(a10, a00); a11 = f32x4.add(a11, a01); a12 = f32x4.add(a12, a02); a13 = f32x4.add(a13, a03);
     a14 = f32x4.add(a14, a04); a15 = f32x4.add(a15, a05); a16 = f32x4.add(a16, a06); a17 = f32x4.add(a17, a07);
@@ -200,15 +173,15 @@ function torchSumRow(x: usize, n: i32): f32 {
     a34 = f32x4.add(a34, a24); a35 = f32x4.add(a35, a25); a36 = f32x4.add(a36, a26); a37 = f32x4.add(a37, a27);
     a20 = z; a21 = z; a22 = z; a23 = z; a24 = z; a25 = z; a26 = z; a27 = z;
   }
-  for (; i < size; i++, p += 128) {
+  for (; i < size; i++, p += advance) {
     a00 = f32x4.add(a00, v128.load(p));
     a01 = f32x4.add(a01, v128.load(p, 16));
-    a02 = f32x4.add(a02, v128.load(p, 32));
-    a03 = f32x4.add(a03, v128.load(p, 48));
-    a04 = f32x4.add(a04, v128.load(p, 64));
-    a05 = f32x4.add(a05, v128.load(p, 80));
-    a06 = f32x4.add(a06, v128.load(p, 96));
-    a07 = f32x4.add(a07, v128.load(p, 112));
+    a02 = f32x4.add(a02, v128.load(p + k1));
+    a03 = f32x4.add(a03, v128.load(p + k1, 16));
+    a04 = f32x4.add(a04, v128.load(p + k2));
+    a05 = f32x4.add(a05, v128.load(p + k2, 16));
+    a06 = f32x4.add(a06, v128.load(p + k3));
+    a07 = f32x4.add(a07, v128.load(p + k3, 16));
   }
   // acc[0] += acc[1]; += acc[2]; += acc[3]
   a00 = f32x4.add(f32x4.add(f32x4.add(a00, a10), a20), a30);
@@ -219,15 +192,40 @@ function torchSumRow(x: usize, n: i32): f32 {
   a05 = f32x4.add(f32x4.add(f32x4.add(a05, a15), a25), a35);
   a06 = f32x4.add(f32x4.add(f32x4.add(a06, a16), a26), a36);
   a07 = f32x4.add(f32x4.add(f32x4.add(a07, a17), a27), a37);
-  // leftover vectors go into ilp row 0
-  for (let v = size << 2; v < vecSize; v++) {
-    const q = x + (<usize>v << 5);
-    a00 = f32x4.add(a00, v128.load(q));
-    a01 = f32x4.add(a01, v128.load(q, 16));
+  if (layout == OUTER32) {
+    // each of the 32 columns is stored (0 + sum)
+    v128.store(out, f32x4.add(z, a00));
+    v128.store(out, f32x4.add(z, a01), 16);
+    v128.store(out, f32x4.add(z, a02), 32);
+    v128.store(out, f32x4.add(z, a03), 48);
+    v128.store(out, f32x4.add(z, a04), 64);
+    v128.store(out, f32x4.add(z, a05), 80);
+    v128.store(out, f32x4.add(z, a06), 96);
+    v128.store(out, f32x4.add(z, a07), 112);
+    return 0;
+  }
+  // leftover vectors (INNER) or rows (OUTER8) go into ilp row 0
+  if (layout == INNER) {
+    for (let v = size << 2; v < vecSize; v++) {
+      const q = x + (<usize>v << 5);
+      a00 = f32x4.add(a00, v128.load(q));
+      a01 = f32x4.add(a01, v128.load(q, 16));
+    }
+  } else {
+    for (let r = size << 2; r < rows; r++) {
+      const q = x + <usize>r * stride;
+      a00 = f32x4.add(a00, v128.load(q));
+      a01 = f32x4.add(a01, v128.load(q, 16));
+    }
   }
   // partial_sums[0] += partial_sums[1], [2], [3]
   a00 = f32x4.add(f32x4.add(f32x4.add(a00, a02), a04), a06);
   a01 = f32x4.add(f32x4.add(f32x4.add(a01, a03), a05), a07);
+  if (layout == OUTER8) {
+    v128.store(out, f32x4.add(z, a00));
+    v128.store(out, f32x4.add(z, a01), 16);
+    return 0;
+  }
   let fin: f32 = 0;
   for (let k = vecSize << 3; k < n; k++) fin += load<f32>(x + (<usize>k << 2));
   fin += f32x4.extract_lane(a00, 0);
@@ -239,6 +237,80 @@ function torchSumRow(x: usize, n: i32): f32 {
   fin += f32x4.extract_lane(a01, 2);
   fin += f32x4.extract_lane(a01, 3);
   return fin;
+}
+
+/** ATen's cascade sum of n contiguous float32 (vectorized_inner_sum for one row), before the store. */
+function torchSumRow(x: usize, n: i32): f32 {
+  if (n < 8) return torchSumSmall(x, n);
+  return cascade8(INNER, x, n, 0, 0, 0);
+}
+
+/**
+ * ATen's scalar multi_row_sum with 4 accumulators (lanes) over `size` groups: lane k of
+ * group i is the float at x + i·advance + k·kStride. Returns the 4 level-folded lanes.
+ */
+@inline function cascade4(x: usize, advance: usize, kStride: usize, size: i32): v128 {
+  const levelPower = max<i32>(4, ceilLog2(size) / 4);
+  const step = 1 << levelPower;
+  const mask = step - 1;
+  const z = f32x4.splat(0);
+  let a0 = z, a1 = z, a2 = z, a3 = z;
+  let i = 0;
+  let p = x;
+  while (i + step <= size) {
+    for (let j = 0; j < step; j++, i++, p += advance) a0 = f32x4.add(a0, load4(p, kStride));
+    a1 = f32x4.add(a1, a0);
+    a0 = z;
+    if ((i & (mask << levelPower)) != 0) continue;
+    a2 = f32x4.add(a2, a1);
+    a1 = z;
+    if ((i & (mask << (2 * levelPower))) != 0) continue;
+    a3 = f32x4.add(a3, a2);
+    a2 = z;
+  }
+  for (; i < size; i++, p += advance) a0 = f32x4.add(a0, load4(p, kStride));
+  return f32x4.add(f32x4.add(f32x4.add(a0, a1), a2), a3);
+}
+
+@inline function load4(p: usize, kStride: usize): v128 {
+  if (kStride == 4) return v128.load(p);
+  let v = v128.load32_zero(p);
+  v = v128.load32_lane(p + kStride, v, 1);
+  v = v128.load32_lane(p + 2 * kStride, v, 2);
+  return v128.load32_lane(p + 3 * kStride, v, 3);
+}
+
+/** ATen's scalar row_sum (ilp 4) of `size` floats at x with byte stride `stride`. */
+function torchSumStrided(x: usize, stride: usize, size: i32): f32 {
+  const groups = size >> 2;
+  const acc = cascade4(x, stride << 2, stride, groups);
+  let p0 = f32x4.extract_lane(acc, 0);
+  for (let i = groups << 2; i < size; i++) p0 += load<f32>(x + <usize>i * stride);
+  p0 += f32x4.extract_lane(acc, 1);
+  p0 += f32x4.extract_lane(acc, 2);
+  p0 += f32x4.extract_lane(acc, 3);
+  return p0;
+}
+
+/**
+ * Column sums in PyTorch's order: out[j] = Σ_r x[r·rowStride + j] for j < cols (contiguous
+ * out), as ATen's cascade_sum reduces dim 0 of a [rows, cols] float32 matrix whose columns
+ * are contiguous (vectorized_outer_sum for cols >= 8, else scalar_outer_sum). rowStride is
+ * in elements. Bit-exact with torch.sum(x, 0) at one thread on AVX2.
+ */
+export function torchSumColsF32(x: usize, rows: i32, rowStride: i32, cols: i32, out: usize): void {
+  const rs = <usize>rowStride << 2;
+  let j = 0;
+  if (cols >= 8) {
+    for (; j + 32 <= cols; j += 32) cascade8(OUTER32, x + (<usize>j << 2), 0, rs, rows, out + (<usize>j << 2));
+    for (; j + 8 <= cols; j += 8) cascade8(OUTER8, x + (<usize>j << 2), 0, rs, rows, out + (<usize>j << 2));
+  } else {
+    for (; j + 4 <= cols; j += 4) {
+      const acc = cascade4(x + (<usize>j << 2), rs, 4, rows);
+      v128.store(out + (<usize>j << 2), f32x4.add(f32x4.splat(0), acc));
+    }
+  }
+  for (; j < cols; j++) store<f32>(out + (<usize>j << 2), <f32>0 + torchSumStrided(x + (<usize>j << 2), rs, rows));
 }
 
 /**

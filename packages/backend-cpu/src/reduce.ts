@@ -12,7 +12,7 @@ import { heapAddress, wasmKernels } from './wasm/runtime.js';
 interface ReduceKernels {
   reduceRowsF32(op: number, x: number, rows: number, n: number, out: number): void;
   torchSumRowsF32(x: number, rows: number, n: number, out: number): void;
-  sumColsF32(x: number, rows: number, rowStride: number, cols: number, out: number): void;
+  torchSumColsF32(x: number, rows: number, rowStride: number, cols: number, out: number): void;
 }
 
 /** Below this many input elements the JavaScript loops are as fast as a call into WebAssembly. */
@@ -142,9 +142,9 @@ function initial(code: number): number {
  * float32 sum/max/min through the WebAssembly kernels: contiguous rows (`[M, N] → [M]`,
  * whole-tensor) and contiguous columns (`[M, N] → [N]`, x viewed as [N, M] with strides
  * [1, N]); false when the layout, dtypes or heap placement don't fit (nothing written).
- * max/min and column sums are bit-identical to the JS loops. Row sums (and whole-tensor sums)
- * add in float32 in PyTorch's own order (ATen's cascade sum with 8-lane vectors), which makes
- * them bit-exact with torch.sum on one thread (fixtures/sum-order.json), where the JS loops'
+ * max/min are bit-identical to the JS loops. Sums (rows, columns, whole tensors) add in
+ * float32 in PyTorch's own order (ATen's cascade_sum with 8-lane vectors), which makes them
+ * bit-exact with torch.sum on one thread (fixtures/sum-order.json), where the JS loops'
  * double accumulation can differ from it in the last bit.
  */
 function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorRef, cd: DTypeName): boolean {
@@ -175,7 +175,7 @@ function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorR
   const rowStride = inner.strides[0][0];
   const cols = outer.shape[0];
   if (rowStride < cols || cols < 2) return false;
-  K.sumColsF32(xAddr, inner.shape[0], rowStride, cols, oAddr);
+  K.torchSumColsF32(xAddr, inner.shape[0], rowStride, cols, oAddr);
   return true;
 }
 
