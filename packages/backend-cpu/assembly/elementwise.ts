@@ -322,3 +322,21 @@ export function unaryF32(op: i32, x: usize, out: usize, n: i32): void {
     case SIGMOID: unLoopD(SIGMOID, x, out, n); break;
   }
 }
+
+/**
+ * {@link binaryF32} over `rows` rows of n: row r reads a + r·aRow, b + r·bRow and writes
+ * out + r·outRow (row steps in bytes), saving a call from JavaScript per row.
+ */
+export function binaryF32Rows(op: i32, a: usize, aRow: i32, as: i32, b: usize, bRow: i32, bs: i32, out: usize, outRow: i32, rows: i32, n: i32): void {
+  for (let r = 0; r < rows; r++) binaryF32(op, a + <usize>(r * aRow), as, b + <usize>(r * bRow), bs, out + <usize>(r * outRow), n);
+}
+
+/** {@link compareF32} over `rows` rows of n (row steps in bytes; out is one byte per element). */
+export function compareF32Rows(op: i32, a: usize, aRow: i32, as: i32, b: usize, bRow: i32, bs: i32, out: usize, outRow: i32, rows: i32, n: i32): void {
+  for (let r = 0; r < rows; r++) compareF32(op, a + <usize>(r * aRow), as, b + <usize>(r * bRow), bs, out + <usize>(r * outRow), n);
+}
+
+/** {@link unaryF32} over `rows` rows of n (row steps in bytes). */
+export function unaryF32Rows(op: i32, x: usize, xRow: i32, out: usize, outRow: i32, rows: i32, n: i32): void {
+  for (let r = 0; r < rows; r++) unaryF32(op, x + <usize>(r * xRow), out + <usize>(r * outRow), n);
+}

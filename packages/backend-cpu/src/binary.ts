@@ -301,6 +301,8 @@ function scalarSource(v: number): Source {
 interface BinaryKernels {
   binaryF32(op: number, a: number, as: number, b: number, bs: number, out: number, n: number): void;
   compareF32(op: number, a: number, as: number, b: number, bs: number, out: number, n: number): void;
+  binaryF32Rows(op: number, a: number, aRow: number, as: number, b: number, bRow: number, bs: number, out: number, outRow: number, rows: number, n: number): void;
+  compareF32Rows(op: number, a: number, aRow: number, as: number, b: number, bRow: number, bs: number, out: number, outRow: number, rows: number, n: number): void;
 }
 
 // Codes of assembly/elementwise.ts: arithmetic (float32 out) and comparisons (bool out).
@@ -355,6 +357,13 @@ function binaryWasm(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DT
   if (aBase < 0 || bBase < 0) return false;
   const p = it.pos;
   const oBytes = arith !== undefined ? 4 : 1;
+  if (c.shape.length === 2) {
+    // one call for a matrix of rows (row broadcast, column broadcast, strided rows)
+    const st = c.strides, rows = c.shape[0];
+    if (arith !== undefined) K.binaryF32Rows(arith, aBase, 4 * st[1][0], s[1], bBase, 4 * st[2][0], s[2], oAddr, oBytes * st[0][0], rows, len);
+    else K.compareF32Rows(cmp!, aBase, 4 * st[1][0], s[1], bBase, 4 * st[2][0], s[2], oAddr, oBytes * st[0][0], rows, len);
+    return true;
+  }
   if (arith !== undefined) {
     do K.binaryF32(arith, aBase + 4 * p[1], s[1], bBase + 4 * p[2], s[2], oAddr + oBytes * p[0], len);
     while (it.next());

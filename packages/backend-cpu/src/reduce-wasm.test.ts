@@ -176,7 +176,7 @@ describe('WebAssembly float32 reductions', () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it('sum over the last dim and over everything: within the float32 summation error bound (n·2⁻²⁴·Σ|x|, plus one ulp) of the JS kernel, NaN/Inf where it has them', () => {
     for (const [M, N] of shapes) {

@@ -174,6 +174,7 @@ function unaryRow(
 /** The WebAssembly unary kernel (assembly/elementwise.ts). */
 interface UnaryKernels {
   unaryF32(op: number, x: number, out: number, n: number): void;
+  unaryF32Rows(op: number, x: number, xRow: number, out: number, outRow: number, rows: number, n: number): void;
 }
 
 /**
@@ -207,6 +208,10 @@ function unaryWasm(op: UnaryOp | UnaryFn, x: TensorRef, out: TensorRef, cd: DTyp
   const it = new RowIter(c.shape, c.strides, [0, 0]);
   const s = it.inner, len = it.rowLen, p = it.pos;
   if (s[0] !== 1 || s[1] !== 1 || len < WASM_MIN_ROW) return false;
+  if (c.shape.length === 2) {
+    K.unaryF32Rows(code, xAddr, 4 * c.strides[1][0], oAddr, 4 * c.strides[0][0], c.shape[0], len);
+    return true;
+  }
   do K.unaryF32(code, xAddr + 4 * p[1], oAddr + 4 * p[0], len);
   while (it.next());
   return true;
