@@ -10,10 +10,12 @@
  * float32 SIMD, so float64 accumulation costs no speed. int64 is exact while sums
  * stay within ±2^53; int32 has its own wrapping kernel (Math.imul).
  *
- * float32 products whose operands all live in the CPU heap run the WebAssembly
- * SIMD GEMM instead (assembly/gemm.ts): same packing scheme on f32x4 with a 5×8
- * register tile, accumulating in float32 as PyTorch's float32 BLAS does, so its
- * results may differ from the JavaScript kernel's in the last bits.
+ * float32 products of at least WASM_MIN_MACS multiply-adds run the WebAssembly SIMD
+ * GEMM instead (assembly/gemm.ts) unless `setCpuKernels('js')`: the same packing
+ * scheme on f32x4 with a 5×8 register tile, accumulating in float32 as PyTorch's
+ * float32 BLAS does, so results may differ from the JavaScript kernel's in the last
+ * bits. Heap operands are read in place with their strides (transposes cost no copy);
+ * others are copied into the heap first.
  */
 import type { DTypeName, HostArray, TensorRef } from '@antorcha/core';
 import { castTo, convertRef, dataOf, directStore, readExact } from './memory.js';
