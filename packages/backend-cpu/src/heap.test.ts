@@ -127,3 +127,32 @@ describe('forgotten buffers', () => {
     expect(cached).toBeGreaterThanOrEqual(held);
   });
 });
+
+describe('without shared memory (a page that is not cross-origin isolated)', () => {
+  it('loads the kernels over an unshared memory, and views follow the memory when it grows', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const script = `
+      delete globalThis.SharedArrayBuffer;
+      const cpu = await import(${JSON.stringify(dist)});
+      const { registerBackend, randn, tensor } = await import('@antorcha/core');
+      registerBackend(cpu.cpuBackend);
+      const info = cpu.wasmInfo();
+      const a = randn(300, 300), b = randn(300, 300);
+      const before = a.add(b).sum().item();
+      const big = randn(20_000_000); // grows the memory: the buffer is replaced
+      const after = a.add(b).sum().item();
+      const m = a.matmul(b);
+      cpu.setCpuKernels('js');
+      const mj = a.matmul(b);
+      const diff = m.sub(mj).abs().max().item();
+      console.log(JSON.stringify({ info, same: before === after, grew: cpu.heapStats().reserved > 80_000_000, diff, n: big.numel() }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { info: { loaded: boolean; sharedMemory: boolean; error: string | null }; same: boolean; grew: boolean; diff: number };
+    expect(out.info).toMatchObject({ loaded: true, sharedMemory: false, error: null });
+    expect(out.same).toBe(true);
+    expect(out.grew).toBe(true);
+    expect(out.diff).toBeLessThan(1e-3);
+  });
+});

@@ -43,6 +43,8 @@ export class CpuBuffer implements BackendBuffer {
   freed = false;
   private view: HostArray;
   private generation: number;
+  /** Elements (kept apart from the view: a detached view reports length 0). */
+  private readonly length: number;
 
   /**
    * @param dtype element type; @param data host array of the matching kind, `numel` long;
@@ -55,6 +57,7 @@ export class CpuBuffer implements BackendBuffer {
     readonly address = -1,
   ) {
     this.view = data;
+    this.length = data.length;
     this.generation = heapGeneration();
   }
 
@@ -62,7 +65,7 @@ export class CpuBuffer implements BackendBuffer {
   get data(): HostArray {
     // A non-shared WebAssembly memory replaces its buffer when it grows: re-make the view.
     if (this.address >= 0 && !this.freed && this.generation !== heapGeneration()) {
-      this.view = heapView(this.dtype, this.address, this.view.length);
+      this.view = heapView(this.dtype, this.address, this.length);
       this.generation = heapGeneration();
     }
     return this.view;
@@ -70,7 +73,7 @@ export class CpuBuffer implements BackendBuffer {
 
   /** Capacity in elements. */
   get numel(): number {
-    return this.freed ? 0 : this.view.length;
+    return this.freed ? 0 : this.length;
   }
 
   /** Returns the memory: a heap block goes back to the heap for reuse; a typed array to the garbage collector. */

@@ -64,6 +64,55 @@ const SIMD_PROBE = probeModule([0xe4, 0x01], 2);
 /** f32x4.relaxed_madd (0xfd 0x105): relaxed SIMD. */
 const RELAXED_PROBE = probeModule([0x85, 0x02], 3);
 
+/** Reads an unsigned LEB128 at `at`: [value, next offset]. */
+function leb(bytes: Uint8Array, at: number): [number, number] {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++]!;
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if ((b & 0x80) === 0) return [value, at];
+  }
+}
+
+/**
+ * The module with its memory import declared unshared (the heap's memory is unshared
+ * where the page is not cross-origin isolated, and an import must match it): clears
+ * the shared bit of the memory import's limits, in place. Returns false when the import
+ * section holds no shared memory import (nothing changed).
+ */
+export function unshareMemoryImport(bytes: Uint8Array): boolean {
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at]!;
+    const [size, body] = leb(bytes, at + 1);
+    if (id === 2) {
+      let [count, p] = leb(bytes, body);
+      for (; count > 0; count--) {
+        let len: number;
+        [len, p] = leb(bytes, p);
+        p += len; // module name
+        [len, p] = leb(bytes, p);
+        p += len; // field name
+        const kind = bytes[p++]!;
+        if (kind === 2) {
+          if ((bytes[p]! & 2) === 0) return false;
+          bytes[p] = bytes[p]! & ~2;
+          return true;
+        }
+        if (kind === 0) [, p] = leb(bytes, p); // function: type index
+        else if (kind === 1) { p += 1; const f = bytes[p++]!; [, p] = leb(bytes, p); if (f & 1) [, p] = leb(bytes, p); } // table
+        else if (kind === 3) p += 2; // global: type, mutability
+        else return false;
+      }
+      return false;
+    }
+    at = body + size;
+  }
+  return false;
+}
+
 /** The build this engine can run: relaxed SIMD (FMA) if the engine has it, else SIMD128, else none. */
 function chooseBinary(): { bytes: Uint8Array<ArrayBuffer>; relaxed: boolean } | null {
   if (typeof WebAssembly !== 'object') return null;
@@ -97,16 +146,20 @@ function load(): void {
     return;
   }
   relaxed = chosen.relaxed;
+  if (!getHeap().shared && !unshareMemoryImport(chosen.bytes)) {
+    failed = new Error('the kernel module imports no shared memory to unshare');
+    return;
+  }
   if (isBrowserMainThread()) {
-    pending = WebAssembly.compile(chosen.bytes).then(
-      (m) => {
+    pending = WebAssembly.compile(chosen.bytes)
+      .then((m) => {
+        const e = instantiate(m);
         module = m;
-        exportsOf = instantiate(m);
-      },
-      (e: unknown) => {
+        exportsOf = e;
+      })
+      .catch((e: unknown) => {
         failed = e;
-      },
-    );
+      });
     return;
   }
   try {
