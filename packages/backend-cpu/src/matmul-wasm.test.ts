@@ -243,3 +243,37 @@ describe('backend matmul through the WebAssembly GEMM', () => {
     expect(((out.buffer as CpuBuffer).data as Float32Array).slice(0, 70 * 80).every((v) => v === 0)).toBe(true);
   });
 });
+
+describe('matmul on the worker pool', () => {
+  it('splits large products over the threads at tile rows: bits equal to one thread', async () => {
+    const { getNumThreads, setNumThreads } = await import('@antorcha/core');
+    const { poolThreads } = await import('./wasm/pool.js');
+    const before = getNumThreads();
+    setNumThreads(2);
+    try {
+      for (let i = 0; i < 500 && poolThreads() < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(poolThreads()).toBe(2);
+      for (const [M, N, K] of [[64, 128, 784], [203, 97, 300], [129, 257, 129]] as const) {
+        const ref = (shape: number[], f: () => number): TensorRef => {
+          const n = shape.reduce((p, d) => p * d, 1);
+          const buffer = backend.alloc('float32', n) as CpuBuffer;
+          const d = buffer.data as Float32Array;
+          for (let i = 0; i < n; i++) d[i] = f();
+          return { buffer, dtype: 'float32', shape, strides: contiguousStrides(shape), offset: 0 };
+        };
+        const a = ref([1, M, K], () => rand() - 0.5), b = ref([1, K, N], () => rand() - 0.5);
+        const run = (threads: number): Float32Array => {
+          setNumThreads(threads);
+          const out = ref([1, M, N], () => 0);
+          backend.matmul(a, b, out, 'float32');
+          return new Float32Array((out.buffer as CpuBuffer).data as Float32Array);
+        };
+        const one = run(1), two = run(2);
+        expect(M * N * K).toBeGreaterThanOrEqual(1 << 21);
+        expect(Buffer.from(two.buffer).equals(Buffer.from(one.buffer))).toBe(true);
+      }
+    } finally {
+      setNumThreads(before);
+    }
+  });
+});

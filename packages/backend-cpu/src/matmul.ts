@@ -19,6 +19,7 @@
  */
 import type { DTypeName, HostArray, TensorRef } from '@antorcha/core';
 import { castTo, convertRef, dataOf, directStore, readExact } from './memory.js';
+import { poolThreads, runOnThreads } from './wasm/pool.js';
 import { heapAddress, heapAlloc, heapFree, heapScratch, heapView, wasmKernels } from './wasm/runtime.js';
 
 const MR = 4;
@@ -233,10 +234,15 @@ function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): 
       as0 = 0;
       os0 = 0;
     }
-    const scratch = heapScratch(0, Math.max(16, W.sgemmScratchBytes(rows, N, K)));
-    if (scratch < 0) return false;
+    const jobs = rowJobs(rows, N, K);
+    if (jobs === null) return false;
     for (let t = 0; t < batch; t++) {
-      W.sgemm(rows, N, K, A.address + 4 * t * as0, A.s1, A.s2, Bo.address + 4 * t * Bo.s0, Bo.s1, Bo.s2, oAddr + 4 * t * os0, om, 0, scratch);
+      const a0 = A.address + 4 * t * as0, b0 = Bo.address + 4 * t * Bo.s0, o0 = oAddr + 4 * t * os0;
+      if (jobs.length === 1) {
+        W.sgemm(rows, N, K, a0, A.s1, A.s2, b0, Bo.s1, Bo.s2, o0, om, 0, jobs[0]!.scratch);
+        continue;
+      }
+      runOnThreads('sgemm', jobs.map((j) => [j.rows, N, K, a0 + 4 * j.row * A.s1, A.s1, A.s2, b0, Bo.s1, Bo.s2, o0 + 4 * j.row * om, om, 0, j.scratch]));
     }
     if (staged) {
       const nb = out.shape[0];
@@ -250,6 +256,33 @@ function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): 
   } finally {
     for (const p of temps) heapFree(p);
   }
+}
+
+/** Products of at least this many multiply-adds are split over the worker pool (a wake-up costs ~15–30 µs). */
+const PARALLEL_MIN_MACS = 1 << 21;
+/** The GEMM's register tile height: row ranges start at multiples of it, so results don't depend on the split. */
+const WASM_MR = 5;
+
+/**
+ * The row ranges of an M×N·K product, one per thread of the pool (one range when the
+ * product is small or the pool has one thread), each with its thread's packing scratch;
+ * null when the heap can't give the scratch.
+ */
+function rowJobs(M: number, N: number, K: number): { row: number; rows: number; scratch: number }[] | null {
+  const W = wasmKernels() as unknown as GemmKernels;
+  let threads = M * N * K >= PARALLEL_MIN_MACS ? Math.min(poolThreads(), Math.floor(M / WASM_MR)) : 1;
+  if (threads < 1) threads = 1;
+  const tiles = Math.ceil(M / WASM_MR);
+  const jobs: { row: number; rows: number; scratch: number }[] = [];
+  for (let j = 0, tile = 0; j < threads; j++) {
+    const take = Math.floor(tiles / threads) + (j < tiles % threads ? 1 : 0);
+    const row = tile * WASM_MR, rows = Math.min(M, (tile + take) * WASM_MR) - row;
+    tile += take;
+    const scratch = heapScratch(j, Math.max(16, W.sgemmScratchBytes(rows, N, K)));
+    if (scratch < 0) return null;
+    jobs.push({ row, rows, scratch });
+  }
+  return jobs;
 }
 
 /**
