@@ -962,8 +962,21 @@ function installCatalogueMethods(proto: Record<string, unknown>): void {
     Object.defineProperty(proto, name, {
       configurable: true,
       writable: true,
-      value: function (this: Tensor, ...args: unknown[]) {
-        return table[fn]!(this, ...args);
+      // The same call as `table[fn](this, ...args)`, without a rest array and a spread for
+      // the usual zero to two arguments (the argument count is kept: no padding with undefined).
+      value: function (this: Tensor) {
+        // eslint-disable-next-line prefer-rest-params
+        const args = arguments;
+        switch (args.length) {
+          case 0:
+            return table[fn]!(this);
+          case 1:
+            return table[fn]!(this, args[0]);
+          case 2:
+            return table[fn]!(this, args[0], args[1]);
+          default:
+            return table[fn]!(this, ...args);
+        }
       },
     });
   };
