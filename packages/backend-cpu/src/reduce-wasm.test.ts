@@ -8,7 +8,7 @@ import { contiguousStrides } from '@antorcha/core';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCpuBackend } from './index.js';
-import type { CpuBuffer } from './memory.js';
+import { type CpuBuffer, wrapHost } from './memory.js';
 import { reduce } from './reduce.js';
 import { heapAddress, setCpuKernels, wasmKernels } from './wasm/runtime.js';
 
@@ -93,39 +93,83 @@ function sumOrderValues(seed: number, count: number, into: Float32Array): void {
   }
 }
 
-describe('WebAssembly float32 sums in PyTorch\'s order', () => {
-  it('are bit-exact with torch.sum (one thread, AVX2) over the last dim and over everything', () => {
+interface SumOrderView {
+  count: number;
+  shape: number[];
+  strides: number[];
+  offset: number;
+  dims: number[];
+  seed: number;
+  view: number[];
+}
+
+/** A float32 ref of `shape` over seeded values: in the heap, or (host) over a plain Float32Array the user wrapped. */
+function seededRef(where: 'heap' | 'host', seed: number, count: number, pad: number): TensorRef {
+  if (where === 'heap') {
+    const ref = heapRef('float32', [count], undefined, pad);
+    expect(heapAddress(ref)).toBeGreaterThanOrEqual(0);
+    sumOrderValues(seed, count, ((ref.buffer as CpuBuffer).data as Float32Array).subarray(pad));
+    return ref;
+  }
+  const data = new Float32Array(pad + count);
+  sumOrderValues(seed, count, data.subarray(pad));
+  const ref: TensorRef = { buffer: wrapHost('float32', data), dtype: 'float32', shape: [count], strides: [1], offset: pad };
+  expect(heapAddress(ref)).toBe(-1);
+  return ref;
+}
+
+/** Runs the sum as core does (kept dims first, then `dims` in their order) into a fresh contiguous output; its bits. */
+function sumAsCore(mode: 'js' | 'wasm', base: TensorRef, shape: number[], strides: number[], offset: number, dims: number[]): Uint32Array {
+  const kept = shape.map((_, i) => i).filter((i) => !dims.includes(i));
+  const order = [...kept, ...dims];
+  const x: TensorRef = { ...base, shape: order.map((i) => shape[i]!), strides: order.map((i) => strides[i]!), offset: base.offset + offset };
+  const outShape = kept.map((i) => shape[i]!);
+  const out = heapRef('float32', outShape);
+  return run(mode, 'sum', x, dims.length, out).slice(0, outShape.reduce((a, b) => a * b, 1));
+}
+
+const hex = (u: number): string => u.toString(16);
+
+describe('float32 sums in PyTorch\'s order (both kernel modes)', () => {
+  it('the WebAssembly kernels are loaded', () => {
     setCpuKernels('wasm');
     expect(wasmKernels()).not.toBeNull();
-    for (const c of SUM_ORDER.cases) {
-      // below 64 elements the JavaScript kernel (double accumulation) runs instead
-      if (c.rows * c.n < 64 || c.sums === undefined) continue;
-      for (const offset of [0, 1]) {
-        const x = heapRef('float32', [c.rows, c.n], undefined, offset);
-        expect(heapAddress(x)).toBeGreaterThanOrEqual(0);
-        const d = (x.buffer as CpuBuffer).data as Float32Array;
-        sumOrderValues(c.seed, c.rows * c.n, d.subarray(offset));
-        const out = heapRef('float32', [c.rows]);
-        const rows = run('wasm', 'sum', x, 1, out);
-        for (let r = 0; r < c.rows; r++) expect([c.rows, c.n, r, rows[r]!.toString(16)]).toEqual([c.rows, c.n, r, c.sums[r]!.toString(16)]);
-        const all = run('wasm', 'sum', x, 2, heapRef('float32', []));
-        expect([c.rows, c.n, all[0]!.toString(16)]).toEqual([c.rows, c.n, c.all!.toString(16)]);
-      }
-    }
   });
 
-  it('are bit-exact with torch.sum(x, 0) (columns: x seen as [n, rows] with strides [1, n])', () => {
-    setCpuKernels('wasm');
-    for (const c of SUM_ORDER.cases) {
-      if (c.rows * c.n < 64 || c.cols === undefined) continue;
-      const base = heapRef('float32', [c.rows, c.n]);
-      sumOrderValues(c.seed, c.rows * c.n, (base.buffer as CpuBuffer).data as Float32Array);
-      const x: TensorRef = { ...base, shape: [c.n, c.rows], strides: [1, c.n] };
-      const out = heapRef('float32', [c.n]);
-      const got = run('wasm', 'sum', x, 1, out);
-      for (let j = 0; j < c.n; j++) expect([c.rows, c.n, j, got[j]!.toString(16)]).toEqual([c.rows, c.n, j, c.cols[j]!.toString(16)]);
+  for (const mode of ['wasm', 'js'] as const) {
+    for (const where of ['heap', 'host'] as const) {
+      it(`${mode}, ${where} operands: bit-exact with torch.sum (one thread, AVX2) over the last dim and over everything, every size`, () => {
+        for (const c of SUM_ORDER.cases) {
+          if (c.sums === undefined) continue;
+          for (const pad of [0, 1]) {
+            const base = seededRef(where, c.seed, c.rows * c.n, pad);
+            const rows = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [1]);
+            expect([c.rows, c.n, Array.from(rows, hex)]).toEqual([c.rows, c.n, c.sums.map(hex)]);
+            const all = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [0, 1]);
+            expect([c.rows, c.n, hex(all[0]!)]).toEqual([c.rows, c.n, hex(c.all!)]);
+          }
+        }
+      }, 60_000);
+
+      it(`${mode}, ${where} operands: bit-exact with torch.sum(x, 0) (columns)`, () => {
+        for (const c of SUM_ORDER.cases) {
+          if (c.cols === undefined) continue;
+          const base = seededRef(where, c.seed, c.rows * c.n, 0);
+          const got = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [0]);
+          expect([c.rows, c.n, Array.from(got, hex)]).toEqual([c.rows, c.n, c.cols.map(hex)]);
+        }
+      }, 60_000);
+
+      it(`${mode}, ${where} operands: bit-exact with torch.sum over strided views (stepped rows and columns, a middle dim, transposed)`, () => {
+        for (const c of SUM_ORDER.cases as unknown as SumOrderView[]) {
+          if (c.view === undefined) continue;
+          const base = seededRef(where, c.seed, c.count, 0);
+          const got = sumAsCore(mode, base, c.shape, c.strides, c.offset, c.dims);
+          expect([c.shape, c.strides, c.dims, Array.from(got, hex)]).toEqual([c.shape, c.strides, c.dims, c.view.map(hex)]);
+        }
+      });
     }
-  });
+  }
 });
 
 describe('WebAssembly float32 reductions', () => {

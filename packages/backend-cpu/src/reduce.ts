@@ -66,6 +66,244 @@ function sumFloat32Run(X: Float32Array, xi: number, n: number): number {
   return a0 + a1 + (a2 + a3);
 }
 
+// ---- PyTorch's float32 summation order in JavaScript (ATen SumKernel.cpp, cascade_sum) ----
+// The same order as assembly/reduce.ts (8-lane float vectors, ilp 4, four cascade levels; the
+// scalar row_sum with ilp 4), for sums the WebAssembly kernels don't take (small tensors,
+// operands outside the heap, setCpuKernels('js')) and for the strided 2-D layouts ATen's
+// scalar_inner_sum / scalar_outer_sum cover. Float32Array stores round every add to float32.
+
+/** Level accumulators of the 8-lane cascade: 4 levels × (4 ilp rows × 8 lanes). */
+const CASCADE = new Float32Array(128);
+/** Level-folded lanes of the scalar cascade (4 ilp rows). */
+const LANES4 = new Float32Array(4);
+
+/** utils::CeilLog2: 1 for v <= 2, else floor(log2(v − 1)) + 1. */
+function ceilLog2(v: number): number {
+  return v <= 2 ? 1 : 32 - Math.clz32(v - 1);
+}
+
+/** Adds one group of 4 × 8 floats (row k's 8 lanes at p + k·k1) into level 0. */
+function addGroup32(X: Float32Array, p: number, k1: number): void {
+  const A = CASCADE;
+  for (let k = 0, o = 0; k < 4; k++, o += 8) {
+    const q = p + k * k1;
+    A[o] += X[q]!;
+    A[o + 1] += X[q + 1]!;
+    A[o + 2] += X[q + 2]!;
+    A[o + 3] += X[q + 3]!;
+    A[o + 4] += X[q + 4]!;
+    A[o + 5] += X[q + 5]!;
+    A[o + 6] += X[q + 6]!;
+    A[o + 7] += X[q + 7]!;
+  }
+}
+
+/** Level `to` += level `from`, then level `from` = 0. */
+function foldLevel(to: number, from: number): void {
+  const A = CASCADE;
+  for (let l = 0; l < 32; l++) {
+    A[to + l] += A[from + l]!;
+    A[from + l] = 0;
+  }
+}
+
+/**
+ * ATen's multi_row_sum of 4 rows of 8-lane vectors over `size` groups (group i at
+ * x + i·advance, its row k at + k·k1); the 32 level-folded lanes are left in CASCADE[0..32).
+ */
+function cascade32(X: Float32Array, x: number, advance: number, k1: number, size: number): void {
+  const A = CASCADE;
+  A.fill(0);
+  const lp = Math.max(4, Math.floor(ceilLog2(size) / 4));
+  const step = 2 ** lp, mask = step - 1;
+  let i = 0, p = x;
+  while (i + step <= size) {
+    for (let j = 0; j < step; j++, i++, p += advance) addGroup32(X, p, k1);
+    foldLevel(32, 0);
+    if ((i & (mask << lp)) !== 0) continue;
+    foldLevel(64, 32);
+    if ((i & (mask << (2 * lp))) !== 0) continue;
+    foldLevel(96, 64);
+  }
+  for (; i < size; i++, p += advance) addGroup32(X, p, k1);
+  for (let l = 0; l < 32; l++) {
+    A[l] += A[32 + l]!;
+    A[l] += A[64 + l]!;
+    A[l] += A[96 + l]!;
+  }
+}
+
+/** Adds 8 floats from X at q into lanes 0..8 of CASCADE's row 0. */
+function addVec8(X: Float32Array, q: number): void {
+  const A = CASCADE;
+  for (let l = 0; l < 8; l++) A[l] += X[q + l]!;
+}
+
+/** partial_sums[0] += partial_sums[1], [2], [3] (lanes 0..8 of CASCADE). */
+function foldRows8(): void {
+  const A = CASCADE;
+  for (let l = 0; l < 8; l++) {
+    A[l] += A[8 + l]!;
+    A[l] += A[16 + l]!;
+    A[l] += A[24 + l]!;
+  }
+}
+
+/**
+ * ATen's scalar multi_row_sum with 4 rows over `size` groups (lane k of group i at
+ * x + i·advance + k·ks); the level-folded lanes are left in LANES4.
+ */
+function cascade4(X: Float32Array, x: number, advance: number, ks: number, size: number): void {
+  const fr = Math.fround;
+  const lp = Math.max(4, Math.floor(ceilLog2(size) / 4));
+  const step = 2 ** lp, mask = step - 1;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  let b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+  let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+  let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+  let i = 0, p = x;
+  const k2 = 2 * ks, k3 = 3 * ks;
+  while (i + step <= size) {
+    for (let j = 0; j < step; j++, i++, p += advance) {
+      a0 = fr(a0 + X[p]!);
+      a1 = fr(a1 + X[p + ks]!);
+      a2 = fr(a2 + X[p + k2]!);
+      a3 = fr(a3 + X[p + k3]!);
+    }
+    b0 = fr(b0 + a0); b1 = fr(b1 + a1); b2 = fr(b2 + a2); b3 = fr(b3 + a3);
+    a0 = a1 = a2 = a3 = 0;
+    if ((i & (mask << lp)) !== 0) continue;
+    c0 = fr(c0 + b0); c1 = fr(c1 + b1); c2 = fr(c2 + b2); c3 = fr(c3 + b3);
+    b0 = b1 = b2 = b3 = 0;
+    if ((i & (mask << (2 * lp))) !== 0) continue;
+    d0 = fr(d0 + c0); d1 = fr(d1 + c1); d2 = fr(d2 + c2); d3 = fr(d3 + c3);
+    c0 = c1 = c2 = c3 = 0;
+  }
+  for (; i < size; i++, p += advance) {
+    a0 = fr(a0 + X[p]!);
+    a1 = fr(a1 + X[p + ks]!);
+    a2 = fr(a2 + X[p + k2]!);
+    a3 = fr(a3 + X[p + k3]!);
+  }
+  const L = LANES4;
+  L[0] = fr(fr(fr(a0 + b0) + c0) + d0);
+  L[1] = fr(fr(fr(a1 + b1) + c1) + d1);
+  L[2] = fr(fr(fr(a2 + b2) + c2) + d2);
+  L[3] = fr(fr(fr(a3 + b3) + c3) + d3);
+}
+
+/** ATen's scalar row_sum (ilp 4) of n floats at x, stride s. */
+function torchRowSumScalar(X: Float32Array, x: number, s: number, n: number): number {
+  const fr = Math.fround;
+  if (n < 8) {
+    // fewer than 16 groups: no cascade level is reached (the zero levels change nothing
+    // but the sign of a zero, which the final 0 + sum settles)
+    let p0 = 0, p1 = 0, p2 = 0, p3 = 0, i = 0;
+    if (n >= 4) {
+      p0 = X[x]!;
+      p1 = X[x + s]!;
+      p2 = X[x + 2 * s]!;
+      p3 = X[x + 3 * s]!;
+      i = 4;
+    }
+    for (; i < n; i++) p0 = fr(p0 + X[x + i * s]!);
+    return fr(fr(fr(p0 + p1) + p2) + p3);
+  }
+  const groups = Math.floor(n / 4);
+  cascade4(X, x, 4 * s, s, groups);
+  const L = LANES4;
+  let p0 = L[0]!;
+  for (let i = groups * 4; i < n; i++) p0 = fr(p0 + X[x + i * s]!);
+  p0 = fr(p0 + L[1]!);
+  p0 = fr(p0 + L[2]!);
+  return fr(p0 + L[3]!);
+}
+
+/** ATen's vectorized_inner_sum of one contiguous row of n >= 8 floats at x (before the store). */
+function torchRowSumVec(X: Float32Array, x: number, n: number): number {
+  const fr = Math.fround;
+  const vecSize = Math.floor(n / 8);
+  const size = Math.floor(vecSize / 4);
+  cascade32(X, x, 32, 8, size);
+  for (let v = size * 4; v < vecSize; v++) addVec8(X, x + v * 8);
+  foldRows8();
+  const A = CASCADE;
+  let fin = 0;
+  for (let k = vecSize * 8; k < n; k++) fin = fr(fin + X[x + k]!);
+  for (let l = 0; l < 8; l++) fin = fr(fin + A[l]!);
+  return fin;
+}
+
+/**
+ * One of ATen's 2-D sum loops: `m` outputs (x stride b, out stride os), each the sum of `n`
+ * floats (x stride a), dispatched as cascade_sum does: vectorized inner sums (a = 1, n >= 8),
+ * vectorized outer sums (b = 1, m >= 8), scalar inner sums (a < b), else scalar outer sums.
+ * Each output is stored as 0 + its sum.
+ */
+function torchSum2d(X: Float32Array, xi: number, a: number, n: number, b: number, m: number, O: Float32Array, oi: number, os: number): void {
+  if (a === 1 && n >= 8) {
+    for (let j = 0; j < m; j++) O[oi + j * os] = 0 + torchRowSumVec(X, xi + j * b, n);
+    return;
+  }
+  if (a < b && !(b === 1 && m >= 8)) {
+    for (let j = 0; j < m; j++) O[oi + j * os] = 0 + torchRowSumScalar(X, xi + j * b, a, n);
+    return;
+  }
+  const A = CASCADE;
+  let j = 0;
+  if (b === 1 && m >= 8) {
+    // vectorized_outer_sum: 32 columns per group, then 8 columns in groups of 4 rows
+    for (; j + 32 <= m; j += 32) {
+      cascade32(X, xi + j, a, 8, n);
+      for (let c = 0; c < 32; c++) O[oi + (j + c) * os] = 0 + A[c]!;
+    }
+    for (; j + 8 <= m; j += 8) {
+      const size = Math.floor(n / 4);
+      cascade32(X, xi + j, 4 * a, a, size);
+      for (let r = size * 4; r < n; r++) addVec8(X, xi + j + r * a);
+      foldRows8();
+      for (let c = 0; c < 8; c++) O[oi + (j + c) * os] = 0 + A[c]!;
+    }
+  } else {
+    // scalar_outer_sum: 4 columns at a time
+    const L = LANES4;
+    for (; j + 4 <= m; j += 4) {
+      cascade4(X, xi + j * b, a, b, n);
+      for (let c = 0; c < 4; c++) O[oi + (j + c) * os] = 0 + L[c]!;
+    }
+  }
+  for (; j < m; j++) O[oi + j * os] = 0 + torchRowSumScalar(X, xi + j * b, a, n);
+}
+
+/**
+ * float32 sum in PyTorch's order (the JavaScript twin of the WebAssembly kernels): the
+ * reduced dims must collapse to one (positive stride), and the outputs' dims are walked
+ * with the one of smallest output stride innermost, as ATen's TensorIterator orders them
+ * (one 2-D loop per combination of the others). False (nothing written) for other layouts.
+ */
+function torchSumF32(x: TensorRef, reduceDims: number, out: TensorRef): boolean {
+  const lead = x.shape.length - reduceDims;
+  // the reduced dims in ATen's order (smallest stride first), coalesced where they can be
+  const inner = collapse(x.shape.slice(lead), [x.strides.slice(lead)], true);
+  if (inner.shape.length !== 1) return false;
+  const n = inner.shape[0]!;
+  const a = n === 1 ? 1 : inner.strides[0]![0]!;
+  if (a <= 0) return false;
+  const outer = collapse(x.shape.slice(0, lead), [out.strides.slice(0, lead), x.strides.slice(0, lead)], false);
+  const od = outer.shape.length;
+  const os = outer.strides[0]!, xs = outer.strides[1]!;
+  if (od > 1 || outer.shape[0]! > 1) {
+    for (let d = 0; d < od; d++) if (os[d]! <= 0 || xs[d]! <= 0) return false;
+    for (let d = 0; d < od - 1; d++) if (os[d]! <= os[od - 1]!) return false;
+  }
+  const X = dataOf(x) as Float32Array;
+  const O = dataOf(out) as Float32Array;
+  const it = new RowIter(outer.shape, outer.strides, [out.offset, x.offset]);
+  do torchSum2d(X, it.pos[1]!, a, n, it.inner[1]!, it.rowLen, O, it.pos[0]!, it.inner[0]!);
+  while (it.next());
+  return true;
+}
+
 /** Folds `n` elements of X (from `xi`, stride `xs`) into `acc`. */
 function reduceRun(code: number, X: HostArray, xi: number, xs: number, n: number, acc: number, mul: (p: number, v: number) => number): number {
   switch (code) {
@@ -188,6 +426,7 @@ function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorR
 export function reduce(op: ReduceOp, x: TensorRef, reduceDims: number, out: TensorRef, cd: DTypeName): void {
   const code = CODES[op];
   if (reduceWasm(code, x, reduceDims, out, cd)) return;
+  if (code === SUM && cd === 'float32' && x.dtype === 'float32' && out.dtype === 'float32' && numel(x.shape) > 0 && torchSumF32(x, reduceDims, out)) return;
   const nd = x.shape.length;
   const lead = nd - reduceDims;
   const outerShape = x.shape.slice(0, lead);
