@@ -6,3 +6,4 @@ export * from './elementwise';
 export * from './reduce';
 export * from './gemm';
 export * from './ternary';
+export * from './memory';

@@ -4,6 +4,7 @@
 import type { DTypeName, TensorRef } from '@antorcha/core';
 import { castTo, dataOf, storeExact } from './memory.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
+import { ELEMENT_BYTES, heapAddress, wasmKernels } from './wasm/runtime.js';
 
 /** A per-element conversion applied between reading and storing, or null when the store alone is exact. */
 export type Cast = ((x: number) => number) | null;
@@ -17,6 +18,20 @@ export function castFor(src: DTypeName, dst: DTypeName): Cast {
   return dst === 'bool' ? toBool : toInt64;
 }
 
+/**
+ * A same-dtype contiguous copy of `n` elements between two heap tensors with the kernel
+ * module's memory.copy (V8 copies typed arrays over shared memory element by element);
+ * false when either is outside the heap or the module is not loaded.
+ */
+function heapCopy(src: TensorRef, dst: TensorRef, n: number): boolean {
+  const K = wasmKernels();
+  if (K === null) return false;
+  const s = heapAddress(src), d = heapAddress(dst);
+  if (s < 0 || d < 0) return false;
+  K.heapCopy!(d, s, n * ELEMENT_BYTES[dst.dtype]);
+  return true;
+}
+
 /** `dst = cast(src)` elementwise over equal shapes, with an explicit per-element conversion. */
 export function copyWith(src: TensorRef, dst: TensorRef, cast: Cast): void {
   const n = numel(dst.shape);
@@ -25,6 +40,7 @@ export function copyWith(src: TensorRef, dst: TensorRef, cast: Cast): void {
   const D = dataOf(dst);
   if (cast === null && isContiguous(dst.shape, dst.strides) && isContiguous(src.shape, src.strides)) {
     if (S === D && src.offset === dst.offset) return;
+    if (src.dtype === dst.dtype && n >= 64 && heapCopy(src, dst, n)) return;
     // TypedArray#set converts between array kinds with exactly the store semantics
     D.set(S.subarray(src.offset, src.offset + n), dst.offset);
     return;

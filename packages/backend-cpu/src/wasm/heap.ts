@@ -73,6 +73,16 @@ function canShare(): boolean {
   return g.crossOriginIsolated !== false;
 }
 
+/** Zeroes bytes of the heap: the kernel module's memory.fill once loaded (runtime.ts sets it), a typed-array fill before. */
+let zeroBytes: (memory: WebAssembly.Memory, address: number, bytes: number) => void = (memory, address, bytes) => {
+  new Uint8Array(memory.buffer, address, bytes).fill(0);
+};
+
+/** @internal runtime.ts installs the kernel module's bulk fill. */
+export function _setZeroFill(fn: (address: number, bytes: number) => void): void {
+  zeroBytes = (_memory, address, bytes) => fn(address, bytes);
+}
+
 class Heap {
   readonly memory: WebAssembly.Memory;
   readonly shared: boolean;
@@ -117,7 +127,7 @@ class Heap {
       const address = list.pop()!;
       this.cached -= size;
       this.reused++;
-      new Uint8Array(this.memory.buffer, address, size).fill(0);
+      zeroBytes(this.memory, address, size);
       return this.track(address, size);
     }
     const end = this.top + size;
@@ -130,7 +140,7 @@ class Heap {
     this.top = end;
     this.fresh++;
     // Memory above the high-water mark is still zero; below it (after emptyCache) it was used.
-    if (address < this.highWater) new Uint8Array(this.memory.buffer, address, Math.min(size, this.highWater - address)).fill(0);
+    if (address < this.highWater) zeroBytes(this.memory, address, Math.min(size, this.highWater - address));
     if (end > this.highWater) this.highWater = end;
     return this.track(address, size);
   }

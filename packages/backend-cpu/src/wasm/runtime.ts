@@ -11,7 +11,7 @@
  */
 import type { DTypeName, HostArray, TensorRef } from '@antorcha/core';
 import { RELAXED_WASM, SIMD_WASM } from './binaries.generated.js';
-import { getHeap, heapAlloc, heapBuffer, heapFree } from './heap.js';
+import { _setZeroFill, getHeap, heapAlloc, heapBuffer, heapFree } from './heap.js';
 
 /** The kernel module's exports: functions of numbers (addresses, sizes) returning a number or nothing. */
 export type WasmExports = Record<string, (...args: number[]) => number>;
@@ -122,6 +122,13 @@ function chooseBinary(): { bytes: Uint8Array<ArrayBuffer>; relaxed: boolean } | 
 }
 
 function instantiate(m: WebAssembly.Module): WasmExports {
+  const e = instantiateOnly(m);
+  const zero = e.heapZero;
+  if (typeof zero === 'function') _setZeroFill((address, bytes) => zero(address, bytes));
+  return e;
+}
+
+function instantiateOnly(m: WebAssembly.Module): WasmExports {
   const imports = {
     env: {
       memory: getHeap().memory,
