@@ -119,12 +119,16 @@ function seededRef(where: 'heap' | 'host', seed: number, count: number, pad: num
 }
 
 /** Runs the sum as core does (kept dims first, then `dims` in their order) into a fresh contiguous output; its bits. */
-function sumAsCore(mode: 'js' | 'wasm', base: TensorRef, shape: number[], strides: number[], offset: number, dims: number[]): Uint32Array {
+function sumAsCore(mode: 'js' | 'wasm', base: TensorRef, shape: number[], strides: number[], offset: number, dims: number[], hostOut = false): Uint32Array {
   const kept = shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const order = [...kept, ...dims];
   const x: TensorRef = { ...base, shape: order.map((i) => shape[i]!), strides: order.map((i) => strides[i]!), offset: base.offset + offset };
   const outShape = kept.map((i) => shape[i]!);
-  const out = heapRef('float32', outShape);
+  const count = outShape.reduce((a, b) => a * b, 1);
+  const out: TensorRef = hostOut
+    ? { buffer: wrapHost('float32', new Float32Array(count + 2)), dtype: 'float32', shape: outShape, strides: contiguousStrides(outShape), offset: 2 }
+    : heapRef('float32', outShape);
+  if (hostOut) return run(mode, 'sum', x, dims.length, out).slice(2, 2 + count);
   return run(mode, 'sum', x, dims.length, out).slice(0, outShape.reduce((a, b) => a * b, 1));
 }
 
@@ -145,8 +149,13 @@ describe('float32 sums in PyTorch\'s order (both kernel modes)', () => {
             const base = seededRef(where, c.seed, c.rows * c.n, pad);
             const rows = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [1]);
             expect([c.rows, c.n, Array.from(rows, hex)]).toEqual([c.rows, c.n, c.sums.map(hex)]);
-            const all = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [0, 1]);
-            expect([c.rows, c.n, hex(all[0]!)]).toEqual([c.rows, c.n, hex(c.all!)]);
+            // the one-element output of a whole-tensor sum lives outside the heap, as core's do
+            for (const hostOut of [false, true]) {
+              const all = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [0, 1], hostOut);
+              expect([c.rows, c.n, hostOut, hex(all[0]!)]).toEqual([c.rows, c.n, hostOut, hex(c.all!)]);
+            }
+            const rowsHost = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [1], true);
+            expect([c.rows, c.n, Array.from(rowsHost, hex)]).toEqual([c.rows, c.n, c.sums.map(hex)]);
           }
         }
       }, 60_000);
@@ -155,8 +164,10 @@ describe('float32 sums in PyTorch\'s order (both kernel modes)', () => {
         for (const c of SUM_ORDER.cases) {
           if (c.cols === undefined) continue;
           const base = seededRef(where, c.seed, c.rows * c.n, 0);
-          const got = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [0]);
-          expect([c.rows, c.n, Array.from(got, hex)]).toEqual([c.rows, c.n, c.cols.map(hex)]);
+          for (const hostOut of [false, true]) {
+            const got = sumAsCore(mode, base, [c.rows, c.n], [c.n, 1], 0, [0], hostOut);
+            expect([c.rows, c.n, hostOut, Array.from(got, hex)]).toEqual([c.rows, c.n, hostOut, c.cols.map(hex)]);
+          }
         }
       }, 60_000);
 
@@ -192,6 +203,11 @@ describe('WebAssembly float32 reductions', () => {
             sameBits(run('wasm', op, x, 1, out), run('js', op, x, 1, out));
             const all = heapRef('float32', []);
             sameBits(run('wasm', op, x, 2, all), run('js', op, x, 2, all));
+            // outputs outside the heap (a one-element result) go through heap scratch
+            const hostAll: TensorRef = { buffer: wrapHost('float32', new Float32Array(3)), dtype: 'float32', shape: [], strides: [], offset: 1 };
+            sameBits(run('wasm', op, x, 2, hostAll), run('js', op, x, 2, hostAll));
+            const hostRows: TensorRef = { buffer: wrapHost('float32', new Float32Array(M + 1)), dtype: 'float32', shape: [M], strides: [1], offset: 1 };
+            sameBits(run('wasm', op, x, 1, hostRows), run('js', op, x, 1, hostRows));
           }
         }
       }

@@ -1,12 +1,14 @@
 /**
- * Reductions over the trailing dims of a view. Sums accumulate in double
- * precision and round once (float32 sums are then as accurate as PyTorch's
- * cascade sums, or more); products round to the compute dtype at every step.
+ * Reductions over the trailing dims of a view. float32 sums add in float32 in
+ * PyTorch's own order (ATen's cascade_sum), in WebAssembly or JavaScript, wherever
+ * the reduced dims coalesce into one run (bit-exact with torch.sum at one thread);
+ * other sums accumulate in double precision and round once; products round to the
+ * compute dtype at every step.
  */
 import type { DTypeName, HostArray, ReduceOp, TensorRef } from '@antorcha/core';
 import { castTo, convertRef, dataOf, directStore, readExact } from './memory.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
-import { heapAddress, wasmKernels } from './wasm/runtime.js';
+import { heapAddress, heapScratch, heapView, wasmKernels } from './wasm/runtime.js';
 
 /** The WebAssembly reduction kernels (assembly/reduce.ts). */
 interface ReduceKernels {
@@ -382,8 +384,9 @@ function initial(code: number): number {
  * [1, N]); false when the layout, dtypes or heap placement don't fit (nothing written).
  * max/min are bit-identical to the JS loops. Sums (rows, columns, whole tensors) add in
  * float32 in PyTorch's own order (ATen's cascade_sum with 8-lane vectors), which makes them
- * bit-exact with torch.sum on one thread (fixtures/sum-order.json), where the JS loops'
- * double accumulation can differ from it in the last bit.
+ * bit-exact with torch.sum on one thread (fixtures/sum-order.json), as the JavaScript
+ * twin (torchSumF32) is. An output outside the heap (a whole-tensor result) is written
+ * through heap scratch.
  */
 function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorRef, cd: DTypeName): boolean {
   if (cd !== 'float32' || x.dtype !== 'float32' || out.dtype !== 'float32') return false;
@@ -393,15 +396,29 @@ function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorR
   const K = wasmKernels() as unknown as ReduceKernels | null;
   if (K === null) return false;
   const xAddr = heapAddress(x);
-  const oAddr = heapAddress(out);
-  if (xAddr < 0 || oAddr < 0) return false;
+  if (xAddr < 0) return false;
   const lead = x.shape.length - reduceDims;
   const outerN = numel(x.shape.slice(0, lead));
   const innerN = numel(x.shape.slice(lead));
   if (innerN === 0 || outerN === 0) return false;
+  // a small output (a whole-tensor sum's one element) lives outside the heap: the kernel
+  // writes into scratch, copied out after
+  let oAddr = heapAddress(out);
+  const scratch = oAddr < 0;
+  if (scratch) {
+    oAddr = heapScratch(0, outerN * 4);
+    if (oAddr < 0) return false;
+  }
+  const copyOut = (): void => {
+    if (!scratch) return;
+    const S = heapView('float32', oAddr, outerN);
+    const O = dataOf(out) as Float32Array;
+    for (let i = 0, o = out.offset; i < outerN; i++, o++) O[o] = S[i]!;
+  };
   if (isContiguous(x.shape, x.strides) && isContiguous(out.shape, out.strides)) {
     if (code === SUM) K.torchSumRowsF32(xAddr, outerN, innerN, oAddr);
     else K.reduceRowsF32(code, xAddr, outerN, innerN, oAddr);
+    copyOut();
     return true;
   }
   if (code !== SUM) return false;
@@ -414,6 +431,7 @@ function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorR
   const cols = outer.shape[0];
   if (rowStride < cols || cols < 2) return false;
   K.torchSumColsF32(xAddr, inner.shape[0], rowStride, cols, oAddr);
+  copyOut(); // outerN === cols, and out steps by 1
   return true;
 }
 
