@@ -340,3 +340,46 @@ export function compareF32Rows(op: i32, a: usize, aRow: i32, as: i32, b: usize, 
 export function unaryF32Rows(op: i32, x: usize, xRow: i32, out: usize, outRow: i32, rows: i32, n: i32): void {
   for (let r = 0; r < rows; r++) unaryF32(op, x + <usize>(r * xRow), out + <usize>(r * outRow), n);
 }
+
+// ---- where(cond, a, b) over float32 ----
+// The JS kernel reads a and b through a Float64Array and stores the chosen one into a
+// Float32Array: float32 → double → float32, exact for every value, except that x86 sets
+// the quiet bit of a signaling NaN (payload kept). The select below does the same.
+
+@inline function quiet4(v: v128): v128 {
+  return v128.or(v, v128.and(f32x4.ne(v, v), i32x4.splat(0x00400000)));
+}
+
+@inline function condMask(c: usize, i: i32, cs: i32): v128 {
+  // 4 condition bytes (cs = 1) or one (cs = 0), nonzero → all-ones lane
+  if (cs == 0) return i32x4.splat(load<u8>(c) != 0 ? -1 : 0);
+  const w = i16x8.extend_low_i8x16_u(v128.load32_zero(c + <usize>i));
+  return v128.not(i32x4.eq(i32x4.extend_low_i16x8_u(w), i32x4.splat(0)));
+}
+
+/**
+ * `out[i] = cond[i·cs] ? a[i·as] : b[i·bs]` for i < n: cond one byte per element (bool or
+ * uint8, nonzero is true), a and b float32, out contiguous float32; cs, as, bs ∈ {0, 1}.
+ * Bit-identical to the JavaScript kernel (signaling NaNs come out quiet, as there).
+ */
+export function whereF32(c: usize, cs: i32, a: usize, as: i32, b: usize, bs: i32, out: usize, n: i32): void {
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const m0 = condMask(c, i, cs);
+    const m1 = condMask(c, i + 4, cs);
+    const r0 = v128.bitselect(ld(a, i, as), ld(b, i, bs), m0);
+    const r1 = v128.bitselect(ld(a, i + 4, as), ld(b, i + 4, bs), m1);
+    v128.store(out + (<usize>i << 2), quiet4(r0));
+    v128.store(out + (<usize>i << 2), quiet4(r1), 16);
+  }
+  for (; i < n; i++) {
+    const t = load<u8>(c + <usize>(i * cs)) != 0;
+    const v = v128.load32_splat(t ? a + ((<usize>(i * as)) << 2) : b + ((<usize>(i * bs)) << 2));
+    v128.store32_lane(out + (<usize>i << 2), quiet4(v), 0);
+  }
+}
+
+/** {@link whereF32} over `rows` rows of n (row steps in bytes: cond's one byte per element). */
+export function whereF32Rows(c: usize, cRow: i32, cs: i32, a: usize, aRow: i32, as: i32, b: usize, bRow: i32, bs: i32, out: usize, outRow: i32, rows: i32, n: i32): void {
+  for (let r = 0; r < rows; r++) whereF32(c + <usize>(r * cRow), cs, a + <usize>(r * aRow), as, b + <usize>(r * bRow), bs, out + <usize>(r * outRow), n);
+}

@@ -430,10 +430,56 @@ function whereRow(
   }
 }
 
+/** The WebAssembly where kernels (assembly/elementwise.ts). */
+interface WhereKernels {
+  whereF32(c: number, cs: number, a: number, as: number, b: number, bs: number, out: number, n: number): void;
+  whereF32Rows(c: number, cRow: number, cs: number, a: number, aRow: number, as: number, b: number, bRow: number, bs: number, out: number, outRow: number, rows: number, n: number): void;
+}
+
+/**
+ * float32 where through the WebAssembly kernels: a bool/uint8 condition and float32 (or
+ * scalar) a and b, every operand in the heap, and a layout that reduces to rows where out
+ * steps by 1 and every input by 0 or 1; false otherwise (nothing written). Bit-identical to
+ * the JavaScript loop.
+ */
+function whereWasm(cond: TensorRef, a: Operand, b: Operand, out: TensorRef, n: number): boolean {
+  if (out.dtype !== 'float32' || n < WASM_MIN_NUMEL) return false;
+  if (cond.dtype !== 'bool' && cond.dtype !== 'uint8') return false;
+  if ((typeof a !== 'number' && a.dtype !== 'float32') || (typeof b !== 'number' && b.dtype !== 'float32')) return false;
+  const K = wasmKernels() as unknown as WhereKernels | null;
+  if (K === null) return false;
+  const oAddr = heapAddress(out);
+  const cAddr = heapAddress(cond);
+  if (oAddr < 0 || cAddr < 0) return false;
+  const aAddr = typeof a === 'number' ? -1 : heapAddress(a);
+  const bAddr = typeof b === 'number' ? -1 : heapAddress(b);
+  if ((typeof a !== 'number' && aAddr < 0) || (typeof b !== 'number' && bAddr < 0)) return false;
+  const nd = out.shape.length;
+  const c = collapse(out.shape, [out.strides, cond.strides, typeof a === 'number' ? zeros(nd) : a.strides, typeof b === 'number' ? zeros(nd) : b.strides]);
+  const it = new RowIter(c.shape, c.strides, [0, 0, 0, 0]);
+  const s = it.inner, len = it.rowLen;
+  if (s[0] !== 1 || len < WASM_MIN_ROW) return false;
+  for (let j = 1; j < 4; j++) if (s[j] !== 0 && s[j] !== 1) return false;
+  // scalars last: their heap word is written just before the calls
+  const aBase = typeof a === 'number' ? scalarAddress(0, castTo(a, 'float32')) : aAddr;
+  const bBase = typeof b === 'number' ? scalarAddress(1, castTo(b, 'float32')) : bAddr;
+  if (aBase < 0 || bBase < 0) return false;
+  if (c.shape.length === 2) {
+    const st = c.strides;
+    K.whereF32Rows(cAddr, st[1][0], s[1], aBase, 4 * st[2][0], s[2], bBase, 4 * st[3][0], s[3], oAddr, 4 * st[0][0], c.shape[0], len);
+    return true;
+  }
+  const p = it.pos;
+  do K.whereF32(cAddr + p[1], s[1], aBase + 4 * p[2], s[2], bBase + 4 * p[3], s[3], oAddr + 4 * p[0], len);
+  while (it.next());
+  return true;
+}
+
 /** `out[i] = cond[i] ? a[i] : b[i]`; cond is bool or uint8 (nonzero is true), a and b are cast to out's dtype. */
 export function where(cond: TensorRef, a: Operand, b: Operand, out: TensorRef): void {
   const n = numel(out.shape);
   if (n === 0) return;
+  if (whereWasm(cond, a, b, out, n)) return;
   const dt = out.dtype;
   const O = dataOf(out);
   const nd = out.shape.length;

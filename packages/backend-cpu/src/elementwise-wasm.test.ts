@@ -142,6 +142,85 @@ describe('WebAssembly float32 elementwise kernels', () => {
     }
   });
 
+  /** A bool/uint8 condition of `shape` (random bytes: 0, 1, or for uint8 any nonzero) at `strides`. */
+  function condRef(dtype: 'bool' | 'uint8', shape: number[], strides?: number[], offset = 0): TensorRef {
+    const ref = heapRef(dtype, shape, strides, offset, 9);
+    const d = (ref.buffer as CpuBuffer).data as Uint8Array;
+    for (let i = 0; i < d.length; i++) {
+      const r = rand32();
+      d[i] = r % 2 === 0 ? 0 : dtype === 'bool' ? 1 : (r >>> 8) % 255 + 1;
+    }
+    return ref;
+  }
+
+  /** Reads element `idx` (row-major) of a float32 ref or scalar as float32 bits. */
+  function elementBits(x: Operand, idx: number, shape: number[]): number {
+    if (typeof x === 'number') return new Uint32Array(new Float32Array([x]).buffer)[0]!;
+    let off = x.offset;
+    for (let d = shape.length - 1, r = idx; d >= 0; d--) {
+      off += (r % shape[d]!) * x.strides[d]!;
+      r = Math.floor(r / shape[d]!);
+    }
+    const D = (x.buffer as CpuBuffer).data;
+    return x.dtype === 'float32' ? new Uint32Array(D.buffer, D.byteOffset + 4 * off, 1)[0]! : D[off]!;
+  }
+
+  it('where: bit-identical to the JS kernel (bool and uint8 conditions; same-shape, scalar, broadcast and strided operands), and exactly the chosen operand\'s bits (signaling NaNs quieted)', () => {
+    setCpuKernels('wasm');
+    expect(typeof (wasmKernels() as Record<string, unknown>).whereF32).toBe('function');
+    for (const [M, N] of shapes) {
+      for (const c of cases(M, N)) {
+        for (const cdt of ['bool', 'uint8'] as const) {
+          const conds: TensorRef[] = [
+            condRef(cdt, [M, N]),
+            condRef(cdt, [M, N], undefined, 3),
+            condRef(cdt, [M, N], [0, 1]),
+            condRef(cdt, [M, N], [1, 0]),
+            condRef(cdt, [M, N], [0, 0], 2),
+            condRef(cdt, [M, N], [1, M]),
+          ];
+          for (const cond of conds) {
+            const a = c.a(), b = c.b();
+            // signaling NaNs in a and b: JS quiets them (float32 → double → float32); so must wasm
+            for (const x of [a, b]) {
+              if (typeof x === 'number') continue;
+              const u = new Uint32Array(((x.buffer as CpuBuffer).data as Float32Array).buffer, ((x.buffer as CpuBuffer).data as Float32Array).byteOffset, 64);
+              u[1] = 0x7f800001;
+              u[6] = 0xff812345;
+            }
+            const out = heapRef('float32', c.out, undefined, 0, 7);
+            bothWays(out, () => backend.where(cond, a, b, out));
+            // the wasm result against the spec, NaN payloads included
+            setCpuKernels('wasm');
+            backend.where(cond, a, b, out);
+            const O = new Uint32Array(((out.buffer as CpuBuffer).data as Float32Array).buffer, ((out.buffer as CpuBuffer).data as Float32Array).byteOffset, M * N);
+            const C = (cond.buffer as CpuBuffer).data as Uint8Array;
+            for (let i = 0; i < M * N; i++) {
+              let coff = cond.offset;
+              for (let d = 1, r = i; d >= 0; d--) {
+                coff += (r % c.out[d]!) * cond.strides[d]!;
+                r = Math.floor(r / c.out[d]!);
+              }
+              let want = C[coff] !== 0 ? elementBits(a, i, c.out) : elementBits(b, i, c.out);
+              if ((want & 0x7f800000) === 0x7f800000 && (want & 0x7fffff) !== 0) want = (want | 0x400000) >>> 0;
+              if (O[i] !== want) expect([c.name, cdt, i, O[i]!.toString(16)]).toEqual([c.name, cdt, i, want.toString(16)]);
+            }
+          }
+        }
+      }
+    }
+  }, 60_000);
+
+  it('where: other dtypes and operands outside the heap keep the JS kernel', () => {
+    const cond = condRef('bool', [300]);
+    const a = heapRef('float32', [300]);
+    const out64 = heapRef('float64', [300]);
+    bothWays(out64, () => backend.where(cond, a, 1.5, out64));
+    const host: TensorRef = { buffer: new CpuBuffer('float32', new Float32Array(300).fill(2.5)), dtype: 'float32', shape: [300], strides: [1], offset: 0 };
+    const out = heapRef('float32', [300]);
+    bothWays(out, () => backend.where(cond, host, a, out));
+  });
+
   it('non-float32 compute and operands keep the JS kernels', () => {
     const a = heapRef('float32', [200]);
     const out = heapRef('float64', [200]);
