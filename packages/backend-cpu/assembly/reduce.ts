@@ -324,3 +324,60 @@ export function torchSumRowsF32(x: usize, rows: i32, n: i32, out: usize): void {
     store<f32>(out + (<usize>r << 2), <f32>0 + torchSumRow(x + <usize>r * rowBytes, n));
   }
 }
+
+// ---- column max/min: the JS kernel's fold, run lane-wise down the columns ----
+
+/** One step of the JS fold `if (v > acc || v !== v) acc = v` (max; `<` for min) in every lane. */
+@inline function extremeStep(isMax: i32, acc: v128, v: v128): v128 {
+  const take = v128.or(isMax ? f32x4.gt(v, acc) : f32x4.lt(v, acc), f32x4.ne(v, v));
+  return v128.bitselect(v, acc, take);
+}
+
+/** Sets the quiet bit of NaN lanes, as the JS kernel's float32 → double → float32 trip does. */
+@inline function quietNaN4(v: v128): v128 {
+  return v128.or(v, v128.and(f32x4.ne(v, v), i32x4.splat(0x00400000)));
+}
+
+@inline function extremeCols(isMax: i32, x: usize, rows: i32, rs: usize, cols: i32, out: usize): void {
+  const init = f32x4.splat(isMax ? -Infinity : Infinity);
+  let j = 0;
+  for (; j + 16 <= cols; j += 16) {
+    let a0 = init, a1 = init, a2 = init, a3 = init;
+    let p = x + (<usize>j << 2);
+    for (let r = 0; r < rows; r++, p += rs) {
+      a0 = extremeStep(isMax, a0, v128.load(p));
+      a1 = extremeStep(isMax, a1, v128.load(p, 16));
+      a2 = extremeStep(isMax, a2, v128.load(p, 32));
+      a3 = extremeStep(isMax, a3, v128.load(p, 48));
+    }
+    const o = out + (<usize>j << 2);
+    v128.store(o, quietNaN4(a0));
+    v128.store(o, quietNaN4(a1), 16);
+    v128.store(o, quietNaN4(a2), 32);
+    v128.store(o, quietNaN4(a3), 48);
+  }
+  for (; j + 4 <= cols; j += 4) {
+    let a = init;
+    let p = x + (<usize>j << 2);
+    for (let r = 0; r < rows; r++, p += rs) a = extremeStep(isMax, a, v128.load(p));
+    v128.store(out + (<usize>j << 2), quietNaN4(a));
+  }
+  for (; j < cols; j++) {
+    let a = init;
+    let p = x + (<usize>j << 2);
+    for (let r = 0; r < rows; r++, p += rs) a = extremeStep(isMax, a, v128.load32_splat(p));
+    v128.store32_lane(out + (<usize>j << 2), quietNaN4(a), 0);
+  }
+}
+
+/**
+ * Column max (isMax = 1) or min: out[j] = fold of x[r·rowStride + j] over r < rows (rows >= 1,
+ * rowStride in elements), for j < cols, out contiguous: the JS kernel's sequential
+ * `if (v > acc || v !== v) acc = v` from ∓∞ per column, so bit-identical to it (NaN: the
+ * last one, quieted; zero results keep the sign of the first extreme zero).
+ */
+export function extremeColsF32(isMax: i32, x: usize, rows: i32, rowStride: i32, cols: i32, out: usize): void {
+  const rs = <usize>rowStride << 2;
+  if (isMax) extremeCols(1, x, rows, rs, cols, out);
+  else extremeCols(0, x, rows, rs, cols, out);
+}

@@ -214,6 +214,26 @@ describe('WebAssembly float32 reductions', () => {
     });
   }
 
+  for (const op of ['max', 'min'] as const) {
+    it(`${op} over the first dim of a matrix ([M, N] → [N], columns): bit-identical (NaN propagation, signed zeros), heap and host outputs`, () => {
+      const colShapes: [number, number][] = [[64, 2], [9, 8], [33, 7], [5, 16], [100, 17], [3, 37], [200, 64], [17, 100], [1000, 5], [2, 333]];
+      for (const [M, N] of colShapes) {
+        for (const mode of ['plain', 'special', 'zeros', 'nan'] as const) {
+          for (const [rowStride, offset] of [[N, 0], [N + 3, 1]] as const) {
+            const base = heapRef('float32', [M, rowStride], undefined, offset);
+            fill((base.buffer as CpuBuffer).data as Float32Array, mode);
+            // x is base's first N columns viewed as [N, M] (strides [1, rowStride]), reducing its last dim
+            const x: TensorRef = { ...base, shape: [N, M], strides: [1, rowStride] };
+            const out = heapRef('float32', [N]);
+            sameBits(run('wasm', op, x, 1, out), run('js', op, x, 1, out));
+            const host: TensorRef = { buffer: wrapHost('float32', new Float32Array(N + 2)), dtype: 'float32', shape: [N], strides: [1], offset: 2 };
+            sameBits(run('wasm', op, x, 1, host), run('js', op, x, 1, host));
+          }
+        }
+      }
+    });
+  }
+
   it('sum over the first dim of a matrix ([M, N] → [N], a transposed view): within the float32 summation error bound of the JS kernel', () => {
     for (const [M, N] of shapes) {
       for (const mode of ['plain', 'special', 'nan'] as const) {

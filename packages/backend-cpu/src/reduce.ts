@@ -15,6 +15,7 @@ interface ReduceKernels {
   reduceRowsF32(op: number, x: number, rows: number, n: number, out: number): void;
   torchSumRowsF32(x: number, rows: number, n: number, out: number): void;
   torchSumColsF32(x: number, rows: number, rowStride: number, cols: number, out: number): void;
+  extremeColsF32(isMax: number, x: number, rows: number, rowStride: number, cols: number, out: number): void;
 }
 
 /** Below this many input elements the JavaScript loops are as fast as a call into WebAssembly. */
@@ -382,7 +383,7 @@ function initial(code: number): number {
  * float32 sum/max/min through the WebAssembly kernels: contiguous rows (`[M, N] → [M]`,
  * whole-tensor) and contiguous columns (`[M, N] → [N]`, x viewed as [N, M] with strides
  * [1, N]); false when the layout, dtypes or heap placement don't fit (nothing written).
- * max/min are bit-identical to the JS loops. Sums (rows, columns, whole tensors) add in
+ * max/min are bit-identical to the JS loops (columns: their fold run lane-wise). Sums (rows, columns, whole tensors) add in
  * float32 in PyTorch's own order (ATen's cascade_sum with 8-lane vectors), which makes them
  * bit-exact with torch.sum on one thread (fixtures/sum-order.json), as the JavaScript
  * twin (torchSumF32) is. An output outside the heap (a whole-tensor result) is written
@@ -421,7 +422,6 @@ function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorR
     copyOut();
     return true;
   }
-  if (code !== SUM) return false;
   // columns: outputs step by 1 in x and in out, the reduced elements by a row stride >= their count
   const outer = collapse(x.shape.slice(0, lead), [out.strides.slice(0, lead), x.strides.slice(0, lead)], false);
   const inner = collapse(x.shape.slice(lead), [x.strides.slice(lead)], false);
@@ -430,7 +430,8 @@ function reduceWasm(code: number, x: TensorRef, reduceDims: number, out: TensorR
   const rowStride = inner.strides[0][0];
   const cols = outer.shape[0];
   if (rowStride < cols || cols < 2) return false;
-  K.torchSumColsF32(xAddr, inner.shape[0], rowStride, cols, oAddr);
+  if (code === SUM) K.torchSumColsF32(xAddr, inner.shape[0], rowStride, cols, oAddr);
+  else K.extremeColsF32(code === MAX ? 1 : 0, xAddr, inner.shape[0], rowStride, cols, oAddr);
   copyOut(); // outerN === cols, and out steps by 1
   return true;
 }
