@@ -21,17 +21,25 @@ export function castTo(x: number, dtype: DTypeName): number {
 export const CPU = 'cpu';
 
 /**
- * Below this many bytes a buffer is an ordinary typed array: the heap's bookkeeping
- * (and the finalizer) would cost more than a kernel could save on so few elements.
+ * Below this many bytes (1,024 float32) a buffer is an ordinary typed array: the
+ * WebAssembly kernels save little on so few elements, while a heap block is only
+ * returned by `dispose` or by a finalizer that never runs inside a synchronous loop,
+ * so many small forgotten tensors would pin heap memory that the garbage collector
+ * reclaims at once as typed arrays.
  */
-const HEAP_MIN_BYTES = 256;
+let heapMinBytes = 4096;
+
+/** @internal Tests of the WebAssembly kernels put even tiny buffers in the heap (`0`); the default is 4096. */
+export function _setHeapMinBytes(bytes: number): void {
+  heapMinBytes = bytes;
+}
 
 /** Frees the heap block of a buffer that was never disposed once the garbage collector takes it. */
 const finalizer: FinalizationRegistry<number> | null =
   typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<number>((address) => heapFree(address)) : null;
 
 /**
- * A CPU buffer: `numel` elements of `dtype` in a typed array. Buffers of 256 bytes
+ * A CPU buffer: `numel` elements of `dtype` in a typed array. Buffers of 4 KiB
  * or more normally live in the CPU heap (WebAssembly memory, see `wasm/heap.ts`),
  * where the WebAssembly kernels reach them; smaller ones, arrays wrapped from the
  * user, and requests the heap can't serve are ordinary typed arrays.
@@ -96,7 +104,7 @@ export class CpuBuffer implements BackendBuffer {
 export function allocBuffer(dtype: DTypeName, numel: number): CpuBuffer {
   const bytes = numel * ELEMENT_BYTES[dtype];
   // Over the CPU memory limit (setMemoryLimit), allocHost below raises the OutOfMemoryError.
-  if (bytes >= HEAP_MIN_BYTES && bytes <= (getMemoryLimit('cpu') ?? Infinity)) {
+  if (bytes >= heapMinBytes && bytes > 0 && bytes <= (getMemoryLimit('cpu') ?? Infinity)) {
     const address = heapAlloc(bytes);
     if (address >= 0) {
       const buffer = new CpuBuffer(dtype, heapView(dtype, address, numel), address);
