@@ -41,6 +41,21 @@ describe('the CPU heap', () => {
     b.release();
   });
 
+  it('allocUninit skips the zero-fill of a reused block (for outputs a kernel writes in full)', () => {
+    const a = allocBuffer('float32', 3000);
+    (a.data as Float32Array).fill(5);
+    const address = a.address;
+    a.release();
+    const b = allocBuffer('float32', 3000, false);
+    expect(b.address).toBe(address);
+    expect((b.data as Float32Array)[2999]).toBe(5);
+    b.release();
+    const c = allocBuffer('float32', 3000);
+    expect(c.address).toBe(address);
+    expect((c.data as Float32Array)[2999]).toBe(0);
+    c.release();
+  });
+
   it('keeps buffers under 4 KiB as ordinary typed arrays by default', () => {
     _setHeapMinBytes(4096); // this package's tests put every buffer in the heap (test/setup-heap.ts)
     const big = allocBuffer('float32', 1024);

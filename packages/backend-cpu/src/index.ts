@@ -50,6 +50,9 @@ export function createCpuBackend(): Backend {
     alloc(dtype: DTypeName, numel: number): BackendBuffer {
       return allocBuffer(dtype, numel);
     },
+    allocUninit(dtype: DTypeName, numel: number): BackendBuffer {
+      return allocBuffer(dtype, numel, false);
+    },
     wrapHost(dtype: DTypeName, data: HostArray): BackendBuffer {
       return new CpuBuffer(dtype, data);
     },

@@ -4,7 +4,7 @@
  * value can be read or stored without an explicit cast.
  */
 import { allocHost, castScalar, contiguousStrides, getMemoryLimit } from '@antorcha/core';
-import { heapAlloc, heapFree, heapGeneration } from './wasm/heap.js';
+import { heapAlloc, heapAllocUninit, heapFree, heapGeneration } from './wasm/heap.js';
 import { ELEMENT_BYTES, _setAddressOf, heapView } from './wasm/runtime.js';
 import type { BackendBuffer, DTypeName, HostArray, TensorRef } from '@antorcha/core';
 
@@ -97,15 +97,16 @@ export class CpuBuffer implements BackendBuffer {
 }
 
 /**
- * A new zero-filled buffer for `numel` elements of `dtype`: in the heap when it is large
+ * A new buffer for `numel` elements of `dtype`, zero-filled unless `zero` is false (then a
+ * reused heap block keeps its old contents: for outputs a kernel writes in full): in the heap when it is large
  * enough and the heap can hold it, else an ordinary typed array (core's `allocHost`, which
  * enforces the CPU memory limit and reports an impossible request).
  */
-export function allocBuffer(dtype: DTypeName, numel: number): CpuBuffer {
+export function allocBuffer(dtype: DTypeName, numel: number, zero = true): CpuBuffer {
   const bytes = numel * ELEMENT_BYTES[dtype];
   // Over the CPU memory limit (setMemoryLimit), allocHost below raises the OutOfMemoryError.
   if (bytes >= heapMinBytes && bytes > 0 && bytes <= (getMemoryLimit('cpu') ?? Infinity)) {
-    const address = heapAlloc(bytes);
+    const address = zero ? heapAlloc(bytes) : heapAllocUninit(bytes);
     if (address >= 0) {
       const buffer = new CpuBuffer(dtype, heapView(dtype, address, numel), address);
       finalizer?.register(buffer, address, buffer);

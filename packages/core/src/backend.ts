@@ -105,6 +105,12 @@ export interface Backend {
   /** Allocates `numel` elements of `dtype`, zero-filled. */
   alloc(dtype: DTypeName, numel: number): BackendBuffer;
   /**
+   * Optional: allocates `numel` elements of `dtype` whose contents are unspecified, for
+   * outputs a kernel writes in full (elementwise results); core falls back to
+   * {@link Backend.alloc} without it. Saves the zero-fill of a reused block.
+   */
+  allocUninit?(dtype: DTypeName, numel: number): BackendBuffer;
+  /**
    * Adopts a host array as a buffer WITHOUT copying: writes to either are seen by the
    * other (`torch.frombuffer` shares the caller's memory). Only devices whose buffers are
    * host typed arrays (CPU) have it.

@@ -120,14 +120,14 @@ class Heap {
     return this.memory.buffer.byteLength;
   }
 
-  alloc(bytes: number): number {
+  alloc(bytes: number, zero = true): number {
     const size = sizeClass(bytes);
     const list = this.free.get(size);
     if (list !== undefined && list.length > 0) {
       const address = list.pop()!;
       this.cached -= size;
       this.reused++;
-      zeroBytes(this.memory, address, size);
+      if (zero) zeroBytes(this.memory, address, size);
       return this.track(address, size);
     }
     const end = this.top + size;
@@ -140,7 +140,7 @@ class Heap {
     this.top = end;
     this.fresh++;
     // Memory above the high-water mark is still zero; below it (after emptyCache) it was used.
-    if (address < this.highWater) zeroBytes(this.memory, address, Math.min(size, this.highWater - address));
+    if (zero && address < this.highWater) zeroBytes(this.memory, address, Math.min(size, this.highWater - address));
     if (end > this.highWater) this.highWater = end;
     return this.track(address, size);
   }
@@ -206,6 +206,11 @@ export function getHeap(): Heap {
 /** A block of at least `bytes` (zero-filled, 64-byte aligned) in the heap, or -1 when it can't be had. */
 export function heapAlloc(bytes: number): number {
   return getHeap().alloc(bytes);
+}
+
+/** Like {@link heapAlloc}, but a reused block keeps whatever it held: for buffers a kernel writes in full. */
+export function heapAllocUninit(bytes: number): number {
+  return getHeap().alloc(bytes, false);
 }
 
 /** Returns a block from {@link heapAlloc} to the heap for reuse. */

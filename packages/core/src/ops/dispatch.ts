@@ -56,6 +56,18 @@ export function emptyTensorOn(backend: Backend, shape: readonly number[], dtype:
   return new Tensor(storage, shape.slice(), contiguousStrides(shape), 0, dtype);
 }
 
+/**
+ * @internal Like {@link emptyTensorOn}, but the elements are unspecified where the backend
+ * can skip zeroing them (`allocUninit`): only for outputs the kernel called next writes
+ * in full (elementwise results).
+ */
+export function uninitTensorOn(backend: Backend, shape: readonly number[], dtype: DType, dev: Device): Tensor {
+  const n = numelOf(shape);
+  const buffer = backend.allocUninit !== undefined ? backend.allocUninit(dtype.name, n) : backend.alloc(dtype.name, n);
+  const storage = new Storage(backend, dev, buffer, dtype.name);
+  return new Tensor(storage, shape.slice(), contiguousStrides(shape), 0, dtype);
+}
+
 /** A new contiguous tensor of `like`'s shape, on its device. */
 export function emptyLikeShape(like: Tensor, dtype: DType = like.dtype, shape: readonly number[] = like._shape, op = 'empty_like'): Tensor {
   return emptyTensor(shape, dtype, like.device, op);

@@ -15,7 +15,7 @@ import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
 import { composite, needsGrad2, notifyInplace, recordChecked, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
 import { expectNumber, expectScalarFits, expectTensor, pyTypeName } from '../validate.js';
-import { backendFor, commonDevice, emptyTensor, emptyTensorOn, refOf, refWith } from './dispatch.js';
+import { backendFor, commonDevice, emptyTensor, refOf, refWith, uninitTensorOn } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 
 /** A tensor or a JS number/boolean. */
@@ -96,7 +96,7 @@ export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, p
   if (rule !== 'same') ({ compute, out: outDtype } = outputDtypes(name, rule, compute));
   const dev = x.device;
   const backend = backendFor(dev, compute, name);
-  const out = outDtype === compute ? emptyTensorOn(backend, x._shape, outDtype, dev) : emptyTensor(x._shape, outDtype, dev, name);
+  const out = outDtype === compute ? uninitTensorOn(backend, x._shape, outDtype, dev) : emptyTensor(x._shape, outDtype, dev, name);
   backend.unary(op, refOf(x), refOf(out), compute.name, params);
   if (needsGrad2(x, null)) recordChecked(name, [x], [out], attrs ?? (params ? { ...params } : {}));
   return out;
@@ -175,7 +175,7 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   const shape = aT && bT ? (sameShape(a._shape, b._shape) ? a._shape : broadcastShapes(a._shape, b._shape, name)) : (aT ? a : (b as Tensor))._shape;
   checkIntegerArgs(name, op, compute, b, shape);
   const backend = backendFor(dev, compute, name);
-  const out = outDtype === compute ? emptyTensorOn(backend, shape, outDtype, dev) : emptyTensor(shape, outDtype, dev, name);
+  const out = outDtype === compute ? uninitTensorOn(backend, shape, outDtype, dev) : emptyTensor(shape, outDtype, dev, name);
   // A number exponent stays a double, as PyTorch's pow_tensor_scalar kernel keeps it
   // (pow(0, 5e-324) is 0, not pow(0, 0) = 1); the result is still rounded to `compute`.
   const bOperand = op === 'pow' && typeof b === 'number' && compute.isFloatingPoint ? b : operandOf(b, shape, compute, name);
@@ -288,7 +288,7 @@ function ternaryOp(name: string, op: TernaryOp, self: TensorOrScalar, t1: Tensor
   let shape: readonly number[] = [];
   for (const t of tensors) shape = broadcastShapes(shape, t._shape, name);
   const backend = backendFor(dev, compute, name);
-  const out = emptyTensor(shape, compute, dev, name);
+  const out = uninitTensorOn(backend, shape, compute, dev); // written in full by the kernel
   backend.ternary(
     op, operandOf(self, shape, compute, name), operandOf(t1, shape, compute, name), operandOf(t2, shape, compute, name),
     castScalar(value, compute.name), refOf(out), compute.name,
@@ -538,7 +538,7 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
   let shape: readonly number[] = cond._shape;
   for (const v of [a, b]) if (v instanceof Tensor) shape = broadcastShapes(shape, v._shape, name);
   const backend = backendFor(dev, dtype, name);
-  const out = emptyTensor(shape, dtype, dev, name);
+  const out = uninitTensorOn(backend, shape, dtype, dev); // written in full by the kernel
   backend.where(
     refWith(cond, shape, broadcastStrides(cond._shape, cond._strides, shape, name)),
     operandOf(a, shape, dtype, name),
