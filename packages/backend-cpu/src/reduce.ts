@@ -286,6 +286,14 @@ function torchSum2d(X: Float32Array, xi: number, a: number, n: number, b: number
  */
 function torchSumF32(x: TensorRef, reduceDims: number, out: TensorRef): boolean {
   const lead = x.shape.length - reduceDims;
+  if (isContiguous(x.shape, x.strides) && isContiguous(out.shape, out.strides)) {
+    // the common case without collapsing: rows of n contiguous floats, one output each
+    let n = 1;
+    for (let d = lead; d < x.shape.length; d++) n *= x.shape[d]!;
+    const m = numel(x.shape) / n;
+    torchSum2d(dataOf(x) as Float32Array, x.offset, 1, n, n, m, dataOf(out) as Float32Array, out.offset, 1);
+    return true;
+  }
   // the reduced dims in ATen's order (smallest stride first), coalesced where they can be
   const inner = collapse(x.shape.slice(lead), [x.strides.slice(lead)], true);
   if (inner.shape.length !== 1) return false;
