@@ -52,4 +52,11 @@ describe.skipIf(!existsSync(CHROMIUM))('demo in headless Chromium', () => {
     expect(outputs.length).toBe(golden.length);
     golden.forEach((g, i) => expect(outputs[i]).toBe(g.stdout));
   }, 30000);
+
+  it('is served cross-origin isolated, so CPU tensors can live in shared WebAssembly memory', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${PORT}/`);
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+    expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+  }, 30000);
 });
