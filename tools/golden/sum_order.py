@@ -16,7 +16,8 @@ scalar paths (n < 8: ATen's scalar row_sum) that the JavaScript kernel takes too
 cases are strided views of a contiguous base (shape, strides, offset in elements) summed
 over `dims` (the result's bits, in the kept dims' row-major order): stepped rows (ATen's
 scalar_inner_sum), stepped columns (scalar_outer_sum), a middle dim of a 3-D tensor (one
-2-D loop per outer index), and transposed whole-tensor sums (coalesced to one contiguous run).
+2-D loop per outer index), transposed whole-tensor sums (coalesced to one contiguous run), and
+reduced dims that don't coalesce (each row's sum added into the output in turn).
 """
 import numpy as np
 import torch
@@ -81,6 +82,14 @@ VIEWS = [
     (9 * 5, [5, 9], [1, 5], 0, [0, 1]),  # small transposed, whole tensor
     (30 * 70, [70, 30], [1, 70], 0, [0]),  # transposed, its dim 0 (contiguous rows)
     (6 * 50, [6, 50], [1, 6], 0, [1]),  # transposed, its dim 1 (columns)
+    # reduced dims that don't coalesce: ATen adds each row's sum into the output in turn
+    (6 * 5 * 11, [6, 5, 11], [55, 11, 1], 0, [0, 2]),
+    (4 * 9 * 40, [4, 9, 40], [360, 40, 1], 0, [0, 2]),
+    (2 * 3 * 4 * 5, [2, 3, 4, 5], [60, 20, 5, 1], 0, [0, 3]),
+    (4 * 5 * 6 * 7, [4, 5, 6, 7], [210, 42, 7, 1], 0, [0, 2]),
+    (3 * 4 * 5 * 9, [3, 4, 5, 9], [180, 45, 9, 1], 0, [0, 1, 3]),
+    (2 * 3 * 4 * 5 * 16, [2, 3, 4, 5, 16], [960, 320, 80, 16, 1], 0, [0, 2, 4]),
+    (2 * 20 * 3 * 10, [20, 10, 3], [30, 1, 10], 0, [0, 2]),  # permuted
 ]
 for k, (count, shape, strides, offset, dims) in enumerate(VIEWS):
     seed = (0x2C1B3C6D ^ (k * 0x297A2D39)) & 0xFFFFFFFF

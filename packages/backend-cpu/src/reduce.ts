@@ -1,8 +1,9 @@
 /**
  * Reductions over the trailing dims of a view. float32 sums add in float32 in
- * PyTorch's own order (ATen's cascade_sum), in WebAssembly or JavaScript, wherever
- * the reduced dims coalesce into one run (bit-exact with torch.sum at one thread);
- * other sums accumulate in double precision and round once; products round to the
+ * PyTorch's own order (ATen's cascade_sum and its loop over the reduced dims), in
+ * WebAssembly or JavaScript, for every layout with positive strides (bit-exact with
+ * torch.sum at one thread); other sums accumulate in double precision and round once
+ * (as do float32 views with zero or negative strides); products round to the
  * compute dtype at every step.
  */
 import type { DTypeName, HostArray, ReduceOp, TensorRef } from '@antorcha/core';
@@ -279,6 +280,46 @@ function torchSum2d(X: Float32Array, xi: number, a: number, n: number, b: number
 }
 
 /**
+ * float32 sum in PyTorch's order over reduced dims that don't coalesce into one run (e.g.
+ * dims 0 and 2 of a 3-D tensor): ATen orders them by stride (smallest first), runs its 2-D
+ * loop over the two innermost (both with output stride 0: the scalar or vectorized inner
+ * sum of each row, added into the output one row after another) and repeats it over the
+ * others, the third innermost fastest. `inner` is the reduced dims collapsed (outermost
+ * first); strides must be positive and distinct (no ties for ATen to break by size).
+ */
+function torchSumPlanesF32(x: TensorRef, lead: number, inner: { shape: number[]; strides: number[][] }, out: TensorRef): boolean {
+  const k = inner.shape.length;
+  const st = inner.strides[0]!;
+  for (let d = 0; d < k; d++) if (st[d]! <= 0 || (d > 0 && st[d - 1]! <= st[d]!)) return false;
+  const outer = collapse(x.shape.slice(0, lead), [out.strides.slice(0, lead), x.strides.slice(0, lead)], false);
+  for (let d = 0; d < outer.shape.length; d++) if (outer.shape[d]! > 1 && outer.strides[1]![d]! <= 0) return false;
+  const a = st[k - 1]!, n = inner.shape[k - 1]!, b = st[k - 2]!, m = inner.shape[k - 2]!;
+  // offsets of the 2-D planes, in ATen's order (row-major over the remaining reduced dims)
+  let planes = [0];
+  for (let d = 0; d < k - 2; d++) {
+    const next: number[] = [];
+    for (const q of planes) for (let i = 0; i < inner.shape[d]!; i++) next.push(q + i * st[d]!);
+    planes = next;
+  }
+  const X = dataOf(x) as Float32Array;
+  const O = dataOf(out) as Float32Array;
+  const fr = Math.fround;
+  const vec = a === 1 && n >= 8;
+  const it = new RowIter(outer.shape, outer.strides, [out.offset, x.offset]);
+  const len = it.rowLen, os = it.inner[0]!, xs = it.inner[1]!;
+  do {
+    for (let j = 0, oi = it.pos[0]!, xo = it.pos[1]!; j < len; j++, oi += os, xo += xs) {
+      let acc = 0;
+      for (const q of planes) {
+        for (let r = 0, p = xo + q; r < m; r++, p += b) acc = fr(acc + (vec ? torchRowSumVec(X, p, n) : torchRowSumScalar(X, p, a, n)));
+      }
+      O[oi] = acc;
+    }
+  } while (it.next());
+  return true;
+}
+
+/**
  * float32 sum in PyTorch's order (the JavaScript twin of the WebAssembly kernels): the
  * reduced dims must collapse to one (positive stride), and the outputs' dims are walked
  * with the one of smallest output stride innermost, as ATen's TensorIterator orders them
@@ -296,7 +337,7 @@ function torchSumF32(x: TensorRef, reduceDims: number, out: TensorRef): boolean 
   }
   // the reduced dims in ATen's order (smallest stride first), coalesced where they can be
   const inner = collapse(x.shape.slice(lead), [x.strides.slice(lead)], true);
-  if (inner.shape.length !== 1) return false;
+  if (inner.shape.length > 1) return torchSumPlanesF32(x, lead, inner, out);
   const n = inner.shape[0]!;
   const a = n === 1 ? 1 : inner.strides[0]![0]!;
   if (a <= 0) return false;
