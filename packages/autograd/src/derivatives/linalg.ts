@@ -18,12 +18,33 @@ function matmulName(rec: OpRecord): string {
   return 'UnsafeViewBackward0';
 }
 
+/** Whether a 2-D layout is column-major (a transposed contiguous matrix), PyTorch's test in mm's backward. */
+function columnMajor(t: Tensor): boolean {
+  const [r, c] = t._shape as [number, number];
+  const [s0, s1] = t._strides as [number, number];
+  return s0 === 1 && s1 === r && c > 1 && r > 1;
+}
+
+/**
+ * The gradients of a 2-D product a·b, in the operands' layouts as PyTorch's
+ * `mm_mat1_backward`/`mm_mat2_backward` produce them: for a column-major operand (such as
+ * the transposed weight of a linear layer) the gradient is computed as the transpose of a
+ * row-major product, so it arrives in the parameter's own layout and needs no transposing
+ * copy when it is accumulated.
+ */
+function mmGrads(g: Tensor, a: Tensor | null, b: Tensor | null, aColumnMajor: boolean, bColumnMajor: boolean): [Tensor | null, Tensor | null] {
+  const ga = b === null ? null : aColumnMajor ? b.mm(g.t()).t() : g.mm(b.t());
+  const gb = a === null ? null : bColumnMajor ? g.t().mm(a).t() : a.t().mm(g);
+  return [ga, gb];
+}
+
 /** Linear-algebra rules. */
 export const LINALG = {
   mm: rule('MmBackward0', (ctx) => {
     const a = ctx.needs(1) ? ctx.save(ctx.rec.inputs[0]!) : null;
     const b = ctx.needs(0) ? ctx.save(ctx.rec.inputs[1]!) : null;
-    return ([g]) => [b ? g!.mm(b().t()) : null, a ? a().t().mm(g!) : null];
+    const aCol = columnMajor(ctx.rec.inputs[0]!), bCol = columnMajor(ctx.rec.inputs[1]!);
+    return ([g]) => mmGrads(g!, a ? a() : null, b ? b() : null, aCol, bCol);
   }),
   bmm: rule('BmmBackward0', (ctx) => {
     const a = ctx.needs(1) ? ctx.save(ctx.rec.inputs[0]!) : null;
@@ -47,6 +68,10 @@ export const LINALG = {
       const b = ctx.needs(0) ? ctx.save(ctx.rec.inputs[1]!) : null;
       const sa = ctx.rec.inputs[0]!._shape.slice();
       const sb = ctx.rec.inputs[1]!._shape.slice();
+      if (sa.length === 2 && sb.length === 2) {
+        const aCol = columnMajor(ctx.rec.inputs[0]!), bCol = columnMajor(ctx.rec.inputs[1]!);
+        return ([g]) => mmGrads(g!, a ? a() : null, b ? b() : null, aCol, bCol);
+      }
       return ([g]) => {
         let g2: Tensor = g!;
         if (sa.length === 1) g2 = g2.unsqueeze(-2);
