@@ -17,7 +17,8 @@ cases are strided views of a contiguous base (shape, strides, offset in elements
 over `dims` (the result's bits, in the kept dims' row-major order): stepped rows (ATen's
 scalar_inner_sum), stepped columns (scalar_outer_sum), a middle dim of a 3-D tensor (one
 2-D loop per outer index), transposed whole-tensor sums (coalesced to one contiguous run), and
-reduced dims that don't coalesce (each row's sum added into the output in turn).
+reduced dims that don't coalesce (each row's sum added into the output in turn), and expanded
+(stride 0) dims.
 """
 import numpy as np
 import torch
@@ -90,6 +91,13 @@ VIEWS = [
     (3 * 4 * 5 * 9, [3, 4, 5, 9], [180, 45, 9, 1], 0, [0, 1, 3]),
     (2 * 3 * 4 * 5 * 16, [2, 3, 4, 5, 16], [960, 320, 80, 16, 1], 0, [0, 2, 4]),
     (2 * 20 * 3 * 10, [20, 10, 3], [30, 1, 10], 0, [0, 2]),  # permuted
+    # expanded (stride 0) dims
+    (5, [4, 5], [0, 1], 0, [0]),  # reduced dim expanded: scalar inner sums
+    (40, [7, 40], [0, 1], 0, [0]),  # reduced dim expanded: vectorized outer sums
+    (9, [9, 6], [1, 0], 0, [1]),  # expanded last dim summed
+    (1, [70], [0], 0, [0]),  # an expanded scalar, whole
+    (30, [4, 30], [0, 1], 0, [1]),  # kept dim expanded
+    (5, [10, 5], [0, 1], 0, [1]),  # kept dim expanded, short rows (scalar outer sums)
 ]
 for k, (count, shape, strides, offset, dims) in enumerate(VIEWS):
     seed = (0x2C1B3C6D ^ (k * 0x297A2D39)) & 0xFFFFFFFF

@@ -3,7 +3,8 @@
  * PyTorch's own order (ATen's cascade_sum and its loop over the reduced dims), in
  * WebAssembly or JavaScript, for every layout with positive strides (bit-exact with
  * torch.sum at one thread); other sums accumulate in double precision and round once
- * (as do float32 views with zero or negative strides); products round to the
+ * (as do float32 views with negative strides, and with several non-coalescing reduced
+ * dims among which an expanded one); products round to the
  * compute dtype at every step.
  */
 import type { DTypeName, HostArray, ReduceOp, TensorRef } from '@antorcha/core';
@@ -340,12 +341,12 @@ function torchSumF32(x: TensorRef, reduceDims: number, out: TensorRef): boolean 
   if (inner.shape.length > 1) return torchSumPlanesF32(x, lead, inner, out);
   const n = inner.shape[0]!;
   const a = n === 1 ? 1 : inner.strides[0]![0]!;
-  if (a <= 0) return false;
+  if (a < 0) return false; // 0: an expanded dim
   const outer = collapse(x.shape.slice(0, lead), [out.strides.slice(0, lead), x.strides.slice(0, lead)], false);
   const od = outer.shape.length;
   const os = outer.strides[0]!, xs = outer.strides[1]!;
   if (od > 1 || outer.shape[0]! > 1) {
-    for (let d = 0; d < od; d++) if (os[d]! <= 0 || xs[d]! <= 0) return false;
+    for (let d = 0; d < od; d++) if (os[d]! <= 0 || xs[d]! < 0) return false;
     for (let d = 0; d < od - 1; d++) if (os[d]! <= os[od - 1]!) return false;
   }
   const X = dataOf(x) as Float32Array;
