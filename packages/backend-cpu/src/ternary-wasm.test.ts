@@ -4,7 +4,7 @@
 import type { Operand, TensorRef } from '@antorcha/core';
 import { contiguousStrides } from '@antorcha/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocBuffer } from './memory.js';
+import { type CpuBuffer, allocBuffer } from './memory.js';
 import { ternary } from './ternary.js';
 import { heapAddress, setCpuKernels, wasmKernels } from './wasm/runtime.js';
 
@@ -52,7 +52,7 @@ function run(mode: 'js' | 'wasm', op: 'addcmul' | 'addcdiv', s: TensorRef, a: Te
   setCpuKernels(mode);
   const out: TensorRef = { buffer: allocBuffer('float32', n), dtype: 'float32', shape: [n], strides: contiguousStrides([n]), offset: 0 };
   ternary(op, s, a, b, v, out, 'float32');
-  return Float32Array.from(out.buffer instanceof Object ? (out.buffer as { data: Float32Array }).data : []);
+  return Float32Array.from((out.buffer as CpuBuffer).data as Float32Array);
 }
 
 function sameBits(x: Float32Array, y: Float32Array): void {
@@ -109,7 +109,7 @@ describe('WebAssembly addcmul/addcdiv', () => {
       const S = heapRef(s), A = heapRef(a), B = heapRef(b);
       ternary('addcmul', S, A, B, 0.5, S, 'float32');
       ternary('addcdiv', S, A, B, -0.25, S, 'float32');
-      results.push(Float32Array.from(S.buffer instanceof Object ? (S.buffer as { data: Float32Array }).data : []));
+      results.push(Float32Array.from((S.buffer as CpuBuffer).data as Float32Array));
     }
     sameBits(results[0]!, results[1]!);
   });
