@@ -210,8 +210,9 @@ export function wasmInfo(): { readonly mode: CpuKernels; readonly loaded: boolea
 
 /**
  * Chooses the CPU kernels: `'wasm'` (WebAssembly SIMD wherever a kernel applies; the default)
- * or `'js'` (the JavaScript kernels only, the reference). Results are the same either way,
- * except float32 matmul and sums, which may round differently within float32 accuracy.
+ * or `'js'` (the JavaScript kernels only, the reference). Results are the same either way
+ * (float32 sums follow PyTorch's order in both), except float32 matmul, which accumulates
+ * in float32 in WebAssembly and in float64 in JavaScript.
  * `ANTORCHA_CPU_KERNELS=js` in the environment selects `'js'` at start-up.
  */
 export function setCpuKernels(m: CpuKernels): void {
