@@ -396,11 +396,38 @@ function binaryInto(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DT
   while (it.next());
 }
 
+/** Ops of {@link smallFloat32}: their float32 loops in `float32Row`. */
+const SMALL_F32_CODE: Partial<Record<BinaryOp, number>> = { add: ADD, sub: SUB, mul: MUL, div: DIV };
+/** Up to this many elements, the loop below beats the general path's setup (per-op cost). */
+const SMALL_F32_MAX = 64;
+
+function sameDims(x: readonly number[], y: readonly number[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/**
+ * The per-op fast path: float32 add/sub/mul/div of two small tensors of out's shape and
+ * strides, out contiguous, all at offset 0 — one loop, none of the general path's
+ * operand resolution. False (nothing written) for anything else.
+ */
+function smallFloat32(op: BinaryOp, a: Operand, b: Operand, out: TensorRef): boolean {
+  const code = SMALL_F32_CODE[op];
+  if (code === undefined || typeof a === 'number' || typeof b === 'number') return false;
+  if (out.dtype !== 'float32' || a.dtype !== 'float32' || b.dtype !== 'float32' || out.offset !== 0 || a.offset !== 0 || b.offset !== 0) return false;
+  const n = numel(out.shape);
+  if (n > SMALL_F32_MAX || !isContiguous(out.shape, out.strides)) return false;
+  if (!sameDims(a.shape, out.shape) || !sameDims(b.shape, out.shape) || !sameDims(a.strides, out.strides) || !sameDims(b.strides, out.strides)) return false;
+  return float32Row(code, n, dataOf(a) as Float32Array, dataOf(b), 1, dataOf(out) as Float32Array);
+}
+
 /**
  * `out[i] = op(a[i], b[i])` computed in `cd` with PyTorch's semantics (see {@link BINARY});
  * a and b have out's shape (broadcast via stride 0) or are scalars.
  */
 export function binary(op: BinaryOp, a: Operand, b: Operand, out: TensorRef, cd: DTypeName): void {
+  if (cd === 'float32' && smallFloat32(op, a, b, out)) return;
   if (numel(out.shape) === 0) return;
   if (op === 'pow' && typeof a !== 'number' && typeof b === 'number' && (cd === 'float32' || cd === 'float64')) {
     const special = powScalar(b, cd);
