@@ -7,3 +7,4 @@ export * from './reduce';
 export * from './gemm';
 export * from './ternary';
 export * from './memory';
+export * from './copy';

@@ -32,6 +32,37 @@ function heapCopy(src: TensorRef, dst: TensorRef, n: number): boolean {
   return true;
 }
 
+/** The WebAssembly strided bit copy for each element size. */
+const STRIDED_COPY: Partial<Record<number, string>> = { 1: 'copyStrided8', 4: 'copyStrided32', 8: 'copyStrided64' };
+
+/** Most dims the WebAssembly strided copy walks (after {@link collapse}). */
+const STRIDED_DIMS = 6;
+
+/**
+ * A same-dtype strided copy between two heap tensors (of different storages) by the
+ * kernel module's `copyStrided*`, over the collapsed iteration space `c` (dst strides
+ * first); false when it does not apply (not in the heap, too many dims, cast needed).
+ * Bit-exact: every element's bits are moved unchanged, as the JavaScript loop does for
+ * a same-dtype copy.
+ */
+function stridedHeapCopy(src: TensorRef, dst: TensorRef, c: { shape: number[]; strides: number[][] }): boolean {
+  if (src.dtype !== dst.dtype || c.shape.length > STRIDED_DIMS) return false;
+  const name = STRIDED_COPY[ELEMENT_BYTES[dst.dtype]];
+  const K = wasmKernels();
+  if (K === null || name === undefined) return false;
+  const s = heapAddress(src), d = heapAddress(dst);
+  if (s < 0 || d < 0) return false;
+  const pad = STRIDED_DIMS - c.shape.length;
+  const args: number[] = [d, s];
+  for (let j = 0; j < 3; j++) {
+    const v = j === 0 ? c.shape : c.strides[j - 1]!;
+    for (let i = 0; i < pad; i++) args.push(j === 0 ? 1 : 0);
+    for (let i = 0; i < v.length; i++) args.push(v[i]!);
+  }
+  K[name]!(...args);
+  return true;
+}
+
 /** `dst = cast(src)` elementwise over equal shapes, with an explicit per-element conversion. */
 export function copyWith(src: TensorRef, dst: TensorRef, cast: Cast): void {
   const n = numel(dst.shape);
@@ -46,6 +77,7 @@ export function copyWith(src: TensorRef, dst: TensorRef, cast: Cast): void {
     return;
   }
   const c = collapse(dst.shape, [dst.strides, src.strides]);
+  if (cast === null && S !== D && n >= 64 && stridedHeapCopy(src, dst, c)) return;
   const it = new RowIter(c.shape, c.strides, [dst.offset, src.offset]);
   const p = it.pos;
   const len = it.rowLen, ds = it.inner[0], ss = it.inner[1];

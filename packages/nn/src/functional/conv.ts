@@ -4,8 +4,8 @@
  * `matmul` with the weight. All steps are differentiable core ops, recorded with
  * `fusedNode` as PyTorch's one `ConvolutionBackward0` node.
  */
-import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, cat, fmtShape, zeros, expectTensor } from '@antorcha/core';
+import { fusedNode, isGradEnabled } from '@antorcha/autograd';
+import { type Tensor, TorchRuntimeError, cat, fmtShape, stack, zeros, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
 import { type IntOrTuple, ntuple, expectOptions } from './utils.js';
 
@@ -42,8 +42,8 @@ function resolvePadding(padding: ConvPadding, kernel: number[], dilation: number
 
 /**
  * The im2col core of every convolution: x [N, C, *spatial] (1 to 3 spatial dims), weight
- * [O, C/g, *kernel]; `pads` are (before, after) per spatial dim. A strided window view
- * [N, C, *kernel, *out] of the padded input, reshaped to columns, times the weight.
+ * [O, C/g, *kernel]; `pads` are (before, after) per spatial dim. One strided window view
+ * [N, C, *out] of the padded input per kernel offset, stacked into columns, times the weight.
  */
 function convCore(x: Tensor, weight: Tensor, bias: Tensor | null | undefined, stride: number[], pads: [number, number][], dilation: number[], groups: number, op: string): Tensor {
   const d = x.ndim - 2;
@@ -54,23 +54,45 @@ function convCore(x: Tensor, weight: Tensor, bias: Tensor | null | undefined, st
     throw new TorchRuntimeError(op, `Given groups=${groups}, weight of size ${fmtShape(weight._shape)}, expected input${fmtShape(x._shape)} to have ${Cg * groups} channels, but got ${C} channels instead`);
   }
   if (O % groups !== 0) throw new TorchRuntimeError(op, 'out_channels must be divisible by groups');
-  let xp = x;
-  for (let i = 0; i < d; i++) if (pads[i]![0] || pads[i]![1]) xp = padDim(xp, 2 + i, pads[i]![0], pads[i]![1]);
-  xp = xp.contiguous();
-  const padded = xp._shape.slice(2);
+  const padded = x._shape.slice(2).map((n, i) => n + pads[i]![0] + pads[i]![1]);
   const span = k.map((ki, i) => dilation[i]! * (ki - 1) + 1);
   const out = padded.map((p, i) => Math.floor((p - span[i]!) / stride[i]!) + 1);
   if (out.some((o) => o <= 0)) {
     throw new TorchRuntimeError(op, `Calculated padded input size per channel: (${padded.join(' x ')}). Kernel size: (${span.join(' x ')}). Kernel size can't be greater than actual input size`);
   }
-  const st = xp._strides;
-  const sp = st.slice(2);
-  // windows [N, C, *kernel, *out] -> columns [N, g, Cg·∏kernel, ∏out]
-  const windows = xp.asStrided([N, C, ...k, ...out], [st[0]!, st[1]!, ...sp.map((s, i) => s * dilation[i]!), ...sp.map((s, i) => s * stride[i]!)], xp._offset);
+  // Each kernel offset reads a window `narrow(offset, stride·out)` of the padded input, every
+  // stride-th element of it (unflatten + select 0): views whose backward is a pad, not the
+  // index scatter of a general as_strided. A window running past the padded end (stride > 1)
+  // gets extra zeros on the right; they are never read.
+  const extra = padded.map((p, i) => Math.max(0, dilation[i]! * (k[i]! - 1) + stride[i]! * out[i]! - p));
+  let xp = x;
+  for (let i = 0; i < d; i++) {
+    const [before, after] = pads[i]!;
+    if (before || after || extra[i]) xp = padDim(xp, 2 + i, before, after + extra[i]!);
+  }
   const kProd = k.reduce((a, b) => a * b, 1);
-  const cols = windows.reshape(N, groups, Cg * kProd, out.reduce((a, b) => a * b, 1));
+  const slices: Tensor[] = [];
+  for (let f = 0; f < kProd; f++) {
+    let v = xp;
+    for (let i = d - 1, rest = f; i >= 0; i--) {
+      const ki = rest % k[i]!;
+      rest = Math.floor(rest / k[i]!);
+      const dim = 2 + i;
+      v = v.narrow(dim, ki * dilation[i]!, stride[i]! * out[i]!);
+      if (stride[i]! > 1) v = v.unflatten(dim, [out[i]!, stride[i]!]).select(dim + 1, 0);
+    }
+    slices.push(v);
+  }
+  // columns [N, C, ∏kernel, *out] (C-major, then kernel offsets in row-major order) -> [N, g, Cg·∏kernel, ∏out]
+  const cols = stack(slices, 2).reshape(N, groups, Cg * kProd, out.reduce((a, b) => a * b, 1));
   const w = weight.reshape(groups, O / groups, Cg * kProd);
   let y = w.matmul(cols).reshape([N, O, ...out]);
+  if (!isGradEnabled() || !(x._requiresGrad || weight._requiresGrad)) {
+    // Nothing records: the padded input and the columns are garbage now. Freed at once, their
+    // heap blocks serve the next call instead of fresh (page-faulting) memory.
+    if (cols._storage !== x._storage) cols.dispose();
+    if (xp._storage !== x._storage) xp.dispose();
+  }
   if (bias !== null && bias !== undefined) y = y.add(bias.view([1, O, ...out.map(() => 1)]));
   return y;
 }

@@ -57,15 +57,29 @@ function windows(x: Tensor, g: Geometry, value: number): Tensor {
   let xp = x;
   for (let i = 0; i < n; i++) {
     const size = x._shape[2 + i]!;
-    const need = (g.out[i]! - 1) * g.s[i]! + g.d[i]! * (g.k[i]! - 1) + 1;
+    // padded extent every window offset's strided narrow (length stride·out) needs; the part
+    // past the last window is never read
+    const need = Math.max((g.out[i]! - 1) * g.s[i]! + g.d[i]! * (g.k[i]! - 1) + 1, g.d[i]! * (g.k[i]! - 1) + g.s[i]! * g.out[i]!);
     const right = Math.max(0, need - size - g.p[i]!);
     if (g.p[i]! > 0 || right > 0) xp = padDim(xp, 2 + i, g.p[i]!, right, value);
   }
-  xp = xp.contiguous();
-  const st = xp._strides;
-  const sp = st.slice(2);
+  // One view per kernel offset (narrow, then every stride-th element by unflatten + select):
+  // their backward is a pad, not the index scatter of a general as_strided.
+  const kProd = g.k.reduce((a, b) => a * b, 1);
+  const slices: Tensor[] = [];
+  for (let f = 0; f < kProd; f++) {
+    let v = xp;
+    for (let i = n - 1, rest = f; i >= 0; i--) {
+      const ki = rest % g.k[i]!;
+      rest = Math.floor(rest / g.k[i]!);
+      const dim = 2 + i;
+      v = v.narrow(dim, ki * g.d[i]!, g.s[i]! * g.out[i]!);
+      if (g.s[i]! > 1) v = v.unflatten(dim, [g.out[i]!, g.s[i]!]).select(dim + 1, 0);
+    }
+    slices.push(v);
+  }
   const [N, C] = xp._shape as [number, number];
-  return xp.asStrided([N, C, ...g.out, ...g.k], [st[0]!, st[1]!, ...sp.map((v, i) => v * g.s[i]!), ...sp.map((v, i) => v * g.d[i]!)], xp._offset);
+  return stack(slices, -1).reshape([N, C, ...g.out, ...g.k]);
 }
 
 /** Options of `maxPool1d/2d`. */
@@ -121,14 +135,21 @@ function flatIndices(local: Tensor, g: Geometry, sizes: number[]): Tensor {
 export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
   expectTensor('max_pool2d', 'input', 1, input);
   expectOptions('max_pool2d', opts);
-  return maxPool2dWithIndices(input, kernelSize, opts)[0];
+  // The same node as maxPool2dWithIndices, without computing the flat indices nobody reads.
+  return fusedNode('MaxPool2DWithIndicesBackward0', [input], (x) => {
+    const [v, , unbatched] = maxPoolImpl(x, 2, kernelSize, opts, 'max_pool2d');
+    return unbatched ? v.squeeze(0) : v;
+  });
 }
 
 /** 3-D max pooling over [N, C, D, H, W] (or [C, D, H, W]). */
 export function maxPool3d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
   expectTensor('max_pool3d', 'input', 1, input);
   expectOptions('max_pool3d', opts);
-  return maxPool3dWithIndices(input, kernelSize, opts)[0];
+  return fusedNode('MaxPool3DWithIndicesBackward0', [input], (x) => {
+    const [v, , unbatched] = maxPoolImpl(x, 3, kernelSize, opts, 'max_pool3d');
+    return unbatched ? v.squeeze(0) : v;
+  });
 }
 
 /** `maxPool3d` that also returns the flat indices of the maxima (`return_indices=True`). */
