@@ -18,6 +18,15 @@ function prepare(op: string, x: Tensor, dim: number, dtype?: DTypeLike): { xf: T
   return { xf, d };
 }
 
+/**
+ * Frees the memory of a composite's intermediates at once (they are recorded nowhere:
+ * the op is one autograd node), so the next allocation reuses their blocks instead of
+ * touching fresh memory; a tensor sharing storage with one of `keep` is left alone.
+ */
+function release(temps: readonly Tensor[], keep: readonly Tensor[]): void {
+  for (const t of temps) if (!keep.some((k) => k._storage === t._storage)) t.dispose();
+}
+
 /** Options of softmax/logSoftmax. */
 export interface SoftmaxOptions {
   /** Cast the input to this dtype first. */
@@ -36,8 +45,13 @@ export function softmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
   const { xf, d } = prepare('softmax', x, dim, opts?.dtype);
   return composite('softmax', [x], { dim: d }, () => {
     if (xf.numel() === 0) return xf.clone();
-    const e = xf.sub(xf.amax(d, true)).exp();
-    return e.div(e.sum(d, true));
+    const m = xf.amax(d, true);
+    const shifted = xf.sub(m);
+    const e = shifted.exp();
+    const sum = e.sum(d, true);
+    const out = e.div(sum);
+    release([m, shifted, e, sum, xf], [x, out]);
+    return out;
   });
 }
 
@@ -47,7 +61,13 @@ export function logSoftmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tenso
   const { xf, d } = prepare('log_softmax', x, dim, opts?.dtype);
   return composite('log_softmax', [x], { dim: d }, () => {
     if (xf.numel() === 0) return xf.clone();
-    const shifted = xf.sub(xf.amax(d, true));
-    return shifted.sub(shifted.exp().sum(d, true).log());
+    const m = xf.amax(d, true);
+    const shifted = xf.sub(m);
+    const e = shifted.exp();
+    const sum = e.sum(d, true);
+    const lse = sum.log();
+    const out = shifted.sub(lse);
+    release([m, shifted, e, sum, lse, xf], [x, out]);
+    return out;
   });
 }
