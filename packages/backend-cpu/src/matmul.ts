@@ -258,8 +258,8 @@ function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): 
   }
 }
 
-/** Products of at least this many multiply-adds are split over the worker pool (a wake-up costs ~15–30 µs). */
-const PARALLEL_MIN_MACS = 1 << 21;
+/** Products of at least this many multiply-adds (~200 µs on one thread) are split over the worker pool: a wake-up costs 15–30 µs, and below this two threads measured slower here (128³, the 64-row MLP products). */
+const PARALLEL_MIN_MACS = 1 << 23;
 /** The GEMM's register tile height: row ranges start at multiples of it, so results don't depend on the split. */
 const WASM_MR = 5;
 
