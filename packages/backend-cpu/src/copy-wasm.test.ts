@@ -2,6 +2,7 @@
 // bit: random bit patterns (NaN payloads, ±0, ±Inf, subnormals), permuted, sliced, flipped,
 // broadcast and window (im2col-like) source views, odd sizes and unaligned offsets.
 import type { DTypeName, TensorRef } from '@antorcha/core';
+import type { CpuBuffer } from './memory.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copy } from './copy.js';
 import { allocBuffer } from './memory.js';
@@ -30,14 +31,14 @@ function randomRef(dtype: DTypeName, n: number, quietNaNs = true): TensorRef {
 }
 
 function bitsOf(ref: TensorRef): Uint8Array {
-  const d = ref.buffer.data as ArrayBufferView;
+  const d = (ref.buffer as CpuBuffer).data as ArrayBufferView;
   return new Uint8Array(d.buffer, d.byteOffset, d.byteLength).slice();
 }
 
 /** A destination of `n` elements (+ `offset`) with the same random filler in both runs. */
 function destination(dtype: DTypeName, n: number, fill: number): TensorRef {
   const ref = randomRef(dtype, n);
-  (ref.buffer.data as unknown as { fill(v: number): void }).fill(fill);
+  ((ref.buffer as CpuBuffer).data as unknown as { fill(v: number): void }).fill(fill);
   return ref;
 }
 
@@ -102,11 +103,11 @@ describe('wasm strided copy keeps signaling NaN bits', () => {
     setCpuKernels('wasm');
     const n = 16 * 16;
     const src = randomRef('float32', n, false);
-    const w = new Uint32Array(src.buffer.data.buffer, src.buffer.data.byteOffset, n);
+    const w = new Uint32Array((src.buffer as CpuBuffer).data.buffer, (src.buffer as CpuBuffer).data.byteOffset, n);
     for (let i = 0; i < n; i++) w[i] = 0x7f800001 + (i % 7) + (i & 1 ? 0x80000000 : 0);
     const dst = destination('float32', n, 0);
     copy({ ...src, shape: [16, 16], strides: [1, 16] }, { ...dst, shape: [16, 16], strides: [16, 1] });
-    const out = new Uint32Array(dst.buffer.data.buffer, dst.buffer.data.byteOffset, n);
+    const out = new Uint32Array((dst.buffer as CpuBuffer).data.buffer, (dst.buffer as CpuBuffer).data.byteOffset, n);
     for (let i = 0; i < 16; i++) for (let j = 0; j < 16; j++) expect(out[i * 16 + j]).toBe(w[j * 16 + i]);
   });
 });

@@ -29,18 +29,10 @@
 import { getNumThreads } from '@antorcha/core';
 import { getHeap, heapAlloc, heapFree } from './heap.js';
 import { wasmKernels, wasmModule } from './runtime.js';
-import { POOL_WORKER_NAME, type PoolWorkerStart, poolWorkerMain } from './worker.js';
+import { POOL_WORKER_NAME, type PoolWorkerStart, SLOT_MSG_UNITS, SLOT_WORDS, poolWorkerMain } from './worker.js';
 
 /** Int32 word indices of a control slot (see worker.ts). */
-const STATE = 0;
-const SEQ = 1;
-const DONE = 2;
-const KERNEL = 3;
-const NARGS = 4;
-const STATUS = 5;
-const MSGLEN = 6;
-const SPIN = 7;
-const CLAIM = 8;
+const { STATE, SEQ, DONE, KERNEL, NARGS, STATUS, MSGLEN, SPIN, CLAIM } = SLOT_WORDS;
 /** Bytes of a control slot: words, then 16 float64 arguments at 64, then the error message at 192. */
 const SLOT_BYTES = 512;
 /** The most numeric arguments a job may have. */
@@ -136,12 +128,12 @@ function startWorker(module: WebAssembly.Module, memory: WebAssembly.Memory): bo
   const w: Omit<PoolWorker, 'handle'> = {
     i32: new Int32Array(buffer, slot, 16),
     f64: new Float64Array(buffer, slot + 64, MAX_JOB_ARGS),
-    text: new Uint16Array(buffer, slot + 192, 160),
+    text: new Uint16Array(buffer, slot + 192, SLOT_MSG_UNITS),
     seq: 0,
     ready: false,
     failed: false,
   };
-  const start: PoolWorkerStart = { module, memory, slot };
+  const start: PoolWorkerStart = { module, memory, slot, words: SLOT_WORDS, msgUnits: SLOT_MSG_UNITS };
   const node = nodeWorkerThreads();
   let handle: { terminate(): unknown };
   try {

@@ -14,10 +14,22 @@
 export const POOL_WORKER_NAME = 'antorcha-cpu-pool';
 
 /** What a pool worker is given at start: the kernel module, the heap memory, its slot's byte address. */
+/**
+ * Int32 word indices of a control slot, shared by the caller (pool.ts) and the worker
+ * (which receives them in its start message: the worker function is run from its source
+ * text, so it can't read this module's bindings).
+ */
+export const SLOT_WORDS = { STATE: 0, SEQ: 1, DONE: 2, KERNEL: 3, NARGS: 4, STATUS: 5, MSGLEN: 6, SPIN: 7, CLAIM: 8 } as const;
+/** UTF-16 code units of a slot's error message (from byte 192 of the 512-byte slot). */
+export const SLOT_MSG_UNITS = 160;
+
+/** What a worker is started with. */
 export interface PoolWorkerStart {
   readonly module: WebAssembly.Module;
   readonly memory: WebAssembly.Memory;
   readonly slot: number;
+  readonly words: typeof SLOT_WORDS;
+  readonly msgUnits: number;
 }
 
 /**
@@ -32,16 +44,8 @@ export interface PoolWorkerStart {
  * the error message as UTF-16 code units from byte 192.
  */
 export function poolWorkerMain(start: PoolWorkerStart): void {
-  const STATE = 0;
-  const SEQ = 1;
-  const DONE = 2;
-  const KERNEL = 3;
-  const NARGS = 4;
-  const STATUS = 5;
-  const MSGLEN = 6;
-  const SPIN = 7;
-  const CLAIM = 8;
-  const MSG_UNITS = 160;
+  const { STATE, SEQ, DONE, KERNEL, NARGS, STATUS, MSGLEN, SPIN, CLAIM } = start.words;
+  const MSG_UNITS = start.msgUnits;
   const buffer = start.memory.buffer;
   const i32 = new Int32Array(buffer, start.slot, 16);
   const f64 = new Float64Array(buffer, start.slot + 64, 16);
