@@ -234,7 +234,7 @@ function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): 
       as0 = 0;
       os0 = 0;
     }
-    const jobs = rowJobs(rows, N, K);
+    const jobs = gemmJobs(rows, N, K);
     if (jobs === null) return false;
     for (let t = 0; t < batch; t++) {
       const a0 = A.address + 4 * t * as0, b0 = Bo.address + 4 * t * Bo.s0, o0 = oAddr + 4 * t * os0;
@@ -242,7 +242,9 @@ function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): 
         W.sgemm(rows, N, K, a0, A.s1, A.s2, b0, Bo.s1, Bo.s2, o0, om, 0, jobs[0]!.scratch);
         continue;
       }
-      runOnThreads('sgemm', jobs.map((j) => [j.rows, N, K, a0 + 4 * j.row * A.s1, A.s1, A.s2, b0, Bo.s1, Bo.s2, o0 + 4 * j.row * om, om, 0, j.scratch]));
+      runOnThreads('sgemm', jobs.map((j) => [
+        j.rows, j.cols, K, a0 + 4 * j.row * A.s1, A.s1, A.s2, b0 + 4 * j.col * Bo.s2, Bo.s1, Bo.s2, o0 + 4 * (j.row * om + j.col), om, 0, j.scratch,
+      ]));
     }
     if (staged) {
       const nb = out.shape[0];
@@ -258,29 +260,44 @@ function matmulWasm(a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): 
   }
 }
 
-/** Products of at least this many multiply-adds (~200 µs on one thread) are split over the worker pool: a wake-up costs 15–30 µs, and below this two threads measured slower here (128³, the 64-row MLP products). */
-const PARALLEL_MIN_MACS = 1 << 23;
-/** The GEMM's register tile height: row ranges start at multiples of it, so results don't depend on the split. */
+/** Products of at least this many multiply-adds are split over the worker pool: a wake-up costs 15–30 µs. */
+const PARALLEL_MIN_MACS = 1 << 22;
+/** The GEMM's register tile (rows × columns): ranges start at multiples of it, so results don't depend on the split. */
 const WASM_MR = 5;
+const WASM_NR = 8;
+
+/** One thread's share of a product: rows [row, row+rows) × columns [col, col+cols), and its packing scratch. */
+interface GemmJob {
+  row: number;
+  rows: number;
+  col: number;
+  cols: number;
+  scratch: number;
+}
 
 /**
- * The row ranges of an M×N·K product, one per thread of the pool (one range when the
- * product is small or the pool has one thread), each with its thread's packing scratch;
- * null when the heap can't give the scratch.
+ * Splits an M×N·K product over the pool's threads (one job when the product is small or
+ * the pool has one thread), along the longer of M and N so that each thread packs only
+ * its share of the other operand (a 64-row product split by rows would pack all of B
+ * twice). Null when the heap can't give the scratch.
  */
-function rowJobs(M: number, N: number, K: number): { row: number; rows: number; scratch: number }[] | null {
+function gemmJobs(M: number, N: number, K: number): GemmJob[] | null {
   const W = wasmKernels() as unknown as GemmKernels;
-  let threads = M * N * K >= PARALLEL_MIN_MACS ? Math.min(poolThreads(), Math.floor(M / WASM_MR)) : 1;
+  const byRows = M >= N;
+  const tile = byRows ? WASM_MR : WASM_NR;
+  const extent = byRows ? M : N;
+  const tiles = Math.ceil(extent / tile);
+  let threads = M * N * K >= PARALLEL_MIN_MACS ? Math.min(poolThreads(), tiles) : 1;
   if (threads < 1) threads = 1;
-  const tiles = Math.ceil(M / WASM_MR);
-  const jobs: { row: number; rows: number; scratch: number }[] = [];
-  for (let j = 0, tile = 0; j < threads; j++) {
+  const jobs: GemmJob[] = [];
+  for (let j = 0, t = 0; j < threads; j++) {
     const take = Math.floor(tiles / threads) + (j < tiles % threads ? 1 : 0);
-    const row = tile * WASM_MR, rows = Math.min(M, (tile + take) * WASM_MR) - row;
-    tile += take;
-    const scratch = heapScratch(j, Math.max(16, W.sgemmScratchBytes(rows, N, K)));
-    if (scratch < 0) return null;
-    jobs.push({ row, rows, scratch });
+    const start = t * tile, len = Math.min(extent, (t + take) * tile) - start;
+    t += take;
+    const job = byRows ? { row: start, rows: len, col: 0, cols: N, scratch: 0 } : { row: 0, rows: M, col: start, cols: len, scratch: 0 };
+    job.scratch = heapScratch(j, Math.max(16, W.sgemmScratchBytes(job.rows, job.cols, K)));
+    if (job.scratch < 0) return null;
+    jobs.push(job);
   }
   return jobs;
 }
