@@ -2,9 +2,10 @@
 // - addcmul: out = fma(fl32(v·t1), t2, self) with a single rounding (PyTorch's compiled
 //   kernel contracts it into an FMA). As in the JS kernel, the product of two float32 is
 //   exact in double, the double sum s is rounded to float32 (r), and only when s lies
-//   exactly on a float32 midpoint (the other neighbour o = r + 2(s − r) is a float32) does
-//   the TwoSum error decide the rounding. Lanes run in f64x2; a block with a midpoint lane
-//   (rare) is redone by the scalar routine.
+//   exactly on a float32 midpoint does the TwoSum error decide the rounding (rounding twice
+//   can only go wrong there). Lanes run in f64x2 and spot midpoints from s's low bits; a
+//   block with such a lane (rare), or with a nonzero sum below float32's normal range, is
+//   redone by the scalar routine (the JS kernel's exact test).
 // - addcdiv: out = self + fl32(fl32(v·t1) / t2), every step a float32 operation.
 // Operands step by 1 element, t2 by 0 or 1; `v` is a float32 value.
 
@@ -22,6 +23,11 @@
 }
 
 
+const LOW29 = i64x2.splat(0x1fffffff);
+const MID29 = i64x2.splat(0x10000000);
+const TINY = f64x2.splat(1.1754943508222875e-38); // 2^-126
+const ZERO = f64x2.splat(0);
+
 /** out[i] = fma(fl32(v·t1[i]), t2[i·bs], self[i]) for i < n (bs ∈ {0, 1}). */
 export function addcmulF32(self: usize, t1: usize, t2: usize, bs: i32, out: usize, n: i32, v: f32): void {
   const vv = f32x4.splat(v);
@@ -37,13 +43,12 @@ export function addcmulF32(self: usize, t1: usize, t2: usize, bs: i32, out: usiz
     const bL = f64x2.promote_low_f32x4(b), bH = f64x2.promote_low_f32x4(i32x4.shuffle(b, b, 2, 3, 0, 1));
     const cL = f64x2.promote_low_f32x4(c), cH = f64x2.promote_low_f32x4(i32x4.shuffle(c, c, 2, 3, 0, 1));
     const sL = f64x2.add(f64x2.mul(aL, bL), cL), sH = f64x2.add(f64x2.mul(aH, bH), cH);
+    // A lane needs the exact routine only when s sits exactly on a float32 midpoint: for
+    // |s| in float32's normal range, the 29 bits below float32 precision are 1 then 28 zeros.
+    // Nonzero sums below 2^-126 (where float32 has fewer bits) take the exact routine too.
+    const tL = v128.or(i64x2.eq(v128.and(sL, LOW29), MID29), v128.and(f64x2.lt(f64x2.abs(sL), TINY), f64x2.ne(sL, ZERO)));
+    const tH = v128.or(i64x2.eq(v128.and(sH, LOW29), MID29), v128.and(f64x2.lt(f64x2.abs(sH), TINY), f64x2.ne(sH, ZERO)));
     const rL32 = f32x4.demote_f64x2_zero(sL), rH32 = f32x4.demote_f64x2_zero(sH);
-    const rL = f64x2.promote_low_f32x4(rL32), rH = f64x2.promote_low_f32x4(rH32);
-    const dL = f64x2.sub(sL, rL), dH = f64x2.sub(sH, rH);
-    const oL = f64x2.add(rL, f64x2.add(dL, dL)), oH = f64x2.add(rH, f64x2.add(dH, dH));
-    // a midpoint lane: d ≠ 0 and o is a float32 (o == fl64(fl32(o)))
-    const tL = v128.and(f64x2.ne(dL, f64x2.splat(0)), f64x2.eq(f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(oL)), oL));
-    const tH = v128.and(f64x2.ne(dH, f64x2.splat(0)), f64x2.eq(f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(oH)), oH));
     if (v128.any_true(v128.or(tL, tH))) {
       for (let k = 0; k < 4; k++) {
         const e = <usize>(i + k) << 2;
