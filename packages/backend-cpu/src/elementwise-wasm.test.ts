@@ -10,17 +10,12 @@ import { CpuBuffer } from './memory.js';
 import { createCpuBackend } from './index.js';
 import { unary } from './unary.js';
 import { heapAddress, setCpuKernels, wasmKernels } from './wasm/runtime.js';
+import { xorshift32 } from '../test/helpers.js';
 
 const backend = createCpuBackend();
 afterAll(() => setCpuKernels('wasm'));
 
-let seed = 0x9e3779b9;
-function rand32(): number {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-}
+const rand32 = xorshift32(0x9e3779b9);
 
 const SPECIAL = [
   0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7fc12345, 0xffd00001, 0x7fffffff,

@@ -115,6 +115,17 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** A deterministic xorshift32 generator of uint32 values (all bit patterns, for bit-level tests). */
+export function xorshift32(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+}
+
 /** n sample values suited to dtype (signed floats with a few specials, ints in range). */
 export function sample(dtype: DTypeName, n: number, seed = 1, specials = false): number[] {
   const r = rng(seed);
