@@ -92,8 +92,16 @@ export class CpuBuffer implements BackendBuffer {
       finalizer?.unregister(this);
       heapFree(this.address);
     }
-    this.view = allocHost(this.dtype, 0);
+    this.view = emptyOf(this.dtype);
   }
+}
+
+/** One empty host array per dtype, shared by every released buffer (dispose is on hot paths). */
+const EMPTY = new Map<DTypeName, HostArray>();
+function emptyOf(dtype: DTypeName): HostArray {
+  let e = EMPTY.get(dtype);
+  if (e === undefined) EMPTY.set(dtype, (e = allocHost(dtype, 0)));
+  return e;
 }
 
 /**
