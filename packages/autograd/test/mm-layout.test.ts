@@ -7,10 +7,20 @@ import * as torch from '@antorcha/core';
 import { describe, expect, it } from 'vitest';
 import { grad } from '../src/index.js';
 
-function closeTo(x: torch.Tensor, y: torch.Tensor): void {
+/**
+ * The two sides are the same float32 products summed in different orders (the layout rule
+ * only transposes): each element may differ by float32 rounding, K·2⁻²⁴ times the sum of
+ * |terms| (`bound`, computed from the operands); a wrong or transposed gradient is off by O(1).
+ */
+function closeTo(x: torch.Tensor, y: torch.Tensor, bound: torch.Tensor): void {
   expect(x.shape).toEqual(y.shape);
-  const d = x.sub(y).abs().max().item() as number;
-  expect(d).toBeLessThan(1e-4);
+  const over = x.sub(y).abs().sub(bound).max().item() as number;
+  expect(over).toBeLessThanOrEqual(0);
+}
+
+/** K·2⁻²⁴·(|p|·|q|): the float32 error bound of the product p·q, elementwise. */
+function bound(p: torch.Tensor, q: torch.Tensor): torch.Tensor {
+  return p.abs().mm(q.abs()).mul(p.shape[1]! * 2 ** -24);
 }
 
 describe('mm backward in the operands’ layouts', () => {
@@ -23,7 +33,7 @@ describe('mm backward in the operands’ layouts', () => {
       const y = op === 'mm' ? x.mm(wt) : x.matmul(wt);
       const [gwt] = grad([y], [wt], { gradOutputs: [torch.ones([6, 4])] });
       expect(gwt!.stride()).toEqual([1, 5]);
-      closeTo(gwt!, x.t().mm(torch.ones([6, 4])));
+      closeTo(gwt!, x.t().mm(torch.ones([6, 4])), bound(x.t(), torch.ones([6, 4])));
     });
     it(`${op}: x · w.t() gives w a contiguous gradient equal to xᵀ-products computed plainly`, () => {
       torch.manualSeed(3);
@@ -34,8 +44,8 @@ describe('mm backward in the operands’ layouts', () => {
       y.backward(gy);
       expect(w.grad!.isContiguous()).toBe(true);
       expect(w.grad!.stride()).toEqual([5, 1]);
-      closeTo(w.grad!, gy.t().mm(x.detach()));
-      closeTo(x.grad!, gy.mm(w.detach()));
+      closeTo(w.grad!, gy.t().mm(x.detach()), bound(gy.t(), x.detach()));
+      closeTo(x.grad!, gy.mm(w.detach()), bound(gy, w.detach()));
     });
     it(`${op}: a column-major left operand gets its gradient column-major too`, () => {
       torch.manualSeed(4);
@@ -45,8 +55,8 @@ describe('mm backward in the operands’ layouts', () => {
       const y = op === 'mm' ? at.t().mm(b) : at.t().matmul(b);
       y.backward(gy);
       expect(at.grad!.isContiguous()).toBe(true);
-      closeTo(at.grad!, b.detach().mm(gy.t()));
-      closeTo(b.grad!, at.detach().mm(gy));
+      closeTo(at.grad!, b.detach().mm(gy.t()), bound(b.detach(), gy.t()));
+      closeTo(b.grad!, at.detach().mm(gy), bound(at.detach(), gy));
     });
   }
 });

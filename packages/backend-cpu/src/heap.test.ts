@@ -165,14 +165,15 @@ describe('without shared memory (a page that is not cross-origin isolated)', () 
       const m = a.matmul(b);
       cpu.setCpuKernels('js');
       const mj = a.matmul(b);
-      const diff = m.sub(mj).abs().max().item();
-      console.log(JSON.stringify({ info, same: before === after, grew: cpu.heapStats().reserved > 80_000_000, diff, n: big.numel() }));`;
+      // float32 (wasm) against float64 (JS) accumulation: within K·2⁻²⁴·(|a|·|b|) elementwise
+      const over = m.sub(mj).abs().sub(a.abs().matmul(b.abs()).mul(300 * 2 ** -24)).max().item();
+      console.log(JSON.stringify({ info, same: before === after, grew: cpu.heapStats().reserved > 80_000_000, over, n: big.numel() }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout) as { info: { loaded: boolean; sharedMemory: boolean; error: string | null }; same: boolean; grew: boolean; diff: number };
+    const out = JSON.parse(r.stdout) as { info: { loaded: boolean; sharedMemory: boolean; error: string | null }; same: boolean; grew: boolean; over: number };
     expect(out.info).toMatchObject({ loaded: true, sharedMemory: false, error: null });
     expect(out.same).toBe(true);
     expect(out.grew).toBe(true);
-    expect(out.diff).toBeLessThan(1e-3);
+    expect(out.over).toBeLessThanOrEqual(0);
   });
 });
