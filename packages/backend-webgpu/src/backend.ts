@@ -12,6 +12,7 @@ import { matmul } from './kernels/matmul.js';
 import { reduce } from './kernels/reduce.js';
 import { scan } from './kernels/scan.js';
 import { sort } from './kernels/sort.js';
+import { check } from './kernels/check.js';
 import { ELEMENT_BYTES, GpuRuntime, WEBGPU, WebGPUBuffer, gpuOf } from './runtime.js';
 
 /** Element types stored on WebGPU (float64 is not; int64 is held in 32 bits). */
@@ -189,6 +190,7 @@ export function createWebGPUBackendOn(device: GPUDevice): WebGPUBackend {
     scatter: (out, dim, index, src, red) => scatter(rt, out, dim, index, src, red),
     indexSelect: (x, dim, index, out) => indexSelect(rt, x, dim, index, out),
     sort: (x, desc, stable, values, indices) => sort(rt, x, desc, stable, values, indices),
+    check: (bad, values, id) => check(rt, bad, values, id),
     memoryStats(): MemoryStats {
       return {
         allocated: pool.allocated,

@@ -7,7 +7,7 @@
  * must observe them (a write into a buffer, a read back) first submits what is
  * pending, so the program order of backend calls is the execution order.
  */
-import { type OutOfMemoryError, TorchIndexError, TorchRuntimeError } from '@antorcha/core';
+import { type OutOfMemoryError, TorchIndexError, TorchRuntimeError, deviceCheckError } from '@antorcha/core';
 import type { BackendBuffer, DTypeName } from '@antorcha/core';
 import { BufferPool, webgpuOutOfMemory } from './buffer-pool.js';
 import { type Access, type Kernel, PipelineCache } from './pipeline-cache.js';
@@ -37,8 +37,28 @@ export class WebGPUBuffer implements BackendBuffer {
 /** Bytes of one element on the device (every dtype takes 4). */
 export const ELEMENT_BYTES = 4;
 
-/** Kinds of errors kernels report through the error word (index errors, integer division by zero). */
-export const INDEX_ERROR = { gather: 1, scatter: 2, indexSelect: 3, zeroDivision: 4 } as const;
+/**
+ * Kinds of errors kernels report through the error word (index errors, integer
+ * division by zero, failed device checks). Layout of the words: [0] reports so far
+ * (the first one wins), [1] kind, [2] index (or a check's value bits), [3] dim (or
+ * a check's template id), [4] size (or how a check's value is decoded), [7] scratch
+ * of the check kernel (kernels/check.ts).
+ */
+export const INDEX_ERROR = { gather: 1, scatter: 2, indexSelect: 3, zeroDivision: 4, deviceCheck: 5 } as const;
+
+/** Error word the check kernel keeps the complement of the first failing index in (0: none). */
+export const CHECK_SCRATCH_WORD = 7;
+
+/** How a device check's reported value bits are decoded (error word [4]). */
+export const CHECK_VALUE_KIND = { none: 0, f32: 1, i32: 2, u32: 3 } as const;
+
+/** A device check's reported 32 bits as a number (null when the check had no values). */
+function checkValue(bits: number, kind: number): number | null {
+  if (kind === CHECK_VALUE_KIND.f32) return new Float32Array(new Uint32Array([bits]).buffer)[0]!;
+  if (kind === CHECK_VALUE_KIND.i32) return bits | 0;
+  if (kind === CHECK_VALUE_KIND.u32) return bits >>> 0;
+  return null;
+}
 
 const ARENA_WORDS = 1 << 18; // 1 MiB of metadata per submission
 const MAX_PENDING = 256; // dispatches recorded before submitting
@@ -267,11 +287,12 @@ export class GpuRuntime {
     }
   }
 
-  /** Resolves when the GPU has finished all work submitted so far (after submitting what is pending). */
+  /**
+   * Resolves when the GPU has finished all work submitted so far (after submitting
+   * what is pending); raises the errors kernels reported since the last read, as `read` does.
+   */
   async synchronize(): Promise<void> {
-    this.flush();
-    await this.device.queue.onSubmittedWorkDone();
-    this.checkAlive();
+    await this.read(this.errorBuffer, 0, 0);
   }
 
   private checkAlive(): void {
@@ -296,6 +317,7 @@ export class GpuRuntime {
     const dim = err[3]!;
     const size = err[4]!;
     // Reported asynchronously (like CUDA's device-side asserts): the op that failed ran earlier.
+    if (kind === INDEX_ERROR.deviceCheck) throw deviceCheckError(dim, checkValue(err[2]!, size));
     if (kind === INDEX_ERROR.indexSelect) throw new TorchIndexError('index_select', 'index out of range in self');
     if (kind === INDEX_ERROR.zeroDivision) throw new TorchRuntimeError('div', 'ZeroDivisionError');
     throw new TorchRuntimeError(kind === INDEX_ERROR.gather ? 'gather' : 'scatter', `index ${index} is out of bounds for dimension ${dim} with size ${size}`);

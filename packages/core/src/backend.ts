@@ -172,4 +172,14 @@ export interface Backend {
    * NaN sorts as larger than every number (as in PyTorch); `stable` keeps equal elements in order.
    */
   sort(x: TensorRef, descending: boolean, stable: boolean, values: TensorRef, indices: TensorRef): void;
+  /**
+   * Optional, for backends that read asynchronously: queues a device-side check
+   * (core's `deviceCheck`). Where `bad` (bool) is true, the backend must remember the
+   * first failing element in row-major order, with `values` at that element (a view
+   * of bad's shape, or null), and raise `deviceCheckError(id, value)` from the next
+   * `read` (or synchronize), as CUDA raises device-side asserts. The first error
+   * reported since the last read wins. Backends with `syncRead` never get it: core
+   * evaluates their checks at once.
+   */
+  check?(bad: TensorRef, values: TensorRef | null, id: number): void;
 }

@@ -113,3 +113,4 @@ export * from './threads.js';
 export * from './ops/scatter.js';
 export * from './ops/products.js';
 export * from './ops/math.js';
+export { deviceCheck, deviceCheckError, type DeviceCheckMessage, type DeviceCheckErrorClass, type DeviceCheckTemplate } from './ops/device-check.js';
