@@ -1,0 +1,106 @@
+// Shared by the nn-*-golden WebGPU tests: the nn golden fixtures (packages/nn/test/fixtures,
+// written by tools/golden/nn_*.py with real PyTorch) and their case tables
+// (packages/nn/test/cases) run on WebGPU, with results read asynchronously and compared at
+// float32 tolerances.
+import { readFileSync } from 'node:fs';
+import * as torch from 'antorcha';
+import { type EncodedResult, decodeValue } from '@antorcha/core/testing';
+import { expect } from 'vitest';
+
+type Tensor = torch.Tensor;
+
+/** Reads `packages/nn/test/fixtures/<name>`. */
+export function nnFixture<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../../nn/test/fixtures/${name}`, import.meta.url), 'utf8')) as T;
+}
+
+/**
+ * Loads a case table module of packages/nn/test/cases. It is imported by URL: it lies outside
+ * this package's TypeScript root, and it is given the built `antorcha` to build with (see
+ * cases/lib.ts), so this process runs one copy of nn.
+ */
+export async function nnCases<T>(name: string): Promise<T> {
+  return (await import(new URL(`../../nn/test/cases/${name}.ts`, import.meta.url).href)) as T;
+}
+
+/** What the case tables build with (cases/lib.ts's CaseLib): the built facade. */
+export const lib = torch;
+
+/**
+ * A fixture tensor on WebGPU. float64 values (PyTorch's reference precision) are rounded to
+ * float32, the precision the device computes in; integer and bool tensors keep their dtype.
+ */
+export function onGpu(e: { dtype: string; shape: number[]; values: unknown[] }): Tensor {
+  const dtype = e.dtype === 'float64' ? 'float32' : e.dtype;
+  const vals = (e.values as Parameters<typeof decodeValue>[0][]).map(decodeValue);
+  const host = torch.allocHost(dtype as 'float32', vals.length);
+  vals.forEach((v, i) => (host[i] = v));
+  return torch.fromHost(host, e.shape, torch.toDType(dtype as 'float32'), { device: 'webgpu' });
+}
+
+/**
+ * Tolerance of a float comparison: `|actual − expected| ≤ rtol·|expected| + atol·max|expected| + abs`.
+ * The absolute part scales with the tensor's largest magnitude because float32 rounding in
+ * sums and products grows with the size of the terms, not of the (possibly cancelled) result;
+ * `abs` is for results that are zero up to rounding, where that scale is itself rounding.
+ */
+export interface Tol {
+  rtol: number;
+  atol: number;
+  abs?: number;
+}
+
+/** Bit for bit: PyTorch's float32 result is reproduced exactly (copies, selections, IEEE products). */
+export const EXACT: Tol = { rtol: 0, atol: 0 };
+
+/**
+ * The default for a float32 run against PyTorch's float64 reference: inputs are rounded to
+ * float32 (u = 2⁻²⁴ ≈ 6e-8) and every op rounds once more; over the few chained ops and short
+ * reductions of these cases that is tens of u, so 2e-6 (~32u) relative plus 2e-6 of the
+ * tensor's scale.
+ */
+export const F32: Tol = { rtol: 2e-6, atol: 2e-6 };
+
+/** Checks that a golden result's dtype is what the device gives for it (float64 → float32). */
+function deviceDtype(expected: string): string {
+  return expected === 'float64' ? 'float32' : expected;
+}
+
+/** Compares `actual` (a WebGPU tensor, read asynchronously) with a golden result; throws a labelled error. */
+export async function expectGolden(actual: Tensor, expected: EncodedResult, label: string, tol: Tol = F32): Promise<void> {
+  expect(actual.device.type, `${label}: device`).toBe('webgpu');
+  expect(actual.dtype.name, `${label}: dtype`).toBe(deviceDtype(expected.dtype));
+  expect([...actual.shape], `${label}: shape`).toEqual(expected.shape);
+  const got = await actual.data();
+  const want = expected.values.map(decodeValue);
+  const err = compareValues(got, want, actual.dtype.isFloatingPoint ? tol : EXACT);
+  if (err !== null) throw new Error(`${label}: ${err}`);
+}
+
+/** null when `got` matches `want` within `tol` (NaN at the same places, infinities equal), else the first difference. */
+export function compareValues(got: ArrayLike<number>, want: number[], tol: Tol): string | null {
+  if (got.length !== want.length) return `${got.length} values != expected ${want.length}`;
+  let scale = 0;
+  for (const v of want) if (Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
+  for (let i = 0; i < want.length; i++) {
+    const a = Number(got[i]), e = want[i]!;
+    if (Number.isNaN(a) || Number.isNaN(e)) {
+      if (Number.isNaN(a) !== Number.isNaN(e)) return `element ${i}: ${a} != expected ${e}`;
+      continue;
+    }
+    if (!Number.isFinite(a) || !Number.isFinite(e)) {
+      if (a !== e) return `element ${i}: ${a} != expected ${e}`;
+      continue;
+    }
+    const bound = tol.rtol * Math.abs(e) + tol.atol * scale + (tol.abs ?? 0);
+    if (Math.abs(a - e) > bound) return `element ${i}: ${a} != expected ${e} (|diff| ${Math.abs(a - e).toExponential(2)} > ${bound.toExponential(2)}, rtol ${tol.rtol}, atol ${tol.atol}·${scale.toPrecision(3)})`;
+  }
+  return null;
+}
+
+/** A layer's outputs as a flat list of tensors (tuples and nested lists flattened, None dropped). */
+export function flatOutputs(out: unknown): Tensor[] {
+  if (out === null || out === undefined) return [];
+  if (Array.isArray(out)) return out.flatMap(flatOutputs);
+  return [out as Tensor];
+}
