@@ -1,58 +1,13 @@
 // Optimizers and learning-rate schedulers against real PyTorch (tools/golden/nn_optim.py).
 import { describe, expect, it } from 'vitest';
+import * as core from '@antorcha/core';
 import { type Tensor, tensor, zeros } from '@antorcha/core';
-import { nn, optim } from '../src/index.js';
-import { type EncodedResult, decode, expectClose, fixture } from './helpers.js';
-
-interface OptCase {
-  name: string;
-  dtype: 'float32' | 'float64';
-  groups: boolean;
-  opts: Record<string, any>;
-  init: EncodedResult[];
-  steps: { grads: (EncodedResult | null)[]; params: EncodedResult[] }[];
-  state: Record<string, Record<string, EncodedResult | number>>;
-}
-
-interface SdCase {
-  name: string;
-  opts: Record<string, any>;
-  param_groups: Record<string, unknown>[];
-  state: Record<string, Record<string, EncodedResult | number>>;
-}
-
-interface SchedCase {
-  name: string;
-  optimizer: 'SGD' | 'Adam';
-  optimizer_opts: Record<string, any>;
-  opts: Record<string, any>;
-  sequence: { lr: number; momentum?: number; betas?: number[] }[];
-  last_lr: number[];
-}
+import { nn, optim, utils } from '../src/index.js';
+import { type OptCase, type PlateauCase, type SchedCase, type SdCase, optimCases } from './cases/optim.js';
+import { decode, expectClose, fixture } from './helpers.js';
 
 const fx = fixture<{ optimizers: OptCase[]; state_dicts: SdCase[]; schedulers: SchedCase[]; plateau: PlateauCase[] }>('nn_optim.json');
-
-interface PlateauCase {
-  name: string;
-  opts: optim.lrScheduler.ReduceLROnPlateauOptions;
-  metrics: number[];
-  lrs: number[];
-}
-
-function makeOpt(name: string, params: optim.ParamsInput, opts: Record<string, any>): optim.Optimizer {
-  if (name.startsWith('sgd')) return new optim.SGD(params, opts as optim.SGDOptions);
-  if (name.startsWith('adamax')) return new optim.Adamax(params, opts);
-  if (name.startsWith('nadam')) return new optim.NAdam(params, opts);
-  if (name.startsWith('radam')) return new optim.RAdam(params, opts);
-  if (name.startsWith('adadelta')) return new optim.Adadelta(params, opts);
-  if (name.startsWith('rprop')) return new optim.Rprop(params, opts);
-  if (name.startsWith('asgd')) return new optim.ASGD(params, opts);
-  if (name.startsWith('adamw')) return new optim.AdamW(params, opts);
-  if (name.startsWith('adam')) return new optim.Adam(params, opts as optim.AdamOptions);
-  if (name.startsWith('rmsprop')) return new optim.RMSprop(params, opts);
-  if (name.startsWith('adagrad')) return new optim.Adagrad(params, opts);
-  throw new Error(name);
-}
+const { makeOpt, makeSched } = optimCases({ ...core, nn, optim, utils });
 
 /**
  * Optimizer steps match PyTorch bit for bit: its CPU kernels fuse `a + alpha·b` and
@@ -143,51 +98,6 @@ describe('optimizers vs PyTorch (single-tensor implementation)', () => {
     expect(() => new optim.SGD([], { lr: 0.1 })).toThrow('optimizer got an empty parameter list');
   });
 });
-
-function makeSched(c: SchedCase, opt: optim.Optimizer): optim.lrScheduler.LRScheduler {
-  const o = c.opts;
-  const S = optim.lrScheduler;
-  switch (c.name.replace(/_default$/, '')) {
-    case 'step_lr':
-      return new S.StepLR(opt, o.stepSize, o.gamma);
-    case 'multi_step_lr':
-      return new S.MultiStepLR(opt, o.milestones, o.gamma);
-    case 'exponential_lr':
-      return new S.ExponentialLR(opt, o.gamma);
-    case 'cosine_lr':
-      return new S.CosineAnnealingLR(opt, o.tMax, o.etaMin);
-    case 'linear_lr':
-      return new S.LinearLR(opt, o.startFactor, o.endFactor, o.totalIters);
-    case 'lambda_lr':
-      return new S.LambdaLR(opt, (e) => 1.0 / (1 + e));
-    case 'multiplicative_lr':
-      return new S.MultiplicativeLR(opt, () => 0.9);
-    case 'constant_lr':
-      return new S.ConstantLR(opt, o.factor, o.totalIters);
-    case 'polynomial_lr':
-      return new S.PolynomialLR(opt, o.totalIters, o.power);
-    case 'warm_restarts':
-      return new S.CosineAnnealingWarmRestarts(opt, o.t0, o.tMult, o.etaMin);
-    case 'sequential_warmup_cosine':
-      return new S.SequentialLR(opt, [new S.LinearLR(opt, 0.1, 1.0, 5), new S.CosineAnnealingLR(opt, 10)], [5]);
-    case 'sequential_three':
-      return new S.SequentialLR(opt, [new S.ConstantLR(opt, 0.5, 3), new S.StepLR(opt, 2, 0.5), new S.ExponentialLR(opt, 0.9)], [4, 9]);
-    case 'sequential_poly_multistep':
-      return new S.SequentialLR(opt, [new S.PolynomialLR(opt, 4, 2.0), new S.MultiStepLR(opt, [2, 5, 5], 0.5)], [3]);
-    case 'cyclic_triangular':
-    case 'cyclic_triangular2_down':
-    case 'cyclic_exp_range': {
-      const { baseLr, maxLr, ...rest } = o;
-      return new S.CyclicLR(opt, baseLr, maxLr, rest);
-    }
-    case 'chained':
-      return new S.ChainedScheduler([new S.ConstantLR(opt, 0.1, 2), new S.ExponentialLR(opt, 0.9)]) as unknown as optim.lrScheduler.LRScheduler;
-    default: {
-      const { maxLr, ...rest } = o;
-      return new S.OneCycleLR(opt, maxLr, rest);
-    }
-  }
-}
 
 describe('lr schedulers vs PyTorch', () => {
   for (const c of fx.schedulers) {
