@@ -5,7 +5,7 @@
  * each result to its input (sum over broadcast dims, dtype), and accumulates
  * into leaves' `.grad` or captures the gradients `grad()` asked for.
  */
-import { type Tensor, TorchRuntimeError, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, adopt, release, zeros } from '@antorcha/core';
 import { isAnomalyCheckNanEnabled, isAnomalyEnabled, warnFailedNode, warnNanCheckSkipped } from './anomaly.js';
 import { withGradMode } from './grad-mode.js';
 import { AccumulateGrad, type Node, type TensorMeta, accumulateGradOf, stateOf } from './node.js';
@@ -102,7 +102,7 @@ function runHooks(t: Tensor, g: Tensor): Tensor {
   const retainAt = t._retainsGrad ? Math.min(stateOf(t).retainAt < 0 ? t._hooks.length : stateOf(t).retainAt, t._hooks.length) : -1;
   const hooks = t._hooks;
   for (let i = 0; i <= hooks.length; i++) {
-    if (i === retainAt) t.grad = t.grad === null ? r.clone() : t.grad.add(r);
+    if (i === retainAt) setGrad(t, t.grad === null ? r.clone() : t.grad.add(r));
     if (i === hooks.length) break;
     const out = hooks[i]!(r);
     if (out !== undefined && out !== null) r = out;
@@ -120,10 +120,20 @@ function runLeafHooks(t: Tensor, g: Tensor): Tensor {
   return r;
 }
 
+/**
+ * Gives `t` a new `.grad`: the tensor owns it, so it outlives the `tidy` the backward ran in
+ * (gradients accumulate across steps); the gradient it replaces goes to the innermost scope.
+ */
+function setGrad(t: Tensor, g: Tensor): void {
+  const old = t.grad;
+  t.grad = adopt(g);
+  if (old !== null) release(old);
+}
+
 /** Adds `g` into `t.grad` (PyTorch's AccumulateGrad / retain_grad). */
 export function accumulateInto(t: Tensor, g: Tensor, createGraph: boolean): void {
-  if (t.grad === null) t.grad = g.clone();
-  else if (createGraph || t.grad._requiresGrad) t.grad = t.grad.add(g);
+  if (t.grad === null) setGrad(t, g.clone());
+  else if (createGraph || t.grad._requiresGrad) setGrad(t, t.grad.add(g));
   else t.grad.add_(g);
 }
 

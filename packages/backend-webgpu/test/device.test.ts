@@ -38,10 +38,10 @@ describe.skipIf(!hasGpu)('webgpu device', () => {
 
   it('synchronous readers name the asynchronous alternative', async () => {
     const g = torch.ones([2, 2], { device: 'webgpu' });
-    expect(() => g.sum().item()).toThrow(/can only be read asynchronously; use await tensor.data\(\)/);
+    expect(() => g.sum().item()).toThrow(/can only be read asynchronously; use await t.itemAsync\(\)/);
     expect(() => g.tolist()).toThrow(/asynchronously/);
     expect(() => g.toString()).toThrow(/toStringAsync/);
-    expect(() => g.to('cpu')).toThrow(/use await tensor.toAsync\('cpu'\)/);
+    expect(() => g.to('cpu')).toThrow(/use await t.toAsync\('cpu'\)/);
     expect(() => torch.nonzero(g)).toThrow(/use await torch.nonzeroAsync\(x\)/);
     expect(() => torch.maskedSelect(g, g.gt(0))).toThrow(/use await torch.maskedSelectAsync\(x, mask\)/);
     expect((await torch.nonzeroAsync(g.sub(torch.eye(2, { device: 'webgpu' })))).shape).toEqual(torch.Size.of_([2, 2]));

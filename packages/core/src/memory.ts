@@ -10,6 +10,12 @@ import type { Storage } from './storage.js';
 
 const scopes: Set<Storage>[] = [];
 
+/**
+ * Storages an owner adopted with {@link adopt}: only these are handed back to a scope by
+ * {@link release}, so a tensor the user put in `.grad` is never freed behind their back.
+ */
+const owned = new WeakSet<Storage>();
+
 /** @internal Storage's constructor calls it: the innermost `tidy` scope records the storage. */
 export function trackStorage(s: Storage): void {
   // No `scopes[length - 1]` outside tidy: index -1 is a slow named-property miss on every allocation.
@@ -17,12 +23,17 @@ export function trackStorage(s: Storage): void {
   if (n !== 0) scopes[n - 1]!.add(s);
 }
 
-/** Storages of the tensors found in a value (tensors, arrays, plain objects, `ValuesIndices`). */
+/**
+ * Storages of the tensors found in a value (tensors, arrays, plain objects, `ValuesIndices`);
+ * a tensor's `.grad` goes with it (a retained gradient survives with its tensor).
+ */
 function collectStorages(value: unknown, into: Set<Storage>, depth = 0): void {
   if (value === null || typeof value !== 'object' || depth > 8) return;
   const st = (value as { _storage?: Storage })._storage;
   if (st !== undefined && typeof (value as { dispose?: unknown }).dispose === 'function') {
     into.add(st);
+    const grad = (value as { grad?: { _storage?: Storage } | null }).grad;
+    if (grad?._storage !== undefined) into.add(grad._storage);
     return;
   }
   const items = Array.isArray(value) ? value : Object.values(value);
@@ -36,6 +47,36 @@ function collectStorages(value: unknown, into: Set<Storage>, depth = 0): void {
 export function keep<T extends { _storage: Storage }>(t: T): T {
   for (const s of scopes) s.delete(t._storage);
   return t;
+}
+
+/** @internal Whether a {@link tidy} scope is open (owners skip their bookkeeping outside one). */
+export function tidyActive(): boolean {
+  return scopes.length !== 0;
+}
+
+/**
+ * @internal An owner (a leaf's `.grad`, an optimizer's state, a module's parameters and
+ * buffers) takes `t`: it leaves every tidy scope, as with {@link keep}, and is marked as
+ * the owner's, so that {@link release} may later hand it back.
+ */
+export function adopt<T extends { _storage: Storage }>(t: T): T {
+  const st = t._storage;
+  for (const s of scopes) s.delete(st);
+  owned.add(st);
+  return t;
+}
+
+/**
+ * @internal An owner drops `t` (`zeroGrad()` setting `.grad` to null, a replaced optimizer
+ * state): if the owner {@link adopt}ed it, it is handed to the innermost tidy scope and freed
+ * when that scope ends, unless the scope returns it. Outside `tidy`, or for a tensor the owner
+ * did not adopt, nothing happens (the garbage collector reclaims it).
+ */
+export function release(t: { _storage: Storage }): void {
+  const st = t._storage;
+  if (!owned.delete(st)) return;
+  const n = scopes.length;
+  if (n !== 0 && !st.disposed) scopes[n - 1]!.add(st);
 }
 
 /**

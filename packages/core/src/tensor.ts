@@ -4,7 +4,7 @@
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
  */
 import { type GradFn, activateView, notifyTensorHook } from './autograd-hook.js';
-import { type DType, type DTypeLike, bool, float32, float64, int32, int64, uint8 } from './dtype.js';
+import { type DType, type DTypeLike, bool, float32, float64, int32, int64, toDType, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
 import { TorchRuntimeError } from './errors.js';
 import { Size, isContiguousLayout, numelOf, wrapDim } from './shape.js';
@@ -244,32 +244,41 @@ export class Tensor {
 
   // ------------------------------------------------------------ reading data
 
-  /** The value of a one-element tensor: number (boolean for bool tensors). */
+  /**
+   * The value of a one-element tensor: number (boolean for bool tensors). Synchronous
+   * devices only (CPU); on WebGPU use {@link itemAsync}.
+   */
   item(): number | boolean {
-    const n = this.numel();
-    if (n !== 1) {
-      throw new TorchRuntimeError('item', `a Tensor with ${n} elements cannot be converted to Scalar`);
-    }
+    checkOneElement(this, 'item');
     const v = conv.hostValues(this, 'item')[0]!;
     return this.dtype === bool ? v !== 0 : v;
   }
 
-  /** The data as nested arrays (a number for 0-dim tensors). */
+  /**
+   * {@link item} on any device: awaits the read-back from asynchronous devices (WebGPU).
+   * @example
+   * ```ts
+   * const loss = F.mseLoss(model.forward(x), y); // on WebGPU
+   * console.log(await loss.itemAsync());
+   * ```
+   */
+  async itemAsync(): Promise<number | boolean> {
+    checkOneElement(this, 'item');
+    const v = (await conv.readValues(this))[0]!;
+    return this.dtype === bool ? v !== 0 : v;
+  }
+
+  /**
+   * The data as nested arrays (a number for 0-dim tensors). Synchronous devices only
+   * (CPU); on WebGPU use {@link tolistAsync}.
+   */
   tolist(): NestedList {
-    const values = conv.hostValues(this, 'tolist');
-    const isBool = this.dtype === bool;
-    const shape = this._shape;
-    let pos = 0;
-    const build = (d: number): NestedList => {
-      if (d === shape.length) {
-        const v = values[pos++]!;
-        return isBool ? v !== 0 : v;
-      }
-      const out: NestedList[] = [];
-      for (let i = 0; i < shape[d]!; i++) out.push(build(d + 1));
-      return out;
-    };
-    return build(0);
+    return conv.nestValues(conv.hostValues(this, 'tolist'), this._shape, this.dtype === bool);
+  }
+
+  /** {@link tolist} on any device: awaits the read-back from asynchronous devices (WebGPU). */
+  async tolistAsync(): Promise<NestedList> {
+    return conv.nestValues(await conv.readValues(this), this._shape, this.dtype === bool);
   }
 
   /** A row-major copy of the data as a typed array (int64 as Float64Array), on any device. */
@@ -277,7 +286,7 @@ export class Tensor {
     return conv.readValues(this);
   }
 
-  /** A row-major copy of the data, synchronously (CPU tensors). */
+  /** A row-major copy of the data, synchronously (CPU tensors; on WebGPU use {@link data}). */
   dataSync(): Float32Array | Float64Array | Int32Array | Uint8Array {
     return conv.hostValues(this, 'dataSync');
   }
@@ -318,13 +327,15 @@ export class Tensor {
    * (`0.2405461221933365`); other tensors give the repr. Arithmetic hints give the number.
    */
   [Symbol.toPrimitive](hint: string): string | number | boolean {
+    if (hint === 'number') {
+      checkOneElement(this, 'item');
+      return Number(conv.hostValues(this, 'Number')[0]!);
+    }
     if (this._shape.length === 0 && this._storage.backend.syncRead) {
       const v = this.item();
-      if (hint === 'number') return Number(v);
       if (typeof v === 'boolean') return v ? 'True' : 'False';
       return this.dtype.isFloatingPoint ? formatPythonFloat(v) : String(v);
     }
-    if (hint === 'number') return Number(this.item());
     return this.toString();
   }
 
@@ -337,15 +348,18 @@ export class Tensor {
   to(target: DTypeLike | DeviceLike | Tensor, dtype?: DTypeLike): Tensor {
     if (target instanceof Tensor) return conv.toDeviceSync(this, target.device, target.dtype);
     if (isDtypeLike(target)) return conv.toDtype(this, target);
-    return conv.toDeviceSync(this, target as DeviceLike, dtype !== undefined ? conv.toDtype(this, dtype).dtype : undefined);
+    return conv.toDeviceSync(this, target as DeviceLike, dtype !== undefined ? toDType(dtype) : undefined);
   }
 
-  /** Like `to`, awaiting the read-back from asynchronous devices. */
+  /**
+   * Like `to(device, dtype)`, awaiting the read-back from asynchronous devices:
+   * `await t.toAsync('cpu')` brings a WebGPU tensor to the CPU.
+   */
   toAsync(device: DeviceLike, dtype?: DTypeLike): Promise<Tensor> {
-    return conv.toDeviceAsync(this, device, dtype !== undefined ? conv.toDtype(this, dtype).dtype : undefined);
+    return conv.toDeviceAsync(this, device, dtype !== undefined ? toDType(dtype) : undefined);
   }
 
-  /** Copy on the CPU (synchronous devices). */
+  /** Copy on the CPU (synchronous devices; from WebGPU use `await t.toAsync('cpu')`). */
   cpu(): Tensor {
     return this.to('cpu');
   }
@@ -942,6 +956,12 @@ let backwardImpl: BackwardImpl | null = null;
 /** Installs `Tensor.prototype.backward`'s implementation (the autograd package calls it). */
 export function setBackwardImpl(impl: BackwardImpl | null): void {
   backwardImpl = impl;
+}
+
+/** `item()`'s check: exactly one element (PyTorch's text). */
+function checkOneElement(t: Tensor, op: string): void {
+  const n = t.numel();
+  if (n !== 1) throw new TorchRuntimeError(op, `a Tensor with ${n} elements cannot be converted to Scalar`);
 }
 
 function isDtypeLike(x: unknown): x is DTypeLike {

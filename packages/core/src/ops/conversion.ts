@@ -7,7 +7,7 @@ import { type DTypeLike, type DType, type HostArray, castScalar, toDType } from 
 import { type DeviceLike, device as toDevice } from '../device.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, isContiguousLayout, numelOf } from '../shape.js';
-import { Tensor } from '../tensor.js';
+import { type NestedList, Tensor } from '../tensor.js';
 import { expectScalarFits, expectTensor } from '../validate.js';
 import { assertAlive, backendFor, emptyTensor, refOf, refWith } from './dispatch.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
@@ -33,11 +33,7 @@ export function toDeviceSync(x: Tensor, dev: DeviceLike, dtype?: DType): Tensor 
   const d = toDevice(dev);
   const dt = dtype ?? x.dtype;
   if (d.equals(x.device)) return toDtype(x, dt);
-  const src = x._storage.backend;
-  if (!src.syncRead || !src.readSync) {
-    throw new TorchRuntimeError('to', `Tensor on '${x.device}' cannot be read synchronously; use await tensor.toAsync('${d}')`);
-  }
-  const host = hostValues(x);
+  const host = hostValues(x, 'to', `await t.toAsync('${d}')`);
   const out = emptyTensor(x._shape, x.dtype, d, 'to');
   if (host.length > 0) backendFor(d, x.dtype, 'to').write(out._storage.buffer, host, 0);
   recordOp('to_device', [x], [out], { device: d, fromDevice: x.device });
@@ -56,19 +52,55 @@ export async function toDeviceAsync(x: Tensor, dev: DeviceLike, dtype?: DType): 
 }
 
 /**
+ * The asynchronous call that replaces each synchronous reader, named in the error a
+ * synchronous read of a tensor on an asynchronous device (WebGPU) raises.
+ */
+const ASYNC_CALL: Readonly<Record<string, string>> = {
+  item: 'await t.itemAsync()',
+  tolist: 'await t.tolistAsync()',
+  dataSync: 'await t.data()',
+  toString: 'await t.toStringAsync()',
+  Number: 'Number(await t.itemAsync())',
+};
+
+/**
+ * The error of a synchronous read of `x` on an asynchronous device: it names the
+ * asynchronous call to use instead (`asyncCall`, or the one {@link ASYNC_CALL} gives `op`).
+ */
+export function readsAsyncOnly(x: Tensor, op: string, asyncCall?: string): TorchRuntimeError {
+  const call = asyncCall ?? ASYNC_CALL[op] ?? 'await t.data()';
+  return new TorchRuntimeError(op, `${op}: tensor on '${x.device}' can only be read asynchronously; use ${call}`);
+}
+
+/**
  * Row-major host copy of `x`'s logical elements, synchronously (CPU-like backends).
+ * `op` names the reader in errors; `asyncCall` the asynchronous call that replaces it
+ * (known readers — `item`, `tolist`, `dataSync`, `toString` — have theirs).
  * @throws TorchRuntimeError on asynchronous devices, naming the async call to use.
  */
-export function hostValues(x: Tensor, op = 'data'): HostArray {
+export function hostValues(x: Tensor, op = 'data', asyncCall?: string): HostArray {
   assertAlive(x);
   const b = x._storage.backend;
-  if (!b.syncRead || !b.readSync) {
-    throw new TorchRuntimeError(op, `${op}: tensor on '${x.device}' can only be read asynchronously; use await tensor.data() (or await tensor.toStringAsync() to print)`);
-  }
+  if (!b.syncRead || !b.readSync) throw readsAsyncOnly(x, op, asyncCall);
   const n = x.numel();
   if (isContiguousLayout(x._shape, x._strides)) return b.readSync(x._storage.buffer).slice(x._offset, x._offset + n) as HostArray;
   const c = copyToNew(x);
   return b.readSync(c._storage.buffer).slice(0, n) as HostArray;
+}
+
+/** Nested arrays of `values` (row-major) in `shape`; bool dtypes give booleans. */
+export function nestValues(values: ArrayLike<number>, shape: readonly number[], isBool: boolean): NestedList {
+  let pos = 0;
+  const build = (d: number): NestedList => {
+    if (d === shape.length) {
+      const v = values[pos++]!;
+      return isBool ? v !== 0 : v;
+    }
+    const out: NestedList[] = [];
+    for (let i = 0; i < shape[d]!; i++) out.push(build(d + 1));
+    return out;
+  };
+  return build(0);
 }
 
 /** Row-major host copy of `x`'s logical elements, on any device. */

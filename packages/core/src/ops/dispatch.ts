@@ -73,6 +73,14 @@ export function emptyLikeShape(like: Tensor, dtype: DType = like.dtype, shape: r
   return emptyTensor(shape, dtype, like.device, op);
 }
 
+/** PyTorch's "Expected all tensors to be on the same device" error. */
+function deviceMismatch(op: string, first: Device, other: Device): TorchRuntimeError {
+  return new TorchRuntimeError(
+    op,
+    `Expected all tensors to be on the same device, but found at least two devices, ${first} and ${other}! (when checking argument for ${op})`,
+  );
+}
+
 /**
  * Checks all tensors share one device, with PyTorch's text, and returns it.
  */
@@ -80,14 +88,43 @@ export function commonDevice(op: string, tensors: readonly Tensor[]): Device {
   const first = tensors[0]!.device;
   for (let i = 1; i < tensors.length; i++) {
     const d = tensors[i]!.device;
-    if (!d.equals(first)) {
-      throw new TorchRuntimeError(
-        op,
-        `Expected all tensors to be on the same device, but found at least two devices, ${first} and ${d}! (when checking argument for ${op})`,
-      );
-    }
+    if (!d.equals(first)) throw deviceMismatch(op, first, d);
   }
   return first;
+}
+
+/**
+ * Whether `t` is a CPU scalar: a 0-dim CPU tensor, which elementwise ops take as an
+ * input beside tensors of another device (PyTorch's `is_cpu_scalar`), its value read
+ * on the CPU and passed to the kernel as a number.
+ */
+export function isCpuScalar(t: Tensor): boolean {
+  return t._shape.length === 0 && t._storage.device.type === 'cpu';
+}
+
+/**
+ * The device an elementwise op runs on (PyTorch's TensorIterator rule): the first
+ * non-CPU device among `output` (an in-place target) and `inputs`, or the CPU. Every
+ * tensor must be on it, except inputs that are CPU scalars ({@link isCpuScalar}); an
+ * output is never one. Otherwise PyTorch's "Expected all tensors to be on the same
+ * device" error, naming the common device first.
+ */
+export function operandDevice(op: string, inputs: readonly Tensor[], output: Tensor | null = null): Device {
+  let common: Device = output !== null ? output.device : inputs[0]!.device;
+  if (common.type === 'cpu') {
+    for (const t of inputs) {
+      if (t.device.type !== 'cpu') {
+        common = t.device;
+        break;
+      }
+    }
+  }
+  if (output !== null && !output.device.equals(common)) throw deviceMismatch(op, common, output.device);
+  for (const t of inputs) {
+    const d = t.device;
+    if (d !== common && !d.equals(common) && !isCpuScalar(t)) throw deviceMismatch(op, common, d);
+  }
+  return common;
 }
 
 /** Common creation options: `{ dtype, device, requiresGrad }`. */

@@ -15,7 +15,8 @@ import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
 import { composite, needsGrad2, notifyInplace, recordChecked, recordOp } from '../autograd-hook.js';
 import { Tensor } from '../tensor.js';
 import { expectNumber, expectScalarFits, expectTensor, pyTypeName } from '../validate.js';
-import { backendFor, commonDevice, emptyTensor, refOf, refWith, uninitTensorOn } from './dispatch.js';
+import { hostValues, readsAsyncOnly, toDeviceSync } from './conversion.js';
+import { backendFor, emptyTensor, operandDevice, refOf, refWith, uninitTensorOn } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 
 /** A tensor or a JS number/boolean. */
@@ -123,8 +124,15 @@ export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRu
   return x;
 }
 
-function operandOf(v: TensorOrScalar, shape: readonly number[], compute: DType, op: string): Operand {
+/**
+ * The kernel operand of `v` for an op on `dev` in `compute`: a strided view broadcast to
+ * `shape`, or a number (a JS scalar, or a CPU scalar tensor's value for a kernel on
+ * another device, as PyTorch passes CPU scalars to CUDA kernels), cast to `compute`.
+ */
+function operandOf(v: TensorOrScalar, shape: readonly number[], compute: DType, op: string, dev: Device): Operand {
   if (v instanceof Tensor) {
+    // Only a CPU scalar reaches here from another device (operandDevice checked it).
+    if (v._storage.device !== dev && !v._storage.device.equals(dev)) return castScalar(hostValues(v, op)[0]!, compute.name);
     // Of the result's shape already: broadcasting would copy the strides unchanged.
     if (sameShape(v._shape, shape)) return refWith(v, shape, v._strides);
     return refWith(v, shape, broadcastStrides(v._shape, v._strides, shape, op));
@@ -178,8 +186,8 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   const out = outDtype === compute ? uninitTensorOn(backend, shape, outDtype, dev) : emptyTensor(shape, outDtype, dev, name);
   // A number exponent stays a double, as PyTorch's pow_tensor_scalar kernel keeps it
   // (pow(0, 5e-324) is 0, not pow(0, 0) = 1); the result is still rounded to `compute`.
-  const bOperand = op === 'pow' && typeof b === 'number' && compute.isFloatingPoint ? b : operandOf(b, shape, compute, name);
-  backend.binary(op, operandOf(a, shape, compute, name), bOperand, refOf(out), compute.name);
+  const bOperand = op === 'pow' && typeof b === 'number' && compute.isFloatingPoint ? b : operandOf(b, shape, compute, name, dev);
+  backend.binary(op, operandOf(a, shape, compute, name, dev), bOperand, refOf(out), compute.name);
   const first = aT ? a : (b as Tensor);
   if (needsGrad2(first, aT && bT ? b : null)) {
     recordChecked(
@@ -201,11 +209,11 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** {@link commonDevice} of two tensors, without its array. */
+/** {@link operandDevice} of two tensors, without its array when they share a device. */
 function sameDevice(name: string, a: Tensor, b: Tensor): Device {
   const da = a.device;
   const db = b.device;
-  if (da !== db && !db.equals(da)) commonDevice(name, [a, b]);
+  if (da !== db && !db.equals(da)) return operandDevice(name, [a, b]);
   return da;
 }
 
@@ -239,7 +247,7 @@ function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorO
  */
 export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: TensorOrScalar, rule: DtypeRule, attrs: Record<string, unknown> = {}): Tensor {
   checkOperand(name, other, 'other');
-  if (other instanceof Tensor) commonDevice(name, [self, other]);
+  if (other instanceof Tensor) operandDevice(name, [other], self);
   boolSubCheck(name, self, other, op);
   const base = name.replace(/_$/, '');
   // PyTorch's order: the op's own checks, overlap, shapes, the cast to self's dtype, then kernel support.
@@ -267,7 +275,8 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
   let src = other;
   if (src instanceof Tensor && src._storage === self._storage && !sameLayout(src, self)) src = src.clone();
   const backend = backendFor(self.device, compute, name);
-  backend.binary(op, operandOf(self, self._shape, compute, name), operandOf(src, self._shape, compute, name), refOf(self), compute.name);
+  const dev = self.device;
+  backend.binary(op, operandOf(self, self._shape, compute, name, dev), operandOf(src, self._shape, compute, name, dev), refOf(self), compute.name);
   bumpVersion(self);
   recordOp(name, other instanceof Tensor ? [self, other] : [self], [self], {
     ...attrs,
@@ -284,13 +293,13 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
  */
 function ternaryOp(name: string, op: TernaryOp, self: TensorOrScalar, t1: TensorOrScalar, t2: TensorOrScalar, value: number, compute: DType): Tensor {
   const tensors = [self, t1, t2].filter((x): x is Tensor => x instanceof Tensor);
-  const dev = commonDevice(name, tensors);
+  const dev = operandDevice(name, tensors);
   let shape: readonly number[] = [];
   for (const t of tensors) shape = broadcastShapes(shape, t._shape, name);
   const backend = backendFor(dev, compute, name);
   const out = uninitTensorOn(backend, shape, compute, dev); // written in full by the kernel
   backend.ternary(
-    op, operandOf(self, shape, compute, name), operandOf(t1, shape, compute, name), operandOf(t2, shape, compute, name),
+    op, operandOf(self, shape, compute, name, dev), operandOf(t1, shape, compute, name, dev), operandOf(t2, shape, compute, name, dev),
     castScalar(value, compute.name), refOf(out), compute.name,
   );
   return out;
@@ -302,7 +311,7 @@ function ternaryOp(name: string, op: TernaryOp, self: TensorOrScalar, t1: Tensor
  */
 function ternaryInplace(name: string, op: TernaryOp, self: Tensor, t1: TensorOrScalar, t2: TensorOrScalar, value: number, compute: DType): Tensor {
   const others = [t1, t2].filter((x): x is Tensor => x instanceof Tensor);
-  commonDevice(name, [self, ...others]);
+  const dev = operandDevice(name, others, self);
   if (!canCast(compute, self.dtype)) {
     throw new TorchRuntimeError(name, `result type ${cppName(compute)} can't be cast to the desired output type ${cppName(self.dtype)}`);
   }
@@ -319,7 +328,7 @@ function ternaryInplace(name: string, op: TernaryOp, self: Tensor, t1: TensorOrS
   const b = safe(t2);
   const backend = backendFor(self.device, compute, name);
   backend.ternary(
-    op, operandOf(self, self._shape, compute, name), operandOf(a, self._shape, compute, name), operandOf(b, self._shape, compute, name),
+    op, operandOf(self, self._shape, compute, name, dev), operandOf(a, self._shape, compute, name, dev), operandOf(b, self._shape, compute, name, dev),
     castScalar(value, compute.name), refOf(self), compute.name,
   );
   bumpVersion(self);
@@ -500,7 +509,9 @@ export function equal(a: Tensor, b: Tensor): boolean {
   expectTensor('equal', 'input', 1, a);
   expectTensor('equal', 'other', 2, b);
   if (a._shape.length !== b._shape.length || a._shape.some((d, i) => d !== b._shape[i])) return false;
-  return eq(a, b).all().item() as boolean;
+  const all = eq(a, b).all();
+  if (!all._storage.backend.syncRead) throw readsAsyncOnly(all, 'equal', 'await torch.equalAsync(a, b)');
+  return all.item() as boolean;
 }
 
 /** {@link equal} for any device: compares on the device, then reads back one element. */
@@ -532,7 +543,9 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
     throw new TorchRuntimeError(name, `where expected condition to be a boolean tensor, but got a tensor with dtype ${cppName(cond.dtype)}`);
   }
   const tensors = [cond, ...[a, b].filter((v): v is Tensor => v instanceof Tensor)];
-  const dev = commonDevice(name, tensors);
+  const dev = operandDevice(name, tensors);
+  // A CPU scalar condition is written to the device (the kernel reads it as a view).
+  const c = cond.device.equals(dev) ? cond : toDeviceSync(cond, dev);
   const dtype = resultType(a, b);
   for (const v of [a, b]) if (!(v instanceof Tensor)) expectScalarFits(name, v, dtype.name);
   let shape: readonly number[] = cond._shape;
@@ -540,9 +553,9 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
   const backend = backendFor(dev, dtype, name);
   const out = uninitTensorOn(backend, shape, dtype, dev); // written in full by the kernel
   backend.where(
-    refWith(cond, shape, broadcastStrides(cond._shape, cond._strides, shape, name)),
-    operandOf(a, shape, dtype, name),
-    operandOf(b, shape, dtype, name),
+    refWith(c, shape, broadcastStrides(c._shape, c._strides, shape, name)),
+    operandOf(a, shape, dtype, name, dev),
+    operandOf(b, shape, dtype, name, dev),
     refOf(out),
   );
   recordOp(name, tensors.slice(1), [out], {
@@ -618,7 +631,7 @@ export function clamp_(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrSca
   const given = [min, max].filter((b): b is TensorOrScalar => b !== undefined && b !== null);
   for (const b of given) checkOperand('clamp_', b, 'min');
   const tensors = given.filter((b): b is Tensor => b instanceof Tensor);
-  commonDevice('clamp_', [x, ...tensors]);
+  operandDevice('clamp_', tensors, x);
   const promoted = resultType(x, ...given);
   if (!canCast(promoted, x.dtype)) {
     throw new TorchRuntimeError('clamp_', `result type ${cppName(promoted)} can't be cast to the desired output type ${cppName(x.dtype)}`);
@@ -683,6 +696,8 @@ function addcOp(op: 'addcmul' | 'addcdiv', self: Tensor, t1: Tensor, t2: Tensor,
     );
   }
   const promoted = resultType(self, t1, t2);
+  // PyTorch has no bool addcmul kernel (its CPU text).
+  if (promoted === bool) throw new TorchRuntimeError(name, `"${op}_cpu_out" not implemented for 'Bool'`);
   const attrs = inplace ? { value, inplace: true } : { value };
   if (promoted.isFloatingPoint) {
     return composite(name, [self, t1, t2], attrs, () =>
