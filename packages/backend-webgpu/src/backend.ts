@@ -4,7 +4,6 @@
  */
 import { TorchRuntimeError, getMemoryLimit } from '@antorcha/core';
 import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
-import { type BufferPool, amountOf, webgpuOutOfMemory } from './buffer-pool.js';
 import { type WebGPUOptions, requestDevice } from './device.js';
 import { binary, copy, fill, ternary, unary, where } from './kernels/elementwise.js';
 import { gather, indexSelect, scatter } from './kernels/indexing.js';
@@ -18,20 +17,78 @@ import { ELEMENT_BYTES, GpuRuntime, WEBGPU, WebGPUBuffer, gpuOf } from './runtim
 /** Element types stored on WebGPU (float64 is not; int64 is held in 32 bits). */
 export const WEBGPU_DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'int32', 'int64', 'uint8', 'bool']);
 
-/** Memory statistics of a WebGPU backend, in bytes. */
+/**
+ * Memory statistics of a WebGPU backend. The dotted keys follow PyTorch's
+ * `torch.cuda.memory_stats()` (`"allocated_bytes.all.current"` …); the short ones
+ * came first and stay. Bytes unless said otherwise.
+ */
 export interface MemoryStats {
-  /** Bytes in buffers held by live tensors (pool bucket sizes). */
+  /** Bytes in buffers held by live tensors (their bucket sizes). Same as `"allocated_bytes.all.current"`. */
   allocated: number;
-  /** Peak of `allocated` since creation or `resetPeakMemoryStats()`. */
+  /** Peak of `allocated` since creation or `resetPeakMemoryStats()`. Same as `"allocated_bytes.all.peak"`. */
   maxAllocated: number;
-  /** `allocated` plus freed buffers the pool keeps for reuse. */
+  /** Every byte the pool holds on the device, live or cached. Same as `"reserved_bytes.all.current"`. */
   reserved: number;
-  /** GPU buffers created so far (reuses create none). */
+  /** GPU buffers created so far (reuses create none). Same as `"num_device_alloc"`. */
   buffersCreated: number;
   /** Compute pipelines compiled so far. */
   pipelines: number;
   /** Kernel dispatches recorded so far. */
   dispatches: number;
+  /**
+   * Bytes held by live tensors (and kernels' temporaries), each request rounded up to its
+   * bucket, as `torch.cuda.memory_allocated()`.
+   */
+  'allocated_bytes.all.current': number;
+  /** Peak of `"allocated_bytes.all.current"` since creation or `resetPeakMemoryStats()`. */
+  'allocated_bytes.all.peak': number;
+  /** Bytes the live buffers' holders asked for, before rounding to a bucket (PyTorch 2.x `requested_bytes`). */
+  'requested_bytes.all.current': number;
+  /** Peak of `"requested_bytes.all.current"`. */
+  'requested_bytes.all.peak': number;
+  /** Live plus cached bytes: everything the pool holds on the device, as `torch.cuda.memory_reserved()`. */
+  'reserved_bytes.all.current': number;
+  /** Peak of `"reserved_bytes.all.current"`, as `torch.cuda.max_memory_reserved()`. */
+  'reserved_bytes.all.peak': number;
+  /**
+   * Bytes of live buffers that hold no requested data: the rounding of each request up to
+   * its bucket (`allocated − requested`) plus the unused tail of a larger cached buffer
+   * reused under pressure. Like PyTorch's inactive split bytes, they cannot be released
+   * while the buffer lives (fragmentation inside buffers).
+   */
+  'inactive_split_bytes.all.current': number;
+  /**
+   * Bytes of cached (free) buffers, what `emptyCache()` releases
+   * (fragmentation between buffers: held, but serving only requests of their own bucket).
+   */
+  'cached_bytes.all.current': number;
+  /** Cap on `"cached_bytes.all.current"` (see `setCacheLimit`), or null for none. */
+  cache_limit_bytes: number | null;
+  /**
+   * Share of reserved bytes that hold no tensor data, `(reserved − requested) / reserved`
+   * (0 when nothing is reserved): the two kinds of fragmentation above together.
+   */
+  fragmentation: number;
+  /** Live buffers (PyTorch's `"allocation.all.current"`). */
+  'allocation.all.current': number;
+  /** Live plus cached buffers (PyTorch's `"segment.all.current"`: here a buffer is a segment). */
+  'segment.all.current': number;
+  /** GPU buffers created so far (PyTorch 2.1's `num_device_alloc`). */
+  num_device_alloc: number;
+  /** GPU buffers destroyed so far: evicted over the cache cap or memory limit, or by `emptyCache()` (`num_device_free`). */
+  num_device_free: number;
+  /** Requests served by a larger cached buffer (at most twice their bucket) instead of creating one, under pressure. */
+  num_reuse_larger: number;
+}
+
+/** Options of {@link createWebGPUBackend} and {@link createWebGPUBackendOn}. */
+export interface WebGPUBackendOptions {
+  /**
+   * Cap on the bytes of cached (free) buffers the pool keeps for reuse; null for none
+   * (PyTorch's behaviour). Default: twice the largest buffer the device allows, within
+   * [256 MiB, 4 GiB] (see `defaultCacheLimit`).
+   */
+  cacheLimit?: number | null;
 }
 
 /** A Backend on a WebGPU device, with its memory controls. */
@@ -42,10 +99,18 @@ export interface WebGPUBackend extends Backend {
   readonly runtime: GpuRuntime;
   /** Memory and compilation statistics. */
   memoryStats(): MemoryStats;
-  /** Starts a new peak measurement for `maxAllocated`. */
+  /** Starts new peak measurements (allocated, requested, reserved) from the current values. */
   resetPeakMemoryStats(): void;
-  /** Destroys the cached (free) buffers of the pool. */
+  /** Destroys the cached (free) buffers of the pool; buffers of live tensors are untouched (`torch.cuda.empty_cache()`). */
   emptyCache(): void;
+  /**
+   * Caps the bytes of cached (free) buffers (null: no cap); cached buffers over the new
+   * cap are destroyed at once, least recently freed first.
+   * @throws RangeError for a negative or non-finite count.
+   */
+  setCacheLimit(bytes: number | null): void;
+  /** The cap on cached bytes, or null for none. */
+  getCacheLimit(): number | null;
   /** Resolves when all queued GPU work has finished. */
   synchronize(): Promise<void>;
 }
@@ -95,26 +160,6 @@ function toHost(dtype: DTypeName, bytes: ArrayBuffer): HostArray {
 }
 
 /**
- * Makes room for a new buffer of `size` bytes under the memory limit `limit` (the bytes
- * live tensors may hold together, set with core's `setMemoryLimit(bytes, 'webgpu')`),
- * like PyTorch's per-process memory fraction: cached free buffers are released when
- * they stand in the way (after submitting the work that may still use them).
- * @throws OutOfMemoryError, before anything is created, when tensors would then hold more than `limit`.
- */
-function reserveUnderLimit(rt: GpuRuntime, pool: BufferPool, bytes: number, size: number, limit: number): void {
-  if (pool.allocated + size > limit) {
-    throw webgpuOutOfMemory(
-      bytes,
-      `tensors hold ${amountOf(pool.allocated)}, and a ${size}-byte buffer would bring them to ${pool.allocated + size} bytes, over the memory limit of ${amountOf(limit)} set with setMemoryLimit(bytes, 'webgpu').`,
-    );
-  }
-  if (!pool.hasCached(size) && pool.allocated + pool.cachedBytes + size > limit) {
-    rt.flush();
-    pool.emptyCache();
-  }
-}
-
-/**
  * Creates a WebGPU backend on a new device (or `opts.device`). Register it with
  * core's `registerBackend` to make `device: 'webgpu'` work, or use `initWebGPU()`.
  * @throws WebGPUUnavailableError when no adapter exists (see `WebGPUOptions.timeoutMs`).
@@ -124,15 +169,18 @@ function reserveUnderLimit(rt: GpuRuntime, pool: BufferPool, bytes: number, size
  * registerBackend(backend);
  * ```
  */
-export async function createWebGPUBackend(opts: WebGPUOptions = {}): Promise<WebGPUBackend> {
+export async function createWebGPUBackend(opts: WebGPUOptions & WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
   const device = await requestDevice(opts);
-  return createWebGPUBackendOn(device);
+  return createWebGPUBackendOn(device, opts);
 }
 
 /** Creates a WebGPU backend on an existing device (synchronously). */
-export function createWebGPUBackendOn(device: GPUDevice): WebGPUBackend {
+export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOptions = {}): WebGPUBackend {
   const rt = new GpuRuntime(device);
   const pool = rt.pool;
+  // Cached buffers may be named by recorded, unsubmitted work: submit it before destroying them.
+  pool.beforeDestroy = () => rt.flush();
+  if (opts.cacheLimit !== undefined) pool.setCacheLimit(opts.cacheLimit);
   // Frees the GPU buffers of tensors that were garbage-collected without dispose().
   const registry = new FinalizationRegistry<{ buffer: GPUBuffer; size: number }>((h) => pool.release(h.buffer, h.size));
   const asGpu = (b: BackendBuffer): WebGPUBuffer => {
@@ -152,9 +200,7 @@ export function createWebGPUBackendOn(device: GPUDevice): WebGPUBackend {
       // (sizeFor) and the memory limit. An out-of-memory the device itself reports comes
       // later, asynchronously (see BufferPool.create).
       const bytes = Math.max(numel, 1) * ELEMENT_BYTES;
-      const limit = getMemoryLimit(WEBGPU);
-      if (limit !== null) reserveUnderLimit(rt, pool, bytes, pool.sizeFor(bytes), limit);
-      const { buffer, size, fresh } = pool.acquire(bytes);
+      const { buffer, size, fresh } = pool.acquire(bytes, getMemoryLimit(WEBGPU));
       if (!fresh) rt.clear(buffer, 0, numel * ELEMENT_BYTES);
       const wrapper = new WebGPUBuffer(dtype, numel, buffer, size);
       registry.register(wrapper, { buffer, size }, wrapper);
@@ -192,21 +238,42 @@ export function createWebGPUBackendOn(device: GPUDevice): WebGPUBackend {
     sort: (x, desc, stable, values, indices) => sort(rt, x, desc, stable, values, indices),
     check: (bad, values, id) => check(rt, bad, values, id),
     memoryStats(): MemoryStats {
+      const reserved = pool.reserved;
       return {
         allocated: pool.allocated,
         maxAllocated: pool.peak,
-        reserved: pool.allocated + pool.cachedBytes,
+        reserved,
         buffersCreated: pool.created,
         pipelines: rt.pipelines.size,
         dispatches: rt.dispatches,
+        'allocated_bytes.all.current': pool.allocated,
+        'allocated_bytes.all.peak': pool.peak,
+        'requested_bytes.all.current': pool.requested,
+        'requested_bytes.all.peak': pool.requestedPeak,
+        'reserved_bytes.all.current': reserved,
+        'reserved_bytes.all.peak': pool.reservedPeak,
+        'inactive_split_bytes.all.current': pool.inactive,
+        'cached_bytes.all.current': pool.cachedBytes,
+        cache_limit_bytes: pool.cacheLimit,
+        fragmentation: reserved === 0 ? 0 : (reserved - pool.requested) / reserved,
+        'allocation.all.current': pool.liveCount,
+        'segment.all.current': pool.liveCount + pool.cachedCount,
+        num_device_alloc: pool.created,
+        num_device_free: pool.destroyed,
+        num_reuse_larger: pool.reusedLarger,
       };
     },
     resetPeakMemoryStats(): void {
       pool.resetPeak();
     },
     emptyCache(): void {
-      rt.flush();
       pool.emptyCache();
+    },
+    setCacheLimit(bytes: number | null): void {
+      pool.setCacheLimit(bytes);
+    },
+    getCacheLimit(): number | null {
+      return pool.cacheLimit;
     },
     synchronize(): Promise<void> {
       return rt.synchronize();

@@ -6,7 +6,17 @@
  * Sizes are rounded up to a bucket: powers of two up to 1 MiB, then multiples
  * of 1 MiB. `allocated` counts the bucket sizes of buffers in use (what
  * `memoryAllocated()` reports, like PyTorch's `torch.cuda.memory_allocated`);
- * `reserved` adds the cached ones.
+ * `reserved` adds the cached buffers and the unused tails of larger buffers
+ * reused for smaller requests (below).
+ *
+ * The cache is bounded: {@link BufferPool.cacheLimit} caps the bytes of cached
+ * (free) buffers, the least recently freed going first when a release would pass
+ * it. Under pressure a request reuses before it grows: when its bucket is empty
+ * and creating a buffer would pass the memory limit or (once freed) the cache
+ * cap, a cached buffer of a larger bucket, at most twice the size, serves it
+ * (the request counts its bucket as allocated; the rest of the buffer is reserved
+ * and inactive, as the unused tail of a split block in PyTorch's allocator); under a memory limit, cached
+ * buffers of other sizes are then released, oldest first, before a new one is created.
  *
  * No buffer is ever larger than the device can bind (see {@link BufferPool.maxBytes}):
  * a larger request raises core's `OutOfMemoryError` before `createBuffer` is called,
@@ -17,12 +27,30 @@ import { OutOfMemoryError, formatMemorySize } from '@antorcha/core';
 /** Smallest buffer handed out (bytes). */
 export const MIN_BUCKET = 256;
 const MIB = 1 << 20;
+/** Bounds of the default cache cap (see {@link defaultCacheLimit}). */
+const MIN_DEFAULT_CACHE = 256 * MIB;
+const MAX_DEFAULT_CACHE = 4096 * MIB;
+/** A cached buffer serves a smaller request only when at most this many times its bucket. */
+const REUSE_FACTOR = 2;
 
 /** The bucket size for a request of `bytes`. */
 export function bucketSize(bytes: number): number {
   if (bytes <= MIN_BUCKET) return MIN_BUCKET;
   if (bytes <= MIB) return 2 ** Math.ceil(Math.log2(bytes));
   return Math.ceil(bytes / MIB) * MIB;
+}
+
+/**
+ * The default cap on cached bytes for a device whose largest buffer is `maxBytes`:
+ * twice that, kept within [256 MiB, 4 GiB]. WebGPU does not tell how much memory a
+ * device has (so a fraction of it, as PyTorch's memory fraction, cannot be computed);
+ * the largest buffer is the only size the adapter reports. Twice it lets the cache keep
+ * the two largest buffers a step can free (a weight's gradient and an optimizer
+ * temporary, say), so steady training loops never evict, while a browser tab on a
+ * default adapter (256 MiB buffers) keeps at most 512 MiB idle.
+ */
+export function defaultCacheLimit(maxBytes: number): number {
+  return Math.min(MAX_DEFAULT_CACHE, Math.max(MIN_DEFAULT_CACHE, 2 * maxBytes));
 }
 
 /** A pooled buffer and its bucket size. */
@@ -52,17 +80,39 @@ export function amountOf(bytes: number): string {
 
 /** A size-bucketed pool of storage buffers for one device. */
 export class BufferPool {
+  /** Cached (free) buffers by size, each list used as a stack (the last freed is reused first). */
   private readonly cached = new Map<number, GPUBuffer[]>();
+  /** The cached buffers and their sizes, oldest release first (the eviction order). */
+  private readonly cacheOrder = new Map<GPUBuffer, number>();
+  /** Buffers handed out and not released, with the bytes requested and the bucket counted for each. */
+  private readonly live = new Map<GPUBuffer, { requested: number; bucket: number }>();
   /** Buffers whose creation the device reported out of memory: destroyed on release, never reused. */
   private readonly failed = new WeakSet<GPUBuffer>();
-  /** Bytes in buffers handed out and not released. */
+  /** Bucket sizes of the buffers handed out and not released. */
   allocated = 0;
+  /** Bytes of live buffers beyond their request's bucket (larger cached buffers reused under pressure). */
+  tails = 0;
   /** Peak of {@link BufferPool.allocated} since creation or the last {@link BufferPool.resetPeak}. */
   peak = 0;
+  /** Bytes the holders of live buffers asked for (at most {@link BufferPool.allocated}). */
+  requested = 0;
+  /** Peak of {@link BufferPool.requested}. */
+  requestedPeak = 0;
+  /** Peak of {@link BufferPool.reserved}. */
+  reservedPeak = 0;
   /** Bytes in cached (free) buffers. */
   cachedBytes = 0;
   /** Buffers created so far (a pool hit creates none). */
   created = 0;
+  /** Buffers destroyed so far (evicted, emptied, or failed). */
+  destroyed = 0;
+  /** Requests served by a cached buffer of a larger bucket (reuse under pressure). */
+  reusedLarger = 0;
+  /**
+   * Cap on {@link BufferPool.cachedBytes}, or null for none (PyTorch's default: keep
+   * everything until `empty_cache()`). Defaults to {@link defaultCacheLimit}.
+   */
+  cacheLimit: number | null;
 
   /**
    * The largest buffer handed out, in bytes (a multiple of 4): the smaller of the
@@ -80,12 +130,40 @@ export class BufferPool {
    */
   onOutOfMemory: ((bytes: number, message: string) => void) | null = null;
 
+  /**
+   * Called before cached buffers are destroyed: submits recorded work that may still use
+   * them (destroying a buffer an unsubmitted command uses makes the submit fail; once
+   * submitted, WebGPU waits for that work). The backend sets it to the runtime's flush.
+   */
+  beforeDestroy: (() => void) | null = null;
+
   /** @param device the device buffers are created on. */
   constructor(private readonly device: GPUDevice) {
     const bufferMax = device.limits.maxBufferSize;
     const bindingMax = device.limits.maxStorageBufferBindingSize;
     this.maxBytesLimit = bindingMax <= bufferMax ? 'maxStorageBufferBindingSize' : 'maxBufferSize';
     this.maxBytes = Math.floor(Math.min(bufferMax, bindingMax) / 4) * 4;
+    this.cacheLimit = defaultCacheLimit(this.maxBytes);
+  }
+
+  /** Bytes in live and cached buffers together. */
+  get reserved(): number {
+    return this.allocated + this.tails + this.cachedBytes;
+  }
+
+  /** Bytes of live buffers that hold no requested data: bucket rounding plus tails. */
+  get inactive(): number {
+    return this.allocated + this.tails - this.requested;
+  }
+
+  /** Number of live buffers. */
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  /** Number of cached buffers. */
+  get cachedCount(): number {
+    return this.cacheOrder.size;
   }
 
   /**
@@ -106,22 +184,96 @@ export class BufferPool {
   }
 
   /**
-   * A buffer of at least `bytes` bytes; `fresh` tells whether it was just created
-   * (and so is zero-filled) or reused (holding old data).
-   * @throws OutOfMemoryError, before creating anything, when `bytes` exceeds {@link BufferPool.maxBytes}.
+   * A buffer of at least `bytes` bytes; `size` is its real size (its bucket, or a larger
+   * cached buffer's under pressure: pass it back to {@link BufferPool.release}), `fresh` tells whether it was just created (and so is
+   * zero-filled) or reused (holding old data).
+   *
+   * `limit` is the memory limit (bytes live buffers may hold together, set with core's
+   * `setMemoryLimit(bytes, 'webgpu')`), like PyTorch's per-process memory fraction: the
+   * pool also keeps its reserved bytes under it, reusing, then releasing, cached buffers.
+   * @throws OutOfMemoryError, before creating anything, when `bytes` exceeds {@link BufferPool.maxBytes}
+   *   or live buffers would then hold more than `limit`.
    */
-  acquire(bytes: number): { buffer: GPUBuffer; size: number; fresh: boolean } {
-    const size = this.sizeFor(bytes);
-    const list = this.cached.get(size);
-    let buffer = list?.pop();
+  acquire(bytes: number, limit: number | null = null): { buffer: GPUBuffer; size: number; fresh: boolean } {
+    const bucket = this.sizeFor(bytes);
+    if (limit !== null && this.allocated + bucket > limit) {
+      throw webgpuOutOfMemory(
+        bytes,
+        `tensors hold ${amountOf(this.allocated)}, and a ${bucket}-byte buffer would bring them to ${this.allocated + bucket} bytes, over the memory limit of ${amountOf(limit)} set with setMemoryLimit(bytes, 'webgpu').`,
+      );
+    }
+    let size = bucket;
+    let buffer = this.takeCached(bucket);
+    if (buffer === undefined) {
+      const overLimit = limit !== null && this.reserved + bucket > limit;
+      const overCap = this.cacheLimit !== null && this.cachedBytes + bucket > this.cacheLimit;
+      if (overLimit || overCap) {
+        // reuse before growth: the smallest cached buffer that is at most twice the bucket
+        const larger = this.smallestCachedIn(bucket, REUSE_FACTOR * bucket);
+        if (larger !== null) {
+          buffer = this.takeCached(larger);
+          size = larger;
+          this.reusedLarger++;
+        } else if (overLimit) this.evict(this.reserved + bucket - limit);
+      }
+    }
     const fresh = buffer === undefined;
     if (buffer === undefined) {
       buffer = this.create(bytes, size);
       this.created++;
-    } else this.cachedBytes -= size;
-    this.allocated += size;
+    }
+    this.live.set(buffer, { requested: bytes, bucket });
+    this.allocated += bucket;
+    this.tails += size - bucket;
+    this.requested += bytes;
     if (this.allocated > this.peak) this.peak = this.allocated;
+    if (this.requested > this.requestedPeak) this.requestedPeak = this.requested;
+    if (this.reserved > this.reservedPeak) this.reservedPeak = this.reserved;
     return { buffer, size, fresh };
+  }
+
+  /** Pops a cached buffer of exactly `size` bytes, if any. */
+  private takeCached(size: number): GPUBuffer | undefined {
+    const buffer = this.cached.get(size)?.pop();
+    if (buffer !== undefined) {
+      this.cacheOrder.delete(buffer);
+      this.cachedBytes -= size;
+    }
+    return buffer;
+  }
+
+  /** The smallest size in (`above`, `most`] with a cached buffer, or null. */
+  private smallestCachedIn(above: number, most: number): number | null {
+    let best: number | null = null;
+    for (const [size, list] of this.cached) {
+      if (size > above && size <= most && list.length > 0 && (best === null || size < best)) best = size;
+    }
+    return best;
+  }
+
+  /** Destroys cached buffers, least recently freed first, until at least `bytes` bytes are released. */
+  private evict(bytes: number): void {
+    let freed = 0;
+    const victims: [GPUBuffer, number][] = [];
+    for (const [buffer, size] of this.cacheOrder) {
+      if (freed >= bytes) break;
+      victims.push([buffer, size]);
+      freed += size;
+    }
+    if (victims.length === 0) return;
+    this.beforeDestroy?.();
+    for (const [buffer, size] of victims) {
+      const list = this.cached.get(size)!;
+      list.splice(list.lastIndexOf(buffer), 1);
+      this.cacheOrder.delete(buffer);
+      this.cachedBytes -= size;
+      this.destroy(buffer);
+    }
+  }
+
+  private destroy(buffer: GPUBuffer): void {
+    buffer.destroy();
+    this.destroyed++;
   }
 
   /**
@@ -142,13 +294,13 @@ export class BufferPool {
         (error) => {
           if (error === null) return;
           this.failed.add(buffer);
-          const list = this.cached.get(size);
-          const at = list?.indexOf(buffer) ?? -1;
-          if (at >= 0) {
-            // already freed and cached: drop it
-            list!.splice(at, 1);
+          if (this.cacheOrder.has(buffer)) {
+            // already freed and cached: drop it (no work can use a failed buffer)
+            const list = this.cached.get(size)!;
+            list.splice(list.lastIndexOf(buffer), 1);
+            this.cacheOrder.delete(buffer);
             this.cachedBytes -= size;
-            buffer.destroy();
+            this.destroy(buffer);
           }
           this.onOutOfMemory?.(bytes, error.message);
         },
@@ -158,28 +310,55 @@ export class BufferPool {
     return buffer;
   }
 
-  /** Returns a buffer to the pool (GPU work already queued on it still sees its data). */
+  /**
+   * Returns a buffer to the pool (GPU work already queued on it still sees its data).
+   * When the cache would then pass {@link BufferPool.cacheLimit}, the least recently
+   * freed cached buffers are destroyed (after submitting pending work).
+   */
   release(buffer: GPUBuffer, size: number): void {
-    this.allocated -= size;
+    const held = this.live.get(buffer);
+    if (held === undefined) return; // not live: released already
+    this.live.delete(buffer);
+    this.allocated -= held.bucket;
+    this.tails -= size - held.bucket;
+    this.requested -= held.requested;
     if (this.failed.has(buffer)) {
-      buffer.destroy(); // its creation failed: never hand it out again
+      this.destroy(buffer); // its creation failed: never hand it out again
       return;
     }
+    const cap = this.cacheLimit;
+    if (cap !== null && size > cap) {
+      this.beforeDestroy?.();
+      this.destroy(buffer);
+      return;
+    }
+    if (cap !== null && this.cachedBytes + size > cap) this.evict(this.cachedBytes + size - cap);
     this.cachedBytes += size;
+    this.cacheOrder.set(buffer, size);
     let list = this.cached.get(size);
     if (!list) this.cached.set(size, (list = []));
     list.push(buffer);
   }
 
-  /** Destroys every cached buffer (buffers in use are untouched). */
-  emptyCache(): void {
-    for (const list of this.cached.values()) for (const b of list) b.destroy();
-    this.cached.clear();
-    this.cachedBytes = 0;
+  /**
+   * Sets {@link BufferPool.cacheLimit} (null: no cap) and evicts what no longer fits.
+   * @throws RangeError for a negative or non-finite byte count.
+   */
+  setCacheLimit(bytes: number | null): void {
+    if (bytes !== null && !(Number.isFinite(bytes) && bytes >= 0)) throw new RangeError(`setCacheLimit: expected a byte count ≥ 0 or null, got ${bytes}`);
+    this.cacheLimit = bytes === null ? null : Math.floor(bytes);
+    if (this.cacheLimit !== null && this.cachedBytes > this.cacheLimit) this.evict(this.cachedBytes - this.cacheLimit);
   }
 
-  /** Starts a new peak measurement from the current allocation. */
+  /** Destroys every cached buffer (buffers in use are untouched), like `torch.cuda.empty_cache()`. */
+  emptyCache(): void {
+    this.evict(this.cachedBytes);
+  }
+
+  /** Starts new peak measurements from the current values. */
   resetPeak(): void {
     this.peak = this.allocated;
+    this.requestedPeak = this.requested;
+    this.reservedPeak = this.reserved;
   }
 }

@@ -15,16 +15,18 @@
  * @packageDocumentation
  */
 import { registerBackend } from '@antorcha/core';
-import { type MemoryStats, type WebGPUBackend, createWebGPUBackend } from './backend.js';
+import { type MemoryStats, type WebGPUBackend, type WebGPUBackendOptions, createWebGPUBackend } from './backend.js';
 import { type WebGPUOptions, isAvailable } from './device.js';
 
-export { WEBGPU_DTYPES, createWebGPUBackend, createWebGPUBackendOn, type MemoryStats, type WebGPUBackend } from './backend.js';
+export { WEBGPU_DTYPES, createWebGPUBackend, createWebGPUBackendOn, type MemoryStats, type WebGPUBackend, type WebGPUBackendOptions } from './backend.js';
 export { WebGPUUnavailableError, isAvailable, requestDevice, type WebGPUOptions } from './device.js';
 export { WebGPUBuffer } from './runtime.js';
-export { bucketSize } from './buffer-pool.js';
+export { bucketSize, defaultCacheLimit } from './buffer-pool.js';
 
 let current: WebGPUBackend | null = null;
 let initializing: Promise<WebGPUBackend> | null = null;
+/** A cache cap set with `webgpu.setCacheLimit` before {@link initWebGPU}, applied by it. */
+let pendingCacheLimit: number | null | undefined;
 
 /**
  * Creates the WebGPU backend (once) and registers it, so `device: 'webgpu'` works.
@@ -36,8 +38,8 @@ let initializing: Promise<WebGPUBackend> | null = null;
  * const y = torch.ones(3, { device: 'webgpu' }).mul(2);
  * ```
  */
-export function initWebGPU(opts: WebGPUOptions = {}): Promise<WebGPUBackend> {
-  initializing ??= createWebGPUBackend(opts).then(
+export function initWebGPU(opts: WebGPUOptions & WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
+  initializing ??= createWebGPUBackend(opts.cacheLimit === undefined && pendingCacheLimit !== undefined ? { ...opts, cacheLimit: pendingCacheLimit } : opts).then(
     (b) => {
       current = b;
       registerBackend(b);
@@ -56,7 +58,29 @@ export function currentBackend(): WebGPUBackend | null {
   return current;
 }
 
-const none: MemoryStats = { allocated: 0, maxAllocated: 0, reserved: 0, buffersCreated: 0, pipelines: 0, dispatches: 0 };
+const none: MemoryStats = {
+  allocated: 0,
+  maxAllocated: 0,
+  reserved: 0,
+  buffersCreated: 0,
+  pipelines: 0,
+  dispatches: 0,
+  'allocated_bytes.all.current': 0,
+  'allocated_bytes.all.peak': 0,
+  'requested_bytes.all.current': 0,
+  'requested_bytes.all.peak': 0,
+  'reserved_bytes.all.current': 0,
+  'reserved_bytes.all.peak': 0,
+  'inactive_split_bytes.all.current': 0,
+  'cached_bytes.all.current': 0,
+  cache_limit_bytes: null,
+  fragmentation: 0,
+  'allocation.all.current': 0,
+  'segment.all.current': 0,
+  num_device_alloc: 0,
+  num_device_free: 0,
+  num_reuse_larger: 0,
+};
 
 /**
  * `torch.webgpu`-style helpers (like `torch.cuda`): availability, memory
@@ -81,17 +105,44 @@ export const webgpu = {
   memoryReserved(): number {
     return (current?.memoryStats() ?? none).reserved;
   },
-  /** All statistics at once. */
+  /** Peak of `memoryReserved()` (like `torch.cuda.max_memory_reserved()`). */
+  maxMemoryReserved(): number {
+    return (current?.memoryStats() ?? none)['reserved_bytes.all.peak'];
+  },
+  /**
+   * All statistics at once, with `torch.cuda.memory_stats()`-style keys: peaks of allocated,
+   * requested and reserved bytes, and fragmentation (`"inactive_split_bytes.all.current"`,
+   * `"cached_bytes.all.current"`, `fragmentation`); see {@link MemoryStats}.
+   */
   memoryStats(): MemoryStats {
     return current?.memoryStats() ?? { ...none };
   },
-  /** Resets the peak for `maxMemoryAllocated()`. */
+  /** Resets the peaks of `maxMemoryAllocated()`, `maxMemoryReserved()` and the requested bytes. */
   resetPeakMemoryStats(): void {
     current?.resetPeakMemoryStats();
   },
-  /** Releases cached free buffers to the driver (like `torch.cuda.empty_cache()`). */
+  /** Releases cached free buffers to the driver (like `torch.cuda.empty_cache()`); live tensors keep theirs. */
   emptyCache(): void {
     current?.emptyCache();
+  },
+  /**
+   * Caps the bytes of cached free buffers the pool keeps (null: no cap, as PyTorch). Over
+   * the cap, the least recently freed are destroyed. Called before {@link initWebGPU}, it
+   * applies to the backend that call creates (as its `cacheLimit` option would).
+   * @throws RangeError for a negative or non-finite count.
+   * @example
+   * ```ts
+   * webgpu.setCacheLimit(512 * 2 ** 20); // keep at most 512 MiB idle
+   * ```
+   */
+  setCacheLimit(bytes: number | null): void {
+    if (bytes !== null && !(Number.isFinite(bytes) && bytes >= 0)) throw new RangeError(`setCacheLimit: expected a byte count ≥ 0 or null, got ${bytes}`);
+    if (current) current.setCacheLimit(bytes);
+    else pendingCacheLimit = bytes;
+  },
+  /** The cap on cached bytes (null: none); before {@link initWebGPU}, the one it will apply, if set. */
+  getCacheLimit(): number | null {
+    return current ? current.getCacheLimit() : (pendingCacheLimit ?? null);
   },
   /** Resolves when queued GPU work has finished (like `torch.cuda.synchronize()`). */
   async synchronize(): Promise<void> {
