@@ -4,7 +4,7 @@
  * registers it, as in PyTorch: `this.fc1 = new nn.Linear(4, 8)` in a subclass
  * constructor makes `fc1.weight` a parameter of the model.
  */
-import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '@antorcha/core';
+import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, adopt, device as toDevice, fmtShape, keep, release } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import { checkArg, checkOptions } from './layers/_util.js';
 import { Parameter, swapTensorData } from './parameter.js';
@@ -74,7 +74,7 @@ function register(target: Module, prop: string, value: unknown): void {
   const t = target as unknown as Registries;
   if (value instanceof Parameter) {
     if (!t._parameters.has(prop)) removeFrom(t, prop);
-    t._parameters.set(prop, value);
+    t._parameters.set(prop, keep(value));
   } else if (t._parameters.has(prop)) {
     if (value !== null) {
       throw new TorchTypeError('__setattr__', `cannot assign '${typeName(value)}' as parameter '${prop}' (torch.nn.Parameter or None expected)`);
@@ -90,7 +90,7 @@ function register(target: Module, prop: string, value: unknown): void {
     if (value !== null && !(value instanceof Tensor)) {
       throw new TorchTypeError('__setattr__', `cannot assign '${typeName(value)}' as buffer '${prop}' (torch.Tensor or None expected)`);
     }
-    t._buffers.set(prop, value as Tensor | null);
+    t._buffers.set(prop, value === null ? null : keep(value as Tensor));
   }
 }
 
@@ -137,7 +137,7 @@ function deepcopyValue(v: unknown, memo: Map<unknown, unknown>): unknown {
   if (v instanceof Module) out = deepcopyModule(v, memo);
   else if (v instanceof Parameter) {
     const p = new Parameter(noGrad(() => v.detach().clone()), v.requiresGrad);
-    if (v.grad) p.grad = noGrad(() => v.grad!.clone());
+    if (v.grad) p.grad = adopt(noGrad(() => v.grad!.clone()));
     out = p;
   } else if (v instanceof Tensor) out = noGrad(() => v.detach().clone().requiresGrad_(v.requiresGrad && v.isLeaf));
   else if (Array.isArray(v)) out = v.map((x) => deepcopyValue(x, memo));
@@ -262,7 +262,7 @@ export class Module {
       checkName('parameter', name, this);
       removeFrom(this as unknown as Registries, name);
     }
-    this._parameters.set(name, param);
+    this._parameters.set(name, param === null ? null : keep(param));
     Reflect.set(this, name, param);
   }
 
@@ -278,7 +278,7 @@ export class Module {
       checkName('buffer', name, this);
       removeFrom(this as unknown as Registries, name);
     }
-    this._buffers.set(name, tensor);
+    this._buffers.set(name, tensor === null ? null : keep(tensor));
     if (persistent) this._nonPersistentBuffers.delete(name);
     else this._nonPersistentBuffers.add(name);
     Reflect.set(this, name, tensor);
@@ -433,8 +433,11 @@ export class Module {
     const setToNone = checkOptions('zero_grad', opts, { setToNone: 'bool' }, 1).setToNone ?? true;
     for (const p of this.parameters()) {
       if (p.grad === null) continue;
-      if (setToNone) p.grad = null;
-      else {
+      if (setToNone) {
+        // the dropped gradient is freed at the end of the enclosing tidy, if any
+        release(p.grad);
+        p.grad = null;
+      } else {
         const g = p.grad;
         noGrad(() => {
           if (g.gradFn !== null) p.grad = g.detach();
@@ -455,23 +458,65 @@ export class Module {
   /**
    * Converts parameters and buffers in place (their identities are kept, so
    * optimizers still hold them): `to('cpu')`, `to('float64')`, `to(device, dtype)`.
-   * Only floating-point tensors change dtype, as in PyTorch.
+   * Only floating-point tensors change dtype, as in PyTorch. Moving to an asynchronous
+   * device (`to('webgpu')`) writes without reading; moving tensors off one needs
+   * `await module.toAsync(device)`.
+   * @throws TorchRuntimeError when a tensor would have to be read synchronously from an
+   * asynchronous device (WebGPU), naming `toAsync`.
    */
   to(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): this {
-    const isDtype = (x: unknown): boolean =>
-      (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'].includes(x)) || (typeof x === 'object' && x !== null && 'itemsize' in x);
-    const dev = isDtype(deviceOrDtype) ? undefined : (deviceOrDtype as DeviceLike);
-    const dt = isDtype(deviceOrDtype) ? (deviceOrDtype as DTypeLike) : dtype;
-    const convert = (t: Tensor): Tensor => {
-      let r = t;
-      noGrad(() => {
-        if (dev !== undefined) r = r.to(dev);
-        if (dt !== undefined && r.dtype.isFloatingPoint) r = r.to(dt);
-      });
-      return r;
-    };
-    this._apply(convert);
+    const { dev, dt } = toArgs(deviceOrDtype, dtype);
+    if (dev !== undefined) {
+      const target = toDevice(dev);
+      for (const t of this._tensors()) {
+        if (!t.device.equals(target) && !t._storage.backend.syncRead) {
+          throw new TorchRuntimeError(
+            'to',
+            `Module.to('${target}'): the module has tensors on '${t.device}', which can only be read asynchronously; use await module.toAsync('${target}')`,
+          );
+        }
+      }
+    }
+    this._apply((t) => castFloating(noGrad(() => (dev === undefined ? t : t.to(dev))), dt));
     return this;
+  }
+
+  /**
+   * {@link to} for any device, awaiting the read-back of tensors that live on an
+   * asynchronous device (WebGPU → CPU): parameters (and their gradients) and buffers
+   * move; parameters keep their identity (their data is replaced, as PyTorch's
+   * `module.to` sets `param.data`), so optimizers still hold them.
+   * @example
+   * ```ts
+   * model.to('webgpu');
+   * // … train …
+   * await model.toAsync('cpu');
+   * ```
+   */
+  async toAsync(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): Promise<this> {
+    const { dev, dt } = toArgs(deviceOrDtype, dtype);
+    if (dev === undefined) return this.to(deviceOrDtype, dtype);
+    const target = toDevice(dev);
+    const tensors = [...new Set(this._tensors())];
+    // detached: a copy for the module, not a step of the graph
+    const moved = await Promise.all(tensors.map((t) => (t.device.equals(target) ? t : t.detach().toAsync(target))));
+    const byTensor = new Map(tensors.map((t, i) => [t, moved[i]!]));
+    this._apply((t) => castFloating(byTensor.get(t) ?? noGrad(() => t.to(dev)), dt));
+    return this;
+  }
+
+  /** @internal Every parameter, parameter gradient and buffer of this module and its descendants. */
+  _tensors(): Tensor[] {
+    const out: Tensor[] = [];
+    for (const m of this.modules()) {
+      for (const p of m._parameters.values()) {
+        if (p === null) continue;
+        out.push(p);
+        if (p.grad !== null) out.push(p.grad);
+      }
+      for (const b of m._buffers.values()) if (b !== null) out.push(b);
+    }
+    return out;
   }
 
   /** Casts floating-point parameters and buffers to float32. */
@@ -489,19 +534,30 @@ export class Module {
     return this.to('cpu');
   }
 
-  /** @internal Applies `fn` to every parameter (in place), gradient and buffer. */
+  /**
+   * @internal Applies `fn` to every parameter (in place), gradient and buffer. What it
+   * makes belongs to the module (it survives an enclosing `tidy`).
+   */
   _apply(fn: (t: Tensor) => Tensor): this {
     for (const m of this.children()) m._apply(fn);
     for (const [, p] of this._parameters) {
       if (p === null) continue;
       swapTensorData(p, fn(p));
-      if (p.grad !== null) p.grad = fn(p.grad);
+      keep(p);
+      const g = p.grad;
+      if (g !== null) {
+        const ng = fn(g);
+        if (ng !== g) {
+          p.grad = adopt(ng);
+          release(g);
+        }
+      }
     }
     for (const [name, b] of this._buffers) {
       if (b === null) continue;
       const nb = fn(b);
       if (nb !== b) {
-        this._buffers.set(name, nb);
+        this._buffers.set(name, keep(nb));
         Reflect.set(this, name, nb);
       }
     }
@@ -682,6 +738,18 @@ export class Module {
   [inspectSymbol](): string {
     return this.toString();
   }
+}
+
+/** `module.to`'s arguments: `(device)`, `(dtype)` or `(device, dtype)`. */
+function toArgs(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): { dev: DeviceLike | undefined; dt: DTypeLike | undefined } {
+  const isDtype = (x: unknown): boolean =>
+    (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'].includes(x)) || (typeof x === 'object' && x !== null && 'itemsize' in x);
+  return isDtype(deviceOrDtype) ? { dev: undefined, dt: deviceOrDtype as DTypeLike } : { dev: deviceOrDtype as DeviceLike, dt: dtype };
+}
+
+/** `t` cast to `dt` when it is floating point (modules leave integer buffers' dtypes alone). */
+function castFloating(t: Tensor, dt: DTypeLike | undefined): Tensor {
+  return dt !== undefined && t.dtype.isFloatingPoint ? noGrad(() => t.to(dt)) : t;
 }
 
 /** `prefix` must be a string and `recurse` a boolean. */

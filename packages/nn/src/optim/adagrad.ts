@@ -1,6 +1,6 @@
 /** `optim.Adagrad`: PyTorch's `_single_tensor_adagrad`. */
-import { type Tensor, float32, fullLike, tensor } from '@antorcha/core';
-import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type Tensor, adopt, fullLike } from '@antorcha/core';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, hostScalar, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link Adagrad}. */
 export interface AdagradOptions {
@@ -33,8 +33,9 @@ export class Adagrad extends Optimizer {
     for (const g of this.paramGroups) {
       for (const p of g.params) {
         const s = this.stateOf(p);
-        s.step = tensor(0, { dtype: float32 });
-        s.sum = fullLike(p, g.initialAccumulatorValue as number);
+        // created eagerly, as PyTorch does: the optimizer's even when built inside tidy
+        s.step = adopt(hostScalar(0));
+        s.sum = adopt(fullLike(p, g.initialAccumulatorValue as number));
       }
     }
   }

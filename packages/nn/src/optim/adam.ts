@@ -1,7 +1,7 @@
 /** `optim.Adam` and `optim.AdamW`: PyTorch's `_single_tensor_adam(w)`. */
-import { type Tensor, TorchValueError, float32, tensor, zerosLike } from '@antorcha/core';
+import { type Tensor, TorchValueError, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
-import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, hostScalar, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link Adam} and {@link AdamW}. */
 export interface AdamOptions {
@@ -36,7 +36,7 @@ function adamUpdate(opt: Optimizer & { stateOfParam(p: Tensor): Record<string, T
     let grad = gradOf(p, maximize);
     const state = opt.stateOfParam(p);
     if (state.step === undefined) {
-      state.step = tensor(0, { dtype: float32 });
+      state.step = hostScalar(0);
       state.exp_avg = zerosLike(p);
       state.exp_avg_sq = zerosLike(p);
       if (amsgrad) state.max_exp_avg_sq = zerosLike(p);

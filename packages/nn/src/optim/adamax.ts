@@ -1,7 +1,7 @@
 /** `optim.Adamax`: PyTorch's `_single_tensor_adamax` (Adam with an infinity norm). */
-import { type Tensor, TorchValueError, float32, tensor, zerosLike } from '@antorcha/core';
+import { type Tensor, TorchValueError, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
-import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, hostScalar, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link Adamax}. */
 export interface AdamaxOptions {
@@ -44,7 +44,7 @@ export class Adamax extends Optimizer {
       let grad = gradOf(p, maximize);
       const state = this.stateOf(p);
       if (state.step === undefined) {
-        state.step = tensor(0, { dtype: float32 });
+        state.step = hostScalar(0);
         state.exp_avg = zerosLike(p);
         state.exp_inf = zerosLike(p);
       }

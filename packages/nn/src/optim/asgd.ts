@@ -1,6 +1,6 @@
 /** `optim.ASGD`: PyTorch 1.13's `_single_tensor_asgd` (averaged SGD). */
-import { type Tensor, float32, tensor, zerosLike } from '@antorcha/core';
-import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
+import { type Tensor, zerosLike } from '@antorcha/core';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, hostScalar, checkNonNegative, gradOf, withDefaults } from './optimizer.js';
 
 /** Options of {@link ASGD}. */
 export interface ASGDOptions {
@@ -18,7 +18,7 @@ export interface ASGDOptions {
   maximize?: boolean;
 }
 
-/** ASGD: SGD with a decaying rate and a running average `ax` of the iterates. η and μ are float32 tensors, as in PyTorch. */
+/** ASGD: SGD with a decaying rate and a running average `ax` of the iterates. η and μ are float32 CPU tensors, as in PyTorch 1.13 (read on the host). */
 export class ASGD extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
@@ -36,9 +36,9 @@ export class ASGD extends Optimizer {
       let grad = gradOf(p, maximize);
       const state = this.stateOf(p);
       if (state.step === undefined) {
-        state.step = tensor(0, { dtype: float32 });
-        state.eta = tensor(lr, { dtype: float32 });
-        state.mu = tensor(1, { dtype: float32 });
+        state.step = hostScalar(0);
+        state.eta = hostScalar(lr);
+        state.mu = hostScalar(1);
         state.ax = zerosLike(p);
       }
       const step = advanceStep(state.step as Tensor);
@@ -50,7 +50,8 @@ export class ASGD extends Optimizer {
       p.mul_(1 - lambd * etaV);
       p.add_(grad, { alpha: -etaV });
       const muV = mu.item() as number;
-      if (muV !== 1) ax.add_(p.sub(ax).mul(mu));
+      // μ is read on the host (a CPU tensor): the number multiplies as the float32 tensor would
+      if (muV !== 1) ax.add_(p.sub(ax).mul(muV));
       else ax.copy_(p);
       // (1 + λ·lr·t)^α: a non-integer power (V8's Math.pow; Python's is glibc's), then stored as float32
       eta.fill_(lr / (1 + lambd * lr * step) ** alpha);

@@ -230,13 +230,19 @@ export class LBFGS extends Optimizer {
     if (typeof closure !== 'function') {
       throw new TorchTypeError('LBFGS.step', `step() missing 1 required positional argument: 'closure'`);
     }
+    for (const p of this._params) if (!p._storage.backend.syncRead) throw needsStepAsync(p);
     this._stepCount++;
-    return noGrad(() => {
-      const gen = this.run(closure);
-      let r = gen.next();
-      while (!r.done) r = gen.next(r.value.item() as number);
-      return r.value;
-    });
+    return this._ownState(() =>
+      noGrad(() => {
+        const gen = this.run(closure);
+        let r = gen.next();
+        while (!r.done) {
+          if (!r.value._storage.backend.syncRead) throw needsStepAsync(r.value);
+          r = gen.next(r.value.item() as number);
+        }
+        return r.value;
+      }),
+    );
   }
 
   /**
@@ -380,16 +386,30 @@ export class LBFGS extends Optimizer {
 
   /** Loads a state dict; the history lists are copied, as PyTorch deep-copies the dict. */
   override loadStateDict(sd: Parameters<Optimizer['loadStateDict']>[0]): void {
-    super.loadStateDict(sd as OptimizerStateDict);
-    for (const s of this.state.values()) {
+    this._ownState(() => this.loadState(sd as OptimizerStateDict));
+  }
+
+  private loadState(sd: OptimizerStateDict): void {
+    super.loadStateDict(sd);
+    for (const [p, s] of this.state) {
       const st = s as Record<string, unknown>;
-      for (const k of ['old_dirs', 'old_stps']) if (Array.isArray(st[k])) st[k] = (st[k] as Tensor[]).map((t) => t.clone());
+      // copies on the parameters' device, as the tensors the base class loads
+      const copy = (t: Tensor): Tensor => (t.device.equals(p.device) ? t.clone() : t.to(p.device));
+      for (const k of ['old_dirs', 'old_stps']) if (Array.isArray(st[k])) st[k] = (st[k] as Tensor[]).map(copy);
       // PyTorch keeps these scalars as 0-d tensors: here they are numbers
       const scalar = (v: unknown): unknown => (v instanceof Tensor ? v.item() : v);
       for (const k of ['ro', 'al']) if (Array.isArray(st[k])) st[k] = (st[k] as unknown[]).map(scalar);
       for (const k of ['t', 'H_diag', 'prev_loss', 'func_evals', 'n_iter']) if (k in st) st[k] = scalar(st[k]);
     }
   }
+}
+
+/** The error of the synchronous `step` where a value it must read lives on an asynchronous device. */
+function needsStepAsync(t: Tensor): TorchRuntimeError {
+  return new TorchRuntimeError(
+    'LBFGS.step',
+    `LBFGS.step(): the loss and the values L-BFGS branches on are on '${t.device}', which can only be read asynchronously; use await optimizer.stepAsync(closure)`,
+  );
 }
 
 /** A closure's loss as a number (`float(closure())`). */

@@ -767,6 +767,9 @@ export class ReduceLROnPlateau {
     const op = 'ReduceLROnPlateau.step';
     if (metric instanceof Tensor) {
       if (metric.numel() !== 1) throw new TorchRuntimeError(op, `a Tensor with ${metric.numel()} elements cannot be converted to Scalar`);
+      if (!metric._storage.backend.syncRead) {
+        throw new TorchRuntimeError(op, `${op}(): the metric is a tensor on '${metric.device}', which can only be read asynchronously; pass its value: scheduler.step(await metric.itemAsync())`);
+      }
     } else checkArg(op, 'metrics', 1, metric, 'number');
     if (epoch !== undefined && epoch !== null) checkArg(op, 'epoch', 2, epoch, 'int');
     const current = metric instanceof Tensor ? Number(metric.item()) : metric;

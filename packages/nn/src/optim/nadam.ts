@@ -1,8 +1,8 @@
 /** `optim.NAdam`: PyTorch 1.13's `_single_tensor_nadam` (Adam with Nesterov momentum). */
-import { type Tensor, float32, tensor, zerosLike } from '@antorcha/core';
+import { type Tensor, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
 import { checkBetas } from './adamax.js';
-import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, checkNonNegative, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, hostScalar, checkNonNegative, withDefaults } from './optimizer.js';
 
 /** Options of {@link NAdam}. */
 export interface NAdamOptions {
@@ -18,7 +18,7 @@ export interface NAdamOptions {
   momentumDecay?: number;
 }
 
-/** NAdam (Dozat). The product of the μ_t is kept as a float32 tensor (`mu_product`), as in PyTorch. */
+/** NAdam (Dozat). The product of the μ_t is kept as a float32 CPU tensor (`mu_product`), as in PyTorch 1.13 (read on the host). */
 export class NAdam extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 
@@ -37,8 +37,8 @@ export class NAdam extends Optimizer {
       let grad = p.grad;
       const state = this.stateOf(p);
       if (state.step === undefined) {
-        state.step = tensor(0, { dtype: float32 });
-        state.mu_product = tensor(1, { dtype: float32 });
+        state.step = hostScalar(0);
+        state.mu_product = hostScalar(1);
         state.exp_avg = zerosLike(p);
         state.exp_avg_sq = zerosLike(p);
       }

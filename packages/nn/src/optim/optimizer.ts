@@ -4,7 +4,7 @@
  * `param_groups` with snake_case option names), so `torch.save(opt.stateDict())`
  * loads in PyTorch's `optimizer.load_state_dict`.
  */
-import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, pyTypeName } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, float32, tensor, TorchTypeError, TorchValueError, adopt, pyTypeName, release, tidyActive } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import { checkOptions, refuseAbstract, typeNameOf } from '../layers/_util.js';
 
@@ -23,6 +23,25 @@ export type ParamsInput = Iterable<Tensor> | Iterable<{ params: Iterable<Tensor>
 
 /** Per-parameter state (PyTorch's names: `momentum_buffer`, `exp_avg`, `step`, …). */
 export type ParamState = Record<string, Tensor | number | null>;
+
+/**
+ * State kept as CPU tensors whatever the parameters' device (PyTorch 1.13's non-capturable
+ * layout): the optimizers read them on the host, which is synchronous, so a step on WebGPU
+ * parameters never waits for the device.
+ */
+const HOST_STATE = new Set(['step', 'mu_product', 'eta', 'mu']);
+
+/** The tensors an optimizer's state holds (values, and arrays of them: LBFGS's history). */
+function stateTensors(state: Map<Tensor, ParamState>): Set<Tensor> {
+  const out = new Set<Tensor>();
+  for (const s of state.values()) {
+    for (const v of Object.values(s) as unknown[]) {
+      if (v instanceof Tensor) out.add(v);
+      else if (Array.isArray(v)) for (const x of v) if (x instanceof Tensor) out.add(x);
+    }
+  }
+  return out;
+}
 
 /** An optimizer state dict as PyTorch lays it out. */
 export interface OptimizerStateDict {
@@ -160,8 +179,11 @@ export abstract class Optimizer {
     for (const g of this.paramGroups) {
       for (const p of g.params) {
         if (p.grad === null) continue;
-        if (setToNone) p.grad = null;
-        else {
+        if (setToNone) {
+          // the dropped gradient is freed at the end of the enclosing tidy, if any
+          release(p.grad);
+          p.grad = null;
+        } else {
           const grad = p.grad;
           noGrad(() => {
             if (grad.gradFn !== null) p.grad = grad.detach();
@@ -182,10 +204,29 @@ export abstract class Optimizer {
     }
     const loss = closure ? closure() : undefined;
     this._stepCount++;
-    noGrad(() => {
-      for (const g of this.paramGroups) this._update(g);
-    });
+    this._ownState(() =>
+      noGrad(() => {
+        for (const g of this.paramGroups) this._update(g);
+      }),
+    );
     return loss;
+  }
+
+  /**
+   * Runs `fn`, which may create and replace state tensors. Inside `tidy`, the state it
+   * creates is the optimizer's (it survives the scope) and the state it drops is handed
+   * to the innermost scope, so a loop with one `tidy` per step keeps memory flat.
+   */
+  protected _ownState<R>(fn: () => R): R {
+    if (!tidyActive()) return fn();
+    const before = stateTensors(this.state);
+    try {
+      return fn();
+    } finally {
+      const after = stateTensors(this.state);
+      for (const t of after) if (!before.has(t)) adopt(t);
+      for (const t of before) if (!after.has(t)) release(t);
+    }
   }
 
   /** The update of one group (runs under no-grad). */
@@ -228,7 +269,9 @@ export abstract class Optimizer {
 
   /**
    * Loads a state dict from {@link stateDict} (or one PyTorch saved, read with
-   * `torch.load`): groups must match in number and sizes; tensors are copied.
+   * `torch.load`): groups must match in number and sizes; tensors are copied, to the
+   * parameter's dtype (floating point) and device, except the scalars kept on the CPU
+   * (`step`, and NAdam's `mu_product`, ASGD's `eta` and `mu`).
    */
   loadStateDict(sd: OptimizerStateDict | { state: Record<string, ParamState> | Map<number | string, ParamState>; param_groups: Record<string, unknown>[] }): void {
     if (sd === null || typeof sd !== 'object') throw new TorchTypeError('load_state_dict', `optimizer state dict must be an object, not ${pyTypeName(sd)}`);
@@ -254,13 +297,18 @@ export abstract class Optimizer {
       for (const [k, v] of Object.entries(s)) {
         if (v instanceof Tensor) {
           let t = v;
-          if (k !== 'step' && p.dtype.isFloatingPoint && t.dtype.isFloatingPoint) t = t.to(p.dtype);
-          copy[k] = t.clone();
+          if (!HOST_STATE.has(k)) {
+            if (p.dtype.isFloatingPoint && t.dtype.isFloatingPoint) t = t.to(p.dtype);
+            if (!t.device.equals(p.device)) t = t.to(p.device);
+          }
+          copy[k] = t === v ? t.clone() : t;
         } else copy[k] = v;
       }
       state.set(p, copy);
     }
-    this.state = state;
+    this._ownState(() => {
+      this.state = state;
+    });
     this.paramGroups = saved.map((g, i) => {
       const group: ParamGroup = { params: this.paramGroups[i]!.params, lr: g.lr as number };
       for (const [k, v] of Object.entries(g)) {
@@ -310,7 +358,15 @@ export function checkNonNegative(value: number, what: string, op: string): void 
   if (!(value >= 0)) throw new TorchValueError(op, `Invalid ${what}: ${value}`);
 }
 
-/** @internal PyTorch's `step_t += 1; step = step_t.item()` on a float32 step tensor. */
+/**
+ * @internal A CPU float32 tensor for the scalar state PyTorch 1.13 keeps on the CPU
+ * (`step`, `mu_product`, `eta`, `mu`), whatever the parameters' device.
+ */
+export function hostScalar(value: number): Tensor {
+  return tensor(value, { dtype: float32, device: 'cpu' });
+}
+
+/** @internal PyTorch's `step_t += 1; step = step_t.item()` on a float32 step tensor (on the CPU: no device read). */
 export function advanceStep(stepT: Tensor): number {
   stepT.add_(1);
   return stepT.item() as number;

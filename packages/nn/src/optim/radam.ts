@@ -1,8 +1,8 @@
 /** `optim.RAdam`: PyTorch 1.13's `_single_tensor_radam` (rectified Adam). */
-import { type Tensor, float32, tensor, zerosLike } from '@antorcha/core';
+import { type Tensor, zerosLike } from '@antorcha/core';
 import { crPowInt } from '@antorcha/rng';
 import { checkBetas } from './adamax.js';
-import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, withDefaults } from './optimizer.js';
+import { type ParamGroup, type ParamsInput, Optimizer, advanceStep, hostScalar, withDefaults } from './optimizer.js';
 
 /** Options of {@link RAdam}. */
 export interface RAdamOptions {
@@ -34,7 +34,7 @@ export class RAdam extends Optimizer {
       let grad = p.grad;
       const state = this.stateOf(p);
       if (state.step === undefined) {
-        state.step = tensor(0, { dtype: float32 });
+        state.step = hostScalar(0);
         state.exp_avg = zerosLike(p);
         state.exp_avg_sq = zerosLike(p);
       }
