@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { Generator, type Tensor, arange, int64, manualSeed, rand, randn, setRngCompat, tensor } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
+import * as core from '@antorcha/core';
 import { nn, optim, utils } from '../src/index.js';
+import { type Run, trainingSetups } from './cases/training.js';
 import { fixture } from './helpers.js';
 
 const { data } = utils;
@@ -21,21 +23,8 @@ interface LoaderCase {
   after: number[];
 }
 
-interface Run {
-  name: string;
-  seed: number;
-  n: number;
-  shape: number[];
-  classes: number;
-  batch_size: number;
-  x_sum: number;
-  y: number[];
-  losses: number[];
-  lrs: number[];
-  eval_loss: number;
-}
-
 const fx = fixture<{ loaders: LoaderCase[]; splits: { n: number; lengths: number[]; seed: number; subsets: number[][] }[]; runs: Run[] }>('nn_training.json');
+const SETUPS = trainingSetups({ ...core, nn, optim, utils });
 
 describe('DataLoader order vs PyTorch', () => {
   setRngCompat('1.13');
@@ -72,38 +61,6 @@ describe('DataLoader order vs PyTorch', () => {
     expect((b.y as Tensor).tolist()).toEqual([0, 1, 2]);
   });
 });
-
-function mlp(din: number, dh: number, dout: number, p = 0): nn.Sequential {
-  const layers: nn.Module[] = [new nn.Linear(din, dh), new nn.ReLU()];
-  if (p > 0) layers.push(new nn.Dropout(p));
-  layers.push(new nn.Linear(dh, dout));
-  return new nn.Sequential(...layers);
-}
-
-function cnn(): nn.Sequential {
-  return new nn.Sequential(
-    new nn.Conv2d(1, 4, 3, { padding: 1, bias: false }),
-    new nn.BatchNorm2d(4),
-    new nn.ReLU(),
-    new nn.MaxPool2d(2),
-    new nn.Conv2d(4, 8, 3, { padding: 1, bias: false }),
-    new nn.BatchNorm2d(8),
-    new nn.ReLU(),
-    new nn.MaxPool2d(2),
-    new nn.Flatten(),
-    new nn.Linear(8 * 3 * 3, 5),
-  );
-}
-
-const SETUPS: Record<string, () => { model: nn.Module; opt: (m: nn.Module) => optim.Optimizer; sched?: (o: optim.Optimizer) => optim.lrScheduler.LRScheduler }> = {
-  mlp_sgd_momentum: () => ({ model: mlp(20, 64, 4), opt: (m) => new optim.SGD(m.parameters(), { lr: 0.05, momentum: 0.9 }) }),
-  mlp_dropout_adam: () => ({ model: mlp(20, 64, 4, 0.2), opt: (m) => new optim.Adam(m.parameters(), { lr: 1e-3 }) }),
-  cnn_adamw_cosine: () => ({
-    model: cnn(),
-    opt: (m) => new optim.AdamW(m.parameters(), { lr: 1e-2, weightDecay: 1e-2 }),
-    sched: (o) => new optim.lrScheduler.CosineAnnealingLR(o, 50),
-  }),
-};
 
 /** The required parity: every step's loss within 1e-4 relative of PyTorch's (float32 training). */
 const LOSS_RTOL = 1e-4;
