@@ -8,7 +8,7 @@
  * modules `CosineSimilarity`, `PairwiseDistance`.
  * Class weights are registered as buffers, as in PyTorch.
  */
-import { type Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, cat, fmtShape, int64, pyTypeName, tensor, where, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, cat, deviceCheck, fmtShape, int64, pyTypeName, tensor, where, zeros } from '@antorcha/core';
 import { type ArgKind, FACTORY, type FactoryOptions, checkArg, checkArgs, checkOptions, expectInput, refuseAbstract } from './layers/_util.js';
 import { Linear } from './layers/linear.js';
 import { ModuleList, Sequential } from './container.js';
@@ -631,6 +631,9 @@ export class AdaptiveLogSoftmaxWithLoss extends Module {
 
   /** The forward without reading the target: each cluster runs on all rows and is masked. */
   private forwardMasked(x: Tensor, t: Tensor, batched: boolean): ASMoutput {
+    // PyTorch's text names the range [min, max] of the targets; a device check carries one
+    // value, so this names the first bad target instead
+    deviceCheck('AdaptiveLogSoftmaxWithLoss', t.lt(0).logicalOr(t.ge(this.nClasses)), `Target values should be in [0, ${this.nClasses - 1}], but the value {value} was found. `, t);
     const cutoffValues = [0, ...this.cutoffs];
     let output = zeros([t._shape[0]!], { dtype: x.dtype, device: x.device });
     let gatherInds = t;

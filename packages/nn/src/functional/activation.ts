@@ -334,8 +334,8 @@ export function gumbelSoftmax(logits: Tensor, opts: GumbelSoftmaxOptions = {}): 
  * Randomized leaky ReLU: in training, each non-positive element is multiplied by a slope
  * drawn uniformly from [lower, upper] (drawn as PyTorch draws it: one double per
  * non-positive element, in row-major order); otherwise the fixed slope (lower + upper)/2
- * (`RreluWithNoiseBackward0`). Training mode reads the input's signs on the host, so it
- * needs a synchronously readable (CPU) input.
+ * (`RreluWithNoiseBackward0`). On a device that reads only asynchronously (WebGPU),
+ * training draws one slope per element on the device, as PyTorch's CUDA kernel does.
  * @example
  * ```ts
  * F.rrelu(x, 1 / 8, 1 / 3, true);
@@ -356,7 +356,12 @@ export function rrelu(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training 
     return maybeInplace(input, fusedNode('RreluWithNoiseBackward0', [input], (x) => leakyRelu(x, slope)), inplace);
   }
   if (!input._storage.backend.syncRead) {
-    throw new TorchRuntimeError(op, `rrelu: training mode draws one slope per non-positive element and reads the input's signs synchronously; move the input to the CPU (got ${input.device})`);
+    // Without reading the signs back: one slope per element, used where x ≤ 0, as
+    // PyTorch's CUDA kernel draws them (so the draws differ from the CPU's, as there).
+    const cast = Math.fround;
+    const r = uniform_(empty(input._shape as number[], { dtype: input.dtype, device: input.device }), cast(lower), cast(upper), generator ? { generator } : undefined);
+    const n = where(input.detach().le(0), r, 1);
+    return maybeInplace(input, fusedNode('RreluWithNoiseBackward0', [input], (x) => x.mul(n)), inplace);
   }
   return keepRngOnError(generator, () => {
     const values = input.detach().contiguous().dataSync() as ArrayLike<number>;

@@ -2,7 +2,7 @@
  * `F.linear`, `F.bilinear`, `F.embedding`, `F.embeddingBag` and `F.oneHot`.
  */
 import { fusedNode, noGrad } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, float64, fmtShape, fromHost, int64, stack, where, zeros, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, arange, bool, deviceCheck, float64, fmtShape, full, getBackend, int64, ones, where, zeros, expectTensor } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 
 /**
@@ -58,17 +58,22 @@ export interface EmbeddingOptions {
 }
 
 /**
- * ATen's `embedding_renorm_`: every distinct row indexed by `flat` whose p-norm exceeds
- * `maxNorm` is scaled in place by maxNorm / (norm + 1e-7), without autograd.
+ * ATen's `embedding_renorm_`: every row indexed by `flat` whose p-norm exceeds `maxNorm`
+ * is scaled in place by maxNorm / (norm + 1e-7), without autograd. Done on the device:
+ * the rows are gathered, scaled and written back (a row indexed twice is written twice
+ * with the same values). The scale is formed in float64 where the device has it (as
+ * ATen forms it in double), else in the weight's dtype.
  */
 function embeddingRenorm_(weight: Tensor, flat: Tensor, maxNorm: number, normType: number): void {
-  const rows = [...new Set((flat.tolist() as number[]).map(Number))].sort((a, b) => a - b);
+  if (flat.numel() === 0) return;
   noGrad(() => {
-    for (const i of rows) {
-      const row = weight.select(0, i);
-      const norm = Number(row.norm(normType).item());
-      if (norm > maxNorm) row.mul_(maxNorm / (norm + 1e-7));
-    }
+    const ids = flat.to(int64);
+    const rows = weight.detach().indexSelect(0, ids); // [T, D]
+    const norms = rows.norm(normType, 1);
+    const acc = getBackend(weight.device.type).dtypes.has('float64') ? float64 : weight.dtype;
+    const scale = full([], maxNorm, { dtype: acc, device: weight.device }).div(norms.to(acc).add(1e-7));
+    const factor = where(norms.gt(maxNorm), scale, 1).to(weight.dtype);
+    weight.scatter_(0, ids.unsqueeze(1).expand(rows._shape as number[]), rows.mul(factor.unsqueeze(1)));
   });
 }
 
@@ -85,11 +90,8 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
   }
   const flat = input.reshape(-1);
   const num = weight._shape[0]!;
-  if (flat.numel() > 0) {
-    const lo = Number(flat.min().item());
-    const hi = Number(flat.max().item());
-    if (lo < 0 || hi >= num) throw new TorchRuntimeError('embedding', 'index out of range in self');
-  }
+  // PyTorch's index_select raises IndexError with this text (a device-side assert on CUDA)
+  deviceCheck('embedding', flat.lt(0).logicalOr(flat.ge(num)), { message: 'index out of range in self', errorClass: 'IndexError' });
   if (opts.maxNorm !== null && opts.maxNorm !== undefined) embeddingRenorm_(weight, flat, opts.maxNorm, opts.normType ?? 2);
   // PyTorch's one kernel: embedding (node EmbeddingBackward0)
   return fusedNode('EmbeddingBackward0', [weight], (w) => {
@@ -104,14 +106,45 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
   });
 }
 
-/** One-hot encoding of int64 class indices (`numClasses` −1 infers max + 1). */
+/**
+ * One-hot encoding of int64 class indices → int64 [*input.shape, numClasses]. With
+ * `numClasses` −1 the size is max + 1, read from the data: on a device that reads only
+ * asynchronously (WebGPU) that needs {@link oneHotAsync}. Out-of-range classes are a
+ * device-side check there (raised by the next read).
+ * @throws TorchRuntimeError for classes out of range; for `numClasses` −1 on WebGPU.
+ */
 export function oneHot(input: Tensor, numClasses = -1): Tensor {
   expectTensor('one_hot', 'input', 1, input);
   if (input.dtype !== int64) throw new TorchRuntimeError('one_hot', 'one_hot is only applicable to index tensor.');
+  if (numClasses === -1 && input.numel() > 0 && !input._storage.backend.syncRead) {
+    throw new TorchRuntimeError('one_hot', `one_hot: with num_classes=-1 the number of classes is read from a tensor on '${input.device}', which can only be read asynchronously; use await F.oneHotAsync(input) or pass numClasses`);
+  }
   const n = numClasses === -1 ? (input.numel() === 0 ? 0 : Number(input.max().item()) + 1) : numClasses;
-  if (input.numel() > 0 && (Number(input.min().item()) < 0 || Number(input.max().item()) >= n)) throw new TorchRuntimeError('one_hot', 'Class values must be smaller than num_classes.');
+  return oneHotOf(input, n);
+}
+
+/**
+ * {@link oneHot} for any device: with `numClasses` −1 the number of classes (max + 1) is
+ * read with an asynchronous read, so it works on WebGPU.
+ * @example
+ * ```ts
+ * const y = await F.oneHotAsync(labels); // labels on 'webgpu'
+ * ```
+ */
+export async function oneHotAsync(input: Tensor, numClasses = -1): Promise<Tensor> {
+  expectTensor('one_hot', 'input', 1, input);
+  if (input.dtype !== int64) throw new TorchRuntimeError('one_hot', 'one_hot is only applicable to index tensor.');
+  const n = numClasses === -1 ? (input.numel() === 0 ? 0 : Number(await input.max().itemAsync()) + 1) : numClasses;
+  return oneHotOf(input, n);
+}
+
+/** The one-hot encoding of `input` with `n` classes, its range checked on the device. */
+function oneHotOf(input: Tensor, n: number): Tensor {
+  // PyTorch's checks, in its order: non-negative, then below num_classes
+  deviceCheck('one_hot', input.lt(0), 'Class values must be non-negative.');
+  deviceCheck('one_hot', input.ge(n), 'Class values must be smaller than num_classes.');
   if (n < 0) throw new TorchValueError('one_hot', `num_classes should be positive, got ${fmtShape([n])}`);
-  const out = zeros([...input._shape, n], { dtype: int64 });
+  const out = zeros([...input._shape, n], { dtype: int64, device: input.device });
   return out.scatter(-1, input.unsqueeze(-1), 1);
 }
 
@@ -149,54 +182,57 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
   if (psw && mode !== 'sum') {
     throw new TorchRuntimeError(op, `embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='${mode}'). Please open a feature request on GitHub.`);
   }
+  const dev = input.device;
   let flat: Tensor;
-  let starts: number[];
+  let bagOf: Tensor; // each position's bag, int64 [T], computed on the device
+  let B: number;
   if (input.ndim === 2) {
     if (opts.offsets) throw new TorchValueError(op, 'if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type Tensor');
-    const [B, N] = input._shape as [number, number];
-    starts = Array.from({ length: B }, (_, i) => i * N);
+    const [nb, N] = input._shape as [number, number];
+    B = nb;
     flat = input.reshape(-1);
+    bagOf = arange(B, { dtype: int64, device: dev }).unsqueeze(1).expand(B, N).reshape(-1);
   } else if (input.ndim === 1) {
     if (!opts.offsets) throw new TorchValueError(op, 'offsets has to be a 1D Tensor but got None');
     if (opts.offsets.ndim !== 1) throw new TorchValueError(op, 'offsets has to be a 1D Tensor');
-    starts = (opts.offsets.tolist() as number[]).map(Number);
-    if (opts.includeLastOffset) starts = starts.slice(0, -1);
     flat = input;
+    const T = flat._shape[0]!;
+    const given = opts.offsets.to(int64);
+    const nOff = given._shape[0]!;
+    if (nOff > 0) {
+      // ATen's checks of the offsets (device-side on WebGPU)
+      const first = given.narrow(0, 0, 1);
+      const last = given.narrow(0, nOff - 1, 1);
+      deviceCheck(op, first.ne(0), `offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got {value}`, first);
+      deviceCheck(op, last.gt(T), `offsets[-1] can not be greater than input's length ${T} but got offsets[-1] of {value}`, last);
+    }
+    const offsets = opts.includeLastOffset ? given.narrow(0, 0, Math.max(nOff - 1, 0)) : given;
+    B = offsets._shape[0]!;
+    // bag of position i = (number of offsets ≤ i) − 1: mark each start, then a running count
+    const marks = zeros([T + 1], { dtype: int64, device: dev }).scatterAdd(0, offsets.clamp(0, T), ones([B], { dtype: int64, device: dev }));
+    bagOf = marks.narrow(0, 0, T).cumsum(0).sub(1);
   } else {
     throw new TorchValueError(op, `input has to be 1D or 2D Tensor, but got Tensor of dimension ${input.ndim}`);
   }
   const T = flat._shape[0]!;
-  const B = starts.length;
   const D = weight._shape[1]!;
-  const ids = (flat.tolist() as number[]).map(Number);
   if (opts.maxNorm !== null && opts.maxNorm !== undefined) embeddingRenorm_(weight, flat, opts.maxNorm, opts.normType ?? 2);
   const pad = opts.paddingIdx ?? null;
-  // one pass: each position's bag, and each bag's non-padding positions
-  const bagOf = new Array<number>(T);
-  const members: number[][] = Array.from({ length: B }, () => []);
-  for (let b = 0; b < B; b++) {
-    const end = b + 1 < B ? starts[b + 1]! : T;
-    for (let i = starts[b]!; i < end; i++) {
-      bagOf[i] = b;
-      if (ids[i] !== pad) members[b]!.push(i);
-    }
-  }
-  const keep = fromHost(Float64Array.from(ids, (v) => (v === pad ? 0 : 1)), [T, 1], float64).to(weight.dtype).to(weight.device);
+  // positions that count (padding entries are left out of their bag)
+  const keep = pad === null ? ones([T], { dtype: bool, device: dev }) : flat.ne(pad);
   return fusedNode('EmbeddingBagBackward0', [weight, psw], (w, sw) => {
     let rows = w.indexSelect(0, flat.to(int64));
     if (mode === 'max') {
-      const bags = members.map((idx) => {
-        if (idx.length === 0) return zeros([D], { dtype: w.dtype, device: w.device });
-        return rows.indexSelect(0, fromHost(Float64Array.from(idx), [idx.length], int64).to(w.device)).amax(0);
-      });
-      return stack(bags, 0);
+      // [B, T, D]: each bag's members, −∞ elsewhere; empty bags give zeros
+      const member = bagOf.unsqueeze(0).eq(arange(B, { dtype: int64, device: dev }).unsqueeze(1)).logicalAnd(keep.unsqueeze(0));
+      const best = where(member.unsqueeze(2), rows.unsqueeze(0), -Infinity).amax(1);
+      return where(member.any(1).unsqueeze(1), best, 0);
     }
-    rows = rows.mul(keep);
+    rows = rows.mul(keep.to(w.dtype).unsqueeze(1));
     if (sw) rows = rows.mul(sw.reshape(-1, 1));
-    const index = fromHost(Float64Array.from(bagOf), [T, 1], int64).to(w.device).expand(T, D);
-    const sums = zeros([B, D], { dtype: w.dtype, device: w.device }).scatterAdd(0, index, rows);
+    const sums = zeros([B, D], { dtype: w.dtype, device: dev }).scatterAdd(0, bagOf.unsqueeze(1).expand(T, D), rows);
     if (mode === 'sum') return sums;
-    const div = fromHost(Float64Array.from(members, (m) => Math.max(m.length, 1)), [B, 1], float64).to(w.dtype).to(w.device);
-    return sums.div(div);
+    const counts = zeros([B], { dtype: w.dtype, device: dev }).scatterAdd(0, bagOf, keep.to(w.dtype)).clamp(1);
+    return sums.div(counts.unsqueeze(1));
   });
 }

@@ -4,7 +4,7 @@
  * logits losses, BCE's log clamp at −100).
  */
 import {
-  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, cat, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
+  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, cat, deviceCheck, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
 } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
@@ -144,13 +144,9 @@ export function nllLoss(input: Tensor, target: Tensor, opts: NllLossOptions = {}
   const C = input.ndim === 1 ? input._shape[0]! : input._shape[1]!;
   const t = target.reshape(-1).to(int64);
   const valid = t.ne(ignoreIndex);
-  if (t.numel() > 0) {
-    const bad = t.lt(0).logicalOr(t.ge(C)).logicalAnd(valid);
-    if (bad.any().item()) {
-      const v = t.maskedSelect(bad).select(0, 0).item();
-      throw new TorchRuntimeError(op, `Target ${v} is out of bounds.`);
-    }
-  }
+  // a device-side check (raised at the next read on WebGPU, as CUDA's assert); PyTorch's CPU
+  // kernel raises IndexError (TORCH_CHECK_INDEX) with this text
+  deviceCheck(op, t.lt(0).logicalOr(t.ge(C)).logicalAnd(valid), { message: 'Target {value} is out of bounds.', errorClass: 'IndexError' }, t);
   if (opts.weight && (opts.weight.ndim !== 1 || opts.weight._shape[0] !== C)) {
     throw new TorchRuntimeError(op, `weight tensor should be defined either for all ${C} classes or no classes but got weight tensor of shape: ${fmtShape(opts.weight._shape)}`);
   }
@@ -227,8 +223,9 @@ export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyOp
   switch (reduction) {
     case 'mean':
       if (opts.weight) {
-        const t = target.maskedSelect(ignoreMask.logicalNot()).reshape(-1).to(int64);
-        ret = smooth.sum().div(opts.weight.gather(0, t).sum());
+        // Σ weight[target] over the non-ignored targets (the ignored ones add 0)
+        const t = where(ignoreMask, 0, target).reshape(-1).to(int64);
+        ret = smooth.sum().div(opts.weight.gather(0, t).mul(ignoreMask.logicalNot().reshape(-1).to(opts.weight.dtype)).sum());
       } else ret = smooth.sum().div(ignoreMask.logicalNot().sum().to(smooth.dtype));
       break;
     case 'sum':
@@ -279,9 +276,8 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, opts: BceOptio
   if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
     throw new TorchValueError(op, `Using a target size (${fmtShape(target._shape)}) that is different to the input size (${fmtShape(input._shape)}) is deprecated. Please ensure they have the same size.`);
   }
-  if (input.numel() > 0 && (input.lt(0).logicalOr(input.gt(1)).any().item() as boolean)) {
-    throw new TorchRuntimeError(op, 'all elements of input should be between 0 and 1');
-  }
+  // ATen's check is !(0 <= x <= 1), so NaN fails it too
+  deviceCheck(op, input.ge(0).logicalAnd(input.le(1)).logicalNot(), 'all elements of input should be between 0 and 1');
   const reduction = opts.reduction ?? 'mean';
   if (reduction !== 'mean' && reduction !== 'sum' && reduction !== 'none') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
   const w = opts.weight ? opts.weight.expandAs(input) : null;
@@ -517,7 +513,7 @@ export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor,
   }
   const reduction = opts.reduction ?? 'mean';
   if (reduction !== 'none' && reduction !== 'mean' && reduction !== 'sum') throw new TorchValueError(op, `${String(reduction)} is not valid`);
-  if (v.lt(0).any().item()) throw new TorchValueError(op, 'var has negative entry/entries');
+  deviceCheck(op, v.lt(0), { message: 'var has negative entry/entries', errorClass: 'ValueError' });
   v = v.clone();
   noGrad(() => v.clamp_(opts.eps ?? 1e-6));
   let loss = v.log().add(input.sub(target).pow(2).div(v)).mul(0.5);
@@ -586,10 +582,7 @@ export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: Multil
   const targetOk = nd <= 1 ? target.ndim <= 1 && target.numel() === C : target.ndim === 2 && target._shape[0] === N && target._shape[1] === C;
   if (!targetOk) throw new TorchRuntimeError(op, `inconsistent size ${fmtShape(target._shape)} for argument #2 'target'`);
   if (target.dtype.name !== 'int64') throw new TorchRuntimeError(op, `expected scalar type Long but found ${target.dtype.name}`);
-  // a data check: only where the target reads synchronously (WebGPU skips it)
-  if (target.numel() > 0 && target._storage.backend.syncRead && (target.lt(-1).logicalOr(target.ge(C)).any().item() as boolean)) {
-    throw new TorchRuntimeError(op, "argument #2 'target' is out of range");
-  }
+  deviceCheck(op, target.lt(-1).logicalOr(target.ge(C)), "argument #2 'target' is out of range");
   // one node, PyTorch's fused kernel's name
   return fusedNode('MultilabelMarginLossBackward0', [input], (inp) => multilabelMarginImpl(inp, target, N, C, nd, reduction, op));
 }
@@ -654,7 +647,8 @@ function hostLengths(v: Tensor | readonly number[] | number, what: string, op: s
   if (typeof v === 'number') return [v];
   if (v instanceof Tensor) {
     if (v.dtype.isFloatingPoint || v.dtype.name === 'bool') throw new TorchRuntimeError(op, `${what} must be integral`);
-    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: ${what} must be a list or a tensor on a device that reads synchronously (the CPU); got ${v.device}`);
+    // PyTorch copies tensor lengths to the CPU (a synchronous read); here that copy is the caller's
+    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: ${what} must be a list or a CPU tensor; got a tensor on '${v.device}', which can only be read asynchronously: pass await ${what}.toAsync('cpu')`);
     return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
   }
   if (!Array.isArray(v) || v.some((x) => !Number.isInteger(x))) throw new TorchTypeError(op, `${op}(): argument '${what}' must be a Tensor or a list of ints`);

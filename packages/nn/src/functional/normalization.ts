@@ -17,8 +17,12 @@ export interface BatchNormOptions {
   bias?: Tensor | null;
   /** Use batch statistics (and update the running ones) instead of the running ones. */
   training?: boolean;
-  /** Weight of the new batch statistic in the running averages (default 0.1). */
-  momentum?: number;
+  /**
+   * Weight of the new batch statistic in the running averages (default 0.1): a number, or
+   * a 0-d tensor on the input's device (PyTorch reads a tensor as a float; here it stays
+   * on the device, which is how `BatchNorm`'s cumulative average avoids a synchronous read).
+   */
+  momentum?: number | Tensor;
   /** Added to the variance (default 1e-5). */
   eps?: number;
 }
@@ -42,6 +46,7 @@ export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar:
   expectOptions('batch_norm', opts);
   const training = opts.training ?? false;
   const momentum = opts.momentum ?? 0.1;
+  if (typeof momentum !== 'number' && momentum.ndim !== 0) throw new TorchValueError('batch_norm', `momentum must be a number or a 0-d tensor, got a tensor of shape ${fmtShape(momentum._shape)}`);
   const eps = opts.eps ?? 1e-5;
   if (input.ndim < 2) throw new TorchValueError('batch_norm', `expected 2D or 3D input (got ${input.ndim}D input)`);
   const dims = [0, ...Array.from({ length: input.ndim - 2 }, (_, i) => i + 2)];
@@ -69,10 +74,11 @@ export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar:
     noGrad(() => {
       const x = input.detach();
       const mean = x.mean(dims, true);
-      if (runningMean !== null) runningMean.mul_(1 - momentum).add_(mean.reshape(-1).mul(momentum));
+      const keepOld = typeof momentum === 'number' ? 1 - momentum : momentum.neg().add(1);
+      if (runningMean !== null) runningMean.mul_(keepOld).add_(mean.reshape(-1).mul(momentum));
       if (runningVar !== null) {
         const unbiased = x.sub(mean).square().sum(dims).div(n - 1);
-        runningVar.mul_(1 - momentum).add_(unbiased.mul(momentum));
+        runningVar.mul_(keepOld).add_(unbiased.mul(momentum));
       }
     });
   }

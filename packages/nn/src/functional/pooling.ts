@@ -5,7 +5,7 @@
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, empty, fmtShape, fromHost, float64, int32, int64, rand, stack, zeros, expectIntList, expectIntOrList, expectTensor } from '@antorcha/core';
+import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, deviceCheck, empty, fmtShape, fromHost, float64, int32, int64, rand, stack, zeros, expectIntList, expectIntOrList, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
 import { type IntOrTuple, ntuple, expectOptions, keepRngOnError } from './utils.js';
 
@@ -390,9 +390,9 @@ function adaptiveSizes3(outputSize: IntOrTuple | (number | null)[], x: Tensor, o
   return o.map((v, i) => (v === null ? x._shape[x.ndim - 3 + i]! : v));
 }
 
-/** Host values of a small int64/float tensor (CPU, or any device that reads synchronously). */
+/** Host values of the fractional pools' `_random_samples` (a CPU tensor: they place the windows on the host). */
 function hostNumbers(t: Tensor, op: string): number[] {
-  if (!t._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: this argument must be on a device that reads synchronously (the CPU); got ${t.device}`);
+  if (!t._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: _random_samples must be a CPU tensor; got a tensor on '${t.device}', which can only be read asynchronously: pass await samples.toAsync('cpu')`);
   return Array.from(t.contiguous().dataSync() as ArrayLike<number | bigint>, Number);
 }
 
@@ -521,15 +521,9 @@ function unpool(input: Tensor, indices: Tensor, out: number[], dims: number, op:
     throw new TorchRuntimeError(op, `Expected shape of indices to be same as that of the input tensor (${fmtShape(input._shape)}) but got indices tensor with shape: ${fmtShape(indices._shape)}`);
   }
   const volume = out.reduce((a, b) => a * b, 1);
-  if (indices._storage.backend.syncRead && indices.numel() > 0) {
-    // ATen's loop goes on past a bad index and reports the last one it met
-    const host = hostNumbers(indices, op);
-    let bad: number | undefined;
-    for (const v of host) if (v < 0 || v >= volume) bad = v;
-    if (bad !== undefined) {
-      throw new TorchRuntimeError(op, `Found an invalid max index: ${bad} (output volumes are of size ${out.join('x')}`);
-    }
-  }
+  // ATen's loop goes on past a bad index and reports the last one it met: the first of the reversed indices
+  const reversed = indices.reshape(-1).flip(0);
+  deviceCheck(op, reversed.lt(0).logicalOr(reversed.ge(volume)), `Found an invalid max index: {value} (output volumes are of size ${out.join('x')}`, reversed);
   const unbatched = input.ndim === dims + 1;
   const node = dims === 2 ? 'MaxUnpool2DBackward0' : 'MaxUnpool3DBackward0';
   const res = fusedNode(node, [input], (x0) => {

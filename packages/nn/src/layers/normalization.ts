@@ -108,11 +108,14 @@ export abstract class BatchNormBase extends Module {
   override forward(input: Tensor): Tensor {
     expectInput(`${this._getName()}.forward`, input);
     this.checkInputDim(input);
-    let factor = this.momentum ?? 0.0;
+    let factor: number | Tensor = this.momentum ?? 0.0;
     // PyTorch counts the batch first; it is counted after the op here, so a failing
     // call leaves the module as it was
     const nbt = this.training && this.trackRunningStats ? this.numBatchesTracked : null;
-    if (nbt !== null) factor = this.momentum === null ? 1.0 / (Number(nbt.item()) + 1) : this.momentum;
+    if (nbt !== null && this.momentum === null) {
+      // the cumulative average's 1 / num_batches_tracked: read on the CPU, formed on the device elsewhere
+      factor = nbt._storage.backend.syncRead ? 1.0 / (Number(nbt.item()) + 1) : nbt.add(1).to(this.runningMean?.dtype ?? input.dtype).reciprocal();
+    }
     const bnTraining = this.training ? true : this.runningMean === null && this.runningVar === null;
     const useRunning = !this.training || this.trackRunningStats;
     const out = F.batchNorm(input, useRunning ? this.runningMean : null, useRunning ? this.runningVar : null, {

@@ -1,5 +1,6 @@
 /** `nn.utils.clipGradNorm_` and `nn.utils.clipGradValue_`, as PyTorch computes them. */
-import { Tensor, TorchRuntimeError, stack, tensor } from '@antorcha/core';
+import { Tensor, deviceCheck, stack, tensor } from '@antorcha/core';
+import { pyFloat } from './pyrepr.js';
 import { noGrad } from '@antorcha/autograd';
 
 function gradsOf(parameters: Tensor | Iterable<Tensor>): Tensor[] {
@@ -28,10 +29,12 @@ export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: nu
     } else {
       total = stack(grads.map((g) => g.detach().norm(normType))).norm(normType);
     }
-    if (errorIfNonfinite && (total.isnan().logicalOr(total.isinf()).item() as boolean)) {
-      throw new TorchRuntimeError(
+    if (errorIfNonfinite) {
+      // a device-side check: raised at once on the CPU, by the next read on WebGPU (PyTorch reads it back on CUDA)
+      deviceCheck(
         'clip_grad_norm_',
-        `The total norm of order ${normType} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
+        total.isfinite().logicalNot(),
+        `The total norm of order ${pyFloat(normType)} for gradients from \`parameters\` is non-finite, so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm anyway, set \`error_if_nonfinite=False\``,
       );
     }
     const coef = total.add(1e-6).reciprocal().mul(maxNorm).clamp(null, 1.0);

@@ -7,11 +7,18 @@ import { Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, cat
 import { checkOptions } from '../layers/_util.js';
 import { fusedNode } from '@antorcha/autograd';
 
+/** ATen's ScalarType name of a tensor's dtype (`Long`, `Int`, …), as its messages print it. */
+function scalarTypeName(v: Tensor): string {
+  const names: Record<string, string> = { int64: 'Long', int32: 'Int', int16: 'Short', int8: 'Char', uint8: 'Byte', bool: 'Bool', float32: 'Float', float64: 'Double' };
+  return names[v.dtype.name] ?? v.dtype.name;
+}
+
 /** Lengths (a tensor or a list) as host integers. */
 function hostInts(v: Tensor | readonly number[], op: string): number[] {
   if (v instanceof Tensor) {
     if (v.dtype.isFloatingPoint || v.dtype.name === 'bool') throw new TorchRuntimeError(op, "'lengths' argument should be a 1D CPU int64 tensor");
-    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, "'lengths' argument should be a 1D CPU int64 tensor, but got 1D " + v.device + ' ' + v.dtype.name + ' tensor');
+    // PyTorch's text for lengths on a GPU: "… but got 1D cuda:0 Long tensor"
+    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, `'lengths' argument should be a 1D CPU int64 tensor, but got ${v.ndim}D ${v.device} ${scalarTypeName(v)} tensor`);
     return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
   }
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'number' || !Number.isInteger(x))) {
