@@ -25,5 +25,5 @@ export * as backends from './backends/index.js';
 export * as autograd from '@antorcha/autograd';
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from '@antorcha/autograd';
 export { isAnomalyEnabled, isAnomalyCheckNanEnabled } from '@antorcha/autograd';
-/** `torch.nn` (with `functional`/`F`, `init`, `utils`), `torch.optim` (with `lrScheduler`), `torch.utils.data`, `torch.save`/`torch.load`, safetensors. */
-export { nn, optim, utils, save, load, safetensors, SerializationError } from '@antorcha/nn';
+/** `torch.nn` (with `functional`/`F`, `init`, `utils`), `torch.optim` (with `lrScheduler`), `torch.utils.data`, `torch.save`/`torch.saveAsync`/`torch.load`, safetensors. */
+export { nn, optim, utils, save, saveAsync, load, safetensors, SerializationError } from '@antorcha/nn';

@@ -6,7 +6,7 @@
  * reference implementation does (size limit, offsets contiguous and covering the
  * data exactly, byte counts matching shapes) before allocating anything.
  */
-import { type DTypeName, type Tensor, fromHost, toDType } from '@antorcha/core';
+import { type DTypeName, type DeviceLike, type Tensor, device, fromHost, toDType } from '@antorcha/core';
 import { SerializationError, readGuard } from './errors.js';
 
 /** Header size limit of the reference implementation (100 MB). */
@@ -32,16 +32,49 @@ function fail(msg: string): never {
 /** Tensors by name (insertion order kept). */
 export type TensorMap = Record<string, Tensor>;
 
+/** A tensor's row-major values as a host array (int64 as Float64Array). */
+type Values = Float32Array | Float64Array | Int32Array | Uint8Array;
+
 /**
  * Serialises named tensors (and optional string metadata) to safetensors bytes.
- * Tensors are written contiguous, in the given order.
+ * Tensors are written contiguous, in the given order. Tensors on devices that read
+ * back only asynchronously (WebGPU) need {@link serializeAsync}.
  * @example
  * ```ts
  * const bytes = safetensors.serialize(model.stateDict(), { format: 'pt' });
  * ```
+ * @throws SerializationError for a tensor on an asynchronous device, naming `serializeAsync`.
  */
 export function serialize(tensors: TensorMap | Map<string, Tensor>, metadata?: Record<string, string> | null): Uint8Array {
-  const entries = tensors instanceof Map ? [...tensors.entries()] : Object.entries(tensors);
+  return encode(entriesOf(tensors), metadata, (t) => {
+    if (!t._storage.backend.syncRead) {
+      throw new SerializationError('safetensors', `serialize: tensor on '${t.device}' can only be read asynchronously; use await safetensors.serializeAsync(tensors)`);
+    }
+    return t.dataSync();
+  });
+}
+
+/**
+ * {@link serialize} for tensors on any device: reads tensors on asynchronous devices
+ * (WebGPU) back first; the bytes are those {@link serialize} writes for the CPU copies.
+ * @example
+ * ```ts
+ * const bytes = await safetensors.serializeAsync(model.stateDict(), { format: 'pt' });
+ * ```
+ */
+export async function serializeAsync(tensors: TensorMap | Map<string, Tensor>, metadata?: Record<string, string> | null): Promise<Uint8Array> {
+  const entries = entriesOf(tensors);
+  const values = new Map<Tensor, Values>();
+  await Promise.all(entries.map(async ([, t]) => values.set(t, await t.data())));
+  return encode(entries, metadata, (t) => values.get(t)!);
+}
+
+function entriesOf(tensors: TensorMap | Map<string, Tensor>): [string, Tensor][] {
+  return tensors instanceof Map ? [...tensors.entries()] : Object.entries(tensors);
+}
+
+/** The safetensors bytes of `entries`, each tensor's row-major values given by `valuesOf`. */
+function encode(entries: [string, Tensor][], metadata: Record<string, string> | null | undefined, valuesOf: (t: Tensor) => Values): Uint8Array {
   const header: Record<string, unknown> = {};
   if (metadata) {
     for (const [k, v] of Object.entries(metadata)) if (typeof v !== 'string') throw new SerializationError('safetensors', `metadata value for '${k}' must be a string`);
@@ -52,7 +85,7 @@ export function serialize(tensors: TensorMap | Map<string, Tensor>, metadata?: R
   for (const [name, t] of entries) {
     if (name === '__metadata__') throw new SerializationError('safetensors', "'__metadata__' cannot be a tensor name");
     const dtype = t.dtype.name;
-    const values = t.dataSync();
+    const values = valuesOf(t);
     let bytes: Uint8Array;
     if (dtype === 'int64') {
       const out = new BigInt64Array(values.length);
@@ -81,6 +114,15 @@ export function serialize(tensors: TensorMap | Map<string, Tensor>, metadata?: R
   return out;
 }
 
+/** Options of {@link deserialize} and {@link loadFile}. */
+export interface SafetensorsLoadOptions {
+  /**
+   * The device the tensors are created on (`safetensors.torch.load_file`'s `device`):
+   * `'cpu'` (the default) or e.g. `'webgpu'`; the data is written there, nothing is read back.
+   */
+  device?: DeviceLike;
+}
+
 /** What {@link deserialize} returns. */
 export interface SafetensorsContent {
   /** Tensors by name, in header order. */
@@ -103,8 +145,16 @@ interface Info {
  * file, malformed JSON, unknown or unsupported dtypes, byte counts that do not
  * match shapes, and offsets that overlap, leave gaps, or do not cover the data.
  */
-export function deserialize(data: Uint8Array | ArrayBuffer): SafetensorsContent {
-  return readGuard('safetensors', () => deserializeChecked(data instanceof Uint8Array ? data : new Uint8Array(data)));
+export function deserialize(data: Uint8Array | ArrayBuffer, opts: SafetensorsLoadOptions = {}): SafetensorsContent {
+  const dev = device(opts.device ?? 'cpu');
+  const content = readGuard('safetensors', () => deserializeChecked(data instanceof Uint8Array ? data : new Uint8Array(data)));
+  if (dev.type === 'cpu') return content;
+  // Checked and decoded on the CPU first, so a bad file allocates nothing on the device.
+  const tensors: TensorMap = {};
+  for (const [name, t] of Object.entries(content.tensors)) {
+    Object.defineProperty(tensors, name, { value: t.to(dev), enumerable: true, writable: true, configurable: true });
+  }
+  return { tensors, metadata: content.metadata };
 }
 
 function deserializeChecked(bytes: Uint8Array): SafetensorsContent {
@@ -203,12 +253,17 @@ function nodeFs(): { readFileSync(p: string): Uint8Array; writeFileSync(p: strin
   return fs as ReturnType<typeof nodeFs>;
 }
 
-/** Writes named tensors to a `.safetensors` file (Node.js). */
+/** Writes named tensors to a `.safetensors` file (Node.js); tensors on WebGPU need {@link saveFileAsync}. */
 export function saveFile(tensors: TensorMap | Map<string, Tensor>, path: string, metadata?: Record<string, string> | null): void {
   nodeFs().writeFileSync(path, serialize(tensors, metadata));
 }
 
-/** Reads the tensors of a `.safetensors` file (Node.js). */
-export function loadFile(path: string): TensorMap {
-  return deserialize(nodeFs().readFileSync(path)).tensors;
+/** {@link saveFile} for tensors on any device: reads tensors on WebGPU back first (Node.js). */
+export async function saveFileAsync(tensors: TensorMap | Map<string, Tensor>, path: string, metadata?: Record<string, string> | null): Promise<void> {
+  nodeFs().writeFileSync(path, await serializeAsync(tensors, metadata));
+}
+
+/** Reads the tensors of a `.safetensors` file (Node.js), onto `opts.device` (default the CPU). */
+export function loadFile(path: string, opts: SafetensorsLoadOptions = {}): TensorMap {
+  return deserialize(nodeFs().readFileSync(path), opts).tensors;
 }

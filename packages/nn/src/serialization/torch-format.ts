@@ -6,7 +6,7 @@
  * `<archive>/version`. Loading is `weights_only`: only the globals and opcodes
  * state dicts use are accepted, nothing is ever executed.
  */
-import { type DTypeName, Tensor, allocHost, fromHost, toDType } from '@antorcha/core';
+import { type DTypeName, type Device, type DeviceLike, Tensor, allocHost, device, fromHost, toDType } from '@antorcha/core';
 import { Parameter } from '../parameter.js';
 import { SerializationError, readGuard } from './errors.js';
 import { DictBuilder, type PyCallable, PyGlobal, PyPersistent, PyReduce, PyTuple, pickle, unpickle } from './pickle.js';
@@ -139,6 +139,16 @@ function decodeStorage(bytes: Uint8Array, dtype: DTypeName, bigEndian: boolean):
   }
 }
 
+/** A loaded storage on the `mapLocation` device (a write, no read-back). */
+function onDevice(host: StorageValues, numel: number, dtype: DTypeName, dev: Device): Tensor {
+  try {
+    return fromHost(host, [numel], toDType(dtype), { device: dev });
+  } catch (e) {
+    if (dev.type === 'cpu') throw e;
+    throw new SerializationError('load', `cannot map a ${dtype} storage to '${dev}': ${(e as Error).message}`);
+  }
+}
+
 /** Builds a strided view over a storage after checking it stays inside. */
 function rebuildTensor(storage: unknown, offsetV: unknown, sizeV: unknown, strideV: unknown): Tensor {
   if (!isStorageRef(storage)) fail('_rebuild_tensor_v2: first argument is not a storage');
@@ -165,8 +175,12 @@ export type Loaded = any;
 
 /** Options of {@link load}. */
 export interface LoadOptions {
-  /** Only `'cpu'` (tensors are created on the CPU). */
-  mapLocation?: 'cpu';
+  /**
+   * The device the tensors are created on (PyTorch's `map_location` given a device):
+   * `'cpu'` (the default) or e.g. `'webgpu'`. Storages are written to the device, so
+   * views keep sharing them; nothing is read back.
+   */
+  mapLocation?: DeviceLike;
 }
 
 /**
@@ -182,11 +196,12 @@ export interface LoadOptions {
  * ```
  * @throws SerializationError for corrupt, truncated or non-state-dict files.
  */
-export function load(data: Uint8Array | ArrayBuffer, _opts: LoadOptions = {}): Loaded {
-  return readGuard('load', () => loadChecked(data instanceof Uint8Array ? data : new Uint8Array(data)));
+export function load(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Loaded {
+  const dev = device(opts.mapLocation ?? 'cpu');
+  return readGuard('load', () => loadChecked(data instanceof Uint8Array ? data : new Uint8Array(data), dev));
 }
 
-function loadChecked(bytes: Uint8Array): Loaded {
+function loadChecked(bytes: Uint8Array, dev: Device): Loaded {
   if (bytes.length >= 2 && bytes[0] === 0x80 && bytes[1]! <= 5) {
     fail('this file uses the legacy (pre-1.6, non-zip) torch.save format, which is not supported; re-save it with PyTorch >= 1.6');
   }
@@ -227,7 +242,7 @@ function loadChecked(bytes: Uint8Array): Loaded {
     const need = numel * ITEMSIZE[dtype];
     if (raw.length !== need) fail(`storage '${key}' has ${raw.length} bytes but ${numel} ${dtype} elements need ${need}`);
     const host = decodeStorage(raw, dtype, bigEndian);
-    const ref: StorageRef = { kind: 'storage', key, dtype, numel, base: fromHost(host, [numel], toDType(dtype)) };
+    const ref: StorageRef = { kind: 'storage', key, dtype, numel, base: onDevice(host, numel, dtype, dev) };
     ours.add(ref);
     storages.set(key, ref);
     return ref;
@@ -380,18 +395,38 @@ function orderedDict(entries: [unknown, unknown][], metadata?: unknown): PyReduc
   return new PyReduce(new PyGlobal('collections', 'OrderedDict'), [], { dictItems: entries, state });
 }
 
+/** A tensor's whole storage as a row-major host array (int64 as Float64Array). */
+type StorageValues = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+/** The whole storage under `t` as one flat view (its elements in storage order). */
+function storageView(t: Tensor): Tensor {
+  return t.detach().asStrided([t._storage.numel], [1], 0);
+}
+
+/** Little-endian bytes of a storage's values, as PyTorch writes them. */
+function storageBytes(dtype: DTypeName, whole: StorageValues): Uint8Array {
+  switch (dtype) {
+    case 'float32':
+    case 'float64':
+    case 'int32':
+    case 'uint8':
+    case 'bool':
+      return new Uint8Array(whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength));
+    case 'int64': {
+      const n = whole.length;
+      const out = new BigInt64Array(n);
+      for (let i = 0; i < n; i++) out[i] = BigInt(whole[i]!);
+      return new Uint8Array(out.buffer);
+    }
+  }
+}
+
 /**
- * Serialises a state dict (or any nesting of tensors, objects, Maps, arrays,
- * numbers, strings, booleans and null) in PyTorch's checkpoint format, readable by
- * `torch.load(f, weights_only=True)`. Objects carrying a state dict's `_metadata`
- * (from `module.stateDict()`) are written as `OrderedDict`s with it, as PyTorch does;
- * other objects and Maps as dicts, arrays as lists.
- * @example
- * ```ts
- * writeFileSync('model.pt', torch.save(model.stateDict()));
- * ```
+ * The checkpoint archive of `obj`, reading each distinct storage once with `values`.
+ * Every tensor is recorded with location `'cpu'`: {@link saveAsync} of device tensors
+ * writes what {@link save} writes for their CPU copies.
  */
-export function save(obj: unknown): Uint8Array {
+function archive(obj: unknown, values: (t: Tensor) => StorageValues): Uint8Array {
   const storageKeys = new Map<object, string>();
   const records: { name: string; data: Uint8Array }[] = [];
   const storageType = (d: DTypeName): PyGlobal => new PyGlobal('torch', DTYPE_STORAGE[d]);
@@ -405,31 +440,12 @@ export function save(obj: unknown): Uint8Array {
     }
     return x;
   };
-  const storageBytes = (t: Tensor): Uint8Array => {
-    const dtype = t.dtype.name;
-    const n = t._storage.numel;
-    const whole = n === 0 ? new Float32Array(0) : t.detach().asStrided([n], [1], 0).dataSync();
-    switch (dtype) {
-      case 'float32':
-      case 'float64':
-      case 'int32':
-      case 'uint8':
-      case 'bool':
-        return new Uint8Array(whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength));
-      case 'int64': {
-        const out = new BigInt64Array(n);
-        for (let i = 0; i < n; i++) out[i] = BigInt(whole[i]!);
-        return new Uint8Array(out.buffer);
-      }
-    }
-  };
   const tensorReduce = (t: Tensor): PyReduce => {
-    if (!t.isCpu) throw new SerializationError('save', 'only CPU tensors can be saved; call .cpu() first');
     let key = storageKeys.get(t._storage);
     if (key === undefined) {
       key = String(storageKeys.size);
       storageKeys.set(t._storage, key);
-      records.push({ name: `archive/data/${key}`, data: storageBytes(t) });
+      records.push({ name: `archive/data/${key}`, data: storageBytes(t.dtype.name, t._storage.numel === 0 ? new Float32Array(0) : values(t)) });
     }
     const pid = new PyPersistent(new PyTuple(['storage', storageType(t.dtype.name), key, 'cpu', t._storage.numel]));
     const args = [pid, t._offset, new PyTuple(t._shape), new PyTuple(t._strides), t.requiresGrad && !(t instanceof Parameter), orderedDict([])];
@@ -467,4 +483,50 @@ export function save(obj: unknown): Uint8Array {
     ...records,
     { name: 'archive/version', data: new TextEncoder().encode('3\n') },
   ]);
+}
+
+/**
+ * Serialises a state dict (or any nesting of tensors, objects, Maps, arrays,
+ * numbers, strings, booleans and null) in PyTorch's checkpoint format, readable by
+ * `torch.load(f, weights_only=True)`. Objects carrying a state dict's `_metadata`
+ * (from `module.stateDict()`) are written as `OrderedDict`s with it, as PyTorch does;
+ * other objects and Maps as dicts, arrays as lists. Tensors on devices that read back
+ * only asynchronously (WebGPU) need {@link saveAsync}.
+ * @example
+ * ```ts
+ * writeFileSync('model.pt', torch.save(model.stateDict()));
+ * ```
+ * @throws SerializationError for a tensor on an asynchronous device, naming `saveAsync`.
+ */
+export function save(obj: unknown): Uint8Array {
+  return archive(obj, (t) => {
+    if (!t._storage.backend.syncRead) {
+      throw new SerializationError('save', `save: tensor on '${t.device}' can only be read asynchronously; use await torch.saveAsync(obj)`);
+    }
+    return storageView(t).dataSync();
+  });
+}
+
+/**
+ * {@link save} for tensors on any device: reads each storage on an asynchronous device
+ * (WebGPU) back first, then writes the same bytes that {@link save} writes for the CPU
+ * copies (tensors are recorded on `'cpu'`; load them onto a device with
+ * `load(bytes, { mapLocation })`). Like PyTorch's `torch.save` of CUDA tensors, views
+ * keep sharing their storage. Nothing may change the tensors until it resolves.
+ * @example
+ * ```ts
+ * model.to('webgpu'); // … train …
+ * writeFileSync('model.pt', await torch.saveAsync(model.stateDict()));
+ * ```
+ */
+export async function saveAsync(obj: unknown): Promise<Uint8Array> {
+  // First pass: find the storages to read back (the same walk as the archive's).
+  const pending = new Map<object, Tensor>();
+  archive(obj, (t) => {
+    if (!t._storage.backend.syncRead) pending.set(t._storage, t);
+    return new Float32Array(0);
+  });
+  const read = new Map<object, StorageValues>();
+  await Promise.all([...pending].map(async ([storage, t]) => read.set(storage, await storageView(t).data())));
+  return archive(obj, (t) => read.get(t._storage) ?? storageView(t).dataSync());
 }
