@@ -108,3 +108,79 @@ export function flatOutputs(out: unknown): Tensor[] {
   if (Array.isArray(out)) return out.flatMap(flatOutputs);
   return [out as Tensor];
 }
+
+// The fixture shapes below restate packages/nn/test's (helpers.ts, cases/*.ts): this package's
+// TypeScript root does not reach there, so only the case tables are shared, loaded by URL.
+
+/** One forward (and backward) call of a layer golden case. */
+export interface LayerCall {
+  mode: 'train' | 'eval';
+  inputs: EncodedResult[];
+  outputs: EncodedResult[];
+  out_grads?: EncodedResult[];
+  input_grads?: (EncodedResult | null)[];
+  param_grads?: Record<string, EncodedResult | null>;
+}
+
+/** A layer golden case (its init bit patterns and repr are checked on the CPU only). */
+export interface LayerCase {
+  name: string;
+  seed: number;
+  calls: LayerCall[];
+  state?: Record<string, EncodedResult>;
+}
+
+/** A module as the layer case tables build it. */
+export type Module = torch.nn.Module;
+
+/** Calls a built module on a case's inputs (cases/layers.ts's Run). */
+export type Run = (m: Module, xs: Tensor[]) => unknown;
+
+/**
+ * Runs a layer golden case (tools/golden/nn_layers.py, nn_surface_layers.py) on WebGPU: the
+ * module is built and seeded on the CPU (PyTorch's initialisation, which the nn tests check bit
+ * for bit with the repr) and moved to the device; each call's outputs, input gradients and
+ * parameter gradients, then the state (running statistics), are compared with PyTorch's. Cases
+ * PyTorch ran in float64 run in float32 from the rounded inputs and compare within `tol`;
+ * float32 cases replay PyTorch's stream (inputs, the layer's draws on the device, output
+ * gradients) and compare within `tol32`.
+ */
+export async function runLayerCase(c: LayerCase, make: () => Module, run: Run, tol: Tol = F32, tol32: Tol = EXACT): Promise<void> {
+  torch.manualSeed(c.seed);
+  const m = make().to('webgpu');
+  const float32 = c.calls[0]!.inputs.some((x) => x.dtype === 'float32');
+  const t = float32 ? tol32 : tol;
+  if (float32) torch.manualSeed(100 + c.seed);
+  const input = (e: EncodedResult): Tensor => (float32 ? torch.randn(e.shape).to('webgpu') : onGpu(e));
+  for (const [ci, call] of c.calls.entries()) {
+    const label = `${c.name} call ${ci} (${call.mode})`;
+    m.train(call.mode === 'train');
+    const xs = call.inputs.map(input);
+    for (const x of xs) if (x.dtype.isFloatingPoint) x.requiresGrad_(true);
+    const outs = flatOutputs(run(m, xs));
+    expect(outs.length, `${label}: number of outputs`).toBe(call.outputs.length);
+    for (const [i, o] of outs.entries()) await expectGolden(o, call.outputs[i]!, `${label} output ${i}`, t);
+    if (!call.out_grads) continue;
+    const diff = outs.filter((o) => o.dtype.isFloatingPoint && o.requiresGrad);
+    const gs = call.out_grads.map(input);
+    let loss = diff[0]!.mul(gs[0]!).sum();
+    for (let i = 1; i < diff.length; i++) loss = loss.add(diff[i]!.mul(gs[i]!).sum());
+    const floatXs = xs.filter((x) => x.dtype.isFloatingPoint);
+    const named = m.namedParameters();
+    const grads = torch.autograd.grad([loss], [...floatXs, ...named.map(([, p]) => p)], { allowUnused: true });
+    for (const [i] of floatXs.entries()) {
+      const want = call.input_grads![i];
+      if (want === null) expect(grads[i], `${label} input grad ${i}`).toBeNull();
+      else await expectGolden(grads[i]!, want!, `${label} input grad ${i}`, t);
+    }
+    for (const [j, [name]] of named.entries()) {
+      const want = call.param_grads![name];
+      const g = grads[floatXs.length + j];
+      if (want === null || want === undefined) expect(g ?? null, `${label} grad of ${name}`).toBeNull();
+      else await expectGolden(g!, want, `${label} grad of ${name}`, t);
+    }
+  }
+  const sd = m.stateDict();
+  expect(Object.keys(sd)).toEqual(Object.keys(c.state!));
+  for (const [k, e] of Object.entries(c.state!)) await expectGolden(sd[k]!, e, `${c.name} state ${k}`, t);
+}

@@ -4,13 +4,36 @@
 // inputs. A case whose op is asked for a float64 result is skipped (WebGPU holds no float64).
 import * as torch from 'antorcha';
 import type { EncodedResult } from '@antorcha/core/testing';
-import type { FnCase, Loss3Case, LossCase } from '../../nn/test/cases/losses.js';
 import { describe, it } from 'vitest';
 import { hasGpu } from './gpu.js';
 import { EXACT, F32, type Tol, expectGolden, lib, nnCases, nnFixture, onGpu } from './nn-golden.js';
 
 type Tensor = torch.Tensor;
 type Module = torch.nn.Module;
+
+// the fixture shapes of packages/nn/test/cases/losses.ts (see nn-golden.ts)
+interface LossCase {
+  name: string;
+  input: EncodedResult;
+  target: EncodedResult;
+  opts: Record<string, unknown>;
+  output: EncodedResult;
+  out_grad?: EncodedResult;
+  input_grad?: EncodedResult;
+}
+interface Loss3Case {
+  name: string;
+  inputs: EncodedResult[];
+  opts: Record<string, unknown>;
+  output: EncodedResult;
+  out_grad: EncodedResult;
+  input_grads: EncodedResult[];
+}
+interface FnCase {
+  name: string;
+  opts: Record<string, unknown>;
+  output: EncodedResult;
+}
 interface Cases {
   makeLoss(c: LossCase): Module;
   makeLoss3(c: Loss3Case): Module;

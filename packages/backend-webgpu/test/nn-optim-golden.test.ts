@@ -6,13 +6,36 @@
 // `eta`/`mu`) stays on the CPU as in PyTorch 1.13's non-capturable optimizers.
 import * as torch from 'antorcha';
 import type { EncodedResult } from '@antorcha/core/testing';
-import type { OptCase, SchedCase, SdCase } from '../../nn/test/cases/optim.js';
 import { describe, expect, it } from 'vitest';
 import { hasGpu } from './gpu.js';
 import { EXACT, F32, type Tol, compareValues, expectGolden, lib, nnCases, nnFixture, onGpu } from './nn-golden.js';
 
 type Tensor = torch.Tensor;
 const { nn, optim } = torch;
+
+// the fixture shapes of packages/nn/test/cases/optim.ts (see nn-golden.ts)
+interface OptCase {
+  name: string;
+  dtype: 'float32' | 'float64';
+  groups: boolean;
+  opts: Record<string, unknown>;
+  init: EncodedResult[];
+  steps: { grads: (EncodedResult | null)[]; params: EncodedResult[] }[];
+  state: Record<string, Record<string, EncodedResult | number>>;
+}
+interface SdCase {
+  name: string;
+  opts: Record<string, unknown>;
+  param_groups: Record<string, unknown>[];
+  state: Record<string, Record<string, EncodedResult | number>>;
+}
+interface SchedCase {
+  name: string;
+  optimizer: 'SGD' | 'Adam';
+  optimizer_opts: { lr: number; momentum?: number };
+  sequence: { lr: number; momentum?: number; betas?: number[] }[];
+  last_lr: number[];
+}
 
 interface Cases {
   makeOpt(name: string, params: torch.optim.ParamsInput, opts: Record<string, unknown>): torch.optim.Optimizer;

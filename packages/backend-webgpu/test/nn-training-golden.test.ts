@@ -4,12 +4,25 @@
 // and dropout masks drawn from the same seed as PyTorch's CPU run. Losses are read once,
 // after the loop, as a training script on a GPU would.
 import * as torch from 'antorcha';
-import type { Run } from '../../nn/test/cases/training.js';
 import { describe, expect, it } from 'vitest';
 import { hasGpu } from './gpu.js';
 import { lib, nnCases, nnFixture } from './nn-golden.js';
 
 type Tensor = torch.Tensor;
+
+/** A training run of nn_training.json (cases/training.ts's Run; see nn-golden.ts). */
+interface Run {
+  name: string;
+  seed: number;
+  n: number;
+  shape: number[];
+  batch_size: number;
+  x_sum: number;
+  y: number[];
+  losses: number[];
+  lrs: number[];
+  eval_loss: number;
+}
 interface Setup {
   model: torch.nn.Module;
   opt: (m: torch.nn.Module) => torch.optim.Optimizer;
