@@ -3,7 +3,7 @@
  * single-process loader shuffles for the same generator state (including the
  * int64 base seed every pass draws first).
  */
-import { type Generator, Tensor, TorchTypeError, TorchValueError, float64, int64, stack, tensor } from '@antorcha/core';
+import { type Device, type DeviceLike, type Generator, Tensor, TorchTypeError, TorchValueError, device as toDevice, float64, int64, stack, tensor } from '@antorcha/core';
 import type { Dataset } from './dataset.js';
 import { BatchSampler, RandomSampler, type Sampler, SequentialSampler, drawInt64Seed } from './sampler.js';
 
@@ -23,6 +23,33 @@ export interface DataLoaderOptions<T> {
   collateFn?: (items: T[]) => any;
   /** Generator for shuffling and the per-pass base seed (default: the default generator). */
   generator?: Generator;
+  /**
+   * Device every batch is moved to after collating (default: none, batches stay where
+   * `collateFn` made them): the loop's `x.to(device)` done by the loader. Tensors in the
+   * batch (also inside arrays and objects) are copied with `tensor.to(device)`, which from
+   * the CPU to WebGPU only writes to the device; nothing is read back.
+   * @example
+   * ```ts
+   * const loader = new data.DataLoader(ds, { batchSize: 64, shuffle: true, device: 'webgpu' });
+   * for (const [xb, yb] of loader) loss = lossFn(model.forward(xb), yb); // xb, yb on WebGPU
+   * ```
+   */
+  device?: DeviceLike;
+}
+
+/**
+ * `batch` with every tensor in it (also inside arrays and plain objects) moved to `dev`
+ * with `tensor.to(dev)`; other values are kept as they are.
+ */
+function batchTo(batch: unknown, dev: Device): unknown {
+  if (batch instanceof Tensor) return batch.to(dev);
+  if (Array.isArray(batch)) return batch.map((b) => batchTo(b, dev));
+  if (typeof batch === 'object' && batch !== null && Object.getPrototypeOf(batch) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(batch)) out[k] = batchTo(v, dev);
+    return out;
+  }
+  return batch;
 }
 
 /**
@@ -57,6 +84,7 @@ export function defaultCollate(batch: unknown[]): any {
  * const loader = new data.DataLoader(new data.TensorDataset(x, y), { batchSize: 64, shuffle: true });
  * for (const [xb, yb] of loader) { ... } // PyTorch's batch order for seed 0
  * ```
+ * With `device: 'webgpu'` the batches arrive on the device (see {@link DataLoaderOptions.device}).
  */
 export class DataLoader<T = any, B = any> implements Iterable<B> {
   /** The dataset. */
@@ -73,6 +101,8 @@ export class DataLoader<T = any, B = any> implements Iterable<B> {
   readonly collateFn: (items: T[]) => B;
   /** The generator, if one was given. */
   readonly generator: Generator | undefined;
+  /** The device batches are moved to, or null (see {@link DataLoaderOptions.device}). */
+  readonly device: Device | null;
 
   constructor(dataset: Dataset<T>, opts: DataLoaderOptions<T> = {}) {
     this.dataset = dataset;
@@ -87,6 +117,7 @@ export class DataLoader<T = any, B = any> implements Iterable<B> {
     this.dropLast = opts.dropLast ?? false;
     this.batchSampler = opts.batchSampler ?? new BatchSampler(this.sampler, this.batchSize!, this.dropLast);
     this.collateFn = (opts.collateFn ?? defaultCollate) as (items: T[]) => B;
+    this.device = opts.device !== undefined ? toDevice(opts.device) : null;
   }
 
   /** Number of batches per pass. */
@@ -104,7 +135,8 @@ export class DataLoader<T = any, B = any> implements Iterable<B> {
       const r = batches.next();
       if (r.done) return;
       const indices = r.value;
-      yield useBatch ? (this.dataset.getBatch!(indices) as unknown as B) : this.collateFn(indices.map((i) => this.dataset.getItem(i)));
+      const batch = useBatch ? (this.dataset.getBatch!(indices) as unknown as B) : this.collateFn(indices.map((i) => this.dataset.getItem(i)));
+      yield this.device === null ? batch : (batchTo(batch, this.device) as B);
     }
   }
 }
