@@ -20,10 +20,11 @@ const expectedMessage = (e: ErrorCase): string => e.message.replace('\n[ torch.L
 
 const W = (): Tensor => tensor(Array.from({ length: 12 }, (_, i) => i), { dtype: float32 }).reshape([4, 3]);
 const long = (v: number[] | number[][][][]): Tensor => tensor(v, { dtype: int64 });
+const float = (v: number[]): Tensor => tensor(v, { dtype: float32 });
 
 function clipNonfinite(normType: number): Tensor {
   const p = new nn.Parameter(ones([3]));
-  p.grad = tensor([1, Infinity, 2]);
+  p.grad = float([1, Infinity, 2]);
   return nn.utils.clipGradNorm_([p], 1.0, normType, true);
 }
 
@@ -32,10 +33,10 @@ const CASES: Record<string, () => unknown> = {
   cross_entropy_target_high: () => F.crossEntropy(zeros([4, 3]), long([0, 1, 3, 1])),
   cross_entropy_target_negative: () => F.crossEntropy(zeros([4, 3]), long([0, -5, 2, 7])),
   nll_loss_target_high: () => F.nllLoss(zeros([2, 3]), long([2, 4])),
-  bce_above_one: () => F.binaryCrossEntropy(tensor([0.5, 1.5]), tensor([1, 0])),
-  bce_negative: () => F.binaryCrossEntropy(tensor([-0.25, 0.5]), tensor([1, 0])),
-  bce_nan: () => F.binaryCrossEntropy(tensor([0.5, NaN]), tensor([1, 0])),
-  gaussian_nll_negative_var: () => F.gaussianNllLoss(zeros([3]), zeros([3]), tensor([1, -1, 1])),
+  bce_above_one: () => F.binaryCrossEntropy(float([0.5, 1.5]), float([1, 0])),
+  bce_negative: () => F.binaryCrossEntropy(float([-0.25, 0.5]), float([1, 0])),
+  bce_nan: () => F.binaryCrossEntropy(float([0.5, NaN]), float([1, 0])),
+  gaussian_nll_negative_var: () => F.gaussianNllLoss(zeros([3]), zeros([3]), float([1, -1, 1])),
   one_hot_too_large: () => F.oneHot(long([0, 3, 1]), 3),
   one_hot_negative: () => F.oneHot(long([0, -1, 5]), 3),
   embedding_index_high: () => F.embedding(long([0, 4]), W()),
