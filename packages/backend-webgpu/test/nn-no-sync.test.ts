@@ -50,7 +50,7 @@ async function same(inputs: Tensor[], fn: (...xs: Tensor[]) => Tensor, label: st
   for (let i = 0; i < c.length; i++) await expectNear(g[i]!, c[i]!, `${label} ${i === 0 ? 'output' : `grad ${i - 1}`}`, tol);
 }
 
-const long = (v: number[] | number[][] | number[][][][], dev = 'cpu'): Tensor => torch.tensor(v, { dtype: torch.int64, device: dev });
+const long = (v: torch.NestedList, dev = 'cpu'): Tensor => torch.tensor(v, { dtype: torch.int64, device: dev });
 
 /** The error the next read of `t` raises (null if none). */
 async function nextReadError(t: Tensor): Promise<Error | null> {
@@ -185,7 +185,7 @@ describe.skipIf(!hasGpu)('nn on WebGPU without synchronous reads', () => {
   it('AdaptiveLogSoftmaxWithLoss: a target out of range is reported at the next read', async () => {
     torch.manualSeed(8);
     const m = new nn.AdaptiveLogSoftmaxWithLoss(8, 10, [3, 6]).to(GPU);
-    const out = m.call(torch.randn([3, 8], { device: GPU }), long([1, 10, 4], GPU)) as nn.ASMoutput;
+    const out = m.call(torch.randn([3, 8], { device: GPU }), long([1, 10, 4], GPU)) as torch.nn.ASMoutput;
     const e = await nextReadError(out.loss);
     expect(e?.message).toBe('Target values should be in [0, 9], but the value 10 was found. ');
   });
@@ -201,7 +201,7 @@ describe.skipIf(!hasGpu)('nn on WebGPU without synchronous reads', () => {
 describe.skipIf(!hasGpu)('bad input on WebGPU: PyTorch\'s error at the next read', () => {
   const W = (): Tensor => torch.arange(12, { dtype: torch.float32, device: GPU }).reshape([4, 3]);
   const g = (v: number[]): Tensor => torch.tensor(v, { dtype: torch.float32, device: GPU });
-  const lg = (v: number[] | number[][][][]): Tensor => long(v, GPU);
+  const lg = (v: torch.NestedList): Tensor => long(v, GPU);
   const clipNonfinite = (normType: number): Tensor => {
     const p = new nn.Parameter(torch.ones([3], { device: GPU }));
     p.grad = g([1, Infinity, 2]);

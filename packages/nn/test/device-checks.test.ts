@@ -3,7 +3,7 @@
 // the code paths rewritten to avoid synchronous reads. packages/backend-webgpu/test/nn-no-sync.test.ts
 // runs the same inputs on WebGPU.
 import { describe, expect, it } from 'vitest';
-import { type Tensor, TorchError, float32, int64, ones, tensor, zeros } from '@antorcha/core';
+import { type NestedList, type Tensor, TorchError, float32, int64, ones, tensor, zeros } from '@antorcha/core';
 import { nn } from '../src/index.js';
 import { fixture } from './helpers.js';
 
@@ -19,7 +19,7 @@ const fx = fixture<{ errors: Record<string, ErrorCase>; results: Record<string, 
 const expectedMessage = (e: ErrorCase): string => e.message.replace('\n[ torch.LongTensor{} ]', '');
 
 const W = (): Tensor => tensor(Array.from({ length: 12 }, (_, i) => i), { dtype: float32 }).reshape([4, 3]);
-const long = (v: number[] | number[][][][]): Tensor => tensor(v, { dtype: int64 });
+const long = (v: NestedList): Tensor => tensor(v, { dtype: int64 });
 const float = (v: number[]): Tensor => tensor(v, { dtype: float32 });
 
 function clipNonfinite(normType: number): Tensor {
