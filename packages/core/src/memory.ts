@@ -81,13 +81,28 @@ export function release(t: { _storage: Storage }): void {
 
 /**
  * Runs `fn` and frees the device memory of every tensor created inside it, except
- * the tensors it returns (tensors, arrays or objects of tensors) and those passed
- * to {@link keep}. Scopes nest: survivors belong to the enclosing scope. Like
- * tfjs's `tidy`, `fn` must be synchronous; call `backward()` inside the scope that
- * created the graph.
+ * the tensors it returns (tensors, arrays or objects of tensors, with their `.grad`)
+ * and those passed to {@link keep}. Scopes nest: survivors belong to the enclosing
+ * scope. Like tfjs's `tidy`, `fn` must be synchronous; call `backward()` inside the
+ * scope that created the graph.
+ *
+ * Tensors with an owner survive too: a leaf's `.grad` set by `backward()`, a module's
+ * parameters and buffers, an optimizer's state. What an owner drops inside the scope
+ * (`zeroGrad()`'s gradients, state an optimizer replaces) is freed when it ends, so a
+ * training loop with one `tidy` per step keeps memory flat. A tensor that an owner
+ * drops is freed even if the caller still holds it (e.g. from an earlier
+ * `optimizer.stateDict()`): clone what must outlive its owner's use of it.
  * @example
  * ```ts
- * const loss = torch.tidy(() => model(x).sub(y).square().mean());
+ * const loss = torch.tidy(() => {
+ *   opt.zeroGrad();
+ *   const l = lossFn.call(model.call(x), y);
+ *   l.backward();
+ *   opt.step();
+ *   return l.detach();
+ * });
+ * console.log(await loss.itemAsync());
+ * loss.dispose();
  * ```
  */
 export function tidy<T>(fn: () => T): T {
