@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
 import { ASYNC_DEVICE } from './async-device.js';
-import { decode, golden, runCase } from '../../backend-webgpu/test/cpu-scalar-cases.js';
+import { decode, golden, runCase } from './cpu-scalar-cases.js';
 
 describe('a 0-dim CPU tensor beside tensors on another device', () => {
   const dev = `${ASYNC_DEVICE}:0`;

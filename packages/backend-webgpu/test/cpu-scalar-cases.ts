@@ -1,6 +1,7 @@
 // The golden cases of tools/golden/cpu_scalar_operand.py (a 0-dim tensor as an operand
 // beside dimensioned tensors) and how to run them; shared by the WebGPU test here and the
-// asynchronous-test-device test in packages/antorcha/test/cpu-scalar-operand.test.ts.
+// asynchronous-test-device test in packages/antorcha/test/cpu-scalar-operand.test.ts, which keeps
+// a copy of this module (packages/antorcha/test/cpu-scalar-cases.ts): keep them in step.
 import { readFileSync } from 'node:fs';
 import * as torch from '@antorcha/core';
 
