@@ -38,7 +38,7 @@ const a = await create([]).requestAdapter({ powerPreference: 'high-performance' 
 if (!a) { console.log('NO ADAPTER: Dawn found no Vulkan device (check libvulkan.so.1 and the ICD above)'); process.exit(2); }
 const i = a.info;
 console.log([i.vendor, i.architecture, i.device, i.description].join(' | '), i.isFallbackAdapter ? '(fallback/software!)' : '');
-console.log('maxBufferSize', a.limits.maxBufferSize, 'maxStorageBufferBindingSize', a.limits.maxStorageBufferBindingSize, 'maxComputeWorkgroupStorageSize', a.limits.maxComputeWorkgroupStorageSize);
+console.log('maxBufferSize', a.limits.maxBufferSize, 'maxStorageBufferBindingSize', a.limits.maxStorageBufferBindingSize, 'maxComputeWorkgroupStorageSize', a.limits.maxComputeWorkgroupStorageSize, 'maxComputeInvocationsPerWorkgroup', a.limits.maxComputeInvocationsPerWorkgroup);
 ") || { echo "gpu-check: no WebGPU adapter on this machine"; exit 2; }
 
 status=0
@@ -46,7 +46,9 @@ echo "== WebGPU test suite (golden PyTorch ops, random inputs vs CPU, memory, de
 (cd packages/backend-webgpu && "$root/node_modules/.bin/vitest" run --reporter=default) || status=1
 
 if [ "${1:-}" != "--no-bench" ]; then
-  echo "== benchmark: Antorcha WebGPU vs tfjs-backend-webgpu"
+  echo "== benchmark: Antorcha WebGPU vs tfjs-backend-webgpu (matmul 1024/2048/4096, MLP; % of the float32 peak)"
+  # What `pnpm bench --webgpu` runs (root package.json: node bench/src/run.mjs --webgpu), called
+  # directly so that no pnpm is needed.
   node bench/src/webgpu.mjs --sizes 1024,2048,4096 || status=1
 fi
 exit $status

@@ -27,7 +27,9 @@ import * as tfwasm from '@tensorflow/tfjs-backend-wasm';
 
 const args = process.argv.slice(2);
 if (args.includes('--webgpu')) {
-  // `pnpm bench --webgpu`: the WebGPU rows (matmul, MLP) beside tfjs-backend-webgpu.
+  // `pnpm bench --webgpu` (the root script runs this file with node, so it needs neither the
+  // network nor a pnpm install): the WebGPU rows (matmul, MLP) beside tfjs-backend-webgpu, with
+  // the other arguments (--sizes, --time) read by webgpu.mjs.
   await import('./webgpu.mjs');
   process.exit(0);
 }
