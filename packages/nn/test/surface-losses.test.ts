@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import * as torchCore from '@antorcha/core';
 import { type Tensor, TorchError, manualSeed, setRngCompat } from '@antorcha/core';
 import { grad } from '@antorcha/autograd';
-import { load, nn, optim, save } from '../src/index.js';
+import { load, nn, optim, save, utils } from '../src/index.js';
+import { type Loss3Case, surfaceLossCases } from './cases/surface-losses.js';
 import { type EncodedResult, decode, expectClose, fixture } from './helpers.js';
 
 const F = nn.functional;
@@ -41,16 +42,6 @@ interface CtcCase {
   output: EncodedResult;
   out_grad: EncodedResult;
   input_grad: EncodedResult;
-}
-
-interface Loss3Case {
-  name: string;
-  inputs: EncodedResult[];
-  target: EncodedResult | null;
-  opts: Record<string, any>;
-  output: EncodedResult;
-  out_grad: EncodedResult;
-  input_grads: EncodedResult[];
 }
 
 interface AsmCase {
@@ -139,6 +130,7 @@ const fx = fixture<{
   pdict: { repr: string; keys: string[]; named: string[]; after_pop: string[] } & Record<string, unknown>;
 }>('nn_surface_losses.json');
 
+const { makeLoss3, lbfgsObjective, lbfgsOptions, makeRnn } = surfaceLossCases({ ...torchCore, nn, optim, utils }, decode);
 const isEncoded = (v: unknown): v is EncodedResult => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 describe('F.ctcLoss / nn.CTCLoss vs PyTorch', () => {
@@ -175,24 +167,6 @@ describe('F.ctcLoss / nn.CTCLoss vs PyTorch', () => {
     expectTorchError(() => g!.sum().backward(), e.double_backward!);
   });
 });
-
-function makeLoss3(c: Loss3Case): (...xs: Tensor[]) => Tensor {
-  const o = c.opts;
-  if (c.name.startsWith('multilabel_margin_1d') || c.name === 'multilabel_margin_float32' || c.name === 'multilabel_margin_ties') {
-    return (x, t) => F.multilabelMarginLoss(x, t, { reduction: o.reduction });
-  }
-  if (c.name.startsWith('multilabel_margin')) return (x, t) => new nn.MultiLabelMarginLoss({ reduction: o.reduction }).call(x, t) as Tensor;
-  if (c.name.startsWith('triplet_distance_default')) return (a, p, n) => new nn.TripletMarginWithDistanceLoss({ reduction: o.reduction }).call(a, p, n) as Tensor;
-  if (c.name === 'triplet_distance_cosine') {
-    return (a, p, n) => F.tripletMarginWithDistanceLoss(a, p, n, { distanceFunction: (x, y) => F.cosineSimilarity(x, y).neg().add(1), margin: o.margin });
-  }
-  if (c.name === 'triplet_distance_swap') {
-    return (a, p, n) => new nn.TripletMarginWithDistanceLoss({ distanceFunction: new nn.PairwiseDistance({ p: 1 }), swap: true, margin: o.margin, reduction: o.reduction }).call(a, p, n) as Tensor;
-  }
-  if (c.name === 'triplet_distance_1d') return (a, p, n) => F.tripletMarginWithDistanceLoss(a, p, n);
-  if (c.name.startsWith('nll2d')) return (x, t) => new nn.NLLLoss2d({ weight: decode(o.weight), reduction: o.reduction, ignoreIndex: o.ignoreIndex }).call(x, t) as Tensor;
-  throw new Error(`no loss for ${c.name}`);
-}
 
 describe('multilabel margin, triplet with distance, NLLLoss2d vs PyTorch', () => {
   for (const c of fx.losses) {
@@ -263,18 +237,11 @@ describe('nn.AdaptiveLogSoftmaxWithLoss vs PyTorch', () => {
 describe('optim.LBFGS vs PyTorch', () => {
   const X = decode(fx.lbfgs_data.X);
   const Y = decode(fx.lbfgs_data.Y);
-  const rosenbrock = (ps: Tensor[]): Tensor => {
-    const [x, y] = [ps[0]!.select(0, 0), ps[0]!.select(0, 1)];
-    return x.neg().add(1).pow(2).add(y.sub(x.pow(2)).pow(2).mul(100));
-  };
-  const linear = (ps: Tensor[]): Tensor => X.matmul(ps[0]!.t()).add(ps[1]!).sub(Y).pow(2).mean();
-  const linear32 = (ps: Tensor[]): Tensor => X.float().matmul(ps[0]!.t()).add(ps[1]!).sub(Y.float()).pow(2).mean();
-  const camel = (o: Record<string, any>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
 
   function setup(c: LbfgsCase) {
     const params = c.init.map((e) => decode(e).requiresGrad_(true));
-    const opt = new optim.LBFGS(params, camel(c.opts));
-    const fn = c.name.startsWith('rosenbrock') ? rosenbrock : c.name.startsWith('linear32') ? linear32 : linear;
+    const opt = new optim.LBFGS(params, lbfgsOptions(c.opts));
+    const fn = lbfgsObjective(c.name, X, Y);
     let calls = 0;
     const closure = () => {
       opt.zeroGrad();
@@ -426,9 +393,7 @@ describe('nn.utils.rnn packing vs PyTorch', () => {
 describe('RNN / LSTM / GRU on PackedSequence vs PyTorch', () => {
   for (const c of fx.rnns) {
     it(c.name, () => {
-      const opts = { numLayers: c.opts.num_layers, bidirectional: c.opts.bidirectional, projSize: c.opts.proj_size, batchFirst: c.batch_first, dtype: 'float64' as const };
-      const clean = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined));
-      const m = c.kind === 'LSTM' ? new nn.LSTM(c.in, c.hidden, clean) : c.kind === 'GRU' ? new nn.GRU(c.in, c.hidden, clean) : new nn.RNN(c.in, c.hidden, clean);
+      const m = makeRnn(c, 'float64');
       m.loadStateDict(Object.fromEntries(Object.entries(c.state).map(([k, v]) => [k, decode(v)])));
       const x = decode(c.input).requiresGrad_(true);
       const packed = R.packPaddedSequence(x, c.lengths, { batchFirst: c.batch_first, enforceSorted: c.enforce_sorted });
