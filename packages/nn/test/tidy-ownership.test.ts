@@ -49,6 +49,13 @@ describe('gradients under tidy', () => {
     });
     expect(w.grad).toBeNull();
     expect(gw.isDisposed).toBe(true);
+    // nested scopes: the innermost one frees it
+    loss().backward();
+    const gw1 = w.grad!;
+    tidy(() => {
+      tidy(() => opt.zeroGrad());
+      expect(gw1.isDisposed).toBe(true);
+    });
     // outside tidy nothing is freed (the garbage collector reclaims it)
     loss().backward();
     const gw2 = w.grad!;
