@@ -116,8 +116,8 @@ export function multiHeadAttentionForward(query: Tensor, key: Tensor, value: Ten
   k = k.contiguous().view(k._shape[0]!, bsz * H, headDim).transpose(0, 1);
   v = v.contiguous().view(v._shape[0]!, bsz * H, headDim).transpose(0, 1);
   if (o.addZeroAttn) {
-    k = cat([k, zeros([bsz * H, 1, headDim], { dtype: k.dtype })], 1);
-    v = cat([v, zeros([bsz * H, 1, headDim], { dtype: v.dtype })], 1);
+    k = cat([k, zeros([bsz * H, 1, headDim], { dtype: k.dtype, device: k.device })], 1);
+    v = cat([v, zeros([bsz * H, 1, headDim], { dtype: v.dtype, device: v.device })], 1);
     if (mask) mask = padDim(mask, mask.ndim - 1, 0, 1);
     if (kpm) kpm = padDim(kpm, kpm.ndim - 1, 0, 1);
   }

@@ -5,7 +5,7 @@
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, deviceCheck, empty, fmtShape, fromHost, float64, int32, int64, rand, stack, zeros, expectIntList, expectIntOrList, expectTensor } from '@antorcha/core';
+import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, cat, deviceCheck, empty, fmtShape, fromHost, full, float64, int32, int64, rand, stack, zeros, expectIntList, expectIntOrList, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
 import { type IntOrTuple, ntuple, expectOptions, keepRngOnError } from './utils.js';
 
@@ -266,7 +266,7 @@ function avgPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: 
   const sums = win.sum(g.k.map((_, i) => i - g.k.length)); // row-major over the window, as before
   const div = avgDivisors(x._shape.slice(2), g, opts.countIncludePad ?? true, opts.divisorOverride);
   const uniform = div.every((v) => v === div[0]);
-  const out = uniform ? sums.div(div[0]!) : sums.div(fromHost(Float64Array.from(div), g.out, float64).to(x.dtype));
+  const out = uniform ? sums.div(div[0]!) : sums.div(fromHost(Float64Array.from(div), g.out, float64).to(x.dtype).to(x.device));
   return unbatched ? out.squeeze(0) : out;
 }
 
@@ -388,12 +388,6 @@ function adaptiveSizes3(outputSize: IntOrTuple | (number | null)[], x: Tensor, o
   const o = typeof outputSize === 'number' ? [outputSize, outputSize, outputSize] : [...outputSize];
   if (o.length !== 3) throw new TorchRuntimeError(op, `${op}: internal error: output_size.size() must be 3`);
   return o.map((v, i) => (v === null ? x._shape[x.ndim - 3 + i]! : v));
-}
-
-/** Host values of the fractional pools' `_random_samples` (a CPU tensor: they place the windows on the host). */
-function hostNumbers(t: Tensor, op: string): number[] {
-  if (!t._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: _random_samples must be a CPU tensor; got a tensor on '${t.device}', which can only be read asynchronously: pass await samples.toAsync('cpu')`);
-  return Array.from(t.contiguous().dataSync() as ArrayLike<number | bigint>, Number);
 }
 
 /** An int64 index tensor from host numbers. */
@@ -594,15 +588,19 @@ export interface FractionalMaxPoolOptions {
 }
 
 /** ATen's generate_intervals: window starts along one dim, from a sample u in [0, 1) (float math for float32). */
-function fractionalIntervals(sample: number, inSize: number, outSize: number, pool: number, float: boolean): number[] {
-  const r = float ? Math.fround : (v: number): number => v;
-  const seq = new Array<number>(outSize).fill(0);
-  if (outSize > 1) {
-    const alpha = r((inSize - pool) / (outSize - 1));
-    for (let i = 0; i < outSize - 1; i++) seq[i] = Math.trunc(r(r(i + sample) * alpha)) - Math.trunc(r(sample * alpha));
-  }
-  if (outSize > 0) seq[outSize - 1] = inSize - pool;
-  return seq;
+/**
+ * ATen's `generate_intervals` for every plane at once: window starts [N, C, outSize] (int64)
+ * from the samples `u` [N, C] (input dtype), computed in that dtype as ATen computes them:
+ * trunc((i + u)·α) − trunc(u·α) with α = (inSize − pool)/(outSize − 1), the last start inSize − pool.
+ */
+function fractionalStarts(u: Tensor, inSize: number, outSize: number, pool: number): Tensor {
+  const [N, C] = u._shape as [number, number];
+  const last = full([N, C, outSize > 0 ? 1 : 0], inSize - pool, { dtype: int64, device: u.device });
+  if (outSize <= 1) return last;
+  const alpha = u.dtype.name === 'float64' ? (inSize - pool) / (outSize - 1) : Math.fround((inSize - pool) / (outSize - 1));
+  const i = arange(outSize - 1, { dtype: u.dtype, device: u.device });
+  const first = u.unsqueeze(2).add(i).mul(alpha).trunc().sub(u.mul(alpha).trunc().unsqueeze(2)).to(int64);
+  return cat([first, last], 2);
 }
 
 function fractionalMaxPool(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions, op: string): [Tensor, Tensor] {
@@ -658,37 +656,26 @@ function fractionalMaxPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTup
   if (samples._shape[0]! < N) throw new TorchRuntimeError(op, 'Expect _random_samples.size(0) no less then input batch size.');
   if (samples._shape[1] !== C) throw new TorchRuntimeError(op, 'Expect _random_samples.size(1) equals to input channel size.');
   if (samples._shape[2] !== dims) throw new TorchRuntimeError(op, `Expect _random_samples.size(2) equals to ${dims}; got ${samples._shape[2]}.`);
-  const u = hostNumbers(samples, op);
-  const float = input.dtype.name !== 'float64';
   // ATen's sample order: 2-D (W, H); 3-D (T, H, W)
   const sampleDim = dims === 2 ? [1, 0] : [0, 1, 2];
   const P = out.reduce((a, b) => a * b, 1);
   const K = k.reduce((a, b) => a * b, 1);
-  const pos = new Float64Array(N * C * P * K);
-  let w = 0;
-  for (let b = 0; b < N; b++) {
-    for (let c = 0; c < C; c++) {
-      const starts = sizes.map((s, d) => fractionalIntervals(u[(b * C + c) * dims + sampleDim[d]!]!, s, out[d]!, k[d]!, float));
-      const o = new Array<number>(dims).fill(0);
-      for (let pi = 0; pi < P; pi++) {
-        const kk = new Array<number>(dims).fill(0);
-        for (let ki = 0; ki < K; ki++) {
-          let flat = 0;
-          for (let d = 0; d < dims; d++) flat = flat * sizes[d]! + starts[d]![o[d]!]! + kk[d]!;
-          pos[w++] = flat;
-          for (let d = dims - 1; d >= 0; d--) {
-            if (++kk[d]! < k[d]!) break;
-            kk[d] = 0;
-          }
-        }
-        for (let d = dims - 1; d >= 0; d--) {
-          if (++o[d]! < out[d]!) break;
-          o[d] = 0;
-        }
-      }
-    }
+  // Flat input position of each window element, [N, C, out…, k…], formed on the samples' device:
+  // Σ_d (start_d[o_d] + kk_d) · stride_d
+  const u = samples.detach().narrow(0, 0, N);
+  const dev = input.device;
+  let pos: Tensor | null = null;
+  let stride = 1;
+  for (let d = dims - 1; d >= 0; d--) {
+    const starts = fractionalStarts(u.select(2, sampleDim[d]!), sizes[d]!, out[d]!, k[d]!).to(dev); // [N, C, out_d]
+    const lead = Array.from({ length: dims }, (_, j) => (j === d ? out[d]! : 1));
+    const trail = Array.from({ length: dims }, (_, j) => (j === d ? k[d]! : 1));
+    const kk = arange(k[d]!, { dtype: int64, device: dev }).reshape([...lead.map(() => 1), ...trail]);
+    const term = starts.reshape([N, C, ...lead, ...trail.map(() => 1)]).add(kk).mul(stride);
+    pos = pos === null ? term : pos.add(term);
+    stride *= sizes[d]!;
   }
-  const posT = fromHost(pos, [N, C, P, K], int64, { device: input.device });
+  const posT = pos!.expand([N, C, ...out, ...k]).reshape([N, C, P, K]);
   let idx: Tensor | null = null;
   const node = dims === 2 ? 'FractionalMaxPool2DBackward0' : 'FractionalMaxPool3DBackward0';
   const values = fusedNode(node, [input], (x0) => {

@@ -227,7 +227,7 @@ export abstract class RNNBase extends Module {
           [h, c] = [h1, c1];
           steps[t] = h;
         }
-        outs.push(L > 0 ? stack(steps, 0) : zeros([0, N, R], { dtype: x.dtype }));
+        outs.push(L > 0 ? stack(steps, 0) : zeros([0, N, R], { dtype: x.dtype, device: x.device }));
         hOut.push(h);
         if (c) cOut.push(c);
       }
@@ -420,7 +420,7 @@ export class RNNCellBase extends Module {
     expectInput(`${this._getName()}.forward`, input);
     const batched = input.ndim === 2;
     const x = batched ? input : input.unsqueeze(0);
-    const z = (): Tensor => zeros([x._shape[0]!, this.hiddenSize], { dtype: x.dtype });
+    const z = (): Tensor => zeros([x._shape[0]!, this.hiddenSize], { dtype: x.dtype, device: x.device });
     const hh = h === null ? z() : batched ? h : h.unsqueeze(0);
     const cc = mode === 'LSTM' ? (c === null ? z() : batched ? c : c.unsqueeze(0)) : null;
     const [h1, c1] = cellStep(mode, linear(x, this.weight_ih, this.bias_ih), hh, cc, this.weight_hh, this.bias_hh);

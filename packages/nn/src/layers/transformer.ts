@@ -3,7 +3,7 @@
  * `TransformerDecoder` and `Transformer`, built and initialised as PyTorch's
  * (the same submodules, created in the same order, so the same random draws).
  */
-import type { Tensor } from '@antorcha/core';
+import type { DTypeLike, DeviceLike, Tensor } from '@antorcha/core';
 import { TorchRuntimeError, TorchTypeError, TorchValueError, full, pyTypeName } from '@antorcha/core';
 import { ModuleList } from '../container.js';
 import * as F from '../functional/activation.js';
@@ -441,9 +441,12 @@ export class Transformer extends Module {
     });
   }
 
-  /** [sz, sz] float mask: −∞ above the diagonal, 0 elsewhere (PyTorch's causal mask). */
-  static generateSquareSubsequentMask(sz: number): Tensor {
+  /**
+   * [sz, sz] float mask: −∞ above the diagonal, 0 elsewhere (PyTorch's causal mask), on
+   * `opts.device` with `opts.dtype` (PyTorch 2.x's `device`/`dtype` arguments).
+   */
+  static generateSquareSubsequentMask(sz: number, opts: { device?: DeviceLike; dtype?: DTypeLike } = {}): Tensor {
     checkArgs('generate_square_subsequent_mask', [['sz', sz, 'size']]);
-    return full([sz, sz], -Infinity).triu(1);
+    return full([sz, sz], -Infinity, { ...(opts.dtype !== undefined ? { dtype: opts.dtype } : {}), ...(opts.device !== undefined ? { device: opts.device } : {}) }).triu(1);
   }
 }
