@@ -38,6 +38,16 @@ describe.skipIf(!hasGpu)('Module between CPU and WebGPU', () => {
     }
   });
 
+  it("to('webgpu') inside tidy: the moved parameters and buffers are the module's and survive the scope", async () => {
+    const m = model();
+    const before = await snapshot(m);
+    torch.tidy(() => void m.to('webgpu'));
+    for (const [k, t] of Object.entries(m.stateDict())) {
+      expect(t.isDisposed, k).toBe(false);
+      expect([...(await t.data())].map(Number), k).toEqual(before.get(k)!.values);
+    }
+  });
+
   it("to('cpu') from WebGPU throws naming module.toAsync, and changes nothing", () => {
     const m = model().to('webgpu');
     const w = m.parameters()[0]!;
