@@ -39,6 +39,13 @@ const fx = nnFixture<{ runs: Run[] }>('nn_training.json');
  */
 const LOSS_RTOL = 1e-4;
 
+/**
+ * The CNN run is ~400 dispatches a step; on SwiftShader its skinny im2col products (e.g.
+ * [16, 8, 36]×[16, 36, 144]) run in 64×64 output tiles mostly outside the matrix, ~1 s a step
+ * on a loaded 2-CPU machine, so a run gets more than the default minute.
+ */
+const RUN_TIMEOUT_MS = 600_000;
+
 describe.skipIf(!hasGpu)('training parity vs PyTorch on WebGPU (50 steps)', () => {
   torch.setRngCompat('1.13');
   for (const r of fx.runs) {
@@ -78,6 +85,6 @@ describe.skipIf(!hasGpu)('training parity vs PyTorch on WebGPU (50 steps)', () =
       const evalLoss = torch.noGrad(() => lossFn.call(model.call(x.to('webgpu')), y.to('webgpu')) as Tensor);
       const [got] = await evalLoss.data();
       expect(Math.abs(got! - r.eval_loss) / r.eval_loss).toBeLessThanOrEqual(LOSS_RTOL);
-    });
+    }, RUN_TIMEOUT_MS);
   }
 });
