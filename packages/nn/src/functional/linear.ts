@@ -117,7 +117,7 @@ export function oneHot(input: Tensor, numClasses = -1): Tensor {
   expectTensor('one_hot', 'input', 1, input);
   if (input.dtype !== int64) throw new TorchRuntimeError('one_hot', 'one_hot is only applicable to index tensor.');
   if (numClasses === -1 && input.numel() > 0 && !input._storage.backend.syncRead) {
-    throw new TorchRuntimeError('one_hot', `one_hot: with num_classes=-1 the number of classes is read from a tensor on '${input.device}', which can only be read asynchronously; use await F.oneHotAsync(input) or pass numClasses`);
+    throw new TorchRuntimeError('one_hot', `one_hot: tensor on '${input.device}' can only be read asynchronously (num_classes=-1 reads the number of classes from it); use await F.oneHotAsync(input), or pass numClasses`);
   }
   const n = numClasses === -1 ? (input.numel() === 0 ? 0 : Number(input.max().item()) + 1) : numClasses;
   return oneHotOf(input, n);

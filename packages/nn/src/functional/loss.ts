@@ -648,7 +648,7 @@ function hostLengths(v: Tensor | readonly number[] | number, what: string, op: s
   if (v instanceof Tensor) {
     if (v.dtype.isFloatingPoint || v.dtype.name === 'bool') throw new TorchRuntimeError(op, `${what} must be integral`);
     // PyTorch copies tensor lengths to the CPU (a synchronous read); here that copy is the caller's
-    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: ${what} must be a list or a CPU tensor; got a tensor on '${v.device}', which can only be read asynchronously: pass await ${what}.toAsync('cpu')`);
+    if (!v._storage.backend.syncRead) throw new TorchRuntimeError(op, `${op}: tensor on '${v.device}' can only be read asynchronously (${what} are read on the host); use await ${what}.toAsync('cpu'), or a list`);
     return Array.from(v.reshape(-1).to(int64).dataSync() as ArrayLike<number>, Number);
   }
   if (!Array.isArray(v) || v.some((x) => !Number.isInteger(x))) throw new TorchTypeError(op, `${op}(): argument '${what}' must be a Tensor or a list of ints`);
