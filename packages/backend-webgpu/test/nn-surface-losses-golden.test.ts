@@ -189,8 +189,6 @@ describe.skipIf(!hasGpu)('nn.AdaptiveLogSoftmaxWithLoss vs PyTorch on WebGPU', (
 });
 
 describe.skipIf(!hasGpu)('optim.LBFGS (stepAsync) vs PyTorch on WebGPU', () => {
-  const X = onGpu(fx.lbfgs_data.X);
-  const Y = onGpu(fx.lbfgs_data.Y);
   // LBFGS cases recorded in float64 are skipped: its iterates on the ill-conditioned Rosenbrock
   // function, its strong-Wolfe branches and its float64-scale stopping tolerances do not survive
   // float32 (the CPU backend in float32 departs from PyTorch's float64 run as WebGPU does)
@@ -199,7 +197,7 @@ describe.skipIf(!hasGpu)('optim.LBFGS (stepAsync) vs PyTorch on WebGPU', () => {
       const tol = tolOf(`lbfgs ${c.name}`);
       const params = c.init.map((e) => onGpu(e).requiresGrad_(true));
       const opt = new optim.LBFGS(params, lbfgsOptions(c.opts));
-      const fn = lbfgsObjective(c.name, X, Y);
+      const fn = lbfgsObjective(c.name, onGpu(fx.lbfgs_data.X), onGpu(fx.lbfgs_data.Y));
       let calls = 0;
       const closure = (): Tensor => {
         opt.zeroGrad();
