@@ -32,6 +32,16 @@ describe('saveAsync / load with mapLocation', () => {
     expect(bytes).toEqual(cpuBytes);
   });
 
+  it('saves the values at the call, though the tensors change before it resolves', async () => {
+    const w = torch.arange(4, { dtype: 'float32' });
+    const obj = { w: w.to(dev), c: w.clone() };
+    const want = torch.save({ w, c: w.clone() });
+    const pending = torch.saveAsync(obj);
+    obj.w.add_(1);
+    obj.c.add_(1);
+    expect(await pending).toEqual(want);
+  });
+
   it('loads back on the CPU and on the device with the same values; views keep sharing a storage', async () => {
     const base = torch.arange(12, { dtype: 'float32' }).to(dev);
     const obj = { base, view: base.view(3, 4).t(), ints: torch.tensor([1, -2, 3], { dtype: 'int64' }).to(dev), flags: torch.tensor([true, false]).to(dev), n: 7 };

@@ -52,6 +52,14 @@ describe.skipIf(!hasGpu)('saving and loading WebGPU tensors', () => {
     a.flat().forEach((v, i) => expect(Math.abs(v - b.flat()[i]!)).toBeLessThan(1e-5));
   });
 
+  it('saveAsync saves the values at the call, though a next step changes them before it resolves', async () => {
+    const w = torch.arange(6, { dtype: 'float32' });
+    const obj = { w: w.to('webgpu') };
+    const pending = torch.saveAsync(obj);
+    obj.w.mul_(2);
+    expect(await pending).toEqual(torch.save({ w }));
+  });
+
   it('safetensors: serializeAsync writes the CPU copy’s bytes; deserialize onto WebGPU', async () => {
     const t = { w: torch.randn(3, 2), i: torch.tensor([5, -6], { dtype: 'int64' }), b: torch.tensor([true, false]) };
     const cpuBytes = torch.safetensors.serialize(t);

@@ -512,7 +512,8 @@ export function save(obj: unknown): Uint8Array {
  * (WebGPU) back first, then writes the same bytes that {@link save} writes for the CPU
  * copies (tensors are recorded on `'cpu'`; load them onto a device with
  * `load(bytes, { mapLocation })`). Like PyTorch's `torch.save` of CUDA tensors, views
- * keep sharing their storage. Nothing may change the tensors until it resolves.
+ * keep sharing their storage. The values saved are those at the call: tensors may be
+ * changed (a next training step) before the promise resolves.
  * @example
  * ```ts
  * model.to('webgpu'); // … train …
@@ -520,13 +521,15 @@ export function save(obj: unknown): Uint8Array {
  * ```
  */
 export async function saveAsync(obj: unknown): Promise<Uint8Array> {
-  // First pass: find the storages to read back (the same walk as the archive's).
-  const pending = new Map<object, Tensor>();
+  // First pass (the archive's own walk): every storage is read now, CPU ones copied and
+  // device ones queued behind the work already submitted, so the file holds the values
+  // at the call even if the tensors change before it resolves.
+  const reads = new Map<object, StorageValues | Promise<StorageValues>>();
   archive(obj, (t) => {
-    if (!t._storage.backend.syncRead) pending.set(t._storage, t);
+    reads.set(t._storage, t._storage.backend.syncRead ? storageView(t).dataSync() : storageView(t).data());
     return new Float32Array(0);
   });
-  const read = new Map<object, StorageValues>();
-  await Promise.all([...pending].map(async ([storage, t]) => read.set(storage, await storageView(t).data())));
-  return archive(obj, (t) => read.get(t._storage) ?? storageView(t).dataSync());
+  const values = new Map<object, StorageValues>();
+  await Promise.all([...reads].map(async ([storage, v]) => values.set(storage, await v)));
+  return archive(obj, (t) => values.get(t._storage)!);
 }
