@@ -29,8 +29,14 @@ export interface DeviceCheckTemplate {
   readonly valueDtype: DTypeName | null;
 }
 
-const templates: DeviceCheckTemplate[] = [];
-const templateIds = new Map<string, number>();
+// One registry per process, shared by every copy of this module that is loaded (a backend
+// bundled with its own copy of core must still find the templates by id).
+interface Registry {
+  templates: DeviceCheckTemplate[];
+  ids: Map<string, number>;
+}
+const registry: Registry = ((globalThis as { [k: symbol]: Registry | undefined })[Symbol.for('antorcha.deviceCheckTemplates')] ??= { templates: [], ids: new Map() });
+const { templates, ids: templateIds } = registry;
 
 /** The id of a template (ids start at 1; 0 means "no error"), interning it on first use. */
 function internTemplate(t: DeviceCheckTemplate): number {

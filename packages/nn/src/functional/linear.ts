@@ -200,7 +200,8 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
     const given = opts.offsets.to(int64);
     const nOff = given._shape[0]!;
     if (nOff > 0) {
-      // ATen's checks of the offsets (device-side on WebGPU)
+      // ATen's checks of the offsets (device-side on WebGPU); PyTorch 2.x's text (1.13 prints
+      // offsets[0] as a tensor after it: "…got 1\n[ torch.LongTensor{} ]")
       const first = given.narrow(0, 0, 1);
       const last = given.narrow(0, nOff - 1, 1);
       deviceCheck(op, first.ne(0), `offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from position 0. However, got {value}`, first);
