@@ -509,9 +509,11 @@ export function equal(a: Tensor, b: Tensor): boolean {
   expectTensor('equal', 'input', 1, a);
   expectTensor('equal', 'other', 2, b);
   if (a._shape.length !== b._shape.length || a._shape.some((d, i) => d !== b._shape[i])) return false;
-  const all = eq(a, b).all();
-  if (!all._storage.backend.syncRead) throw readsAsyncOnly(all, 'equal', 'await torch.equalAsync(a, b)');
-  return all.item() as boolean;
+  if (!a._storage.backend.syncRead || !b._storage.backend.syncRead) {
+    const dev = operandDevice('equal', [a, b]); // the device error first, as eq would raise it
+    throw readsAsyncOnly(a._storage.device.equals(dev) ? a : b, 'equal', 'await torch.equalAsync(a, b)');
+  }
+  return eq(a, b).all().item() as boolean;
 }
 
 /** {@link equal} for any device: compares on the device, then reads back one element. */
