@@ -28,6 +28,7 @@ describe('saveAsync / load with mapLocation', () => {
     await m.toAsync(dev);
     expect(String(m.stateDict()['0.weight']!.device)).toBe(dev);
     expect(() => torch.save(m.stateDict())).toThrow(`save: tensor on '${dev}' can only be read asynchronously; use await torch.saveAsync(obj)`);
+    expect(() => torch.save(m.stateDict())).toThrow(torch.TorchRuntimeError);
     const bytes = await torch.saveAsync(m.stateDict());
     expect(bytes).toEqual(cpuBytes);
   });
@@ -76,7 +77,8 @@ describe('safetensors on devices', () => {
     const t = { w: torch.randn(3, 2), i: torch.tensor([5, -6], { dtype: 'int64' }), b: torch.tensor([true]) };
     const cpuBytes = torch.safetensors.serialize(t, { format: 'pt' });
     const onDev = { w: t.w.to(dev), i: t.i.to(dev), b: t.b.to(dev) };
-    expect(() => torch.safetensors.serialize(onDev)).toThrow('use await safetensors.serializeAsync(tensors)');
+    expect(() => torch.safetensors.serialize(onDev)).toThrow(`serialize: tensor on '${dev}' can only be read asynchronously; use await safetensors.serializeAsync(tensors)`);
+    expect(() => torch.safetensors.serialize(onDev)).toThrow(torch.TorchRuntimeError);
     expect(await torch.safetensors.serializeAsync(onDev, { format: 'pt' })).toEqual(cpuBytes);
     const back = torch.safetensors.deserialize(cpuBytes, { device: dev });
     expect(String(back.tensors.w!.device)).toBe(dev);

@@ -6,7 +6,7 @@
  * reference implementation does (size limit, offsets contiguous and covering the
  * data exactly, byte counts matching shapes) before allocating anything.
  */
-import { type DTypeName, type DeviceLike, type Tensor, device, fromHost, toDType } from '@antorcha/core';
+import { type DTypeName, type DeviceLike, type Tensor, TorchRuntimeError, device, fromHost, toDType } from '@antorcha/core';
 import { SerializationError, readGuard } from './errors.js';
 
 /** Header size limit of the reference implementation (100 MB). */
@@ -43,12 +43,12 @@ type Values = Float32Array | Float64Array | Int32Array | Uint8Array;
  * ```ts
  * const bytes = safetensors.serialize(model.stateDict(), { format: 'pt' });
  * ```
- * @throws SerializationError for a tensor on an asynchronous device, naming `serializeAsync`.
+ * @throws TorchRuntimeError for a tensor on an asynchronous device, naming `serializeAsync`.
  */
 export function serialize(tensors: TensorMap | Map<string, Tensor>, metadata?: Record<string, string> | null): Uint8Array {
   return encode(entriesOf(tensors), metadata, (t) => {
     if (!t._storage.backend.syncRead) {
-      throw new SerializationError('safetensors', `serialize: tensor on '${t.device}' can only be read asynchronously; use await safetensors.serializeAsync(tensors)`);
+      throw new TorchRuntimeError('serialize', `serialize: tensor on '${t.device}' can only be read asynchronously; use await safetensors.serializeAsync(tensors)`);
     }
     return t.dataSync();
   });

@@ -6,7 +6,7 @@
  * `<archive>/version`. Loading is `weights_only`: only the globals and opcodes
  * state dicts use are accepted, nothing is ever executed.
  */
-import { type DTypeName, type Device, type DeviceLike, Tensor, allocHost, device, fromHost, toDType } from '@antorcha/core';
+import { type DTypeName, type Device, type DeviceLike, Tensor, TorchRuntimeError, allocHost, device, fromHost, toDType } from '@antorcha/core';
 import { Parameter } from '../parameter.js';
 import { SerializationError, readGuard } from './errors.js';
 import { DictBuilder, type PyCallable, PyGlobal, PyPersistent, PyReduce, PyTuple, pickle, unpickle } from './pickle.js';
@@ -496,12 +496,12 @@ function archive(obj: unknown, values: (t: Tensor) => StorageValues): Uint8Array
  * ```ts
  * writeFileSync('model.pt', torch.save(model.stateDict()));
  * ```
- * @throws SerializationError for a tensor on an asynchronous device, naming `saveAsync`.
+ * @throws TorchRuntimeError for a tensor on an asynchronous device, naming `saveAsync`.
  */
 export function save(obj: unknown): Uint8Array {
   return archive(obj, (t) => {
     if (!t._storage.backend.syncRead) {
-      throw new SerializationError('save', `save: tensor on '${t.device}' can only be read asynchronously; use await torch.saveAsync(obj)`);
+      throw new TorchRuntimeError('save', `save: tensor on '${t.device}' can only be read asynchronously; use await torch.saveAsync(obj)`);
     }
     return storageView(t).dataSync();
   });
