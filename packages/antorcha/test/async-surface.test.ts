@@ -50,6 +50,7 @@ describe('synchronous reads on an asynchronous device name the asynchronous call
     ['equal', () => torch.equal(x, x), 'await torch.equalAsync(a, b)'],
     ['allclose', () => torch.allclose(x, x), 'await torch.allcloseAsync(a, b)'],
     ['is_nonzero', () => torch.isNonzero(s), 'await torch.isNonzeroAsync(x)'],
+    ['fill_', () => torch.zeros(2).fill_(s), 'x.fill_(await value.itemAsync())'],
   ];
   it.each(cases)('%s → %s', (op, read, call) => {
     expect(read).toThrow(torch.TorchRuntimeError);

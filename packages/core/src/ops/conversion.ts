@@ -152,7 +152,10 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
     if (value._shape.length !== 0) throw new TorchRuntimeError('fill_', `fill_ only supports 0-dimension value tensor but got tensor with ${value._shape.length} dimensions.`);
     // A value that requires grad must get its gradient (the sum of self's): fill by copying it.
     if (needsGrad([value])) return copy_(self, value.expand(self._shape));
-    if (!value._storage.backend.syncRead && value.device.equals(self.device)) return fillFromDevice(self, value);
+    if (!value._storage.backend.syncRead) {
+      if (value.device.equals(self.device)) return fillFromDevice(self, value);
+      throw readsAsyncOnly(value, 'fill_', 'x.fill_(await value.itemAsync())');
+    }
     v = Number(value.item());
   } else v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   if (typeof v !== 'number') throw new TorchRuntimeError('fill_', `fill_(): argument 'value' must be Number`);
