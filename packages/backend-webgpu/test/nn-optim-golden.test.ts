@@ -47,10 +47,10 @@ const fx = nnFixture<{ optimizers: OptCase[]; state_dicts: SdCase[]; schedulers:
 
 /**
  * Steps against PyTorch's float32 steps: PyTorch's CPU kernels fuse `a + α·b` and `addcmul`
- * into single-rounding FMAs where WGSL rounds the product and the sum apart, and WGSL's
- * division and sqrt are within 2.5 and 3 ulp rather than correctly rounded; a few ulps per
- * step over six steps, through Adam-style divisions by √v, stays within 1e-6 relative plus
- * 1e-6 of the parameter's scale.
+ * into single-rounding FMAs where WGSL may round the product and the sum apart, and WGSL's
+ * division (2.5 ulp) and sqrt (derived from inverseSqrt) are not correctly rounded; a few ulps
+ * per step over six steps, through Adam-style divisions by √v, stays within 1e-6 (~16 ulp)
+ * relative plus 1e-6 of the parameter's scale.
  */
 const F32_STEPS: Tol = { rtol: 1e-6, atol: 1e-6 };
 
