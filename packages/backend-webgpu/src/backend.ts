@@ -85,10 +85,12 @@ export interface MemoryStats {
 export interface WebGPUBackendOptions {
   /**
    * Cap on the bytes of cached (free) buffers the pool keeps for reuse; null for none
-   * (PyTorch's behaviour). Default: twice the largest buffer the device allows, within
-   * [256 MiB, 4 GiB] (see `defaultCacheLimit`).
+   * (PyTorch's behaviour). Default (`'auto'`): the larger of twice the largest buffer the
+   * device allows, within [256 MiB, 4 GiB] (`defaultCacheLimit`), and the peak of bytes
+   * live tensors have held, so a training loop that repeats its shapes never evicts while
+   * ever-changing shapes cannot grow the idle bytes past it.
    */
-  cacheLimit?: number | null;
+  cacheLimit?: number | null | 'auto';
 }
 
 /** A Backend on a WebGPU device, with its memory controls. */
@@ -104,12 +106,13 @@ export interface WebGPUBackend extends Backend {
   /** Destroys the cached (free) buffers of the pool; buffers of live tensors are untouched (`torch.cuda.empty_cache()`). */
   emptyCache(): void;
   /**
-   * Caps the bytes of cached (free) buffers (null: no cap); cached buffers over the new
-   * cap are destroyed at once, least recently freed first.
+   * Caps the bytes of cached (free) buffers (null: no cap; `'auto'`: the default, see
+   * {@link WebGPUBackendOptions.cacheLimit}); cached buffers over the new cap are
+   * destroyed at once, least recently freed first.
    * @throws RangeError for a negative or non-finite count.
    */
-  setCacheLimit(bytes: number | null): void;
-  /** The cap on cached bytes, or null for none. */
+  setCacheLimit(bytes: number | null | 'auto'): void;
+  /** The cap on cached bytes in effect (the automatic one's current value under `'auto'`), or null for none. */
   getCacheLimit(): number | null;
   /** Resolves when all queued GPU work has finished. */
   synchronize(): Promise<void>;
@@ -269,7 +272,7 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
     emptyCache(): void {
       pool.emptyCache();
     },
-    setCacheLimit(bytes: number | null): void {
+    setCacheLimit(bytes: number | null | 'auto'): void {
       pool.setCacheLimit(bytes);
     },
     getCacheLimit(): number | null {

@@ -11,7 +11,10 @@
  *
  * The cache is bounded: {@link BufferPool.cacheLimit} caps the bytes of cached
  * (free) buffers, the least recently freed going first when a release would pass
- * it. Under pressure a request reuses before it grows: when its bucket is empty
+ * it. By default the cap follows the workload: {@link defaultCacheLimit}, or the
+ * peak of live bytes when that is larger, so a loop that repeats its shapes never
+ * evicts (its freed buffers are at most its peak), while shapes that keep changing
+ * cannot grow the idle bytes past it. Under pressure a request reuses before it grows: when its bucket is empty
  * and creating a buffer would pass the memory limit or (once freed) the cache
  * cap, a cached buffer of a larger bucket, at most twice the size, serves it
  * (the request counts its bucket as allocated; the rest of the buffer is reserved
@@ -108,11 +111,12 @@ export class BufferPool {
   destroyed = 0;
   /** Requests served by a cached buffer of a larger bucket (reuse under pressure). */
   reusedLarger = 0;
-  /**
-   * Cap on {@link BufferPool.cachedBytes}, or null for none (PyTorch's default: keep
-   * everything until `empty_cache()`). Defaults to {@link defaultCacheLimit}.
-   */
-  cacheLimit: number | null;
+  /** The cap set with {@link BufferPool.setCacheLimit}, or `'auto'` (the default: see {@link BufferPool.cacheLimit}). */
+  private cacheSetting: number | null | 'auto' = 'auto';
+  /** The floor of the automatic cap: {@link defaultCacheLimit} of {@link BufferPool.maxBytes}. */
+  private readonly autoFloor: number;
+  /** Peak of {@link BufferPool.allocated} over the pool's life (never reset). */
+  private lifetimePeak = 0;
 
   /**
    * The largest buffer handed out, in bytes (a multiple of 4): the smaller of the
@@ -143,7 +147,17 @@ export class BufferPool {
     const bindingMax = device.limits.maxStorageBufferBindingSize;
     this.maxBytesLimit = bindingMax <= bufferMax ? 'maxStorageBufferBindingSize' : 'maxBufferSize';
     this.maxBytes = Math.floor(Math.min(bufferMax, bindingMax) / 4) * 4;
-    this.cacheLimit = defaultCacheLimit(this.maxBytes);
+    this.autoFloor = defaultCacheLimit(this.maxBytes);
+  }
+
+  /**
+   * Cap on {@link BufferPool.cachedBytes}, or null for none (PyTorch's behaviour: keep
+   * everything until `empty_cache()`). Unless set, it is the larger of
+   * {@link defaultCacheLimit} and the peak of live bytes so far.
+   */
+  get cacheLimit(): number | null {
+    const set = this.cacheSetting;
+    return set === 'auto' ? Math.max(this.autoFloor, this.lifetimePeak) : set;
   }
 
   /** Bytes in live and cached buffers together. */
@@ -227,6 +241,7 @@ export class BufferPool {
     this.tails += size - bucket;
     this.requested += bytes;
     if (this.allocated > this.peak) this.peak = this.allocated;
+    if (this.allocated > this.lifetimePeak) this.lifetimePeak = this.allocated;
     if (this.requested > this.requestedPeak) this.requestedPeak = this.requested;
     if (this.reserved > this.reservedPeak) this.reservedPeak = this.reserved;
     return { buffer, size, fresh };
@@ -341,13 +356,17 @@ export class BufferPool {
   }
 
   /**
-   * Sets {@link BufferPool.cacheLimit} (null: no cap) and evicts what no longer fits.
+   * Sets {@link BufferPool.cacheLimit}: a byte count, null (no cap) or `'auto'` (the
+   * default), and evicts what no longer fits.
    * @throws RangeError for a negative or non-finite byte count.
    */
-  setCacheLimit(bytes: number | null): void {
-    if (bytes !== null && !(Number.isFinite(bytes) && bytes >= 0)) throw new RangeError(`setCacheLimit: expected a byte count ≥ 0 or null, got ${bytes}`);
-    this.cacheLimit = bytes === null ? null : Math.floor(bytes);
-    if (this.cacheLimit !== null && this.cachedBytes > this.cacheLimit) this.evict(this.cachedBytes - this.cacheLimit);
+  setCacheLimit(bytes: number | null | 'auto'): void {
+    if (bytes !== null && bytes !== 'auto' && !(Number.isFinite(bytes) && bytes >= 0)) {
+      throw new RangeError(`setCacheLimit: expected a byte count ≥ 0, null or 'auto', got ${bytes}`);
+    }
+    this.cacheSetting = typeof bytes === 'number' ? Math.floor(bytes) : bytes;
+    const cap = this.cacheLimit;
+    if (cap !== null && this.cachedBytes > cap) this.evict(this.cachedBytes - cap);
   }
 
   /** Destroys every cached buffer (buffers in use are untouched), like `torch.cuda.empty_cache()`. */

@@ -26,7 +26,7 @@ export { bucketSize, defaultCacheLimit } from './buffer-pool.js';
 let current: WebGPUBackend | null = null;
 let initializing: Promise<WebGPUBackend> | null = null;
 /** A cache cap set with `webgpu.setCacheLimit` before {@link initWebGPU}, applied by it. */
-let pendingCacheLimit: number | null | undefined;
+let pendingCacheLimit: number | null | 'auto' | undefined;
 
 /**
  * Creates the WebGPU backend (once) and registers it, so `device: 'webgpu'` works.
@@ -126,8 +126,9 @@ export const webgpu = {
     current?.emptyCache();
   },
   /**
-   * Caps the bytes of cached free buffers the pool keeps (null: no cap, as PyTorch). Over
-   * the cap, the least recently freed are destroyed. Called before {@link initWebGPU}, it
+   * Caps the bytes of cached free buffers the pool keeps (null: no cap, as PyTorch;
+   * `'auto'`, the default: twice the largest buffer, within [256 MiB, 4 GiB], or the peak
+   * of live bytes when larger). Over the cap, the least recently freed are destroyed. Called before {@link initWebGPU}, it
    * applies to the backend that call creates (as its `cacheLimit` option would).
    * @throws RangeError for a negative or non-finite count.
    * @example
@@ -135,14 +136,20 @@ export const webgpu = {
    * webgpu.setCacheLimit(512 * 2 ** 20); // keep at most 512 MiB idle
    * ```
    */
-  setCacheLimit(bytes: number | null): void {
-    if (bytes !== null && !(Number.isFinite(bytes) && bytes >= 0)) throw new RangeError(`setCacheLimit: expected a byte count ≥ 0 or null, got ${bytes}`);
+  setCacheLimit(bytes: number | null | 'auto'): void {
+    if (bytes !== null && bytes !== 'auto' && !(Number.isFinite(bytes) && bytes >= 0)) {
+      throw new RangeError(`setCacheLimit: expected a byte count ≥ 0, null or 'auto', got ${bytes}`);
+    }
     if (current) current.setCacheLimit(bytes);
     else pendingCacheLimit = bytes;
   },
-  /** The cap on cached bytes (null: none); before {@link initWebGPU}, the one it will apply, if set. */
+  /**
+   * The cap on cached bytes in effect (null: none). Before {@link initWebGPU}: the byte
+   * count set with `setCacheLimit`, else null.
+   */
   getCacheLimit(): number | null {
-    return current ? current.getCacheLimit() : (pendingCacheLimit ?? null);
+    if (current) return current.getCacheLimit();
+    return pendingCacheLimit === 'auto' ? null : (pendingCacheLimit ?? null);
   },
   /** Resolves when queued GPU work has finished (like `torch.cuda.synchronize()`). */
   async synchronize(): Promise<void> {

@@ -22,7 +22,7 @@ const alloc = (be: WebGPUBackend, bytes: number): BackendBuffer => be.alloc('flo
 afterEach(() => setMemoryLimit(null, 'webgpu'));
 
 describe.skipIf(!hasGpu)('webgpu buffer pool: cache cap, emptyCache, pressure, statistics', () => {
-  it('the default cache cap is twice the largest buffer, within [256 MiB, 4 GiB]', () => {
+  it('the default cache cap is twice the largest buffer, within [256 MiB, 4 GiB] (while live bytes stayed below it)', () => {
     const be = privateBackend();
     const max = be.runtime.pool.maxBytes;
     expect(be.getCacheLimit()).toBe(Math.min(4096 * MIB, Math.max(256 * MIB, 2 * max)));
@@ -31,6 +31,40 @@ describe.skipIf(!hasGpu)('webgpu buffer pool: cache cap, emptyCache, pressure, s
     expect(defaultCacheLimit(2 ** 40)).toBe(4096 * MIB);
     expect(be.memoryStats().cache_limit_bytes).toBe(be.getCacheLimit());
     expect(privateBackend(null).getCacheLimit()).toBeNull();
+  });
+
+  it("the automatic cap grows to the peak of live bytes, so a loop that repeats its shapes never evicts", () => {
+    // a device reporting 64 MiB buffers: the automatic cap's floor is then 256 MiB
+    const real = backend!.device;
+    const limits = new Proxy(real.limits, { get: (t, k) => (k === 'maxBufferSize' || k === 'maxStorageBufferBindingSize' ? 64 * MIB : Reflect.get(t, k, t)) });
+    const device = new Proxy(real, {
+      get(t, k) {
+        if (k === 'limits') return limits;
+        const v = Reflect.get(t, k, t) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    const be = createWebGPUBackendOn(device);
+    expect(be.getCacheLimit()).toBe(256 * MIB);
+    const step = (): void => {
+      const bufs = Array.from({ length: 5 }, () => alloc(be, 64 * MIB)); // 320 MiB live at the peak
+      for (const b of bufs) be.free!(b);
+    };
+    step();
+    expect(be.getCacheLimit()).toBe(320 * MIB);
+    step();
+    let s = be.memoryStats();
+    expect(s.num_device_free).toBe(0);
+    expect(s.num_device_alloc).toBe(5);
+    expect(s['cached_bytes.all.current']).toBe(320 * MIB);
+    // a fixed cap below the working set evicts (and the next step creates again)
+    be.setCacheLimit(256 * MIB);
+    s = be.memoryStats();
+    expect(s['cached_bytes.all.current']).toBe(256 * MIB);
+    expect(s.num_device_free).toBe(1);
+    be.setCacheLimit('auto');
+    expect(be.getCacheLimit()).toBe(320 * MIB);
+    be.emptyCache();
   });
 
   it('emptyCache() destroys cached buffers only: live tensors keep theirs and their data', async () => {
@@ -202,6 +236,21 @@ describe.skipIf(!hasGpu)('webgpu buffer pool: cache cap, emptyCache, pressure, s
     );
   });
 
+  it('the webgpu object exposes the cap and the statistics of the registered backend', () => {
+    const cap = webgpu.getCacheLimit();
+    expect(cap).toBe(backend!.getCacheLimit());
+    expect(() => webgpu.setCacheLimit(-5)).toThrow(RangeError);
+    expect(webgpu.getCacheLimit()).toBe(cap);
+    const x = torch.ones([5000], { device: 'webgpu' });
+    const s = webgpu.memoryStats();
+    expect(s['allocated_bytes.all.current']).toBe(webgpu.memoryAllocated());
+    expect(s['reserved_bytes.all.current']).toBe(webgpu.memoryReserved());
+    expect(webgpu.maxMemoryReserved()).toBe(s['reserved_bytes.all.peak']);
+    expect(webgpu.maxMemoryReserved()).toBeGreaterThanOrEqual(webgpu.memoryReserved());
+    expect(s['requested_bytes.all.current']).toBeLessThanOrEqual(s['allocated_bytes.all.current']);
+    x.dispose();
+  });
+
   it('evicting buffers that recorded, unsubmitted kernels still use is safe (work is submitted first)', async () => {
     torch.manualSeed(3);
     const x = torch.randn([64, 48]);
@@ -215,7 +264,7 @@ describe.skipIf(!hasGpu)('webgpu buffer pool: cache cap, emptyCache, pressure, s
       expect(webgpu.memoryStats()['cached_bytes.all.current']).toBe(0);
       expect(webgpu.memoryStats().num_device_free).toBeGreaterThan(freedBefore);
       // the same kernels on the same inputs: bit-identical, and no WebGPU validation error was raised
-      expect([...evicted]).toEqual([...cached]);
+      expect(Array.from(evicted)).toEqual(Array.from(cached));
       await webgpu.synchronize();
     } finally {
       webgpu.setCacheLimit(cap);
