@@ -53,6 +53,9 @@ describe('matmul tiling per adapter limits', () => {
     expect(matmulTiling(DEFAULT_LIMITS, 1, 2048, 1024)).toEqual({ wgx: 16, wgy: 16, rm: 8, rn: 8, tk: 16 }); // 128 large tiles: 16 KiB staged
     expect(matmulTiling(DEFAULT_LIMITS, 1, 4096, 4096)).toEqual({ wgx: 16, wgy: 16, rm: 8, rn: 8, tk: 16 });
     expect(matmulTiling(DEFAULT_LIMITS, 128, 128, 128)).toMatchObject({ rm: 8, rn: 8 });
+    // many small matrices: a large tile would leave most of its threads idle
+    expect(matmulTiling(DEFAULT_LIMITS, 4096, 8, 8)).toMatchObject({ rm: 4, rn: 4 });
+    expect(matmulTiling(DEFAULT_LIMITS, 64, 4096, 100)).toMatchObject({ rm: 4, rn: 4 });
     // less workgroup storage: shallower tiles
     expect(matmulTiling({ ...DEFAULT_LIMITS, maxComputeWorkgroupStorageSize: 8192 }, 1, 4096, 4096)).toMatchObject({ rm: 8, tk: 8 });
     // compatibility-mode devices allow 128 invocations per workgroup

@@ -61,15 +61,16 @@ const MIN_LARGE_TILES = 128;
 /**
  * The tiling of a [batch, M, K] × [batch, K, N] product on a device with `limits`:
  * 16×16 threads where the device allows 256 invocations (16×8 with 128, 8×8 below),
- * 8×8 outputs per thread when the product has at least {@link MIN_LARGE_TILES} such
- * tiles (else 4×4), and the deepest TK ∈ {16, 8, 4} whose two staged tiles fit the
+ * 8×8 outputs per thread when both matrix dims fill such a tile and the product has at
+ * least {@link MIN_LARGE_TILES} of them (else 4×4: many small matrices stay on small tiles), and the deepest TK ∈ {16, 8, 4} whose two staged tiles fit the
  * workgroup storage.
  */
 export function matmulTiling(limits: MatmulLimits, batch: number, M: number, N: number): MatmulTiling {
   const inv = limits.maxComputeInvocationsPerWorkgroup;
   const wgx = Math.min(16, limits.maxComputeWorkgroupSizeX, inv >= 128 ? 16 : 8);
   const wgy = Math.min(16, limits.maxComputeWorkgroupSizeY, Math.floor(inv / wgx));
-  const large = batch * Math.ceil(M / (wgy * 8)) * Math.ceil(N / (wgx * 8)) >= MIN_LARGE_TILES;
+  const bm = wgy * 8, bn = wgx * 8; // a large tile
+  const large = M >= bm && N >= bn && batch * Math.ceil(M / bm) * Math.ceil(N / bn) >= MIN_LARGE_TILES;
   const r = large ? 8 : 4;
   let tk = 16;
   while (tk > 4 && tk * (wgy * r + wgx * r) * 4 > limits.maxComputeWorkgroupStorageSize) tk /= 2;
