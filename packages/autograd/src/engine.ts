@@ -78,7 +78,16 @@ function fit(node: Node, i: number, g: Tensor, meta: TensorMeta): Tensor {
     r = sumTo(r, meta.shape);
   }
   if (r.dtype !== meta.dtype) r = r.to(meta.dtype);
-  if (!r.device.equals(meta.device)) r = r.to(meta.device);
+  if (!r.device.equals(meta.device)) {
+    // PyTorch copies such a gradient back with a blocking read; an asynchronous device can't.
+    if (!r._storage.backend.syncRead && meta.device.type === 'cpu') {
+      throw new TorchRuntimeError(
+        'backward',
+        `the gradient of input ${i} of ${node.name()} belongs to a CPU tensor of shape [${meta.shape.join(', ')}] but was computed on '${r.device}', which can only be read asynchronously; a 0-dim CPU tensor that requires grad can't be an operand of ${r.device} tensors: move it there first (x.to('${r.device.type}')) or pass its value as a number`,
+      );
+    }
+    r = r.to(meta.device);
+  }
   return r;
 }
 

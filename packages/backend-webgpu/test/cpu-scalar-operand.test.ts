@@ -59,6 +59,13 @@ describe.skipIf(!hasGpu)('a 0-dim CPU tensor with WebGPU tensors', () => {
     }
   });
 
+  it('a 0-dim CPU tensor that requires grad: backward names the fix instead of a blocking read', () => {
+    const x = torch.ones(3).to('webgpu').requiresGrad_();
+    const s = torch.tensor(2.0, { requiresGrad: true });
+    const y = x.mul(s).sum();
+    expect(() => y.backward()).toThrow(/belongs to a CPU tensor of shape \[\] but was computed on 'webgpu:0'.*move it there first \(x\.to\('webgpu'\)\)/);
+  });
+
   it('an in-place update with a CPU scalar reads nothing back (optimizer-style)', async () => {
     const p = torch.ones(3).to('webgpu');
     const lr = torch.tensor(0.5, { dtype: 'float64' });
