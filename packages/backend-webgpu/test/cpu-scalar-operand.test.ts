@@ -61,7 +61,7 @@ describe.skipIf(!hasGpu)('a 0-dim CPU tensor with WebGPU tensors', () => {
 
   it('a 0-dim CPU tensor that requires grad: backward names the fix instead of a blocking read', () => {
     const x = torch.ones(3).to('webgpu').requiresGrad_();
-    const s = torch.tensor(2.0, { requiresGrad: true });
+    const s = torch.tensor(2.5, { requiresGrad: true });
     const y = x.mul(s).sum();
     expect(() => y.backward()).toThrow(/belongs to a CPU tensor of shape \[\] but was computed on 'webgpu:0'.*move it there first \(x\.to\('webgpu'\)\)/);
   });
