@@ -4,7 +4,7 @@
  * registers it, as in PyTorch: `this.fc1 = new nn.Linear(4, 8)` in a subclass
  * constructor makes `fc1.weight` a parameter of the model.
  */
-import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, adopt, device as toDevice, fmtShape, keep, release } from '@antorcha/core';
+import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, adopt, device as toDevice, fmtShape, getBackend, keep, release } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import { checkArg, checkOptions } from './layers/_util.js';
 import { Parameter, swapTensorData } from './parameter.js';
@@ -493,16 +493,19 @@ export class Module {
    * await model.toAsync('cpu');
    * ```
    */
-  async toAsync(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): Promise<this> {
+  toAsync(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): Promise<this> {
+    // Bad arguments throw here, synchronously, as `to` does; only the reads are awaited.
     const { dev, dt } = toArgs(deviceOrDtype, dtype);
-    if (dev === undefined) return this.to(deviceOrDtype, dtype);
+    if (dev === undefined) return Promise.resolve(this.to(deviceOrDtype, dtype));
     const target = toDevice(dev);
+    getBackend(target.type);
     const tensors = [...new Set(this._tensors())];
     // detached: a copy for the module, not a step of the graph
-    const moved = await Promise.all(tensors.map((t) => (t.device.equals(target) ? t : t.detach().toAsync(target))));
-    const byTensor = new Map(tensors.map((t, i) => [t, moved[i]!]));
-    this._apply((t) => castFloating(byTensor.get(t) ?? noGrad(() => t.to(dev)), dt));
-    return this;
+    return Promise.all(tensors.map((t) => (t.device.equals(target) ? t : t.detach().toAsync(target)))).then((moved) => {
+      const byTensor = new Map(tensors.map((t, i) => [t, moved[i]!]));
+      this._apply((t) => castFloating(byTensor.get(t) ?? noGrad(() => t.to(dev)), dt));
+      return this;
+    });
   }
 
   /** @internal Every parameter, parameter gradient and buffer of this module and its descendants. */
