@@ -56,10 +56,10 @@ describe.skipIf(!hasGpu)('nn surface additions on WebGPU', () => {
     const m = new nn.AdaptiveLogSoftmaxWithLoss(8, 10, [3, 6], { divValue: 2 });
     const x = torch.randn([6, 8]);
     const target = torch.tensor([0, 4, 9, 2, 7, 5], { dtype: torch.int64 });
-    const c = m.call(x, target) as nn.ASMoutput;
+    const c = m.call(x, target) as torch.nn.ASMoutput;
     const logProb = m.logProb(x);
     m.to('webgpu');
-    const g = m.call(x.to('webgpu'), target.to('webgpu')) as nn.ASMoutput;
+    const g = m.call(x.to('webgpu'), target.to('webgpu')) as torch.nn.ASMoutput;
     await expectNear(g.output, c.output, 'output');
     await expectNear(g.loss, c.loss, 'loss');
     await expectNear(m.logProb(x.to('webgpu')), logProb, 'log_prob');
