@@ -23,6 +23,7 @@ import type { DTypeName, TensorRef } from '@antorcha/core';
 import { type Wgsl, convert, normalize, wgslType } from '../codegen/dtypes.js';
 import { MAX_GROUPS, Meta } from '../codegen/layout.js';
 import { Bindings, type GpuRuntime, gpuOf } from '../runtime.js';
+import { isSmallProduct, matmulSmall } from './matmul-small.js';
 
 /** A tile shape: WGX×WGY threads, each computing RM×RN outputs; TK is the depth of a staged tile. */
 export interface MatmulTiling {
@@ -173,10 +174,14 @@ export function planMatmul(limits: MatmulLimits, a: TensorRef, b: TensorRef, out
   return { ...matmulTiling(limits, batch, M, N), aLoad, bLoad, vecOut };
 }
 
-/** Batched matrix product computed in `cd` (see the module notes). */
+/**
+ * Batched matrix product computed in `cd` (see the module notes); narrow or shallow
+ * products ({@link isSmallProduct}) take the one-thread-per-output kernel instead.
+ */
 export function matmul(rt: GpuRuntime, a: TensorRef, b: TensorRef, out: TensorRef, cd: DTypeName): void {
   const batch = a.shape[0]!, M = a.shape[1]!, K = a.shape[2]!, N = b.shape[2]!;
   if (batch * M * N === 0) return;
+  if (isSmallProduct(M, N, K)) return matmulSmall(rt, a, b, out, cd);
   const t = wgslType(cd);
   const zero = t === 'f32' ? '0.0' : t === 'i32' ? '0' : '0u';
   const { wgx, wgy, rm, rn, tk, aLoad: aModeFinal, bLoad: bMode, vecOut: oVec } = planMatmul(rt.device.limits, a, b, out, cd);
