@@ -4,7 +4,9 @@
  * vec4s); each thread of the WGX×WGY workgroup accumulates an RM×RN block of the
  * BM×BN output tile in vec4 registers, reading 4-wide from workgroup memory (RM/4 +
  * RN/4 vec4 reads per RM·RN multiply-adds). The tile shape is chosen per problem
- * and per adapter limits ({@link matmulTiling}).
+ * and per adapter limits ({@link matmulTiling}). Narrow or shallow products, where even
+ * the smallest (64×64) tile would be mostly idle, go to the one-thread-per-output kernel
+ * of `matmul-small.ts` instead.
  *
  * Global loads follow whichever of the operand's dims is contiguous, so they stay
  * coalesced; where that dim's extent, the row stride and the offset are multiples
