@@ -5,7 +5,7 @@ tensor, not as a Python number: int32 tensor + 0-dim float64 tensor is float64, 
 int32 tensor + 2.5 is float32.
 
 Run with Debian's PyTorch: `/usr/bin/python3 tools/golden/cpu_scalar_operand.py`.
-Writes packages/backend-webgpu/test/fixtures/cpu_scalar_operand.json: per case the op,
+Writes packages/core/fixtures/cpu_scalar_operand.json: per case the op,
 the dimensioned tensor `x` and the 0-dim tensor `s` (dtype and values), which side `s`
 is on, `torch.result_type(x, s)` (the dtype the op computes in), and the result (dtype and values) or PyTorch's error; then autograd cases with
 the gradients of both operands.
@@ -98,4 +98,4 @@ for sd in ('float32', 'float64'):
             'y': enc(y.detach()), 'xGrad': enc(x.grad), 'sGrad': enc(s.grad) if s_grad else None,
         })
 
-write_json('packages/backend-webgpu/test/fixtures/cpu_scalar_operand.json', {'cases': cases, 'grads': grads})
+write_json('packages/core/fixtures/cpu_scalar_operand.json', {'cases': cases, 'grads': grads})

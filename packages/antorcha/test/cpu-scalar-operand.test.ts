@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
 import { ASYNC_DEVICE } from './async-device.js';
-import { decode, golden, runCase } from './cpu-scalar-cases.js';
+import { cpuScalarGolden, decodeValue as decode, runCpuScalarCase as runCase } from '@antorcha/core/testing';
+
+const golden = cpuScalarGolden();
 
 describe('a 0-dim CPU tensor beside tensors on another device', () => {
   const dev = `${ASYNC_DEVICE}:0`;

@@ -5,8 +5,10 @@
 // WebGPU's dtype error: the 0-dim tensor promotes as a tensor, not as a number.
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
-import { type Case, decode, golden, runCase } from './cpu-scalar-cases.js';
+import { type CpuScalarCase as Case, cpuScalarGolden, decodeValue as decode, runCpuScalarCase as runCase } from '@antorcha/core/testing';
 import { hasGpu } from './gpu.js';
+
+const golden = cpuScalarGolden();
 
 /** WGSL's division and fma are not correctly rounded: float32 results within a few ulp. */
 const INEXACT = new Set(['div', 'div_', 'addcmul']);

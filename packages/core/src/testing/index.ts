@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './golden.js';
+export * from './cpu-scalar-cases.js';
 export * from './op-cases.js';
 export * from './timing.js';
 export * from './suite.js';
