@@ -1,8 +1,9 @@
 """PyTorch 1.13's public names that a TypeScript tensor library should offer.
 
 Writes tools/surface/pytorch-names.json: per namespace (torch, Tensor, nn.functional,
-nn, optim) the names, leaving out CUDA, quantization, sparse, named tensors, lazy
-modules, internals, dunder methods, and torch.linalg/fft/special (another issue).
+nn, optim, linalg, fft, special) the names, leaving out CUDA, quantization, sparse,
+named tensors, lazy modules, internals and dunder methods. torch.linalg/fft/special are
+counted in their own namespaces (their torch.* spellings stay excluded from `torch`).
 `node tools/surface/surface.mjs` compares them with what Antorcha exports.
 Run: /usr/bin/python3 tools/surface/pytorch_names.py
 """
@@ -130,8 +131,15 @@ def optim_names():
                   and issubclass(getattr(optim, n), optim.Optimizer))
 
 
+def namespace_names(mod):
+    """The public functions of torch.linalg / torch.fft / torch.special (not the doc strings or re-exported modules)."""
+    return sorted(n for n in dir(mod) if not n.startswith('_') and callable(getattr(mod, n))
+                  and not inspect.isclass(getattr(mod, n)) and not inspect.ismodule(getattr(mod, n)))
+
+
 data = {'torch': torch_names(), 'Tensor': tensor_names(), 'nn.functional': functional_names(), 'nn': module_names(),
-        'optim': optim_names(), 'not_applicable': NOT_APPLICABLE}
+        'optim': optim_names(), 'linalg': namespace_names(torch.linalg), 'fft': namespace_names(torch.fft),
+        'special': namespace_names(torch.special), 'not_applicable': NOT_APPLICABLE}
 with open(os.path.join(HERE, 'pytorch-names.json'), 'w') as f:
     json.dump(data, f, indent=1)
     f.write('\n')

@@ -31,6 +31,9 @@ const spaces = {
   'nn.functional': new Set(Object.keys(torch.nn.functional)),
   nn: new Set(Object.keys(torch.nn)),
   optim: new Set(Object.keys(torch.optim)),
+  linalg: new Set(Object.keys(torch.linalg ?? {})),
+  fft: new Set(Object.keys(torch.fft ?? {})),
+  special: new Set(Object.keys(torch.special ?? {})),
 };
 // Python's dunder-free properties that are getters here under the same name.
 const report = {};
