@@ -12,6 +12,7 @@
 import type { DTypeName, HostArray } from './dtype.js';
 import type { BINARY, UNARY } from './ops/catalogue/elementwise.js';
 import type { KernelOf } from './ops/catalogue/index.js';
+import type { LinalgKernel, LinalgParams } from './linalg/kernels.js';
 import type { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './ops/catalogue/reduction.js';
 
 /** A block of device memory holding `numel` elements of `dtype`. Opaque to core. */
@@ -182,4 +183,13 @@ export interface Backend {
    * evaluates their checks at once.
    */
   check?(bad: TensorRef, values: TensorRef | null, id: number): void;
+  /**
+   * Optional: dense matrix kernels (LU, Cholesky, triangular solves, Householder QR,
+   * Bunch–Kaufman LDL, and the spectral ones), LAPACK-like; see {@link LinalgKernel} for
+   * each kernel's inputs, outputs and conventions. Every ref has one leading batch dim;
+   * outputs are contiguous and allocated by core. Kernels report numerical failure in
+   * their `info` output and never throw for it. Without this method `torch.linalg`
+   * raises an error naming the op and the device (move the tensor to the CPU).
+   */
+  linalg?(kernel: LinalgKernel, inputs: readonly TensorRef[], outputs: readonly TensorRef[], params?: LinalgParams): void;
 }
