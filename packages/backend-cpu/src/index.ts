@@ -17,6 +17,7 @@ import { ternary } from './ternary.js';
 import { copy, fill } from './copy.js';
 import { gather, indexSelect, scatter } from './indexing.js';
 import { matmul } from './matmul.js';
+import { linalg } from './linalg/index.js';
 import { CPU, CpuBuffer, allocBuffer } from './memory.js';
 import { reduce } from './reduce.js';
 import { scan } from './scan.js';
@@ -81,6 +82,7 @@ export function createCpuBackend(): Backend {
     scatter,
     indexSelect,
     sort,
+    linalg,
   };
 }
 

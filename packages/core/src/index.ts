@@ -116,5 +116,6 @@ export * from './ops/frombuffer.js';
 export * from './threads.js';
 export * from './ops/scatter.js';
 export * from './ops/products.js';
+export * from './ops/factorizations.js';
 export * from './ops/math.js';
 export { deviceCheck, deviceCheckError, type DeviceCheckMessage, type DeviceCheckErrorClass, type DeviceCheckTemplate } from './ops/device-check.js';

@@ -7,12 +7,25 @@
  * Bunch–Kaufman LDL); everything else is composed here from those kernels and ordinary
  * ops. The CPU backend has the kernels. A backend without them (WebGPU today) raises a
  * `TorchRuntimeError` naming the op and the device: move the tensor to the CPU with
- * `await t.toAsync('cpu')`, compute there, and move the result back.
+ * `await t.toAsync('cpu')`, compute there, and move the result back. Numerical failures
+ * (a singular matrix, one that is not positive-definite) raise {@link TorchLinAlgError}
+ * with PyTorch's text; the `_ex` forms return LAPACK's `info` instead.
  * @example
  * ```ts
  * const a = torch.tensor([[4, 1], [2, 3]], 'float64');
  * torch.linalg.det(a); // tensor(10., dtype=torch.float64)
+ * const { Q, R } = torch.linalg.qr(a);
  * ```
  * @packageDocumentation
  */
-export {};
+export { TorchLinAlgError as LinAlgError } from './errors.js';
+export { inv, invEx, solve, solveEx, solveTriangular, tensorinv, tensorsolve, type SolveOptions, type SolveTriangularOptions } from './solve.js';
+export { det, slogdet } from './det.js';
+export { cholesky, choleskyEx, type CholeskyOptions } from './cholesky.js';
+export { lu, luFactor, luFactorEx, luSolve, type LuFactorOptions, type LuSolveOptions } from './lu.js';
+export { ldlFactor, ldlFactorEx, ldlSolve, type LdlOptions } from './ldl.js';
+export { qr, householderProduct, type QrMode } from './qr.js';
+export { matrixExp, matrixPower, multiDot } from './matfun.js';
+export { vectorNorm, matrixNorm, norm, type NormOptions, type MatrixNormOrd } from './norms.js';
+export { cross, vecdot, vander, diagonal, matmul } from './misc.js';
+export type { NamedTuple } from './tuple.js';

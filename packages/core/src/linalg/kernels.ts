@@ -41,11 +41,11 @@
  * - `ormqr`: `op(Q)·C` (`params.left`, default) or `C·op(Q)` with `Q = H₁·…·H_k`,
  *   `op` = transpose when `params.transpose`. `[V mq×k, tau k, C m×n]` → `[out m×n]`,
  *   `mq` = m (left) or n (right).
- * - `sytrf`: symmetric indefinite `L·D·Lᵀ` (`params.upper`: `U·D·Uᵀ`) with
- *   Bunch–Kaufman pivoting as LAPACK's unblocked `sytf2`. `[A n×n]` → `[LD n×n, piv n
- *   (int32), info]`. `params.hermitian` is accepted for complex backends (no-op for reals).
- * - `sytrs`: solves `A·X = R` from `sytrf`'s result. `[LD n×n, piv n, R n×r]` → `[X n×r]`
- *   (`params.upper` as given to `sytrf`).
+ * - `sytrf`: symmetric indefinite `L·D·Lᵀ` with Bunch–Kaufman pivoting as LAPACK's
+ *   unblocked `sytf2` with `uplo = 'L'` (PyTorch's `ldl_factor` uses the lower triangle
+ *   only). `[A n×n]` (lower triangle read) → `[LD n×n (upper triangle zero), piv n
+ *   (int32), info]`. `params.hermitian` is for complex backends (no-op for reals).
+ * - `sytrs`: solves `A·X = R` from `sytrf`'s result. `[LD n×n, piv n, R n×r]` → `[X n×r]`.
  *
  * Part 2 of torch.linalg appends the spectral kernels ('svd', 'eigh', 'eig') to this union.
  */
@@ -53,7 +53,7 @@ export type LinalgKernel = 'getrf' | 'pivots' | 'potrf' | 'trsm' | 'geqrf' | 'or
 
 /** Options of the {@link LinalgKernel}s (each kernel reads the ones its description names). */
 export interface LinalgParams {
-  /** Which triangle: `potrf`, `trsm`, `sytrf`, `sytrs` (default false: lower). */
+  /** Which triangle: `potrf`, `trsm` (default false: lower). */
   readonly upper?: boolean;
   /** `trsm`/`ormqr`: apply the transpose of the triangular matrix / of `Q`. */
   readonly transpose?: boolean;

@@ -12,6 +12,7 @@ export * from './conversion.js';
 export * from './creation.js';
 export * from './dispatch.js';
 export * from './elementwise.js';
+export * from './factorizations.js';
 export * from './generated.js';
 export * from './indexing.js';
 export * from './linalg.js';

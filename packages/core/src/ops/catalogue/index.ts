@@ -4,6 +4,7 @@
  * the docs' mapping table) is derived from it or checked against it.
  */
 import { BINARY, UNARY } from './elementwise.js';
+import { FACTORIZATIONS } from './factorizations.js';
 import { INDEXING } from './indexing.js';
 import { MATH } from './math.js';
 import { MISC } from './misc.js';
@@ -15,7 +16,7 @@ import { STATISTICS } from './statistics.js';
 import { STRUCTURE } from './structure.js';
 
 /** All rows, keyed by TypeScript name. */
-export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM, ...NUMERICAL } as const;
+export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM, ...NUMERICAL, ...FACTORIZATIONS } as const;
 /** A catalogue key. */
 export type OpName = keyof typeof CATALOGUE;
 export type * from './types.js';

@@ -1,0 +1,77 @@
+/** Symmetric indefinite LDLᵀ with Bunch–Kaufman pivoting: `ldl_factor(_ex)`, `ldl_solve` (kernels `sytrf`, `sytrs`). */
+import { int32 } from '../dtype.js';
+import { TorchRuntimeError } from '../errors.js';
+import type { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
+import { checkFloat, checkInfo, checkRank, checkSameDtype, checkSquare } from './errors.js';
+import { runLinalg } from './run.js';
+import { type NamedTuple, namedTuple } from './tuple.js';
+import { batchOf, broadcastBatch, expandBatch, matDims } from './util.js';
+
+/** Options of {@link ldlFactorEx}. */
+export interface LdlOptions {
+  /** Hermitian rather than symmetric (the same for real dtypes). */
+  hermitian?: boolean;
+}
+
+function sytrf(op: string, A: Tensor, hermitian: boolean): [Tensor, Tensor, Tensor] {
+  expectTensor(op, 'A', 1, A);
+  checkSquare(op, A);
+  checkFloat(op, A);
+  const n = matDims(A)[0];
+  const [LD, piv, info] = runLinalg(op, 'sytrf', batchOf(A), [A], [
+    { shape: [n, n], dtype: A.dtype },
+    { shape: [n], dtype: int32 },
+    { shape: [], dtype: int32 },
+  ], { hermitian });
+  return [LD!, piv!, info!];
+}
+
+/**
+ * The LDLᵀ factorization of symmetric matrices (lower triangle read) with Bunch–Kaufman
+ * pivoting, as LAPACK's `sytrf`: L and the block diagonal D packed in `LD`, LAPACK's pivot
+ * encoding in `pivots`, and `info` (nonzero when D is singular) instead of an error.
+ */
+export function ldlFactorEx(A: Tensor, opts: LdlOptions & { checkErrors?: boolean } = {}): NamedTuple<'LD' | 'pivots' | 'info'> {
+  const op = 'torch.linalg.ldl_factor_ex';
+  const [LD, piv, info] = sytrf(op, A, opts.hermitian ?? false);
+  if (opts.checkErrors === true) checkInfo(op, info, 'ldl_factor', A._shape.length > 2);
+  return namedTuple('linalg_ldl_factor_ex', [['LD', LD], ['pivots', piv], ['info', info]]);
+}
+
+/**
+ * The LDLᵀ factorization of symmetric matrices (see {@link ldlFactorEx}); raises for a
+ * singular D. Not differentiable (as in PyTorch).
+ * @example
+ * ```ts
+ * const { LD, pivots } = torch.linalg.ldlFactor(A);
+ * const X = torch.linalg.ldlSolve(LD, pivots, B);
+ * ```
+ */
+export function ldlFactor(A: Tensor, opts: LdlOptions = {}): NamedTuple<'LD' | 'pivots'> {
+  const op = 'torch.linalg.ldl_factor_ex';
+  const [LD, piv, info] = sytrf(op, A, opts.hermitian ?? false);
+  checkInfo('torch.linalg.ldl_factor', info, 'ldl_factor', A._shape.length > 2);
+  return namedTuple('linalg_ldl_factor', [['LD', LD], ['pivots', piv]]);
+}
+
+/** Solves `A·X = B` from {@link ldlFactor}'s `LD` and `pivots`. Batch dims broadcast. */
+export function ldlSolve(LD: Tensor, pivots: Tensor, B: Tensor, opts: LdlOptions = {}): Tensor {
+  const op = 'torch.linalg.ldl_solve';
+  expectTensor(op, 'LD', 1, LD);
+  expectTensor(op, 'pivots', 2, pivots);
+  expectTensor(op, 'B', 3, B);
+  checkSquare(op, LD, 'LD');
+  checkRank(op, B, 'B');
+  checkFloat(op, LD);
+  checkSameDtype(op, LD, B, 'LD', 'B');
+  if (pivots.dtype.isFloatingPoint || pivots.dtype.name === 'bool') throw new TorchRuntimeError(op, `${op}: Expected pivots to be integers. Got ${pivots.dtype}`);
+  const n = matDims(LD)[0];
+  if (pivots._shape[pivots._shape.length - 1] !== n) throw new TorchRuntimeError(op, `${op}: Expected LD.shape[-1] and pivots.shape[-1] to be the same. Got pivots.shape[-1] = ${pivots._shape[pivots._shape.length - 1]} and LD.shape[-1] = ${n}`);
+  const [br, bc] = matDims(B);
+  if (br !== n) throw new TorchRuntimeError(op, `${op}: Incompatible shapes of A and B for the equation AX = B (${n}x${n} and ${br}x${bc})`);
+  const batch = broadcastBatch(op, LD, B);
+  const piv = pivots.dtype === int32 ? pivots : pivots.to(int32);
+  void opts;
+  return runLinalg(op, 'sytrs', batch, [expandBatch(LD, batch), expandBatch(piv, batch, 1), expandBatch(B, batch)], [{ shape: [n, bc], dtype: B.dtype }])[0]!;
+}
