@@ -8,3 +8,4 @@ export * from './gemm';
 export * from './ternary';
 export * from './memory';
 export * from './copy';
+export * from './fft';
