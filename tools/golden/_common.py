@@ -19,6 +19,10 @@ DTYPE_NAMES = {
     torch.int64: 'int64',
     torch.uint8: 'uint8',
     torch.bool: 'bool',
+    torch.float16: 'float16',
+    torch.bfloat16: 'bfloat16',
+    torch.complex64: 'complex64',
+    torch.complex128: 'complex128',
 }
 DTYPES = {v: k for k, v in DTYPE_NAMES.items()}
 

@@ -124,6 +124,8 @@ export function binaryFn(op: BinaryOp, cd: DTypeName): BinaryFn {
       return s.u8 ?? s.int ?? s.f;
     case 'int64':
       return s.int ?? s.f;
+    default:
+      throw new Error(`binary ${op}: no CPU kernel computes in ${cd}`);
   }
 }
 

@@ -65,7 +65,7 @@ describe('fill', () => {
 
 describe('buffers', () => {
   it('allocates zeroed storage of the right kind, writes, reads and frees', async () => {
-    const kinds: Record<DTypeName, string> = {
+    const kinds: Partial<Record<DTypeName, string>> = {
       float32: 'Float32Array', float64: 'Float64Array', int64: 'Float64Array', int32: 'Int32Array', uint8: 'Uint8Array', bool: 'Uint8Array',
     };
     for (const dt of DTYPES) {

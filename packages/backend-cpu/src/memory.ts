@@ -175,6 +175,8 @@ export function readExact(src: DTypeName, dst: DTypeName): boolean {
     case 'uint8':
     case 'bool':
       return false;
+    default:
+      return false;
   }
 }
 

@@ -131,7 +131,7 @@ export function sample(dtype: DTypeName, n: number, seed = 1, specials = false):
   const r = rng(seed);
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
-    let v: number;
+    let v = 0;
     switch (dtype) {
       case 'float32':
       case 'float64':

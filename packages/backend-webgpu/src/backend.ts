@@ -143,8 +143,8 @@ function toDeviceWords(dtype: DTypeName, data: HostArray): ArrayBufferView {
     case 'uint8':
     case 'bool':
       return Uint32Array.from(data);
-    case 'float64':
-      throw new TorchRuntimeError('to', 'float64 is not supported on WebGPU');
+    default:
+      throw new TorchRuntimeError('to', `${dtype} is not supported on WebGPU`);
   }
 }
 

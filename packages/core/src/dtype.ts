@@ -3,16 +3,32 @@
  * storage array each one uses on the host.
  */
 import { TorchTypeError } from './errors.js';
+import { roundToBfloat16, roundToFloat16 } from './half.js';
 import { checkHostAllocation, hostAllocationFailed } from './memory-limit.js';
 
 /** Names of the supported dtypes; wherever a dtype is taken, the name works too. */
-export type DTypeName = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'bool';
+export type DTypeName =
+  | 'float32'
+  | 'float64'
+  | 'int32'
+  | 'int64'
+  | 'uint8'
+  | 'bool'
+  | 'float16'
+  | 'bfloat16'
+  | 'complex64'
+  | 'complex128';
 
-/** Host arrays that hold tensor data. int64 lives in a Float64Array (exact within ±2^53). */
-export type HostArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+/**
+ * Host arrays that hold tensor data. int64 lives in a Float64Array (exact within ±2^53);
+ * float16 and bfloat16 hold their bit patterns in a Uint16Array; complex64/complex128
+ * interleave real and imaginary parts (`[re0, im0, re1, im1, …]`) in a Float32Array /
+ * Float64Array of twice the element count.
+ */
+export type HostArray = Float32Array | Float64Array | Int32Array | Uint8Array | Uint16Array;
 
-/** Promotion category: bool < integral < floating. */
-export type DTypeCategory = 0 | 1 | 2;
+/** Promotion category: bool < integral < floating < complex. */
+export type DTypeCategory = 0 | 1 | 2 | 3;
 
 /**
  * A tensor element type, like `torch.float32`.
@@ -33,11 +49,13 @@ export class DType {
     readonly isFloatingPoint: boolean,
     /** Whether values can be negative. */
     readonly isSigned: boolean,
+    /** Whether this is a complex dtype (`is_complex`); complex dtypes are not floating point, as in PyTorch. */
+    readonly isComplex = false,
   ) {}
 
-  /** 0 for bool, 1 for integers, 2 for floating point (PyTorch's promotion categories). */
+  /** 0 for bool, 1 for integers, 2 for floating point, 3 for complex (PyTorch's promotion categories). */
   get category(): DTypeCategory {
-    return this.isFloatingPoint ? 2 : this.name === 'bool' ? 0 : 1;
+    return this.isComplex ? 3 : this.isFloatingPoint ? 2 : this.name === 'bool' ? 0 : 1;
   }
 
   /** `torch.float32`, as Python prints it. */
@@ -63,6 +81,14 @@ export const int64 = new DType('int64', 8, false, true);
 export const uint8 = new DType('uint8', 1, false, false);
 /** Boolean. */
 export const bool = new DType('bool', 1, false, false);
+/** 16-bit IEEE half-precision float (1 sign, 5 exponent, 10 mantissa bits). */
+export const float16 = new DType('float16', 2, true, true);
+/** 16-bit brain float: float32's exponent range with 7 mantissa bits. */
+export const bfloat16 = new DType('bfloat16', 2, true, true);
+/** Complex number of two float32 parts. */
+export const complex64 = new DType('complex64', 8, false, true, true);
+/** Complex number of two float64 parts. */
+export const complex128 = new DType('complex128', 16, false, true, true);
 
 /** Alias of {@link float32}, as `torch.float`. */
 export const float = float32;
@@ -72,8 +98,14 @@ export const double = float64;
 export const int = int32;
 /** Alias of {@link int64}, as `torch.long`. */
 export const long = int64;
+/** Alias of {@link float16}, as `torch.half`. */
+export const half = float16;
+/** Alias of {@link complex64}, as `torch.cfloat`. */
+export const cfloat = complex64;
+/** Alias of {@link complex128}, as `torch.cdouble`. */
+export const cdouble = complex128;
 
-const byName: Record<DTypeName, DType> = { float32, float64, int32, int64, uint8, bool };
+const byName: Record<DTypeName, DType> = { float32, float64, int32, int64, uint8, bool, float16, bfloat16, complex64, complex128 };
 
 /** Anything accepted where a dtype is expected: a `DType` or its name. */
 export type DTypeLike = DType | DTypeName;
@@ -133,6 +165,13 @@ export function allocHost(dtype: DTypeName, n: number): HostArray {
       case 'uint8':
       case 'bool':
         return new Uint8Array(n);
+      case 'float16':
+      case 'bfloat16':
+        return new Uint16Array(n);
+      case 'complex64':
+        return new Float32Array(2 * n);
+      case 'complex128':
+        return new Float64Array(2 * n);
     }
   } catch (e) {
     throw hostAllocationFailed(dtype, n, itemsize, e);
@@ -144,14 +183,21 @@ export const INT64_EXACT_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /**
  * Rounds a JS number to what an element of `dtype` stores, as a cast does in PyTorch
- * (float→int truncates toward zero, ints wrap, bool is `x != 0`).
+ * (float→int truncates toward zero, ints wrap, bool is `x != 0`; float16/bfloat16 round
+ * to nearest even; for complex dtypes, the real part).
  */
 export function castScalar(x: number, dtype: DTypeName): number {
   switch (dtype) {
     case 'float32':
+    case 'complex64':
       return Math.fround(x);
     case 'float64':
+    case 'complex128':
       return x;
+    case 'float16':
+      return roundToFloat16(x);
+    case 'bfloat16':
+      return roundToBfloat16(x);
     case 'int32':
       return Number.isFinite(x) ? Math.trunc(x) | 0 : 0;
     case 'int64':
@@ -163,12 +209,31 @@ export function castScalar(x: number, dtype: DTypeName): number {
   }
 }
 
+/** The complex dtype whose parts are `d` (float16 has no complex partner here: complex64, as PyTorch's CPU promotes). */
+export function toComplexDtype(d: DType): DType {
+  if (d.isComplex) return d;
+  return d === float64 ? complex128 : complex64;
+}
+
+/** The real dtype of a complex dtype's parts (`x.real.dtype`); real dtypes map to themselves. */
+export function toRealDtype(d: DType): DType {
+  return d === complex64 ? float32 : d === complex128 ? float64 : d;
+}
+
 /** PyTorch's `promote_types` for two dtypes. */
 export function promoteTypes(a: DType, b: DType): DType {
   if (a === b) return a;
+  if (a.isComplex || b.isComplex) {
+    // complex128 wins; complex64 meets float64 in complex128 (PyTorch's table), anything else in complex64
+    if (a === complex128 || b === complex128 || a === float64 || b === float64) return complex128;
+    return complex64;
+  }
   if (a.isFloatingPoint || b.isFloatingPoint) {
     if (a === float64 || b === float64) return float64;
-    return float32;
+    if (a === float32 || b === float32) return float32;
+    // half and bfloat16 meet in float32; either with an integer or bool stays itself
+    if (a.isFloatingPoint && b.isFloatingPoint) return float32;
+    return a.isFloatingPoint ? a : b;
   }
   if (a === bool) return b;
   if (b === bool) return a;

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './dtype.js';
+export { bfloat16Bits, bfloat16Value, float16Bits, float16Value, roundToBfloat16, roundToFloat16 } from './half.js';
 export * from './errors.js';
 export * from './shape.js';
 export * from './device.js';
@@ -32,7 +33,7 @@ export {
   emptyTensor,
   backendFor,
 } from './ops/dispatch.js';
-export { resultType, canCast, type Scalar } from './ops/promotion.js';
+export { resultType, canCast, cppName, type Scalar } from './ops/promotion.js';
 export * from './ops/creation.js';
 export * from './ops/elementwise.js';
 export * from './ops/generated.js';

@@ -4,7 +4,7 @@
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
  */
 import { type GradFn, activateView, notifyTensorHook } from './autograd-hook.js';
-import { type DType, type DTypeLike, bool, float32, float64, int32, int64, toDType, uint8 } from './dtype.js';
+import { type DType, type DTypeLike, type HostArray, bool, float32, float64, int32, int64, toDType, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
 import { TorchRuntimeError } from './errors.js';
 import { Size, isContiguousLayout, numelOf, wrapDim } from './shape.js';
@@ -282,12 +282,12 @@ export class Tensor {
   }
 
   /** A row-major copy of the data as a typed array (int64 as Float64Array), on any device. */
-  async data(): Promise<Float32Array | Float64Array | Int32Array | Uint8Array> {
+  async data(): Promise<HostArray> {
     return conv.readValues(this);
   }
 
   /** A row-major copy of the data, synchronously (CPU tensors; on WebGPU use {@link data}). */
-  dataSync(): Float32Array | Float64Array | Int32Array | Uint8Array {
+  dataSync(): HostArray {
     return conv.hostValues(this, 'dataSync');
   }
 

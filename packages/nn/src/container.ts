@@ -1,7 +1,7 @@
 /**
  * Containers: `Sequential`, `ModuleList`, `ModuleDict`, `ParameterList`, `ParameterDict`.
  */
-import { Tensor, TorchIndexError, TorchTypeError, expectInt, pyTypeName } from '@antorcha/core';
+import { Tensor, TorchIndexError, TorchTypeError, cppName, expectInt, pyTypeName } from '@antorcha/core';
 import { Module } from './module.js';
 import { Parameter } from './parameter.js';
 
@@ -288,7 +288,7 @@ export class ParameterList extends Module {
 
 /** PyTorch's `torch.typename` of a parameter: `torch.FloatTensor`. */
 function paramTypeName(t: Tensor): string {
-  return `torch.${{ float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[t.dtype.name] ?? ''}Tensor`;
+  return `torch.${cppName(t.dtype)}Tensor`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * registers it, as in PyTorch: `this.fc1 = new nn.Linear(4, 8)` in a subclass
  * constructor makes `fc1.weight` a parameter of the model.
  */
-import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, adopt, device as toDevice, fmtShape, getBackend, keep, release } from '@antorcha/core';
+import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, adopt, cppName, device as toDevice, fmtShape, getBackend, keep, release } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import { checkArg, checkOptions } from './layers/_util.js';
 import { Parameter, swapTensorData } from './parameter.js';
@@ -54,7 +54,7 @@ let nextHookId = 0;
 
 function typeName(v: unknown): string {
   if (v === null) return 'None';
-  if (v instanceof Tensor) return `torch.${{ float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[v.dtype.name]}Tensor`;
+  if (v instanceof Tensor) return `torch.${cppName(v.dtype)}Tensor`;
   if (v instanceof Module) return v._getName();
   return typeof v;
 }

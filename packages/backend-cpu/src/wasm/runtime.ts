@@ -17,7 +17,18 @@ import { _setZeroFill, getHeap, heapAlloc, heapBuffer, heapFree } from './heap.j
 export type WasmExports = Record<string, (...args: number[]) => number>;
 
 /** Bytes per element of each dtype's host array (int64 is held in a Float64Array). */
-export const ELEMENT_BYTES: Record<DTypeName, number> = { float32: 4, float64: 8, int64: 8, int32: 4, uint8: 1, bool: 1 };
+export const ELEMENT_BYTES: Record<DTypeName, number> = {
+  float32: 4,
+  float64: 8,
+  int64: 8,
+  int32: 4,
+  uint8: 1,
+  bool: 1,
+  float16: 2,
+  bfloat16: 2,
+  complex64: 8,
+  complex128: 16,
+};
 
 /** Which kernels run: `'wasm'` (WebAssembly where it applies, the default) or `'js'` (JavaScript only). */
 export type CpuKernels = 'wasm' | 'js';
@@ -273,6 +284,13 @@ export function heapView(dtype: DTypeName, address: number, numel: number): Host
     case 'uint8':
     case 'bool':
       return new Uint8Array(buf, address, numel);
+    case 'float16':
+    case 'bfloat16':
+      return new Uint16Array(buf, address, numel);
+    case 'complex64':
+      return new Float32Array(buf, address, 2 * numel);
+    case 'complex128':
+      return new Float64Array(buf, address, 2 * numel);
   }
 }
 

@@ -28,8 +28,8 @@ export function wgslType(dtype: DTypeName): Wgsl {
     case 'uint8':
     case 'bool':
       return 'u32';
-    case 'float64':
-      throw new Error('antorcha webgpu backend: float64 is not supported on WebGPU');
+    default:
+      throw new Error(`antorcha webgpu backend: ${dtype} is not supported on WebGPU`);
   }
 }
 
@@ -63,8 +63,8 @@ export function convert(expr: string, from: DTypeName, to: DTypeName): string {
       return `i32(${expr})`;
     case 'float32':
       return `f32(${expr})`;
-    case 'float64':
-      throw new Error('antorcha webgpu backend: float64 is not supported on WebGPU');
+    default:
+      throw new Error(`antorcha webgpu backend: ${to} is not supported on WebGPU`);
   }
 }
 

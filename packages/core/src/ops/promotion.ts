@@ -3,7 +3,7 @@
  * 0-dim tensors, which outrank JS numbers, unless a lower tier brings a higher
  * category (bool < integer < float).
  */
-import { type DType, bool, getDefaultDtype, int64, promoteTypes } from '../dtype.js';
+import { type DType, type DTypeName, bool, getDefaultDtype, int64, promoteTypes } from '../dtype.js';
 import { Tensor } from '../tensor.js';
 
 /** A JS scalar accepted wherever PyTorch accepts a Python number. */
@@ -58,9 +58,35 @@ export function canCast(from: DType, to: DType): boolean {
   return true;
 }
 
-/** Short C++-style dtype name used in PyTorch messages: Float, Double, Long, Int, Byte, Bool. */
+const CPP_NAMES: Record<DTypeName, string> = {
+  float32: 'Float',
+  float64: 'Double',
+  int32: 'Int',
+  int64: 'Long',
+  uint8: 'Byte',
+  bool: 'Bool',
+  float16: 'Half',
+  bfloat16: 'BFloat16',
+  complex64: 'ComplexFloat',
+  complex128: 'ComplexDouble',
+};
+
+const TYPE_META_NAMES: Record<DTypeName, string> = {
+  float32: 'float',
+  float64: 'double',
+  int32: 'int',
+  int64: 'long int',
+  uint8: 'unsigned char',
+  bool: 'bool',
+  float16: 'c10::Half',
+  bfloat16: 'c10::BFloat16',
+  complex64: 'c10::complex<float>',
+  complex128: 'c10::complex<double>',
+};
+
+/** Short C++-style dtype name used in PyTorch messages: Float, Double, Long, Int, Byte, Bool, Half, BFloat16, ComplexFloat, ComplexDouble. */
 export function cppName(d: DType): string {
-  return { float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[d.name];
+  return CPP_NAMES[d.name];
 }
 
 /**
@@ -68,5 +94,5 @@ export function cppName(d: DType): string {
  * `expected m1 and m2 to have the same dtype, but got: float != double`.
  */
 export function typeMetaName(d: DType): string {
-  return { float32: 'float', float64: 'double', int32: 'int', int64: 'long int', uint8: 'unsigned char', bool: 'bool' }[d.name];
+  return TYPE_META_NAMES[d.name];
 }

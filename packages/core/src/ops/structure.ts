@@ -14,6 +14,7 @@ import { checkHostAllocation } from '../memory-limit.js';
 import { Tensor } from '../tensor.js';
 import { expectBool, expectInt, expectIntList, expectIntOrList, expectNumber, expectTensor, expectTensorList } from '../validate.js';
 import { fill_, hostValues, readValues, toDtype, toDeviceSync } from './conversion.js';
+import { cppName } from './promotion.js';
 import { type NestedArray, type SizeAndOptions, type TensorData, fromHost, full, parseSizeArgs, tensor, zeros } from './creation.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, resolveOptions } from './dispatch.js';
 import { bumpVersion } from './elementwise.js';
@@ -23,7 +24,7 @@ import { asStrided, clone, expand, makeView, narrow, permute, reshape, resize_, 
 
 /** PyTorch's ScalarType names (`Float`, `Long`, …), as its kernels print them. */
 function scalarTypeName(d: DType): string {
-  return { float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[d.name];
+  return cppName(d);
 }
 
 // ------------------------------------------------------------------ atleast_nd
@@ -308,7 +309,7 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
 }
 
 function tensorTypeName(d: DType): string {
-  return { float32: 'FloatTensor', float64: 'DoubleTensor', int32: 'IntTensor', int64: 'LongTensor', uint8: 'ByteTensor', bool: 'BoolTensor' }[d.name];
+  return `${cppName(d)}Tensor`;
 }
 
 /** The elements as a 1-D tensor: a view when `x` is contiguous, else a contiguous copy. */

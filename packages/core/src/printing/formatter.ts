@@ -19,7 +19,7 @@ function formatIntegral(value: number, dtype: PrintDTypeName): string {
 
 /** True for dtypes that PyTorch formats as floating point. */
 export function isFloatingDType(dtype: PrintDTypeName): boolean {
-  return dtype === 'float32' || dtype === 'float64';
+  return dtype === 'float32' || dtype === 'float64' || dtype === 'float16' || dtype === 'bfloat16';
 }
 
 /** Formats elements of one tensor with a shared mode and width. */

@@ -5,8 +5,10 @@
  * @module
  */
 
+import type { DTypeName } from '../dtype.js';
+
 /** dtype names as used across the project */
-export type PrintDTypeName = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'bool';
+export type PrintDTypeName = DTypeName;
 
 /** The data `tensorRepr` needs: a plain description of a tensor, not the Tensor itself. */
 export interface PrintableTensor {

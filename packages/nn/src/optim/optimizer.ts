@@ -4,7 +4,7 @@
  * `param_groups` with snake_case option names), so `torch.save(opt.stateDict())`
  * loads in PyTorch's `optimizer.load_state_dict`.
  */
-import { Tensor, TorchRuntimeError, float32, tensor, TorchTypeError, TorchValueError, adopt, pyTypeName, release, tidyActive } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, float32, tensor, TorchTypeError, TorchValueError, adopt, cppName, pyTypeName, release, tidyActive } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import { checkOptions, refuseAbstract, typeNameOf } from '../layers/_util.js';
 
@@ -63,7 +63,7 @@ export function toCamel(k: string): string {
 
 /** PyTorch's `torch.typename` of a tensor: `torch.FloatTensor`. */
 function tensorTypeName(t: Tensor): string {
-  return `torch.${{ float32: 'Float', float64: 'Double', int32: 'Int', int64: 'Long', uint8: 'Byte', bool: 'Bool' }[t.dtype.name] ?? ''}Tensor`;
+  return `torch.${cppName(t.dtype)}Tensor`;
 }
 
 /** Whether `v` is a param-group object (PyTorch's dict), not a tensor or another class instance. */

@@ -13,10 +13,11 @@ import { SerializationError, readGuard } from './errors.js';
 const MAX_HEADER = 100_000_000;
 
 const ST_DTYPES: Record<string, DTypeName> = { F32: 'float32', F64: 'float64', I64: 'int64', I32: 'int32', U8: 'uint8', BOOL: 'bool' };
-const ST_NAMES: Record<DTypeName, string> = { float32: 'F32', float64: 'F64', int64: 'I64', int32: 'I32', uint8: 'U8', bool: 'BOOL' };
+/** Format names of the dtypes this module writes (safetensors has no complex128). */
+const ST_NAMES: Partial<Record<DTypeName, string>> = { float32: 'F32', float64: 'F64', int64: 'I64', int32: 'I32', uint8: 'U8', bool: 'BOOL' };
 /** dtypes of the format that Antorcha cannot represent. */
 const ST_UNSUPPORTED = new Set(['F16', 'BF16', 'I8', 'I16', 'U16', 'U32', 'U64', 'F8_E5M2', 'F8_E4M3', 'F8_E8M0', 'F4', 'F6_E2M3', 'F6_E3M2', 'C64']);
-const ITEMSIZE: Record<DTypeName, number> = { float32: 4, float64: 8, int64: 8, int32: 4, uint8: 1, bool: 1 };
+const itemsize = (d: DTypeName): number => toDType(d).itemsize;
 /** Most dimensions a tensor may have (as for PyTorch checkpoints). */
 const MAX_DIMS = 64;
 
@@ -33,7 +34,7 @@ function fail(msg: string): never {
 export type TensorMap = Record<string, Tensor>;
 
 /** A tensor's row-major values as a host array (int64 as Float64Array). */
-type Values = Float32Array | Float64Array | Int32Array | Uint8Array;
+type Values = Float32Array | Float64Array | Int32Array | Uint8Array | Uint16Array;
 
 /**
  * Serialises named tensors (and optional string metadata) to safetensors bytes.
@@ -85,6 +86,8 @@ function encode(entries: [string, Tensor][], metadata: Record<string, string> | 
   for (const [name, t] of entries) {
     if (name === '__metadata__') throw new SerializationError('safetensors', "'__metadata__' cannot be a tensor name");
     const dtype = t.dtype.name;
+    const stName = ST_NAMES[dtype];
+    if (stName === undefined) throw new TorchRuntimeError('safetensors.serialize', `tensor '${name}': safetensors has no format name for dtype ${dtype}`);
     const values = valuesOf(t);
     let bytes: Uint8Array;
     if (dtype === 'int64') {
@@ -92,7 +95,7 @@ function encode(entries: [string, Tensor][], metadata: Record<string, string> | 
       for (let i = 0; i < values.length; i++) out[i] = BigInt(values[i]!);
       bytes = new Uint8Array(out.buffer);
     } else bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-    header[name] = { dtype: ST_NAMES[dtype], shape: [...t._shape], data_offsets: [offset, offset + bytes.length] };
+    header[name] = { dtype: stName, shape: [...t._shape], data_offsets: [offset, offset + bytes.length] };
     blobs.push(bytes);
     offset += bytes.length;
   }
@@ -198,7 +201,7 @@ function deserializeChecked(bytes: Uint8Array): SafetensorsContent {
       numel *= d;
       if (numel > Number.MAX_SAFE_INTEGER) fail(`tensor '${name}' shape overflows`);
     }
-    if (numel * ITEMSIZE[dt] !== end - begin) fail(`tensor '${name}' of shape [${(shape as number[]).join(', ')}] and dtype ${dtype} needs ${numel * ITEMSIZE[dt]} bytes, but data_offsets give ${end - begin}`);
+    if (numel * itemsize(dt) !== end - begin) fail(`tensor '${name}' of shape [${(shape as number[]).join(', ')}] and dtype ${dtype} needs ${numel * itemsize(dt)} bytes, but data_offsets give ${end - begin}`);
     infos.push({ name, dtype: dt, shape: (shape as number[]).map((d) => d + 0), begin, end }); // (no -0)
   }
   const dataLen = bytes.length - 8 - n;
@@ -215,8 +218,8 @@ function deserializeChecked(bytes: Uint8Array): SafetensorsContent {
     const src = bytes.subarray(base + info.begin, base + info.end);
     const copy = new Uint8Array(src.length);
     copy.set(src);
-    const count = src.length / ITEMSIZE[info.dtype];
-    let host: Float32Array | Float64Array | Int32Array | Uint8Array;
+    const count = src.length / itemsize(info.dtype);
+    let host: Values;
     switch (info.dtype) {
       case 'float32':
         host = new Float32Array(copy.buffer, 0, count);
@@ -239,6 +242,16 @@ function deserializeChecked(bytes: Uint8Array): SafetensorsContent {
       case 'bool':
         for (let i = 0; i < count; i++) copy[i] = copy[i] !== 0 ? 1 : 0;
         host = copy;
+        break;
+      case 'float16':
+      case 'bfloat16':
+        host = new Uint16Array(copy.buffer, 0, count);
+        break;
+      case 'complex64':
+        host = new Float32Array(copy.buffer, 0, 2 * count);
+        break;
+      case 'complex128':
+        host = new Float64Array(copy.buffer, 0, 2 * count);
         break;
     }
     Object.defineProperty(tensors, info.name, { value: fromHost(host, info.shape, toDType(info.dtype)), enumerable: true, writable: true, configurable: true });

@@ -6,7 +6,7 @@
  * `<archive>/version`. Loading is `weights_only`: only the globals and opcodes
  * state dicts use are accepted, nothing is ever executed.
  */
-import { type DTypeName, type Device, type DeviceLike, Tensor, TorchRuntimeError, allocHost, device, fromHost, toDType } from '@antorcha/core';
+import { type DTypeName, type Device, type HostArray, type DeviceLike, Tensor, TorchRuntimeError, allocHost, device, fromHost, toDType } from '@antorcha/core';
 import { Parameter } from '../parameter.js';
 import { SerializationError, readGuard } from './errors.js';
 import { DictBuilder, type PyCallable, PyGlobal, PyPersistent, PyReduce, PyTuple, pickle, unpickle } from './pickle.js';
@@ -38,9 +38,13 @@ const DTYPE_STORAGE: Record<DTypeName, string> = {
   int32: 'IntStorage',
   uint8: 'ByteStorage',
   bool: 'BoolStorage',
+  float16: 'HalfStorage',
+  bfloat16: 'BFloat16Storage',
+  complex64: 'ComplexFloatStorage',
+  complex128: 'ComplexDoubleStorage',
 };
 
-const ITEMSIZE: Record<DTypeName, number> = { float32: 4, float64: 8, int64: 8, int32: 4, uint8: 1, bool: 1 };
+const itemsize = (d: DTypeName): number => toDType(d).itemsize;
 
 /** torch dtype globals (`torch.float32`) → names (unsupported ones resolve but cannot build tensors). */
 const TORCH_DTYPES = new Set([
@@ -109,8 +113,8 @@ function asIntList(v: unknown, what: string): number[] {
 }
 
 /** Decodes little- (or big-) endian storage bytes into a host array of `dtype` (a copy, bounded by the data). */
-function decodeStorage(bytes: Uint8Array, dtype: DTypeName, bigEndian: boolean): Float32Array | Float64Array | Int32Array | Uint8Array {
-  const size = ITEMSIZE[dtype];
+function decodeStorage(bytes: Uint8Array, dtype: DTypeName, bigEndian: boolean): HostArray {
+  const size = itemsize(dtype);
   const n = bytes.length / size;
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
@@ -136,6 +140,13 @@ function decodeStorage(bytes: Uint8Array, dtype: DTypeName, bigEndian: boolean):
       for (let i = 0; i < n; i++) copy[i] = copy[i] !== 0 ? 1 : 0;
       return copy;
     }
+    case 'float16':
+    case 'bfloat16':
+      return new Uint16Array(copy.buffer, 0, n);
+    case 'complex64':
+      return new Float32Array(copy.buffer, 0, 2 * n);
+    case 'complex128':
+      return new Float64Array(copy.buffer, 0, 2 * n);
   }
 }
 
@@ -239,7 +250,7 @@ function loadChecked(bytes: Uint8Array, dev: Device): Loaded {
     const name = `${prefix}data/${key}`;
     if (!/^[A-Za-z0-9_]+$/.test(key) || !zip.has(name)) fail(`storage record '${name}' is missing`);
     const raw = zip.read(name);
-    const need = numel * ITEMSIZE[dtype];
+    const need = numel * itemsize(dtype);
     if (raw.length !== need) fail(`storage '${key}' has ${raw.length} bytes but ${numel} ${dtype} elements need ${need}`);
     const host = decodeStorage(raw, dtype, bigEndian);
     const ref: StorageRef = { kind: 'storage', key, dtype, numel, base: onDevice(host, numel, dtype, dev) };
@@ -396,7 +407,7 @@ function orderedDict(entries: [unknown, unknown][], metadata?: unknown): PyReduc
 }
 
 /** A tensor's whole storage as a row-major host array (int64 as Float64Array). */
-type StorageValues = Float32Array | Float64Array | Int32Array | Uint8Array;
+type StorageValues = HostArray;
 
 /** The whole storage under `t` as one flat view (its elements in storage order). */
 function storageView(t: Tensor): Tensor {
@@ -411,6 +422,11 @@ function storageBytes(dtype: DTypeName, whole: StorageValues): Uint8Array {
     case 'int32':
     case 'uint8':
     case 'bool':
+    case 'float16':
+    case 'bfloat16':
+    case 'complex64':
+    case 'complex128':
+      // the host layout is PyTorch's: 16-bit patterns, or interleaved (re, im) pairs
       return new Uint8Array(whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength));
     case 'int64': {
       const n = whole.length;

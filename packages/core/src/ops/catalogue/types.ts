@@ -4,6 +4,8 @@
  * imports, so any module may read them at load time without an import cycle.
  */
 
+import type { DTypeName } from '../../dtype.js';
+
 /** The forms an op takes: `torch.x(t, …)`, `t.x(…)`, `t.x_(…)` (in place), `out=`. */
 export type Variant = 'function' | 'method' | 'inplace';
 
@@ -18,7 +20,7 @@ export type DtypeRule = 'same' | 'float' | 'bool' | 'intOrBool';
 
 /** Dtypes PyTorch's CPU kernel rejects, with its text: a kernel name (`"abs_cpu" not implemented for 'Bool'`) or a message. */
 export interface Rejects {
-  readonly dtypes: readonly ('bool' | 'uint8' | 'int32' | 'int64' | 'float32' | 'float64')[];
+  readonly dtypes: readonly DTypeName[];
   readonly kernel?: string;
   readonly message?: string;
 }
