@@ -1,4 +1,5 @@
 /** Every area's golden-case calls, merged (each area keeps its own file to grow in). */
+import { FFT } from './fft.js';
 import { INDEXING } from './indexing.js';
 import { MATH } from './math.js';
 import { NUMERICAL } from './numerical.js';
@@ -8,7 +9,7 @@ import { RANDOM } from './random.js';
 import { STRUCTURE } from './structure.js';
 import type { Call, SurfaceCalls } from './types.js';
 
-const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM];
+const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, FFT];
 
 /** Calls of all areas (an op mapped twice is a bug: the coherence test checks). */
 export const SURFACE_CALLS: Record<string, Call> = Object.assign({}, ...AREAS.map((a) => a.calls));

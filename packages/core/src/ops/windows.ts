@@ -1,0 +1,159 @@
+/**
+ * Window functions for spectral analysis (`torch.hann_window` and friends), composed from
+ * ordinary ops in the order PyTorch's `TensorFactories.cpp` composes them, so each step
+ * rounds in the window's dtype as PyTorch's does: `arange(N)`, times a scalar, `cos`, …
+ * A periodic window of length N is the symmetric window of length N + 1 without its last
+ * value (the form `torch.stft` wants).
+ */
+import { getDefaultDtype, type DType } from '../dtype.js';
+import { TorchRuntimeError, TorchTypeError } from '../errors.js';
+import type { Tensor } from '../tensor.js';
+import { arange, ones, zeros } from './creation.js';
+import { resolveOptions, type TensorOptions } from './dispatch.js';
+import { typeMetaName } from './promotion.js';
+
+/** Options of the window functions: the created tensor's dtype (floating), device, requiresGrad. */
+export type WindowOptions = TensorOptions;
+
+/**
+ * Checks the arguments as PyTorch's `window_function_checks` and handles the lengths 0 and 1;
+ * returns null when the window is already made, else the options with a floating dtype.
+ */
+function start(op: string, n: number, periodic: unknown, opts: WindowOptions | undefined):
+  { window: Tensor } | { dtype: DType; opts: WindowOptions } {
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw new TorchTypeError(op, `${op}(): argument 'window_length' must be int, not ${typeof n === 'number' ? 'float' : typeof n}`);
+  if (typeof periodic !== 'boolean') throw new TorchTypeError(op, `${op}(): argument 'periodic' must be bool, not ${typeof periodic}`);
+  const o = resolveOptions(opts, getDefaultDtype());
+  if (!o.dtype.isFloatingPoint) {
+    // PyTorch prints the whole TensorOptions (TensorFactories.cpp window_function_checks, 1.13 and 2.x alike)
+    const rg = opts?.requiresGrad === undefined ? 'false (default)' : String(opts.requiresGrad);
+    throw new TorchRuntimeError(op, `${op} expects floating point dtypes, got: TensorOptions(dtype=${typeMetaName(o.dtype)}, ` +
+      `device=${o.device.toString()}, layout=Strided (default), requires_grad=${rg}, pinned_memory=false, memory_format=(nullopt))`);
+  }
+  if (n < 0) throw new TorchRuntimeError(op, `${op} requires non-negative window_length, got window_length=${n}`);
+  const full = { ...opts, dtype: o.dtype };
+  if (n === 0) return { window: zeros([0], full) };
+  if (n === 1) return { window: ones([1], full) };
+  return { dtype: o.dtype, opts: { ...full, requiresGrad: false } };
+}
+
+/** `arange(len)` in the window's dtype, on its device. */
+function ramp(len: number, opts: WindowOptions): Tensor {
+  return arange(len, opts);
+}
+
+/** The symmetric window `w` of `len` points, cut to `len − 1` when periodic; requiresGrad applied last. */
+function finish(w: Tensor, periodic: boolean, len: number, opts: WindowOptions | undefined): Tensor {
+  const out = periodic ? w.narrow(0, 0, len - 1).contiguous() : w;
+  if (opts?.requiresGrad) out.requiresGrad_(true);
+  return out;
+}
+
+function args(periodicOrOpts: boolean | WindowOptions | undefined, opts: WindowOptions | undefined): [boolean, WindowOptions | undefined] {
+  if (typeof periodicOrOpts === 'object' && periodicOrOpts !== null) return [true, periodicOrOpts];
+  return [periodicOrOpts ?? true, opts];
+}
+
+/**
+ * The Hamming window `α − β·cos(2πk/(N−1))` (PyTorch's general form: α 0.54, β 0.46 by default).
+ * @example
+ * ```ts
+ * torch.hammingWindow(4); // tensor([0.0800, 0.3100, 0.7700, 0.7700])
+ * torch.hammingWindow(4, false, 0.5, 0.5, { dtype: 'float64' }); // the symmetric Hann window
+ * ```
+ */
+export function hammingWindow(windowLength: number, periodic?: boolean | WindowOptions, alpha?: number | WindowOptions,
+  beta?: number | WindowOptions, opts?: WindowOptions): Tensor {
+  const op = 'hamming_window';
+  let o = opts;
+  if (typeof periodic === 'object') [o, periodic] = [periodic, true];
+  if (typeof alpha === 'object') [o, alpha] = [alpha, undefined];
+  if (typeof beta === 'object') [o, beta] = [beta, undefined];
+  const per = periodic ?? true;
+  const s = start(op, windowLength, per, o);
+  if ('window' in s) return s.window;
+  const a = alpha ?? 0.54, b = beta ?? 0.46;
+  const len = per ? windowLength + 1 : windowLength;
+  const w = ramp(len, s.opts).mul((Math.PI * 2) / (len - 1)).cos().mul(-b).add(a);
+  return finish(w, per, len, o);
+}
+
+/**
+ * The Hann window `0.5 − 0.5·cos(2πk/(N−1))` (periodic by default: N + 1 points, the last dropped).
+ * @example
+ * ```ts
+ * torch.hannWindow(4); // tensor([0.0000, 0.5000, 1.0000, 0.5000])
+ * torch.hannWindow(5, false); // tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000])
+ * ```
+ */
+export function hannWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
+  const [per, o] = args(periodic, opts);
+  const s = start('hann_window', windowLength, per, o);
+  if ('window' in s) return s.window;
+  return hammingWindow(windowLength, per, 0.5, 0.5, o);
+}
+
+/**
+ * The Bartlett (triangular) window `1 − |2k/(N−1) − 1|`.
+ * @example
+ * ```ts
+ * torch.bartlettWindow(5, false); // tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000])
+ * ```
+ */
+export function bartlettWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
+  const [per, o] = args(periodic, opts);
+  const s = start('bartlett_window', windowLength, per, o);
+  if ('window' in s) return s.window;
+  const len = per ? windowLength + 1 : windowLength;
+  const w = ramp(len, s.opts).mul(2 / (len - 1));
+  const first = ((len - 1) >> 1) + 1;
+  // the second half: 2 − 2k/(N−1), written in place as PyTorch does
+  const tail = w.narrow(0, first, len - first);
+  tail.copy_(tail.mul(-1).add(2));
+  return finish(w, per, len, o);
+}
+
+/**
+ * The Blackman window `0.42 − 0.5·cos(2πk/(N−1)) + 0.08·cos(4πk/(N−1))`.
+ * @example
+ * ```ts
+ * torch.blackmanWindow(4); // periodic: the symmetric 5-point window without its last value
+ * ```
+ */
+export function blackmanWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
+  const [per, o] = args(periodic, opts);
+  const s = start('blackman_window', windowLength, per, o);
+  if ('window' in s) return s.window;
+  const len = per ? windowLength + 1 : windowLength;
+  const w = ramp(len, s.opts).mul(Math.PI / (len - 1));
+  const out = w.mul(4).cos().mul(0.08).sub(w.mul(2).cos().mul(0.5)).add(0.42);
+  return finish(out, per, len, o);
+}
+
+/**
+ * The Kaiser window `I₀(β·√(1 − ((k − α)/α)²)) / I₀(β)`, α = (N − 1)/2 (β 12 by default).
+ * @example
+ * ```ts
+ * torch.kaiserWindow(5, false, 8.0, { dtype: 'float64' });
+ * ```
+ */
+export function kaiserWindow(windowLength: number, periodic?: boolean | WindowOptions, beta?: number | WindowOptions,
+  opts?: WindowOptions): Tensor {
+  const op = 'kaiser_window';
+  let o = opts;
+  if (typeof periodic === 'object') [o, periodic] = [periodic, true];
+  if (typeof beta === 'object') [o, beta] = [beta, undefined];
+  const per = periodic ?? true;
+  const s = start(op, windowLength, per, o);
+  if ('window' in s) return s.window;
+  const b = beta ?? 12.0;
+  const len = per ? windowLength + 1 : windowLength;
+  // PyTorch's kernel, in the dtype's precision: alpha and beta cast to it, then per element
+  // i0(beta·sqrt(1 − ((k − alpha)/alpha)²)) / i0(beta)
+  const alpha = (len - 1) / 2.0;
+  const k = ramp(len, s.opts);
+  const t = k.sub(alpha).div(alpha);
+  const inner = t.mul(t).neg().add(1).sqrt().mul(b).i0();
+  const denom = zeros([], s.opts).add(b).i0();
+  return finish(inner.div(denom), per, len, o);
+}
