@@ -6,11 +6,12 @@ import type { CatalogueRuleOp, OpRecord } from '@antorcha/core';
 import { ELEMENTWISE, notImplemented } from './elementwise.js';
 import { INDEXING } from './indexing.js';
 import { LINALG } from './linalg.js';
+import { LINALG_FACTOR } from './linalg-factor.js';
 import { REDUCTIONS } from './reductions.js';
 import type { Rule, RuleTable } from './rule.js';
 import { VIEWS } from './views.js';
 
-const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...INDEXING };
+const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...INDEXING };
 
 /** Every rule, by the op name core records. */
 export const RULES: RuleTable = ALL_RULES;

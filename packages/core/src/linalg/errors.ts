@@ -58,7 +58,7 @@ export function checkInfo(op: string, info: Tensor, kind: InfoKind, batched: boo
   for (let b = 0; b < values.length; b++) {
     const i = Number(values[b]);
     if (i <= 0) continue;
-    const where = batched ? ` (Batch element ${b}):` : ':';
+    const where = batched ? `: (Batch element ${b}):` : ':';
     switch (kind) {
       case 'inv':
         throw new TorchLinAlgError(op, `${op}${where} The diagonal element ${i} is zero, the inversion could not be completed because the input matrix is singular.`);

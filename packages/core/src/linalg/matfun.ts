@@ -17,7 +17,7 @@ const TAYLOR_DEGREE = 18;
 /** @internal exp of checked square matrices, no recording. */
 export function matrixExpRaw(A: Tensor): Tensor {
   const n = matDims(A)[0];
-  if (n === 0) return A.clone();
+  if (n === 0 || A.numel() === 0) return A.clone();
   if (n === 1) return A.exp();
   const batch = batchOf(A);
   // Per matrix: s squarings so that ‖A / 2^s‖₁ ≤ ½.

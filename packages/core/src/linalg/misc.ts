@@ -5,7 +5,7 @@ import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { cat } from '../ops/indexing.js';
-import { matmul as matmulOp } from '../ops/linalg.js';
+import { dot as dotOp, matmul as matmulOp } from '../ops/linalg.js';
 import { diagonal as diagonalOp } from '../ops/products.js';
 import { cppName } from '../ops/promotion.js';
 import { onesLike } from '../ops/creation.js';
@@ -45,6 +45,8 @@ export function vecdot(x: Tensor, y: Tensor, opts: { dim?: number } = {}): Tenso
   expectTensor(op, 'x', 1, x);
   expectTensor(op, 'y', 2, y);
   if (x.dtype !== y.dtype) throw new TorchRuntimeError(op, `linalg.vecdot: Expected x and y to have the same dtype, but found x of type ${cppName(x.dtype)} and y of type ${cppName(y.dtype)} instead`);
+  // Two vectors: one `vdot` node, as PyTorch records it.
+  if (x._shape.length === 1 && y._shape.length === 1) return composite('vdot', [x, y], {}, () => dotOp(x, y));
   return x.mul(y).sum(opts.dim ?? -1);
 }
 

@@ -51,7 +51,7 @@ export function vectorNorm(x: Tensor, ord: number = 2, dim?: number | readonly n
       throw new TorchRuntimeError(op, `linalg.vector_norm cannot compute the ${ord === Infinity ? 'inf' : ord} norm on an empty tensor because the operation does not have an identity`);
     }
   }
-  return composite('linalg_vector_norm', [xd], { ord, dims, keepdim }, () => vectorNormRaw(xd, ord, dims, keepdim));
+  return composite('linalg_vector_norm', [xd], { ord, p: ord, dims, keepdim }, () => vectorNormRaw(xd, ord, dims, keepdim));
 }
 
 /** The singular values kernel of the spectral module (registered by it), for the 2, −2 and 'nuc' norms. */

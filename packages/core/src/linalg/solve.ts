@@ -3,7 +3,6 @@
  * `tensorinv`, `tensorsolve` (LU through `getrf`, substitution through `trsm`).
  */
 import { composite } from '../autograd-hook.js';
-import { promoteTypes } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import { numelOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
@@ -30,9 +29,12 @@ function isVectorRhs(A: Tensor, B: Tensor): boolean {
 
 /** The solve of a checked square A: `[X, info]`, no recording. */
 function solveRaw(op: string, A: Tensor, B: Tensor, left: boolean, vector: boolean): [Tensor, Tensor] {
-  const [LU, piv, info] = getrf(op, A);
+  // As PyTorch: a contiguous A is factored transposed (Aᵀ = P·L·U) and solved with the
+  // adjoint, which decides the pivots and the `info` reported for singular inputs.
+  const useT = A.isContiguous();
+  const [LU, piv, info] = getrf(op, useT ? A.mT : A);
   const Bm = vector ? B.unsqueeze(-1) : B;
-  const X = luSolveRaw(op, LU, piv, Bm, left, false);
+  const X = luSolveRaw(op, LU, piv, Bm, left, useT);
   return [vector ? X.squeeze(-1) : X, info];
 }
 
@@ -91,8 +93,9 @@ export function solve(A: Tensor, B: Tensor, opts: SolveOptions = {}): Tensor {
 /** The inverse of checked square matrices: `[inverse, info]`. */
 function invRaw(op: string, A: Tensor): [Tensor, Tensor] {
   const n = matDims(A)[0];
-  const [LU, piv, info] = getrf(op, A);
-  return [luSolveRaw(op, LU, piv, eyeLike(A, n, n, batchOf(A)), true, false), info];
+  const useT = A.isContiguous();
+  const [LU, piv, info] = getrf(op, useT ? A.mT : A);
+  return [luSolveRaw(op, LU, piv, eyeLike(A, n, n, batchOf(A)), true, useT), info];
 }
 
 /** {@link inv} returning LAPACK's `info` (nonzero for a singular input) instead of raising. */
@@ -167,7 +170,8 @@ export function solveTriangular(A: Tensor, B: Tensor, opts: SolveTriangularOptio
   const unit = opts.unitriangular ?? false;
   checkSquare(op, A);
   checkRank(op, B, 'B');
-  const dtype = promoteTypes(A.dtype, B.dtype);
+  // PyTorch computes in A's dtype (B is cast to it).
+  const dtype = A.dtype;
   if (!dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"triangular_solve_cpu" not implemented for '${cppName(dtype)}'`);
   const n = matDims(A)[0];
   const [br, bc] = matDims(B);
@@ -192,7 +196,7 @@ export function tensorinv(A: Tensor, ind = 2): Tensor {
   const p1 = numelOf(outer);
   const p2 = numelOf(inner);
   if (p1 !== p2) throw new TorchRuntimeError(op, `Expected self to satisfy the requirement prod(self.shape[ind:]) == prod(self.shape[:ind]), but got ${p2} != ${p1}`);
-  return inv(A.reshape(p1, p2)).reshape([...inner, ...outer]);
+  return invWith('inv', A.reshape(p1, p2)).reshape([...inner, ...outer]);
 }
 
 /**

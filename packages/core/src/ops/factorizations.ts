@@ -51,7 +51,7 @@ export function slogdet(A: Tensor): NamedTuple<'sign' | 'logabsdet'> {
  * ```
  */
 export function inverse(A: Tensor): Tensor {
-  return invWith('inv', A);
+  return invWith('linalg.inv', A);
 }
 
 /** `torch.cholesky` (deprecated in PyTorch for `torch.linalg.cholesky`): the lower factor, or the upper one with `upper`. */

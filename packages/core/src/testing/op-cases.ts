@@ -19,6 +19,8 @@ export interface OpCase {
   args: unknown[];
   kwargs: Record<string, unknown>;
   expected: EncodedResult | EncodedResult[] | EncodedError | { bool: boolean } | { float: number | string } | number;
+  /** `'linalg'`: the case needs the backend's dense matrix kernels (`Backend.linalg`); skipped without them. */
+  needs?: 'linalg';
 }
 
 type Kw = Record<string, unknown>;

@@ -1,6 +1,7 @@
 /** Every area's golden-case calls, merged (each area keeps its own file to grow in). */
 import { FFT } from './fft.js';
 import { INDEXING } from './indexing.js';
+import { LINALG } from './linalg.js';
 import { MATH } from './math.js';
 import { NUMERICAL } from './numerical.js';
 import { STATISTICS } from './statistics.js';
@@ -9,7 +10,7 @@ import { RANDOM } from './random.js';
 import { STRUCTURE } from './structure.js';
 import type { Call, SurfaceCalls } from './types.js';
 
-const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, FFT];
+const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, FFT, LINALG];
 
 /** Calls of all areas (an op mapped twice is a bug: the coherence test checks). */
 export const SURFACE_CALLS: Record<string, Call> = Object.assign({}, ...AREAS.map((a) => a.calls));
