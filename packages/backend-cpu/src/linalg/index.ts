@@ -13,11 +13,12 @@ import { potrf } from './potrf.js';
 import { sytrf } from './sytrf.js';
 import { sytrs } from './sytrs.js';
 import { trsm } from './trsm.js';
+import { eig, eigh, svd } from './spectral-kernels.js';
 
 type Kernel = (inputs: readonly TensorRef[], outputs: readonly TensorRef[], params?: LinalgParams) => void;
 
 /** Every kernel of the {@link LinalgKernel} union. */
-export const LINALG_TABLE: Record<LinalgKernel, Kernel> = { getrf, pivots, potrf, trsm, geqrf, orgqr, ormqr, sytrf, sytrs };
+export const LINALG_TABLE: Record<LinalgKernel, Kernel> = { getrf, pivots, potrf, trsm, geqrf, orgqr, ormqr, sytrf, sytrs, svd, eigh, eig };
 
 /** `Backend.linalg` of the CPU backend. */
 export function linalg(kernel: LinalgKernel, inputs: readonly TensorRef[], outputs: readonly TensorRef[], params?: LinalgParams): void {

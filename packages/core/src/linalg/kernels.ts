@@ -49,7 +49,7 @@
  *
  * Part 2 of torch.linalg appends the spectral kernels ('svd', 'eigh', 'eig') to this union.
  */
-export type LinalgKernel = 'getrf' | 'pivots' | 'potrf' | 'trsm' | 'geqrf' | 'orgqr' | 'ormqr' | 'sytrf' | 'sytrs';
+export type LinalgKernel = 'getrf' | 'pivots' | 'potrf' | 'trsm' | 'geqrf' | 'orgqr' | 'ormqr' | 'sytrf' | 'sytrs' | 'svd' | 'eigh' | 'eig'; // spectral kernels: see spectral-kernels.ts
 
 /** Options of the {@link LinalgKernel}s (each kernel reads the ones its description names). */
 export interface LinalgParams {

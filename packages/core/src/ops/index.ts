@@ -26,3 +26,4 @@ export * from './numerical.js';
 export * from './frombuffer.js';
 export * from './structure.js';
 export * from './views.js';
+export * from './spectral.js';

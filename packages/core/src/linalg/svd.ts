@@ -1,0 +1,78 @@
+/**
+ * The singular value decomposition: `linalg.svd` and `linalg.svdvals` (the `svd`
+ * kernel, one-sided Jacobi on the CPU), recorded for autograd as PyTorch's
+ * `LinalgSvdBackward0`. Singular values are descending; singular vectors are unique only
+ * up to a simultaneous sign flip of matching columns of U and rows of Vh (compare
+ * reconstructions, not raw signs). `svdvals` also serves the 2, −2 and 'nuc' orders of
+ * `matrix_norm`/`norm`.
+ */
+import { composite, needsGrad } from '../autograd-hook.js';
+import { TorchRuntimeError } from '../errors.js';
+import type { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
+import { checkFloat, checkRank } from './errors.js';
+import { registerSvdvals } from './norms.js';
+import { svdRaw } from './spectral-kernels.js';
+import { type NamedTuple, namedTuple } from './tuple.js';
+
+/** Options of {@link svd}. */
+export interface SvdOptions {
+  /** U m×m and Vh n×n (default true, as PyTorch) rather than m×k and k×n. */
+  fullMatrices?: boolean;
+  /** cuSOLVER's driver: PyTorch accepts it only for CUDA inputs (an error here). */
+  driver?: string | null;
+}
+
+/** The checks of `linalg.svd` / `svdvals` (PyTorch's texts). */
+function checkSvd(op: string, A: Tensor): void {
+  expectTensor(op, 'A', 1, A);
+  checkRank('linalg.svd', A);
+  checkFloat('linalg.svd', A);
+}
+
+/**
+ * The SVD `A = U·diag(S)·Vh` of a matrix or batch of matrices: singular values
+ * descending; `fullMatrices` (default true) makes U and Vh square.
+ * @example
+ * ```ts
+ * const { U, S, Vh } = torch.linalg.svd(A, false);
+ * U.mul(S.unsqueeze(-2)).matmul(Vh); // ≈ A
+ * ```
+ */
+export function svd(A: Tensor, fullMatrices: boolean | SvdOptions = true): NamedTuple<'U' | 'S' | 'Vh'> {
+  const op = 'linalg.svd';
+  const opts = typeof fullMatrices === 'boolean' ? { fullMatrices } : fullMatrices;
+  checkSvd(op, A);
+  if (opts.driver !== undefined && opts.driver !== null) {
+    throw new TorchRuntimeError(op, 'torch.linalg.svd: keyword argument `driver=` is only supported on CUDA inputs with cuSOLVER backend.');
+  }
+  const full = opts.fullMatrices ?? true;
+  const [U, S, Vh] = composite('linalg_svd', [A], { fullMatrices: full }, () => {
+    const [s, u, vh] = svdRaw(op, A, true, full);
+    return [u!, s!, vh!];
+  });
+  return namedTuple('linalg_svd', [['U', U!], ['S', S!], ['Vh', Vh!]]);
+}
+
+/**
+ * The singular values of a matrix or batch of matrices, descending (real, of A's dtype).
+ * @example
+ * ```ts
+ * torch.linalg.svdvals(torch.tensor([[3, 0], [0, -4]], 'float64')); // tensor([4., 3.], dtype=torch.float64)
+ * ```
+ */
+export function svdvals(A: Tensor): Tensor {
+  const op = 'linalg.svdvals';
+  checkSvd(op, A);
+  return svdvalsRaw(op, A);
+}
+
+/** @internal svdvals of a checked input: with U and Vh behind it when A needs a gradient (PyTorch's node). */
+export function svdvalsRaw(op: string, A: Tensor): Tensor {
+  if (!needsGrad([A])) return svdRaw(op, A, false, false)[0]!;
+  // The node keeps U and Vh (outputs 1 and 2, not returned) for the backward.
+  const [S] = composite('linalg_svdvals', [A], {}, () => svdRaw(op, A, true, false));
+  return S!;
+}
+
+registerSvdvals((A) => svdvalsRaw('linalg.svd', A));

@@ -1,0 +1,67 @@
+/**
+ * The `torch.*` spellings of the spectral linear-algebra ops (and, through the catalogue
+ * rows in `catalogue/spectral.ts`, their Tensor methods): `svd` (PyTorch's older
+ * `some`/`compute_uv` form returning V rather than Vh) and `pinverse`.
+ */
+import { composite } from '../autograd-hook.js';
+import { TorchRuntimeError } from '../errors.js';
+import type { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
+import { zeros } from './creation.js';
+import { pinv } from '../linalg/pinv.js';
+import { svdRaw } from '../linalg/spectral-kernels.js';
+import { svdvalsRaw } from '../linalg/svd.js';
+import { checkFloat } from '../linalg/errors.js';
+import { type NamedTuple, namedTuple } from '../linalg/tuple.js';
+
+/** Options of {@link svd} (`torch.svd`). */
+export interface TorchSvdOptions {
+  /** Thin factors (default true): U m×k and V n×k; false: U m×m and V n×n. */
+  some?: boolean;
+  /** Compute U and V (default true); false returns zero-filled m×m and n×n U and V. */
+  computeUv?: boolean;
+}
+
+/**
+ * `torch.svd` (deprecated in PyTorch for `torch.linalg.svd`): `A = U·diag(S)·Vᵀ`,
+ * returning V (not Vh); `some` (default true) gives the thin factors.
+ * @example
+ * ```ts
+ * const { U, S, V } = torch.svd(A);
+ * U.mul(S.unsqueeze(-2)).matmul(V.mT); // ≈ A
+ * ```
+ */
+export function svd(A: Tensor, some: boolean | TorchSvdOptions = true, computeUv = true): NamedTuple<'U' | 'S' | 'V'> {
+  const op = 'svd';
+  expectTensor(op, 'input', 1, A);
+  const o: TorchSvdOptions = typeof some === 'boolean' ? { some, computeUv } : some;
+  const thin = o.some ?? true;
+  const uv = o.computeUv ?? true;
+  if (A._shape.length < 2) throw new TorchRuntimeError(op, `linalg.svd: input should have at least 2 dimensions, but has ${A._shape.length} dimensions instead`);
+  checkFloat('linalg.svd', A);
+  const n = A._shape.length;
+  const [rows, cols] = [A._shape[n - 2]!, A._shape[n - 1]!];
+  const batch = A._shape.slice(0, -2);
+  if (!uv) {
+    const S = svdvalsRaw('linalg.svd', A);
+    const dev = { dtype: A.dtype, device: A.device };
+    return namedTuple('svd', [['U', zeros([...batch, rows, rows], dev)], ['S', S], ['V', zeros([...batch, cols, cols], dev)]]);
+  }
+  const full = !thin;
+  const [U, S, Vh] = composite('linalg_svd', [A], { fullMatrices: full }, () => {
+    const [s, u, vh] = svdRaw('linalg.svd', A, true, full);
+    return [u!, s!, vh!];
+  });
+  return namedTuple('svd', [['U', U!], ['S', S!], ['V', Vh!.mT]]);
+}
+
+/**
+ * `torch.pinverse`: the pseudoinverse (`torch.linalg.pinv` with `rtol = rcond`, default 1e-15).
+ * @example
+ * ```ts
+ * torch.pinverse(torch.tensor([[2, 0], [0, 4]], 'float64')); // [[0.5, 0], [0, 0.25]]
+ * ```
+ */
+export function pinverse(A: Tensor, rcond = 1e-15): Tensor {
+  return pinv(A, { rcond });
+}
