@@ -10,6 +10,7 @@ import {
   bitwise64, floorDivFloat, gcd, igamma, igammac, lcm, nextafter32, nextafter64, shiftLeft64, shiftRight64, floorDivFloat32, floorDivInt, fmodInt, powFloat, powInt, powInt32, powUint8,
   remainderFloat, remainderInt, truncDivInt,
 } from './math.js';
+import { SPECIAL_BINARY_SPECS } from './special.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
 import { unaryWith } from './unary.js';
 import type { UnaryFn } from './unary.js';
@@ -84,6 +85,8 @@ export const BINARY: Record<BinaryOp, BinarySpec> = {
   // count mod the operand width (32, or 64 for int64), as JS's 32-bit shifts do.
   bitwiseLeftShift: { f: shiftLeft64, i32: (a, b) => a << b, u8: (a, b) => (a << b) & 0xff },
   bitwiseRightShift: { f: shiftRight64, i32: (a, b) => a >> b, u8: (a, b) => a >>> (b & 31) },
+  // torch.special's kernels (special.ts)
+  ...SPECIAL_BINARY_SPECS,
 };
 
 /** C's copysign: |a| with b's sign bit (−0 and NaN signs included). */

@@ -466,7 +466,7 @@ export function trigamma(x: number): number {
 const ZETA_A = [12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14, -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18];
 const MACHEP = 1.11022302462515654042e-16;
 
-/** The Hurwitz zeta function ζ(x, q), PyTorch's `zeta`. */
+/** The Hurwitz zeta function ζ(x, q), PyTorch's `zeta` (C's pow: ζ(inf, 1) is 1). */
 export function zeta(x: number, q: number): number {
   if (x === 1) return Infinity;
   if (x < 1) return NaN;
@@ -474,14 +474,14 @@ export function zeta(x: number, q: number): number {
     if (q === Math.floor(q)) return Infinity;
     if (x !== Math.floor(x)) return NaN;
   }
-  let s = Math.pow(q, -x);
+  let s = powFloat(q, -x);
   let a = q;
   let i = 0;
   let b = 0;
   while (i < 9 || a <= 9) {
     i += 1;
     a += 1;
-    b = Math.pow(a, -x);
+    b = powFloat(a, -x);
     s += b;
     if (-MACHEP * s < b && b < MACHEP * s) return s;
   }
@@ -513,7 +513,7 @@ export function polygamma(x: number, n: number): number {
 }
 
 /** Cephes' Chebyshev series evaluation. */
-function chbevl(x: number, c: readonly number[]): number {
+export function chbevl(x: number, c: readonly number[]): number {
   let b0 = c[0]!, b1 = 0, b2 = 0;
   for (let i = 1; i < c.length; i++) {
     b2 = b1;
@@ -523,7 +523,7 @@ function chbevl(x: number, c: readonly number[]): number {
   return 0.5 * (b0 - b2);
 }
 
-const I0_A = [
+export const I0_A = [
   -4.41534164647933937950e-18, 3.33079451882223809783e-17, -2.43127984654795469359e-16, 1.71539128555513303061e-15,
   -1.16853328779934516808e-14, 7.67618549860493561688e-14, -4.85644678311192946090e-13, 2.95505266312963983461e-12,
   -1.72682629144155570723e-11, 9.67580903537323691224e-11, -5.18979560163526290666e-10, 2.65982372468238665035e-9,
@@ -533,7 +533,7 @@ const I0_A = [
   -2.37374148058994688156e-2, 4.93052842396707084878e-2, -9.49010970480476444210e-2, 1.71620901522208775349e-1,
   -3.04682672343198398683e-1, 6.76795274409476084995e-1,
 ];
-const I0_B = [
+export const I0_B = [
   -7.23318048787475395456e-18, -4.83050448594418207126e-18, 4.46562142029675999901e-17, 3.46122286769746109310e-17,
   -2.82762398051658348494e-16, -3.42548561967721913462e-16, 1.77256013305652638360e-15, 3.81168066935262242075e-15,
   -9.55484669882830764870e-15, -4.15056934728722208663e-14, 1.54008621752140982691e-14, 3.85277838274214270114e-13,
@@ -542,7 +542,7 @@ const I0_B = [
   2.04891858946906374183e-7, 2.89137052083475648297e-6, 6.88975834691682398426e-5, 3.36911647825569408990e-3,
   8.04490411014108831608e-1,
 ];
-const I1_A = [
+export const I1_A = [
   2.77791411276104639959e-18, -2.11142121435816608115e-17, 1.55363195773620046921e-16, -1.10559694773538630805e-15,
   7.60068429473540693410e-15, -5.04218550472791168711e-14, 3.22379336594557470981e-13, -1.98397439776494371520e-12,
   1.17361862988909016308e-11, -6.66348972350202774223e-11, 3.62559028155211703701e-10, -1.88724975172282928790e-9,
@@ -552,7 +552,7 @@ const I1_A = [
   2.47264490306265168283e-2, -5.29459812080949914269e-2, 1.02643658689847095384e-1, -1.76416518357834055153e-1,
   2.52587186443633654823e-1,
 ];
-const I1_B = [
+export const I1_B = [
   7.51729631084210481353e-18, 4.41434832307170791151e-18, -4.65030536848935832153e-17, -3.20952592199342395980e-17,
   2.96262899764595013876e-16, 3.30820231092092828324e-16, -1.88035477551078244854e-15, -3.81440307243700780478e-15,
   1.04202769841288027642e-14, 4.27244001671195135429e-14, -2.10154184277266431302e-14, -4.08355111109219731823e-13,
@@ -660,11 +660,11 @@ export function shiftRight64(a: number, b: number): number {
 
 const fr = Math.fround;
 const PI_F = fr(Math.PI);
-const I1_A_F = I1_A.slice(12);
-const I1_B_F = I1_B.slice(18);
+export const I1_A_F = I1_A.slice(12);
+export const I1_B_F = I1_B.slice(18);
 
 /** chbevl with float32 steps. */
-function chbevl32(x: number, c: readonly number[]): number {
+export function chbevl32(x: number, c: readonly number[]): number {
   let b0 = fr(c[0]!), b1 = 0, b2 = 0;
   for (let i = 1; i < c.length; i++) {
     b2 = b1;

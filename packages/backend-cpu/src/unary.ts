@@ -8,6 +8,7 @@ import type { DTypeName, HostArray, TensorRef, UnaryOp, UnaryParams } from '@ant
 import { copyWith, resultCast } from './copy.js';
 import { convertRef, dataOf, directStore, readExact, tempRef } from './memory.js';
 import { digamma, digammaf, erf, erfc, erfinv, frexpExponent, frexpMantissa, i0, i0f, i1, i1f, lgamma, polygamma, polygammaf, roundHalfEven } from './math.js';
+import { SPECIAL_UNARY_SPECS } from './special.js';
 import { RowIter, collapse, isContiguous, numel } from './strided.js';
 import { heapAddress, wasmKernels } from './wasm/runtime.js';
 
@@ -104,6 +105,8 @@ export const UNARY: Record<UnaryOp, UnarySpec> = {
   leakyRelu: { f: (x, slope) => (x > 0 ? x : x * slope), a: 0.01 },
   hardtanh: { f: (x, lo, hi) => (x < lo ? lo : x > hi ? hi : x), a: -1, b: 1 },
   logSigmoid: { f: (x) => Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x))) },
+  // torch.special's kernels (special.ts)
+  ...SPECIAL_UNARY_SPECS,
 };
 
 /** The scalar function an op uses in compute dtype `cd`. */

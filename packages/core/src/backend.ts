@@ -14,6 +14,7 @@ import type { BINARY, UNARY } from './ops/catalogue/elementwise.js';
 import type { KernelOf } from './ops/catalogue/index.js';
 import type { LinalgKernel, LinalgParams } from './linalg/kernels.js';
 import type { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './ops/catalogue/reduction.js';
+import type { SPECIAL_BINARY, SPECIAL_UNARY } from './ops/catalogue/special.js';
 
 /** A block of device memory holding `numel` elements of `dtype`. Opaque to core. */
 export interface BackendBuffer {
@@ -43,9 +44,9 @@ export type Operand = TensorRef | number;
 
 /**
  * Elementwise kernels of one argument: the keys of the catalogue's `UNARY` rows
- * (`param` carries e.g. the exponent of `powScalar`).
+ * (`param` carries e.g. the exponent of `powScalar`), and of its `SPECIAL_UNARY` rows (torch.special).
  */
-export type UnaryOp = keyof typeof UNARY;
+export type UnaryOp = keyof typeof UNARY | keyof typeof SPECIAL_UNARY;
 
 /**
  * Elementwise kernels of two arguments: the keys of the catalogue's `BINARY` rows.
@@ -53,7 +54,7 @@ export type UnaryOp = keyof typeof UNARY;
  * rounds toward −∞, `truncDivide` toward 0; `remainder` takes the divisor's sign
  * (Python `%`), `fmod` the dividend's.
  */
-export type BinaryOp = keyof typeof BINARY;
+export type BinaryOp = keyof typeof BINARY | keyof typeof SPECIAL_BINARY;
 
 /**
  * Fused pointwise ops of three operands and a scalar `value`, rounded as PyTorch's CPU

@@ -19,6 +19,7 @@ export type { LinalgKernel, LinalgParams } from './linalg/kernels.js';
 export { LINALG_KERNELS } from './linalg/kernels.js';
 export { runLinalg, linalgBackend, type LinalgOutput } from './linalg/run.js';
 export * as linalg from './linalg/index.js';
+export * as special from './special/index.js';
 export * as fft from './fft/index.js';
 export { CATALOGUE, UNARY, BINARY, REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './ops/catalogue/index.js';
 export type { OpRow, OpTable, OpName, Variant, DtypeRule as CatalogueDtypeRule, KernelImpl, Rejects } from './ops/catalogue/index.js';

@@ -8,10 +8,11 @@ import { INDEXING } from './indexing.js';
 import { LINALG } from './linalg.js';
 import { LINALG_FACTOR } from './linalg-factor.js';
 import { REDUCTIONS } from './reductions.js';
+import { SPECIAL } from './special.js';
 import type { Rule, RuleTable } from './rule.js';
 import { VIEWS } from './views.js';
 
-const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...INDEXING };
+const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...INDEXING, ...SPECIAL };
 
 /** Every rule, by the op name core records. */
 export const RULES: RuleTable = ALL_RULES;

@@ -492,19 +492,19 @@ function horner(z: string, c: readonly number[]): string {
 }
 
 /** A float literal WGSL accepts. */
-function lit(v: number): string {
+export function lit(v: number): string {
   const s = String(v);
   return /[.eE]/.test(s) ? s : `${s}.0`;
 }
 
 /** The body of Cephes' chbevl over constant coefficients, unrolled (result in `b0 - b2`). */
-function chbevl(x: string, c: readonly number[]): string {
+export function chbevl(x: string, c: readonly number[]): string {
   const lines = [`var b0 = ${lit(c[0]!)};`, 'var b1 = 0.0;', 'var b2 = 0.0;'];
   for (let i = 1; i < c.length; i++) lines.push(`b2 = b1; b1 = b0; b0 = ${x} * b1 - b2 + ${lit(c[i]!)};`);
   return lines.join('\n  ');
 }
 
-const I0_A = [
+export const I0_A = [
   -4.41534164647933937950e-18, 3.33079451882223809783e-17, -2.43127984654795469359e-16, 1.71539128555513303061e-15,
   -1.16853328779934516808e-14, 7.67618549860493561688e-14, -4.85644678311192946090e-13, 2.95505266312963983461e-12,
   -1.72682629144155570723e-11, 9.67580903537323691224e-11, -5.18979560163526290666e-10, 2.65982372468238665035e-9,
@@ -514,7 +514,7 @@ const I0_A = [
   -2.37374148058994688156e-2, 4.93052842396707084878e-2, -9.49010970480476444210e-2, 1.71620901522208775349e-1,
   -3.04682672343198398683e-1, 6.76795274409476084995e-1,
 ];
-const I0_B = [
+export const I0_B = [
   -7.23318048787475395456e-18, -4.83050448594418207126e-18, 4.46562142029675999901e-17, 3.46122286769746109310e-17,
   -2.82762398051658348494e-16, -3.42548561967721913462e-16, 1.77256013305652638360e-15, 3.81168066935262242075e-15,
   -9.55484669882830764870e-15, -4.15056934728722208663e-14, 1.54008621752140982691e-14, 3.85277838274214270114e-13,
@@ -698,6 +698,9 @@ const SPECIAL: Record<string, string> = {
     s = s + b;
     if (-5.96e-8 * s < b && b < 5.96e-8 * s) { return s; }
   }
+  // b underflowed: every further term is 0, as in double, where a·b is inf·0 only once
+  // a = Π(x + k) over 24 factors overflows (x ≳ 6.8e12, or x infinite)
+  if (b == 0.0 && m_isfinite(a) && x < 6.8e12) { return s; }
   let w = a;
   s = s + b * w / (x - 1.0);
   s = s - 0.5 * b;
@@ -971,6 +974,14 @@ Object.assign(LIB, {
   return res + sgn * m_exp(-0.5 * a * eta * eta) * sum / m_sqrt(2.0 * 3.141592653589793 * a);
 }`,
 });
+
+/** PyTorch's float32 coefficient tables of i1 (for torch.special's i1e, codegen/special.ts). */
+export { I1_A as I1_A_F32, I1_B as I1_B_F32 };
+
+/** Adds functions to the library (codegen/special.ts registers torch.special's this way). */
+export function addLibrary(fns: Readonly<Record<string, string>>): void {
+  Object.assign(LIB, fns);
+}
 
 const REF = /\bm_[a-z0-9_]+/g;
 

@@ -10,6 +10,7 @@
  * float32 and converts back, as the CPU backend does.
  */
 import type { BinaryOp, UnaryOp } from '@antorcha/core';
+import { SPECIAL_BINARY_WGSL, SPECIAL_UNARY_WGSL } from './special.js';
 
 /** WGSL expressions of one elementwise op. */
 export interface OpWgsl {
@@ -94,6 +95,8 @@ export const UNARY_WGSL: Record<UnaryOp, UnaryWgsl> = {
   leakyRelu: { f: 'select(x * p, x, x > 0.0)', pa: 0.01 },
   hardtanh: { f: 'select(select(x, q, x > q), p, x < p)', pa: -1, pb: 1 },
   logSigmoid: { f: '(select(0.0, x, x < 0.0) - m_log1p(m_exp(-abs(x))))' },
+  // torch.special (codegen/special.ts)
+  ...SPECIAL_UNARY_WGSL,
 };
 
 /** Every binary op, PyTorch's semantics (see the CPU backend's BINARY table). */
@@ -134,6 +137,8 @@ export const BINARY_WGSL: Record<BinaryOp, OpWgsl> = {
   // PyTorch 1.13's bare C++ shifts: the count is taken mod 32 (x86), as WGSL does
   bitwiseLeftShift: { f: 'm_nan()', i: '(a << u32(b))', u: '((a << (b & 31u)) & 255u)' },
   bitwiseRightShift: { f: 'm_nan()', i: '(a >> u32(b))', u: '(a >> (b & 31u))' },
+  // torch.special (codegen/special.ts)
+  ...SPECIAL_BINARY_WGSL,
 };
 
 /** Which expression of an op applies in compute dtype `cd`, or null when it computes in float32. */

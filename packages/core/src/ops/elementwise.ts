@@ -360,17 +360,17 @@ function sameLayout(a: Tensor, b: Tensor): boolean {
 // ------------------------------------------------- functions from catalogue rows
 
 /** `torch.<key>(x)` for a unary kernel row: the PyTorch name and dtype rule come from the row. */
-export function unaryFn(key: UnaryOp): (input: Tensor) => Tensor {
+export function unaryFn(key: keyof typeof UNARY): (input: Tensor) => Tensor {
   const row = UNARY[key];
   return (input: Tensor): Tensor => unaryOp(row.aten, key, input, row.impl.dtype);
 }
 /** `x.<key>_()` for a unary kernel row. */
-export function unaryInplaceFn(key: UnaryOp): (input: Tensor) => Tensor {
+export function unaryInplaceFn(key: keyof typeof UNARY): (input: Tensor) => Tensor {
   const row = UNARY[key];
   return (input: Tensor): Tensor => unaryInplace(`${row.aten}_`, key, input, row.impl.dtype);
 }
 /** `torch.<key>(a, b)` for a binary kernel row; either operand may be a number. */
-export function binaryFn(key: BinaryOp): (input: TensorOrScalar, other: TensorOrScalar) => Tensor {
+export function binaryFn(key: keyof typeof BINARY): (input: TensorOrScalar, other: TensorOrScalar) => Tensor {
   const row = BINARY[key];
   const scalars = scalarsOf(key);
   return (input: TensorOrScalar, other: TensorOrScalar): Tensor => {
@@ -379,7 +379,7 @@ export function binaryFn(key: BinaryOp): (input: TensorOrScalar, other: TensorOr
   };
 }
 
-function scalarsOf(key: BinaryOp): 'both' | 'other' | 'none' {
+function scalarsOf(key: keyof typeof BINARY): 'both' | 'other' | 'none' {
   const impl = BINARY[key].impl as { scalars?: 'both' | 'other' | 'none' };
   return impl.scalars ?? 'both';
 }
@@ -402,7 +402,7 @@ function checkScalarOperands(name: string, scalars: 'both' | 'other' | 'none', i
   }
 }
 /** `x.<key>_(other)` for a binary kernel row. */
-export function binaryInplaceFn(key: BinaryOp): (input: Tensor, other: TensorOrScalar) => Tensor {
+export function binaryInplaceFn(key: keyof typeof BINARY): (input: Tensor, other: TensorOrScalar) => Tensor {
   const row = BINARY[key];
   const scalars = scalarsOf(key);
   return (input: Tensor, other: TensorOrScalar): Tensor => {

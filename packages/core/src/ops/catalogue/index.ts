@@ -12,16 +12,18 @@ import { NUMERICAL } from './numerical.js';
 import { PRODUCTS } from './products.js';
 import { RANDOM } from './random.js';
 import { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './reduction.js';
+import { SPECIAL_BINARY, SPECIAL_UNARY } from './special.js';
 import { STATISTICS } from './statistics.js';
 import { STRUCTURE } from './structure.js';
 
 /** All rows, keyed by TypeScript name. */
-export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM, ...NUMERICAL, ...FACTORIZATIONS } as const;
+export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM, ...NUMERICAL, ...SPECIAL_UNARY, ...SPECIAL_BINARY, ...FACTORIZATIONS } as const;
 /** A catalogue key. */
 export type OpName = keyof typeof CATALOGUE;
 export type * from './types.js';
 export { UNARY, BINARY } from './elementwise.js';
 export { REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './reduction.js';
+export { SPECIAL_UNARY, SPECIAL_BINARY } from './special.js';
 
 /** The keys of a table whose rows lower to a kernel of `family`. */
 export type KernelOf<T, F extends string> = { [K in keyof T]: T[K] extends { impl: { family: F } } ? K : never }[keyof T];
