@@ -193,4 +193,22 @@ export interface Backend {
    * raises an error naming the op and the device (move the tensor to the CPU).
    */
   linalg?(kernel: LinalgKernel, inputs: readonly TensorRef[], outputs: readonly TensorRef[], params?: LinalgParams): void;
+  /**
+   * Optional: discrete Fourier transforms over `dims` of `x` into `out` (contiguous, allocated
+   * by core), every value times `scale` (see {@link FftKind}; the sign of the exponent is −
+   * when `forward`). Without this method `torch.fft`'s transforms raise an error naming the op
+   * and the device (move the tensor to the CPU).
+   */
+  fft?(kind: FftKind, x: TensorRef, out: TensorRef, dims: readonly number[], forward: boolean, scale: number): void;
 }
+
+/**
+ * What {@link Backend.fft} computes, with n the signal size along the last of `dims`:
+ * - `'c2c'`: x and out complex, one shape; the transform over every dim of `dims`.
+ * - `'r2c'`: x real; out complex, the same shape except ⌊n/2⌋ + 1 (the half spectrum) or n
+ *   (the full spectrum, Hermitian) along the last of `dims` (n = x's size there).
+ * - `'c2r'`: x complex with at least ⌊n/2⌋ + 1 values along the last of `dims` (n = out's size
+ *   there), out real: the transform of the Hermitian spectrum those values define, the
+ *   imaginary parts of X₀ and (n even) X_{n/2} ignored, as pocketfft ignores them.
+ */
+export type FftKind = 'c2c' | 'r2c' | 'c2r';

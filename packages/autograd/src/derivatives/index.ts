@@ -7,12 +7,13 @@ import { ELEMENTWISE, notImplemented } from './elementwise.js';
 import { INDEXING } from './indexing.js';
 import { LINALG } from './linalg.js';
 import { LINALG_FACTOR } from './linalg-factor.js';
+import { LINALG_SPECTRAL } from './linalg-spectral.js';
 import { REDUCTIONS } from './reductions.js';
 import { SPECIAL } from './special.js';
 import type { Rule, RuleTable } from './rule.js';
 import { VIEWS } from './views.js';
 
-const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...INDEXING, ...SPECIAL };
+const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...LINALG_SPECTRAL, ...INDEXING, ...SPECIAL };
 
 /** Every rule, by the op name core records. */
 export const RULES: RuleTable = ALL_RULES;

@@ -14,21 +14,23 @@ import { batchOf, eyeLike, matDims } from './util.js';
 /** Taylor degree used after scaling to 1-norm ≤ ½ (truncation below 1e-22, relative). */
 const TAYLOR_DEGREE = 18;
 
-/** @internal exp of checked square matrices, no recording. */
-export function matrixExpRaw(A: Tensor): Tensor {
+/** Per matrix, the number of squarings s with ‖A / 2^s‖₁ ≤ ½ (computed without recording gradients). */
+function squarings(A: Tensor): Tensor {
+  const norm1 = A.detach().abs().sum(-2).amax(-1);
+  const s0 = norm1.mul(2).log2().ceil().clamp(0, 1024);
+  return where(s0.isnan(), 0, s0);
+}
+
+/** @internal exp of checked square matrices given their squarings `s` and `steps = max(s)`, no recording. */
+export function matrixExpRaw(A: Tensor, s: Tensor, steps: number): Tensor {
   const n = matDims(A)[0];
   if (n === 0 || A.numel() === 0) return A.clone();
   if (n === 1) return A.exp();
   const batch = batchOf(A);
-  // Per matrix: s squarings so that ‖A / 2^s‖₁ ≤ ½.
-  const norm1 = A.abs().sum(-2).amax(-1);
-  const s0 = norm1.mul(2).log2().ceil().clamp(0, 1024);
-  const s = where(s0.isnan(), 0, s0);
   const scaled = A.div(s.exp2().unsqueeze(-1).unsqueeze(-1));
   const I = eyeLike(A, n, n, batch);
   let P = I;
   for (let k = TAYLOR_DEGREE; k >= 1; k--) P = I.add(scaled.matmul(P).div(k));
-  const steps = Number(hostValues(s.amax(), 'linalg.matrix_exp')[0] ?? 0);
   for (let i = 0; i < steps; i++) {
     const sq = P.matmul(P);
     P = batch.length === 0 ? sq : where(s.gt(i).unsqueeze(-1).unsqueeze(-1), sq, P);
@@ -36,9 +38,17 @@ export function matrixExpRaw(A: Tensor): Tensor {
   return P;
 }
 
+function checkMatrixExp(op: string, A: Tensor): void {
+  expectTensor(op, 'A', 1, A);
+  checkSquare(op, A);
+  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `matrix_exp: Expected a floating point or complex tensor as input. Got ${cppName(A.dtype)}`);
+}
+
 /**
  * The matrix exponential `Σ Aᵏ/k!` of square matrices, by scaling and squaring (each
- * matrix scaled to 1-norm ≤ ½, a degree-18 Taylor polynomial, then squared back).
+ * matrix scaled to 1-norm ≤ ½, a degree-18 Taylor polynomial, then squared back). The
+ * number of squarings is read from the device, so on devices that read back only
+ * asynchronously (WebGPU) use {@link matrixExpAsync}.
  * @example
  * ```ts
  * torch.linalg.matrixExp(torch.zeros(2, 2)); // the identity
@@ -46,10 +56,21 @@ export function matrixExpRaw(A: Tensor): Tensor {
  */
 export function matrixExp(A: Tensor): Tensor {
   const op = 'linalg.matrix_exp';
-  expectTensor(op, 'A', 1, A);
-  checkSquare(op, A);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `matrix_exp: Expected a floating point or complex tensor as input. Got ${cppName(A.dtype)}`);
-  return composite('linalg_matrix_exp', [A], {}, () => matrixExpRaw(A));
+  checkMatrixExp(op, A);
+  if (A.numel() === 0) return composite('linalg_matrix_exp', [A], {}, () => A.clone());
+  const s = squarings(A);
+  const steps = Number(hostValues(s.amax(), op, 'await torch.linalg.matrixExpAsync(A)')[0] ?? 0);
+  return composite('linalg_matrix_exp', [A], {}, () => matrixExpRaw(A, s, steps));
+}
+
+/** {@link matrixExp} for any device: reads the number of squarings asynchronously. */
+export async function matrixExpAsync(A: Tensor): Promise<Tensor> {
+  const op = 'linalg.matrix_exp';
+  checkMatrixExp(op, A);
+  if (A.numel() === 0) return composite('linalg_matrix_exp', [A], {}, () => A.clone());
+  const s = squarings(A);
+  const steps = Number(await s.amax().itemAsync());
+  return composite('linalg_matrix_exp', [A], {}, () => matrixExpRaw(A, s, steps));
 }
 
 /**

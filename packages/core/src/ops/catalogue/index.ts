@@ -5,6 +5,7 @@
  */
 import { BINARY, UNARY } from './elementwise.js';
 import { FACTORIZATIONS } from './factorizations.js';
+import { SPECTRAL } from './spectral.js';
 import { INDEXING } from './indexing.js';
 import { MATH } from './math.js';
 import { MISC } from './misc.js';
@@ -17,7 +18,7 @@ import { STATISTICS } from './statistics.js';
 import { STRUCTURE } from './structure.js';
 
 /** All rows, keyed by TypeScript name. */
-export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM, ...NUMERICAL, ...SPECIAL_UNARY, ...SPECIAL_BINARY, ...FACTORIZATIONS } as const;
+export const CATALOGUE = { ...UNARY, ...BINARY, ...REDUCE_OPS, ...SCAN_OPS, ...TERNARY_OPS, ...MISC, ...STRUCTURE, ...PRODUCTS, ...STATISTICS, ...INDEXING, ...MATH, ...RANDOM, ...NUMERICAL, ...SPECIAL_UNARY, ...SPECIAL_BINARY, ...FACTORIZATIONS, ...SPECTRAL } as const;
 /** A catalogue key. */
 export type OpName = keyof typeof CATALOGUE;
 export type * from './types.js';

@@ -54,5 +54,10 @@ export const LINALG: SurfaceCalls = {
     'linalg.matrix_norm': ([A], kw) => L.matrixNorm(A, opt(kw.ord), dims(kw.dim), opt(kw.keepdim), dtypeOpt(kw)),
     'linalg.norm': ([A], kw) => L.norm(A, opt(kw.ord), dims(kw.dim), opt(kw.keepdim), dtypeOpt(kw)),
   } satisfies Record<string, Call>,
+  asyncCalls: {
+    // The number of squarings is read from the device.
+    'linalg.matrix_exp': ([A]) => L.matrixExpAsync(A),
+    matrix_exp: ([A]) => L.matrixExpAsync(A),
+  },
   viewOps: ['linalg.diagonal'],
 };
