@@ -7,10 +7,11 @@ import { NUMERICAL } from './numerical.js';
 import { STATISTICS } from './statistics.js';
 import { PRODUCTS } from './products.js';
 import { RANDOM } from './random.js';
+import { SPECIAL } from './special.js';
 import { STRUCTURE } from './structure.js';
 import type { Call, SurfaceCalls } from './types.js';
 
-const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, FFT, LINALG];
+const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, SPECIAL, FFT, LINALG];
 
 /** Calls of all areas (an op mapped twice is a bug: the coherence test checks). */
 export const SURFACE_CALLS: Record<string, Call> = Object.assign({}, ...AREAS.map((a) => a.calls));
