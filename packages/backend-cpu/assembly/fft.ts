@@ -8,8 +8,52 @@
 @inline function cmulR(ar: f64, ai: f64, br: f64, bi: f64): f64 { return ar * br - ai * bi; }
 @inline function cmulI(ar: f64, ai: f64, br: f64, bi: f64): f64 { return ar * bi + ai * br; }
 
+/** Two twiddles (of p and p + 1, 3 apart in the table) as one vector. */
+@inline function tw2(t: usize): v128 {
+  return f64x2.replace_lane(f64x2.splat(load<f64>(t)), 1, load<f64>(t, 24));
+}
+
+/**
+ * The s = 1 radix-4 pass with p and p + 1 in the two lanes (m even): outputs y[4p + j] and
+ * y[4p + 4 + j] are regrouped by shuffles into contiguous pairs.
+ */
+function fftPass4First(m: i32, xr: usize, xi: usize, yr: usize, yi: usize, twr: usize, twi: usize): void {
+  const sm = <usize>m << 3;
+  for (let p = 0; p < m; p += 2) {
+    const t = <usize>(3 * p) << 3;
+    const v1r = tw2(twr + t), v1i = tw2(twi + t), v2r = tw2(twr + t + 8), v2i = tw2(twi + t + 8);
+    const v3r = tw2(twr + t + 16), v3i = tw2(twi + t + 16);
+    const i0 = <usize>p << 3, i1 = i0 + sm, i2 = i1 + sm, i3 = i2 + sm;
+    const a0r = v128.load(xr + i0), a0i = v128.load(xi + i0), a1r = v128.load(xr + i1), a1i = v128.load(xi + i1);
+    const a2r = v128.load(xr + i2), a2i = v128.load(xi + i2), a3r = v128.load(xr + i3), a3i = v128.load(xi + i3);
+    const t0r = f64x2.add(a0r, a2r), t0i = f64x2.add(a0i, a2i), t1r = f64x2.sub(a0r, a2r), t1i = f64x2.sub(a0i, a2i);
+    const t2r = f64x2.add(a1r, a3r), t2i = f64x2.add(a1i, a3i);
+    const t3r = f64x2.sub(a1i, a3i), t3i = f64x2.sub(a3r, a1r);
+    const y0r = f64x2.add(t0r, t2r), y0i = f64x2.add(t0i, t2i);
+    const u1r = f64x2.add(t1r, t3r), u1i = f64x2.add(t1i, t3i);
+    const u2r = f64x2.sub(t0r, t2r), u2i = f64x2.sub(t0i, t2i);
+    const u3r = f64x2.sub(t1r, t3r), u3i = f64x2.sub(t1i, t3i);
+    const y1r = f64x2.sub(f64x2.mul(u1r, v1r), f64x2.mul(u1i, v1i)), y1i = f64x2.add(f64x2.mul(u1r, v1i), f64x2.mul(u1i, v1r));
+    const y2r = f64x2.sub(f64x2.mul(u2r, v2r), f64x2.mul(u2i, v2i)), y2i = f64x2.add(f64x2.mul(u2r, v2i), f64x2.mul(u2i, v2r));
+    const y3r = f64x2.sub(f64x2.mul(u3r, v3r), f64x2.mul(u3i, v3i)), y3i = f64x2.add(f64x2.mul(u3r, v3i), f64x2.mul(u3i, v3r));
+    const o = <usize>(4 * p) << 3;
+    v128.store(yr + o, v128.shuffle<f64>(y0r, y1r, 0, 2));
+    v128.store(yr + o, v128.shuffle<f64>(y2r, y3r, 0, 2), 16);
+    v128.store(yr + o, v128.shuffle<f64>(y0r, y1r, 1, 3), 32);
+    v128.store(yr + o, v128.shuffle<f64>(y2r, y3r, 1, 3), 48);
+    v128.store(yi + o, v128.shuffle<f64>(y0i, y1i, 0, 2));
+    v128.store(yi + o, v128.shuffle<f64>(y2i, y3i, 0, 2), 16);
+    v128.store(yi + o, v128.shuffle<f64>(y0i, y1i, 1, 3), 32);
+    v128.store(yi + o, v128.shuffle<f64>(y2i, y3i, 1, 3), 48);
+  }
+}
+
 /** One radix-4 Stockham pass (see the file comment). */
 export function fftPass4(m: i32, s: i32, xr: usize, xi: usize, yr: usize, yi: usize, twr: usize, twi: usize): void {
+  if (s == 1 && (m & 1) == 0) {
+    fftPass4First(m, xr, xi, yr, yi, twr, twi);
+    return;
+  }
   const sm = <usize>(s * m) << 3;
   const s8 = <usize>s << 3;
   for (let p = 0; p < m; p++) {
