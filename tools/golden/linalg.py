@@ -381,5 +381,6 @@ GRAD_FNS = {
     'lu_unpack': torch.lu_unpack(LUg, pg).U, 'cross': L.cross(Bg.mT, Bg.mT), 'vector_norm': L.vector_norm(Ag),
     'matrix_norm_fro': L.matrix_norm(Ag), 'matrix_norm_1': L.matrix_norm(Ag, 1), 'norm': L.norm(vg),
     'matrix_power_2': L.matrix_power(Ag, 2), 'vecdot': L.vecdot(vg, vg),
+    'ormqr': torch.ormqr(ag, taug, Bg), 'geqrf': torch.geqrf(Ag).a,
 }
 write_json('packages/core/fixtures/linalg-grad-fns.json', {k: type(v.grad_fn).__name__ for k, v in GRAD_FNS.items()})

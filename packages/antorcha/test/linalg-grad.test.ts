@@ -107,6 +107,21 @@ describe('linalg: gradcheck (float64)', () => {
     check((v, t) => torch.orgqr(v, t), [a.clone().requiresGrad_(), tau.narrow(0, 0, 2).clone().requiresGrad_()]);
   });
 
+  it('ormqr (left/right, transposed or not, batched C)', () => {
+    const { a, tau } = torch.geqrf(torch.randn([4, 3], { dtype: 'float64' }));
+    for (const left of [true, false]) {
+      for (const transpose of [false, true]) {
+        check((v, t, c) => torch.ormqr(v, t, c, left, transpose), [a.clone().requiresGrad_(), tau.clone().requiresGrad_(), left ? r(2, 4, 2) : r(2, 4)]);
+      }
+    }
+  });
+
+  it('geqrf has a node whose backward is refused, as in PyTorch', () => {
+    const { a } = torch.geqrf(r(3, 3));
+    expect(a.gradFn?.name()).toBe('GeqrfBackward0');
+    expect(() => a.sum().backward()).toThrow(/the derivative for 'geqrf' is not implemented/);
+  });
+
   it('norms, cross, vecdot, vander, tensorinv, tensorsolve', () => {
     for (const ord of [2, 1, 3.5, Infinity, -Infinity]) check((x) => L.vectorNorm(x, ord, [0, 2]), [r(2, 3, 4)]);
     for (const ord of ['fro', 1, -1, Infinity, -Infinity] as const) check((a) => L.matrixNorm(a, ord), [r(2, 3, 4)]);
@@ -142,8 +157,37 @@ describe('linalg: autograd node names (PyTorch)', () => {
       lu_unpack: torch.luUnpack(LU, pivots).U, cross: L.cross(B.mT, B.mT), vector_norm: L.vectorNorm(A),
       matrix_norm_fro: L.matrixNorm(A), matrix_norm_1: L.matrixNorm(A, 1), norm: L.norm(v),
       matrix_power_2: L.matrixPower(A, 2), vecdot: L.vecdot(v, v),
+      ormqr: torch.ormqr(a, g.tau, B), geqrf: torch.geqrf(A).a,
     };
     const names = Object.fromEntries(Object.entries(got).map(([k, t]) => [k, t.gradFn?.name()]));
     expect(names).toEqual(gradFns);
+  });
+});
+
+describe('linalg: Tensor methods are the torch functions', () => {
+  it('det, logdet, slogdet, inverse, cholesky, qr, lu, matrixPower, matrixExp, choleskySolve, choleskyInverse, luSolve, triangularSolve, geqrf, orgqr, ormqr', () => {
+    torch.manualSeed(3);
+    const A = torch.randn([2, 3, 3], { dtype: 'float64' }).add(torch.eye(3, { dtype: 'float64' }).mul(3));
+    const S = A.matmul(A.mT);
+    const B = torch.randn([2, 3, 2], { dtype: 'float64' });
+    const same = (x: T, y: T) => expect(torch.equal(x, y)).toBe(true);
+    same(A.det(), torch.det(A));
+    same(S.logdet(), torch.logdet(S));
+    same(A.slogdet().logabsdet, torch.slogdet(A).logabsdet);
+    same(A.inverse(), torch.inverse(A));
+    same(S.cholesky(), torch.cholesky(S));
+    same(A.qr().R, torch.qr(A).R);
+    same(A.lu()[0]!, torch.lu(A)[0]!);
+    same(A.matrixPower(3), torch.matrixPower(A, 3));
+    same(A.matrixExp(), torch.matrixExp(A));
+    const Lc = torch.cholesky(S);
+    same(B.choleskySolve(Lc), torch.choleskySolve(B, Lc));
+    same(Lc.choleskyInverse(), torch.choleskyInverse(Lc));
+    const [LU, piv] = torch.lu(A);
+    same(B.luSolve(LU!, piv!), torch.luSolve(B, LU!, piv!));
+    same(B.triangularSolve(A).solution, torch.triangularSolve(B, A).solution);
+    const g = A.geqrf();
+    same(g.a.orgqr(g.tau), torch.orgqr(g.a, g.tau));
+    same(g.a.ormqr(g.tau, B), torch.ormqr(g.a, g.tau, B));
   });
 });

@@ -8,7 +8,7 @@
  * `cholesky_inverse`, `triangular_solve`, `lu_unpack`). Formulas use differentiable ops
  * (and the linalg functions themselves), so double backward works.
  */
-import { type Tensor, cat, choleskySolve, eye, linalg, luUnpack, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, choleskySolve, eye, linalg, luUnpack, zeros } from '@antorcha/core';
 import { sumTo } from '../unbroadcast.js';
 import { REDUCTIONS } from './reductions.js';
 import { type RuleTable, rule } from './rule.js';
@@ -332,6 +332,17 @@ export const LINALG_FACTOR = {
       ctx.needs(1) ? sumTo(linalg.cross(g!, a().expand(g!._shape), { dim }), sb) : null,
     ];
   }),
+  geqrf: rule('GeqrfBackward0', () => () => {
+    throw new TorchRuntimeError('backward', "the derivative for 'geqrf' is not implemented.");
+  }),
+  ormqr: rule('OrmqrBackward0', (ctx) => {
+    const V = ctx.save(ctx.rec.inputs[0]!);
+    const tau = ctx.save(ctx.rec.inputs[1]!);
+    const C = ctx.save(ctx.rec.inputs[2]!);
+    const { left, transpose } = ctx.rec.attrs as { left: boolean; transpose: boolean };
+    const shapes = ctx.rec.inputs.map((t) => t._shape.slice());
+    return ([g]) => ormqrBackward(g!, V(), tau(), C(), left, transpose, shapes);
+  }),
   vdot: rule('VdotBackward0', (ctx) => {
     const a = ctx.needs(1) ? ctx.save(ctx.rec.inputs[0]!) : null;
     const b = ctx.needs(0) ? ctx.save(ctx.rec.inputs[1]!) : null;
@@ -389,4 +400,30 @@ function rowMask(m: number, i: number, like: Tensor): Tensor {
   const mask = zeros([m, 1], { dtype: like.dtype, device: like.device });
   if (i + 1 < m) mask.narrow(0, i + 1, m - i - 1).fill_(1);
   return mask;
+}
+
+/**
+ * Backward of `ormqr`: with the full mq×mq `Q = H₁·…·H_k` (reflectors padded with zero
+ * columns), the product's gradient gives gQ and gC, and gQ goes through
+ * {@link householderBackward}.
+ */
+function ormqrBackward(g: Tensor, V: Tensor, tau: Tensor, C: Tensor, left: boolean, transpose: boolean, shapes: number[][]): Tensor[] {
+  const mq = V._shape[V._shape.length - 2]!;
+  const kv = V._shape[V._shape.length - 1]!;
+  const batch = g._shape.slice(0, -2);
+  const opts = { dtype: V.dtype, device: V.device };
+  const Vb = V.expand([...batch, mq, kv]);
+  const Vsq = kv >= mq ? Vb.narrow(-1, 0, mq) : cat([Vb, zeros([...batch, mq, mq - kv], opts)], -1);
+  const tb = tau.expand([...batch, tau._shape[tau._shape.length - 1]!]);
+  const Q = linalg.householderProduct(Vsq, tb);
+  const Cb = C.expand(g._shape);
+  let gQ: Tensor;
+  let gC: Tensor;
+  if (left && !transpose) [gQ, gC] = [g.matmul(Cb.mT), Q.mT.matmul(g)];
+  else if (left) [gQ, gC] = [Cb.matmul(g.mT), Q.matmul(g)];
+  else if (!transpose) [gQ, gC] = [Cb.mT.matmul(g), g.matmul(Q.mT)];
+  else [gQ, gC] = [g.mT.matmul(Cb), g.matmul(Q)];
+  const [gVsq, gTau] = householderBackward(gQ, Vsq, tb);
+  const gV = kv >= mq ? cat([gVsq, zeros([...batch, mq, kv - mq], opts)], -1) : gVsq.narrow(-1, 0, kv);
+  return [sumTo(gV, shapes[0]!), sumTo(gTau, shapes[1]!), sumTo(gC, shapes[2]!)];
 }

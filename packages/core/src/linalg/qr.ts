@@ -123,8 +123,8 @@ export function geqrf(A: Tensor): NamedTuple<'a' | 'tau'> {
   expectTensor(op, 'input', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, 'torch.geqrf: input must have at least 2 dimensions.');
   if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"geqrf_cpu" not implemented for '${cppName(A.dtype)}'`);
-  const [a, tau] = geqrfRaw(op, A);
-  return namedTuple('geqrf', [['a', a], ['tau', tau]]);
+  const [a, tau] = composite('geqrf', [A], {}, () => geqrfRaw(op, A));
+  return namedTuple('geqrf', [['a', a!], ['tau', tau!]]);
 }
 
 /**
@@ -147,5 +147,7 @@ export function ormqr(A: Tensor, tau: Tensor, C: Tensor, left = true, transpose 
   if (tau.dtype !== A.dtype || C.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input, tau and other to have the same dtype`);
   if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"ormqr_cpu" not implemented for '${cppName(A.dtype)}'`);
   const batch = broadcastBatch(op, A, C);
-  return runLinalg(op, 'ormqr', batch, [expandBatch(A, batch), expandBatch(tau, batch, 1), expandBatch(C, batch)], [{ shape: [m, n], dtype: C.dtype }], { left, transpose })[0]!;
+  return composite('ormqr', [A, tau, C], { left, transpose }, () =>
+    runLinalg(op, 'ormqr', batch, [expandBatch(A, batch), expandBatch(tau, batch, 1), expandBatch(C, batch)], [{ shape: [m, n], dtype: C.dtype }], { left, transpose })[0]!,
+  );
 }

@@ -21,9 +21,9 @@ export const FACTORIZATIONS = {
   luSolve: { aten: 'lu_solve', variants: FM, doc: 'Solves A·X = b from an LU factorization (deprecated in PyTorch for linalg.lu_solve).', impl: 'composite', grad: 'composite' },
   triangularSolve: { aten: 'triangular_solve', variants: FM, doc: 'Triangular solve returning the solution and a copy of A (deprecated in PyTorch).', impl: 'composite', grad: 'composite' },
   qr: { aten: 'qr', variants: FM, doc: 'QR decomposition (deprecated in PyTorch for linalg.qr).', impl: 'composite', grad: 'composite' },
-  geqrf: { aten: 'geqrf', variants: FM, doc: "LAPACK's geqrf: R and the Householder reflectors.", impl: 'composite', grad: 'none' },
+  geqrf: { aten: 'geqrf', variants: FM, doc: "LAPACK's geqrf: R and the Householder reflectors (its derivative is not implemented, as in PyTorch).", impl: 'composite', grad: 'composite' },
   orgqr: { aten: 'orgqr', variants: FM, doc: 'The product of Householder reflectors (linalg.householder_product).', impl: 'composite', grad: 'composite' },
-  ormqr: { aten: 'ormqr', variants: FM, doc: 'Multiplies a matrix by the Q of a geqrf factorization.', impl: 'composite', grad: 'none' },
+  ormqr: { aten: 'ormqr', variants: FM, doc: 'Multiplies a matrix by the Q of a geqrf factorization.', impl: 'composite', grad: 'composite' },
   matrixExp: { aten: 'matrix_exp', variants: FM, doc: 'The matrix exponential (linalg.matrix_exp).', impl: 'composite', grad: 'composite' },
   matrixPower: { aten: 'matrix_power', variants: FM, doc: 'The integer power of square matrices (linalg.matrix_power).', impl: 'composite', grad: 'composite' },
 } as const satisfies OpTable;
