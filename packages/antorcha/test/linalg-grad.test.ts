@@ -17,7 +17,7 @@ const well = (...shape: number[]): T => {
 };
 /** A symmetric positive-definite matrix built from `x` inside the checked function. */
 const spdOf = (x: T): T => x.matmul(x.mT).add(torch.eye(x.shape[x.shape.length - 1]!, { dtype: 'float64' }).mul(3));
-const check = (fn: (...xs: any[]) => T | T[], inputs: unknown[]) => expect(torch.autograd.gradcheck(fn as never, inputs)).toBe(true);
+const check = (fn: (...xs: any[]) => T | readonly T[], inputs: unknown[]) => expect(torch.autograd.gradcheck(fn as never, inputs)).toBe(true);
 
 const gradFns = JSON.parse(readFileSync(new URL('../../core/fixtures/linalg-grad-fns.json', import.meta.url), 'utf8')) as Record<string, string>;
 
