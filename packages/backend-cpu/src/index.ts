@@ -23,6 +23,7 @@ import { reduce } from './reduce.js';
 import { scan } from './scan.js';
 import { sort } from './sort.js';
 import { unary } from './unary.js';
+import { withHalf } from './half/index.js';
 
 export { CpuBuffer } from './memory.js';
 export { setCpuKernels, cpuKernels, wasmInfo, wasmReady } from './wasm/runtime.js';
@@ -31,7 +32,7 @@ export { heapStats, setHeapLimit, emptyHeapCache, resetHeapPeak } from './wasm/h
 export type { HeapStats } from './wasm/heap.js';
 export { KernelIndexError } from './indexing.js';
 
-const DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool']);
+const DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16']);
 
 function asCpu(buffer: BackendBuffer): CpuBuffer {
   if (!(buffer instanceof CpuBuffer)) throw new Error(`antorcha cpu backend: got a buffer of backend '${buffer.backend}'`);
@@ -40,11 +41,12 @@ function asCpu(buffer: BackendBuffer): CpuBuffer {
 }
 
 /**
- * Creates a CPU backend: name `'cpu'`, all six dtypes, synchronous reads. Instances
+ * Creates a CPU backend: name `'cpu'`, the real dtypes (float16/bfloat16 through
+ * {@link withHalf}: computed in float32, each result rounded), synchronous reads. Instances
  * are independent but stateless, so {@link cpuBackend} is normally all you need.
  */
 export function createCpuBackend(): Backend {
-  return {
+  return withHalf({
     name: CPU,
     dtypes: DTYPES,
     syncRead: true,
@@ -83,7 +85,7 @@ export function createCpuBackend(): Backend {
     indexSelect,
     sort,
     linalg,
-  };
+  });
 }
 
 /** The CPU backend instance the `antorcha` package registers. */

@@ -68,3 +68,65 @@ export function roundToFloat16(x: number): number {
 export function roundToBfloat16(x: number): number {
   return bfloat16Value(bfloat16Bits(x));
 }
+
+/** Whether `dtype` is one of the 16-bit float dtypes, whose host arrays hold bit patterns (a Uint16Array). */
+export function isHalfDtype(dtype: string): dtype is 'float16' | 'bfloat16' {
+  return dtype === 'float16' || dtype === 'bfloat16';
+}
+
+/** float16 values of all 65,536 bit patterns, built on first use (a 256 KiB table). */
+let f16Table: Float32Array | null = null;
+function float16Table(): Float32Array {
+  if (f16Table === null) {
+    f16Table = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) f16Table[h] = float16Value(h);
+  }
+  return f16Table;
+}
+
+/**
+ * The values of an array of float16 or bfloat16 bit patterns, as a Float32Array (every
+ * 16-bit float is exactly a float32).
+ * @example
+ * ```ts
+ * decodeHalf(new Uint16Array([0x3c00, 0xc000]), 'float16'); // Float32Array [1, -2]
+ * ```
+ */
+export function decodeHalf(bits: ArrayLike<number>, dtype: 'float16' | 'bfloat16'): Float32Array {
+  const n = bits.length;
+  const out = new Float32Array(n);
+  if (dtype === 'float16') {
+    const table = float16Table();
+    for (let i = 0; i < n; i++) out[i] = table[bits[i]! & 0xffff]!;
+  } else {
+    const w = new Uint32Array(out.buffer);
+    for (let i = 0; i < n; i++) w[i] = (bits[i]! & 0xffff) << 16;
+  }
+  return out;
+}
+
+/**
+ * The float16 or bfloat16 bit patterns of numbers, each rounded as a cast does
+ * (to float32, then to nearest even): the host array of a 16-bit float tensor.
+ * @example
+ * ```ts
+ * encodeHalf([1, 0.1], 'bfloat16'); // Uint16Array [0x3f80, 0x3dcd]
+ * ```
+ */
+export function encodeHalf(values: ArrayLike<number>, dtype: 'float16' | 'bfloat16'): Uint16Array {
+  const n = values.length;
+  const out = new Uint16Array(n);
+  const enc = dtype === 'float16' ? float16Bits : bfloat16Bits;
+  for (let i = 0; i < n; i++) out[i] = enc(values[i]!);
+  return out;
+}
+
+/** The bit pattern of one number in `dtype` (float16 or bfloat16), rounded as a cast does. */
+export function halfBits(x: number, dtype: 'float16' | 'bfloat16'): number {
+  return dtype === 'float16' ? float16Bits(x) : bfloat16Bits(x);
+}
+
+/** The number a float16 or bfloat16 bit pattern holds. */
+export function halfValue(h: number, dtype: 'float16' | 'bfloat16'): number {
+  return dtype === 'float16' ? float16Value(h) : bfloat16Value(h);
+}

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export * from './dtype.js';
-export { bfloat16Bits, bfloat16Value, float16Bits, float16Value, roundToBfloat16, roundToFloat16 } from './half.js';
+export { bfloat16Bits, bfloat16Value, decodeHalf, encodeHalf, float16Bits, float16Value, halfBits, halfValue, isHalfDtype, roundToBfloat16, roundToFloat16 } from './half.js';
 export * from './errors.js';
 export * from './shape.js';
 export * from './device.js';
@@ -104,7 +104,7 @@ export * from './ops/indexing.js';
 export * from './ops/activation.js';
 export * from './ops/random.js';
 export { Generator } from '@antorcha/rng';
-export { toDtype, copy_, fill_, zero_, hostValues, readValues } from './ops/conversion.js';
+export { toDtype, copy_, fill_, zero_, hostValues, readValues, hostStorage, readStorage, storageValues } from './ops/conversion.js';
 export {
   tensorRepr,
   setPrintoptions,

@@ -281,12 +281,19 @@ export class Tensor {
     return conv.nestValues(await conv.readValues(this), this._shape, this.dtype === bool);
   }
 
-  /** A row-major copy of the data as a typed array (int64 as Float64Array), on any device. */
+  /**
+   * A row-major copy of the data as a typed array of values, on any device: int64 as a
+   * Float64Array, and float16/bfloat16 as a Float32Array of their values (every 16-bit
+   * float is exactly a float32), not their bit patterns (those come from core's `readStorage`).
+   */
   async data(): Promise<HostArray> {
     return conv.readValues(this);
   }
 
-  /** A row-major copy of the data, synchronously (CPU tensors; on WebGPU use {@link data}). */
+  /**
+   * A row-major copy of the data, synchronously (CPU tensors; on WebGPU use {@link data}):
+   * values as {@link data} gives them (float16/bfloat16 as a Float32Array of values).
+   */
   dataSync(): HostArray {
     return conv.hostValues(this, 'dataSync');
   }
@@ -463,6 +470,26 @@ export class Tensor {
   get mH(): Tensor {
     if (this._shape.length === 1) throw new TorchRuntimeError('mH', 'tensor.mH is only supported on matrices or batches of matrices. Got 1-D tensor.');
     return this._shape.length === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1);
+  /**
+   * Cast to float16 (`torch.half`), rounding to nearest even through float32 as PyTorch does.
+   * @example
+   * ```ts
+   * torch.tensor([1, 2.5], 'float32').half(); // tensor([1.0000, 2.5000], dtype=torch.float16)
+   * ```
+   */
+  half(): Tensor {
+    return conv.toDtype(this, 'float16');
+  }
+  /**
+   * Cast to bfloat16, rounding to nearest even through float32 as PyTorch does.
+   * @example
+   * ```ts
+   * torch.tensor([0.1], 'float32').bfloat16(); // tensor([0.1001], dtype=torch.bfloat16)
+   * ```
+   */
+  bfloat16(): Tensor {
+    return conv.toDtype(this, 'bfloat16');
+  }
   }
   /** Memory layout: always `torch.strided` (dense tensors with strides). */
   get layout(): typeof strided {
@@ -965,7 +992,7 @@ function checkOneElement(t: Tensor, op: string): void {
 }
 
 function isDtypeLike(x: unknown): x is DTypeLike {
-  return (typeof x === 'object' && x !== null && 'itemsize' in x) || (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'].includes(x));
+  return (typeof x === 'object' && x !== null && 'itemsize' in x) || (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16', 'complex64', 'complex128'].includes(x));
 }
 
 /**

@@ -2,6 +2,7 @@
  * Softmax and log-softmax along a dim, computed stably (shift by the maximum),
  * each recorded as one autograd node.
  */
+import { inFloat32 } from './half-compute.js';
 import { composite } from '../autograd-hook.js';
 import { type DTypeLike, toDType } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
@@ -43,7 +44,7 @@ export interface SoftmaxOptions {
 export function softmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
   expectTensor('softmax', 'input', 1, x);
   const { xf, d } = prepare('softmax', x, dim, opts?.dtype);
-  return composite('softmax', [x], { dim: d }, () => {
+  return composite('softmax', [x], { dim: d }, () => inFloat32(xf, (xf) => {
     if (xf.numel() === 0) return xf.clone();
     const m = xf.amax(d, true);
     const shifted = xf.sub(m);
@@ -52,14 +53,14 @@ export function softmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
     const out = e.div(sum);
     release([m, shifted, e, sum, xf], [x, out]);
     return out;
-  });
+  }));
 }
 
 /** x − log Σ exp(x) along `dim`. */
 export function logSoftmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
   expectTensor('log_softmax', 'input', 1, x);
   const { xf, d } = prepare('log_softmax', x, dim, opts?.dtype);
-  return composite('log_softmax', [x], { dim: d }, () => {
+  return composite('log_softmax', [x], { dim: d }, () => inFloat32(xf, (xf) => {
     if (xf.numel() === 0) return xf.clone();
     const m = xf.amax(d, true);
     const shifted = xf.sub(m);
@@ -69,5 +70,5 @@ export function logSoftmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tenso
     const out = shifted.sub(lse);
     release([m, shifted, e, sum, lse, xf], [x, out]);
     return out;
-  });
+  }));
 }

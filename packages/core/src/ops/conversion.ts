@@ -4,6 +4,7 @@
  */
 import { composite, needsGrad, notifyInplace, recordOp } from '../autograd-hook.js';
 import { type DTypeLike, type DType, type HostArray, castScalar, toDType } from '../dtype.js';
+import { decodeHalf, isHalfDtype } from '../half.js';
 import { type DeviceLike, device as toDevice } from '../device.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, isContiguousLayout, numelOf } from '../shape.js';
@@ -33,7 +34,7 @@ export function toDeviceSync(x: Tensor, dev: DeviceLike, dtype?: DType): Tensor 
   const d = toDevice(dev);
   const dt = dtype ?? x.dtype;
   if (d.equals(x.device)) return toDtype(x, dt);
-  const host = hostValues(x, 'to', `await t.toAsync('${d}')`);
+  const host = hostStorage(x, 'to', `await t.toAsync('${d}')`);
   const out = emptyTensor(x._shape, x.dtype, d, 'to');
   if (host.length > 0) backendFor(d, x.dtype, 'to').write(out._storage.buffer, host, 0);
   recordOp('to_device', [x], [out], { device: d, fromDevice: x.device });
@@ -44,7 +45,7 @@ export function toDeviceSync(x: Tensor, dev: DeviceLike, dtype?: DType): Tensor 
 export async function toDeviceAsync(x: Tensor, dev: DeviceLike, dtype?: DType): Promise<Tensor> {
   const d = toDevice(dev);
   if (d.equals(x.device) || x._storage.backend.syncRead) return toDeviceSync(x, d, dtype);
-  const host = await readValues(x);
+  const host = await readStorage(x);
   const out = emptyTensor(x._shape, x.dtype, d, 'to');
   if (host.length > 0) backendFor(d, x.dtype, 'to').write(out._storage.buffer, host, 0);
   recordOp('to_device', [x], [out], { device: d, fromDevice: x.device });
@@ -73,12 +74,13 @@ export function readsAsyncOnly(x: Tensor, op: string, asyncCall?: string): Torch
 }
 
 /**
- * Row-major host copy of `x`'s logical elements, synchronously (CPU-like backends).
+ * Row-major host copy of `x`'s logical elements as stored, synchronously (CPU-like backends):
+ * the dtype's host array, so float16/bfloat16 give their bit patterns (a Uint16Array).
  * `op` names the reader in errors; `asyncCall` the asynchronous call that replaces it
  * (known readers — `item`, `tolist`, `dataSync`, `toString` — have theirs).
  * @throws TorchRuntimeError on asynchronous devices, naming the async call to use.
  */
-export function hostValues(x: Tensor, op = 'data', asyncCall?: string): HostArray {
+export function hostStorage(x: Tensor, op = 'data', asyncCall?: string): HostArray {
   assertAlive(x);
   const b = x._storage.backend;
   if (!b.syncRead || !b.readSync) throw readsAsyncOnly(x, op, asyncCall);
@@ -92,6 +94,20 @@ export function hostValues(x: Tensor, op = 'data', asyncCall?: string): HostArra
 export function nestValues(values: ArrayLike<number>, shape: readonly number[], isBool: boolean): NestedList {
   let pos = 0;
   const build = (d: number): NestedList => {
+/**
+ * Row-major host copy of `x`'s logical elements as numbers, synchronously (CPU-like backends):
+ * {@link hostStorage}, with float16/bfloat16 bit patterns decoded to their values (a Float32Array).
+ * @throws TorchRuntimeError on asynchronous devices, naming the async call to use.
+ */
+export function hostValues(x: Tensor, op = 'data', asyncCall?: string): HostArray {
+  return storageValues(hostStorage(x, op, asyncCall), x.dtype);
+}
+
+/** A host array of `dtype` as numbers: float16/bfloat16 bit patterns decoded, other arrays as they are. */
+export function storageValues(host: HostArray, dtype: DType): HostArray {
+  return isHalfDtype(dtype.name) ? decodeHalf(host, dtype.name) : host;
+}
+
     if (d === shape.length) {
       const v = values[pos++]!;
       return isBool ? v !== 0 : v;
@@ -103,8 +119,8 @@ export function nestValues(values: ArrayLike<number>, shape: readonly number[], 
   return build(0);
 }
 
-/** Row-major host copy of `x`'s logical elements, on any device. */
-export async function readValues(x: Tensor): Promise<HostArray> {
+/** Row-major host copy of `x`'s logical elements as stored (float16/bfloat16: bit patterns), on any device. */
+export async function readStorage(x: Tensor): Promise<HostArray> {
   assertAlive(x);
   const src = isContiguousLayout(x._shape, x._strides) ? x : copyToNew(x);
   return x._storage.backend.read(src._storage.buffer, src._offset, numelOf(x._shape));
@@ -115,6 +131,11 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
   expectTensor('copy_', 'input', 1, self);
   if (!(src instanceof Tensor)) throw new TorchRuntimeError('copy_', `copy_(): argument 'src' must be Tensor`);
   const shape = broadcastShapes(self._shape, src._shape, 'copy_');
+/** Row-major host copy of `x`'s logical elements as numbers (float16/bfloat16 decoded to a Float32Array), on any device. */
+export async function readValues(x: Tensor): Promise<HostArray> {
+  return storageValues(await readStorage(x), x.dtype);
+}
+
   if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
     throw new TorchRuntimeError('copy_', `output with shape ${fmtShape(self._shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
   }

@@ -5,6 +5,7 @@
  */
 import { DType, type DTypeLike, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, uint8 } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
+import { encodeHalf, isHalfDtype } from '../half.js';
 import { checkShape } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expectInt, expectTensor, pyTypeName } from '../validate.js';
@@ -85,6 +86,7 @@ export function fromHost(values: HostArray, shape: readonly number[], dtype: DTy
 export function hostFromNumbers(values: ArrayLike<number>, dtype: DType): HostArray {
   const out = allocHost(dtype.name, values.length);
   if (dtype === int64) {
+  if (isHalfDtype(dtype.name)) return encodeHalf(values, dtype.name);
     for (let i = 0; i < values.length; i++) {
       const v = castScalar(values[i]!, 'int64');
       if (Math.abs(v) > INT64_EXACT_LIMIT) {
@@ -250,9 +252,22 @@ export function arange(...args: (number | TensorOptions | undefined)[]): Tensor 
     throw new TorchRuntimeError('arange', 'upper bound and larger bound inconsistent with step sign');
   }
   const n = (o.dtype === int64 ? Math.ceil((xend - xstart) / xstep) : Math.ceil((end - start) / step)) + 0;
-  const values = allocHost(o.dtype.name, n);
+  const values = valueHost(o.dtype, n);
   arangeValues(values, o.dtype.name, n, xstart, xstep);
-  return fromHost(values, [n], o.dtype, { ...opts, dtype: o.dtype });
+  return fromHost(asStored(values, o.dtype), [n], o.dtype, { ...opts, dtype: o.dtype });
+}
+
+/**
+ * A host array to compute `n` values of `dtype` in: the dtype's own array, or a Float64Array
+ * for float16/bfloat16 (whose arrays hold bit patterns; {@link asStored} encodes it).
+ */
+export function valueHost(dtype: DType, n: number): HostArray {
+  return isHalfDtype(dtype.name) ? new Float64Array(n) : allocHost(dtype.name, n);
+}
+
+/** The array of {@link valueHost} as `dtype` stores it (float16/bfloat16 values become bit patterns). */
+export function asStored(values: HostArray, dtype: DType): HostArray {
+  return isHalfDtype(dtype.name) ? encodeHalf(values, dtype.name) : values;
 }
 
 /** A double as C++'s ostream prints the non-finite ones. */
@@ -265,10 +280,10 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
   expectInt('linspace', 'steps', 3, steps);
   if (steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
   const o = resolveOptions(opts, getDefaultDtype());
-  const values = allocHost(o.dtype.name, steps);
+  const values = valueHost(o.dtype, steps);
   if (steps === 1) values[0] = castScalar(start, o.dtype.name);
   else if (steps > 1) linspaceValues(values, o.dtype.name, steps, start, end);
-  return fromHost(values, [steps], o.dtype, { ...opts, dtype: o.dtype });
+  return fromHost(asStored(values, o.dtype), [steps], o.dtype, { ...opts, dtype: o.dtype });
 }
 
 /** The n×m identity matrix. */

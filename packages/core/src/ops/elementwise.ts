@@ -2,6 +2,7 @@
  * Elementwise ops: one generic path for unary and binary functions (promotion,
  * broadcasting, device checks, in-place rules), and the named ops on top of it.
  */
+import { inFloat32 } from './half-compute.js';
 import type { BinaryOp, Operand, TernaryOp, UnaryOp, UnaryParams } from '../backend.js';
 import { BINARY, UNARY } from './catalogue/elementwise.js';
 import type { DtypeRule, Rejects } from './catalogue/types.js';
@@ -722,7 +723,7 @@ export function lerp(start: Tensor, end: Tensor, weight: TensorOrScalar): Tensor
       throw new TorchRuntimeError('lerp', `expected dtype ${cppName(start.dtype)} for \`${what}\` but got dtype ${cppName(t.dtype)}`);
     }
   }
-  return composite('lerp', weight instanceof Tensor ? [start, end, weight] : [start, end], { weight }, () => lerpImpl(start, end, weight));
+  return composite('lerp', weight instanceof Tensor ? [start, end, weight] : [start, end], { weight }, () => inFloat32([start, end, weight] as const, ([s, e, w]) => lerpImpl(s, e, w)));
 }
 
 function lerpImpl(start: Tensor, end: Tensor, weight: TensorOrScalar): Tensor {

@@ -5,6 +5,8 @@
  * (lgamma, digamma, i0, polygamma, frexp, nextafter, gcd, …) are backend kernels
  * (catalogue/elementwise.ts); the functions here that need one call it.
  */
+import { inFloat32 } from './half-compute.js';
+import { isHalfDtype } from '../half.js';
 import { composite } from '../autograd-hook.js';
 import { type DType, bool, float32, float64, getDefaultDtype, int32 } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
@@ -333,6 +335,7 @@ export function logaddexp(input: Tensor, other: Tensor): Tensor {
   const r = add(m, log(add(exp(neg(abs(sub(input, other)))), 1)));
   return where(logicalAnd(isinf(input), eq(input, other)), input, r);
 }
+  if (isHalfDtype(input.dtype.name) || isHalfDtype(other.dtype.name)) return inFloat32([input, other], ([a, b]) => logaddexp(a as Tensor, b as Tensor));
 
 const INV_LN2 = 1 / Math.LN2;
 
@@ -343,6 +346,7 @@ export function logaddexp2(input: Tensor, other: Tensor): Tensor {
   const r = add(m, mul(log(add(exp2(neg(abs(sub(input, other)))), 1)), INV_LN2));
   return where(logicalAnd(isinf(input), eq(input, other)), input, r);
 }
+  if (isHalfDtype(input.dtype.name) || isHalfDtype(other.dtype.name)) return inFloat32([input, other], ([a, b]) => logaddexp2(a as Tensor, b as Tensor));
 
 // ---------------------------------------------------------------- steps and bounds
 

@@ -15,6 +15,7 @@ import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
 import { cppName } from './promotion.js';
 import { hostValues, readValues } from './conversion.js';
+import { isHalfDtype } from '../half.js';
 
 /** The generator PyTorch's `torch.manual_seed` seeds. */
 export const defaultGenerator: rng.Generator = rng.defaultGenerator;
@@ -94,6 +95,19 @@ function fillInOrder(op: string, t: Tensor, draw: (out: HostArray, contiguous: b
   const n = t.numel();
   const contiguous = t.isContiguous();
   const backend = backendFor(t.device, t.dtype, op);
+  if (isHalfDtype(t.dtype.name)) {
+    // float16/bfloat16 hold bit patterns: draw the values in float32 (the draw rounds to
+    // the dtype's values itself), then store them through a cast.
+    const f = emptyTensor(t._shape, float32, t.device, op);
+    fillInOrder(op, f, draw);
+    notifyInplace(t, op);
+    backend.copy(
+      { buffer: f._storage.buffer, dtype: 'float32', shape: t._shape, strides: f._strides, offset: 0 },
+      { buffer: t._storage.buffer, dtype: t.dtype.name, shape: t._shape, strides: t._strides, offset: t._offset },
+    );
+    bumpVersion(t);
+    return t;
+  }
   if (contiguous && backend.readSync) {
     // Host memory (CPU): draw straight into the tensor's elements, no staging copy.
     // Arguments were checked before, so a draw cannot fail halfway.

@@ -2,6 +2,7 @@
  * Reductions over dims (a number, a list, negative allowed, or all), with
  * `keepdim`, and the composites built from them (mean, var, std, logsumexp, norm).
  */
+import { inFloat32 } from './half-compute.js';
 import type { Backend, ReduceOp, ScanOp } from '../backend.js';
 import { composite, needsGrad2, notifyInplace, recordChecked, recordOp } from '../autograd-hook.js';
 import { type DType, type DTypeLike, bool, float64, int64, toDType, uint8 } from '../dtype.js';
@@ -365,7 +366,7 @@ export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tenso
 export function logsumexp(x: Tensor, dim: DimArg, keepdim = false): Tensor {
   expectTensor('logsumexp', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'logsumexp');
-  return composite('logsumexp', [x], { dims, keepdim }, () => logsumexpImpl(x, dims, keepdim));
+  return composite('logsumexp', [x], { dims, keepdim }, () => inFloat32(x, (x) => logsumexpImpl(x, dims, keepdim)));
 }
 
 function logsumexpImpl(x: Tensor, dims: number[], keepdim: boolean): Tensor {

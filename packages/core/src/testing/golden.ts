@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type DTypeName, allocHost, toDType } from '../dtype.js';
+import { encodeHalf, isHalfDtype } from '../half.js';
 import { fromHost } from '../ops/creation.js';
 import type { Tensor } from '../tensor.js';
 
@@ -66,8 +67,9 @@ export function loadFixture<T>(name: string): T {
 /** Builds the input tensor with its exact layout on `device`. */
 export function decodeInput(spec: EncodedInput, device = 'cpu'): Tensor {
   const dt = toDType(spec.dtype);
-  const host = allocHost(spec.dtype, spec.storage.length);
-  spec.storage.forEach((v, i) => (host[i] = decodeValue(v)));
+  let host = allocHost(spec.dtype, spec.storage.length);
+  if (isHalfDtype(spec.dtype)) host = encodeHalf(spec.storage.map(decodeValue), spec.dtype); // bit patterns
+  else spec.storage.forEach((v, i) => (host[i] = decodeValue(v)));
   const storage = fromHost(host, [spec.storage.length], dt, { device });
   return storage.asStrided(spec.size, spec.stride, spec.offset);
 }
@@ -83,10 +85,16 @@ export interface Tolerance {
   atol: number;
 }
 
-/** Default tolerances: float32 results may differ from PyTorch's vectorised math by a few ulps. */
-export const DEFAULT_TOLERANCE: Record<'float32' | 'float64', Tolerance> = {
+/**
+ * Default tolerances: float32 results may differ from PyTorch's vectorised math by a few ulps.
+ * float16/bfloat16 results are float32 results rounded once, so a float32 ulp of difference
+ * can move them by one 16-bit ulp (2^-10 and 2^-7 relative at most; atol is the smallest subnormal).
+ */
+export const DEFAULT_TOLERANCE: Record<'float32' | 'float64' | 'float16' | 'bfloat16', Tolerance> = {
   float32: { rtol: 1e-5, atol: 1e-6 },
   float64: { rtol: 1e-12, atol: 1e-14 },
+  float16: { rtol: 2 ** -10, atol: 2 ** -24 },
+  bfloat16: { rtol: 2 ** -7, atol: 2 ** -133 },
 };
 
 /**
@@ -103,7 +111,7 @@ export function compareTensor(actual: Tensor, expected: EncodedResult, tol?: Tol
     return `shape [${shape}] != expected [${expected.shape}]`;
   }
   const values = data ?? actual.dataSync();
-  const t = tol ?? (expected.dtype === 'float32' || expected.dtype === 'float64' ? DEFAULT_TOLERANCE[expected.dtype] : { rtol: 0, atol: 0 });
+  const t = tol ?? (expected.dtype in DEFAULT_TOLERANCE ? DEFAULT_TOLERANCE[expected.dtype as keyof typeof DEFAULT_TOLERANCE] : { rtol: 0, atol: 0 });
   for (let i = 0; i < expected.values.length; i++) {
     const e = decodeValue(expected.values[i]!);
     const a = values[i]!;

@@ -1,5 +1,6 @@
 /** Every area's golden-case calls, merged (each area keeps its own file to grow in). */
 import { FFT } from './fft.js';
+import { HALF } from './half.js';
 import { INDEXING } from './indexing.js';
 import { LINALG } from './linalg.js';
 import { MATH } from './math.js';
@@ -11,7 +12,7 @@ import { SPECIAL } from './special.js';
 import { STRUCTURE } from './structure.js';
 import type { Call, SurfaceCalls } from './types.js';
 
-const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, SPECIAL, FFT, LINALG];
+const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, SPECIAL, LINALG, FFT, HALF];
 
 /** Calls of all areas (an op mapped twice is a bug: the coherence test checks). */
 export const SURFACE_CALLS: Record<string, Call> = Object.assign({}, ...AREAS.map((a) => a.calls));

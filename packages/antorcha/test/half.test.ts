@@ -1,0 +1,37 @@
+// float16 and bfloat16 through the facade on the CPU: every golden case of ops-half.json
+// (tools/golden/ops_half.py: casts, factories, math, promotion, reductions, scans, products,
+// sorting, indexing) run here on their own, for a readable report (the conformance suites
+// run them too), and the host-side API: data()/dataSync()/item()/tolist() decode values.
+import { describe, expect, it } from 'vitest';
+import { loadFixture, runOpCase, type OpCase } from '@antorcha/core/testing';
+import * as torch from '../src/index.js';
+
+const cases = loadFixture<OpCase[]>('ops-half.json');
+
+describe('ops-half.json on the CPU', () => {
+  it('has cases for both dtypes', () => {
+    expect(cases.filter((c) => c.name.includes('float16')).length).toBeGreaterThan(200);
+    expect(cases.filter((c) => c.name.includes('bfloat16')).length).toBeGreaterThan(200);
+  });
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(runOpCase(c)).toBeNull();
+    });
+  }
+});
+
+describe('host values of 16-bit tensors', () => {
+  it('data()/dataSync() are Float32Arrays of values; readStorage gives bit patterns', async () => {
+    const x = torch.tensor([1, 0.1, -2], { dtype: 'float16' });
+    const v = x.dataSync();
+    expect(v).toBeInstanceOf(Float32Array);
+    expect(Array.from(v)).toEqual([1, torch.roundToFloat16(0.1), -2]);
+    expect(Array.from(await x.data())).toEqual(Array.from(v));
+    const bits = await torch.readStorage(x);
+    expect(bits).toBeInstanceOf(Uint16Array);
+    expect(Array.from(bits)).toEqual([torch.float16Bits(1), torch.float16Bits(0.1), torch.float16Bits(-2)]);
+    const b = torch.tensor([[0.1]], { dtype: 'bfloat16' });
+    expect(b.item()).toBe(torch.roundToBfloat16(0.1));
+    expect(b.tolist()).toEqual([[torch.roundToBfloat16(0.1)]]);
+  });
+});
