@@ -25,6 +25,7 @@ import { sort } from './sort.js';
 import { unary } from './unary.js';
 import { withHalf } from './half/index.js';
 
+import { withComplex } from './complex/index.js';
 export { CpuBuffer } from './memory.js';
 export { setCpuKernels, cpuKernels, wasmInfo, wasmReady } from './wasm/runtime.js';
 export type { CpuKernels } from './wasm/runtime.js';
@@ -32,7 +33,7 @@ export { heapStats, setHeapLimit, emptyHeapCache, resetHeapPeak } from './wasm/h
 export type { HeapStats } from './wasm/heap.js';
 export { KernelIndexError } from './indexing.js';
 
-const DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16']);
+const DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16', 'complex64', 'complex128']);
 
 function asCpu(buffer: BackendBuffer): CpuBuffer {
   if (!(buffer instanceof CpuBuffer)) throw new Error(`antorcha cpu backend: got a buffer of backend '${buffer.backend}'`);
@@ -46,7 +47,8 @@ function asCpu(buffer: BackendBuffer): CpuBuffer {
  * are independent but stateless, so {@link cpuBackend} is normally all you need.
  */
 export function createCpuBackend(): Backend {
-  return withHalf({
+  // complex64/complex128 operands go to the complex kernels (complex/index.ts)
+  return withComplex(withHalf({
     name: CPU,
     dtypes: DTYPES,
     syncRead: true,
@@ -85,7 +87,7 @@ export function createCpuBackend(): Backend {
     indexSelect,
     sort,
     linalg,
-  });
+  }));
 }
 
 /** The CPU backend instance the `antorcha` package registers. */

@@ -65,7 +65,8 @@ export class CpuBuffer implements BackendBuffer {
     readonly address = -1,
   ) {
     this.view = data;
-    this.length = data.length;
+    // complex arrays interleave (re, im): two entries per element
+    this.length = dtype === 'complex64' || dtype === 'complex128' ? data.length / 2 : data.length;
     this.generation = heapGeneration();
   }
 

@@ -122,5 +122,6 @@ export * from './ops/scatter.js';
 export * from './ops/products.js';
 export * from './ops/factorizations.js';
 export * from './ops/spectral.js';
+export * from './complex/index.js';
 export * from './ops/math.js';
 export { deviceCheck, deviceCheckError, type DeviceCheckMessage, type DeviceCheckErrorClass, type DeviceCheckTemplate } from './ops/device-check.js';

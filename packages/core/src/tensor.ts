@@ -29,12 +29,15 @@ import { formatPythonFloat, tensorRepr } from './printing/index.js';
 import { CATALOGUE } from './ops/catalogue/index.js';
 import type { CatalogueMethods } from './ops/generated.js';
 import * as ops from './ops/index.js';
+import * as cx from './complex/ops.js';
+import { Complex } from './complex/scalar.js';
+import { complexValues } from './complex/create.js';
 
 /** The hook list of tensors without hooks (frozen: shared by all of them). */
 const NO_HOOKS: ((grad: Tensor) => Tensor | void)[] = Object.freeze([]) as unknown as ((grad: Tensor) => Tensor | void)[];
 
-/** Nested arrays returned by `tolist()`. */
-export type NestedList = number | boolean | NestedList[];
+/** Nested arrays returned by `tolist()` (complex elements as {@link Complex}). */
+export type NestedList = number | boolean | Complex | NestedList[];
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 // Engines without explicit resource management get the symbol TypeScript's and esbuild's `using` helpers use.
@@ -170,6 +173,70 @@ export class Tensor {
     return this.dtype.isFloatingPoint;
   }
 
+  /** Whether the dtype is complex (`is_complex()`). */
+  isComplex(): boolean {
+    return this.dtype.isComplex;
+  }
+
+  /**
+   * The real part, a view sharing storage (the tensor itself for real dtypes). Assigning
+   * copies into it, as `x.real = y` does in PyTorch.
+   */
+  get real(): Tensor {
+    return cx.real(this);
+  }
+  set real(value: Tensor) {
+    cx.real(this).copy_(value);
+  }
+
+  /** The imaginary part, a view sharing storage (complex dtypes only). Assigning copies into it. */
+  get imag(): Tensor {
+    return cx.imag(this);
+  }
+  set imag(value: Tensor) {
+    cx.imag(this).copy_(value);
+  }
+
+  /** The complex conjugate (this tensor for real dtypes; a new tensor for complex ones: Antorcha conjugates eagerly). */
+  conj(): Tensor {
+    return cx.conj(this);
+  }
+
+  /** The conjugate as a new tensor (this tensor for real dtypes). */
+  conjPhysical(): Tensor {
+    return cx.conjPhysical(this);
+  }
+
+  /** Conjugates in place. */
+  conjPhysical_(): Tensor {
+    return cx.conjPhysical_(this);
+  }
+
+  /** This tensor (conjugation is eager, so there is no conjugate bit to resolve). */
+  resolveConj(): Tensor {
+    return cx.resolveConj(this);
+  }
+
+  /** Always false: conjugation is eager. */
+  isConj(): boolean {
+    return cx.isConj(this);
+  }
+
+  /** This tensor (there is no lazy negation bit). */
+  resolveNeg(): Tensor {
+    return cx.resolveNeg(this);
+  }
+
+  /** Always false (no lazy negation bit). */
+  isNeg(): boolean {
+    return cx.isNeg(this);
+  }
+
+  /** Elementwise argument (`atan2(im, re)`; π for negative reals). */
+  angle(): Tensor {
+    return cx.angle(this);
+  }
+
   /** The storage's version counter (bumped by in-place ops). */
   get _version(): number {
     return this._storage.version;
@@ -248,9 +315,11 @@ export class Tensor {
    * The value of a one-element tensor: number (boolean for bool tensors). Synchronous
    * devices only (CPU); on WebGPU use {@link itemAsync}.
    */
-  item(): number | boolean {
+  item(): number | boolean | Complex {
     checkOneElement(this, 'item');
-    const v = conv.hostValues(this, 'item')[0]!;
+    const h = conv.hostValues(this, 'item');
+    if (this.dtype.isComplex) return new Complex(h[0]!, h[1]!);
+    const v = h[0]!;
     return this.dtype === bool ? v !== 0 : v;
   }
 
@@ -262,9 +331,11 @@ export class Tensor {
    * console.log(await loss.itemAsync());
    * ```
    */
-  async itemAsync(): Promise<number | boolean> {
+  async itemAsync(): Promise<number | boolean | Complex> {
     checkOneElement(this, 'item');
-    const v = (await conv.readValues(this))[0]!;
+    const h = await conv.readValues(this);
+    if (this.dtype.isComplex) return new Complex(h[0]!, h[1]!);
+    const v = h[0]!;
     return this.dtype === bool ? v !== 0 : v;
   }
 
@@ -273,12 +344,16 @@ export class Tensor {
    * (CPU); on WebGPU use {@link tolistAsync}.
    */
   tolist(): NestedList {
-    return conv.nestValues(conv.hostValues(this, 'tolist'), this._shape, this.dtype === bool);
+    const h = conv.hostValues(this, 'tolist');
+    if (this.dtype.isComplex) return conv.nestValues(complexValues(h) as unknown as number[], this._shape, false);
+    return conv.nestValues(h, this._shape, this.dtype === bool);
   }
 
   /** {@link tolist} on any device: awaits the read-back from asynchronous devices (WebGPU). */
   async tolistAsync(): Promise<NestedList> {
-    return conv.nestValues(await conv.readValues(this), this._shape, this.dtype === bool);
+    const h = await conv.readValues(this);
+    if (this.dtype.isComplex) return conv.nestValues(complexValues(h) as unknown as number[], this._shape, false);
+    return conv.nestValues(h, this._shape, this.dtype === bool);
   }
 
   /**
@@ -341,6 +416,7 @@ export class Tensor {
     if (this._shape.length === 0 && this._storage.backend.syncRead) {
       const v = this.item();
       if (typeof v === 'boolean') return v ? 'True' : 'False';
+      if (v instanceof Complex) return v.toString();
       return this.dtype.isFloatingPoint ? formatPythonFloat(v) : String(v);
     }
     return this.toString();

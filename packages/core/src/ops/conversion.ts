@@ -13,6 +13,8 @@ import { expectScalarFits, expectTensor } from '../validate.js';
 import { assertAlive, backendFor, emptyTensor, refOf, refWith } from './dispatch.js';
 import { bumpVersion, checkWritable } from './elementwise.js';
 import { copyToNew } from './views.js';
+import { Complex } from '../complex/scalar.js';
+import { fillComplex_ } from '../complex/create.js';
 
 /** Casts to `dtype` (a copy; `x` itself when the dtype already matches). */
 export function toDtype(x: Tensor, dtype: DTypeLike): Tensor {
@@ -84,8 +86,10 @@ export function hostStorage(x: Tensor, op = 'data', asyncCall?: string): HostArr
   assertAlive(x);
   const b = x._storage.backend;
   if (!b.syncRead || !b.readSync) throw readsAsyncOnly(x, op, asyncCall);
-  const n = x.numel();
-  if (isContiguousLayout(x._shape, x._strides)) return b.readSync(x._storage.buffer).slice(x._offset, x._offset + n) as HostArray;
+  // complex elements are two host entries (re, im); offsets count elements of x's dtype
+  const k = x.dtype.isComplex ? 2 : 1;
+  const n = x.numel() * k;
+  if (isContiguousLayout(x._shape, x._strides)) return b.readSync(x._storage.buffer).slice(k * x._offset, k * x._offset + n) as HostArray;
   const c = copyToNew(x);
   return b.readSync(c._storage.buffer).slice(0, n) as HostArray;
 }
@@ -122,7 +126,8 @@ export function storageValues(host: HostArray, dtype: DType): HostArray {
 /** Row-major host copy of `x`'s logical elements as stored (float16/bfloat16: bit patterns), on any device. */
 export async function readStorage(x: Tensor): Promise<HostArray> {
   assertAlive(x);
-  const src = isContiguousLayout(x._shape, x._strides) ? x : copyToNew(x);
+  // a view with another dtype than its storage (view_as_real/view_as_complex) reads through a copy
+  const src = isContiguousLayout(x._shape, x._strides) && x.dtype.name === x._storage.dtype ? x : copyToNew(x);
   return x._storage.backend.read(src._storage.buffer, src._offset, numelOf(x._shape));
 }
 
@@ -166,9 +171,17 @@ function fillFromDevice(self: Tensor, value: Tensor): Tensor {
 }
 
 /** Fills `self` with `value` in place. */
-export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
+export function fill_(self: Tensor, value: number | boolean | Complex | Tensor): Tensor {
   expectTensor('fill_', 'input', 1, self);
   let v: number;
+  if (value instanceof Complex) {
+    checkWritable(self, 'fill_');
+    notifyInplace(self, 'fill_');
+    if (self.numel() > 0) fillComplex_(self, value);
+    bumpVersion(self);
+    recordOp('fill_', [self], [self], { inplace: true, value: null });
+    return self;
+  }
   if (value instanceof Tensor) {
     if (value._shape.length !== 0) throw new TorchRuntimeError('fill_', `fill_ only supports 0-dimension value tensor but got tensor with ${value._shape.length} dimensions.`);
     // A value that requires grad must get its gradient (the sum of self's): fill by copying it.
@@ -177,7 +190,9 @@ export function fill_(self: Tensor, value: number | boolean | Tensor): Tensor {
       if (value.device.equals(self.device)) return fillFromDevice(self, value);
       throw readsAsyncOnly(value, 'fill_', 'x.fill_(await value.itemAsync())');
     }
-    v = Number(value.item());
+    const item = value.item();
+    if (item instanceof Complex) return fill_(self, item);
+    v = Number(item);
   } else v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   if (typeof v !== 'number') throw new TorchRuntimeError('fill_', `fill_(): argument 'value' must be Number`);
   expectScalarFits('fill_', v, self.dtype.name);

@@ -7,13 +7,15 @@ import { DType, type DTypeLike, type HostArray, INT64_EXACT_LIMIT, allocHost, bo
 import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { encodeHalf, isHalfDtype } from '../half.js';
 import { checkShape } from '../shape.js';
+import type { Complex } from '../complex/scalar.js';
+import { complexTensorFrom } from '../complex/create.js';
 import { Tensor } from '../tensor.js';
 import { expectInt, expectTensor, pyTypeName } from '../validate.js';
 import { arangeValues, linspaceValues } from './range-fill.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 
 /** Nested arrays of numbers/booleans, or a typed array. */
-export type NestedArray = number | boolean | readonly NestedArray[];
+export type NestedArray = number | boolean | Complex | readonly NestedArray[];
 
 /** Data accepted by `torch.tensor`. */
 export type TensorData = NestedArray | Float32Array | Float64Array | Int32Array | Uint8Array | BigInt64Array;
@@ -121,6 +123,9 @@ export function hostFromNumbers(values: ArrayLike<number>, dtype: DType): HostAr
 export function tensor(data: TensorData, opts?: TensorOptions | DTypeLike): Tensor {
   // A dtype alone is the short spelling of `{ dtype }`.
   if (typeof opts === 'string' || opts instanceof DType) opts = { dtype: opts };
+  // complex values, or a complex dtype: interleaved (re, im) storage
+  const complexT = complexTensorFrom(data, opts);
+  if (complexT !== null) return complexT;
   if (ArrayBuffer.isView(data)) {
     const dt = typedArrayDtype(data);
     if (dt === null) throw new TorchTypeError('tensor', `tensor(): unsupported typed array ${(data as object).constructor.name}`);

@@ -19,9 +19,11 @@ import { expectNumber, expectScalarFits, expectTensor, pyTypeName } from '../val
 import { hostValues, readsAsyncOnly, toDeviceSync } from './conversion.js';
 import { backendFor, emptyTensor, operandDevice, refOf, refWith, uninitTensorOn } from './dispatch.js';
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
+import { Complex } from '../complex/scalar.js';
+import { checkComplexBinary, complexUnaryOut, wrapComplexScalar } from '../complex/elementwise.js';
 
-/** A tensor or a JS number/boolean. */
-export type TensorOrScalar = Tensor | Scalar;
+/** A tensor, a JS number/boolean, or a complex scalar ({@link Complex}). */
+export type TensorOrScalar = Tensor | Scalar | Complex;
 
 export type { DtypeRule } from './catalogue/types.js';
 
@@ -30,13 +32,13 @@ function outputDtypes(op: string, rule: DtypeRule, promoted: DType): { compute: 
     case 'same':
       return { compute: promoted, out: promoted };
     case 'float': {
-      const f = promoted.isFloatingPoint ? promoted : getDefaultDtype();
+      const f = promoted.isFloatingPoint || promoted.isComplex ? promoted : getDefaultDtype();
       return { compute: f, out: f };
     }
     case 'bool':
       return { compute: promoted, out: bool };
     case 'intOrBool':
-      if (promoted.isFloatingPoint) throw new TorchRuntimeError(op, `"${op.replace(/_$/, '')}_cpu" not implemented for '${cppName(promoted)}'`);
+      if (promoted.isFloatingPoint || promoted.isComplex) throw new TorchRuntimeError(op, `"${op.replace(/_$/, '')}_cpu" not implemented for '${cppName(promoted)}'`);
       return { compute: promoted, out: promoted };
   }
 }
@@ -52,7 +54,7 @@ const UNSUPPORTED: ReadonlyMap<string, Rejects> = new Map(
 /** The result dtype a rule gives, without its support checks (for PyTorch's check order). */
 function outputDtypeOf(rule: DtypeRule, promoted: DType): DType {
   if (rule === 'bool') return bool;
-  if (rule === 'float' && !promoted.isFloatingPoint) return getDefaultDtype();
+  if (rule === 'float' && !promoted.isFloatingPoint && !promoted.isComplex) return getDefaultDtype();
   return promoted;
 }
 
@@ -96,6 +98,7 @@ export function unaryOp(name: string, op: UnaryOp, x: Tensor, rule: DtypeRule, p
   let compute = x.dtype;
   let outDtype = compute;
   if (rule !== 'same') ({ compute, out: outDtype } = outputDtypes(name, rule, compute));
+  if (compute.isComplex) outDtype = complexUnaryOut(name, op, compute, outDtype);
   const dev = x.device;
   const backend = backendFor(dev, compute, name);
   const out = outDtype === compute ? uninitTensorOn(backend, x._shape, outDtype, dev) : emptyTensor(x._shape, outDtype, dev, name);
@@ -112,6 +115,10 @@ export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRu
   checkSupported(base, x.dtype, 'message');
   checkWritable(x, name);
   const out = outputDtypeOf(rule, x.dtype);
+  if (x.dtype.isComplex) {
+    if (op === 'abs') throw new TorchRuntimeError(name, 'In-place abs is not supported for complex tensors.');
+    complexUnaryOut(base, op, x.dtype, out);
+  }
   if (!canCast(out, x.dtype)) {
     throw new TorchRuntimeError(name, `result type ${cppName(out)} can't be cast to the desired output type ${cppName(x.dtype)}`);
   }
@@ -130,7 +137,8 @@ export function unaryInplace(name: string, op: UnaryOp, x: Tensor, rule: DtypeRu
  * `shape`, or a number (a JS scalar, or a CPU scalar tensor's value for a kernel on
  * another device, as PyTorch passes CPU scalars to CUDA kernels), cast to `compute`.
  */
-function operandOf(v: TensorOrScalar, shape: readonly number[], compute: DType, op: string, dev: Device): Operand {
+function operandOf(vIn: TensorOrScalar, shape: readonly number[], compute: DType, op: string, dev: Device): Operand {
+  const v: Tensor | Scalar = wrapComplexScalar(vIn);
   if (v instanceof Tensor) {
     // Only a CPU scalar reaches here from another device (operandDevice checked it).
     if (v._storage.device !== dev && !v._storage.device.equals(dev)) return castScalar(hostValues(v, op)[0]!, compute.name);
@@ -166,7 +174,10 @@ const NO_BOOL_KERNEL: Partial<Record<BinaryOp, string>> = { pow: 'pow', truncDiv
 /**
  * Applies a binary kernel with broadcasting and type promotion; either side may be a scalar.
  */
-export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, rule: DtypeRule, attrs?: Record<string, unknown>): Tensor {
+export function binaryOp(name: string, op: BinaryOp, aIn: TensorOrScalar, bIn: TensorOrScalar, rule: DtypeRule, attrs?: Record<string, unknown>): Tensor {
+  // a complex scalar operand is a 0-dim complex tensor that promotes as a wrapped number
+  const a: Tensor | Scalar = wrapComplexScalar(aIn);
+  const b: Tensor | Scalar = wrapComplexScalar(bIn);
   checkOperand(name, a, 'input');
   checkOperand(name, b, 'other');
   const aT = a instanceof Tensor;
@@ -181,13 +192,14 @@ export function binaryOp(name: string, op: BinaryOp, a: TensorOrScalar, b: Tenso
   let compute = promoted;
   let outDtype = promoted;
   if (rule !== 'same') ({ compute, out: outDtype } = outputDtypes(name, rule, promoted));
+  if (compute.isComplex) checkComplexBinary(name, op, compute);
   const shape = aT && bT ? (sameShape(a._shape, b._shape) ? a._shape : broadcastShapes(a._shape, b._shape, name)) : (aT ? a : (b as Tensor))._shape;
   checkIntegerArgs(name, op, compute, b, shape);
   const backend = backendFor(dev, compute, name);
   const out = outDtype === compute ? uninitTensorOn(backend, shape, outDtype, dev) : emptyTensor(shape, outDtype, dev, name);
   // A number exponent stays a double, as PyTorch's pow_tensor_scalar kernel keeps it
   // (pow(0, 5e-324) is 0, not pow(0, 0) = 1); the result is still rounded to `compute`.
-  const bOperand = op === 'pow' && typeof b === 'number' && compute.isFloatingPoint ? b : operandOf(b, shape, compute, name, dev);
+  const bOperand = op === 'pow' && typeof b === 'number' && (compute.isFloatingPoint || compute.isComplex) ? b : operandOf(b, shape, compute, name, dev);
   backend.binary(op, operandOf(a, shape, compute, name, dev), bOperand, refOf(out), compute.name);
   const first = aT ? a : (b as Tensor);
   if (needsGrad2(first, aT && bT ? b : null)) {
@@ -230,7 +242,7 @@ function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorO
   if (compute === bool && NO_BOOL_KERNEL[op] !== undefined && (b instanceof Tensor || op !== 'pow')) {
     throw new TorchRuntimeError(name, `"${NO_BOOL_KERNEL[op]}" not implemented for 'Bool'`);
   }
-  if (compute.isFloatingPoint) return;
+  if (compute.isFloatingPoint || compute.isComplex) return;
   if (op === 'pow' && compute !== bool) {
     // Only a number exponent: a tensor of negative exponents gives 0/±1 (PyTorch's pow kernel).
     if (typeof b === 'number' && b < 0) throw new TorchRuntimeError(name, 'Integers to negative integer powers are not allowed.');
@@ -246,7 +258,8 @@ function checkIntegerArgs(name: string, op: BinaryOp, compute: DType, b: TensorO
  * In-place binary `self.op_(other)`: other broadcasts to self's shape, and the
  * promoted result must be castable to self's dtype.
  */
-export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: TensorOrScalar, rule: DtypeRule, attrs: Record<string, unknown> = {}): Tensor {
+export function binaryInplace(name: string, op: BinaryOp, self: Tensor, otherIn: TensorOrScalar, rule: DtypeRule, attrs: Record<string, unknown> = {}): Tensor {
+  const other: Tensor | Scalar = wrapComplexScalar(otherIn);
   checkOperand(name, other, 'other');
   if (other instanceof Tensor) operandDevice(name, [other], self);
   boolSubCheck(name, self, other, op);
@@ -270,6 +283,7 @@ export function binaryInplace(name: string, op: BinaryOp, self: Tensor, other: T
   }
   checkSupported(base, promoted);
   const { compute } = outputDtypes(name, rule, promoted);
+  if (compute.isComplex) checkComplexBinary(name, op, compute);
   checkIntegerArgs(name, op, compute, other, self._shape);
   notifyInplace(self, name);
   // An operand that aliases self with another layout would read half-written data.
@@ -455,7 +469,7 @@ function checkAlpha(op: string, dtype: DType, alpha: number | boolean): void {
     if (dtype !== bool) throw new TorchRuntimeError(op, 'Boolean alpha only supported for Boolean results.');
     return;
   }
-  if (!dtype.isFloatingPoint && !Number.isInteger(alpha)) {
+  if (!dtype.isFloatingPoint && !dtype.isComplex && !Number.isInteger(alpha)) {
     throw new TorchRuntimeError(op, 'For integral input tensors, argument alpha must not be a floating point number.');
   }
 }
@@ -465,7 +479,9 @@ function checkAlpha(op: string, dtype: DType, alpha: number | boolean): void {
  * PyTorch does. Floats compute `fma(b, ±alpha, a)` with one rounding, as PyTorch's
  * CPU kernel does; integers are exact either way.
  */
-function withAlpha(op: 'add' | 'sub', a: TensorOrScalar, b: TensorOrScalar, alpha: number | boolean | undefined): Tensor {
+function withAlpha(op: 'add' | 'sub', aIn: TensorOrScalar, bIn: TensorOrScalar, alpha: number | boolean | undefined): Tensor {
+  const a: Tensor | Scalar = wrapComplexScalar(aIn);
+  const b: Tensor | Scalar = wrapComplexScalar(bIn);
   if (alpha === undefined || alpha === 1) return binaryOp(op, op, a, b, 'same');
   checkOperand(op, a, 'input');
   checkOperand(op, b, 'other');
@@ -550,7 +566,7 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
   // A CPU scalar condition is written to the device (the kernel reads it as a view).
   const c = cond.device.equals(dev) ? cond : toDeviceSync(cond, dev);
   const dtype = resultType(a, b);
-  for (const v of [a, b]) if (!(v instanceof Tensor)) expectScalarFits(name, v, dtype.name);
+  for (const v of [a, b]) if (!(v instanceof Tensor) && !(v instanceof Complex)) expectScalarFits(name, v, dtype.name);
   let shape: readonly number[] = cond._shape;
   for (const v of [a, b]) if (v instanceof Tensor) shape = broadcastShapes(shape, v._shape, name);
   const backend = backendFor(dev, dtype, name);
@@ -622,7 +638,7 @@ function checkBoolClamp(dt: DType, min?: TensorOrScalar | null, max?: TensorOrSc
 function checkScalarBounds(name: string, x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): void {
   const given = [min, max].filter((b): b is TensorOrScalar => b !== undefined && b !== null);
   const dtype = resultType(x, ...given);
-  for (const b of given) if (!(b instanceof Tensor)) expectScalarFits(name, b, dtype.name);
+  for (const b of given) if (!(b instanceof Tensor) && !(b instanceof Complex)) expectScalarFits(name, b, dtype.name);
 }
 
 /** In-place {@link clamp}. */

@@ -16,6 +16,7 @@ import { fullLike } from './creation.js';
 import { type AlphaOptions, type TensorOrScalar, binaryInplace, add, binaryOp, div, sub, unaryOp, where } from './elementwise.js';
 import { abs, eq, exp, exp2, gt, isinf, isnan, log, logicalAnd, maximum, mul, neg, pow, sign, sign_, sin } from './generated.js';
 import { canCast, cppName, resultType } from './promotion.js';
+import { isrealComplex, sgnComplex } from '../complex/ops.js';
 
 /** Integer and bool tensors move to the default float dtype (PyTorch's "int to float" ops). */
 function toFloat(x: Tensor): Tensor {
@@ -57,12 +58,14 @@ export function positive(input: Tensor): Tensor {
 /** The sign of each element, extended to complex numbers as x/|x|; for real tensors it is {@link sign}. */
 export function sgn(input: Tensor): Tensor {
   expectTensor('sgn', 'input', 1, input);
+  if (input.dtype.isComplex) return sgnComplex(input, false);
   return composite('sgn', [input], {}, () => sign(input));
 }
 
 /** In-place {@link sgn}. */
 export function sgn_(input: Tensor): Tensor {
   expectTensor('sgn_', 'input', 1, input);
+  if (input.dtype.isComplex) return sgnComplex(input, true);
   return sign_(input);
 }
 
@@ -164,9 +167,10 @@ export function isneginf(input: Tensor): Tensor {
   return eq(input, -Infinity);
 }
 
-/** Whether each element is real-valued (bool): always true for the real dtypes Antorcha has. */
+/** Whether each element is real-valued (bool): true for real dtypes; for complex ones, whether the imaginary part is 0. */
 export function isreal(input: Tensor): Tensor {
   expectTensor('isreal', 'input', 1, input);
+  if (input.dtype.isComplex) return isrealComplex(input);
   return fullLike(input, true, { dtype: bool });
 }
 

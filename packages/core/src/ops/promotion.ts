@@ -3,7 +3,9 @@
  * 0-dim tensors, which outrank JS numbers, unless a lower tier brings a higher
  * category (bool < integer < float).
  */
-import { type DType, type DTypeName, bool, getDefaultDtype, int64, promoteTypes } from '../dtype.js';
+import { type DType, type DTypeName, bool, getDefaultDtype, int64, promoteTypes, toComplexDtype } from '../dtype.js';
+import { Complex } from '../complex/scalar.js';
+import { complexScalarDtype, wrappedDtypeOf } from '../complex/wrapped.js';
 import { Tensor } from '../tensor.js';
 
 /** A JS scalar accepted wherever PyTorch accepts a Python number. */
@@ -18,6 +20,9 @@ export function scalarDtype(x: Scalar): DType {
 /** Wrapped-number dtype: a float scalar counts as the default float dtype. */
 function combineCategories(higher: DType | null, lower: DType | null): DType | null {
   if (higher === null) return lower;
+  if (higher.isComplex) return higher;
+  // a complex lower tier keeps a floating higher tier's precision (c10's combine_categories)
+  if (lower !== null && lower.isComplex) return higher.isFloatingPoint ? toComplexDtype(higher) : lower;
   if (higher.isFloatingPoint) return higher;
   if (lower === null) return higher;
   if (higher === bool || lower.isFloatingPoint) return promoteTypes(higher, lower);
@@ -36,12 +41,16 @@ function promoteNullable(a: DType | null, b: DType): DType {
  * torch.resultType(torch.tensor([1, 2]), 1.5); // torch.float32
  * ```
  */
-export function resultType(...operands: (Tensor | Scalar)[]): DType {
+export function resultType(...operands: (Tensor | Scalar | Complex)[]): DType {
   let dimResult: DType | null = null;
   let zeroResult: DType | null = null;
   let wrappedResult: DType | null = null;
   for (const o of operands) {
-    if (o instanceof Tensor) {
+    const wrapped = o instanceof Tensor ? wrappedDtypeOf(o) : null;
+    if (o instanceof Complex || wrapped !== null) {
+      // a complex scalar is a wrapped number of the default complex dtype
+      wrappedResult = promoteNullable(wrappedResult, wrapped ?? complexScalarDtype());
+    } else if (o instanceof Tensor) {
       if (o._shape.length > 0) dimResult = promoteNullable(dimResult, o.dtype);
       else zeroResult = promoteNullable(zeroResult, o.dtype);
     } else {
@@ -53,6 +62,7 @@ export function resultType(...operands: (Tensor | Scalar)[]): DType {
 
 /** Whether a value of `from` may be written into `to` by an in-place op (PyTorch's `canCast`). */
 export function canCast(from: DType, to: DType): boolean {
+  if (from.isComplex && !to.isComplex) return false;
   if (from.isFloatingPoint && !to.isFloatingPoint) return false;
   if (from !== bool && to === bool) return false;
   return true;

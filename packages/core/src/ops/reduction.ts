@@ -73,7 +73,7 @@ function finish(out: Tensor, x: Tensor, dims: number[], keepdim: boolean): Tenso
 
 function sumDtype(x: Tensor, requested?: DTypeLike): DType {
   if (requested !== undefined) return toDType(requested);
-  return x.dtype.isFloatingPoint ? x.dtype : int64;
+  return x.dtype.isFloatingPoint || x.dtype.isComplex ? x.dtype : int64;
 }
 
 /**
@@ -118,7 +118,7 @@ export function prod(x: Tensor, dim?: number | null, keepdim?: boolean | ReduceO
 
 function floatOnly(name: string, x: Tensor, requested?: DTypeLike): DType {
   const dt = requested !== undefined ? toDType(requested) : x.dtype;
-  if (!dt.isFloatingPoint) {
+  if (!dt.isFloatingPoint && !dt.isComplex) {
     throw new TorchRuntimeError(
       name,
       `${name}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${cppName(dt)}`,

@@ -9,6 +9,10 @@
  */
 import { contiguousStrides } from '../shape.js';
 import { ElementFormatter } from './formatter.js';
+import { complexFormatter, isComplexPrint } from './complex.js';
+
+/** What the layout needs of a formatter: the shared width and one value's text. */
+type Fmt = Pick<ElementFormatter, 'width' | 'format'>;
 import type { PrintDTypeName, PrintOptions } from './types.js';
 
 /** A row-major sub-tensor: dims `shape[dim..]` starting at `offset` in `values`. */
@@ -97,7 +101,7 @@ function collectAll(b: Block): number[] {
 }
 
 /** `_vector_str`: one bracketed row, wrapped so each line holds a whole number of elements. */
-function vectorStr(b: Block, indent: number, summarize: boolean, fmt: ElementFormatter, opts: PrintOptions): string {
+function vectorStr(b: Block, indent: number, summarize: boolean, fmt: Fmt, opts: PrintOptions): string {
   const elementLength = fmt.width() + 2; // ', ' separator included
   const perLine = Math.max(1, Math.floor((opts.linewidth - indent) / elementLength));
   const size = b.shape[b.dim];
@@ -122,7 +126,7 @@ function tensorStrWithFormatter(
   b: Block,
   indent: number,
   summarize: boolean,
-  fmt: ElementFormatter,
+  fmt: Fmt,
   opts: PrintOptions,
 ): string {
   const rank = b.shape.length - b.dim;
@@ -157,6 +161,7 @@ export function tensorBody(
   indent: number,
   opts: PrintOptions,
 ): string {
+  if (isComplexPrint(dtype)) return complexBody(values, shape, dtype, indent, opts);
   const root: Block = { values, shape, strides: contiguousStrides(shape), dim: 0, offset: 0 };
   const numel = values.length;
   if (numel === 0) return '[]';
@@ -170,4 +175,22 @@ export function tensorBody(
   }
   const fmt = new ElementFormatter(shown, dtype, opts);
   return tensorStrWithFormatter(root, indent, summarize, fmt, opts);
+}
+
+/** {@link tensorBody} of a complex tensor: `values` interleave (re, im); blocks address elements by index. */
+function complexBody(pairs: ArrayLike<number>, shape: readonly number[], dtype: PrintDTypeName, indent: number, opts: PrintOptions): string {
+  const numel = pairs.length / 2;
+  if (numel === 0) return '[]';
+  const indices = new Float64Array(numel);
+  for (let i = 0; i < numel; i++) indices[i] = i;
+  const root: Block = { values: indices, shape, strides: contiguousStrides(shape), dim: 0, offset: 0 };
+  const summarize = numel > opts.threshold;
+  let shown: number[];
+  if (summarize) {
+    shown = [];
+    collectSummarized(root, opts.edgeitems, shown);
+  } else {
+    shown = collectAll(root);
+  }
+  return tensorStrWithFormatter(root, indent, summarize, complexFormatter(pairs, shown, dtype, opts), opts);
 }

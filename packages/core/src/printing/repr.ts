@@ -11,7 +11,7 @@ import type { PrintableTensor, PrintDTypeName, PrintOptions } from './types.js';
 const PREFIX = 'tensor(';
 
 /** dtypes printed without a `dtype=` suffix when non-empty (default float, int64, bool). */
-const DEFAULT_DTYPES: ReadonlySet<PrintDTypeName> = new Set(['float32', 'int64', 'bool']);
+const DEFAULT_DTYPES: ReadonlySet<PrintDTypeName> = new Set(['float32', 'complex64', 'int64', 'bool']);
 
 /** Python `str(tuple(shape))`: `(2, 0, 4)`, `(0,)`, `()`. */
 function pyTuple(shape: readonly number[]): string {
@@ -65,7 +65,8 @@ function numelOf(shape: readonly number[]): number {
 export function tensorRepr(t: PrintableTensor, options?: Partial<PrintOptions>): string {
   const opts = resolveOptions(options);
   const numel = numelOf(t.shape);
-  if (t.values.length !== numel) {
+  // complex values interleave (re, im)
+  if (t.values.length !== numel * (t.dtype === 'complex64' || t.dtype === 'complex128' ? 2 : 1)) {
     throw new RangeError(`tensorRepr: ${t.values.length} values for shape [${t.shape.join(', ')}] (expected ${numel})`);
   }
   const indent = PREFIX.length;

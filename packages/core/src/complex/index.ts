@@ -1,0 +1,23 @@
+/**
+ * Complex tensors: the {@link Complex} scalar type and the complex tensor functions
+ * (`complex`, `polar`, `viewAsReal`, `viewAsComplex`, `real`, `imag`, `conj`, …).
+ * @module
+ */
+export { Complex, cplx, isComplexScalar } from './scalar.js';
+export {
+  viewAsReal,
+  viewAsComplex,
+  real,
+  imag,
+  isComplex,
+  isConj,
+  resolveConj,
+  isNeg,
+  resolveNeg,
+  conj,
+  conjPhysical,
+  conjPhysical_,
+  complex,
+  polar,
+  angle,
+} from './ops.js';

@@ -1,0 +1,241 @@
+/**
+ * The complex tensor functions: `torch.complex`, `torch.polar`, `view_as_real`,
+ * `view_as_complex`, `.real`/`.imag` (views sharing storage), `conj` and friends,
+ * `angle`, `is_complex`, `isreal`, and `sgn` of complex tensors.
+ *
+ * Conjugation is eager: `conj()` of a complex tensor returns a new tensor holding
+ * the conjugate (PyTorch returns a lazy view with the conjugate bit set), so
+ * `is_conj()` is always false and `resolve_conj()` returns its input. Values, dtypes
+ * and gradients are PyTorch's; only writes through the result of `conj()` do not
+ * reach the original.
+ */
+import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
+import { type DType, complex128, complex64, float32, float64, getDefaultDtype, toComplexDtype, toRealDtype } from '../dtype.js';
+import { TorchRuntimeError } from '../errors.js';
+import { Tensor } from '../tensor.js';
+import { expectTensor } from '../validate.js';
+import { backendFor, emptyTensor, operandDevice, refOf, refWith } from '../ops/dispatch.js';
+import { cppName } from '../ops/promotion.js';
+import { broadcastShapes, broadcastStrides } from '../shape.js';
+
+/** A view of `base`'s storage with another dtype (real ↔ complex), as a view of base. */
+function dtypeView(base: Tensor, shape: number[], strides: number[], offset: number, dtype: DType, op: string): Tensor {
+  const v = new Tensor(base._storage, shape, strides, offset, dtype);
+  v._base = base._base ?? base;
+  v._viewVersion = base._version;
+  recordOp(op, [base], [v], {});
+  return v;
+}
+
+/**
+ * `torch.view_as_real(x)`: a real view of a complex tensor with a trailing dim of 2
+ * (real and imaginary parts), sharing its storage.
+ * @example
+ * ```ts
+ * torch.viewAsReal(torch.tensor([torch.cplx(1, 2)])); // tensor([[1., 2.]])
+ * ```
+ */
+export function viewAsReal(x: Tensor): Tensor {
+  expectTensor('view_as_real', 'self', 1, x);
+  if (!x.dtype.isComplex) throw new TorchRuntimeError('view_as_real', 'view_as_real is only supported for complex tensors');
+  return dtypeView(x, [...x._shape, 2], [...x._strides.map((s) => 2 * s), 1], 2 * x._offset, toRealDtype(x.dtype), 'view_as_real');
+}
+
+/**
+ * `torch.view_as_complex(x)`: a complex view of a float32/float64 tensor whose last dim
+ * has size 2 and stride 1 (the pairs become re + im·j), sharing its storage.
+ */
+export function viewAsComplex(x: Tensor): Tensor {
+  expectTensor('view_as_complex', 'self', 1, x);
+  const op = 'view_as_complex';
+  if (x.dtype !== float32 && x.dtype !== float64) {
+    throw new TorchRuntimeError(op, `view_as_complex is only supported for float and double tensors, but got a tensor of scalar type: ${cppName(x.dtype)}`);
+  }
+  const n = x._shape.length;
+  if (n === 0) throw new TorchRuntimeError(op, 'Input tensor must have one or more dimensions');
+  if (x._shape[n - 1] !== 2) throw new TorchRuntimeError(op, 'Tensor must have a last dimension of size 2');
+  if (x._strides[n - 1] !== 1) throw new TorchRuntimeError(op, 'Tensor must have a last dimension with stride 1');
+  for (let i = 0; i < n - 1; i++) {
+    if (x._strides[i]! % 2 !== 0) throw new TorchRuntimeError(op, 'Tensor must have a stride divisible by 2 for all but last dimension');
+  }
+  if (x._offset % 2 !== 0) throw new TorchRuntimeError(op, 'Tensor must have a storage_offset divisible by 2');
+  return dtypeView(x, x._shape.slice(0, -1), x._strides.slice(0, -1).map((s) => s / 2), x._offset / 2, toComplexDtype(x.dtype), op);
+}
+
+/**
+ * `x.real`: the real part as a view (x itself for real dtypes, as PyTorch).
+ */
+export function real(x: Tensor): Tensor {
+  expectTensor('real', 'self', 1, x);
+  if (!x.dtype.isComplex) return x;
+  return dtypeView(x, x._shape.slice(), x._strides.map((s) => 2 * s), 2 * x._offset, toRealDtype(x.dtype), 'real');
+}
+
+/** `x.imag`: the imaginary part as a view; real dtypes raise PyTorch's error. */
+export function imag(x: Tensor): Tensor {
+  expectTensor('imag', 'self', 1, x);
+  if (!x.dtype.isComplex) throw new TorchRuntimeError('imag', 'imag is not implemented for tensors with non-complex dtypes.');
+  return dtypeView(x, x._shape.slice(), x._strides.map((s) => 2 * s), 2 * x._offset + 1, toRealDtype(x.dtype), 'imag');
+}
+
+/** Real (0) or imaginary (1) part as an untracked view (for kernels; records nothing). */
+export function partView(x: Tensor, part: 0 | 1): Tensor {
+  return new Tensor(x._storage, x._shape.slice(), x._strides.map((s) => 2 * s), 2 * x._offset + part, toRealDtype(x.dtype));
+}
+
+/** Whether the dtype is complex (`x.is_complex()`). */
+export function isComplex(x: Tensor): boolean {
+  expectTensor('is_complex', 'self', 1, x);
+  return x.dtype.isComplex;
+}
+
+/** `is_conj()`: always false here (conjugation is eager; see the module notes). */
+export function isConj(x: Tensor): boolean {
+  expectTensor('is_conj', 'self', 1, x);
+  return false;
+}
+
+/** `resolve_conj()`: `x` itself, since conjugation is eager. */
+export function resolveConj(x: Tensor): Tensor {
+  expectTensor('resolve_conj', 'self', 1, x);
+  return x;
+}
+
+/** `resolve_neg()`: `x` itself (no lazy negation bit). */
+export function resolveNeg(x: Tensor): Tensor {
+  expectTensor('resolve_neg', 'self', 1, x);
+  return x;
+}
+
+/** `is_neg()`: always false (no lazy negation bit). */
+export function isNeg(x: Tensor): boolean {
+  expectTensor('is_neg', 'self', 1, x);
+  return false;
+}
+
+/** A new complex tensor holding the conjugate of `x` (no autograd record). */
+function conjRaw(x: Tensor): Tensor {
+  const out = emptyTensor(x._shape, x.dtype, x.device, 'conj');
+  const b = backendFor(x.device, x.dtype, 'conj');
+  b.copy(refOf(x), refOf(out));
+  const im = partView(out, 1);
+  b.unary('neg', refOf(im), refOf(im), im.dtype.name);
+  return out;
+}
+
+/**
+ * The complex conjugate: `x` itself for real dtypes (as PyTorch), otherwise a new
+ * tensor (PyTorch's is a lazy view; see the module notes).
+ * @example
+ * ```ts
+ * torch.tensor([torch.cplx(1, 2)]).conj(); // tensor([1.-2.j])
+ * ```
+ */
+export function conj(x: Tensor): Tensor {
+  expectTensor('conj', 'self', 1, x);
+  if (!x.dtype.isComplex) return x;
+  const out = conjRaw(x);
+  recordOp('conj', [x], [out], {});
+  return out;
+}
+
+/** `conj_physical(x)`: the conjugate as a new tensor (a copy-free `x` for real dtypes, as PyTorch). */
+export function conjPhysical(x: Tensor): Tensor {
+  expectTensor('conj_physical', 'self', 1, x);
+  if (!x.dtype.isComplex) return x;
+  const out = conjRaw(x);
+  recordOp('conj', [x], [out], {});
+  return out;
+}
+
+/** In-place `conj_physical_()`. */
+export function conjPhysical_(x: Tensor): Tensor {
+  expectTensor('conj_physical_', 'self', 1, x);
+  if (!x.dtype.isComplex) return x;
+  const im = partView(x, 1);
+  backendFor(x.device, im.dtype, 'conj_physical_').unary('neg', refOf(im), refOf(im), im.dtype.name);
+  x._storage.version++;
+  recordOp('conj_physical_', [x], [x], { inplace: true });
+  return x;
+}
+
+function checkRealPair(op: string, a: Tensor, b: Tensor, aName: string, bName: string): DType {
+  expectTensor(op, aName, 1, a);
+  expectTensor(op, bName, 2, b);
+  if (a.dtype !== b.dtype) {
+    throw new TorchRuntimeError(op, `Expected object of scalar type ${cppName(a.dtype)} but got scalar type ${cppName(b.dtype)} for second argument`);
+  }
+  if (a.dtype !== float32 && a.dtype !== float64) {
+    throw new TorchRuntimeError(op, `Expected both inputs to be Half, Float or Double tensors but got ${cppName(a.dtype)} and ${cppName(b.dtype)}`);
+  }
+  return toComplexDtype(a.dtype);
+}
+
+/**
+ * `torch.complex(real, imag)`: a complex tensor from its parts (float32 → complex64,
+ * float64 → complex128; both the same dtype, broadcast together).
+ * @example
+ * ```ts
+ * torch.complex(torch.tensor([1], 'float32'), torch.tensor([2], 'float32')); // tensor([1.+2.j])
+ * ```
+ */
+export function complex(realPart: Tensor, imagPart: Tensor): Tensor {
+  const dt = checkRealPair('complex', realPart, imagPart, 'real', 'imag');
+  const dev = operandDevice('complex', [realPart, imagPart]);
+  const shape = broadcastShapes(realPart._shape, imagPart._shape, 'complex');
+  const out = emptyTensor(shape, dt, dev, 'complex');
+  const b = backendFor(dev, dt, 'complex');
+  const bc = (t: Tensor) => refWith(t, shape, broadcastStrides(t._shape, t._strides, shape, 'complex'));
+  b.copy(bc(realPart), refOf(partView(out, 0)));
+  b.copy(bc(imagPart), refOf(partView(out, 1)));
+  recordOp('complex', [realPart, imagPart], [out], {});
+  return out;
+}
+
+/**
+ * `torch.polar(abs, angle)`: the complex tensor `abs·(cos angle + i·sin angle)`.
+ */
+export function polar(abs: Tensor, angle: Tensor): Tensor {
+  checkRealPair('polar', abs, angle, 'abs', 'angle');
+  return composite('polar', [abs, angle], {}, () => complex(abs.mul(angle.cos()), abs.mul(angle.sin())));
+}
+
+/**
+ * `torch.angle(x)`: the argument `atan2(im, re)` of complex elements (a real tensor);
+ * for real tensors π where x < 0, 0 elsewhere (NaN stays NaN), as PyTorch.
+ */
+export function angle(x: Tensor): Tensor {
+  expectTensor('angle', 'input', 1, x);
+  if (x.dtype.isComplex) {
+    const rd = toRealDtype(x.dtype);
+    const out = emptyTensor(x._shape, rd, x.device, 'angle');
+    backendFor(x.device, rd, 'angle').binary('atan2', refOf(partView(x, 1)), refOf(partView(x, 0)), refOf(out), rd.name);
+    recordOp('angle', [x], [out], {});
+    return out;
+  }
+  const fd = x.dtype.isFloatingPoint ? x.dtype : getDefaultDtype();
+  return composite('angle', [x], {}, () => {
+    const xf = x.dtype === fd ? x : x.to(fd);
+    // PyTorch's angle for reals: π for negatives, 0 otherwise, NaN kept
+    return xf.where(xf.isnan(), xf.lt(0).to(fd).mul(Math.PI));
+  });
+}
+
+/** `torch.isreal` of a complex tensor: whether each imaginary part is 0. */
+export function isrealComplex(x: Tensor): Tensor {
+  return partView(x, 1).eq(0);
+}
+
+/** @internal The complex dtypes, for modules that list them. */
+export const COMPLEX_DTYPES: readonly DType[] = [complex64, complex128];
+
+/** `sgn` of a complex tensor: `z/|z|`, 0 where z = 0 (in place when `inplace`). */
+export function sgnComplex(x: Tensor, inplace: boolean): Tensor {
+  const out = inplace ? x : emptyTensor(x._shape, x.dtype, x.device, 'sgn');
+  if (inplace) notifyInplace(x, 'sgn_');
+  // the kernel's complex `sign` is sgn (core refuses torch.sign for complex before any kernel)
+  backendFor(x.device, x.dtype, 'sgn').unary('sign', refOf(x), refOf(out), x.dtype.name);
+  if (inplace) x._storage.version++;
+  recordOp(inplace ? 'sgn_' : 'sgn', [x], [out], inplace ? { inplace: true } : {});
+  return out;
+}
