@@ -56,11 +56,15 @@ export function batchOf(ref: TensorRef): number {
   return ref.shape[0]!;
 }
 
-/** Index of the first entry of largest magnitude among `get(i)`, `i` in `[from, to)` (LAPACK's `idamax`; NaN never wins). */
+/**
+ * Index of the first entry of largest magnitude among `get(i)`, `i` in `[from, to)`, as
+ * BLAS's `idamax`: the first entry is the start and only a strictly larger one replaces
+ * it, so a NaN in first place stays the pivot and a NaN later never wins.
+ */
 export function iamax(from: number, to: number, get: (i: number) => number): number {
   let best = from;
-  let bestAbs = -1;
-  for (let i = from; i < to; i++) {
+  let bestAbs = Math.abs(get(from));
+  for (let i = from + 1; i < to; i++) {
     const v = Math.abs(get(i));
     if (v > bestAbs) {
       bestAbs = v;

@@ -1,6 +1,7 @@
 /**
  * `potrf`: Cholesky factorization as LAPACK's `dpotf2`: stops at the first leading
- * minor that is not positive (or NaN), reporting its order in `info`.
+ * minor that is not positive, reporting its order in `info`. A NaN pivot is not a failure
+ * (it propagates), as in the LAPACK PyTorch calls.
  */
 import type { LinalgParams, TensorRef } from '@antorcha/core';
 import { batchOf, dims, loadMatrix, store, storeScalar } from './matrix.js';
@@ -20,7 +21,7 @@ export function potrf(inputs: readonly TensorRef[], outputs: readonly TensorRef[
     for (let j = 0; j < n && inf === 0; j++) {
       let d = at(j, j);
       for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
-      if (!(d > 0)) {
+      if (d <= 0) {
         L[j * n + j] = d;
         inf = j + 1;
         break;

@@ -1,9 +1,10 @@
 /** Symmetric indefinite LDLᵀ with Bunch–Kaufman pivoting: `ldl_factor(_ex)`, `ldl_solve` (kernels `sytrf`, `sytrs`). */
 import { int32 } from '../dtype.js';
-import { TorchRuntimeError } from '../errors.js';
+import { TorchRuntimeError, fmtShape } from '../errors.js';
+import { cppName } from '../ops/promotion.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
-import { checkFloat, checkInfo, checkRank, checkSameDtype, checkSquare } from './errors.js';
+import { checkFloat, checkInfo, checkRank, checkSquare } from './errors.js';
 import { runLinalg } from './run.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
 import { batchOf, broadcastBatch, expandBatch, matDims } from './util.js';
@@ -64,12 +65,15 @@ export function ldlSolve(LD: Tensor, pivots: Tensor, B: Tensor, opts: LdlOptions
   checkSquare(op, LD, 'LD');
   checkRank(op, B, 'B');
   checkFloat(op, LD);
-  checkSameDtype(op, LD, B, 'LD', 'B');
+  if (B.dtype !== LD.dtype) throw new TorchRuntimeError(op, `Expected b and A to have the same dtype, but found b of type ${cppName(B.dtype)} and A of type ${cppName(LD.dtype)} instead.`);
   if (pivots.dtype.isFloatingPoint || pivots.dtype.name === 'bool') throw new TorchRuntimeError(op, `${op}: Expected pivots to be integers. Got ${pivots.dtype}`);
   const n = matDims(LD)[0];
-  if (pivots._shape[pivots._shape.length - 1] !== n) throw new TorchRuntimeError(op, `${op}: Expected LD.shape[-1] and pivots.shape[-1] to be the same. Got pivots.shape[-1] = ${pivots._shape[pivots._shape.length - 1]} and LD.shape[-1] = ${n}`);
+  const want = LD._shape.slice(0, -1);
+  if (pivots._shape.length !== want.length || pivots._shape.some((d, i) => d !== want[i])) {
+    throw new TorchRuntimeError(op, `${op}: Expected LD.shape[:-1] and pivots.shape to be the same, but got pivots with shape ${fmtShape(pivots._shape)} instead`);
+  }
   const [br, bc] = matDims(B);
-  if (br !== n) throw new TorchRuntimeError(op, `${op}: Incompatible shapes of A and B for the equation AX = B (${n}x${n} and ${br}x${bc})`);
+  if (br !== n) throw new TorchRuntimeError(op, `Incompatible matrix sizes for ${op}: each A matrix is ${n} by ${n} but each b matrix is ${br} by ${bc}`);
   const batch = broadcastBatch(op, LD, B);
   const piv = pivots.dtype === int32 ? pivots : pivots.to(int32);
   void opts;

@@ -163,12 +163,12 @@ export function luSolve(LU: Tensor, pivots: Tensor, B: Tensor, opts: LuSolveOpti
   checkRank(op, B, 'B');
   if (!LU.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `torch.linalg.lu_solve: Expected a floating point or complex tensor as input. Got ${cppName(LU.dtype)}`);
   const [n, n2] = matDims(LU);
-  if (n !== n2) throw new TorchRuntimeError(op, `${op}: LU must be batches of square matrices, but they are ${n} by ${n2} matrices`);
+  if (n !== n2) throw new TorchRuntimeError(op, `torch.linalg.lu_solve: A must be batches of square matrices, but they are ${n} by ${n2} matrices`);
   const [br, bc] = matDims(B);
   if ((left ? br : bc) !== n) {
     throw new TorchRuntimeError(op, left ? `${op}: Incompatible shapes of A and B for the equation AX = B (${n}x${n} and ${br}x${bc})` : `${op}: Incompatible shapes of A and B for the equation XA = B (${n}x${n} and ${br}x${bc})`);
   }
-  checkSameDtype(op, B, LU, 'B', 'LU');
+  checkSameDtype(op, LU, B, 'LU', 'B');
   if (pivots.dtype !== int32) throw new TorchRuntimeError(op, `${op}: pivots should be a Tensor of scalar type torch.int32`);
   if (pivots._shape[pivots._shape.length - 1] !== n) throw new TorchRuntimeError(op, `${op}: Number of pivots per batch should be same as the dimension of the matrix`);
   return composite('linalg_lu_solve', [LU, B], { pivots, left, adjoint }, () => luSolveRaw(op, LU, pivots, B, left, adjoint));
@@ -194,7 +194,7 @@ export function luUnpack(LU: Tensor, pivots: Tensor, opts: LuUnpackOptions = {})
   const op = 'torch.lu_unpack';
   expectTensor(op, 'LU_data', 1, LU);
   expectTensor(op, 'LU_pivots', 2, pivots);
-  checkRank(op, LU, 'LU_data');
+  if (LU._shape.length < 2) throw new TorchRuntimeError(op, `torch.lu_unpack: Expected tensor with 2 or more dimensions. Got size: ${fmtShape(LU._shape)} instead`);
   if (pivots.dtype !== int32) throw new TorchRuntimeError(op, `${op}: LU_pivots is expected to be a contiguous tensor of torch.int32 dtype.`);
   const [m] = matDims(LU);
   const unpackData = opts.unpackData ?? true;

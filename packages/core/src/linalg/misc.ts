@@ -44,6 +44,7 @@ export function vecdot(x: Tensor, y: Tensor, opts: { dim?: number } = {}): Tenso
   const op = 'linalg.vecdot';
   expectTensor(op, 'x', 1, x);
   expectTensor(op, 'y', 2, y);
+  if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `linalg.vecdot: Expected a floating point or complex tensor as input. Got ${cppName(x.dtype)}`);
   if (x.dtype !== y.dtype) throw new TorchRuntimeError(op, `linalg.vecdot: Expected x and y to have the same dtype, but found x of type ${cppName(x.dtype)} and y of type ${cppName(y.dtype)} instead`);
   // Two vectors: one `vdot` node, as PyTorch records it.
   if (x._shape.length === 1 && y._shape.length === 1) return composite('vdot', [x, y], {}, () => dotOp(x, y));

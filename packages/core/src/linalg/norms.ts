@@ -121,11 +121,11 @@ export function norm(A: Tensor, ord?: MatrixNormOrd | null, dim?: number | reado
   if (dim !== undefined && dim !== null) {
     const dims = typeof dim === 'number' ? [dim] : dim;
     if (dims.length === 1) {
-      if (typeof ord === 'string') throw new TorchRuntimeError(op, `linalg.norm: If dim is specified, it must be of length 1 or 2 and ord must be a number when dim has length 1. Got ord=${ord}`);
+      if (typeof ord === 'string') return matrixNorm(A, ord, dims, keepdim, opts);
       return vectorNorm(A, ord ?? 2, dims, keepdim, opts);
     }
     if (dims.length === 2) return matrixNorm(A, ord ?? 'fro', dims, keepdim, opts);
-    throw new TorchRuntimeError(op, `linalg.norm: If dim is specified, it mut be of length 1 or 2. Got [${dims.join(', ')}]`);
+    throw new TorchRuntimeError(op, `linalg.norm: If dim is specified, it must be of length 1 or 2. Got [${dims.join(', ')}]`);
   }
   if (ord !== undefined && ord !== null) {
     const nd = A._shape.length;

@@ -144,7 +144,8 @@ export function ormqr(A: Tensor, tau: Tensor, C: Tensor, left = true, transpose 
   const need = left ? m : n;
   if (mq !== need) throw new TorchRuntimeError(op, `torch.ormqr: other.shape[${left ? -2 : -1}] must be equal to input.shape[-2]`);
   if (k > k0) throw new TorchRuntimeError(op, 'torch.ormqr: tau.shape[-1] must be less than or equal to input.shape[-1]');
-  if (tau.dtype !== A.dtype || C.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input, tau and other to have the same dtype`);
+  if (C.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input and other to have the same dtype, but input has dtype${cppName(A.dtype)} and other has dtype ${cppName(C.dtype)}`);
+  if (tau.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input and tau to have the same dtype, but input has dtype${cppName(A.dtype)} and tau has dtype ${cppName(tau.dtype)}`);
   if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"ormqr_cpu" not implemented for '${cppName(A.dtype)}'`);
   const batch = broadcastBatch(op, A, C);
   return composite('ormqr', [A, tau, C], { left, transpose }, () =>

@@ -3,7 +3,7 @@
  * `tensorinv`, `tensorsolve` (LU through `getrf`, substitution through `trsm`).
  */
 import { composite } from '../autograd-hook.js';
-import { TorchRuntimeError } from '../errors.js';
+import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { numelOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { expectInt, expectTensor } from '../validate.js';
@@ -50,7 +50,7 @@ function checkSolveInputs(op: string, A: Tensor, B: Tensor, left: boolean): bool
   if (rows !== n) {
     throw new TorchRuntimeError(op, `${op}: Incompatible shapes of A and B for the equation ${left ? 'AX = B' : 'XA = B'} (${n}x${n} and ${shown})`);
   }
-  if (!vector) broadcastBatch(op, A, B);
+  if (!vector) broadcastBatch(op, B, A);
   return vector;
 }
 
@@ -165,7 +165,7 @@ export function solveTriangular(A: Tensor, B: Tensor, opts: SolveTriangularOptio
   const op = 'linalg.solve_triangular';
   expectTensor(op, 'A', 1, A);
   expectTensor(op, 'B', 2, B);
-  if (opts === undefined || typeof opts.upper !== 'boolean') throw new TorchRuntimeError(op, `${op}: missing the keyword argument 'upper' (give { upper: true } or { upper: false })`);
+  if (opts === undefined || opts === null || typeof opts.upper !== 'boolean') throw new TorchTypeError(op, 'linalg_solve_triangular() missing 1 required positional arguments: "upper"');
   const left = opts.left ?? true;
   const unit = opts.unitriangular ?? false;
   checkSquare(op, A);
