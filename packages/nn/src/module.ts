@@ -532,6 +532,31 @@ export class Module {
     return this.to('float64');
   }
 
+  /**
+   * Casts floating-point parameters and buffers to float16 (`torch.half`), as PyTorch's
+   * `Module.half()`: integer and bool buffers keep their dtypes.
+   * @example
+   * ```ts
+   * const model = new nn.Linear(4, 2).half();
+   * model.weight.dtype; // torch.float16
+   * ```
+   */
+  half(): this {
+    return this.to('float16');
+  }
+
+  /**
+   * Casts floating-point parameters and buffers to bfloat16, as PyTorch's `Module.bfloat16()`:
+   * integer and bool buffers keep their dtypes.
+   * @example
+   * ```ts
+   * const model = new nn.Linear(4, 2).bfloat16();
+   * ```
+   */
+  bfloat16(): this {
+    return this.to('bfloat16');
+  }
+
   /** Moves parameters and buffers to the CPU. */
   cpu(): this {
     return this.to('cpu');
@@ -746,7 +771,7 @@ export class Module {
 /** `module.to`'s arguments: `(device)`, `(dtype)` or `(device, dtype)`. */
 function toArgs(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): { dev: DeviceLike | undefined; dt: DTypeLike | undefined } {
   const isDtype = (x: unknown): boolean =>
-    (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool'].includes(x)) || (typeof x === 'object' && x !== null && 'itemsize' in x);
+    (typeof x === 'string' && ['float32', 'float64', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16', 'complex64', 'complex128'].includes(x)) || (typeof x === 'object' && x !== null && 'itemsize' in x);
   return isDtype(deviceOrDtype) ? { dev: undefined, dt: deviceOrDtype as DTypeLike } : { dev: deviceOrDtype as DeviceLike, dt: dtype };
 }
 

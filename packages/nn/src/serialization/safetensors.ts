@@ -6,17 +6,17 @@
  * reference implementation does (size limit, offsets contiguous and covering the
  * data exactly, byte counts matching shapes) before allocating anything.
  */
-import { type DTypeName, type DeviceLike, type Tensor, TorchRuntimeError, device, fromHost, toDType } from '@antorcha/core';
+import { type DTypeName, type DeviceLike, type Tensor, TorchRuntimeError, device, fromHost, hostStorage, readStorage, toDType } from '@antorcha/core';
 import { SerializationError, readGuard } from './errors.js';
 
 /** Header size limit of the reference implementation (100 MB). */
 const MAX_HEADER = 100_000_000;
 
-const ST_DTYPES: Record<string, DTypeName> = { F32: 'float32', F64: 'float64', I64: 'int64', I32: 'int32', U8: 'uint8', BOOL: 'bool' };
+const ST_DTYPES: Record<string, DTypeName> = { F32: 'float32', F64: 'float64', I64: 'int64', I32: 'int32', U8: 'uint8', BOOL: 'bool', F16: 'float16', BF16: 'bfloat16' };
 /** Format names of the dtypes this module writes (safetensors has no complex128). */
-const ST_NAMES: Partial<Record<DTypeName, string>> = { float32: 'F32', float64: 'F64', int64: 'I64', int32: 'I32', uint8: 'U8', bool: 'BOOL' };
+const ST_NAMES: Partial<Record<DTypeName, string>> = { float32: 'F32', float64: 'F64', int64: 'I64', int32: 'I32', uint8: 'U8', bool: 'BOOL', float16: 'F16', bfloat16: 'BF16' };
 /** dtypes of the format that Antorcha cannot represent. */
-const ST_UNSUPPORTED = new Set(['F16', 'BF16', 'I8', 'I16', 'U16', 'U32', 'U64', 'F8_E5M2', 'F8_E4M3', 'F8_E8M0', 'F4', 'F6_E2M3', 'F6_E3M2', 'C64']);
+const ST_UNSUPPORTED = new Set(['I8', 'I16', 'U16', 'U32', 'U64', 'F8_E5M2', 'F8_E4M3', 'F8_E8M0', 'F4', 'F6_E2M3', 'F6_E3M2', 'C64']);
 const itemsize = (d: DTypeName): number => toDType(d).itemsize;
 /** Most dimensions a tensor may have (as for PyTorch checkpoints). */
 const MAX_DIMS = 64;
@@ -51,7 +51,7 @@ export function serialize(tensors: TensorMap | Map<string, Tensor>, metadata?: R
     if (!t._storage.backend.syncRead) {
       throw new TorchRuntimeError('serialize', `serialize: tensor on '${t.device}' can only be read asynchronously; use await safetensors.serializeAsync(tensors)`);
     }
-    return t.dataSync();
+    return hostStorage(t, 'serialize');
   });
 }
 
@@ -66,7 +66,7 @@ export function serialize(tensors: TensorMap | Map<string, Tensor>, metadata?: R
 export async function serializeAsync(tensors: TensorMap | Map<string, Tensor>, metadata?: Record<string, string> | null): Promise<Uint8Array> {
   const entries = entriesOf(tensors);
   const values = new Map<Tensor, Values>();
-  await Promise.all(entries.map(async ([, t]) => values.set(t, await t.data())));
+  await Promise.all(entries.map(async ([, t]) => values.set(t, await readStorage(t))));
   return encode(entries, metadata, (t) => values.get(t)!);
 }
 

@@ -6,7 +6,7 @@
  * `<archive>/version`. Loading is `weights_only`: only the globals and opcodes
  * state dicts use are accepted, nothing is ever executed.
  */
-import { type DTypeName, type Device, type HostArray, type DeviceLike, Tensor, TorchRuntimeError, allocHost, device, fromHost, toDType } from '@antorcha/core';
+import { type DTypeName, type Device, type HostArray, type DeviceLike, Tensor, TorchRuntimeError, allocHost, device, fromHost, hostStorage, readStorage, toDType } from '@antorcha/core';
 import { Parameter } from '../parameter.js';
 import { SerializationError, readGuard } from './errors.js';
 import { DictBuilder, type PyCallable, PyGlobal, PyPersistent, PyReduce, PyTuple, pickle, unpickle } from './pickle.js';
@@ -20,8 +20,8 @@ const STORAGE_DTYPES: Record<string, DTypeName | null> = {
   IntStorage: 'int32',
   ByteStorage: 'uint8',
   BoolStorage: 'bool',
-  HalfStorage: null,
-  BFloat16Storage: null,
+  HalfStorage: 'float16',
+  BFloat16Storage: 'bfloat16',
   ShortStorage: null,
   CharStorage: null,
   ComplexFloatStorage: null,
@@ -519,7 +519,7 @@ export function save(obj: unknown): Uint8Array {
     if (!t._storage.backend.syncRead) {
       throw new TorchRuntimeError('save', `save: tensor on '${t.device}' can only be read asynchronously; use await torch.saveAsync(obj)`);
     }
-    return storageView(t).dataSync();
+    return hostStorage(storageView(t), 'save');
   });
 }
 
@@ -542,7 +542,7 @@ export async function saveAsync(obj: unknown): Promise<Uint8Array> {
   // at the call even if the tensors change before it resolves.
   const reads = new Map<object, StorageValues | Promise<StorageValues>>();
   archive(obj, (t) => {
-    reads.set(t._storage, t._storage.backend.syncRead ? storageView(t).dataSync() : storageView(t).data());
+    reads.set(t._storage, t._storage.backend.syncRead ? hostStorage(storageView(t), 'save') : readStorage(storageView(t)));
     return new Float32Array(0);
   });
   const values = new Map<object, StorageValues>();
