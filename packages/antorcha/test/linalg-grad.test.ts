@@ -44,6 +44,16 @@ describe('linalg: gradcheck (float64)', () => {
     check((a) => torch.logdet(spdOf(a)), [r(3, 3)]);
   });
 
+  it('det at exactly singular matrices (the cofactors from the SVD, as PyTorch)', () => {
+    // rank 2 and rank 1: U has an exact zero on its diagonal, det is exactly 0
+    const s2 = torch.tensor([[1, 1, 0], [1, 1, 0], [0, 0, 2]], 'float64');
+    const s1 = torch.tensor([[1, 2, 3], [2, 4, 6], [3, 6, 9]], 'float64');
+    expect(L.det(s2).item() === 0).toBe(true);
+    check((a) => L.det(a), [s2.clone().requiresGrad_()]);
+    check((a) => L.det(a), [s1.clone().requiresGrad_()]);
+    check((a) => L.det(a), [torch.stack([s2, torch.eye(3, { dtype: 'float64' }).mul(2)]).requiresGrad_()]);
+  });
+
   it('cholesky (lower, upper), cholesky_ex, torch.cholesky, cholesky_solve, cholesky_inverse', () => {
     check((a) => L.cholesky(spdOf(a)), [r(3, 3)]);
     check((a) => L.cholesky(spdOf(a), { upper: true }), [r(2, 3, 3)]);

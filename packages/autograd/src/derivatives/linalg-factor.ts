@@ -8,7 +8,7 @@
  * `cholesky_inverse`, `triangular_solve`, `lu_unpack`). Formulas use differentiable ops
  * (and the linalg functions themselves), so double backward works.
  */
-import { type Tensor, TorchRuntimeError, cat, choleskySolve, eye, linalg, luUnpack, zeros } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, choleskySolve, eye, hostValues, linalg, luUnpack, where, zeros } from '@antorcha/core';
 import { sumTo } from '../unbroadcast.js';
 import { REDUCTIONS } from './reductions.js';
 import { type RuleTable, rule } from './rule.js';
@@ -133,6 +133,28 @@ function choleskyBackward(gL: Tensor, L: Tensor, upper: boolean): Tensor {
   return linalg.solveTriangular(Ll, gA, { upper: false, left: false });
 }
 
+/**
+ * The gradient of det: `g·det·A⁻ᴴ` (the cofactor matrix), and for singular matrices
+ * (det exactly 0, where A⁻¹ does not exist) the cofactors from the SVD, as PyTorch:
+ * `det(U)·det(Vh)·U·diag(π)·Vh` with `π_i = Π_{j≠i} σ_j`.
+ */
+function detBackward(g: Tensor, det: Tensor, A: Tensor): Tensor {
+  const gd = sq(g.mul(det));
+  const regular = gd.mul(linalg.invEx(A).inverse.mT);
+  const singular = det.eq(0);
+  if (A.numel() === 0 || !hostValues(singular.any(), 'linalg.det backward')[0]) return regular;
+  const { U, S, Vh } = linalg.svd(A);
+  const n = S._shape[S._shape.length - 1]!;
+  const ones = S.narrow(-1, 0, 1).mul(0).add(1);
+  // π_i = (σ_0…σ_{i−1})·(σ_{i+1}…σ_{n−1}): exclusive products from the left and from the right.
+  const leftP = n === 1 ? ones : cat([ones, S.narrow(-1, 0, n - 1).cumprod(-1)], -1);
+  const rightP = n === 1 ? ones : cat([ones, S.flip([-1]).narrow(-1, 0, n - 1).cumprod(-1)], -1).flip([-1]);
+  const pi = leftP.mul(rightP);
+  const sign = linalg.det(U).mul(linalg.det(Vh));
+  const cof = U.mul(pi.mul(sq(sign).squeeze(-1)).unsqueeze(-2)).matmul(Vh);
+  return where(sq(singular), sq(g).mul(cof), regular);
+}
+
 /** Projects a gradient onto the triangle a triangular solve read. */
 function triangle(g: Tensor, upper: boolean, unit: boolean): Tensor {
   return upper ? g.triu(unit ? 1 : 0) : g.tril(unit ? -1 : 0);
@@ -166,7 +188,7 @@ export const LINALG_FACTOR = {
   linalg_det: rule('LinalgDetBackward0', (ctx) => {
     const A = ctx.save(ctx.rec.inputs[0]!);
     const d = ctx.saveOutput(0);
-    return ([g]) => [sq(g!.mul(d())).mul(linalg.invEx(A()).inverse.mT)];
+    return ([g]) => [detBackward(g!, d(), A())];
   }),
   linalg_slogdet: rule('LinalgSlogdetBackward0', (ctx) => {
     const A = ctx.save(ctx.rec.inputs[0]!);
