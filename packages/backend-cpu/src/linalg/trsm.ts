@@ -5,25 +5,36 @@
 import type { LinalgParams, TensorRef } from '@antorcha/core';
 import { batchOf, dims, loadMatrix, store } from './matrix.js';
 
-/** Solves in place: `r` (n×cols, row-major) becomes `X`. */
+/**
+ * Solves in place: `r` (n×cols, row-major) becomes X. Row-oriented substitution: each
+ * row of X is its right-hand side minus the earlier rows scaled by T's entries, in
+ * increasing k, then divided by the diagonal (the same operations in the same order per
+ * element as the column-by-column form).
+ */
 export function triangularSolve(t: Float64Array, n: number, r: Float64Array, cols: number, upper: boolean, transpose: boolean, unit: boolean): void {
-  const get = transpose ? (i: number, j: number) => t[j * n + i]! : (i: number, j: number) => t[i * n + j]!;
-  const up = upper !== transpose;
-  for (let c = 0; c < cols; c++) {
-    if (up) {
-      for (let i = n - 1; i >= 0; i--) {
-        let s = r[i * cols + c]!;
-        for (let k = i + 1; k < n; k++) s -= get(i, k) * r[k * cols + c]!;
-        r[i * cols + c] = unit ? s : s / get(i, i);
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        let s = r[i * cols + c]!;
-        for (let k = 0; k < i; k++) s -= get(i, k) * r[k * cols + c]!;
-        r[i * cols + c] = unit ? s : s / get(i, i);
-      }
-    }
+  let a = t;
+  if (transpose) {
+    a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = t[j * n + i]!;
   }
+  const up = upper !== transpose;
+  const row = (i: number) => {
+    const from = up ? i + 1 : 0;
+    const to = up ? n : i;
+    const ri = i * cols;
+    for (let k = from; k < to; k++) {
+      // No skip of zero entries: 0·inf must give NaN, as in BLAS (a singular system's inf/NaN pattern).
+      const tik = a[i * n + k]!;
+      const rk = k * cols;
+      for (let c = 0; c < cols; c++) r[ri + c]! -= tik * r[rk + c]!;
+    }
+    if (!unit) {
+      const d = a[i * n + i]!;
+      for (let c = 0; c < cols; c++) r[ri + c]! /= d;
+    }
+  };
+  if (up) for (let i = n - 1; i >= 0; i--) row(i);
+  else for (let i = 0; i < n; i++) row(i);
 }
 
 /** `[T, R] → [X]` (see `LinalgKernel`). */
