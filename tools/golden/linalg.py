@@ -133,6 +133,20 @@ for d in F:
         add(f'geqrf/{d}/{tag}', 'geqrf', [A], bound_of=A)
         add(f'qr_torch/{d}/{tag}', 'qr', [A, False], bound_of=A)
 
+# non-contiguous inputs (transposed, strided, expanded batch): a contiguous A is factored
+# transposed by solve/inv, any other as it is
+for d in F:
+    T = well([4, 4], d).mT
+    add(f'inv/{d}/transposed', 'linalg.inv', [T], fn=L.inv, bound_of=T)
+    add(f'solve/{d}/transposed', 'linalg.solve', [T, torch.randn(4, 2, dtype=dt(d))], fn=L.solve, bound_of=T)
+    St = well([3, 6], d)[:, ::2]
+    add(f'det/{d}/strided', 'linalg.det', [St], fn=L.det, bound_of=St)
+    add(f'lu_factor/{d}/strided', 'linalg.lu_factor', [St], fn=L.lu_factor, bound_of=St)
+    E = well([1, 3, 3], d).expand(2, 3, 3)
+    add(f'cholesky/{d}/expanded', 'linalg.cholesky', [spd([3, 3], d).expand(2, 3, 3)], fn=L.cholesky, bound_of=E)
+    add(f'qr/{d}/expanded', 'linalg.qr', [E], fn=L.qr, bound_of=E)
+    add(f'inv/{d}/expanded', 'linalg.inv', [E], fn=L.inv, bound_of=E)
+
 # pivoting actually swaps rows; a zero leading entry; a matrix needing 2x2 Bunch-Kaufman blocks
 P = torch.tensor([[0., 2., 1.], [1., 1., 1.], [3., 0., 2.]], dtype=torch.float64)
 add('lu_factor/pivoting', 'linalg.lu_factor', [P], fn=L.lu_factor, bound_of=P)
