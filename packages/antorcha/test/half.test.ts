@@ -35,3 +35,23 @@ describe('host values of 16-bit tensors', () => {
     expect(b.tolist()).toEqual([[torch.roundToBfloat16(0.1)]]);
   });
 });
+
+interface PrintCase {
+  name: string;
+  dtype: 'float16' | 'bfloat16';
+  shape: number[];
+  values: (number | string)[];
+  requiresGrad: boolean;
+  expected: string;
+}
+
+describe('printing 16-bit tensors as PyTorch does (printing-half.json, tools/golden/printing_half.py)', () => {
+  const decode = (v: number | string): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v === '-0' ? -0 : (v as number));
+  for (const c of loadFixture<PrintCase[]>('printing-half.json')) {
+    it(c.name, () => {
+      const t = torch.tensor(c.values.map(decode), { dtype: c.dtype, requiresGrad: c.requiresGrad }).reshape(c.shape);
+      const leaf = c.requiresGrad ? torch.tensor(c.values.map(decode), { dtype: c.dtype, requiresGrad: true }) : t;
+      expect(leaf.toString()).toBe(c.expected);
+    });
+  }
+});
