@@ -25,7 +25,21 @@ cases = []
 names = set()
 
 
-def add(name, fn, args, kwargs=None, grad_fn=False):
+def enc_complex(t):
+    """A complex result: dtype, shape and the real and imaginary parts, row-major."""
+    name = {torch.complex64: 'complex64', torch.complex128: 'complex128'}[t.dtype]
+    return {'dtype': name, 'shape': list(t.shape), 're': enc_output(t.real.contiguous())['values'], 'im': enc_output(t.imag.contiguous())['values']}
+
+
+def enc_any(out):
+    if isinstance(out, torch.Tensor) and out.is_complex():
+        return enc_complex(out)
+    if isinstance(out, tuple):
+        return [enc_any(o) for o in out]
+    return enc_output(out)
+
+
+def add(name, fn, args, kwargs=None, grad_fn=False, meta=None):
     """One case: `fn` names the call the test makes (see the test's CALLS table)."""
     assert name not in names, name
     names.add(name)
@@ -33,10 +47,12 @@ def add(name, fn, args, kwargs=None, grad_fn=False):
     enc_args = [enc_input(a) if isinstance(a, torch.Tensor) else a for a in args]
     try:
         out = CALLS[fn](*args, **kwargs)
-        expected = enc_output(tuple(out) if isinstance(out, tuple) else out)
+        expected = enc_any(tuple(out) if isinstance(out, tuple) else out)
     except Exception as e:  # PyTorch's error is the expected result
         expected = {'error': str(e).split('\n')[0], 'type': type(e).__name__}
     case = {'name': name, 'fn': fn, 'args': enc_args, 'kwargs': {k: enc_arg(v) for k, v in kwargs.items()}, 'expected': expected}
+    if meta is not None:
+        case['meta'] = meta
     if grad_fn:
         leaves = [a.detach().clone().requires_grad_() if isinstance(a, torch.Tensor) and a.is_floating_point() else a for a in args]
         out = CALLS[fn](*leaves, **kwargs)
@@ -173,6 +189,21 @@ for dt in (F32, F64):
     add(f'lstsq/{d}/empty-rows', 'linalg.lstsq', [torch.zeros(0, 3, dtype=dt), torch.zeros(0, 2, dtype=dt)], {'driver': 'gelsd'})
     add(f'lstsq/{d}/empty-cols', 'linalg.lstsq', [torch.zeros(3, 0, dtype=dt), r(3, 2, dtype=dt)], {'driver': 'gelsd'})
     add(f'lstsq/{d}/hilbert6', 'linalg.lstsq', [hilbert(6, dt), r(6, 1, dtype=dt)], {'driver': 'gelsd'})
+    # --- eig / eigvals (complex results; meta.kappa: the condition number of PyTorch's
+    # eigenvector matrix, for the Bauer–Fike bound on the eigenvalues) ---
+    def eig_case(tag, A):
+        kappa = float(L.cond(L.eig(A.to(F64))[1]).max()) if A.numel() else 1.0
+        add(f'eig/{d}/{tag}', 'linalg.eig', [A], meta={'kappa': kappa})
+        add(f'eigvals/{d}/{tag}', 'linalg.eigvals', [A], meta={'kappa': kappa})
+    for shape in ([3, 3], [4, 4], [6, 6], [2, 3, 3], [1, 1], [64, 64]):
+        eig_case('x'.join(map(str, shape)), r(*shape, dtype=dt))
+    eig_case('rotation', torch.tensor([[0.0, -1.0], [1.0, 0.0]], dtype=dt))
+    eig_case('symmetric', sym(4, 4, dtype=dt))
+    eig_case('triangular', torch.triu(r(4, 4, dtype=dt)))
+    eig_case('empty', torch.zeros(0, 0, dtype=dt))
+    add(f'eig/{d}/inf', 'linalg.eig', [torch.tensor([[1.0, math.inf], [0.0, 1.0]], dtype=dt)])
+    # (eigvals of a matrix holding NaN is LAPACK-dependent: NaN results, or, for a NaN that
+    # balancing isolates, finite ones, or an internal assert in PyTorch 1.13; not a case)
     # --- SVD orders of the norms ---
     A = r(2, 3, 4, dtype=dt)
     for o in (2, -2, 'nuc'):
@@ -236,6 +267,8 @@ add('grad_fn/lstsq', 'linalg.lstsq', [A, B], grad_fn=True)
 add('grad_fn/lstsq-gelsd', 'linalg.lstsq', [A, B], {'driver': 'gelsd'}, grad_fn=True)
 add('grad_fn/lstsq-vector', 'linalg.lstsq', [A, B[:, 0].contiguous()], grad_fn=True)
 add('grad_fn/matrix_rank', 'linalg.matrix_rank', [A], grad_fn=True)
+add('grad_fn/eig', 'linalg.eig', [r(3, 3)], grad_fn=True)
+add('grad_fn/eigvals', 'linalg.eigvals', [r(3, 3)], grad_fn=True)
 for p in (None, -2, 'fro', 'nuc', 1):
     add(f'grad_fn/cond/p={p}', 'linalg.cond', [S], {'p': p}, grad_fn=True)
 for o in (2, -2, 'nuc'):

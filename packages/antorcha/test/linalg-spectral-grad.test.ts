@@ -89,6 +89,12 @@ describe('pinv, pinverse, lstsq, cond', () => {
   it('linalg.cond: 2, −2, nuc, fro, 1, inf', () => {
     for (const p of [null, -2, 'nuc', 'fro', 1, Infinity] as const) check((A: T) => torch.linalg.cond(A, p), [r(3, 3)]);
   });
+  it('eig / eigvals: complex results carry no gradient yet (autograd records real outputs only)', () => {
+    const { eigenvalues } = torch.linalg.eig(r(3, 3));
+    expect(eigenvalues.dtype.name).toBe('complex128');
+    expect(eigenvalues.requiresGrad).toBe(false);
+    expect(torch.linalg.eigvals(r(2, 2)).requiresGrad).toBe(false);
+  });
   it('matrix_rank is not differentiable (an integer result)', () => {
     const rank = torch.linalg.matrixRank(r(3, 3));
     expect(rank.dtype.name).toBe('int64');

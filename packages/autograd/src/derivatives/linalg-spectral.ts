@@ -9,7 +9,7 @@
  * for losses invariant to the vectors' signs (gauge invariance). Formulas use
  * differentiable ops, so double backward works.
  */
-import { type Tensor, linalg } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, linalg } from '@antorcha/core';
 import { sumTo } from '../unbroadcast.js';
 import { type RuleTable, rule } from './rule.js';
 
@@ -126,6 +126,11 @@ export const LINALG_SPECTRAL = {
     const L = ctx.saveOutput(0);
     const V = ctx.saveOutput(1);
     return ([gL]) => [eighBackward(gL!, null, L(), V())];
+  }),
+  // outputs [eigenvalues, eigenvectors] (complex). PyTorch's linalg_eig_backward solves with
+  // the complex Vᴴ; complex gradients do not flow through the linear-algebra kernels yet.
+  linalg_eig: rule('LinalgEigBackward0', () => () => {
+    throw new TorchRuntimeError('backward', 'the derivative of linalg.eig / linalg.eigvals (LinalgEigBackward0) is not implemented in Antorcha yet: it needs complex matrix solves. For symmetric input use torch.linalg.eigh, which is differentiable.');
   }),
   linalg_pinv: rule('LinalgPinvBackward0', (ctx) => {
     const A = ctx.save(ctx.rec.inputs[0]!);

@@ -5,8 +5,9 @@
  * `wi[j] > 0`, columns j and j+1 hold the real and imaginary parts of the vector of
  * `wr[j] + i·wi[j]`; the vector of its conjugate is the conjugate), each of unit norm
  * with its largest component real. Core assembles complex results from them. Hessenberg
- * reduction + Francis double-shift QR in float64 (./hqr.ts). Inputs must be finite
- * (core checks, as PyTorch does); `info > 0` when the QR iteration failed to converge.
+ * reduction + Francis double-shift QR in float64 (./hqr.ts). A matrix with a non-finite
+ * entry gives NaN results (`linalg.eigvals` returns them; `linalg.eig` refuses such input
+ * first, as PyTorch does); `info > 0` when the QR iteration failed to converge.
  */
 import type { TensorRef } from '@antorcha/core';
 import { eigGeneral } from './hqr.js';
@@ -24,7 +25,14 @@ export function eig(inputs: readonly TensorRef[], outputs: readonly TensorRef[])
     const wr = new Float64Array(n);
     const wi = new Float64Array(n);
     const v = vectors ? new Float64Array(n * n) : null;
-    const code = eigGeneral(h, n, wr, wi, v);
+    let finite = true;
+    for (let i = 0; i < h.length; i++) if (!Number.isFinite(h[i]!)) finite = false;
+    const code = finite ? eigGeneral(h, n, wr, wi, v) : 0;
+    if (!finite) {
+      wr.fill(NaN);
+      wi.fill(NaN);
+      v?.fill(NaN);
+    }
     store(WR, b, wr);
     store(WI, b, wi);
     if (v !== null) store(outputs[2]!, b, v);

@@ -1,36 +1,88 @@
 /**
- * The general eigen-decomposition: `linalg.eig` and `linalg.eigvals`. Their results are
- * complex in PyTorch (complex64/complex128 even for real input); until Antorcha has
- * complex dtypes they check their input as PyTorch does and then raise an error that
- * says so. The backend's `eig` kernel (Hessenberg + Francis double-shift QR; real and
- * imaginary parts, vectors in LAPACK's real packing) is in place and tested for them.
+ * The general eigen-decomposition: `linalg.eig` and `linalg.eigvals`, complex results
+ * (complex64 for float32 input, complex128 for float64) as PyTorch returns them, from the
+ * backend's `eig` kernel (Hessenberg + Francis double-shift QR on the CPU): eigenvalues
+ * in Schur order (a conjugate pair with the positive imaginary part first, as LAPACK's
+ * `geev`), eigenvectors of unit norm with their largest component real (`geev`'s
+ * normalisation). Each eigenvector is unique only up to a complex phase, and the order of
+ * the eigenvalues is the algorithm's (LAPACK's may differ for the same matrix): compare
+ * sets of eigenvalues and the invariant `A·V = V·diag(L)`.
+ *
+ * Autograd: recorded as `LinalgEigBackward0`; its backward (`linalg_eig_backward`)
+ * needs complex matrix solves and raises PyTorch's "not implemented" error here.
  */
+import { composite, needsGrad } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
+import { complex } from '../complex/ops.js';
+import { zeros } from '../ops/creation.js';
+import { cat } from '../ops/indexing.js';
+import { where } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
 import { checkSquare } from './errors.js';
-import { needsComplex } from './spectral-kernels.js';
-import type { NamedTuple } from './tuple.js';
+import { eigRaw } from './spectral-kernels.js';
+import { type NamedTuple, namedTuple } from './tuple.js';
 
 function checkEig(op: string, A: Tensor): void {
   expectTensor(op, 'A', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, `${op}: The input tensor A must have at least 2 dimensions.`);
   checkSquare(op, A);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `Unknown Complex ScalarType for ${cppName(A.dtype)}`);
+  if (!A.dtype.isFloatingPoint || A.dtype.itemsize < 4) throw new TorchRuntimeError(op, `Unknown Complex ScalarType for ${cppName(A.dtype)}`);
+}
+
+/** Column j+1 of each matrix moved to column j (`dir` −1) or column j−1 to j (`dir` +1), zeros shifted in. */
+function shiftCols(V: Tensor, dir: 1 | -1): Tensor {
+  const n = V._shape[V._shape.length - 1]!;
+  if (n < 2) return V.mul(0);
+  const z = zeros([...V._shape.slice(0, -1), 1], { dtype: V.dtype, device: V.device });
+  return dir < 0 ? cat([V.narrow(-1, 1, n - 1), z], -1) : cat([z, V.narrow(-1, 0, n - 1)], -1);
+}
+
+/** Complex eigenvalues and (optionally) eigenvectors of a checked input, no recording. */
+function eigComplex(op: string, A: Tensor, vectors: boolean): Tensor[] {
+  const r = eigRaw(op, A, vectors);
+  const [wr, wi] = r as [Tensor, Tensor];
+  const L = complex(wr, wi);
+  if (!vectors) return [L];
+  // geev's packing: for a pair at j, j+1 (wi[j] > 0) the columns hold re and im of the
+  // vector of wr[j] + i·wi[j]; the vector of the conjugate is its conjugate.
+  const V = r[2]!;
+  const pos = wi.gt(0).unsqueeze(-2);
+  const neg = wi.lt(0).unsqueeze(-2);
+  const re = where(neg, shiftCols(V, 1), V);
+  const im = where(pos, shiftCols(V, -1), where(neg, V.neg(), 0));
+  return [L, complex(re, im)];
 }
 
 /**
- * Eigenvalues and right eigenvectors of general square matrices (complex results):
- * raises until complex dtypes are available (use {@link eigh} for symmetric input).
+ * Eigenvalues and right eigenvectors (columns) of general square matrices, complex.
+ * @example
+ * ```ts
+ * const { eigenvalues, eigenvectors } = torch.linalg.eig(torch.tensor([[0, -1], [1, 0]], 'float64'));
+ * // eigenvalues: tensor([0.+1.j, 0.-1.j], dtype=torch.complex128)
+ * ```
  */
 export function eig(A: Tensor): NamedTuple<'eigenvalues' | 'eigenvectors'> {
-  checkEig('linalg.eig', A);
-  return needsComplex('linalg.eig');
+  const op = 'linalg.eig';
+  checkEig(op, A);
+  if (A.numel() > 0 && !(A.isfinite().all().item() as boolean)) {
+    throw new TorchRuntimeError(op, 'torch.linalg.eig: input tensor should not contain infs or NaNs.');
+  }
+  const [L, V] = composite('linalg_eig', [A], {}, () => eigComplex(op, A, true));
+  return namedTuple('linalg_eig', [['eigenvalues', L!], ['eigenvectors', V!]]);
 }
 
-/** Eigenvalues of general square matrices (complex results): raises until complex dtypes are available. */
+/**
+ * Eigenvalues of general square matrices, complex (NaN for a matrix with a non-finite entry).
+ * @example
+ * ```ts
+ * torch.linalg.eigvals(torch.tensor([[2, 0], [0, 3]], 'float64')); // tensor([2.+0.j, 3.+0.j], dtype=torch.complex128)
+ * ```
+ */
 export function eigvals(A: Tensor): Tensor {
-  checkEig('linalg.eigvals', A);
-  return needsComplex('linalg.eigvals');
+  const op = 'linalg.eigvals';
+  checkEig(op, A);
+  if (needsGrad([A])) return composite('linalg_eig', [A], {}, () => eigComplex(op, A, true))[0]!;
+  return eigComplex(op, A, false)[0]!;
 }

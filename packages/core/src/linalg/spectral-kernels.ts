@@ -17,7 +17,6 @@
  *   packing (for a pair at j, j+1 the columns hold the real and imaginary parts of the
  *   vector of `wr[j] + i·wi[j]`), unit norm with the largest component real.
  */
-import { TorchRuntimeError } from '../errors.js';
 import { int32 } from '../dtype.js';
 import type { Tensor } from '../tensor.js';
 import { hostValues } from '../ops/conversion.js';
@@ -89,12 +88,4 @@ function checkSpectralInfo(op: string, info: Tensor, batched: boolean, kind: 'sv
     }
     throw new TorchLinAlgError(op, `linalg.eig${where} The algorithm failed to converge because the input matrix is ill-conditioned or has too many repeated eigenvalues (error code: ${i}).`);
   }
-}
-
-/** Raised by `eig`/`eigvals` while Antorcha has no complex dtypes (their results are complex in PyTorch). */
-export function needsComplex(op: string): never {
-  throw new TorchRuntimeError(
-    op,
-    `${op}: the eigenvalues and eigenvectors of a general real matrix are complex, and complex dtypes (complex64/complex128) are not available in this build yet; for symmetric matrices use torch.linalg.eigh / eigvalsh`,
-  );
 }
