@@ -275,3 +275,38 @@ for o in (2, -2, 'nuc'):
     add(f'grad_fn/matrix_norm/{o}', 'linalg.matrix_norm', [A, o], grad_fn=True)
 
 write_json('packages/core/fixtures/linalg-spectral.json', cases)
+
+# --- op-conformance cases (ops-linalg-spectral.json) for the catalogue rows `svd` and
+# `pinverse`: results that are unique (singular values; torch.svd's zero U and V without
+# compute_uv; the pseudoinverse), run by every backend's conformance suite where it has
+# Backend.linalg (`needs: linalg`), with per-element bounds c·n·κ·ε·max|value| (c = 64). ---
+from _cases import Cases  # noqa: E402
+
+EPS = {'float32': 2.0 ** -23, 'float64': 2.0 ** -52}
+oc = Cases()
+
+
+def bounded(name, op, args, kwargs=None):
+    oc.add(name, op, args, kwargs)
+    case = oc.cases[-1]
+    case['needs'] = 'linalg'
+    A = args[0].detach().to(F64)
+    s = L.svdvals(A)
+    kappa = float((s[..., 0] / s[..., -1]).max()) if s.numel() else 1.0
+    n = max(A.shape[-1], A.shape[-2], 1)
+    exp = case['expected']
+    for o in (exp if isinstance(exp, list) else [exp]):
+        if isinstance(o, dict) and o.get('dtype') in EPS and o.get('values'):
+            scale = max([abs(float(v)) for v in o['values'] if isinstance(v, (int, float))] + [1.0])
+            b = 64 * n * kappa * EPS[o['dtype']] * scale
+            o['bound'] = [b] * len(o['values'])
+
+
+for dt in (F32, F64):
+    d = DTYPE_NAMES[dt]
+    bounded(f'svd/{d}/compute_uv=False', 'svd', [r(4, 3, dtype=dt), True, False])
+    bounded(f'svd/{d}/wide/some=False/compute_uv=False', 'svd', [r(2, 3, 5, dtype=dt), False, False])
+    bounded(f'pinverse/{d}', 'pinverse', [r(3, 4, dtype=dt)])
+    bounded(f'pinverse/{d}/batched', 'pinverse', [r(2, 4, 3, dtype=dt)])
+    bounded(f'pinverse/{d}/rcond', 'pinverse', [torch.diag(torch.tensor([3.0, 1.0, 0.1], dtype=dt)), 0.2])
+oc.write('linalg-spectral')
