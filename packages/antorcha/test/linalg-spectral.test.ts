@@ -19,7 +19,8 @@
 // ≲ c·ε·κ(A)·‖result‖. Both PyTorch (LAPACK, computing float32 in float32) and Antorcha
 // (float64 throughout, rounded once) are within such bounds of the exact answer, so they
 // are within twice of each other; c = 64 covers the dimension factors at these sizes.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCpuBackend } from '@antorcha/backend-cpu';
 import * as torch from '../src/index.js';
 import { type EncodedInput, type EncodedResult, decodeInput, decodeValue, isEncodedInput, loadFixture } from '@antorcha/core/testing';
 
@@ -431,5 +432,33 @@ describe('torch.linalg spectral ops against PyTorch', () => {
     const rows = [...MEASURED].map(([g, m]) => `${g}: max |Δ| ${m.err.toExponential(2)} (${(m.rel * 100).toFixed(2)}% of its bound)`);
     console.log(rows.join('\n'));
     expect(MEASURED.size).toBeGreaterThan(10);
+  });
+});
+
+describe('a backend without linear-algebra kernels', () => {
+  beforeAll(() => {
+    const b = { ...createCpuBackend(), name: 'nospectral' };
+    delete (b as { linalg?: unknown }).linalg;
+    torch.registerBackend(b);
+  });
+  afterAll(() => torch.unregisterBackend('nospectral'));
+
+  it('every spectral op names the op, the device and the way out', () => {
+    const a = torch.eye(3, { device: 'nospectral' });
+    const L = torch.linalg;
+    const calls: [string, () => unknown][] = [
+      ['linalg.svd', () => L.svd(a)],
+      ['linalg.svdvals', () => L.svdvals(a)],
+      ['linalg.eigh', () => L.eigh(a)],
+      ['linalg.eigvalsh', () => L.eigvalsh(a)],
+      ['linalg.eig', () => L.eig(a)],
+      ['linalg.eigvals', () => L.eigvals(a)],
+      ['linalg.pinv', () => L.pinv(a)],
+      ['linalg.matrix_rank', () => L.matrixRank(a)],
+      ['linalg.lstsq', () => L.lstsq(a, a)],
+      ['linalg.svdvals', () => L.cond(a)],
+      ['linalg.svd', () => L.matrixNorm(a, 'nuc')],
+    ];
+    for (const [op, f] of calls) expect(f, op).toThrow(new RegExp(`^${op.replace('.', '\\.')}: the 'nospectral:0' backend has no linear-algebra kernels`));
   });
 });

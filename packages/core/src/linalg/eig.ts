@@ -21,6 +21,7 @@ import { cat } from '../ops/indexing.js';
 import { where } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
 import { checkSquare } from './errors.js';
+import { linalgBackend } from './run.js';
 import { eigRaw } from './spectral-kernels.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
 
@@ -66,6 +67,7 @@ function eigComplex(op: string, A: Tensor, vectors: boolean): Tensor[] {
 export function eig(A: Tensor): NamedTuple<'eigenvalues' | 'eigenvectors'> {
   const op = 'linalg.eig';
   checkEig(op, A);
+  linalgBackend(op, A); // a device without the kernels says so before the finiteness read
   if (A.numel() > 0 && !(A.isfinite().all().item() as boolean)) {
     throw new TorchRuntimeError(op, 'torch.linalg.eig: input tensor should not contain infs or NaNs.');
   }
