@@ -50,6 +50,7 @@ const EPS = { float32: 2 ** -23, float64: 2 ** -52 } as const;
 
 const kw = (v: unknown): unknown => {
   if (v !== null && typeof v === 'object' && 'float' in (v as object)) return decodeValue((v as { float: never }).float);
+  if (isEncodedInput(v)) return decodeInput(v as EncodedInput); // tensor tolerances (atol/rtol)
   return v;
 };
 
