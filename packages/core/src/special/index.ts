@@ -41,6 +41,9 @@ function unaryNoGrad(aten: string, kernel: UnaryOp, x: Tensor, argName = 'input'
 
 /** A binary kernel; either operand may be a number (PyTorch's Scalar overloads). */
 function binary(aten: string, kernel: BinaryOp, a: TensorOrScalar, b: TensorOrScalar, noGrad = false): Tensor {
+  if (!(a instanceof Tensor) && !(b instanceof Tensor)) {
+    throw new TorchTypeError(aten, `${aten}() received an invalid combination of arguments - got (${pyTypeName(a)}, ${pyTypeName(b)}), but expected one of:`);
+  }
   const d = (v: TensorOrScalar) => (noGrad && v instanceof Tensor ? v.detach() : v);
   return binaryOp(aten, kernel, d(a), d(b), 'float');
 }
