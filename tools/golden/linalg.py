@@ -392,6 +392,7 @@ add('multi_dot/last_3d', 'linalg.multi_dot', [[torch.ones(2, 2), torch.ones(2, 2
 add('cholesky_inverse/upper_singular', 'cholesky_inverse', [torch.tensor([[1., 2.], [0., 0.]]), True])
 add('cholesky_torch/not_pd', 'cholesky', [NPD])
 add('inv/float16', 'linalg.inv', [torch.eye(2, dtype=torch.float16)], fn=L.inv)
+add('vector_norm/float16', 'linalg.vector_norm', [torch.tensor([3., 4., 1.5], dtype=torch.float16)], fn=L.vector_norm, kernels=False)
 # NaN inputs propagate (no error): LAPACK's pivot search keeps a NaN in first place
 Nn = torch.tensor([[float('nan'), 1.], [1., 1.]], dtype=torch.float64)
 add('det/nan', 'linalg.det', [Nn], fn=L.det)

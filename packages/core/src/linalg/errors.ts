@@ -36,13 +36,14 @@ export function checkSquare(op: string, t: Tensor, name = 'A'): void {
 
 /**
  * float32/float64: `linalg.inv: Expected a floating point or complex tensor as input. Got Long`;
- * float16/bfloat16 are refused as PyTorch refuses them (`Low precision dtypes not supported`),
+ * float16/bfloat16 are refused as PyTorch's factorizations refuse them (`Low precision dtypes
+ * not supported`) unless `lowPrecision` (the norms compute in them),
  * complex dtypes with an error saying they are not supported yet (PyTorch supports them).
  */
-export function checkFloat(op: string, t: Tensor): void {
+export function checkFloat(op: string, t: Tensor, lowPrecision = false): void {
   if (t.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(t.dtype)}); torch.linalg computes in float32 and float64`);
   if (!t.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `${op}: Expected a floating point or complex tensor as input. Got ${cppName(t.dtype)}`);
-  if (t.dtype.name === 'float16' || t.dtype.name === 'bfloat16') throw new TorchRuntimeError(op, `${op}: Low precision dtypes not supported. Got ${cppName(t.dtype)}`);
+  if (!lowPrecision && (t.dtype.name === 'float16' || t.dtype.name === 'bfloat16')) throw new TorchRuntimeError(op, `${op}: Low precision dtypes not supported. Got ${cppName(t.dtype)}`);
 }
 
 /** Same dtype of A and B: PyTorch's text for the solvers. */

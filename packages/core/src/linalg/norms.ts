@@ -42,7 +42,7 @@ export function vectorNorm(x: Tensor, ord: number = 2, dim?: number | readonly n
   const op = 'linalg.vector_norm';
   expectTensor(op, 'x', 1, x);
   if (typeof ord !== 'number') throw new TorchTypeError(op, `linalg_vector_norm(): argument 'ord' must be Number, not str`);
-  checkFloat(op, x);
+  checkFloat(op, x, true);
   const xd = opts.dtype === undefined || opts.dtype === null ? x : x.to(toDType(opts.dtype));
   const dims = normalizeDims(dim ?? null, x._shape.length, op);
   if (ord < 0 || ord === Infinity) {
@@ -78,7 +78,7 @@ export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly 
   const op = 'linalg.matrix_norm';
   expectTensor(op, 'A', 1, A);
   checkRank(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, true);
   if (dim.length !== 2) throw new TorchRuntimeError(op, `${op}: dim must be a 2-tuple. Got ${dim.join(' ')}`);
   const nd = A._shape.length;
   const d0 = wrapDim(dim[0]!, nd, op);
