@@ -28,6 +28,9 @@ DTYPES = {v: k for k, v in DTYPE_NAMES.items()}
 
 
 def enc_value(v):
+    if isinstance(v, complex):
+        # a complex element or scalar is its [re, im] pair (each part encoded as a float)
+        return [enc_value(v.real), enc_value(v.imag)]
     if isinstance(v, bool):
         return 1 if v else 0
     if isinstance(v, int):
@@ -77,6 +80,8 @@ def enc_arg(a):
         return [enc_arg(x) for x in a]
     if isinstance(a, float):
         return {'float': enc_value(a)}
+    if isinstance(a, complex):
+        return {'complex': enc_value(a)}
     if isinstance(a, torch.dtype):
         return {'dtype': DTYPE_NAMES[a]}
     return a
@@ -91,6 +96,8 @@ def enc_output(r):
         return {'bool': r}
     if isinstance(r, float):
         return {'float': enc_value(r)}
+    if isinstance(r, complex):
+        return {'complex': enc_value(r)}
     return r
 
 

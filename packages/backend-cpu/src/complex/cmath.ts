@@ -42,6 +42,17 @@ export function cdiv(a: number, b: number, c: number, d: number, r: Out, f32: bo
   }
 }
 
+/**
+ * `1/z` as PyTorch's vectorized `reciprocal`: `(x − iy)/(x² + y²)` (so `1/0` is NaN, and
+ * `1/∞` NaN in the real part, as PyTorch's CPU result).
+ */
+export function crecip(x: number, y: number, r: Out, f32: boolean): void {
+  const q = f32 ? fr : id;
+  const den = q(q(x * x) + q(y * y));
+  r[0] = q(x / den);
+  r[1] = q(-y / den);
+}
+
 /** `|z|`. */
 export function cabs(x: number, y: number): number {
   if (!Number.isFinite(x) || !Number.isFinite(y)) {
@@ -51,23 +62,11 @@ export function cabs(x: number, y: number): number {
   return Math.hypot(x, y);
 }
 
-/** `e^z`. */
+/**
+ * `e^z` as PyTorch's vectorized kernel computes it: `e^x·cos y + i·e^x·sin y`, with no
+ * special-value handling (so `exp(∞ + 0i)` is `∞ + NaN·i`, as PyTorch's CPU result).
+ */
 export function cexp(x: number, y: number, r: Out): void {
-  if (y === 0) {
-    r[0] = Math.exp(x);
-    r[1] = Number.isNaN(x) ? y : y; // exp(x + ±0i) = e^x ± 0i
-    return;
-  }
-  if (x === -Infinity && !Number.isFinite(y)) {
-    r[0] = 0;
-    r[1] = 0;
-    return;
-  }
-  if (x === Infinity && !Number.isFinite(y)) {
-    r[0] = Infinity;
-    r[1] = NaN;
-    return;
-  }
   const e = Math.exp(x);
   r[0] = e * Math.cos(y);
   r[1] = e * Math.sin(y);
@@ -91,8 +90,10 @@ export function csqrt(x: number, y: number, r: Out): void {
       r[0] = x;
       r[1] = NaN;
     } else if (x === -Infinity) {
+      // glibc gives the imaginary infinity y's sign; the NaNs x86 arithmetic makes (what
+      // PyTorch's kernels pass in) have the sign bit set, which JavaScript cannot see
       r[0] = NaN;
-      r[1] = Infinity;
+      r[1] = -Infinity;
     } else {
       r[0] = NaN;
       r[1] = NaN;
@@ -127,26 +128,74 @@ export function csqrt(x: number, y: number, r: Out): void {
   }
 }
 
-/** `sinh z`. */
+/** `sinh z` with C99 Annex G special values (glibc's csinh, which PyTorch's kernel maps). */
 export function csinh(x: number, y: number, r: Out): void {
-  if (y === 0) {
-    r[0] = Math.sinh(x);
-    r[1] = y;
+  if (Number.isFinite(x) && Number.isFinite(y)) {
+    if (y === 0) {
+      r[0] = Math.sinh(x);
+      r[1] = y;
+      return;
+    }
+    r[0] = Math.sinh(x) * Math.cos(y);
+    r[1] = Math.cosh(x) * Math.sin(y);
     return;
   }
-  r[0] = Math.sinh(x) * Math.cos(y);
-  r[1] = Math.cosh(x) * Math.sin(y);
+  if (x === 0) {
+    r[0] = x;
+    r[1] = NaN;
+  } else if (x === Infinity || x === -Infinity) {
+    if (y === 0) {
+      r[0] = x;
+      r[1] = y;
+    } else if (Number.isFinite(y)) {
+      r[0] = x * Math.cos(y);
+      r[1] = Infinity * Math.sin(y);
+    } else {
+      r[0] = x;
+      r[1] = NaN;
+    }
+  } else if (Number.isNaN(x) && y === 0) {
+    r[0] = NaN;
+    r[1] = y;
+  } else {
+    r[0] = NaN;
+    r[1] = NaN;
+  }
 }
 
-/** `cosh z`. */
+/** `cosh z` with C99 Annex G special values (glibc's ccosh). */
 export function ccosh(x: number, y: number, r: Out): void {
-  if (y === 0) {
-    r[0] = Math.cosh(x);
-    r[1] = x === 0 ? (Object.is(x, -0) !== Object.is(y, -0) ? -0 : 0) : Math.sinh(x) * y;
+  if (Number.isFinite(x) && Number.isFinite(y)) {
+    if (y === 0) {
+      r[0] = Math.cosh(x);
+      r[1] = x === 0 ? (Object.is(x, -0) !== Object.is(y, -0) ? -0 : 0) : Math.sinh(x) * y;
+      return;
+    }
+    r[0] = Math.cosh(x) * Math.cos(y);
+    r[1] = Math.sinh(x) * Math.sin(y);
     return;
   }
-  r[0] = Math.cosh(x) * Math.cos(y);
-  r[1] = Math.sinh(x) * Math.sin(y);
+  if (x === 0) {
+    r[0] = NaN;
+    r[1] = 0;
+  } else if (x === Infinity || x === -Infinity) {
+    if (y === 0) {
+      r[0] = Infinity;
+      r[1] = (x < 0) !== Object.is(y, -0) ? -0 : 0;
+    } else if (Number.isFinite(y)) {
+      r[0] = Infinity * Math.cos(y);
+      r[1] = x * Math.sin(y);
+    } else {
+      r[0] = Infinity;
+      r[1] = NaN;
+    }
+  } else if (Number.isNaN(x) && y === 0) {
+    r[0] = NaN;
+    r[1] = 0;
+  } else {
+    r[0] = NaN;
+    r[1] = NaN;
+  }
 }
 
 /** `tanh z` (Kahan's formula, as glibc; saturates for large |re|). */
@@ -159,6 +208,11 @@ export function ctanh(x: number, y: number, r: Out): void {
     }
     r[0] = Math.sign(x);
     r[1] = Number.isFinite(y) ? (Math.sin(2 * y) < 0 || (Math.sin(2 * y) === 0 && y < 0) ? -0 : 0) : 0;
+    return;
+  }
+  if (!Number.isFinite(y)) {
+    r[0] = x === 0 ? x : NaN;
+    r[1] = NaN;
     return;
   }
   if (y === 0) {
@@ -204,11 +258,34 @@ export function ctan(x: number, y: number, r: Out): void {
 
 /** `asinh z = log(z + √(z² + 1))`, evaluated on the right half-plane (asinh is odd). */
 export function casinh(x: number, y: number, r: Out): void {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    const xi = x === Infinity || x === -Infinity, yi = y === Infinity || y === -Infinity;
+    if (xi || yi) {
+      r[0] = xi ? x : Number.isNaN(x) || !(x < 0 || Object.is(x, -0)) ? Infinity : -Infinity;
+      r[1] = Number.isNaN(y) || Number.isNaN(x) ? NaN : xi && yi ? Math.sign(y) * Math.PI / 4 : yi ? Math.sign(y) * Math.PI / 2 : y < 0 || Object.is(y, -0) ? -0 : 0;
+      return;
+    }
+    r[0] = NaN;
+    r[1] = y === 0 ? y : NaN;
+    return;
+  }
   const neg = x < 0 || (x === 0 && Object.is(x, -0));
   const ax = neg ? -x : x, ay = neg ? -y : y;
   if (Math.abs(ax) < 1e-8 && Math.abs(ay) < 1e-8) {
     r[0] = neg ? -ax : ax;
     r[1] = neg ? -ay : ay;
+    return;
+  }
+  if (ax < 0.5 && Math.abs(ay) < 0.5) {
+    // small |z|: asinh z = log1p(z + z²/(1 + √(1 + z²))), free of the cancellation in log(z + …)
+    const zr = ax * ax - ay * ay, zi = 2 * ax * ay;
+    csqrt(1 + zr, zi, r);
+    cdiv(zr, zi, 1 + r[0], r[1], r, false);
+    clog1p(ax + r[0], ay + r[1], r);
+    if (neg) {
+      r[0] = -r[0];
+      r[1] = -r[1];
+    }
     return;
   }
   // √(z² + 1) = √((z + i)(z − i)) keeps precision near ±i
@@ -224,24 +301,55 @@ export function casinh(x: number, y: number, r: Out): void {
   }
 }
 
-/** `asin z = −i·asinh(i·z)`. */
+/** `asin z = −i·log(iz + √(1 − z²))`, the formula (and so the special values) of PyTorch's vectorized kernel. */
 export function casin(x: number, y: number, r: Out): void {
-  casinh(-y, x, r);
-  const re = r[1], im = -r[0];
-  r[0] = re;
-  r[1] = im;
+  // evaluated in double precision for complex64 too: PyTorch's float lanes lose digits to
+  // cancellation near 0 that no emulation reproduces bit for bit; the result is closer to exact
+  const q = id;
+  const re = q(1 - q(q(x * x) - q(y * y)));
+  const im = q(-q(2 * q(x * y)));
+  csqrt(re, im, r);
+  const s0 = q(r[0]), s1 = q(r[1]);
+  clog(q(-y + s0), q(x + s1), r);
+  const l0 = q(r[0]), l1 = q(r[1]);
+  r[0] = l1;
+  r[1] = -l0;
 }
 
-/** `acos z = π/2 − asin z`, with acos's own form `−i·log(z + i√(1 − z²))` off the real axis. */
-export function cacos(x: number, y: number, r: Out): void {
-  // acos z = 2·log(√((1+z)/2) + i√((1−z)/2)) / i  (Kahan)
+/**
+ * `acos z` of complex64 (PyTorch's float kernel maps glibc's cacosf): Kahan's
+ * `2·atan2(re √(1−z), re √(1+z)) + i·asinh(im(conj(√(1+z))·√(1−z)))`, with Annex G's infinities.
+ */
+export function cacosAnnexG(x: number, y: number, r: Out): void {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    const xi = x === Infinity || x === -Infinity, yi = y === Infinity || y === -Infinity;
+    const imInf = y < 0 || Object.is(y, -0) ? Infinity : -Infinity;
+    if (yi) {
+      r[0] = Number.isNaN(x) ? NaN : x === Infinity ? Math.PI / 4 : x === -Infinity ? (3 * Math.PI) / 4 : Math.PI / 2;
+      r[1] = y > 0 ? -Infinity : Infinity;
+    } else if (xi) {
+      r[0] = Number.isNaN(y) ? NaN : x > 0 ? 0 : Math.PI;
+      r[1] = Number.isNaN(y) ? Infinity : imInf;
+    } else {
+      r[0] = NaN;
+      r[1] = NaN;
+    }
+    return;
+  }
   csqrt(1 + x, y, r);
-  const a0 = r[0], a1 = r[1]; // √(1+z)
+  const a0 = r[0], a1 = r[1];
   csqrt(1 - x, -y, r);
-  const b0 = r[0], b1 = r[1]; // √(1−z)
-  // re = 2·atan2(re √(1−z), re √(1+z)); im = asinh(im(conj(√(1+z))·√(1−z)))
+  const b0 = r[0], b1 = r[1];
   r[0] = 2 * Math.atan2(b0, a0);
   r[1] = Math.asinh(a0 * b1 - a1 * b0);
+}
+
+/** `acos z = π/2 − asin z`, as PyTorch's vectorized complex128 kernel. */
+export function cacos(x: number, y: number, r: Out, f32 = false): void {
+  const q = f32 ? fr : id;
+  casin(x, y, r);
+  r[0] = q(q(Math.PI / 2) - r[0]);
+  r[1] = q(0 - r[1]);
 }
 
 /** `acosh z = log(z + √(z+1)·√(z−1))`. */
@@ -257,6 +365,21 @@ export function cacosh(x: number, y: number, r: Out): void {
 
 /** `atanh z = (log1p(z) − log1p(−z))/2`. */
 export function catanh(x: number, y: number, r: Out): void {
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    const xi = x === Infinity || x === -Infinity, yi = y === Infinity || y === -Infinity;
+    const neg = x < 0 || Object.is(x, -0);
+    if (yi) {
+      r[0] = neg ? -0 : 0;
+      r[1] = Math.sign(y) * Math.PI / 2;
+    } else if (xi) {
+      r[0] = neg ? -0 : 0;
+      r[1] = Number.isNaN(y) ? NaN : (y < 0 || Object.is(y, -0) ? -1 : 1) * Math.PI / 2;
+    } else {
+      r[0] = NaN;
+      r[1] = NaN;
+    }
+    return;
+  }
   // re = log1p(4x / ((1−x)² + y²))/4, im = atan2(2y, (1−x)(1+x) − y²)/2
   const ax = Math.abs(x);
   const re = 0.25 * Math.log1p((4 * ax) / ((1 - ax) * (1 - ax) + y * y));
@@ -264,12 +387,21 @@ export function catanh(x: number, y: number, r: Out): void {
   r[1] = 0.5 * Math.atan2(2 * y, (1 - x) * (1 + x) - y * y);
 }
 
-/** `atan z = −i·atanh(i·z)`. */
-export function catan(x: number, y: number, r: Out): void {
-  catanh(-y, x, r);
-  const re = r[1], im = -r[0];
-  r[0] = re;
-  r[1] = im;
+/**
+ * `atan z = (i/2)·log((i + z)/(i − z))`, as PyTorch's vectorized kernel (its quotient is
+ * the plain `(ac + bd, bc − ad)/(c² + d²)`).
+ */
+export function catan(x: number, y: number, r: Out, f32 = false): void {
+  const q = f32 ? fr : id;
+  // i + z and i − z lane by lane (so 0 − 0 is +0), then (ac + bd, (−ad) + bc)/(c² + d²)
+  const a = q(0 + x), b = q(1 + y), c = q(0 - x), d = q(1 - y);
+  const den = q(q(c * c) + q(d * d));
+  const nr = q(q(q(a * c) + q(b * d)) / den), ni = q(q(q(a * -d) + q(b * c)) / den);
+  clog(nr, ni, r);
+  const l0 = q(r[0]), l1 = q(r[1]);
+  // (i/2)·(l0 + i·l1) = −l1/2 + i·l0/2
+  r[0] = q(-0.5 * l1);
+  r[1] = q(0.5 * l0);
 }
 
 /** `log(1 + z)`, accurate for small |z|. */
@@ -295,14 +427,29 @@ export function cexpm1(x: number, y: number, r: Out): void {
   r[1] = Math.exp(x) * Math.sin(y);
 }
 
-/** `z^w = e^{w·log z}` (glibc's cpow). */
-export function cpow(x: number, y: number, u: number, v: number, r: Out): void {
-  if (u === 0 && v === 0) {
-    r[0] = 1;
+/** `e^z` with C99 Annex G special values (glibc's cexp, which std::pow reaches). */
+function cexpG(x: number, y: number, r: Out): void {
+  if (y === 0) {
+    r[0] = Math.exp(x);
+    r[1] = y;
+    return;
+  }
+  if (x === -Infinity && !Number.isFinite(y)) {
+    r[0] = 0;
     r[1] = 0;
     return;
   }
+  if (x === Infinity && !Number.isFinite(y)) {
+    r[0] = Infinity;
+    r[1] = NaN;
+    return;
+  }
+  cexp(x, y, r);
+}
+
+/** `z^w = e^{w·log z}` (glibc's cpow, which PyTorch's pow kernel maps). */
+export function cpow(x: number, y: number, u: number, v: number, r: Out): void {
   clog(x, y, r);
   const lr = r[0], li = r[1];
-  cexp(u * lr - v * li, u * li + v * lr, r);
+  cexpG(u * lr - v * li, u * li + v * lr, r);
 }

@@ -7,8 +7,8 @@
  */
 import type { Backend, BackendBuffer, DTypeName, HostArray, Operand, TensorRef } from '@antorcha/core';
 import { allocHost, contiguousStrides } from '@antorcha/core';
-import { dataOf, wrapHost } from '../memory.js';
-import { RowIter, collapse, numel } from '../strided.js';
+import { wrapHost } from '../memory.js';
+import { numel } from '../strided.js';
 import { complexBinary, complexMatmul, complexReduce, complexUnary } from './kernels.js';
 import { asReal, complexOf, isComplexName, partOf, withPairDim } from './layout.js';
 
@@ -32,7 +32,7 @@ function fillComplex(dst: TensorRef, value: number, base: Backend): void {
   base.fill(partOf(dst, 1), 0);
 }
 
-/** `dst = src` where either may be complex (complex → real keeps the real part; → bool tests both parts). */
+/** `dst = src` where either may be complex (complex → real, bool included, keeps the real part). */
 function copyInto(src: TensorRef, dst: TensorRef, base: Backend): void {
   const sc = isComplexName(src.dtype), dc = isComplexName(dst.dtype);
   if (sc && dc) return base.copy(asReal(src), asReal(dst));
@@ -41,16 +41,8 @@ function copyInto(src: TensorRef, dst: TensorRef, base: Backend): void {
     base.fill(partOf(dst, 1), 0);
     return;
   }
-  if (dst.dtype !== 'bool') return base.copy(partOf(src, 0), dst);
-  // bool(z) is re ≠ 0 or im ≠ 0
-  if (numel(dst.shape) === 0) return;
-  const S = dataOf(src), D = dataOf(dst);
-  const c = collapse(dst.shape, [dst.strides, src.strides]);
-  const it = new RowIter(c.shape, c.strides, [dst.offset, src.offset]);
-  do {
-    let di = it.pos[0]!, si = it.pos[1]!;
-    for (let i = 0; i < it.rowLen; i++, di += it.inner[0]!, si += it.inner[1]!) D[di] = S[2 * si] !== 0 || S[2 * si + 1] !== 0 ? 1 : 0;
-  } while (it.next());
+  // to a real dtype (bool included) PyTorch's cast takes the real part (c10's static_cast_with_inter_type)
+  base.copy(partOf(src, 0), dst);
 }
 
 function unsupported(kernel: string, dtype: DTypeName): Error {

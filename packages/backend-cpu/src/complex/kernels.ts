@@ -29,21 +29,21 @@ export const COMPLEX_UNARY: Partial<Record<UnaryOp, UFn>> = {
   log2: (x, y, r) => (cm.clog(x, y, r), (r[0] /= LN2), (r[1] /= LN2)),
   log10: (x, y, r) => (cm.clog(x, y, r), (r[0] /= LN10), (r[1] /= LN10)),
   sqrt: (x, y, r) => cm.csqrt(x, y, r),
-  rsqrt: (x, y, r, f32) => (cm.csqrt(x, y, r), cm.cdiv(1, 0, r[0], r[1], r, f32)),
+  rsqrt: (x, y, r, f32) => (cm.csqrt(x, y, r), cm.crecip(r[0], r[1], r, f32)),
   sin: (x, y, r) => cm.csin(x, y, r),
   cos: (x, y, r) => cm.ccos(x, y, r),
   tan: (x, y, r) => cm.ctan(x, y, r),
   asin: (x, y, r) => cm.casin(x, y, r),
-  acos: (x, y, r) => cm.cacos(x, y, r),
-  atan: (x, y, r) => cm.catan(x, y, r),
+  acos: (x, y, r, f32) => (f32 ? cm.cacosAnnexG(x, y, r) : cm.cacos(x, y, r, false)),
+  atan: (x, y, r, f32) => cm.catan(x, y, r, f32),
   sinh: (x, y, r) => cm.csinh(x, y, r),
   cosh: (x, y, r) => cm.ccosh(x, y, r),
   tanh: (x, y, r) => cm.ctanh(x, y, r),
   asinh: (x, y, r) => cm.casinh(x, y, r),
   acosh: (x, y, r) => cm.cacosh(x, y, r),
   atanh: (x, y, r) => cm.catanh(x, y, r),
-  sigmoid: (x, y, r, f32) => (cm.cexp(-x, -y, r), cm.cdiv(1, 0, 1 + r[0], r[1], r, f32)),
-  reciprocal: (x, y, r, f32) => cm.cdiv(1, 0, x, y, r, f32),
+  sigmoid: (x, y, r, f32) => (cm.cexp(-x, -y, r), cm.crecip(1 + r[0], r[1], r, f32)),
+  reciprocal: (x, y, r, f32) => cm.crecip(x, y, r, f32),
   square: (x, y, r, f32) => cm.cmul(x, y, x, y, r, f32),
   abs: (x, y, r) => ((r[0] = cm.cabs(x, y)), (r[1] = 0)),
   // `sign` reaches a complex kernel only from torch.sgn: z/|z|, 0 at 0
@@ -149,9 +149,10 @@ export function complexUnary(op: UnaryOp, x: TensorRef, out: TensorRef, cd: DTyp
  * pow_tensor_scalar kernels (½ → sqrt, −½ → rsqrt, −1 → reciprocal, 2, 3, −2 by multiplication).
  */
 function powScalar(e: number): (v: Float64Array, r: Out, f32: boolean) => void {
+  if (e === 0) return (_v, r) => ((r[0] = 1), (r[1] = 0)); // pow_out fills ones
   if (e === 0.5) return (v, r) => cm.csqrt(v[0]!, v[1]!, r);
-  if (e === -0.5) return (v, r, f) => (cm.csqrt(v[0]!, v[1]!, r), cm.cdiv(1, 0, r[0], r[1], r, f));
-  if (e === -1) return (v, r, f) => cm.cdiv(1, 0, v[0]!, v[1]!, r, f);
+  if (e === -0.5) return (v, r, f) => (cm.csqrt(v[0]!, v[1]!, r), cm.crecip(r[0], r[1], r, f));
+  if (e === -1) return (v, r, f) => cm.crecip(v[0]!, v[1]!, r, f);
   if (e === 2) return (v, r, f) => cm.cmul(v[0]!, v[1]!, v[0]!, v[1]!, r, f);
   if (e === 3) return (v, r, f) => (cm.cmul(v[0]!, v[1]!, v[0]!, v[1]!, r, f), cm.cmul(r[0], r[1], v[0]!, v[1]!, r, f));
   if (e === -2) return (v, r, f) => (cm.cmul(v[0]!, v[1]!, v[0]!, v[1]!, r, f), cm.cdiv(1, 0, r[0], r[1], r, f));

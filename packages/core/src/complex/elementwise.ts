@@ -69,3 +69,18 @@ export function wrapComplexScalar<T>(v: T | Complex): Exclude<T, Complex> | Tens
   return t;
 }
 
+
+/** Reductions with a complex kernel; the others raise PyTorch's error before any kernel runs. */
+const COMPLEX_REDUCE_OPS: ReadonlySet<string> = new Set(['sum', 'prod', 'all', 'any']);
+
+/**
+ * Checks a reduction accepts the complex input `dtype`: max/min/arg-reductions raise
+ * PyTorch's `"max_all" not implemented for 'ComplexFloat'` (`_all` over every dim, `_cpu`
+ * otherwise), nansum its own text.
+ */
+export function checkComplexReduce(op: string, name: string, dtype: DType, allDims: boolean): void {
+  if (COMPLEX_REDUCE_OPS.has(op)) return;
+  if (op === 'nansum') throw new TorchRuntimeError(name, 'nansum does not support complex inputs');
+  const kernel = (op === 'max' || op === 'min') && allDims ? `${op}_all` : `${op}_cpu`;
+  throw new TorchRuntimeError(name, `"${kernel}" not implemented for '${cppName(dtype)}'`);
+}

@@ -453,7 +453,8 @@ export function vdot(a: Tensor, b: Tensor): Tensor {
   if (a.dtype === bool && b.dtype === bool && a._shape.length === 1 && b._shape.length === 1 && a._shape[0] === b._shape[0]) {
     throw new TorchRuntimeError('vdot', `"dot" not implemented for 'Bool'`);
   }
-  return dot(a, b);
+  // the first vector is conjugated (a no-op for real dtypes)
+  return dot(a.dtype.isComplex ? a.conj() : a, b);
 }
 
 /**

@@ -15,6 +15,7 @@ import { add, bumpVersion, checkWritable, div, sub, where } from './elementwise.
 import { abs, exp, log, mul, pow, sqrt } from './generated.js';
 import { cppName, typeMetaName } from './promotion.js';
 import { unsqueezeDims } from './reduction-shape.js';
+import { checkComplexReduce } from '../complex/elementwise.js';
 
 /** A dim argument: one dim, several, or all when omitted. */
 export type DimArg = number | readonly number[] | null | undefined;
@@ -38,6 +39,7 @@ function keepOpts(keepdim: boolean | ReduceOptions | undefined, opts: ReduceOpti
  * allocates the kept-shape output. Returns the output without keepdim.
  */
 export function reduceRaw(op: ReduceOp, name: string, x: Tensor, dims: number[], outDtype: DType, compute: DType): Tensor {
+  if (x.dtype.isComplex) checkComplexReduce(op, name, x.dtype, dims.length === x._shape.length);
   const shape = x._shape;
   const strides = x._strides;
   const n = shape.length;
