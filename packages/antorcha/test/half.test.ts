@@ -55,3 +55,34 @@ describe('printing 16-bit tensors as PyTorch does (printing-half.json, tools/gol
     });
   }
 });
+
+interface RandomCase {
+  name: string;
+  seed: number;
+  call: string;
+  dtype: 'float16' | 'bfloat16';
+  shape: number[];
+  values: number[];
+}
+
+describe("random fills of 16-bit tensors follow PyTorch's stream (random-half.json, tools/golden/random_half.py)", () => {
+  const CALLS: Record<string, (o: { dtype: 'float16' | 'bfloat16' }) => torch.Tensor> = {
+    rand: (o) => torch.rand([7], o),
+    randn: (o) => torch.randn([2, 5], o),
+    uniform_: (o) => torch.empty([6], o).uniform_(-2, 3),
+    normal_: (o) => torch.empty([6], o).normal_(1.5, 0.25),
+    random_: (o) => torch.empty([6], o).random_(),
+    random_to: (o) => torch.empty([6], o).random_(100),
+    randint: (o) => torch.randint(-5, 20, [6], o),
+    bernoulli: (o) => torch.bernoulli(torch.full([8], 0.3, o)),
+  };
+  for (const c of loadFixture<RandomCase[]>('random-half.json')) {
+    it(c.name, () => {
+      torch.manualSeed(c.seed);
+      const t = CALLS[c.call]!({ dtype: c.dtype });
+      expect(t.dtype.name).toBe(c.dtype);
+      expect([...t.shape]).toEqual(c.shape);
+      expect(Array.from(t.dataSync())).toEqual(c.values);
+    });
+  }
+});
