@@ -3,6 +3,7 @@
  * `SharedArrayBuffer` or a typed array / `DataView` / Node `Buffer`, sharing that memory
  * as PyTorch's frombuffer shares the Python buffer (through the backend's `wrapHost`).
  */
+import { isHalfDtype } from '../half.js';
 import { type DType, type DTypeLike, type HostArray, INT64_EXACT_LIMIT, toDType } from '../dtype.js';
 import { cpu } from '../device.js';
 import { TorchRuntimeError, TorchTypeError, TorchValueError } from '../errors.js';
@@ -37,6 +38,8 @@ const SHARED: Partial<Record<string, HostCtor>> = {
   int32: Int32Array as unknown as HostCtor,
   uint8: Uint8Array as unknown as HostCtor,
   bool: Uint8Array as unknown as HostCtor,
+  float16: Uint16Array as unknown as HostCtor, // bit patterns, as the CPU backend stores them
+  bfloat16: Uint16Array as unknown as HostCtor,
 };
 
 /**
@@ -119,6 +122,13 @@ export function frombuffer(buffer: BufferSource, opts: FrombufferOptions): Tenso
   }
   // A copy: int64 (held as float64 values) or an unaligned start.
   const view = new DataView(ab, start, n * elsize);
+  if (isHalfDtype(dtype.name)) {
+    const bits = new Uint16Array(n);
+    for (let i = 0; i < n; i++) bits[i] = view.getUint16(i * elsize, true);
+    const buf16 = backend.alloc(dtype.name, n);
+    backend.write(buf16, bits, 0);
+    return finishCreation(new Tensor(new Storage(backend, cpu, buf16, dtype.name), [n], [1], 0, dtype), requiresGrad);
+  }
   const host = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const at = i * elsize;

@@ -4,7 +4,7 @@
  * kernels) and written to any device, so every backend gives the same seeded values.
  */
 import * as rng from '@antorcha/rng';
-import { type DType, type HostArray, allocHost, float32, float64, getDefaultDtype, int64, toDType } from '../dtype.js';
+import { type DType, type HostArray, allocHost, castScalar, float32, float64, getDefaultDtype, int64, toDType } from '../dtype.js';
 import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -148,6 +148,7 @@ export function uniform_(t: Tensor, from = 0, to = 1, opts?: GeneratorOptions): 
   floatOnly('uniform_', 'check_uniform_bounds', t);
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('uniform_', () => rng.checkUniformArgs(from, to, t.dtype.name as 'float32'));
+  if (isHalfDtype(t.dtype.name)) return fillInOrder('uniform_', t, (out) => uniformHalf(gen, out as Float32Array, from, to, t.dtype.name as 'float16'));
   return fillInOrder('uniform_', t, (out) => rng.uniform_(gen, out as rng.FloatArray, from, to));
 }
 
@@ -162,9 +163,36 @@ export function normal_(t: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): 
   return fillInOrder('normal_', t, (out, contiguous) => rng.normal_(gen, out as rng.FloatArray, mean, std, { contiguous }));
 }
 
+/**
+ * PyTorch's `uniform_real_distribution<Half/BFloat16>`: one `random()` per element, its low
+ * `digits` bits (11 for float16, 8 for bfloat16) over 2^digits, times `to − from` (both cast to
+ * the dtype, the difference rounded to it as c10's 16-bit arithmetic does) plus `from`, in float;
+ * `out` gets the float values (the caller casts them to the dtype).
+ */
+function uniformHalf(gen: rng.Generator, out: Float32Array, from: number, to: number, dt: 'float16' | 'bfloat16'): void {
+  const digits = dt === 'float16' ? 11 : 8;
+  gen.engine.fillScaled(out, 0, out.length, (1 << digits) - 1, 2 ** -digits);
+  const a = castScalar(from, dt), b = castScalar(to, dt);
+  const r = castScalar(b - a, dt);
+  if (a === 0 && r === 1) return;
+  for (let i = 0; i < out.length; i++) out[i] = rng.fma32(out[i]!, r, a);
+}
+
 /** In-place uniform integers: `random_()`, `random_(to)`, `random_(from, to)`. */
 export function random_(t: Tensor, from?: number | bigint | null, to?: number | bigint | null, opts?: GeneratorOptions): Tensor {
   expectTensor('random_', 'input', 1, t);
+  if (isHalfDtype(t.dtype.name)) {
+    // the same draws as float32 (`random() % range + from`), over [0, 2^digits] by default
+    // (2^11 for float16, 2^8 for bfloat16: the integers the dtype holds exactly), then cast
+    const f = emptyTensor(t._shape, float32, t.device, 'random_');
+    const lo = from === undefined || from === null ? 0 : from;
+    const hi = from === undefined || from === null ? (t.dtype.name === 'float16' ? 2049 : 257) : to;
+    random_(f, lo, hi, opts);
+    notifyInplace(t, 'random_');
+    backendFor(t.device, t.dtype, 'random_').copy(refOf(f), refOf(t));
+    bumpVersion(t);
+    return t;
+  }
   const gen = opts?.generator ?? defaultGenerator;
   const dt = t.dtype.name as rng.RngDType;
   if (from === undefined || from === null) {

@@ -15,7 +15,7 @@ import { Tensor } from '../tensor.js';
 import { expectBool, expectInt, expectIntList, expectIntOrList, expectNumber, expectTensor, expectTensorList } from '../validate.js';
 import { fill_, hostValues, readValues, toDtype, toDeviceSync } from './conversion.js';
 import { cppName } from './promotion.js';
-import { type NestedArray, type SizeAndOptions, type TensorData, fromHost, full, parseSizeArgs, tensor, zeros } from './creation.js';
+import { type NestedArray, type SizeAndOptions, type TensorData, asStored, fromHost, full, parseSizeArgs, tensor, valueHost, zeros } from './creation.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, resolveOptions } from './dispatch.js';
 import { bumpVersion } from './elementwise.js';
 import { diagonal } from './products.js';
@@ -895,10 +895,10 @@ function triIndices(op: 'tril_indices' | 'triu_indices', row: number, col: numbe
       }
     }
   }
-  const host = allocHost(o.dtype.name, 2 * rs.length);
+  const host = valueHost(o.dtype, 2 * rs.length);
   rs.forEach((v, i) => (host[i] = v));
   cs.forEach((v, i) => (host[rs.length + i] = v));
-  return fromHost(host, [2, rs.length], o.dtype, { ...opts, dtype: o.dtype });
+  return fromHost(asStored(host, o.dtype), [2, rs.length], o.dtype, { ...opts, dtype: o.dtype });
 }
 
 /** Coordinates (2 × N, row-major order) of the lower triangle of a `row`×`col` matrix, `offset` above the main diagonal. */
@@ -1062,7 +1062,7 @@ export function logspace(start: number, end: number, steps: number, opts?: Logsp
   void _b;
   const o = resolveOptions(rest, getDefaultDtype());
   const name = o.dtype.name;
-  const values = allocHost(name, steps);
+  const values = valueHost(o.dtype, steps);
   const toScalar = (v: number): number => (o.dtype === float32 ? Math.fround(v) : o.dtype.isFloatingPoint ? v : castScalar(v, name));
   if (steps === 1) values[0] = castScalar(Math.pow(base, start), name);
   else if (steps > 1) {
@@ -1075,7 +1075,7 @@ export function logspace(start: number, end: number, steps: number, opts?: Logsp
       values[i] = castScalar(v, name);
     }
   }
-  return fromHost(values, [steps], o.dtype, { ...rest, dtype: o.dtype });
+  return fromHost(asStored(values, o.dtype), [steps], o.dtype, { ...rest, dtype: o.dtype });
 }
 
 /**
@@ -1099,9 +1099,9 @@ export function range(start: number, end: number, step: number | TensorOptions =
   if (!Number.isFinite(xs) || !Number.isFinite(xe)) throw new TorchRuntimeError('range', `unsupported range: ${xs} -> ${xe}`);
   if (!((xst > 0 && xe >= xs) || (xst < 0 && xe <= xs))) throw new TorchRuntimeError('range', 'upper bound and lower bound inconsistent with step sign');
   const n = Math.trunc((xe - xs) / xst + 1);
-  const values = allocHost(o.dtype.name, n);
+  const values = valueHost(o.dtype, n);
   for (let i = 0; i < n; i++) values[i] = castScalar(xs + i * xst, o.dtype.name);
-  return fromHost(values, [n], o.dtype, { ...opts, dtype: o.dtype });
+  return fromHost(asStored(values, o.dtype), [n], o.dtype, { ...opts, dtype: o.dtype });
 }
 
 /**
