@@ -56,6 +56,18 @@ function transpose(x: Float64Array, r: number, c: number): Float64Array {
  */
 function svdTall(g: Float64Array, m: number, n: number, vectors: boolean, full: boolean): SvdResult {
   const v = vectors ? identity(n) : null; // column-major: column j at j*n
+  // A column whose norm falls to ε‖A‖_F is numerically zero: rotating it against the
+  // others only stirs rounding noise and would never meet the relative test below
+  // (rank-deficient inputs), so such pairs count as orthogonal and the column's left
+  // vector comes from the orthonormal completion.
+  let scale = 0;
+  for (let i = 0; i < m * n; i++) scale = Math.max(scale, Math.abs(g[i]!));
+  let fro = 0;
+  if (scale > 0) {
+    for (let i = 0; i < m * n; i++) fro += (g[i]! / scale) ** 2;
+    fro = scale * Math.sqrt(fro);
+  }
+  const negligible = EPS * fro;
   let converged = n < 2;
   for (let sweep = 0; sweep < MAX_SWEEPS && !converged; sweep++) {
     let rotated = false;
@@ -74,6 +86,7 @@ function svdTall(g: Float64Array, m: number, n: number, vectors: boolean, full: 
           gamma += x * y;
         }
         if (gamma === 0 || !(Math.abs(gamma) > EPS * Math.sqrt(alpha) * Math.sqrt(beta))) continue;
+        if (Math.sqrt(alpha) <= negligible || Math.sqrt(beta) <= negligible) continue;
         rotated = true;
         const zeta = (beta - alpha) / (2 * gamma);
         const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.hypot(1, zeta));
@@ -126,7 +139,7 @@ function svdTall(g: Float64Array, m: number, n: number, vectors: boolean, full: 
   const have: boolean[] = new Array<boolean>(c).fill(false);
   for (let j = 0; j < n; j++) {
     const sj = s[j]!;
-    if (!(sj > 0)) continue;
+    if (!(sj > negligible)) continue;
     const src = order[j]! * m;
     for (let i = 0; i < m; i++) uc[j * m + i] = g[src + i]! / sj;
     have[j] = true;
