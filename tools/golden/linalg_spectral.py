@@ -234,6 +234,12 @@ for fn in ('linalg.svd', 'linalg.svdvals', 'linalg.eigh', 'linalg.eigvalsh', 'li
     add(f'error/{fn}/1d', fn, [v])
 for fn in ('linalg.eigh', 'linalg.eigvalsh', 'linalg.eig', 'linalg.eigvals'):
     add(f'error/{fn}/nonsquare', fn, [f])
+for low in (torch.float16, torch.bfloat16):
+    h = torch.eye(2).to(low)
+    ln = DTYPE_NAMES[low]
+    for fn in ('linalg.svd', 'linalg.svdvals', 'linalg.eigh', 'linalg.eigvalsh', 'linalg.eig', 'linalg.eigvals', 'linalg.pinv', 'linalg.matrix_rank', 'linalg.cond', 'svd', 'pinverse'):
+        add(f'error/{fn}/{ln}', fn, [h])
+    add(f'error/linalg.lstsq/{ln}', 'linalg.lstsq', [h, h])
 add('error/eigh/uplo', 'linalg.eigh', [torch.eye(2)], {'UPLO': 'X'})
 add('error/eigvalsh/uplo-lowercase', 'linalg.eigvalsh', [torch.eye(2)], {'UPLO': 'u'})
 for p in (1, 'fro', 'nuc', math.inf, -math.inf, -1):

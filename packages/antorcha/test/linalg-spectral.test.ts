@@ -463,3 +463,20 @@ describe('a backend without linear-algebra kernels', () => {
     for (const [op, f] of calls) expect(f, op).toThrow(new RegExp(`^${op.replace('.', '\\.')}: the 'nospectral:0' backend has no linear-algebra kernels`));
   });
 });
+
+describe('complex input', () => {
+  it('is refused with a clear error (PyTorch accepts it; these kernels are real)', () => {
+    const z = torch.complex(torch.eye(2, { dtype: 'float64' }), torch.zeros([2, 2], { dtype: 'float64' }));
+    const L = torch.linalg;
+    const calls: [string, () => unknown][] = [
+      ['linalg.svd', () => L.svd(z)],
+      ['linalg.svd', () => L.svdvals(z)],
+      ['linalg.eigh', () => L.eigh(z)],
+      ['linalg.eig', () => L.eig(z)],
+      ['linalg.pinv', () => L.pinv(z)],
+      ['linalg.matrix_rank', () => L.matrixRank(z)],
+      ['linalg.lstsq', () => L.lstsq(z, z)],
+    ];
+    for (const [op, f] of calls) expect(f, op).toThrow(`${op}: complex inputs are not supported yet (got ComplexDouble)`);
+  });
+});

@@ -22,14 +22,14 @@ import { where } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
 import { checkSquare } from './errors.js';
 import { linalgBackend } from './run.js';
-import { eigRaw } from './spectral-kernels.js';
+import { checkSpectralDtype, eigRaw } from './spectral-kernels.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
 
 function checkEig(op: string, A: Tensor): void {
   expectTensor(op, 'A', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, `${op}: The input tensor A must have at least 2 dimensions.`);
   checkSquare(op, A);
-  if (!A.dtype.isFloatingPoint || A.dtype.itemsize < 4) throw new TorchRuntimeError(op, `Unknown Complex ScalarType for ${cppName(A.dtype)}`);
+  if (!checkSpectralDtype(op, A, 'linalg_eig_out_cpu')) throw new TorchRuntimeError(op, `Unknown Complex ScalarType for ${cppName(A.dtype)}`);
 }
 
 /** Column j+1 of each matrix moved to column j (`dir` −1) or column j−1 to j (`dir` +1), zeros shifted in. */

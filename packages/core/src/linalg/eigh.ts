@@ -11,7 +11,7 @@ import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { cppName } from '../ops/promotion.js';
 import { checkSquare } from './errors.js';
-import { eighRaw } from './spectral-kernels.js';
+import { checkSpectralDtype, eighRaw } from './spectral-kernels.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
 
 /** Which triangle `eigh`/`eigvalsh` read: `'L'` (default) or `'U'`. */
@@ -22,7 +22,7 @@ function checkEigh(op: string, A: Tensor, UPLO: unknown): boolean {
   expectTensor(op, 'A', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, 'linalg.eigh: The input tensor A must have at least 2 dimensions.');
   checkSquare('linalg.eigh', A);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"linalg_eigh_cpu" not implemented for '${cppName(A.dtype)}'`);
+  if (!checkSpectralDtype('linalg.eigh', A, 'linalg_eigh_cpu')) throw new TorchRuntimeError(op, `"linalg_eigh_cpu" not implemented for '${cppName(A.dtype)}'`);
   const u = typeof UPLO === 'string' ? UPLO.toUpperCase() : UPLO;
   if (u !== 'L' && u !== 'U') throw new TorchRuntimeError(op, `Expected UPLO argument to be 'L' or 'U', but got ${String(UPLO)}`);
   return u === 'U';

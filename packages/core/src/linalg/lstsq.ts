@@ -23,7 +23,7 @@ import { empty } from '../ops/creation.js';
 import { where } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
 import { epsilonOf } from './pinv.js';
-import { svdRaw } from './spectral-kernels.js';
+import { checkSpectralDtype, svdRaw } from './spectral-kernels.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
 import { broadcastBatch, expandBatch, matDims } from './util.js';
 
@@ -71,6 +71,7 @@ export function lstsq(A: Tensor, B: Tensor, opts: LstsqOptions | number = {}): N
   if (!['gels', 'gelsy', 'gelsd', 'gelss'].includes(driver)) {
     throw new TorchRuntimeError(op, `${api}: parameter \`driver\` should be one of (gels, gelsy, gelsd, gelss)`);
   }
+  if (A.dtype.isComplex) checkSpectralDtype(op, A, '');
   const eps = epsilonOf(op, A.dtype);
   const rcond = o.rcond ?? eps * Math.max(m, n);
   const batch = broadcastBatch(op, A, B2);

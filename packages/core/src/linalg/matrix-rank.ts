@@ -9,7 +9,7 @@ import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { zeros } from '../ops/creation.js';
 import { type ToleranceOptions, atolRtol } from './pinv.js';
-import { eighRaw, svdRaw } from './spectral-kernels.js';
+import { checkSpectralDtype, eighRaw, svdRaw } from './spectral-kernels.js';
 import { batchOf } from './util.js';
 
 /** Options of {@link matrixRank}. */
@@ -38,6 +38,7 @@ export function matrixRank(A: Tensor, opts: MatrixRankOptions | number = {}): Te
     atol = o.tol;
     rtol = 0;
   }
+  if (A.dtype.isComplex) checkSpectralDtype(op, A, '');
   const [at, rt] = atolRtol(op, A, atol, rtol);
   if (A.numel() === 0) return zeros(batchOf(A), { dtype: int64, device: A.device });
   // The kernels' results carry no gradient, so nothing below is recorded.

@@ -12,7 +12,7 @@ import { expectTensor } from '../validate.js';
 import { full, zeros } from '../ops/creation.js';
 import { where } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
-import { eighRaw, svdRaw } from './spectral-kernels.js';
+import { checkSpectralDtype, eighRaw, svdRaw } from './spectral-kernels.js';
 import { matDims } from './util.js';
 
 /** The tolerances of {@link pinv} and `matrix_rank`: numbers or tensors (broadcast over the batch). */
@@ -67,7 +67,9 @@ export function pinv(A: Tensor, opts: PinvOptions | number = {}): Tensor {
   const op = 'linalg.pinv';
   expectTensor(op, 'A', 1, A);
   const o: PinvOptions = typeof opts === 'number' ? { rcond: opts } : opts;
-  if (!A.dtype.isFloatingPoint || A._shape.length < 2) {
+  const lowPrecision = A.dtype.name === 'float16' || A.dtype.name === 'bfloat16';
+  if (A.dtype.isComplex) checkSpectralDtype(op, A, 'linalg_pinv');
+  if (!A.dtype.isFloatingPoint || lowPrecision || A._shape.length < 2) {
     throw new TorchRuntimeError(op, `linalg.pinv(${cppName(A.dtype)}{[${A._shape.join(', ')}]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types`);
   }
   let { atol, rtol } = o;

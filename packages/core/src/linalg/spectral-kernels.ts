@@ -18,6 +18,8 @@
  *   vector of `wr[j] + i·wi[j]`), unit norm with the largest component real.
  */
 import { int32 } from '../dtype.js';
+import { TorchRuntimeError } from '../errors.js';
+import { cppName } from '../ops/promotion.js';
 import type { Tensor } from '../tensor.js';
 import { hostValues } from '../ops/conversion.js';
 import { TorchLinAlgError } from './errors.js';
@@ -88,4 +90,17 @@ function checkSpectralInfo(op: string, info: Tensor, batched: boolean, kind: 'sv
     }
     throw new TorchLinAlgError(op, `linalg.eig${where} The algorithm failed to converge because the input matrix is ill-conditioned or has too many repeated eigenvalues (error code: ${i}).`);
   }
+}
+
+/**
+ * The dtype rule of the spectral ops beyond "floating point": complex inputs are refused
+ * as not supported yet (PyTorch accepts them; Antorcha's kernels are real), and
+ * float16/bfloat16 with PyTorch's text for its CPU kernel (`"linalg_svd_cpu" not
+ * implemented for 'Half'`). Returns false for a non-float dtype, left to the caller's text.
+ */
+export function checkSpectralDtype(op: string, A: Tensor, cpuKernel: string): boolean {
+  if (A.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(A.dtype)}); torch.linalg computes in float32 and float64`);
+  if (!A.dtype.isFloatingPoint) return false;
+  if (A.dtype.name === 'float16' || A.dtype.name === 'bfloat16') throw new TorchRuntimeError(op, `"${cpuKernel}" not implemented for '${cppName(A.dtype)}'`);
+  return true;
 }

@@ -12,7 +12,7 @@ import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { checkFloat, checkRank } from './errors.js';
 import { registerSvdvals } from './norms.js';
-import { svdRaw } from './spectral-kernels.js';
+import { checkSpectralDtype, svdRaw } from './spectral-kernels.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
 
 /** Options of {@link svd}. */
@@ -23,11 +23,11 @@ export interface SvdOptions {
   driver?: string | null;
 }
 
-/** The checks of `linalg.svd` / `svdvals` (PyTorch's texts). */
-function checkSvd(op: string, A: Tensor): void {
+/** @internal The checks of `linalg.svd` / `svdvals` (PyTorch's texts). */
+export function checkSvd(op: string, A: Tensor): void {
   expectTensor(op, 'A', 1, A);
   checkRank('linalg.svd', A);
-  checkFloat('linalg.svd', A);
+  if (!checkSpectralDtype('linalg.svd', A, 'linalg_svd_cpu')) checkFloat('linalg.svd', A);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { zeros } from './creation.js';
 import { pinv } from '../linalg/pinv.js';
-import { svdRaw } from '../linalg/spectral-kernels.js';
+import { checkSpectralDtype, svdRaw } from '../linalg/spectral-kernels.js';
 import { svdvalsRaw } from '../linalg/svd.js';
 import { checkFloat } from '../linalg/errors.js';
 import { type NamedTuple, namedTuple } from '../linalg/tuple.js';
@@ -38,7 +38,7 @@ export function svd(A: Tensor, some: boolean | TorchSvdOptions = true, computeUv
   const thin = o.some ?? true;
   const uv = o.computeUv ?? true;
   if (A._shape.length < 2) throw new TorchRuntimeError(op, `linalg.svd: input should have at least 2 dimensions, but has ${A._shape.length} dimensions instead`);
-  checkFloat('linalg.svd', A);
+  if (!checkSpectralDtype('linalg.svd', A, 'linalg_svd_cpu')) checkFloat('linalg.svd', A);
   const n = A._shape.length;
   const [rows, cols] = [A._shape[n - 2]!, A._shape[n - 1]!];
   const batch = A._shape.slice(0, -2);
