@@ -480,3 +480,36 @@ describe('complex input', () => {
     for (const [op, f] of calls) expect(f, op).toThrow(`${op}: complex inputs are not supported yet (got ComplexDouble)`);
   });
 });
+
+describe('a kernel that reports non-convergence', () => {
+  // The CPU kernels converge on every finite input of these tests, so a backend whose
+  // spectral kernels report LAPACK's info = 3 checks the error path: PyTorch's texts
+  // (_linalg_check_errors), with the batch element for batched input.
+  beforeAll(() => {
+    const cpu = createCpuBackend();
+    const b = {
+      ...cpu,
+      name: 'noconverge',
+      linalg(kernel: never, inputs: never, outputs: readonly { buffer: never; offset: number; shape: readonly number[] }[], params: never) {
+        cpu.linalg!(kernel, inputs, outputs as never, params);
+        const info = outputs[outputs.length - 1]!;
+        const data = cpu.readSync!(info.buffer) as Int32Array;
+        data[info.offset + info.shape[0]! - 1] = 3;
+      },
+    };
+    torch.registerBackend(b as never);
+  });
+  afterAll(() => torch.unregisterBackend('noconverge'));
+
+  it('raises LinAlgError with PyTorch text', () => {
+    const a = torch.eye(3, { device: 'noconverge' });
+    const b = torch.eye(3, { device: 'noconverge' }).expand([2, 3, 3]);
+    const L = torch.linalg;
+    expect(() => L.svd(a)).toThrow(torch.linalg.LinAlgError);
+    expect(() => L.svd(a)).toThrow('linalg.svd: The algorithm failed to converge because the input matrix is ill-conditioned or has too many repeated singular values (error code: 3).');
+    expect(() => L.svdvals(b)).toThrow('linalg.svd: (Batch element 1): The algorithm failed to converge because the input matrix is ill-conditioned or has too many repeated singular values (error code: 3).');
+    expect(() => L.eigh(a)).toThrow('linalg.eigh: The algorithm failed to converge because the input matrix is ill-conditioned or has too many repeated eigenvalues (error code: 3).');
+    expect(() => L.eigvalsh(b)).toThrow('linalg.eigh: (Batch element 1): The algorithm failed to converge because the input matrix is ill-conditioned or has too many repeated eigenvalues (error code: 3).');
+    expect(() => L.eig(a)).toThrow('linalg.eig: The algorithm failed to converge because the input matrix is ill-conditioned or has too many repeated eigenvalues (error code: 3).');
+  });
+});
