@@ -155,6 +155,60 @@ row({
   },
 });
 
+/**
+ * The plain JavaScript FFT the fft row is measured against (issue 14: Antorcha's must be at least 3× as fast):
+ * the textbook iterative radix-2 Cooley–Tukey transform, in place over interleaved (re, im) float32 values,
+ * bit-reversal permutation first, then log2(n) butterfly stages with the twiddle advanced by one complex
+ * multiplication per butterfly (`w *= w_len`).
+ */
+function radix2Fft(a) {
+  const n = a.length / 2;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      let t = a[2 * i]; a[2 * i] = a[2 * j]; a[2 * j] = t;
+      t = a[2 * i + 1]; a[2 * i + 1] = a[2 * j + 1]; a[2 * j + 1] = t;
+    }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const ang = (-2 * Math.PI) / len, wlr = Math.cos(ang), wli = Math.sin(ang), half = len >> 1;
+    for (let i = 0; i < n; i += len) {
+      let wr = 1, wi = 0;
+      for (let j = 0; j < half; j++) {
+        const u = 2 * (i + j), v = 2 * (i + j + half);
+        const vr = a[v] * wr - a[v + 1] * wi, vi = a[v] * wi + a[v + 1] * wr;
+        const ur = a[u], ui = a[u + 1];
+        a[u] = ur + vr; a[u + 1] = ui + vi;
+        a[v] = ur - vr; a[v + 1] = ui - vi;
+        const t = wr * wlr - wi * wli;
+        wi = wr * wli + wi * wlr;
+        wr = t;
+      }
+    }
+  }
+}
+{
+  const n = MiB;
+  row({
+    id: 'fft-1M', name: 'fft 2^20 complex64',
+    units: [ms, { unit: 'M points/s', per: rate(n, 1e6) }],
+    target: { refSpeed: 3, text: '≥ 3× plain JS radix-2' },
+    // the reference transforms a fresh copy of the same kind of data each call (the copy is timed with it: 8 MiB)
+    reference: () => {
+      const x = new Float32Array(2 * n).map(() => Math.random() - 0.5), a = new Float32Array(2 * n);
+      return () => { a.set(x); radix2Fft(a); };
+    },
+    antorcha: () => {
+      const x = torch.complex(torch.randn(n), torch.randn(n));
+      return () => torch.fft.fft(x).dispose();
+    },
+    // no tfjs peer: tfjs-backend-wasm has no complex kernels, and tfjs-backend-cpu's spectral.fft took 89 s per
+    // call at this size (a quadratic DFT), which would stall the whole bench
+  });
+}
+
 /** Antorcha: forward, cross-entropy, backward and an SGD step (lr 0.01) inside `tidy`, as PyTorch's rows do. */
 function antorchaTrainStep(model, x, y) {
   const sgd = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
@@ -291,6 +345,7 @@ for (const r of rows) {
   torch.setNumThreads(1);
   const res = { r, t1: {}, t2: {} };
   res.t1.antorcha = await secondsPerCall(`${r.id} antorcha`, r.antorcha(), r.perIter);
+  res.t1.reference = r.reference ? await secondsPerCall(`${r.id} reference`, r.reference(), r.perIter) : null;
   globalThis.gc?.();
   res.t1.wasm = await timeTfjs(r, 'wasm');
   res.t1.cpu = await timeTfjs(r, 'cpu');
@@ -314,6 +369,7 @@ function targetCell(r, t, threads) {
   const v = r.units[0].per(t.antorcha);
   if (threads === 2) return tg.min2 == null ? ['', ''] : ['≥ ' + tg.min2, v >= tg.min2 ? 'yes' : 'no'];
   if (tg.min != null) return [tg.text, v >= tg.min ? 'yes' : 'no'];
+  if (tg.refSpeed != null) return [tg.text, t.reference / t.antorcha >= tg.refSpeed ? 'yes' : 'no'];
   if (t.torch == null) return [tg.text, '? (no PyTorch)'];
   return [tg.text, t.torch / t.antorcha >= tg.torchSpeed ? 'yes' : 'no'];
 }
@@ -345,6 +401,12 @@ const notes = [
     '(add 12 B/elem, exp 8, sum 4, softmax 8). "2 threads" rows: Antorcha setNumThreads(2), PyTorch ' +
     'OPENBLAS_NUM_THREADS=2 + set_num_threads(2); tfjs-backend-wasm has no threads under Node.',
 ];
+for (const { r, t1 } of results) {
+  if (t1.reference != null) {
+    notes.push(`${r.name}: the plain JavaScript radix-2 reference (bench/src/run.mjs radix2Fft) takes ` +
+      `${fmt(t1.reference * 1e3)} ms, Antorcha ${fmt(t1.antorcha * 1e3)} ms: ${ratio(t1.antorcha, t1.reference)} (target ${r.target.text}).`);
+  }
+}
 if (py2.note && threadRows.length && py1.torch) notes.push(`2-thread pass: ${py2.note}`);
 notes.push(...peerNotes);
 

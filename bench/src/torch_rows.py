@@ -72,6 +72,12 @@ def softmax():
     return lambda: a.softmax(-1)
 
 
+@row('fft-1M')
+def fft1m():
+    x = torch.complex(torch.randn(1 << 20), torch.randn(1 << 20))
+    return lambda: torch.fft.fft(x)
+
+
 def train_step(model, x, y, lr=0.01):
     opt = torch.optim.SGD(model.parameters(), lr=lr)
     loss_fn = torch.nn.CrossEntropyLoss()

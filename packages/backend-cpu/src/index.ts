@@ -18,6 +18,7 @@ import { copy, fill } from './copy.js';
 import { gather, indexSelect, scatter } from './indexing.js';
 import { matmul } from './matmul.js';
 import { linalg } from './linalg/index.js';
+import { fft } from './fft/kernel.js';
 import { CPU, CpuBuffer, allocBuffer } from './memory.js';
 import { reduce } from './reduce.js';
 import { scan } from './scan.js';
@@ -87,6 +88,7 @@ export function createCpuBackend(): Backend {
     indexSelect,
     sort,
     linalg,
+    fft,
   }));
 }
 

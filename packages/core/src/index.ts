@@ -21,6 +21,7 @@ export { runLinalg, linalgBackend, type LinalgOutput } from './linalg/run.js';
 export * as linalg from './linalg/index.js';
 export * as special from './special/index.js';
 export * as fft from './fft/index.js';
+export { fftC2c as _fftC2c, fftR2c as _fftR2c, fftC2r as _fftC2r, type NormMode as FftNormMode } from './fft/primitives.js';
 export { CATALOGUE, UNARY, BINARY, REDUCE_OPS, SCAN_OPS, TERNARY_OPS } from './ops/catalogue/index.js';
 export type { OpRow, OpTable, OpName, Variant, DtypeRule as CatalogueDtypeRule, KernelImpl, Rejects } from './ops/catalogue/index.js';
 import type { CATALOGUE as CatalogueTable, RuleAten } from './ops/catalogue/index.js';
@@ -100,6 +101,7 @@ export {
 export { type AdvancedIndexSpec, indexAsync } from './ops/advanced-index.js';
 export * from './ops/linalg.js';
 export * from './ops/windows.js';
+export { stft, istft, type StftOptions, type IstftOptions } from './fft/stft.js';
 export * from './ops/indexing.js';
 export * from './ops/activation.js';
 export * from './ops/random.js';

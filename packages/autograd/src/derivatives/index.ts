@@ -4,6 +4,7 @@
  */
 import type { CatalogueRuleOp, OpRecord } from '@antorcha/core';
 import { ELEMENTWISE, notImplemented } from './elementwise.js';
+import { FFT } from './fft.js';
 import { INDEXING } from './indexing.js';
 import { LINALG } from './linalg.js';
 import { LINALG_FACTOR } from './linalg-factor.js';
@@ -13,7 +14,7 @@ import { SPECIAL } from './special.js';
 import type { Rule, RuleTable } from './rule.js';
 import { VIEWS } from './views.js';
 
-const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...LINALG_SPECTRAL, ...INDEXING, ...SPECIAL };
+const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...LINALG_SPECTRAL, ...INDEXING, ...FFT, ...SPECIAL };
 
 /** Every rule, by the op name core records. */
 export const RULES: RuleTable = ALL_RULES;

@@ -131,7 +131,8 @@ function twiddlesOf(n: number): [Float64Array, Float64Array] {
 /**
  * Real-to-complex transform along `axis`: `src` real with length n there, `dst` complex with
  * length ⌊n/2⌋ + 1 there (the other dims equal): the forward DFT's first half, times `scale`,
- * conjugated when `conj`. Even n packs the line into n/2 complex values (one half-length
+ * conjugated when `conj` (the backward DFT's). A `dst` of length n there gets the full
+ * spectrum, the second half mirrored from the first. Even n packs the line into n/2 complex values (one half-length
  * transform and a post-pass).
  */
 export function r2cAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, scale: number, conj: boolean): void {
@@ -139,6 +140,7 @@ export function r2cAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, scal
   if (n === 0) return;
   const h = n >> 1, ss = src.strides[axis]!, ds = dst.strides[axis]!;
   const imScale = conj ? -scale : scale;
+  const full = dst.shape[axis] === n && n > h + 1;
   if (n % 2 === 1) {
     const plan = complexPlan(n);
     forEachLine(src.shape, axis, src, dst, (pa, pb) => {
@@ -148,6 +150,7 @@ export function r2cAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, scal
       plan.exec();
       const [r2, i2] = plan.io();
       store(r2, i2, ar, ai, h + 1, scale, imScale, dst, pb, ds, 1);
+      if (full) mirror(dst, pb, ds, n);
     });
     return;
   }
@@ -171,16 +174,28 @@ export function r2cAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, scal
       xi[k] = ei + (wr[k]! * oi + wi[k]! * or);
     }
     store(xr, xi, -1, -1, h + 1, scale, imScale, dst, pb, ds, 1);
+    if (full) mirror(dst, pb, ds, n);
   });
+}
+
+/** Fills bins ⌊n/2⌋+1 … n−1 of a full spectrum line from the first half: X_k = conj(X_{n−k}). */
+function mirror(a: FloatArrayND, base: number, stride: number, n: number): void {
+  const x = a.data;
+  for (let k = (n >> 1) + 1; k < n; k++) {
+    const p = base + k * stride, q = base + (n - k) * stride;
+    x[p] = x[q]!;
+    x[p + 1] = -x[q + 1]!;
+  }
 }
 
 /**
  * Complex-to-real transform along `axis`: `src` complex with at least ⌊n/2⌋ + 1 values there
  * (the half spectrum; the rest is ignored), `dst` real with length `n` there: the backward
  * DFT of the Hermitian spectrum the half defines, times `scale`. As PyTorch (pocketfft), the
- * imaginary parts of X_0 and, for even n, X_{n/2} are ignored.
+ * imaginary parts of X_0 and, for even n, X_{n/2} are ignored. `conjIn` conjugates the input
+ * first (the forward DFT of the Hermitian spectrum).
  */
-export function c2rAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, n: number, scale: number): void {
+export function c2rAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, n: number, scale: number, conjIn = false): void {
   if (n === 0) return;
   const h = n >> 1, ss = src.strides[axis]!, ds = dst.strides[axis]!;
   const xr = new Float64Array(h + 1), xi = new Float64Array(h + 1);
@@ -189,6 +204,7 @@ export function c2rAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, n: n
     const plan = complexPlan(n);
     forEachLine(lineShape, axis, src, dst, (pa, pb) => {
       load(src, pa, ss, 1, h + 1, xr, xi, -1, -1);
+      if (conjIn) for (let k = 0; k <= h; k++) xi[k] = -xi[k]!;
       // backward over swapped arrays: io = (im, re) of the full Hermitian spectrum
       const [i, r] = plan.io();
       r[0] = xr[0]!;
@@ -210,6 +226,7 @@ export function c2rAxis(src: FloatArrayND, dst: FloatArrayND, axis: number, n: n
   const [wr, wi] = twiddlesOf(n);
   forEachLine(lineShape, axis, src, dst, (pa, pb) => {
     load(src, pa, ss, 1, h + 1, xr, xi, -1, -1);
+    if (conjIn) for (let k = 0; k <= h; k++) xi[k] = -xi[k]!;
     xi[0] = 0;
     xi[h] = 0;
     // Z_k = (X_k + conj X_{h−k}) + i·ω^{−k}·(X_k − conj X_{h−k}); z = backward_h(Z) = n·(x_{2j} + i·x_{2j+1})

@@ -1,0 +1,132 @@
+// torch.fft's transforms on the CPU against PyTorch 1.13 (fixtures written by tools/golden/fft.py):
+// values of all 18 transforms over lengths 1 … 1024 (primes 7, 97, 1009; mixed 60, 360; powers of
+// two), norm modes, n/s/dim padding and trimming, layouts and errors (fft-transforms.json: each
+// result's bound is PyTorch's own error against a float64 evaluation plus one float32 rounding);
+// round trips and arguments. Gradients: fft-grad.test.ts.
+// torch.stft/istft cases live in the same fixture. Window functions, fftfreq and the shifts run
+// in the op conformance suites (ops-fft.json).
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as torch from '../src/index.js';
+
+type T = torch.Tensor;
+interface Enc { dtype: string; shape: number[]; values: (number | string)[]; layout?: string; bound?: number }
+interface Case { name: string; fn: string; input: Enc; args: unknown[]; kwargs: Record<string, unknown>; expected: Enc | { error: string; type: string } }
+
+const fixture = <X>(name: string): X =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../core/fixtures/${name}`, import.meta.url)), 'utf8')) as X;
+const num = (v: number | string): number => (typeof v === 'number' ? v : Number(v.replace('inf', 'Infinity')));
+const COMPLEX: Record<string, 'float32' | 'float64'> = { complex64: 'float32', complex128: 'float64' };
+
+/** A tensor from the fixture's encoding: complex values as (re, im) pairs; 'transposed' layouts transpose the last two dims. */
+function decode(e: Enc): T {
+  const part = COMPLEX[e.dtype];
+  const values = e.values.map(num);
+  if (e.layout === 'transposed') {
+    const s = e.shape.slice();
+    [s[s.length - 2], s[s.length - 1]] = [s[s.length - 1]!, s[s.length - 2]!];
+    return decode({ ...e, layout: 'contig', shape: s, values: transposeLast2(values, s, part ? 2 : 1) }).transpose(-2, -1);
+  }
+  if (part) return torch.viewAsComplex(torch.tensor(values, { dtype: part }).reshape([...e.shape, 2]));
+  return torch.tensor(values, { dtype: e.dtype as torch.DTypeName }).reshape(e.shape);
+}
+
+/** Row-major values of shape `s` (w floats per element) from those of the shape with the last two dims swapped. */
+function transposeLast2(values: number[], s: number[], w: number): number[] {
+  const R = s[s.length - 2]!, C = s[s.length - 1]!, batch = values.length / (R * C * w);
+  const out: number[] = [];
+  for (let b = 0; b < batch; b++)
+    for (let i = 0; i < R; i++)
+      for (let j = 0; j < C; j++)
+        for (let k = 0; k < w; k++) out.push(values[((b * C + j) * R + i) * w + k]!);
+  return out;
+}
+
+/** The values of a result as the fixture encodes them. */
+function flat(t: T): number[] {
+  const r = t.dtype.isComplex ? torch.viewAsReal(t) : t;
+  return Array.from(r.contiguous().dataSync() as Float32Array | Float64Array, Number);
+}
+
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+
+function call(c: { fn: string; args?: unknown[]; kwargs: Record<string, unknown> }, x: T): T {
+  if (c.fn === 'stft' || c.fn === 'istft') {
+    // torch.stft(x, n_fft, { hopLength, window, … }): keyword arguments camelCased, a window decoded
+    const o = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [camel(k), v !== null && typeof v === 'object' ? decode(v as Enc) : v]));
+    return (torch[c.fn] as (x: T, n: number, o: object) => T)(x, c.args![0] as number, o);
+  }
+  const f = (torch.fft as unknown as Record<string, (...a: unknown[]) => T>)[c.fn]!;
+  const args = c.args ?? [];
+  return Object.keys(c.kwargs).length ? f(x, ...args, c.kwargs) : f(x, ...args);
+}
+
+beforeEach(() => torch.manualSeed(3));
+
+describe('torch.fft transforms against PyTorch', () => {
+  const cases = fixture<Case[]>('fft-transforms.json');
+  it('the fixture covers every transform', () => {
+    const fns = new Set(cases.map((c) => c.fn));
+    for (const n of ['fft', 'ifft', 'rfft', 'irfft', 'hfft', 'ihfft', 'fft2', 'ifft2', 'rfft2', 'irfft2', 'hfft2', 'ihfft2',
+      'fftn', 'ifftn', 'rfftn', 'irfftn', 'hfftn', 'ihfftn']) expect(fns.has(n), n).toBe(true);
+  });
+  for (const c of cases) {
+    it(c.name, () => {
+      const x = decode(c.input);
+      if ('error' in c.expected) {
+        const { error, type } = c.expected;
+        expect(() => call(c, x)).toThrow(error);
+        try {
+          call(c, x);
+        } catch (e) {
+          expect((e as torch.TorchError).pythonName).toBe(type);
+        }
+        return;
+      }
+      const exp = c.expected;
+      const y = call(c, x);
+      expect(y.dtype.name).toBe(exp.dtype);
+      expect(y.shape).toEqual(exp.shape);
+      const got = flat(y), want = exp.values.map(num);
+      let worst = 0;
+      got.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - want[i]!))));
+      expect(worst, `max |Antorcha − PyTorch| vs the bound ${exp.bound}`).toBeLessThanOrEqual(exp.bound!);
+    });
+  }
+});
+
+describe('torch.fft round trips and arguments', () => {
+  it('ifft(fft(x)) and irfft(rfft(x), n) give x back for every length kind', () => {
+    for (const n of [1, 2, 3, 7, 16, 60, 97, 360, 1009, 4096]) {
+      const x = torch.randn([n], { dtype: 'float64' });
+      const c = torch.complex(x, torch.randn([n], { dtype: 'float64' }));
+      expect(torch.fft.ifft(torch.fft.fft(c)).sub(c).abs().max().item()).toBeLessThan(1e-13 * Math.log2(n + 1) * 8);
+      expect(torch.fft.irfft(torch.fft.rfft(x), { n }).sub(x).abs().max().item()).toBeLessThan(1e-13 * Math.log2(n + 1) * 8);
+    }
+  });
+
+  it('options object and positional arguments agree', () => {
+    const x = torch.randn([3, 10]);
+    expect(flat(torch.fft.fft(x, 12, 0, 'ortho'))).toEqual(flat(torch.fft.fft(x, { n: 12, dim: 0, norm: 'ortho' })));
+    expect(flat(torch.fft.fftn(x, [4, 6], [1, 0]))).toEqual(flat(torch.fft.fftn(x, { s: [4, 6], dim: [1, 0] })));
+  });
+
+  it('the input is left untouched (c2r over several dims works on a copy)', () => {
+    const x = torch.complex(torch.randn([4, 5], { dtype: 'float64' }), torch.randn([4, 5], { dtype: 'float64' }));
+    const before = flat(x);
+    torch.fft.irfftn(x);
+    torch.fft.hfftn(x);
+    expect(flat(x)).toEqual(before);
+  });
+
+  it('a 2^20-point transform of float32 data agrees with the float64 one to float32 rounding', () => {
+    const n = 1 << 20;
+    const re = torch.randn([n], { dtype: 'float64' }), im = torch.randn([n], { dtype: 'float64' });
+    const y32 = torch.fft.fft(torch.complex(re.float(), im.float()));
+    const y64 = torch.fft.fft(torch.complex(re.float().double(), im.float().double()));
+    const err = Number(torch.viewAsReal(y32).double().sub(torch.viewAsReal(y64)).abs().max().item());
+    const m = Number(torch.viewAsReal(y64).abs().max().item());
+    expect(err).toBeLessThanOrEqual(m * 2 ** -24);
+  }, 60_000);
+});
