@@ -218,3 +218,45 @@ write_json('packages/core/fixtures/complex.json', {
     'repr': reprs, 'scalar_repr': scalar_reprs, 'unary': unary, 'exact_unary': exact_unary, 'binary': binary, 'scalar_ops': scalar_ops,
     'promotion': promo, 'reductions': reductions, 'products': products, 'casts': casts, 'errors': errors,
 })
+
+# ------------------------------------------------------------------ gradients
+# z.grad (and real leaves' grads) of real losses: PyTorch's conjugate Wirtinger convention.
+torch.manual_seed(1)
+GRADS = {
+    'abs2': lambda z, w, x: (z * z.conj()).real.sum(),
+    'abs': lambda z, w, x: z.abs().sum(),
+    'exp_mul_real': lambda z, w, x: (z.exp() * w).real.sum(),
+    'view_as_real_sin': lambda z, w, x: torch.view_as_real(z.sin()).pow(2).sum(),
+    'angle': lambda z, w, x: z.angle().sum(),
+    'div_log_imag': lambda z, w, x: (z / w).log().imag.sum(),
+    'sqrt_times_i': lambda z, w, x: (z.sqrt() * 2j).real.sum(),
+    'real_times_complex': lambda z, w, x: (x * z).abs().sum(),
+    'complex_from_parts': lambda z, w, x: torch.complex(x, x * 2).mul(z).abs().sum(),
+    'matmul': lambda z, w, x: (z.reshape(2, 2) @ w.reshape(2, 2)).abs().pow(2).sum(),
+    'sum_mean': lambda z, w, x: (z.sum() * w.mean()).real,
+    'conj_mul': lambda z, w, x: (z.conj() * w).imag.sum(),
+    'sgn': lambda z, w, x: (z.sgn() * w).real.sum(),
+    'pow_sigmoid': lambda z, w, x: (z.pow(2) + z.sigmoid()).abs().sum(),
+    'polar': lambda z, w, x: torch.polar(x.abs() + 0.5, x).mul(w).real.sum(),
+    'view_as_complex': lambda z, w, x: torch.view_as_complex(torch.stack([x, x.square()], -1)).mul(w).abs().sum(),
+}
+grads = []
+for dt in (torch.complex64, torch.complex128):
+    rd = torch.float32 if dt == torch.complex64 else torch.float64
+    z0 = torch.randn(4, dtype=dt)
+    w0 = torch.randn(4, dtype=dt)
+    x0 = torch.randn(4, dtype=rd)
+    for name, f in GRADS.items():
+        z = z0.clone().requires_grad_()
+        w = w0.clone().requires_grad_()
+        x = x0.clone().requires_grad_()
+        loss = f(z, w, x)
+        loss.backward()
+        grads.append({'name': name, 'z': enc(z0), 'w': enc(w0), 'x': enc(x0), 'loss': enc(loss.detach()),
+                      'grads': {k: (enc(t.grad) if t.grad is not None else None) for k, t in (('z', z), ('w', w), ('x', x))}})
+# 1.13 seeds a complex scalar's backward with 1; 2.x refuses (torch/autograd/__init__.py, _make_grads:
+# `if not out.dtype.is_floating_point: raise RuntimeError("grad can be implicitly created only for real
+# scalar outputs" f" but got {out.dtype}")`): the 2.x text, written here as 2.x words it
+grad_errors = {'complex_scalar_backward': {'type': 'RuntimeError', 'message': 'grad can be implicitly created only for real scalar outputs but got torch.complex64', 'source': 'PyTorch 2.x torch/autograd/__init__.py _make_grads'}}
+
+write_json('packages/core/fixtures/complex-grad.json', {'grads': grads, 'errors': grad_errors})

@@ -44,6 +44,8 @@ function makeGrads(outputs: readonly Tensor[], grads: readonly (Tensor | null | 
       return g.dtype === out.dtype ? g : g.to(out.dtype);
     }
     if (out._requiresGrad && out.numel() !== 1) throw new TorchRuntimeError(op, 'grad can be implicitly created only for scalar outputs');
+    // PyTorch 2.x's _make_grads (1.13 seeded complex outputs with 1)
+    if (out._requiresGrad && out.dtype.isComplex) throw new TorchRuntimeError(op, `grad can be implicitly created only for real scalar outputs but got ${out.dtype}`);
     return onesLike(out);
   });
 }

@@ -10,7 +10,7 @@ import { MULTI_VIEW_OPS, VIEW_OPS, inplaceNeedsSelf, ruleFor } from './derivativ
 import type { Rule, RuleCtx } from './derivatives/rule.js';
 import { type Geometry, asStridedBackward } from './derivatives/views.js';
 import { isGradEnabled } from './grad-mode.js';
-import { type TensorMeta, type TensorState, Node, accumulateGradOf, metaOf, setGradFn, stateOf } from './node.js';
+import { type Formula, type TensorMeta, type TensorState, Node, accumulateGradOf, metaOf, setGradFn, stateOf } from './node.js';
 
 /** The edge a new node gets for an input that requires grad: its gradFn (or AccumulateGrad) and output number. */
 export function edgeOf(t: Tensor, regenerate = true): [Node, number] {
@@ -105,8 +105,22 @@ function buildNode(rule: Rule, rec: OpRecord, buildRec: OpRecord, inplaceView: b
   node._outMeta = outMeta;
   // An in-place op reading its own target as another operand (`y.mul_(y)`) read it before the write.
   const target = rec.attrs.inplace === true ? rec.outputs[0] : null;
-  node._formula = rule.build(new BuildCtx(buildRec, node, next, outputs, target));
+  const formula = rule.build(new BuildCtx(buildRec, node, next, outputs, target));
+  // complex records: real formulas give ∂/∂z; PyTorch's gradient is conj(f′(z))·g (see Rule.complexAware)
+  node._formula = !rule.complexAware && involvesComplex(rec) ? conjugated(formula) : formula;
   return node;
+}
+
+/** Whether a record has a complex input or output. */
+function involvesComplex(rec: OpRecord): boolean {
+  for (const t of rec.inputs) if (t !== null && t !== undefined && t.dtype.isComplex) return true;
+  for (const t of rec.outputs) if (t.dtype.isComplex) return true;
+  return false;
+}
+
+/** `conj ∘ formula ∘ conj` (conj is the identity on real tensors). */
+function conjugated(formula: Formula): Formula {
+  return (grads) => formula(grads.map((g) => g.conj())).map((g) => (g === null || g === undefined ? g : g.conj()));
 }
 
 /** The {@link RuleCtx} of a node being built: one object, its methods on the prototype (no closures per node). */
@@ -212,7 +226,7 @@ export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
   record(rec: OpRecord): void {
     const outs = rec.outputs;
     let floating = false;
-    for (const o of outs) if (o.dtype.isFloatingPoint) floating = true;
+    for (const o of outs) if (o.dtype.isFloatingPoint || o.dtype.isComplex) floating = true;
     if (!floating) return; // integer and bool results never require grad
     const rule = ruleFor(rec.op);
     if (rec.attrs.inplace === true) {
@@ -227,7 +241,7 @@ export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
     const viewBase = isView ? (viewBaseOf(rec.inputs[0]!) ?? rec.inputs[0]!) : null;
     for (let i = 0; i < outs.length; i++) {
       const o = outs[i]!;
-      if (!o.dtype.isFloatingPoint || rec.inputs.includes(o)) continue;
+      if ((!o.dtype.isFloatingPoint && !o.dtype.isComplex) || rec.inputs.includes(o)) continue;
       setGradFn(o, node, i);
       if (isView) {
         const st = stateOf(o);
@@ -255,7 +269,7 @@ export const recorder: AutogradRecorder & { onTensorHook(t: Tensor): void } = {
       );
     }
     pending = null;
-    if (target.dtype.isFloatingPoint && inplaceNeedsSelf(op)) {
+    if ((target.dtype.isFloatingPoint || target.dtype.isComplex) && inplaceNeedsSelf(op)) {
       // Cloned with grad mode on: the saved value stays in the graph (double backward through it).
       pending = { target, value: target.clone(), version: target._version };
     }

@@ -285,7 +285,7 @@ export class Tensor {
         'you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn\'t require differentiation use var_no_grad = var.detach().',
       );
     }
-    if (value && !this.dtype.isFloatingPoint) {
+    if (value && !this.dtype.isFloatingPoint && !this.dtype.isComplex) {
       throw new TorchRuntimeError('requires_grad_', 'only Tensors of floating point and complex dtype can require gradients');
     }
     this._requiresGrad = value;

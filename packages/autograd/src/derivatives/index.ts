@@ -3,6 +3,7 @@
  * (in-place variants `op_` share the rule of `op`).
  */
 import type { CatalogueRuleOp, OpRecord } from '@antorcha/core';
+import { COMPLEX } from './complex.js';
 import { ELEMENTWISE, notImplemented } from './elementwise.js';
 import { FFT } from './fft.js';
 import { INDEXING } from './indexing.js';
@@ -14,7 +15,7 @@ import { SPECIAL } from './special.js';
 import type { Rule, RuleTable } from './rule.js';
 import { VIEWS } from './views.js';
 
-const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...LINALG_SPECTRAL, ...INDEXING, ...FFT, ...SPECIAL };
+const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...LINALG_SPECTRAL, ...INDEXING, ...FFT, ...SPECIAL, ...COMPLEX };
 
 /** Every rule, by the op name core records. */
 export const RULES: RuleTable = ALL_RULES;

@@ -32,6 +32,13 @@ export interface Rule {
   edges?(rec: OpRecord): readonly (Tensor | null)[];
   /** In-place variants only: whether the formula needs the value of `self` before the write. */
   needsSelf?: boolean;
+  /**
+   * Whether the formula handles complex tensors itself (the non-holomorphic ops). Other
+   * formulas, written for real tensors, run on complex records as
+   * `conj(formula(conj(grads)))`, which turns `g·f′(z)` into PyTorch's `g·conj(f′(z))`
+   * for holomorphic and real-linear ops.
+   */
+  complexAware?: boolean;
   /** Called when the op is recorded; saves what backward needs and returns the formula. */
   build(ctx: RuleCtx): BackwardFn;
 }

@@ -197,7 +197,8 @@ export function complex(realPart: Tensor, imagPart: Tensor): Tensor {
  */
 export function polar(abs: Tensor, angle: Tensor): Tensor {
   checkRealPair('polar', abs, angle, 'abs', 'angle');
-  return composite('polar', [abs, angle], {}, () => complex(abs.mul(angle.cos()), abs.mul(angle.sin())));
+  // recorded as its parts (autograd's node is ComplexBackward0 where PyTorch has PolarBackward0)
+  return complex(abs.mul(angle.cos()), abs.mul(angle.sin()));
 }
 
 /**

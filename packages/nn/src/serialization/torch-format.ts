@@ -272,7 +272,7 @@ function callable(fullName: string, impl: Partial<PyCallable>): PyCallable {
 function parameter(data: unknown, requiresGrad: unknown, what: string): Parameter {
   if (!(data instanceof Tensor)) fail(`${what}: data is not a tensor`, 'UnpicklingError');
   const rg = requiresGrad !== false;
-  if (rg && !data.dtype.isFloatingPoint) fail(`${what}: only Tensors of floating point and complex dtype can require gradients (got ${data.dtype.name})`);
+  if (rg && !data.dtype.isFloatingPoint && !data.dtype.isComplex) fail(`${what}: only Tensors of floating point and complex dtype can require gradients (got ${data.dtype.name})`);
   return new Parameter(data, rg);
 }
 
