@@ -15,7 +15,29 @@ import { SPECIAL } from './special.js';
 import type { Rule, RuleTable } from './rule.js';
 import { VIEWS } from './views.js';
 
-const ALL_RULES = { ...ELEMENTWISE, ...REDUCTIONS, ...VIEWS, ...LINALG, ...LINALG_FACTOR, ...LINALG_SPECTRAL, ...INDEXING, ...FFT, ...SPECIAL, ...COMPLEX };
+/**
+ * Tables whose formulas are written for complex tensors themselves (torch.fft's, and the
+ * factorizations' derivatives.yaml formulas with their own `.conj()`): the recorder runs them
+ * as they are; the other tables' real formulas run conjugated on complex records (Rule.complexAware).
+ */
+function complexAware<T extends RuleTable>(table: T): T {
+  const out: RuleTable = {};
+  for (const [k, r] of Object.entries(table)) out[k] = { ...r, complexAware: true };
+  return out as T;
+}
+
+const ALL_RULES = {
+  ...ELEMENTWISE,
+  ...REDUCTIONS,
+  ...VIEWS,
+  ...LINALG,
+  ...complexAware(LINALG_FACTOR),
+  ...complexAware(LINALG_SPECTRAL),
+  ...INDEXING,
+  ...complexAware(FFT),
+  ...SPECIAL,
+  ...COMPLEX,
+};
 
 /** Every rule, by the op name core records. */
 export const RULES: RuleTable = ALL_RULES;
