@@ -252,7 +252,6 @@ for dt in H:
     addh(f'fill_/{dt}', 'fill_', [rand([3], dt), 0.1], exact=True)
     addh(f'copy_/{dt}<-float64', 'copy_', [rand([3], dt), rand([3], 'float64')], exact=True)
     addh(f'copy_/float32<-{dt}', 'copy_', [rand([3], 'float32'), rand([3], dt)], exact=True)
-    addh(f'item/{dt}', 'item', [torch.tensor(0.1, dtype=DTYPES[dt])], fn=lambda x: torch.tensor(x.item(), dtype=x.dtype), exact=True)
 
 c.write('half')
 write_json('packages/core/fixtures/half-cpu-1.13.json', rejected)

@@ -2,7 +2,8 @@
  * The WebGPU Backend object: memory (pooled buffers, host conversions, a
  * FinalizationRegistry for forgotten tensors) and the kernels.
  */
-import { TorchRuntimeError, getMemoryLimit } from '@antorcha/core';
+import { withHalf } from './half.js';
+import { TorchRuntimeError, decodeHalf, encodeHalf, getMemoryLimit } from '@antorcha/core';
 import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
 import { type WebGPUOptions, requestDevice } from './device.js';
 import { binary, copy, fill, ternary, unary, where } from './kernels/elementwise.js';
@@ -15,7 +16,7 @@ import { check } from './kernels/check.js';
 import { ELEMENT_BYTES, GpuRuntime, WEBGPU, WebGPUBuffer, gpuOf } from './runtime.js';
 
 /** Element types stored on WebGPU (float64 is not; int64 is held in 32 bits). */
-export const WEBGPU_DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'int32', 'int64', 'uint8', 'bool']);
+export const WEBGPU_DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16']);
 
 /**
  * Memory statistics of a WebGPU backend. The dotted keys follow PyTorch's
@@ -143,6 +144,10 @@ function toDeviceWords(dtype: DTypeName, data: HostArray): ArrayBufferView {
     case 'uint8':
     case 'bool':
       return Uint32Array.from(data);
+    case 'float16':
+    case 'bfloat16':
+      // bit patterns → the f32 words holding their exact values (half.ts)
+      return decodeHalf(data, dtype);
     default:
       throw new TorchRuntimeError('to', `${dtype} is not supported on WebGPU`);
   }
@@ -157,6 +162,9 @@ function toHost(dtype: DTypeName, bytes: ArrayBuffer): HostArray {
       return new Int32Array(bytes);
     case 'int64':
       return Float64Array.from(new Int32Array(bytes));
+    case 'float16':
+    case 'bfloat16':
+      return encodeHalf(new Float32Array(bytes), dtype); // exact: the words hold 16-bit values
     default:
       return Uint8Array.from(new Uint32Array(bytes));
   }
@@ -190,7 +198,8 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
     gpuOf(b);
     return b as WebGPUBuffer;
   };
-  return {
+  // float16/bfloat16: f32 words, kernels in float32, outputs rounded (half.ts)
+  return withHalf(rt, {
     name: WEBGPU,
     dtypes: WEBGPU_DTYPES,
     syncRead: false,
@@ -281,5 +290,5 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
     synchronize(): Promise<void> {
       return rt.synchronize();
     },
-  };
+  });
 }

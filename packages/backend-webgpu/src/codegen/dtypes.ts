@@ -9,6 +9,7 @@
  * | int64   | `i32`                  | held in 32 bits: values must fit in int32     |
  * | uint8   | `u32` (0..255)         | arithmetic wraps mod 256                      |
  * | bool    | `u32` (0 or 1)         |                                               |
+ * | float16, bfloat16 | `f32` storage    | exact 16-bit values; kernels compute on float32 views and round (half.ts) |
  *
  * float64 is not stored on this device.
  */
@@ -21,6 +22,8 @@ export type Wgsl = 'f32' | 'i32' | 'u32';
 export function wgslType(dtype: DTypeName): Wgsl {
   switch (dtype) {
     case 'float32':
+    case 'float16': // f32 words holding 16-bit values (half.ts); kernels see float32 views
+    case 'bfloat16':
       return 'f32';
     case 'int32':
     case 'int64':
