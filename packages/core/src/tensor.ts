@@ -470,6 +470,26 @@ export class Tensor {
   bool(): Tensor {
     return conv.toDtype(this, bool);
   }
+  /**
+   * Cast to float16 (`torch.half`), rounding to nearest even through float32 as PyTorch does.
+   * @example
+   * ```ts
+   * torch.tensor([1, 2.5], 'float32').half(); // tensor([1.0000, 2.5000], dtype=torch.float16)
+   * ```
+   */
+  half(): Tensor {
+    return conv.toDtype(this, 'float16');
+  }
+  /**
+   * Cast to bfloat16, rounding to nearest even through float32 as PyTorch does.
+   * @example
+   * ```ts
+   * torch.tensor([0.1], 'float32').bfloat16(); // tensor([0.1001], dtype=torch.bfloat16)
+   * ```
+   */
+  bfloat16(): Tensor {
+    return conv.toDtype(this, 'bfloat16');
+  }
   /** Cast to `dtype` (PyTorch's `type(dtype)`). */
   type(dtype: DTypeLike): Tensor {
     return conv.toDtype(this, dtype);
@@ -546,26 +566,6 @@ export class Tensor {
   get mH(): Tensor {
     if (this._shape.length === 1) throw new TorchRuntimeError('mH', 'tensor.mH is only supported on matrices or batches of matrices. Got 1-D tensor.');
     return this._shape.length === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1);
-  /**
-   * Cast to float16 (`torch.half`), rounding to nearest even through float32 as PyTorch does.
-   * @example
-   * ```ts
-   * torch.tensor([1, 2.5], 'float32').half(); // tensor([1.0000, 2.5000], dtype=torch.float16)
-   * ```
-   */
-  half(): Tensor {
-    return conv.toDtype(this, 'float16');
-  }
-  /**
-   * Cast to bfloat16, rounding to nearest even through float32 as PyTorch does.
-   * @example
-   * ```ts
-   * torch.tensor([0.1], 'float32').bfloat16(); // tensor([0.1001], dtype=torch.bfloat16)
-   * ```
-   */
-  bfloat16(): Tensor {
-    return conv.toDtype(this, 'bfloat16');
-  }
   }
   /** Memory layout: always `torch.strided` (dense tensors with strides). */
   get layout(): typeof strided {

@@ -94,10 +94,6 @@ export function hostStorage(x: Tensor, op = 'data', asyncCall?: string): HostArr
   return b.readSync(c._storage.buffer).slice(0, n) as HostArray;
 }
 
-/** Nested arrays of `values` (row-major) in `shape`; bool dtypes give booleans. */
-export function nestValues(values: ArrayLike<number>, shape: readonly number[], isBool: boolean): NestedList {
-  let pos = 0;
-  const build = (d: number): NestedList => {
 /**
  * Row-major host copy of `x`'s logical elements as numbers, synchronously (CPU-like backends):
  * {@link hostStorage}, with float16/bfloat16 bit patterns decoded to their values (a Float32Array).
@@ -112,6 +108,10 @@ export function storageValues(host: HostArray, dtype: DType): HostArray {
   return isHalfDtype(dtype.name) ? decodeHalf(host, dtype.name) : host;
 }
 
+/** Nested arrays of `values` (row-major) in `shape`; bool dtypes give booleans. */
+export function nestValues(values: ArrayLike<number>, shape: readonly number[], isBool: boolean): NestedList {
+  let pos = 0;
+  const build = (d: number): NestedList => {
     if (d === shape.length) {
       const v = values[pos++]!;
       return isBool ? v !== 0 : v;
@@ -131,16 +131,16 @@ export async function readStorage(x: Tensor): Promise<HostArray> {
   return x._storage.backend.read(src._storage.buffer, src._offset, numelOf(x._shape));
 }
 
-/** Copies `src` (broadcast to self's shape, any dtype/device) into `self` in place. */
-export function copy_(self: Tensor, src: Tensor): Tensor {
-  expectTensor('copy_', 'input', 1, self);
-  if (!(src instanceof Tensor)) throw new TorchRuntimeError('copy_', `copy_(): argument 'src' must be Tensor`);
-  const shape = broadcastShapes(self._shape, src._shape, 'copy_');
 /** Row-major host copy of `x`'s logical elements as numbers (float16/bfloat16 decoded to a Float32Array), on any device. */
 export async function readValues(x: Tensor): Promise<HostArray> {
   return storageValues(await readStorage(x), x.dtype);
 }
 
+/** Copies `src` (broadcast to self's shape, any dtype/device) into `self` in place. */
+export function copy_(self: Tensor, src: Tensor): Tensor {
+  expectTensor('copy_', 'input', 1, self);
+  if (!(src instanceof Tensor)) throw new TorchRuntimeError('copy_', `copy_(): argument 'src' must be Tensor`);
+  const shape = broadcastShapes(self._shape, src._shape, 'copy_');
   if (shape.length !== self._shape.length || shape.some((d, i) => d !== self._shape[i])) {
     throw new TorchRuntimeError('copy_', `output with shape ${fmtShape(self._shape)} doesn't match the broadcast shape ${fmtShape(shape)}`);
   }

@@ -86,9 +86,9 @@ export function fromHost(values: HostArray, shape: readonly number[], dtype: DTy
 
 /** Converts plain numbers to the host array of `dtype` (casting as PyTorch does). */
 export function hostFromNumbers(values: ArrayLike<number>, dtype: DType): HostArray {
+  if (isHalfDtype(dtype.name)) return encodeHalf(values, dtype.name);
   const out = allocHost(dtype.name, values.length);
   if (dtype === int64) {
-  if (isHalfDtype(dtype.name)) return encodeHalf(values, dtype.name);
     for (let i = 0; i < values.length; i++) {
       const v = castScalar(values[i]!, 'int64');
       if (Math.abs(v) > INT64_EXACT_LIMIT) {

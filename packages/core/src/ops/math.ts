@@ -335,22 +335,22 @@ function floatOnly(name: string, kernel: string, a: Tensor, b: Tensor): void {
  */
 export function logaddexp(input: Tensor, other: Tensor): Tensor {
   floatOnly('logaddexp', 'logaddexp_cpu', input, other);
+  if (isHalfDtype(input.dtype.name) || isHalfDtype(other.dtype.name)) return inFloat32([input, other], ([a, b]) => logaddexp(a as Tensor, b as Tensor));
   const m = maximum(input, other);
   const r = add(m, log(add(exp(neg(abs(sub(input, other)))), 1)));
   return where(logicalAnd(isinf(input), eq(input, other)), input, r);
 }
-  if (isHalfDtype(input.dtype.name) || isHalfDtype(other.dtype.name)) return inFloat32([input, other], ([a, b]) => logaddexp(a as Tensor, b as Tensor));
 
 const INV_LN2 = 1 / Math.LN2;
 
 /** log₂(2ˣ + 2ʸ) without overflow (float tensors). */
 export function logaddexp2(input: Tensor, other: Tensor): Tensor {
   floatOnly('logaddexp2', 'logaddexp2_cpu', input, other);
+  if (isHalfDtype(input.dtype.name) || isHalfDtype(other.dtype.name)) return inFloat32([input, other], ([a, b]) => logaddexp2(a as Tensor, b as Tensor));
   const m = maximum(input, other);
   const r = add(m, mul(log(add(exp2(neg(abs(sub(input, other)))), 1)), INV_LN2));
   return where(logicalAnd(isinf(input), eq(input, other)), input, r);
 }
-  if (isHalfDtype(input.dtype.name) || isHalfDtype(other.dtype.name)) return inFloat32([input, other], ([a, b]) => logaddexp2(a as Tensor, b as Tensor));
 
 // ---------------------------------------------------------------- steps and bounds
 
