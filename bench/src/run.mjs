@@ -195,7 +195,8 @@ function radix2Fft(a) {
     id: 'fft-1M', name: 'fft 2^20 complex64',
     units: [ms, { unit: 'M points/s', per: rate(n, 1e6) }],
     target: { refSpeed: 3, text: '≥ 3× plain JS radix-2' },
-    // the reference transforms a fresh copy of the same kind of data each call (the copy is timed with it: 8 MiB)
+    // the reference transforms a fresh copy of the same kind of data each call (the copy is timed with it: 8 MiB);
+    // reference and Antorcha are timed alternately, call by call (interleaved below)
     reference: () => {
       const x = new Float32Array(2 * n).map(() => Math.random() - 0.5), a = new Float32Array(2 * n);
       return () => { a.set(x); radix2Fft(a); };
@@ -323,6 +324,28 @@ async function secondsPerCall(name, fn, perIter) {
   if (!t.result?.latency) throw new Error(`${name} failed: ${t.result?.error ?? 'no result'}`);
   return t.result.latency.p50 / 1000 / perIter;
 }
+/**
+ * Median seconds per call of `a` and of `b`, timed alternately call by call (one warm-up call each, then rounds
+ * until both have run for the time budget, at least 7 rounds), so that a shared machine's changing load falls on
+ * both sides of a row's reference ratio alike.
+ */
+async function interleaved(a, b, perIter) {
+  a();
+  b();
+  const ta = [], tb = [];
+  let spent = 0;
+  while (ta.length < 7 || spent < 2 * timeMs) {
+    for (const [fn, into] of [[a, ta], [b, tb]]) {
+      const t0 = performance.now();
+      await fn();
+      const dt = performance.now() - t0;
+      into.push(dt);
+      spent += dt;
+    }
+  }
+  const median = (v) => v.slice().sort((x, y) => x - y)[v.length >> 1] / 1000 / perIter;
+  return [median(ta), median(tb)];
+}
 async function timeTfjs(r, backend) {
   if (!r.tfjs) return null;
   await tf.setBackend(backend);
@@ -344,8 +367,8 @@ for (const r of rows) {
   if (!markdown) console.error(`# ${r.name}`);
   torch.setNumThreads(1);
   const res = { r, t1: {}, t2: {} };
-  res.t1.antorcha = await secondsPerCall(`${r.id} antorcha`, r.antorcha(), r.perIter);
-  res.t1.reference = r.reference ? await secondsPerCall(`${r.id} reference`, r.reference(), r.perIter) : null;
+  if (r.reference) [res.t1.antorcha, res.t1.reference] = await interleaved(r.antorcha(), r.reference(), r.perIter);
+  else res.t1.antorcha = await secondsPerCall(`${r.id} antorcha`, r.antorcha(), r.perIter);
   globalThis.gc?.();
   res.t1.wasm = await timeTfjs(r, 'wasm');
   res.t1.cpu = await timeTfjs(r, 'cpu');
