@@ -15,6 +15,7 @@ import {
   wrapDim,
 } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { toDType } from '../dtype.js';
 import { expectInt, expectIntList, expectIntOrList, expectTensor, pyTypeName } from '../validate.js';
 import { type AdvancedIndexSpec, advancedIndex, hasTensorIndex } from './advanced-index.js';
 import { backendFor, emptyTensor, refOf } from './dispatch.js';
@@ -293,10 +294,12 @@ export function asStrided(x: Tensor, size: readonly number[], stride: readonly n
   const empty = size.some((d) => d === 0);
   let maxIndex = offset;
   for (let i = 0; i < size.length && !empty; i++) maxIndex += (size[i]! - 1) * stride[i]!;
-  if (!empty && maxIndex >= x._storage.numel) {
+  // the storage's bytes in elements of x's dtype (a view_as_real/view_as_complex view has another itemsize)
+  const storageBytes = x._storage.numel * toDType(x._storage.dtype).itemsize;
+  if (!empty && (maxIndex + 1) * x.dtype.itemsize > storageBytes) {
     throw new TorchRuntimeError(
       'as_strided',
-      `setStorage: sizes ${fmtShape(size)}, strides ${fmtShape(stride)}, storage offset ${offset}, and itemsize ${x.dtype.itemsize} requiring a storage size of ${(maxIndex + 1) * x.dtype.itemsize} are out of bounds for storage of size ${x._storage.numel * x.dtype.itemsize}`,
+      `setStorage: sizes ${fmtShape(size)}, strides ${fmtShape(stride)}, storage offset ${offset}, and itemsize ${x.dtype.itemsize} requiring a storage size of ${(maxIndex + 1) * x.dtype.itemsize} are out of bounds for storage of size ${storageBytes}`,
     );
   }
   return makeView(x, [...size], [...stride], offset, 'as_strided', { size: [...size], stride: [...stride], storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset });

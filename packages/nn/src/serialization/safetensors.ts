@@ -12,11 +12,11 @@ import { SerializationError, readGuard } from './errors.js';
 /** Header size limit of the reference implementation (100 MB). */
 const MAX_HEADER = 100_000_000;
 
-const ST_DTYPES: Record<string, DTypeName> = { F32: 'float32', F64: 'float64', I64: 'int64', I32: 'int32', U8: 'uint8', BOOL: 'bool', F16: 'float16', BF16: 'bfloat16' };
+const ST_DTYPES: Record<string, DTypeName> = { F32: 'float32', F64: 'float64', I64: 'int64', I32: 'int32', U8: 'uint8', BOOL: 'bool', F16: 'float16', BF16: 'bfloat16', C64: 'complex64' };
 /** Format names of the dtypes this module writes (safetensors has no complex128). */
-const ST_NAMES: Partial<Record<DTypeName, string>> = { float32: 'F32', float64: 'F64', int64: 'I64', int32: 'I32', uint8: 'U8', bool: 'BOOL', float16: 'F16', bfloat16: 'BF16' };
+const ST_NAMES: Partial<Record<DTypeName, string>> = { float32: 'F32', float64: 'F64', int64: 'I64', int32: 'I32', uint8: 'U8', bool: 'BOOL', float16: 'F16', bfloat16: 'BF16', complex64: 'C64' };
 /** dtypes of the format that Antorcha cannot represent. */
-const ST_UNSUPPORTED = new Set(['I8', 'I16', 'U16', 'U32', 'U64', 'F8_E5M2', 'F8_E4M3', 'F8_E8M0', 'F4', 'F6_E2M3', 'F6_E3M2', 'C64']);
+const ST_UNSUPPORTED = new Set(['I8', 'I16', 'U16', 'U32', 'U64', 'F8_E5M2', 'F8_E4M3', 'F8_E8M0', 'F4', 'F6_E2M3', 'F6_E3M2']);
 const itemsize = (d: DTypeName): number => toDType(d).itemsize;
 /** Most dimensions a tensor may have (as for PyTorch checkpoints). */
 const MAX_DIMS = 64;
@@ -188,7 +188,7 @@ function deserializeChecked(bytes: Uint8Array): SafetensorsContent {
     if (typeof v !== 'object' || v === null) fail(`entry '${name}' is not an object`);
     const { dtype, shape, data_offsets: off } = v as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     if (typeof dtype !== 'string') fail(`tensor '${name}' has no dtype`);
-    if (ST_UNSUPPORTED.has(dtype)) fail(`tensor '${name}' has dtype ${dtype}, which Antorcha does not support (supported: F32, F64, I64, I32, U8, BOOL)`);
+    if (ST_UNSUPPORTED.has(dtype)) fail(`tensor '${name}' has dtype ${dtype}, which Antorcha does not support (supported: F32, F64, I64, I32, U8, BOOL, F16, BF16, C64)`);
     const dt = Object.hasOwn(ST_DTYPES, dtype) ? ST_DTYPES[dtype] : undefined;
     if (dt === undefined) fail(`tensor '${name}' has unknown dtype '${dtype.slice(0, 40)}'`);
     if (!Array.isArray(shape) || !shape.every(isCount)) fail(`tensor '${name}' has an invalid shape`);

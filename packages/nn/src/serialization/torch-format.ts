@@ -24,8 +24,8 @@ const STORAGE_DTYPES: Record<string, DTypeName | null> = {
   BFloat16Storage: 'bfloat16',
   ShortStorage: null,
   CharStorage: null,
-  ComplexFloatStorage: null,
-  ComplexDoubleStorage: null,
+  ComplexFloatStorage: 'complex64',
+  ComplexDoubleStorage: 'complex128',
   QInt8Storage: null,
   QUInt8Storage: null,
   QInt32Storage: null,
@@ -244,7 +244,7 @@ function loadChecked(bytes: Uint8Array, dev: Device): Loaded {
     const cached = storages.get(key); // (as PyTorch: the storage type is checked, then the first load of a key wins)
     if (cached) return cached;
     const dtype = st.storageDtype;
-    if (dtype === null) fail(`unsupported dtype: ${st.fullName} tensors cannot be represented (supported: float32, float64, int64, int32, uint8, bool)`);
+    if (dtype === null) fail(`unsupported dtype: ${st.fullName} tensors cannot be represented (supported: float32, float64, int64, int32, uint8, bool, float16, bfloat16, complex64, complex128)`);
     const numel = asInt(numelV, 'storage size');
     if (numel < 0) fail(`negative storage size ${numel}`);
     const name = `${prefix}data/${key}`;
@@ -411,7 +411,12 @@ type StorageValues = HostArray;
 
 /** The whole storage under `t` as one flat view (its elements in storage order). */
 function storageView(t: Tensor): Tensor {
-  return t.detach().asStrided([t._storage.numel], [1], 0);
+  return t.detach().asStrided([storageElements(t)], [1], 0);
+}
+
+/** The storage's size in elements of `t`'s dtype (a view_as_real view of a complex storage sees twice as many). */
+function storageElements(t: Tensor): number {
+  return (t._storage.numel * toDType(t._storage.dtype).itemsize) / t.dtype.itemsize;
 }
 
 /** Little-endian bytes of a storage's values, as PyTorch writes them. */
@@ -444,6 +449,7 @@ function storageBytes(dtype: DTypeName, whole: StorageValues): Uint8Array {
  */
 function archive(obj: unknown, values: (t: Tensor) => StorageValues): Uint8Array {
   const storageKeys = new Map<object, string>();
+  const storageDtypes = new Map<object, DTypeName>();
   const records: { name: string; data: Uint8Array }[] = [];
   const storageType = (d: DTypeName): PyGlobal => new PyGlobal('torch', DTYPE_STORAGE[d]);
   const globals = new Map<string, PyGlobal>();
@@ -461,9 +467,13 @@ function archive(obj: unknown, values: (t: Tensor) => StorageValues): Uint8Array
     if (key === undefined) {
       key = String(storageKeys.size);
       storageKeys.set(t._storage, key);
+      storageDtypes.set(t._storage, t.dtype.name);
       records.push({ name: `archive/data/${key}`, data: storageBytes(t.dtype.name, t._storage.numel === 0 ? new Float32Array(0) : values(t)) });
+    } else if (storageDtypes.get(t._storage) !== t.dtype.name) {
+      // a complex tensor and its view_as_real view (PyTorch's text)
+      throw new SerializationError('save', 'Cannot save multiple tensors or storages that view the same data as different types');
     }
-    const pid = new PyPersistent(new PyTuple(['storage', storageType(t.dtype.name), key, 'cpu', t._storage.numel]));
+    const pid = new PyPersistent(new PyTuple(['storage', storageType(t.dtype.name), key, 'cpu', storageElements(t)]));
     const args = [pid, t._offset, new PyTuple(t._shape), new PyTuple(t._strides), t.requiresGrad && !(t instanceof Parameter), orderedDict([])];
     const rebuilt = new PyReduce(g('torch._utils', '_rebuild_tensor_v2'), args);
     if (t instanceof Parameter) return new PyReduce(g('torch._utils', '_rebuild_parameter'), [rebuilt, t.requiresGrad, orderedDict([])]);
