@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setCpuKernels } from '../wasm/runtime.js';
-import { clearPlanCache, complexPlan, factorize, planWith, root, type ComplexPlan } from './plan.js';
+import { CACHE_BYTES, CACHE_SIZE, clearPlanCache, complexPlan, factorize, planWith, root, type ComplexPlan } from './plan.js';
 
 /** Direct O(n²) DFT in float64 with exact roots (index jk mod n). */
 function dft(xr: Float64Array, xi: Float64Array): [Float64Array, Float64Array] {
@@ -92,6 +92,20 @@ describe('fft plans against the direct DFT (float64)', () => {
     expect(factorize(360)).toEqual([4, 2, 3, 3, 5]);
     expect(factorize(1 << 20)).toEqual(Array(10).fill(4));
     expect(factorize(2 * 7 * 7)).toEqual([2, 7, 7]);
+  });
+
+  it('the cache keeps recent plans, at most CACHE_SIZE of them within CACHE_BYTES, and frees the rest', () => {
+    clearPlanCache();
+    const big = complexPlan(1 << 20);
+    // io, scratch and twiddles: at least 4 arrays of n float64, and under the byte budget
+    expect(big.bytes).toBeGreaterThanOrEqual(32 * (1 << 20));
+    expect(big.bytes).toBeLessThan(CACHE_BYTES);
+    expect(complexPlan(1 << 20)).toBe(big);
+    for (let n = 2; n < 2 + CACHE_SIZE - 1; n++) complexPlan(n);
+    expect(complexPlan(1 << 20)).toBe(big); // 16 plans: still cached (and now the most recent)
+    for (let n = 100; n < 100 + CACHE_SIZE; n++) complexPlan(n);
+    expect(complexPlan(1 << 20)).not.toBe(big); // pushed out by 16 newer lengths, rebuilt
+    clearPlanCache();
   });
 
   it('roots are exact at quarter turns and conjugate-symmetric', () => {

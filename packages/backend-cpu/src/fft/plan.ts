@@ -37,6 +37,8 @@ export interface ComplexPlan {
   ioAddress(): [number, number];
   /** `X[k] = Σ_j x[j]·exp(-2πi·jk/n)` over {@link io}, in place. */
   exec(): void;
+  /** Bytes the plan holds (its arrays and twiddles). */
+  readonly bytes: number;
   /** Releases the plan's heap memory (the cache calls it on eviction). */
   dispose(): void;
 }
@@ -325,6 +327,7 @@ function kernelsFor(...blocks: F64Block[]): FftKernels | null {
 
 class StockhamPlan implements ComplexPlan {
   readonly kind = 'stockham' as const;
+  readonly bytes: number;
   private readonly passes: Pass[] = [];
   private readonly io_: Pair;
   private readonly scratch: Pair;
@@ -357,6 +360,7 @@ class StockhamPlan implements ComplexPlan {
     }
     this.io_ = [F64Block.alloc(n), F64Block.alloc(n)];
     this.scratch = [F64Block.alloc(n), F64Block.alloc(n)];
+    this.bytes = 8 * (4 * n + this.passes.reduce((a, p) => a + 2 * p.tw[0].n, 0));
     this.gar = new Float64Array(maxR);
     this.gai = new Float64Array(maxR);
   }
@@ -418,6 +422,7 @@ class StockhamPlan implements ComplexPlan {
 /** Bluestein's chirp-z algorithm: the length-n DFT as a circular convolution of power-of-two length m ≥ 2n-1. */
 class BluesteinPlan implements ComplexPlan {
   readonly kind = 'bluestein' as const;
+  readonly bytes: number;
   private readonly m: number;
   private readonly inner: ComplexPlan;
   /** chirp w_k = exp(-πi·k²/n), k < n */
@@ -458,6 +463,7 @@ class BluesteinPlan implements ComplexPlan {
     this.fbi = Float64Array.from(fi);
     this.xr = new Float64Array(n);
     this.xi = new Float64Array(n);
+    this.bytes = this.inner.bytes + 8 * (4 * n + 2 * m);
   }
 
   io(): [Float64Array, Float64Array] {
@@ -502,8 +508,11 @@ class BluesteinPlan implements ComplexPlan {
 
 // ------------------------------------------------------------------ cache
 
-/** How many lengths the plan cache keeps (most recently used). */
+/** How many lengths the plan cache keeps at most (most recently used). */
 export const CACHE_SIZE = 16;
+/** Bytes the cached plans may hold together (a 2^20 plan holds about 48 MiB); the newest plan is always kept. */
+export const CACHE_BYTES = 128 * 2 ** 20;
+let cachedBytes = 0;
 const cache = new Map<number, ComplexPlan>();
 
 function build(n: number, kind?: ComplexPlan['kind']): ComplexPlan {
@@ -514,7 +523,8 @@ function build(n: number, kind?: ComplexPlan['kind']): ComplexPlan {
 
 /**
  * The cached forward plan for length `n` (n ≥ 1), built on first use; the cache keeps
- * the {@link CACHE_SIZE} most recently used lengths and frees the others' heap memory.
+ * the most recently used lengths, at most {@link CACHE_SIZE} of them and {@link CACHE_BYTES}
+ * together, and frees the others' heap memory.
  */
 export function complexPlan(n: number): ComplexPlan {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`fft plan: invalid length ${n}`);
@@ -526,9 +536,11 @@ export function complexPlan(n: number): ComplexPlan {
   }
   p = build(n);
   cache.set(n, p);
-  if (cache.size > CACHE_SIZE) {
+  cachedBytes += p.bytes;
+  while (cache.size > 1 && (cache.size > CACHE_SIZE || cachedBytes > CACHE_BYTES)) {
     const [k, old] = cache.entries().next().value!;
     cache.delete(k);
+    cachedBytes -= old.bytes;
     old.dispose();
   }
   return p;
@@ -538,6 +550,7 @@ export function complexPlan(n: number): ComplexPlan {
 export function clearPlanCache(): void {
   for (const p of cache.values()) p.dispose();
   cache.clear();
+  cachedBytes = 0;
 }
 
 /** Builds an uncached plan with an explicit algorithm (tests compare the algorithms on one length); dispose it after use. */
