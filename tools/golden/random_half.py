@@ -19,6 +19,8 @@ CALLS = {
     'random_': lambda dt: torch.empty(6, dtype=dt).random_(),
     'random_to': lambda dt: torch.empty(6, dtype=dt).random_(100),
     'randint': lambda dt: torch.randint(-5, 20, (6,), dtype=dt),
+    'normal_transposed': lambda dt: torch.empty(3, 2, dtype=dt).t().normal_(),
+    'uniform_transposed': lambda dt: torch.empty(3, 2, dtype=dt).t().uniform_(),
     'bernoulli': lambda dt: torch.bernoulli(torch.full((8,), 0.3, dtype=dt)),
 }
 for dt in [torch.float16, torch.bfloat16]:

@@ -74,6 +74,8 @@ describe("random fills of 16-bit tensors follow PyTorch's stream (random-half.js
     random_: (o) => torch.empty([6], o).random_(),
     random_to: (o) => torch.empty([6], o).random_(100),
     randint: (o) => torch.randint(-5, 20, [6], o),
+    normal_transposed: (o) => torch.empty([3, 2], o).t().normal_(),
+    uniform_transposed: (o) => torch.empty([3, 2], o).t().uniform_(),
     bernoulli: (o) => torch.bernoulli(torch.full([8], 0.3, o)),
   };
   for (const c of loadFixture<RandomCase[]>('random-half.json')) {

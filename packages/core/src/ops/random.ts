@@ -98,11 +98,14 @@ function fillInOrder(op: string, t: Tensor, draw: (out: HostArray, contiguous: b
   if (isHalfDtype(t.dtype.name)) {
     // float16/bfloat16 hold bit patterns: draw the values in float32 (the draw rounds to
     // the dtype's values itself), then store them through a cast.
-    const f = emptyTensor(t._shape, float32, t.device, op);
+    // (a float32 view with t's storage order, so the draws land in the same elements)
+    const order = storageOrder(t);
+    const staged = emptyTensor(order.map((d) => t._shape[d]!), float32, t.device, op);
+    const f = staged.permute(order.map((_, i) => order.indexOf(i)));
     fillInOrder(op, f, draw);
     notifyInplace(t, op);
     backend.copy(
-      { buffer: f._storage.buffer, dtype: 'float32', shape: t._shape, strides: f._strides, offset: 0 },
+      { buffer: f._storage.buffer, dtype: 'float32', shape: t._shape, strides: f._strides, offset: f._offset },
       { buffer: t._storage.buffer, dtype: t.dtype.name, shape: t._shape, strides: t._strides, offset: t._offset },
     );
     bumpVersion(t);
