@@ -18,7 +18,7 @@ describe('itemAsync / tolistAsync', () => {
     expect(await torch.tensor([true, false]).tolistAsync()).toEqual([true, false]);
     expect(await torch.tensor(7, { dtype: 'int64' }).tolistAsync()).toBe(7);
     expect(await x.t().tolistAsync()).toEqual([[1.5, 3], [-2, 4]]); // a non-contiguous view
-    expectTypeOf(x.sum().itemAsync()).toEqualTypeOf<Promise<number | boolean>>();
+    expectTypeOf(x.sum().itemAsync()).toEqualTypeOf<Promise<number | boolean | torch.Complex>>();
     expectTypeOf(x.tolistAsync()).toEqualTypeOf<Promise<torch.NestedList>>();
   });
 

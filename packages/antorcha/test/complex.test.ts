@@ -228,7 +228,7 @@ describe('views and scalars', () => {
     expect(r.dtype).toBe(torch.float32);
     r.select(1, 1).fill_(-5);
     z.real.mul_(10);
-    expect(z.tolist().map(String)).toEqual(['(10-5j)', '(30-5j)']);
+    expect((z.tolist() as torch.Complex[]).map(String)).toEqual(['(10-5j)', '(30-5j)']);
     expect(z.imag.tolist()).toEqual([-5, -5]);
     z.imag = torch.tensor([7, 8], 'float32');
     expect(r.tolist()).toEqual([[10, 7], [30, 8]]);
@@ -237,7 +237,7 @@ describe('views and scalars', () => {
     const f = torch.arange(12, { dtype: 'float64' }).reshape(3, 4);
     const c = torch.viewAsComplex(f.reshape(3, 2, 2)).select(1, 1);
     expect(c.dtype).toBe(torch.complex128);
-    expect(c.tolist().map(String)).toEqual(['(2+3j)', '(6+7j)', '(10+11j)']);
+    expect((c.tolist() as torch.Complex[]).map(String)).toEqual(['(2+3j)', '(6+7j)', '(10+11j)']);
     c.fill_(torch.cplx(-1, -2));
     expect(f.select(1, 2).tolist()).toEqual([-1, -1, -1]);
     expect(f.select(1, 3).tolist()).toEqual([-2, -2, -2]);
@@ -264,15 +264,15 @@ describe('views and scalars', () => {
     expect(re.conj()).toBe(re);
     const p = torch.polar(torch.tensor([2], 'float64'), torch.tensor([0], 'float64'));
     expect(p.dtype).toBe(torch.complex128);
-    expect(p.tolist().map(String)).toEqual(['(2+0j)']);
+    expect((p.tolist() as torch.Complex[]).map(String)).toEqual(['(2+0j)']);
   });
   it('fill_, zeros, ones and full accept complex dtypes and values', () => {
     const z = torch.zeros(2, { dtype: 'complex64' });
     expect(z.toString()).toBe(mk({ dtype: 'complex64', shape: [2], values: [[0, 0], [0, 0]] }).toString());
     z.fill_(torch.cplx(1, -1));
-    expect(z.tolist().map(String)).toEqual(['(1-1j)', '(1-1j)']);
+    expect((z.tolist() as torch.Complex[]).map(String)).toEqual(['(1-1j)', '(1-1j)']);
     z.fill_(3);
-    expect(z.tolist().map(String)).toEqual(['(3+0j)', '(3+0j)']);
+    expect((z.tolist() as torch.Complex[]).map(String)).toEqual(['(3+0j)', '(3+0j)']);
     expect(() => torch.zeros(2).fill_(torch.cplx(0, 1))).toThrow(torch.TorchError);
     expect(torch.tensor([1, 2], 'float32').isComplex()).toBe(false);
     expect(z.isComplex()).toBe(true);

@@ -695,7 +695,7 @@ export class Tensor {
     return this;
   }
   /** Fills with a value. */
-  fill_(value: number | boolean | Tensor): this {
+  fill_(value: number | boolean | Complex | Tensor): this {
     conv.fill_(this, value);
     return this;
   }
