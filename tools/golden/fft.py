@@ -36,6 +36,7 @@ for name in ['fftfreq', 'rfftfreq']:
         c.add(f'{name}/n{n}/d0.1/float64', f'fft.{name}', [n, 0.1], {'dtype': torch.float64}, fn=getattr(torch.fft, name))
     c.add(f'{name}/d3', f'fft.{name}', [7, 3.0], fn=getattr(torch.fft, name))
     c.add(f'{name}/int-dtype', f'fft.{name}', [4], {'dtype': torch.int64}, fn=getattr(torch.fft, name))
+    c.add(f'{name}/complex-dtype', f'fft.{name}', [4], {'dtype': torch.complex64}, fn=getattr(torch.fft, name))
 
 # ---------------------------------------------------------------- shifts
 for name in ['fftshift', 'ifftshift']:

@@ -4,6 +4,7 @@ import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { fromHost } from '../ops/creation.js';
 import { resolveOptions, type TensorOptions } from '../ops/dispatch.js';
+import { cppName } from '../ops/promotion.js';
 
 function parse(op: string, n: number, d: number | TensorOptions | undefined, opts: TensorOptions | undefined):
   { d: number; opts: TensorOptions | undefined } {
@@ -17,7 +18,9 @@ function parse(op: string, n: number, d: number | TensorOptions | undefined, opt
 /** `k · (1/(n·d))` for the integers `ks`, rounded as PyTorch's `mul_` by a double scalar rounds in the dtype. */
 function scaled(op: string, ks: number[], n: number, d: number, opts: TensorOptions | undefined): Tensor {
   const o = resolveOptions(opts, getDefaultDtype());
-  if (!o.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `${op} requires a floating point or complex dtype`);
+  if (!o.dtype.isFloatingPoint && !o.dtype.isComplex) throw new TorchRuntimeError(op, `${op} requires a floating point or complex dtype`);
+  // PyTorch accepts complex dtypes here but fills through arange, which has no complex kernel
+  if (o.dtype.isComplex) throw new TorchRuntimeError(op, `"arange_cpu" not implemented for '${cppName(o.dtype)}'`);
   const values = allocHost(o.dtype.name, ks.length);
   const f32 = o.dtype.name === 'float32';
   const s = f32 ? Math.fround(1.0 / (n * d)) : 1.0 / (n * d);
