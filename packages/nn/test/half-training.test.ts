@@ -3,8 +3,8 @@
 // loss after the step. The layers use the ops 1.13 has float16 kernels for (see the script).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Tensor, maximum, tensor, zeros } from '@antorcha/core';
-import { optim } from '../src/index.js';
+import { type Tensor, logSoftmax, maximum, relu, softmax, tensor, zeros } from '@antorcha/core';
+import { nn, optim } from '../src/index.js';
 
 interface Enc {
   dtype: 'float16' | 'bfloat16';
@@ -59,3 +59,53 @@ describe('a training step in 16-bit floats matches PyTorch', () => {
     });
   }
 });
+
+interface GradCase {
+  name: string;
+  x: Enc;
+  g: Enc;
+  y: Enc;
+  grad: Enc;
+}
+
+describe('gradients through bfloat16 ops match PyTorch (tools/golden/half_grads.py)', () => {
+  const F: Record<string, (x: Tensor) => Tensor> = {
+    exp: (x) => x.exp(),
+    tanh: (x) => x.tanh(),
+    sigmoid: (x) => x.sigmoid(),
+    sin: (x) => x.sin(),
+    log: (x) => x.abs().add(0.5).log(),
+    sqrt: (x) => x.abs().add(0.1).sqrt(),
+    softmax: (x) => softmax(x, 1),
+    log_softmax: (x) => logSoftmax(x, 1),
+    relu: (x) => relu(x),
+    gelu: (x) => nn.functional.gelu(x),
+    mean: (x) => x.mean(1, true),
+    sum_sq: (x) => x.mul(x).sum(0, true),
+  };
+  const cases = JSON.parse(readFileSync(new URL('./fixtures/half/half_grads.json', import.meta.url), 'utf8')) as GradCase[];
+  // Known differences, kept visible: PyTorch's fused tanh_backward and gelu_backward kernels
+  // round once where Antorcha's rules (grad·(1 − y²), gelu's derivative) round after each op,
+  // and its log_softmax backward starts from the rounded bfloat16 output where Antorcha's float32
+  // composite differentiates the unrounded one (differences of a few bfloat16 ulps).
+  const KNOWN = new Set(['tanh', 'log_softmax', 'gelu']);
+  for (const c of cases) {
+    (KNOWN.has(c.name) ? it.fails : it)(c.name, () => {
+      const x = make(c.x, true);
+      const y = F[c.name]!(x);
+      expectClose16(y, c.y, 'y');
+      y.mul(make(c.g)).sum().backward();
+      expect(x.grad!.dtype.name).toBe('bfloat16');
+      expectClose16(x.grad!, c.grad, 'grad');
+    });
+  }
+});
+
+/** Within one bfloat16 ulp (the suite's 16-bit tolerance: float32 results rounded once may differ by one). */
+function expectClose16(t: Tensor, e: Enc, label: string): void {
+  expect(t.dtype.name, label).toBe(e.dtype);
+  expect([...t.shape], label).toEqual(e.shape);
+  const got = Array.from(t.detach().dataSync()), want = e.values.map(num);
+  const bad = got.flatMap((v, i) => (Math.abs(v - want[i]!) <= 2 ** -7 * Math.abs(want[i]!) + 2 ** -133 ? [] : [`[${i}] ${v} != ${want[i]}`]));
+  expect(bad, label).toEqual([]);
+}
