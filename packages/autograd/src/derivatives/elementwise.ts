@@ -5,6 +5,7 @@
  */
 import { type OpRecord, Tensor, TorchRuntimeError, cosh, digamma, div, exp2, frexp, polygamma, sinh, specialI1, where } from '@antorcha/core';
 import { type BackwardFn, type Rule, type RuleCtx, type RuleTable, num, operands, rule } from './rule.js';
+import { fused } from './half.js';
 
 const SQRT_PI = Math.sqrt(Math.PI);
 
@@ -56,7 +57,7 @@ const UNARY_RULES = {
   asinh: unary('AsinhBackward0', 'x', (g, x) => g.mul(x().square().add(1).rsqrt())),
   acosh: unary('AcoshBackward0', 'x', (g, x) => g.mul(x().square().sub(1).rsqrt())),
   atanh: unary('AtanhBackward0', 'x', (g, x) => g.div(x().square().neg().add(1))),
-  tanh: unary('TanhBackward0', 'y', (g, _x, y) => g.mul(y().square().neg().add(1))),
+  tanh: unary('TanhBackward0', 'y', (g, _x, y) => fused((g, y) => g.mul(y!.square().neg().add(1)), g, y())),
   sigmoid: unary('SigmoidBackward0', 'y', (g, _x, y) => g.mul(y().mul(y().neg().add(1)))),
   relu: unary('ReluBackward0', 'y', (g, _x, y) => where(y().gt(0), g, 0)),
   reciprocal: unary('ReciprocalBackward0', 'y', (g, _x, y) => g.mul(y().square()).neg()),
@@ -77,8 +78,8 @@ const UNARY_RULES = {
   // frexp's mantissa x·2^−e: the exponent is piecewise constant.
   frexp: unary('FrexpBackward0', 'x', (g, x) => g.div(exp2(frexp(x())[1]))),
   // Activations nn builds on core's parametrised unary kernels (attrs: a, b as in UnaryParams).
-  gelu: unary('GeluBackward0', 'x', (g, x, _y, rec) => (rec.attrs.approximate === 'tanh' ? geluTanhGrad(g, x()) : geluGrad(g, x()))),
-  gelu_tanh: unary('GeluBackward0', 'x', (g, x) => geluTanhGrad(g, x())),
+  gelu: unary('GeluBackward0', 'x', (g, x, _y, rec) => fused((g, x) => (rec.attrs.approximate === 'tanh' ? geluTanhGrad(g, x!) : geluGrad(g, x!)), g, x())),
+  gelu_tanh: unary('GeluBackward0', 'x', (g, x) => fused((g, x) => geluTanhGrad(g, x!), g, x())),
   silu: unary('SiluBackward0', 'x', (g, x) => {
     const s = x().sigmoid();
     return g.mul(s.mul(x().mul(s.neg().add(1)).add(1)));
