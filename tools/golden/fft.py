@@ -22,6 +22,7 @@ for name in ['hann_window', 'hamming_window', 'bartlett_window', 'blackman_windo
                 c.add(f'{name}/n{n}/{"periodic" if periodic else "symmetric"}/{dt}', name, [n, periodic],
                       {'dtype': getattr(torch, dt)})
     c.add(f'{name}/default', name, [16])
+    c.add(f'{name}/complex-dtype', name, [4], {'dtype': torch.complex64})
     c.add(f'{name}/negative', name, [-1])
 c.add('hamming_window/alpha-beta', 'hamming_window', [12, False, 0.6, 0.3], {'dtype': torch.float64})
 c.add('hamming_window/alpha', 'hamming_window', [12, True, 0.6])

@@ -10,7 +10,7 @@ import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { arange, ones, zeros } from './creation.js';
 import { resolveOptions, type TensorOptions } from './dispatch.js';
-import { typeMetaName } from './promotion.js';
+import { cppName, typeMetaName } from './promotion.js';
 
 /** Options of the window functions: the created tensor's dtype (floating), device, requiresGrad. */
 export type WindowOptions = TensorOptions;
@@ -24,7 +24,7 @@ function start(op: string, n: number, periodic: unknown, opts: WindowOptions | u
   if (typeof n !== 'number' || !Number.isInteger(n)) throw new TorchTypeError(op, `${op}(): argument 'window_length' must be int, not ${typeof n === 'number' ? 'float' : typeof n}`);
   if (typeof periodic !== 'boolean') throw new TorchTypeError(op, `${op}(): argument 'periodic' must be bool, not ${typeof periodic}`);
   const o = resolveOptions(opts, getDefaultDtype());
-  if (!o.dtype.isFloatingPoint) {
+  if (!o.dtype.isFloatingPoint && !o.dtype.isComplex) {
     // PyTorch prints the whole TensorOptions (TensorFactories.cpp window_function_checks, 1.13 and 2.x alike)
     const rg = opts?.requiresGrad === undefined ? 'false (default)' : String(opts.requiresGrad);
     throw new TorchRuntimeError(op, `${op} expects floating point dtypes, got: TensorOptions(dtype=${typeMetaName(o.dtype)}, ` +
@@ -34,6 +34,8 @@ function start(op: string, n: number, periodic: unknown, opts: WindowOptions | u
   const full = { ...opts, dtype: o.dtype };
   if (n === 0) return { window: zeros([0], full) };
   if (n === 1) return { window: ones([1], full) };
+  // complex dtypes pass PyTorch's check, then fail in arange, which has no complex kernel
+  if (o.dtype.isComplex) throw new TorchRuntimeError(op, `"arange_cpu" not implemented for '${cppName(o.dtype)}'`);
   return { dtype: o.dtype, opts: { ...full, requiresGrad: false } };
 }
 
