@@ -37,11 +37,15 @@ export interface StftOptions {
 
 /** Options of {@link istft}. */
 export interface IstftOptions {
+  /** Distance between frames (default ⌊nFft/4⌋), as given to {@link stft}. */
   hopLength?: number | null;
+  /** Window length (default nFft), as given to {@link stft}. */
   winLength?: number | null;
+  /** The window the frames were taken with (default all ones). */
   window?: Tensor | null;
   /** Whether the forward transform padded the signal (default true). */
   center?: boolean;
+  /** Whether the forward transform was normalized by 1/√nFft (default false). */
   normalized?: boolean;
   /** Whether the input holds the half spectrum (default: its frequency size ≠ nFft). */
   onesided?: boolean | null;
