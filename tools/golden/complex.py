@@ -167,7 +167,9 @@ for dt in (torch.complex64, torch.complex128):
     x = torch.randn(3, 5, dtype=dt)
     for name, f in (('sum', lambda x: x.sum()), ('sum0', lambda x: x.sum(0)), ('sum1k', lambda x: x.sum(1, keepdim=True)),
                     ('mean', lambda x: x.mean()), ('mean1', lambda x: x.mean(1)), ('prod1', lambda x: x.prod(1)), ('prod', lambda x: x.prod()),
-                    ('cumsum1', lambda x: x.cumsum(1))):
+                    ('cumsum1', lambda x: x.cumsum(1)), ('cumprod1', lambda x: x.cumprod(1)), ('var', lambda x: x.var()),
+                    ('std0', lambda x: x.std(0)), ('var1u', lambda x: x.var(1, unbiased=False)), ('norm', lambda x: x.norm()),
+                    ('norm1_dim', lambda x: x.norm(1, 1))):
         reductions.append({'op': name, 'input': enc(x), 'output': enc(f(x))})
 
 products = []
@@ -212,6 +214,9 @@ errors = {
     'complex_dtypes': err(lambda: torch.complex(torch.zeros(2), torch.zeros(2, dtype=torch.float64))),
     'complex_int': err(lambda: torch.complex(torch.zeros(2, dtype=torch.int64), torch.zeros(2, dtype=torch.int64))),
     'abs_inplace': err(lambda: z.clone().abs_()),
+    'sort': err(lambda: z.sort()),
+    'logsumexp': err(lambda: z.logsumexp(0)),
+    'max_dim': err(lambda: z.max(0)),
 }
 
 write_json('packages/core/fixtures/complex.json', {
@@ -237,6 +242,7 @@ GRADS = {
     'conj_mul': lambda z, w, x: (z.conj() * w).imag.sum(),
     'sgn': lambda z, w, x: (z.sgn() * w).real.sum(),
     'pow_sigmoid': lambda z, w, x: (z.pow(2) + z.sigmoid()).abs().sum(),
+    'var_norm': lambda z, w, x: z.var() + (z * w).norm(),
     'polar': lambda z, w, x: torch.polar(x.abs() + 0.5, x).mul(w).real.sum(),
     'view_as_complex': lambda z, w, x: torch.view_as_complex(torch.stack([x, x.square()], -1)).mul(w).abs().sum(),
 }

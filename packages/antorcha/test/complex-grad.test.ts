@@ -54,6 +54,7 @@ const LOSSES: Record<string, (z: torch.Tensor, w: torch.Tensor, x: torch.Tensor)
   conj_mul: (z, w) => z.conj().mul(w).imag.sum(),
   sgn: (z, w) => z.sgn().mul(w).real.sum(),
   pow_sigmoid: (z) => z.pow(2).add(z.sigmoid()).abs().sum(),
+  var_norm: (z, w) => z.var().add(z.mul(w).norm()),
   polar: (_z, w, x) => torch.polar(x.abs().add(0.5), x).mul(w).real.sum(),
   view_as_complex: (_z, w, x) => torch.viewAsComplex(torch.stack([x, x.square()], -1)).mul(w).abs().sum(),
 };

@@ -171,7 +171,8 @@ describe('promotion', () => {
 describe('reductions and products', () => {
   const R: Record<string, (x: torch.Tensor) => torch.Tensor> = {
     sum: (x) => x.sum(), sum0: (x) => x.sum(0), sum1k: (x) => x.sum(1, { keepdim: true }), mean: (x) => x.mean(), mean1: (x) => x.mean(1),
-    prod1: (x) => x.prod(1), prod: (x) => x.prod(), cumsum1: (x) => x.cumsum(1),
+    prod1: (x) => x.prod(1), prod: (x) => x.prod(), cumsum1: (x) => x.cumsum(1), cumprod1: (x) => x.cumprod(1), var: (x) => x.var(),
+    std0: (x) => x.std(0), var1u: (x) => x.var(1, { unbiased: false }), norm: (x) => x.norm(), norm1_dim: (x) => x.norm(1, 1),
   };
   for (const c of F.reductions) {
     it(`${c.op} ${c.input.dtype}`, () => check(R[c.op]!(mk(c.input)), c.output, 8 * rtolOf(c.output)));
@@ -206,6 +207,9 @@ describe("PyTorch's errors", () => {
     complex_dtypes: () => torch.complex(torch.zeros(2), torch.zeros(2, { dtype: 'float64' })),
     complex_int: () => torch.complex(torch.zeros(2, { dtype: 'int64' }), torch.zeros(2, { dtype: 'int64' })),
     abs_inplace: () => z.clone().abs_(),
+    sort: () => z.sort(),
+    logsumexp: () => z.logsumexp(0),
+    max_dim: () => z.max(0),
   };
   for (const [name, e] of Object.entries(F.errors)) {
     it(name, () => {

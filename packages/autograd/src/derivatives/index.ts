@@ -26,9 +26,17 @@ function complexAware<T extends RuleTable>(table: T): T {
   return out as T;
 }
 
+/**
+ * Real-written rules whose formula is already PyTorch's for complex inputs: var and std of
+ * a complex tensor are real, and derivatives.yaml's var_backward/std_backward
+ * (`2·g·(x − mean)/(n − correction)`) take no conjugate.
+ */
+const COMPLEX_AS_WRITTEN = complexAware({ var: REDUCTIONS.var, std: REDUCTIONS.std } as RuleTable);
+
 const ALL_RULES = {
   ...ELEMENTWISE,
   ...REDUCTIONS,
+  ...COMPLEX_AS_WRITTEN,
   ...VIEWS,
   ...LINALG,
   ...complexAware(LINALG_FACTOR),

@@ -6,10 +6,10 @@
  * meaning raises instead of reading the interleaved pairs as reals.
  */
 import type { Backend, BackendBuffer, DTypeName, HostArray, Operand, TensorRef } from '@antorcha/core';
-import { allocHost, contiguousStrides } from '@antorcha/core';
+import { TorchRuntimeError, allocHost, contiguousStrides } from '@antorcha/core';
 import { wrapHost } from '../memory.js';
 import { numel } from '../strided.js';
-import { complexBinary, complexMatmul, complexReduce, complexUnary } from './kernels.js';
+import { complexBinary, complexCumprod, complexMatmul, complexReduce, complexUnary } from './kernels.js';
 import { asReal, complexOf, isComplexName, partOf, withPairDim } from './layout.js';
 
 export { COMPLEX_BINARY, COMPLEX_REDUCE, COMPLEX_UNARY } from './kernels.js';
@@ -99,6 +99,7 @@ export function withComplex(base: Backend): Backend {
     },
     scan(op, x, dim, out, cd, indices): void {
       if (!isComplexName(cd) && !isComplexName(x.dtype) && !isComplexName(out.dtype)) return base.scan(op, x, dim, out, cd, indices);
+      if (op === 'cumprod' && isComplexName(out.dtype)) return complexCumprod(x, dim, out, out.dtype);
       if (op !== 'cumsum' || !isComplexName(out.dtype)) throw unsupported(`scan ${op}`, cd);
       const cx = complexOperand(x, x.shape, out.dtype, base);
       base.scan(op, asReal(cx), dim, asReal(out), out.dtype === 'complex64' ? 'float32' : 'float64');
@@ -128,7 +129,8 @@ export function withComplex(base: Backend): Backend {
       else base.indexSelect(x, dim, index, out);
     },
     sort(x, descending, stable, values, indices): void {
-      if (isComplexName(x.dtype)) throw unsupported('sort', x.dtype);
+      // PyTorch's sort kernel refuses complex inputs (topk and unique sort through it here)
+      if (isComplexName(x.dtype)) throw new TorchRuntimeError('sort', `"sorting_kernel_method_name" not implemented for '${x.dtype === 'complex64' ? 'ComplexFloat' : 'ComplexDouble'}'`);
       base.sort(x, descending, stable, values, indices);
     },
   };

@@ -263,3 +263,45 @@ export function complexMatmul(a: TensorRef, b: TensorRef, out: TensorRef): void 
     }
   }
 }
+
+/** Cumulative product along `dim` of a complex (or real, read as complex) view into the complex `out`, each step rounded in `cd`. */
+export function complexCumprod(x: TensorRef, dim: number, out: TensorRef, cd: DTypeName): void {
+  const shape = x.shape;
+  const n = shape[dim]!;
+  if (numel(shape) === 0) return;
+  const X = dataOf(x), O = dataOf(out);
+  const cx = isComplexName(x.dtype);
+  const f32 = cd === 'complex64';
+  const r = new Float64Array(2);
+  const outerShape = shape.filter((_, i) => i !== dim);
+  const outerN = numel(outerShape);
+  const idx = new Array<number>(outerShape.length).fill(0);
+  for (let o = 0; o < outerN; o++) {
+    let px = x.offset, po = out.offset;
+    for (let d = 0, k = 0; d < shape.length; d++) {
+      if (d === dim) continue;
+      px += idx[k]! * x.strides[d]!;
+      po += idx[k]! * out.strides[d]!;
+      k++;
+    }
+    let pr = 1, pi = 0;
+    for (let i = 0; i < n; i++) {
+      const p = px + i * x.strides[dim]!;
+      let re = cx ? X[2 * p]! : X[p]!, im = cx ? X[2 * p + 1]! : 0;
+      if (f32) {
+        re = q32(re);
+        im = q32(im);
+      }
+      cm.cmul(pr, pi, re, im, r, f32);
+      pr = r[0];
+      pi = r[1];
+      const q = po + i * out.strides[dim]!;
+      O[2 * q] = pr;
+      O[2 * q + 1] = pi;
+    }
+    for (let d = idx.length - 1; d >= 0; d--) {
+      if (++idx[d]! < outerShape[d]!) break;
+      idx[d] = 0;
+    }
+  }
+}

@@ -16,6 +16,7 @@ import { abs, exp, log, mul, pow, sqrt } from './generated.js';
 import { cppName, typeMetaName } from './promotion.js';
 import { unsqueezeDims } from './reduction-shape.js';
 import { checkComplexReduce } from '../complex/elementwise.js';
+import { imag, real } from '../complex/ops.js';
 
 /** A dim argument: one dim, several, or all when omitted. */
 export type DimArg = number | readonly number[] | null | undefined;
@@ -236,6 +237,7 @@ function maxMin(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: 
     recordOp(op === 'max' ? 'amax' : 'amin', [x], [out], { dims: normalizeDims(undefined, x._shape.length, op), keepdim: false, all: true });
     return out;
   }
+  if (x.dtype.isComplex) throw new TorchRuntimeError(op, `${op}(): does not support complex input`);
   const d = wrapDim(dim, x._shape.length, op);
   const dims = x._shape.length === 0 ? [] : [d];
   // max(x, dim) names the wrapped dim in its zero-size error (amax names the dim as given).
@@ -311,6 +313,11 @@ export interface VarOptions {
  */
 function varStd(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean | undefined, takeSqrt: boolean): Tensor {
   const o: VarOptions = typeof opts === 'boolean' ? { unbiased: opts } : opts ?? {};
+  if (x.dtype.isComplex) {
+    // mean |z − mean|² = var(re) + var(im), a real result (autograd through the part views)
+    const v = add(varStd(name, real(x), dim, o, false), varStd(name, imag(x), dim, o, false));
+    return takeSqrt ? sqrt(v) : v;
+  }
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(name, 'std and var only support floating point and complex dtypes');
   const dims = normalizeDims(dim, x._shape.length, name);
   const correction = o.correction ?? (o.unbiased === false ? 0 : 1);
@@ -367,6 +374,7 @@ export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tenso
 /** log(Σ exp(x)) over `dim`, computed stably by shifting by the maximum. */
 export function logsumexp(x: Tensor, dim: DimArg, keepdim = false): Tensor {
   expectTensor('logsumexp', 'input', 1, x);
+  if (x.dtype.isComplex) throw new TorchRuntimeError('logsumexp', `logsumexp(): Expected floating point type for result tensor, but got: ${cppName(x.dtype)}`);
   const dims = normalizeDims(dim, x._shape.length, 'logsumexp');
   return composite('logsumexp', [x], { dims, keepdim }, () => inFloat32(x, (x) => logsumexpImpl(x, dims, keepdim)));
 }
@@ -387,6 +395,8 @@ function logsumexpImpl(x: Tensor, dims: number[], keepdim: boolean): Tensor {
  */
 export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
   expectTensor('norm', 'input', 1, x);
+  // a complex input's norm is its moduli's (autograd through abs, whose rule is complex-aware)
+  if (x.dtype.isComplex) return norm(abs(x), p, dim, keepdim);
   // PyTorch checks the dtype first (before the dims), for every p.
   if (!x.dtype.isFloatingPoint) {
     throw new TorchRuntimeError('norm', `norm(): input dtype should be either floating point or complex. Got ${cppName(x.dtype)} instead.`);
