@@ -198,6 +198,16 @@ for s in (torch.tensor([1.5, -2.0]), torch.tensor([3, -4]), torch.tensor([True, 
     for dt in (torch.complex64, torch.complex128):
         casts.append({'input': enc(s), 'dtype': DTYPE_NAMES[dt], 'output': enc(s.to(dt))})
 
+# ------------------------------------------------------------------ creation
+creation = {
+    'full': enc(torch.full((2,), 1 + 2j)),
+    'full128': enc(torch.full((2,), 3, dtype=torch.complex128)),
+    'linspace': enc(torch.linspace(0, 1, 5, dtype=torch.complex64)),
+    'frombuffer': enc(torch.frombuffer(bytearray(torch.tensor([1.5, -2, 3, 4]).numpy().tobytes()), dtype=torch.complex64)),
+    'ones': enc(torch.ones(2, dtype=torch.complex64)),
+    'eye': enc(torch.eye(2, dtype=torch.complex128)),
+}
+
 # ------------------------------------------------------------------ errors
 z = torch.tensor([1 + 2j, 3 - 1j])
 errors = {
@@ -217,11 +227,12 @@ errors = {
     'sort': err(lambda: z.sort()),
     'logsumexp': err(lambda: z.logsumexp(0)),
     'max_dim': err(lambda: z.max(0)),
+    'arange': err(lambda: torch.arange(3, dtype=torch.complex64)),
 }
 
 write_json('packages/core/fixtures/complex.json', {
     'repr': reprs, 'scalar_repr': scalar_reprs, 'unary': unary, 'exact_unary': exact_unary, 'binary': binary, 'scalar_ops': scalar_ops,
-    'promotion': promo, 'reductions': reductions, 'products': products, 'casts': casts, 'errors': errors,
+    'promotion': promo, 'reductions': reductions, 'creation': creation, 'products': products, 'casts': casts, 'errors': errors,
 })
 
 # ------------------------------------------------------------------ gradients

@@ -24,6 +24,7 @@ interface Fixture {
   reductions: { op: string; input: Enc; output: Enc }[];
   products: { op: string; args: Enc[]; output: Enc }[];
   casts: { input: Enc; dtype: string; output: Enc }[];
+  creation: Record<string, Enc>;
   errors: Record<string, { type: string; message: string }>;
 }
 
@@ -191,6 +192,20 @@ describe('casts', () => {
   }
 });
 
+describe('creation', () => {
+  const mkC: Record<string, () => torch.Tensor> = {
+    full: () => torch.full([2], torch.cplx(1, 2)),
+    full128: () => torch.full([2], 3, { dtype: 'complex128' }),
+    linspace: () => torch.linspace(0, 1, 5, { dtype: 'complex64' }),
+    frombuffer: () => torch.frombuffer(new Float32Array([1.5, -2, 3, 4]).buffer, { dtype: 'complex64' }),
+    ones: () => torch.ones(2, { dtype: 'complex64' }),
+    eye: () => torch.eye(2, { dtype: 'complex128' }),
+  };
+  for (const [name, e] of Object.entries(F.creation)) {
+    it(name, () => check(mkC[name]!(), e, 0));
+  }
+});
+
 describe("PyTorch's errors", () => {
   const z = torch.tensor([torch.cplx(1, 2), torch.cplx(3, -1)]);
   const E: Record<string, () => unknown> = {
@@ -210,6 +225,7 @@ describe("PyTorch's errors", () => {
     sort: () => z.sort(),
     logsumexp: () => z.logsumexp(0),
     max_dim: () => z.max(0),
+    arange: () => torch.arange(3, { dtype: 'complex64' }),
   };
   for (const [name, e] of Object.entries(F.errors)) {
     it(name, () => {

@@ -105,3 +105,11 @@ export function complexValues(pairs: ArrayLike<number>): Complex[] {
   return out;
 }
 
+
+/** `torch.full(shape, z)` for a complex value: the default complex dtype unless `opts.dtype` says otherwise. */
+export function fullComplex(shape: readonly number[], z: Complex, opts: TensorOptions | undefined): Tensor {
+  const o = resolveOptions(opts, toComplexDtype(getDefaultDtype()));
+  const t = emptyTensor(shape, o.dtype, o.device, 'full');
+  if (t.numel() > 0) fillComplex_(t, z);
+  return finishCreation(t, o.requiresGrad);
+}

@@ -3,12 +3,12 @@
  * `arange`, `linspace`, `eye` and the `*Like` forms. Shapes are accepted both
  * ways (`zeros(2, 3)` and `zeros([2, 3])`); options come last.
  */
-import { DType, type DTypeLike, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, uint8 } from '../dtype.js';
+import { DType, type DTypeLike, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, toDType, toRealDtype, uint8 } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { encodeHalf, isHalfDtype } from '../half.js';
 import { checkShape } from '../shape.js';
-import type { Complex } from '../complex/scalar.js';
-import { complexTensorFrom } from '../complex/create.js';
+import { Complex } from '../complex/scalar.js';
+import { complexTensorFrom, fullComplex } from '../complex/create.js';
 import { Tensor } from '../tensor.js';
 import { expectInt, expectTensor, pyTypeName } from '../validate.js';
 import { arangeValues, linspaceValues } from './range-fill.js';
@@ -193,8 +193,9 @@ export function empty(...args: SizeAndOptions): Tensor {
 }
 
 /** A tensor filled with `value`; the dtype follows the value (bool, int64 or default float) unless given. */
-export function full(size: readonly number[], value: number | boolean, opts?: TensorOptions): Tensor {
+export function full(size: readonly number[], value: number | boolean | Complex, opts?: TensorOptions): Tensor {
   const { shape } = parseSizeArgs([size], 'full');
+  if (value instanceof Complex) return fullComplex(shape, value, opts);
   const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   const dflt = typeof value === 'boolean' ? bool : Number.isInteger(value) ? int64 : getDefaultDtype();
   return filled('full', shape, v, opts, dflt);
@@ -236,6 +237,9 @@ export function arange(...args: (number | TensorOptions | undefined)[]): Tensor 
   let opts: TensorOptions | undefined;
   if (args.length && typeof args[args.length - 1] === 'object') opts = args.pop() as TensorOptions;
   while (args.length && args[args.length - 1] === undefined) args.pop();
+  if (opts?.dtype !== undefined && toDType(opts.dtype).isComplex) {
+    throw new TorchRuntimeError('arange', `"arange_cpu" not implemented for '${toDType(opts.dtype).name === 'complex64' ? 'ComplexFloat' : 'ComplexDouble'}'`);
+  }
   const nums = args as number[];
   for (const v of nums) if (typeof v !== 'number') throw new TorchTypeError('arange', `arange(): arguments must be numbers, got ${String(v)}`);
   const [start, end, step] = nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
@@ -285,6 +289,11 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
   expectInt('linspace', 'steps', 3, steps);
   if (steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
   const o = resolveOptions(opts, getDefaultDtype());
+  if (o.dtype.isComplex) {
+    // real endpoints: the real linspace in the parts' dtype, with zero imaginary parts
+    const r = linspace(start, end, steps, { ...opts, dtype: toRealDtype(o.dtype), requiresGrad: false });
+    return finishCreation(r.to(o.dtype), o.requiresGrad);
+  }
   const values = valueHost(o.dtype, steps);
   if (steps === 1) values[0] = castScalar(start, o.dtype.name);
   else if (steps > 1) linspaceValues(values, o.dtype.name, steps, start, end);

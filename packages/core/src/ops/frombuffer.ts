@@ -108,12 +108,26 @@ export function frombuffer(buffer: BufferSource, opts: FrombufferOptions): Tenso
       `requested buffer length (${n} * ${elsize} bytes) after offset (${offset} bytes) must not be greater than actual buffer length (${len} bytes)`,
     );
   }
-  if (requiresGrad && !dtype.isFloatingPoint) {
+  if (requiresGrad && !dtype.isFloatingPoint && !dtype.isComplex) {
     throw new TorchRuntimeError(OP, 'Only Tensors of floating point and complex dtype can require gradients');
   }
   const start = base + offset;
   const ctor = SHARED[dtype.name];
   const backend = getBackend('cpu');
+  if (dtype.isComplex) {
+    // interleaved (re, im) parts: shared when the parts are aligned, else copied
+    const part = dtype.itemsize / 2;
+    let host: Float32Array | Float64Array;
+    if (start % part === 0) host = part === 4 ? new Float32Array(ab, start, 2 * n) : new Float64Array(ab, start, 2 * n);
+    else {
+      host = part === 4 ? new Float32Array(2 * n) : new Float64Array(2 * n);
+      const view = new DataView(ab, start, n * elsize);
+      for (let i = 0; i < 2 * n; i++) host[i] = part === 4 ? view.getFloat32(i * 4, true) : view.getFloat64(i * 8, true);
+    }
+    const storage = new Storage(backend, cpu, backend.wrapHost!(dtype.name, host), dtype.name);
+    storage.resizable = false;
+    return finishCreation(new Tensor(storage, [n], [1], 0, dtype), requiresGrad);
+  }
   if (ctor !== undefined && start % elsize === 0 && backend.wrapHost !== undefined) {
     const host = new ctor(ab, start, n);
     const storage = new Storage(backend, cpu, backend.wrapHost(dtype.name, host), dtype.name);
