@@ -207,6 +207,15 @@ creation = {
     'ones': enc(torch.ones(2, dtype=torch.complex64)),
     'eye': enc(torch.eye(2, dtype=torch.complex128)),
 }
+_zm = torch.tensor([[1 + 2j, 3 - 4j, 0j], [-7 + 8j, 9 + 0j, -1j]])
+_zs = _zm.clone()
+_zs[0, 0] = 5 + 5j
+misc = {
+    'input': enc(_zm),
+    'where_scalar': enc(torch.where(_zm.real > 0, 9 + 9j, _zm)),
+    'set_index': enc(_zs),
+    'eq_scalar': enc(_zm == (3 - 4j)),
+}
 
 # ------------------------------------------------------------------ errors
 z = torch.tensor([1 + 2j, 3 - 1j])
@@ -228,11 +237,12 @@ errors = {
     'logsumexp': err(lambda: z.logsumexp(0)),
     'max_dim': err(lambda: z.max(0)),
     'arange': err(lambda: torch.arange(3, dtype=torch.complex64)),
+    'float_of_complex': err(lambda: float(torch.tensor(1 + 2j))),
 }
 
 write_json('packages/core/fixtures/complex.json', {
     'repr': reprs, 'scalar_repr': scalar_reprs, 'unary': unary, 'exact_unary': exact_unary, 'binary': binary, 'scalar_ops': scalar_ops,
-    'promotion': promo, 'reductions': reductions, 'creation': creation, 'products': products, 'casts': casts, 'errors': errors,
+    'promotion': promo, 'reductions': reductions, 'creation': creation, 'misc': misc, 'products': products, 'casts': casts, 'errors': errors,
 })
 
 # ------------------------------------------------------------------ gradients

@@ -25,6 +25,7 @@ interface Fixture {
   products: { op: string; args: Enc[]; output: Enc }[];
   casts: { input: Enc; dtype: string; output: Enc }[];
   creation: Record<string, Enc>;
+  misc: Record<string, Enc>;
   errors: Record<string, { type: string; message: string }>;
 }
 
@@ -206,6 +207,13 @@ describe('creation', () => {
   }
 });
 
+describe('complex scalars in where, setIndex_ and comparisons', () => {
+  const z = mk(F.misc.input!);
+  it('where with a complex scalar', () => check(torch.where(z.real.gt(0), torch.cplx(9, 9), z), F.misc.where_scalar!, 0));
+  it('setIndex_ with a complex value', () => check(z.clone().setIndex_([0, 0], torch.cplx(5, 5)), F.misc.set_index!, 0));
+  it('eq with a complex scalar', () => check(z.eq(torch.cplx(3, -4)), F.misc.eq_scalar!, 0));
+});
+
 describe("PyTorch's errors", () => {
   const z = torch.tensor([torch.cplx(1, 2), torch.cplx(3, -1)]);
   const E: Record<string, () => unknown> = {
@@ -226,6 +234,7 @@ describe("PyTorch's errors", () => {
     logsumexp: () => z.logsumexp(0),
     max_dim: () => z.max(0),
     arange: () => torch.arange(3, { dtype: 'complex64' }),
+    float_of_complex: () => Number(torch.tensor(torch.cplx(1, 2))),
   };
   for (const [name, e] of Object.entries(F.errors)) {
     it(name, () => {

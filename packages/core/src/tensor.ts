@@ -411,6 +411,8 @@ export class Tensor {
   [Symbol.toPrimitive](hint: string): string | number | boolean {
     if (hint === 'number') {
       checkOneElement(this, 'item');
+      // Python's float() of a complex tensor (PyTorch's text)
+      if (this.dtype.isComplex) throw new TorchRuntimeError('Number', 'value cannot be converted to type double without overflow');
       return Number(conv.hostValues(this, 'Number')[0]!);
     }
     if (this._shape.length === 0 && this._storage.backend.syncRead) {

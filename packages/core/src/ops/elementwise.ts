@@ -547,7 +547,10 @@ export async function equalAsync(a: Tensor, b: Tensor): Promise<boolean> {
  */
 export function where(cond: Tensor): Tensor[];
 export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor;
-export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Tensor | Tensor[] {
+export function where(cond: Tensor, aIn?: TensorOrScalar, bIn?: TensorOrScalar): Tensor | Tensor[] {
+  // a complex scalar operand is a 0-dim complex tensor promoting as a wrapped number
+  const a: Tensor | Scalar | undefined = aIn === undefined ? undefined : wrapComplexScalar(aIn);
+  const b: Tensor | Scalar | undefined = bIn === undefined ? undefined : wrapComplexScalar(bIn);
   
   const name = 'where';
   if (!(cond instanceof Tensor)) throw new TorchTypeError(name, `where(): argument 'condition' must be Tensor`);
@@ -566,7 +569,7 @@ export function where(cond: Tensor, a?: TensorOrScalar, b?: TensorOrScalar): Ten
   // A CPU scalar condition is written to the device (the kernel reads it as a view).
   const c = cond.device.equals(dev) ? cond : toDeviceSync(cond, dev);
   const dtype = resultType(a, b);
-  for (const v of [a, b]) if (!(v instanceof Tensor) && !(v instanceof Complex)) expectScalarFits(name, v, dtype.name);
+  for (const v of [a, b]) if (!(v instanceof Tensor)) expectScalarFits(name, v, dtype.name);
   let shape: readonly number[] = cond._shape;
   for (const v of [a, b]) if (v instanceof Tensor) shape = broadcastShapes(shape, v._shape, name);
   const backend = backendFor(dev, dtype, name);

@@ -18,12 +18,13 @@ import { Tensor } from '../tensor.js';
 import { expectScalar, expectTensor, expectTensorList } from '../validate.js';
 import { type AdvancedIndexSpec, type Prefetched, hasTensorIndex, planAdvanced } from './advanced-index.js';
 import { scalarTensor, zeros } from './creation.js';
-import { backendFor, refOf } from './dispatch.js';
+import { backendFor, emptyTensor, refOf } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
 import { indexSelect, maskedFill, maskedFill_, nonzero, nonzeroAsync, scatter_, scatterAdd_ } from './indexing.js';
 import { bmm } from './linalg.js';
 import { cppName } from './promotion.js';
 import { type IndexSpec, asStrided, index as basicIndex, permute } from './views.js';
+import { Complex } from '../complex/scalar.js';
 
 // ---------------------------------------------------------------------------------------
 // Shared helpers
@@ -831,10 +832,14 @@ function specList(specs: SetIndexSpec | readonly SetIndexSpec[], x: Tensor): Adv
 }
 
 /** PyTorch's value for `x[...] = value`: a tensor of x's dtype, leading size-1 dims dropped. */
-function setValue(op: string, x: Tensor, value: number | boolean | Tensor): Tensor {
+function setValue(op: string, x: Tensor, value: number | boolean | Complex | Tensor): Tensor {
   let v: Tensor;
   if (value instanceof Tensor) v = value.dtype === x.dtype && value.device.equals(x.device) ? value : value.to(x.device).to(x.dtype);
-  else {
+  else if (value instanceof Complex) {
+    // a complex value into a complex tensor (into a real one: PyTorch's cast error, from fill_)
+    v = emptyTensor([], x.dtype, x.device, op);
+    v.fill_(value);
+  } else {
     if (typeof value !== 'number' && typeof value !== 'boolean') {
       throw new TorchTypeError(op, `can't assign a ${value === null ? 'NoneType' : typeof value} to a ${x.dtype.name === 'float32' ? 'torch.FloatTensor' : `torch.${cppName(x.dtype)}Tensor`}`);
     }
@@ -892,7 +897,7 @@ function setByMask(op: string, x: Tensor, specs: readonly AdvancedIndexSpec[], v
   return true;
 }
 
-function setIndexImpl(op: string, x: Tensor, specsIn: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Tensor, pre?: Prefetched): Tensor {
+function setIndexImpl(op: string, x: Tensor, specsIn: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Complex | Tensor, pre?: Prefetched): Tensor {
   expectTensor(op, 'input', 1, x);
   let specs = specList(specsIn, x);
   const v = setValue(op, x, value);
@@ -930,12 +935,12 @@ function setIndexImpl(op: string, x: Tensor, specsIn: SetIndexSpec | readonly Se
  * x.setIndex_(['...', torch.tensor([2, 0])], rows); // x[..., [2, 0]] = rows
  * ```
  */
-export function setIndex_(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Tensor): Tensor {
+export function setIndex_(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Complex | Tensor): Tensor {
   return setIndexImpl('setitem', x, specs, value);
 }
 
 /** {@link setIndex_} on a copy: returns `x` with `x[specs] = value` applied, leaving `x` unchanged. */
-export function setIndex(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Tensor): Tensor {
+export function setIndex(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Complex | Tensor): Tensor {
   expectTensor('setitem', 'input', 1, x);
   return setIndexImpl('setitem', x.clone(), specs, value);
 }
@@ -949,7 +954,7 @@ export function setIndex(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[
  * await x.setIndexAsync_(mask, torch.arange(3)); // x[mask] = arange(3)
  * ```
  */
-export async function setIndexAsync_(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Tensor): Promise<Tensor> {
+export async function setIndexAsync_(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Complex | Tensor): Promise<Tensor> {
   expectTensor('setitem', 'input', 1, x);
   const list: AdvancedIndexSpec[] = [];
   // A 0-d int64 tensor indexes as the int it holds.
