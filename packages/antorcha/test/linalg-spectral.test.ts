@@ -396,11 +396,6 @@ function transposeEncoded(e: EncodedResult): EncodedResult {
  * and has no node of its own (PyTorch: NanToNumBackward0). The gradients are the same.
  */
 const KNOWN_NODE_DEVIATIONS: Record<string, { ours: (string | null)[]; pytorch: string[] }> = {
-  // Complex outputs get no node yet: autograd records floating-point outputs only
-  // (isFloatingPoint is false for complex dtypes), so eig's results do not require grad
-  // and backward through them raises "does not require grad" rather than computing.
-  'grad_fn/eig': { ours: [null, null], pytorch: ['LinalgEigBackward0', 'LinalgEigBackward0'] },
-  'grad_fn/eigvals': { ours: [null], pytorch: ['LinalgEigBackward0'] },
   'grad_fn/cond/p=fro': { ours: ['WhereBackward0'], pytorch: ['NanToNumBackward0'] },
   'grad_fn/cond/p=1': { ours: ['WhereBackward0'], pytorch: ['NanToNumBackward0'] },
 };
