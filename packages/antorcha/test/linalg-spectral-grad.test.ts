@@ -89,11 +89,13 @@ describe('pinv, pinverse, lstsq, cond', () => {
   it('linalg.cond: 2, −2, nuc, fro, 1, inf', () => {
     for (const p of [null, -2, 'nuc', 'fro', 1, Infinity] as const) check((A: T) => torch.linalg.cond(A, p), [r(3, 3)]);
   });
-  it('eig / eigvals: complex results carry no gradient yet (autograd records real outputs only)', () => {
+  it("eig / eigvals: complex results are recorded (PyTorch's LinalgEigBackward0), whose backward is not implemented yet: a clear error", () => {
     const { eigenvalues } = torch.linalg.eig(r(3, 3));
     expect(eigenvalues.dtype.name).toBe('complex128');
-    expect(eigenvalues.requiresGrad).toBe(false);
-    expect(torch.linalg.eigvals(r(2, 2)).requiresGrad).toBe(false);
+    expect(eigenvalues.requiresGrad).toBe(true);
+    expect(eigenvalues.gradFn!.name()).toBe('LinalgEigBackward0');
+    expect(() => eigenvalues.abs().sum().backward()).toThrow('LinalgEigBackward0');
+    expect(torch.linalg.eigvals(r(2, 2)).requiresGrad).toBe(true);
   });
   it('matrix_rank is not differentiable (an integer result)', () => {
     const rank = torch.linalg.matrixRank(r(3, 3));
