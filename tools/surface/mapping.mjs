@@ -33,6 +33,9 @@ export function renderMapping(torch) {
     'nn.functional': { title: '`torch.nn.functional` (`F`)', has: (n) => n in torch.nn.functional, spell: (n) => `F.${n}` },
     nn: { title: '`torch.nn` modules', has: (n) => n in torch.nn, spell: (n) => `nn.${n}` },
     optim: { title: '`torch.optim`', has: (n) => n in torch.optim, spell: (n) => `optim.${n}` },
+    linalg: { title: '`torch.linalg`', has: (n) => n in torch.linalg, spell: (n) => `torch.linalg.${n}` },
+    fft: { title: '`torch.fft`', has: (n) => n in torch.fft, spell: (n) => `torch.fft.${n}` },
+    special: { title: '`torch.special`', has: (n) => n in torch.special, spell: (n) => `torch.special.${n}` },
   };
   const out = [
     '# Coming from PyTorch: every name',
