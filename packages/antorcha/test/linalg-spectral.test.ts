@@ -389,17 +389,6 @@ function transposeEncoded(e: EncodedResult): EncodedResult {
   return { ...e, shape: [...e.shape.slice(0, -2), c, r], values: out };
 }
 
-/**
- * Node names that differ from PyTorch's for a reason outside these ops, asserted as they
- * are so that the test flags the day they change. `cond` with 'fro'/±1/±inf ends in
- * `nan_to_num` as in PyTorch, but `torch.nanToNum` (ops/math.ts) is composed of `where`
- * and has no node of its own (PyTorch: NanToNumBackward0). The gradients are the same.
- */
-const KNOWN_NODE_DEVIATIONS: Record<string, { ours: (string | null)[]; pytorch: string[] }> = {
-  'grad_fn/cond/p=fro': { ours: ['WhereBackward0'], pytorch: ['NanToNumBackward0'] },
-  'grad_fn/cond/p=1': { ours: ['WhereBackward0'], pytorch: ['NanToNumBackward0'] },
-};
-
 const groups = new Map<string, Case[]>();
 for (const c of CASES) {
   const g = c.name.startsWith('error/') || c.name.startsWith('grad_fn/') ? c.name.split('/')[0]! : c.name.split('/').slice(0, 2).join('/');
@@ -419,8 +408,7 @@ describe('torch.linalg spectral ops against PyTorch', () => {
       const a = args(c).map((t) => (t instanceof torch.Tensor && t.dtype.isFloatingPoint ? t.detach().requiresGrad_() : t));
       const out = CALLS[c.fn]!(a, kwargs(c)) as T | T[];
       const outs = Array.isArray(out) ? out : [out];
-      const want = KNOWN_NODE_DEVIATIONS[c.name]?.ours ?? c.grad_fn;
-      expect(outs.map((t) => t.gradFn?.name() ?? null), c.name).toEqual(want);
+      expect(outs.map((t) => t.gradFn?.name() ?? null), c.name).toEqual(c.grad_fn);
     }
   });
 

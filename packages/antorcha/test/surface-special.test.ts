@@ -54,21 +54,8 @@ const callOf = (name: string): ((x: T) => T) => {
   return name.includes('polynomial') ? (x) => f(x, 3) : (x) => f(x);
 };
 
-/**
- * Names whose node is the top-level op's, which Antorcha still builds as a composite graph
- * (ops/math.ts: torch.logit ends in LogBackward0, torch.xlogy in WhereBackward0): the node
- * name check is expected to fail until those ops record one node; gradients are checked.
- */
-const TOP_LEVEL_COMPOSITES = new Set(['logit', 'xlogy']);
-
 describe('torch.special: node names and gradients (golden)', () => {
   for (const c of loadFixture<GradCase[]>('special-grad.json')) {
-    if (TOP_LEVEL_COMPOSITES.has(c.name)) {
-      it.fails(`${c.name}: node name ${c.grad_fn} (the top-level op is a composite today)`, () => {
-        const y = callOf(c.name)(decodeInput(c.input).requiresGrad_());
-        expect(y.gradFn!.name()).toBe(c.grad_fn);
-      });
-    }
     it(c.name, () => {
       const x = decodeInput(c.input).requiresGrad_();
       const y = callOf(c.name)(x);
@@ -77,7 +64,7 @@ describe('torch.special: node names and gradients (golden)', () => {
         expect(y.gradFn).toBeNull();
         return;
       }
-      if (!TOP_LEVEL_COMPOSITES.has(c.name)) expect(y.gradFn!.name()).toBe(c.grad_fn);
+      expect(y.gradFn!.name()).toBe(c.grad_fn);
       if (c.error !== undefined) {
         expect(() => torch.autograd.grad(y.sum(), [x])).toThrow(c.error);
         return;

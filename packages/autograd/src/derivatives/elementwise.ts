@@ -75,6 +75,17 @@ const UNARY_RULES = {
     return g.mul(where(x().eq(0), 0, px.mul(px.cos()).sub(px.sin()).div(px.mul(x()))));
   }),
   i0: unary('I0Backward0', 'x', (g, x) => g.mul(specialI1(x()))),
+  nan_to_num: unary('NanToNumBackward0', 'x', (g, x) => g.mul(x().isfinite())),
+  // logit_backward: NaN outside [0, 1] without eps; 0 outside [eps, 1 − eps] with it.
+  logit: unary('LogitBackward0', 'x', (g, x, _y, rec) => {
+    const eps = rec.attrs.eps as number;
+    const xv = x();
+    const d = g.div(xv.mul(xv.neg().add(1)));
+    if (eps < 0) return where(xv.lt(0).logicalOr(xv.gt(1)), NaN, d);
+    const lo = xv.dtype.name === 'float64' ? eps : Math.fround(eps);
+    const hi = xv.dtype.name === 'float64' ? 1 - lo : Math.fround(1 - lo);
+    return where(xv.lt(lo).logicalOr(xv.gt(hi)), 0, d);
+  }),
   // frexp's mantissa x·2^−e: the exponent is piecewise constant.
   frexp: unary('FrexpBackward0', 'x', (g, x) => g.div(exp2(frexp(x())[1]))),
   // Activations nn builds on core's parametrised unary kernels (attrs: a, b as in UnaryParams).

@@ -5,7 +5,7 @@
  * `round(decimals=…)` (`RoundBackward1`). Bessel functions and the orthogonal polynomials
  * have none: PyTorch's results never require grad (core detaches their inputs).
  */
-import { type OpRecord, Tensor, TorchRuntimeError, arange, special, where } from '@antorcha/core';
+import { type OpRecord, Tensor, TorchRuntimeError, arange, special, where, xlogy } from '@antorcha/core';
 import { type BackwardFn, type Rule, type RuleCtx, type RuleTable, operands, rule } from './rule.js';
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -60,6 +60,26 @@ const saved = (ctx: RuleCtx, v: Tensor | number): (() => Tensor | number) => (v 
 
 /** Every special-function rule, by the op name core records. */
 export const SPECIAL = {
+  // xlogy.Tensor / .Scalar_Self / .Scalar_Other (XlogyBackward0/1/2), PyTorch 2.x's formulas
+  // (pytorch/pytorch#80770): at x = 0 the gradient in x is log(y) for y > 0 and 0 for y <= 0;
+  // 1.13's `xlogy(self != 0, other)` gave 0 at every x = 0.
+  xlogy: binaryScalar('XlogyBackward', (ctx, a, b, needA, needB) => {
+    const sa = saved(ctx, a);
+    const sb = saved(ctx, b);
+    return (g) => {
+      const x = sa();
+      const y = sb();
+      let ga: Tensor | null = null;
+      if (needA) {
+        const xt = x as Tensor;
+        const base = xlogy(g, y);
+        const mask = y instanceof Tensor ? xt.eq(0).logicalAnd(y.le(0)) : y > 0 ? null : xt.eq(0);
+        ga = mask === null ? base : base.maskedFill(mask, 0);
+      }
+      const gb = needB ? g.mul(x).div(y as Tensor) : null;
+      return [ga, gb];
+    };
+  }),
   special_erfcx: unary('SpecialErfcxBackward0', (g, x, y) => g.mul(x.mul(2).mul(y).sub(2 / Math.sqrt(Math.PI)))),
   special_ndtri: unary('SpecialNdtriBackward0', (g, _x, y) => g.mul(SQRT_2PI).mul(y.square().div(2).exp())),
   special_log_ndtr: unary('SpecialLogNdtrBackward0', (g, x, y) => g.div(SQRT_2PI).mul(y.add(x.pow(2).div(2)).neg().exp())),

@@ -133,7 +133,10 @@ export function nanToNum(input: Tensor, opts: NanToNumOptions = {}): Tensor {
   const posinf = opts.posinf ?? max;
   const neginf = opts.neginf ?? -max;
   const nan = opts.nan ?? 0;
-  return where(isnan(input), nan, where(eq(input, Infinity), posinf, where(eq(input, -Infinity), neginf, input)));
+  // one autograd node (NanToNumBackward0), as PyTorch records it
+  return composite('nan_to_num', [input], {}, () =>
+    where(isnan(input), nan, where(eq(input, Infinity), posinf, where(eq(input, -Infinity), neginf, input))),
+  );
 }
 
 /** In-place {@link nanToNum}. */
@@ -243,6 +246,14 @@ export function xlogy(input: TensorOrScalar, other: TensorOrScalar): Tensor {
   const dt = promoted.isFloatingPoint ? promoted : getDefaultDtype();
   const x = input instanceof Tensor ? (input.dtype === dt ? input : input.to(dt)) : Number(input);
   const y = other instanceof Tensor ? (other.dtype === dt ? other : other.to(dt)) : Number(other);
+  // one autograd node per overload (XlogyBackward0/1/2 for tensor·tensor, number·tensor, tensor·number)
+  if (x instanceof Tensor && y instanceof Tensor) return composite('xlogy', [x, y], {}, () => xlogyValues(like, dt, x, y));
+  if (y instanceof Tensor) return composite('xlogy', [y], { scalarA: x }, () => xlogyValues(like, dt, x, y));
+  return composite('xlogy', [x as Tensor], { scalarB: y }, () => xlogyValues(like, dt, x, y));
+}
+
+/** xlogy's values: `x·log(y)`, 0 where x is 0, NaN where y is NaN (operands already in `dt`). */
+function xlogyValues(like: Tensor, dt: DType, x: Tensor | number, y: Tensor | number): Tensor {
   const logY = y instanceof Tensor ? log(y) : log(fullLike(like, y, { dtype: dt }));
   const prod = mul(x instanceof Tensor ? x : fullLike(like, x, { dtype: dt }), logY);
   const zero = x instanceof Tensor ? eq(x, 0) : x === 0;
@@ -274,13 +285,17 @@ export function logit(input: Tensor, eps?: number | null | LogitOptions): Tensor
   expectTensor('logit', 'input', 1, input);
   if (eps !== null && typeof eps === 'object') eps = eps.eps;
   const x = toFloat(input);
-  let z = x;
-  if (eps !== undefined && eps !== null && eps >= 0) {
-    const lo = inDtype(eps, x.dtype);
-    const hi = inDtype(1 - lo, x.dtype);
-    z = where(x.lt(lo), lo, where(x.gt(hi), hi, x));
-  }
-  return log(div(z, sub(1, z)));
+  const e = eps === undefined || eps === null ? -1 : eps;
+  // one autograd node (LogitBackward0, whose formula knows eps), as PyTorch records it
+  return composite('logit', [x], { eps: e }, () => {
+    let z = x;
+    if (e >= 0) {
+      const lo = inDtype(e, x.dtype);
+      const hi = inDtype(1 - lo, x.dtype);
+      z = where(x.lt(lo), lo, where(x.gt(hi), hi, x));
+    }
+    return log(div(z, sub(1, z)));
+  });
 }
 
 /** Options of {@link logit}. */
