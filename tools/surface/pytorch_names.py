@@ -2,7 +2,8 @@
 
 Writes tools/surface/pytorch-names.json: per namespace (torch, Tensor, nn.functional,
 nn, optim, linalg, fft, special) the names, leaving out CUDA, quantization, sparse,
-named tensors, lazy modules, internals and dunder methods. torch.linalg/fft/special are
+named tensors, lazy modules, internals and dunder methods (by name parts: a part must not
+match names that should count, as 'lu' once hid ReLU, ELU and GELU). torch.linalg/fft/special are
 counted in their own namespaces (their torch.* spellings stay excluded from `torch`).
 `node tools/surface/surface.mjs` compares them with what Antorcha exports.
 Run: /usr/bin/python3 tools/surface/pytorch_names.py
@@ -31,11 +32,7 @@ EXCLUDE_PARTS = ('cuda', 'cudnn', 'mkldnn', 'quant', 'sparse', 'fbgemm', 'miopen
                  'segment_reduce', 'fbgemm', 'choose_qparams', 'get_device', 'is_vulkan', 'is_ort', 'is_mps',
                  'is_xpu', 'is_ipu', 'is_hpu', 'is_meta', 'is_mkldnn', 'is_quantized', 'is_sparse', 'is_cuda',
                  'is_nested', 'native_', 'rrelu_with_noise', 'slice_scatter', 'select_scatter', 'diagonal_scatter',
-                 'as_strided_scatter', 'linalg', 'fft', 'special', 'stft', 'istft', 'complex', 'polar', 'view_as_real',
-                 'view_as_complex', 'real', 'imag', 'angle', 'conj', 'is_complex', 'chalf', 'cfloat', 'cdouble', 'half',
-                 'bfloat16', 'lu', 'cholesky', 'qr', 'svd', 'eig', 'symeig', 'det', 'logdet', 'slogdet', 'inverse',
-                 'pinverse', 'lstsq', 'triangular_solve', 'ormqr', 'orgqr', 'geqrf', 'matrix_exp', 'matrix_power',
-                 'hann_window', 'hamming_window', 'bartlett_window', 'blackman_window', 'kaiser_window')
+                 'as_strided_scatter', 'linalg', 'fft', 'special', 'chalf')
 TORCH_EXTRA_EXCLUDE = {'typename', 'is_storage', 'set_default_tensor_type', 'compiled_with_cxx11_abi', 'set_flush_denormal',
                        'set_warn_always', 'is_warn_always_enabled', 'use_deterministic_algorithms',
                        'are_deterministic_algorithms_enabled', 'is_deterministic_algorithms_warn_only_enabled',
@@ -80,6 +77,8 @@ NOT_APPLICABLE = {
     'conv_tbc': 'internal Caffe2 layout', 'assert_int_or_pair': 'internal helper',
     'char': 'int8 dtype (not stored; see the dtypes issue)', 'matrix_rank': 'torch.linalg (dtypes/linalg issue)',
     'solve': 'torch.linalg (dtypes/linalg issue)',
+    'eig': 'removed in PyTorch 2.x (torch.linalg.eig)', 'symeig': 'removed in PyTorch 2.x (torch.linalg.eigh)',
+    'lstsq': 'removed in PyTorch 2.x (torch.linalg.lstsq)',
 }
 
 

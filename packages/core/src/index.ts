@@ -62,6 +62,8 @@ export {
   asStrided,
   contiguous,
   clone,
+  detach,
+  detach_,
   index,
   slice,
   movedim,

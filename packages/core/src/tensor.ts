@@ -30,6 +30,7 @@ import { CATALOGUE } from './ops/catalogue/index.js';
 import type { CatalogueMethods } from './ops/generated.js';
 import * as ops from './ops/index.js';
 import * as cx from './complex/ops.js';
+import * as spectral from './fft/stft.js';
 import { Complex } from './complex/scalar.js';
 import { complexValues } from './complex/create.js';
 
@@ -491,6 +492,22 @@ export class Tensor {
    */
   bfloat16(): Tensor {
     return conv.toDtype(this, 'bfloat16');
+  }
+  /** `torch.stft(this, nFft, opts)` as a method (`x.stft(n_fft, …)`). */
+  stft(nFft: number, opts?: spectral.StftOptions): Tensor {
+    return spectral.stft(this, nFft, opts);
+  }
+  /** `torch.istft(this, nFft, opts)` as a method (`x.istft(n_fft, …)`). */
+  istft(nFft: number, opts?: spectral.IstftOptions): Tensor {
+    return spectral.istft(this, nFft, opts);
+  }
+  /** Cast to complex64 (`x.cfloat()`); real values get a zero imaginary part. */
+  cfloat(): Tensor {
+    return conv.toDtype(this, 'complex64');
+  }
+  /** Cast to complex128 (`x.cdouble()`); real values get a zero imaginary part. */
+  cdouble(): Tensor {
+    return conv.toDtype(this, 'complex128');
   }
   /** Cast to `dtype` (PyTorch's `type(dtype)`). */
   type(dtype: DTypeLike): Tensor {

@@ -7,6 +7,8 @@ export { Complex, cplx, isComplexScalar } from './scalar.js';
 export {
   viewAsReal,
   viewAsComplex,
+  viewAsRealCopy,
+  viewAsComplexCopy,
   real,
   imag,
   isComplex,

@@ -41,6 +41,11 @@ export function viewAsReal(x: Tensor): Tensor {
   return dtypeView(x, [...x._shape, 2], [...x._strides.map((s) => 2 * s), 1], 2 * x._offset, toRealDtype(x.dtype), 'view_as_real');
 }
 
+/** `torch.view_as_real_copy(x)`: {@link viewAsReal} as a new tensor with storage of its own. */
+export function viewAsRealCopy(x: Tensor): Tensor {
+  return viewAsReal(x).clone();
+}
+
 /**
  * `torch.view_as_complex(x)`: a complex view of a float32/float64 tensor whose last dim
  * has size 2 and stride 1 (the pairs become re + im·j), sharing its storage.
@@ -60,6 +65,11 @@ export function viewAsComplex(x: Tensor): Tensor {
   }
   if (x._offset % 2 !== 0) throw new TorchRuntimeError(op, 'Tensor must have a storage_offset divisible by 2');
   return dtypeView(x, x._shape.slice(0, -1), x._strides.slice(0, -1).map((s) => s / 2), x._offset / 2, toComplexDtype(x.dtype), op);
+}
+
+/** `torch.view_as_complex_copy(x)`: {@link viewAsComplex} as a new tensor with storage of its own. */
+export function viewAsComplexCopy(x: Tensor): Tensor {
+  return viewAsComplex(x).clone();
 }
 
 /**

@@ -322,6 +322,18 @@ export function contiguous(x: Tensor): Tensor {
   return out;
 }
 
+/** `torch.detach(x)`: `x.detach()`, a view of the same storage outside the autograd graph. */
+export function detach(x: Tensor): Tensor {
+  expectTensor('detach', 'input', 1, x);
+  return x.detach();
+}
+
+/** `torch.detach_(x)`: `x.detach_()`, taking `x` itself out of the graph. */
+export function detach_(x: Tensor): Tensor {
+  expectTensor('detach_', 'input', 1, x);
+  return x.detach_();
+}
+
 /** A contiguous copy that autograd tracks (`CloneBackward0`). */
 export function clone(x: Tensor): Tensor {
   expectTensor('clone', 'input', 1, x);

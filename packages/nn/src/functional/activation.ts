@@ -381,3 +381,28 @@ export function rrelu(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training 
 export function rrelu_(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training = false, generator?: Generator): Tensor {
   return rrelu(input, lower, upper, training, true, generator);
 }
+
+/** `F.relu_(x)`: {@link relu} writing into `x`. */
+export function relu_(input: Tensor): Tensor {
+  return relu(input, true);
+}
+
+/** `F.leaky_relu_(x, negative_slope)`: {@link leakyRelu} writing into `x`. */
+export function leakyRelu_(input: Tensor, negativeSlope = 0.01): Tensor {
+  return leakyRelu(input, negativeSlope, true);
+}
+
+/** `F.elu_(x, alpha)`: {@link elu} writing into `x`. */
+export function elu_(input: Tensor, alpha = 1.0): Tensor {
+  return elu(input, alpha, true);
+}
+
+/** `F.selu_(x)`: {@link selu} writing into `x`. */
+export function selu_(input: Tensor): Tensor {
+  return selu(input, true);
+}
+
+/** `F.celu_(x, alpha)`: {@link celu} writing into `x`. */
+export function celu_(input: Tensor, alpha = 1.0): Tensor {
+  return celu(input, alpha, true);
+}
