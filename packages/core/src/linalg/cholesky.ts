@@ -27,14 +27,19 @@ export interface CholeskyOptions {
   upper?: boolean;
 }
 
-/** {@link cholesky} returning LAPACK's `info` (the order of the first non-positive leading minor, or 0) instead of raising. */
-export function choleskyEx(A: Tensor, opts: CholeskyOptions & { checkErrors?: boolean } = {}): NamedTuple<'L' | 'info'> {
+/** The checked factorization both forms share: `[L, info]`, recorded as one `linalg_cholesky_ex` node (as PyTorch's cholesky calls cholesky_ex). */
+function factorWithInfo(A: Tensor, opts: CholeskyOptions): [Tensor, Tensor] {
   const op = 'linalg.cholesky';
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
   checkFloat(op, A);
   const upper = opts.upper ?? false;
-  const [L, info] = composite('linalg_cholesky_ex', [A], { upper }, () => potrf(op, A, upper));
+  return composite('linalg_cholesky_ex', [A], { upper }, () => potrf(op, A, upper));
+}
+
+/** {@link cholesky} returning LAPACK's `info` (the order of the first non-positive leading minor, or 0) instead of raising. */
+export function choleskyEx(A: Tensor, opts: CholeskyOptions & { checkErrors?: boolean } = {}): NamedTuple<'L' | 'info'> {
+  const [L, info] = factorWithInfo(A, opts);
   if (opts.checkErrors === true) checkInfo('linalg.cholesky_ex', info, 'cholesky', A._shape.length > 2);
   return namedTuple('linalg_cholesky_ex', [['L', L], ['info', info]]);
 }
@@ -49,13 +54,8 @@ export function choleskyEx(A: Tensor, opts: CholeskyOptions & { checkErrors?: bo
  * ```
  */
 export function cholesky(A: Tensor, opts: CholeskyOptions = {}): Tensor {
-  const op = 'linalg.cholesky';
-  expectTensor(op, 'A', 1, A);
-  checkSquare(op, A);
-  checkFloat(op, A);
-  const upper = opts.upper ?? false;
-  const [L, info] = composite('linalg_cholesky_ex', [A], { upper }, () => potrf(op, A, upper));
-  checkInfo(op, info, 'cholesky', A._shape.length > 2);
+  const [L, info] = factorWithInfo(A, opts);
+  checkInfo('linalg.cholesky', info, 'cholesky', A._shape.length > 2);
   return L;
 }
 

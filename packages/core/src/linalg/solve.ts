@@ -54,18 +54,23 @@ function checkSolveInputs(op: string, A: Tensor, B: Tensor, left: boolean): bool
   return vector;
 }
 
+/** The checked solve both forms share: `[X, info]`, recorded as one `linalg_solve_ex` node (as PyTorch's solve calls solve_ex). */
+function solveWithInfo(A: Tensor, B: Tensor, opts: SolveOptions): [Tensor, Tensor] {
+  const op = 'linalg.solve';
+  expectTensor(op, 'A', 1, A);
+  expectTensor(op, 'B', 2, B);
+  const left = opts.left ?? true;
+  const vector = checkSolveInputs(op, A, B, left);
+  return composite('linalg_solve_ex', [A, B], { left, vector }, () => solveRaw(op, A, B, left, vector));
+}
+
 /**
  * Solves `A·X = B` (or `X·A = B` with `left: false`) for square A, returning LAPACK's
  * `info` (nonzero for a singular A) instead of raising. A 1-D B (or one shaped like A
  * without its last dim) is a batch of vectors.
  */
 export function solveEx(A: Tensor, B: Tensor, opts: SolveOptions & { checkErrors?: boolean } = {}): NamedTuple<'result' | 'info'> {
-  const op = 'linalg.solve';
-  expectTensor(op, 'A', 1, A);
-  expectTensor(op, 'B', 2, B);
-  const left = opts.left ?? true;
-  const vector = checkSolveInputs(op, A, B, left);
-  const [X, info] = composite('linalg_solve_ex', [A, B], { left, vector }, () => solveRaw(op, A, B, left, vector));
+  const [X, info] = solveWithInfo(A, B, opts);
   if (opts.checkErrors === true) checkInfo('torch.linalg.solve_ex', info, 'solve', A._shape.length > 2);
   return namedTuple('linalg_solve_ex', [['result', X], ['info', info]]);
 }
@@ -80,12 +85,7 @@ export function solveEx(A: Tensor, B: Tensor, opts: SolveOptions & { checkErrors
  * ```
  */
 export function solve(A: Tensor, B: Tensor, opts: SolveOptions = {}): Tensor {
-  const op = 'linalg.solve';
-  expectTensor(op, 'A', 1, A);
-  expectTensor(op, 'B', 2, B);
-  const left = opts.left ?? true;
-  const vector = checkSolveInputs(op, A, B, left);
-  const [X, info] = composite('linalg_solve_ex', [A, B], { left, vector }, () => solveRaw(op, A, B, left, vector));
+  const [X, info] = solveWithInfo(A, B, opts);
   checkInfo('torch.linalg.solve', info, 'solve', A._shape.length > 2);
   return X;
 }
