@@ -163,18 +163,19 @@ export function tensorBody(
 ): string {
   if (isComplexPrint(dtype)) return complexBody(values, shape, dtype, indent, opts);
   const root: Block = { values, shape, strides: contiguousStrides(shape), dim: 0, offset: 0 };
-  const numel = values.length;
-  if (numel === 0) return '[]';
-  const summarize = numel > opts.threshold;
-  let shown: number[];
-  if (summarize) {
-    shown = [];
-    collectSummarized(root, opts.edgeitems, shown);
-  } else {
-    shown = collectAll(root);
-  }
+  if (values.length === 0) return '[]';
+  const { summarize, shown } = shownValues(root, values.length, opts);
   const fmt = new ElementFormatter(shown, dtype, opts);
   return tensorStrWithFormatter(root, indent, summarize, fmt, opts);
+}
+
+/** Whether a tensor of `numel` elements prints summarized, and the values that will be shown (what the formatter sizes its columns by). */
+function shownValues(root: Block, numel: number, opts: PrintOptions): { summarize: boolean; shown: number[] } {
+  const summarize = numel > opts.threshold;
+  if (!summarize) return { summarize, shown: collectAll(root) };
+  const shown: number[] = [];
+  collectSummarized(root, opts.edgeitems, shown);
+  return { summarize, shown };
 }
 
 /** {@link tensorBody} of a complex tensor: `values` interleave (re, im); blocks address elements by index. */
@@ -184,13 +185,6 @@ function complexBody(pairs: ArrayLike<number>, shape: readonly number[], dtype: 
   const indices = new Float64Array(numel);
   for (let i = 0; i < numel; i++) indices[i] = i;
   const root: Block = { values: indices, shape, strides: contiguousStrides(shape), dim: 0, offset: 0 };
-  const summarize = numel > opts.threshold;
-  let shown: number[];
-  if (summarize) {
-    shown = [];
-    collectSummarized(root, opts.edgeitems, shown);
-  } else {
-    shown = collectAll(root);
-  }
+  const { summarize, shown } = shownValues(root, numel, opts);
   return tensorStrWithFormatter(root, indent, summarize, complexFormatter(pairs, shown, dtype, opts), opts);
 }
