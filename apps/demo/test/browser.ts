@@ -43,7 +43,7 @@ export async function openDemo(port: number, opts: { webgpu?: boolean } = {}): P
   });
   const url = `http://localhost:${port}/`;
   await waitForServer(url, 20000);
-  const gpuArgs = opts.webgpu ? ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'] : ['--disable-gpu'];
+  const gpuArgs = opts.webgpu ? ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] : ['--disable-gpu'];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--no-first-run', ...gpuArgs],
