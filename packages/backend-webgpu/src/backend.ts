@@ -13,6 +13,7 @@ import { reduce } from './kernels/reduce.js';
 import { scan } from './kernels/scan.js';
 import { sort } from './kernels/sort.js';
 import { check } from './kernels/check.js';
+import { fftMethod } from './fft/fft.js';
 import { ELEMENT_BYTES, GpuRuntime, WEBGPU, WebGPUBuffer, gpuOf } from './runtime.js';
 
 /** Element types stored on WebGPU (float64 is not; int64 is held in 32 bits). */
@@ -249,6 +250,7 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
     indexSelect: (x, dim, index, out) => indexSelect(rt, x, dim, index, out),
     sort: (x, desc, stable, values, indices) => sort(rt, x, desc, stable, values, indices),
     check: (bad, values, id) => check(rt, bad, values, id),
+    fft: fftMethod(rt),
     memoryStats(): MemoryStats {
       const reserved = pool.reserved;
       return {

@@ -1,0 +1,228 @@
+/**
+ * The WGSL kernels of the WebGPU FFT. A transform along one axis runs on contiguous work
+ * buffers of complex f32 pairs (`lines × L`, interleaved): `load` gathers every line of a
+ * strided tensor into one (complex, real or a Hermitian half spectrum, optionally conjugated
+ * and multiplied by Bluestein's chirp), `pass` runs one Stockham pass of radix p
+ * (out-of-place, autosorting), `pointwise` multiplies by Bluestein's filter, and `store`
+ * scatters the result into a strided tensor (scaled, conjugated, complex or its real part).
+ * Only the forward transform runs on the device; the backward one is conj∘forward∘conj.
+ */
+import { ENTRY_PARAMS, GROUP_ID, Meta, collapse, grid, indexToOffsets } from '../codegen/layout.js';
+import { Bindings, type GpuRuntime } from '../runtime.js';
+import type { Pass } from './plan.js';
+
+const WG = 64;
+
+/** A strided tensor view on a raw GPU buffer of f32 words; offset and strides count elements (a complex element is 2 words). */
+export interface GpuView {
+  readonly buffer: GPUBuffer;
+  readonly offset: number;
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+}
+
+/** How `load` reads a line: complex, real (imaginary 0), or the half of a Hermitian spectrum (c2r). */
+export type LoadMode = 'complex' | 'real' | 'hermitian';
+
+const CMUL = 'fn cmul(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> { return vec2<f32>(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x); }';
+
+/** WGSL reading complex element `i` of f32 array `b`. */
+const ld = (b: string, i: string): string => `vec2<f32>(${b}[2u * (${i})], ${b}[2u * (${i}) + 1u])`;
+/** WGSL writing complex `v` into element `i` of f32 array `b`. */
+const st = (b: string, i: string, v: string): string => `${b}[2u * (${i})] = ${v}.x; ${b}[2u * (${i}) + 1u] = ${v}.y;`;
+
+/** A WGSL f32 literal of a float64 value. */
+const lit = (v: number): string => Math.fround(v).toExponential(9);
+
+const f32Bits = (v: number): number => new Uint32Array(new Float32Array([v]).buffer)[0]!;
+
+/** The other dims of a view (its axis dropped), collapsed, into `meta`: returns the WGSL of the line's element offset `name`. */
+function lineOffset(meta: Meta, v: GpuView, axis: number, name: string, line: string): string {
+  const shape = v.shape.filter((_, d) => d !== axis);
+  const c = collapse(shape, [v.strides.filter((_, d) => d !== axis)]);
+  const shapeAt = meta.pushAll(c.shape);
+  const offAt = meta.push(v.offset);
+  const strideAt = meta.pushAll(c.strides[0]!);
+  return indexToOffsets(line, c.shape.length, shapeAt, [name], [offAt], [strideAt]);
+}
+
+/** Rank of a view's other dims after collapsing (part of pipeline keys). */
+function rankOf(v: GpuView, axis: number): number {
+  return collapse(v.shape.filter((_, d) => d !== axis), [v.strides.filter((_, d) => d !== axis)]).shape.length;
+}
+
+/**
+ * Gathers lines `first … first + lines − 1` of `src` along `axis` into `work` (`lines × L`):
+ * value k < n of a line is the source's (complex, real, or for `'hermitian'` X_k for k ≤ n/2
+ * and conj X_{n−k} above, the imaginary parts of X_0 and X_{n/2} dropped), conjugated when
+ * `conj`, times `chirp[k]` when given; values n ≤ k < L are 0.
+ */
+export function load(rt: GpuRuntime, src: GpuView, axis: number, mode: LoadMode, n: number, work: GPUBuffer, L: number,
+  first: number, lines: number, conj: boolean, chirp: GPUBuffer | null): void {
+  const meta = new Meta();
+  meta.pushAll([lines, L, n, first, src.strides[axis]!]);
+  const bind = new Bindings();
+  const x = bind.raw(src.buffer, false, 'f32');
+  const w = bind.raw(work, true, 'f32');
+  const ch = chirp === null ? '' : bind.raw(chirp, false, 'f32');
+  const locate = lineOffset(meta, src, axis, 'xo', 'line');
+  const read = mode === 'complex'
+    ? `let p = xo + k * s; v = ${ld(x, 'p')};`
+    : mode === 'real'
+      ? `v = vec2<f32>(${x}[xo + k * s], 0.0);`
+      : `var j = k; var sg = 1.0; if (2u * k > n) { j = n - k; sg = -1.0; }
+    let p = xo + j * s; v = vec2<f32>(${x}[2u * p], sg * ${x}[2u * p + 1u]);
+    if (j == 0u || 2u * j == n) { v.y = 0.0; }`;
+  const key = `fft-load:${mode}:${conj}:${chirp !== null}:${rankOf(src, axis)}`;
+  rt.run(key, bind, meta.toArray(), grid(Math.ceil((lines * L) / WG)), () => `${bind.declarations()}
+${CMUL}
+@compute @workgroup_size(${WG})
+fn main(${ENTRY_PARAMS}) {
+  let e = ${GROUP_ID} * ${WG}u + lid;
+  let L = md[1];
+  if (e >= md[0] * L) { return; }
+  let line = e / L + md[3]; let k = e % L;
+  let n = md[2]; let s = md[4];
+  ${locate}
+  var v = vec2<f32>(0.0, 0.0);
+  if (k < n) {
+    ${read}
+    ${conj ? 'v.y = -v.y;' : ''}
+    ${chirp !== null ? `v = cmul(v, ${ld(ch, 'k')});` : ''}
+  }
+  ${st(w, 'e', 'v')}
+}`);
+}
+
+/** WGSL of the forward DFT of `v[0..p)` into `y[0..p)` (`array<vec2<f32>, p>` vars). */
+function butterfly(p: number): string {
+  if (p === 2) return 'y[0] = v[0] + v[1]; y[1] = v[0] - v[1];';
+  if (p === 4) {
+    return `let t0 = v[0] + v[2]; let t1 = v[0] - v[2]; let t2 = v[1] + v[3]; let d = v[1] - v[3];
+    let t3 = vec2<f32>(d.y, -d.x);
+    y[0] = t0 + t2; y[2] = t0 - t2; y[1] = t1 + t3; y[3] = t1 - t3;`;
+  }
+  if (p === 3) {
+    // y1,2 = v0 − t/2 ∓ i·(√3/2)·(v1 − v2), t = v1 + v2
+    return `let t = v[1] + v[2]; let m = v[0] - 0.5 * t; let d = ${lit(Math.sqrt(3) / 2)} * (v[1] - v[2]);
+    let r = vec2<f32>(d.y, -d.x);
+    y[0] = v[0] + t; y[1] = m + r; y[2] = m - r;`;
+  }
+  // any other radix: the p×p DFT matrix, its entries computed in float64 and rounded to f32
+  const w = Array.from({ length: p }, (_, j) => {
+    const a = (-2 * Math.PI * j) / p;
+    return `vec2<f32>(${lit(Math.cos(a))}, ${lit(Math.sin(a))})`;
+  });
+  return `var W = array<vec2<f32>, ${p}>(${w.join(', ')});
+    for (var m = 0u; m < ${p}u; m++) {
+      var acc = v[0];
+      for (var q = 1u; q < ${p}u; q++) { acc = acc + cmul(v[q], W[(q * m) % ${p}u]); }
+      y[m] = acc;
+    }`;
+}
+
+/**
+ * One Stockham pass of radix p on `lines` transforms of length n (contiguous in `src`,
+ * results in `dst`): butterfly j reads j + q·n/p, twiddles by ω_{ns·p}^{q·(j mod ns)}
+ * (table index q·(j mod ns)·n/(ns·p) of the n-point twiddles), writes (j div ns)·ns·p + j mod ns + q·ns.
+ */
+export function pass(rt: GpuRuntime, { p, ns }: Pass, n: number, lines: number, twiddles: GPUBuffer, src: GPUBuffer, dst: GPUBuffer): void {
+  const meta = new Meta();
+  meta.pushAll([lines, n / p, n, ns, n / (ns * p)]);
+  const bind = new Bindings();
+  const a = bind.raw(src, false, 'f32');
+  const b = bind.raw(dst, true, 'f32');
+  const tw = bind.raw(twiddles, false, 'f32');
+  const P = p;
+  rt.run(`fft-pass:${p}`, bind, meta.toArray(), grid(Math.ceil((lines * (n / p)) / WG)), () => `${bind.declarations()}
+${CMUL}
+@compute @workgroup_size(${WG})
+fn main(${ENTRY_PARAMS}) {
+  let e = ${GROUP_ID} * ${WG}u + lid;
+  let np = md[1];
+  if (e >= md[0] * np) { return; }
+  let line = e / np; let j = e % np;
+  let n = md[2]; let ns = md[3]; let ts = md[4];
+  let base = line * n;
+  let k = j % ns;
+  var v: array<vec2<f32>, ${P}>;
+  var y: array<vec2<f32>, ${P}>;
+  for (var q = 0u; q < ${P}u; q++) { v[q] = ${ld(a, 'base + j + q * np')}; }
+  if (k != 0u) {
+    for (var q = 1u; q < ${P}u; q++) { v[q] = cmul(v[q], ${ld(tw, 'q * k * ts')}); }
+  }
+  ${butterfly(P)}
+  let o = base + (j / ns) * ns * ${P}u + k;
+  for (var q = 0u; q < ${P}u; q++) { let yq = y[q]; ${st(b, 'o + q * ns', 'yq')} }
+}`);
+}
+
+/** Bluestein's middle step on `count` values of `work`: v ← conj(v · filter[i mod m]) (the inverse FFT as conj∘FFT∘conj). */
+export function pointwise(rt: GpuRuntime, work: GPUBuffer, count: number, m: number, filter: GPUBuffer): void {
+  const meta = new Meta();
+  meta.pushAll([count, m]);
+  const bind = new Bindings();
+  const w = bind.raw(work, true, 'f32');
+  const f = bind.raw(filter, false, 'f32');
+  rt.run('fft-pointwise', bind, meta.toArray(), grid(Math.ceil(count / WG)), () => `${bind.declarations()}
+${CMUL}
+@compute @workgroup_size(${WG})
+fn main(${ENTRY_PARAMS}) {
+  let e = ${GROUP_ID} * ${WG}u + lid;
+  if (e >= md[0]) { return; }
+  let v = cmul(${ld(w, 'e')}, ${ld(f, 'e % md[1]')});
+  let c = vec2<f32>(v.x, -v.y);
+  ${st(w, 'e', 'c')}
+}`);
+}
+
+/** What `store` writes. */
+export interface StoreOptions {
+  /** The transform length (the work holds n values per line at stride L). */
+  readonly n: number;
+  /** Values per line written (the destination's size along the axis). */
+  readonly count: number;
+  /** Complex destination, or the real parts only. */
+  readonly complex: boolean;
+  /** Bins above n/2 as conj of their mirror (a full spectrum of real input, exactly Hermitian). */
+  readonly mirror: boolean;
+  /** Real input: the imaginary parts of X_0 and X_{n/2} are exactly 0. */
+  readonly realInput: boolean;
+  readonly conj: boolean;
+  readonly scale: number;
+  /** Bluestein's chirp: the work holds conj of the convolution, value k is conj(w_k)·chirp_k. */
+  readonly chirp: GPUBuffer | null;
+}
+
+/** Scatters lines `first …` of `work` (`lines × L`) into `dst` along `axis` (see {@link StoreOptions}). */
+export function store(rt: GpuRuntime, work: GPUBuffer, L: number, dst: GpuView, axis: number, first: number, lines: number, o: StoreOptions): void {
+  const meta = new Meta();
+  meta.pushAll([lines, o.count, o.n, first, dst.strides[axis]!, L]);
+  meta.pushBits(f32Bits(o.scale));
+  const bind = new Bindings();
+  const w = bind.raw(work, false, 'f32');
+  const y = bind.raw(dst.buffer, true, 'f32');
+  const ch = o.chirp === null ? '' : bind.raw(o.chirp, false, 'f32');
+  const locate = lineOffset(meta, dst, axis, 'yo', 'line');
+  const key = `fft-store:${o.complex}:${o.mirror}:${o.realInput}:${o.conj}:${o.chirp !== null}:${rankOf(dst, axis)}`;
+  rt.run(key, bind, meta.toArray(), grid(Math.ceil((lines * o.count) / WG)), () => `${bind.declarations()}
+${CMUL}
+@compute @workgroup_size(${WG})
+fn main(${ENTRY_PARAMS}) {
+  let e = ${GROUP_ID} * ${WG}u + lid;
+  let cnt = md[1];
+  if (e >= md[0] * cnt) { return; }
+  let local = e / cnt; let line = local + md[3]; let k = e % cnt;
+  let n = md[2]; let s = md[4]; let L = md[5]; let scale = bitcast<f32>(md[6]);
+  ${locate}
+  var j = k; var sg = 1.0;
+  ${o.mirror ? 'if (2u * k > n) { j = n - k; sg = -1.0; }' : ''}
+  var v = ${ld(w, 'local * L + j')};
+  ${o.chirp !== null ? `v = cmul(vec2<f32>(v.x, -v.y), ${ld(ch, 'j')});` : ''}
+  ${o.realInput ? 'if (j == 0u || 2u * j == n) { v.y = 0.0; }' : ''}
+  ${o.conj ? 'sg = -sg;' : ''}
+  v = vec2<f32>(v.x, sg * v.y) * scale;
+  let p = yo + k * s;
+  ${o.complex ? st(y, 'p', 'v') : `${y}[p] = v.x;`}
+}`);
+}
