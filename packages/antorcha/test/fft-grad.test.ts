@@ -2,37 +2,20 @@
 // the node name of every transform's result (FftC2CBackward0, FftR2CBackward0, FftC2RBackward0,
 // ConjBackward0 for ihfft) and the gradient of sum(viewAsReal(f(x))·w) for a fixed weight w on
 // complex128/float64 inputs; gradcheck (finite differences) through the c2c, r2c and c2r paths.
-import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
+import { type GradCase, fftFixture, fftHelpers, num } from './fft-fixture.js';
 
 type T = torch.Tensor;
-interface Enc { dtype: string; shape: number[]; values: (number | string)[] }
-interface GradCase { name: string; fn: string; kwargs: Record<string, unknown>; input: Enc; weight: Enc; grad_fn: string; grad: Enc }
-
-const fixture = <X>(name: string): X =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../core/fixtures/${name}`, import.meta.url)), 'utf8')) as X;
-const num = (v: number | string): number => (typeof v === 'number' ? v : Number(v.replace('inf', 'Infinity')));
-
-function decode(e: Enc): T {
-  const values = e.values.map(num);
-  if (e.dtype === 'complex128') return torch.viewAsComplex(torch.tensor(values, { dtype: 'float64' }).reshape([...e.shape, 2]));
-  return torch.tensor(values, { dtype: e.dtype as torch.DTypeName }).reshape(e.shape);
-}
+const { decode, call } = fftHelpers(torch);
 
 function flat(t: T): number[] {
   const r = t.dtype.isComplex ? torch.viewAsReal(t) : t;
   return Array.from(r.contiguous().dataSync() as Float64Array, Number);
 }
 
-function call(c: GradCase, x: T): T {
-  const f = (torch.fft as unknown as Record<string, (...a: unknown[]) => T>)[c.fn]!;
-  return Object.keys(c.kwargs).length ? f(x, c.kwargs) : f(x);
-}
-
 describe('torch.fft gradients', () => {
-  for (const c of fixture<GradCase[]>('fft-grad.json')) {
+  for (const c of fftFixture<GradCase[]>('fft-grad.json')) {
     it(`${c.name}: ${c.grad_fn} and PyTorch's gradient`, () => {
       const x = decode(c.input).detach().requiresGrad_(true);
       const y = call(c, x);

@@ -5,43 +5,12 @@
 // round trips and arguments. Gradients: fft-grad.test.ts.
 // torch.stft/istft cases live in the same fixture. Window functions, fftfreq and the shifts run
 // in the op conformance suites (ops-fft.json).
-import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
+import { type FftCase, fftFixture, fftHelpers, maxAbsError } from './fft-fixture.js';
 
 type T = torch.Tensor;
-interface Enc { dtype: string; shape: number[]; values: (number | string)[]; layout?: string; bound?: number }
-interface Case { name: string; fn: string; input: Enc; args: unknown[]; kwargs: Record<string, unknown>; expected: Enc | { error: string; type: string } }
-
-const fixture = <X>(name: string): X =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`../../core/fixtures/${name}`, import.meta.url)), 'utf8')) as X;
-const num = (v: number | string): number => (typeof v === 'number' ? v : Number(v.replace('inf', 'Infinity')));
-const COMPLEX: Record<string, 'float32' | 'float64'> = { complex64: 'float32', complex128: 'float64' };
-
-/** A tensor from the fixture's encoding: complex values as (re, im) pairs; 'transposed' layouts transpose the last two dims. */
-function decode(e: Enc): T {
-  const part = COMPLEX[e.dtype];
-  const values = e.values.map(num);
-  if (e.layout === 'transposed') {
-    const s = e.shape.slice();
-    [s[s.length - 2], s[s.length - 1]] = [s[s.length - 1]!, s[s.length - 2]!];
-    return decode({ ...e, layout: 'contig', shape: s, values: transposeLast2(values, s, part ? 2 : 1) }).transpose(-2, -1);
-  }
-  if (part) return torch.viewAsComplex(torch.tensor(values, { dtype: part }).reshape([...e.shape, 2]));
-  return torch.tensor(values, { dtype: e.dtype as torch.DTypeName }).reshape(e.shape);
-}
-
-/** Row-major values of shape `s` (w floats per element) from those of the shape with the last two dims swapped. */
-function transposeLast2(values: number[], s: number[], w: number): number[] {
-  const R = s[s.length - 2]!, C = s[s.length - 1]!, batch = values.length / (R * C * w);
-  const out: number[] = [];
-  for (let b = 0; b < batch; b++)
-    for (let i = 0; i < R; i++)
-      for (let j = 0; j < C; j++)
-        for (let k = 0; k < w; k++) out.push(values[((b * C + j) * R + i) * w + k]!);
-  return out;
-}
+const { decode, call } = fftHelpers(torch);
 
 /** The values of a result as the fixture encodes them. */
 function flat(t: T): number[] {
@@ -49,23 +18,10 @@ function flat(t: T): number[] {
   return Array.from(r.contiguous().dataSync() as Float32Array | Float64Array, Number);
 }
 
-const camel = (k: string) => k.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
-
-function call(c: { fn: string; args?: unknown[]; kwargs: Record<string, unknown> }, x: T): T {
-  if (c.fn === 'stft' || c.fn === 'istft') {
-    // torch.stft(x, n_fft, { hopLength, window, … }): keyword arguments camelCased, a window decoded
-    const o = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [camel(k), v !== null && typeof v === 'object' ? decode(v as Enc) : v]));
-    return (torch[c.fn] as (x: T, n: number, o: object) => T)(x, c.args![0] as number, o);
-  }
-  const f = (torch.fft as unknown as Record<string, (...a: unknown[]) => T>)[c.fn]!;
-  const args = c.args ?? [];
-  return Object.keys(c.kwargs).length ? f(x, ...args, c.kwargs) : f(x, ...args);
-}
-
 beforeEach(() => torch.manualSeed(3));
 
 describe('torch.fft transforms against PyTorch', () => {
-  const cases = fixture<Case[]>('fft-transforms.json');
+  const cases = fftFixture<FftCase[]>('fft-transforms.json');
   it('the fixture covers every transform', () => {
     const fns = new Set(cases.map((c) => c.fn));
     for (const n of ['fft', 'ifft', 'rfft', 'irfft', 'hfft', 'ihfft', 'fft2', 'ifft2', 'rfft2', 'irfft2', 'hfft2', 'ihfft2',
@@ -88,9 +44,7 @@ describe('torch.fft transforms against PyTorch', () => {
       const y = call(c, x);
       expect(y.dtype.name).toBe(exp.dtype);
       expect(y.shape).toEqual(exp.shape);
-      const got = flat(y), want = exp.values.map(num);
-      let worst = 0;
-      got.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - want[i]!))));
+      const worst = maxAbsError(flat(y), exp.values);
       expect(worst, `max |Antorcha − PyTorch| vs the bound ${exp.bound}`).toBeLessThanOrEqual(exp.bound!);
     });
   }
