@@ -2,6 +2,8 @@
  * The WebGPU Backend object: memory (pooled buffers, host conversions, a
  * FinalizationRegistry for forgotten tensors) and the kernels.
  */
+import { withComplex } from './complex.js';
+import { elementWords } from './codegen/dtypes.js';
 import { withHalf } from './half.js';
 import { TorchRuntimeError, decodeHalf, encodeHalf, getMemoryLimit } from '@antorcha/core';
 import type { Backend, BackendBuffer, DTypeName, HostArray } from '@antorcha/core';
@@ -16,8 +18,8 @@ import { check } from './kernels/check.js';
 import { fftMethod } from './fft/fft.js';
 import { ELEMENT_BYTES, GpuRuntime, WEBGPU, WebGPUBuffer, gpuOf } from './runtime.js';
 
-/** Element types stored on WebGPU (float64 is not; int64 is held in 32 bits). */
-export const WEBGPU_DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16']);
+/** Element types stored on WebGPU (float64 and complex128 are not; int64 is held in 32 bits; complex64 as f32 pairs). */
+export const WEBGPU_DTYPES: ReadonlySet<DTypeName> = new Set<DTypeName>(['float32', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16', 'complex64']);
 
 /**
  * Memory statistics of a WebGPU backend. The dotted keys follow PyTorch's
@@ -137,6 +139,7 @@ function int64ToInt32(data: ArrayLike<number>): Int32Array {
 function toDeviceWords(dtype: DTypeName, data: HostArray): ArrayBufferView {
   switch (dtype) {
     case 'float32':
+    case 'complex64': // interleaved (re, im) pairs, as core's host arrays hold them
       return data instanceof Float32Array ? data : Float32Array.from(data);
     case 'int32':
       return data instanceof Int32Array ? data : Int32Array.from(data);
@@ -158,6 +161,7 @@ function toDeviceWords(dtype: DTypeName, data: HostArray): ArrayBufferView {
 function toHost(dtype: DTypeName, bytes: ArrayBuffer): HostArray {
   switch (dtype) {
     case 'float32':
+    case 'complex64':
       return new Float32Array(bytes);
     case 'int32':
       return new Int32Array(bytes);
@@ -199,8 +203,9 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
     gpuOf(b);
     return b as WebGPUBuffer;
   };
+  // complex64: f32 pairs, kernels on float32 views or pair kernels (complex.ts);
   // float16/bfloat16: f32 words, kernels in float32, outputs rounded (half.ts)
-  return withHalf(rt, {
+  return withComplex(rt, withHalf(rt, {
     name: WEBGPU,
     dtypes: WEBGPU_DTYPES,
     syncRead: false,
@@ -212,9 +217,10 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
       // Checked synchronously, before any buffer is created: the device's buffer limits
       // (sizeFor) and the memory limit. An out-of-memory the device itself reports comes
       // later, asynchronously (see BufferPool.create).
-      const bytes = Math.max(numel, 1) * ELEMENT_BYTES;
+      const words = numel * elementWords(dtype);
+      const bytes = Math.max(words, 1) * ELEMENT_BYTES;
       const { buffer, size, fresh } = pool.acquire(bytes, getMemoryLimit(WEBGPU));
-      if (!fresh) rt.clear(buffer, 0, numel * ELEMENT_BYTES);
+      if (!fresh) rt.clear(buffer, 0, words * ELEMENT_BYTES);
       const wrapper = new WebGPUBuffer(dtype, numel, buffer, size);
       registry.register(wrapper, { buffer, size }, wrapper);
       return wrapper;
@@ -228,12 +234,15 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
     write(b: BackendBuffer, data: HostArray, offset: number): void {
       const w = asGpu(b);
       if (data.length === 0) return;
-      if (offset + data.length > w.numel) throw new RangeError(`antorcha webgpu backend: write of ${data.length} elements at ${offset} overflows a buffer of ${w.numel}`);
-      rt.write(w.gpu!, offset * ELEMENT_BYTES, toDeviceWords(w.dtype, data));
+      // offsets count elements; data holds elementWords host values per element (re, im for complex64)
+      const k = elementWords(w.dtype);
+      if (offset * k + data.length > w.numel * k) throw new RangeError(`antorcha webgpu backend: write of ${data.length / k} elements at ${offset} overflows a buffer of ${w.numel}`);
+      rt.write(w.gpu!, offset * k * ELEMENT_BYTES, toDeviceWords(w.dtype, data));
     },
     async read(b: BackendBuffer, offset: number, numel: number): Promise<HostArray> {
       const w = asGpu(b);
-      const bytes = await rt.read(w.gpu!, offset * ELEMENT_BYTES, numel * ELEMENT_BYTES);
+      const k = elementWords(w.dtype);
+      const bytes = await rt.read(w.gpu!, offset * k * ELEMENT_BYTES, numel * k * ELEMENT_BYTES);
       return toHost(w.dtype, bytes);
     },
     copy: (src, dst) => copy(rt, src, dst),
@@ -292,5 +301,5 @@ export function createWebGPUBackendOn(device: GPUDevice, opts: WebGPUBackendOpti
     synchronize(): Promise<void> {
       return rt.synchronize();
     },
-  });
+  }));
 }

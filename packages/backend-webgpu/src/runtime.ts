@@ -11,7 +11,7 @@ import { type OutOfMemoryError, TorchIndexError, TorchRuntimeError, deviceCheckE
 import type { BackendBuffer, DTypeName } from '@antorcha/core';
 import { BufferPool, webgpuOutOfMemory } from './buffer-pool.js';
 import { type Access, type Kernel, PipelineCache } from './pipeline-cache.js';
-import { type Wgsl, wgslType } from './codegen/dtypes.js';
+import { type Wgsl, storageType } from './codegen/dtypes.js';
 
 /** Name of the device type this backend serves. */
 export const WEBGPU = 'webgpu';
@@ -84,7 +84,7 @@ export class Bindings {
   /** Binds a tensor buffer (or reuses its binding); returns the WGSL variable name. */
   tensor(buffer: BackendBuffer, write: boolean): string {
     const gpu = gpuOf(buffer);
-    return `b${this.add(gpu, write ? 'w' : 'r', `array<${wgslType(buffer.dtype)}>`)}`;
+    return `b${this.add(gpu, write ? 'w' : 'r', `array<${storageType(buffer.dtype)}>`)}`;
   }
 
   /** Binds a raw buffer of WGSL element type `type` (e.g. `'u32'`, `'atomic<u32>'`). */

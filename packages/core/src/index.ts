@@ -127,5 +127,6 @@ export * from './ops/products.js';
 export * from './ops/factorizations.js';
 export * from './ops/spectral.js';
 export * from './complex/index.js';
+export { complexAsRealRef, complexPartDtype, complexPartRef, isComplexDtypeName, withPairDimRef } from './complex/refs.js';
 export * from './ops/math.js';
 export { deviceCheck, deviceCheckError, type DeviceCheckMessage, type DeviceCheckErrorClass, type DeviceCheckTemplate } from './ops/device-check.js';

@@ -10,6 +10,7 @@
  * | uint8   | `u32` (0..255)         | arithmetic wraps mod 256                      |
  * | bool    | `u32` (0 or 1)         |                                               |
  * | float16, bfloat16 | `f32` storage    | exact 16-bit values; kernels compute on float32 views and round (half.ts) |
+ * | complex64 | two `f32` per element | interleaved (re, im); kernels see float32 views or pairs (complex.ts) |
  *
  * float64 is not stored on this device.
  */
@@ -34,6 +35,19 @@ export function wgslType(dtype: DTypeName): Wgsl {
     default:
       throw new Error(`antorcha webgpu backend: ${dtype} is not supported on WebGPU`);
   }
+}
+
+/**
+ * The WGSL element type of a buffer holding `dtype`: {@link wgslType}, and `f32` for
+ * complex64 (two words per element, interleaved re, im).
+ */
+export function storageType(dtype: DTypeName): Wgsl {
+  return dtype === 'complex64' ? 'f32' : wgslType(dtype);
+}
+
+/** 32-bit words one element of `dtype` takes in a buffer (2 for complex64, else 1). */
+export function elementWords(dtype: DTypeName): number {
+  return dtype === 'complex64' ? 2 : 1;
 }
 
 /** Whether a dtype is floating point on this device. */

@@ -17,8 +17,8 @@ export type EwInput = TensorRef | { scalar: number; dtype: DTypeName };
 
 /**
  * Runs `out[i] = body(v0, v1, …)` over out's shape, where `vK` is input K's raw
- * value (its dtype's WGSL type). `body` returns a WGSL expression of out's WGSL
- * type; `key` must determine `body`'s text (besides dtypes and rank, which are
+ * value (its dtype's WGSL type; a `vec2<f32>` (re, im) for complex64). `body` returns a
+ * WGSL expression of out's WGSL type (`vec2<f32>` for complex64); `key` must determine `body`'s text (besides dtypes and rank, which are
  * added here). `lets` are WGSL statements placed before the store (they may use vK).
  */
 export function elementwise(
@@ -56,7 +56,10 @@ export function elementwise(
     vars.push(v);
     if ('buffer' in x) {
       const name = bind.tensor(x.buffer, false);
-      loads.push(`let ${v}: ${wgslType(x.dtype)} = ${name}[o${t++}];`);
+      // a complex64 element is the pair of f32 words at 2·offset (codegen/complex.ts)
+      const o = `o${t++}`;
+      if (x.dtype === 'complex64') loads.push(`let ${v} = vec2<f32>(${name}[2u * ${o}], ${name}[2u * ${o} + 1u]);`);
+      else loads.push(`let ${v}: ${wgslType(x.dtype)} = ${name}[${o}];`);
       keyParts.push(x.dtype);
     } else {
       loads.push(`let ${v}: ${wgslType(x.dtype)} = ${metaScalar(meta.pushBits(scalarBits(x.scalar, x.dtype)), x.dtype)};`);
@@ -76,7 +79,7 @@ fn main(${ENTRY_PARAMS}) {
   ${loads.join('\n  ')}
   ${lets(vars)}
   ${checkText}
-  ${outName}[o0] = ${body(vars)};
+  ${out.dtype === 'complex64' ? `let w_: vec2<f32> = ${body(vars)}; ${outName}[2u * o0] = w_.x; ${outName}[2u * o0 + 1u] = w_.y;` : `${outName}[o0] = ${body(vars)};`}
 }`);
 }
 
