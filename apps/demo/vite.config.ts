@@ -12,5 +12,8 @@ export default defineConfig({
   preview: { headers: isolation },
   // Workers as ES modules: the Playground's training worker imports the WebGPU backend
   // dynamically, which needs code splitting (not possible in the default 'iife' format).
-  worker: { format: 'es' },
+  // keepNames: class names survive minification, so messages and printing say `Sequential`
+  // as PyTorch does (Module._getName() reads the constructor's name), not a mangled `e`.
+  worker: { format: 'es', rolldownOptions: { output: { keepNames: true } } },
+  build: { rolldownOptions: { output: { keepNames: true } } },
 });
