@@ -2,7 +2,7 @@
 // Antorcha's CPU backend beside @tensorflow/tfjs-backend-wasm (SIMD), @tensorflow/tfjs-backend-cpu and
 // PyTorch (when /usr/bin/python3 has torch) in one run, row by row (issue 12).
 //
-// Usage: pnpm bench [--filter matmul] [--time 600] [--markdown] [--no-torch] | pnpm bench --webgpu
+// Usage: pnpm bench [--filter matmul] [--time 600] [--markdown] [--no-torch] | pnpm bench --webgpu [--filter fft]
 //   --filter S   only rows whose name contains S
 //   --time MS    time budget per row and library (milliseconds; default 600)
 //   --markdown   print the table as markdown for BENCHMARKS.md, with the machine and the date
@@ -29,8 +29,10 @@ const args = process.argv.slice(2);
 if (args.includes('--webgpu')) {
   // `pnpm bench --webgpu` (the root script runs this file with node, so it needs neither the
   // network nor a pnpm install): the WebGPU rows (matmul, MLP) beside tfjs-backend-webgpu, with
-  // the other arguments (--sizes, --time) read by webgpu.mjs.
-  await import('./webgpu.mjs');
+  // the other arguments (--sizes, --time) read by webgpu.mjs. With `--filter fft`: torch.fft on
+  // WebGPU beside the CPU (fft-webgpu.mjs).
+  const f = args.includes('--filter') ? args[args.indexOf('--filter') + 1] : '';
+  await import(f.includes('fft') ? './fft-webgpu.mjs' : './webgpu.mjs');
   process.exit(0);
 }
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FftKind, TensorRef } from '@antorcha/core';
 import { WebGPUBuffer } from '../src/runtime.js';
-import { fft } from '../src/fft/fft.js';
+import { fft, workLimit } from '../src/fft/fft.js';
 import { hostFft, nextPow2, radices, twiddleTable } from '../src/fft/plan.js';
 import { backend, hasGpu } from './gpu.js';
 
@@ -129,6 +129,26 @@ describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
       for (let k = 0; k < n; k++) [want[2 * (k * C + c)], want[2 * (k * C + c) + 1]] = [R[k]!, I[k]!];
     }
     expect(relErr(got, want)).toBeLessThanOrEqual(bound(n));
+  });
+
+  it('lines in several chunks when the work buffers would pass the binding limit (Stockham and Bluestein)', async () => {
+    for (const n of [12, 97]) {
+      const B = 7;
+      const x = random(2 * B * n, 5 * n);
+      const X = device(x, 'complex64', B * n);
+      const whole = device(new Float64Array(2 * B * n), 'complex64', B * n);
+      const chunked = device(new Float64Array(2 * B * n), 'complex64', B * n);
+      // dim 0 of a [n, B] view: every line strided, so a chunk's first line offset matters
+      run('c2c', ref(X, [n, B], [1, n]), ref(whole, [n, B], [B, 1]), [0], true, 1);
+      workLimit.bytes = 3 * 8 * (n === 97 ? 256 : n); // 3 lines a chunk (Bluestein pads 97 to 256)
+      try {
+        run('c2c', ref(X, [n, B], [1, n]), ref(chunked, [n, B], [B, 1]), [0], true, 1);
+      } finally {
+        workLimit.bytes = null;
+      }
+      expect(Array.from(await readBack(chunked, 2 * B * n))).toEqual(Array.from(await readBack(whole, 2 * B * n)));
+      for (const b of [X, whole, chunked]) b.gpu!.destroy();
+    }
   });
 
   it('r2c half and full spectra, c2r of a Hermitian half (imaginary parts of X_0, X_{n/2} ignored)', async () => {

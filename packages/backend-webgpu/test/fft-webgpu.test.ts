@@ -87,6 +87,20 @@ describe.skipIf(!hasGpu)('torch.fft on WebGPU against PyTorch', () => {
     });
   }
 
+  it('a 2^20-point transform (radix-4 passes) and a 2^19·3 one agree with the float64 transform of the same float32 data on the CPU', async () => {
+    for (const n of [2 ** 20, 3 * 2 ** 19]) {
+      torch.manualSeed(1);
+      const x = torch.complex(torch.randn([n]), torch.randn([n]));
+      const y = torch.fft.fft(x.to('webgpu'));
+      const ref = torch.viewAsReal(torch.fft.fft(x.to('complex128')));
+      const got = torch.tensor(Array.from(await y.data(), Number), { dtype: 'float64' });
+      const err = Number(got.sub(ref.reshape([-1])).abs().max().item());
+      const m = Number(ref.abs().max().item());
+      measured.push(`fft n=${n} vs float64: ${(err / m).toExponential(2)} of max |X|`);
+      expect(err).toBeLessThanOrEqual(ETA * Math.log2(n) * m);
+    }
+  }, 300_000);
+
   it('reports the measured errors', () => {
     console.log(`[fft-webgpu] max |WebGPU − PyTorch| per case (PyTorch's own bound):\n  ${measured.join('\n  ')}`);
   });

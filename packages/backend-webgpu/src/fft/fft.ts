@@ -40,6 +40,9 @@ interface AxisJob {
   scale: number;
 }
 
+/** @internal A cap on the bytes of one work buffer below the device's binding limit (tests of the chunked path), or null. */
+export const workLimit: { bytes: number | null } = { bytes: null };
+
 /** The forward DFT (of the possibly conjugated input) along one axis, for every line, chunked to fit the device's binding limit. */
 function axisTransform(rt: GpuRuntime, op: string, j: AxisJob): void {
   const plan: FftPlan = planFor(rt, j.n);
@@ -47,7 +50,7 @@ function axisTransform(rt: GpuRuntime, op: string, j: AxisJob): void {
   const lines = numel(j.dst.shape) / j.dst.shape[j.axis]!;
   if (lines === 0) return;
   const limits = rt.device.limits;
-  const maxBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+  const maxBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize, workLimit.bytes ?? Infinity);
   const per = Math.floor(maxBytes / (8 * L));
   if (per < 1) {
     throw new TorchRuntimeError(op, `a ${j.n}-point transform needs ${8 * L}-byte work buffers, over this WebGPU device's binding limit of ${maxBytes} bytes; move the input to the CPU`);

@@ -94,31 +94,35 @@ fn main(${ENTRY_PARAMS}) {
 }`);
 }
 
-/** WGSL of the forward DFT of `v[0..p)` into `y[0..p)` (`array<vec2<f32>, p>` vars). */
+/**
+ * WGSL of the forward DFT of `v0 … v{p−1}` into `y0 … y{p−1}` (lets), unrolled so every value
+ * stays in registers (a private array indexed in loops may live in memory).
+ */
 function butterfly(p: number): string {
-  if (p === 2) return 'y[0] = v[0] + v[1]; y[1] = v[0] - v[1];';
+  if (p === 2) return 'let y0 = v0 + v1; let y1 = v0 - v1;';
   if (p === 4) {
-    return `let t0 = v[0] + v[2]; let t1 = v[0] - v[2]; let t2 = v[1] + v[3]; let d = v[1] - v[3];
-    let t3 = vec2<f32>(d.y, -d.x);
-    y[0] = t0 + t2; y[2] = t0 - t2; y[1] = t1 + t3; y[3] = t1 - t3;`;
+    return `let t0 = v0 + v2; let t1 = v0 - v2; let t2 = v1 + v3; let d = v1 - v3;
+  let t3 = vec2<f32>(d.y, -d.x);
+  let y0 = t0 + t2; let y2 = t0 - t2; let y1 = t1 + t3; let y3 = t1 - t3;`;
   }
   if (p === 3) {
     // y1,2 = v0 − t/2 ∓ i·(√3/2)·(v1 − v2), t = v1 + v2
-    return `let t = v[1] + v[2]; let m = v[0] - 0.5 * t; let d = ${lit(Math.sqrt(3) / 2)} * (v[1] - v[2]);
-    let r = vec2<f32>(d.y, -d.x);
-    y[0] = v[0] + t; y[1] = m + r; y[2] = m - r;`;
+    return `let t = v1 + v2; let m = v0 - 0.5 * t; let d = ${lit(Math.sqrt(3) / 2)} * (v1 - v2);
+  let r = vec2<f32>(d.y, -d.x);
+  let y0 = v0 + t; let y1 = m + r; let y2 = m - r;`;
   }
   // any other radix: the p×p DFT matrix, its entries computed in float64 and rounded to f32
-  const w = Array.from({ length: p }, (_, j) => {
+  const w = (j: number): string => {
     const a = (-2 * Math.PI * j) / p;
     return `vec2<f32>(${lit(Math.cos(a))}, ${lit(Math.sin(a))})`;
-  });
-  return `var W = array<vec2<f32>, ${p}>(${w.join(', ')});
-    for (var m = 0u; m < ${p}u; m++) {
-      var acc = v[0];
-      for (var q = 1u; q < ${p}u; q++) { acc = acc + cmul(v[q], W[(q * m) % ${p}u]); }
-      y[m] = acc;
-    }`;
+  };
+  const lines: string[] = [];
+  for (let m = 0; m < p; m++) {
+    const terms = ['v0'];
+    for (let q = 1; q < p; q++) terms.push((q * m) % p === 0 ? `v${q}` : `cmul(v${q}, ${w((q * m) % p)})`);
+    lines.push(`let y${m} = ${terms.join(' + ')};`);
+  }
+  return lines.join('\n  ');
 }
 
 /**
@@ -145,15 +149,13 @@ fn main(${ENTRY_PARAMS}) {
   let n = md[2]; let ns = md[3]; let ts = md[4];
   let base = line * n;
   let k = j % ns;
-  var v: array<vec2<f32>, ${P}>;
-  var y: array<vec2<f32>, ${P}>;
-  for (var q = 0u; q < ${P}u; q++) { v[q] = ${ld(a, 'base + j + q * np')}; }
+  ${Array.from({ length: P }, (_, q) => `var v${q} = ${ld(a, `base + j + ${q}u * np`)};`).join('\n  ')}
   if (k != 0u) {
-    for (var q = 1u; q < ${P}u; q++) { v[q] = cmul(v[q], ${ld(tw, 'q * k * ts')}); }
+    ${Array.from({ length: P - 1 }, (_, i) => `v${i + 1} = cmul(v${i + 1}, ${ld(tw, `${i + 1}u * k * ts`)});`).join('\n    ')}
   }
   ${butterfly(P)}
   let o = base + (j / ns) * ns * ${P}u + k;
-  for (var q = 0u; q < ${P}u; q++) { let yq = y[q]; ${st(b, 'o + q * ns', 'yq')} }
+  ${Array.from({ length: P }, (_, q) => st(b, `o + ${q}u * ns`, `y${q}`)).join('\n  ')}
 }`);
 }
 
