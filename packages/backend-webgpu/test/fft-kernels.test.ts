@@ -147,6 +147,13 @@ describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
         workLimit.bytes = null;
       }
       expect(Array.from(await readBack(chunked, 2 * B * n))).toEqual(Array.from(await readBack(whole, 2 * B * n)));
+      // not even one line fits: a clear error, before anything is dispatched
+      workLimit.bytes = 8 * n - 8;
+      try {
+        expect(() => run('c2c', ref(X, [n, B], [1, n]), ref(chunked, [n, B], [B, 1]), [0], true, 1)).toThrow(/_fft_c2c: a \d+-point transform needs \d+-byte work buffers, over this WebGPU device's binding limit/);
+      } finally {
+        workLimit.bytes = null;
+      }
       for (const b of [X, whole, chunked]) b.gpu!.destroy();
     }
   });

@@ -9,7 +9,7 @@ import { TorchRuntimeError, type Backend, type FftKind, type TensorRef } from '@
 import { contiguousStrides, numel } from '../codegen/layout.js';
 import { type GpuRuntime, gpuOf } from '../runtime.js';
 import { type GpuView, type LoadMode, load, pass, pointwise, store } from './kernels.js';
-import { type FftPlan, type StockhamPlan, planFor } from './plan.js';
+import { type FftPlan, type StockhamPlan, planFor, workLength } from './plan.js';
 
 function viewOf(ref: TensorRef): GpuView {
   return { buffer: gpuOf(ref.buffer), offset: ref.offset, shape: ref.shape, strides: ref.strides };
@@ -45,16 +45,17 @@ export const workLimit: { bytes: number | null } = { bytes: null };
 
 /** The forward DFT (of the possibly conjugated input) along one axis, for every line, chunked to fit the device's binding limit. */
 function axisTransform(rt: GpuRuntime, op: string, j: AxisJob): void {
-  const plan: FftPlan = planFor(rt, j.n);
-  const L = plan.kind === 'stockham' ? plan.n : plan.m;
   const lines = numel(j.dst.shape) / j.dst.shape[j.axis]!;
   if (lines === 0) return;
+  // the limit is checked before a plan's tables are made (they are as long as a line)
+  const L = workLength(j.n);
   const limits = rt.device.limits;
   const maxBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize, workLimit.bytes ?? Infinity);
   const per = Math.floor(maxBytes / (8 * L));
   if (per < 1) {
-    throw new TorchRuntimeError(op, `a ${j.n}-point transform needs ${8 * L}-byte work buffers, over this WebGPU device's binding limit of ${maxBytes} bytes; move the input to the CPU`);
+    throw new TorchRuntimeError(op, `${op}: a ${j.n}-point transform needs ${8 * L}-byte work buffers, over this WebGPU device's binding limit of ${maxBytes} bytes; move the input to the CPU`);
   }
+  const plan: FftPlan = planFor(rt, j.n);
   const chunk = Math.min(per, lines);
   const bytes = chunk * L * 8;
   const A = rt.pool.acquire(bytes), B = rt.pool.acquire(bytes);

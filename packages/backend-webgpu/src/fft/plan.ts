@@ -55,6 +55,11 @@ export function nextPow2(x: number): number {
   return m;
 }
 
+/** Complex values per line of an n-point transform's work buffers: n, or Bluestein's padded length. */
+export function workLength(n: number): number {
+  return radices(n) === null ? nextPow2(2 * n - 1) : n;
+}
+
 /** exp(-2πi·j/n) in float64, with j reduced to the first octant's symmetries for accuracy. */
 export function root(j: number, n: number): [number, number] {
   j %= n;
