@@ -94,11 +94,11 @@ export interface NetworkDiagram {
 /** Draws Activity 1's network; its values come from {@link NetworkDiagram.update}. */
 export function networkDiagram(initialLang: Lang): NetworkDiagram {
   let lang = initialLang;
-  const svg = svgRoot(720, 390, 'network', 'network');
+  const svg = svgRoot(720, 410, 'network', 'network');
   const arrow = 'url(#arrow-network)';
-  const X = [{ x: 80, y: 70 }, { x: 80, y: 190 }, { x: 80, y: 310 }];
-  const H = [{ x: 400, y: 130 }, { x: 400, y: 250 }];
-  const O = { x: 640, y: 190 };
+  const X = [{ x: 80, y: 65 }, { x: 80, y: 195 }, { x: 80, y: 325 }];
+  const H = [{ x: 400, y: 130 }, { x: 400, y: 260 }];
+  const O = { x: 640, y: 195 };
   const R = 34;
   // Lines below the nodes, every label above both.
   const edgeGroup = el('g', {});
@@ -106,21 +106,23 @@ export function networkDiagram(initialLang: Lang): NetworkDiagram {
   const labelGroup = el('g', {});
   svg.append(edgeGroup, nodeGroup, labelGroup);
 
-  interface Edge { line: SVGLineElement; w: SVGTSpanElement; g: SVGTSpanElement }
+  interface Edge { line: SVGLineElement; box: SVGRectElement; w: SVGTSpanElement; g: SVGTSpanElement; x: number; y: number }
   const edge = (a: { x: number; y: number }, b: { x: number; y: number }, t: number, name: string): Edge => {
     const len = Math.hypot(b.x - a.x, b.y - a.y);
     const ux = (b.x - a.x) / len;
     const uy = (b.y - a.y) / len;
     const line = el('line', { x1: a.x + ux * R, y1: a.y + uy * R, x2: b.x - ux * (R + 2), y2: b.y - uy * (R + 2), class: 'edge', 'marker-end': arrow });
     const lx = a.x + (b.x - a.x) * t;
-    const ly = a.y + (b.y - a.y) * t - 6;
+    const ly = a.y + (b.y - a.y) * t;
+    // The label sits on the line, over a box of the figure's background (sized in setEdge).
+    const box = el('rect', { class: 'label-box', rx: 3 });
     const text = el('text', { x: lx, y: ly, class: 'edge-label', 'data-edge': name });
     const w = el('tspan', { x: lx, class: 'weight' });
     const g = el('tspan', { x: lx, dy: 14, class: 'grad' });
     text.append(w, g);
     edgeGroup.append(line);
-    labelGroup.append(text);
-    return { line, w, g };
+    labelGroup.append(box, text);
+    return { line, box, w, g, x: lx, y: ly };
   };
   const w1: Edge[][] = X.map((x, i) => H.map((h, j) => edge(x, h, 0.3, `W1-${i}-${j}`)));
   const w2: Edge[] = H.map((h, j) => edge(h, O, 0.5, `W2-${j}`));
@@ -130,7 +132,7 @@ export function networkDiagram(initialLang: Lang): NetworkDiagram {
     nodeGroup.append(el('circle', { cx: p.x, cy: p.y, r: R, class: `node ${cls}` }));
     nodeGroup.append(el('text', { x: p.x, y: p.y - 2, class: 'node-label' }, name));
     const value = el('text', { x: p.x, y: p.y + 16, class: 'node-value', 'data-node': name });
-    const extra = el('text', { x: p.x, y: p.y + R + 18, class: 'node-extra' });
+    const extra = el('text', { x: p.x, y: p.y + R + 16, class: 'node-extra' });
     nodeGroup.append(value);
     labelGroup.append(extra);
     return { value, extra };
@@ -143,7 +145,7 @@ export function networkDiagram(initialLang: Lang): NetworkDiagram {
     el('text', { x: H[0]!.x, y: 22, class: 'layer-label' }),
     el('text', { x: O.x, y: 22, class: 'layer-label' }),
   ];
-  const note = el('text', { x: 360, y: 382, class: 'diagram-note' });
+  const note = el('text', { x: 360, y: 400, class: 'diagram-note' });
   svg.append(...layerLabels, note);
 
   let state: 'empty' | 'values' | 'grads' = 'empty';
@@ -158,6 +160,13 @@ export function networkDiagram(initialLang: Lang): NetworkDiagram {
   const setEdge = (e: Edge, w: number | undefined, g: number | undefined): void => {
     e.w.textContent = w === undefined ? '' : `w ${fmt(w)}`;
     e.g.textContent = g === undefined ? '' : `∂ ${fmt(g)}`;
+    // Monospaced labels: 12.5px text is about 7.6px per character.
+    const chars = Math.max(e.w.textContent.length, e.g.textContent.length);
+    const lines = (e.w.textContent ? 1 : 0) + (e.g.textContent ? 1 : 0);
+    e.box.setAttribute('x', String(e.x - chars * 3.8 - 4));
+    e.box.setAttribute('y', String(e.y - 13));
+    e.box.setAttribute('width', String(chars ? chars * 7.6 + 8 : 0));
+    e.box.setAttribute('height', String(lines * 14 + 4));
     e.line.classList.toggle('positive', w !== undefined && w >= 0);
     e.line.classList.toggle('negative', w !== undefined && w < 0);
     e.line.style.strokeWidth = w === undefined ? '' : String(1.2 + Math.min(Math.abs(w), 2) * 1.6);

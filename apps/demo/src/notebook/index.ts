@@ -93,7 +93,10 @@ export const mount: MountView = (root) => {
           },
         });
       } else {
-        figure.append(diagram.element, caption);
+        const scroll = h('div', { class: 'figure-scroll', tabIndex: 0 }, diagram.element);
+        scroll.setAttribute('role', 'region');
+        bilingual({ es: 'Diagrama de la red (desplazable)', en: 'Network diagram (scrollable)' }, (s) => scroll.setAttribute('aria-label', s));
+        figure.append(scroll, caption);
         texts.push({ set: (l) => diagram.setLang(l) });
       }
       article.append(figure);
