@@ -58,7 +58,12 @@ export async function openDemo(port: number, opts: { webgpu?: boolean } = {}): P
         if (m.type() === 'error') problems.push(`console: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+      page.on('requestfailed', (r) => {
+        // A request the page itself cancelled (a view unmounted while its worker script loaded,
+        // a navigation) is not a failure of the server; HTTP errors are caught below.
+        const why = r.failure()?.errorText ?? '';
+        if (why !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} (${why})`);
+      });
       page.on('response', (r) => {
         if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
       });
