@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FftKind, TensorRef } from '@antorcha/core';
 import { WebGPUBuffer } from '../src/runtime.js';
-import { fft, workLimit } from '../src/fft/fft.js';
+import { fft, unfused, workLimit } from '../src/fft/fft.js';
 import { hostFft, nextPow2, radices, twiddleTable } from '../src/fft/plan.js';
 import { backend, hasGpu } from './gpu.js';
 
@@ -129,6 +129,27 @@ describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
       for (let k = 0; k < n; k++) [want[2 * (k * C + c)], want[2 * (k * C + c) + 1]] = [R[k]!, I[k]!];
     }
     expect(relErr(got, want)).toBeLessThanOrEqual(bound(n));
+  });
+
+  it('short transforms in one workgroup-memory dispatch equal the pass-by-pass ones bit for bit', async () => {
+    for (const n of [6, 60, 97, 360, 1024]) {
+      const B = 5;
+      const X = device(random(2 * B * n, 9 * n), 'complex64', B * n);
+      const one = device(new Float64Array(2 * B * n), 'complex64', B * n);
+      const passes = device(new Float64Array(2 * B * n), 'complex64', B * n);
+      const before = backend!.runtime.dispatches;
+      run('c2c', ref(X, [B, n], [n, 1]), ref(one, [B, n], [n, 1]), [1], true, 1);
+      const fusedDispatches = backend!.runtime.dispatches - before;
+      unfused.on = true;
+      try {
+        run('c2c', ref(X, [B, n], [n, 1]), ref(passes, [B, n], [n, 1]), [1], true, 1);
+      } finally {
+        unfused.on = false;
+      }
+      expect(fusedDispatches, `n=${n}`).toBe(n === 97 ? 5 : 3); // load, fused (Bluestein: twice, and its product), store
+      expect(Array.from(await readBack(one, 2 * B * n)), `n=${n}`).toEqual(Array.from(await readBack(passes, 2 * B * n)));
+      for (const b of [X, one, passes]) b.gpu!.destroy();
+    }
   });
 
   it('lines in several chunks when the work buffers would pass the binding limit (Stockham and Bluestein)', async () => {

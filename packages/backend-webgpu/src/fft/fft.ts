@@ -8,7 +8,7 @@
 import { TorchRuntimeError, type Backend, type FftKind, type TensorRef } from '@antorcha/core';
 import { contiguousStrides, numel } from '../codegen/layout.js';
 import { type GpuRuntime, gpuOf } from '../runtime.js';
-import { type GpuView, type LoadMode, load, pass, pointwise, store } from './kernels.js';
+import { type GpuView, type LoadMode, fused, fusedMax, load, pass, pointwise, store } from './kernels.js';
 import { type FftPlan, type StockhamPlan, planFor, workLength } from './plan.js';
 
 function viewOf(ref: TensorRef): GpuView {
@@ -17,6 +17,10 @@ function viewOf(ref: TensorRef): GpuView {
 
 /** Runs the passes of `plan` over `lines` lines in `a` (ping-ponging with `b`); returns the buffer holding the result. */
 function stockham(rt: GpuRuntime, plan: StockhamPlan, lines: number, a: GPUBuffer, b: GPUBuffer): GPUBuffer {
+  if (plan.passes.length > 1 && plan.n <= fusedMax(rt.device) && !unfused.on) {
+    fused(rt, plan.passes, plan.n, lines, plan.twiddles, a, b);
+    return b;
+  }
   let src = a, dst = b;
   for (const p of plan.passes) {
     pass(rt, p, plan.n, lines, plan.twiddles, src, dst);
@@ -39,6 +43,9 @@ interface AxisJob {
   mirror: boolean;
   scale: number;
 }
+
+/** @internal Whether short transforms run pass by pass instead of in one workgroup-memory dispatch (tests compare the two). */
+export const unfused: { on: boolean } = { on: false };
 
 /** @internal A cap on the bytes of one work buffer below the device's binding limit (tests of the chunked path), or null. */
 export const workLimit: { bytes: number | null } = { bytes: null };

@@ -159,6 +159,64 @@ fn main(${ENTRY_PARAMS}) {
 }`);
 }
 
+/** Threads of a {@link fused} workgroup. */
+const FUSED_WG = 64;
+
+/**
+ * Every Stockham pass of an n-point plan in one dispatch, a workgroup per line: the line is
+ * read into workgroup memory, the passes ping-pong between two workgroup arrays (a barrier
+ * between passes; each thread loops over butterflies), and the result is written to `dst`.
+ * Same arithmetic as {@link pass}, so the results are bit-identical; n·16 bytes must fit the
+ * device's workgroup storage (see {@link fusedMax}).
+ */
+export function fused(rt: GpuRuntime, passes: readonly Pass[], n: number, lines: number, twiddles: GPUBuffer, src: GPUBuffer, dst: GPUBuffer): void {
+  const meta = new Meta();
+  meta.push(lines);
+  const bind = new Bindings();
+  const a = bind.raw(src, false, 'f32');
+  const b = bind.raw(dst, true, 'f32');
+  const tw = bind.raw(twiddles, false, 'f32');
+  const body = passes.map(({ p, ns }, i) => {
+    const [from, to] = i % 2 === 0 ? ['sa', 'sb'] : ['sb', 'sa'];
+    const np = n / p;
+    return `for (var j = lid; j < ${np}u; j += ${FUSED_WG}u) {
+    let k = j % ${ns}u;
+    ${Array.from({ length: p }, (_, q) => `var v${q} = ${from}[j + ${q * np}u];`).join(' ')}
+    if (k != 0u) {
+      ${Array.from({ length: p - 1 }, (_, q) => `v${q + 1} = cmul(v${q + 1}, ${ld(tw, `${(q + 1) * (n / (ns * p))}u * k`)});`).join('\n      ')}
+    }
+    ${butterfly(p)}
+    let o = (j / ${ns}u) * ${ns * p}u + k;
+    ${Array.from({ length: p }, (_, q) => `${to}[o + ${q * ns}u] = y${q};`).join(' ')}
+  }
+  workgroupBarrier();`;
+  });
+  const last = passes.length % 2 === 0 ? 'sa' : 'sb';
+  rt.run(`fft-fused:${passes.map((q) => q.p).join('.')}`, bind, meta.toArray(), grid(lines), () => `${bind.declarations()}
+${CMUL}
+var<workgroup> sa: array<vec2<f32>, ${n}>;
+var<workgroup> sb: array<vec2<f32>, ${n}>;
+@compute @workgroup_size(${FUSED_WG})
+fn main(${ENTRY_PARAMS}) {
+  let line = ${GROUP_ID};
+  let valid = line < md[0];
+  let base = line * ${n}u;
+  for (var i = lid; i < ${n}u; i += ${FUSED_WG}u) {
+    if (valid) { sa[i] = ${ld(a, 'base + i')}; }
+  }
+  workgroupBarrier();
+  ${body.join('\n  ')}
+  for (var i = lid; i < ${n}u; i += ${FUSED_WG}u) {
+    if (valid) { let v = ${last}[i]; ${st(b, 'base + i', 'v')} }
+  }
+}`);
+}
+
+/** The longest transform {@link fused} runs on `device`: two arrays of n complex f32 in workgroup storage. */
+export function fusedMax(device: GPUDevice): number {
+  return Math.floor(device.limits.maxComputeWorkgroupStorageSize / 16);
+}
+
 /** Bluestein's middle step on `count` values of `work`: v ← conj(v · filter[i mod m]) (the inverse FFT as conj∘FFT∘conj). */
 export function pointwise(rt: GpuRuntime, work: GPUBuffer, count: number, m: number, filter: GPUBuffer): void {
   const meta = new Meta();
