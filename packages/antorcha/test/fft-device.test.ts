@@ -1,4 +1,4 @@
-// torch.fft on a backend without FFT kernels (as WebGPU today): the transforms raise an error
+// torch.fft on a backend without FFT kernels (WebGPU had none before backend-webgpu/src/fft): the transforms raise an error
 // naming the op, the device and the way out; fftfreq, the shifts and the windows, built from
 // ordinary kernels, still run there.
 import { registerBackend, unregisterBackend } from '@antorcha/core';
