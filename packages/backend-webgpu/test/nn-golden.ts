@@ -4,7 +4,7 @@
 // float32 tolerances.
 import { readFileSync } from 'node:fs';
 import * as torch from 'antorcha';
-import { type EncodedResult, decodeValue } from '@antorcha/core/testing';
+import { type EncodedResult, decodeElements, decodeValue } from '@antorcha/core/testing';
 import { expect } from 'vitest';
 
 type Tensor = torch.Tensor;
@@ -75,7 +75,7 @@ export async function expectGolden(actual: Tensor, expected: EncodedResult, labe
   expect(actual.dtype.name, `${label}: dtype`).toBe(deviceDtype(expected.dtype));
   expect([...actual.shape], `${label}: shape`).toEqual(expected.shape);
   const got = await actual.data();
-  const want = expected.values.map(decodeValue);
+  const want = decodeElements(expected.values);
   const exact = !actual.dtype.isFloatingPoint || (tol.rtol === 0 && tol.atol === 0 && !tol.abs);
   const err = compareValues(got, exact && actual.dtype.name === 'float32' ? want.map(Math.fround) : want, exact ? EXACT : tol);
   if (err !== null) throw new Error(`${label}: ${err}`);

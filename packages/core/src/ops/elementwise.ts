@@ -141,7 +141,11 @@ function operandOf(vIn: TensorOrScalar, shape: readonly number[], compute: DType
   const v: Tensor | Scalar = wrapComplexScalar(vIn);
   if (v instanceof Tensor) {
     // Only a CPU scalar reaches here from another device (operandDevice checked it).
-    if (v._storage.device !== dev && !v._storage.device.equals(dev)) return castScalar(hostValues(v, op)[0]!, compute.name);
+    if (v._storage.device !== dev && !v._storage.device.equals(dev)) {
+      // a complex CPU scalar has two parts, no number holds it: it goes to the device as a 0-dim tensor of `compute`
+      if (v.dtype.isComplex) return refWith(toDeviceSync(v.to(compute.name), dev), shape, shape.map(() => 0));
+      return castScalar(hostValues(v, op)[0]!, compute.name);
+    }
     // Of the result's shape already: broadcasting would copy the strides unchanged.
     if (sameShape(v._shape, shape)) return refWith(v, shape, v._strides);
     return refWith(v, shape, broadcastStrides(v._shape, v._strides, shape, op));

@@ -12,11 +12,17 @@ import type { Tensor } from '../tensor.js';
 /** A value as the golden scripts encode it: non-finite numbers and -0 are strings. */
 export type EncodedValue = number | 'nan' | 'inf' | '-inf' | '-0';
 
+/** A complex element as the golden scripts encode it: its [re, im] pair (`_common.enc_value`). */
+export type EncodedComplex = [EncodedValue, EncodedValue];
+
+/** An element of an encoded tensor: a real value, or a [re, im] pair for complex dtypes. */
+export type EncodedElement = EncodedValue | EncodedComplex;
+
 /** An input tensor with its exact layout: the storage and a strided view of it. */
 export interface EncodedInput {
   tensor: true;
   dtype: DTypeName;
-  storage: EncodedValue[];
+  storage: EncodedElement[];
   size: number[];
   stride: number[];
   offset: number;
@@ -26,13 +32,15 @@ export interface EncodedInput {
 export interface EncodedResult {
   dtype: DTypeName;
   shape: number[];
-  values: EncodedValue[];
+  values: EncodedElement[];
   stride: number[];
   offset: number;
   contiguous: boolean;
   /**
    * For ops that accumulate many float terms: per-element bound on PyTorch's own
-   * rounding error (K·eps·Σ|terms|), added to the absolute tolerance.
+   * rounding error (K·eps·Σ|terms|), added to the absolute tolerance. For complex
+   * results, one bound per element (on the error of either part), e.g. PyTorch's own
+   * distance from the exact value where its formula loses digits.
    */
   bound?: EncodedValue[];
   /**
@@ -64,12 +72,23 @@ export function loadFixture<T>(name: string): T {
   return JSON.parse(readFileSync(fixturePath(name), 'utf8')) as T;
 }
 
+/** Whether a dtype name is complex (its encoded elements are [re, im] pairs). */
+export function isComplexName(dtype: string): boolean {
+  return dtype === 'complex64' || dtype === 'complex128';
+}
+
+/** Encoded elements as a host array's numbers: complex pairs interleaved (re, im), as complex storage holds them. */
+export function decodeElements(values: readonly EncodedElement[]): number[] {
+  return values.flatMap((v) => (Array.isArray(v) ? [decodeValue(v[0]), decodeValue(v[1])] : [decodeValue(v)]));
+}
+
 /** Builds the input tensor with its exact layout on `device`. */
 export function decodeInput(spec: EncodedInput, device = 'cpu'): Tensor {
   const dt = toDType(spec.dtype);
   let host = allocHost(spec.dtype, spec.storage.length);
-  if (isHalfDtype(spec.dtype)) host = encodeHalf(spec.storage.map(decodeValue), spec.dtype); // bit patterns
-  else spec.storage.forEach((v, i) => (host[i] = decodeValue(v)));
+  const numbers = decodeElements(spec.storage);
+  if (isHalfDtype(spec.dtype)) host = encodeHalf(numbers, spec.dtype); // bit patterns
+  else numbers.forEach((v, i) => (host[i] = v));
   const storage = fromHost(host, [spec.storage.length], dt, { device });
   return storage.asStrided(spec.size, spec.stride, spec.offset);
 }
@@ -90,9 +109,12 @@ export interface Tolerance {
  * float16/bfloat16 results are float32 results rounded once, so a float32 ulp of difference
  * can move them by one 16-bit ulp (2^-10 and 2^-7 relative at most; atol is the smallest subnormal).
  */
-export const DEFAULT_TOLERANCE: Record<'float32' | 'float64' | 'float16' | 'bfloat16', Tolerance> = {
+export const DEFAULT_TOLERANCE: Record<'float32' | 'float64' | 'float16' | 'bfloat16' | 'complex64' | 'complex128', Tolerance> = {
   float32: { rtol: 1e-5, atol: 1e-6 },
   float64: { rtol: 1e-12, atol: 1e-14 },
+  // complex: the parts' tolerance, relative to the element's modulus (see compareTensor)
+  complex64: { rtol: 1e-5, atol: 1e-6 },
+  complex128: { rtol: 1e-12, atol: 1e-14 },
   float16: { rtol: 2 ** -10, atol: 2 ** -24 },
   bfloat16: { rtol: 2 ** -7, atol: 2 ** -133 },
 };
@@ -102,7 +124,9 @@ export const DEFAULT_TOLERANCE: Record<'float32' | 'float64' | 'float16' | 'bflo
  * values (exact for integer/bool, within tolerance for floats). Returns a
  * description of the first mismatch, or null. `data` is the tensor's row-major
  * values when already read (asynchronous devices); otherwise they are read with
- * `dataSync()`.
+ * `dataSync()`. Complex results compare part by part, NaN and infinities in the same
+ * parts, each finite part within `atol + rtol·|element|` (the complex modulus, so a
+ * part that is a small difference of large terms is judged against the element's size).
  */
 export function compareTensor(actual: Tensor, expected: EncodedResult, tol?: Tolerance, data?: ArrayLike<number>): string | null {
   if (actual.dtype.name !== expected.dtype) return `dtype ${actual.dtype.name} != expected ${expected.dtype}`;
@@ -112,20 +136,30 @@ export function compareTensor(actual: Tensor, expected: EncodedResult, tol?: Tol
   }
   const values = data ?? actual.dataSync();
   const t = tol ?? (expected.dtype in DEFAULT_TOLERANCE ? DEFAULT_TOLERANCE[expected.dtype as keyof typeof DEFAULT_TOLERANCE] : { rtol: 0, atol: 0 });
-  for (let i = 0; i < expected.values.length; i++) {
-    const e = decodeValue(expected.values[i]!);
-    const a = values[i]!;
-    if (Number.isNaN(e) || Number.isNaN(a)) {
-      if (Number.isNaN(e) !== Number.isNaN(a)) return `element ${i}: ${a} != expected ${e}`;
-      continue;
-    }
-    if (!Number.isFinite(e) || !Number.isFinite(a)) {
-      if (a !== e) return `element ${i}: ${a} != expected ${e}`;
-      continue;
-    }
-    const bound = expected.bound ? decodeValue(expected.bound[i]!) : 0;
+  const k = isComplexName(expected.dtype) ? 2 : 1;
+  const want = decodeElements(expected.values);
+  if (values.length < want.length) return `${values.length / k} elements read, expected ${want.length / k}`;
+  for (let i = 0; i < want.length; i += k) {
+    // the scale of the relative tolerance: |e|, or the modulus of a complex element's finite parts
+    let mag = 0;
+    for (let j = 0; j < k; j++) if (Number.isFinite(want[i + j]!)) mag = Math.hypot(mag, want[i + j]!);
+    const el = i / k;
+    const bound = expected.bound ? decodeValue(expected.bound[el]!) : 0;
     const atol = t.atol + (Number.isFinite(bound) ? bound : 0);
-    if (Math.abs(a - e) > atol + t.rtol * Math.abs(e)) return `element ${i}: ${a} != expected ${e} (rtol ${t.rtol}, atol ${atol})`;
+    for (let j = 0; j < k; j++) {
+      const e = want[i + j]!;
+      const a = values[i + j]!;
+      const where = k === 2 ? `element ${el} (${j === 0 ? 're' : 'im'})` : `element ${el}`;
+      if (Number.isNaN(e) || Number.isNaN(a)) {
+        if (Number.isNaN(e) !== Number.isNaN(a)) return `${where}: ${a} != expected ${e}`;
+        continue;
+      }
+      if (!Number.isFinite(e) || !Number.isFinite(a)) {
+        if (a !== e) return `${where}: ${a} != expected ${e}`;
+        continue;
+      }
+      if (Math.abs(a - e) > atol + t.rtol * mag) return `${where}: ${a} != expected ${e} (rtol ${t.rtol}, atol ${atol})`;
+    }
   }
   return null;
 }
@@ -144,10 +178,12 @@ export function compareLayout(actual: Tensor, expected: EncodedResult): string |
 /** A CPU tensor as an expected result, to compare another device's result with it. */
 export function encodeForCompare(t: Tensor): EncodedResult {
   const enc = (v: number): EncodedValue => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : v);
+  const flat = Array.from(t.contiguous().dataSync(), enc);
+  const values: EncodedElement[] = t.dtype.isComplex ? Array.from({ length: flat.length / 2 }, (_, i): EncodedComplex => [flat[2 * i]!, flat[2 * i + 1]!]) : flat;
   return {
     dtype: t.dtype.name,
     shape: [...t.shape],
-    values: Array.from(t.contiguous().dataSync(), enc),
+    values,
     stride: t.stride() as number[],
     offset: t.storageOffset(),
     contiguous: t.isContiguous(),

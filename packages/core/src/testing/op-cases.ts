@@ -10,7 +10,7 @@ import * as core from '../index.js';
 import { Tensor } from '../tensor.js';
 import { readdirSync } from 'node:fs';
 import { SURFACE_ASYNC_CALLS, SURFACE_CALLS, SURFACE_CREATION_OPS, SURFACE_VIEW_OPS } from './surface/index.js';
-import { type EncodedError, type EncodedResult, compareLayout, compareTensor, decodeInput, decodeValue, fixturePath, isEncodedInput, loadFixture } from './golden.js';
+import { type EncodedComplex, type EncodedError, type EncodedResult, compareLayout, compareTensor, decodeInput, decodeValue, fixturePath, isEncodedInput, loadFixture } from './golden.js';
 
 /** One golden case. */
 export interface OpCase {
@@ -18,7 +18,7 @@ export interface OpCase {
   op: string;
   args: unknown[];
   kwargs: Record<string, unknown>;
-  expected: EncodedResult | EncodedResult[] | EncodedError | { bool: boolean } | { float: number | string } | number;
+  expected: EncodedResult | EncodedResult[] | EncodedError | { bool: boolean } | { float: number | string } | { complex: EncodedComplex } | number;
   /** `'linalg'`: the case needs the backend's dense matrix kernels (`Backend.linalg`); skipped without them. */
   needs?: 'linalg';
 }
@@ -164,6 +164,11 @@ export function decodeArg(a: unknown, device: string): unknown {
   if (a !== null && typeof a === 'object') {
     const o = a as Record<string, unknown>;
     if ('float' in o) return decodeValue(o.float as never);
+    if ('complex' in o) {
+      // a Python complex scalar: its [re, im] pair
+      const [re, im] = o.complex as EncodedComplex;
+      return core.cplx(decodeValue(re), decodeValue(im));
+    }
     if ('dtype' in o) return o.dtype;
     if ('slice' in o) {
       const [s, e, st] = o.slice as (number | null)[];
@@ -304,6 +309,12 @@ function compareOutput(op: string, result: unknown, exp: EncodedResult | Encoded
   if (plain !== null && typeof plain === 'object' && 'float' in plain) {
     const want = decodeValue((plain as { float: never }).float);
     return Object.is(result, want) || result === want ? null : `expected ${want}, got ${String(result)}`;
+  }
+  if (plain !== null && typeof plain === 'object' && 'complex' in plain) {
+    // a Python complex (`item()` of a complex tensor): both parts exactly
+    const [re, im] = (plain as { complex: EncodedComplex }).complex.map(decodeValue) as [number, number];
+    const same = (a: number, b: number) => Object.is(a, b) || a === b;
+    return result instanceof core.Complex && same(result.re, re) && same(result.im, im) ? null : `expected ${re}+${im}j, got ${String(result)}`;
   }
   if (Array.isArray(exp)) {
     const list = result instanceof core.ValuesIndices ? [result.values, result.indices] : (result as Tensor[]);

@@ -35,7 +35,7 @@ export interface ConformanceOptions {
   ops?: readonly string[];
 }
 
-const DTYPES = new Set(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16']);
+const DTYPES = new Set(['float32', 'float64', 'int32', 'int64', 'uint8', 'bool', 'float16', 'bfloat16', 'complex64', 'complex128']);
 
 /** Every dtype a case mentions (inputs, dtype arguments, expected results). */
 export function dtypesOf(value: unknown, into = new Set<DTypeName>()): Set<DTypeName> {

@@ -1,4 +1,5 @@
 /** Every area's golden-case calls, merged (each area keeps its own file to grow in). */
+import { COMPLEX } from './complex.js';
 import { FFT } from './fft.js';
 import { HALF } from './half.js';
 import { INDEXING } from './indexing.js';
@@ -12,7 +13,7 @@ import { SPECIAL } from './special.js';
 import { STRUCTURE } from './structure.js';
 import type { Call, SurfaceCalls } from './types.js';
 
-const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, SPECIAL, LINALG, FFT, HALF];
+const AREAS: readonly SurfaceCalls[] = [STRUCTURE, PRODUCTS, STATISTICS, INDEXING, MATH, NUMERICAL, RANDOM, SPECIAL, LINALG, FFT, HALF, COMPLEX];
 
 /** Calls of all areas (an op mapped twice is a bug: the coherence test checks). */
 export const SURFACE_CALLS: Record<string, Call> = Object.assign({}, ...AREAS.map((a) => a.calls));
