@@ -67,7 +67,7 @@ export const mount: MountView = (root) => {
   runAllButton.title = 'Run every cell from the top, in order (cells that raise do not stop the rest)';
   const status = h('p', { class: 'nb-status' });
   status.setAttribute('role', 'status');
-  const toolbar = h('div', { class: 'nb-toolbar' }, langGroup, runAllButton, status);
+  const toolbar = h('div', { class: 'nb-toolbar', lang: 'en' }, langGroup, runAllButton, status);
   article.append(h('header', { class: 'nb-header' }, heading, toolbar));
 
   const diagram = networkDiagram(lang);
@@ -128,6 +128,7 @@ export const mount: MountView = (root) => {
     output.setAttribute('data-testid', 'output');
     const section = h('section', { class: 'cell' }, h('div', { class: 'cell-bar' }, counter, runButton, resetButton), label, code, output);
     section.dataset.cell = cell.name;
+    section.lang = 'en'; // the code and the cell's controls are in English, whatever the text's language
     section.setAttribute('aria-label', `Cell ${n}`);
     article.append(section);
 
