@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
+import { highlight } from '../src/notebook/highlight.js';
 import { Kernel } from '../src/notebook/kernel.js';
 import { toCellScript } from '../src/notebook/rewrite.js';
 import { transpileCell } from '../src/notebook/transpile.js';
@@ -73,5 +74,16 @@ describe('notebook cells', () => {
       ].join('\n'),
     );
     expect(declared).toEqual(['a', 's', 'r', 'f']);
+  });
+
+  it('colours code without changing its text', () => {
+    const code = "const a = f(1 < 2, 'x') // <b>\nprint(`t${a}`)";
+    const html = highlight(code);
+    expect(html).toBe(
+      '<span class="tok-keyword">const</span> a = <span class="tok-call">f</span>(<span class="tok-number">1</span> &lt; <span class="tok-number">2</span>, ' +
+        '<span class="tok-string">\'x\'</span>) <span class="tok-comment">// &lt;b&gt;</span>\n<span class="tok-call">print</span>(<span class="tok-string">`t${a}`</span>)\n',
+    );
+    const text = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(text).toBe(code + '\n');
   });
 });

@@ -6,6 +6,7 @@ import * as torch from 'antorcha';
 import cells from 'virtual:notebook-cells';
 import type { MountView } from '../view.js';
 import { neuronFigure, networkDiagram } from './figures.js';
+import { highlight } from './highlight.js';
 import { Kernel } from './kernel.js';
 import { blocks, title, type Bilingual, type Lang } from './prose.js';
 import type { CellScript } from './rewrite.js';
@@ -120,13 +121,23 @@ export const mount: MountView = (root) => {
     const code = h('textarea', { id: `${id}-code`, class: 'code', value: cell.source.trimEnd(), spellcheck: false });
     code.setAttribute('autocapitalize', 'off');
     code.setAttribute('autocomplete', 'off');
+    code.setAttribute('wrap', 'off');
+    // The coloured copy of the code, drawn under the textarea (whose own text is transparent).
+    const colours = h('pre', { class: 'code-colours' });
+    colours.setAttribute('aria-hidden', 'true');
+    const editor = h('div', { class: 'editor' }, colours, code);
     const fit = (): void => {
       code.rows = Math.max(1, code.value.split('\n').length);
+      colours.innerHTML = highlight(code.value);
     };
     fit();
+    code.addEventListener('scroll', () => {
+      colours.scrollLeft = code.scrollLeft;
+      colours.scrollTop = code.scrollTop;
+    });
     const output = h('pre', { class: 'output', hidden: true });
     output.setAttribute('data-testid', 'output');
-    const section = h('section', { class: 'cell' }, h('div', { class: 'cell-bar' }, counter, runButton, resetButton), label, code, output);
+    const section = h('section', { class: 'cell' }, h('div', { class: 'cell-bar' }, counter, runButton, resetButton), label, editor, output);
     section.dataset.cell = cell.name;
     section.lang = 'en'; // the code and the cell's controls are in English, whatever the text's language
     section.setAttribute('aria-label', `Cell ${n}`);
