@@ -162,7 +162,8 @@ describe.skipIf(!haveChromium)('Playground on WebGPU (Chromium, SwiftShader)', (
     await page.waitForFunction(() => document.querySelector('[data-testid=loss]')?.textContent !== '—');
     const first = await readLoss(page);
     expect(Math.abs(first - golden.pytorch.first_loss)).toBeLessThanOrEqual(5e-5 + 1e-4);
-    await trainTo(page, golden.steps, 45000);
+    // the first steps wait for SwiftShader to compile each kernel's pipeline on the CPU
+    await trainTo(page, golden.steps, 70000);
     const last = await readLoss(page);
     expect(last).toBeLessThan(first / 2);
     // float32 on another device: the same training within a loose rounding band of PyTorch's
@@ -180,5 +181,5 @@ describe.skipIf(!haveChromium)('Playground on WebGPU (Chromium, SwiftShader)', (
     await page.waitForTimeout(600);
     expect(await readStep(page)).toBe(paused);
     expect(problems).toEqual([]);
-  }, 60000);
+  }, 100000);
 });

@@ -29,40 +29,48 @@ function recorded(sections: ReturnType<typeof parseBenchmarks>, row: string, dev
 
 const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
-/** A horizontal bar chart (SVG) of `bars`, scaled to the largest value. */
-function chart(title: string, unit: string, bars: readonly Bar[]): SVGSVGElement {
-  const rowH = 26;
-  const labelW = 250;
-  const width = 640;
+/**
+ * A horizontal bar chart (SVG) of `bars`, scaled to the largest value, drawn for `width` CSS
+ * pixels (so its text stays at the page's size): labels left of the bars, or above them when narrow.
+ */
+function chart(title: string, unit: string, bars: readonly Bar[], width: number): SVGSVGElement {
+  const narrow = width < 520;
+  const rowH = narrow ? 40 : 26;
+  const labelW = narrow ? 0 : 230;
   const height = bars.length * rowH + 8;
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', `${title}, ${unit}: ${bars.map((b) => `${b.label} ${b.value === null ? b.note : `${fmt(b.value)} ${unit}`}`).join('; ')}`);
   svg.classList.add('bm-chart');
   const max = Math.max(1e-12, ...bars.map((b) => b.value ?? 0));
-  const barMax = width - labelW - 110;
+  const barMax = width - labelW - 90;
+  const text = (x: number, y: number, content: string, anchor = 'start'): void => {
+    const t = document.createElementNS(SVG, 'text');
+    t.setAttribute('x', String(x));
+    t.setAttribute('y', String(y));
+    t.setAttribute('text-anchor', anchor);
+    t.textContent = content;
+    svg.append(t);
+  };
   bars.forEach((b, i) => {
     const y = 4 + i * rowH;
-    const text = document.createElementNS(SVG, 'text');
-    text.setAttribute('x', String(labelW - 8));
-    text.setAttribute('y', String(y + rowH / 2 + 4));
-    text.setAttribute('text-anchor', 'end');
-    text.textContent = b.label;
-    svg.append(text);
+    // the bar's band: the lower part of the row when the label sits above it
+    const barY = narrow ? y + 18 : y + 4;
+    const barH = narrow ? rowH - 22 : rowH - 8;
+    if (narrow) text(0, y + 13, b.label);
+    else text(labelW - 8, y + rowH / 2 + 4, b.label, 'end');
     const w = b.value === null ? 0 : Math.max(2, (b.value / max) * barMax);
     const rect = document.createElementNS(SVG, 'rect');
     rect.setAttribute('x', String(labelW));
-    rect.setAttribute('y', String(y + 4));
+    rect.setAttribute('y', String(barY));
     rect.setAttribute('width', String(w));
-    rect.setAttribute('height', String(rowH - 8));
+    rect.setAttribute('height', String(barH));
     rect.setAttribute('class', b.kind === 'measured' ? 'bm-bar-measured' : 'bm-bar-recorded');
     svg.append(rect);
-    const val = document.createElementNS(SVG, 'text');
-    val.setAttribute('x', String(labelW + w + 6));
-    val.setAttribute('y', String(y + rowH / 2 + 4));
-    val.textContent = b.value === null ? b.note : `${fmt(b.value)}${b.note ? ` ${b.note}` : ''}`;
-    svg.append(val);
+    text(labelW + w + 6, barY + barH / 2 + 4, b.value === null ? b.note : `${fmt(b.value)}${b.note ? ` ${b.note}` : ''}`);
   });
   return svg;
 }
@@ -127,7 +135,8 @@ export const mount: MountView = (root) => {
         if (!r) bars.push({ label: `${d} · BENCHMARKS.md`, value: null, note: 'no such row recorded', kind: 'recorded' });
         else r.values.forEach((v, i) => bars.push({ label: `${d} · BENCHMARKS.md${r.values.length > 1 ? ` ${r.labels[i]!.replace(/^new, /, '')}` : ''}`, value: v, note: '', kind: 'recorded' }));
       }
-      charts.append(h('figure', { class: 'bm-figure' }, h('figcaption', {}, `${row.label} (${row.unit})`), chart(row.label, row.unit, bars)));
+      const width = Math.min(720, Math.max(260, Math.floor(charts.clientWidth || 640)));
+      charts.append(h('figure', { class: 'bm-figure' }, h('figcaption', {}, `${row.label} (${row.unit})`), chart(row.label, row.unit, bars, width)));
       for (const d of DEVICES) {
         const m = results.get(`${d}/${row.label}`);
         const r = recorded(sections, row.label, d);
@@ -194,8 +203,19 @@ export const mount: MountView = (root) => {
   });
   render();
 
+  // the charts are drawn for their box's width: redraw when it changes
+  let lastWidth = charts.clientWidth;
+  const onResize = (): void => {
+    if (charts.clientWidth !== lastWidth) {
+      lastWidth = charts.clientWidth;
+      render();
+    }
+  };
+  globalThis.addEventListener('resize', onResize);
+
   return () => {
     abort.abort();
+    globalThis.removeEventListener('resize', onResize);
     view.remove();
     removeStyle();
   };

@@ -6,11 +6,11 @@ export const CSS = `
 .bm button { font: inherit; padding: 0.45rem 1rem; border-radius: 5px; border: 1px solid #a04000; background: rgb(211,84,0); color: #fff; font-weight: 600; cursor: pointer; }
 .bm button:disabled { background: #999; border-color: #777; cursor: progress; }
 .bm button:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
-.bm-status { margin: 0; color: #333; font-size: 0.92rem; }
+.bm-status { margin: 0 0 0.6rem; color: #333; font-size: 0.92rem; }
 .bm-charts { display: grid; grid-template-columns: 1fr; gap: 0.6rem; }
 .bm-figure { margin: 0; }
 .bm-figure figcaption { font-weight: 600; font-size: 0.95rem; margin-bottom: 0.2rem; }
-.bm-chart { width: 100%; max-width: 46rem; height: auto; font: 13px system-ui, sans-serif; fill: #222; }
+.bm-chart { display: block; max-width: 100%; font: 13px system-ui, sans-serif; fill: #222; }
 .bm-bar-measured { fill: rgb(211,84,0); }
 .bm-bar-recorded { fill: rgb(31,111,178); }
 .bm-table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; width: 100%; max-width: 52rem; }
