@@ -74,7 +74,7 @@ describe.skipIf(!haveChromium)('app shell in headless Chromium', () => {
         }
         return [255, 255, 255];
       };
-      const selectors = ['.app-nav a', '.brand-name', '.brand-tagline', '.notebook h1', '.prose p', '.prose code', 'button.run', 'button.run-all', '.lang-button', '.cell .code', '.cell .output', '.cell-count', '.figure figcaption', '.app-footer'];
+      const selectors = ['.app-nav a', '.brand-name', '.brand-tagline', '.notebook h1', '.prose p', '.prose code', 'button.run', 'button.run-all', '.lang-button', '.cell .code-colours', '.tok-comment', '.tok-string', '.tok-number', '.tok-keyword', '.tok-call', '.cell .output', '.cell .output.error', '.cell-count', '.figure figcaption', '.app-footer'];
       const bad: string[] = [];
       for (const sel of selectors) {
         for (const e of Array.from(document.querySelectorAll(sel)).slice(0, 3)) {
