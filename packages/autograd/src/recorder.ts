@@ -5,7 +5,7 @@
  * the new node (through `CopySlices` when the target is a view), after the
  * checks PyTorch makes (leaves, views of leaves, multi-output views).
  */
-import { type AutogradRecorder, type OpRecord, type Tensor, TorchRuntimeError, zeros } from '@antorcha/core';
+import { type AutogradRecorder, type OpRecord, type Tensor, TorchRuntimeError, negView, viewAsComplex, viewAsReal, zeros } from '@antorcha/core';
 import { MULTI_VIEW_OPS, VIEW_OPS, inplaceNeedsSelf, ruleFor } from './derivatives/index.js';
 import type { Rule, RuleCtx } from './derivatives/rule.js';
 import { type Geometry, asStridedBackward } from './derivatives/views.js';
@@ -36,17 +36,83 @@ function geometryOf(t: Tensor): Geometry {
   return { shape: t._shape.slice(), strides: t._strides.slice(), offset: t._offset };
 }
 
-/** A node reading view `view` out of `base` (PyTorch's `AsStridedBackward0`), linked to `next`. */
+/**
+ * How a view reads its base's storage: its strided layout (in elements of its own
+ * dtype) and, where they differ from the base's, its dtype (`.real`/`.imag`,
+ * `view_as_real`/`view_as_complex`) and math bits (`conj()`, the negative bit of a
+ * conjugate view's imaginary part): PyTorch replays such views with their view
+ * function where as_strided alone cannot.
+ */
+interface ViewGeometry extends Geometry {
+  dtype: Tensor['dtype'];
+  conj: boolean;
+  neg: boolean;
+}
+
+function viewGeometryOf(view: Tensor, base: Tensor): ViewGeometry {
+  return { ...geometryOf(view), dtype: view.dtype, conj: view._conj !== base._conj, neg: view._neg !== base._neg };
+}
+
+/** Whether a view is as_strided of its base alone (same dtype, same math bits). */
+function isStrided(geo: ViewGeometry, base: Tensor): boolean {
+  return geo.dtype === base.dtype && !geo.conj && !geo.neg;
+}
+
+/** The number of `base`-dtype elements of its storage (a real root over complex memory counts two per element). */
+function storageNumelOf(base: Tensor): number {
+  const stored = base._storage.numel;
+  const storedComplex = base._storage.dtype === 'complex64' || base._storage.dtype === 'complex128';
+  if (storedComplex === base.dtype.isComplex) return stored;
+  return storedComplex ? 2 * stored : stored / 2;
+}
+
+/**
+ * The view `geo` describes, of `flat` (a 1-D tensor standing for the base's storage, in
+ * the base's dtype): the dtype reinterpreted, as_strided, then the math bits, so a
+ * `copy_` into it writes conjugated/negated as a write through the original view does.
+ */
+function replayView(flat: Tensor, geo: ViewGeometry): Tensor {
+  let f = flat;
+  if (geo.dtype !== flat.dtype) f = geo.dtype.isComplex ? viewAsComplex(flat.view(-1, 2)) : viewAsReal(flat).view(-1);
+  let v = f.asStrided(geo.shape, geo.strides, geo.offset);
+  if (geo.conj) v = v.conj();
+  if (geo.neg) v = negView(v);
+  return v;
+}
+
+/**
+ * The name of the node that reads a view out of its base again (PyTorch regenerates
+ * it by the view's last replayed op): ConjBackward0 for `conj()` of the base itself,
+ * ViewAsComplexBackward0 for `view_as_complex` of it, else AsStridedBackward0.
+ */
+function regeneratedName(base: Tensor, geo: ViewGeometry): string {
+  const sameLayout = geo.offset === base._offset && geo.shape.length === base._shape.length && geo.shape.every((d, i) => d === base._shape[i] && geo.strides[i] === base._strides[i]);
+  if (geo.dtype === base.dtype && geo.conj && !geo.neg && sameLayout) return 'ConjBackward0';
+  if (geo.dtype.isComplex && !base.dtype.isComplex && !geo.conj && !geo.neg && geo.shape.length === base._shape.length - 1 && 2 * geo.offset === base._offset && geo.shape.every((d, i) => d === base._shape[i] && 2 * geo.strides[i]! === base._strides[i])) {
+    return 'ViewAsComplexBackward0';
+  }
+  return 'AsStridedBackward0';
+}
+
+/** A node reading view `view` out of `base` (PyTorch's `AsStridedBackward0`, or the view's own node), linked to `next`. */
 function asStridedNode(base: Tensor, view: Tensor, next: [Node | null, number]): Node {
-  const node = new Node('AsStridedBackward0');
-  const baseGeo = geometryOf(base);
-  const viewGeo = geometryOf(view);
-  const numel = base._storage.numel;
+  const viewGeo = viewGeometryOf(view, base);
+  const node = new Node(regeneratedName(base, viewGeo));
+  const baseGeo = viewGeometryOf(base, base);
+  const numel = storageNumelOf(base);
   node._next = [next[0]];
   node._nextNr = [next[1]];
   node._meta = [metaOf(base)];
   node._outMeta = [metaOf(view)];
-  node._formula = ([g]) => [asStridedBackward(g!, baseGeo, viewGeo, numel)];
+  if (isStrided(viewGeo, base)) node._formula = ([g]) => [asStridedBackward(g!, baseGeo, viewGeo, numel)];
+  else {
+    // the view's gradient written through the replayed view into zeros of the base's storage
+    node._formula = ([g]) => {
+      const storage = zeros([numel], { dtype: base.dtype, device: g!.device });
+      replayView(storage, viewGeo).copy_(g!);
+      return [replayView(storage, baseGeo)];
+    };
+  }
   return node;
 }
 
@@ -188,17 +254,18 @@ function copySlices(view: Tensor, base: Tensor, fn: Node): void {
   cs._meta = [metaOf(base), ...fn._meta.slice(1)];
   cs._outMeta = [metaOf(base)];
   cs._owned = [fn];
-  const baseGeo = geometryOf(base);
-  const viewGeo = geometryOf(view);
-  const numel = base._storage.numel;
+  const baseGeo = viewGeometryOf(base, base);
+  const viewGeo = viewGeometryOf(view, base);
+  const numel = storageNumelOf(base);
   cs._formula = ([g]) => {
     const storage = zeros([numel], { dtype: g!.dtype, device: g!.device });
-    storage.asStrided(baseGeo.shape, baseGeo.strides, baseGeo.offset).copy_(g!);
-    const slice = storage.asStrided(viewGeo.shape, viewGeo.strides, viewGeo.offset);
+    replayView(storage, baseGeo).copy_(g!);
+    // the view of the gradient as the write saw it (conjugated/negated/reinterpreted views replayed)
+    const slice = replayView(storage, viewGeo);
     const res = fn._formula!([slice.clone()]);
     if (res[0]) slice.copy_(res[0]);
     else slice.zero_();
-    return [storage.asStrided(baseGeo.shape, baseGeo.strides, baseGeo.offset), ...res.slice(1)];
+    return [replayView(storage, baseGeo), ...res.slice(1)];
   };
   setGradFn(base, cs, 0);
   setGradFn(view, asStridedNode(base, view, [cs, 0]), 0);

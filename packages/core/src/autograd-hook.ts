@@ -5,6 +5,7 @@
  * compute.
  */
 import type { Tensor } from './tensor.js';
+import { markWrite } from './complex/mathbits.js';
 
 /** A node of the backward graph, as core sees it (autograd implements it). */
 export interface GradFn {
@@ -104,9 +105,13 @@ export function notifyTensorHook(t: Tensor): void {
   recorder?.onTensorHook?.(t);
 }
 
-/** Lets autograd check an in-place write before it happens. */
+/**
+ * Lets autograd check an in-place write before it happens; a target with math bits is
+ * marked so the write lands in its resolved copy (see complex/mathbits.ts).
+ */
 export function notifyInplace(target: Tensor, op: string): void {
   recorder?.beforeInplace?.(target, op);
+  markWrite(target);
 }
 
 /**

@@ -89,6 +89,10 @@ export class Tensor {
   _hooks: ((grad: Tensor) => Tensor | void)[] = NO_HOOKS;
   /** @internal Extra per-tensor state autograd keeps (output index, version snapshot). */
   _autograd: unknown = null;
+  /** @internal PyTorch's conjugate bit: elements read conjugated (see complex/mathbits.ts). */
+  _conj = false;
+  /** @internal PyTorch's negative bit: elements read negated (see complex/mathbits.ts). */
+  _neg = false;
 
   /** Element type. */
   readonly dtype: DType;
@@ -198,7 +202,7 @@ export class Tensor {
     cx.imag(this).copy_(value);
   }
 
-  /** The complex conjugate (this tensor for real dtypes; a new tensor for complex ones: Antorcha conjugates eagerly). */
+  /** The complex conjugate: a view with the conjugate bit flipped (this tensor for real dtypes), as PyTorch. */
   conj(): Tensor {
     return cx.conj(this);
   }
@@ -213,17 +217,17 @@ export class Tensor {
     return cx.conjPhysical_(this);
   }
 
-  /** This tensor (conjugation is eager, so there is no conjugate bit to resolve). */
+  /** A tensor without the conjugate bit holding the same values (this tensor when the bit is unset). */
   resolveConj(): Tensor {
     return cx.resolveConj(this);
   }
 
-  /** Always false: conjugation is eager. */
+  /** Whether the conjugate bit is set (`x.conj()` of a complex tensor). */
   isConj(): boolean {
     return cx.isConj(this);
   }
 
-  /** This tensor (there is no lazy negation bit). */
+  /** A tensor without the negative bit holding the same values (this tensor when the bit is unset). */
   resolveNeg(): Tensor {
     return cx.resolveNeg(this);
   }
@@ -300,7 +304,10 @@ export class Tensor {
 
   /** A tensor sharing storage (and its version counter), cut from the graph. Not a view, as in PyTorch. */
   detach(): Tensor {
-    return new Tensor(this._storage, [...this._shape], [...this._strides], this._offset, this.dtype);
+    const d = new Tensor(this._storage, [...this._shape], [...this._strides], this._offset, this.dtype);
+    d._conj = this._conj;
+    d._neg = this._neg;
+    return d;
   }
 
   /** Cuts this tensor from the graph in place. */
@@ -579,12 +586,12 @@ export class Tensor {
     if (n !== 0 && n !== 2) {
       throw new TorchRuntimeError('H', `tensor.H is only supported on matrices (2-D tensors). Got ${n}-D tensor.${n > 2 ? ' For batches of matrices, consider using tensor.mH' : ''}`);
     }
-    return n === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1);
+    return (n === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1)).conj();
   }
   /** Conjugate transpose of the last two dims (`.mH`; the transpose for real dtypes): a view. */
   get mH(): Tensor {
     if (this._shape.length === 1) throw new TorchRuntimeError('mH', 'tensor.mH is only supported on matrices or batches of matrices. Got 1-D tensor.');
-    return this._shape.length === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1);
+    return (this._shape.length === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1)).conj();
   }
   /** Memory layout: always `torch.strided` (dense tensors with strides). */
   get layout(): typeof strided {

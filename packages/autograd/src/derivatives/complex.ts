@@ -23,7 +23,9 @@ function aware(r: Rule): Rule {
 /** The complex rules, by the op name core records. */
 export const COMPLEX: RuleTable = {
   conj: aware(rule('ConjBackward0', () => ([g]) => [g!.conj()])),
-  conj_physical_: aware(rule('ConjPhysicalBackward0', () => ([g]) => [g!.conj()], { needsSelf: false })),
+  conj_physical: aware(rule('ConjPhysicalBackward0', () => ([g]) => [g!.conjPhysical()], { needsSelf: false })),
+  // PyTorch 1.13 names the in-place node ConjPhysicalBackward1
+  conj_physical_: aware(rule('ConjPhysicalBackward1', () => ([g]) => [g!.conjPhysical()], { needsSelf: false })),
   // real(z) passes the gradient to the real part: ∂L/∂z* = g (a real g, made complex)
   real: aware(rule('RealBackward0', (ctx) => {
     const x = ctx.rec.inputs[0]!;
@@ -35,7 +37,8 @@ export const COMPLEX: RuleTable = {
     return ([g]) => [I(asComplexOf(g!, x))];
   })),
   view_as_real: aware(rule('ViewAsRealBackward0', () => ([g]) => [viewAsComplex(g!.contiguous())])),
-  view_as_complex: aware(rule('ViewAsComplexBackward0', () => ([g]) => [viewAsReal(g!.dtype.isComplex ? g! : g!.to(g!.dtype.name === 'float64' ? 'complex128' : 'complex64'))])),
+  // derivatives.yaml: view_as_real(grad.contiguous().resolve_conj())
+  view_as_complex: aware(rule('ViewAsComplexBackward0', () => ([g]) => [viewAsReal((g!.dtype.isComplex ? g! : g!.to(g!.dtype.name === 'float64' ? 'complex128' : 'complex64')).resolveConj())])),
   // complex(re, im): the real and imaginary parts of the gradient
   complex: aware(rule('ComplexBackward0', (ctx) => {
     const needRe = ctx.needs(0), needIm = ctx.needs(1);

@@ -59,7 +59,11 @@ const everyCatalogueRuleExists: [MissingRules] extends [never] ? true : { missin
 void everyCatalogueRuleExists;
 
 /** Ops core records whose outputs are views of their input (autograd tracks them as views). */
-export const VIEW_OPS = new Set(['view', 'expand', 'permute', 'transpose', 't', 'squeeze', 'unsqueeze', 'narrow', 'select', 'as_strided', 'split', 'unbind']);
+export const VIEW_OPS = new Set([
+  'view', 'expand', 'permute', 'transpose', 't', 'squeeze', 'unsqueeze', 'narrow', 'select', 'as_strided', 'split', 'unbind',
+  // views that reinterpret the storage (dtype or math bits): in-place writes through them go to the base too
+  'conj', 'real', 'imag', 'view_as_real', 'view_as_complex',
+]);
 
 /** Ops returning several views (in-place writes to their outputs are refused, as in PyTorch). */
 export const MULTI_VIEW_OPS = new Set(['split', 'unbind']);

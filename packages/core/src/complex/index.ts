@@ -19,6 +19,7 @@ export {
   conj,
   conjPhysical,
   conjPhysical_,
+  negView,
   complex,
   polar,
   angle,

@@ -3,11 +3,10 @@
  * `view_as_complex`, `.real`/`.imag` (views sharing storage), `conj` and friends,
  * `angle`, `is_complex`, `isreal`, and `sgn` of complex tensors.
  *
- * Conjugation is eager: `conj()` of a complex tensor returns a new tensor holding
- * the conjugate (PyTorch returns a lazy view with the conjugate bit set), so
- * `is_conj()` is always false and `resolve_conj()` returns its input. Values, dtypes
- * and gradients are PyTorch's; only writes through the result of `conj()` do not
- * reach the original.
+ * `conj()` of a complex tensor is PyTorch's lazy view: it shares storage with the
+ * conjugate bit set (`is_conj()`), writes through it land conjugated in the original,
+ * and its imaginary part carries the negative bit (`is_neg()`); complex/mathbits.ts
+ * resolves the bits where operands reach the kernels.
  */
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { type DType, complex128, complex64, float32, float64, getDefaultDtype, toComplexDtype, toRealDtype } from '../dtype.js';
@@ -16,11 +15,19 @@ import { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { backendFor, emptyTensor, operandDevice, refOf, refWith } from '../ops/dispatch.js';
 import { cppName } from '../ops/promotion.js';
+import { bumpVersion } from '../ops/elementwise.js';
+import { clone } from '../ops/views.js';
+import type { TensorRef } from '../backend.js';
+import { bitView } from './mathbits.js';
 import { broadcastShapes, broadcastStrides } from '../shape.js';
 
-/** A view of `base`'s storage with another dtype (real ↔ complex), as a view of base. */
-function dtypeView(base: Tensor, shape: number[], strides: number[], offset: number, dtype: DType, op: string): Tensor {
+/**
+ * A view of `base`'s storage with another dtype (real ↔ complex), as a view of base,
+ * reading negated when `neg`.
+ */
+function dtypeView(base: Tensor, shape: number[], strides: number[], offset: number, dtype: DType, op: string, neg = base._neg): Tensor {
   const v = new Tensor(base._storage, shape, strides, offset, dtype);
+  v._neg = neg;
   v._base = base._base ?? base;
   v._viewVersion = base._version;
   recordOp(op, [base], [v], {});
@@ -38,6 +45,12 @@ function dtypeView(base: Tensor, shape: number[], strides: number[], offset: num
 export function viewAsReal(x: Tensor): Tensor {
   expectTensor('view_as_real', 'self', 1, x);
   if (!x.dtype.isComplex) throw new TorchRuntimeError('view_as_real', 'view_as_real is only supported for complex tensors');
+  if (x._conj) {
+    throw new TorchRuntimeError(
+      'view_as_real',
+      "view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate tensor so you can view it as real, use self.resolve_conj(); however, be warned that the resulting tensor will NOT alias the original.",
+    );
+  }
   return dtypeView(x, [...x._shape, 2], [...x._strides.map((s) => 2 * s), 1], 2 * x._offset, toRealDtype(x.dtype), 'view_as_real');
 }
 
@@ -85,12 +98,25 @@ export function real(x: Tensor): Tensor {
 export function imag(x: Tensor): Tensor {
   expectTensor('imag', 'self', 1, x);
   if (!x.dtype.isComplex) throw new TorchRuntimeError('imag', 'imag is not implemented for tensors with non-complex dtypes.');
-  return dtypeView(x, x._shape.slice(), x._strides.map((s) => 2 * s), 2 * x._offset + 1, toRealDtype(x.dtype), 'imag');
+  return dtypeView(x, x._shape.slice(), x._strides.map((s) => 2 * s), 2 * x._offset + 1, toRealDtype(x.dtype), 'imag', x._neg !== x._conj);
 }
 
-/** Real (0) or imaginary (1) part as an untracked view (for kernels; records nothing). */
+/**
+ * Real (0) or imaginary (1) part as an untracked view (for kernels; records nothing).
+ * The imaginary part of a conjugate view reads negated (the negative bit).
+ */
 export function partView(x: Tensor, part: 0 | 1): Tensor {
-  return new Tensor(x._storage, x._shape.slice(), x._strides.map((s) => 2 * s), 2 * x._offset + part, toRealDtype(x.dtype));
+  const v = new Tensor(x._storage, x._shape.slice(), x._strides.map((s) => 2 * s), 2 * x._offset + part, toRealDtype(x.dtype));
+  v._neg = part === 1 ? x._neg !== x._conj : x._neg;
+  return v;
+}
+
+/**
+ * The (re, im) pairs of complex `x` as an untracked real view with a trailing dim of 2
+ * (`view_as_real` without its checks or autograd record; for kernels and fills).
+ */
+export function pairsView(x: Tensor): Tensor {
+  return new Tensor(x._storage, [...x._shape, 2], [...x._strides.map((s) => 2 * s), 1], 2 * x._offset, toRealDtype(x.dtype));
 }
 
 /** Whether the dtype is complex (`x.is_complex()`). */
@@ -99,31 +125,39 @@ export function isComplex(x: Tensor): boolean {
   return x.dtype.isComplex;
 }
 
-/** `is_conj()`: always false here (conjugation is eager; see the module notes). */
+/** `is_conj()`: whether `x` is a conjugate view (the conjugate bit). */
 export function isConj(x: Tensor): boolean {
   expectTensor('is_conj', 'self', 1, x);
-  return false;
+  return x._conj;
 }
 
-/** `resolve_conj()`: `x` itself, since conjugation is eager. */
+/**
+ * `resolve_conj()`: a new tensor holding `x`'s values without the conjugate bit
+ * (autograd's node is CloneBackward0, as PyTorch's); `x` itself when the bit is unset.
+ */
 export function resolveConj(x: Tensor): Tensor {
   expectTensor('resolve_conj', 'self', 1, x);
-  return x;
+  return x._conj ? clone(x) : x;
 }
 
-/** `resolve_neg()`: `x` itself (no lazy negation bit). */
+/** `resolve_neg()`: a new tensor holding `x`'s values without the negative bit; `x` itself when it is unset. */
 export function resolveNeg(x: Tensor): Tensor {
   expectTensor('resolve_neg', 'self', 1, x);
-  return x;
+  return x._neg ? clone(x) : x;
 }
 
-/** `is_neg()`: always false (no lazy negation bit). */
+/** `is_neg()`: whether `x` reads negated (the negative bit: the imaginary part of a conjugate view). */
 export function isNeg(x: Tensor): boolean {
   expectTensor('is_neg', 'self', 1, x);
-  return false;
+  return x._neg;
 }
 
-/** A new complex tensor holding the conjugate of `x` (no autograd record). */
+/** The imaginary parts of a kernel view of complex elements. */
+function imagRef(r: TensorRef, dtype: DType): TensorRef {
+  return { ...r, dtype: toRealDtype(dtype).name, strides: r.strides.map((s) => 2 * s), offset: 2 * r.offset + 1 };
+}
+
+/** A new complex tensor holding the conjugate of `x`'s values (no autograd record). */
 function conjRaw(x: Tensor): Tensor {
   const out = emptyTensor(x._shape, x.dtype, x.device, 'conj');
   const b = backendFor(x.device, x.dtype, 'conj');
@@ -134,37 +168,49 @@ function conjRaw(x: Tensor): Tensor {
 }
 
 /**
- * The complex conjugate: `x` itself for real dtypes (as PyTorch), otherwise a new
- * tensor (PyTorch's is a lazy view; see the module notes).
+ * The complex conjugate: for complex dtypes a view of `x`'s storage with the
+ * conjugate bit flipped (writes through it land conjugated in `x`), `x` itself for
+ * real dtypes, as PyTorch.
  * @example
  * ```ts
- * torch.tensor([torch.cplx(1, 2)]).conj(); // tensor([1.-2.j])
+ * const x = torch.tensor([torch.cplx(1, 2)]);
+ * const y = x.conj(); // tensor([1.-2.j]), y.isConj() === true
+ * y.add_(torch.cplx(0, 1)); // x is now tensor([1.+1.j])
  * ```
  */
 export function conj(x: Tensor): Tensor {
   expectTensor('conj', 'self', 1, x);
   if (!x.dtype.isComplex) return x;
-  const out = conjRaw(x);
+  const out = bitView(x, !x._conj, x._neg);
   recordOp('conj', [x], [out], {});
   return out;
 }
 
-/** `conj_physical(x)`: the conjugate as a new tensor (a copy-free `x` for real dtypes, as PyTorch). */
+/**
+ * @internal PyTorch's `torch._neg_view(x)`: a view of `x`'s storage reading negated (the
+ * negative bit flipped). Records nothing (autograd uses it to replay views on gradients).
+ */
+export function negView(x: Tensor): Tensor {
+  return bitView(x, x._conj, !x._neg);
+}
+
+/** `conj_physical(x)`: the conjugate as a new tensor without the conjugate bit (`x` itself for real dtypes, as PyTorch). */
 export function conjPhysical(x: Tensor): Tensor {
   expectTensor('conj_physical', 'self', 1, x);
   if (!x.dtype.isComplex) return x;
   const out = conjRaw(x);
-  recordOp('conj', [x], [out], {});
+  recordOp('conj_physical', [x], [out], {});
   return out;
 }
 
-/** In-place `conj_physical_()`. */
+/** In-place `conj_physical_()`: conjugates the values (through any math bits of `x`). */
 export function conjPhysical_(x: Tensor): Tensor {
   expectTensor('conj_physical_', 'self', 1, x);
   if (!x.dtype.isComplex) return x;
-  const im = partView(x, 1);
-  backendFor(x.device, im.dtype, 'conj_physical_').unary('neg', refOf(im), refOf(im), im.dtype.name);
-  x._storage.version++;
+  notifyInplace(x, 'conj_physical_');
+  const im = imagRef(refOf(x), x.dtype);
+  backendFor(x.device, x.dtype, 'conj_physical_').unary('neg', im, im, im.dtype);
+  bumpVersion(x);
   recordOp('conj_physical_', [x], [x], { inplace: true });
   return x;
 }
@@ -246,7 +292,7 @@ export function sgnComplex(x: Tensor, inplace: boolean): Tensor {
   if (inplace) notifyInplace(x, 'sgn_');
   // the kernel's complex `sign` is sgn (core refuses torch.sign for complex before any kernel)
   backendFor(x.device, x.dtype, 'sgn').unary('sign', refOf(x), refOf(out), x.dtype.name);
-  if (inplace) x._storage.version++;
+  if (inplace) bumpVersion(x);
   recordOp(inplace ? 'sgn_' : 'sgn', [x], [out], inplace ? { inplace: true } : {});
   return out;
 }

@@ -15,6 +15,7 @@ import { bumpVersion, checkWritable } from './elementwise.js';
 import { copyToNew } from './views.js';
 import { Complex } from '../complex/scalar.js';
 import { fillComplex_ } from '../complex/create.js';
+import { resolvedCopy } from '../complex/mathbits.js';
 
 /** Casts to `dtype` (a copy; `x` itself when the dtype already matches). */
 export function toDtype(x: Tensor, dtype: DTypeLike): Tensor {
@@ -86,6 +87,7 @@ export function hostStorage(x: Tensor, op = 'data', asyncCall?: string): HostArr
   assertAlive(x);
   const b = x._storage.backend;
   if (!b.syncRead || !b.readSync) throw readsAsyncOnly(x, op, asyncCall);
+  if (x._conj || x._neg) x = resolvedCopy(x);
   // complex elements are two host entries (re, im); offsets count elements of x's dtype
   const k = x.dtype.isComplex ? 2 : 1;
   const n = x.numel() * k;
@@ -126,6 +128,7 @@ export function nestValues(values: ArrayLike<number>, shape: readonly number[], 
 /** Row-major host copy of `x`'s logical elements as stored (float16/bfloat16: bit patterns), on any device. */
 export async function readStorage(x: Tensor): Promise<HostArray> {
   assertAlive(x);
+  if (x._conj || x._neg) x = resolvedCopy(x);
   // a view with another dtype than its storage (view_as_real/view_as_complex) reads through a copy
   const src = isContiguousLayout(x._shape, x._strides) && x.dtype.name === x._storage.dtype ? x : copyToNew(x);
   return x._storage.backend.read(src._storage.buffer, src._offset, numelOf(x._shape));

@@ -10,6 +10,7 @@ import { getBackend } from '../registry.js';
 import { contiguousStrides, numelOf } from '../shape.js';
 import { Storage } from '../storage.js';
 import { Tensor } from '../tensor.js';
+import { resolvedRef } from '../complex/mathbits.js';
 
 /** Throws a clear error when `t`'s storage was freed by `dispose()` or `tidy()`. */
 export function assertAlive(t: Tensor): void {
@@ -18,15 +19,21 @@ export function assertAlive(t: Tensor): void {
   }
 }
 
-/** The kernel view of a tensor. */
+/**
+ * The kernel view of a tensor. A tensor with the conjugate or negative bit is resolved
+ * here, where every operand reaches the kernels: the view is one of a materialized
+ * copy (see complex/mathbits.ts), so no backend sees the bits.
+ */
 export function refOf(t: Tensor): TensorRef {
   assertAlive(t);
+  if (t._conj || t._neg) return resolvedRef(t, t._shape, t._strides, t._offset);
   return { buffer: t._storage.buffer, dtype: t.dtype.name, shape: t._shape, strides: t._strides, offset: t._offset };
 }
 
-/** A kernel view of `t`'s storage with another layout. */
+/** A kernel view of `t`'s storage with another layout (derived from t's; math bits resolved as in {@link refOf}). */
 export function refWith(t: Tensor, shape: readonly number[], strides: readonly number[], offset = t._offset): TensorRef {
   assertAlive(t);
+  if (t._conj || t._neg) return resolvedRef(t, shape, strides, offset);
   return { buffer: t._storage.buffer, dtype: t.dtype.name, shape, strides, offset };
 }
 

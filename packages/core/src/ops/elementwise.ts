@@ -21,6 +21,7 @@ import { backendFor, emptyTensor, operandDevice, refOf, refWith, uninitTensorOn 
 import { type Scalar, canCast, cppName, resultType } from './promotion.js';
 import { Complex } from '../complex/scalar.js';
 import { checkComplexBinary, complexUnaryOut, wrapComplexScalar } from '../complex/elementwise.js';
+import { finishWrite } from '../complex/mathbits.js';
 
 /** A tensor, a JS number/boolean, or a complex scalar ({@link Complex}). */
 export type TensorOrScalar = Tensor | Scalar | Complex;
@@ -83,8 +84,9 @@ export function checkWritable(self: Tensor, op: string): void {
   }
 }
 
-/** Marks a completed in-place write. */
+/** Marks a completed in-place write (a target with math bits gets its resolved copy written back first). */
 export function bumpVersion(self: Tensor): void {
+  if (self._conj || self._neg) finishWrite(self);
   self._storage.version++;
 }
 

@@ -16,6 +16,7 @@ import { bumpVersion, checkWritable } from './elementwise.js';
 import { cppName } from './promotion.js';
 import { hostValues, readValues } from './conversion.js';
 import { isHalfDtype } from '../half.js';
+import { resolvedCopy } from '../complex/mathbits.js';
 
 /** The generator PyTorch's `torch.manual_seed` seeds. */
 export const defaultGenerator: rng.Generator = rng.defaultGenerator;
@@ -95,6 +96,16 @@ function fillInOrder(op: string, t: Tensor, draw: (out: HostArray, contiguous: b
   const n = t.numel();
   const contiguous = t.isContiguous();
   const backend = backendFor(t.device, t.dtype, op);
+  if (t._conj || t._neg) {
+    // a conjugate/negative view: the draws fill a plain tensor of t's layout (same
+    // element order), written into t through the math-bit resolution of refOf
+    const plain = resolvedCopy(t);
+    fillInOrder(op, plain, draw);
+    notifyInplace(t, op);
+    backend.copy(refOf(plain), refOf(t));
+    bumpVersion(t);
+    return t;
+  }
   if (isHalfDtype(t.dtype.name)) {
     // float16/bfloat16 hold bit patterns: draw the values in float32 (the draw rounds to
     // the dtype's values itself), then store them through a cast.

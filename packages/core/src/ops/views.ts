@@ -37,6 +37,8 @@ export function shapeFromArgs(args: readonly unknown[], op: string): number[] {
 /** Makes a view of `base`'s storage. */
 export function makeView(base: Tensor, shape: number[], strides: number[], offset: number, op: string, attrs: Record<string, unknown> = {}): Tensor {
   const v = new Tensor(base._storage, shape, strides, offset, base.dtype);
+  v._conj = base._conj;
+  v._neg = base._neg;
   v._base = base._base ?? base;
   v._viewVersion = base._version;
   recordOp(op, [base], [v], attrs);
@@ -93,7 +95,8 @@ export function permute(x: Tensor, ...dims: ShapeArgs): Tensor {
 export function adjoint(x: Tensor): Tensor {
   expectTensor('adjoint', 'input', 1, x);
   if (x._shape.length === 1) throw new TorchRuntimeError('adjoint', 'tensor.adjoint() is only supported on matrices or batches of matrices. Got 1-D tensor.');
-  return x._shape.length === 0 ? transpose(x, 0, 0) : transpose(x, -2, -1);
+  // a conjugate view of the transpose (conj is x itself for real dtypes), as PyTorch
+  return (x._shape.length === 0 ? transpose(x, 0, 0) : transpose(x, -2, -1)).conj();
 }
 
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
