@@ -89,13 +89,22 @@ describe('pinv, pinverse, lstsq, cond', () => {
   it('linalg.cond: 2, −2, nuc, fro, 1, inf', () => {
     for (const p of [null, -2, 'nuc', 'fro', 1, Infinity] as const) check((A: T) => torch.linalg.cond(A, p), [r(3, 3)]);
   });
-  it("eig / eigvals: complex results are recorded (PyTorch's LinalgEigBackward0), whose backward is not implemented yet: a clear error", () => {
+  it('eig / eigvals (gauge-invariant functions: eigenvalues, |V|², V·diag(L)·V⁻¹); PyTorch’s values in linalg-complex.test.ts', () => {
+    const asReal = (z: T) => torch.viewAsReal(z);
+    check((A: T) => asReal(torch.linalg.eigvals(A)).pow(2).sum(-1), [r(3, 3)]);
+    check((A: T) => torch.linalg.eig(A).eigenvectors.abs(), [r(4, 4)]);
+    check((A: T) => {
+      const { eigenvalues, eigenvectors } = torch.linalg.eig(A);
+      return asReal(eigenvectors.matmul(eigenvalues.diagEmbed()).matmul(torch.linalg.inv(eigenvectors)));
+    }, [r(2, 3, 3)]);
     const { eigenvalues } = torch.linalg.eig(r(3, 3));
-    expect(eigenvalues.dtype.name).toBe('complex128');
-    expect(eigenvalues.requiresGrad).toBe(true);
     expect(eigenvalues.gradFn!.name()).toBe('LinalgEigBackward0');
-    expect(() => eigenvalues.abs().sum().backward()).toThrow('LinalgEigBackward0');
-    expect(torch.linalg.eigvals(r(2, 2)).requiresGrad).toBe(true);
+  });
+  it('eig: a loss depending on the eigenvectors’ phases raises PyTorch’s error', () => {
+    const A = torch.tensor([[1, -1], [1, 1]], { dtype: 'float64', requiresGrad: true });
+    expect(() => torch.linalg.eig(A).eigenvectors.real.sum().backward()).toThrow(
+      'linalg_eig_backward: The eigenvectors in the complex case are specified up to multiplication by e^{i phi}. The specified loss function depends on this quantity, so it is ill-defined.',
+    );
   });
   it('matrix_rank is not differentiable (an integer result)', () => {
     const rank = torch.linalg.matrixRank(r(3, 3));

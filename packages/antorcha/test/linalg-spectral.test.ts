@@ -288,13 +288,13 @@ function checkEig(c: Case, A: T, out: T | T[], eps: number, scale: number): void
   const n = A.shape[A.shape.length - 1]!;
   if (n === 0) return;
   const [lr, li] = parts(outs[0]!);
-  const er = exps[0]!.re.map(decodeValue);
-  const ei = exps[0]!.im.map(decodeValue);
+  const er = decodeElements(exps[0]!.re);
+  const ei = decodeElements(exps[0]!.im);
   const valBound = C * eps * scale * (c.meta?.kappa ?? 1);
   const batches = lr.length / n;
   const Ad = got(A.to('float64'));
   const [vr, vi] = vectors ? parts(outs[1]!) : [[], []];
-  const [evr, evi] = vectors ? [exps[1]!.re.map(decodeValue), exps[1]!.im.map(decodeValue)] : [[], []];
+  const [evr, evi] = vectors ? [decodeElements(exps[1]!.re), decodeElements(exps[1]!.im)] : [[], []];
   let worstVal = 0;
   let worstRes = 0;
   let worstPhase = 0;

@@ -8,17 +8,19 @@
  * `cholesky_inverse`, `triangular_solve`, `lu_unpack`). Formulas use differentiable ops
  * (and the linalg functions themselves), so double backward works.
  */
-import { type Tensor, TorchRuntimeError, cat, choleskySolve, eye, hostValues, linalg, luUnpack, where, zeros } from '@antorcha/core';
+import { Complex, type Tensor, TorchRuntimeError, cat, choleskySolve, eye, hostValues, imag, linalg, luUnpack, where, zeros } from '@antorcha/core';
 import { sumTo } from '../unbroadcast.js';
 import { REDUCTIONS } from './reductions.js';
 import { type RuleTable, rule } from './rule.js';
 
 const sq = (t: Tensor) => t.unsqueeze(-1).unsqueeze(-1);
+/** The conjugate transpose of the last two dims (the transpose for reals): PyTorch's formulas use `mH` throughout. */
+const H = (t: Tensor) => (t.dtype.isComplex ? t.mT.conj() : t.mT);
 const zerosLike = (t: Tensor) => zeros(t._shape, { dtype: t.dtype, device: t.device });
 
 /** `X·Aᵀ⁻¹` for triangular A (`upper` names A's triangle). */
 function rightSolveT(A: Tensor, X: Tensor, upper: boolean, unitriangular = false): Tensor {
-  return linalg.solveTriangular(A.mT, X, { upper: !upper, left: false, unitriangular });
+  return linalg.solveTriangular(H(A), X, { upper: !upper, left: false, unitriangular });
 }
 
 /**
@@ -26,13 +28,13 @@ function rightSolveT(A: Tensor, X: Tensor, upper: boolean, unitriangular = false
  */
 function luSquareBackward(gL: Tensor | null, gU: Tensor | null, L: Tensor, U: Tensor): Tensor {
   let phi: Tensor | null = null;
-  if (gL !== null) phi = L.mT.matmul(gL).tril(-1);
+  if (gL !== null) phi = H(L).matmul(gL).tril(-1);
   if (gU !== null) {
-    const u = gU.matmul(U.mT).triu();
+    const u = gU.matmul(H(U)).triu();
     phi = phi === null ? u : phi.add(u);
   }
   if (phi === null) return zerosLike(L.matmul(U));
-  const x = linalg.solveTriangular(L.mT, phi, { upper: true, left: true, unitriangular: true });
+  const x = linalg.solveTriangular(H(L), phi, { upper: true, left: true, unitriangular: true });
   return rightSolveT(U, x, true);
 }
 
@@ -53,8 +55,8 @@ function luBackward(gL: Tensor | null, gU: Tensor | null, P: Tensor, L: Tensor, 
     let gLe = gL;
     let gB2: Tensor;
     if (gU2 !== null) {
-      gB2 = linalg.solveTriangular(L.mT, gU2, { upper: true, left: true, unitriangular: true });
-      const extra = gB2.matmul(U2.mT).neg();
+      gB2 = linalg.solveTriangular(H(L), gU2, { upper: true, left: true, unitriangular: true });
+      const extra = gB2.matmul(H(U2)).neg();
       gLe = gLe === null ? extra : gLe.add(extra);
     } else {
       gB2 = zerosLike(U2);
@@ -70,7 +72,7 @@ function luBackward(gL: Tensor | null, gU: Tensor | null, P: Tensor, L: Tensor, 
     let gB2: Tensor;
     if (gL2 !== null) {
       gB2 = rightSolveT(U, gL2, true);
-      const extra = L2.mT.matmul(gB2).neg();
+      const extra = H(L2).matmul(gB2).neg();
       gUe = gUe === null ? extra : gUe.add(extra);
     } else {
       gB2 = zerosLike(L2);
@@ -125,11 +127,11 @@ function qrBackward(gQ: Tensor | null, gR: Tensor | null, Q: Tensor, R: Tensor, 
 
 /** PyTorch's `cholesky_backward`. */
 function choleskyBackward(gL: Tensor, L: Tensor, upper: boolean): Tensor {
-  const Ll = upper ? L.mT : L;
-  const gLl = upper ? gL.mT : gL;
-  let gA = Ll.mT.matmul(gLl).tril();
-  gA = gA.add(gA.tril(-1).mT).mul(0.5);
-  gA = linalg.solveTriangular(Ll.mT, gA, { upper: true, left: true });
+  const Ll = upper ? H(L) : L;
+  const gLl = upper ? H(gL) : gL;
+  let gA = H(Ll).matmul(gLl).tril();
+  gA = gA.add(H(gA.tril(-1))).mul(0.5);
+  gA = linalg.solveTriangular(H(Ll), gA, { upper: true, left: true });
   return linalg.solveTriangular(Ll, gA, { upper: false, left: false });
 }
 
@@ -139,8 +141,8 @@ function choleskyBackward(gL: Tensor, L: Tensor, upper: boolean): Tensor {
  * `det(U)·det(Vh)·U·diag(π)·Vh` with `π_i = Π_{j≠i} σ_j`.
  */
 function detBackward(g: Tensor, det: Tensor, A: Tensor): Tensor {
-  const gd = sq(g.mul(det));
-  const regular = gd.mul(linalg.invEx(A).inverse.mT);
+  const gd = sq(g.mul(det.conj()));
+  const regular = gd.mul(H(linalg.invEx(A).inverse));
   const singular = det.eq(0);
   if (A.numel() === 0 || !hostValues(singular.any(), 'linalg.det backward')[0]) return regular;
   const { U, S, Vh } = linalg.svd(A);
@@ -165,7 +167,7 @@ export const LINALG_FACTOR = {
   linalg_inv_ex: rule('LinalgInvExBackward0', (ctx) => {
     const inv = ctx.saveOutput(0);
     return ([g]) => {
-      const ih = inv().mT;
+      const ih = H(inv());
       return [ih.matmul(g!).matmul(ih).neg()];
     };
   }),
@@ -179,8 +181,8 @@ export const LINALG_FACTOR = {
       const a = A();
       const gm = vector ? g!.unsqueeze(-1) : g!;
       const x = vector ? X().unsqueeze(-1) : X();
-      const gB = left ? linalg.solve(a.mT, gm) : linalg.solve(a.mT, gm, { left: false });
-      const gA = left ? gB.matmul(x.mT).neg() : x.mT.matmul(gB).neg();
+      const gB = left ? linalg.solve(H(a), gm) : linalg.solve(H(a), gm, { left: false });
+      const gA = left ? gB.matmul(H(x)).neg() : H(x).matmul(gB).neg();
       const gBv = vector ? gB.squeeze(-1) : gB;
       return [ctx.needs(0) ? sumTo(gA, sa) : null, ctx.needs(1) ? sumTo(gBv, sb) : null];
     };
@@ -190,9 +192,17 @@ export const LINALG_FACTOR = {
     const d = ctx.saveOutput(0);
     return ([g]) => [detBackward(g!, d(), A())];
   }),
+  // PyTorch's slogdet_backward: (g_logabsdet − i·Im(conj(g_sign)·sign))·A⁻ᴴ (the sign term only for complex A)
   linalg_slogdet: rule('LinalgSlogdetBackward0', (ctx) => {
     const A = ctx.save(ctx.rec.inputs[0]!);
-    return ([, g]) => [sq(g!).mul(linalg.invEx(A()).inverse.mT)];
+    const sign = ctx.saveOutput(0);
+    return ([gSign, gAbs]) => {
+      const a = A();
+      const invH = H(linalg.invEx(a).inverse);
+      if (!a.dtype.isComplex) return [sq(gAbs!).mul(invH)];
+      const g = gAbs!.to(a.dtype).sub(imag(gSign!.conj().mul(sign())).mul(new Complex(0, 1)));
+      return [sq(g).mul(invH)];
+    };
   }),
   linalg_cholesky_ex: rule('LinalgCholeskyExBackward0', (ctx) => {
     const L = ctx.saveOutput(0);
@@ -239,14 +249,14 @@ export const LINALG_FACTOR = {
       // gB solves the adjoint system; gA = −(…) as for linalg.solve.
       const gB = linalg.luSolve(lu, pivots, g!, { left, adjoint: !adjoint });
       let gA: Tensor;
-      if (left) gA = adjoint ? x.matmul(gB.mT).neg() : gB.matmul(x.mT).neg();
-      else gA = adjoint ? gB.mT.matmul(x).neg() : x.mT.matmul(gB).neg();
+      if (left) gA = adjoint ? x.matmul(H(gB)).neg() : gB.matmul(H(x)).neg();
+      else gA = adjoint ? H(gB).matmul(x).neg() : H(x).matmul(gB).neg();
       let gLU: Tensor | null = null;
       if (ctx.needs(0)) {
         // A = P·L·U: gL = tril(Pᵀ·gA·Uᴴ, −1), gU = triu(Lᴴ·Pᵀ·gA).
         const { P, L, U } = luUnpack(lu, pivots);
-        const pg = P.mT.matmul(gA);
-        gLU = sumTo(pg.matmul(U.mT).tril(-1).add(L.mT.matmul(pg).triu()), sLU);
+        const pg = H(P).matmul(gA);
+        gLU = sumTo(pg.matmul(H(U)).tril(-1).add(H(L).matmul(pg).triu()), sLU);
       }
       return [gLU, ctx.needs(1) ? sumTo(gB, sB) : null];
     };
@@ -260,8 +270,8 @@ export const LINALG_FACTOR = {
     return ([g]) => {
       const a = A();
       const x = X();
-      const gB = linalg.solveTriangular(a.mT, g!, { upper: !upper, left, unitriangular });
-      const gA = left ? gB.matmul(x.mT).neg() : x.mT.matmul(gB).neg();
+      const gB = linalg.solveTriangular(H(a), g!, { upper: !upper, left, unitriangular });
+      const gA = left ? gB.matmul(H(x)).neg() : H(x).matmul(gB).neg();
       return [ctx.needs(0) ? sumTo(triangle(gA, upper, unitriangular), sa) : null, ctx.needs(1) ? sumTo(gB, sb) : null];
     };
   }),
@@ -278,8 +288,8 @@ export const LINALG_FACTOR = {
       const up = upper !== transpose;
       const zero = () => zerosLike(x);
       const gX = g ?? zero();
-      const gb = linalg.solveTriangular(T.mT, gX, { upper: !up, unitriangular });
-      let gA = transpose ? x.matmul(gb.mT).neg() : gb.matmul(x.mT).neg();
+      const gb = linalg.solveTriangular(H(T), gX, { upper: !up, unitriangular });
+      let gA = transpose ? x.matmul(H(gb)).neg() : gb.matmul(H(x)).neg();
       gA = triangle(gA, upper, unitriangular);
       if (gClone) gA = gA.add(gClone);
       return [ctx.needs(0) ? sumTo(gb, sb) : null, ctx.needs(1) ? sumTo(gA, sa) : null];
@@ -296,8 +306,8 @@ export const LINALG_FACTOR = {
       const gB = choleskySolve(g!, l, upper);
       let gL: Tensor | null = null;
       if (ctx.needs(1)) {
-        let common = gB.matmul(X().mT);
-        common = common.add(common.mT);
+        let common = gB.matmul(H(X()));
+        common = common.add(H(common));
         gL = sumTo(upper ? l.matmul(common).neg() : common.matmul(l).neg(), sl);
       }
       return [ctx.needs(0) ? sumTo(gB, sb) : null, gL];
@@ -309,7 +319,7 @@ export const LINALG_FACTOR = {
     const upper = ctx.rec.attrs.upper as boolean;
     return ([g]) => {
       const y = Y();
-      const common = y.matmul(g!.add(g!.mT)).matmul(y);
+      const common = y.matmul(g!.add(H(g!))).matmul(y);
       return [upper ? L().matmul(common).neg() : common.matmul(L()).neg()];
     };
   }),
@@ -333,7 +343,7 @@ export const LINALG_FACTOR = {
     return ([g]) => {
       const a = A();
       const n = a._shape[a._shape.length - 1]!;
-      const ah = a.mT;
+      const ah = H(a);
       const big = cat([cat([ah, g!], -1), cat([zerosLike(ah), ah], -1)], -2);
       return [linalg.matrixExp(big).narrow(-2, 0, n).narrow(-1, n, n)];
     };
@@ -368,7 +378,8 @@ export const LINALG_FACTOR = {
   vdot: rule('VdotBackward0', (ctx) => {
     const a = ctx.needs(1) ? ctx.save(ctx.rec.inputs[0]!) : null;
     const b = ctx.needs(0) ? ctx.save(ctx.rec.inputs[1]!) : null;
-    return ([g]) => [b ? b().mul(g!) : null, a ? a().mul(g!) : null];
+    // derivatives.yaml: self: grad.conj() * other, other: grad * self (vdot conjugates x)
+    return ([g]) => [b ? b().mul(g!.conj()) : null, a ? a().mul(g!) : null];
   }),
   linalg_vector_norm: { ...REDUCTIONS.norm, name: () => 'LinalgVectorNormBackward0' },
 } satisfies RuleTable;

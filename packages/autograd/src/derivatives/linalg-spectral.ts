@@ -3,13 +3,14 @@
  * `FunctionsManual.cpp`: `linalg_svd` (`svd_backward`, the full factors narrowed to
  * their first k = min(m, n) columns/rows), `linalg_svdvals` (its S-only case,
  * U·diag(gS)·Vh), `linalg_eigh` / `linalg_eigvalsh` (`linalg_eig_backward` with
- * `is_hermitian`), `linalg_pinv` (`pinv_backward`) and `linalg_lstsq`
+ * `is_hermitian`), `linalg_eig` / `linalg_eigvals` (`linalg_eig_backward`, complex),
+ * `linalg_pinv` (`pinv_backward`) and `linalg_lstsq`
  * (`linalg_lstsq_backward`, through the pseudoinverse). As in PyTorch, the vector
  * gradients are well defined only for distinct singular values / eigenvalues and only
  * for losses invariant to the vectors' signs (gauge invariance). Formulas use
  * differentiable ops, so double backward works.
  */
-import { type Tensor, TorchRuntimeError, linalg } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, hostValues, imag, linalg, real } from '@antorcha/core';
 import { sumTo } from '../unbroadcast.js';
 import { type RuleTable, rule } from './rule.js';
 
@@ -54,6 +55,34 @@ export function eighBackward(gL: Tensor, gV: Tensor | null, L: Tensor, V: Tensor
   const E = withDiagonal(L.unsqueeze(-2).sub(L.unsqueeze(-1)), L.mul(0).add(1));
   const inner = withDiagonal(VhgV.div(E), gL);
   return V.matmul(inner.matmul(V.mT));
+}
+
+/** The conjugate transpose of the last two dims. */
+function adjoint(t: Tensor): Tensor {
+  return t.dtype.isComplex ? t.mT.conj() : t.mT;
+}
+
+/**
+ * PyTorch's `linalg_eig_backward` for general (non-Hermitian) A = V·diag(L)·V⁻¹ with unit
+ * eigenvectors: `gA = V⁻ᴴ·(diag(gL) + (VᴴgV − VᴴV·diag(re(diag(VᴴgV)))) / conj(E))·Vᴴ`,
+ * `E[i][j] = L_j − L_i` (ones on the diagonal, which diag(gL) replaces). The eigenvectors are
+ * unique only up to a phase each, so a loss that depends on it (imaginary parts of
+ * diag(VᴴgV) beyond 1e-2) raises PyTorch's error. Complex gradients, conjugate Wirtinger.
+ */
+export function eigBackward(gL: Tensor, gV: Tensor, L: Tensor, V: Tensor): Tensor {
+  const Vh = adjoint(V);
+  let VhgV = Vh.matmul(gV);
+  const d = VhgV.diagonal(0, -2, -1);
+  // at::allclose(imag(diag), 0, rtol=1e-2, atol=1e-2)
+  const im = hostValues(imag(d).abs().le(1e-2).logicalNot().any(), 'linalg_eig_backward');
+  if (Number(im[0]) !== 0) {
+    throw new TorchRuntimeError('backward', 'linalg_eig_backward: The eigenvectors in the complex case are specified up to multiplication by e^{i phi}. The specified loss function depends on this quantity, so it is ill-defined.');
+  }
+  VhgV = VhgV.sub(Vh.matmul(V.mul(real(d).unsqueeze(-2))));
+  const Lc = L.conj();
+  const Econj = withDiagonal(Lc.unsqueeze(-2).sub(Lc.unsqueeze(-1)), Lc.mul(0).add(1));
+  const inner = withDiagonal(VhgV.div(Econj), gL);
+  return linalg.solve(Vh, inner.matmul(Vh));
 }
 
 /** PyTorch's `pinv_backward(grad, pinvA, A)`. */
@@ -127,10 +156,16 @@ export const LINALG_SPECTRAL = {
     const V = ctx.saveOutput(1);
     return ([gL]) => [eighBackward(gL!, null, L(), V())];
   }),
-  // outputs [eigenvalues, eigenvectors] (complex). PyTorch's linalg_eig_backward solves with
-  // the complex Vᴴ; complex gradients do not flow through the linear-algebra kernels yet.
-  linalg_eig: rule('LinalgEigBackward0', () => () => {
-    throw new TorchRuntimeError('backward', 'the derivative of linalg.eig / linalg.eigvals (LinalgEigBackward0) is not implemented in Antorcha yet: it needs complex matrix solves. For symmetric input use torch.linalg.eigh, which is differentiable.');
+  // outputs [eigenvalues, eigenvectors] (complex; eigvals records both and returns the first)
+  linalg_eig: rule('LinalgEigBackward0', (ctx) => {
+    const L = ctx.saveOutput(0);
+    const V = ctx.saveOutput(1);
+    const realInput = !ctx.rec.inputs[0]!.dtype.isComplex;
+    return ([gL, gV]) => {
+      const gA = eigBackward(gL!, gV!, L(), V());
+      // a real input takes the real part (PyTorch's handle_r_to_c)
+      return [realInput ? real(gA) : gA];
+    };
   }),
   linalg_pinv: rule('LinalgPinvBackward0', (ctx) => {
     const A = ctx.save(ctx.rec.inputs[0]!);

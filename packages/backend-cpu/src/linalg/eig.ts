@@ -8,14 +8,45 @@
  * reduction + Francis double-shift QR in float64 (./hqr.ts). A matrix with a non-finite
  * entry gives NaN results (`linalg.eigvals` returns them; `linalg.eig` refuses such input
  * first, as PyTorch does); `info > 0` when the QR iteration failed to converge.
+ * A complex input gives complex `[w n, info]` or `[w n, V n×n, info]` (./zeig.ts).
  */
 import type { TensorRef } from '@antorcha/core';
+import { isComplexRef, loadMat, storeMat, zerosMat } from './field.js';
 import { eigGeneral } from './hqr.js';
 import { batchOf, dims, loadMatrix, store, storeScalar } from './matrix.js';
+import { eigComplex } from './zeig.js';
+
+/** Complex input: `[A] → [w n, info]` or `[w n, V n×n, info]`, complex (./zeig.ts). */
+function eigOfComplex(A: TensorRef, outputs: readonly TensorRef[]): void {
+  const vectors = outputs.length === 3;
+  const info = outputs[outputs.length - 1]!;
+  const [n] = dims(A);
+  for (let b = 0; b < batchOf(A); b++) {
+    const a = loadMat(A, b);
+    const w = zerosMat(n, true);
+    const v = vectors ? zerosMat(n * n, true) : null;
+    let finite = true;
+    for (let i = 0; i < a.re.length; i++) if (!Number.isFinite(a.re[i]!) || !Number.isFinite(a.im![i]!)) finite = false;
+    const code = finite ? eigComplex(a, n, w, v) : 0;
+    if (!finite) {
+      w.re.fill(NaN);
+      w.im!.fill(NaN);
+      v?.re.fill(NaN);
+      v?.im!.fill(NaN);
+    }
+    storeMat(outputs[0]!, b, w);
+    if (v !== null) storeMat(outputs[1]!, b, v);
+    storeScalar(info, b, code);
+  }
+}
 
 /** See the module comment. */
 export function eig(inputs: readonly TensorRef[], outputs: readonly TensorRef[]): void {
   const [A] = inputs as [TensorRef];
+  if (isComplexRef(A)) {
+    eigOfComplex(A, outputs);
+    return;
+  }
   const vectors = outputs.length === 4;
   const [WR, WI] = outputs as [TensorRef, TensorRef];
   const info = outputs[outputs.length - 1]!;

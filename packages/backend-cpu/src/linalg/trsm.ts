@@ -1,9 +1,12 @@
 /**
  * `trsm`: triangular solve `op(T)·X = R` by substitution (no singularity check: a zero
- * diagonal gives inf/NaN, as BLAS's `trsm`).
+ * diagonal gives inf/NaN, as BLAS's `trsm`); `op` is the transpose, or for complex
+ * dtypes with `params.conjugate` the conjugate transpose. One algorithm for real and
+ * complex dtypes ({@link Mat}).
  */
 import type { LinalgParams, TensorRef } from '@antorcha/core';
-import { batchOf, dims, loadMatrix, store } from './matrix.js';
+import { type Mat, divide, loadMat, storeMat, subScaled, transposeMat } from './field.js';
+import { batchOf, dims } from './matrix.js';
 
 /**
  * Solves in place: `r` (n×cols, row-major) becomes X. Row-oriented substitution: each
@@ -11,12 +14,8 @@ import { batchOf, dims, loadMatrix, store } from './matrix.js';
  * increasing k, then divided by the diagonal (the same operations in the same order per
  * element as the column-by-column form).
  */
-export function triangularSolve(t: Float64Array, n: number, r: Float64Array, cols: number, upper: boolean, transpose: boolean, unit: boolean): void {
-  let a = t;
-  if (transpose) {
-    a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = t[j * n + i]!;
-  }
+export function triangularSolve(t: Mat, n: number, r: Mat, cols: number, upper: boolean, transpose: boolean, unit: boolean, conjugate = false): void {
+  const a = transpose ? transposeMat(t, n, n, conjugate) : t;
   const up = upper !== transpose;
   const row = (i: number) => {
     const from = up ? i + 1 : 0;
@@ -24,14 +23,10 @@ export function triangularSolve(t: Float64Array, n: number, r: Float64Array, col
     const ri = i * cols;
     for (let k = from; k < to; k++) {
       // No skip of zero entries: 0·inf must give NaN, as in BLAS (a singular system's inf/NaN pattern).
-      const tik = a[i * n + k]!;
-      const rk = k * cols;
-      for (let c = 0; c < cols; c++) r[ri + c]! -= tik * r[rk + c]!;
+      const q = i * n + k;
+      subScaled(r, ri, 1, a.re[q]!, a.im === null ? 0 : a.im[q]!, r, k * cols, 1, cols);
     }
-    if (!unit) {
-      const d = a[i * n + i]!;
-      for (let c = 0; c < cols; c++) r[ri + c]! /= d;
-    }
+    if (!unit) divide(r, ri, 1, cols, a.re[i * n + i]!, a.im === null ? 0 : a.im[i * n + i]!);
   };
   if (up) for (let i = n - 1; i >= 0; i--) row(i);
   else for (let i = 0; i < n; i++) row(i);
@@ -44,9 +39,9 @@ export function trsm(inputs: readonly TensorRef[], outputs: readonly TensorRef[]
   const [n] = dims(T);
   const cols = R.shape[2]!;
   for (let b = 0; b < batchOf(T); b++) {
-    const t = loadMatrix(T, b);
-    const r = loadMatrix(R, b);
-    triangularSolve(t, n, r, cols, params.upper === true, params.transpose === true, params.unitDiagonal === true);
-    store(X, b, r);
+    const t = loadMat(T, b);
+    const r = loadMat(R, b);
+    triangularSolve(t, n, r, cols, params.upper === true, params.transpose === true, params.unitDiagonal === true, params.conjugate === true);
+    storeMat(X, b, r);
   }
 }

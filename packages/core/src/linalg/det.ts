@@ -22,7 +22,7 @@ function luDiagSign(op: string, A: Tensor): [Tensor, Tensor] {
 function checkDetInput(op: string, A: Tensor): void {
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
 }
 
 /**
@@ -51,7 +51,8 @@ export function slogdet(A: Tensor): NamedTuple<'sign' | 'logabsdet'> {
   checkDetInput(op, A);
   const [sign, logabsdet] = composite('linalg_slogdet', [A], {}, () => {
     const [d, psign] = luDiagSign(op, A);
-    return [d.sign().prod(-1).mul(psign), d.abs().log().sum(-1)];
+    // complex: the sign is the product of the diagonal's phases (sgn), logabsdet real
+    return [d.sgn().prod(-1).mul(psign), d.abs().log().sum(-1)];
   });
   return namedTuple('linalg_slogdet', [['sign', sign!], ['logabsdet', logabsdet!]]);
 }

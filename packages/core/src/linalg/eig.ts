@@ -1,15 +1,18 @@
 /**
  * The general eigen-decomposition: `linalg.eig` and `linalg.eigvals`, complex results
- * (complex64 for float32 input, complex128 for float64) as PyTorch returns them, from the
- * backend's `eig` kernel (Hessenberg + Francis double-shift QR on the CPU): eigenvalues
+ * (complex64 for float32/complex64 input, complex128 for float64/complex128) as PyTorch
+ * returns them, from the backend's `eig` kernel (on the CPU, Hessenberg + Francis
+ * double-shift QR for real input, single-shift complex QR for complex input): eigenvalues
  * in Schur order (a conjugate pair with the positive imaginary part first, as LAPACK's
  * `geev`), eigenvectors of unit norm with their largest component real (`geev`'s
  * normalisation). Each eigenvector is unique only up to a complex phase, and the order of
  * the eigenvalues is the algorithm's (LAPACK's may differ for the same matrix): compare
  * sets of eigenvalues and the invariant `A·V = V·diag(L)`.
  *
- * Autograd: recorded as `LinalgEigBackward0`; its backward (`linalg_eig_backward`)
- * needs complex matrix solves and raises PyTorch's "not implemented" error here.
+ * Autograd: recorded as `LinalgEigBackward0` (eigvals too), PyTorch's
+ * `linalg_eig_backward`: well defined for distinct eigenvalues and for losses that do not
+ * depend on each eigenvector's phase (else the backward raises PyTorch's error). A real
+ * input gets the real part of the complex gradient.
  */
 import { composite, needsGrad } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
@@ -29,7 +32,7 @@ function checkEig(op: string, A: Tensor): void {
   expectTensor(op, 'A', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, `${op}: The input tensor A must have at least 2 dimensions.`);
   checkSquare(op, A);
-  if (!checkSpectralDtype(op, A, 'linalg_eig_out_cpu')) throw new TorchRuntimeError(op, `Unknown Complex ScalarType for ${cppName(A.dtype)}`);
+  if (!checkSpectralDtype(op, A, 'linalg_eig_out_cpu', true)) throw new TorchRuntimeError(op, `Unknown Complex ScalarType for ${cppName(A.dtype)}`);
 }
 
 /** Column j+1 of each matrix moved to column j (`dir` −1) or column j−1 to j (`dir` +1), zeros shifted in. */
@@ -43,6 +46,7 @@ function shiftCols(V: Tensor, dir: 1 | -1): Tensor {
 /** Complex eigenvalues and (optionally) eigenvectors of a checked input, no recording. */
 function eigComplex(op: string, A: Tensor, vectors: boolean): Tensor[] {
   const r = eigRaw(op, A, vectors);
+  if (A.dtype.isComplex) return r; // complex kernels return complex results
   const [wr, wi] = r as [Tensor, Tensor];
   const L = complex(wr, wi);
   if (!vectors) return [L];

@@ -34,13 +34,20 @@ export function checkSquare(op: string, t: Tensor, name = 'A'): void {
   if (r !== c) throw new TorchRuntimeError(op, `${op}: ${name} must be batches of square matrices, but they are ${r} by ${c} matrices`);
 }
 
+/** float32/float64, and complex64/complex128 when `complex`: the dtypes the factorizations compute in. */
+export function isLinalgDtype(t: Tensor, complex = true): boolean {
+  return t.dtype.isComplex ? complex : t.dtype.isFloatingPoint;
+}
+
 /**
  * float32/float64: `linalg.inv: Expected a floating point or complex tensor as input. Got Long`;
  * float16/bfloat16 are refused as PyTorch's factorizations refuse them (`Low precision dtypes
- * not supported`) unless `lowPrecision` (the norms compute in them),
- * complex dtypes with an error saying they are not supported yet (PyTorch supports them).
+ * not supported`) unless `lowPrecision` (the norms compute in them); complex64/complex128
+ * pass when `complex` (the ops whose kernels compute in them), otherwise an error says
+ * they are not supported yet (PyTorch supports them).
  */
-export function checkFloat(op: string, t: Tensor, lowPrecision = false): void {
+export function checkFloat(op: string, t: Tensor, lowPrecision = false, complex = false): void {
+  if (t.dtype.isComplex && complex) return;
   if (t.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(t.dtype)}); torch.linalg computes in float32 and float64`);
   if (!t.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `${op}: Expected a floating point or complex tensor as input. Got ${cppName(t.dtype)}`);
   if (!lowPrecision && (t.dtype.name === 'float16' || t.dtype.name === 'bfloat16')) throw new TorchRuntimeError(op, `${op}: Low precision dtypes not supported. Got ${cppName(t.dtype)}`);

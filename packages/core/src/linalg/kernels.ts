@@ -8,8 +8,11 @@
  * - Matrices come batched: every input and output ref has shape `[B, …]` with one
  *   leading batch dim (core collapses or copies the caller's batch dims). Inputs may
  *   have any strides; outputs are contiguous tensors core allocated (zero-filled).
- * - Float inputs and outputs share one dtype (`float32` or `float64`); `piv`, `info`
- *   are int32 and `perm` is int64, as PyTorch returns them.
+ * - Float inputs and outputs share one dtype (`float32`, `float64`, or, for the kernels
+ *   that say so, `complex64`/`complex128` with PyTorch's conjugate-transpose semantics:
+ *   Hermitian for `potrf`, `Aᴴ` for `trsm`'s `conjugate`); `piv`, `info` are int32 and
+ *   `perm` is int64, as PyTorch returns them. A backend without complex kernels lets
+ *   core raise (see {@link LinalgKernel}).
  * - Pivots are LAPACK's: 1-based row numbers (`ipiv`), and for `sytrf` LAPACK's
  *   Bunch–Kaufman encoding (a negative entry marks a 2×2 block), exactly as PyTorch
  *   returns them. `info` is LAPACK's: 0 on success, `i > 0` for the 1-based position
@@ -27,10 +30,10 @@
  * - `pivots`: LAPACK row interchanges to a permutation. `[piv k (int32)]` →
  *   `[perm m (int64)]` where `perm[i]` is the row of `A` that ends in row `i` of `L·U`
  *   (so `A[perm] = L·U`); `m` is taken from the output's shape.
- * - `potrf`: Cholesky, `A = L·Lᵀ` (`params.upper`: `A = Uᵀ·U`). `[A n×n]` (only the
- *   named triangle is read) → `[L or U n×n (other triangle zero), info]`.
+ * - `potrf`: Cholesky, `A = L·Lᴴ` (`params.upper`: `A = Uᴴ·U`). `[A n×n]` (only the
+ *   named triangle is read, and for complex dtypes only the real parts of its diagonal) → `[L or U n×n (other triangle zero), info]`.
  * - `trsm`: triangular solve `op(T)·X = R`, `op` = transpose when `params.transpose`.
- *   `[T n×n, R n×r]` → `[X n×r]`; `params.upper` says which triangle of `T` is read,
+ *   `[T n×n, R n×r]` → `[X n×r]`; with `params.conjugate` (complex) `op` is `Tᴴ`; `params.upper` says which triangle of `T` is read,
  *   `params.unitDiagonal` takes its diagonal as ones. (Right-side solves are
  *   transposed left-side ones, composed in core.)
  * - `geqrf`: Householder QR as LAPACK's `geqrf` (reflectors `H = I − τ·v·vᵀ`, `v[0] = 1`
@@ -57,6 +60,8 @@ export interface LinalgParams {
   readonly upper?: boolean;
   /** `trsm`/`ormqr`: apply the transpose of the triangular matrix / of `Q`. */
   readonly transpose?: boolean;
+  /** `trsm`/`ormqr` with `transpose`, complex dtypes: the conjugate transpose (BLAS's `'C'`); no-op for reals. */
+  readonly conjugate?: boolean;
   /** `trsm`: the triangular matrix has an implicit unit diagonal. */
   readonly unitDiagonal?: boolean;
   /** `ormqr`: `Q` multiplies from the left (default true). */

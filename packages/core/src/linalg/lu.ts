@@ -10,10 +10,10 @@ import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { zeros } from '../ops/creation.js';
 import { cppName } from '../ops/promotion.js';
-import { checkInfo, checkRank, checkSameDtype } from './errors.js';
+import { checkInfo, checkRank, checkSameDtype, isLinalgDtype } from './errors.js';
 import { runLinalg } from './run.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
-import { batchOf, eyeLike, expandBatch, matDims } from './util.js';
+import { adjointOf, batchOf, eyeLike, expandBatch, matDims } from './util.js';
 
 /** Options of {@link luFactorEx}. */
 export interface LuFactorOptions {
@@ -26,7 +26,7 @@ export interface LuFactorOptions {
 /** The checks of the LU factorizations (PyTorch's texts for rank, dtype and `pivot=false`). */
 function checkLuInput(A: Tensor, pivot: boolean, api: string): void {
   if (A._shape.length < 2) throw new TorchRuntimeError(api, `torch.lu_factor: Expected tensor with 2 or more dimensions. Got size: ${fmtShape(A._shape)} instead`);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(api, `"lu_cpu" not implemented for '${cppName(A.dtype)}'`);
+  if (!isLinalgDtype(A)) throw new TorchRuntimeError(api, `"lu_cpu" not implemented for '${cppName(A.dtype)}'`);
   if (!pivot) throw new TorchRuntimeError(api, 'linalg.lu_factor: LU without pivoting is not implemented on the CPU');
 }
 
@@ -122,7 +122,8 @@ export interface LuSolveOptions {
  * batch dims. No autograd recording (the callers record).
  */
 export function luSolveRaw(op: string, LU: Tensor, piv: Tensor, B: Tensor, left: boolean, adjoint: boolean): Tensor {
-  if (!left) return luSolveRaw(op, LU, piv, B.mT, true, !adjoint).mT;
+  // X·A = B ⇔ Aᴴ·Xᴴ = Bᴴ (Aᵀ·Xᵀ = Bᵀ for reals)
+  if (!left) return adjointOf(luSolveRaw(op, LU, piv, adjointOf(B), true, !adjoint));
   const n = matDims(LU)[0];
   const batch = broadcastShapes(batchOf(LU), batchOf(B), op);
   const LUb = expandBatch(LU, batch);
@@ -137,9 +138,9 @@ export function luSolveRaw(op: string, LU: Tensor, piv: Tensor, B: Tensor, left:
     const y = runLinalg(op, 'trsm', batch, [LUb, pb], [{ shape: [n, r], dtype: LU.dtype }], { upper: false, unitDiagonal: true })[0]!;
     return runLinalg(op, 'trsm', batch, [LUb, y], [{ shape: [n, r], dtype: LU.dtype }], { upper: true })[0]!;
   }
-  // Uᵀ·Lᵀ·Pᵀ·X = B → Z = L⁻ᵀ·U⁻ᵀ·B, X = P·Z (X[perm[i]] = Z[i])
-  const y = runLinalg(op, 'trsm', batch, [LUb, Bb], [{ shape: [n, r], dtype: LU.dtype }], { upper: true, transpose: true })[0]!;
-  const z = runLinalg(op, 'trsm', batch, [LUb, y], [{ shape: [n, r], dtype: LU.dtype }], { upper: false, unitDiagonal: true, transpose: true })[0]!;
+  // Uᴴ·Lᴴ·Pᵀ·X = B → Z = L⁻ᴴ·U⁻ᴴ·B, X = P·Z (X[perm[i]] = Z[i])
+  const y = runLinalg(op, 'trsm', batch, [LUb, Bb], [{ shape: [n, r], dtype: LU.dtype }], { upper: true, transpose: true, conjugate: true })[0]!;
+  const z = runLinalg(op, 'trsm', batch, [LUb, y], [{ shape: [n, r], dtype: LU.dtype }], { upper: false, unitDiagonal: true, transpose: true, conjugate: true })[0]!;
   return zeros([...batch, n, r], { dtype: LU.dtype, device: LU.device }).scatter_(-2, idx, z);
 }
 
@@ -161,7 +162,7 @@ export function luSolve(LU: Tensor, pivots: Tensor, B: Tensor, opts: LuSolveOpti
   const adjoint = opts.adjoint ?? false;
   checkRank(op, LU, 'LU');
   checkRank(op, B, 'B');
-  if (!LU.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `torch.linalg.lu_solve: Expected a floating point or complex tensor as input. Got ${cppName(LU.dtype)}`);
+  if (!isLinalgDtype(LU)) throw new TorchRuntimeError(op, `torch.linalg.lu_solve: Expected a floating point or complex tensor as input. Got ${cppName(LU.dtype)}`);
   const [n, n2] = matDims(LU);
   if (n !== n2) throw new TorchRuntimeError(op, `torch.linalg.lu_solve: A must be batches of square matrices, but they are ${n} by ${n2} matrices`);
   const [br, bc] = matDims(B);

@@ -2,6 +2,7 @@
 import { composite } from '../autograd-hook.js';
 import { broadcastShapes, wrapDim } from '../shape.js';
 import { TorchRuntimeError } from '../errors.js';
+import { isLinalgDtype } from './errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { cat } from '../ops/indexing.js';
@@ -39,16 +40,17 @@ export function cross(a: Tensor, b: Tensor, opts: { dim?: number } = {}): Tensor
   });
 }
 
-/** The dot product of vectors along `dim` (default the last), broadcasting the other dims. */
+/** The dot product `Σ conj(x)·y` of vectors along `dim` (default the last), broadcasting the other dims. */
 export function vecdot(x: Tensor, y: Tensor, opts: { dim?: number } = {}): Tensor {
   const op = 'linalg.vecdot';
   expectTensor(op, 'x', 1, x);
   expectTensor(op, 'y', 2, y);
-  if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `linalg.vecdot: Expected a floating point or complex tensor as input. Got ${cppName(x.dtype)}`);
+  if (!isLinalgDtype(x)) throw new TorchRuntimeError(op, `linalg.vecdot: Expected a floating point or complex tensor as input. Got ${cppName(x.dtype)}`);
   if (x.dtype !== y.dtype) throw new TorchRuntimeError(op, `linalg.vecdot: Expected x and y to have the same dtype, but found x of type ${cppName(x.dtype)} and y of type ${cppName(y.dtype)} instead`);
   // Two vectors: one `vdot` node, as PyTorch records it.
-  if (x._shape.length === 1 && y._shape.length === 1) return composite('vdot', [x, y], {}, () => dotOp(x, y));
-  return x.mul(y).sum(opts.dim ?? -1);
+  if (x._shape.length === 1 && y._shape.length === 1) return composite('vdot', [x, y], {}, () => dotOp(x.dtype.isComplex ? x.conj() : x, y));
+  // conj(x)·y for complex vectors, as PyTorch
+  return (x.dtype.isComplex ? x.conj() : x).mul(y).sum(opts.dim ?? -1);
 }
 
 /**

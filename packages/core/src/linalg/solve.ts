@@ -8,7 +8,7 @@ import { numelOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { expectInt, expectTensor } from '../validate.js';
 import { cppName } from '../ops/promotion.js';
-import { checkFloat, checkInfo, checkRank, checkSameDtype, checkSquare } from './errors.js';
+import { checkFloat, checkInfo, checkRank, checkSameDtype, checkSquare, isLinalgDtype } from './errors.js';
 import { getrf, luSolveRaw } from './lu.js';
 import { runLinalg } from './run.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
@@ -31,7 +31,8 @@ function isVectorRhs(A: Tensor, B: Tensor): boolean {
 function solveRaw(op: string, A: Tensor, B: Tensor, left: boolean, vector: boolean): [Tensor, Tensor] {
   // As PyTorch: a contiguous A is factored transposed (Aᵀ = P·L·U) and solved with the
   // adjoint, which decides the pivots and the `info` reported for singular inputs.
-  const useT = A.isContiguous();
+  // (PyTorch does so only for real A: a complex A is factored as it is.)
+  const useT = A.isContiguous() && !A.dtype.isComplex;
   const [LU, piv, info] = getrf(op, useT ? A.mT : A);
   const Bm = vector ? B.unsqueeze(-1) : B;
   const X = luSolveRaw(op, LU, piv, Bm, left, useT);
@@ -40,7 +41,7 @@ function solveRaw(op: string, A: Tensor, B: Tensor, left: boolean, vector: boole
 
 function checkSolveInputs(op: string, A: Tensor, B: Tensor, left: boolean): boolean {
   checkSquare(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
   checkSameDtype(op, A, B);
   const vector = isVectorRhs(A, B);
   const n = matDims(A)[0];
@@ -93,7 +94,7 @@ export function solve(A: Tensor, B: Tensor, opts: SolveOptions = {}): Tensor {
 /** The inverse of checked square matrices: `[inverse, info]`. */
 function invRaw(op: string, A: Tensor): [Tensor, Tensor] {
   const n = matDims(A)[0];
-  const useT = A.isContiguous();
+  const useT = A.isContiguous() && !A.dtype.isComplex;
   const [LU, piv, info] = getrf(op, useT ? A.mT : A);
   return [luSolveRaw(op, LU, piv, eyeLike(A, n, n, batchOf(A)), true, useT), info];
 }
@@ -103,7 +104,7 @@ export function invEx(A: Tensor, opts: { checkErrors?: boolean } = {}): NamedTup
   const op = 'linalg.inv';
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
   const [X, info] = composite('linalg_inv_ex', [A], {}, () => invRaw(op, A));
   if (opts.checkErrors === true) checkInfo('linalg.inv_ex', info, 'inv', A._shape.length > 2);
   return namedTuple('linalg_inv_ex', [['inverse', X], ['info', info]]);
@@ -114,7 +115,7 @@ export function invWith(api: string, A: Tensor): Tensor {
   const op = 'linalg.inv';
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
   const [X, info] = composite('linalg_inv_ex', [A], {}, () => invRaw(op, A));
   checkInfo(api, info, 'inv', A._shape.length > 2);
   return X;
@@ -172,7 +173,7 @@ export function solveTriangular(A: Tensor, B: Tensor, opts: SolveTriangularOptio
   checkRank(op, B, 'B');
   // PyTorch computes in A's dtype (B is cast to it).
   const dtype = A.dtype;
-  if (!dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"triangular_solve_cpu" not implemented for '${cppName(dtype)}'`);
+  if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `"triangular_solve_cpu" not implemented for '${cppName(dtype)}'`);
   const n = matDims(A)[0];
   const [br, bc] = matDims(B);
   if ((left ? br : bc) !== n) throw new TorchRuntimeError(op, `${op}: Incompatible shapes of A and B for the equation ${left ? 'AX = B' : 'XA = B'} (${n}x${n} and ${br}x${bc})`);

@@ -15,7 +15,9 @@
  *   info]`: eigenvalues' real and imaginary parts in Schur order (a conjugate pair with
  *   the positive imaginary part first) and right eigenvectors in LAPACK `geev`'s real
  *   packing (for a pair at j, j+1 the columns hold the real and imaginary parts of the
- *   vector of `wr[j] + i·wi[j]`), unit norm with the largest component real.
+ *   vector of `wr[j] + i·wi[j]`), unit norm with the largest component real. A complex
+ *   input (complex64/complex128) gives complex `[w n, info]` or `[w n, V n×n, info]`
+ *   (Schur order, the same normalisation).
  */
 import { int32 } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
@@ -58,11 +60,14 @@ export function eighRaw(op: string, A: Tensor, upper: boolean, vectors: boolean)
   return r.slice(0, -1);
 }
 
-/** The general eigen-decomposition of a checked finite input: `[wr, wi]` or `[wr, wi, V]` (geev's real packing). */
+/**
+ * The general eigen-decomposition of a checked finite input: `[wr, wi]` or `[wr, wi, V]`
+ * (geev's real packing) for real A, `[w]` or `[w, V]` (complex) for complex A.
+ */
 export function eigRaw(op: string, A: Tensor, vectors: boolean): Tensor[] {
   const [n] = matDims(A);
   const batch = batchOf(A);
-  const outs = [
+  const outs = A.dtype.isComplex ? [{ shape: [n], dtype: A.dtype }, ...(vectors ? [{ shape: [n, n], dtype: A.dtype }] : []), { shape: [], dtype: int32 }] : [
     { shape: [n], dtype: A.dtype },
     { shape: [n], dtype: A.dtype },
     ...(vectors ? [{ shape: [n, n], dtype: A.dtype }] : []),
@@ -93,12 +98,14 @@ function checkSpectralInfo(op: string, info: Tensor, batched: boolean, kind: 'sv
 }
 
 /**
- * The dtype rule of the spectral ops beyond "floating point": complex inputs are refused
- * as not supported yet (PyTorch accepts them; Antorcha's kernels are real), and
+ * The dtype rule of the spectral ops beyond "floating point": complex inputs pass when
+ * `complex` (the ops whose kernels compute in them), else are refused as not supported
+ * yet (PyTorch accepts them), and
  * float16/bfloat16 with PyTorch's text for its CPU kernel (`"linalg_svd_cpu" not
  * implemented for 'Half'`). Returns false for a non-float dtype, left to the caller's text.
  */
-export function checkSpectralDtype(op: string, A: Tensor, cpuKernel: string): boolean {
+export function checkSpectralDtype(op: string, A: Tensor, cpuKernel: string, complex = false): boolean {
+  if (A.dtype.isComplex && complex) return true;
   if (A.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(A.dtype)}); torch.linalg computes in float32 and float64`);
   if (!A.dtype.isFloatingPoint) return false;
   if (A.dtype.name === 'float16' || A.dtype.name === 'bfloat16') throw new TorchRuntimeError(op, `"${cpuKernel}" not implemented for '${cppName(A.dtype)}'`);

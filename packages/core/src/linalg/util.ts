@@ -28,6 +28,14 @@ export function broadcastBatch(op: string, a: Tensor, b: Tensor, ka = 2, kb = 2)
   return broadcastShapes(batchOf(a, ka), batchOf(b, kb), op);
 }
 
+/**
+ * The conjugate transpose of the last two dims (the transpose for real dtypes), written
+ * as `mT` then `conj` so it holds whatever `Tensor.mH` does for complex dtypes.
+ */
+export function adjointOf(t: Tensor): Tensor {
+  return t.dtype.isComplex ? t.mT.conj() : t.mT;
+}
+
 /** An n×m identity of `like`'s dtype and device, expanded to `batch`. */
 export function eyeLike(like: Tensor, n: number, m = n, batch: readonly number[] = []): Tensor {
   const e = eye(n, m, { dtype: like.dtype, device: like.device });
