@@ -5,7 +5,8 @@ Run with Debian's PyTorch: `/usr/bin/python3 tools/golden/demo_export.py`.
 1. Trains, in PyTorch, the Playground's model on the Playground's data set for CONFIG below
    (apps/demo/src/playground/model.ts, line for line: the same generator draws, the same
    `nn.Linear` initialisation from `torch.manual_seed`, full-batch BCE-with-logits steps) and
-   records the trained state dict.
+   records the trained state dict; also records every data set the page offers and the first
+   losses of every activation with every optimizer (the unit test repeats them).
 2. Loads `apps/demo/test/fixtures/playground-export.pt` — the file the Playground's Export
    button saved in Chromium for CONFIG (written by `DEMO_WRITE_FIXTURE=1 npx vitest run
    test/playground.e2e.test.ts`) — with `torch.load(f, weights_only=True)`, loads it into the
@@ -114,6 +115,11 @@ def train(cfg, steps):
     return model, x, y, losses
 
 
+DATASETS = ['spirals', 'circles', 'xor', 'moons']
+OPTIMIZERS = ['adam', 'sgd', 'rmsprop']
+SHORT_STEPS = 20
+
+
 def main():
     torch.set_num_threads(1)
     model, x, y, losses = train(CONFIG, STEPS)
@@ -125,6 +131,18 @@ def main():
             'last_loss': losses[-1],
             'state_dict': {k: enc_result(v) for k, v in model.state_dict().items()},
         },
+        # every data set the page offers, drawn for CONFIG's seed, points and noise
+        'datasets': {
+            name: dict(zip(('x', 'y'), map(enc_result, make_dataset(name, CONFIG['points'], CONFIG['noise'], CONFIG['seed']))))
+            for name in DATASETS
+        },
+        # every activation with every optimizer: SHORT_STEPS losses on the spirals, at lr 0.01
+        # (at 0.03, RMSprop's first steps, about lr * sign(grad), amplify a last-bit difference
+        # in GELU's value threefold per step, which would test the rounding, not the code)
+        'runs': [
+            {'config': cfg, 'losses': train(cfg, SHORT_STEPS)[3]}
+            for cfg in (dict(CONFIG, dataset='spirals', activation=a, optimizer=o, lr=0.01) for a in ACT for o in OPTIMIZERS)
+        ],
     }
     if not os.path.exists(PT):
         # first run: write PyTorch's part, which the end-to-end test needs to drive the page

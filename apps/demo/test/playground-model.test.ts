@@ -12,6 +12,8 @@ const golden: {
   config: Omit<PlaygroundConfig, 'points' | 'noise'> & { points: number; noise: number };
   steps: number;
   pytorch: { first_loss: number; last_loss: number; state_dict: Record<string, Encoded> };
+  datasets: Record<string, { x: Encoded; y: Encoded }>;
+  runs: { config: PlaygroundConfig; losses: number[] }[];
 } = JSON.parse(readFileSync(new URL('./fixtures/playground-export.json', import.meta.url), 'utf8'));
 
 describe('Playground model vs PyTorch', () => {
@@ -33,6 +35,28 @@ describe('Playground model vs PyTorch', () => {
       expect(sd[k]!.shape).toEqual(e.shape);
       const mine = Array.from(sd[k]!.dataSync() as Float32Array);
       mine.forEach((v, i) => expect(Math.abs(v - Number(e.values[i]))).toBeLessThanOrEqual(1e-4 + 1e-4 * Math.abs(Number(e.values[i]))));
+    }
+  }, 30000);
+
+  it('draws every data set as PyTorch does from the same seed', () => {
+    const c = golden.config as PlaygroundConfig;
+    for (const [name, e] of Object.entries(golden.datasets)) {
+      const d = makeDataset(name as PlaygroundConfig['dataset'], c.points, c.noise, c.seed);
+      expect(d.x.shape, name).toEqual(e.x.shape);
+      expect(Array.from(d.y.dataSync() as Float32Array), name).toEqual(e.y.values.map(Number));
+      // the same draws through the same float32 ops: equal up to cos/sin's last bit
+      const want = e.x.values.map(Number);
+      Array.from(d.x.dataSync() as Float32Array).forEach((v, i) => expect(Math.abs(v - want[i]!), `${name}[${i}]`).toBeLessThanOrEqual(1e-6));
+    }
+  });
+
+  it('follows PyTorch’s losses for every activation and optimizer', () => {
+    for (const { config, losses } of golden.runs) {
+      const model = makeModel(config);
+      const trainer = new Trainer(model, makeOptimizer(model, config), makeDataset(config.dataset, config.points, config.noise, config.seed));
+      const mine = losses.map(() => trainer.trainStep().item() as number);
+      const name = `${config.activation}/${config.optimizer}`;
+      mine.forEach((v, i) => expect(Math.abs(v - losses[i]!), `${name} step ${i}`).toBeLessThanOrEqual(1e-5 + 1e-5 * losses[i]!));
     }
   }, 30000);
 
