@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FftKind, TensorRef } from '@antorcha/core';
 import { WebGPUBuffer } from '../src/runtime.js';
-import { fft, unfused, workLimit } from '../src/fft/fft.js';
+import { fft, fusedMode, workLimit } from '../src/fft/fft.js';
 import { hostFft, nextPow2, radices, twiddleTable } from '../src/fft/plan.js';
 import { backend, hasGpu } from './gpu.js';
 
@@ -85,10 +85,20 @@ describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
     expect(nextPow2(2 * 97 - 1)).toBe(256);
   });
 
-  const lengths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 16, 25, 29, 37, 60, 97, 128, 360, 1009, 1024, 4096];
+  const lengths = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 16, 25, 29, 37, 60, 97, 128, 360, 1009, 1024, 1029, 4096, 6144];
   const measured: string[] = [];
 
-  it('c2c forward and backward along the last dim of a batch, any length', async () => {
+  for (const mode of [true, false]) it(`c2c forward and backward along the last dim of a batch, any length (${mode ? 'workgroup-memory kernels, four-step above 1024 points' : 'pass by pass'})`, async () => {
+    fusedMode.on = mode;
+    try {
+      await c2cSweep(mode);
+    } finally {
+      fusedMode.on = null;
+    }
+  }, 120_000);
+
+  async function c2cSweep(mode: boolean): Promise<void> {
+    measured.length = 0;
     for (const n of lengths) {
       const B = 3;
       const x = random(2 * B * n, n);
@@ -111,8 +121,8 @@ describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
       }
       X.gpu!.destroy();
     }
-    console.log(`[fft-kernels] c2c max error / max |X| (bound 8·ε·log2 n): ${measured.join(', ')}`);
-  }, 120_000);
+    console.log(`[fft-kernels] c2c (${mode ? 'fused' : 'passes'}) max error / max |X| (bound 8·ε·log2 n): ${measured.join(', ')}`);
+  }
 
   it('strided input and output views: dim 0 of a transposed, offset tensor', async () => {
     const n = 12, C = 5;
@@ -137,14 +147,16 @@ describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
       const X = device(random(2 * B * n, 9 * n), 'complex64', B * n);
       const one = device(new Float64Array(2 * B * n), 'complex64', B * n);
       const passes = device(new Float64Array(2 * B * n), 'complex64', B * n);
-      const before = backend!.runtime.dispatches;
-      run('c2c', ref(X, [B, n], [n, 1]), ref(one, [B, n], [n, 1]), [1], true, 1);
-      const fusedDispatches = backend!.runtime.dispatches - before;
-      unfused.on = true;
+      let fusedDispatches = 0;
       try {
+        fusedMode.on = true;
+        const before = backend!.runtime.dispatches;
+        run('c2c', ref(X, [B, n], [n, 1]), ref(one, [B, n], [n, 1]), [1], true, 1);
+        fusedDispatches = backend!.runtime.dispatches - before;
+        fusedMode.on = false;
         run('c2c', ref(X, [B, n], [n, 1]), ref(passes, [B, n], [n, 1]), [1], true, 1);
       } finally {
-        unfused.on = false;
+        fusedMode.on = null;
       }
       expect(fusedDispatches, `n=${n}`).toBe(n === 97 ? 5 : 3); // load, fused (Bluestein: twice, and its product), store
       expect(Array.from(await readBack(one, 2 * B * n)), `n=${n}`).toEqual(Array.from(await readBack(passes, 2 * B * n)));

@@ -163,19 +163,40 @@ fn main(${ENTRY_PARAMS}) {
 const FUSED_WG = 64;
 
 /**
- * Every Stockham pass of an n-point plan in one dispatch, a workgroup per line: the line is
- * read into workgroup memory, the passes ping-pong between two workgroup arrays (a barrier
- * between passes; each thread loops over butterflies), and the result is written to `dst`.
- * Same arithmetic as {@link pass}, so the results are bit-identical; n·16 bytes must fit the
- * device's workgroup storage (see {@link fusedMax}).
+ * Where the transforms of a {@link fused} dispatch lie in the work buffers (`N` values per
+ * line, `count` transforms per line): transform c of a line reads `c·inT + i·inS` and writes
+ * `c·outT + i·outS` (i < n), its value i times ω_N^{c·i} from the N-point table `post` when given.
  */
-export function fused(rt: GpuRuntime, passes: readonly Pass[], n: number, lines: number, twiddles: GPUBuffer, src: GPUBuffer, dst: GPUBuffer): void {
+export interface FusedLayout {
+  readonly count: number;
+  readonly N: number;
+  readonly inT: number;
+  readonly inS: number;
+  readonly outT: number;
+  readonly outS: number;
+  readonly post: GPUBuffer | null;
+}
+
+/** Contiguous lines of n values, one transform each. */
+export const contiguousLines = (n: number): FusedLayout => ({ count: 1, N: n, inT: 0, inS: 1, outT: 0, outS: 1, post: null });
+
+/**
+ * Every Stockham pass of an n-point plan in one dispatch, a workgroup per transform: the
+ * values are read into workgroup memory, the passes ping-pong between two workgroup arrays
+ * (a barrier between passes; each thread loops over butterflies), and the result is written
+ * to `dst`. Same arithmetic as {@link pass}, so contiguous lines give bit-identical results;
+ * n·16 bytes must fit the device's workgroup storage (see {@link fusedMax}). `layout` places
+ * strided transforms (the two steps of a long transform, see fft.ts).
+ */
+export function fused(rt: GpuRuntime, passes: readonly Pass[], n: number, lines: number, twiddles: GPUBuffer, src: GPUBuffer, dst: GPUBuffer,
+  layout: FusedLayout = contiguousLines(n)): void {
   const meta = new Meta();
-  meta.push(lines);
+  meta.pushAll([lines * layout.count, layout.count, layout.N, layout.inT, layout.inS, layout.outT, layout.outS]);
   const bind = new Bindings();
   const a = bind.raw(src, false, 'f32');
   const b = bind.raw(dst, true, 'f32');
   const tw = bind.raw(twiddles, false, 'f32');
+  const post = layout.post === null ? '' : bind.raw(layout.post, false, 'f32');
   const body = passes.map(({ p, ns }, i) => {
     const [from, to] = i % 2 === 0 ? ['sa', 'sb'] : ['sb', 'sa'];
     const np = n / p;
@@ -192,22 +213,29 @@ export function fused(rt: GpuRuntime, passes: readonly Pass[], n: number, lines:
   workgroupBarrier();`;
   });
   const last = passes.length % 2 === 0 ? 'sa' : 'sb';
-  rt.run(`fft-fused:${passes.map((q) => q.p).join('.')}`, bind, meta.toArray(), grid(lines), () => `${bind.declarations()}
+  const key = `fft-fused:${passes.map((q) => q.p).join('.')}:${layout.post !== null}`;
+  rt.run(key, bind, meta.toArray(), grid(lines * layout.count), () => `${bind.declarations()}
 ${CMUL}
 var<workgroup> sa: array<vec2<f32>, ${n}>;
 var<workgroup> sb: array<vec2<f32>, ${n}>;
 @compute @workgroup_size(${FUSED_WG})
 fn main(${ENTRY_PARAMS}) {
-  let line = ${GROUP_ID};
-  let valid = line < md[0];
-  let base = line * ${n}u;
+  let t = ${GROUP_ID};
+  let valid = t < md[0];
+  let line = t / md[1]; let c = t % md[1];
+  let inBase = line * md[2] + c * md[3]; let inS = md[4];
+  let outBase = line * md[2] + c * md[5]; let outS = md[6];
   for (var i = lid; i < ${n}u; i += ${FUSED_WG}u) {
-    if (valid) { sa[i] = ${ld(a, 'base + i')}; }
+    if (valid) { sa[i] = ${ld(a, 'inBase + i * inS')}; }
   }
   workgroupBarrier();
   ${body.join('\n  ')}
   for (var i = lid; i < ${n}u; i += ${FUSED_WG}u) {
-    if (valid) { let v = ${last}[i]; ${st(b, 'base + i', 'v')} }
+    if (valid) {
+      var v = ${last}[i];
+      ${layout.post === null ? '' : `v = cmul(v, ${ld(post, 'c * i')});`}
+      ${st(b, 'outBase + i * outS', 'v')}
+    }
   }
 }`);
 }
