@@ -73,3 +73,70 @@ suite('complex64 on WebGPU', () => {
     expect(() => torch.tensor([c(1, 2)], { dtype: 'complex128' }).to('webgpu')).toThrow(/complex128/);
   });
 });
+
+suite('complex64 kernels and autograd on WebGPU against the CPU', () => {
+  /** Max distance between a device tensor and the CPU's, relative to the largest modulus of the CPU's elements. */
+  async function relErr(g: torch.Tensor, cpu: torch.Tensor): Promise<number> {
+    const a = await values(g);
+    const b = Array.from(cpu.contiguous().dataSync());
+    expect(a.length).toBe(b.length);
+    let scale = 0, err = 0;
+    for (let i = 0; i < b.length; i++) {
+      scale = Math.max(scale, Math.abs(b[i]!));
+      err = Math.max(err, Math.abs(a[i]! - b[i]!));
+    }
+    return err / Math.max(scale, 1e-30);
+  }
+
+  it('complex scalars, torch.complex, polar, reductions and products give the CPU results', async () => {
+    torch.manualSeed(3);
+    const zc = torch.randn([4, 3], { dtype: 'complex64' });
+    const wc = torch.randn([3, 5], { dtype: 'complex64' });
+    const z = zc.to('webgpu'), w = wc.to('webgpu');
+    const pairs: [torch.Tensor, torch.Tensor][] = [
+      [z.mul(c(0.5, -2)).add(c(1, 1)).div(c(0, 3)), zc.mul(c(0.5, -2)).add(c(1, 1)).div(c(0, 3))],
+      [z.matmul(w), zc.matmul(wc)],
+      [z.sum(0), zc.sum(0)],
+      [z.mean(), zc.mean()],
+      [z.prod(1), zc.prod(1)],
+      [z.cumprod(0), zc.cumprod(0)],
+      [torch.vdot(z.flatten(), z.flatten().flip(0)), torch.vdot(zc.flatten(), zc.flatten().flip(0))],
+      [torch.complex(z.real, z.imag.neg()), torch.complex(zc.real, zc.imag.neg())],
+      [torch.polar(z.abs(), z.angle()), torch.polar(zc.abs(), zc.angle())],
+      [z.pow(c(0.5, 1)), zc.pow(c(0.5, 1))],
+    ];
+    for (const [g, cpu] of pairs) {
+      expect(g.device.type).toBe('webgpu');
+      expect(g.dtype.name).toBe(cpu.dtype.name);
+      expect(await relErr(g, cpu)).toBeLessThan(1e-5);
+    }
+  });
+
+  it('prints through read-back as the CPU prints', async () => {
+    const zc = torch.tensor([[c(1, 2), c(-0.5, 0)], [c(0, -3.25), c(1e-3, 7)]]);
+    expect(await zc.to('webgpu').toStringAsync()).toBe(zc.toString().replace(/\)$/, ", device='webgpu:0')"));
+  });
+
+  it("backward() through complex ops on the device gives the CPU's gradients", async () => {
+    const run = (dev: string) => {
+      torch.manualSeed(7);
+      const z = torch.randn([4], { dtype: 'complex64' }).to(dev).requiresGrad_();
+      const w = torch.randn([4], { dtype: 'complex64' }).to(dev).requiresGrad_();
+      const x = torch.randn([4]).to(dev).requiresGrad_();
+      const loss = z.exp().mul(w).real.sum()
+        .add(z.abs().sum())
+        .add(z.reshape([2, 2]).matmul(w.reshape([2, 2])).abs().pow(2).sum())
+        .add(torch.viewAsReal(z.sin()).pow(2).sum())
+        .add(z.div(w).log().imag.sum())
+        .add(torch.complex(x, x.mul(2)).mul(z).abs().sum());
+      loss.backward();
+      return [loss, z.grad!, w.grad!, x.grad!];
+    };
+    const onDevice = run('webgpu');
+    const onCpu = run('cpu');
+    for (let i = 0; i < onCpu.length; i++) {
+      expect(onDevice[i]!.device.type).toBe('webgpu');
+      expect(await relErr(onDevice[i]!, onCpu[i]!)).toBeLessThan(2e-5);
+    }
+  });
+});

@@ -64,8 +64,13 @@ addLibrary({
   if (m_isinf(z.x) && !m_isfinite(z.y)) { if (z.x < 0.0) { return vec2<f32>(0.0, 0.0); } return vec2<f32>(m_inf(), m_nan()); }
   return m_c_exp(z);
 }`,
-  // principal log: log|z| + i·arg z
-  m_c_log: `fn m_c_log(z: vec2<f32>) -> vec2<f32> { return vec2<f32>(m_log(m_c_abs(z)), m_atan2(z.y, z.x)); }`,
+  // principal log: log|z| + i·arg z; near |z| = 1, log|z| as ½·log1p((x − 1)(x + 1) + y²), which keeps the digits log(hypot) rounds away
+  m_c_log: `fn m_c_log(z: vec2<f32>) -> vec2<f32> {
+  let r2 = z.x * z.x + z.y * z.y;
+  var re: f32;
+  if (r2 > 0.5 && r2 < 2.0) { re = 0.5 * m_log1p((z.x - 1.0) * (z.x + 1.0) + z.y * z.y); } else { re = m_log(m_c_abs(z)); }
+  return vec2<f32>(re, m_atan2(z.y, z.x));
+}`,
   // log(1 + z), accurate for small |z|
   m_c_log1p: `fn m_c_log1p(z: vec2<f32>) -> vec2<f32> {
   if (abs(z.x) < 0.5 && abs(z.y) < 0.5) { return vec2<f32>(0.5 * m_log1p(z.x * (2.0 + z.x) + z.y * z.y), m_atan2(z.y, 1.0 + z.x)); }
@@ -195,8 +200,9 @@ addLibrary({
   }
   return select(r, -r, neg);
 }`,
-  // asin z = −i·log(iz + √(1 − z²)) (PyTorch's formula and so its special values); for finite z
-  // the log is taken as log1p(iz + u/(√(1 + u) + 1)), u = −z², free of the cancellation near 0
+  // asin z = −i·log(iz + √(1 − z²)), PyTorch's formula and so its special values; for finite z
+  // Kahan's atan2(x, re(√(1−z)·√(1+z))) + i·asinh(im(conj(√(1−z))·√(1+z))), free of the formula's
+  // cancellations (near 0, and between iz and the root for large |z|)
   m_c_asin: `fn m_c_asin(z: vec2<f32>) -> vec2<f32> {
   let x = z.x; let y = z.y;
   if (!m_isfinite(x) || !m_isfinite(y)) {
@@ -204,11 +210,9 @@ addLibrary({
     let l = m_c_log(vec2<f32>(-y + s.x, x + s.y));
     return vec2<f32>(l.y, -l.x);
   }
-  let u = vec2<f32>(y * y - x * x, -2.0 * x * y);
-  let s = m_c_sqrt(vec2<f32>(1.0 + u.x, u.y));
-  let d = m_c_div(u, vec2<f32>(s.x + 1.0, s.y));
-  let l = m_c_log1p(vec2<f32>(-y + d.x, x + d.y));
-  return vec2<f32>(l.y, -l.x);
+  let a = m_c_sqrt(vec2<f32>(1.0 - x, -y));
+  let b = m_c_sqrt(vec2<f32>(1.0 + x, y));
+  return vec2<f32>(m_atan2(x, a.x * b.x - a.y * b.y), m_asinh(a.x * b.y - a.y * b.x));
 }`,
   // acos z (glibc's cacosf, which PyTorch's complex64 kernel maps): Kahan's
   // 2·atan2(re √(1−z), re √(1+z)) + i·asinh(im(conj(√(1+z))·√(1−z))), Annex G's infinities
@@ -250,8 +254,10 @@ addLibrary({
   let re = 0.25 * m_log1p(m_fdiv(4.0 * ax, (1.0 - ax) * (1.0 - ax) + y * y));
   return vec2<f32>(m_copysign(re, x), 0.5 * m_atan2(2.0 * y, (1.0 - x) * (1.0 + x) - y * y));
 }`,
-  // atan z = (i/2)·log((i + z)/(i − z)), PyTorch's vectorized formula (plain quotient)
+  // atan z = (i/2)·log((i + z)/(i − z)), PyTorch's vectorized formula (plain quotient) and so its
+  // special values; for finite z as −i·atanh(iz), free of the formula's cancellation near 0
   m_c_atan: `fn m_c_atan(z: vec2<f32>) -> vec2<f32> {
+  if (m_isfinite(z.x) && m_isfinite(z.y)) { let t = m_c_atanh(vec2<f32>(-z.y, z.x)); return vec2<f32>(t.y, -t.x); }
   let a = 0.0 + z.x; let b = 1.0 + z.y; let c = 0.0 - z.x; let d = 1.0 - z.y;
   let den = c * c + d * d;
   let l = m_c_log(vec2<f32>(m_fdiv(a * c + b * d, den), m_fdiv(a * -d + b * c, den)));

@@ -54,7 +54,13 @@ const LIB: Record<string, string> = {
   y = y + -0.5 * z;
   return (m + y) + 0.693359375 * fe;
 }`,
+  // |x| < 1/4: 2·atanh(x/(2 + x)) by its series — no (1 + x) − 1, which shader compilers may
+  // reassociate to x (SwiftShader does: log1p(1e-4) lost 4 digits)
   m_log1p: `fn m_log1p(x: f32) -> f32 {
+  if (abs(x) < 0.25) {
+    let s = x / (2.0 + x); let s2 = s * s;
+    return 2.0 * s * (1.0 + s2 * (0.33333333333 + s2 * (0.2 + s2 * (0.14285714286 + s2 * (0.11111111111 + s2 * 0.09090909091)))));
+  }
   let u = 1.0 + x;
   if (u == 1.0) { return x; }
   if (m_isinf(u) || !(u > 0.0)) { return m_log(u); }
