@@ -17,6 +17,7 @@ import { cppName } from './promotion.js';
 import { hostValues, readValues } from './conversion.js';
 import { isHalfDtype } from '../half.js';
 import { resolvedCopy } from '../complex/mathbits.js';
+import { pairsView } from '../complex/ops.js';
 
 /** The generator PyTorch's `torch.manual_seed` seeds. */
 export const defaultGenerator: rng.Generator = rng.defaultGenerator;
@@ -154,11 +155,34 @@ function floatOnly(op: string, kernel: string, t: Tensor): void {
   if (!t.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${kernel}" not implemented for '${cppName(t.dtype)}'`);
 }
 
+/**
+ * A fill of a complex tensor: PyTorch's normal_/uniform_ draw over its real view
+ * (`view_as_real`, ATen's normal_impl_/uniform_impl_), so the stream is the one of a
+ * float tensor of twice the elements, re and im interleaved. A conjugate view is
+ * filled through a plain copy of its layout, as every in-place write into one.
+ */
+function fillComplex(op: string, t: Tensor, fill: (parts: Tensor) => void): Tensor {
+  checkWritable(t, op);
+  if (t._conj || t._neg) {
+    const plain = resolvedCopy(t);
+    fill(pairsView(plain));
+    notifyInplace(t, op);
+    backendFor(t.device, t.dtype, op).copy(refOf(plain), refOf(t));
+    bumpVersion(t);
+    return t;
+  }
+  // autograd's checks on t itself (the parts view is not tracked); the fill bumps the shared version
+  notifyInplace(t, op);
+  fill(pairsView(t));
+  return t;
+}
+
 /** In-place uniform fill on [from, to). */
 export function uniform_(t: Tensor, from = 0, to = 1, opts?: GeneratorOptions): Tensor {
   expectTensor('uniform_', 'input', 1, t);
   expectNumber('uniform_', 'from', 2, from);
   expectNumber('uniform_', 'to', 3, to);
+  if (t.dtype.isComplex) return fillComplex('uniform_', t, (parts) => uniform_(parts, from, to, opts));
   floatOnly('uniform_', 'check_uniform_bounds', t);
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('uniform_', () => rng.checkUniformArgs(from, to, t.dtype.name as 'float32'));
@@ -171,6 +195,11 @@ export function normal_(t: Tensor, mean = 0, std = 1, opts?: GeneratorOptions): 
   expectTensor('normal_', 'input', 1, t);
   expectNumber('normal_', 'mean', 2, mean);
   expectNumber('normal_', 'std', 3, std);
+  if (t.dtype.isComplex) {
+    rethrow('normal_', () => rng.checkNormalArgs(std));
+    // each part gets half the variance (ATen: std / sqrt(2) over the real view)
+    return fillComplex('normal_', t, (parts) => normal_(parts, mean, std / Math.SQRT2, opts));
+  }
   floatOnly('normal_', 'normal_kernel_cpu', t);
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('normal_', () => rng.checkNormalArgs(std));
@@ -195,6 +224,10 @@ function uniformHalf(gen: rng.Generator, out: Float32Array, from: number, to: nu
 /** In-place uniform integers: `random_()`, `random_(to)`, `random_(from, to)`. */
 export function random_(t: Tensor, from?: number | bigint | null, to?: number | bigint | null, opts?: GeneratorOptions): Tensor {
   expectTensor('random_', 'input', 1, t);
+  if (t.dtype.isComplex) {
+    // PyTorch's kernels have no complex integers: its bounds check or kernel refuses
+    throw new TorchRuntimeError('random_', from === undefined || from === null ? `"random_kernel_cpu" not implemented for '${cppName(t.dtype)}'` : 'check_random_bounds handles only integral, floating-point and boolean types');
+  }
   if (isHalfDtype(t.dtype.name)) {
     // the same draws as float32 (`random() % range + from`), over [0, 2^digits] by default
     // (2^11 for float16, 2^8 for bfloat16: the integers the dtype holds exactly), then cast
@@ -220,6 +253,7 @@ export function random_(t: Tensor, from?: number | bigint | null, to?: number | 
 /** In-place Bernoulli draws with probability `p` (a number or a tensor of probabilities). */
 export function bernoulli_(t: Tensor, p: number | Tensor = 0.5, opts?: GeneratorOptions): Tensor {
   expectTensor('bernoulli_', 'input', 1, t);
+  if (t.dtype.isComplex) throw new TorchRuntimeError('bernoulli_', `"${p instanceof Tensor ? 'bernoulli_tensor_cpu_self_' : 'bernoulli_scalar_cpu_'}" not implemented for '${cppName(t.dtype)}'`);
   const gen = opts?.generator ?? defaultGenerator;
   if (p instanceof Tensor) {
     // The kernel depends on p's dtype: float64 probabilities draw 53-bit uniforms, others 24-bit.
@@ -316,7 +350,7 @@ export function logNormal_(t: Tensor, mean = 1, std = 2, opts?: GeneratorOptions
 export function geometric_(t: Tensor, p: number, opts?: GeneratorOptions): Tensor {
   expectTensor('geometric_', 'input', 1, t);
   expectNumber('geometric_', 'p', 2, p);
-  if (t.dtype.name === 'bool') throw new TorchRuntimeError('geometric_', `"geometric_cpu" not implemented for 'Bool'`);
+  if (t.dtype.name === 'bool' || t.dtype.isComplex) throw new TorchRuntimeError('geometric_', `"geometric_cpu" not implemented for '${cppName(t.dtype)}'`);
   const gen = opts?.generator ?? defaultGenerator;
   rethrow('geometric_', () => rng.checkGeometricArgs(p));
   return fillInOrder('geometric_', t, (out) => rng.geometric_(gen, out as rng.OutArray, p));
@@ -458,6 +492,7 @@ export function randint(a: number, b: number | readonly number[], c?: readonly n
 export function randperm(n: number, opts?: RandomOptions): Tensor {
   expectInt('randperm', 'n', 1, n);
   const o = resolveOptions(opts, int64);
+  if (o.dtype.isComplex) throw new TorchRuntimeError('randperm', `"randperm" not implemented for '${cppName(o.dtype)}'`);
   rethrow('randperm', () => rng.checkRandpermArgs(n, o.dtype.name as rng.RngDType));
   const t = emptyTensor([n], o.dtype, o.device, 'randperm');
   const gen = opts?.generator ?? defaultGenerator;
@@ -510,11 +545,15 @@ export function normal(mean: Tensor | number, std: Tensor | number = 1, c?: read
   } else rethrow('normal', () => rng.checkNormalArgs(std));
   const tensors = [mean, std].filter((v): v is Tensor => v instanceof Tensor);
   const shape = tensors.reduce<readonly number[]>((s, v) => broadcastShapes(s, v._shape, 'normal'), []);
-  const dtype = tensors.map((v) => v.dtype).reduce((a, b) => (a === float64 || b === float64 ? float64 : a.isFloatingPoint ? a : b));
-  if (!dtype.isFloatingPoint) throw new TorchRuntimeError('normal', `"normal_kernel_cpu" not implemented for '${cppName(dtype)}'`);
+  const complexOperand = tensors.find((v) => v.dtype.isComplex);
+  const dtype = complexOperand?.dtype ?? tensors.map((v) => v.dtype).reduce((a, b) => (a === float64 || b === float64 ? float64 : a.isFloatingPoint ? a : b));
+  if (!dtype.isFloatingPoint && !dtype.isComplex) throw new TorchRuntimeError('normal', `"normal_kernel_cpu" not implemented for '${cppName(dtype)}'`);
   const out = emptyTensor(shape, dtype, tensors[0]!.device, 'normal');
-  normal_(out, 0, 1, opts);
-  return out.mul_(std).add_(mean);
+  // PyTorch's normal_out_impl: a number std scales the draws themselves (normal_(0, std), one
+  // rounding; for complex dtypes std/√2 per part), a tensor std multiplies N(0, 1) draws after
+  if (std instanceof Tensor) normal_(out, 0, 1, opts).mul_(std);
+  else normal_(out, 0, std, opts);
+  return out.add_(mean);
 }
 
 /** Bernoulli samples with the probabilities in `input` (or a scalar `p`), in input's dtype. */
