@@ -38,6 +38,11 @@ async function configure(page: Page, stopAt: number | null): Promise<void> {
   await page.getByLabel('Stop at step').fill(stopAt === null ? '' : String(stopAt));
 }
 
+/** Waits until the worker has built the model (a fresh worker first loads the library: seconds on a busy machine). */
+async function ready(page: Page, device = 'cpu'): Promise<void> {
+  await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 30000 }).toMatch(new RegExp(`^Ready: .* on ${device}\\.$`));
+}
+
 /** Presses Train and waits until the step count reaches `steps` and training has stopped. */
 async function trainTo(page: Page, steps: number, timeout: number): Promise<void> {
   await page.getByTestId('train').click();
@@ -67,7 +72,7 @@ describe.skipIf(!haveChromium)('Playground on the CPU (Chromium)', () => {
     const { page, problems } = await demo.page();
     await openView(page, demo.url, 'Playground');
     await configure(page, golden.steps);
-    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Ready/);
+    await ready(page);
     await page.waitForFunction(() => document.querySelector('[data-testid=loss]')?.textContent !== '—');
 
     // Where WebGPU is missing (this browser runs without it), the option says why.
@@ -108,11 +113,13 @@ describe.skipIf(!haveChromium)('Playground on the CPU (Chromium)', () => {
     }
     await screenshots(page, 'playground-cpu');
 
-    // Pause stops the step count.
+    // Pause stops the step count (Train and Pause from the keyboard this time).
     await page.getByLabel('Stop at step').fill('');
-    await page.getByTestId('train').click();
+    await page.getByTestId('train').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => readStep(page), { timeout: 15000 }).toBeGreaterThan(golden.steps + 20);
-    await page.getByTestId('train').click();
+    expect(await page.getByTestId('train').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Paused at step \d+\.$/);
     const paused = await readStep(page);
     expect(await page.getByTestId('status').textContent()).toBe(`Paused at step ${paused}.`);
@@ -132,7 +139,7 @@ describe.skipIf(!haveChromium)('Playground on the CPU (Chromium)', () => {
 
     // The same weights as safetensors (written here by antorcha) restore it after a Reset too.
     await page.getByTestId('reset').click();
-    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Ready/);
+    await ready(page);
     await expect.poll(() => heatmapPixels(page)).not.toBe(trainedPixels);
     const st = torch.safetensors.serialize(sd);
     await page.getByTestId('import-file').setInputFiles({ name: 'playground.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from(st) });
@@ -142,7 +149,7 @@ describe.skipIf(!haveChromium)('Playground on the CPU (Chromium)', () => {
     // A state dict of another shape is refused with PyTorch's message, and the model is kept.
     await page.getByLabel('Units per layer').fill('4');
     await page.getByLabel('Units per layer').dispatchEvent('change');
-    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Ready/);
+    await ready(page);
     await page.getByTestId('import-file').setInputFiles({ name: 'wide.pt', mimeType: 'application/octet-stream', buffer: bytes });
     await expect.poll(() => page.getByTestId('error').textContent()).toMatch(/^Could not import that file: /);
     const message = await page.getByTestId('error').textContent();
@@ -154,7 +161,7 @@ describe.skipIf(!haveChromium)('Playground on the CPU (Chromium)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Notebook', exact: true }).click();
     await expect.poll(() => page.getByTestId('train').count()).toBe(0);
     await page.getByRole('navigation').getByRole('link', { name: 'Playground', exact: true }).click();
-    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Ready/);
+    await ready(page);
     expect(await readStep(page)).toBe(0);
     expect(await page.getByLabel('Units per layer').inputValue()).toBe('16');
     expect(problems).toEqual([]);
@@ -175,7 +182,7 @@ describe.skipIf(!haveChromium)('Playground on WebGPU (Chromium, SwiftShader)', (
     await configure(page, golden.steps);
     await page.getByLabel('Device').selectOption('webgpu');
     await expect.poll(() => page.getByTestId('device').textContent(), { timeout: 20000 }).toBe('webgpu');
-    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Ready: .* on webgpu/);
+    await ready(page, 'webgpu');
     await page.waitForFunction(() => document.querySelector('[data-testid=loss]')?.textContent !== '—');
     const first = await readLoss(page);
     expect(Math.abs(first - golden.pytorch.first_loss)).toBeLessThanOrEqual(5e-5 + 1e-6);

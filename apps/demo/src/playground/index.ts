@@ -44,6 +44,8 @@ export const mount: MountView = (root) => {
   let running = false;
   /** Pause was pressed and the worker has not confirmed it yet. */
   let pausing = false;
+  /** Counts resets: reports from a model an earlier reset built are dropped. */
+  let generation = 0;
   /** The step limit of the current run, or null. */
   let limit: number | null = null;
   let device: DeviceName = 'cpu';
@@ -164,12 +166,13 @@ export const mount: MountView = (root) => {
     lossStride = 1;
     showError(null);
     status.textContent = `Preparing the model on ${deviceSel.el.value}…`;
-    send({ type: 'reset', config: config(), device: deviceSel.el.value as DeviceName });
+    send({ type: 'reset', config: config(), device: deviceSel.el.value as DeviceName, generation: ++generation });
   };
 
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     if (disposed) return;
     const msg = e.data;
+    if ((msg.type === 'ready' || msg.type === 'progress') && msg.generation !== generation) return;
     switch (msg.type) {
       case 'ready':
         device = msg.device;

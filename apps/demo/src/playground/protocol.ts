@@ -12,7 +12,7 @@ export const EXTENT = 1.5;
 /** Page → worker. */
 export type ToWorker =
   /** Builds data, model and optimizer for `config` on `device` (a fresh start). */
-  | { type: 'reset'; config: PlaygroundConfig; device: DeviceName }
+  | { type: 'reset'; config: PlaygroundConfig; device: DeviceName; generation: number }
   /** Trains until paused, or until `stopAt` steps when it is a number. */
   | { type: 'train'; stopAt: number | null }
   | { type: 'pause' }
@@ -24,6 +24,8 @@ export type ToWorker =
 /** The model's state after some steps: what the page draws. */
 export interface Progress {
   type: 'progress';
+  /** The `generation` of the reset this model comes from (the page drops reports of older ones). */
+  generation: number;
   step: number;
   /** Loss at the last step (before its update), or on the whole data set after a reset/import. */
   loss: number;
@@ -40,7 +42,7 @@ export interface Progress {
 
 /** Worker → page. */
 export type FromWorker =
-  | { type: 'ready'; device: DeviceName; x: Float32Array; y: Float32Array }
+  | { type: 'ready'; generation: number; device: DeviceName; x: Float32Array; y: Float32Array }
   | Progress
   | { type: 'exported'; bytes: Uint8Array }
   | { type: 'imported'; name: string }

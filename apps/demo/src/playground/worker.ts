@@ -10,6 +10,8 @@ import { type DeviceName, EXTENT, type FromWorker, GRID, type ToWorker } from '.
 const CHUNK_MS = 50;
 
 interface State {
+  /** The page's number for the reset that built this state. */
+  generation: number;
   trainer: Trainer;
   config: PlaygroundConfig;
   device: DeviceName;
@@ -65,6 +67,7 @@ async function report(s: State, losses: number[], stepsPerSecond: number | null)
   post(
     {
       type: 'progress',
+      generation: s.generation,
       step: s.trainer.step,
       loss: losses.length > 0 ? losses[losses.length - 1]! : ev.loss,
       losses,
@@ -77,7 +80,7 @@ async function report(s: State, losses: number[], stepsPerSecond: number | null)
   );
 }
 
-async function reset(config: PlaygroundConfig, device: DeviceName): Promise<void> {
+async function reset(config: PlaygroundConfig, device: DeviceName, generation: number): Promise<void> {
   running = false;
   epoch++;
   await useDevice(device);
@@ -86,13 +89,13 @@ async function reset(config: PlaygroundConfig, device: DeviceName): Promise<void
   const model = makeModel(config).to(device);
   const onDevice = { x: data.x.to(device), y: data.y.to(device) };
   const old = state;
-  state = { trainer: new Trainer(model, makeOptimizer(model, config), onDevice), config, device, grid: gridPoints(GRID, EXTENT).to(device) };
+  state = { generation, trainer: new Trainer(model, makeOptimizer(model, config), onDevice), config, device, grid: gridPoints(GRID, EXTENT).to(device) };
   if (old) {
     for (const t of [old.trainer.data.x, old.trainer.data.y, old.grid]) t.dispose();
   }
   const x = await hostFloats(data.x);
   const y = await hostFloats(data.y);
-  post({ type: 'ready', device, x, y }, [x.buffer, y.buffer]);
+  post({ type: 'ready', generation, device, x, y }, [x.buffer, y.buffer]);
   await report(state, [], null);
 }
 
@@ -151,7 +154,7 @@ async function importModel(s: State, name: string, bytes: Uint8Array): Promise<v
 }
 
 async function handle(msg: ToWorker): Promise<void> {
-  if (msg.type === 'reset') return reset(msg.config, msg.device);
+  if (msg.type === 'reset') return reset(msg.config, msg.device, msg.generation);
   if (!state) throw new Error('the model is not ready yet');
   const s = state;
   switch (msg.type) {
