@@ -15,9 +15,13 @@ const WG = 64;
 
 /** A strided tensor view on a raw GPU buffer of f32 words; offset and strides count elements (a complex element is 2 words). */
 export interface GpuView {
+  /** The device buffer. */
   readonly buffer: GPUBuffer;
+  /** Element offset of the view's first element. */
   readonly offset: number;
+  /** Sizes of the view's dims. */
   readonly shape: readonly number[];
+  /** Element strides of the view's dims. */
   readonly strides: readonly number[];
 }
 
@@ -168,12 +172,19 @@ const FUSED_WG = 64;
  * `c·outT + i·outS` (i < n), its value i times ω_N^{c·i} from the N-point table `post` when given.
  */
 export interface FusedLayout {
+  /** Transforms per line. */
   readonly count: number;
+  /** Values per line of the work buffers. */
   readonly N: number;
+  /** Offset between consecutive transforms' inputs. */
   readonly inT: number;
+  /** Stride of a transform's input values. */
   readonly inS: number;
+  /** Offset between consecutive transforms' outputs. */
   readonly outT: number;
+  /** Stride of a transform's output values. */
   readonly outS: number;
+  /** The N-point twiddle table the outputs are multiplied by, or null. */
   readonly post: GPUBuffer | null;
 }
 
@@ -276,7 +287,9 @@ export interface StoreOptions {
   readonly mirror: boolean;
   /** Real input: the imaginary parts of X_0 and X_{n/2} are exactly 0. */
   readonly realInput: boolean;
+  /** Conjugate the values (the backward transform's last step, conj∘forward∘conj). */
   readonly conj: boolean;
+  /** Factor applied to every value (the norm mode's), in f32. */
   readonly scale: number;
   /** Bluestein's chirp: the work holds conj of the convolution, value k is conj(w_k)·chirp_k. */
   readonly chirp: GPUBuffer | null;

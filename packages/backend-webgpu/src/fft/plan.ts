@@ -60,7 +60,7 @@ export function workLength(n: number): number {
   return radices(n) === null ? nextPow2(2 * n - 1) : n;
 }
 
-/** exp(-2πi·j/n) in float64, with j reduced to the first octant's symmetries for accuracy. */
+/** exp(-2πi·j/n) in float64: exact on the axes, elsewhere cos/sin of the angle reduced to (−π, π]. */
 export function root(j: number, n: number): [number, number] {
   j %= n;
   if (j < 0) j += n;
@@ -80,11 +80,11 @@ export function twiddleTable(n: number): Float64Array {
   return t;
 }
 
-/** The Bluestein chirp exp(-πi·k²/n), k < n, interleaved (k² reduced mod 2n exactly). */
+/** The Bluestein chirp exp(-πi·k²/n), k < n, interleaved (k² reduced mod 2n exactly, so the angle stays small). */
 export function chirpTable(n: number): Float64Array {
   const t = new Float64Array(2 * n);
   for (let k = 0; k < n; k++) {
-    const k2 = Number((BigInt(k) * BigInt(k)) % BigInt(2 * n));
+    const k2 = (k * k) % (2 * n); // exact: k² < 2^53 for every length a device buffer holds
     [t[2 * k], t[2 * k + 1]] = root(k2, 2 * n);
   }
   return t;
