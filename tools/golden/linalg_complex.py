@@ -71,10 +71,15 @@ CALLS = {
     'linalg.matrix_power': lambda A, n: L.matrix_power(A, n),
     'linalg.multi_dot': lambda *ms: L.multi_dot(list(ms)),
     'linalg.vecdot': lambda x, y, **k: L.vecdot(x, y, **k),
+    'linalg.qr': lambda A, **k: L.qr(A, **k),
+    'linalg.householder_product': lambda A, tau: L.householder_product(A, tau),
+    'geqrf': lambda A: torch.geqrf(A),
+    'ormqr': lambda A, tau, C, **k: torch.ormqr(A, tau, C, **k),
     'linalg.eig': lambda A: L.eig(A),
     'linalg.eigvals': lambda A: L.eigvals(A),
     'linalg.cholesky': lambda A, **k: L.cholesky(A, **k),
     'linalg.cholesky_ex': lambda A, **k: L.cholesky_ex(A, **k),
+    'linalg.cholesky_ex:info': lambda A: L.cholesky_ex(A).info,
     'cholesky_solve': lambda B, Lf, **k: torch.cholesky_solve(B, Lf, **k),
     'cholesky_inverse': lambda Lf, **k: torch.cholesky_inverse(Lf, **k),
 }
@@ -156,6 +161,36 @@ for dt in (C64, C128):
     add(f'multi_dot/{d}', 'linalg.multi_dot', [cr(2, 3, dtype=dt), cr(3, 4, dtype=dt), cr(4, 2, dtype=dt)])
     add(f'vecdot/{d}', 'linalg.vecdot', [cr(3, 4, dtype=dt), cr(3, 4, dtype=dt)])
     add(f'vecdot/{d}/dim0', 'linalg.vecdot', [cr(3, 4, dtype=dt), cr(3, 4, dtype=dt)], {'dim': 0})
+    # --- Cholesky (Hermitian positive-definite; only the named triangle is read) ---
+    P, Pb = herm_pd(4, 4, dtype=dt), herm_pd(2, 3, 3, dtype=dt)
+    add(f'cholesky/{d}/4x4', 'linalg.cholesky', [P])
+    add(f'cholesky/{d}/upper', 'linalg.cholesky', [P], {'upper': True})
+    add(f'cholesky/{d}/batched', 'linalg.cholesky', [Pb])
+    add(f'cholesky/{d}/lower-triangle-only', 'linalg.cholesky', [torch.tril(P) + torch.triu(cr(4, 4, dtype=dt), 1)])
+    add(f'cholesky/{d}/not-pd', 'linalg.cholesky', [herm(4, 4, dtype=dt) - 10 * torch.eye(4, dtype=dt)])
+    add(f'cholesky/{d}/batched-not-pd', 'linalg.cholesky', [torch.stack([Pb[0], -Pb[1]])])
+    # (L after a failed factorization is LAPACK-implementation-defined: only info is compared, as in linalg.py)
+    add(f'cholesky_ex/{d}/not-pd', 'linalg.cholesky_ex:info', [-P])
+    add(f'cholesky_ex/{d}/batched-not-pd', 'linalg.cholesky_ex:info', [torch.stack([Pb[0], Pb[1] - 20 * torch.eye(3, dtype=dt)])])
+    Lf = L.cholesky(P)
+    add(f'cholesky_solve/{d}', 'cholesky_solve', [B, Lf])
+    add(f'cholesky_solve/{d}/upper', 'cholesky_solve', [B, Lf.mH.contiguous()], {'upper': True})
+    add(f'cholesky_inverse/{d}', 'cholesky_inverse', [Lf])
+    add(f'cholesky_inverse/{d}/upper', 'cholesky_inverse', [Lf.mH.contiguous()], {'upper': True})
+    # --- QR (Householder; R's diagonal real, signs as LAPACK's zlarfg) ---
+    for tag, M in (('4x4', A), ('tall', cr(5, 3, dtype=dt)), ('wide', cr(3, 5, dtype=dt)), ('batched', cr(2, 4, 3, dtype=dt))):
+        add(f'qr/{d}/{tag}', 'linalg.qr', [M])
+        add(f'qr/{d}/{tag}/complete', 'linalg.qr', [M], {'mode': 'complete'})
+        add(f'qr/{d}/{tag}/r', 'linalg.qr', [M], {'mode': 'r'})
+        add(f'geqrf/{d}/{tag}', 'geqrf', [M])
+    G, tau = torch.geqrf(cr(5, 3, dtype=dt))
+    add(f'householder_product/{d}', 'linalg.householder_product', [G, tau])
+    add(f'householder_product/{d}/k<n', 'linalg.householder_product', [G, tau[:2].contiguous()])
+    C = cr(5, 2, dtype=dt)
+    add(f'ormqr/{d}', 'ormqr', [G, tau, C])
+    add(f'ormqr/{d}/transpose', 'ormqr', [G, tau, C], {'transpose': True})
+    add(f'ormqr/{d}/right', 'ormqr', [G, tau, C.mT.contiguous()], {'left': False})
+    add(f'ormqr/{d}/right/transpose', 'ormqr', [G, tau, C.mT.contiguous()], {'left': False, 'transpose': True})
     # --- eig / eigvals (eigenvalues compared as sets, eigenvectors up to a phase each) ---
     for tag, M in (('4x4', A), ('batched', Ab), ('6x6', cr(6, 6, dtype=dt)), ('1x1', cr(1, 1, dtype=dt)),
                    ('hermitian', herm(4, 4, dtype=dt)), ('triangular', torch.triu(cr(4, 4, dtype=dt))),
@@ -200,6 +235,12 @@ LOSSES = {
     'slogdet_both': lambda A: (lambda r: r[0].imag.sum() + r[0].real.sum() + r[1].sum())(L.slogdet(A)),
     'lu_abs': lambda A: (lambda r: r[1].abs().sum() + r[2].abs().pow(2).sum())(L.lu(A)),
     'lu_factor_abs': lambda A: L.lu_factor(A)[0].abs().sum(),
+    'cholesky_abs': lambda X: L.cholesky(X @ X.mH + X.shape[-1] * torch.eye(X.shape[-1], dtype=X.dtype)).abs().sum(),
+    'cholesky_upper_abs': lambda X: L.cholesky(X @ X.mH + X.shape[-1] * torch.eye(X.shape[-1], dtype=X.dtype), upper=True).abs().sum(),
+    'cholesky_solve_abs': lambda X, B: torch.cholesky_solve(B, L.cholesky(X @ X.mH + X.shape[-1] * torch.eye(X.shape[-1], dtype=X.dtype))).abs().sum(),
+    'cholesky_inverse_abs': lambda X: torch.cholesky_inverse(L.cholesky(X @ X.mH + X.shape[-1] * torch.eye(X.shape[-1], dtype=X.dtype))).abs().sum(),
+    'qr_abs': lambda A: (lambda r: r[0].abs().pow(2).sum(-2).sum() + (r[0] * r[1].diagonal(0, -2, -1).unsqueeze(-2)).real.sum() + r[1].abs().sum())(L.qr(A)),
+    'qr_wide_abs': lambda A: (lambda r: r[0].abs().sum() + r[1].abs().sum())(L.qr(A[..., :2, :])),
     'solve_triangular_abs': lambda A, B: L.solve_triangular(A.triu() + 3 * torch.eye(A.shape[-1], dtype=A.dtype), B, upper=True).abs().sum(),
 }
 
@@ -227,7 +268,9 @@ for tag, A in (('real-3x3', rr(3, 3)), ('real-4x4', rr(4, 4)), ('real-batched', 
                ('complex-3x3', cr(3, 3)), ('complex-batched', cr(2, 3, 3)), ('complex64-3x3', cr(3, 3, dtype=C64))):
     for loss in ('eig_abs', 'eig_vectors_abs2', 'eig_values_poly', 'eig_reconstruct', 'eigvals_real', 'eigvals_abs', 'eigvals_prod'):
         gadd(f'{loss}/{tag}', loss, [A])
-for tag, A in (('real-3x3', rr(3, 3)), ('complex-3x3', cr(3, 3))):
+# (a real matrix with a complex pair, so that its eigenvectors are complex: a real
+# eigenvector would be fixed only up to sign, and a sign-dependent loss is no error in PyTorch)
+for tag, A in (('real-3x3', torch.tensor([[1.0, -2.0, 0.5], [2.0, 1.0, 0.0], [0.3, 0.0, 3.0]], dtype=F64)), ('complex-3x3', cr(3, 3))):
     for loss in ('eig_vectors_real', 'eig_vectors_imag'):
         gadd(f'{loss}/{tag}', loss, [A])
 for tag, dt in (('complex128', C128), ('complex64', C64)):
@@ -241,5 +284,11 @@ for tag, dt in (('complex128', C128), ('complex64', C64)):
     gadd(f'lu_abs/{tag}', 'lu_abs', [A])
     gadd(f'lu_factor_abs/{tag}', 'lu_factor_abs', [A])
     gadd(f'solve_triangular_abs/{tag}', 'solve_triangular_abs', [A, B])
+    for loss in ('cholesky_abs', 'cholesky_upper_abs', 'cholesky_inverse_abs'):
+        gadd(f'{loss}/{tag}', loss, [A])
+    gadd(f'cholesky_solve_abs/{tag}', 'cholesky_solve_abs', [A, B])
+    gadd(f'qr_abs/{tag}', 'qr_abs', [A])
+    gadd(f'qr_abs/{tag}/tall', 'qr_abs', [cr(4, 3, dtype=dt)])
+    gadd(f'qr_wide_abs/{tag}', 'qr_wide_abs', [A])
 
 write_json('packages/core/fixtures/linalg-complex.json', {'forward': forward, 'grads': grads})

@@ -101,6 +101,15 @@ const CALLS: Record<string, (a: (T | number)[], k: Record<string, unknown>) => T
   'linalg.matrix_power': ([A, n]) => L.matrixPower(A as T, n as number),
   'linalg.multi_dot': (ms) => L.multiDot(ms as T[]),
   'linalg.vecdot': ([x, y], k) => L.vecdot(x as T, y as T, { dim: k.dim as number | undefined }),
+  'linalg.cholesky': ([A], k) => L.cholesky(A as T, { upper: k.upper as boolean | undefined }),
+  'linalg.cholesky_ex': ([A], k) => { const r = L.choleskyEx(A as T, { upper: k.upper as boolean | undefined }); return [r.L, r.info]; },
+  'linalg.cholesky_ex:info': ([A]) => L.choleskyEx(A as T).info,
+  cholesky_solve: ([B, Lf], k) => torch.choleskySolve(B as T, Lf as T, (k.upper as boolean | undefined) ?? false),
+  cholesky_inverse: ([Lf], k) => torch.choleskyInverse(Lf as T, (k.upper as boolean | undefined) ?? false),
+  'linalg.qr': ([A], k) => { const r = L.qr(A as T, (k.mode as 'reduced' | 'complete' | 'r' | undefined) ?? 'reduced'); return [r.Q, r.R]; },
+  'linalg.householder_product': ([A, tau]) => L.householderProduct(A as T, tau as T),
+  geqrf: ([A]) => { const r = torch.geqrf(A as T); return [r.a, r.tau]; },
+  ormqr: ([A, tau, C], k) => torch.ormqr(A as T, tau as T, C as T, (k.left as boolean | undefined) ?? true, (k.transpose as boolean | undefined) ?? false),
   'linalg.eig': ([A]) => { const r = L.eig(A as T); return [r.eigenvalues, r.eigenvectors]; },
   'linalg.eigvals': ([A]) => L.eigvals(A as T),
 };
@@ -110,6 +119,8 @@ const weights = (A: T) => torch.arange(1, dim(A) + 1, { dtype: 'float64' });
 /** Σ w_i·|V_ij|², weights by row: invariant to the eigenvectors' phases and to their order. */
 const vnorm = (V: T, w: T) => V.abs().pow(2).mul(w.unsqueeze(-1)).sum();
 const eye = (A: T) => torch.eye(dim(A), { dtype: A.dtype.name as torch.DTypeName });
+/** X·Xᴴ + n·I: Hermitian positive-definite, differentiable in X. */
+const hpd = (X: T) => X.matmul(X.mT.conj()).add(eye(X).mul(dim(X)));
 const LOSSES: Record<string, (...xs: T[]) => T> = {
   eig_abs: (A) => L.eig(A).eigenvalues.abs().sum().add(vnorm(L.eig(A).eigenvectors, weights(A))),
   eig_vectors_abs2: (A) => vnorm(L.eig(A).eigenvectors, weights(A)),
@@ -137,6 +148,19 @@ const LOSSES: Record<string, (...xs: T[]) => T> = {
     return l.abs().sum().add(U.abs().pow(2).sum());
   },
   lu_factor_abs: (A) => L.luFactor(A).LU.abs().sum(),
+  cholesky_abs: (X) => L.cholesky(hpd(X)).abs().sum(),
+  cholesky_upper_abs: (X) => L.cholesky(hpd(X), { upper: true }).abs().sum(),
+  cholesky_solve_abs: (X, B) => torch.choleskySolve(B, L.cholesky(hpd(X))).abs().sum(),
+  cholesky_inverse_abs: (X) => torch.choleskyInverse(L.cholesky(hpd(X))).abs().sum(),
+  // Q's phases are fixed by R's real diagonal, so Q and R themselves enter the losses
+  qr_abs: (A) => {
+    const { Q, R } = L.qr(A);
+    return Q.abs().pow(2).sum(-2).sum().add(Q.mul(R.diagonal(0, -2, -1).unsqueeze(-2)).real.sum()).add(R.abs().sum());
+  },
+  qr_wide_abs: (A) => {
+    const { Q, R } = L.qr(A.narrow(-2, 0, 2));
+    return Q.abs().sum().add(R.abs().sum());
+  },
   solve_triangular_abs: (A, B) => L.solveTriangular(A.triu().add(eye(A).mul(3)), B, { upper: true }).abs().sum(),
 };
 

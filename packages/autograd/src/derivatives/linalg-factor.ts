@@ -85,16 +85,18 @@ function luBackward(gL: Tensor | null, gU: Tensor | null, P: Tensor, L: Tensor, 
 /** The gradient of A = Q·R (reduced, m ≥ n): `(gQ + Q·copyltu(M))·R⁻ᴴ`, `M = R·gRᴴ − gQᴴ·Q`. */
 function qrTallBackward(gQ: Tensor | null, gR: Tensor | null, Q: Tensor, R: Tensor): Tensor {
   let M: Tensor | null = null;
-  if (gR !== null) M = R.matmul(gR.mT);
+  if (gR !== null) M = R.matmul(H(gR));
   if (gQ !== null) {
-    const t = gQ.mT.matmul(Q);
+    const t = H(gQ).matmul(Q);
     M = M === null ? t.neg() : M.sub(t);
   }
   let rhs: Tensor;
   if (M === null) {
     rhs = zerosLike(Q);
   } else {
-    const copyltu = M.tril().add(M.tril(-1).mT);
+    // tril(M) + tril(M, −1)ᴴ with the real part of M's diagonal (Hermitian)
+    let copyltu = M.tril().add(H(M.tril(-1)));
+    if (M.dtype.isComplex) copyltu = copyltu.sub(imag(M.diagonal(0, -2, -1)).mul(new Complex(0, 1)).diagEmbed());
     rhs = Q.matmul(copyltu);
   }
   if (gQ !== null) rhs = rhs.add(gQ);
@@ -117,7 +119,7 @@ function qrBackward(gQ: Tensor | null, gR: Tensor | null, Q: Tensor, R: Tensor, 
   const gV = gR === null ? null : gR.narrow(-1, m, n - m);
   let gQe = gQ;
   if (gV !== null) {
-    const t = Y.matmul(gV.mT);
+    const t = Y.matmul(H(gV));
     gQe = gQe === null ? t : gQe.add(t);
   }
   const gX = qrTallBackward(gQe, gU, Q, U);

@@ -1,7 +1,12 @@
-/** `ormqr`: `op(Q)·C` or `C·op(Q)` with `Q = H₁·…·H_k`, as LAPACK's `dorm2r`. */
+/**
+ * `ormqr`: `op(Q)·C` or `C·op(Q)` with `Q = H₁·…·H_k`, as LAPACK's `dorm2r`/`zunm2r`
+ * (real and complex, {@link Mat}); for complex dtypes `op` with `params.transpose` is the
+ * conjugate transpose (as torch.ormqr's `transpose`).
+ */
 import type { LinalgParams, TensorRef } from '@antorcha/core';
+import { loadMat, loadVec, storeMat, zerosMat } from './field.js';
 import { applyLeft, applyRight } from './householder.js';
-import { batchOf, dims, loadMatrix, loadVector, store } from './matrix.js';
+import { batchOf, dims } from './matrix.js';
 
 /** `[V, tau, C] → [out]` (see `LinalgKernel`). */
 export function ormqr(inputs: readonly TensorRef[], outputs: readonly TensorRef[], params: LinalgParams = {}): void {
@@ -12,20 +17,25 @@ export function ormqr(inputs: readonly TensorRef[], outputs: readonly TensorRef[
   const k = TAU.shape[1]!;
   const left = params.left !== false;
   const trans = params.transpose === true;
-  // Q·C = H₁(H₂(…H_k C)): the last reflector first; Qᵀ·C and C·Q apply H₁ first.
+  // Q·C = H₁(H₂(…H_k C)): the last reflector first; Qᴴ·C and C·Q apply H₁ first.
   const forward = left === trans;
   for (let b = 0; b < batchOf(C); b++) {
-    const vm = loadMatrix(V, b);
-    const tau = loadVector(TAU, b);
-    const c = loadMatrix(C, b);
+    const vm = loadMat(V, b);
+    const tau = loadVec(TAU, b);
+    const c = loadMat(C, b);
     for (let s = 0; s < k; s++) {
       const i = forward ? s : k - 1 - s;
-      const v = new Float64Array(mq - i);
-      v[0] = 1;
-      for (let r = i + 1; r < mq; r++) v[r - i] = vm[r * vc + i]!;
-      if (left) applyLeft(c, m, n, i, 0, v, tau[i]!);
-      else applyRight(c, m, n, i, v, tau[i]!);
+      const v = zerosMat(mq - i, vm.im !== null);
+      v.re[0] = 1;
+      for (let r = i + 1; r < mq; r++) {
+        v.re[r - i] = vm.re[r * vc + i]!;
+        if (v.im !== null) v.im[r - i] = vm.im![r * vc + i]!;
+      }
+      // Hᴴ = I − conj(τ)·v·vᴴ
+      const ti = tau.im === null ? 0 : trans ? -tau.im[i]! : tau.im[i]!;
+      if (left) applyLeft(c, m, n, i, 0, v, [tau.re[i]!, ti]);
+      else applyRight(c, m, n, i, v, [tau.re[i]!, ti]);
     }
-    store(OUT, b, c);
+    storeMat(OUT, b, c);
   }
 }

@@ -8,11 +8,11 @@ import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
 import { cppName } from '../ops/promotion.js';
-import { checkFloat, checkInfo, checkSquare } from './errors.js';
+import { checkFloat, checkInfo, checkSquare, isLinalgDtype } from './errors.js';
 import { runLinalg } from './run.js';
 import { solveTriangularRaw } from './solve.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
-import { batchOf, broadcastBatch, eyeLike, matDims } from './util.js';
+import { adjointOf, batchOf, broadcastBatch, eyeLike, matDims } from './util.js';
 
 /** potrf on a checked input: `[L or U, info]`. */
 function potrf(op: string, A: Tensor, upper: boolean): [Tensor, Tensor] {
@@ -32,7 +32,7 @@ function factorWithInfo(A: Tensor, opts: CholeskyOptions): [Tensor, Tensor] {
   const op = 'linalg.cholesky';
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
   const upper = opts.upper ?? false;
   return composite('linalg_cholesky_ex', [A], { upper }, () => potrf(op, A, upper));
 }
@@ -64,7 +64,7 @@ export function choleskyTorch(A: Tensor, upper = false): Tensor {
   const op = 'cholesky';
   expectTensor(op, 'input', 1, A);
   checkSquare(op, A);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"cholesky_cpu" not implemented for '${cppName(A.dtype)}'`);
+  if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `"cholesky_cpu" not implemented for '${cppName(A.dtype)}'`);
   const [L, info] = composite('cholesky', [A], { upper }, () => potrf(op, A, upper));
   checkInfo(op, info, 'cholesky', A._shape.length > 2);
   return L;
@@ -81,16 +81,16 @@ export function choleskySolve(B: Tensor, L: Tensor, upper = false): Tensor {
   if (B._shape.length < 2) throw new TorchRuntimeError(op, `b should have at least 2 dimensions, but has ${B._shape.length} dimensions instead`);
   if (L._shape.length < 2) throw new TorchRuntimeError(op, `u should have at least 2 dimensions, but has ${L._shape.length} dimensions instead`);
   if (B.dtype !== L.dtype) throw new TorchRuntimeError(op, `Expected b and A to have the same dtype, but found b of type ${cppName(B.dtype)} and A of type ${cppName(L.dtype)} instead.`);
-  if (!B.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"cholesky_solve_cpu" not implemented for '${cppName(B.dtype)}'`);
+  if (!isLinalgDtype(B)) throw new TorchRuntimeError(op, `"cholesky_solve_cpu" not implemented for '${cppName(B.dtype)}'`);
   const [r, c] = matDims(L);
   if (r !== c) throw new TorchRuntimeError(op, `A must be batches of square matrices, but they are ${r} by ${c} matrices`);
   if (matDims(B)[0] !== r) throw new TorchRuntimeError(op, `Incompatible matrix sizes for cholesky_solve: each A matrix is ${r} by ${r} but each b matrix is ${matDims(B)[0]} by ${matDims(B)[1]}`);
   broadcastBatch(op, B, L);
   return composite('cholesky_solve', [B, L], { upper }, () => {
     // A = L·Lᴴ: solve L·Y = B, then Lᴴ·X = Y (for upper, A = Uᴴ·U).
-    const lower = upper ? L.mT : L;
+    const lower = upper ? adjointOf(L) : L;
     const y = solveTriangularRaw(op, lower, B, false, true, false);
-    return solveTriangularRaw(op, lower.mT, y, true, true, false);
+    return solveTriangularRaw(op, adjointOf(lower), y, true, true, false);
   });
 }
 
@@ -102,7 +102,7 @@ export function choleskyInverse(L: Tensor, upper = false): Tensor {
   const op = 'cholesky_inverse';
   expectTensor(op, 'input', 1, L);
   checkSquare(op, L);
-  if (!L.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"cholesky_inverse_out_cpu" not implemented for '${cppName(L.dtype)}'`);
+  if (!isLinalgDtype(L)) throw new TorchRuntimeError(op, `"cholesky_inverse_out_cpu" not implemented for '${cppName(L.dtype)}'`);
   const n = matDims(L)[0];
   // LAPACK's potri reports the first zero on the diagonal, as trtri does.
   const zero = L.diagonal(0, -2, -1).eq(0);
@@ -112,7 +112,7 @@ export function choleskyInverse(L: Tensor, upper = false): Tensor {
     const I = eyeLike(L, n, n, batchOf(L));
     // A⁻¹ = L⁻ᴴ·L⁻¹ (lower) or U⁻¹·U⁻ᴴ (upper)
     const Linv = solveTriangularRaw(op, L, I, upper, true, false);
-    return upper ? Linv.matmul(Linv.mT) : Linv.mT.matmul(Linv);
+    return upper ? Linv.matmul(adjointOf(Linv)) : adjointOf(Linv).matmul(Linv);
   });
 }
 

@@ -36,13 +36,14 @@
  *   `[T n×n, R n×r]` → `[X n×r]`; with `params.conjugate` (complex) `op` is `Tᴴ`; `params.upper` says which triangle of `T` is read,
  *   `params.unitDiagonal` takes its diagonal as ones. (Right-side solves are
  *   transposed left-side ones, composed in core.)
- * - `geqrf`: Householder QR as LAPACK's `geqrf` (reflectors `H = I − τ·v·vᵀ`, `v[0] = 1`
- *   implicit, signs by `dlarfg`, so `R`'s diagonal has PyTorch's signs). `[A m×n]` →
+ * - `geqrf`: Householder QR as LAPACK's `geqrf` (reflectors `H = I − τ·v·vᴴ`, `v[0] = 1`
+ *   implicit, signs by `dlarfg`/`zlarfg` (real β), so `R`'s diagonal has PyTorch's signs). `[A m×n]` →
  *   `[QR m×n (R on and above the diagonal, v below), tau k]`.
  * - `orgqr`: the product `H₁·…·H_k` of the reflectors, first `n` columns, as LAPACK's
  *   `orgqr` (`householder_product`). `[V m×n, tau k]` (k ≤ n ≤ m) → `[Q m×n]`.
  * - `ormqr`: `op(Q)·C` (`params.left`, default) or `C·op(Q)` with `Q = H₁·…·H_k`,
- *   `op` = transpose when `params.transpose`. `[V mq×k, tau k, C m×n]` → `[out m×n]`,
+ *   `op` = transpose when `params.transpose` (the conjugate transpose for complex dtypes,
+ *   as torch.ormqr's, core also passing `conjugate`). `[V mq×k, tau k, C m×n]` → `[out m×n]`,
  *   `mq` = m (left) or n (right).
  * - `sytrf`: symmetric indefinite `L·D·Lᵀ` with Bunch–Kaufman pivoting as LAPACK's
  *   unblocked `sytf2` with `uplo = 'L'` (PyTorch's `ldl_factor` uses the lower triangle

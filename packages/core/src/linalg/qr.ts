@@ -10,7 +10,7 @@ import { expectTensor } from '../validate.js';
 import { zeros } from '../ops/creation.js';
 import { cat } from '../ops/indexing.js';
 import { cppName } from '../ops/promotion.js';
-import { checkFloat, checkRank } from './errors.js';
+import { checkFloat, checkRank, isLinalgDtype } from './errors.js';
 import { runLinalg } from './run.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
 import { batchOf, broadcastBatch, expandBatch, matDims } from './util.js';
@@ -44,7 +44,7 @@ export function qr(A: Tensor, mode: QrMode | { mode?: QrMode } = 'reduced'): Nam
   expectTensor(op, 'A', 1, A);
   const md = typeof mode === 'string' ? mode : (mode.mode ?? 'reduced');
   checkRank(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
   if (md !== 'reduced' && md !== 'complete' && md !== 'r') {
     throw new TorchRuntimeError(op, `qr received unrecognized mode '${String(md)}' but expected one of 'reduced' (default), 'r', or 'complete'`);
   }
@@ -88,7 +88,7 @@ function checkHouseholder(op: string, A: Tensor, tau: Tensor): void {
     if (ba.some((d, i) => d !== bt[i])) throw new TorchRuntimeError(op, `${api}: Expected batch dimensions of tau to be equal to input.shape[:-2], but got ${JSON.stringify(bt)}`);
   }
   if (tau.dtype !== A.dtype) throw new TorchRuntimeError(op, `${api}: tau dtype ${cppName(tau.dtype)} does not match input dtype ${cppName(A.dtype)}`);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"orgqr_cpu" not implemented for '${cppName(A.dtype)}'`);
+  if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `"orgqr_cpu" not implemented for '${cppName(A.dtype)}'`);
 }
 
 /**
@@ -122,7 +122,7 @@ export function geqrf(A: Tensor): NamedTuple<'a' | 'tau'> {
   const op = 'geqrf';
   expectTensor(op, 'input', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, 'torch.geqrf: input must have at least 2 dimensions.');
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"geqrf_cpu" not implemented for '${cppName(A.dtype)}'`);
+  if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `"geqrf_cpu" not implemented for '${cppName(A.dtype)}'`);
   const [a, tau] = composite('geqrf', [A], {}, () => geqrfRaw(op, A));
   return namedTuple('geqrf', [['a', a!], ['tau', tau!]]);
 }
@@ -146,9 +146,9 @@ export function ormqr(A: Tensor, tau: Tensor, C: Tensor, left = true, transpose 
   if (k > k0) throw new TorchRuntimeError(op, 'torch.ormqr: tau.shape[-1] must be less than or equal to input.shape[-1]');
   if (C.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input and other to have the same dtype, but input has dtype${cppName(A.dtype)} and other has dtype ${cppName(C.dtype)}`);
   if (tau.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input and tau to have the same dtype, but input has dtype${cppName(A.dtype)} and tau has dtype ${cppName(tau.dtype)}`);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"ormqr_cpu" not implemented for '${cppName(A.dtype)}'`);
+  if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `"ormqr_cpu" not implemented for '${cppName(A.dtype)}'`);
   const batch = broadcastBatch(op, A, C);
   return composite('ormqr', [A, tau, C], { left, transpose }, () =>
-    runLinalg(op, 'ormqr', batch, [expandBatch(A, batch), expandBatch(tau, batch, 1), expandBatch(C, batch)], [{ shape: [m, n], dtype: C.dtype }], { left, transpose })[0]!,
+    runLinalg(op, 'ormqr', batch, [expandBatch(A, batch), expandBatch(tau, batch, 1), expandBatch(C, batch)], [{ shape: [m, n], dtype: C.dtype }], { left, transpose, conjugate: transpose })[0]!,
   );
 }
