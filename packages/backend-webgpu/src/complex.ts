@@ -125,6 +125,8 @@ export function withComplex<B extends Backend>(rt: GpuRuntime, base: B): B {
       if (!isCx(x)) return base.indexSelect(x, dim, index, out);
       base.indexSelect(complexAsRealRef(x), dim, index, complexAsRealRef(out));
     },
+    // a device check reports the value of the first failing element: of a complex view, its real part
+    ...(base.check === undefined ? {} : { check: (bad: TensorRef, values: TensorRef | null, id: number) => base.check!(bad, values !== null && isCx(values) ? complexPartRef(values, 0) : values, id) }),
     sort(x, descending, stable, values, indices) {
       // PyTorch's sort kernel refuses complex inputs (topk and unique sort through it here)
       if (isCx(x)) throw new TorchRuntimeError('sort', `"sorting_kernel_method_name" not implemented for 'ComplexFloat'`);
