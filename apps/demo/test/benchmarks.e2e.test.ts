@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBenchmarks, recordedFigure } from '../src/benchmarks/parse.js';
 import { ROWS } from '../src/benchmarks/run.js';
 import { type Demo, haveChromium, openDemo } from './browser.js';
-import { openView, screenshots } from './views.js';
+import { lowContrast, openView, overflowAt, screenshots } from './views.js';
 
 const sections = parseBenchmarks(readFileSync(new URL('../../../BENCHMARKS.md', import.meta.url), 'utf8'));
 
@@ -42,6 +42,8 @@ describe.skipIf(!haveChromium)('Benchmarks view (Chromium, WebGPU on SwiftShader
     }
     expect(await page.locator('svg.bm-chart').count()).toBe(ROWS.length);
     await screenshots(page, 'benchmarks');
+    expect(await lowContrast(page, '.bm')).toEqual([]);
+    expect(await overflowAt(page, 360)).toBe(0);
     expect(problems).toEqual([]);
   }, 100000);
 });

@@ -6,7 +6,7 @@ import * as torch from 'antorcha';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Demo, haveChromium, openDemo } from './browser.js';
-import { RESULTS, openView, readLoss, readStep, screenshots } from './views.js';
+import { RESULTS, lowContrast, openView, overflowAt, readLoss, readStep, screenshots } from './views.js';
 
 const FIXTURE_PT = new URL('./fixtures/playground-export.pt', import.meta.url);
 /** What PyTorch read from FIXTURE_PT and what it trained itself (tools/golden/demo_export.py). */
@@ -112,6 +112,8 @@ describe.skipIf(!haveChromium)('Playground on the CPU (Chromium)', () => {
       mine.forEach((v, i) => expect(Math.abs(v - theirs[i]!)).toBeLessThanOrEqual(1e-4 + 1e-4 * Math.abs(theirs[i]!)));
     }
     await screenshots(page, 'playground-cpu');
+    expect(await lowContrast(page, '.pg')).toEqual([]);
+    expect(await overflowAt(page, 360)).toBe(0);
 
     // Pause stops the step count (Train and Pause from the keyboard this time).
     await page.getByLabel('Stop at step').fill('');

@@ -3,7 +3,7 @@
 /** The Benchmarks view's CSS. */
 export const CSS = `
 .bm-run { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; margin: 0.8rem 0; }
-.bm button { font: inherit; padding: 0.45rem 1rem; border-radius: 5px; border: 1px solid #a04000; background: rgb(211,84,0); color: #fff; font-weight: 600; cursor: pointer; }
+.bm button { font: inherit; padding: 0.45rem 1rem; border-radius: 5px; border: 1px solid #8a3600; background: #b04500; color: #fff; font-weight: 600; cursor: pointer; }
 .bm button:disabled { background: #999; border-color: #777; cursor: progress; }
 .bm button:focus-visible { outline: 3px solid #1f6fb2; outline-offset: 2px; }
 .bm-status { margin: 0 0 0.6rem; color: #333; font-size: 0.92rem; }
