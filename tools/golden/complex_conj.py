@@ -86,6 +86,7 @@ for dt in (torch.complex64, torch.complex128):
         'conj_mul_sum': (x[0].conj() * w[0]).sum().reshape(1),
         'item': c[0, 1].reshape(1),
         'real_tensor_conj': x.real.conj(),
+        't_': (lambda v: (v.t_(), v)[1])(x.conj()),
     }
 
     def wr(f):
@@ -152,6 +153,7 @@ for dt in (torch.complex64, torch.complex128):
         'real_conj': x.real.conj().is_conj(),
         'x': x.is_conj(),
         'torch_is_conj': torch.is_conj(c),
+        't_': (lambda v: (v.t_(), v)[1])(x.conj()).is_conj(),
     }
 
     shares = {
@@ -263,11 +265,95 @@ def g_copy_into_conj(a):
     return names
 
 
+# ------------------------------------------------------------------ in-place writes into .real/.imag
+def g_real_mul_(a):
+    y = a.clone()
+    r = y.real
+    r.mul_(2)
+    names = [type(r.grad_fn).__name__, type(y.grad_fn).__name__]
+    y.sum().abs().backward()
+    return names
+
+
+def g_imag_mul_(a):
+    y = a.clone()
+    i = y.imag
+    i.mul_(-3)
+    names = [type(i.grad_fn).__name__, type(y.grad_fn).__name__]
+    (y * W).sum().abs().backward()
+    return names
+
+
+def g_real_add_imag(a):
+    y = a.clone()
+    y.real.add_(y.imag)
+    names = [type(y.grad_fn).__name__]
+    (y * W).sum().abs().backward()
+    return names
+
+
+def g_imag_copy_(a):
+    y = a.clone()
+    y.imag.copy_(a.real * a.imag)
+    names = [type(y.grad_fn).__name__]
+    (y * W).sum().abs().backward()
+    return names
+
+
+def g_real_row_write(a):
+    y = a.clone()
+    r = y.real[1:]
+    r.pow_(2)
+    names = [type(r.grad_fn).__name__, type(y.grad_fn).__name__]
+    (y * W).sum().abs().backward()
+    return names
+
+
+def g_view_as_real_write(a):
+    y = a.clone()
+    v = torch.view_as_real(y)
+    v[:, 1].mul_(0.5)
+    names = [type(y.grad_fn).__name__]
+    (y * W).sum().abs().backward()
+    return names
+
+
+def g_base_write_then_real(a):
+    y = a.clone()
+    r = y.real
+    y.mul_(W)
+    names = [type(r.grad_fn).__name__]
+    (r * r).sum().backward()
+    return names
+
+
+def g_part_names(a):
+    names = [type(a.real.grad_fn).__name__, type(a.imag.grad_fn).__name__, type(torch.view_as_real(a).grad_fn).__name__]
+    (a.real * a.imag).sum().backward()
+    return names
+
+
 GRADS = {
     'conj': g_conj, 'resolve_conj': g_resolve, 'conj_physical': g_physical, 'conj_physical_': g_physical_,
     'conj_imag': g_conj_imag, 'write_conj': g_write_conj, 'write_conj_row': g_write_conj_row,
     'write_conj_imag': g_write_conj_imag, 'write_base_then_conj': g_write_base_then_conj, 'copy_into_conj': g_copy_into_conj,
+    'real_mul_': g_real_mul_, 'imag_mul_': g_imag_mul_, 'real_add_imag': g_real_add_imag, 'imag_copy_': g_imag_copy_,
+    'real_row_write': g_real_row_write, 'view_as_real_write': g_view_as_real_write, 'base_write_then_real': g_base_write_then_real,
+    'part_names': g_part_names,
 }
+
+
+def view_as_complex_write():
+    b = torch.tensor([[1., 2.], [3., -4.], [0.5, 0.25]], dtype=torch.float64, requires_grad=True)
+    y = b.clone()
+    v = torch.view_as_complex(y)
+    v.mul_(1j)
+    names = [type(v.grad_fn).__name__, type(y.grad_fn).__name__]
+    (y * torch.tensor([[1., 2.], [3., 5.], [-1., 0.5]], dtype=torch.float64)).sum().backward()
+    return {'grad': enc(b.grad), 'names': names}
+
+
+real_leaf = {'view_as_complex_write': view_as_complex_write()}
 grads = {k: grad_case(f) for k, f in GRADS.items()}
 
 
@@ -276,9 +362,15 @@ def leaf_view_write():
     a.conj().mul_(2)
 
 
+def leaf_real_write():
+    a = torch.tensor([1 + 2j], requires_grad=True)
+    a.real.mul_(2)
+
+
 errors = {
     'view_as_real': err(lambda: torch.view_as_real(base(torch.complex64).conj())),
     'leaf_view_write': err(leaf_view_write),
+    'leaf_real_write': err(leaf_real_write),
 }
 
-write_json('packages/core/fixtures/complex-conj.json', {'dtypes': out, 'grads': grads, 'errors': errors})
+write_json('packages/core/fixtures/complex-conj.json', {'dtypes': out, 'grads': grads, 'real_leaf': real_leaf, 'errors': errors})

@@ -25,6 +25,7 @@ interface PerDtype {
 const F = loadFixture<{
   dtypes: Record<string, PerDtype>;
   grads: Record<string, { grad: Enc; names: string[] }>;
+  real_leaf: Record<string, { grad: Enc; names: string[] }>;
   errors: Record<string, { message: string }>;
 }>('complex-conj.json');
 
@@ -87,6 +88,7 @@ const VALUES: Record<string, (x: T, w: T) => T> = {
   conj_mul_sum: (x, w) => x.select(0, 0).conj().mul(w.select(0, 0)).sum().reshape(1),
   item: (x) => torch.tensor([x.conj().select(0, 0).select(0, 1).item() as torch.Complex], { dtype: x.dtype }),
   real_tensor_conj: (x) => x.real.conj(),
+  t_: (x) => x.conj().t_(),
 };
 
 const WRITES: Record<string, (t: T, w: T, dt: torch.DTypeName) => unknown> = {
@@ -148,6 +150,7 @@ const FLAGS: Record<string, (x: T) => boolean> = {
   real_conj: (x) => x.real.conj().isConj(),
   x: (x) => x.isConj(),
   torch_is_conj: (x) => torch.isConj(x.conj()),
+  t_: (x) => x.conj().t_().isConj(),
 };
 
 const sharesStorage = (a: T, b: T) => a._storage === b._storage;
@@ -273,6 +276,68 @@ const GRADS: Record<string, (a: T) => string[]> = {
     y.sum().abs().backward();
     return names;
   },
+  // in-place writes into .real/.imag (views of another dtype)
+  real_mul_: (a) => {
+    const y = a.clone();
+    const r = y.real;
+    r.mul_(2);
+    const names = [name(r), name(y)];
+    y.sum().abs().backward();
+    return names;
+  },
+  imag_mul_: (a) => {
+    const y = a.clone();
+    const i = y.imag;
+    i.mul_(-3);
+    const names = [name(i), name(y)];
+    y.mul(W()).sum().abs().backward();
+    return names;
+  },
+  real_add_imag: (a) => {
+    const y = a.clone();
+    y.real.add_(y.imag);
+    const names = [name(y)];
+    y.mul(W()).sum().abs().backward();
+    return names;
+  },
+  imag_copy_: (a) => {
+    const y = a.clone();
+    y.imag.copy_(a.real.mul(a.imag));
+    const names = [name(y)];
+    y.mul(W()).sum().abs().backward();
+    return names;
+  },
+  real_row_write: (a) => {
+    const y = a.clone();
+    const r = y.real.narrow(0, 1, 2);
+    r.pow_(2);
+    const names = [name(r), name(y)];
+    y.mul(W()).sum().abs().backward();
+    return names;
+  },
+  view_as_real_write: (a) => {
+    const y = a.clone();
+    const v = torch.viewAsReal(y);
+    v.select(1, 1).mul_(0.5);
+    const names = [name(y)];
+    y.mul(W()).sum().abs().backward();
+    return names;
+  },
+  base_write_then_real: (a) => {
+    const y = a.clone();
+    const r = y.real;
+    y.mul_(W());
+    // Antorcha regenerates a view's node when the view is next used (PyTorch: when grad_fn is read)
+    const loss = r.mul(r).sum();
+    const names = [name(r)];
+    loss.backward();
+    return names;
+  },
+  part_names: (a) => {
+    const names = [name(a.real), name(a.imag), name(torch.viewAsReal(a))];
+    a.real.mul(a.imag).sum().backward();
+    return names;
+  },
 };
 
 describe('autograd through conjugate views', () => {
@@ -287,6 +352,18 @@ describe('autograd through conjugate views', () => {
   }
 });
 
+describe('autograd through writes into a complex view of a real tensor', () => {
+  it('view_as_complex_write', () => {
+    const b = torch.tensor([[1, 2], [3, -4], [0.5, 0.25]], { dtype: 'float64', requiresGrad: true });
+    const y = b.clone();
+    const v = torch.viewAsComplex(y);
+    v.mul_(C(0, 1));
+    expect([name(v), name(y)]).toEqual(F.real_leaf.view_as_complex_write!.names);
+    y.mul(torch.tensor([[1, 2], [3, 5], [-1, 0.5]], { dtype: 'float64' })).sum().backward();
+    close(b.grad!, F.real_leaf.view_as_complex_write!.grad, 1e-12);
+  });
+});
+
 describe('errors', () => {
   it('view_as_real of a conjugate view', () => {
     expect(() => torch.viewAsReal(torch.tensor([C(1, 2)]).conj())).toThrow(F.errors.view_as_real!.message);
@@ -294,5 +371,9 @@ describe('errors', () => {
   it('an in-place write through a conjugate view of a leaf that requires grad', () => {
     const a = torch.tensor([C(1, 2)], { requiresGrad: true });
     expect(() => a.conj().mul_(2)).toThrow(F.errors.leaf_view_write!.message);
+  });
+  it('an in-place write into .real of a leaf that requires grad', () => {
+    const a = torch.tensor([C(1, 2)], { requiresGrad: true });
+    expect(() => a.real.mul_(2)).toThrow(F.errors.leaf_real_write!.message);
   });
 });

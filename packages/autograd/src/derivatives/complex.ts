@@ -27,12 +27,13 @@ export const COMPLEX: RuleTable = {
   // PyTorch 1.13 names the in-place node ConjPhysicalBackward1
   conj_physical_: aware(rule('ConjPhysicalBackward1', () => ([g]) => [g!.conjPhysical()], { needsSelf: false })),
   // real(z) passes the gradient to the real part: ∂L/∂z* = g (a real g, made complex)
-  real: aware(rule('RealBackward0', (ctx) => {
+  // PyTorch records real/imag as select(view_as_real(z)): the node is SelectBackward0
+  real: aware(rule('SelectBackward0', (ctx) => {
     const x = ctx.rec.inputs[0]!;
     return ([g]) => [x.dtype.isComplex ? asComplexOf(real(g!), x) : g!];
   })),
   // imag(z): ∂L/∂z* = i·g
-  imag: aware(rule('ImagBackward0', (ctx) => {
+  imag: aware(rule('SelectBackward0', (ctx) => {
     const x = ctx.rec.inputs[0]!;
     return ([g]) => [I(asComplexOf(g!, x))];
   })),

@@ -17,7 +17,6 @@
  */
 import type { TensorRef } from '../backend.js';
 import { toRealDtype } from '../dtype.js';
-import { TorchRuntimeError } from '../errors.js';
 import { Storage } from '../storage.js';
 import { Tensor } from '../tensor.js';
 
@@ -87,17 +86,14 @@ export function markWrite(t: Tensor): void {
 
 /**
  * `bumpVersion` of a flagged target: writes its materialized copy back into the storage
- * with the bits applied. A flagged target no kernel wrote through `refOf` is a bug of
- * the op (its result would be lost), raised rather than ignored.
+ * with the bits applied. Without a copy no kernel got the target (an in-place op that
+ * only changes metadata, `t_()`, `resize_()`), so there is nothing to write back.
  */
 export function finishWrite(t: Tensor): void {
   if (!hasMathBits(t)) return;
   const tmp = writing.get(t)?.tmp;
   writing.delete(t);
-  if (tmp === undefined || tmp === null) {
-    throw new TorchRuntimeError('inplace', 'internal error: an in-place write into a tensor with the conjugate or negative bit bypassed the math-bit resolution');
-  }
-  if (t.numel() === 0) return;
+  if (tmp === undefined || tmp === null || t.numel() === 0) return;
   const dst = physicalRef(t);
   t._storage.backend.copy(physicalRef(tmp), dst);
   applyBits(t, dst, t._conj, t._neg);
