@@ -121,6 +121,26 @@ describe.skipIf(!haveChromium)('Playground on the CPU (Chromium)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => readStep(page), { timeout: 15000 }).toBeGreaterThan(golden.steps + 20);
     expect(await page.getByTestId('train').getAttribute('aria-pressed')).toBe('true');
+    // training runs in the worker: the page's own thread stays free (the longest gap between
+    // its animation frames over half a second, while the step count moves on)
+    const before = await readStep(page);
+    const longestFrame = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let worst = 0;
+          const end = last + 500;
+          const tick = (now: number): void => {
+            worst = Math.max(worst, now - last);
+            last = now;
+            if (now < end) requestAnimationFrame(tick);
+            else resolve(worst);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    expect(longestFrame).toBeLessThan(400);
+    expect(await readStep(page)).toBeGreaterThan(before);
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Paused at step \d+\.$/);
     const paused = await readStep(page);
