@@ -75,6 +75,8 @@ CALLS = {
     'linalg.householder_product': lambda A, tau: L.householder_product(A, tau),
     'geqrf': lambda A: torch.geqrf(A),
     'ormqr': lambda A, tau, C, **k: torch.ormqr(A, tau, C, **k),
+    'linalg.eigh': lambda A, **k: L.eigh(A, **k),
+    'linalg.eigvalsh': lambda A, **k: L.eigvalsh(A, **k),
     'linalg.eig': lambda A: L.eig(A),
     'linalg.eigvals': lambda A: L.eigvals(A),
     'linalg.cholesky': lambda A, **k: L.cholesky(A, **k),
@@ -191,6 +193,14 @@ for dt in (C64, C128):
     add(f'ormqr/{d}/transpose', 'ormqr', [G, tau, C], {'transpose': True})
     add(f'ormqr/{d}/right', 'ormqr', [G, tau, C.mT.contiguous()], {'left': False})
     add(f'ormqr/{d}/right/transpose', 'ormqr', [G, tau, C.mT.contiguous()], {'left': False, 'transpose': True})
+    # --- eigh / eigvalsh (Hermitian; eigenvectors compared up to a phase each) ---
+    Hm = herm(4, 4, dtype=dt)
+    for tag, M, k in (('4x4', Hm, {}), ('upper', Hm, {'UPLO': 'U'}), ('batched', herm(2, 3, 3, dtype=dt), {}),
+                      ('lower-triangle-only', torch.tril(Hm) + torch.triu(cr(4, 4, dtype=dt), 1), {}),
+                      ('upper-triangle-only', torch.triu(Hm) + torch.tril(cr(4, 4, dtype=dt), -1), {'UPLO': 'U'}),
+                      ('6x6', herm(6, 6, dtype=dt), {}), ('empty', torch.zeros(0, 0, dtype=dt), {})):
+        add(f'eigh/{d}/{tag}', 'linalg.eigh', [M], k)
+        add(f'eigvalsh/{d}/{tag}', 'linalg.eigvalsh', [M], k)
     # --- eig / eigvals (eigenvalues compared as sets, eigenvectors up to a phase each) ---
     for tag, M in (('4x4', A), ('batched', Ab), ('6x6', cr(6, 6, dtype=dt)), ('1x1', cr(1, 1, dtype=dt)),
                    ('hermitian', herm(4, 4, dtype=dt)), ('triangular', torch.triu(cr(4, 4, dtype=dt))),
@@ -241,6 +251,10 @@ LOSSES = {
     'cholesky_inverse_abs': lambda X: torch.cholesky_inverse(L.cholesky(X @ X.mH + X.shape[-1] * torch.eye(X.shape[-1], dtype=X.dtype))).abs().sum(),
     'qr_abs': lambda A: (lambda r: r[0].abs().pow(2).sum(-2).sum() + (r[0] * r[1].diagonal(0, -2, -1).unsqueeze(-2)).real.sum() + r[1].abs().sum())(L.qr(A)),
     'qr_wide_abs': lambda A: (lambda r: r[0].abs().sum() + r[1].abs().sum())(L.qr(A[..., :2, :])),
+    'eigh_abs': lambda X: (lambda r: r[0].sum() + (r[0].unsqueeze(-2) * r[1].abs() ** 2 * torch.arange(1, X.shape[-1] + 1, dtype=r[0].dtype).unsqueeze(-1)).sum())(L.eigh(X + X.mH)),
+    'eigh_reconstruct': lambda X: (lambda r: (r[1] @ torch.diag_embed(r[0]).to(r[1].dtype) @ r[1].mH).abs().sum())(L.eigh(X + X.mH, UPLO='U')),
+    'eigvalsh_sum2': lambda X: (L.eigvalsh(X + X.mH) ** 2 * torch.arange(1, X.shape[-1] + 1, dtype=torch.float64)).sum(),
+    'eigh_vectors_real': lambda X: L.eigh(X + X.mH)[1].real.sum(),
     'solve_triangular_abs': lambda A, B: L.solve_triangular(A.triu() + 3 * torch.eye(A.shape[-1], dtype=A.dtype), B, upper=True).abs().sum(),
 }
 
@@ -290,5 +304,7 @@ for tag, dt in (('complex128', C128), ('complex64', C64)):
     gadd(f'qr_abs/{tag}', 'qr_abs', [A])
     gadd(f'qr_abs/{tag}/tall', 'qr_abs', [cr(4, 3, dtype=dt)])
     gadd(f'qr_wide_abs/{tag}', 'qr_wide_abs', [A])
+    for loss in ('eigh_abs', 'eigh_reconstruct', 'eigvalsh_sum2', 'eigh_vectors_real'):
+        gadd(f'{loss}/{tag}', loss, [A])
 
 write_json('packages/core/fixtures/linalg-complex.json', {'forward': forward, 'grads': grads})

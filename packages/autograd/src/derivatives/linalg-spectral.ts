@@ -46,15 +46,30 @@ export function svdBackward(gU: Tensor, gS: Tensor, gVh: Tensor, U: Tensor, S: T
   return U.matmul(gA.matmul(Vh));
 }
 
-/** PyTorch's `linalg_eig_backward` for Hermitian input: `V·(VᴴgV skew-projected / E, diag gL)·Vᴴ`. */
+/**
+ * PyTorch's `linalg_eig_backward` for Hermitian input: `V·(VᴴgV skew-projected / E, diag gL)·Vᴴ`
+ * (complex V: with the check that the loss does not depend on the eigenvectors' phases).
+ */
 export function eighBackward(gL: Tensor, gV: Tensor | null, L: Tensor, V: Tensor): Tensor {
-  if (gV === null) return V.mul(gL.unsqueeze(-2)).matmul(V.mT);
-  let VhgV = V.mT.matmul(gV);
-  VhgV = VhgV.sub(VhgV.mT).mul(0.5);
+  if (gV === null) return V.mul(gL.unsqueeze(-2)).matmul(adjoint(V));
+  let VhgV = adjoint(V).matmul(gV);
+  if (V.dtype.isComplex) checkPhaseInvariant(VhgV, 'linalg_eigh_backward');
+  VhgV = VhgV.sub(adjoint(VhgV)).mul(0.5);
   // E[i][j] = L_j − L_i, ones on the diagonal
   const E = withDiagonal(L.unsqueeze(-2).sub(L.unsqueeze(-1)), L.mul(0).add(1));
-  const inner = withDiagonal(VhgV.div(E), gL);
-  return V.matmul(inner.matmul(V.mT));
+  const inner = withDiagonal(VhgV.div(E), V.dtype.isComplex ? gL.to(V.dtype) : gL);
+  return V.matmul(inner.matmul(adjoint(V)));
+}
+
+/**
+ * PyTorch's check that a loss does not depend on the eigenvectors' phases: the imaginary
+ * parts of diag(VᴴgV) within `allclose(·, 0, rtol=1e-2, atol=1e-2)`; else its error.
+ */
+function checkPhaseInvariant(VhgV: Tensor, name: string): void {
+  const bad = hostValues(imag(VhgV.diagonal(0, -2, -1)).abs().le(1e-2).logicalNot().any(), name);
+  if (Number(bad[0]) !== 0) {
+    throw new TorchRuntimeError('backward', `${name}: The eigenvectors in the complex case are specified up to multiplication by e^{i phi}. The specified loss function depends on this quantity, so it is ill-defined.`);
+  }
 }
 
 /** The conjugate transpose of the last two dims. */
@@ -73,11 +88,7 @@ export function eigBackward(gL: Tensor, gV: Tensor, L: Tensor, V: Tensor): Tenso
   const Vh = adjoint(V);
   let VhgV = Vh.matmul(gV);
   const d = VhgV.diagonal(0, -2, -1);
-  // at::allclose(imag(diag), 0, rtol=1e-2, atol=1e-2)
-  const im = hostValues(imag(d).abs().le(1e-2).logicalNot().any(), 'linalg_eig_backward');
-  if (Number(im[0]) !== 0) {
-    throw new TorchRuntimeError('backward', 'linalg_eig_backward: The eigenvectors in the complex case are specified up to multiplication by e^{i phi}. The specified loss function depends on this quantity, so it is ill-defined.');
-  }
+  checkPhaseInvariant(VhgV, 'linalg_eig_backward');
   VhgV = VhgV.sub(Vh.matmul(V.mul(real(d).unsqueeze(-2))));
   const Lc = L.conj();
   const Econj = withDiagonal(Lc.unsqueeze(-2).sub(Lc.unsqueeze(-1)), Lc.mul(0).add(1));

@@ -5,10 +5,69 @@
  * deflation on negligible off-diagonals (the EISPACK tred2/tql2 pair). Always computes
  * in float64, converges for every finite symmetric matrix (a bound of 30·n sweeps per
  * eigenvalue reports failure rather than looping), and sorts eigenvalues ascending as
- * LAPACK's syevd returns them, eigenvectors as the matching columns.
+ * LAPACK's syevd returns them, eigenvectors as the matching columns. Hermitian complex
+ * input reduces to the same real tridiagonal QL ({@link hermEig}).
  */
 
+import { type Mat, zerosMat } from './field.js';
+import { hessenberg } from './zeig.js';
+
 const EPS = 2 ** -52;
+
+/**
+ * The Hermitian case (complex64/complex128 input): the complex Householder reduction
+ * (./zeig.ts) gives a Hermitian tridiagonal `T = Q·a·Qᴴ`-similar matrix, a diagonal of
+ * phases `D` makes it real symmetric (`T = D·T_r·Dᴴ`), the same QL iteration as the real
+ * case diagonalises `T_r = Z·diag(w)·Zᵀ`, and the eigenvectors are `Q·D·Z`. `a` is the
+ * full Hermitian matrix (overwritten); eigenvalues ascending into `w`; eigenvectors into
+ * `v` (n×n, columns) when given. Returns 0 or the 1-based index that failed to converge.
+ */
+export function hermEig(a: Mat, n: number, w: Float64Array, v: Mat | null): number {
+  if (n === 0) return 0;
+  const q = zerosMat(n * n, true);
+  for (let i = 0; i < n; i++) q.re[i * n + i] = 1;
+  hessenberg(a, n, q);
+  const e = new Float64Array(n);
+  // phases d_i with d_i·|s_i|·conj(d_{i−1}) = s_i (s_i the subdiagonal)
+  const pr = new Float64Array(n);
+  const pi = new Float64Array(n);
+  pr[0] = 1;
+  for (let i = 0; i < n; i++) w[i] = a.re[i * n + i]!;
+  for (let i = 1; i < n; i++) {
+    const sr = a.re[i * n + i - 1]!;
+    const si = a.im![i * n + i - 1]!;
+    const m = Math.hypot(sr, si);
+    e[i] = m;
+    const ur = m === 0 ? 1 : sr / m;
+    const ui = m === 0 ? 0 : si / m;
+    pr[i] = pr[i - 1]! * ur - pi[i - 1]! * ui;
+    pi[i] = pr[i - 1]! * ui + pi[i - 1]! * ur;
+  }
+  const z = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) z[i * n + i] = 1;
+  const info = ql(z, n, w, e);
+  if (info !== 0) return info;
+  sortAscending(z, n, w);
+  if (v === null) return 0;
+  // v = Q·D·Z
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      let sr = 0;
+      let si = 0;
+      for (let k = 0; k < n; k++) {
+        const zk = z[k * n + c]!;
+        if (zk === 0) continue;
+        const qr = q.re[r * n + k]!;
+        const qi = q.im![r * n + k]!;
+        sr += (qr * pr[k]! - qi * pi[k]!) * zk;
+        si += (qr * pi[k]! + qi * pr[k]!) * zk;
+      }
+      v.re[r * n + c] = sr;
+      v.im![r * n + c] = si;
+    }
+  }
+  return 0;
+}
 
 /**
  * Eigen-decomposes the symmetric n×n matrix held row-major in `v` (overwritten with the

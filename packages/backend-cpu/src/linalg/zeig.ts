@@ -14,8 +14,12 @@ import { type Mat, cdiv, zerosMat } from './field.js';
 const EPS = 2 ** -52;
 const SMALL = 2.2250738585072014e-308 / EPS;
 
-/** Householder reduction of the complex n×n `a` (row-major, overwritten) to Hessenberg form; `q` accumulates the transform. */
-function hessenberg(a: Mat, n: number, q: Mat): void {
+/**
+ * Householder reduction of the complex n×n `a` (row-major, overwritten) to Hessenberg
+ * form (tridiagonal for Hermitian `a`); `q` (the identity on entry) accumulates the
+ * unitary transform, `a_in = q·a_out·qᴴ`.
+ */
+export function hessenberg(a: Mat, n: number, q: Mat): void {
   const ar = a.re;
   const ai = a.im!;
   const vr = new Float64Array(n);

@@ -22,15 +22,16 @@ function checkEigh(op: string, A: Tensor, UPLO: unknown): boolean {
   expectTensor(op, 'A', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, 'linalg.eigh: The input tensor A must have at least 2 dimensions.');
   checkSquare('linalg.eigh', A);
-  if (!checkSpectralDtype('linalg.eigh', A, 'linalg_eigh_cpu')) throw new TorchRuntimeError(op, `"linalg_eigh_cpu" not implemented for '${cppName(A.dtype)}'`);
+  if (!checkSpectralDtype('linalg.eigh', A, 'linalg_eigh_cpu', true)) throw new TorchRuntimeError(op, `"linalg_eigh_cpu" not implemented for '${cppName(A.dtype)}'`);
   const u = typeof UPLO === 'string' ? UPLO.toUpperCase() : UPLO;
   if (u !== 'L' && u !== 'U') throw new TorchRuntimeError(op, `Expected UPLO argument to be 'L' or 'U', but got ${String(UPLO)}`);
   return u === 'U';
 }
 
 /**
- * Eigenvalues (ascending) and orthonormal eigenvectors (columns) of symmetric matrices,
- * reading the lower (`UPLO = 'L'`, default) or upper triangle.
+ * Eigenvalues (ascending) and orthonormal eigenvectors (columns) of symmetric (complex:
+ * Hermitian) matrices, reading the lower (`UPLO = 'L'`, default) or upper triangle; the
+ * eigenvalues are real (float32/float64) for complex input.
  * @example
  * ```ts
  * const { eigenvalues, eigenvectors } = torch.linalg.eigh(torch.tensor([[2, 1], [1, 2]], 'float64'));

@@ -7,8 +7,9 @@
  *   shapes). Singular values descending. `info` as PyTorch reads LAPACK's `gesdd`: −4
  *   when A holds a NaN, `> 0` when the iteration did not converge; a matrix with
  *   infinities and no NaN gives NaN results with `info = 0`.
- * - `eigh`: `[A n×n]` (only the triangle `params.upper` names is read; lower by default)
- *   → `[w n, info]` or `[w n, V n×n, info]`: eigenvalues ascending, orthonormal
+ * - `eigh`: `[A n×n]` (only the triangle `params.upper` names is read; lower by default;
+ *   Hermitian for complex A, w then real) → `[w n, info]` or `[w n, V n×n, info]`:
+ *   eigenvalues ascending, orthonormal
  *   eigenvectors as columns. A non-finite entry gives NaN results with `info = 0`
  *   (what `syevd` returns to PyTorch); `info > 0` when an eigenvalue failed to converge.
  * - `eig`: `[A n×n]` (finite; core checks) → `[wr n, wi n, info]` or `[wr n, wi n, V n×n,
@@ -19,7 +20,7 @@
  *   input (complex64/complex128) gives complex `[w n, info]` or `[w n, V n×n, info]`
  *   (Schur order, the same normalisation).
  */
-import { int32 } from '../dtype.js';
+import { int32, toRealDtype } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import { cppName } from '../ops/promotion.js';
 import type { Tensor } from '../tensor.js';
@@ -54,7 +55,8 @@ export function svdRaw(op: string, A: Tensor, vectors: boolean, full: boolean): 
 export function eighRaw(op: string, A: Tensor, upper: boolean, vectors: boolean): Tensor[] {
   const [n] = matDims(A);
   const batch = batchOf(A);
-  const outs = [{ shape: [n], dtype: A.dtype }, ...(vectors ? [{ shape: [n, n], dtype: A.dtype }] : []), { shape: [], dtype: int32 }];
+  // real eigenvalues (the dtype of a complex input's parts), vectors of A's dtype
+  const outs = [{ shape: [n], dtype: toRealDtype(A.dtype) }, ...(vectors ? [{ shape: [n, n], dtype: A.dtype }] : []), { shape: [], dtype: int32 }];
   const r = runLinalg(op, 'eigh', batch, [A], outs, { upper });
   checkSpectralInfo(op, r[r.length - 1]!, batch.length > 0, 'eigh');
   return r.slice(0, -1);
