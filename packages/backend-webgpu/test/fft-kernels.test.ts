@@ -70,10 +70,11 @@ function relErr(got: ArrayLike<number>, want: ArrayLike<number>): number {
 const bound = (n: number): number => 2 ** -24 * 8 * Math.max(1, Math.log2(n));
 
 describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
-  it('plans: radices 4/2/3/5 and generic primes up to 31, Bluestein above', () => {
+  it('plans: radices 8/4/2/3 and generic primes up to 31, Bluestein above', () => {
     expect(radices(1)).toEqual([]);
-    expect(radices(1024)).toEqual([4, 4, 4, 4, 4]);
-    expect(radices(360)).toEqual([4, 2, 3, 3, 5]);
+    expect(radices(1024)).toEqual([8, 8, 8, 2]);
+    expect(radices(2 ** 20)).toEqual([8, 8, 8, 8, 8, 8, 4]);
+    expect(radices(360)).toEqual([8, 3, 3, 5]);
     expect(radices(7 * 31 * 2)).toEqual([2, 7, 31]);
     expect(radices(97)).toBeNull();
     expect(radices(2 * 1009)).toBeNull();

@@ -98,16 +98,31 @@ fn main(${ENTRY_PARAMS}) {
 }`);
 }
 
+/** WGSL of the forward 4-point DFT of `v` into lets `${out}0 … ${out}3` (temporaries prefixed by `tmp`). */
+function dft4(v: readonly string[], out: string, tmp: string): string {
+  const [a, b, c, d] = v;
+  return `let ${tmp}t0 = ${a} + ${c}; let ${tmp}t1 = ${a} - ${c}; let ${tmp}t2 = ${b} + ${d}; let ${tmp}d = ${b} - ${d};
+  let ${tmp}t3 = vec2<f32>(${tmp}d.y, -${tmp}d.x);
+  let ${out}0 = ${tmp}t0 + ${tmp}t2; let ${out}2 = ${tmp}t0 - ${tmp}t2; let ${out}1 = ${tmp}t1 + ${tmp}t3; let ${out}3 = ${tmp}t1 - ${tmp}t3;`;
+}
+
 /**
  * WGSL of the forward DFT of `v0 … v{p−1}` into `y0 … y{p−1}` (lets), unrolled so every value
  * stays in registers (a private array indexed in loops may live in memory).
  */
 function butterfly(p: number): string {
   if (p === 2) return 'let y0 = v0 + v1; let y1 = v0 - v1;';
-  if (p === 4) {
-    return `let t0 = v0 + v2; let t1 = v0 - v2; let t2 = v1 + v3; let d = v1 - v3;
-  let t3 = vec2<f32>(d.y, -d.x);
-  let y0 = t0 + t2; let y2 = t0 - t2; let y1 = t1 + t3; let y3 = t1 - t3;`;
+  if (p === 4) return dft4(['v0', 'v1', 'v2', 'v3'], 'y', '');
+  if (p === 8) {
+    // evens and odds by DFT4, then y_k, y_{k+4} = E_k ± ω8^k·O_k (ω8 = (1 − i)/√2)
+    const c = lit(Math.SQRT1_2);
+    return `${dft4(['v0', 'v2', 'v4', 'v6'], 'e', 'e')}
+  ${dft4(['v1', 'v3', 'v5', 'v7'], 'o', 'o')}
+  let w1 = ${c} * vec2<f32>(o1.x + o1.y, o1.y - o1.x);
+  let w2 = vec2<f32>(o2.y, -o2.x);
+  let w3 = ${c} * vec2<f32>(o3.y - o3.x, -(o3.x + o3.y));
+  let y0 = e0 + o0; let y4 = e0 - o0; let y1 = e1 + w1; let y5 = e1 - w1;
+  let y2 = e2 + w2; let y6 = e2 - w2; let y3 = e3 + w3; let y7 = e3 - w3;`;
   }
   if (p === 3) {
     // y1,2 = v0 − t/2 ∓ i·(√3/2)·(v1 − v2), t = v1 + v2

@@ -17,13 +17,17 @@ export interface Pass {
 }
 
 /**
- * The radices of an n-point Stockham FFT: 4s first, then 2, 3, 5 and other primes up to
+ * The radices of an n-point Stockham FFT: 8s first, then a 4 or a 2, then 3, 5 and other primes up to
  * {@link MAX_RADIX}; null when n has a larger prime factor (Bluestein).
  */
 export function radices(n: number): number[] | null {
   const out: number[] = [];
   let m = n;
-  while (m % 4 === 0) {
+  while (m % 8 === 0) {
+    out.push(8);
+    m /= 8;
+  }
+  if (m % 4 === 0) {
     out.push(4);
     m /= 4;
   }
