@@ -77,6 +77,8 @@ CALLS = {
     'ormqr': lambda A, tau, C, **k: torch.ormqr(A, tau, C, **k),
     'linalg.eigh': lambda A, **k: L.eigh(A, **k),
     'linalg.eigvalsh': lambda A, **k: L.eigvalsh(A, **k),
+    'linalg.svd': lambda A, **k: L.svd(A, **k),
+    'linalg.svdvals': lambda A: L.svdvals(A),
     'linalg.eig': lambda A: L.eig(A),
     'linalg.eigvals': lambda A: L.eigvals(A),
     'linalg.cholesky': lambda A, **k: L.cholesky(A, **k),
@@ -201,6 +203,12 @@ for dt in (C64, C128):
                       ('6x6', herm(6, 6, dtype=dt), {}), ('empty', torch.zeros(0, 0, dtype=dt), {})):
         add(f'eigh/{d}/{tag}', 'linalg.eigh', [M], k)
         add(f'eigvalsh/{d}/{tag}', 'linalg.eigvalsh', [M], k)
+    # --- SVD (S unique; U, Vh compared through invariants and up to a phase per pair) ---
+    for tag, M in (('4x4', A), ('tall', cr(5, 3, dtype=dt)), ('wide', cr(3, 5, dtype=dt)), ('batched', cr(2, 4, 3, dtype=dt)),
+                   ('rank2', (cr(5, 2) @ cr(2, 4)).to(dt)), ('empty', torch.zeros(0, 3, dtype=dt))):
+        add(f'svd/{d}/{tag}', 'linalg.svd', [M], {'full_matrices': False})
+        add(f'svd/{d}/{tag}/full', 'linalg.svd', [M])
+        add(f'svdvals/{d}/{tag}', 'linalg.svdvals', [M])
     # --- eig / eigvals (eigenvalues compared as sets, eigenvectors up to a phase each) ---
     for tag, M in (('4x4', A), ('batched', Ab), ('6x6', cr(6, 6, dtype=dt)), ('1x1', cr(1, 1, dtype=dt)),
                    ('hermitian', herm(4, 4, dtype=dt)), ('triangular', torch.triu(cr(4, 4, dtype=dt))),
@@ -255,6 +263,9 @@ LOSSES = {
     'eigh_reconstruct': lambda X: (lambda r: (r[1] @ torch.diag_embed(r[0]).to(r[1].dtype) @ r[1].mH).abs().sum())(L.eigh(X + X.mH, UPLO='U')),
     'eigvalsh_sum2': lambda X: (L.eigvalsh(X + X.mH) ** 2 * torch.arange(1, X.shape[-1] + 1, dtype=torch.float64)).sum(),
     'eigh_vectors_real': lambda X: L.eigh(X + X.mH)[1].real.sum(),
+    'svd_invariant': lambda A: (lambda r: r[1].sum() + (r[0] @ r[2]).abs().sum() + (r[0].abs() ** 2 * torch.arange(1, A.shape[-2] + 1, dtype=torch.float64).unsqueeze(-1)).sum())(L.svd(A, full_matrices=False)),
+    'svdvals_sum': lambda A: (L.svdvals(A) * torch.arange(1, min(A.shape[-2:]) + 1, dtype=torch.float64)).sum(),
+    'svd_phase': lambda A: L.svd(A)[0].real.sum(),
     'solve_triangular_abs': lambda A, B: L.solve_triangular(A.triu() + 3 * torch.eye(A.shape[-1], dtype=A.dtype), B, upper=True).abs().sum(),
 }
 
@@ -306,5 +317,9 @@ for tag, dt in (('complex128', C128), ('complex64', C64)):
     gadd(f'qr_wide_abs/{tag}', 'qr_wide_abs', [A])
     for loss in ('eigh_abs', 'eigh_reconstruct', 'eigvalsh_sum2', 'eigh_vectors_real'):
         gadd(f'{loss}/{tag}', loss, [A])
+    for shape in ((3, 3), (4, 3), (3, 5)):
+        M = cr(*shape, dtype=dt)
+        for loss in ('svd_invariant', 'svdvals_sum', 'svd_phase'):
+            gadd(f'{loss}/{tag}/{shape[0]}x{shape[1]}', loss, [M])
 
 write_json('packages/core/fixtures/linalg-complex.json', {'forward': forward, 'grads': grads})

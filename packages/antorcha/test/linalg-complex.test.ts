@@ -112,6 +112,8 @@ const CALLS: Record<string, (a: (T | number)[], k: Record<string, unknown>) => T
   ormqr: ([A, tau, C], k) => torch.ormqr(A as T, tau as T, C as T, (k.left as boolean | undefined) ?? true, (k.transpose as boolean | undefined) ?? false),
   'linalg.eigh': ([A], k) => { const r = L.eigh(A as T, (k.UPLO as 'L' | 'U' | undefined) ?? 'L'); return [r.eigenvalues, r.eigenvectors]; },
   'linalg.eigvalsh': ([A], k) => L.eigvalsh(A as T, (k.UPLO as 'L' | 'U' | undefined) ?? 'L'),
+  'linalg.svd': ([A], k) => { const r = L.svd(A as T, (k.full_matrices as boolean | undefined) ?? true); return [r.U, r.S, r.Vh]; },
+  'linalg.svdvals': ([A]) => L.svdvals(A as T),
   'linalg.eig': ([A]) => { const r = L.eig(A as T); return [r.eigenvalues, r.eigenvectors]; },
   'linalg.eigvals': ([A]) => L.eigvals(A as T),
 };
@@ -174,6 +176,13 @@ const LOSSES: Record<string, (...xs: T[]) => T> = {
   },
   eigvalsh_sum2: (X) => L.eigvalsh(X.add(X.mT.conj())).pow(2).mul(torch.arange(1, dim(X) + 1, { dtype: 'float64' })).sum(),
   eigh_vectors_real: (X) => L.eigh(X.add(X.mT.conj())).eigenvectors.real.sum(),
+  svd_invariant: (A) => {
+    const { U, S, Vh } = L.svd(A, false);
+    const rows = torch.arange(1, A.shape[A.shape.length - 2]! + 1, { dtype: 'float64' }).unsqueeze(-1);
+    return S.sum().add(U.matmul(Vh).abs().sum()).add(U.abs().pow(2).mul(rows).sum());
+  },
+  svdvals_sum: (A) => L.svdvals(A).mul(torch.arange(1, Math.min(A.shape[A.shape.length - 2]!, dim(A)) + 1, { dtype: 'float64' })).sum(),
+  svd_phase: (A) => L.svd(A).U.real.sum(),
   solve_triangular_abs: (A, B) => L.solveTriangular(A.triu().add(eye(A).mul(3)), B, { upper: true }).abs().sum(),
 };
 
@@ -263,6 +272,69 @@ function checkEig(label: string, A: T, out: T[], want: Enc[], tol: number, resid
   return worst;
 }
 
+/**
+ * svd: S entry by entry; U·diag(S)·Vh = A and orthonormal columns of U within TOL; each of
+ * the first k columns of U (rows of Vh) equal to PyTorch's up to one phase per pair,
+ * within TOL over the singular value's relative gap (zero singular values: no check,
+ * their vectors are any completion). Returns the largest relative error of S.
+ */
+function checkSvd(label: string, A: T, out: T[], want: Enc[], tol: number): number {
+  const worst = close(`${label}: S`, out[1]!, want[1]!, tol);
+  const [U, S, Vh] = out as [T, T, T];
+  const k = S.shape[S.shape.length - 1]!;
+  if (A.numel() === 0) return worst;
+  const Ut = U.narrow(-1, 0, k);
+  const Vht = Vh.narrow(-2, 0, k);
+  const rec = Ut.mul(S.unsqueeze(-2).to(U.dtype)).matmul(Vht).sub(A).abs().max().item() as number;
+  const normA = A.abs().max().item() as number;
+  expect(rec, `${label}: U·S·Vh − A`).toBeLessThanOrEqual(tol * Math.max(1, k) * normA);
+  const eye2 = torch.eye(U.shape[U.shape.length - 1]!, { dtype: U.dtype.name as torch.DTypeName });
+  const orth = U.mT.conj().matmul(U).sub(eye2).abs().max().item() as number;
+  expect(orth, `${label}: UᴴU − I`).toBeLessThanOrEqual(tol * 10);
+  const s = pairs(S);
+  const eu = encPairs(want[0]!);
+  const ev = encPairs(want[2]!);
+  const gu = pairs(U);
+  const gv = pairs(Vh);
+  const m = U.shape[U.shape.length - 2]!;
+  const cu = U.shape[U.shape.length - 1]!;
+  const n = Vh.shape[Vh.shape.length - 1]!;
+  const batches = s.length / k;
+  for (let b = 0; b < batches; b++) {
+    const sv = s.slice(b * k, (b + 1) * k).map(([x]) => x);
+    const smax = Math.max(...sv, Number.MIN_VALUE);
+    for (let j = 0; j < k; j++) {
+      let gap = Infinity;
+      for (let i = 0; i < k; i++) if (i !== j) gap = Math.min(gap, Math.abs(sv[i]! - sv[j]!) / smax);
+      if (sv[j]! / smax < 1e-3) continue;
+      // phase from U's column: c = uᴴ·u_ours
+      let cr = 0;
+      let ci = 0;
+      for (let i = 0; i < m; i++) {
+        const [ar, ai] = eu[b * m * cu + i * cu + j]!;
+        const [br, bi] = gu[b * m * cu + i * cu + j]!;
+        cr += ar * br + ai * bi;
+        ci += ar * bi - ai * br;
+      }
+      const mag = Math.hypot(cr, ci);
+      let diff = 0;
+      for (let i = 0; i < m; i++) {
+        const [ar, ai] = eu[b * m * cu + i * cu + j]!;
+        const [br, bi] = gu[b * m * cu + i * cu + j]!;
+        diff = Math.max(diff, Math.hypot((br * cr + bi * ci) / mag - ar, (bi * cr - br * ci) / mag - ai));
+      }
+      // Vh's row j carries the conjugate phase
+      for (let i = 0; i < n; i++) {
+        const [ar, ai] = ev[b * k * n + j * n + i]!;
+        const [br, bi] = gv[b * Vh.shape[Vh.shape.length - 2]! * n + j * n + i]!;
+        diff = Math.max(diff, Math.hypot((br * cr - bi * ci) / mag - ar, (bi * cr + br * ci) / mag - ai));
+      }
+      expect(diff, `${label}: singular vectors ${j} (batch ${b}), gap ${gap}`).toBeLessThanOrEqual(tol / Math.min(1, gap));
+    }
+  }
+  return worst;
+}
+
 /** The op family of a case name (`solve/complex64/4x4` → `solve`). */
 const family = (name: string) => (name.startsWith('error/') ? 'error' : name.split('/')[0]!);
 
@@ -283,6 +355,10 @@ describe('torch.linalg with complex inputs against PyTorch', () => {
         const outs = Array.isArray(out) ? out : [out];
         const want = Array.isArray(c.expected) ? c.expected : [c.expected];
         expect(outs.length, c.name).toBe(want.length);
+        if (c.fn === 'linalg.svd') {
+          record(`${g} ${want[0]!.dtype}`, checkSvd(c.name, args[0] as T, outs, want, TOL[want[0]!.dtype]!));
+          continue;
+        }
         if (c.fn === 'linalg.eig' || c.fn === 'linalg.eigvals' || c.fn === 'linalg.eigh') {
           // eigh reads one triangle only: no residual against A itself
           record(`${g} ${want[0]!.dtype}`, checkEig(c.name, args[0] as T, outs, want, TOL[want[0]!.dtype]!, c.fn !== 'linalg.eigh'));

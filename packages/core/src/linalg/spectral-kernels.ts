@@ -2,7 +2,8 @@
  * The spectral kernels of {@link Backend.linalg} (torch.linalg part 2), appended to
  * {@link LinalgKernel}, and their runners. Inputs/outputs (without the leading batch
  * dim `B`; `k = min(m, n)`; `info` int32 `[B]`):
- * - `svd`: `[A m×n]` → `[S k, info]` (values only) or `[S k, U m×c, Vh c'×n, info]` with
+ * - `svd`: `[A m×n]` → `[S k, info]` (values only) or `[S k, U m×c, Vh c'×n, info]` (S real
+ *   for complex A, `A = U·diag(S)·Vh` with Vh the conjugate transpose of V) with
  *   `c = c' = k` (thin) or `c = m, c' = n` (full; the kernel reads which from the output
  *   shapes). Singular values descending. `info` as PyTorch reads LAPACK's `gesdd`: −4
  *   when A holds a NaN, `> 0` when the iteration did not converge; a matrix with
@@ -36,13 +37,13 @@ export function svdRaw(op: string, A: Tensor, vectors: boolean, full: boolean): 
   const batch = batchOf(A);
   const outs = vectors
     ? [
-        { shape: [k], dtype: A.dtype },
+        { shape: [k], dtype: toRealDtype(A.dtype) },
         { shape: [m, full ? m : k], dtype: A.dtype },
         { shape: [full ? n : k, n], dtype: A.dtype },
         { shape: [], dtype: int32 },
       ]
     : [
-        { shape: [k], dtype: A.dtype },
+        { shape: [k], dtype: toRealDtype(A.dtype) },
         { shape: [], dtype: int32 },
       ];
   const r = runLinalg(op, 'svd', batch, [A], outs);

@@ -27,7 +27,7 @@ export interface SvdOptions {
 export function checkSvd(op: string, A: Tensor): void {
   expectTensor(op, 'A', 1, A);
   checkRank('linalg.svd', A);
-  if (!checkSpectralDtype('linalg.svd', A, 'linalg_svd_cpu')) checkFloat('linalg.svd', A);
+  if (!checkSpectralDtype('linalg.svd', A, 'linalg_svd_cpu', true)) checkFloat('linalg.svd', A);
 }
 
 /**
