@@ -13,6 +13,7 @@
 // 3·log2(4N). N is bounded by the larger of the input's and the result's numel.
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
+import { fusedMode } from '../src/fft/fft.js';
 import { radices } from '../src/fft/plan.js';
 import { hasGpu } from './gpu.js';
 
@@ -86,6 +87,21 @@ describe.skipIf(!hasGpu)('torch.fft on WebGPU against PyTorch', () => {
       expect(worst, `max |device − PyTorch| vs PyTorch's bound ${exp.bound} + the f32 FFT's`).toBeLessThanOrEqual(bound);
     });
   }
+
+  it('every value case again with the workgroup-memory kernels forced (what GPU adapters run; SwiftShader runs the passes)', async () => {
+    fusedMode.on = true;
+    try {
+      for (const c of onDevice) {
+        if ('error' in c.expected) continue;
+        const exp = c.expected;
+        const y = call(c, decode(c.input, toDevice), toDevice);
+        const worst = fx.maxAbsError(Array.from(await y.contiguous().data(), Number), exp.values);
+        expect(worst, c.name).toBeLessThanOrEqual(exp.bound! + deviceError(c, exp));
+      }
+    } finally {
+      fusedMode.on = null;
+    }
+  }, 300_000);
 
   it('a 2^20-point transform (radix-8 passes) and a 2^19·3 one agree with the float64 transform of the same float32 data on the CPU', async () => {
     for (const n of [2 ** 20, 3 * 2 ** 19]) {
