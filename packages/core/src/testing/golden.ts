@@ -22,7 +22,8 @@ export type EncodedElement = EncodedValue | EncodedComplex;
 export interface EncodedInput {
   tensor: true;
   dtype: DTypeName;
-  storage: EncodedElement[];
+  /** The storage's values; for complex dtypes each is an [re, im] pair ({@link EncodedComplex}: read them with {@link decodeElements}). */
+  storage: EncodedValue[];
   size: number[];
   stride: number[];
   offset: number;
@@ -32,7 +33,8 @@ export interface EncodedInput {
 export interface EncodedResult {
   dtype: DTypeName;
   shape: number[];
-  values: EncodedElement[];
+  /** Row-major values; for complex dtypes each is an [re, im] pair ({@link EncodedComplex}: read them with {@link decodeElements}). */
+  values: EncodedValue[];
   stride: number[];
   offset: number;
   contiguous: boolean;
@@ -77,7 +79,10 @@ export function isComplexName(dtype: string): boolean {
   return dtype === 'complex64' || dtype === 'complex128';
 }
 
-/** Encoded elements as a host array's numbers: complex pairs interleaved (re, im), as complex storage holds them. */
+/**
+ * Encoded elements as a host array's numbers: complex pairs interleaved (re, im), as complex
+ * storage holds them (the `values`/`storage` of complex cases hold pairs though typed as values).
+ */
 export function decodeElements(values: readonly EncodedElement[]): number[] {
   return values.flatMap((v) => (Array.isArray(v) ? [decodeValue(v[0]), decodeValue(v[1])] : [decodeValue(v)]));
 }
@@ -179,7 +184,9 @@ export function compareLayout(actual: Tensor, expected: EncodedResult): string |
 export function encodeForCompare(t: Tensor): EncodedResult {
   const enc = (v: number): EncodedValue => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : Object.is(v, -0) ? '-0' : v);
   const flat = Array.from(t.contiguous().dataSync(), enc);
-  const values: EncodedElement[] = t.dtype.isComplex ? Array.from({ length: flat.length / 2 }, (_, i): EncodedComplex => [flat[2 * i]!, flat[2 * i + 1]!]) : flat;
+  const pairs = (): EncodedComplex[] => Array.from({ length: flat.length / 2 }, (_, i): EncodedComplex => [flat[2 * i]!, flat[2 * i + 1]!]);
+  // complex elements are [re, im] pairs in the same field (see EncodedResult.values)
+  const values = t.dtype.isComplex ? (pairs() as unknown as EncodedValue[]) : flat;
   return {
     dtype: t.dtype.name,
     shape: [...t.shape],
