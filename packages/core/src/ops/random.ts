@@ -163,7 +163,9 @@ function floatOnly(op: string, kernel: string, t: Tensor): void {
  */
 function fillComplex(op: string, t: Tensor, fill: (parts: Tensor) => void): Tensor {
   checkWritable(t, op);
-  if (t._conj || t._neg) {
+  // asynchronous devices (WebGPU) take host writes at offsets counted in the buffer's complex
+  // elements, which the pairs view's real offset is not: a target at an offset fills a copy first
+  if (t._conj || t._neg || (t._offset !== 0 && !t._storage.backend.syncRead)) {
     const plain = resolvedCopy(t);
     fill(pairsView(plain));
     notifyInplace(t, op);
