@@ -66,8 +66,12 @@ function relErr(got: ArrayLike<number>, want: ArrayLike<number>): number {
   return e / Math.max(m, 1e-30);
 }
 
-/** The f32 error bound of an n-point FFT relative to its largest output: c·ε·log2 n (see README). */
-const bound = (n: number): number => 2 ** -24 * 8 * Math.max(1, Math.log2(n));
+/**
+ * The f32 error bound of an n-point FFT relative to its largest output: η·log2 n, η = (1 + 4√2)·2⁻²⁴
+ * (Higham's, see fft-webgpu.test.ts), 3·log2(4n) stages for Bluestein's lengths.
+ */
+const bound = (n: number): number =>
+  (1 + 4 * Math.SQRT2) * 2 ** -24 * (radices(n) === null ? 3 * Math.log2(4 * n) : Math.max(1, Math.log2(n)));
 
 describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
   it('plans: radices 8/4/2/3 and generic primes up to 31, Bluestein above', () => {
@@ -122,7 +126,7 @@ describe.skipIf(!hasGpu)('WebGPU FFT kernels', () => {
       }
       X.gpu!.destroy();
     }
-    console.log(`[fft-kernels] c2c (${mode ? 'fused' : 'passes'}) max error / max |X| (bound 8·ε·log2 n): ${measured.join(', ')}`);
+    console.log(`[fft-kernels] c2c (${mode ? 'fused' : 'passes'}) max error / max |X| (bound η·log2 n): ${measured.join(', ')}`);
   }
 
   it('strided input and output views: dim 0 of a transposed, offset tensor', async () => {
