@@ -26,6 +26,7 @@ const F = loadFixture<{
   dtypes: Record<string, PerDtype>;
   grads: Record<string, { grad: Enc; names: string[] }>;
   real_leaf: Record<string, { grad: Enc; names: string[] }>;
+  serialization: { c: Enc; c_is_conj: boolean; x: Enc };
   errors: Record<string, { message: string }>;
 }>('complex-conj.json');
 
@@ -361,6 +362,16 @@ describe('autograd through writes into a complex view of a real tensor', () => {
     expect([name(v), name(y)]).toEqual(F.real_leaf.view_as_complex_write!.names);
     y.mul(torch.tensor([[1, 2], [3, 5], [-1, 0.5]], { dtype: 'float64' })).sum().backward();
     close(b.grad!, F.real_leaf.view_as_complex_write!.grad, 1e-12);
+  });
+});
+
+describe('torch.save of a conjugate view', () => {
+  it('writes the storage as stored; the view loads without its bit, the base unchanged (PyTorch 1.13)', () => {
+    const x = mk(F.dtypes.complex64!.x);
+    const d = torch.load(torch.save({ c: x.conj(), x })) as Record<string, T>;
+    expect(d.c!.isConj()).toBe(F.serialization.c_is_conj);
+    close(d.c!, F.serialization.c, 0);
+    close(d.x!, F.serialization.x, 0);
   });
 });
 

@@ -409,9 +409,15 @@ function orderedDict(entries: [unknown, unknown][], metadata?: unknown): PyReduc
 /** A tensor's whole storage as a row-major host array (int64 as Float64Array). */
 type StorageValues = HostArray;
 
-/** The whole storage under `t` as one flat view (its elements in storage order). */
+/**
+ * The whole storage under `t` as one flat view (its elements in storage order, as stored:
+ * a conjugate view's storage is written unconjugated and loads without the bit, as PyTorch 1.13 does).
+ */
 function storageView(t: Tensor): Tensor {
-  return t.detach().asStrided([storageElements(t)], [1], 0);
+  const d = t.detach();
+  d._conj = false;
+  d._neg = false;
+  return d.asStrided([storageElements(t)], [1], 0);
 }
 
 /** The storage's size in elements of `t`'s dtype (a view_as_real view of a complex storage sees twice as many). */
