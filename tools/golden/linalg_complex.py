@@ -14,7 +14,7 @@ phase-dependent ones are cases of PyTorch's error.
 """
 import torch
 
-from _common import DTYPE_NAMES, flat_values, write_json
+from _common import DTYPE_NAMES, enc_value, flat_values, write_json
 
 torch.manual_seed(1414)
 L = torch.linalg
@@ -79,6 +79,13 @@ CALLS = {
     'linalg.eigvalsh': lambda A, **k: L.eigvalsh(A, **k),
     'linalg.svd': lambda A, **k: L.svd(A, **k),
     'linalg.svdvals': lambda A: L.svdvals(A),
+    'linalg.pinv': lambda A, **k: L.pinv(A, **k),
+    'linalg.matrix_rank': lambda A, **k: L.matrix_rank(A, **k),
+    'linalg.lstsq': lambda A, B, **k: L.lstsq(A, B, **k),
+    'linalg.vector_norm': lambda x, **k: L.vector_norm(x, **k),
+    'linalg.matrix_norm': lambda A, **k: L.matrix_norm(A, **k),
+    'linalg.cond': lambda A, **k: L.cond(A, **k),
+    'linalg.matrix_exp': lambda A: L.matrix_exp(A),
     'linalg.eig': lambda A: L.eig(A),
     'linalg.eigvals': lambda A: L.eigvals(A),
     'linalg.cholesky': lambda A, **k: L.cholesky(A, **k),
@@ -106,7 +113,8 @@ def add(name, fn, args, kwargs=None):
         'name': name,
         'fn': fn,
         'args': [enc(a) if isinstance(a, torch.Tensor) else a for a in args],
-        'kwargs': kwargs,
+        # non-finite floats as "inf"/"-inf" (JSON has none)
+        'kwargs': {k: enc_value(v) if isinstance(v, float) else v for k, v in kwargs.items()},
         'expected': expected,
     })
 
@@ -209,6 +217,28 @@ for dt in (C64, C128):
         add(f'svd/{d}/{tag}', 'linalg.svd', [M], {'full_matrices': False})
         add(f'svd/{d}/{tag}/full', 'linalg.svd', [M])
         add(f'svdvals/{d}/{tag}', 'linalg.svdvals', [M])
+    # --- built on the SVD / eigh / inv ---
+    R2 = (cr(5, 2) @ cr(2, 4)).to(dt)
+    add(f'pinv/{d}/tall', 'linalg.pinv', [cr(5, 3, dtype=dt)])
+    add(f'pinv/{d}/wide-batched', 'linalg.pinv', [cr(2, 3, 4, dtype=dt)])
+    add(f'pinv/{d}/rank2', 'linalg.pinv', [R2])
+    add(f'pinv/{d}/hermitian', 'linalg.pinv', [herm(4, 4, dtype=dt)], {'hermitian': True})
+    add(f'matrix_rank/{d}/full', 'linalg.matrix_rank', [A])
+    add(f'matrix_rank/{d}/rank2', 'linalg.matrix_rank', [R2])
+    add(f'matrix_rank/{d}/hermitian', 'linalg.matrix_rank', [herm(4, 4, dtype=dt)], {'hermitian': True})
+    for drv in ('gelsy', 'gelsd', 'gelss', 'gels'):
+        add(f'lstsq/{d}/{drv}/tall', 'linalg.lstsq', [cr(5, 3, dtype=dt), cr(5, 2, dtype=dt)], {'driver': drv})
+    add(f'lstsq/{d}/gelsd/batched', 'linalg.lstsq', [cr(2, 5, 3, dtype=dt), cr(2, 5, 2, dtype=dt)], {'driver': 'gelsd'})
+    v = cr(2, 5, dtype=dt)
+    for o in (2, 1, float('inf'), -float('inf'), 0, 3.5):
+        add(f'vector_norm/{d}/{o}', 'linalg.vector_norm', [v], {'ord': o})
+    add(f'vector_norm/{d}/dim', 'linalg.vector_norm', [v], {'dim': 1})
+    for o in ('fro', 'nuc', 1, -1, 2, -2, float('inf'), -float('inf')):
+        add(f'matrix_norm/{d}/{o}', 'linalg.matrix_norm', [Ab], {'ord': o})
+    for o in (None, 'fro', 'nuc', 1, -2, float('inf')):
+        add(f'cond/{d}/{o}', 'linalg.cond', [A], {'p': o})
+    add(f'matrix_exp/{d}', 'linalg.matrix_exp', [A * 0.5])
+    add(f'matrix_exp/{d}/batched', 'linalg.matrix_exp', [Ab])
     # --- eig / eigvals (eigenvalues compared as sets, eigenvectors up to a phase each) ---
     for tag, M in (('4x4', A), ('batched', Ab), ('6x6', cr(6, 6, dtype=dt)), ('1x1', cr(1, 1, dtype=dt)),
                    ('hermitian', herm(4, 4, dtype=dt)), ('triangular', torch.triu(cr(4, 4, dtype=dt))),
@@ -266,6 +296,10 @@ LOSSES = {
     'svd_invariant': lambda A: (lambda r: r[1].sum() + (r[0] @ r[2]).abs().sum() + (r[0].abs() ** 2 * torch.arange(1, A.shape[-2] + 1, dtype=torch.float64).unsqueeze(-1)).sum())(L.svd(A, full_matrices=False)),
     'svdvals_sum': lambda A: (L.svdvals(A) * torch.arange(1, min(A.shape[-2:]) + 1, dtype=torch.float64)).sum(),
     'svd_phase': lambda A: L.svd(A)[0].real.sum(),
+    'pinv_abs': lambda A: L.pinv(A).abs().sum(),
+    'lstsq_abs': lambda A, B: L.lstsq(A, B).solution.abs().sum(),
+    'matrix_exp_abs': lambda A: L.matrix_exp(A).abs().sum(),
+    'norms': lambda A: L.matrix_norm(A) + L.matrix_norm(A, 'nuc') + L.vector_norm(A, 3) + L.matrix_norm(A, 2),
     'solve_triangular_abs': lambda A, B: L.solve_triangular(A.triu() + 3 * torch.eye(A.shape[-1], dtype=A.dtype), B, upper=True).abs().sum(),
 }
 
@@ -317,6 +351,11 @@ for tag, dt in (('complex128', C128), ('complex64', C64)):
     gadd(f'qr_wide_abs/{tag}', 'qr_wide_abs', [A])
     for loss in ('eigh_abs', 'eigh_reconstruct', 'eigvalsh_sum2', 'eigh_vectors_real'):
         gadd(f'{loss}/{tag}', loss, [A])
+    gadd(f'pinv_abs/{tag}', 'pinv_abs', [cr(4, 3, dtype=dt)])
+    gadd(f'pinv_abs/{tag}/wide', 'pinv_abs', [cr(3, 4, dtype=dt)])
+    gadd(f'lstsq_abs/{tag}', 'lstsq_abs', [cr(5, 3, dtype=dt), cr(5, 2, dtype=dt)])
+    gadd(f'matrix_exp_abs/{tag}', 'matrix_exp_abs', [A])
+    gadd(f'norms/{tag}', 'norms', [A])
     for shape in ((3, 3), (4, 3), (3, 5)):
         M = cr(*shape, dtype=dt)
         for loss in ('svd_invariant', 'svdvals_sum', 'svd_phase'):

@@ -114,10 +114,22 @@ const CALLS: Record<string, (a: (T | number)[], k: Record<string, unknown>) => T
   'linalg.eigvalsh': ([A], k) => L.eigvalsh(A as T, (k.UPLO as 'L' | 'U' | undefined) ?? 'L'),
   'linalg.svd': ([A], k) => { const r = L.svd(A as T, (k.full_matrices as boolean | undefined) ?? true); return [r.U, r.S, r.Vh]; },
   'linalg.svdvals': ([A]) => L.svdvals(A as T),
+  'linalg.pinv': ([A], k) => L.pinv(A as T, { hermitian: k.hermitian as boolean | undefined }),
+  'linalg.matrix_rank': ([A], k) => L.matrixRank(A as T, { hermitian: k.hermitian as boolean | undefined }),
+  'linalg.lstsq': ([A, B], k) => {
+    const r = L.lstsq(A as T, B as T, { driver: k.driver as 'gelsy' | 'gelsd' | 'gelss' | 'gels' | undefined });
+    return [r.solution, r.residuals, r.rank, r.singular_values];
+  },
+  'linalg.vector_norm': ([x], k) => L.vectorNorm(x as T, k.ord === undefined ? 2 : (ordOf(k.ord) as number), k.dim as number | undefined),
+  'linalg.matrix_norm': ([A], k) => L.matrixNorm(A as T, ordOf(k.ord) as never),
+  'linalg.cond': ([A], k) => L.cond(A as T, k.p === null ? null : (ordOf(k.p) as never)),
+  'linalg.matrix_exp': ([A]) => L.matrixExp(A as T),
   'linalg.eig': ([A]) => { const r = L.eig(A as T); return [r.eigenvalues, r.eigenvectors]; },
   'linalg.eigvals': ([A]) => L.eigvals(A as T),
 };
 
+/** A norm order from the fixture: "inf"/"-inf" strings as numbers, 'fro'/'nuc' as they are. */
+const ordOf = (v: unknown): number | string => (v === 'inf' || v === '-inf' ? num(v) : (v as number | string));
 const dim = (A: T) => A.shape[A.shape.length - 1]!;
 const weights = (A: T) => torch.arange(1, dim(A) + 1, { dtype: 'float64' });
 /** Σ w_i·|V_ij|², weights by row: invariant to the eigenvectors' phases and to their order. */
@@ -183,6 +195,10 @@ const LOSSES: Record<string, (...xs: T[]) => T> = {
   },
   svdvals_sum: (A) => L.svdvals(A).mul(torch.arange(1, Math.min(A.shape[A.shape.length - 2]!, dim(A)) + 1, { dtype: 'float64' })).sum(),
   svd_phase: (A) => L.svd(A).U.real.sum(),
+  pinv_abs: (A) => L.pinv(A).abs().sum(),
+  lstsq_abs: (A, B) => L.lstsq(A, B).solution.abs().sum(),
+  matrix_exp_abs: (A) => L.matrixExp(A).abs().sum(),
+  norms: (A) => L.matrixNorm(A).add(L.matrixNorm(A, 'nuc')).add(L.vectorNorm(A, 3)).add(L.matrixNorm(A, 2)),
   solve_triangular_abs: (A, B) => L.solveTriangular(A.triu().add(eye(A).mul(3)), B, { upper: true }).abs().sum(),
 };
 
@@ -399,6 +415,15 @@ describe('gradients through linalg.eig / eigvals and the complex factorizations 
     expect(L.eig(A).eigenvalues.gradFn!.name()).toBe('LinalgEigBackward0');
     expect(L.eig(A).eigenvectors.gradFn!.name()).toBe('LinalgEigBackward0');
     expect(L.eigvals(A).gradFn!.name()).toBe('LinalgEigBackward0');
+  });
+});
+
+describe('ops without complex kernels yet', () => {
+  it('ldl_factor / ldl_factor_ex / ldl_solve refuse complex input with a clear error (PyTorch accepts it)', () => {
+    const z = torch.complex(torch.eye(2, { dtype: 'float64' }), torch.zeros([2, 2], { dtype: 'float64' }));
+    expect(() => L.ldlFactor(z)).toThrow('torch.linalg.ldl_factor_ex: complex inputs are not supported yet (got ComplexDouble)');
+    expect(() => L.ldlFactorEx(z)).toThrow('torch.linalg.ldl_factor_ex: complex inputs are not supported yet (got ComplexDouble)');
+    expect(() => L.ldlSolve(z, torch.zeros([2], { dtype: 'int32' }), z)).toThrow('torch.linalg.ldl_solve: complex inputs are not supported yet (got ComplexDouble)');
   });
 });
 

@@ -447,19 +447,6 @@ describe('a backend without linear-algebra kernels', () => {
   });
 });
 
-describe('complex input', () => {
-  it('is refused with a clear error by the ops whose kernels are real only (PyTorch accepts it; eig, eigh, svd and the LU, Cholesky and QR families take it: linalg-complex.test.ts)', () => {
-    const z = torch.complex(torch.eye(2, { dtype: 'float64' }), torch.zeros([2, 2], { dtype: 'float64' }));
-    const L = torch.linalg;
-    const calls: [string, () => unknown][] = [
-      ['linalg.pinv', () => L.pinv(z)],
-      ['linalg.matrix_rank', () => L.matrixRank(z)],
-      ['linalg.lstsq', () => L.lstsq(z, z)],
-    ];
-    for (const [op, f] of calls) expect(f, op).toThrow(`${op}: complex inputs are not supported yet (got ComplexDouble)`);
-  });
-});
-
 describe('a kernel that reports non-convergence', () => {
   // The CPU kernels converge on every finite input of these tests, so a backend whose
   // spectral kernels report LAPACK's info = 3 checks the error path: PyTorch's texts

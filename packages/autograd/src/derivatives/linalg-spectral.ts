@@ -115,22 +115,21 @@ export function eigBackward(gL: Tensor, gV: Tensor, L: Tensor, V: Tensor): Tenso
 export function pinvBackward(grad: Tensor, pinvA: Tensor, A: Tensor): Tensor {
   const m = A._shape[A._shape.length - 2]!;
   const n = A._shape[A._shape.length - 1]!;
-  const pinvAh = pinvA.mT;
-  const gradh = grad.mT;
+  const pinvAh = adjoint(pinvA);
+  const gradh = adjoint(grad);
   if (m <= n) {
     const K = gradh.matmul(pinvA);
     const KpinvAh = K.matmul(pinvAh);
-    return pinvA
-      .matmul(K)
-      .mT.neg()
+    return adjoint(pinvA.matmul(K))
+      .neg()
       .add(KpinvAh)
       .sub(A.matmul(pinvA).matmul(KpinvAh))
       .add(pinvAh.matmul(pinvA).matmul(gradh.sub(K.matmul(A))));
   }
   const K = pinvA.matmul(gradh);
   const pinvAhK = pinvAh.matmul(K);
-  return K.matmul(pinvA)
-    .mT.neg()
+  return adjoint(K.matmul(pinvA))
+    .neg()
     .add(gradh.sub(A.matmul(K)).matmul(pinvA).matmul(pinvAh))
     .add(pinvAhK)
     .sub(pinvAhK.matmul(pinvA).matmul(A));
@@ -211,10 +210,10 @@ export const LINALG_SPECTRAL = {
       const gX = vector ? g!.unsqueeze(-1) : g!;
       const B2 = vector ? b.unsqueeze(-1) : b;
       const pinvA = linalg.pinv(a);
-      const gA = needA ? sumTo(pinvBackward(gX.matmul(B2.mT), pinvA, a), a._shape) : null;
+      const gA = needA ? sumTo(pinvBackward(gX.matmul(adjoint(B2)), pinvA, a), a._shape) : null;
       let gB: Tensor | null = null;
       if (needB) {
-        const full = pinvA.mT.matmul(gX);
+        const full = adjoint(pinvA).matmul(gX);
         gB = vector ? sumTo(full, [...b._shape, 1]).squeeze(-1) : sumTo(full, b._shape);
       }
       return [gA, gB];

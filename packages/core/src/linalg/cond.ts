@@ -4,6 +4,7 @@
  * `Σσ · Σ1/σ`, and 'fro', ±1, ±inf from the inverse (`inv_ex`; a singular matrix gives
  * inf). Gradients flow through the ops it is made of, as in PyTorch.
  */
+import { toRealDtype } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
@@ -36,7 +37,7 @@ export function cond(A: Tensor, p: MatrixNormOrd | null = null): Tensor {
   const ord = p ?? 2;
   const valid = typeof ord === 'string' ? ord === 'fro' || ord === 'nuc' : [1, 2, Infinity].includes(Math.abs(ord));
   if (!valid) throw new TorchRuntimeError(op, `linalg.cond got an invalid norm type: ${ordText(ord)}`);
-  if (A.numel() === 0) return zeros(batchOf(A), { dtype: A.dtype, device: A.device });
+  if (A.numel() === 0) return zeros(batchOf(A), { dtype: toRealDtype(A.dtype), device: A.device });
   if (ord === 2 || ord === -2) {
     const S = svdvals(A);
     const sMax = S.narrow(-1, 0, 1);

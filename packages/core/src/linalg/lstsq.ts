@@ -15,7 +15,7 @@
  * Differentiable in the solution (`LinalgLstsqBackward0`).
  */
 import { composite } from '../autograd-hook.js';
-import { int64 } from '../dtype.js';
+import { int64, toRealDtype } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
@@ -25,7 +25,7 @@ import { cppName } from '../ops/promotion.js';
 import { epsilonOf } from './pinv.js';
 import { checkSpectralDtype, svdRaw } from './spectral-kernels.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
-import { broadcastBatch, expandBatch, matDims } from './util.js';
+import { adjointOf, broadcastBatch, expandBatch, matDims } from './util.js';
 
 /** LAPACK drivers PyTorch's CPU `lstsq` accepts. */
 export type LstsqDriver = 'gels' | 'gelsy' | 'gelsd' | 'gelss';
@@ -71,7 +71,7 @@ export function lstsq(A: Tensor, B: Tensor, opts: LstsqOptions | number = {}): N
   if (!['gels', 'gelsy', 'gelsd', 'gelss'].includes(driver)) {
     throw new TorchRuntimeError(op, `${api}: parameter \`driver\` should be one of (gels, gelsy, gelsd, gelss)`);
   }
-  if (A.dtype.isComplex) checkSpectralDtype(op, A, '');
+  if (A.dtype.isComplex) checkSpectralDtype(op, A, '', true);
   const eps = epsilonOf(op, A.dtype);
   const rcond = o.rcond ?? eps * Math.max(m, n);
   const batch = broadcastBatch(op, A, B2);
@@ -82,7 +82,8 @@ export function lstsq(A: Tensor, B: Tensor, opts: LstsqOptions | number = {}): N
     return vector ? sol.squeeze(-1) : sol;
   });
   const X2 = vector ? X.detach().unsqueeze(-1) : X.detach();
-  const dev = { dtype: A.dtype, device: A.device };
+  // residuals and singular values are real (the parts' dtype for complex A)
+  const dev = { dtype: toRealDtype(A.dtype), device: A.device };
   // rank and singular values, recomputed without the graph (integers / not differentiable)
   // (of A's own batch, as PyTorch returns them, not the broadcast one)
   const S = A.numel() === 0 ? empty([...A._shape.slice(0, -2), Math.min(m, n)], dev) : svdRaw(op, A.detach(), false, false)[0]!;
@@ -94,7 +95,7 @@ export function lstsq(A: Tensor, B: Tensor, opts: LstsqOptions | number = {}): N
     const fullRank = driver === 'gels' || (rankT.numel() === 0 ? true : Number(rankT.eq(n).all().item()) === 1);
     if (fullRank) {
       const R = Ab.detach().matmul(X2).sub(Bb.detach());
-      residuals = R.mul(R).sum(-2);
+      residuals = (R.dtype.isComplex ? R.abs().square() : R.mul(R)).sum(-2);
     }
   }
   return namedTuple('linalg_lstsq', [
@@ -119,5 +120,5 @@ function solveRaw(op: string, A: Tensor, B: Tensor, rcond: number): Tensor {
   const [S, U, Vh] = svdRaw(op, A, true, false) as [Tensor, Tensor, Tensor];
   const tol = S.narrow(-1, 0, 1).mul(rcond);
   const Sinv = where(S.gt(tol), S.reciprocal(), 0);
-  return Vh.mT.matmul(Sinv.unsqueeze(-1).mul(U.mT.matmul(B)));
+  return adjointOf(Vh).matmul(Sinv.unsqueeze(-1).mul(adjointOf(U).matmul(B)));
 }

@@ -7,7 +7,7 @@ import { where } from '../ops/elementwise.js';
 import { hostValues } from '../ops/conversion.js';
 import { matmul as matmulOp } from '../ops/linalg.js';
 import { cppName, typeMetaName } from '../ops/promotion.js';
-import { checkSquare } from './errors.js';
+import { checkSquare, isLinalgDtype } from './errors.js';
 import { invWith } from './solve.js';
 import { batchOf, eyeLike, matDims } from './util.js';
 
@@ -41,7 +41,7 @@ export function matrixExpRaw(A: Tensor, s: Tensor, steps: number): Tensor {
 function checkMatrixExp(op: string, A: Tensor): void {
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
-  if (!A.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `matrix_exp: Expected a floating point or complex tensor as input. Got ${cppName(A.dtype)}`);
+  if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `matrix_exp: Expected a floating point or complex tensor as input. Got ${cppName(A.dtype)}`);
 }
 
 /**

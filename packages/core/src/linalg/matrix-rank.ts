@@ -38,7 +38,7 @@ export function matrixRank(A: Tensor, opts: MatrixRankOptions | number = {}): Te
     atol = o.tol;
     rtol = 0;
   }
-  if (A.dtype.isComplex) checkSpectralDtype(op, A, '');
+  if (A.dtype.isComplex) checkSpectralDtype(op, A, '', true);
   const [at, rt] = atolRtol(op, A, atol, rtol);
   if (A.numel() === 0) return zeros(batchOf(A), { dtype: int64, device: A.device });
   // The kernels' results carry no gradient, so nothing below is recorded.

@@ -23,9 +23,11 @@ export function vectorNormRaw(x: Tensor, ord: number, dims: number[], keepdim: b
   const a = x.abs();
   if (ord === Infinity) return amax(a, dims, keepdim);
   if (ord === -Infinity) return amin(a, dims, keepdim);
-  if (ord === 0) return a.ne(0).to(x.dtype).sum(dims, keepdim);
+  if (ord === 0) return a.ne(0).to(a.dtype).sum(dims, keepdim);
   if (ord === 1) return a.sum(dims, keepdim);
-  if (ord === 2) return x.mul(x).sum(dims, keepdim).sqrt();
+  // the moduli for complex x (a real result, as PyTorch's)
+  const y = x.dtype.isComplex ? a : x;
+  if (ord === 2) return y.mul(y).sum(dims, keepdim).sqrt();
   return a.pow(ord).sum(dims, keepdim).pow(1 / ord);
 }
 
@@ -42,7 +44,7 @@ export function vectorNorm(x: Tensor, ord: number = 2, dim?: number | readonly n
   const op = 'linalg.vector_norm';
   expectTensor(op, 'x', 1, x);
   if (typeof ord !== 'number') throw new TorchTypeError(op, `linalg_vector_norm(): argument 'ord' must be Number, not str`);
-  checkFloat(op, x, true);
+  checkFloat(op, x, true, true);
   const xd = opts.dtype === undefined || opts.dtype === null ? x : x.to(toDType(opts.dtype));
   const dims = normalizeDims(dim ?? null, x._shape.length, op);
   if (ord < 0 || ord === Infinity) {
@@ -78,7 +80,7 @@ export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly 
   const op = 'linalg.matrix_norm';
   expectTensor(op, 'A', 1, A);
   checkRank(op, A);
-  checkFloat(op, A, true);
+  checkFloat(op, A, true, true);
   if (dim.length !== 2) throw new TorchRuntimeError(op, `${op}: dim must be a 2-tuple. Got ${dim.join(' ')}`);
   const nd = A._shape.length;
   const d0 = wrapDim(dim[0]!, nd, op);

@@ -12,8 +12,9 @@ import { expectTensor } from '../validate.js';
 import { full, zeros } from '../ops/creation.js';
 import { where } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
-import { checkSpectralDtype, eighRaw, svdRaw } from './spectral-kernels.js';
-import { matDims } from './util.js';
+import { isLinalgDtype } from './errors.js';
+import { eighRaw, svdRaw } from './spectral-kernels.js';
+import { adjointOf, matDims } from './util.js';
 
 /** The tolerances of {@link pinv} and `matrix_rank`: numbers or tensors (broadcast over the batch). */
 export interface ToleranceOptions {
@@ -33,8 +34,8 @@ export interface PinvOptions extends ToleranceOptions {
 
 /** Machine epsilon of a float dtype (PyTorch's `_get_epsilon`). */
 export function epsilonOf(op: string, dtype: DType): number {
-  if (dtype.name === 'float32') return 2 ** -23;
-  if (dtype.name === 'float64') return 2 ** -52;
+  if (dtype.name === 'float32' || dtype.name === 'complex64') return 2 ** -23;
+  if (dtype.name === 'float64' || dtype.name === 'complex128') return 2 ** -52;
   throw new TorchRuntimeError(op, "This function doesn't handle types other than float and double");
 }
 
@@ -68,8 +69,7 @@ export function pinv(A: Tensor, opts: PinvOptions | number = {}): Tensor {
   expectTensor(op, 'A', 1, A);
   const o: PinvOptions = typeof opts === 'number' ? { rcond: opts } : opts;
   const lowPrecision = A.dtype.name === 'float16' || A.dtype.name === 'bfloat16';
-  if (A.dtype.isComplex) checkSpectralDtype(op, A, 'linalg_pinv');
-  if (!A.dtype.isFloatingPoint || lowPrecision || A._shape.length < 2) {
+  if (!isLinalgDtype(A) || lowPrecision || A._shape.length < 2) {
     throw new TorchRuntimeError(op, `linalg.pinv(${cppName(A.dtype)}{[${A._shape.join(', ')}]}): expected a tensor with 2 or more dimensions of float, double, cfloat or cdouble types`);
   }
   let { atol, rtol } = o;
@@ -89,16 +89,16 @@ export function pinv(A: Tensor, opts: PinvOptions | number = {}): Tensor {
 function pinvRaw(op: string, A: Tensor, atol: Tensor, rtol: Tensor, hermitian: boolean): Tensor {
   if (A.numel() === 0 || !hermitian) {
     const [S, U, Vh] = svdRaw(op, A, true, false) as [Tensor, Tensor, Tensor];
-    if (A.numel() === 0) return Vh.mT.mul(S.reciprocal().unsqueeze(-2)).matmul(U.mT);
+    if (A.numel() === 0) return adjointOf(Vh).mul(S.reciprocal().unsqueeze(-2)).matmul(adjointOf(U));
     const maxVal = S.narrow(-1, 0, 1);
     const tol = atol.unsqueeze(-1).maximum(rtol.unsqueeze(-1).mul(maxVal));
     const Sinv = where(S.gt(tol), S.reciprocal(), zeros([], { dtype: S.dtype, device: S.device })).to(A.dtype);
-    return Vh.mT.mul(Sinv.unsqueeze(-2)).matmul(U.mT);
+    return adjointOf(Vh).mul(Sinv.unsqueeze(-2)).matmul(adjointOf(U));
   }
   const [S, U] = eighRaw(op, A, false, true) as [Tensor, Tensor];
   const Sabs = S.abs();
   const maxVal = Sabs.amax(-1, true);
   const tol = atol.unsqueeze(-1).maximum(rtol.unsqueeze(-1).mul(maxVal));
   const Sinv = where(Sabs.gt(tol), S.reciprocal(), zeros([], { dtype: S.dtype, device: S.device })).to(A.dtype);
-  return U.mul(Sinv.unsqueeze(-2)).matmul(U.mT);
+  return U.mul(Sinv.unsqueeze(-2)).matmul(adjointOf(U));
 }
