@@ -296,6 +296,9 @@ LOSSES = {
     'svd_invariant': lambda A: (lambda r: r[1].sum() + (r[0] @ r[2]).abs().sum() + (r[0].abs() ** 2 * torch.arange(1, A.shape[-2] + 1, dtype=torch.float64).unsqueeze(-1)).sum())(L.svd(A, full_matrices=False)),
     'svdvals_sum': lambda A: (L.svdvals(A) * torch.arange(1, min(A.shape[-2:]) + 1, dtype=torch.float64)).sum(),
     'svd_phase': lambda A: L.svd(A)[0].real.sum(),
+    'householder_product_abs': lambda A, tau: L.householder_product(A, tau).abs().sum(),
+    'ormqr_abs': lambda A, tau, C: (torch.ormqr(A, tau, C).abs().sum() + torch.ormqr(A, tau, C, transpose=True).abs().sum()),
+    'lu_solve_adjoint_abs': lambda A, B: (lambda f: L.lu_solve(f[0], f[1], B, adjoint=True).abs().sum() + L.lu_solve(f[0], f[1], B.mT, left=False).abs().sum())(L.lu_factor(A)),
     'pinv_abs': lambda A: L.pinv(A).abs().sum(),
     'lstsq_abs': lambda A, B: L.lstsq(A, B).solution.abs().sum(),
     'matrix_exp_abs': lambda A: L.matrix_exp(A).abs().sum(),
@@ -351,6 +354,9 @@ for tag, dt in (('complex128', C128), ('complex64', C64)):
     gadd(f'qr_wide_abs/{tag}', 'qr_wide_abs', [A])
     for loss in ('eigh_abs', 'eigh_reconstruct', 'eigvalsh_sum2', 'eigh_vectors_real'):
         gadd(f'{loss}/{tag}', loss, [A])
+    gadd(f'householder_product_abs/{tag}', 'householder_product_abs', [cr(5, 3, dtype=dt), cr(3, dtype=dt)])
+    gadd(f'ormqr_abs/{tag}', 'ormqr_abs', [cr(5, 3, dtype=dt), cr(3, dtype=dt), cr(5, 2, dtype=dt)])
+    gadd(f'lu_solve_adjoint_abs/{tag}', 'lu_solve_adjoint_abs', [A, B])
     gadd(f'pinv_abs/{tag}', 'pinv_abs', [cr(4, 3, dtype=dt)])
     gadd(f'pinv_abs/{tag}/wide', 'pinv_abs', [cr(3, 4, dtype=dt)])
     gadd(f'lstsq_abs/{tag}', 'lstsq_abs', [cr(5, 3, dtype=dt), cr(5, 2, dtype=dt)])

@@ -404,7 +404,7 @@ function householderBackward(G: Tensor, A: Tensor, tau: Tensor): [Tensor, Tensor
   for (let i = 0; i < k; i++) {
     const v = V.narrow(-1, i, 1);
     vs.push(v);
-    Hs.push(I.sub(sq(tau.select(-1, i)).mul(v.matmul(v.mT))));
+    Hs.push(I.sub(sq(tau.select(-1, i)).mul(v.matmul(H(v)))));
   }
   const E = I.narrow(-1, 0, n);
   const suffix: Tensor[] = new Array(k);
@@ -417,10 +417,12 @@ function householderBackward(G: Tensor, A: Tensor, tau: Tensor): [Tensor, Tensor
   const gv: Tensor[] = [];
   const gtau: Tensor[] = [];
   for (let i = 0; i < k; i++) {
-    const gH = prefix.mT.matmul(G).matmul(suffix[i]!.mT);
+    const gH = H(prefix).matmul(G).matmul(H(suffix[i]!));
     const v = vs[i]!;
-    gtau.push(v.mT.matmul(gH).matmul(v).neg().squeeze(-1).squeeze(-1));
-    gv.push(gH.add(gH.mT).matmul(v).mul(sq(tau.select(-1, i))).neg());
+    const t = sq(tau.select(-1, i));
+    // H = I − τ·v·vᴴ: gτ = −vᴴ·gH·v, gv = −(conj(τ)·gH + τ·gHᴴ)·v
+    gtau.push(H(v).matmul(gH).matmul(v).neg().squeeze(-1).squeeze(-1));
+    gv.push(gH.matmul(v).mul(t.conj()).add(H(gH).matmul(v).mul(t)).neg());
     prefix = prefix.matmul(Hs[i]!);
   }
   const cols: Tensor[] = gv.map((g, i) => g.mul(rowMask(m, i, A)));

@@ -3,7 +3,7 @@
  * `qr`, `geqrf`, `orgqr`, `ormqr`, from the backend's `geqrf`, `orgqr`, `ormqr` kernels
  * (LAPACK's reflector conventions, so R's signs are PyTorch's).
  */
-import { composite } from '../autograd-hook.js';
+import { composite, needsGrad } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
@@ -147,6 +147,8 @@ export function ormqr(A: Tensor, tau: Tensor, C: Tensor, left = true, transpose 
   if (C.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input and other to have the same dtype, but input has dtype${cppName(A.dtype)} and other has dtype ${cppName(C.dtype)}`);
   if (tau.dtype !== A.dtype) throw new TorchRuntimeError(op, `torch.ormqr: Expected input and tau to have the same dtype, but input has dtype${cppName(A.dtype)} and tau has dtype ${cppName(tau.dtype)}`);
   if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `"ormqr_cpu" not implemented for '${cppName(A.dtype)}'`);
+  // as PyTorch: ormqr has no complex derivative
+  if (C.dtype.isComplex && needsGrad([A, tau, C])) throw new TorchRuntimeError(op, 'ormqr does not support automatic differentiation for outputs with complex dtype.');
   const batch = broadcastBatch(op, A, C);
   return composite('ormqr', [A, tau, C], { left, transpose }, () =>
     runLinalg(op, 'ormqr', batch, [expandBatch(A, batch), expandBatch(tau, batch, 1), expandBatch(C, batch)], [{ shape: [m, n], dtype: C.dtype }], { left, transpose, conjugate: transpose })[0]!,
