@@ -48,7 +48,7 @@ export function isLinalgDtype(t: Tensor, complex = true): boolean {
  */
 export function checkFloat(op: string, t: Tensor, lowPrecision = false, complex = false): void {
   if (t.dtype.isComplex && complex) return;
-  if (t.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(t.dtype)}); torch.linalg computes in float32 and float64`);
+  if (t.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(t.dtype)}); this op computes in float32 and float64 only`);
   if (!t.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `${op}: Expected a floating point or complex tensor as input. Got ${cppName(t.dtype)}`);
   if (!lowPrecision && (t.dtype.name === 'float16' || t.dtype.name === 'bfloat16')) throw new TorchRuntimeError(op, `${op}: Low precision dtypes not supported. Got ${cppName(t.dtype)}`);
 }

@@ -109,7 +109,7 @@ function checkSpectralInfo(op: string, info: Tensor, batched: boolean, kind: 'sv
  */
 export function checkSpectralDtype(op: string, A: Tensor, cpuKernel: string, complex = false): boolean {
   if (A.dtype.isComplex && complex) return true;
-  if (A.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(A.dtype)}); torch.linalg computes in float32 and float64`);
+  if (A.dtype.isComplex) throw new TorchRuntimeError(op, `${op}: complex inputs are not supported yet (got ${cppName(A.dtype)}); this op computes in float32 and float64 only`);
   if (!A.dtype.isFloatingPoint) return false;
   if (A.dtype.name === 'float16' || A.dtype.name === 'bfloat16') throw new TorchRuntimeError(op, `"${cpuKernel}" not implemented for '${cppName(A.dtype)}'`);
   return true;

@@ -28,10 +28,7 @@ export function broadcastBatch(op: string, a: Tensor, b: Tensor, ka = 2, kb = 2)
   return broadcastShapes(batchOf(a, ka), batchOf(b, kb), op);
 }
 
-/**
- * The conjugate transpose of the last two dims (the transpose for real dtypes), written
- * as `mT` then `conj` so it holds whatever `Tensor.mH` does for complex dtypes.
- */
+/** The conjugate transpose of the last two dims (the transpose for real dtypes): a view, with the conjugate bit for complex dtypes. */
 export function adjointOf(t: Tensor): Tensor {
   return t.dtype.isComplex ? t.mT.conj() : t.mT;
 }
