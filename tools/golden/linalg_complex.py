@@ -86,6 +86,9 @@ CALLS = {
     'linalg.matrix_norm': lambda A, **k: L.matrix_norm(A, **k),
     'linalg.cond': lambda A, **k: L.cond(A, **k),
     'linalg.matrix_exp': lambda A: L.matrix_exp(A),
+    'linalg.ldl_factor': lambda A, **k: L.ldl_factor(A, **k),
+    'linalg.ldl_factor_ex': lambda A, **k: L.ldl_factor_ex(A, **k),
+    'linalg.ldl_solve': lambda LD, piv, B, **k: L.ldl_solve(LD, piv, B, **k),
     'linalg.eig': lambda A: L.eig(A),
     'linalg.eigvals': lambda A: L.eigvals(A),
     'linalg.cholesky': lambda A, **k: L.cholesky(A, **k),
@@ -239,6 +242,18 @@ for dt in (C64, C128):
         add(f'cond/{d}/{o}', 'linalg.cond', [A], {'p': o})
     add(f'matrix_exp/{d}', 'linalg.matrix_exp', [A * 0.5])
     add(f'matrix_exp/{d}/batched', 'linalg.matrix_exp', [Ab])
+    # --- LDL (Bunch–Kaufman; complex symmetric by default, Hermitian with hermitian=True) ---
+    Sy = cr(5, 5, dtype=dt)
+    Sy = Sy + Sy.mT
+    He = herm(5, 5, dtype=dt)
+    # an indefinite matrix with small diagonal: 2×2 pivots
+    Sm = (cr(5, 5) * 0.1 + torch.diag(torch.tensor([0.01, -0.02, 0.03, 0.001, -0.05], dtype=C128))).to(dt)
+    for tag, M, k in (('symmetric', Sy, {}), ('hermitian', He, {'hermitian': True}), ('small-diag', Sm + Sm.mT, {}),
+                      ('small-diag-hermitian', Sm + Sm.mH, {'hermitian': True}), ('batched', torch.stack([Sy, Sy * 2]), {})):
+        add(f'ldl_factor/{d}/{tag}', 'linalg.ldl_factor', [M], k)
+        LD, piv = L.ldl_factor(M, **k)
+        add(f'ldl_solve/{d}/{tag}', 'linalg.ldl_solve', [LD, piv, cr(*M.shape[:-1], 2, dtype=dt)], k)
+    add(f'ldl_factor_ex/{d}/singular', 'linalg.ldl_factor_ex', [torch.zeros(3, 3, dtype=dt)])
     # --- eig / eigvals (eigenvalues compared as sets, eigenvectors up to a phase each) ---
     for tag, M in (('4x4', A), ('batched', Ab), ('6x6', cr(6, 6, dtype=dt)), ('1x1', cr(1, 1, dtype=dt)),
                    ('hermitian', herm(4, 4, dtype=dt)), ('triangular', torch.triu(cr(4, 4, dtype=dt))),

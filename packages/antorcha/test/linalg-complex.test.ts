@@ -124,6 +124,9 @@ const CALLS: Record<string, (a: (T | number)[], k: Record<string, unknown>) => T
   'linalg.matrix_norm': ([A], k) => L.matrixNorm(A as T, ordOf(k.ord) as never),
   'linalg.cond': ([A], k) => L.cond(A as T, k.p === null ? null : (ordOf(k.p) as never)),
   'linalg.matrix_exp': ([A]) => L.matrixExp(A as T),
+  'linalg.ldl_factor': ([A], k) => { const r = L.ldlFactor(A as T, { hermitian: k.hermitian as boolean | undefined }); return [r.LD, r.pivots]; },
+  'linalg.ldl_factor_ex': ([A], k) => { const r = L.ldlFactorEx(A as T, { hermitian: k.hermitian as boolean | undefined }); return [r.LD, r.pivots, r.info]; },
+  'linalg.ldl_solve': ([LD, piv, B], k) => L.ldlSolve(LD as T, piv as T, B as T, { hermitian: k.hermitian as boolean | undefined }),
   'linalg.eig': ([A]) => { const r = L.eig(A as T); return [r.eigenvalues, r.eigenvectors]; },
   'linalg.eigvals': ([A]) => L.eigvals(A as T),
 };
@@ -444,15 +447,6 @@ describe('conjugate views (the lazy conjugate bit) as inputs', () => {
     const P = A.matmul(A.mH).add(torch.eye(3, { dtype: 'complex128' }).mul(3));
     same(L.cholesky(P.conj()), L.cholesky(P.conj().resolveConj()));
     same(L.eigvalsh(P.conj()), L.eigvalsh(P.conj().resolveConj()));
-  });
-});
-
-describe('ops without complex kernels yet', () => {
-  it('ldl_factor / ldl_factor_ex / ldl_solve refuse complex input with a clear error (PyTorch accepts it)', () => {
-    const z = torch.complex(torch.eye(2, { dtype: 'float64' }), torch.zeros([2, 2], { dtype: 'float64' }));
-    expect(() => L.ldlFactor(z)).toThrow('torch.linalg.ldl_factor_ex: complex inputs are not supported yet (got ComplexDouble)');
-    expect(() => L.ldlFactorEx(z)).toThrow('torch.linalg.ldl_factor_ex: complex inputs are not supported yet (got ComplexDouble)');
-    expect(() => L.ldlSolve(z, torch.zeros([2], { dtype: 'int32' }), z)).toThrow('torch.linalg.ldl_solve: complex inputs are not supported yet (got ComplexDouble)');
   });
 });
 

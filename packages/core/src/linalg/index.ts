@@ -2,8 +2,7 @@
  * `torch.linalg`: linear algebra on batches of matrices (any leading batch dims),
  * float32, float64, complex64 and complex128 (conjugate-transpose semantics: Hermitian
  * for cholesky/eigh, unitary Q, `U·S·Vᴴ`; complex gradients in the conjugate Wirtinger
- * convention), with PyTorch's results, errors and derivatives. (ldl_factor/ldl_solve are
- * real only for now and say so.)
+ * convention), with PyTorch's results, errors and derivatives.
  *
  * Factorizations run on the backend's dense matrix kernels ({@link Backend.linalg},
  * LAPACK-like: LU with partial pivoting, Cholesky, triangular solves, Householder QR,

@@ -48,8 +48,9 @@
  * - `sytrf`: symmetric indefinite `L·D·Lᵀ` with Bunch–Kaufman pivoting as LAPACK's
  *   unblocked `sytf2` with `uplo = 'L'` (PyTorch's `ldl_factor` uses the lower triangle
  *   only). `[A n×n]` (lower triangle read) → `[LD n×n (upper triangle zero), piv n
- *   (int32), info]`. `params.hermitian` is for complex backends (no-op for reals).
- * - `sytrs`: solves `A·X = R` from `sytrf`'s result. `[LD n×n, piv n, R n×r]` → `[X n×r]`.
+ *   (int32), info]`. `params.hermitian`: `L·D·Lᴴ` for complex dtypes (`hetrf`; no-op for reals).
+ * - `sytrs`: solves `A·X = R` from `sytrf`'s result. `[LD n×n, piv n, R n×r]` → `[X n×r]`
+ *   (`params.hermitian` as for `sytrf`).
  *
  * Part 2 of torch.linalg appends the spectral kernels ('svd', 'eigh', 'eig') to this union.
  */

@@ -1,4 +1,8 @@
-/** Symmetric indefinite LDLᵀ with Bunch–Kaufman pivoting: `ldl_factor(_ex)`, `ldl_solve` (kernels `sytrf`, `sytrs`). */
+/**
+ * Symmetric indefinite LDLᵀ with Bunch–Kaufman pivoting: `ldl_factor(_ex)`, `ldl_solve`
+ * (kernels `sytrf`, `sytrs`); for complex input `A = L·D·Lᵀ` (complex symmetric, the
+ * default) or `A = L·D·Lᴴ` with `hermitian: true`, as PyTorch's.
+ */
 import { int32 } from '../dtype.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { cppName } from '../ops/promotion.js';
@@ -18,7 +22,7 @@ export interface LdlOptions {
 function sytrf(op: string, A: Tensor, hermitian: boolean): [Tensor, Tensor, Tensor] {
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
   const n = matDims(A)[0];
   const [LD, piv, info] = runLinalg(op, 'sytrf', batchOf(A), [A], [
     { shape: [n, n], dtype: A.dtype },
@@ -64,7 +68,7 @@ export function ldlSolve(LD: Tensor, pivots: Tensor, B: Tensor, opts: LdlOptions
   expectTensor(op, 'B', 3, B);
   checkSquare(op, LD, 'LD');
   checkRank(op, B, 'B');
-  checkFloat(op, LD);
+  checkFloat(op, LD, false, true);
   if (B.dtype !== LD.dtype) throw new TorchRuntimeError(op, `Expected b and A to have the same dtype, but found b of type ${cppName(B.dtype)} and A of type ${cppName(LD.dtype)} instead.`);
   if (pivots.dtype.isFloatingPoint || pivots.dtype.name === 'bool') throw new TorchRuntimeError(op, `${op}: Expected pivots to be integers. Got ${pivots.dtype}`);
   const n = matDims(LD)[0];
@@ -76,6 +80,5 @@ export function ldlSolve(LD: Tensor, pivots: Tensor, B: Tensor, opts: LdlOptions
   if (br !== n) throw new TorchRuntimeError(op, `Incompatible matrix sizes for ${op}: each A matrix is ${n} by ${n} but each b matrix is ${br} by ${bc}`);
   const batch = broadcastBatch(op, LD, B);
   const piv = pivots.dtype === int32 ? pivots : pivots.to(int32);
-  void opts;
-  return runLinalg(op, 'sytrs', batch, [expandBatch(LD, batch), expandBatch(piv, batch, 1), expandBatch(B, batch)], [{ shape: [n, bc], dtype: B.dtype }])[0]!;
+  return runLinalg(op, 'sytrs', batch, [expandBatch(LD, batch), expandBatch(piv, batch, 1), expandBatch(B, batch)], [{ shape: [n, bc], dtype: B.dtype }], { hermitian: opts.hermitian === true })[0]!;
 }
