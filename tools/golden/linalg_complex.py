@@ -89,6 +89,7 @@ CALLS = {
     'linalg.ldl_factor': lambda A, **k: L.ldl_factor(A, **k),
     'linalg.ldl_factor_ex': lambda A, **k: L.ldl_factor_ex(A, **k),
     'linalg.ldl_solve': lambda LD, piv, B, **k: L.ldl_solve(LD, piv, B, **k),
+    'logdet': lambda A: torch.logdet(A),
     'linalg.eig': lambda A: L.eig(A),
     'linalg.eigvals': lambda A: L.eigvals(A),
     'linalg.cholesky': lambda A, **k: L.cholesky(A, **k),
@@ -149,6 +150,10 @@ for dt in (C64, C128):
     add(f'slogdet/{d}/4x4', 'linalg.slogdet', [A])
     add(f'slogdet/{d}/batched', 'linalg.slogdet', [Ab])
     add(f'slogdet/{d}/singular', 'linalg.slogdet', [torch.ones(3, 3, dtype=dt)])
+    add(f'logdet/{d}/4x4', 'logdet', [A])
+    add(f'logdet/{d}/batched', 'logdet', [Ab])
+    # (no singular case: PyTorch's -inf+nanj there comes from its complex + real add, which
+    # multiplies the real -inf by the complex alpha 1+0j; Antorcha's add gives -inf+0j)
     # --- LU family ---
     add(f'lu_factor/{d}/4x4', 'linalg.lu_factor', [A])
     add(f'lu_factor/{d}/tall', 'linalg.lu_factor', [cr(5, 3, dtype=dt)])

@@ -127,6 +127,7 @@ const CALLS: Record<string, (a: (T | number)[], k: Record<string, unknown>) => T
   'linalg.ldl_factor': ([A], k) => { const r = L.ldlFactor(A as T, { hermitian: k.hermitian as boolean | undefined }); return [r.LD, r.pivots]; },
   'linalg.ldl_factor_ex': ([A], k) => { const r = L.ldlFactorEx(A as T, { hermitian: k.hermitian as boolean | undefined }); return [r.LD, r.pivots, r.info]; },
   'linalg.ldl_solve': ([LD, piv, B], k) => L.ldlSolve(LD as T, piv as T, B as T, { hermitian: k.hermitian as boolean | undefined }),
+  logdet: ([A]) => torch.logdet(A as T),
   'linalg.eig': ([A]) => { const r = L.eig(A as T); return [r.eigenvalues, r.eigenvectors]; },
   'linalg.eigvals': ([A]) => L.eigvals(A as T),
 };

@@ -57,12 +57,14 @@ export function slogdet(A: Tensor): NamedTuple<'sign' | 'logabsdet'> {
   return namedTuple('linalg_slogdet', [['sign', sign!], ['logabsdet', logabsdet!]]);
 }
 
-/** `torch.logdet`: the log of the determinant (NaN for a negative determinant, −inf for a singular matrix). */
+/** `torch.logdet`: the log of the determinant (NaN for a negative determinant, −inf for a singular matrix; complex for complex input). */
 export function logdet(A: Tensor): Tensor {
   const op = 'logdet';
   expectTensor(op, 'input', 1, A);
   checkSquare(op, A);
-  checkFloat(op, A);
+  checkFloat(op, A, false, true);
   const [sign, logabsdet] = slogdet(A);
+  // complex: log(sign) + logabsdet, as PyTorch
+  if (A.dtype.isComplex) return sign!.log().add(logabsdet!);
   return where(sign!.eq(-1), NaN, logabsdet!);
 }
