@@ -160,6 +160,17 @@ export function cdiv(a: number, b: number, c: number, d: number, out: Float64Arr
   return out;
 }
 
+/** One complex number as [re, im], for the kernels whose steps are scalar (Bunch–Kaufman). */
+export type C = [number, number];
+/** a·b */
+export const mul = (a: C, b: C): C => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
+/** a/b (a real b divides each part, exactly as the real algorithm does) */
+export const div = (a: C, b: C): C => (b[1] === 0 ? [a[0] / b[0], a[1] / b[0]] : (Array.from(cdiv(a[0], a[1], b[0], b[1])) as C));
+/** a − b */
+export const sub = (a: C, b: C): C => [a[0] - b[0], a[1] - b[1]];
+/** conj(a) */
+export const conj = (a: C): C => [a[0], -a[1]];
+
 /** `m[i + k·s] /= (dr + i·di)` for k < len (`di` ignored for a real `m`). */
 export function divide(m: Mat, i0: number, s: number, len: number, dr: number, di: number): void {
   if (m.im === null) {

@@ -9,16 +9,11 @@
  * measure is `|re| + |im|` as `izamax`'s).
  */
 import type { LinalgParams, TensorRef } from '@antorcha/core';
-import { type Mat, abs1, cdiv, loadMat, storeMat } from './field.js';
+import { type C, type Mat, abs1, conj, div, loadMat, mul, storeMat, sub } from './field.js';
 import { batchOf, dims, iamax, store, storeScalar } from './matrix.js';
 
 const ALPHA = (1 + Math.sqrt(17)) / 8;
 
-type C = [number, number];
-const mul = (a: C, b: C): C => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
-const div = (a: C, b: C): C => (b[1] === 0 ? [a[0] / b[0], a[1] / b[0]] : (Array.from(cdiv(a[0], a[1], b[0], b[1])) as C));
-const sub = (a: C, b: C): C => [a[0] - b[0], a[1] - b[1]];
-const conj = (a: C): C => [a[0], -a[1]];
 
 /**
  * Factors the lower triangle of the row-major n×n `a` in place; writes `ipiv` (1-based);

@@ -4,13 +4,9 @@
  * for real, complex symmetric and Hermitian factors ({@link Mat}).
  */
 import type { LinalgParams, TensorRef } from '@antorcha/core';
-import { type Mat, cdiv, loadMat, loadVec, storeMat, subScaled, swap } from './field.js';
+import { type C, type Mat, div, loadMat, loadVec, mul, storeMat, sub, subScaled, swap } from './field.js';
 import { batchOf, dims } from './matrix.js';
 
-type C = [number, number];
-const mul = (a: C, b: C): C => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]];
-const div = (a: C, b: C): C => (b[1] === 0 ? [a[0] / b[0], a[1] / b[0]] : (Array.from(cdiv(a[0], a[1], b[0], b[1])) as C));
-const sub = (a: C, b: C): C => [a[0] - b[0], a[1] - b[1]];
 
 /** Solves in place: `r` (n×cols, row-major) becomes X. */
 export function ldlSolveInPlace(a: Mat, n: number, ipiv: ArrayLike<number>, r: Mat, cols: number, herm = false): void {
