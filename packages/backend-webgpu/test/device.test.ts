@@ -22,7 +22,7 @@ describe.skipIf(!hasGpu)('webgpu device', () => {
 
   it('float64 raises a clear error; int64 values must fit in 32 bits', () => {
     expect(() => torch.zeros(2, { dtype: 'float64', device: 'webgpu' })).toThrow(
-      "dtype torch.float64 is not supported on device 'webgpu:0' (supported: float32, int32, int64, uint8, bool, float16, bfloat16)",
+      "zeros: dtype torch.float64 is not supported on device 'webgpu:0' (supported: float32, int32, int64, uint8, bool, float16, bfloat16, complex64)",
     );
     expect(() => torch.tensor([2 ** 40]).to('webgpu')).toThrow(/does not fit in 32 bits/);
   });
