@@ -26,4 +26,4 @@ export * as autograd from '@antorcha/autograd';
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled } from '@antorcha/autograd';
 export { isAnomalyEnabled, isAnomalyCheckNanEnabled } from '@antorcha/autograd';
 /** `torch.nn` (with `functional`/`F`, `init`, `utils`), `torch.optim` (with `lrScheduler`), `torch.utils.data`, `torch.save`/`torch.saveAsync`/`torch.load`, safetensors. */
-export { nn, optim, utils, save, saveAsync, load, safetensors, SerializationError } from '@antorcha/nn';
+export { nn, optim, utils, save, saveAsync, load, safetensors, SerializationError, type LoadOptions, type Loaded, type LoadedDict, type LoadedKey } from '@antorcha/nn';

@@ -24,7 +24,7 @@ interface Run {
   eval_loss: number;
 }
 interface Setup {
-  model: torch.nn.Module;
+  model: torch.nn.Sequential;
   opt: (m: torch.nn.Module) => torch.optim.Optimizer;
   sched?: (o: torch.optim.Optimizer) => torch.optim.lrScheduler.LRScheduler;
 }

@@ -38,9 +38,9 @@ describe.skipIf(!hasGpu)('saving and loading WebGPU tensors', () => {
     expect(bytes).toEqual(torch.save(m.stateDict()));
     expect(torch.save(cpuModel.stateDict())).toEqual(bytes);
 
-    const onCpu = torch.load(bytes);
+    const onCpu = torch.load<Record<string, torch.Tensor>>(bytes);
     expect(await rows(onCpu)).toEqual(want.map(([k, d, , v]) => [k, d, 'cpu', v]));
-    const onGpu = torch.load(bytes, { mapLocation: 'webgpu' });
+    const onGpu = torch.load<Record<string, torch.Tensor>>(bytes, { mapLocation: 'webgpu' });
     expect(await rows(onGpu)).toEqual(want);
     const gpuModel = model().to('webgpu');
     gpuModel.loadStateDict(onGpu);

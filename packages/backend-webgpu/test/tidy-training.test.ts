@@ -36,7 +36,7 @@ function free(model: torch.nn.Module, opt: torch.optim.Optimizer, ...more: Tenso
  * Runs `steps` training steps, each inside its own `tidy`, and returns the memory held
  * after each step and the first and last losses (read asynchronously, outside the scope).
  */
-async function train(opt: torch.optim.Optimizer, model: torch.nn.Module, x: Tensor, y: Tensor, steps: number): Promise<{ memory: number[]; first: number; last: number }> {
+async function train(opt: torch.optim.Optimizer, model: torch.nn.Sequential, x: Tensor, y: Tensor, steps: number): Promise<{ memory: number[]; first: number; last: number }> {
   const lossFn = new nn.CrossEntropyLoss();
   const memory: number[] = [];
   let first = NaN;

@@ -45,13 +45,15 @@ function wrapIndex(i: number, n: number, what: string): number {
 /**
  * Runs its modules in order, each on the previous one's output. Children are
  * named `'0'`, `'1'`, … (or by the keys of an object/Map given instead).
+ * `forward` takes and returns tensors; give `In`/`Out` for other kinds of data
+ * (`new nn.Sequential<Tensor, [Tensor, Tensor]>(…)`): they are not checked.
  * @example
  * ```ts
  * const model = new nn.Sequential(new nn.Linear(784, 128), new nn.ReLU(), new nn.Linear(128, 10));
  * model.stateDict(); // '0.weight', '0.bias', '2.weight', '2.bias'
  * ```
  */
-export class Sequential extends Module {
+export class Sequential<In = Tensor, Out = Tensor> extends Module {
   /** @param modules the modules in order, or one Map/object of named modules */
   constructor(...modules: Module[] | [Record<string, Module> | Map<string, Module>]) {
     const first = modules[0] as unknown;
@@ -80,11 +82,11 @@ export class Sequential extends Module {
   }
 
   /** A new Sequential with modules [start, end) (keys kept, as PyTorch's slicing does). */
-  slice(start = 0, end = this.length): Sequential {
+  slice(start = 0, end = this.length): Sequential<In, Out> {
     expectInt('Sequential.slice', 'start', 1, start);
     expectInt('Sequential.slice', 'end', 2, end);
     const entries = [...this._modules.entries()].slice(start, end);
-    return new Sequential(new Map(entries.filter((e): e is [string, Module] => e[1] !== null)));
+    return new Sequential<In, Out>(new Map(entries.filter((e): e is [string, Module] => e[1] !== null)));
   }
 
   /** Appends a module under the next index. */
@@ -99,28 +101,30 @@ export class Sequential extends Module {
   }
 
   /** Feeds `input` through every module (`module.call`, so hooks run). */
-  override forward(input: unknown): any {
-    let x = input;
+  override forward(input: In): Out {
+    let x: unknown = input;
     for (const m of this) x = m.call(x);
-    return x;
+    return x as Out;
   }
 }
 
 /**
  * A list of submodules (registered as `'0'`, `'1'`, …) without a forward of its own.
+ * `M` is the modules' type, inferred from the constructor's argument, so calling an
+ * element is typed (`layer.call(x)` is a Tensor for a list of `Linear`s).
  * @example
  * ```ts
  * this.layers = new nn.ModuleList([new nn.Linear(4, 4), new nn.Linear(4, 4)]);
  * for (const layer of this.layers) x = layer.call(x);
  * ```
  */
-export class ModuleList extends Module {
+export class ModuleList<M extends Module = Module> extends Module {
   /** @param modules the initial modules (an iterable) */
-  constructor(modules: Iterable<Module> = []) {
+  constructor(modules: Iterable<M> = []) {
     const list = iterate(modules, 'ModuleList.extend');
     list.forEach(checkModule);
     super();
-    for (const m of list) this.append(m as Module);
+    for (const m of list) this.append(m as M);
   }
 
   /** Number of modules. */
@@ -129,33 +133,33 @@ export class ModuleList extends Module {
   }
 
   /** The module at `i` (negative counts from the end). */
-  at(i: number): Module {
+  at(i: number): M {
     const keys = [...this._modules.keys()];
-    return this._modules.get(keys[wrapIndex(i, keys.length, 'ModuleList')]!)!;
+    return this._modules.get(keys[wrapIndex(i, keys.length, 'ModuleList')]!)! as M;
   }
 
   /** Replaces the module at `i`. */
-  set(i: number, module: Module): void {
+  set(i: number, module: M): void {
     const keys = [...this._modules.keys()];
     this.registerModule(keys[wrapIndex(i, keys.length, 'ModuleList')]!, module);
   }
 
   /** Appends a module. */
-  append(module: Module): this {
+  append(module: M): this {
     this.registerModule(String(this._modules.size), module);
     return this;
   }
 
   /** Appends several modules. */
-  extend(modules: Iterable<Module>): this {
+  extend(modules: Iterable<M>): this {
     const list = iterate(modules, 'ModuleList.extend');
     list.forEach(checkModule);
-    for (const m of list) this.append(m as Module);
+    for (const m of list) this.append(m as M);
     return this;
   }
 
   /** Inserts a module before position `index`. */
-  insert(index: number, module: Module): void {
+  insert(index: number, module: M): void {
     expectInt('ModuleList.insert', 'index', 1, index);
     checkModule(module);
     const mods = [...this._modules.values()] as Module[];
@@ -167,26 +171,27 @@ export class ModuleList extends Module {
   }
 
   /** Iterates over the modules. */
-  *[Symbol.iterator](): Iterator<Module> {
-    for (const m of this._modules.values()) if (m !== null) yield m;
+  *[Symbol.iterator](): Iterator<M> {
+    for (const m of this._modules.values()) if (m !== null) yield m as M;
   }
 }
 
 /**
- * A dictionary of submodules, in insertion order.
+ * A dictionary of submodules, in insertion order; `M` is the modules' type (inferred from
+ * the constructor's argument), so `heads.get('cls').call(x)` is typed.
  * @example
  * ```ts
  * const heads = new nn.ModuleDict({ cls: new nn.Linear(8, 3), reg: new nn.Linear(8, 1) });
  * heads.get('cls');
  * ```
  */
-export class ModuleDict extends Module {
+export class ModuleDict<M extends Module = Module> extends Module {
   /** @param modules the initial entries (a Map or an object) */
-  constructor(modules: Record<string, Module> | Map<string, Module> = {}) {
+  constructor(modules: Record<string, M> | Map<string, M> = {}) {
     const entries = namedEntries(modules, 'ModuleDict.update');
     for (const [, m] of entries) checkModule(m);
     super();
-    for (const [k, m] of entries) this.registerModule(k, m as Module);
+    for (const [k, m] of entries) this.registerModule(k, m as M);
   }
 
   /** Number of entries. */
@@ -195,14 +200,14 @@ export class ModuleDict extends Module {
   }
 
   /** The module under `key`. */
-  get(key: string): Module {
+  get(key: string): M {
     const m = this._modules.get(key);
     if (m === undefined || m === null) throw new TorchIndexError('ModuleDict', `KeyError: '${key}'`);
-    return m;
+    return m as M;
   }
 
   /** Adds or replaces the module under `key`. */
-  set(key: string, module: Module): void {
+  set(key: string, module: M): void {
     this.registerModule(key, module);
   }
 
@@ -212,7 +217,7 @@ export class ModuleDict extends Module {
   }
 
   /** Removes `key` and returns its module. */
-  pop(key: string): Module {
+  pop(key: string): M {
     const m = this.get(key);
     delete (this as unknown as Record<string, unknown>)[key];
     this._modules.delete(key);
@@ -220,10 +225,10 @@ export class ModuleDict extends Module {
   }
 
   /** Adds all entries of a record or Map. */
-  update(modules: Record<string, Module> | Map<string, Module>): void {
+  update(modules: Record<string, M> | Map<string, M>): void {
     const entries = namedEntries(modules, 'ModuleDict.update');
     for (const [, m] of entries) checkModule(m);
-    for (const [k, m] of entries) this.registerModule(k, m as Module);
+    for (const [k, m] of entries) this.registerModule(k, m as M);
   }
 
   /** The keys. */
@@ -232,13 +237,13 @@ export class ModuleDict extends Module {
   }
 
   /** The modules. */
-  values(): Module[] {
-    return [...this._modules.values()].filter((m): m is Module => m !== null);
+  values(): M[] {
+    return [...this._modules.values()].filter((m): m is M => m !== null);
   }
 
   /** `[key, module]` pairs. */
-  entries(): [string, Module][] {
-    return [...this._modules.entries()].filter((e): e is [string, Module] => e[1] !== null);
+  entries(): [string, M][] {
+    return [...this._modules.entries()].filter((e): e is [string, M] => e[1] !== null);
   }
 
   /** Iterates over the keys, as a Python dict does. */

@@ -18,5 +18,5 @@
 export * as nn from './nn.js';
 export * as optim from './optim/index.js';
 export * as utils from './utils-namespace.js';
-export { save, saveAsync, load, safetensors, SerializationError, type LoadOptions, type Loaded } from './serialization/index.js';
+export { save, saveAsync, load, safetensors, SerializationError, type LoadOptions, type Loaded, type LoadedDict, type LoadedKey } from './serialization/index.js';
 export * as serialization from './serialization/index.js';

@@ -8,6 +8,7 @@ import { type DTypeLike, type DeviceLike, Tensor, TorchRuntimeError, TorchTypeEr
 import { noGrad } from '@antorcha/autograd';
 import { checkArg, checkOptions } from './layers/_util.js';
 import { Parameter, swapTensorData } from './parameter.js';
+import type { Loaded } from './serialization/torch-format.js';
 import { addIndent } from './utils/pyrepr.js';
 
 /** A state dict: names (PyTorch's dotted keys, e.g. `fc1.weight`) → tensors, in registration order. */
@@ -229,8 +230,11 @@ export class Module {
     return deepcopyModule(this, new Map()) as this;
   }
 
-  /** The computation. Every subclass overrides it. */
-  forward(..._args: any[]): any {
+  /**
+   * The computation. Every subclass overrides it with its own signature (e.g.
+   * `forward(input: Tensor): Tensor`), which `call` then takes and returns.
+   */
+  forward(..._args: unknown[]): unknown {
     throw new TorchRuntimeError('forward', `Module [${this._getName()}] is missing the required "forward" function`);
   }
 
@@ -625,12 +629,13 @@ export class Module {
   }
 
   /**
-   * Copies parameters and buffers from `stateDict` (keys as `stateDict()` gives them).
+   * Copies parameters and buffers from `stateDict` (keys as `stateDict()` gives them),
+   * also straight from `torch.load`'s result, which is checked here to be dict-like.
    * With `strict` (default), missing or unexpected keys are errors; size mismatches
    * always are, with PyTorch's messages. Everything is checked before anything is
    * copied, so a state dict that raises leaves the module as it was.
    */
-  loadStateDict(stateDict: StateDict | Map<string, Tensor>, opts: { strict?: boolean } = {}): IncompatibleKeys {
+  loadStateDict(stateDict: StateDict | Map<string, Tensor> | Loaded, opts: { strict?: boolean } = {}): IncompatibleKeys {
     const strict = checkOptions('load_state_dict', opts, { strict: 'bool' }, 2).strict ?? true;
     if (typeof stateDict !== 'object' || stateDict === null || stateDict instanceof Tensor || stateDict instanceof Module || Array.isArray(stateDict)) {
       throw new TorchTypeError('load_state_dict', `Expected state_dict to be dict-like, got ${stateDict === null ? 'null' : typeof stateDict === 'object' ? typeName(stateDict) : typeof stateDict}.`);
@@ -639,7 +644,7 @@ export class Module {
     const metadata = meta instanceof Map ? meta : meta ? new Map(Object.entries(meta)) : undefined;
     // a dry run first (PyTorch copies as it goes and raises at the end: a half-loaded module)
     const pass = (copy: boolean): IncompatibleKeys => {
-      const sd = new Map<string, unknown>(stateDict instanceof Map ? stateDict : Object.entries(stateDict));
+      const sd = new Map<unknown, unknown>(stateDict instanceof Map ? stateDict : Object.entries(stateDict)) as Map<string, unknown>;
       const missingKeys: string[] = [];
       const unexpectedKeys: string[] = [];
       const errors: string[] = [];

@@ -29,8 +29,8 @@ const fx = fixture<{
 class Net extends nn.Module {
   declare fc1: nn.Linear;
   declare act: nn.ReLU;
-  declare blocks: nn.ModuleList;
-  declare heads: nn.ModuleDict;
+  declare blocks: nn.ModuleList<nn.Linear>;
+  declare heads: nn.ModuleDict<nn.Linear>;
   declare scale: Tensor;
   declare w: nn.Parameter;
   constructor() {
@@ -209,12 +209,12 @@ describe('nn.Module', () => {
   });
 
   it('ModuleList and ModuleDict operations', () => {
-    const l = new nn.ModuleList([new nn.ReLU()]);
+    const l = new nn.ModuleList<nn.Module>([new nn.ReLU()]);
     l.append(new nn.Tanh()).extend([new nn.Sigmoid()]);
     l.insert(1, new nn.ELU());
     expect([...l].map((m) => m.constructor.name)).toEqual(['ReLU', 'ELU', 'Tanh', 'Sigmoid']);
     expect(l.namedChildren().map(([n]) => n)).toEqual(['0', '1', '2', '3']);
-    const d = new nn.ModuleDict({ a: new nn.ReLU() });
+    const d = new nn.ModuleDict<nn.Module>({ a: new nn.ReLU() });
     d.set('b', new nn.Tanh());
     expect(d.keys()).toEqual(['a', 'b']);
     expect(d.pop('a')).toBeInstanceOf(nn.ReLU);

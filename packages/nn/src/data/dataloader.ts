@@ -7,8 +7,25 @@ import { type Device, type DeviceLike, type Generator, Tensor, TorchTypeError, T
 import type { Dataset } from './dataset.js';
 import { BatchSampler, RandomSampler, type Sampler, SequentialSampler, drawInt64Seed } from './sampler.js';
 
-/** Options of {@link DataLoader}. */
-export interface DataLoaderOptions<T> {
+/**
+ * The batch {@link defaultCollate} makes of items of type `T`: tensors, numbers and booleans
+ * become one stacked tensor, strings a list, and arrays, tuples and objects are collated
+ * per position/key (a `TensorDataset`'s `[x, y]` items give `[xb, yb]` batches).
+ */
+export type Collated<T> = T extends Tensor
+  ? Tensor
+  : T extends number | boolean
+    ? Tensor
+    : T extends string
+      ? string[]
+      : T extends readonly unknown[]
+        ? { -readonly [K in keyof T]: Collated<T[K]> }
+        : T extends object
+          ? { [K in keyof T]: Collated<T[K]> }
+          : never;
+
+/** Options of {@link DataLoader}; `B` is the batch type (what `collateFn` returns). */
+export interface DataLoaderOptions<T, B = Collated<T>> {
   /** Items per batch (default 1). */
   batchSize?: number;
   /** Reshuffle every pass (default false). */
@@ -20,7 +37,7 @@ export interface DataLoaderOptions<T> {
   /** Drop the last incomplete batch (default false). */
   dropLast?: boolean;
   /** Merges a list of items into a batch (default: {@link defaultCollate}). */
-  collateFn?: (items: T[]) => any;
+  collateFn?: (items: T[]) => B;
   /** Generator for shuffling and the per-pass base seed (default: the default generator). */
   generator?: Generator;
   /**
@@ -57,7 +74,11 @@ function batchTo(batch: unknown, dev: Device): unknown {
  * (int64 for integers, float64 otherwise), arrays and objects are collated per
  * position/key.
  */
-export function defaultCollate(batch: unknown[]): any {
+export function defaultCollate<T>(batch: T[]): Collated<T> {
+  return collate(batch) as Collated<T>;
+}
+
+function collate(batch: unknown[]): unknown {
   const first = batch[0];
   if (first instanceof Tensor) return stack(batch as Tensor[], 0);
   if (typeof first === 'number') return tensor(batch as number[], { dtype: (batch as number[]).every(Number.isInteger) ? int64 : float64 });
@@ -66,11 +87,11 @@ export function defaultCollate(batch: unknown[]): any {
   if (Array.isArray(first)) {
     const n = first.length;
     if (!batch.every((b) => Array.isArray(b) && b.length === n)) throw new TorchValueError('default_collate', 'each element in list of batch should be of equal size');
-    return first.map((_, i) => defaultCollate(batch.map((b) => (b as unknown[])[i])));
+    return first.map((_, i) => collate(batch.map((b) => (b as unknown[])[i])));
   }
   if (typeof first === 'object' && first !== null) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(first)) out[k] = defaultCollate(batch.map((b) => (b as Record<string, unknown>)[k]));
+    for (const k of Object.keys(first)) out[k] = collate(batch.map((b) => (b as Record<string, unknown>)[k]));
     return out;
   }
   throw new TorchTypeError('default_collate', `default_collate: batch must contain tensors, numbers, dicts or lists; found ${typeof first}`);
@@ -85,8 +106,10 @@ export function defaultCollate(batch: unknown[]): any {
  * for (const [xb, yb] of loader) { ... } // PyTorch's batch order for seed 0
  * ```
  * With `device: 'webgpu'` the batches arrive on the device (see {@link DataLoaderOptions.device}).
+ * The batch type `B` follows from the dataset's item type `T` ({@link Collated}), or is
+ * what a given `collateFn` returns.
  */
-export class DataLoader<T = any, B = any> implements Iterable<B> {
+export class DataLoader<T = unknown, B = Collated<T>> implements Iterable<B> {
   /** The dataset. */
   readonly dataset: Dataset<T>;
   /** Items per batch (null with a custom batch sampler). */
@@ -104,7 +127,7 @@ export class DataLoader<T = any, B = any> implements Iterable<B> {
   /** The device batches are moved to, or null (see {@link DataLoaderOptions.device}). */
   readonly device: Device | null;
 
-  constructor(dataset: Dataset<T>, opts: DataLoaderOptions<T> = {}) {
+  constructor(dataset: Dataset<T>, opts: DataLoaderOptions<T, B> = {}) {
     this.dataset = dataset;
     this.generator = opts.generator;
     if (opts.sampler && opts.shuffle) throw new TorchValueError('DataLoader', 'sampler option is mutually exclusive with shuffle');

@@ -3,6 +3,7 @@
  * (the same permutation as PyTorch's `random_split` for the same generator state).
  */
 import { type Generator, type Tensor, TorchIndexError, TorchValueError, int64, randperm, tensor } from '@antorcha/core';
+import type { Collated } from './dataloader.js';
 
 /** A map-style dataset: a length and an item per index (PyTorch's `__len__`/`__getitem__`). */
 export abstract class Dataset<T = unknown> {
@@ -11,7 +12,7 @@ export abstract class Dataset<T = unknown> {
   /** Number of items. */
   abstract get length(): number;
   /** @internal Optional fast path: the collated batch for `indices`. */
-  getBatch?(indices: readonly number[]): T;
+  getBatch?(indices: readonly number[]): Collated<T>;
 }
 
 /**

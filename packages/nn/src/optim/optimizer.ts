@@ -7,6 +7,7 @@
 import { Tensor, TorchRuntimeError, float32, tensor, TorchTypeError, TorchValueError, adopt, cppName, pyTypeName, release, tidyActive } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 import { checkOptions, refuseAbstract, typeNameOf } from '../layers/_util.js';
+import type { Loaded } from '../serialization/torch-format.js';
 
 /** A parameter group: its tensors and options (`lr`, and the optimizer's others). */
 export interface ParamGroup {
@@ -273,8 +274,10 @@ export abstract class Optimizer {
    * parameter's dtype (floating point) and device, except the scalars kept on the CPU
    * (`step`, and NAdam's `mu_product`, ASGD's `eta` and `mu`).
    */
-  loadStateDict(sd: OptimizerStateDict | { state: Record<string, ParamState> | Map<number | string, ParamState>; param_groups: Record<string, unknown>[] }): void {
-    if (sd === null || typeof sd !== 'object') throw new TorchTypeError('load_state_dict', `optimizer state dict must be an object, not ${pyTypeName(sd)}`);
+  loadStateDict(stateDict: OptimizerStateDict | { state: Record<string, ParamState> | Map<number | string, ParamState>; param_groups: Record<string, unknown>[] } | Loaded): void {
+    if (stateDict === null || typeof stateDict !== 'object') throw new TorchTypeError('load_state_dict', `optimizer state dict must be an object, not ${pyTypeName(stateDict)}`);
+    // torch.load's result is checked here, field by field, like any other input
+    const sd = stateDict as { state: Record<string, ParamState> | Map<number | string, ParamState> | null; param_groups: unknown };
     if (sd.state === null || typeof sd.state !== 'object') throw new TorchTypeError('load_state_dict', 'optimizer state dict has no state entry');
     const saved = sd.param_groups;
     if (!Array.isArray(saved)) throw new TorchTypeError('load_state_dict', 'optimizer state dict has no param_groups list');

@@ -181,8 +181,22 @@ function rebuildTensor(storage: unknown, offsetV: unknown, sizeV: unknown, strid
   return storage.base.asStrided(size, stride, offset);
 }
 
-/** What {@link load} returns: whatever was saved (usually a state dict of tensors). */
-export type Loaded = any;
+/**
+ * What {@link load} returns: the saved value, made of what a weights-only checkpoint can hold.
+ * Python dicts with string keys become plain objects ({@link LoadedDict}: a state dict is
+ * one), other dicts `Map`s (an optimizer's `state`, keyed by parameter index); lists and
+ * tuples arrays; ints numbers (bigints beyond 2^53); None null. Narrow it before use
+ * (`value instanceof Tensor`), or pass it straight to `loadStateDict`, which checks it.
+ */
+export type Loaded = Tensor | number | bigint | string | boolean | null | Loaded[] | LoadedDict | Map<LoadedKey, Loaded>;
+
+/** A Python dict with string keys as {@link load} returns it (a state dict: name → tensor). */
+export interface LoadedDict {
+  [key: string]: Loaded;
+}
+
+/** The key of a Python dict that {@link load} returns as a `Map`. */
+export type LoadedKey = string | number | bigint | boolean | null;
 
 /** Options of {@link load}. */
 export interface LoadOptions {
@@ -202,14 +216,15 @@ export interface LoadOptions {
  * that shared a storage in PyTorch share one here.
  * @example
  * ```ts
- * const sd = torch.load(readFileSync('model.pt'));
- * model.loadStateDict(sd);
+ * model.loadStateDict(torch.load(readFileSync('model.pt'))); // checked there
+ * const sd = torch.load<Record<string, Tensor>>(readFileSync('model.pt')); // what you know it holds (not checked)
  * ```
+ * `T` (default {@link Loaded}) only names what the caller knows the file holds; it is not checked.
  * @throws SerializationError for corrupt, truncated or non-state-dict files.
  */
-export function load(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): Loaded {
+export function load<T extends Loaded = Loaded>(data: Uint8Array | ArrayBuffer, opts: LoadOptions = {}): T {
   const dev = device(opts.mapLocation ?? 'cpu');
-  return readGuard('load', () => loadChecked(data instanceof Uint8Array ? data : new Uint8Array(data), dev));
+  return readGuard('load', () => loadChecked(data instanceof Uint8Array ? data : new Uint8Array(data), dev)) as T;
 }
 
 function loadChecked(bytes: Uint8Array, dev: Device): Loaded {
@@ -259,7 +274,7 @@ function loadChecked(bytes: Uint8Array, dev: Device): Loaded {
     return ref;
   };
   const budget = copyBudget(bytes.length);
-  return unpickle(zip.read(`${prefix}data.pkl`), { resolveGlobal: (m, n) => resolveGlobal(m, n, budget), persistentLoad, build });
+  return unpickle(zip.read(`${prefix}data.pkl`), { resolveGlobal: (m, n) => resolveGlobal(m, n, budget), persistentLoad, build }) as Loaded;
 }
 
 function callable(fullName: string, impl: Partial<PyCallable>): PyCallable {

@@ -21,7 +21,7 @@ export interface Run {
 
 /** A run's model, its optimizer and (optionally) its lr schedule. */
 export interface Setup {
-  model: NN.Module;
+  model: NN.Sequential;
   opt: (m: NN.Module) => OPT.Optimizer;
   sched?: (o: OPT.Optimizer) => OPT.lrScheduler.LRScheduler;
 }
