@@ -42,12 +42,18 @@ export async function openDemo(port: number, opts: { webgpu?: boolean } = {}): P
     stdio: 'ignore',
   });
   const url = `http://localhost:${port}/`;
-  await waitForServer(url, 20000);
   const gpuArgs = opts.webgpu ? ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] : ['--disable-gpu'];
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--no-first-run', ...gpuArgs],
-  });
+  let browser: Browser;
+  try {
+    await waitForServer(url, 20000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--no-first-run', ...gpuArgs],
+    });
+  } catch (e) {
+    server.kill(); // a failed start must not leave the preview server holding the port
+    throw e;
+  }
   return {
     browser,
     url,
