@@ -1,0 +1,61 @@
+/**
+ * Doctest runner: runs one example in isolation (a temporary module imported by
+ * the test process, so Vite strips the types) and captures what it prints the way
+ * Node's console formats it.
+ */
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { formatWithOptions } from 'node:util';
+import { moduleSource, type Example } from './extract.js';
+
+/** Where the temporary example modules go (git-ignored). */
+export const TMP_DIR = join(import.meta.dirname, '..', '.doctest-tmp');
+
+const PACKAGES = join(import.meta.dirname, '..', '..', '..', 'packages');
+
+/** Maps `antorcha` and `@antorcha/<name>[/sub]` to the built entry of the workspace package, other specifiers unchanged. */
+export function resolveWorkspace(spec: string): string {
+  const m = /^(?:@antorcha\/([\w-]+)|(antorcha))(\/[\w/-]+)?$/.exec(spec);
+  if (!m) return spec;
+  const dir = join(PACKAGES, m[1] ?? 'antorcha');
+  const exports = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports as Record<
+    string,
+    string | { import?: string; default?: string }
+  >;
+  const entry = exports[m[3] ? `.${m[3]}` : '.'];
+  const target = typeof entry === 'string' ? entry : (entry?.import ?? entry?.default);
+  return target ? pathToFileURL(join(dir, target)).href : spec;
+}
+
+/** Runs an example and returns everything it printed with console.log/info/warn/error. */
+export async function runExample(ex: Example): Promise<string> {
+  mkdirSync(TMP_DIR, { recursive: true });
+  const name = createHash('sha1').update(`${ex.file}:${ex.line}:${ex.code}`).digest('hex').slice(0, 16);
+  const path = join(TMP_DIR, `${name}.ts`);
+  writeFileSync(path, moduleSource(ex.code, resolveWorkspace));
+  const printed: string[] = [];
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const capture = (...args: unknown[]): void => {
+    printed.push(formatWithOptions({ colors: false }, ...args));
+  };
+  console.log = console.info = console.warn = console.error = capture;
+  try {
+    await import(/* @vite-ignore */ `${pathToFileURL(path).href}?t=${Date.now()}`);
+  } finally {
+    Object.assign(console, saved);
+    rmSync(path, { force: true });
+  }
+  return printed.join('\n');
+}
+
+/** Trailing whitespace per line and trailing blank lines do not count. */
+export function normalise(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n+$/, '');
+}
