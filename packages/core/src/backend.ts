@@ -28,14 +28,19 @@ export interface BackendBuffer {
 
 /** Shape, strides (in elements; 0 for broadcast dims) and element offset of a strided view. */
 export interface Layout {
+  /** The size of each dim. */
   readonly shape: readonly number[];
+  /** The step in elements between neighbours along each dim (0 for a broadcast dim). */
   readonly strides: readonly number[];
+  /** The index, in elements, of the view's first element in its buffer. */
   readonly offset: number;
 }
 
 /** A strided view of a buffer, as kernels see it. */
 export interface TensorRef extends Layout {
+  /** The device buffer that holds the elements. */
   readonly buffer: BackendBuffer;
+  /** The element type of the buffer's contents. */
   readonly dtype: DTypeName;
 }
 

@@ -38,7 +38,9 @@ export interface HeapStats {
   readonly shared: boolean;
   /** Requests served from a free list / by new memory / refused (fell back to typed arrays). */
   readonly reused: number;
+  /** Requests served by new memory. */
   readonly fresh: number;
+  /** Requests refused (they fell back to typed arrays). */
   readonly refused: number;
 }
 

@@ -14,7 +14,9 @@ import type { LinalgKernel, LinalgParams } from './kernels.js';
 
 /** The shape (without batch dims) and dtype of one kernel output. */
 export interface LinalgOutput {
+  /** The output's shape without the batch dims. */
   readonly shape: readonly number[];
+  /** The output's dtype. */
   readonly dtype: DType;
 }
 

@@ -99,6 +99,7 @@ export function adjoint(x: Tensor): Tensor {
   return (x._shape.length === 0 ? transpose(x, 0, 0) : transpose(x, -2, -1)).conj();
 }
 
+/** Swaps dims `dim0` and `dim1`: a view (`torch.transpose`). */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   expectTensor('transpose', 'input', 1, x);
   const n = x._shape.length;

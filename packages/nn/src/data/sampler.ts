@@ -21,7 +21,10 @@ export abstract class Sampler implements Iterable<number> {
 
 /** 0, 1, …, n − 1. */
 export class SequentialSampler extends Sampler {
-  constructor(readonly dataSource: Sized) {
+  constructor(
+    /** The dataset whose indices are yielded (only its length is used). */
+    readonly dataSource: Sized,
+  ) {
     super();
   }
   override *[Symbol.iterator](): Iterator<number> {
@@ -58,10 +61,13 @@ export interface RandomSamplerOptions {
  * `RandomSampler`, so `torch.manualSeed(s)` gives PyTorch's order.
  */
 export class RandomSampler extends Sampler {
+  /** Whether indices are drawn with replacement. */
   readonly replacement: boolean;
+  /** The generator the order is drawn from (`undefined`: the default one). */
   readonly generator: Generator | undefined;
   private readonly _numSamples: number | undefined;
   constructor(
+    /** The dataset whose indices are drawn (only its length is used). */
     readonly dataSource: Sized,
     opts: RandomSamplerOptions = {},
   ) {
@@ -93,8 +99,11 @@ export class RandomSampler extends Sampler {
 /** Groups another sampler's indices into batches of `batchSize` (the last may be short unless `dropLast`). */
 export class BatchSampler implements Iterable<number[]> {
   constructor(
+    /** The sampler whose indices are grouped. */
     readonly sampler: Iterable<number> & { length: number },
+    /** The number of indices per batch. */
     readonly batchSize: number,
+    /** Whether a last, short batch is dropped. */
     readonly dropLast: boolean,
   ) {
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw new TorchValueError('BatchSampler', `batch_size should be a positive integer value, but got batch_size=${batchSize}`);

@@ -492,33 +492,47 @@ export function unpickle(data: Uint8Array, hooks: UnpickleHooks): unknown {
 /** A Python global to write (`GLOBAL module name`). */
 export class PyGlobal {
   constructor(
+    /** The Python module, e.g. `'torch._utils'`. */
     readonly module: string,
+    /** The name in that module, e.g. `'_rebuild_tensor_v2'`. */
     readonly name: string,
   ) {}
 }
 
 /** A tuple to write (arrays are written as lists). */
 export class PyTuple {
-  constructor(readonly items: readonly unknown[]) {}
+  constructor(
+    /** The tuple's items. */
+    readonly items: readonly unknown[],
+  ) {}
 }
 
 /** A float to write even when its value is an integer (`1.0`, not `1`). */
 export class PyFloat {
-  constructor(readonly value: number) {}
+  constructor(
+    /** The number, written as a float. */
+    readonly value: number,
+  ) {}
 }
 
 /** `func(*args)` to write as REDUCE, then optional dict items (SETITEMS) and BUILD state. */
 export class PyReduce {
   constructor(
+    /** The callable. */
     readonly func: PyGlobal,
+    /** Its positional arguments. */
     readonly args: readonly unknown[],
+    /** Dict items to set on the result and the state to BUILD it with. */
     readonly opts: { dictItems?: [unknown, unknown][]; state?: unknown } = {},
   ) {}
 }
 
 /** A persistent id to write (BINPERSID), e.g. a storage reference. */
 export class PyPersistent {
-  constructor(readonly pid: unknown) {}
+  constructor(
+    /** The persistent id (a tuple, for a storage reference). */
+    readonly pid: unknown,
+  ) {}
 }
 
 /** Grows a byte buffer. */

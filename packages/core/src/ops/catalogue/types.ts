@@ -20,8 +20,11 @@ export type DtypeRule = 'same' | 'float' | 'bool' | 'intOrBool';
 
 /** Dtypes PyTorch's CPU kernel rejects, with its text: a kernel name (`"abs_cpu" not implemented for 'Bool'`) or a message. */
 export interface Rejects {
+  /** The dtypes the kernel refuses. */
   readonly dtypes: readonly DTypeName[];
+  /** PyTorch's kernel name, for the `"<kernel>" not implemented for '<dtype>'` error. */
   readonly kernel?: string;
+  /** PyTorch's own error text, when it is not the `not implemented` one. */
   readonly message?: string;
 }
 
