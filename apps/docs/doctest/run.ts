@@ -41,11 +41,22 @@ export async function runExample(ex: Example): Promise<string> {
   const capture = (...args: unknown[]): void => {
     printed.push(formatWithOptions({ colors: false }, ...args));
   };
+  // Examples share the process: the global settings an example may change are put back after it.
+  const torch = (await import(/* @vite-ignore */ resolveWorkspace('antorcha'))) as {
+    getDefaultDtype(): unknown;
+    setDefaultDtype(d: unknown): void;
+    isGradEnabled(): boolean;
+    setGradEnabled(b: boolean): void;
+  };
+  const dtype = torch.getDefaultDtype();
+  const grad = torch.isGradEnabled();
   console.log = console.info = console.warn = console.error = capture;
   try {
     await import(/* @vite-ignore */ `${pathToFileURL(path).href}?t=${Date.now()}`);
   } finally {
     Object.assign(console, saved);
+    torch.setDefaultDtype(dtype);
+    torch.setGradEnabled(grad);
     rmSync(path, { force: true });
   }
   return printed.join('\n');

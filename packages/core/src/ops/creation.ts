@@ -174,13 +174,35 @@ function filled(op: string, shape: number[], value: number, opts: TensorOptions 
   return finishCreation(t, o.requiresGrad);
 }
 
-/** A tensor of zeros: `zeros(2, 3)` or `zeros([2, 3], { dtype })`. */
+/**
+ * A tensor of zeros: `zeros(2, 3)` or `zeros([2, 3], { dtype })`.
+ * @example
+ * ```ts
+ * console.log(torch.zeros(2, 3));
+ * console.log(torch.zeros([2], { dtype: 'int64' }));
+ * ```
+ * ```text
+ * tensor([[0., 0., 0.],
+ *         [0., 0., 0.]])
+ * tensor([0, 0])
+ * ```
+ */
 export function zeros(...args: SizeAndOptions): Tensor {
   const { shape, opts } = parseSizeArgs(args, 'zeros');
   return filled('zeros', shape, 0, opts, getDefaultDtype());
 }
 
-/** A tensor of ones. */
+/**
+ * A tensor of ones.
+ * @example
+ * ```ts
+ * console.log(torch.ones(2, 2));
+ * ```
+ * ```text
+ * tensor([[1., 1.],
+ *         [1., 1.]])
+ * ```
+ */
 export function ones(...args: SizeAndOptions): Tensor {
   const { shape, opts } = parseSizeArgs(args, 'ones');
   return filled('ones', shape, 1, opts, getDefaultDtype());
@@ -192,7 +214,19 @@ export function empty(...args: SizeAndOptions): Tensor {
   return filled('empty', shape, 0, opts, getDefaultDtype());
 }
 
-/** A tensor filled with `value`; the dtype follows the value (bool, int64 or default float) unless given. */
+/**
+ * A tensor filled with `value`; the dtype follows the value (bool, int64 or default float) unless given.
+ * @example
+ * ```ts
+ * console.log(torch.full([2, 3], 7));
+ * console.log(torch.full([2], 0.5));
+ * ```
+ * ```text
+ * tensor([[7, 7, 7],
+ *         [7, 7, 7]])
+ * tensor([0.5000, 0.5000])
+ * ```
+ */
 export function full(size: readonly number[], value: number | boolean | Complex, opts?: TensorOptions): Tensor {
   const { shape } = parseSizeArgs([size], 'full');
   if (value instanceof Complex) return fullComplex(shape, value, opts);

@@ -18,6 +18,17 @@ import { narrow, makeView } from './views.js';
 /**
  * Concatenates along `dim`; shapes must match elsewhere. 1-D empty tensors are
  * skipped, as in PyTorch.
+ * @example
+ * ```ts
+ * const a = torch.tensor([[1, 2]]);
+ * console.log(torch.cat([a, a], 0));
+ * console.log(torch.cat([a, a], 1));
+ * ```
+ * ```text
+ * tensor([[1, 2],
+ *         [1, 2]])
+ * tensor([[1, 2, 1, 2]])
+ * ```
  */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   expectTensorList('cat', 0, tensors);
@@ -63,7 +74,17 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   return out;
 }
 
-/** Stacks equal-shaped tensors along a new dim. */
+/**
+ * Stacks equal-shaped tensors along a new dim.
+ * @example
+ * ```ts
+ * console.log(torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], 1));
+ * ```
+ * ```text
+ * tensor([[1, 3],
+ *         [2, 4]])
+ * ```
+ */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   expectTensorList('stack', 0, tensors);
   if (tensors.length === 0) throw new TorchRuntimeError('stack', 'stack expects a non-empty TensorList');

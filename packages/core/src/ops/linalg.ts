@@ -122,7 +122,14 @@ export function outer(a: Tensor, b: Tensor): Tensor {
  * afterwards), leading dims broadcast as batch dims.
  * @example
  * ```ts
- * torch.matmul(torch.ones(1, 2), torch.ones(2)).shape; // torch.Size([1])
+ * const a = torch.arange(6, { dtype: 'float32' }).reshape(2, 3);
+ * console.log(torch.matmul(a, torch.tensor([1, 0, -1], { dtype: 'float32' })));
+ * console.log(torch.matmul(a, a.T));
+ * ```
+ * ```text
+ * tensor([-2., -2.])
+ * tensor([[ 5., 14.],
+ *         [14., 50.]])
  * ```
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {

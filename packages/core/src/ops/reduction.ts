@@ -426,7 +426,19 @@ function scanRaw(op: ScanOp, name: string, x: Tensor, dim: number, dtype: DType,
   return out;
 }
 
-/** Cumulative sum along `dim` (integers accumulate in int64). */
+/**
+ * Cumulative sum along `dim` (integers accumulate in int64).
+ * @example
+ * ```ts
+ * console.log(torch.tensor([1, 2, 3, 4]).cumsum(0));
+ * console.log(torch.tensor([[1.5, 2], [3, 4]]).cumsum(1));
+ * ```
+ * ```text
+ * tensor([ 1,  3,  6, 10])
+ * tensor([[1.5000, 3.5000],
+ *         [3.0000, 7.0000]])
+ * ```
+ */
 export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
   expectTensor('cumsum', 'input', 1, x);
   const out = scanRaw('cumsum', 'cumsum', x, dim, sumDtype(x, opts?.dtype));
