@@ -19,5 +19,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // device-types.test.ts's expectTypeOf assertions are checked by tsc (and so is the package)
+    typecheck: { enabled: true, include: ['test/device-types.test.ts'], tsconfig: 'tsconfig.json' },
   },
 });

@@ -4,6 +4,13 @@
 import { type Backend, registerBackend } from '../src/index.js';
 import { cpuBackend } from '@antorcha/backend-cpu';
 
+// The test backend's device type, declared to the type checker as a backend package declares its own.
+declare module '@antorcha/core' {
+  interface DeviceTypes {
+    lazycpu: true;
+  }
+}
+
 /** The device type of {@link asyncCpuBackend}. */
 export const ASYNC_DEVICE = 'lazycpu';
 

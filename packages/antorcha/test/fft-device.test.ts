@@ -6,6 +6,13 @@ import { createCpuBackend } from '@antorcha/backend-cpu';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
 
+// The stub backend's device type, declared to the type checker as a backend package declares its own.
+declare module '@antorcha/core' {
+  interface DeviceTypes {
+    nofft: true;
+  }
+}
+
 describe('a backend without FFT kernels', () => {
   beforeAll(() => {
     const b = { ...createCpuBackend(), name: 'nofft' };

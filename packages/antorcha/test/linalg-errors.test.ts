@@ -7,6 +7,13 @@ import { registerBackend, unregisterBackend } from '@antorcha/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as torch from '../src/index.js';
 
+// The stub backend's device type, declared to the type checker as a backend package declares its own.
+declare module '@antorcha/core' {
+  interface DeviceTypes {
+    nolinalg: true;
+  }
+}
+
 const L = torch.linalg;
 const singular = () => torch.tensor([[1, 2], [2, 4]], 'float64');
 

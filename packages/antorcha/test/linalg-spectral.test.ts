@@ -24,6 +24,14 @@ import { createCpuBackend } from '@antorcha/backend-cpu';
 import * as torch from '../src/index.js';
 import { type EncodedInput, type EncodedResult, decodeElements, decodeInput, decodeValue, isEncodedInput, loadFixture } from '@antorcha/core/testing';
 
+// The stub backends' device types, declared to the type checker as a backend package declares their own.
+declare module '@antorcha/core' {
+  interface DeviceTypes {
+    nospectral: true;
+    noconverge: true;
+  }
+}
+
 type T = torch.Tensor;
 interface Case {
   name: string;

@@ -49,7 +49,7 @@ describe('saveAsync / load with mapLocation', () => {
     const bytes = await torch.saveAsync(obj);
     const cpuCopy = torch.arange(12, { dtype: 'float32' });
     expect(bytes).toEqual(torch.save({ base: cpuCopy, view: cpuCopy.view(3, 4).t(), ints: torch.tensor([1, -2, 3]), flags: torch.tensor([true, false]), n: 7 }));
-    for (const where of ['cpu', dev]) {
+    for (const where of ['cpu', dev] as const) {
       const back = torch.load<Record<string, torch.Tensor>>(bytes, { mapLocation: where });
       expect(String(back.view.device)).toBe(where === 'cpu' ? 'cpu' : dev);
       expect(await back.view.tolistAsync()).toEqual(await obj.view.tolistAsync());

@@ -11,6 +11,14 @@ import { FAST_MS, timedFailure } from '@antorcha/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cpuBackend } from '../src/index.js';
 
+// Limits are per device type, also for a type whose backend this package does not depend on:
+// 'webgpu' declared to the type checker as @antorcha/backend-webgpu declares it.
+declare module '@antorcha/core' {
+  interface DeviceTypes {
+    webgpu: true;
+  }
+}
+
 registerBackend(cpuBackend);
 
 const failure = timedFailure;

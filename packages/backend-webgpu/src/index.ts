@@ -156,3 +156,11 @@ export const webgpu = {
     await current?.synchronize();
   },
 };
+
+declare module '@antorcha/core' {
+  /** Adds `'webgpu'` (and `'webgpu:0'`, …) to the device strings the type checker accepts. */
+  interface DeviceTypes {
+    /** The WebGPU backend of this package. */
+    webgpu: true;
+  }
+}

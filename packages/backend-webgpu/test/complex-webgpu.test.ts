@@ -1,6 +1,7 @@
 // complex64 on WebGPU: storage (interleaved f32 pairs, the CPU's layout), views sharing
 // storage (view_as_real, .real/.imag), moves and casts, structural ops, complex128's refusal,
 // and autograd through complex ops on the device against the CPU.
+import type { DeviceLike } from '@antorcha/core';
 import 'antorcha';
 import * as torch from '@antorcha/core';
 import { describe, expect, it } from 'vitest';
@@ -118,7 +119,7 @@ suite('complex64 kernels and autograd on WebGPU against the CPU', () => {
   });
 
   it("backward() through complex ops on the device gives the CPU's gradients", async () => {
-    const run = (dev: string) => {
+    const run = (dev: DeviceLike) => {
       torch.manualSeed(7);
       const z = torch.randn([4], { dtype: 'complex64' }).to(dev).requiresGrad_();
       const w = torch.randn([4], { dtype: 'complex64' }).to(dev).requiresGrad_();

@@ -2,6 +2,7 @@
 // `await module.toAsync(device)` brings parameters (with their gradients) and buffers back,
 // keeping each Parameter object (PyTorch's `module.to` replaces `param.data`), and the
 // synchronous `module.to('cpu')` from WebGPU names the asynchronous call.
+import type { DeviceLike } from '@antorcha/core';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
 import { hasGpu } from './gpu.js';
@@ -99,7 +100,7 @@ describe.skipIf(!hasGpu)('Module between CPU and WebGPU', () => {
   });
 
   it('a model trained on WebGPU and brought back with toAsync equals the same training on the CPU', async () => {
-    const train = async (device: string): Promise<torch.nn.Module> => {
+    const train = async (device: DeviceLike): Promise<torch.nn.Module> => {
       const m = model().to(device);
       const opt = new torch.optim.SGD(m.parameters(), { lr: 0.1, momentum: 0.9 });
       torch.manualSeed(4);

@@ -2,6 +2,7 @@
 // asynchronously" before): results match the CPU run (which packages/nn/test checks against
 // PyTorch), and bad input raises PyTorch's error (tools/golden/nn_device_checks.py) at the next
 // read, as CUDA raises device-side asserts.
+import type { DeviceLike } from '@antorcha/core';
 import { readFileSync } from 'node:fs';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ async function expectNear(gpu: Tensor, cpu: Tensor, label: string, tol: number):
  * moved as they are) and compares the output and the float inputs' gradients.
  */
 async function same(inputs: Tensor[], fn: (...xs: Tensor[]) => Tensor, label: string, tol: number): Promise<void> {
-  const run = (dev: string): Tensor[] => {
+  const run = (dev: DeviceLike): Tensor[] => {
     const xs = inputs.map((x) => (x.dtype.isFloatingPoint ? x.to(dev).detach().requiresGrad_(true) : x.to(dev)));
     const out = fn(...xs);
     if (!out.requiresGrad) return [out];
@@ -50,7 +51,7 @@ async function same(inputs: Tensor[], fn: (...xs: Tensor[]) => Tensor, label: st
   for (let i = 0; i < c.length; i++) await expectNear(g[i]!, c[i]!, `${label} ${i === 0 ? 'output' : `grad ${i - 1}`}`, tol);
 }
 
-const long = (v: torch.NestedList, dev = 'cpu'): Tensor => torch.tensor(v, { dtype: torch.int64, device: dev });
+const long = (v: torch.NestedList, dev: DeviceLike = 'cpu'): Tensor => torch.tensor(v, { dtype: torch.int64, device: dev });
 
 /** The error the next read of `t` raises (null if none). */
 async function nextReadError(t: Tensor): Promise<Error | null> {
@@ -147,7 +148,7 @@ describe.skipIf(!hasGpu)('nn on WebGPU without synchronous reads', () => {
     for (const normType of [2, 1, Infinity]) {
       const g1 = torch.randn([4, 3]);
       const g2 = torch.randn([5]);
-      const params = (dev: string) =>
+      const params = (dev: DeviceLike) =>
         [g1, g2].map((g) => {
           const p = new nn.Parameter(torch.zeros(g.shape as number[], { device: dev }));
           p.grad = g.to(dev);

@@ -1,6 +1,7 @@
 // The nn layer surface added for issue #11 on WebGPU gives the CPU results (which
 // packages/nn/test/surface-layers.test.ts checks against PyTorch): outputs and input
 // gradients of composite layers and functions, and random layers drawing the same stream.
+import type { DeviceLike } from '@antorcha/core';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
 import { hasGpu } from './gpu.js';
@@ -21,7 +22,7 @@ async function expectNear(gpu: Tensor, cpu: Tensor, label: string, tol = 1e-4): 
 
 /** Runs `fn` on CPU and WebGPU copies of `inputs` (float32 leaves) and compares outputs and input gradients. */
 async function same(inputs: Tensor[], fn: (...xs: Tensor[]) => Tensor, label: string, grads = true): Promise<void> {
-  const run = (dev: string): Tensor[] => {
+  const run = (dev: DeviceLike): Tensor[] => {
     const xs = inputs.map((x) => x.to(dev).detach().requiresGrad_(grads));
     const out = fn(...xs);
     if (!grads) return [out];

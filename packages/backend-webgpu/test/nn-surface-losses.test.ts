@@ -1,6 +1,7 @@
 // The nn surface additions on WebGPU give the CPU results (which tests in packages/nn check
 // against PyTorch): CTC, multilabel margin, triplet with distance, adaptive log-softmax,
 // packed sequences through a GRU, and LBFGS.stepAsync.
+import type { DeviceLike } from '@antorcha/core';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
 import { hasGpu } from './gpu.js';
@@ -21,7 +22,7 @@ async function expectNear(gpu: Tensor, cpu: Tensor, label: string, tol = 1e-4): 
 
 /** Runs `fn` on CPU and WebGPU copies of `inputs` (float32 leaves) and compares outputs and input gradients. */
 async function same(inputs: Tensor[], fn: (...xs: Tensor[]) => Tensor, label: string): Promise<void> {
-  const run = (dev: string) => {
+  const run = (dev: DeviceLike) => {
     const xs = inputs.map((x) => x.to(dev).detach().requiresGrad_(true));
     const out = fn(...xs);
     out.sum().backward();
@@ -70,7 +71,7 @@ describe.skipIf(!hasGpu)('nn surface additions on WebGPU', () => {
     const gru = new nn.GRU(3, 4, { bidirectional: true, numLayers: 2 });
     const x = torch.randn([5, 3, 3]);
     const lengths = [2, 5, 3];
-    const run = (dev: string) => {
+    const run = (dev: DeviceLike) => {
       gru.to(dev);
       const xx = x.to(dev).detach().requiresGrad_(true);
       const packed = nn.utils.rnn.packPaddedSequence(xx, lengths, { enforceSorted: false });
@@ -85,7 +86,7 @@ describe.skipIf(!hasGpu)('nn surface additions on WebGPU', () => {
   });
 
   it('LBFGS.stepAsync takes the CPU steps', async () => {
-    const run = async (dev: string) => {
+    const run = async (dev: DeviceLike) => {
       const p = torch.tensor([-1.5, 2.0], { device: dev }).requiresGrad_(true);
       const opt = new optim.LBFGS([p], { lineSearchFn: 'strong_wolfe', maxIter: 10 });
       const closure = () => {

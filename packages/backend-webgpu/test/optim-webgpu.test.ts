@@ -3,6 +3,7 @@
 // CPU (PyTorch 1.13's non-capturable layout); a CPU optimizer's state dict loads onto
 // WebGPU parameters; and the calls that must read a device value name their async forms.
 // (nn-optim-golden.test.ts checks the same optimizers against PyTorch's recorded steps.)
+import type { DeviceLike } from '@antorcha/core';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
 import { webgpu } from '../src/index.js';
@@ -13,7 +14,7 @@ type Tensor = torch.Tensor;
 const { nn, optim } = torch;
 
 /** Two parameters on `device` and a quadratic loss of them (the same values on every device). */
-function problem(device: string): { params: torch.nn.Parameter[]; loss: () => Tensor } {
+function problem(device: DeviceLike): { params: torch.nn.Parameter[]; loss: () => Tensor } {
   const w = new nn.Parameter(torch.tensor([[0.5, -1.0], [2.0, 0.25]]).to(device));
   const b = new nn.Parameter(torch.tensor([0.1, -0.2]).to(device));
   const x = torch.tensor([[1.0, 2.0], [-1.0, 0.5], [0.3, 0.3]]).to(device);
@@ -45,7 +46,7 @@ const CASES: [string, Make, { rtol: number; atol: number }][] = [
 const HOST_KEYS = new Set(['step', 'mu_product', 'eta', 'mu']);
 
 /** Runs `steps` steps of `make`'s optimizer on `device`, each inside its own tidy. */
-function run(device: string, make: Make, steps: number, memory?: number[]): { params: torch.nn.Parameter[]; opt: torch.optim.Optimizer; loss: () => Tensor } {
+function run(device: DeviceLike, make: Make, steps: number, memory?: number[]): { params: torch.nn.Parameter[]; opt: torch.optim.Optimizer; loss: () => Tensor } {
   const { params, loss } = problem(device);
   const opt = make(params);
   for (let i = 0; i < steps; i++) {

@@ -2,6 +2,7 @@
 // host with PyTorch's CPU streams and written to the device, so after the same seed they
 // equal the CPU results (and PyTorch 1.13's, which packages/antorcha/test checks on CPU),
 // including where the generator is left for the next draw.
+import type { DeviceLike } from '@antorcha/core';
 import * as torch from '@antorcha/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasGpu } from './gpu.js';
@@ -20,7 +21,7 @@ describe.skipIf(!hasGpu)('random distributions on WebGPU', () => {
     ];
     for (const [name, fill] of fills) {
       for (const transposed of [false, true]) {
-        const make = (device: string) => (transposed ? torch.empty([5, 4], { device }).t() : torch.empty([4, 5], { device }));
+        const make = (device: DeviceLike) => (transposed ? torch.empty([5, 4], { device }).t() : torch.empty([4, 5], { device }));
         torch.manualSeed(42);
         const cpu = fill(make('cpu'));
         const cpuNext = torch.rand(3);

@@ -2,6 +2,7 @@
 // same computations with `device: 'webgpu'`, printed with `await toStringAsync()`.
 // On the CPU they print exactly the golden PyTorch output; on WebGPU they print the
 // CPU text plus PyTorch's `device=` annotation for GPU tensors.
+import type { DeviceLike } from '@antorcha/core';
 import { readFileSync } from 'node:fs';
 import * as torch from 'antorcha';
 import type { Tensor } from 'antorcha';
@@ -18,7 +19,7 @@ const golden: CellOutput[] = JSON.parse(readFileSync(new URL('../../antorcha/tes
 const activation = (x: Tensor): Tensor => torch.div(1, torch.add(1, torch.exp(torch.neg(x))));
 
 /** Runs the notebook's cells on `device`; returns each cell's printed text. */
-async function notebook(device: string): Promise<Map<string, string>> {
+async function notebook(device: DeviceLike): Promise<Map<string, string>> {
   const o = { device };
   const out = new Map<string, string>();
   let buf = '';

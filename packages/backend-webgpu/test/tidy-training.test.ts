@@ -1,6 +1,7 @@
 // Training with one `tidy` per step on WebGPU: what the model and the optimizer create inside
 // the scope (gradients, Adam's moments, momentum buffers) is theirs and survives it, what they
 // drop is freed with it, so the bytes held by tensors stay the same step after step.
+import type { DeviceLike } from '@antorcha/core';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
 import { webgpu } from '../src/index.js';
@@ -14,7 +15,7 @@ const F = nn.functional;
 const STEPS = 1000;
 
 /** A small classifier and a fixed batch on `device` (the same values on every device). */
-function setup(device: string): { model: torch.nn.Sequential; x: Tensor; y: Tensor } {
+function setup(device: DeviceLike): { model: torch.nn.Sequential; x: Tensor; y: Tensor } {
   torch.manualSeed(13);
   const model = new nn.Sequential(new nn.Linear(8, 16), new nn.ReLU(), new nn.Linear(16, 4)).to(device);
   const x = torch.randn([32, 8]).to(device);
@@ -87,7 +88,7 @@ describe.skipIf(!hasGpu)('tidy training on WebGPU', () => {
   }, 180_000);
 
   it('the same steps inside tidy give the CPU run', async () => {
-    const run = async (device: string): Promise<Tensor[]> => {
+    const run = async (device: DeviceLike): Promise<Tensor[]> => {
       const { model, x, y } = setup(device);
       const opt = new optim.Adam(model.parameters(), { lr: 1e-2 });
       await train(opt, model, x, y, 5);
@@ -100,7 +101,7 @@ describe.skipIf(!hasGpu)('tidy training on WebGPU', () => {
   });
 
   it('gradients accumulate across several tidy(() => loss.backward()) calls', async () => {
-    const grads = async (device: string, chunks: number): Promise<Tensor[]> => {
+    const grads = async (device: DeviceLike, chunks: number): Promise<Tensor[]> => {
       const { model, x, y } = setup(device);
       const lossFn = new nn.CrossEntropyLoss({ reduction: 'sum' });
       const n = x.shape[0]! / chunks;

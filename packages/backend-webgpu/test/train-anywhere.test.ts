@@ -2,6 +2,7 @@
 // Each step runs inside `tidy`; losses are read with `itemAsync`; the trained model is
 // saved with `saveAsync` from wherever it lives and loaded back. Both devices are
 // compared with the same script run by real PyTorch (tools/golden/train_anywhere.py).
+import type { DeviceLike } from '@antorcha/core';
 import { readFileSync } from 'node:fs';
 import * as torch from 'antorcha';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ interface Trained {
 }
 
 /** Bytes held by tensors on `device` (the CPU heap's count, or the WebGPU pool's). */
-function memoryAllocated(device: string): number {
+function memoryAllocated(device: DeviceLike): number {
   return device === 'webgpu' ? webgpu.memoryAllocated() : torch.backends.cpu.heapStats().allocated;
 }
 
@@ -50,7 +51,7 @@ async function finish(model: torch.nn.Module, losses: number[], memory: number[]
 }
 
 /** The classifier: an MLP, CrossEntropyLoss, Adam, a shuffled DataLoader. */
-async function trainClassifier(device: string): Promise<Trained> {
+async function trainClassifier(device: DeviceLike): Promise<Trained> {
   torch.manualSeed(0);
   const x = torch.randn([96, 6]);
   const y = torch.bucketize(x.mul(torch.linspace(-1, 1, 6)).sum(1), torch.tensor([-0.5, 0.5]));
@@ -89,7 +90,7 @@ class Bag extends nn.Module {
   }
 }
 
-async function trainEmbedding(device: string): Promise<Trained> {
+async function trainEmbedding(device: DeviceLike): Promise<Trained> {
   torch.manualSeed(1);
   const tokens = torch.randint(0, 20, [64, 5]);
   const y = tokens.sum(1).remainder(4);
@@ -141,7 +142,7 @@ async function expectState(state: Record<string, Tensor>, want: Record<string, E
 }
 
 /** Loads a checkpoint onto `device` into a fresh model and checks it equals the trained state bit for bit. */
-async function expectReloads(make: () => torch.nn.Module, trained: Trained, device: string): Promise<void> {
+async function expectReloads(make: () => torch.nn.Module, trained: Trained, device: DeviceLike): Promise<void> {
   const fresh = make().to(device);
   fresh.loadStateDict(torch.load(trained.checkpoint) as Record<string, Tensor>);
   const got = fresh.stateDict() as Record<string, Tensor>;
@@ -162,7 +163,7 @@ function expectFlat(memory: number[], label: string): void {
   expect(new Set(memory.slice(-10)).size, seen).toBe(1);
 }
 
-const devices = hasGpu ? ['cpu', 'webgpu'] : ['cpu'];
+const devices: ('cpu' | 'webgpu')[] = hasGpu ? ['cpu', 'webgpu'] : ['cpu'];
 
 describe.each(devices)('the same training script on %s', (device) => {
   it('classifier: CrossEntropyLoss + Adam + DataLoader, inside tidy', async () => {

@@ -37,8 +37,32 @@ export class Device {
   }
 }
 
-/** Anything accepted where a device is expected. */
-export type DeviceLike = Device | string;
+/**
+ * The device types that device strings may name, for the type checker: `cpu` here, and each
+ * backend package adds its own by declaration merging (`@antorcha/backend-webgpu` adds
+ * `webgpu`), as a backend written outside this repository can:
+ * ```ts
+ * declare module '@antorcha/core' {
+ *   interface DeviceTypes { mydevice: true }
+ * }
+ * ```
+ * So a misspelt device (`'gpu'`, `'cuda'`, `'webgpu1'`) is a type error, and at run time still
+ * a `TorchRuntimeError` naming the registered backends.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
+export interface DeviceTypes {
+  /** The CPU backend (always registered by the `antorcha` facade). */
+  cpu: true;
+}
+
+/** A device type name: a key of {@link DeviceTypes}. */
+export type DeviceType = keyof DeviceTypes & string;
+
+/** A device string: a type with an optional index, e.g. `'cpu'`, `'webgpu'`, `'webgpu:0'`. */
+export type DeviceString = DeviceType | `${DeviceType}:${number}`;
+
+/** Anything accepted where a device is expected: a {@link Device} or a {@link DeviceString}. */
+export type DeviceLike = Device | DeviceString;
 
 const cache = new Map<string, Device>();
 
@@ -58,6 +82,22 @@ export function device(spec: DeviceLike): Device {
   const d = new Device(type, m[2] === undefined ? (type === 'cpu' ? null : 0) : Number(m[2]));
   cache.set(spec, d);
   return d;
+}
+
+/**
+ * Parses a device string known only at run time (a `<select>`'s value, a command-line
+ * argument): the untyped counterpart of {@link device}, whose parameter accepts only the
+ * {@link DeviceString}s of the declared backends.
+ * @throws TorchRuntimeError for a malformed string; a device type no backend registered is
+ * refused where the device is first used, naming the registered backends.
+ * @example
+ * ```ts no-run
+ * const d = torch.parseDevice(select.value); // string → Device
+ * ```
+ */
+export function parseDevice(spec: string): Device {
+  if (typeof spec !== 'string') throw new TorchTypeError('parseDevice', `parseDevice(): expected a string, got ${spec === null ? 'null' : typeof spec}`);
+  return device(spec as DeviceString); // validated by device()'s parser
 }
 
 /** The CPU device. */

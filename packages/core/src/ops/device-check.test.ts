@@ -4,6 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { Backend, BackendBuffer, DTypeName, HostArray, TensorRef } from '../index.js';
 import { TorchIndexError, TorchRuntimeError, bool, deviceCheck, deviceCheckError, float32, int64, registerBackend, tensor, unregisterBackend } from '../index.js';
 
+// The stub backends' device types, declared to the type checker as a backend package does.
+declare module '../device.js' {
+  interface DeviceTypes {
+    stubcheck: true;
+    stubnocheck: true;
+  }
+}
+
 interface Queued {
   bad: TensorRef;
   values: TensorRef | null;

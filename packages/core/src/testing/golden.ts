@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { DeviceLike } from '../device.js';
 import { type DTypeName, allocHost, toDType } from '../dtype.js';
 import { encodeHalf, isHalfDtype } from '../half.js';
 import { fromHost } from '../ops/creation.js';
@@ -88,7 +89,7 @@ export function decodeElements(values: readonly EncodedElement[]): number[] {
 }
 
 /** Builds the input tensor with its exact layout on `device`. */
-export function decodeInput(spec: EncodedInput, device = 'cpu'): Tensor {
+export function decodeInput(spec: EncodedInput, device: DeviceLike = 'cpu'): Tensor {
   const dt = toDType(spec.dtype);
   let host = allocHost(spec.dtype, spec.storage.length);
   const numbers = decodeElements(spec.storage);

@@ -158,7 +158,7 @@ const EXACT = { rtol: 0, atol: 0 };
 export const VIEW_OPS = new Set(['view', 'reshape', 'permute', 'transpose', 't', 'expand', 'squeeze', 'unsqueeze', 'flatten', 'unflatten', 'narrow', 'select', 'unbind', 'as_strided', 'movedim', 'contiguous', 'index', 'split', 'chunk', ...SURFACE_VIEW_OPS]);
 
 /** Decodes a JSON argument into tensors, numbers, dtypes and slices. */
-export function decodeArg(a: unknown, device: string): unknown {
+export function decodeArg(a: unknown, device: core.DeviceLike): unknown {
   if (isEncodedInput(a)) return decodeInput(a, device);
   if (Array.isArray(a)) return a.map((x) => decodeArg(x, device));
   if (a !== null && typeof a === 'object') {
@@ -237,7 +237,7 @@ function checkError(exp: Expected, e: unknown): string | null {
 }
 
 /** Decodes a case's arguments on `device` and finds its call (or a verdict when none is mapped). */
-function prepare(c: OpCase, device: string): { call: Call; args: unknown[]; kw: Kw } | string {
+function prepare(c: OpCase, device: core.DeviceLike): { call: Call; args: unknown[]; kw: Kw } | string {
   // Cases of ops-catalogue.json call the catalogue's function or method as is (in place on the input).
   const call = c.name.startsWith('catalogue/') ? (catalogueCall(c.op) ?? OP_CALLS[c.op]) : (IN_PLACE_ON_INPUT[c.name] ?? OP_CALLS[c.op] ?? catalogueCall(c.op));
   if (!call) return `no Antorcha call mapped for op '${c.op}'`;
@@ -259,7 +259,7 @@ function resultTensors(result: unknown): Tensor[] {
  * Runs one case and returns null when the result matches PyTorch's, else a
  * description of the difference. Reads results synchronously (CPU-like devices).
  */
-export function runOpCase(c: OpCase, device = 'cpu'): string | null {
+export function runOpCase(c: OpCase, device: core.DeviceLike = 'cpu'): string | null {
   const p = prepare(c, device);
   if (typeof p === 'string') return p;
   let result: unknown;
@@ -278,7 +278,7 @@ export function runOpCase(c: OpCase, device = 'cpu'): string | null {
  * variants, and an error the device reports at read-back time (an index out of
  * range found by a kernel) counts as the op's error.
  */
-export async function runOpCaseAsync(c: OpCase, device: string): Promise<string | null> {
+export async function runOpCaseAsync(c: OpCase, device: core.DeviceLike): Promise<string | null> {
   const p = prepare(c, device);
   if (typeof p === 'string') return p;
   const asyncCall = IN_PLACE_ON_INPUT[c.name] || c.name.startsWith('catalogue/') ? undefined : ASYNC_OP_CALLS[c.op];

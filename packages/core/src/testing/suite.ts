@@ -28,7 +28,7 @@ import { type OpCase, loadOpCases, runOpCase, runOpCaseAsync } from './op-cases.
 /** Options of {@link describeConformance}. */
 export interface ConformanceOptions {
   /** Device to run on (default: the backend's name, e.g. `'webgpu'`). */
-  device?: string;
+  device?: core.DeviceLike;
   /** Also check `backward()` on the device against the CPU (needs autograd installed). */
   autograd?: boolean;
   /** Run only the cases whose op is in this list (e.g. while writing a backend). */
@@ -68,7 +68,8 @@ export function primaryDtype(c: OpCase): string {
 
 /** Registers the conformance suite of `backend` (already registered with `registerBackend`). */
 export function describeConformance(backend: Backend, opts: ConformanceOptions = {}): void {
-  const device = opts.device ?? backend.name;
+  // a backend's name is its device type (declared to the type checker by its package, if at all)
+  const device = opts.device ?? (backend.name as core.DeviceString);
   const sync = backend.syncRead;
   const read = async (t: core.Tensor): Promise<ArrayLike<number>> => (sync ? t.dataSync() : t.data());
   describe(`conformance of the '${backend.name}' backend`, () => {
@@ -124,7 +125,7 @@ export function describeConformance(backend: Backend, opts: ConformanceOptions =
     if (opts.autograd) {
       describe('autograd on the device', () => {
         it("backward() gives the CPU's gradients", async () => {
-          const run = (dev: string) => {
+          const run = (dev: core.DeviceLike) => {
             core.manualSeed(1);
             const x = core.randn([8, 5], { device: dev });
             const w = core.randn([5, 3], { device: dev, requiresGrad: true });

@@ -2,6 +2,7 @@
 // case names. Shared by packages/nn/test/grad-fn.test.ts (CPU) and
 // packages/backend-webgpu/test/nn-grad-fns-golden.test.ts (WebGPU); every tensor is made on
 // `device`. Names do not depend on values.
+import type { DeviceLike } from '@antorcha/core';
 import type { CaseLib, Tensor } from './lib.js';
 
 /**
@@ -12,7 +13,7 @@ import type { CaseLib, Tensor } from './lib.js';
 export const NEXT_DIFFERS = new Set(['linear/1d']);
 
 /** The call of every case of nn_grad_fns.json, by name, on `device`. */
-export function gradFnCalls({ nn, randn, rand, tensor, zeros, ones }: CaseLib, device: string): Record<string, () => Tensor> {
+export function gradFnCalls({ nn, randn, rand, tensor, zeros, ones }: CaseLib, device: DeviceLike): Record<string, () => Tensor> {
   const F = nn.functional;
   const rg = (...shape: number[]): Tensor => randn(shape, { device, requiresGrad: true });
   const x = rg(2, 3, 8, 8);

@@ -12,7 +12,7 @@ export const HALF: SurfaceCalls = {
     to: ([x, dt]) => (x as Tensor).to(dt as core.DTypeName),
     half: ([x]) => (x as Tensor).half(),
     bfloat16: ([x]) => (x as Tensor).bfloat16(),
-    ones: ([s], kw) => core.ones(s as number[], { dtype: kw.dtype as core.DTypeName, ...(kw.device ? { device: kw.device as string } : {}) }),
+    ones: ([s], kw) => core.ones(s as number[], { dtype: kw.dtype as core.DTypeName, ...(kw.device ? { device: kw.device as core.DeviceString } : {}) }),
   },
   creationOps: ['ones'],
 };
