@@ -263,6 +263,15 @@ export function emptyLike(x: Tensor, opts?: TensorOptions): Tensor {
 /**
  * `arange(end)`, `arange(start, end, step?)`: values start + i·step below end.
  * Integer arguments give int64, otherwise the default float.
+ * @example
+ * ```ts
+ * console.log(torch.arange(5));
+ * console.log(torch.arange(1, 2.5, 0.5));
+ * ```
+ * ```text
+ * tensor([0, 1, 2, 3, 4])
+ * tensor([1.0000, 1.5000, 2.0000])
+ * ```
  */
 export function arange(end: number, opts?: TensorOptions): Tensor;
 export function arange(start: number, end: number, opts?: TensorOptions): Tensor;
@@ -318,7 +327,16 @@ function cNumber(v: number): string {
   return Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v);
 }
 
-/** `steps` evenly spaced values from start to end inclusive (PyTorch's two-sided formula). */
+/**
+ * `steps` evenly spaced values from start to end inclusive (PyTorch's two-sided formula).
+ * @example
+ * ```ts
+ * console.log(torch.linspace(0, 1, 5));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
+ * ```
+ */
 export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
   expectInt('linspace', 'steps', 3, steps);
   if (steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
@@ -334,7 +352,17 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
   return fromHost(asStored(values, o.dtype), [steps], o.dtype, { ...opts, dtype: o.dtype });
 }
 
-/** The n×m identity matrix. */
+/**
+ * The n×m identity matrix.
+ * @example
+ * ```ts
+ * console.log(torch.eye(2, 3));
+ * ```
+ * ```text
+ * tensor([[1., 0., 0.],
+ *         [0., 1., 0.]])
+ * ```
+ */
 export function eye(n: number, m?: number | TensorOptions, opts?: TensorOptions): Tensor {
   const cols = typeof m === 'number' ? m : n;
   const o = typeof m === 'object' ? m : opts;

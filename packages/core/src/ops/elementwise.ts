@@ -550,6 +550,14 @@ export async function equalAsync(a: Tensor, b: Tensor): Promise<boolean> {
 
 /**
  * `cond ? a : b` elementwise, broadcasting all three; a and b may be numbers.
+ * @example
+ * ```ts
+ * const x = torch.tensor([-1.5, 0.5, 2]);
+ * console.log(torch.where(x.gt(0), x, 0));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.5000, 2.0000])
+ * ```
  */
 export function where(cond: Tensor): Tensor[];
 export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor;
@@ -597,6 +605,13 @@ export function where(cond: Tensor, aIn?: TensorOrScalar, bIn?: TensorOrScalar):
 /**
  * Clamps into [min, max]; either bound may be null, a number, or a tensor.
  * NaN stays NaN.
+ * @example
+ * ```ts
+ * console.log(torch.clamp(torch.tensor([-2, 0.5, 3]), -1, 1));
+ * ```
+ * ```text
+ * tensor([-1.0000,  0.5000,  1.0000])
+ * ```
  */
 export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScalar | null): Tensor {
   expectTensor('clamp', 'input', 1, x);

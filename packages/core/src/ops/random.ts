@@ -463,6 +463,15 @@ function created(op: string, shape: readonly number[], opts: RandomOptions | und
 
 /**
  * Uniform samples on [0, 1): `rand(2, 3)`, `rand([2, 3], { dtype, generator })`.
+ * @example
+ * ```ts
+ * torch.manualSeed(0);
+ * console.log(torch.rand(2, 3));
+ * ```
+ * ```text
+ * tensor([[0.4963, 0.7682, 0.0885],
+ *         [0.1320, 0.3074, 0.6341]])
+ * ```
  */
 export function rand(...args: SizeAndRandomOptions): Tensor {
   const { shape, opts } = randomOptions(args, 'rand');
@@ -471,6 +480,15 @@ export function rand(...args: SizeAndRandomOptions): Tensor {
 
 /**
  * Standard normal samples: `randn(1, 5)`, `randn([3, 2], { requiresGrad: true })`.
+ * @example
+ * ```ts
+ * torch.manualSeed(0);
+ * console.log(torch.randn(2, 3));
+ * ```
+ * ```text
+ * tensor([[ 1.5410, -0.2934, -2.1788],
+ *         [ 0.5684, -1.0845, -1.3986]])
+ * ```
  */
 export function randn(...args: SizeAndRandomOptions): Tensor {
   const { shape, opts } = randomOptions(args, 'randn');
