@@ -38,7 +38,12 @@ export interface SoftmaxOptions {
  * exp(x) / Σ exp(x) along `dim`.
  * @example
  * ```ts
- * torch.softmax(x, 1);
+ * const x = torch.tensor([[1, 2, 3], [1, 1, 1]], { dtype: 'float32' });
+ * console.log(torch.softmax(x, 1));
+ * ```
+ * ```text
+ * tensor([[0.0900, 0.2447, 0.6652],
+ *         [0.3333, 0.3333, 0.3333]])
  * ```
  */
 export function softmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {

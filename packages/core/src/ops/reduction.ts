@@ -83,8 +83,16 @@ function sumDtype(x: Tensor, requested?: DTypeLike): DType {
  * Sum over `dim` (all dims when omitted). Integers and bools sum to int64.
  * @example
  * ```ts
- * torch.sum(x, 1, { keepdim: true });
- * x.sum([0, -1]);
+ * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+ * console.log(torch.sum(x));
+ * console.log(torch.sum(x, 1, { keepdim: true }));
+ * console.log(x.sum([0, -1]));
+ * ```
+ * ```text
+ * tensor(21)
+ * tensor([[ 6],
+ *         [15]])
+ * tensor(21)
  * ```
  */
 export function sum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
@@ -108,7 +116,16 @@ export function nansum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOption
   return out;
 }
 
-/** Product over `dim` (all when omitted). */
+/**
+ * Product over `dim` (all when omitted).
+ * @example
+ * ```ts
+ * console.log(torch.tensor([[1, 2], [3, 4]]).prod(1));
+ * ```
+ * ```text
+ * tensor([ 2, 12])
+ * ```
+ */
 export function prod(x: Tensor, dim?: number | null, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
   expectTensor('prod', 'input', 1, x);
   const o = keepOpts(keepdim, opts);
@@ -137,7 +154,19 @@ function countOver(x: Tensor, dims: number[]): number {
   return n;
 }
 
-/** Mean over `dim` (floats only, as in PyTorch). */
+/**
+ * Mean over `dim` (floats only, as in PyTorch).
+ * @example
+ * ```ts
+ * const x = torch.tensor([[1, 2], [3, 5]], { dtype: 'float32' });
+ * console.log(x.mean());
+ * console.log(torch.mean(x, 0));
+ * ```
+ * ```text
+ * tensor(2.7500)
+ * tensor([2.0000, 3.5000])
+ * ```
+ */
 export function mean(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
   expectTensor('mean', 'input', 1, x);
   const o = keepOpts(keepdim, opts);
@@ -218,7 +247,19 @@ function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | un
   return finish(reduceRaw(op, op, x, dims, int64, x.dtype), x, dims, keepdim);
 }
 
-/** Index of the maximum (over the flattened tensor when `dim` is omitted). */
+/**
+ * Index of the maximum (over the flattened tensor when `dim` is omitted).
+ * @example
+ * ```ts
+ * const x = torch.tensor([[1, 9, 3], [7, 2, 8]]);
+ * console.log(torch.argmax(x));
+ * console.log(torch.argmax(x, 1));
+ * ```
+ * ```text
+ * tensor(1)
+ * tensor([1, 2])
+ * ```
+ */
 export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
   expectTensor('argmax', 'input', 1, x);
   return argExtremum('argmax', x, dim, keepdim);
@@ -365,7 +406,19 @@ export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): 
   return composite('var', [x], { dim, opts }, () => varStd('var', x, dim, opts, false));
 }
 
-/** Standard deviation over `dim` with `correction` (default 1). */
+/**
+ * Standard deviation over `dim` with `correction` (default 1).
+ * @example
+ * ```ts
+ * const x = torch.tensor([1, 2, 3, 4], { dtype: 'float32' });
+ * console.log(torch.std(x));
+ * console.log(torch.std(x, null, { correction: 0 }));
+ * ```
+ * ```text
+ * tensor(1.2910)
+ * tensor(1.1180)
+ * ```
+ */
 export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
   expectTensor('std', 'input', 1, x);
   return composite('std', [x], { dim, opts }, () => varStd('std', x, dim, opts, true));

@@ -1060,9 +1060,18 @@ function sumproductPair(left: Tensor, right: Tensor, sumDims: readonly number[])
  * permute/reshape/bmm steps, left to right, so autograd flows through them.
  * @example
  * ```ts
- * torch.einsum('bij,bjk->bik', a, b); // batched matmul
- * torch.einsum('ii', m);             // trace
- * torch.einsum('i,j', u, v);         // outer product
+ * const m = torch.arange(4, { dtype: 'float32' }).reshape(2, 2);
+ * const u = torch.tensor([1, 2], { dtype: 'float32' });
+ * console.log(torch.einsum('ij,jk->ik', m, m)); // matmul
+ * console.log(torch.einsum('ii', m)); // trace
+ * console.log(torch.einsum('i,j', u, u)); // outer product
+ * ```
+ * ```text
+ * tensor([[ 2.,  3.],
+ *         [ 6., 11.]])
+ * tensor(3.)
+ * tensor([[1., 2.],
+ *         [2., 4.]])
  * ```
  */
 export function einsum(equation: string, ...operandsIn: (Tensor | readonly Tensor[])[]): Tensor {
