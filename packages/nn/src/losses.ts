@@ -58,7 +58,12 @@ export abstract class WeightedLoss extends Loss {
  * Mean squared error.
  * @example
  * ```ts
- * new nn.MSELoss().call(pred, target);
+ * const pred = torch.tensor([0.5, 1, 2], { dtype: 'float32' });
+ * const target = torch.tensor([1, 1, 1], { dtype: 'float32' });
+ * console.log(new torch.nn.MSELoss().call(pred, target));
+ * ```
+ * ```text
+ * tensor(0.4167)
  * ```
  */
 export class MSELoss extends Loss {
@@ -118,8 +123,17 @@ export class HuberLoss extends Loss {
  * Cross entropy of logits with class indices or probabilities.
  * @example
  * ```ts
- * const loss = new nn.CrossEntropyLoss({ labelSmoothing: 0.1 });
- * loss.call(logits, labels).backward();
+ * const logits = torch.tensor([[2, 0.5, -1], [0, 1, 0]], { dtype: 'float32', requiresGrad: true });
+ * const labels = torch.tensor([0, 2]);
+ * const loss = new torch.nn.CrossEntropyLoss({ labelSmoothing: 0.1 }).call(logits, labels);
+ * loss.backward();
+ * console.log(loss);
+ * console.log(logits.grad);
+ * ```
+ * ```text
+ * tensor(0.9547, grad_fn=<AddBackward0>)
+ * tensor([[-0.0739,  0.0710,  0.0029],
+ *         [ 0.0893,  0.2714, -0.3607]])
  * ```
  */
 export class CrossEntropyLoss extends WeightedLoss {

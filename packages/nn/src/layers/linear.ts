@@ -34,8 +34,15 @@ export interface LinearOptions extends FactoryOptions {
  * @example
  * ```ts
  * torch.manualSeed(0);
- * const fc = new nn.Linear(784, 128); // PyTorch's weights, bit for bit
- * fc.call(torch.randn(64, 784)).shape; // [64, 128]
+ * const fc = new torch.nn.Linear(3, 2); // PyTorch's weights, bit for bit
+ * console.log(fc.weight);
+ * console.log(fc.call(torch.ones(1, 3)));
+ * ```
+ * ```text
+ * Parameter containing:
+ * tensor([[-0.0043,  0.3097, -0.4752],
+ *         [-0.4249, -0.2224,  0.1548]], requires_grad=True)
+ * tensor([[-0.1812, -0.0347]], grad_fn=<AddmmBackward0>)
  * ```
  */
 export class Linear extends Module {
