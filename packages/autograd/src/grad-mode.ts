@@ -11,7 +11,10 @@ let enabled = true;
  * Whether ops on tensors that require grad record the backward graph.
  * @example
  * ```ts
- * noGrad(() => isGradEnabled()); // false
+ * console.log(torch.noGrad(() => torch.isGradEnabled()));
+ * ```
+ * ```text
+ * false
  * ```
  */
 export function isGradEnabled(): boolean {
@@ -61,7 +64,15 @@ function asyncError(name: string): TorchRuntimeError {
  * (an optimizer step). `fn` must be synchronous: the mode is restored when it returns.
  * @example
  * ```ts
- * noGrad(() => w.sub_(w.grad!.mul(0.1)));
+ * const w = torch.tensor([1, 2], { dtype: 'float32', requiresGrad: true });
+ * w.mul(w).sum().backward();
+ * torch.noGrad(() => w.sub_(w.grad!.mul(0.1)));
+ * console.log(w);
+ * console.log(torch.noGrad(() => w.mul(2)).requiresGrad);
+ * ```
+ * ```text
+ * tensor([0.8000, 1.6000], requires_grad=True)
+ * false
  * ```
  */
 export function noGrad<T>(fn: () => T): T {

@@ -24,8 +24,17 @@ export interface SGDOptions {
  * `d = g (+ wd·p); buf = momentum·buf + (1 − dampening)·d; p −= lr·(nesterov ? d + momentum·buf : buf)`.
  * @example
  * ```ts
- * const opt = new optim.SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
- * opt.zeroGrad(); loss.backward(); opt.step();
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.SGD([w], { lr: 0.1, momentum: 0.9 });
+ * for (let i = 0; i < 2; i++) {
+ *   opt.zeroGrad();
+ *   w.pow(2).sum().backward();
+ *   opt.step();
+ * }
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.4600, -0.9200], requires_grad=True)
  * ```
  */
 export class SGD extends Optimizer {
