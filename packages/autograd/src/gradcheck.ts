@@ -3,7 +3,7 @@
  * `gradgradcheck`): Jacobians by central finite differences compared with the
  * ones backward computes, one output element at a time. Use float64 inputs.
  */
-import { Tensor, TorchRuntimeError, float64, fromHost, zeros } from '@antorcha/core';
+import { Tensor, TorchRuntimeError, float64, fromHost, complex, viewAsReal, zeros } from '@antorcha/core';
 import { grad } from './backward.js';
 import { noGrad } from './grad-mode.js';
 
@@ -23,7 +23,17 @@ type Fn = (...inputs: any[]) => Tensor | Iterable<Tensor>;
 
 function outputsOf(r: Tensor | Iterable<Tensor>): Tensor[] {
   const list = r instanceof Tensor ? [r] : [...r];
-  return list.filter((t) => t instanceof Tensor && t.dtype.isFloatingPoint);
+  return list.filter((t) => t instanceof Tensor && (t.dtype.isFloatingPoint || t.dtype.isComplex));
+}
+
+/** The complex grad_output with `o`'s dtype whose real view is `pairs` ([..., 2] float64). */
+function complexOf(pairs: Tensor, o: Tensor): Tensor {
+  return complex(pairs.select(-1, 0), pairs.select(-1, 1)).to(o.dtype);
+}
+
+/** Real components per element: 2 for complex (real, imaginary), else 1. */
+function parts(t: Tensor): number {
+  return t.dtype.isComplex ? 2 : 1;
 }
 
 /** Storage index of every element of `t`, row-major. */
@@ -44,8 +54,9 @@ function storageIndices(t: Tensor): number[] {
   return out;
 }
 
+/** Each output's values as reals (complex elements interleaved as real, imaginary). */
 function flatValues(ts: Tensor[]): Float64Array[] {
-  return ts.map((t) => Float64Array.from(t.dataSync() as ArrayLike<number>));
+  return ts.map((t) => (t.dtype.isComplex ? Float64Array.from(viewAsReal(t.resolveConj().resolveNeg()).dataSync() as ArrayLike<number>) : Float64Array.from(t.dataSync() as ArrayLike<number>)));
 }
 
 function jacobianRepr(rows: number, cols: number, data: Float64Array): string {
@@ -77,42 +88,55 @@ export function gradcheck(fn: Fn, inputs: Tensor | readonly unknown[], opts: Gra
     }
   });
   const outs = outputsOf(fn(...args));
-  const outNumel = outs.map((o) => o.numel());
 
-  // Numerical Jacobians: numeric[j][o] is [numel(input j) × numel(output o)].
-  const numeric = diff.map(([t]) => outs.map((o) => new Float64Array(t.numel() * o.numel())));
+  // Real Jacobians (complex elements as real, imaginary pairs): numeric[j][o] is
+  // [reals of input j × reals of output o]. Perturbations go to the stored
+  // elements, so a stored element's sign under the conj/neg bits maps it back.
+  const outReals = outs.map((o) => o.numel() * parts(o));
+  const numeric = diff.map(([t]) => outs.map((_, o) => new Float64Array(t.numel() * parts(t) * outReals[o]!)));
   diff.forEach(([t], j) => {
     const backend = t._storage.backend;
     if (!backend.readSync) throw new TorchRuntimeError('gradcheck', 'gradcheck needs inputs on a synchronous (CPU) device');
     const data = backend.readSync(t._storage.buffer);
+    const c = parts(t);
+    // Sign of each read component relative to the stored one: neg negates both, conj the imaginary part.
+    const sign = [t._neg ? -1 : 1, (t._neg ? -1 : 1) * (t._conj ? -1 : 1)];
     storageIndices(t).forEach((p, k) => {
-      const orig = data[p]!;
-      data[p] = orig + eps;
-      const plus = flatValues(outputsOf(fn(...args)));
-      data[p] = orig - eps;
-      const minus = flatValues(outputsOf(fn(...args)));
-      data[p] = orig;
-      plus.forEach((pv, o) => {
-        const col = numeric[j]![o]!;
-        const m = outNumel[o]!;
-        for (let e = 0; e < m; e++) col[k * m + e] = (pv[e]! - minus[o]![e]!) / (2 * eps);
-      });
+      for (let r = 0; r < c; r++) {
+        const q = p * c + r;
+        const orig = data[q]!;
+        const step = eps * sign[r]!;
+        data[q] = orig + step;
+        const plus = flatValues(outputsOf(fn(...args)));
+        data[q] = orig - step;
+        const minus = flatValues(outputsOf(fn(...args)));
+        data[q] = orig;
+        plus.forEach((pv, o) => {
+          const col = numeric[j]![o]!;
+          const m = outReals[o]!;
+          for (let e = 0; e < m; e++) col[(k * c + r) * m + e] = (pv[e]! - minus[o]![e]!) / (2 * eps);
+        });
+      }
     });
   });
 
-  // Analytical Jacobians, one output element at a time.
-  const analytic = diff.map(([t]) => outs.map((o) => new Float64Array(t.numel() * o.numel())));
+  // Analytical Jacobians, one output real at a time: grad_output 1 (real part) and
+  // 1j (imaginary part) as PyTorch; the gradient g = dL/dx + i·dL/dy gives both input columns.
+  const analytic = diff.map(([t]) => outs.map((_, o) => new Float64Array(t.numel() * parts(t) * outReals[o]!)));
   const diffTensors = diff.map(([t]) => t);
   outs.forEach((o, oi) => {
     if (!o._requiresGrad) return;
-    const m = outNumel[oi]!;
+    const m = outReals[oi]!;
+    const co = parts(o);
     for (let e = 0; e < m; e++) {
-      const onehot = zeros([m], { dtype: o.dtype, device: o.device });
-      noGrad(() => onehot.index(e).fill_(1));
-      const gs = grad([o], diffTensors, { gradOutputs: [onehot.view([...o._shape])], retainGraph: true, allowUnused: true });
+      const unit = new Float64Array(m);
+      unit[e] = 1;
+      const go = co === 2 ? fromHost(unit, [...o._shape, 2], float64, { device: o.device }) : fromHost(unit, [...o._shape], float64, { device: o.device });
+      const gradOut = co === 2 ? complexOf(go, o) : go.to(o.dtype);
+      const gs = grad([o], diffTensors, { gradOutputs: [gradOut], retainGraph: true, allowUnused: true });
       gs.forEach((g, j) => {
         if (g === null) return;
-        const v = g.dataSync();
+        const v = flatValues([g])[0]!;
         const jac = analytic[j]![oi]!;
         for (let k = 0; k < v.length; k++) jac[k * m + e] = v[k]!;
       });
@@ -126,10 +150,10 @@ export function gradcheck(fn: Fn, inputs: Tensor | readonly unknown[], opts: Gra
       for (let k = 0; k < n.length; k++) {
         if (!(Math.abs(a[k]! - n[k]!) <= atol + rtol * Math.abs(n[k]!))) {
           if (opts.raiseException === false) return false;
-          const rows = diff[j]![0].numel();
+          const rows = diff[j]![0].numel() * parts(diff[j]![0]);
           throw new TorchRuntimeError(
             'gradcheck',
-            `Jacobian mismatch for output ${oi} with respect to input ${diff[j]![1]},\nnumerical:${jacobianRepr(rows, outNumel[oi]!, n)}\nanalytical:${jacobianRepr(rows, outNumel[oi]!, a)}\n`,
+            `Jacobian mismatch for output ${oi} with respect to input ${diff[j]![1]},\nnumerical:${jacobianRepr(rows, outReals[oi]!, n)}\nanalytical:${jacobianRepr(rows, outReals[oi]!, a)}\n`,
           );
         }
       }
