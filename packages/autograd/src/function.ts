@@ -106,7 +106,8 @@ export class Function {
     });
     node._outMeta = outs.map((o) => (o instanceof Tensor ? metaOf(o) : metaOf(args.find((a) => a instanceof Tensor) as Tensor)));
     outs.forEach((o, i) => {
-      if (o instanceof Tensor && o.dtype.isFloatingPoint && !ctx._nonDifferentiable.has(o)) setGradFn(o, node, i);
+      // Floating and complex outputs are differentiable, as in PyTorch (isDifferentiableType).
+      if (o instanceof Tensor && (o.dtype.isFloatingPoint || o.dtype.isComplex) && !ctx._nonDifferentiable.has(o)) setGradFn(o, node, i);
     });
     ctx._saved = ctx._toSave.map((t) => {
       if (t === null) return null;

@@ -179,7 +179,29 @@ class ScaleBy extends Function {
   }
 }
 
+class ComplexSquare extends Function {
+  static override forward(ctx: FunctionCtx, z: Tensor): Tensor {
+    ctx.saveForBackward(z);
+    return z.mul(z);
+  }
+  // PyTorch's convention for a holomorphic f: grad_in = grad_out · conj(f'(z)).
+  static override backward(ctx: FunctionCtx, g: Tensor): Tensor {
+    const [z] = ctx.savedTensors;
+    return g.mul(z!.conj().mul(2));
+  }
+}
+
 describe('custom functions', () => {
+  it('a complex output gets the Function’s node, and its gradient equals the built-in ops’ (z·z)', () => {
+    const data = [torch.cplx(1, 2), torch.cplx(-0.5, 0.25)];
+    const z = torch.tensor(data, { dtype: 'complex64', requiresGrad: true });
+    const out = ComplexSquare.apply(z) as Tensor;
+    expect(out.gradFn?.name()).toBe('ComplexSquareBackward');
+    out.abs().sum().backward();
+    const ref = torch.tensor(data, { dtype: 'complex64', requiresGrad: true });
+    ref.mul(ref).abs().sum().backward();
+    expect(z.grad!.tolist()).toEqual(ref.grad!.tolist());
+  });
   it('a Function subclass: node name, repr and gradient as PyTorch', () => {
     const c = b().custom_function;
     const x = leaf(c.x);
