@@ -18,6 +18,10 @@ export default defineConfig({
         items: [{ text: 'PyTorch names', link: '/reference/pytorch-mapping' }],
       },
       {
+        text: 'Guide',
+        items: [{ text: 'Getting started', link: '/guide/getting-started' }],
+      },
+      {
         text: 'Contributing',
         items: [
           { text: 'Adding an op', link: '/contributing/adding-an-op' },
