@@ -78,6 +78,9 @@ export function fmtShape(shape: readonly number[]): string {
  *   if (e instanceof torch.OutOfMemoryError) console.log(e.bytes); // 8000000000000
  * }
  * ```
+ * ```text
+ * 8000000000000
+ * ```
  */
 export class OutOfMemoryError extends TorchRuntimeError {
   /** Bytes the allocation asked for (not exact above 2^53, where no JS number is). */
