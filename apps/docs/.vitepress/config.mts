@@ -9,17 +9,36 @@ export default defineConfig({
   themeConfig: {
     search: { provider: 'local' },
     nav: [
-      { text: 'Coming from PyTorch', link: '/reference/pytorch-mapping' },
+      { text: 'Guide', link: '/guide/getting-started' },
+      { text: 'Tutorial', link: '/tutorial/notebook' },
+      { text: 'Coming from PyTorch', link: '/guide/coming-from-pytorch' },
       { text: 'Contributing', link: '/contributing/adding-an-op' },
     ],
     sidebar: [
       {
-        text: 'Reference',
-        items: [{ text: 'PyTorch names', link: '/reference/pytorch-mapping' }],
+        text: 'Guide',
+        items: [
+          { text: 'Getting started', link: '/guide/getting-started' },
+          { text: 'Tensors', link: '/guide/tensors' },
+          { text: 'Reproducibility', link: '/guide/reproducibility' },
+          { text: 'Autograd', link: '/guide/autograd' },
+          { text: 'Building and training models', link: '/guide/models' },
+          { text: 'Devices and memory', link: '/guide/devices' },
+          { text: 'Saving and loading', link: '/guide/saving-loading' },
+          { text: 'Performance', link: '/guide/performance' },
+          { text: 'Writing a backend', link: '/guide/writing-a-backend' },
+        ],
       },
       {
-        text: 'Guide',
-        items: [{ text: 'Getting started', link: '/guide/getting-started' }],
+        text: 'Tutorial',
+        items: [{ text: 'Tensors, step by step', link: '/tutorial/notebook' }],
+      },
+      {
+        text: 'Reference',
+        items: [
+          { text: 'Coming from PyTorch', link: '/guide/coming-from-pytorch' },
+          { text: 'Every PyTorch name', link: '/reference/pytorch-mapping' },
+        ],
       },
       {
         text: 'Contributing',

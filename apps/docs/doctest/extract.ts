@@ -33,6 +33,12 @@ export interface Example {
   close: number;
   code: string;
   noRun: boolean;
+  /**
+   * The id of the PyTorch program that prints the same output (`pytorch=<id>` in the fence's
+   * info string); its output is in `fixtures/pytorch-outputs.json`, written by
+   * `tools/golden/doc_examples.py`.
+   */
+  pytorch: string | null;
   output: ShownOutput | null;
   /** The comment prefix of the fence line (`' * '` in TSDoc), used to rewrite shown outputs. */
   prefix: string;
@@ -64,6 +70,7 @@ function fences(lines: Line[], file: string): Example[] {
       close: lines[Math.min(end, lines.length - 1)]!.lineNo,
       code,
       noRun: /\bno-run\b/.test(info!),
+      pytorch: /\bpytorch=([\w.-]+)/.exec(info!)?.[1] ?? null,
       output: null,
       prefix: lines[i]!.prefix + indent!,
     };

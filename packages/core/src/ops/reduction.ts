@@ -82,7 +82,7 @@ function sumDtype(x: Tensor, requested?: DTypeLike): DType {
 /**
  * Sum over `dim` (all dims when omitted). Integers and bools sum to int64.
  * @example
- * ```ts
+ * ```ts pytorch=core.sum
  * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
  * console.log(torch.sum(x));
  * console.log(torch.sum(x, 1, { keepdim: true }));
