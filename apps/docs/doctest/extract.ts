@@ -5,6 +5,12 @@
  * Convention: an example is a fenced ```` ```ts ```` block; its shown output is a
  * ```` ```text ```` block that follows it directly (only blank lines between).
  * ```` ```ts no-run ```` blocks are not executed.
+ *
+ * Sessions: ```` ```ts session=<name> ```` blocks of one file share state, the way notebook
+ * cells do. Such a block runs after the code of the earlier runnable blocks of the same
+ * session in the same file (its {@link Example.prelude}), and only what the block itself
+ * prints is compared with its shown output. The blocks of a session form one module, so a
+ * name is declared once per session (later blocks reassign a `let`).
  */
 
 /** One line of a source with its 1-based line number and the comment prefix stripped from it. */
@@ -40,6 +46,13 @@ export interface Example {
    */
   pytorch: string | null;
   output: ShownOutput | null;
+  /** The session the block belongs to (`session=<name>` in the fence's info string), or null. */
+  session: string | null;
+  /**
+   * The code of the earlier runnable blocks of the same session in the same file, in order;
+   * it runs before the block (empty outside a session).
+   */
+  prelude: string[];
   /** The comment prefix of the fence line (`' * '` in TSDoc), used to rewrite shown outputs. */
   prefix: string;
 }
@@ -72,6 +85,8 @@ function fences(lines: Line[], file: string): Example[] {
       noRun: /\bno-run\b/.test(info!),
       pytorch: /\bpytorch=([\w.-]+)/.exec(info!)?.[1] ?? null,
       output: null,
+      session: /\bsession=([\w.-]+)/.exec(info!)?.[1] ?? null,
+      prelude: [],
       prefix: lines[i]!.prefix + indent!,
     };
     let j = end + 1;
@@ -107,10 +122,22 @@ function body(lines: Line[], from: number, to: number, indent: number): string {
     .join('\n');
 }
 
+/** Gives each block of a session the code of the earlier runnable blocks of that session. */
+function linkSessions(examples: Example[]): Example[] {
+  const sessions = new Map<string, string[]>();
+  for (const ex of examples) {
+    if (ex.session === null) continue;
+    const earlier = sessions.get(ex.session) ?? [];
+    ex.prelude = [...earlier];
+    if (!ex.noRun) sessions.set(ex.session, [...earlier, ex.code]);
+  }
+  return examples;
+}
+
 /** The examples of a markdown page. */
 export function extractMarkdown(source: string, file: string): Example[] {
   const lines = source.split('\n').map((text, k) => ({ text, lineNo: k + 1, prefix: '' }));
-  return fences(lines, file);
+  return linkSessions(fences(lines, file));
 }
 
 const COMMENT_PREFIX = /^(\s*\*\s?)/;
@@ -158,16 +185,33 @@ export function extractTsdoc(source: string, file: string): Example[] {
     }
     flush();
   }
-  return out;
+  return linkSessions(out);
 }
+
+/**
+ * The global function a session's module calls between its prelude and the block: the
+ * runner drops what was printed before the call.
+ */
+export const SESSION_MARK = 'antorcha.doctest.sessionMark';
+
+const IMPORTS = /^\s*import\s/m;
 
 /**
  * The module a doctest runs: the example, with `import * as torch from 'antorcha'`
  * when it imports nothing; `resolve` maps import specifiers (the docs package does
- * not depend on every `@antorcha/*` package itself).
+ * not depend on every `@antorcha/*` package itself). A session block's `prelude` (the
+ * earlier blocks of its session) comes first, then a call of the {@link SESSION_MARK}
+ * function, then the block; the torch import is added once when any of these blocks
+ * imports nothing and none imports `* as torch` itself.
  */
-export function moduleSource(code: string, resolve: (spec: string) => string = (s) => s): string {
-  const imports = /^\s*import\s/m.test(code);
-  const body = code.replace(/(\bfrom\s+|\bimport\s*\(?\s*)(['"])([^'"]+)\2/g, (_m, pre: string, q: string, spec: string) => `${pre}${q}${resolve(spec)}${q}`);
-  return (imports ? '' : `import * as torch from '${resolve('antorcha')}';\n`) + body + '\nexport {};\n';
+export function moduleSource(code: string, resolve: (spec: string) => string = (s) => s, prelude: readonly string[] = []): string {
+  const parts = [...prelude, code];
+  const needsTorch = parts.some((p) => !IMPORTS.test(p)) && !parts.some((p) => /^\s*import\s+\*\s+as\s+torch\s+from\b/m.test(p));
+  const mapped = parts.map((p) =>
+    p.replace(/(\bfrom\s+|\bimport\s*\(?\s*)(['"])([^'"]+)\2/g, (_m, pre: string, q: string, spec: string) => `${pre}${q}${resolve(spec)}${q}`),
+  );
+  const body = prelude.length
+    ? [...mapped.slice(0, -1), `;globalThis[Symbol.for('${SESSION_MARK}')]?.();`, mapped[mapped.length - 1]!].join('\n')
+    : mapped[0]!;
+  return (needsTorch ? `import * as torch from '${resolve('antorcha')}';\n` : '') + body + '\nexport {};\n';
 }

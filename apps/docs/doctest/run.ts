@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatWithOptions } from 'node:util';
-import { moduleSource, type Example } from './extract.js';
+import { moduleSource, SESSION_MARK, type Example } from './extract.js';
 
 /** Where the temporary example modules go (git-ignored). */
 export const TMP_DIR = join(import.meta.dirname, '..', '.doctest-tmp');
@@ -30,13 +30,23 @@ export function resolveWorkspace(spec: string): string {
   return target ? pathToFileURL(join(dir, target)).href : spec;
 }
 
-/** Runs an example and returns everything it printed with console.log/info/warn/error. */
-export async function runExample(ex: Example): Promise<string> {
+/**
+ * Runs an example and returns everything it printed with console.log/info/warn/error.
+ * A session block runs after its prelude, whose own output is left out.
+ */
+export async function runExample(ex: Pick<Example, 'file' | 'line' | 'code'> & Partial<Pick<Example, 'prelude'>>): Promise<string> {
   mkdirSync(TMP_DIR, { recursive: true });
-  const name = createHash('sha1').update(`${ex.file}:${ex.line}:${ex.code}`).digest('hex').slice(0, 16);
+  const prelude = ex.prelude ?? [];
+  const name = createHash('sha1').update(`${ex.file}:${ex.line}:${prelude.join('\n')}\n${ex.code}`).digest('hex').slice(0, 16);
   const path = join(TMP_DIR, `${name}.ts`);
-  writeFileSync(path, moduleSource(ex.code, resolveWorkspace));
+  writeFileSync(path, moduleSource(ex.code, resolveWorkspace, prelude));
   const printed: string[] = [];
+  // Where the block's own output starts (a session's prelude prints before the mark).
+  let from = 0;
+  const markKey = Symbol.for(SESSION_MARK);
+  (globalThis as Record<symbol, unknown>)[markKey] = (): void => {
+    from = printed.length;
+  };
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
   const capture = (...args: unknown[]): void => {
     printed.push(formatWithOptions({ colors: false }, ...args));
@@ -58,8 +68,9 @@ export async function runExample(ex: Example): Promise<string> {
     torch.setDefaultDtype(dtype);
     torch.setGradEnabled(grad);
     rmSync(path, { force: true });
+    delete (globalThis as Record<symbol, unknown>)[markKey];
   }
-  return printed.join('\n');
+  return printed.slice(from).join('\n');
 }
 
 /** Trailing whitespace per line and trailing blank lines do not count. */

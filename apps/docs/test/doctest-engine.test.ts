@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractMarkdown, extractTsdoc, moduleSource, normalise, recordOutput, applyUpdates } from '../doctest/index.js';
+import { extractMarkdown, extractTsdoc, moduleSource, normalise, recordOutput, applyUpdates, runExample } from '../doctest/index.js';
 
 const md = ['# T', '', '```ts', 'console.log(1);', '```', '', '```text', '1', '```', '', '```sh', 'ls', '```', '', '```ts no-run', 'x;', '```', ''].join('\n');
 
@@ -61,5 +61,66 @@ describe('doctest extractor', () => {
     recordOutput(extractMarkdown(md, g)[1]!, 'hi');
     applyUpdates();
     expect(readFileSync(g, 'utf8')).toContain('```ts no-run\nx;\n```\n```text\nhi\n```');
+  });
+  it('links the blocks of a session: each gets the code of the earlier runnable ones of its session', () => {
+    const page = [
+      '```ts session=a',
+      'let x = 1;',
+      '```',
+      '```ts session=b',
+      'const y = 2;',
+      '```',
+      '```ts session=a no-run',
+      'skipped;',
+      '```',
+      '```ts',
+      'alone;',
+      '```',
+      '```ts session=a pytorch=t.x',
+      'x += 1;',
+      '```',
+    ].join('\n');
+    const ex = extractMarkdown(page, 'p.md');
+    expect(ex.map((e) => [e.session, e.prelude])).toEqual([
+      ['a', []],
+      ['b', []],
+      ['a', ['let x = 1;']],
+      [null, []],
+      ['a', ['let x = 1;']],
+    ]);
+    expect(ex[4]!.pytorch).toBe('t.x');
+    const tsdoc = ['/**', ' * @example', ' * ```ts session=s', ' * let n = 1;', ' * ```', ' * @example', ' * ```ts session=s', ' * n++;', ' * ```', ' */'].join('\n');
+    expect(extractTsdoc(tsdoc, 'a.ts').map((e) => e.prelude)).toEqual([[], ['let n = 1;']]);
+  });
+  it('a session module runs the prelude, then the mark, then the block, importing torch once', () => {
+    const src = moduleSource('console.log(x);', (s) => s, ['const x = 1;', "import { nn } from 'antorcha';\nconsole.log(2);"]);
+    expect(src.match(/import \* as torch/g)).toHaveLength(1);
+    const mark = src.indexOf('antorcha.doctest.sessionMark');
+    expect(src.indexOf('const x = 1;')).toBeLessThan(mark);
+    expect(src.indexOf('console.log(2);')).toBeLessThan(mark);
+    expect(src.indexOf('console.log(x);')).toBeGreaterThan(mark);
+    expect(moduleSource('b;', (s) => s, ["import * as torch from 'antorcha';"]).match(/import \* as torch/g)).toHaveLength(1);
+  });
+  it('a session block sees the state of the earlier blocks and shows only what it prints itself', async () => {
+    const page = [
+      '```ts session=nb',
+      'torch.manualSeed(7);',
+      'const x = torch.randn([1, 5]);',
+      "console.log('first');",
+      '```',
+      '```ts session=nb',
+      'let total = x.sum();',
+      "console.log('second');",
+      '```',
+      '```ts session=nb',
+      'console.log(total.toString());',
+      'console.log(x.shape);',
+      '```',
+    ].join('\n');
+    const [a, b, c] = extractMarkdown(page, join(tmpdir(), 'session.md'));
+    expect(await runExample(a!)).toBe('first');
+    expect(await runExample(b!)).toBe('second');
+    const alone = await runExample({ file: 'alone.md', line: 1, code: 'torch.manualSeed(7);\nconsole.log(torch.randn([1, 5]).sum().toString());' });
+    expect(await runExample(c!)).toBe(`${alone}\ntorch.Size([1, 5])`);
   });
 });
