@@ -41,9 +41,17 @@ function expectBool(name: string, pos: number, v: unknown): asserts v is boolean
  * devices with synchronous reads (CPU); on WebGPU it is skipped (with one `console.warn`),
  * while creation stacks are still recorded and printed on errors.
  * @example
+ * While on, a NaN gradient makes `backward()` throw `Function 'MulBackward0' returned nan
+ * values in its 0th output.` after printing the traceback of the forward call.
  * ```ts
  * torch.autograd.setDetectAnomaly(true);
- * x.mul(NaN).sum().backward(); // Function 'MulBackward0' returned nan values in its 0th output.
+ * console.log(torch.isAnomalyEnabled(), torch.isAnomalyCheckNanEnabled());
+ * torch.autograd.setDetectAnomaly(false);
+ * console.log(torch.isAnomalyEnabled());
+ * ```
+ * ```text
+ * true true
+ * false
  * ```
  */
 export function setDetectAnomaly(mode: boolean, checkNanMode = true): void {
@@ -60,7 +68,14 @@ export function setDetectAnomaly(mode: boolean, checkNanMode = true): void {
  * an async `fn` is refused.
  * @example
  * ```ts
+ * const x = torch.tensor([1, 4], { dtype: 'float32', requiresGrad: true });
+ * const loss = x.sqrt().sum();
  * torch.autograd.detectAnomaly(() => loss.backward());
+ * console.log(x.grad);
+ * ```
+ * ```text
+ * Anomaly Detection has been enabled. This mode will increase the runtime and should only be enabled for debugging.
+ * tensor([0.5000, 0.2500])
  * ```
  */
 export function detectAnomaly<T>(fn: () => T, checkNanMode = true): T {

@@ -63,8 +63,11 @@ function checkRequireGrad(outputs: readonly Tensor[], op: string): void {
  * @example
  * ```ts
  * const x = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
- * backward(x.mul(x).sum());
- * x.grad; // tensor([2., 4., 6.])
+ * torch.autograd.backward(x.mul(x).sum());
+ * console.log(x.grad);
+ * ```
+ * ```text
+ * tensor([2., 4., 6.])
  * ```
  */
 export function backward(tensors: Tensor | readonly Tensor[], gradTensors?: Tensor | null | readonly (Tensor | null)[], opts: BackwardOptions = {}): void {
@@ -86,8 +89,15 @@ export function backward(tensors: Tensor | readonly Tensor[], gradTensors?: Tens
  * `createGraph: true` the results are themselves differentiable.
  * @example
  * ```ts
- * const [dx] = grad(x.pow(3).sum(), [x], { createGraph: true });
- * const [d2x] = grad(dx!.sum(), [x]); // 6x
+ * const x = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
+ * const [dx] = torch.autograd.grad(x.pow(3).sum(), [x], { createGraph: true });
+ * const [d2x] = torch.autograd.grad(dx!.sum(), [x]);
+ * console.log(dx); // 3x²
+ * console.log(d2x); // 6x
+ * ```
+ * ```text
+ * tensor([ 3., 12., 27.], grad_fn=<MulBackward0>)
+ * tensor([ 6., 12., 18.])
  * ```
  */
 export function grad(outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[], opts: GradOptions = {}): (Tensor | null)[] {

@@ -58,6 +58,9 @@ type Rest<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
  * Base class of custom autograd functions.
  * @example
  * ```ts
+ * import * as torch from 'antorcha';
+ * import { autograd, type Tensor } from 'antorcha';
+ *
  * class Exp extends autograd.Function {
  *   static forward(ctx: autograd.FunctionCtx, x: Tensor): Tensor {
  *     const y = x.exp();
@@ -69,7 +72,15 @@ type Rest<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
  *     return g.mul(y!);
  *   }
  * }
- * const y = Exp.apply(x); // y.gradFn.name() === 'ExpBackward'
+ * const x = torch.tensor([0, 1], { dtype: 'float32', requiresGrad: true });
+ * const y = Exp.apply(x) as Tensor;
+ * console.log(y.gradFn?.name());
+ * y.sum().backward();
+ * console.log(x.grad);
+ * ```
+ * ```text
+ * ExpBackward
+ * tensor([1.0000, 2.7183])
  * ```
  */
 export class Function {

@@ -41,7 +41,16 @@ class FusedNode extends Node {
  * so `fn` must be free of side effects.
  * @example
  * ```ts
- * fusedNode('MseLossBackward0', [input, target], (x, t) => x.sub(t).square().mean());
+ * const input = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
+ * const target = torch.tensor([1, 0, 0], { dtype: 'float32' });
+ * const loss = torch.autograd.fusedNode('MseLossBackward0', [input, target], (x, t) => x.sub(t).square().mean());
+ * console.log(loss);
+ * loss.backward();
+ * console.log(input.grad);
+ * ```
+ * ```text
+ * tensor(4.3333, grad_fn=<MseLossBackward0>)
+ * tensor([0.0000, 1.3333, 2.0000])
  * ```
  */
 export function fusedNode<const A extends Inputs>(name: string, inputs: A, fn: (...xs: A) => Tensor): Tensor {

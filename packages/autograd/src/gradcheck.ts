@@ -69,8 +69,12 @@ function jacobianRepr(rows: number, cols: number, data: Float64Array): string {
  * `Jacobian mismatch for output i with respect to input j`).
  * @example
  * ```ts
+ * torch.manualSeed(0);
  * const x = torch.randn([3], { dtype: 'float64', requiresGrad: true });
- * gradcheck((t) => t.sigmoid(), [x]); // true
+ * console.log(torch.autograd.gradcheck((t) => t.sigmoid(), [x]));
+ * ```
+ * ```text
+ * true
  * ```
  */
 export function gradcheck(fn: Fn, inputs: Tensor | readonly unknown[], opts: GradcheckOptions = {}): boolean {

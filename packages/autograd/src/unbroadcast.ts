@@ -27,7 +27,10 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
  * Sums `grad` over the dims along which `shape` was broadcast, returning a tensor of `shape`.
  * @example
  * ```ts
- * sumTo(torch.ones(2, 3), [3]); // tensor([2., 2., 2.])
+ * console.log(torch.autograd.sumTo(torch.ones([2, 3]), [3]));
+ * ```
+ * ```text
+ * tensor([2., 2., 2.])
  * ```
  */
 export function sumTo(grad: Tensor, shape: readonly number[]): Tensor {

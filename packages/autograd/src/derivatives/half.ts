@@ -10,8 +10,14 @@ import { type Tensor, isHalfDtype } from '@antorcha/core';
  * `f(g, ...ts)`, computed on float32 copies and cast back to `g`'s dtype when `g` is
  * float16/bfloat16 (one rounding, as PyTorch's fused backward kernels); `f` itself otherwise.
  * @example
+ * tanh's float16 backward goes through it, so its gradient is rounded once, as PyTorch's:
  * ```ts
- * fused((g, y) => g.mul(y.square().neg().add(1)), g, y); // tanh's backward
+ * const x = torch.tensor([0.1, 0.5, 2], { dtype: 'float16', requiresGrad: true });
+ * x.tanh().sum().backward();
+ * console.log(x.grad);
+ * ```
+ * ```text
+ * tensor([0.9902, 0.7866, 0.0710], dtype=torch.float16)
  * ```
  */
 export function fused(f: (g: Tensor, ...ts: Tensor[]) => Tensor, g: Tensor, ...ts: Tensor[]): Tensor {
