@@ -1,0 +1,72 @@
+"""PyTorch programs for the guide pages tensors.md, reproducibility.md and autograd.md."""
+
+EXAMPLES = {
+    # ---------------------------------------------------------------- guide/tensors.md
+    'guide_a.create': '''
+a = torch.tensor([[1, 2], [3, 4]])
+b = torch.zeros(2, 3, dtype=torch.float64)
+c = torch.arange(0, 1, 0.25)
+d = torch.full((2, 2), 7.5)
+print(a)
+print(b)
+print(c)
+print(d)
+''',
+    'guide_a.default-dtype': '''
+print(torch.get_default_dtype())
+print(torch.tensor([1.5]).dtype)
+torch.set_default_dtype(torch.float64)
+print(torch.tensor([1.5]).dtype)
+''',
+    'guide_a.promotion': '''
+i = torch.tensor([1, 2, 3], dtype=torch.int32)
+f = torch.tensor([1, 2, 3], dtype=torch.float32)
+d0 = torch.tensor(2.5, dtype=torch.float64)
+print(i + 2.5)
+print(i + d0)
+print(f + d0)
+print(torch.result_type(i, torch.tensor(5)))
+print(torch.promote_types(torch.uint8, torch.int32))
+''',
+    'guide_a.view-shares': '''
+x = torch.arange(6)
+v = x.view(2, 3)
+print(v.shape)
+v[0, 1] = 100
+v[:, 2].fill_(-1)
+print(x)
+''',
+    'guide_a.resize': '''
+r = torch.tensor([1.5, 2, 3, 4, 5, 6])
+r.resize_(2, 2)
+print(r)
+''',
+    'guide_a.broadcast': '''
+col = torch.tensor([[0], [10], [20]])
+row = torch.tensor([1, 2, 3, 4])
+print(col + row)
+try:
+    torch.ones(2, 3) + torch.ones(4)
+except RuntimeError as e:
+    print(e)
+''',
+    'guide_a.indexing': '''
+x = torch.arange(12).view(3, 4)
+print(x[:, 1:3])
+print(x[x > 8])
+print(x[torch.tensor([2, 0])])
+x[x % 2 == 0] = 0
+x[0, 1:3] = -7
+print(x)
+''',
+    'guide_a.inplace': '''
+x = torch.tensor([1, 2, 3], dtype=torch.float32)
+x.mul_(2).add_(1)
+print(x)
+w = torch.ones(3, requires_grad=True)
+try:
+    w.add_(1)
+except RuntimeError as e:
+    print(e)
+''',
+}
