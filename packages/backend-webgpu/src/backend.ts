@@ -180,9 +180,18 @@ function toHost(dtype: DTypeName, bytes: ArrayBuffer): HostArray {
  * core's `registerBackend` to make `device: 'webgpu'` work, or use `initWebGPU()`.
  * @throws WebGPUUnavailableError when no adapter exists (see `WebGPUOptions.timeoutMs`).
  * @example
+ * Falling back to the CPU where there is no GPU:
  * ```ts
- * const backend = await createWebGPUBackend();
- * registerBackend(backend);
+ * import * as torch from 'antorcha';
+ * import { createWebGPUBackend, webgpu } from '@antorcha/backend-webgpu';
+ *
+ * const device = (await webgpu.isAvailable()) ? 'webgpu' : 'cpu';
+ * if (device === 'webgpu') torch.registerBackend(await createWebGPUBackend());
+ * const y = torch.ones([3], { device }).mul(2);
+ * console.log(await y.toAsync('cpu'));
+ * ```
+ * ```text
+ * tensor([2., 2., 2.])
  * ```
  */
 export async function createWebGPUBackend(opts: WebGPUOptions & WebGPUBackendOptions = {}): Promise<WebGPUBackend> {

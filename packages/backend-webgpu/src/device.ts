@@ -120,7 +120,16 @@ let available: Promise<boolean> | null = null;
  * Whether a WebGPU adapter can be obtained here (cached after the first call).
  * @example
  * ```ts
- * if (await webgpu.isAvailable()) await initWebGPU();
+ * import * as torch from 'antorcha';
+ * import { initWebGPU, isAvailable } from '@antorcha/backend-webgpu';
+ *
+ * const device = (await isAvailable()) ? 'webgpu' : 'cpu';
+ * if (device === 'webgpu') await initWebGPU();
+ * const x = torch.arange(4, { device });
+ * console.log(await x.mul(x).toAsync('cpu'));
+ * ```
+ * ```text
+ * tensor([0, 1, 4, 9])
  * ```
  */
 export function isAvailable(opts: WebGPUOptions = {}): Promise<boolean> {

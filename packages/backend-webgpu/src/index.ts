@@ -33,9 +33,13 @@ let pendingCacheLimit: number | null | 'auto' | undefined;
  * Later calls return the same backend.
  * @throws WebGPUUnavailableError when no adapter exists.
  * @example
- * ```ts
- * await initWebGPU();
- * const y = torch.ones(3, { device: 'webgpu' }).mul(2);
+ * ```ts no-run
+ * import * as torch from 'antorcha';
+ * import { initWebGPU } from '@antorcha/backend-webgpu';
+ *
+ * await initWebGPU(); // throws WebGPUUnavailableError without a GPU
+ * const y = torch.ones([3], { device: 'webgpu' }).mul(2);
+ * console.log(await y.toStringAsync());
  * ```
  */
 export function initWebGPU(opts: WebGPUOptions & WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
@@ -133,7 +137,9 @@ export const webgpu = {
    * @throws RangeError for a negative or non-finite count.
    * @example
    * ```ts
-   * webgpu.setCacheLimit(512 * 2 ** 20); // keep at most 512 MiB idle
+   * import { webgpu } from '@antorcha/backend-webgpu';
+   *
+   * webgpu.setCacheLimit(512 * 2 ** 20); // keep at most 512 MiB idle (before or after initWebGPU)
    * ```
    */
   setCacheLimit(bytes: number | null | 'auto'): void {
