@@ -69,4 +69,40 @@ try:
 except RuntimeError as e:
     print(e)
 ''',
+    # ---------------------------------------------------------------- guide/reproducibility.md
+    'guide_a.seed-streams': '''
+torch.manual_seed(0)
+print(torch.rand(2, 3))
+print(torch.randn(2, 3))
+print(torch.randint(0, 10, (6,)))
+print(torch.randperm(8))
+''',
+    'guide_a.every-digit': '''
+torch.manual_seed(0)
+x = torch.randn(16)
+for v in x[13:16].tolist():
+    print(v)
+''',
+    'guide_a.fills': '''
+torch.manual_seed(0)
+print(torch.empty(4).normal_(2, 0.5))
+print(torch.empty(4).uniform_(-1, 1))
+print(nn.functional.dropout(torch.ones(8), 0.5))
+torch.manual_seed(0)
+layer = nn.Linear(3, 2)
+print(layer.weight)
+print(layer.bias)
+''',
+    'guide_a.generator': '''
+g = torch.Generator().manual_seed(42)
+print(torch.randn(3, generator=g))
+print(torch.rand(3, generator=g))
+print(g.initial_seed())
+''',
+    'guide_a.compat-113': '''
+torch.manual_seed(3)
+x = torch.randn(4, dtype=torch.float64)
+for v in x.tolist():
+    print(v)
+''',
 }
