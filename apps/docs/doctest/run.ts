@@ -57,9 +57,12 @@ export async function runExample(ex: Pick<Example, 'file' | 'line' | 'code'> & P
     setDefaultDtype(d: unknown): void;
     isGradEnabled(): boolean;
     setGradEnabled(b: boolean): void;
+    getPrintoptions(): object;
+    setPrintoptions(o: object): void;
   };
   const dtype = torch.getDefaultDtype();
   const grad = torch.isGradEnabled();
+  const printOptions = torch.getPrintoptions();
   console.log = console.info = console.warn = console.error = capture;
   try {
     await import(/* @vite-ignore */ `${pathToFileURL(path).href}?t=${Date.now()}`);
@@ -67,6 +70,7 @@ export async function runExample(ex: Pick<Example, 'file' | 'line' | 'code'> & P
     Object.assign(console, saved);
     torch.setDefaultDtype(dtype);
     torch.setGradEnabled(grad);
+    torch.setPrintoptions(printOptions);
     rmSync(path, { force: true });
     delete (globalThis as Record<symbol, unknown>)[markKey];
   }

@@ -123,4 +123,9 @@ describe('doctest extractor', () => {
     const alone = await runExample({ file: 'alone.md', line: 1, code: 'torch.manualSeed(7);\nconsole.log(torch.randn([1, 5]).sum().toString());' });
     expect(await runExample(c!)).toBe(`${alone}\ntorch.Size([1, 5])`);
   });
+  it('puts back the print options an example changes', async () => {
+    const before = await runExample({ file: 'p.md', line: 1, code: 'console.log(torch.tensor([1 / 3]).toString());' });
+    await runExample({ file: 'p.md', line: 2, code: 'torch.setPrintoptions({ precision: 1 });' });
+    expect(await runExample({ file: 'p.md', line: 3, code: 'console.log(torch.tensor([1 / 3]).toString());' })).toBe(before);
+  });
 });
