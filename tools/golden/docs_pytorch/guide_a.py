@@ -105,4 +105,90 @@ x = torch.randn(4, dtype=torch.float64)
 for v in x.tolist():
     print(v)
 ''',
+    # ---------------------------------------------------------------- guide/autograd.md
+    'guide_a.grad-fn': '''
+x = torch.tensor([1, 2, 3], dtype=torch.float32, requires_grad=True)
+y = (x * 2).sigmoid()
+print(x)
+print(y)
+print(y.grad_fn.name())
+loss = y.sum()
+print(loss)
+''',
+    'guide_a.backward': '''
+x = torch.tensor([1, 2, 3], dtype=torch.float32, requires_grad=True)
+(x * 2).sigmoid().sum().backward()
+print(x.grad)
+(x * x).backward(torch.tensor([1, 0.5, 0.25]))
+print(x.grad)
+x.grad = None
+''',
+    'guide_a.retain-graph': '''
+w = torch.tensor([1, 2], dtype=torch.float32, requires_grad=True)
+s = w.exp().sum()
+s.backward(None, retain_graph=True)
+s.backward()
+print(w.grad)
+try:
+    s.backward()
+except RuntimeError as e:
+    print(e)
+''',
+    'guide_a.no-grad': '''
+x = torch.tensor([1, 2, 3], dtype=torch.float32, requires_grad=True)
+with torch.no_grad():
+    y = x * 2
+print(y)
+d = x.detach()
+print(d)
+d[0] = 10
+print(x)
+''',
+    'guide_a.higher-order': '''
+x = torch.tensor([2], dtype=torch.float32, requires_grad=True)
+y = x.pow(3)
+dy, = torch.autograd.grad(y, [x], create_graph=True)
+print(dy)
+d2y, = torch.autograd.grad(dy, [x])
+print(d2y)
+''',
+    'guide_a.version': '''
+x = torch.tensor([1, 2], dtype=torch.float32, requires_grad=True)
+e = x.exp()
+e.add_(1)
+try:
+    e.sum().backward()
+except RuntimeError as err:
+    print(err)
+''',
+    'guide_a.custom-function': '''
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * x
+
+    @staticmethod
+    def backward(ctx, g):
+        x, = ctx.saved_tensors
+        return g * x * 2
+
+
+x = torch.tensor([1, 2, 3], dtype=torch.float32, requires_grad=True)
+q = Square.apply(x)
+print(q)
+q.sum().backward()
+print(x.grad)
+''',
+    'guide_a.anomaly': '''
+import warnings
+x = torch.tensor([0, 1], dtype=torch.float32, requires_grad=True)
+with warnings.catch_warnings():
+    warnings.simplefilter('ignore')
+    try:
+        with torch.autograd.detect_anomaly():
+            x.sqrt().mul(0).sum().backward()
+    except RuntimeError as e:
+        print(e)
+''',
 }
