@@ -103,4 +103,25 @@ with torch.no_grad():
     accuracy = model(x).argmax(1).eq(y).float().mean()
 print(f'accuracy {accuracy.item():.4f}')
 ''',
+    # ---------------------------------------------------------------- devices.md
+    'guide_b.cpu-device': """
+x = torch.ones(2, 3)
+print(str(x.device))
+print(x.device.type, str(torch.device('cpu:0')))
+""",
+    'guide_b.either-device': """
+device = 'cpu'
+torch.manual_seed(0)
+model = nn.Linear(4, 1).to(device)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+x = torch.randn(32, 4).to(device)
+y = x.sum(1, keepdim=True)
+
+for step in range(3):
+    opt.zero_grad()
+    loss = F.mse_loss(model(x), y)
+    loss.backward()
+    opt.step()
+    print(f'step {step}: {loss.item():.4f}')
+""",
 }
