@@ -48,9 +48,20 @@ function wrapIndex(i: number, n: number, what: string): number {
  * `forward` takes and returns tensors; give `In`/`Out` for other kinds of data
  * (`new nn.Sequential<Tensor, [Tensor, Tensor]>(…)`): they are not checked.
  * @example
- * ```ts
- * const model = new nn.Sequential(new nn.Linear(784, 128), new nn.ReLU(), new nn.Linear(128, 10));
- * model.stateDict(); // '0.weight', '0.bias', '2.weight', '2.bias'
+ * ```ts pytorch=nn.Sequential
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Sequential(new torch.nn.Linear(4, 3), new torch.nn.ReLU(), new torch.nn.Linear(3, 1));
+ * console.log(model);
+ * console.log(model.call(torch.ones(2, 4)));
+ * ```
+ * ```text
+ * Sequential(
+ *   (0): Linear(in_features=4, out_features=3, bias=True)
+ *   (1): ReLU()
+ *   (2): Linear(in_features=3, out_features=1, bias=True)
+ * )
+ * tensor([[-0.3914],
+ *         [-0.3914]], grad_fn=<AddmmBackward0>)
  * ```
  */
 export class Sequential<In = Tensor, Out = Tensor> extends Module {
@@ -113,9 +124,15 @@ export class Sequential<In = Tensor, Out = Tensor> extends Module {
  * `M` is the modules' type, inferred from the constructor's argument, so calling an
  * element is typed (`layer.call(x)` is a Tensor for a list of `Linear`s).
  * @example
- * ```ts
- * this.layers = new nn.ModuleList([new nn.Linear(4, 4), new nn.Linear(4, 4)]);
- * for (const layer of this.layers) x = layer.call(x);
+ * ```ts pytorch=nn.ModuleList
+ * torch.manualSeed(0);
+ * const layers = new torch.nn.ModuleList([new torch.nn.Linear(2, 2), new torch.nn.Linear(2, 1)]);
+ * let x = torch.ones(1, 2);
+ * for (const layer of layers) x = layer.call(x);
+ * console.log(layers.length, x);
+ * ```
+ * ```text
+ * 2 tensor([[-0.5759]], grad_fn=<AddmmBackward0>)
  * ```
  */
 export class ModuleList<M extends Module = Module> extends Module {
@@ -180,9 +197,17 @@ export class ModuleList<M extends Module = Module> extends Module {
  * A dictionary of submodules, in insertion order; `M` is the modules' type (inferred from
  * the constructor's argument), so `heads.get('cls').call(x)` is typed.
  * @example
- * ```ts
- * const heads = new nn.ModuleDict({ cls: new nn.Linear(8, 3), reg: new nn.Linear(8, 1) });
- * heads.get('cls');
+ * ```ts pytorch=nn.ModuleDict
+ * const heads = new torch.nn.ModuleDict({ cls: new torch.nn.Linear(8, 3), reg: new torch.nn.Linear(8, 1) });
+ * console.log(heads);
+ * console.log(heads.get('reg'));
+ * ```
+ * ```text
+ * ModuleDict(
+ *   (cls): Linear(in_features=8, out_features=3, bias=True)
+ *   (reg): Linear(in_features=8, out_features=1, bias=True)
+ * )
+ * Linear(in_features=8, out_features=1, bias=True)
  * ```
  */
 export class ModuleDict<M extends Module = Module> extends Module {
@@ -300,9 +325,18 @@ function paramTypeName(t: Tensor): string {
  * A dictionary of parameters registered under their keys. A plain object is taken in
  * sorted key order (PyTorch sorts a `dict`'s items); a Map keeps its order.
  * @example
- * ```ts
- * const pd = new nn.ParameterDict({ scale: torch.ones(3), shift: torch.zeros(3) });
- * pd.get('scale');
+ * ```ts pytorch=nn.ParameterDict
+ * const pd = new torch.nn.ParameterDict({ scale: torch.ones(3), shift: torch.zeros(3) });
+ * console.log(pd);
+ * console.log(pd.get('scale'));
+ * ```
+ * ```text
+ * ParameterDict(
+ *     (scale): Parameter containing: [torch.FloatTensor of size 3]
+ *     (shift): Parameter containing: [torch.FloatTensor of size 3]
+ * )
+ * Parameter containing:
+ * tensor([1., 1., 1.], requires_grad=True)
  * ```
  */
 export class ParameterDict extends Module {

@@ -46,9 +46,16 @@ export interface DataLoaderOptions<T, B = Collated<T>> {
    * batch (also inside arrays and objects) are copied with `tensor.to(device)`, which from
    * the CPU to WebGPU only writes to the device; nothing is read back.
    * @example
-   * ```ts
-   * const loader = new data.DataLoader(ds, { batchSize: 64, shuffle: true, device: 'webgpu' });
-   * for (const [xb, yb] of loader) loss = lossFn(model.forward(xb), yb); // xb, yb on WebGPU
+   * ```ts no-run
+   * import * as torch from 'antorcha';
+   * import { initWebGPU } from '@antorcha/backend-webgpu';
+   * await initWebGPU(); // registers the WebGPU backend (needs a GPU)
+   * const { TensorDataset, DataLoader } = torch.utils.data;
+   * const ds = new TensorDataset(torch.randn(256, 8), torch.randint(0, 3, [256]));
+   * const model = new torch.nn.Linear(8, 3).to('webgpu');
+   * for (const [xb, yb] of new DataLoader(ds, { batchSize: 64, shuffle: true, device: 'webgpu' })) {
+   *   const loss = torch.nn.functional.crossEntropy(model.call(xb), yb); // xb, yb are on WebGPU
+   * }
    * ```
    */
   device?: DeviceLike;
@@ -100,10 +107,15 @@ function collate(batch: unknown[]): unknown {
 /**
  * Iterates over a dataset in batches.
  * @example
- * ```ts
+ * ```ts pytorch=nn.DataLoader
+ * const { TensorDataset, DataLoader } = torch.utils.data;
+ * const ds = new TensorDataset(torch.arange(6), torch.arange(6).mul(10));
  * torch.manualSeed(0);
- * const loader = new data.DataLoader(new data.TensorDataset(x, y), { batchSize: 64, shuffle: true });
- * for (const [xb, yb] of loader) { ... } // PyTorch's batch order for seed 0
+ * for (const [xb, yb] of new DataLoader(ds, { batchSize: 4, shuffle: true })) console.log(xb, yb);
+ * ```
+ * ```text
+ * tensor([0, 4, 3, 5]) tensor([ 0, 40, 30, 50])
+ * tensor([2, 1]) tensor([20, 10])
  * ```
  * With `device: 'webgpu'` the batches arrive on the device (see {@link DataLoaderOptions.device}).
  * The batch type `B` follows from the dataset's item type `T` ({@link Collated}), or is

@@ -18,9 +18,13 @@ export abstract class Dataset<T = unknown> {
 /**
  * Wraps tensors that share their first dim: item `i` is `[t0[i], t1[i], …]`.
  * @example
- * ```ts
- * const ds = new data.TensorDataset(x, y);
- * const [xi, yi] = ds.getItem(0);
+ * ```ts pytorch=nn.TensorDataset
+ * const ds = new torch.utils.data.TensorDataset(torch.tensor([[1, 2], [3, 4], [5, 6]]), torch.tensor([0, 1, 0]));
+ * const [x, y] = ds.getItem(1);
+ * console.log(ds.length, x, y);
+ * ```
+ * ```text
+ * 3 tensor([3, 4]) tensor(1)
  * ```
  */
 export class TensorDataset extends Dataset<Tensor[]> {

@@ -260,8 +260,11 @@ function checkLambd(op: string, lambd: number): void {
 /**
  * Hard shrinkage: 0 where −lambd ≤ x ≤ lambd, x elsewhere (`HardshrinkBackward0`).
  * @example
- * ```ts
- * F.hardshrink(tensor([-1, 0.2, 0.7]), 0.5); // [-1, 0, 0.7]
+ * ```ts pytorch=nn.F.hardshrink
+ * console.log(torch.nn.functional.hardshrink(torch.tensor([-1, 0.2, 0.7])));
+ * ```
+ * ```text
+ * tensor([-1.0000,  0.0000,  0.7000])
  * ```
  */
 export function hardshrink(input: Tensor, lambd = 0.5): Tensor {
@@ -307,8 +310,17 @@ export interface GumbelSoftmaxOptions {
  * g = −log(Exponential(1)) drawn as PyTorch draws it (`exponential_` on an empty tensor
  * like `logits`); `hard` returns one-hot vectors with the soft sample's gradient.
  * @example
- * ```ts
- * F.gumbelSoftmax(logits, { tau: 0.5, hard: true });
+ * ```ts pytorch=nn.F.gumbelSoftmax
+ * torch.manualSeed(0);
+ * const logits = torch.tensor([[1, 2, 3], [3, 2, 1]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.gumbelSoftmax(logits, { tau: 0.5 }));
+ * console.log(torch.nn.functional.gumbelSoftmax(logits, { tau: 0.5, hard: true }));
+ * ```
+ * ```text
+ * tensor([[5.4419e-04, 3.2693e-02, 9.6676e-01],
+ *         [5.3797e-01, 4.3621e-01, 2.5818e-02]])
+ * tensor([[0., 0., 1.],
+ *         [1., 0., 0.]])
  * ```
  */
 export function gumbelSoftmax(logits: Tensor, opts: GumbelSoftmaxOptions = {}): Tensor {
@@ -337,8 +349,15 @@ export function gumbelSoftmax(logits: Tensor, opts: GumbelSoftmaxOptions = {}): 
  * (`RreluWithNoiseBackward0`). On a device that reads only asynchronously (WebGPU),
  * training draws one slope per element on the device, as PyTorch's CUDA kernel does.
  * @example
- * ```ts
- * F.rrelu(x, 1 / 8, 1 / 3, true);
+ * ```ts pytorch=nn.F.rrelu
+ * torch.manualSeed(0);
+ * const x = torch.tensor([-2, -1, 1], { dtype: 'float32' });
+ * console.log(torch.nn.functional.rrelu(x));
+ * console.log(torch.nn.functional.rrelu(x, 1 / 8, 1 / 3, true));
+ * ```
+ * ```text
+ * tensor([-0.4583, -0.2292,  1.0000])
+ * tensor([-0.6542, -0.2725,  1.0000])
  * ```
  */
 export function rrelu(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training = false, inplace = false, generator?: Generator): Tensor {

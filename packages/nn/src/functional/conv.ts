@@ -114,8 +114,16 @@ function convolution(inputs: readonly [Tensor, Tensor, Tensor | null | undefined
 /**
  * 2-D convolution: input [N, C, H, W] (or [C, H, W]), weight [O, C/groups, kh, kw].
  * @example
- * ```ts
- * F.conv2d(x, w, b, { padding: 1 });
+ * ```ts pytorch=nn.F.conv2d
+ * const x = torch.arange(9, { dtype: 'float32' }).reshape(1, 1, 3, 3);
+ * const w = torch.ones(1, 1, 2, 2);
+ * console.log(torch.nn.functional.conv2d(x, w));
+ * console.log(torch.nn.functional.conv2d(x, w, torch.tensor([0.5]), { padding: 1 }).shape);
+ * ```
+ * ```text
+ * tensor([[[[ 8., 12.],
+ *           [20., 24.]]]])
+ * torch.Size([1, 1, 4, 4])
  * ```
  */
 export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {

@@ -6,8 +6,11 @@ import { type Tensor, TorchRuntimeError, expectNumber, expectTensor, fromHost, i
  * The p-norm distance between every pair of rows i < j of `input` [N, M], in row-major
  * order of the pairs: a vector of N·(N−1)/2 (`PdistBackward0`).
  * @example
- * ```ts
- * F.pdist(tensor([[0, 0], [3, 4], [6, 8]])); // [5, 10, 5]
+ * ```ts pytorch=nn.F.pdist
+ * console.log(torch.nn.functional.pdist(torch.tensor([[0, 0], [3, 4], [6, 8]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([ 5., 10.,  5.])
  * ```
  */
 export function pdist(input: Tensor, p = 2): Tensor {

@@ -14,8 +14,15 @@ function checkP(p: number): void {
  * Zeroes each element with probability `p` and scales the rest by 1/(1−p) when
  * `training`; the identity otherwise.
  * @example
- * ```ts
- * F.dropout(x, 0.5, true);
+ * ```ts pytorch=nn.F.dropout
+ * torch.manualSeed(0);
+ * const x = torch.ones(8);
+ * console.log(torch.nn.functional.dropout(x, 0.5));
+ * console.log(torch.nn.functional.dropout(x, 0.5, false));
+ * ```
+ * ```text
+ * tensor([0., 0., 2., 0., 0., 0., 2., 2.])
+ * tensor([1., 1., 1., 1., 1., 1., 1., 1.])
  * ```
  */
 export function dropout(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {

@@ -51,8 +51,18 @@ const tuple = (v: number[]): string => `(${v.join(', ')})`;
  * Extracts sliding local blocks: input [N, C, H, W] (or [C, H, W]) → [N, C·kh·kw, L]
  * with L the number of blocks.
  * @example
- * ```ts
- * F.unfold(x, 2, { stride: 2 }); // [N, C*4, H/2 * W/2]
+ * ```ts pytorch=nn.F.unfold
+ * const x = torch.arange(16, { dtype: 'float32' }).reshape(1, 1, 4, 4);
+ * const cols = torch.nn.functional.unfold(x, 2, { stride: 2 });
+ * console.log(cols.shape);
+ * console.log(cols);
+ * ```
+ * ```text
+ * torch.Size([1, 4, 4])
+ * tensor([[[ 0.,  2.,  8., 10.],
+ *          [ 1.,  3.,  9., 11.],
+ *          [ 4.,  6., 12., 14.],
+ *          [ 5.,  7., 13., 15.]]])
  * ```
  */
 export function unfold(input: Tensor, kernelSize: IntOrTuple, opts: FoldOptions = {}): Tensor {

@@ -3,12 +3,18 @@
  * activations, with PyTorch's positional argument order and keyword options
  * as a trailing object.
  * @example
- * ```ts
- * import { nn } from '@antorcha/nn';
- * const F = nn.functional;
- * F.dropout(x, 0.5, true);
- * F.maxPool2d(x, 2);
- * F.crossEntropy(logits, labels, { labelSmoothing: 0.1 });
+ * ```ts pytorch=nn.F.index
+ * import * as torch from 'antorcha';
+ * const F = torch.nn.functional;
+ * const x = torch.tensor([[-1, 0, 2]], { dtype: 'float32' });
+ * console.log(F.relu(x));
+ * console.log(F.softmax(x, 1));
+ * console.log(F.crossEntropy(x, torch.tensor([2])));
+ * ```
+ * ```text
+ * tensor([[0., 0., 2.]])
+ * tensor([[0.0420, 0.1142, 0.8438]])
+ * tensor(0.1698)
  * ```
  * @packageDocumentation
  */

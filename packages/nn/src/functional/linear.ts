@@ -8,8 +8,13 @@ import { expectOptions } from './utils.js';
 /**
  * `input @ weight.T + bias`: input [*, in], weight [out, in], bias [out].
  * @example
- * ```ts
- * F.linear(x, w, b);
+ * ```ts pytorch=nn.F.linear
+ * const x = torch.tensor([[1, 2, 3]], { dtype: 'float32' });
+ * const w = torch.tensor([[1, 0, -1], [0.5, 0.5, 0.5]]);
+ * console.log(torch.nn.functional.linear(x, w, torch.tensor([0, 1])));
+ * ```
+ * ```text
+ * tensor([[-2.,  4.]])
  * ```
  */
 export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
@@ -112,6 +117,18 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
  * asynchronously (WebGPU) that needs {@link oneHotAsync}. Out-of-range classes are a
  * device-side check there (raised by the next read).
  * @throws TorchRuntimeError for classes out of range; for `numClasses` −1 on WebGPU.
+ * @example
+ * ```ts pytorch=nn.F.oneHot
+ * console.log(torch.nn.functional.oneHot(torch.tensor([0, 2, 1])));
+ * console.log(torch.nn.functional.oneHot(torch.tensor([0, 2]), 4));
+ * ```
+ * ```text
+ * tensor([[1, 0, 0],
+ *         [0, 0, 1],
+ *         [0, 1, 0]])
+ * tensor([[1, 0, 0, 0],
+ *         [0, 0, 1, 0]])
+ * ```
  */
 export function oneHot(input: Tensor, numClasses = -1): Tensor {
   expectTensor('one_hot', 'input', 1, input);
@@ -127,8 +144,14 @@ export function oneHot(input: Tensor, numClasses = -1): Tensor {
  * {@link oneHot} for any device: with `numClasses` −1 the number of classes (max + 1) is
  * read with an asynchronous read, so it works on WebGPU.
  * @example
- * ```ts
- * const y = await F.oneHotAsync(labels); // labels on 'webgpu'
+ * ```ts pytorch=nn.F.oneHotAsync
+ * const labels = torch.tensor([0, 2, 1]); // on the CPU here; on WebGPU this reads the labels back without blocking
+ * console.log(await torch.nn.functional.oneHotAsync(labels));
+ * ```
+ * ```text
+ * tensor([[1, 0, 0],
+ *         [0, 0, 1],
+ *         [0, 1, 0]])
  * ```
  */
 export async function oneHotAsync(input: Tensor, numClasses = -1): Promise<Tensor> {

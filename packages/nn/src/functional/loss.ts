@@ -180,8 +180,16 @@ function weightView(weight: Tensor, ndim: number, classDim: number): Tensor {
  * shape as input). Computed as `nllLoss(logSoftmax(input))`, with PyTorch's
  * label-smoothing and weighting rules.
  * @example
- * ```ts
- * F.crossEntropy(logits, labels, { labelSmoothing: 0.1 });
+ * ```ts pytorch=nn.F.crossEntropy
+ * const F = torch.nn.functional;
+ * const logits = torch.tensor([[2, 0.5, -1], [0, 1, 0]]);
+ * const labels = torch.tensor([0, 2]);
+ * console.log(F.crossEntropy(logits, labels));
+ * console.log(F.crossEntropy(logits, labels, { labelSmoothing: 0.1, reduction: 'none' }));
+ * ```
+ * ```text
+ * tensor(0.8964)
+ * tensor([0.3913, 1.5181])
  * ```
  */
 export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyOptions = {}): Tensor {
@@ -562,8 +570,12 @@ export type MultilabelMarginOptions = ReductionOptions;
  * same shape holding class indices, ended by the first −1: for each sample,
  * Σ_{j target} Σ_{i not target} max(0, 1 − (x_j − x_i)) / C.
  * @example
- * ```ts
- * F.multilabelMarginLoss(scores, torch.tensor([[3, 0, -1, 1]]));
+ * ```ts pytorch=nn.F.multilabelMarginLoss
+ * const scores = torch.tensor([[0.1, 0.2, 0.4, 0.8]]);
+ * console.log(torch.nn.functional.multilabelMarginLoss(scores, torch.tensor([[3, 0, -1, 1]])));
+ * ```
+ * ```text
+ * tensor(0.8500)
  * ```
  */
 export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: MultilabelMarginOptions = {}): Tensor {
@@ -616,8 +628,14 @@ export interface TripletMarginWithDistanceOptions extends ReductionOptions {
 /**
  * max(0, margin + d(anchor, positive) − d(anchor, negative)) with any distance function.
  * @example
- * ```ts
- * F.tripletMarginWithDistanceLoss(a, p, n, { distanceFunction: (x, y) => F.cosineSimilarity(x, y).neg().add(1) });
+ * ```ts pytorch=nn.F.tripletMarginWithDistanceLoss
+ * const F = torch.nn.functional;
+ * const a = torch.tensor([[1, 0]]), p = torch.tensor([[1, 0.1]]), n = torch.tensor([[0, 1]]);
+ * const cosine = (x: torch.Tensor, y: torch.Tensor) => F.cosineSimilarity(x, y).neg().add(1);
+ * console.log(F.tripletMarginWithDistanceLoss(a, p, n, { distanceFunction: cosine, margin: 1.5 }));
+ * ```
+ * ```text
+ * tensor(0.5050)
  * ```
  */
 export function tripletMarginWithDistanceLoss(anchor: Tensor, positive: Tensor, negative: Tensor, opts: TripletMarginWithDistanceOptions = {}): Tensor {
@@ -779,8 +797,14 @@ export interface CtcLossOptions extends ReductionOptions {
  * lists or (unbatched) numbers; `'mean'` divides each loss by its target length, then averages.
  * Lengths are read on the host, as PyTorch does.
  * @example
- * ```ts
- * const loss = F.ctcLoss(logits.logSoftmax(2), targets, [50, 50], [20, 18]);
+ * ```ts pytorch=nn.F.ctcLoss
+ * torch.manualSeed(0);
+ * const logProbs = torch.randn(6, 2, 4).logSoftmax(2); // [T, N, C], blank = 0
+ * const targets = torch.tensor([[1, 2, 2], [3, 1, 0]]);
+ * console.log(torch.nn.functional.ctcLoss(logProbs, targets, [6, 5], [3, 2]));
+ * ```
+ * ```text
+ * tensor(1.9944)
  * ```
  */
 export function ctcLoss(

@@ -18,8 +18,17 @@ export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
  * edge) and `'circular'` (wrap around); the last three pad the last 1 to 3 dims of a
  * (batched or unbatched) input, `'circular'` a batched one.
  * @example
- * ```ts
- * F.pad(x, [1, 1], 'reflect');
+ * ```ts pytorch=nn.F.pad
+ * const F = torch.nn.functional;
+ * const x = torch.tensor([[[1, 2, 3]]], { dtype: 'float32' });
+ * console.log(F.pad(x, [2, 1]));
+ * console.log(F.pad(x, [2, 1], 'reflect'));
+ * console.log(F.pad(x, [1, 1], 'replicate'));
+ * ```
+ * ```text
+ * tensor([[[0., 0., 1., 2., 3., 0.]]])
+ * tensor([[[3., 2., 1., 2., 3., 2.]]])
+ * tensor([[[1., 1., 2., 3., 3.]]])
  * ```
  */
 export function pad(input: Tensor, padding: readonly number[], mode: PadMode = 'constant', value: number | null = null): Tensor {

@@ -47,8 +47,12 @@ export function pixelUnshuffle(input: Tensor, downscaleFactor: number): Tensor {
  * Rearranges the channels of [N, C, *] into `groups` interleaved groups: [N, g, C/g, *] →
  * [N, C/g, g, *] → [N, C, *] (ShuffleNet).
  * @example
- * ```ts
- * F.channelShuffle(x, 2); // channels 0 1 2 3 → 0 2 1 3
+ * ```ts pytorch=nn.F.channelShuffle
+ * const x = torch.arange(4).reshape(1, 4, 1, 1);
+ * console.log(torch.nn.functional.channelShuffle(x, 2).flatten());
+ * ```
+ * ```text
+ * tensor([0, 2, 1, 3])
  * ```
  */
 export function channelShuffle(input: Tensor, groups: number): Tensor {

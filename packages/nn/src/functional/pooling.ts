@@ -128,8 +128,15 @@ function flatIndices(local: Tensor, g: Geometry, sizes: number[]): Tensor {
 /**
  * 2-D max pooling over [N, C, H, W] (or [C, H, W]).
  * @example
- * ```ts
- * F.maxPool2d(x, 2); // halves H and W
+ * ```ts pytorch=nn.F.maxPool2d
+ * const x = torch.arange(16, { dtype: 'float32' }).reshape(1, 1, 4, 4);
+ * console.log(torch.nn.functional.maxPool2d(x, 2));
+ * console.log(torch.nn.functional.maxPool2d(x, 3, { stride: 1, padding: 1 }).shape);
+ * ```
+ * ```text
+ * tensor([[[[ 5.,  7.],
+ *           [13., 15.]]]])
+ * torch.Size([1, 1, 4, 4])
  * ```
  */
 export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
@@ -413,8 +420,12 @@ function gatherMax(x: Tensor, pos: Tensor): [Tensor, Tensor] {
 /**
  * 1-D adaptive max pooling over the last dim of [N, C, L] (or [C, L]).
  * @example
- * ```ts
- * F.adaptiveMaxPool1d(x, 3);
+ * ```ts pytorch=nn.F.adaptiveMaxPool1d
+ * const x = torch.tensor([[[1, 5, 2, 8, 3, 4, 7]]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.adaptiveMaxPool1d(x, 3));
+ * ```
+ * ```text
+ * tensor([[[5., 8., 7.]]])
  * ```
  */
 export function adaptiveMaxPool1d(input: Tensor, outputSize: number | readonly number[]): Tensor {
@@ -547,9 +558,17 @@ export function maxUnpool1d(input: Tensor, indices: Tensor, kernelSize: IntOrTup
  * Partial inverse of `maxPool2d`: puts each value back at its flat index (as
  * `maxPool2dWithIndices` returns it), zeros elsewhere.
  * @example
- * ```ts
+ * ```ts pytorch=nn.F.maxUnpool2d
+ * const F = torch.nn.functional;
+ * const x = torch.tensor([[[[1, 2], [4, 3]]]], { dtype: 'float32' });
  * const [y, idx] = F.maxPool2dWithIndices(x, 2);
- * F.maxUnpool2d(y, idx, 2); // same shape as x
+ * console.log(y, idx);
+ * console.log(F.maxUnpool2d(y, idx, 2));
+ * ```
+ * ```text
+ * tensor([[[[4.]]]]) tensor([[[[2]]]])
+ * tensor([[[[0., 0.],
+ *           [4., 0.]]]])
  * ```
  */
 export function maxUnpool2d(input: Tensor, indices: Tensor, kernelSize: IntOrTuple, opts: MaxUnpoolOptions = {}): Tensor {
@@ -692,8 +711,15 @@ function fractionalMaxPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTup
  * 2-D fractional max pooling (Graham, 2014) over [N, C, H, W] (or [C, H, W]): pseudo-random
  * window starts from one uniform sample per plane and dim, drawn as PyTorch draws them.
  * @example
- * ```ts
- * F.fractionalMaxPool2d(x, 3, { outputSize: [13, 12] });
+ * ```ts pytorch=nn.F.fractionalMaxPool2d
+ * torch.manualSeed(0);
+ * const x = torch.arange(25, { dtype: 'float32' }).reshape(1, 1, 5, 5);
+ * console.log(torch.nn.functional.fractionalMaxPool2d(x, 2, { outputSize: [3, 3] }));
+ * ```
+ * ```text
+ * tensor([[[[ 6.,  8.,  9.],
+ *           [11., 13., 14.],
+ *           [21., 23., 24.]]]])
  * ```
  */
 export function fractionalMaxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions = {}): Tensor {

@@ -69,8 +69,20 @@ function weightTensor(v: number[], x: Tensor, shape: number[]): Tensor {
 /**
  * Resizes the spatial dims of [N, C, L] or [N, C, H, W] input.
  * @example
- * ```ts
- * F.interpolate(x, { scaleFactor: 2, mode: 'bilinear' });
+ * ```ts pytorch=nn.F.interpolate
+ * const F = torch.nn.functional;
+ * const x = torch.tensor([[[[1, 2], [3, 4]]]], { dtype: 'float32' });
+ * console.log(F.interpolate(x, { scaleFactor: 2 }));
+ * console.log(F.interpolate(x, { size: [3, 3], mode: 'bilinear', alignCorners: true }));
+ * ```
+ * ```text
+ * tensor([[[[1., 1., 2., 2.],
+ *           [1., 1., 2., 2.],
+ *           [3., 3., 4., 4.],
+ *           [3., 3., 4., 4.]]]])
+ * tensor([[[[1.0000, 1.5000, 2.0000],
+ *           [2.0000, 2.5000, 3.0000],
+ *           [3.0000, 3.5000, 4.0000]]]])
  * ```
  */
 export function interpolate(input: Tensor, opts: InterpolateOptions = {}): Tensor {

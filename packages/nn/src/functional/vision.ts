@@ -24,9 +24,17 @@ function linspaceFromNegOne(theta: Tensor, steps: number, alignCorners: boolean)
  * size [N, C, H, W] gives [N, H, W, 2]; theta [N, 3, 4] with [N, C, D, H, W] gives
  * [N, D, H, W, 3] (x, y, z in [−1, 1]).
  * @example
- * ```ts
- * const grid = F.affineGrid(theta, [1, 3, 8, 8], false);
- * F.gridSample(img, grid, { alignCorners: false });
+ * ```ts pytorch=nn.F.affineGrid
+ * const F = torch.nn.functional;
+ * const img = torch.arange(9, { dtype: 'float32' }).reshape(1, 1, 3, 3);
+ * const theta = torch.tensor([[[-1, 0, 0], [0, 1, 0]]], { dtype: 'float32' }); // mirror left-right
+ * const grid = F.affineGrid(theta, [1, 1, 3, 3], true);
+ * console.log(F.gridSample(img, grid, { alignCorners: true }));
+ * ```
+ * ```text
+ * tensor([[[[2., 1., 0.],
+ *           [5., 4., 3.],
+ *           [8., 7., 6.]]]])
  * ```
  */
 export function affineGrid(theta: Tensor, size: readonly number[], alignCorners: boolean | null = null): Tensor {
