@@ -89,7 +89,12 @@ function float16Table(): Float32Array {
  * 16-bit float is exactly a float32).
  * @example
  * ```ts
- * decodeHalf(new Uint16Array([0x3c00, 0xc000]), 'float16'); // Float32Array [1, -2]
+ * import { decodeHalf } from 'antorcha';
+ *
+ * console.log(decodeHalf(new Uint16Array([0x3c00, 0xc000]), 'float16'));
+ * ```
+ * ```text
+ * Float32Array(2) [ 1, -2 ]
  * ```
  */
 export function decodeHalf(bits: ArrayLike<number>, dtype: 'float16' | 'bfloat16'): Float32Array {
@@ -110,7 +115,13 @@ export function decodeHalf(bits: ArrayLike<number>, dtype: 'float16' | 'bfloat16
  * (to float32, then to nearest even): the host array of a 16-bit float tensor.
  * @example
  * ```ts
- * encodeHalf([1, 0.1], 'bfloat16'); // Uint16Array [0x3f80, 0x3dcd]
+ * import { encodeHalf } from 'antorcha';
+ *
+ * const bits = encodeHalf([1, 0.1], 'bfloat16');
+ * console.log([...bits].map((b) => b.toString(16)));
+ * ```
+ * ```text
+ * [ '3f80', '3dcd' ]
  * ```
  */
 export function encodeHalf(values: ArrayLike<number>, dtype: 'float16' | 'bfloat16'): Uint16Array {

@@ -86,9 +86,19 @@ function hostFacts(): HostFacts {
  * @example
  * ```ts
  * torch.setMemoryLimit(2 ** 30); // no host allocation over 1 GiB
- * torch.ones(3e9, { dtype: 'float64' }); // throws OutOfMemoryError at once
+ * try {
+ *   torch.ones([3e8], { dtype: 'float64' }); // 2.4 GB: refused at once
+ * } catch (e) {
+ *   console.log((e as Error).name);
+ * }
  * torch.setMemoryLimit(null); // back to the machine's memory
  * torch.setMemoryLimit(512 * 2 ** 20, 'webgpu');
+ * console.log(torch.getMemoryLimit('webgpu'));
+ * torch.setMemoryLimit(null, 'webgpu');
+ * ```
+ * ```text
+ * OutOfMemoryError
+ * 536870912
  * ```
  */
 export function setMemoryLimit(bytes: number | null, device: DeviceLike = 'cpu'): void {
@@ -128,7 +138,10 @@ export function getMemoryLimit(device: DeviceLike = 'cpu'): number | null {
  * `'512 bytes'`, `'2.00 KiB'`, `'1.50 MiB'`, `'7.45 GiB'`.
  * @example
  * ```ts
- * formatMemorySize(3 * 2 ** 30); // '3.00 GiB'
+ * console.log(torch.formatMemorySize(3 * 2 ** 30), torch.formatMemorySize(1536));
+ * ```
+ * ```text
+ * 3.00 GiB 1.50 KiB
  * ```
  */
 export function formatMemorySize(bytes: number): string {

@@ -94,6 +94,15 @@ export function release(t: { _storage: Storage }): void {
  * `optimizer.stateDict()`): clone what must outlive its owner's use of it.
  * @example
  * ```ts
+ * import * as torch from 'antorcha';
+ * import { nn, optim } from 'antorcha';
+ *
+ * torch.manualSeed(0);
+ * const model = new nn.Linear(3, 1);
+ * const opt = new optim.SGD(model.parameters(), { lr: 0.1 });
+ * const lossFn = new nn.MSELoss();
+ * const x = torch.randn([4, 3]);
+ * const y = torch.randn([4, 1]);
  * const loss = torch.tidy(() => {
  *   opt.zeroGrad();
  *   const l = lossFn.call(model.call(x), y);
@@ -103,6 +112,9 @@ export function release(t: { _storage: Storage }): void {
  * });
  * console.log(await loss.itemAsync());
  * loss.dispose();
+ * ```
+ * ```text
+ * 1.2723733186721802
  * ```
  */
 export function tidy<T>(fn: () => T): T {

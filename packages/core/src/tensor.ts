@@ -335,8 +335,11 @@ export class Tensor {
    * {@link item} on any device: awaits the read-back from asynchronous devices (WebGPU).
    * @example
    * ```ts
-   * const loss = F.mseLoss(model.forward(x), y); // on WebGPU
+   * const loss = torch.tensor([0.5, 1.5]).square().mean(); // on WebGPU as well
    * console.log(await loss.itemAsync());
+   * ```text
+   * 1.25
+   * ```
    * ```
    */
   async itemAsync(): Promise<number | boolean | Complex> {
@@ -655,9 +658,19 @@ export class Tensor {
    * view; integer or boolean tensors among them index as PyTorch's advanced indexing (a copy).
    * @example
    * ```ts
-   * x.index(':', '1:3');                  // x[:, 1:3]
-   * x.index(x.gt(5));                     // x[x > 5]
-   * x.index(':', torch.tensor([2, 0]));   // x[:, [2, 0]]
+   * const x = torch.arange(9).reshape([3, 3]);
+   * console.log(x.index(':', '1:3'));                // x[:, 1:3]
+   * console.log(x.index(x.gt(5)));                   // x[x > 5]
+   * console.log(x.index(':', torch.tensor([2, 0]))); // x[:, [2, 0]]
+   * ```
+   * ```text
+   * tensor([[1, 2],
+   *         [4, 5],
+   *         [7, 8]])
+   * tensor([6, 7, 8])
+   * tensor([[2, 0],
+   *         [5, 3],
+   *         [8, 6]])
    * ```
    */
   index(...specs: AdvancedIndexSpec[]): Tensor {

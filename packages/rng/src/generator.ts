@@ -65,9 +65,14 @@ const TWO_M24 = 5.9604644775390625e-8; // 2^-24
  *
  * @example
  * ```ts
- * const g = new Generator().manualSeed(0);
- * g.random();   // 2357136044
- * g.random64(); // 0x...n (first draw is the high word)
+ * const g = new torch.Generator().manualSeed(0);
+ * console.log(g.random(), g.random64()); // raw MT19937 draws
+ * g.manualSeed(0);
+ * console.log(torch.rand([3], { generator: g })); // torch.rand(3, generator=g)
+ * ```
+ * ```text
+ * 2357136044 10936052917074306677n
+ * tensor([0.4963, 0.7682, 0.0885])
  * ```
  */
 export class Generator {

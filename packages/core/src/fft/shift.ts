@@ -34,7 +34,14 @@ export function fftshift(x: Tensor, dim?: ShiftDims): Tensor {
  * The inverse of {@link fftshift}: rolls each of `dim` (default all dims) back by ⌈n/2⌉.
  * @example
  * ```ts
- * torch.fft.ifftshift(torch.fft.fftshift(x)); // x
+ * const x = torch.arange(5);
+ * const y = torch.fft.fftshift(x);
+ * console.log(y);
+ * console.log(torch.fft.ifftshift(y)); // x again
+ * ```
+ * ```text
+ * tensor([3, 4, 0, 1, 2])
+ * tensor([0, 1, 2, 3, 4])
  * ```
  */
 export function ifftshift(x: Tensor, dim?: ShiftDims): Tensor {

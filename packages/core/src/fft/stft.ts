@@ -163,9 +163,13 @@ export function stft(x: Tensor, nFft: number, opts: StftOptions = {}): Tensor {
  * the squared window's envelope (which must not vanish: `center` and a window that overlaps).
  * @example
  * ```ts
- * const w = torch.hannWindow(256);
- * const S = torch.stft(x, 256, { hopLength: 64, window: w, returnComplex: true });
- * torch.istft(S, 256, { hopLength: 64, window: w, length: x.shape[0] }); // ≈ x
+ * const x = torch.arange(8, { dtype: 'float32' });
+ * const w = torch.hannWindow(4);
+ * const S = torch.stft(x, 4, { hopLength: 1, window: w, returnComplex: true });
+ * console.log(torch.istft(S, 4, { hopLength: 1, window: w, length: x.shape[0] })); // ≈ x
+ * ```
+ * ```text
+ * tensor([0., 1., 2., 3., 4., 5., 6., 7.])
  * ```
  */
 export function istft(x: Tensor, nFft: number, opts: IstftOptions = {}): Tensor {

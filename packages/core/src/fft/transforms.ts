@@ -183,8 +183,14 @@ function c2r1(op: string, x: Tensor, o: FftOptions, forward: boolean): Tensor {
  * input gives the full (Hermitian) spectrum.
  * @example
  * ```ts
- * torch.fft.fft(torch.tensor([1, 2, 3, 4], 'float32')); // tensor([10.+0.j, -2.+2.j, -2.+0.j, -2.-2.j])
- * torch.fft.fft(x, { n: 8, norm: 'ortho' });
+ * const x = torch.tensor([1, 2, 3, 4], { dtype: 'float32' });
+ * console.log(torch.fft.fft(x));
+ * console.log(torch.fft.fft(x, { n: 8, norm: 'ortho' })); // zero-padded to 8, scaled by 1/√8
+ * ```
+ * ```text
+ * tensor([10.+0.j, -2.+2.j, -2.+0.j, -2.-2.j])
+ * tensor([ 3.5355+0.0000j, -0.1464-2.5607j, -0.7071+0.7071j,  0.8536-0.4393j,
+ *         -0.7071+0.0000j,  0.8536+0.4393j, -0.7071-0.7071j, -0.1464+2.5607j])
  * ```
  */
 export function fft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
@@ -197,7 +203,11 @@ export function fft(x: Tensor, n?: number | null | FftOptions, dim?: number, nor
  * The inverse of {@link fft}: `ifft(fft(x)) ≈ x` (the `'backward'` mode divides by n here).
  * @example
  * ```ts
- * torch.fft.ifft(torch.fft.fft(x)); // x, complex
+ * const x = torch.tensor([1, 2, 3, 4], { dtype: 'float32' });
+ * console.log(torch.fft.ifft(torch.fft.fft(x))); // x, as complex
+ * ```
+ * ```text
+ * tensor([1.+0.j, 2.+0.j, 3.+0.j, 4.+0.j])
  * ```
  */
 export function ifft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
@@ -223,7 +233,12 @@ export function rfft(x: Tensor, n?: number | null | FftOptions, dim?: number, no
  * bins) from its half spectrum. Give `n` to recover odd lengths.
  * @example
  * ```ts
- * torch.fft.irfft(torch.fft.rfft(x), { n: x.shape[0] }); // x
+ * const x = torch.tensor([1, 2, 3, 4, 5], { dtype: 'float32' });
+ * const X = torch.fft.rfft(x); // the 3 non-redundant frequencies
+ * console.log(torch.fft.irfft(X, { n: x.shape[0] })); // x
+ * ```
+ * ```text
+ * tensor([1., 2., 3., 4., 5.])
  * ```
  */
 export function irfft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
@@ -236,7 +251,11 @@ export function irfft(x: Tensor, n?: number | null | FftOptions, dim?: number, n
  * `n` (default 2·(m − 1)).
  * @example
  * ```ts
- * torch.fft.hfft(torch.fft.ihfft(x), { n: x.shape[0] }); // x
+ * const x = torch.tensor([1, 2, 3, 4, 5], { dtype: 'float32' });
+ * console.log(torch.fft.hfft(torch.fft.ihfft(x), { n: x.shape[0] })); // x
+ * ```
+ * ```text
+ * tensor([1.0000, 2.0000, 3.0000, 4.0000, 5.0000])
  * ```
  */
 export function hfft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
@@ -311,8 +330,15 @@ function two(o: FftnOptions): FftnOptions {
  * The n-dimensional FFT over `dim` (default all dims, or the last `s.length`).
  * @example
  * ```ts
- * torch.fft.fftn(x); // every dim
- * torch.fft.fftn(x, { s: [8, 8], dim: [0, 2] });
+ * const x = torch.arange(4, { dtype: 'float32' }).reshape([2, 2]);
+ * console.log(torch.fft.fftn(x)); // every dim
+ * console.log(torch.fft.fftn(x, { s: [3], dim: [1] })); // dim 1 only, zero-padded to 3
+ * ```
+ * ```text
+ * tensor([[ 6.+0.j, -2.+0.j],
+ *         [-4.+0.j,  0.+0.j]])
+ * tensor([[ 1.0000+0.0000j, -0.5000-0.8660j, -0.5000+0.8660j],
+ *         [ 5.0000+0.0000j,  0.5000-2.5981j,  0.5000+2.5981j]])
  * ```
  */
 export function fftn(x: Tensor, s?: readonly number[] | null | FftnOptions, dim?: number | readonly number[] | null, norm?: FftNorm | null): Tensor {

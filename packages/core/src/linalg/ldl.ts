@@ -49,8 +49,14 @@ export function ldlFactorEx(A: Tensor, opts: LdlOptions & { checkErrors?: boolea
  * singular D. Not differentiable (as in PyTorch).
  * @example
  * ```ts
+ * const A = torch.tensor([[4, 2], [2, 3]], { dtype: 'float32' }); // symmetric
+ * const B = torch.tensor([[2], [1]], { dtype: 'float32' });
  * const { LD, pivots } = torch.linalg.ldlFactor(A);
- * const X = torch.linalg.ldlSolve(LD, pivots, B);
+ * console.log(torch.linalg.ldlSolve(LD, pivots, B)); // X with A @ X = B
+ * ```
+ * ```text
+ * tensor([[0.5000],
+ *         [0.0000]])
  * ```
  */
 export function ldlFactor(A: Tensor, opts: LdlOptions = {}): NamedTuple<'LD' | 'pivots'> {

@@ -43,7 +43,14 @@ export interface LstsqOptions {
  * right-hand sides B (m×k, or m for a vector), batch dims broadcast.
  * @example
  * ```ts
- * const { solution } = torch.linalg.lstsq(A, B);
+ * const A = torch.tensor([[1, 0], [1, 1], [1, 2]], { dtype: 'float32' });
+ * const B = torch.tensor([[1], [2], [4]], { dtype: 'float32' });
+ * const { solution } = torch.linalg.lstsq(A, B); // the line through 3 points, fitted
+ * console.log(solution);
+ * ```
+ * ```text
+ * tensor([[0.8333],
+ *         [1.5000]])
  * ```
  */
 export function lstsq(A: Tensor, B: Tensor, opts: LstsqOptions | number = {}): NamedTuple<'solution' | 'residuals' | 'rank' | 'singular_values'> {

@@ -59,7 +59,15 @@ export function permMatrix(perm: Tensor, like: Tensor): Tensor {
  * row interchanges in `pivots`.
  * @example
  * ```ts
+ * const A = torch.tensor([[4, 1], [2, 3]], { dtype: 'float32' });
  * const { LU, pivots, info } = torch.linalg.luFactorEx(A);
+ * console.log(LU);
+ * console.log(pivots, info); // info 0: A is not singular
+ * ```
+ * ```text
+ * tensor([[4.0000, 1.0000],
+ *         [0.5000, 2.5000]])
+ * tensor([1, 2], dtype=torch.int32) tensor(0, dtype=torch.int32)
  * ```
  */
 export function luFactorEx(A: Tensor, opts: LuFactorOptions = {}): NamedTuple<'LU' | 'pivots' | 'info'> {
@@ -93,7 +101,19 @@ export function unpackLU(LU: Tensor): [Tensor, Tensor] {
  * permutation matrix, L unit lower trapezoidal, U upper trapezoidal).
  * @example
  * ```ts
+ * const A = torch.tensor([[4, 1], [2, 3]], { dtype: 'float32' });
  * const { P, L, U } = torch.linalg.lu(A);
+ * console.log(L);
+ * console.log(U);
+ * console.log(P.matmul(L).matmul(U)); // A
+ * ```
+ * ```text
+ * tensor([[1.0000, 0.0000],
+ *         [0.5000, 1.0000]])
+ * tensor([[4.0000, 1.0000],
+ *         [0.0000, 2.5000]])
+ * tensor([[4., 1.],
+ *         [2., 3.]])
  * ```
  */
 export function lu(A: Tensor, opts: { pivot?: boolean } = {}): NamedTuple<'P' | 'L' | 'U'> {
@@ -149,8 +169,14 @@ export function luSolveRaw(op: string, LU: Tensor, piv: Tensor, B: Tensor, left:
  * LU factorization of A from {@link luFactor}. Batch dims broadcast.
  * @example
  * ```ts
+ * const A = torch.tensor([[4, 1], [2, 3]], { dtype: 'float32' });
+ * const B = torch.tensor([[5], [5]], { dtype: 'float32' });
  * const { LU, pivots } = torch.linalg.luFactor(A);
- * const X = torch.linalg.luSolve(LU, pivots, B);
+ * console.log(torch.linalg.luSolve(LU, pivots, B)); // X with A @ X = B
+ * ```
+ * ```text
+ * tensor([[1.],
+ *         [1.]])
  * ```
  */
 export function luSolve(LU: Tensor, pivots: Tensor, B: Tensor, opts: LuSolveOptions = {}): Tensor {
@@ -187,8 +213,20 @@ export interface LuUnpackOptions {
  * `torch.lu_unpack`: `P`, `L`, `U` from a packed LU factorization and its pivots.
  * @example
  * ```ts
+ * const A = torch.tensor([[1, 2], [3, 4]], { dtype: 'float32' });
  * const { LU, pivots } = torch.linalg.luFactor(A);
  * const { P, L, U } = torch.luUnpack(LU, pivots);
+ * console.log(P); // rows swapped: the pivot of column 0 is 3
+ * console.log(L);
+ * console.log(U);
+ * ```
+ * ```text
+ * tensor([[0., 1.],
+ *         [1., 0.]])
+ * tensor([[1.0000, 0.0000],
+ *         [0.3333, 1.0000]])
+ * tensor([[3.0000, 4.0000],
+ *         [0.0000, 0.6667]])
  * ```
  */
 export function luUnpack(LU: Tensor, pivots: Tensor, opts: LuUnpackOptions = {}): NamedTuple<'P' | 'L' | 'U'> {

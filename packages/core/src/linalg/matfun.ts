@@ -78,7 +78,15 @@ export async function matrixExpAsync(A: Tensor): Promise<Tensor> {
  * `n < 0`: powers of the inverse).
  * @example
  * ```ts
- * torch.linalg.matrixPower(A, 3); // A @ A @ A
+ * const A = torch.tensor([[1, 1], [1, 0]]);
+ * console.log(torch.linalg.matrixPower(A, 5)); // A @ A @ A @ A @ A: Fibonacci numbers
+ * console.log(torch.linalg.matrixPower(A, 0)); // the identity
+ * ```
+ * ```text
+ * tensor([[8, 5],
+ *         [5, 3]])
+ * tensor([[1, 0],
+ *         [0, 1]])
  * ```
  */
 export function matrixPower(A: Tensor, n: number): Tensor {
@@ -115,7 +123,16 @@ export function matrixPower(A: Tensor, n: number): Tensor {
  * vector and the last a column vector, given 1-D).
  * @example
  * ```ts
- * torch.linalg.multiDot([A, B, C]); // A @ B @ C, parenthesized to minimize work
+ * const A = torch.ones([4, 2]);
+ * const B = torch.ones([2, 5]);
+ * const C = torch.ones([5, 1]);
+ * console.log(torch.linalg.multiDot([A, B, C])); // A @ B @ C, computed as A @ (B @ C)
+ * ```
+ * ```text
+ * tensor([[10.],
+ *         [10.],
+ *         [10.],
+ *         [10.]])
  * ```
  */
 export function multiDot(tensors: readonly Tensor[]): Tensor {

@@ -73,7 +73,13 @@ export type MatrixNormOrd = 'fro' | 'nuc' | number;
  * magnitudes), `Infinity` / `-Infinity` (rows), 2 / −2 (largest / smallest singular value).
  * @example
  * ```ts
- * torch.linalg.matrixNorm(A, 1);
+ * const A = torch.tensor([[1, -2], [3, 4]], { dtype: 'float32' });
+ * console.log(torch.linalg.matrixNorm(A)); // Frobenius
+ * console.log(torch.linalg.matrixNorm(A, 1)); // largest column sum of |A|
+ * ```
+ * ```text
+ * tensor(5.4772)
+ * tensor(6.)
  * ```
  */
 export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly number[] = [-2, -1], keepdim = false, opts: NormOptions = {}): Tensor {
@@ -113,8 +119,14 @@ export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly 
  * or two `dim`s); without `ord` and `dim`, the 2-norm of all elements.
  * @example
  * ```ts
- * torch.linalg.norm(A); // Frobenius norm
- * torch.linalg.norm(v, Infinity);
+ * const A = torch.tensor([[3, 0], [0, 4]], { dtype: 'float32' });
+ * const v = torch.tensor([1, -5, 2], { dtype: 'float32' });
+ * console.log(torch.linalg.norm(A)); // Frobenius norm
+ * console.log(torch.linalg.norm(v, Infinity));
+ * ```
+ * ```text
+ * tensor(5.)
+ * tensor(5.)
  * ```
  */
 export function norm(A: Tensor, ord?: MatrixNormOrd | null, dim?: number | readonly number[] | null, keepdim = false, opts: NormOptions = {}): Tensor {

@@ -36,7 +36,16 @@ export type QrMode = 'reduced' | 'complete' | 'r';
  * m×k, R k×n, k = min(m, n)), `'complete'` (Q m×m, R m×n) or `'r'` (R only, Q empty).
  * @example
  * ```ts
+ * const A = torch.tensor([[3, 1], [4, 2]], { dtype: 'float32' });
  * const { Q, R } = torch.linalg.qr(A);
+ * console.log(Q);
+ * console.log(R);
+ * ```
+ * ```text
+ * tensor([[-0.6000, -0.8000],
+ *         [-0.8000,  0.6000]])
+ * tensor([[-5.0000, -2.2000],
+ *         [ 0.0000,  0.4000]])
  * ```
  */
 export function qr(A: Tensor, mode: QrMode | { mode?: QrMode } = 'reduced'): NamedTuple<'Q' | 'R'> {
@@ -97,8 +106,13 @@ function checkHouseholder(op: string, A: Tensor, tau: Tensor): void {
  * `geqrf` leaves them).
  * @example
  * ```ts
+ * const A = torch.tensor([[3, 1], [4, 2]], { dtype: 'float32' });
  * const { a, tau } = torch.geqrf(A);
- * const Q = torch.linalg.householderProduct(a, tau); // linalg.qr(A).Q
+ * console.log(torch.linalg.householderProduct(a, tau)); // linalg.qr(A).Q
+ * ```
+ * ```text
+ * tensor([[-0.6000, -0.8000],
+ *         [-0.8000,  0.6000]])
  * ```
  */
 export function householderProduct(A: Tensor, tau: Tensor): Tensor {

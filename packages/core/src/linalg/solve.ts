@@ -159,7 +159,13 @@ export function solveTriangularRaw(op: string, A: Tensor, B: Tensor, upper: bool
  * zero on the diagonal gives inf/NaN, as in PyTorch).
  * @example
  * ```ts
- * torch.linalg.solveTriangular(U, B, { upper: true });
+ * const U = torch.tensor([[2, 1], [0, 4]], { dtype: 'float32' });
+ * const B = torch.tensor([[4], [8]], { dtype: 'float32' });
+ * console.log(torch.linalg.solveTriangular(U, B, { upper: true }));
+ * ```
+ * ```text
+ * tensor([[1.],
+ *         [2.]])
  * ```
  */
 export function solveTriangular(A: Tensor, B: Tensor, opts: SolveTriangularOptions): Tensor {

@@ -168,7 +168,11 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pr
  * asynchronously (WebGPU) get the same results and errors as the CPU.
  * @example
  * ```ts
- * const picked = await x.indexAsync(x.gt(0)); // x[x > 0]
+ * const x = torch.tensor([[-1, 2], [3, -4]]);
+ * console.log(await x.indexAsync(x.gt(0))); // x[x > 0]
+ * ```
+ * ```text
+ * tensor([2, 3])
  * ```
  */
 export async function indexAsync(x: Tensor, ...specs: AdvancedIndexSpec[]): Promise<Tensor> {

@@ -95,7 +95,16 @@ export type DeviceCheckMessage = string | { readonly message: string; readonly e
  * invalid) until then.
  * @example
  * ```ts
- * deviceCheck('nll_loss', target.lt(0).logicalOr(target.ge(C)), 'Target {value} is out of bounds.', target);
+ * const target = torch.tensor([0, 5, 1]);
+ * const C = 3;
+ * try {
+ *   torch.deviceCheck('nll_loss', target.lt(0).logicalOr(target.ge(C)), 'Target {value} is out of bounds.', target);
+ * } catch (e) {
+ *   console.log((e as Error).message);
+ * }
+ * ```
+ * ```text
+ * Target 5 is out of bounds.
  * ```
  * @throws the template's error (CPU), or TorchRuntimeError when an asynchronous backend lacks `check`.
  */

@@ -176,8 +176,16 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * @example
  * ```ts
  * const [values, indices] = torch.median(x, 1);
- * String(x.max(1)); // 'torch.return_types.max(\nvalues=tensor([…]),\nindices=tensor([…]))'
+ * console.log(values, indices);
+ * console.log(x.max(1));
  * ```
+ * ```text
+ * tensor([2, 4]) tensor([2, 2])
+ * torch.return_types.max(
+ * values=tensor([5, 7]),
+ * indices=tensor([1, 0]))
+ * ```
+ * const x = torch.tensor([[1, 5, 2], [7, 3, 4]]);
  */
 export class ValuesIndices implements Iterable<Tensor> {
   /** @internal */

@@ -345,7 +345,12 @@ function floatOnly(name: string, kernel: string, a: Tensor, b: Tensor): void {
  * the same infinity (float tensors).
  * @example
  * ```ts
- * torch.logaddexp(torch.tensor([0.0]), torch.tensor([0.0])); // [0.6931]
+ * const a = torch.tensor([0, -100, 1000], { dtype: 'float32' });
+ * const b = torch.tensor([0, -101, 1000], { dtype: 'float32' });
+ * console.log(torch.logaddexp(a, b)); // no overflow or underflow
+ * ```
+ * ```text
+ * tensor([ 6.9315e-01, -9.9687e+01,  1.0007e+03])
  * ```
  */
 export function logaddexp(input: Tensor, other: Tensor): Tensor {
@@ -460,7 +465,11 @@ export function rsub(input: Tensor, other: TensorOrScalar, opts?: AlphaOptions):
  * with `input = mantissa · 2^exponent` (float tensors only): `[mantissa, exponent]`.
  * @example
  * ```ts
- * const [m, e] = torch.frexp(torch.tensor([8.0])); // m = [0.5], e = [4]
+ * const [m, e] = torch.frexp(torch.tensor([8, 0.3, -5], { dtype: 'float32' }));
+ * console.log(m, e); // x = m * 2 ** e
+ * ```
+ * ```text
+ * tensor([ 0.5000,  0.6000, -0.6250]) tensor([ 4, -1,  3], dtype=torch.int32)
  * ```
  */
 export function frexp(input: Tensor): FrexpResult {

@@ -153,8 +153,17 @@ function gradientCoordinates(x: Tensor, coords: readonly Tensor[], dims: readonl
  * list of 1-D coordinate tensors (one per dim). Differentiable (a composite).
  * @example
  * ```ts
- * const [g] = torch.gradient(torch.tensor([1., 4, 9, 16]));      // [3, 4, 6, 7]
- * const [gy, gx] = torch.gradient(img, { spacing: [2, 0.5] });
+ * const [g] = torch.gradient(torch.tensor([1, 4, 9, 16], { dtype: 'float32' }));
+ * console.log(g);
+ * const img = torch.tensor([[1, 2, 4], [2, 5, 9]], { dtype: 'float32' });
+ * const [gy, gx] = torch.gradient(img, { spacing: [2, 0.5] }); // rows 2 apart, columns 0.5 apart
+ * console.log(gy, gx);
+ * ```
+ * ```text
+ * tensor([3., 4., 6., 7.])
+ * tensor([[0.5000, 1.5000, 2.5000],
+ *         [0.5000, 1.5000, 2.5000]]) tensor([[2., 3., 4.],
+ *         [6., 7., 8.]])
  * ```
  */
 export function gradient(input: Tensor, opts: GradientOptions = {}): Tensor[] {

@@ -894,7 +894,14 @@ function covImpl(input: Tensor, opts: CovOptions | undefined, checkValues: boole
  * devices that read back only asynchronously (WebGPU).
  * @example
  * ```ts
- * await torch.covAsync(x, { fweights: w }); // rejects when w has a negative entry
+ * const x = torch.tensor([[1, 2, 4], [2, 1, 0]], { dtype: 'float32' });
+ * console.log(await torch.covAsync(x, { fweights: torch.tensor([1, 2, 1]) }));
+ * await torch.covAsync(x, { fweights: torch.tensor([1, -2, 1]) }).catch((e: Error) => console.log(e.message));
+ * ```
+ * ```text
+ * tensor([[ 1.5833, -1.0000],
+ *         [-1.0000,  0.6667]])
+ * cov(): fweights cannot be negative
  * ```
  */
 export async function covAsync(input: Tensor, opts?: CovOptions): Promise<Tensor> {

@@ -398,7 +398,14 @@ function varStd(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean
  * Variance over `dim` with `correction` (default 1).
  * @example
  * ```ts
- * x.var(1, { correction: 0, keepdim: true });
+ * const x = torch.tensor([[1, 2, 3, 4], [2, 2, 2, 2]], { dtype: 'float32' });
+ * console.log(x.var(1)); // unbiased (correction 1)
+ * console.log(x.var(1, { correction: 0, keepdim: true }));
+ * ```
+ * ```text
+ * tensor([1.6667, 0.0000])
+ * tensor([[1.2500],
+ *         [0.0000]])
  * ```
  */
 export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {

@@ -158,7 +158,10 @@ function indexAddImpl(op: string, x: Tensor, dim: number, index: Tensor, source:
  * `out[index[i]] += alpha * source[i]` (for dim 0); repeated indices accumulate.
  * @example
  * ```ts
- * torch.indexAdd(torch.zeros(3), 0, torch.tensor([0, 0, 2]), torch.tensor([1, 2, 3])); // [3, 0, 3]
+ * console.log(torch.indexAdd(torch.zeros([3]), 0, torch.tensor([0, 0, 2]), torch.tensor([1, 2, 3], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([3., 0., 3.])
  * ```
  */
 export function indexAdd(x: Tensor, dim: number, index: Tensor, source: Tensor, opts?: IndexAddOptions): Tensor {
@@ -437,7 +440,11 @@ function sliceTo(t: Tensor, shape: readonly number[]): Tensor {
  * the slots that receive values start from the reduction's identity instead of x's value.
  * @example
  * ```ts
- * torch.scatterReduce(torch.zeros(3), 0, torch.tensor([0, 0, 2]), torch.tensor([1., 5., 2.]), 'amax'); // [5, 0, 2]
+ * const src = torch.tensor([1, 5, 2], { dtype: 'float32' });
+ * console.log(torch.scatterReduce(torch.zeros([3]), 0, torch.tensor([0, 0, 2]), src, 'amax'));
+ * ```
+ * ```text
+ * tensor([5., 0., 2.])
  * ```
  */
 export function scatterReduce(x: Tensor, dim: number, index: Tensor, src: Tensor, reduce: ScatterReduceMode, opts?: ScatterReduceOptions): Tensor {
@@ -576,7 +583,12 @@ export function put_(x: Tensor, index: Tensor, source: Tensor, opts?: PutOptions
  * broadcast), as `gather` with broadcasting; without `dim`, both are read as 1-D.
  * @example
  * ```ts
- * const best = torch.takeAlongDim(x, x.argmax(1, true), 1);
+ * const x = torch.tensor([[10, 30, 20], [60, 40, 50]]);
+ * console.log(torch.takeAlongDim(x, x.argmax(1, true), 1)); // each row's max
+ * ```
+ * ```text
+ * tensor([[30],
+ *         [60]])
  * ```
  */
 export function takeAlongDim(x: Tensor, indices: Tensor, dim?: number | null): Tensor {
@@ -930,9 +942,15 @@ function setIndexImpl(op: string, x: Tensor, specsIn: SetIndexSpec | readonly Se
  * device (a `where`); other masks need the selected count: use {@link setIndexAsync_}.
  * @example
  * ```ts
- * x.setIndex_([0, '1:3'], 7);           // x[0, 1:3] = 7
- * x.setIndex_(x.lt(0), 0);              // x[x < 0] = 0
- * x.setIndex_(['...', torch.tensor([2, 0])], rows); // x[..., [2, 0]] = rows
+ * const x = torch.tensor([[1, -2, 3], [-4, 5, 6]]);
+ * x.setIndex_([0, '1:3'], 7);                                      // x[0, 1:3] = 7
+ * x.setIndex_(x.lt(0), 0);                                         // x[x < 0] = 0
+ * x.setIndex_(['...', torch.tensor([2, 0])], torch.tensor([8, 9])); // x[..., [2, 0]] = [8, 9]
+ * console.log(x);
+ * ```
+ * ```text
+ * tensor([[9, 7, 8],
+ *         [9, 5, 8]])
  * ```
  */
 export function setIndex_(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Complex | Tensor): Tensor {
@@ -951,7 +969,14 @@ export function setIndex(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[
  * the CPU's results and errors for every kind of index.
  * @example
  * ```ts
- * await x.setIndexAsync_(mask, torch.arange(3)); // x[mask] = arange(3)
+ * const x = torch.zeros([2, 3]);
+ * const mask = torch.tensor([[true, false, true], [false, true, false]]);
+ * await torch.setIndexAsync_(x, mask, torch.arange(3)); // x[mask] = arange(3)
+ * console.log(x);
+ * ```
+ * ```text
+ * tensor([[0., 0., 1.],
+ *         [0., 2., 0.]])
  * ```
  */
 export async function setIndexAsync_(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[], value: number | boolean | Complex | Tensor): Promise<Tensor> {

@@ -256,8 +256,14 @@ function medianImpl(op: 'median' | 'nanmedian', x: Tensor, dim: number | null | 
  * the index a stable sort puts at the median's place, as PyTorch's CPU kernel does.
  * @example
  * ```ts
- * torch.median(torch.tensor([3, 1, 2, 4])); // tensor(2)
+ * console.log(torch.median(torch.tensor([3, 1, 2, 4]))); // the lower of the two middle values
+ * const x = torch.tensor([[5, 1, 3], [2, 8, 6]]);
  * const [values, indices] = torch.median(x, 1);
+ * console.log(values, indices);
+ * ```
+ * ```text
+ * tensor(2)
+ * tensor([3, 6]) tensor([2, 2])
  * ```
  */
 export function median(x: Tensor): Tensor;
@@ -421,8 +427,17 @@ function quantileImpl(op: 'quantile' | 'nanquantile', x: Tensor, q: number | Ten
  * (see {@link nanquantile}). Floats only.
  * @example
  * ```ts
- * torch.quantile(torch.tensor([1., 2, 3, 4]), 0.5); // tensor(2.5000)
- * torch.quantile(x, torch.tensor([0.25, 0.75]), 1, { keepdim: true });
+ * console.log(torch.quantile(torch.tensor([1, 2, 3, 4], { dtype: 'float32' }), 0.5));
+ * const x = torch.tensor([[0, 1, 2, 3, 4], [0, 10, 20, 30, 40]], { dtype: 'float32' });
+ * console.log(torch.quantile(x, torch.tensor([0.25, 0.75]), 1, { keepdim: true }));
+ * ```
+ * ```text
+ * tensor(2.5000)
+ * tensor([[[ 1.],
+ *          [10.]],
+ *
+ *         [[ 3.],
+ *          [30.]]])
  * ```
  */
 export function quantile(x: Tensor, q: number | Tensor, dim?: number | null, opts?: QuantileOptions): Tensor {
@@ -510,7 +525,12 @@ function momentMean(op: 'std_mean' | 'var_mean', x: Tensor, dim: DimArg, opts: V
  * `[std, mean]`; options as for {@link std}.
  * @example
  * ```ts
+ * const x = torch.tensor([[1, 3], [2, 6]], { dtype: 'float32' });
  * const [s, m] = torch.stdMean(x, 1, { correction: 0 });
+ * console.log(s, m);
+ * ```
+ * ```text
+ * tensor([1., 2.]) tensor([2., 4.])
  * ```
  */
 export function stdMean(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): [Tensor, Tensor] {
@@ -586,7 +606,12 @@ export interface AminmaxOptions {
  * `torch.return_types.aminmax(min, max)`. NaN propagates.
  * @example
  * ```ts
+ * const x = torch.tensor([[4, -1, 7], [0, 2, 2]]);
  * const { min, max } = torch.aminmax(x, { dim: 1 });
+ * console.log(min, max);
+ * ```
+ * ```text
+ * tensor([-1,  0]) tensor([7, 2])
  * ```
  */
 export function aminmax(x: Tensor, opts?: AminmaxOptions): MinMax {
@@ -803,7 +828,14 @@ export interface IscloseOptions {
  * Both tensors must have the same dtype.
  * @example
  * ```ts
- * torch.isclose(torch.tensor([1., 2]), torch.tensor([1.000001, 2.1])); // tensor([ True, False])
+ * const a = torch.tensor([1, 2, NaN], { dtype: 'float32' });
+ * const b = torch.tensor([1.000001, 2.1, NaN], { dtype: 'float32' });
+ * console.log(torch.isclose(a, b));
+ * console.log(torch.isclose(a, b, { equalNan: true }));
+ * ```
+ * ```text
+ * tensor([ True, False, False])
+ * tensor([ True, False,  True])
  * ```
  */
 export function isclose(a: Tensor, b: Tensor, opts?: IscloseOptions): Tensor {
@@ -973,7 +1005,10 @@ function histcCheck(x: Tensor, bins: number): void {
  * asynchronous devices, use {@link histcAsync}.
  * @example
  * ```ts
- * torch.histc(torch.tensor([1., 2, 1]), 4, 0, 3); // tensor([0., 2., 1., 0.])
+ * console.log(torch.histc(torch.tensor([1, 2, 1], { dtype: 'float32' }), 4, 0, 3));
+ * ```
+ * ```text
+ * tensor([0., 2., 1., 0.])
  * ```
  */
 export function histc(x: Tensor, bins = 100, min = 0, max = 0): Tensor {
@@ -1138,7 +1173,11 @@ function histogramWith(x: Tensor, edges: Tensor, opts: HistogramOptions | undefi
  * devices, use {@link histogramAsync}.
  * @example
  * ```ts
- * const { hist, binEdges } = torch.histogram(torch.tensor([1., 2, 1]), 2, { range: [0, 2] });
+ * const { hist, binEdges } = torch.histogram(torch.tensor([1, 2, 1], { dtype: 'float32' }), 2, { range: [0, 2] });
+ * console.log(hist, binEdges);
+ * ```
+ * ```text
+ * tensor([0., 3.]) tensor([0., 1., 2.])
  * ```
  */
 export function histogram(x: Tensor, bins: number | Tensor = 100, opts?: HistogramOptions): Histogram {
@@ -1477,8 +1516,17 @@ async function uniqueAsyncImpl(op: string, x: Tensor, sortRows: boolean, opts: U
  * values, as PyTorch's CUDA kernel does.)
  * @example
  * ```ts
- * torch.unique(torch.tensor([3, 1, 3])); // tensor([1, 3])
+ * import * as torch from 'antorcha';
+ * import type { Tensor } from 'antorcha';
+ *
+ * console.log(torch.unique(torch.tensor([3, 1, 3])));
+ * const x = torch.tensor([2, 7, 2, 5, 7, 2]);
  * const [values, inverse, counts] = torch.unique(x, { returnInverse: true, returnCounts: true }) as Tensor[];
+ * console.log(values, inverse, counts);
+ * ```
+ * ```text
+ * tensor([1, 3])
+ * tensor([2, 5, 7]) tensor([0, 2, 0, 1, 2, 0]) tensor([3, 1, 2])
  * ```
  */
 export function unique(x: Tensor, opts?: UniqueOptions): Tensor | Tensor[] {

@@ -363,7 +363,11 @@ export interface Slice {
  * Builds a slice, like Python's `slice(start, stop, step)`.
  * @example
  * ```ts
- * x.index(torch.slice(1, null, 2)); // x[1::2]
+ * const x = torch.arange(6);
+ * console.log(x.index(torch.slice(1, null, 2))); // x[1::2]
+ * ```
+ * ```text
+ * tensor([1, 3, 5])
  * ```
  */
 export function slice(start: number | null = null, stop: number | null = null, step: number | null = null): Slice {
@@ -401,9 +405,15 @@ function sliceBounds(sl: Slice, size: number, op: string): [number, number, numb
  * Basic indexing, as Python's `x[...]` with ints, slices, `None` and `...`: a view.
  * @example
  * ```ts
- * x.index(0, '1:3');       // x[0, 1:3]
- * x.index('...', null);    // x[..., None]
- * x.index('::2', -1);      // x[::2, -1]
+ * const x = torch.arange(12).reshape([3, 4]);
+ * console.log(x.index(0, '1:3'));           // x[0, 1:3]
+ * console.log(x.index('...', null).shape); // x[..., None].shape
+ * console.log(x.index('::2', -1));         // x[::2, -1]
+ * ```
+ * ```text
+ * tensor([1, 2])
+ * torch.Size([3, 4, 1])
+ * tensor([ 3, 11])
  * ```
  */
 export function index(x: Tensor, ...specs: AdvancedIndexSpec[]): Tensor {
