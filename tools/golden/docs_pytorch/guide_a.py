@@ -99,6 +99,14 @@ print(torch.randn(3, generator=g))
 print(torch.rand(3, generator=g))
 print(g.initial_seed())
 ''',
+    'guide_a.rng-state': '''
+torch.manual_seed(1)
+state = torch.get_rng_state()
+print(state.shape)
+print(torch.randn(3))
+torch.set_rng_state(state)
+print(torch.randn(3))
+''',
     'guide_a.compat-113': '''
 torch.manual_seed(3)
 x = torch.randn(4, dtype=torch.float64)
