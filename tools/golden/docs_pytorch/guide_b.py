@@ -124,4 +124,79 @@ for step in range(3):
     opt.step()
     print(f'step {step}: {loss.item():.4f}')
 """,
+    # ---------------------------------------------------------------- saving-loading.md
+    'guide_b.state-dict': """
+def make_model():
+    return nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 1))
+
+torch.manual_seed(0)
+model = make_model()
+sd = model.state_dict()
+for name, t in sd.items():
+    print(name, t.shape)
+
+copy = make_model()
+result = copy.load_state_dict(sd)
+print(result.missing_keys, result.unexpected_keys)
+x = torch.ones(1, 3)
+print(model(x))
+print(copy(x))
+""",
+    'guide_b.strict': """
+model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 1))
+partial = nn.Linear(3, 4).state_dict()
+try:
+    model.load_state_dict(partial)
+except RuntimeError as e:
+    print(e)
+result = model.load_state_dict(partial, strict=False)
+print(', '.join(result.missing_keys))
+print(', '.join(result.unexpected_keys))
+""",
+    'guide_b.save-load': """
+import io
+torch.manual_seed(0)
+model = nn.Linear(2, 2)
+f = io.BytesIO()
+torch.save({'epoch': 3, 'model': model.state_dict()}, f)
+f.seek(0)
+
+restored = nn.Linear(2, 2)
+ckpt = torch.load(f, weights_only=True)
+restored.load_state_dict(ckpt['model'])
+print(ckpt['epoch'])
+print(restored.weight)
+""",
+    'guide_b.load-pytorch-file': """
+import io
+torch.manual_seed(0)
+f = io.BytesIO()
+torch.save(nn.Linear(3, 2).state_dict(), f)  # what tools/golden/docs_guide_b_files.py writes
+f.seek(0)
+layer = nn.Linear(3, 2)
+layer.load_state_dict(torch.load(f, weights_only=True))
+print(layer.weight)
+print(layer.bias)
+""",
+    'guide_b.half': """
+import io
+torch.manual_seed(0)
+model = nn.Linear(3, 1)
+f = io.BytesIO()
+torch.save({'half': model.weight.half(), 'bf16': model.weight.bfloat16()}, f)
+f.seek(0)
+loaded = torch.load(f)
+print(loaded['half'])
+print(loaded['bf16'])
+print(str(model.half().weight.dtype))
+""",
+    'guide_b.load-type': """
+import io
+f = io.BytesIO()
+torch.save({'step': 10, 'scale': torch.tensor([0.5, 2])}, f)
+f.seek(0)
+loaded = torch.load(f, weights_only=True)
+print(loaded['scale'].mul(2))
+print(loaded['step'] + 1)
+""",
 }
