@@ -1,11 +1,92 @@
 """PyTorch programs for the TSDoc @example blocks of packages/nn and packages/antorcha (ids start with `nn.`)."""
 
 EXAMPLES = {
+    'nn.AdaptiveAvgPool2d': '''
+pool = nn.AdaptiveAvgPool2d(1)
+print(pool, pool(torch.randn(8, 64, 7, 7)).shape)
+''',
+    'nn.AdaptiveMaxPool1d': '''
+pool = nn.AdaptiveMaxPool1d(3)
+print(pool)
+print(pool(torch.tensor([[[1., 5, 2, 8, 3, 4, 7]]])))
+''',
+    'nn.AlphaDropout': '''
+torch.manual_seed(0)
+model = nn.Sequential(nn.SELU(), nn.AlphaDropout(0.2))
+print(model)
+print(model(torch.tensor([-1., 0, 1, 2])))
+''',
+    'nn.AvgPool2d': '''
+pool = nn.AvgPool2d(2)
+print(pool)
+print(pool(torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)))
+''',
+    'nn.BatchNorm1d': '''
+bn = nn.BatchNorm1d(2)
+x = torch.tensor([[1., 2], [3, 6]])
+print(bn(x))
+print(bn.running_mean, bn.running_var)
+''',
+    'nn.BatchNorm2d': '''
+bn = nn.BatchNorm2d(4)
+print(bn)
+print(', '.join(bn.state_dict().keys()))
+''',
+    'nn.ChannelShuffle': '''
+shuffle = nn.ChannelShuffle(2)
+print(shuffle)
+print(shuffle(torch.arange(4).reshape(1, 4, 1, 1)).flatten())
+''',
+    'nn.ConstantPad1d': '''
+pad = nn.ConstantPad1d(2, 3.5)
+print(pad)
+print(pad(torch.ones(1, 1, 2)))
+''',
+    'nn.Conv1d': '''
+conv = nn.Conv1d(16, 33, 3, stride=2)
+print(conv)
+print(conv(torch.randn(20, 16, 50)).shape)
+''',
+    'nn.Conv2d': '''
+torch.manual_seed(0)
+conv = nn.Conv2d(1, 2, 3, padding=1)
+print(conv)
+print(conv.weight.shape, conv.bias)
+print(conv(torch.ones(1, 1, 4, 4)).shape)
+''',
+    'nn.ConvTranspose2d': '''
+up = nn.ConvTranspose2d(8, 4, 2, stride=2)
+print(up)
+print(up(torch.randn(1, 8, 5, 5)).shape)
+''',
+    'nn.ConvTranspose3d': '''
+conv = nn.ConvTranspose3d(16, 33, 3, stride=2)
+print(conv)
+print(conv(torch.randn(1, 16, 4, 5, 6)).shape)
+''',
     'nn.DataLoader': '''
 from torch.utils.data import TensorDataset, DataLoader
 ds = TensorDataset(torch.arange(6), torch.arange(6) * 10)
 torch.manual_seed(0)
 for xb, yb in DataLoader(ds, batch_size=4, shuffle=True): print(xb, yb)
+''',
+    'nn.Dropout': '''
+torch.manual_seed(0)
+drop = nn.Dropout(0.5)
+x = torch.ones(2, 4)
+print(drop(x))
+print(drop.eval()(x))
+''',
+    'nn.Embedding': '''
+torch.manual_seed(0)
+emb = nn.Embedding(10, 3, padding_idx=0)
+print(emb)
+print(emb(torch.tensor([[1, 2], [0, 9]])))
+''',
+    'nn.EmbeddingBag': '''
+torch.manual_seed(0)
+bag = nn.EmbeddingBag(10, 3, mode='sum')
+print(bag(torch.tensor([1, 2, 4, 5, 4, 3]), torch.tensor([0, 3])))
 ''',
     'nn.F.adaptiveMaxPool1d': '''
 x = torch.tensor([[[1., 5, 2, 8, 3, 4, 7]]])
@@ -123,6 +204,96 @@ cols = F.unfold(x, 2, stride=2)
 print(cols.shape)
 print(cols)
 ''',
+    'nn.Flatten': '''
+flat = nn.Flatten()
+print(flat, flat(torch.zeros(2, 3, 4, 5)).shape)
+''',
+    'nn.Fold': '''
+cols = torch.ones(1, 4, 12)
+fold = nn.Fold((4, 5), 2)
+print(fold)
+print(fold(cols))
+''',
+    'nn.FractionalMaxPool2d': '''
+torch.manual_seed(0)
+pool = nn.FractionalMaxPool2d(2, output_ratio=0.5)
+print(pool(torch.arange(36, dtype=torch.float32).reshape(1, 1, 6, 6)))
+''',
+    'nn.GELU': '''
+x = torch.tensor([-1., 0, 1])
+print(nn.GELU()(x))
+print(nn.GELU(approximate='tanh')(x))
+''',
+    'nn.GRU': '''
+torch.manual_seed(0)
+gru = nn.GRU(3, 2, bidirectional=True)
+out, hn = gru(torch.randn(4, 1, 3))
+print(gru)
+print(out.shape, hn.shape)
+''',
+    'nn.GroupNorm': '''
+gn = nn.GroupNorm(2, 4)
+print(gn)
+print(gn(torch.arange(8, dtype=torch.float32).reshape(1, 4, 2)))
+''',
+    'nn.Hardshrink': '''
+m = nn.Hardshrink()
+print(m)
+print(m(torch.tensor([-1, 0.2, 0.7])))
+''',
+    'nn.Identity': '''
+m = nn.Identity()
+print(m, m(torch.tensor([1, 2])))
+''',
+    'nn.LPPool2d': '''
+pool = nn.LPPool2d(2, 2)
+print(pool)
+print(pool(torch.tensor([[[[3., 4], [0, 0]]]])))
+''',
+    'nn.LSTM': '''
+torch.manual_seed(0)
+lstm = nn.LSTM(3, 2, batch_first=True)
+out, (hn, cn) = lstm(torch.randn(1, 4, 3))
+print(lstm)
+print(out.shape, hn.shape, cn.shape)
+print(hn)
+''',
+    'nn.LSTMCell': '''
+torch.manual_seed(0)
+cell = nn.LSTMCell(3, 2)
+h, c = cell(torch.ones(1, 3))
+print(h, c)
+''',
+    'nn.LayerNorm': '''
+ln = nn.LayerNorm(3)
+print(ln)
+print(ln(torch.tensor([[1., 2, 3], [2, 2, 8]])))
+''',
+    'nn.LeakyReLU': '''
+act = nn.LeakyReLU(0.1)
+print(act, act(torch.tensor([-2., 0, 2])))
+''',
+    'nn.Linear': '''
+torch.manual_seed(0)
+fc = nn.Linear(3, 2)
+print(fc.weight)
+print(fc(torch.ones(1, 3)))
+''',
+    'nn.LocalResponseNorm': '''
+lrn = nn.LocalResponseNorm(2)
+print(lrn)
+print(lrn(torch.tensor([[[1.], [2], [3]]])).flatten())
+''',
+    'nn.MaxPool2d': '''
+pool = nn.MaxPool2d(2)
+print(pool)
+print(pool(torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)))
+''',
+    'nn.MaxUnpool2d': '''
+x = torch.tensor([[[[1., 2], [4, 3]]]])
+y, idx = nn.MaxPool2d(2, return_indices=True)(x)
+print(nn.MaxUnpool2d(2)(y, idx))
+''',
     'nn.ModuleDict': '''
 heads = nn.ModuleDict({'cls': nn.Linear(8, 3), 'reg': nn.Linear(8, 1)})
 print(heads)
@@ -136,10 +307,47 @@ for layer in layers:
     x = layer(x)
 print(len(layers), x)
 ''',
+    'nn.MultiheadAttention': '''
+torch.manual_seed(0)
+mha = nn.MultiheadAttention(4, 2, batch_first=True)
+x = torch.randn(1, 3, 4)
+out, weights = mha(x, x, x)
+print(out.shape)
+print(weights)
+''',
     'nn.ParameterDict': '''
 pd = nn.ParameterDict({'scale': torch.ones(3), 'shift': torch.zeros(3)})
 print(pd)
 print(pd['scale'])
+''',
+    'nn.PixelShuffle': '''
+ps = nn.PixelShuffle(2)
+print(ps)
+print(ps(torch.arange(4, dtype=torch.float32).reshape(1, 4, 1, 1)))
+''',
+    'nn.RNN': '''
+torch.manual_seed(0)
+rnn = nn.RNN(3, 2, num_layers=2)
+out, hn = rnn(torch.randn(4, 1, 3))
+print(rnn)
+print(out.shape)
+print(hn)
+''',
+    'nn.RReLU': '''
+torch.manual_seed(0)
+m = nn.RReLU()
+x = torch.tensor([-2., -1, 1])
+print(m)
+print(m(x))
+print(m.eval()(x))
+''',
+    'nn.ReLU': '''
+relu = nn.ReLU()
+print(relu, relu(torch.tensor([-1., 0, 2])))
+''',
+    'nn.ReflectionPad2d': '''
+x = torch.arange(9, dtype=torch.float32).reshape(1, 1, 3, 3)
+print(nn.ReflectionPad2d([1, 1, 2, 0])(x))
 ''',
     'nn.Sequential': '''
 torch.manual_seed(0)
@@ -147,9 +355,45 @@ model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
 print(model)
 print(model(torch.ones(2, 4)))
 ''',
+    'nn.Sigmoid': '''
+print(nn.Sigmoid()(torch.tensor([-2., 0, 2])))
+''',
+    'nn.Softmax': '''
+softmax = nn.Softmax(1)
+print(softmax)
+print(softmax(torch.tensor([[1., 2, 3], [1, 1, 1]])))
+''',
+    'nn.Tanh': '''
+print(nn.Tanh()(torch.tensor([-2., 0, 2])))
+''',
     'nn.TensorDataset': '''
 ds = torch.utils.data.TensorDataset(torch.tensor([[1, 2], [3, 4], [5, 6]]), torch.tensor([0, 1, 0]))
 x, y = ds[1]
 print(len(ds), x, y)
+''',
+    'nn.Transformer': '''
+torch.manual_seed(0)
+model = nn.Transformer(d_model=32, nhead=4, num_encoder_layers=2, num_decoder_layers=2)
+src = torch.randn(10, 1, 32)
+tgt = torch.randn(7, 1, 32)
+out = model(src, tgt, tgt_mask=nn.Transformer.generate_square_subsequent_mask(7))
+print(out.shape)
+print(nn.Transformer.generate_square_subsequent_mask(3))
+''',
+    'nn.TransformerEncoderLayer': '''
+torch.manual_seed(0)
+layer = nn.TransformerEncoderLayer(16, 4, dim_feedforward=64, batch_first=True)
+x = torch.randn(2, 5, 16)
+print(layer(x).shape)
+''',
+    'nn.Unfold': '''
+unfold = nn.Unfold(2, stride=2)
+print(unfold)
+print(unfold(torch.randn(1, 3, 4, 6)).shape)
+''',
+    'nn.Upsample': '''
+up = nn.Upsample(scale_factor=2, mode='nearest')
+print(up)
+print(up(torch.tensor([[[1., 2]]])))
 ''',
 }

@@ -16,7 +16,17 @@ function inplaceRepr(inplace: boolean, lead: boolean): string {
   return inplace ? (lead ? ', inplace=True' : 'inplace=True') : '';
 }
 
-/** max(x, 0). */
+/**
+ * max(x, 0).
+ * @example
+ * ```ts pytorch=nn.ReLU
+ * const relu = new torch.nn.ReLU();
+ * console.log(relu, relu.call(torch.tensor([-1, 0, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * ReLU() tensor([0., 0., 2.])
+ * ```
+ */
 export class ReLU extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
@@ -52,7 +62,17 @@ export class ReLU6 extends Module {
   }
 }
 
-/** x, or `negativeSlope·x` for x ≤ 0. */
+/**
+ * x, or `negativeSlope·x` for x ≤ 0.
+ * @example
+ * ```ts pytorch=nn.LeakyReLU
+ * const act = new torch.nn.LeakyReLU(0.1);
+ * console.log(act, act.call(torch.tensor([-2, 0, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * LeakyReLU(negative_slope=0.1) tensor([-0.2000,  0.0000,  2.0000])
+ * ```
+ */
 export class LeakyReLU extends Module {
   /** Slope for negative inputs. */
   declare negativeSlope: number;
@@ -106,7 +126,19 @@ export class ELU extends Module {
   }
 }
 
-/** Gaussian error linear unit (`approximate: 'tanh'` for the tanh form). */
+/**
+ * Gaussian error linear unit (`approximate: 'tanh'` for the tanh form).
+ * @example
+ * ```ts pytorch=nn.GELU
+ * const x = torch.tensor([-1, 0, 1], { dtype: 'float32' });
+ * console.log(new torch.nn.GELU().call(x));
+ * console.log(new torch.nn.GELU({ approximate: 'tanh' }).call(x));
+ * ```
+ * ```text
+ * tensor([-0.1587,  0.0000,  0.8413])
+ * tensor([-0.1588,  0.0000,  0.8412])
+ * ```
+ */
 export class GELU extends Module {
   /** `'none'` or `'tanh'`. */
   declare approximate: 'none' | 'tanh';
@@ -142,14 +174,32 @@ export class SiLU extends Module {
   }
 }
 
-/** Logistic sigmoid. */
+/**
+ * Logistic sigmoid.
+ * @example
+ * ```ts pytorch=nn.Sigmoid
+ * console.log(new torch.nn.Sigmoid().call(torch.tensor([-2, 0, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([0.1192, 0.5000, 0.8808])
+ * ```
+ */
 export class Sigmoid extends Module {
   override forward(input: Tensor): Tensor {
     return F.sigmoid(input);
   }
 }
 
-/** Hyperbolic tangent. */
+/**
+ * Hyperbolic tangent.
+ * @example
+ * ```ts pytorch=nn.Tanh
+ * console.log(new torch.nn.Tanh().call(torch.tensor([-2, 0, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-0.9640,  0.0000,  0.9640])
+ * ```
+ */
 export class Tanh extends Module {
   override forward(input: Tensor): Tensor {
     return F.tanh(input);
@@ -184,7 +234,20 @@ abstract class SoftmaxLike extends Module {
   }
 }
 
-/** Softmax along `dim`. */
+/**
+ * Softmax along `dim`.
+ * @example
+ * ```ts pytorch=nn.Softmax
+ * const softmax = new torch.nn.Softmax(1);
+ * console.log(softmax);
+ * console.log(softmax.call(torch.tensor([[1, 2, 3], [1, 1, 1]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Softmax(dim=1)
+ * tensor([[0.0900, 0.2447, 0.6652],
+ *         [0.3333, 0.3333, 0.3333]])
+ * ```
+ */
 export class Softmax extends SoftmaxLike {
   protected override fn(input: Tensor, dim: number): Tensor {
     return F.softmax(input, dim);
@@ -453,8 +516,14 @@ abstract class ShrinkBase extends Module {
 /**
  * Hard shrinkage: 0 where −lambd ≤ x ≤ lambd, x elsewhere.
  * @example
- * ```ts
- * new nn.Hardshrink(); // Hardshrink(0.5)
+ * ```ts pytorch=nn.Hardshrink
+ * const m = new torch.nn.Hardshrink();
+ * console.log(m);
+ * console.log(m.call(torch.tensor([-1, 0.2, 0.7])));
+ * ```
+ * ```text
+ * Hardshrink(0.5)
+ * tensor([-1.0000,  0.0000,  0.7000])
  * ```
  */
 export class Hardshrink extends ShrinkBase {
@@ -483,8 +552,18 @@ export class Softmax2d extends Module {
  * Randomized leaky ReLU: random slopes in [lower, upper] for non-positive elements in
  * training mode (drawn as PyTorch draws them), the mean slope in eval mode.
  * @example
- * ```ts
- * new nn.RReLU(); // RReLU(lower=0.125, upper=0.3333333333333333)
+ * ```ts pytorch=nn.RReLU
+ * torch.manualSeed(0);
+ * const m = new torch.nn.RReLU();
+ * const x = torch.tensor([-2, -1, 1], { dtype: 'float32' });
+ * console.log(m);
+ * console.log(m.call(x)); // training: a random slope per element
+ * console.log(m.eval().call(x)); // eval: the mean slope (lower + upper) / 2
+ * ```
+ * ```text
+ * RReLU(lower=0.125, upper=0.3333333333333333)
+ * tensor([-0.6542, -0.2725,  1.0000])
+ * tensor([-0.4583, -0.2292,  1.0000])
  * ```
  */
 export class RReLU extends Module {

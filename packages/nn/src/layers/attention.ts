@@ -41,9 +41,19 @@ export interface MultiheadAttentionForwardOptions {
  * Multi-head attention: packed input projection `in_proj_weight` [3E, E]
  * (xavier-uniform), zero biases, and `out_proj` (a Linear).
  * @example
- * ```ts
- * const mha = new nn.MultiheadAttention(8, 2);
- * const [out, weights] = mha.call(q, k, v);
+ * ```ts pytorch=nn.MultiheadAttention
+ * torch.manualSeed(0);
+ * const mha = new torch.nn.MultiheadAttention(4, 2, { batchFirst: true });
+ * const x = torch.randn(1, 3, 4); // [batch, sequence, embedding]
+ * const [out, weights] = mha.call(x, x, x);
+ * console.log(out.shape);
+ * console.log(weights); // averaged over the heads
+ * ```
+ * ```text
+ * torch.Size([1, 3, 4])
+ * tensor([[[0.3149, 0.4049, 0.2803],
+ *          [0.3181, 0.3441, 0.3378],
+ *          [0.3125, 0.3801, 0.3073]]], grad_fn=<DivBackward0>)
  * ```
  */
 export class MultiheadAttention extends Module {

@@ -156,8 +156,14 @@ export abstract class ConvNd extends Module {
 /**
  * 1-D convolution over [N, C, L].
  * @example
- * ```ts
- * new nn.Conv1d(16, 33, 3, { stride: 2 });
+ * ```ts pytorch=nn.Conv1d
+ * const conv = new torch.nn.Conv1d(16, 33, 3, { stride: 2 });
+ * console.log(conv);
+ * console.log(conv.call(torch.randn(20, 16, 50)).shape);
+ * ```
+ * ```text
+ * Conv1d(16, 33, kernel_size=(3,), stride=(2,))
+ * torch.Size([20, 33, 24])
  * ```
  */
 export class Conv1d extends ConvNd {
@@ -178,8 +184,18 @@ export class Conv1d extends ConvNd {
 /**
  * 2-D convolution over [N, C, H, W].
  * @example
- * ```ts
- * new nn.Conv2d(1, 4, 3, { padding: 1 });
+ * ```ts pytorch=nn.Conv2d
+ * torch.manualSeed(0);
+ * const conv = new torch.nn.Conv2d(1, 2, 3, { padding: 1 });
+ * console.log(conv);
+ * console.log(conv.weight.shape, conv.bias);
+ * console.log(conv.call(torch.ones(1, 1, 4, 4)).shape);
+ * ```
+ * ```text
+ * Conv2d(1, 2, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+ * torch.Size([2, 1, 3, 3]) Parameter containing:
+ * tensor([-0.2260, -0.1452], requires_grad=True)
+ * torch.Size([1, 2, 4, 4])
  * ```
  */
 export class Conv2d extends ConvNd {
@@ -235,7 +251,19 @@ export class ConvTranspose1d extends ConvNd {
   }
 }
 
-/** Transposed 2-D convolution over [N, C, H, W]. */
+/**
+ * Transposed 2-D convolution over [N, C, H, W].
+ * @example
+ * ```ts pytorch=nn.ConvTranspose2d
+ * const up = new torch.nn.ConvTranspose2d(8, 4, 2, { stride: 2 });
+ * console.log(up);
+ * console.log(up.call(torch.randn(1, 8, 5, 5)).shape); // doubles H and W
+ * ```
+ * ```text
+ * ConvTranspose2d(8, 4, kernel_size=(2, 2), stride=(2, 2))
+ * torch.Size([1, 4, 10, 10])
+ * ```
+ */
 export class ConvTranspose2d extends ConvNd {
   /**
    * @param inChannels input channels
@@ -273,8 +301,14 @@ export class ConvTranspose2d extends ConvNd {
 /**
  * Transposed 3-D convolution over [N, C, D, H, W].
  * @example
- * ```ts
- * new nn.ConvTranspose3d(16, 33, 3, { stride: 2 });
+ * ```ts pytorch=nn.ConvTranspose3d
+ * const conv = new torch.nn.ConvTranspose3d(16, 33, 3, { stride: 2 });
+ * console.log(conv);
+ * console.log(conv.call(torch.randn(1, 16, 4, 5, 6)).shape);
+ * ```
+ * ```text
+ * ConvTranspose3d(16, 33, kernel_size=(3, 3, 3), stride=(2, 2, 2))
+ * torch.Size([1, 33, 9, 11, 13])
  * ```
  */
 export class ConvTranspose3d extends ConvNd {

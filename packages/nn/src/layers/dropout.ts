@@ -33,9 +33,18 @@ abstract class DropoutNd extends Module {
  * Zeroes elements with probability `p` in training mode (masks drawn exactly as
  * PyTorch draws them), scaling the rest by 1/(1−p); the identity in eval mode.
  * @example
- * ```ts
- * const drop = new nn.Dropout(0.5);
- * drop.eval().call(x); // x
+ * ```ts pytorch=nn.Dropout
+ * torch.manualSeed(0);
+ * const drop = new torch.nn.Dropout(0.5);
+ * const x = torch.ones(2, 4);
+ * console.log(drop.call(x)); // training: zeros half, scales the rest by 2
+ * console.log(drop.eval().call(x)); // eval: the identity
+ * ```
+ * ```text
+ * tensor([[0., 0., 2., 0.],
+ *         [0., 0., 2., 2.]])
+ * tensor([[1., 1., 1., 1.],
+ *         [1., 1., 1., 1.]])
  * ```
  */
 export class Dropout extends DropoutNd {
@@ -69,8 +78,18 @@ export class Dropout3d extends DropoutNd {
  * Alpha dropout for self-normalising (SELU) networks: keeps zero mean and unit variance
  * in training mode; the identity in eval mode.
  * @example
- * ```ts
- * new nn.Sequential(new nn.Linear(8, 8), new nn.SELU(), new nn.AlphaDropout(0.2));
+ * ```ts pytorch=nn.AlphaDropout
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Sequential(new torch.nn.SELU(), new torch.nn.AlphaDropout(0.2));
+ * console.log(model);
+ * console.log(model.call(torch.tensor([-1, 0, 1, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Sequential(
+ *   (0): SELU()
+ *   (1): AlphaDropout(p=0.2, inplace=False)
+ * )
+ * tensor([-1.2362,  0.3090,  1.2325, -1.2362])
  * ```
  */
 export class AlphaDropout extends DropoutNd {

@@ -28,9 +28,19 @@ export interface EmbeddingLayerOptions extends FactoryOptions {
 /**
  * Maps integer indices to rows of a learned [numEmbeddings, embeddingDim] table.
  * @example
- * ```ts
- * const emb = new nn.Embedding(10, 3, { paddingIdx: 0 });
- * emb.call(torch.tensor([[1, 2], [0, 9]])).shape; // [2, 2, 3]
+ * ```ts pytorch=nn.Embedding
+ * torch.manualSeed(0);
+ * const emb = new torch.nn.Embedding(10, 3, { paddingIdx: 0 });
+ * console.log(emb);
+ * console.log(emb.call(torch.tensor([[1, 2], [0, 9]])));
+ * ```
+ * ```text
+ * Embedding(10, 3, padding_idx=0)
+ * tensor([[[-0.4339,  0.8487,  0.6920],
+ *          [-0.3160, -2.1152,  0.3223]],
+ *
+ *         [[ 0.0000,  0.0000,  0.0000],
+ *          [ 0.0525,  0.5229,  2.3022]]], grad_fn=<EmbeddingBackward0>)
  * ```
  */
 export class Embedding extends Module {
@@ -130,9 +140,15 @@ export interface EmbeddingBagLayerOptions extends EmbeddingLayerOptions {
  * Sums, means or maxima of bags of embeddings (`input` [B, N], or 1-D with `offsets`),
  * with the table initialised from N(0, 1) as `Embedding`'s.
  * @example
- * ```ts
- * const bag = new nn.EmbeddingBag(10, 3, { mode: 'sum' });
- * bag.call(torch.tensor([1, 2, 4, 5, 4, 3]), torch.tensor([0, 2])); // [2, 3]
+ * ```ts pytorch=nn.EmbeddingBag
+ * torch.manualSeed(0);
+ * const bag = new torch.nn.EmbeddingBag(10, 3, { mode: 'sum' });
+ * // two bags: indices [1, 2, 4] and [5, 4, 3]
+ * console.log(bag.call(torch.tensor([1, 2, 4, 5, 4, 3]), torch.tensor([0, 3])));
+ * ```
+ * ```text
+ * tensor([[-0.6301, -0.0289,  0.8708],
+ *         [-1.2551,  0.9741,  0.1963]], grad_fn=<EmbeddingBagBackward0>)
  * ```
  */
 export class EmbeddingBag extends Embedding {

@@ -4,7 +4,17 @@ import { Module } from '../module.js';
 import { pyTuple } from '../utils/pyrepr.js';
 import { checkArgs } from './_util.js';
 
-/** Flattens dims startDim..endDim (default 1..−1). */
+/**
+ * Flattens dims startDim..endDim (default 1..−1).
+ * @example
+ * ```ts pytorch=nn.Flatten
+ * const flat = new torch.nn.Flatten();
+ * console.log(flat, flat.call(torch.zeros(2, 3, 4, 5)).shape);
+ * ```
+ * ```text
+ * Flatten(start_dim=1, end_dim=-1) torch.Size([2, 60])
+ * ```
+ */
 export class Flatten extends Module {
   /** First flattened dim. */
   declare startDim: number;

@@ -48,8 +48,18 @@ abstract class FoldBase extends Module {
 /**
  * Combines sliding blocks [N, C·∏k, L] into an image [N, C, *outputSize], summing overlaps.
  * @example
- * ```ts
- * new nn.Fold([4, 5], 2).call(cols); // cols [N, C*4, 12] -> [N, C, 4, 5]
+ * ```ts pytorch=nn.Fold
+ * const cols = torch.ones(1, 4, 12); // [N, C * 2 * 2, blocks]
+ * const fold = new torch.nn.Fold([4, 5], 2);
+ * console.log(fold);
+ * console.log(fold.call(cols)); // overlapping blocks add up
+ * ```
+ * ```text
+ * Fold(output_size=(4, 5), kernel_size=2, dilation=1, padding=0, stride=1)
+ * tensor([[[[1., 2., 2., 2., 1.],
+ *           [2., 4., 4., 4., 2.],
+ *           [2., 4., 4., 4., 2.],
+ *           [1., 2., 2., 2., 1.]]]])
  * ```
  */
 export class Fold extends FoldBase {
@@ -76,8 +86,14 @@ export class Fold extends FoldBase {
 /**
  * Extracts sliding local blocks of [N, C, H, W] as columns [N, C·∏k, L].
  * @example
- * ```ts
- * new nn.Unfold(2, { stride: 2 });
+ * ```ts pytorch=nn.Unfold
+ * const unfold = new torch.nn.Unfold(2, { stride: 2 });
+ * console.log(unfold);
+ * console.log(unfold.call(torch.randn(1, 3, 4, 6)).shape); // [N, C * 2 * 2, 2 * 3]
+ * ```
+ * ```text
+ * Unfold(kernel_size=2, dilation=1, padding=0, stride=2)
+ * torch.Size([1, 12, 6])
  * ```
  */
 export class Unfold extends FoldBase {

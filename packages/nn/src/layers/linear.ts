@@ -10,7 +10,17 @@ import type { Parameter } from '../parameter.js';
 import { pyBool } from '../utils/pyrepr.js';
 import { FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam } from './_util.js';
 
-/** Returns its input unchanged (a placeholder). */
+/**
+ * Returns its input unchanged (a placeholder).
+ * @example
+ * ```ts pytorch=nn.Identity
+ * const id = new torch.nn.Identity();
+ * console.log(id, id.call(torch.tensor([1, 2])));
+ * ```
+ * ```text
+ * Identity() tensor([1, 2])
+ * ```
+ */
 export class Identity extends Module {
   /** Accepts and ignores any arguments, as PyTorch's does. */
   constructor(..._args: unknown[]) {
@@ -32,7 +42,7 @@ export interface LinearOptions extends FactoryOptions {
  * `y = x Wᵀ + b`, weight [out, in] and bias [out] initialised as PyTorch does
  * (kaiming-uniform with a = √5, then U(−1/√in, 1/√in) for the bias).
  * @example
- * ```ts
+ * ```ts pytorch=nn.Linear
  * torch.manualSeed(0);
  * const fc = new torch.nn.Linear(3, 2); // PyTorch's weights, bit for bit
  * console.log(fc.weight);

@@ -161,7 +161,21 @@ for (const [alias, name] of [
   });
 }
 
-/** Batch normalisation over [N, C] or [N, C, L]. */
+/**
+ * Batch normalisation over [N, C] or [N, C, L].
+ * @example
+ * ```ts pytorch=nn.BatchNorm1d
+ * const bn = new torch.nn.BatchNorm1d(2);
+ * const x = torch.tensor([[1, 2], [3, 6]], { dtype: 'float32' });
+ * console.log(bn.call(x)); // training: normalised with the batch's statistics
+ * console.log(bn.runningMean, bn.runningVar); // moved 10% of the way towards them
+ * ```
+ * ```text
+ * tensor([[-1.0000, -1.0000],
+ *         [ 1.0000,  1.0000]], grad_fn=<NativeBatchNormBackward0>)
+ * tensor([0.2000, 0.4000]) tensor([1.1000, 1.7000])
+ * ```
+ */
 export class BatchNorm1d extends BatchNormBase {
   protected override checkInputDim(input: Tensor): void {
     if (input.ndim !== 2 && input.ndim !== 3) throw new TorchValueError('BatchNorm1d', `expected 2D or 3D input (got ${input.ndim}D input)`);
@@ -171,9 +185,14 @@ export class BatchNorm1d extends BatchNormBase {
 /**
  * Batch normalisation over [N, C, H, W].
  * @example
- * ```ts
- * const bn = new nn.BatchNorm2d(4);
- * bn.stateDict(); // weight, bias, running_mean, running_var, num_batches_tracked
+ * ```ts pytorch=nn.BatchNorm2d
+ * const bn = new torch.nn.BatchNorm2d(4);
+ * console.log(bn);
+ * console.log(Object.keys(bn.stateDict()).join(', '));
+ * ```
+ * ```text
+ * BatchNorm2d(4, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+ * weight, bias, running_mean, running_var, num_batches_tracked
  * ```
  */
 export class BatchNorm2d extends BatchNormBase {
@@ -247,7 +266,20 @@ export interface LayerNormLayerOptions extends FactoryOptions {
   elementwiseAffine?: boolean;
 }
 
-/** Layer normalisation over the trailing `normalizedShape` dims. */
+/**
+ * Layer normalisation over the trailing `normalizedShape` dims.
+ * @example
+ * ```ts pytorch=nn.LayerNorm
+ * const ln = new torch.nn.LayerNorm(3);
+ * console.log(ln);
+ * console.log(ln.call(torch.tensor([[1, 2, 3], [2, 2, 8]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * LayerNorm((3,), eps=1e-05, elementwise_affine=True)
+ * tensor([[-1.2247,  0.0000,  1.2247],
+ *         [-0.7071, -0.7071,  1.4142]], grad_fn=<NativeLayerNormBackward0>)
+ * ```
+ */
 export class LayerNorm extends Module {
   /** The normalised trailing shape. */
   declare normalizedShape: number[];
@@ -306,7 +338,22 @@ export interface GroupNormLayerOptions extends FactoryOptions {
   affine?: boolean;
 }
 
-/** Group normalisation: `numChannels` split into `numGroups` groups. */
+/**
+ * Group normalisation: `numChannels` split into `numGroups` groups.
+ * @example
+ * ```ts pytorch=nn.GroupNorm
+ * const gn = new torch.nn.GroupNorm(2, 4);
+ * console.log(gn);
+ * console.log(gn.call(torch.arange(8, { dtype: 'float32' }).reshape(1, 4, 2)));
+ * ```
+ * ```text
+ * GroupNorm(2, 4, eps=1e-05, affine=True)
+ * tensor([[[-1.3416, -0.4472],
+ *          [ 0.4472,  1.3416],
+ *          [-1.3416, -0.4472],
+ *          [ 0.4472,  1.3416]]], grad_fn=<NativeGroupNormBackward0>)
+ * ```
+ */
 export class GroupNorm extends Module {
   /** Groups. */
   declare numGroups: number;
@@ -405,8 +452,14 @@ abstract class LrnParams extends Module {
  * Local response normalisation across channels:
  * x / (k + α/n · Σ x² over `size` neighbouring channels)^β.
  * @example
- * ```ts
- * new nn.LocalResponseNorm(2); // LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0)
+ * ```ts pytorch=nn.LocalResponseNorm
+ * const lrn = new torch.nn.LocalResponseNorm(2);
+ * console.log(lrn);
+ * console.log(lrn.call(torch.tensor([[[1], [2], [3]]], { dtype: 'float32' })).flatten());
+ * ```
+ * ```text
+ * LocalResponseNorm(2, alpha=0.0001, beta=0.75, k=1.0)
+ * tensor([1.0000, 1.9996, 2.9985])
  * ```
  */
 export class LocalResponseNorm extends LrnParams {

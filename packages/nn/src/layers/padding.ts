@@ -62,8 +62,14 @@ abstract class ConstantPadNd extends PadNd {
 /**
  * Pads the last dim with a constant.
  * @example
- * ```ts
- * new nn.ConstantPad1d(2, 3.5); // ConstantPad1d(padding=(2, 2), value=3.5)
+ * ```ts pytorch=nn.ConstantPad1d
+ * const pad = new torch.nn.ConstantPad1d(2, 3.5);
+ * console.log(pad);
+ * console.log(pad.call(torch.ones(1, 1, 2)));
+ * ```
+ * ```text
+ * ConstantPad1d(padding=(2, 2), value=3.5)
+ * tensor([[[3.5000, 3.5000, 1.0000, 1.0000, 3.5000, 3.5000]]])
  * ```
  */
 export class ConstantPad1d extends ConstantPadNd {
@@ -133,8 +139,16 @@ export class ReflectionPad1d extends ModePadNd {
 /**
  * Pads the last 2 dims with their reflection.
  * @example
- * ```ts
- * new nn.ReflectionPad2d([1, 2, 3, 4]).call(x);
+ * ```ts pytorch=nn.ReflectionPad2d
+ * const x = torch.arange(9, { dtype: 'float32' }).reshape(1, 1, 3, 3);
+ * console.log(new torch.nn.ReflectionPad2d([1, 1, 2, 0]).call(x));
+ * ```
+ * ```text
+ * tensor([[[[7., 6., 7., 8., 7.],
+ *           [4., 3., 4., 5., 4.],
+ *           [1., 0., 1., 2., 1.],
+ *           [4., 3., 4., 5., 4.],
+ *           [7., 6., 7., 8., 7.]]]])
  * ```
  */
 export class ReflectionPad2d extends ModePadNd {

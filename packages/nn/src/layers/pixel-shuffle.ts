@@ -4,7 +4,20 @@ import { channelShuffle, pixelShuffle, pixelUnshuffle } from '../functional/pixe
 import { Module } from '../module.js';
 import { checkArgs } from './_util.js';
 
-/** [*, C·r², H, W] → [*, C, H·r, W·r]. */
+/**
+ * [*, C·r², H, W] → [*, C, H·r, W·r].
+ * @example
+ * ```ts pytorch=nn.PixelShuffle
+ * const ps = new torch.nn.PixelShuffle(2);
+ * console.log(ps);
+ * console.log(ps.call(torch.arange(4, { dtype: 'float32' }).reshape(1, 4, 1, 1)));
+ * ```
+ * ```text
+ * PixelShuffle(upscale_factor=2)
+ * tensor([[[[0., 1.],
+ *           [2., 3.]]]])
+ * ```
+ */
 export class PixelShuffle extends Module {
   /** r. */
   declare upscaleFactor: number;
@@ -43,8 +56,14 @@ export class PixelUnshuffle extends Module {
 /**
  * Interleaves the channels of [N, C, *] in `groups` groups (ShuffleNet).
  * @example
- * ```ts
- * new nn.ChannelShuffle(2); // ChannelShuffle(groups=2)
+ * ```ts pytorch=nn.ChannelShuffle
+ * const shuffle = new torch.nn.ChannelShuffle(2);
+ * console.log(shuffle);
+ * console.log(shuffle.call(torch.arange(4).reshape(1, 4, 1, 1)).flatten());
+ * ```
+ * ```text
+ * ChannelShuffle(groups=2)
+ * tensor([0, 2, 1, 3])
  * ```
  */
 export class ChannelShuffle extends Module {

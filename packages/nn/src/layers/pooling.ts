@@ -91,8 +91,15 @@ export class MaxPool1d extends MaxPoolNd {
 /**
  * 2-D max pooling over [N, C, H, W].
  * @example
- * ```ts
- * new nn.MaxPool2d(2); // MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+ * ```ts pytorch=nn.MaxPool2d
+ * const pool = new torch.nn.MaxPool2d(2);
+ * console.log(pool);
+ * console.log(pool.call(torch.arange(16, { dtype: 'float32' }).reshape(1, 1, 4, 4)));
+ * ```
+ * ```text
+ * MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+ * tensor([[[[ 5.,  7.],
+ *           [13., 15.]]]])
  * ```
  */
 export class MaxPool2d extends MaxPoolNd {
@@ -159,7 +166,20 @@ export class AvgPool1d extends Module {
   }
 }
 
-/** 2-D average pooling over [N, C, H, W]. */
+/**
+ * 2-D average pooling over [N, C, H, W].
+ * @example
+ * ```ts pytorch=nn.AvgPool2d
+ * const pool = new torch.nn.AvgPool2d(2);
+ * console.log(pool);
+ * console.log(pool.call(torch.arange(16, { dtype: 'float32' }).reshape(1, 1, 4, 4)));
+ * ```
+ * ```text
+ * AvgPool2d(kernel_size=2, stride=2, padding=0)
+ * tensor([[[[ 2.5000,  4.5000],
+ *           [10.5000, 12.5000]]]])
+ * ```
+ */
 export class AvgPool2d extends Module {
   /** Window size. */
   declare kernelSize: IntOrTuple;
@@ -209,7 +229,17 @@ function outRepr(o: IntOrTuple | (number | null)[]): string {
   return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
 }
 
-/** 2-D adaptive average pooling to a fixed output size. */
+/**
+ * 2-D adaptive average pooling to a fixed output size.
+ * @example
+ * ```ts pytorch=nn.AdaptiveAvgPool2d
+ * const pool = new torch.nn.AdaptiveAvgPool2d(1); // global average pooling
+ * console.log(pool, pool.call(torch.randn(8, 64, 7, 7)).shape);
+ * ```
+ * ```text
+ * AdaptiveAvgPool2d(output_size=1) torch.Size([8, 64, 1, 1])
+ * ```
+ */
 export class AdaptiveAvgPool2d extends Module {
   /** Target size (null keeps that input size). */
   declare outputSize: IntOrTuple | (number | null)[];
@@ -309,8 +339,14 @@ export class AdaptiveMaxPool3d extends AdaptiveMaxPool2d {
 /**
  * 1-D adaptive max pooling to a fixed output length.
  * @example
- * ```ts
- * new nn.AdaptiveMaxPool1d(5).call(x); // [N, C, 5]
+ * ```ts pytorch=nn.AdaptiveMaxPool1d
+ * const pool = new torch.nn.AdaptiveMaxPool1d(3);
+ * console.log(pool);
+ * console.log(pool.call(torch.tensor([[[1, 5, 2, 8, 3, 4, 7]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * AdaptiveMaxPool1d(output_size=3)
+ * tensor([[[5., 8., 7.]]])
  * ```
  */
 export class AdaptiveMaxPool1d extends Module {
@@ -384,8 +420,14 @@ export class LPPool1d extends LPPoolNd {
 /**
  * 2-D power-average pooling: (Σ x^p over each window)^(1/p).
  * @example
- * ```ts
- * new nn.LPPool2d(2, 3, 2); // LPPool2d(norm_type=2, kernel_size=3, stride=2, ceil_mode=False)
+ * ```ts pytorch=nn.LPPool2d
+ * const pool = new torch.nn.LPPool2d(2, 2);
+ * console.log(pool);
+ * console.log(pool.call(torch.tensor([[[[3, 4], [0, 0]]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * LPPool2d(norm_type=2, kernel_size=2, stride=None, ceil_mode=False)
+ * tensor([[[[5.]]]])
  * ```
  */
 export class LPPool2d extends LPPoolNd {
@@ -450,9 +492,14 @@ export class MaxUnpool1d extends MaxUnpoolNd {
 /**
  * Partial inverse of `MaxPool2d`: the maxima back at their indices, zeros elsewhere.
  * @example
- * ```ts
- * const [y, idx] = new nn.MaxPool2d(2, { returnIndices: true }).call(x);
- * new nn.MaxUnpool2d(2).call(y, idx);
+ * ```ts pytorch=nn.MaxUnpool2d
+ * const x = torch.tensor([[[[1, 2], [4, 3]]]], { dtype: 'float32' });
+ * const [y, idx] = new torch.nn.MaxPool2d(2, { returnIndices: true }).call(x);
+ * console.log(new torch.nn.MaxUnpool2d(2).call(y, idx));
+ * ```
+ * ```text
+ * tensor([[[[0., 0.],
+ *           [4., 0.]]]])
  * ```
  */
 export class MaxUnpool2d extends MaxUnpoolNd {
@@ -543,8 +590,15 @@ abstract class FractionalMaxPoolNd extends Module {
  * 2-D fractional max pooling over [N, C, H, W] (pseudo-random windows, drawn as PyTorch
  * draws them).
  * @example
- * ```ts
- * new nn.FractionalMaxPool2d(3, { outputRatio: 0.5 });
+ * ```ts pytorch=nn.FractionalMaxPool2d
+ * torch.manualSeed(0);
+ * const pool = new torch.nn.FractionalMaxPool2d(2, { outputRatio: 0.5 });
+ * console.log(pool.call(torch.arange(36, { dtype: 'float32' }).reshape(1, 1, 6, 6)));
+ * ```
+ * ```text
+ * tensor([[[[ 7.,  9., 11.],
+ *           [19., 21., 23.],
+ *           [31., 33., 35.]]]])
  * ```
  */
 export class FractionalMaxPool2d extends FractionalMaxPoolNd {

@@ -281,9 +281,20 @@ export abstract class RNNBase extends Module {
 /**
  * Elman RNN: h' = tanh(x W_ihᵀ + b_ih + h W_hhᵀ + b_hh) (or relu).
  * @example
- * ```ts
- * const rnn = new nn.RNN(10, 20, { numLayers: 2 });
- * const [out, hn] = rnn.call(torch.randn(5, 3, 10));
+ * ```ts pytorch=nn.RNN
+ * torch.manualSeed(0);
+ * const rnn = new torch.nn.RNN(3, 2, { numLayers: 2 });
+ * const [out, hn] = rnn.call(torch.randn(4, 1, 3)); // [sequence, batch, features]
+ * console.log(rnn);
+ * console.log(out.shape);
+ * console.log(hn);
+ * ```
+ * ```text
+ * RNN(3, 2, num_layers=2)
+ * torch.Size([4, 1, 2])
+ * tensor([[[-0.8806, -0.2492]],
+ *
+ *         [[-0.0594,  0.3779]]], grad_fn=<StackBackward0>)
  * ```
  */
 export class RNN extends RNNBase {
@@ -314,7 +325,23 @@ export class RNN extends RNNBase {
   }
 }
 
-/** Long short-term memory (gates i, f, g, o), optionally with a projected hidden state (`projSize`). */
+/**
+ * Long short-term memory (gates i, f, g, o), optionally with a projected hidden state (`projSize`).
+ * @example
+ * ```ts pytorch=nn.LSTM
+ * torch.manualSeed(0);
+ * const lstm = new torch.nn.LSTM(3, 2, { batchFirst: true });
+ * const [out, [hn, cn]] = lstm.call(torch.randn(1, 4, 3)); // [batch, sequence, features]
+ * console.log(lstm);
+ * console.log(out.shape, hn.shape, cn.shape);
+ * console.log(hn);
+ * ```
+ * ```text
+ * LSTM(3, 2, batch_first=True)
+ * torch.Size([1, 4, 2]) torch.Size([1, 1, 2]) torch.Size([1, 1, 2])
+ * tensor([[[ 0.2673, -0.1583]]], grad_fn=<StackBackward0>)
+ * ```
+ */
 export class LSTM extends RNNBase {
   /**
    * @param inputSize features of the input
@@ -338,7 +365,21 @@ export class LSTM extends RNNBase {
   }
 }
 
-/** Gated recurrent unit (gates r, z, n). */
+/**
+ * Gated recurrent unit (gates r, z, n).
+ * @example
+ * ```ts pytorch=nn.GRU
+ * torch.manualSeed(0);
+ * const gru = new torch.nn.GRU(3, 2, { bidirectional: true });
+ * const [out, hn] = gru.call(torch.randn(4, 1, 3)); // [sequence, batch, features]
+ * console.log(gru);
+ * console.log(out.shape, hn.shape);
+ * ```
+ * ```text
+ * GRU(3, 2, bidirectional=True)
+ * torch.Size([4, 1, 4]) torch.Size([2, 1, 2])
+ * ```
+ */
 export class GRU extends RNNBase {
   /**
    * @param inputSize features of the input
@@ -458,7 +499,19 @@ export class RNNCell extends RNNCellBase {
   }
 }
 
-/** One LSTM step. */
+/**
+ * One LSTM step.
+ * @example
+ * ```ts pytorch=nn.LSTMCell
+ * torch.manualSeed(0);
+ * const cell = new torch.nn.LSTMCell(3, 2);
+ * const [h, c] = cell.call(torch.ones(1, 3)); // one time step, zero initial state
+ * console.log(h, c);
+ * ```
+ * ```text
+ * tensor([[-0.2031,  0.0842]], grad_fn=<MulBackward0>) tensor([[-0.3549,  0.1166]], grad_fn=<AddBackward0>)
+ * ```
+ */
 export class LSTMCell extends RNNCellBase {
   /**
    * @param inputSize features of the input

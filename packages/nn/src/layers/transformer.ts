@@ -151,9 +151,14 @@ export interface TransformerEncoderForwardOptions {
  * dropout → linear2), each with dropout, a residual connection and LayerNorm
  * (after the block, or before it with `normFirst`).
  * @example
- * ```ts
- * const layer = new nn.TransformerEncoderLayer(16, 4, { dimFeedforward: 64, batchFirst: true });
- * const y = layer.call(x); // x: [N, S, 16]
+ * ```ts pytorch=nn.TransformerEncoderLayer
+ * torch.manualSeed(0);
+ * const layer = new torch.nn.TransformerEncoderLayer(16, 4, { dimFeedforward: 64, batchFirst: true });
+ * const x = torch.randn(2, 5, 16); // [batch, sequence, dModel]
+ * console.log(layer.call(x).shape);
+ * ```
+ * ```text
+ * torch.Size([2, 5, 16])
  * ```
  */
 export class TransformerEncoderLayer extends Module {
@@ -383,9 +388,20 @@ export interface TransformerForwardOptions extends TransformerDecoderForwardOpti
  * `nn.Transformer`: every parameter with more than one dim is re-initialised with
  * `xavierUniform_` after construction, in `parameters()` order.
  * @example
- * ```ts
- * const model = new nn.Transformer({ dModel: 32, nhead: 4, numEncoderLayers: 2, numDecoderLayers: 2 });
- * const out = model.call(src, tgt, { tgtMask: nn.Transformer.generateSquareSubsequentMask(tgt.shape[0]) });
+ * ```ts pytorch=nn.Transformer
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Transformer({ dModel: 32, nhead: 4, numEncoderLayers: 2, numDecoderLayers: 2 });
+ * const src = torch.randn(10, 1, 32); // [sequence, batch, dModel]
+ * const tgt = torch.randn(7, 1, 32);
+ * const out = model.call(src, tgt, { tgtMask: torch.nn.Transformer.generateSquareSubsequentMask(7) });
+ * console.log(out.shape);
+ * console.log(torch.nn.Transformer.generateSquareSubsequentMask(3));
+ * ```
+ * ```text
+ * torch.Size([7, 1, 32])
+ * tensor([[0., -inf, -inf],
+ *         [0., 0., -inf],
+ *         [0., 0., 0.]])
  * ```
  */
 export class Transformer extends Module {

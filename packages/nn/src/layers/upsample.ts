@@ -25,7 +25,19 @@ export interface UpsampleOptions {
   alignCorners?: boolean | null;
 }
 
-/** Resizes the spatial dims of its input (see `F.interpolate`). */
+/**
+ * Resizes the spatial dims of its input (see `F.interpolate`).
+ * @example
+ * ```ts pytorch=nn.Upsample
+ * const up = new torch.nn.Upsample({ scaleFactor: 2, mode: 'nearest' });
+ * console.log(up);
+ * console.log(up.call(torch.tensor([[[1, 2]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Upsample(scale_factor=2.0, mode=nearest)
+ * tensor([[[1., 1., 2., 2.]]])
+ * ```
+ */
 export class Upsample extends Module {
   /** Output size, or null. */
   declare size: number | readonly number[] | null;
