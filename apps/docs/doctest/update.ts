@@ -29,7 +29,8 @@ export function applyUpdates(): number {
         ? [`${ex.prefix}\`\`\`text`, ...shown.map((l) => (l === '' ? eol(ex.prefix) : ex.prefix + l)), `${ex.prefix}\`\`\``]
         : [];
       if (ex.output) lines.splice(ex.output.open - 1, ex.output.close - ex.output.open + 1, ...block);
-      else if (block.length) lines.splice(ex.close, 0, ...block);
+      // A new block in markdown gets a blank line before it; in TSDoc it follows the code directly.
+      else if (block.length) lines.splice(ex.close, 0, ...(ex.prefix.includes('*') ? block : ['', ...block]));
       changed++;
     }
     writeFileSync(file, lines.join('\n'));

@@ -46,7 +46,7 @@ describe('doctest extractor', () => {
   it('ignores trailing whitespace and trailing blank lines', () => {
     expect(normalise('a  \nb\n\n')).toBe('a\nb');
   });
-  it('update mode rewrites a TSDoc output block with the prefix and inserts a missing one', () => {
+  it('update mode rewrites a TSDoc output block with the prefix and inserts a missing one (after a blank line in markdown)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'doctest-'));
     const f = join(dir, 'a.ts');
     writeFileSync(f, src);
@@ -60,7 +60,7 @@ describe('doctest extractor', () => {
     writeFileSync(g, md);
     recordOutput(extractMarkdown(md, g)[1]!, 'hi');
     applyUpdates();
-    expect(readFileSync(g, 'utf8')).toContain('```ts no-run\nx;\n```\n```text\nhi\n```');
+    expect(readFileSync(g, 'utf8')).toContain('```ts no-run\nx;\n```\n\n```text\nhi\n```');
   });
   it('links the blocks of a session: each gets the code of the earlier runnable ones of its session', () => {
     const page = [
