@@ -61,7 +61,7 @@ function checkRequireGrad(outputs: readonly Tensor[], op: string): void {
  * accumulates them into each leaf's `.grad` (PyTorch's `torch.autograd.backward`).
  * Saved tensors are freed afterwards unless `retainGraph`.
  * @example
- * ```ts
+ * ```ts pytorch=core.autograd.backward
  * const x = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
  * torch.autograd.backward(x.mul(x).sum());
  * console.log(x.grad);
@@ -88,7 +88,7 @@ export function backward(tensors: Tensor | readonly Tensor[], gradTensors?: Tens
  * accumulated into `.grad` (PyTorch's `torch.autograd.grad`). With
  * `createGraph: true` the results are themselves differentiable.
  * @example
- * ```ts
+ * ```ts pytorch=core.autograd.grad
  * const x = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
  * const [dx] = torch.autograd.grad(x.pow(3).sum(), [x], { createGraph: true });
  * const [d2x] = torch.autograd.grad(dx!.sum(), [x]);

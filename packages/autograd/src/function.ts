@@ -57,7 +57,7 @@ type Rest<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 /**
  * Base class of custom autograd functions.
  * @example
- * ```ts
+ * ```ts pytorch=core.autograd.Function
  * import * as torch from 'antorcha';
  * import { autograd, type Tensor } from 'antorcha';
  *

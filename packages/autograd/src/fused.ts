@@ -40,7 +40,7 @@ class FusedNode extends Node {
  * input it is just `fn(...inputs)`. Higher-order gradients rerun `fn` (once per input),
  * so `fn` must be free of side effects.
  * @example
- * ```ts
+ * ```ts pytorch=core.autograd.fusedNode
  * const input = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
  * const target = torch.tensor([1, 0, 0], { dtype: 'float32' });
  * const loss = torch.autograd.fusedNode('MseLossBackward0', [input, target], (x, t) => x.sub(t).square().mean());

@@ -26,7 +26,7 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 /**
  * Sums `grad` over the dims along which `shape` was broadcast, returning a tensor of `shape`.
  * @example
- * ```ts
+ * ```ts pytorch=core.autograd.sumTo
  * console.log(torch.autograd.sumTo(torch.ones([2, 3]), [3]));
  * ```
  * ```text

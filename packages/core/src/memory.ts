@@ -93,7 +93,7 @@ export function release(t: { _storage: Storage }): void {
  * drops is freed even if the caller still holds it (e.g. from an earlier
  * `optimizer.stateDict()`): clone what must outlive its owner's use of it.
  * @example
- * ```ts
+ * ```ts pytorch=core.tidy
  * import * as torch from 'antorcha';
  * import { nn, optim } from 'antorcha';
  *

@@ -320,8 +320,9 @@ export class Tensor {
   // ------------------------------------------------------------ reading data
 
   /**
-   * The value of a one-element tensor: number (boolean for bool tensors). Synchronous
-   * devices only (CPU); on WebGPU use {@link itemAsync}.
+   * The value of a one-element tensor: a number, a boolean for bool tensors, a `Complex`
+   * for complex ones; its type follows the tensor's dtype where it is known statically
+   * (see {@link ItemOf}). Synchronous devices only (CPU); on WebGPU use {@link itemAsync}.
    */
   item(): number | boolean | Complex {
     checkOneElement(this, 'item');
@@ -334,12 +335,12 @@ export class Tensor {
   /**
    * {@link item} on any device: awaits the read-back from asynchronous devices (WebGPU).
    * @example
-   * ```ts
+   * ```ts pytorch=core.Tensor.itemAsync
    * const loss = torch.tensor([0.5, 1.5]).square().mean(); // on WebGPU as well
+   * ```
    * console.log(await loss.itemAsync());
    * ```text
    * 1.25
-   * ```
    * ```
    */
   async itemAsync(): Promise<number | boolean | Complex> {
@@ -657,7 +658,7 @@ export class Tensor {
    * Python-style indexing: ints, slice strings (`'1:3'`, `'::2'`), `null`, `'...'` give a
    * view; integer or boolean tensors among them index as PyTorch's advanced indexing (a copy).
    * @example
-   * ```ts
+   * ```ts pytorch=core.Tensor.index
    * const x = torch.arange(9).reshape([3, 3]);
    * console.log(x.index(':', '1:3'));                // x[:, 1:3]
    * console.log(x.index(x.gt(5)));                   // x[x > 5]

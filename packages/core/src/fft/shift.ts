@@ -33,7 +33,7 @@ export function fftshift(x: Tensor, dim?: ShiftDims): Tensor {
 /**
  * The inverse of {@link fftshift}: rolls each of `dim` (default all dims) back by ⌈n/2⌉.
  * @example
- * ```ts
+ * ```ts pytorch=core.fft.fftshift
  * const x = torch.arange(5);
  * const y = torch.fft.fftshift(x);
  * console.log(y);

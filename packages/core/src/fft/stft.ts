@@ -162,7 +162,7 @@ export function stft(x: Tensor, nFft: number, opts: StftOptions = {}): Tensor {
  * The inverse of {@link stft}: overlap-add of the inverse FFTs of the frames, divided by
  * the squared window's envelope (which must not vanish: `center` and a window that overlaps).
  * @example
- * ```ts
+ * ```ts pytorch=core.istft
  * const x = torch.arange(8, { dtype: 'float32' });
  * const w = torch.hannWindow(4);
  * const S = torch.stft(x, 4, { hopLength: 1, window: w, returnComplex: true });

@@ -182,7 +182,7 @@ function c2r1(op: string, x: Tensor, o: FftOptions, forward: boolean): Tensor {
  * The one-dimensional discrete Fourier transform along `dim` (default the last); a real
  * input gives the full (Hermitian) spectrum.
  * @example
- * ```ts
+ * ```ts pytorch=core.fft.fft
  * const x = torch.tensor([1, 2, 3, 4], { dtype: 'float32' });
  * console.log(torch.fft.fft(x));
  * console.log(torch.fft.fft(x, { n: 8, norm: 'ortho' })); // zero-padded to 8, scaled by 1/√8
@@ -202,7 +202,7 @@ export function fft(x: Tensor, n?: number | null | FftOptions, dim?: number, nor
 /**
  * The inverse of {@link fft}: `ifft(fft(x)) ≈ x` (the `'backward'` mode divides by n here).
  * @example
- * ```ts
+ * ```ts pytorch=core.fft.ifft
  * const x = torch.tensor([1, 2, 3, 4], { dtype: 'float32' });
  * console.log(torch.fft.ifft(torch.fft.fft(x))); // x, as complex
  * ```
@@ -329,7 +329,7 @@ function two(o: FftnOptions): FftnOptions {
 /**
  * The n-dimensional FFT over `dim` (default all dims, or the last `s.length`).
  * @example
- * ```ts
+ * ```ts pytorch=core.fft.fftn
  * const x = torch.arange(4, { dtype: 'float32' }).reshape([2, 2]);
  * console.log(torch.fft.fftn(x)); // every dim
  * console.log(torch.fft.fftn(x, { s: [3], dim: [1] })); // dim 1 only, zero-padded to 3

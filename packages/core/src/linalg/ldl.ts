@@ -48,7 +48,7 @@ export function ldlFactorEx(A: Tensor, opts: LdlOptions & { checkErrors?: boolea
  * The LDLᵀ factorization of symmetric matrices (see {@link ldlFactorEx}); raises for a
  * singular D. Not differentiable (as in PyTorch).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.ldlSolve
  * const A = torch.tensor([[4, 2], [2, 3]], { dtype: 'float32' }); // symmetric
  * const B = torch.tensor([[2], [1]], { dtype: 'float32' });
  * const { LD, pivots } = torch.linalg.ldlFactor(A);

@@ -42,7 +42,7 @@ export interface LstsqOptions {
  * Least-squares solutions of `A·X = B` for a matrix or batch of matrices A (m×n) and
  * right-hand sides B (m×k, or m for a vector), batch dims broadcast.
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.lstsq
  * const A = torch.tensor([[1, 0], [1, 1], [1, 2]], { dtype: 'float32' });
  * const B = torch.tensor([[1], [2], [4]], { dtype: 'float32' });
  * const { solution } = torch.linalg.lstsq(A, B); // the line through 3 points, fitted

@@ -58,7 +58,7 @@ export function permMatrix(perm: Tensor, like: Tensor): Tensor {
  * for singular inputs: `A = P·L·U` with `L` and `U` packed in `LU` and 1-based int32
  * row interchanges in `pivots`.
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.luFactorEx
  * const A = torch.tensor([[4, 1], [2, 3]], { dtype: 'float32' });
  * const { LU, pivots, info } = torch.linalg.luFactorEx(A);
  * console.log(LU);
@@ -100,7 +100,7 @@ export function unpackLU(LU: Tensor): [Tensor, Tensor] {
  * The LU decomposition `A = P·L·U` with partial pivoting, as three tensors (P a
  * permutation matrix, L unit lower trapezoidal, U upper trapezoidal).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.lu
  * const A = torch.tensor([[4, 1], [2, 3]], { dtype: 'float32' });
  * const { P, L, U } = torch.linalg.lu(A);
  * console.log(L);
@@ -168,7 +168,7 @@ export function luSolveRaw(op: string, LU: Tensor, piv: Tensor, B: Tensor, left:
  * Solves `A·X = B` (or `X·A = B`, `left: false`; with `Aᴴ`, `adjoint: true`) given the
  * LU factorization of A from {@link luFactor}. Batch dims broadcast.
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.luSolve
  * const A = torch.tensor([[4, 1], [2, 3]], { dtype: 'float32' });
  * const B = torch.tensor([[5], [5]], { dtype: 'float32' });
  * const { LU, pivots } = torch.linalg.luFactor(A);
@@ -212,7 +212,7 @@ export interface LuUnpackOptions {
 /**
  * `torch.lu_unpack`: `P`, `L`, `U` from a packed LU factorization and its pivots.
  * @example
- * ```ts
+ * ```ts pytorch=core.luUnpack
  * const A = torch.tensor([[1, 2], [3, 4]], { dtype: 'float32' });
  * const { LU, pivots } = torch.linalg.luFactor(A);
  * const { P, L, U } = torch.luUnpack(LU, pivots);

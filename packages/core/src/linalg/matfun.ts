@@ -77,7 +77,7 @@ export async function matrixExpAsync(A: Tensor): Promise<Tensor> {
  * The integer power `Aⁿ` of square matrices by repeated squaring (`n = 0`: the identity;
  * `n < 0`: powers of the inverse).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.matrixPower
  * const A = torch.tensor([[1, 1], [1, 0]]);
  * console.log(torch.linalg.matrixPower(A, 5)); // A @ A @ A @ A @ A: Fibonacci numbers
  * console.log(torch.linalg.matrixPower(A, 0)); // the identity
@@ -122,7 +122,7 @@ export function matrixPower(A: Tensor, n: number): Tensor {
  * The product of two or more matrices in the cheapest order (the first may be a row
  * vector and the last a column vector, given 1-D).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.multiDot
  * const A = torch.ones([4, 2]);
  * const B = torch.ones([2, 5]);
  * const C = torch.ones([5, 1]);

@@ -72,7 +72,7 @@ export type MatrixNormOrd = 'fro' | 'nuc' | number;
  * `'nuc'` (sum of singular values), 1 / −1 (largest / smallest column sum of
  * magnitudes), `Infinity` / `-Infinity` (rows), 2 / −2 (largest / smallest singular value).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.matrixNorm
  * const A = torch.tensor([[1, -2], [3, 4]], { dtype: 'float32' });
  * console.log(torch.linalg.matrixNorm(A)); // Frobenius
  * console.log(torch.linalg.matrixNorm(A, 1)); // largest column sum of |A|
@@ -118,7 +118,7 @@ export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly 
  * `torch.linalg.norm`: a vector norm (1-D input or one `dim`) or a matrix norm (2-D input
  * or two `dim`s); without `ord` and `dim`, the 2-norm of all elements.
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.norm
  * const A = torch.tensor([[3, 0], [0, 4]], { dtype: 'float32' });
  * const v = torch.tensor([1, -5, 2], { dtype: 'float32' });
  * console.log(torch.linalg.norm(A)); // Frobenius norm

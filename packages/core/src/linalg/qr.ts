@@ -35,7 +35,7 @@ export type QrMode = 'reduced' | 'complete' | 'r';
  * The QR decomposition `A = Q·R` by Householder reflections: `'reduced'` (default: Q
  * m×k, R k×n, k = min(m, n)), `'complete'` (Q m×m, R m×n) or `'r'` (R only, Q empty).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.qr
  * const A = torch.tensor([[3, 1], [4, 2]], { dtype: 'float32' });
  * const { Q, R } = torch.linalg.qr(A);
  * console.log(Q);
@@ -105,7 +105,7 @@ function checkHouseholder(op: string, A: Tensor, tau: Tensor): void {
  * `H_i = I − τ_i·v_i·v_iᴴ`, with v_i stored below the diagonal of column i of `A` (as
  * `geqrf` leaves them).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.householderProduct
  * const A = torch.tensor([[3, 1], [4, 2]], { dtype: 'float32' });
  * const { a, tau } = torch.geqrf(A);
  * console.log(torch.linalg.householderProduct(a, tau)); // linalg.qr(A).Q

@@ -158,7 +158,7 @@ export function solveTriangularRaw(op: string, A: Tensor, B: Tensor, upper: bool
  * reading only the triangle `upper` names. Batch dims broadcast; no singularity check (a
  * zero on the diagonal gives inf/NaN, as in PyTorch).
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.solveTriangular
  * const U = torch.tensor([[2, 1], [0, 4]], { dtype: 'float32' });
  * const B = torch.tensor([[4], [8]], { dtype: 'float32' });
  * console.log(torch.linalg.solveTriangular(U, B, { upper: true }));

@@ -37,7 +37,7 @@ export interface SoftmaxOptions {
 /**
  * exp(x) / Σ exp(x) along `dim`.
  * @example
- * ```ts
+ * ```ts pytorch=core.softmax
  * const x = torch.tensor([[1, 2, 3], [1, 1, 1]], { dtype: 'float32' });
  * console.log(torch.softmax(x, 1));
  * ```

@@ -167,7 +167,7 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pr
  * index tensors' ranges asynchronously first, so devices that read back only
  * asynchronously (WebGPU) get the same results and errors as the CPU.
  * @example
- * ```ts
+ * ```ts pytorch=core.indexAsync
  * const x = torch.tensor([[-1, 2], [3, -4]]);
  * console.log(await x.indexAsync(x.gt(0))); // x[x > 0]
  * ```

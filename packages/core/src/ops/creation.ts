@@ -177,7 +177,7 @@ function filled(op: string, shape: number[], value: number, opts: TensorOptions 
 /**
  * A tensor of zeros: `zeros(2, 3)` or `zeros([2, 3], { dtype })`.
  * @example
- * ```ts
+ * ```ts pytorch=core.eye
  * console.log(torch.zeros(2, 3));
  * console.log(torch.zeros([2], { dtype: 'int64' }));
  * ```
@@ -195,7 +195,7 @@ export function zeros(...args: SizeAndOptions): Tensor {
 /**
  * A tensor of ones.
  * @example
- * ```ts
+ * ```ts pytorch=core.zeros
  * console.log(torch.ones(2, 2));
  * ```
  * ```text
@@ -217,7 +217,7 @@ export function empty(...args: SizeAndOptions): Tensor {
 /**
  * A tensor filled with `value`; the dtype follows the value (bool, int64 or default float) unless given.
  * @example
- * ```ts
+ * ```ts pytorch=core.ones
  * console.log(torch.full([2, 3], 7));
  * console.log(torch.full([2], 0.5));
  * ```
@@ -264,7 +264,7 @@ export function emptyLike(x: Tensor, opts?: TensorOptions): Tensor {
  * `arange(end)`, `arange(start, end, step?)`: values start + i·step below end.
  * Integer arguments give int64, otherwise the default float.
  * @example
- * ```ts
+ * ```ts pytorch=core.full
  * console.log(torch.arange(5));
  * console.log(torch.arange(1, 2.5, 0.5));
  * ```
@@ -330,7 +330,7 @@ function cNumber(v: number): string {
 /**
  * `steps` evenly spaced values from start to end inclusive (PyTorch's two-sided formula).
  * @example
- * ```ts
+ * ```ts pytorch=core.arange
  * console.log(torch.linspace(0, 1, 5));
  * ```
  * ```text
@@ -355,7 +355,7 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
 /**
  * The n×m identity matrix.
  * @example
- * ```ts
+ * ```ts pytorch=core.linspace
  * console.log(torch.eye(2, 3));
  * ```
  * ```text

@@ -174,7 +174,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * use it by name (`r.values`, `r.indices`) or destructure it
  * (`const [values, indices] = x.max(1)`). It prints as PyTorch prints it.
  * @example
- * ```ts
+ * ```ts pytorch=core.ValuesIndices
+ * const x = torch.tensor([[1, 5, 2], [7, 3, 4]]);
  * const [values, indices] = torch.median(x, 1);
  * console.log(values, indices);
  * console.log(x.max(1));
@@ -185,7 +186,6 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * values=tensor([5, 7]),
  * indices=tensor([1, 0]))
  * ```
- * const x = torch.tensor([[1, 5, 2], [7, 3, 4]]);
  */
 export class ValuesIndices implements Iterable<Tensor> {
   /** @internal */

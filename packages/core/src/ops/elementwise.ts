@@ -551,7 +551,7 @@ export async function equalAsync(a: Tensor, b: Tensor): Promise<boolean> {
 /**
  * `cond ? a : b` elementwise, broadcasting all three; a and b may be numbers.
  * @example
- * ```ts
+ * ```ts pytorch=core.where
  * const x = torch.tensor([-1.5, 0.5, 2]);
  * console.log(torch.where(x.gt(0), x, 0));
  * ```
@@ -606,7 +606,7 @@ export function where(cond: Tensor, aIn?: TensorOrScalar, bIn?: TensorOrScalar):
  * Clamps into [min, max]; either bound may be null, a number, or a tensor.
  * NaN stays NaN.
  * @example
- * ```ts
+ * ```ts pytorch=core.clamp
  * console.log(torch.clamp(torch.tensor([-2, 0.5, 3]), -1, 1));
  * ```
  * ```text

@@ -19,7 +19,7 @@ import { narrow, makeView } from './views.js';
  * Concatenates along `dim`; shapes must match elsewhere. 1-D empty tensors are
  * skipped, as in PyTorch.
  * @example
- * ```ts
+ * ```ts pytorch=core.cat
  * const a = torch.tensor([[1, 2]]);
  * console.log(torch.cat([a, a], 0));
  * console.log(torch.cat([a, a], 1));
@@ -77,7 +77,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
 /**
  * Stacks equal-shaped tensors along a new dim.
  * @example
- * ```ts
+ * ```ts pytorch=core.stack
  * console.log(torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], 1));
  * ```
  * ```text

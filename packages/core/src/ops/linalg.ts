@@ -121,7 +121,7 @@ export function outer(a: Tensor, b: Tensor): Tensor {
  * `torch.matmul`: 1-D operands are promoted to matrices (and the added dim removed
  * afterwards), leading dims broadcast as batch dims.
  * @example
- * ```ts
+ * ```ts pytorch=core.matmul
  * const a = torch.arange(6, { dtype: 'float32' }).reshape(2, 3);
  * console.log(torch.matmul(a, torch.tensor([1, 0, -1], { dtype: 'float32' })));
  * console.log(torch.matmul(a, a.T));

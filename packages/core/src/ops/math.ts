@@ -344,7 +344,7 @@ function floatOnly(name: string, kernel: string, a: Tensor, b: Tensor): void {
  * log(eˣ + eʸ) without overflow: `max + log(1 + exp(−|x − y|))`, and x where both are
  * the same infinity (float tensors).
  * @example
- * ```ts
+ * ```ts pytorch=core.logaddexp
  * const a = torch.tensor([0, -100, 1000], { dtype: 'float32' });
  * const b = torch.tensor([0, -101, 1000], { dtype: 'float32' });
  * console.log(torch.logaddexp(a, b)); // no overflow or underflow
@@ -464,7 +464,7 @@ export function rsub(input: Tensor, other: TensorOrScalar, opts?: AlphaOptions):
  * Splits each element into a mantissa in [0.5, 1) (by magnitude) and an int32 exponent
  * with `input = mantissa · 2^exponent` (float tensors only): `[mantissa, exponent]`.
  * @example
- * ```ts
+ * ```ts pytorch=core.frexp
  * const [m, e] = torch.frexp(torch.tensor([8, 0.3, -5], { dtype: 'float32' }));
  * console.log(m, e); // x = m * 2 ** e
  * ```

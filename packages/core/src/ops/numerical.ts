@@ -152,7 +152,7 @@ function gradientCoordinates(x: Tensor, coords: readonly Tensor[], dims: readonl
  * `spacing` is a number (the step on every dim), a list of numbers (one step per dim) or a
  * list of 1-D coordinate tensors (one per dim). Differentiable (a composite).
  * @example
- * ```ts
+ * ```ts pytorch=core.gradient
  * const [g] = torch.gradient(torch.tensor([1, 4, 9, 16], { dtype: 'float32' }));
  * console.log(g);
  * const img = torch.tensor([[1, 2, 4], [2, 5, 9]], { dtype: 'float32' });

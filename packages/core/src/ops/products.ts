@@ -893,7 +893,7 @@ function covImpl(input: Tensor, opts: CovOptions | undefined, checkValues: boole
  * {@link cov} that also runs the checks needing the weights' values (negative weights) on
  * devices that read back only asynchronously (WebGPU).
  * @example
- * ```ts
+ * ```ts pytorch=core.covAsync
  * const x = torch.tensor([[1, 2, 4], [2, 1, 0]], { dtype: 'float32' });
  * console.log(await torch.covAsync(x, { fweights: torch.tensor([1, 2, 1]) }));
  * await torch.covAsync(x, { fweights: torch.tensor([1, -2, 1]) }).catch((e: Error) => console.log(e.message));

@@ -464,7 +464,7 @@ function created(op: string, shape: readonly number[], opts: RandomOptions | und
 /**
  * Uniform samples on [0, 1): `rand(2, 3)`, `rand([2, 3], { dtype, generator })`.
  * @example
- * ```ts
+ * ```ts pytorch=core.rand
  * torch.manualSeed(0);
  * console.log(torch.rand(2, 3));
  * ```
@@ -481,7 +481,7 @@ export function rand(...args: SizeAndRandomOptions): Tensor {
 /**
  * Standard normal samples: `randn(1, 5)`, `randn([3, 2], { requiresGrad: true })`.
  * @example
- * ```ts
+ * ```ts pytorch=core.randn
  * torch.manualSeed(0);
  * console.log(torch.randn(2, 3));
  * ```

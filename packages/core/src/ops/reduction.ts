@@ -119,7 +119,7 @@ export function nansum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOption
 /**
  * Product over `dim` (all when omitted).
  * @example
- * ```ts
+ * ```ts pytorch=core.prod
  * console.log(torch.tensor([[1, 2], [3, 4]]).prod(1));
  * ```
  * ```text
@@ -157,7 +157,7 @@ function countOver(x: Tensor, dims: number[]): number {
 /**
  * Mean over `dim` (floats only, as in PyTorch).
  * @example
- * ```ts
+ * ```ts pytorch=core.mean
  * const x = torch.tensor([[1, 2], [3, 5]], { dtype: 'float32' });
  * console.log(x.mean());
  * console.log(torch.mean(x, 0));
@@ -250,7 +250,7 @@ function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | un
 /**
  * Index of the maximum (over the flattened tensor when `dim` is omitted).
  * @example
- * ```ts
+ * ```ts pytorch=core.argmax
  * const x = torch.tensor([[1, 9, 3], [7, 2, 8]]);
  * console.log(torch.argmax(x));
  * console.log(torch.argmax(x, 1));
@@ -397,7 +397,7 @@ function varStd(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean
 /**
  * Variance over `dim` with `correction` (default 1).
  * @example
- * ```ts
+ * ```ts pytorch=core.var
  * const x = torch.tensor([[1, 2, 3, 4], [2, 2, 2, 2]], { dtype: 'float32' });
  * console.log(x.var(1)); // unbiased (correction 1)
  * console.log(x.var(1, { correction: 0, keepdim: true }));
@@ -416,7 +416,7 @@ export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): 
 /**
  * Standard deviation over `dim` with `correction` (default 1).
  * @example
- * ```ts
+ * ```ts pytorch=core.std
  * const x = torch.tensor([1, 2, 3, 4], { dtype: 'float32' });
  * console.log(torch.std(x));
  * console.log(torch.std(x, null, { correction: 0 }));
@@ -489,7 +489,7 @@ function scanRaw(op: ScanOp, name: string, x: Tensor, dim: number, dtype: DType,
 /**
  * Cumulative sum along `dim` (integers accumulate in int64).
  * @example
- * ```ts
+ * ```ts pytorch=core.cumsum
  * console.log(torch.tensor([1, 2, 3, 4]).cumsum(0));
  * console.log(torch.tensor([[1.5, 2], [3, 4]]).cumsum(1));
  * ```

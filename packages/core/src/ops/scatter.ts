@@ -157,7 +157,7 @@ function indexAddImpl(op: string, x: Tensor, dim: number, index: Tensor, source:
  * Adds `alpha * source` into the slices of `x` along `dim` picked by `index` (1-D int64/int32):
  * `out[index[i]] += alpha * source[i]` (for dim 0); repeated indices accumulate.
  * @example
- * ```ts
+ * ```ts pytorch=core.indexAdd
  * console.log(torch.indexAdd(torch.zeros([3]), 0, torch.tensor([0, 0, 2]), torch.tensor([1, 2, 3], { dtype: 'float32' })));
  * ```
  * ```text
@@ -439,7 +439,7 @@ function sliceTo(t: Tensor, shape: readonly number[]): Tensor {
  * `reduce` is `'sum'`, `'prod'`, `'mean'`, `'amax'` or `'amin'`; with `includeSelf: false`
  * the slots that receive values start from the reduction's identity instead of x's value.
  * @example
- * ```ts
+ * ```ts pytorch=core.scatterReduce
  * const src = torch.tensor([1, 5, 2], { dtype: 'float32' });
  * console.log(torch.scatterReduce(torch.zeros([3]), 0, torch.tensor([0, 0, 2]), src, 'amax'));
  * ```
@@ -582,7 +582,7 @@ export function put_(x: Tensor, index: Tensor, source: Tensor, opts?: PutOptions
  * Picks values of `x` along `dim` at `indices` (int64, same ndim; the other dims
  * broadcast), as `gather` with broadcasting; without `dim`, both are read as 1-D.
  * @example
- * ```ts
+ * ```ts pytorch=core.takeAlongDim
  * const x = torch.tensor([[10, 30, 20], [60, 40, 50]]);
  * console.log(torch.takeAlongDim(x, x.argmax(1, true), 1)); // each row's max
  * ```
@@ -941,7 +941,7 @@ function setIndexImpl(op: string, x: Tensor, specsIn: SetIndexSpec | readonly Se
  * doesn't vary along the selected elements (`x[mask] = 0`, `x[mask] = row`) runs on the
  * device (a `where`); other masks need the selected count: use {@link setIndexAsync_}.
  * @example
- * ```ts
+ * ```ts pytorch=core.setIndex_
  * const x = torch.tensor([[1, -2, 3], [-4, 5, 6]]);
  * x.setIndex_([0, '1:3'], 7);                                      // x[0, 1:3] = 7
  * x.setIndex_(x.lt(0), 0);                                         // x[x < 0] = 0
@@ -968,7 +968,7 @@ export function setIndex(x: Tensor, specs: SetIndexSpec | readonly SetIndexSpec[
  * ranges asynchronously first, so devices that read back only asynchronously (WebGPU) get
  * the CPU's results and errors for every kind of index.
  * @example
- * ```ts
+ * ```ts pytorch=core.setIndexAsync_
  * const x = torch.zeros([2, 3]);
  * const mask = torch.tensor([[true, false, true], [false, true, false]]);
  * await torch.setIndexAsync_(x, mask, torch.arange(3)); // x[mask] = arange(3)
@@ -1084,7 +1084,7 @@ function sumproductPair(left: Tensor, right: Tensor, sumDims: readonly number[])
  * the ellipsis dims. Operands come as arguments or as one list. Contractions are
  * permute/reshape/bmm steps, left to right, so autograd flows through them.
  * @example
- * ```ts
+ * ```ts pytorch=core.einsum
  * const m = torch.arange(4, { dtype: 'float32' }).reshape(2, 2);
  * const u = torch.tensor([1, 2], { dtype: 'float32' });
  * console.log(torch.einsum('ij,jk->ik', m, m)); // matmul

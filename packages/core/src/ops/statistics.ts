@@ -255,7 +255,7 @@ function medianImpl(op: 'median' | 'nanmedian', x: Tensor, dim: number | null | 
  * the two middle values; a NaN makes the result NaN (see {@link nanmedian}). Ties take
  * the index a stable sort puts at the median's place, as PyTorch's CPU kernel does.
  * @example
- * ```ts
+ * ```ts pytorch=core.median
  * console.log(torch.median(torch.tensor([3, 1, 2, 4]))); // the lower of the two middle values
  * const x = torch.tensor([[5, 1, 3], [2, 8, 6]]);
  * const [values, indices] = torch.median(x, 1);
@@ -426,7 +426,7 @@ function quantileImpl(op: 'quantile' | 'nanquantile', x: Tensor, q: number | Ten
  * A 1-D `q` adds a leading dim of its size. A row with NaN gives NaN
  * (see {@link nanquantile}). Floats only.
  * @example
- * ```ts
+ * ```ts pytorch=core.quantile
  * console.log(torch.quantile(torch.tensor([1, 2, 3, 4], { dtype: 'float32' }), 0.5));
  * const x = torch.tensor([[0, 1, 2, 3, 4], [0, 10, 20, 30, 40]], { dtype: 'float32' });
  * console.log(torch.quantile(x, torch.tensor([0.25, 0.75]), 1, { keepdim: true }));
@@ -524,7 +524,7 @@ function momentMean(op: 'std_mean' | 'var_mean', x: Tensor, dim: DimArg, opts: V
  * The standard deviation and the mean over `dim` (all dims when omitted), as a pair
  * `[std, mean]`; options as for {@link std}.
  * @example
- * ```ts
+ * ```ts pytorch=core.stdMean
  * const x = torch.tensor([[1, 3], [2, 6]], { dtype: 'float32' });
  * const [s, m] = torch.stdMean(x, 1, { correction: 0 });
  * console.log(s, m);
@@ -605,7 +605,7 @@ export interface AminmaxOptions {
  * The minimum and maximum over `opts.dim` (all elements when omitted), as
  * `torch.return_types.aminmax(min, max)`. NaN propagates.
  * @example
- * ```ts
+ * ```ts pytorch=core.aminmax
  * const x = torch.tensor([[4, -1, 7], [0, 2, 2]]);
  * const { min, max } = torch.aminmax(x, { dim: 1 });
  * console.log(min, max);
@@ -827,7 +827,7 @@ export interface IscloseOptions {
  * Elementwise `|a − b| <= atol + rtol·|b|` (or a == b, which covers infinities), as bool.
  * Both tensors must have the same dtype.
  * @example
- * ```ts
+ * ```ts pytorch=core.isclose
  * const a = torch.tensor([1, 2, NaN], { dtype: 'float32' });
  * const b = torch.tensor([1.000001, 2.1, NaN], { dtype: 'float32' });
  * console.log(torch.isclose(a, b));
@@ -1004,7 +1004,7 @@ function histcCheck(x: Tensor, bins: number): void {
  * max), in x's float dtype; elements outside are ignored. With the data's range on
  * asynchronous devices, use {@link histcAsync}.
  * @example
- * ```ts
+ * ```ts pytorch=core.histc
  * console.log(torch.histc(torch.tensor([1, 2, 1], { dtype: 'float32' }), 4, 0, 3));
  * ```
  * ```text
@@ -1172,7 +1172,7 @@ function histogramWith(x: Tensor, edges: Tensor, opts: HistogramOptions | undefi
  * `torch.return_types.histogram(hist, bin_edges)`. With the data's range on asynchronous
  * devices, use {@link histogramAsync}.
  * @example
- * ```ts
+ * ```ts pytorch=core.histogram
  * const { hist, binEdges } = torch.histogram(torch.tensor([1, 2, 1], { dtype: 'float32' }), 2, { range: [0, 2] });
  * console.log(hist, binEdges);
  * ```
@@ -1515,7 +1515,7 @@ async function uniqueAsyncImpl(op: string, x: Tensor, sortRows: boolean, opts: U
  * value. (PyTorch 1.13's CPU `sorted: false` returns hash order; this returns sorted
  * values, as PyTorch's CUDA kernel does.)
  * @example
- * ```ts
+ * ```ts pytorch=core.unique
  * import * as torch from 'antorcha';
  * import type { Tensor } from 'antorcha';
  *

@@ -362,7 +362,7 @@ export interface Slice {
 /**
  * Builds a slice, like Python's `slice(start, stop, step)`.
  * @example
- * ```ts
+ * ```ts pytorch=core.slice
  * const x = torch.arange(6);
  * console.log(x.index(torch.slice(1, null, 2))); // x[1::2]
  * ```
@@ -404,7 +404,7 @@ function sliceBounds(sl: Slice, size: number, op: string): [number, number, numb
 /**
  * Basic indexing, as Python's `x[...]` with ints, slices, `None` and `...`: a view.
  * @example
- * ```ts
+ * ```ts pytorch=core.index
  * const x = torch.arange(12).reshape([3, 4]);
  * console.log(x.index(0, '1:3'));           // x[0, 1:3]
  * console.log(x.index('...', null).shape); // x[..., None].shape
