@@ -320,9 +320,8 @@ export class Tensor {
   // ------------------------------------------------------------ reading data
 
   /**
-   * The value of a one-element tensor: a number, a boolean for bool tensors, a `Complex`
-   * for complex ones; its type follows the tensor's dtype where it is known statically
-   * (see {@link ItemOf}). Synchronous devices only (CPU); on WebGPU use {@link itemAsync}.
+   * The value of a one-element tensor: number (boolean for bool tensors). Synchronous
+   * devices only (CPU); on WebGPU use {@link itemAsync}.
    */
   item(): number | boolean | Complex {
     checkOneElement(this, 'item');
