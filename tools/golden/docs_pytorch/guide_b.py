@@ -199,4 +199,16 @@ loaded = torch.load(f, weights_only=True)
 print(loaded['scale'].mul(2))
 print(loaded['step'] + 1)
 """,
+    'guide_b.custom-dataset': """
+class Squares(torch.utils.data.Dataset):
+    def __len__(self):
+        return 5
+
+    def __getitem__(self, i):
+        return {'x': torch.tensor([i, i * i]), 'label': i % 2}
+
+loader = torch.utils.data.DataLoader(Squares(), batch_size=2)
+for batch in loader:
+    print(batch['x'], batch['label'])
+""",
 }
