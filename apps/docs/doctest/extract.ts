@@ -211,7 +211,7 @@ export function moduleSource(code: string, resolve: (spec: string) => string = (
     p.replace(/(\bfrom\s+|\bimport\s*\(?\s*)(['"])([^'"]+)\2/g, (_m, pre: string, q: string, spec: string) => `${pre}${q}${resolve(spec)}${q}`),
   );
   const body = prelude.length
-    ? [...mapped.slice(0, -1), `;globalThis[Symbol.for('${SESSION_MARK}')]?.();`, mapped[mapped.length - 1]!].join('\n')
+    ? [...mapped.slice(0, -1), `;Reflect.get(globalThis, Symbol.for('${SESSION_MARK}'))?.();`, mapped[mapped.length - 1]!].join('\n')
     : mapped[0]!;
   return (needsTorch ? `import * as torch from '${resolve('antorcha')}';\n` : '') + body + '\nexport {};\n';
 }
