@@ -29,6 +29,14 @@ function genOpts(generator?: Generator): { generator?: Generator } | undefined {
 /**
  * The recommended gain for a nonlinearity (`torch.nn.init.calculate_gain`):
  * 1 for linear/conv/sigmoid, 5/3 for tanh, √2 for relu, √(2/(1+slope²)) for leaky_relu, 3/4 for selu.
+ * @example
+ * ```ts pytorch=nn.init.calculateGain
+ * const { calculateGain } = torch.nn.init;
+ * console.log(calculateGain('relu'), calculateGain('tanh'), calculateGain('leaky_relu', 0.2));
+ * ```
+ * ```text
+ * 1.4142135623730951 1.6666666666666667 1.3867504905630728
+ * ```
  */
 export function calculateGain(nonlinearity: Nonlinearity, param?: number | null): number {
   return wrap('calculate_gain', () => rng.calculateGain(nonlinearity, param));
@@ -45,17 +53,47 @@ function fanOf(t: Tensor, mode: FanMode, op: string): number {
   return mode === 'fan_in' ? fanIn : fanOut;
 }
 
-/** Fills with U(a, b). */
+/**
+ * Fills with U(a, b).
+ * @example
+ * ```ts pytorch=nn.init.uniform_
+ * torch.manualSeed(0);
+ * console.log(torch.nn.init.uniform_(torch.empty(4), -1, 1));
+ * ```
+ * ```text
+ * tensor([-0.0075,  0.5364, -0.8230, -0.7359])
+ * ```
+ */
 export function uniform_(t: Tensor, a = 0, b = 1, generator?: Generator): Tensor {
   return noGrad(() => t.uniform_(a, b, genOpts(generator)));
 }
 
-/** Fills with N(mean, std²). */
+/**
+ * Fills with N(mean, std²).
+ * @example
+ * ```ts pytorch=nn.init.normal_
+ * torch.manualSeed(0);
+ * console.log(torch.nn.init.normal_(torch.empty(4), 0, 0.02));
+ * ```
+ * ```text
+ * tensor([ 0.0308, -0.0059, -0.0436,  0.0114])
+ * ```
+ */
 export function normal_(t: Tensor, mean = 0, std = 1, generator?: Generator): Tensor {
   return noGrad(() => t.normal_(mean, std, genOpts(generator)));
 }
 
-/** Fills with `val`. */
+/**
+ * Fills with `val`.
+ * @example
+ * ```ts pytorch=nn.init.constant_
+ * console.log(torch.nn.init.constant_(torch.empty(2, 2), 0.5));
+ * ```
+ * ```text
+ * tensor([[0.5000, 0.5000],
+ *         [0.5000, 0.5000]])
+ * ```
+ */
 export function constant_(t: Tensor, val: number): Tensor {
   return noGrad(() => t.fill_(val));
 }
@@ -70,7 +108,17 @@ export function zeros_(t: Tensor): Tensor {
   return noGrad(() => t.zero_());
 }
 
-/** Fills a 2-D tensor with the identity matrix. */
+/**
+ * Fills a 2-D tensor with the identity matrix.
+ * @example
+ * ```ts pytorch=nn.init.eye_
+ * console.log(torch.nn.init.eye_(torch.empty(2, 3)));
+ * ```
+ * ```text
+ * tensor([[1., 0., 0.],
+ *         [0., 1., 0.]])
+ * ```
+ */
 export function eye_(t: Tensor): Tensor {
   if (t.ndim !== 2) throw new TorchValueError('eye_', 'Only tensors with 2 dimensions are supported');
   return noGrad(() => {
@@ -81,14 +129,36 @@ export function eye_(t: Tensor): Tensor {
   });
 }
 
-/** Glorot uniform: U(−a, a) with a = gain·√(6/(fan_in + fan_out)). */
+/**
+ * Glorot uniform: U(−a, a) with a = gain·√(6/(fan_in + fan_out)).
+ * @example
+ * ```ts pytorch=nn.init.xavierUniform_
+ * torch.manualSeed(0);
+ * console.log(torch.nn.init.xavierUniform_(torch.empty(2, 3), torch.nn.init.calculateGain('tanh')));
+ * ```
+ * ```text
+ * tensor([[-0.0137,  0.9794, -1.5027],
+ *         [-1.3436, -0.7032,  0.4896]])
+ * ```
+ */
 export function xavierUniform_(t: Tensor, gain = 1.0, generator?: Generator): Tensor {
   const { fanIn, fanOut } = calculateFanInAndFanOut(t);
   const a = rng.xavierUniformBound(fanIn, fanOut, gain);
   return uniform_(t, -a, a, generator);
 }
 
-/** Glorot normal: N(0, std²) with std = gain·√(2/(fan_in + fan_out)). */
+/**
+ * Glorot normal: N(0, std²) with std = gain·√(2/(fan_in + fan_out)).
+ * @example
+ * ```ts pytorch=nn.init.xavierNormal_
+ * torch.manualSeed(0);
+ * console.log(torch.nn.init.xavierNormal_(torch.empty(2, 3)));
+ * ```
+ * ```text
+ * tensor([[ 0.9746, -0.1856, -1.3780],
+ *         [ 0.3595, -0.6859, -0.8845]])
+ * ```
+ */
 export function xavierNormal_(t: Tensor, gain = 1.0, generator?: Generator): Tensor {
   const { fanIn, fanOut } = calculateFanInAndFanOut(t);
   return normal_(t, 0, rng.xavierNormalStd(fanIn, fanOut, gain), generator);
@@ -106,7 +176,19 @@ export interface KaimingOptions {
   generator?: Generator;
 }
 
-/** He uniform: U(−b, b) with b = √3·gain/√fan. */
+/**
+ * He uniform: U(−b, b) with b = √3·gain/√fan.
+ * @example
+ * ```ts pytorch=nn.init.kaimingUniform_
+ * torch.manualSeed(0);
+ * const w = torch.empty(2, 3);
+ * console.log(torch.nn.init.kaimingUniform_(w, { mode: 'fan_in', nonlinearity: 'relu' }));
+ * ```
+ * ```text
+ * tensor([[-0.0106,  0.7586, -1.1640],
+ *         [-1.0408, -0.5447,  0.3792]])
+ * ```
+ */
 export function kaimingUniform_(t: Tensor, opts: KaimingOptions = {}): Tensor {
   if (t.numel() === 0) return t;
   const fan = fanOf(t, opts.mode ?? 'fan_in', 'kaiming_uniform_');
@@ -114,7 +196,18 @@ export function kaimingUniform_(t: Tensor, opts: KaimingOptions = {}): Tensor {
   return uniform_(t, -bound, bound, opts.generator);
 }
 
-/** He normal: N(0, std²) with std = gain/√fan. */
+/**
+ * He normal: N(0, std²) with std = gain/√fan.
+ * @example
+ * ```ts pytorch=nn.init.kaimingNormal_
+ * torch.manualSeed(0);
+ * console.log(torch.nn.init.kaimingNormal_(torch.empty(2, 3), { mode: 'fan_out' }));
+ * ```
+ * ```text
+ * tensor([[ 1.5410, -0.2934, -2.1788],
+ *         [ 0.5684, -1.0845, -1.3986]])
+ * ```
+ */
 export function kaimingNormal_(t: Tensor, opts: KaimingOptions = {}): Tensor {
   if (t.numel() === 0) return t;
   const fan = fanOf(t, opts.mode ?? 'fan_in', 'kaiming_normal_');
@@ -129,6 +222,14 @@ function pyErf(x: number): number {
 /**
  * Truncated normal on [a, b] by inverse-CDF sampling, as PyTorch does: U(2l−1, 2u−1),
  * erfinv, scale by std·√2, shift by mean, clamp.
+ * @example
+ * ```ts pytorch=nn.init.truncNormal_
+ * torch.manualSeed(0);
+ * console.log(torch.nn.init.truncNormal_(torch.empty(5), 0, 1, -1, 1));
+ * ```
+ * ```text
+ * tensor([-0.0064,  0.4764, -0.7754, -0.6783, -0.3358])
+ * ```
  */
 export function truncNormal_(t: Tensor, mean = 0, std = 1, a = -2, b = 2, generator?: Generator): Tensor {
   const normCdf = (x: number): number => (1 + pyErf(x / Math.sqrt(2))) / 2;
@@ -191,6 +292,19 @@ function householderQ(A: Float64Array, m: number, n: number): { q: Float64Array;
  * (Semi-)orthogonal matrix from the QR decomposition of a N(0, 1) draw, signs
  * fixed by diag(R) as PyTorch does. The draws are PyTorch's; the QR is a
  * Householder QR in float64 (PyTorch uses LAPACK), so values agree to rounding.
+ * @example
+ * ```ts pytorch=nn.init.orthogonal_
+ * torch.manualSeed(0);
+ * const q = torch.nn.init.orthogonal_(torch.empty(2, 2));
+ * console.log(q);
+ * console.log(q.matmul(q.t()).round({ decimals: 4 }));
+ * ```
+ * ```text
+ * tensor([[ 0.5774,  0.8164],
+ *         [-0.8164,  0.5774]])
+ * tensor([[1., 0.],
+ *         [0., 1.]])
+ * ```
  */
 export function orthogonal_(t: Tensor, gain = 1, generator?: Generator): Tensor {
   if (t.ndim < 2) throw new TorchValueError('orthogonal_', 'Only tensors with 2 or more dimensions are supported');
@@ -214,7 +328,18 @@ export function orthogonal_(t: Tensor, gain = 1, generator?: Generator): Tensor 
   });
 }
 
-/** Fills a {3,4,5}-D tensor with the Dirac delta (identity convolution), per group. */
+/**
+ * Fills a {3,4,5}-D tensor with the Dirac delta (identity convolution), per group.
+ * @example
+ * ```ts pytorch=nn.init.dirac_
+ * const w = torch.nn.init.dirac_(torch.empty(2, 2, 3)); // Conv1d weight [out, in, k]
+ * console.log(torch.nn.functional.conv1d(torch.tensor([[[1, 2, 3], [4, 5, 6]]], { dtype: 'float32' }), w, null, { padding: 1 }));
+ * ```
+ * ```text
+ * tensor([[[1., 2., 3.],
+ *          [4., 5., 6.]]])
+ * ```
+ */
 export function dirac_(t: Tensor, groups = 1): Tensor {
   const d = t.ndim;
   if (d < 3 || d > 5) throw new TorchValueError('dirac_', 'Only tensors with 3, 4, or 5 dimensions are supported');

@@ -57,13 +57,15 @@ export abstract class WeightedLoss extends Loss {
 /**
  * Mean squared error.
  * @example
- * ```ts
+ * ```ts pytorch=nn.MSELoss
  * const pred = torch.tensor([0.5, 1, 2], { dtype: 'float32' });
  * const target = torch.tensor([1, 1, 1], { dtype: 'float32' });
  * console.log(new torch.nn.MSELoss().call(pred, target));
+ * console.log(new torch.nn.MSELoss({ reduction: 'none' }).call(pred, target));
  * ```
  * ```text
  * tensor(0.4167)
+ * tensor([0.2500, 0.0000, 1.0000])
  * ```
  */
 export class MSELoss extends Loss {
@@ -77,7 +79,17 @@ export class MSELoss extends Loss {
   }
 }
 
-/** Mean absolute error. */
+/**
+ * Mean absolute error.
+ * @example
+ * ```ts pytorch=nn.L1Loss
+ * const pred = torch.tensor([0.5, 1, 2], { dtype: 'float32' });
+ * console.log(new torch.nn.L1Loss().call(pred, torch.ones(3)));
+ * ```
+ * ```text
+ * tensor(0.5000)
+ * ```
+ */
 export class L1Loss extends Loss {
   /** @param opts the reduction */
   constructor(opts: { reduction?: Reduction } = {}) {
@@ -89,7 +101,17 @@ export class L1Loss extends Loss {
   }
 }
 
-/** Smooth L1 (quadratic below `beta`). */
+/**
+ * Smooth L1 (quadratic below `beta`).
+ * @example
+ * ```ts pytorch=nn.SmoothL1Loss
+ * const pred = torch.tensor([0, 0.5, 3], { dtype: 'float32' });
+ * console.log(new torch.nn.SmoothL1Loss({ reduction: 'none' }).call(pred, torch.zeros(3)));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.1250, 2.5000])
+ * ```
+ */
 export class SmoothL1Loss extends Loss {
   /** Threshold between the quadratic and linear parts. */
   declare beta: number;
@@ -122,7 +144,7 @@ export class HuberLoss extends Loss {
 /**
  * Cross entropy of logits with class indices or probabilities.
  * @example
- * ```ts
+ * ```ts pytorch=nn.CrossEntropyLoss
  * const logits = torch.tensor([[2, 0.5, -1], [0, 1, 0]], { dtype: 'float32', requiresGrad: true });
  * const labels = torch.tensor([0, 2]);
  * const loss = new torch.nn.CrossEntropyLoss({ labelSmoothing: 0.1 }).call(logits, labels);
@@ -153,7 +175,17 @@ export class CrossEntropyLoss extends WeightedLoss {
   }
 }
 
-/** Negative log likelihood of log-probabilities at class indices. */
+/**
+ * Negative log likelihood of log-probabilities at class indices.
+ * @example
+ * ```ts pytorch=nn.NLLLoss
+ * const logProbs = torch.tensor([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]], { dtype: 'float32' }).log();
+ * console.log(new torch.nn.NLLLoss().call(logProbs, torch.tensor([2, 0])));
+ * ```
+ * ```text
+ * tensor(0.6020)
+ * ```
+ */
 export class NLLLoss extends WeightedLoss {
   /** Target value that is ignored. */
   declare ignoreIndex: number;
@@ -168,7 +200,17 @@ export class NLLLoss extends WeightedLoss {
   }
 }
 
-/** Binary cross entropy of probabilities. */
+/**
+ * Binary cross entropy of probabilities.
+ * @example
+ * ```ts pytorch=nn.BCELoss
+ * const probs = torch.tensor([0.9, 0.2, 0.5], { dtype: 'float32' });
+ * console.log(new torch.nn.BCELoss().call(probs, torch.tensor([1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.3406)
+ * ```
+ */
 export class BCELoss extends WeightedLoss {
   /** @param opts the options */
   constructor(opts: { weight?: Tensor | null; reduction?: Reduction } = {}) {
@@ -180,7 +222,20 @@ export class BCELoss extends WeightedLoss {
   }
 }
 
-/** Sigmoid + binary cross entropy, stable; `posWeight` weighs positives (a buffer named `pos_weight`). */
+/**
+ * Sigmoid + binary cross entropy, stable; `posWeight` weighs positives (a buffer named `pos_weight`).
+ * @example
+ * ```ts pytorch=nn.BCEWithLogitsLoss
+ * const logits = torch.tensor([2, -1, 0], { dtype: 'float32' });
+ * const target = torch.tensor([1, 0, 1], { dtype: 'float32' });
+ * console.log(new torch.nn.BCEWithLogitsLoss().call(logits, target));
+ * console.log(new torch.nn.BCEWithLogitsLoss({ posWeight: torch.tensor([2]) }).call(logits, target));
+ * ```
+ * ```text
+ * tensor(0.3778)
+ * tensor(0.6511)
+ * ```
+ */
 export class BCEWithLogitsLoss extends WeightedLoss {
   /** Positive-class weights, or null. */
   declare posWeight: Tensor | null;
@@ -195,7 +250,18 @@ export class BCEWithLogitsLoss extends WeightedLoss {
   }
 }
 
-/** KL divergence with log-probability inputs. */
+/**
+ * KL divergence with log-probability inputs.
+ * @example
+ * ```ts pytorch=nn.KLDivLoss
+ * const input = torch.tensor([[0.25, 0.75]], { dtype: 'float32' }).log(); // log-probabilities
+ * const target = torch.tensor([[0.5, 0.5]], { dtype: 'float32' });
+ * console.log(new torch.nn.KLDivLoss({ reduction: 'batchmean' }).call(input, target));
+ * ```
+ * ```text
+ * tensor(0.1438)
+ * ```
+ */
 export class KLDivLoss extends Module {
   /** `'mean'`, `'batchmean'`, `'sum'` or `'none'`. */
   declare reduction: Reduction | 'batchmean';
@@ -433,9 +499,15 @@ export class MultiLabelMarginLoss extends Loss {
 /**
  * Triplet margin loss with any distance function (default `F.pairwiseDistance`).
  * @example
- * ```ts
- * const loss = new nn.TripletMarginWithDistanceLoss({ distanceFunction: new nn.PairwiseDistance({ p: 1 }) });
- * loss.call(anchor, positive, negative);
+ * ```ts pytorch=nn.TripletMarginWithDistanceLoss
+ * const loss = new torch.nn.TripletMarginWithDistanceLoss({ distanceFunction: new torch.nn.PairwiseDistance({ p: 1 }), margin: 2 });
+ * const anchor = torch.tensor([[0, 0]], { dtype: 'float32' });
+ * const positive = torch.tensor([[1, 0]], { dtype: 'float32' });
+ * const negative = torch.tensor([[1, 1]], { dtype: 'float32' });
+ * console.log(loss.call(anchor, positive, negative)); // max(0, 2 + 1 - 2), up to the distance's eps
+ * ```
+ * ```text
+ * tensor(1.0000)
  * ```
  */
 export class TripletMarginWithDistanceLoss extends Loss3 {
@@ -512,9 +584,16 @@ export class ASMoutput {
  * clusters whose log-probabilities add the head's cluster log-probability.
  * Parameters are created in PyTorch's order, so a seeded init matches PyTorch's.
  * @example
- * ```ts
- * const asm = new nn.AdaptiveLogSoftmaxWithLoss(64, 1000, [100, 500]);
- * const { output, loss } = asm.call(hidden, target);
+ * ```ts pytorch=nn.AdaptiveLogSoftmaxWithLoss
+ * torch.manualSeed(0);
+ * const asm = new torch.nn.AdaptiveLogSoftmaxWithLoss(8, 10, [4, 8]); // classes 0–3 in the head, 4–7 and 8–9 in clusters
+ * const { output, loss } = asm.call(torch.randn(3, 8), torch.tensor([1, 5, 9]));
+ * console.log(output, loss);
+ * console.log(asm.logProb(torch.randn(1, 8)).exp().sum());
+ * ```
+ * ```text
+ * tensor([-1.0901, -4.0637, -2.1885], grad_fn=<AddBackward0>) tensor(2.4474, grad_fn=<MeanBackward0>)
+ * tensor(1., grad_fn=<SumBackward0>)
  * ```
  */
 export class AdaptiveLogSoftmaxWithLoss extends Module {

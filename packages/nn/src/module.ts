@@ -178,21 +178,30 @@ function deepcopyModule(m: Module, memo: Map<unknown, unknown>): Module {
  * Base class for all neural network modules. Subclasses assign parameters,
  * buffers and submodules in their constructor and implement `forward`.
  * @example
- * ```ts
- * class Net extends nn.Module {
- *   declare fc1: nn.Linear;
- *   declare fc2: nn.Linear;
+ * ```ts pytorch=nn.Module
+ * class Net extends torch.nn.Module {
+ *   declare fc1: torch.nn.Linear;
+ *   declare fc2: torch.nn.Linear;
  *   constructor() {
  *     super();
- *     this.fc1 = new nn.Linear(4, 8);
- *     this.fc2 = new nn.Linear(8, 2);
+ *     this.fc1 = new torch.nn.Linear(4, 8);
+ *     this.fc2 = new torch.nn.Linear(8, 2);
  *   }
- *   forward(x: Tensor): Tensor {
- *     return this.fc2.call(F.relu(this.fc1.call(x)));
+ *   forward(x: torch.Tensor): torch.Tensor {
+ *     return this.fc2.call(torch.nn.functional.relu(this.fc1.call(x)));
  *   }
  * }
+ * torch.manualSeed(0);
  * const net = new Net();
- * net.stateDict(); // { 'fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias' }
+ * console.log(net);
+ * console.log(net.call(torch.ones(1, 4)));
+ * ```
+ * ```text
+ * Net(
+ *   (fc1): Linear(in_features=4, out_features=8, bias=True)
+ *   (fc2): Linear(in_features=8, out_features=2, bias=True)
+ * )
+ * tensor([[-0.1394, -0.1776]], grad_fn=<AddmmBackward0>)
  * ```
  */
 export class Module {
@@ -324,7 +333,20 @@ export class Module {
     return this.namedChildren().map(([, m]) => m);
   }
 
-  /** This module and all descendants with dotted names (`''` for this one), each once. */
+  /**
+   * This module and all descendants with dotted names (`''` for this one), each once.
+   * @example
+   * ```ts pytorch=nn.Module.namedModules
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(2, 2), new torch.nn.Sequential(new torch.nn.ReLU()));
+   * for (const [name, m] of model.namedModules()) console.log(JSON.stringify(name), m.constructor.name);
+   * ```
+   * ```text
+   * "" Sequential
+   * "0" Linear
+   * "1" Sequential
+   * "1.0" ReLU
+   * ```
+   */
   namedModules(prefix = '', memo: Set<Module> = new Set()): [string, Module][] {
     checkArg('named_modules', 'prefix', 1, prefix, 'string');
     if (!(memo instanceof Set)) throw new TorchTypeError('named_modules', `named_modules(): argument 'memo' (position 2) must be a Set, not ${typeName(memo)}`);
@@ -358,13 +380,37 @@ export class Module {
     return out;
   }
 
-  /** Parameters with dotted names (`fc1.weight`), each once, in registration order. */
+  /**
+   * Parameters with dotted names (`fc1.weight`), each once, in registration order.
+   * @example
+   * ```ts pytorch=nn.Module.namedParameters
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(4, 3), new torch.nn.ReLU(), new torch.nn.Linear(3, 1));
+   * for (const [name, p] of model.namedParameters()) console.log(name, p.shape);
+   * ```
+   * ```text
+   * 0.weight torch.Size([3, 4])
+   * 0.bias torch.Size([3])
+   * 2.weight torch.Size([1, 3])
+   * 2.bias torch.Size([1])
+   * ```
+   */
   namedParameters(prefix = '', recurse = true): [string, Parameter][] {
     checkMembersArgs('named_parameters', prefix, recurse);
     return this.namedMembers((m) => m._parameters, prefix, recurse);
   }
 
-  /** All parameters (of descendants too unless `recurse` is false). */
+  /**
+   * All parameters (of descendants too unless `recurse` is false).
+   * @example
+   * ```ts pytorch=nn.Module.parameters
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(4, 3), new torch.nn.ReLU(), new torch.nn.Linear(3, 1));
+   * const params = model.parameters();
+   * console.log(params.length, params.reduce((n, p) => n + p.numel(), 0)); // tensors, numbers
+   * ```
+   * ```text
+   * 4 19
+   * ```
+   */
   parameters(recurse = true): Parameter[] {
     checkArg('parameters', 'recurse', 1, recurse, 'bool');
     return this.namedParameters('', recurse).map(([, p]) => p);
@@ -451,7 +497,23 @@ export class Module {
     }
   }
 
-  /** Calls `fn` on every descendant (children first) and then on this module. */
+  /**
+   * Calls `fn` on every descendant (children first) and then on this module.
+   * @example
+   * ```ts pytorch=nn.Module.apply
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(2, 2), new torch.nn.Linear(2, 1));
+   * model.apply((m) => {
+   *   if (m instanceof torch.nn.Linear) {
+   *     torch.nn.init.ones_(m.weight);
+   *     torch.nn.init.zeros_(m.bias);
+   *   }
+   * });
+   * console.log(model.call(torch.tensor([[1, 2]], { dtype: 'float32' })));
+   * ```
+   * ```text
+   * tensor([[6.]], grad_fn=<AddmmBackward0>)
+   * ```
+   */
   apply(fn: (m: Module) => void): this {
     checkArg('apply', 'fn', 1, fn, 'function');
     for (const m of this.children()) m.apply(fn);
@@ -491,10 +553,13 @@ export class Module {
    * move; parameters keep their identity (their data is replaced, as PyTorch's
    * `module.to` sets `param.data`), so optimizers still hold them.
    * @example
-   * ```ts
-   * model.to('webgpu');
-   * // … train …
-   * await model.toAsync('cpu');
+   * ```ts pytorch=nn.Module.toAsync
+   * const model = new torch.nn.Linear(2, 1);
+   * await model.toAsync('cpu'); // from WebGPU this awaits the read-back of the weights
+   * console.log(model.weight.device.type);
+   * ```
+   * ```text
+   * cpu
    * ```
    */
   toAsync(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): Promise<this> {
@@ -540,9 +605,12 @@ export class Module {
    * Casts floating-point parameters and buffers to float16 (`torch.half`), as PyTorch's
    * `Module.half()`: integer and bool buffers keep their dtypes.
    * @example
-   * ```ts
-   * const model = new nn.Linear(4, 2).half();
-   * model.weight.dtype; // torch.float16
+   * ```ts pytorch=nn.Module.half
+   * const model = new torch.nn.Linear(4, 2).half();
+   * console.log(model.weight.dtype, model.bias.dtype);
+   * ```
+   * ```text
+   * torch.float16 torch.float16
    * ```
    */
   half(): this {
@@ -553,8 +621,12 @@ export class Module {
    * Casts floating-point parameters and buffers to bfloat16, as PyTorch's `Module.bfloat16()`:
    * integer and bool buffers keep their dtypes.
    * @example
-   * ```ts
-   * const model = new nn.Linear(4, 2).bfloat16();
+   * ```ts pytorch=nn.Module.bfloat16
+   * const model = new torch.nn.BatchNorm1d(2).bfloat16();
+   * console.log(model.weight.dtype, model.runningMean.dtype, model.numBatchesTracked.dtype); // integer buffers keep theirs
+   * ```
+   * ```text
+   * torch.bfloat16 torch.bfloat16 torch.int64
    * ```
    */
   bfloat16(): this {
@@ -603,6 +675,18 @@ export class Module {
    * names (`0.weight`, `fc1.bias`, `bn.running_mean`, `bn.num_batches_tracked`),
    * detached from autograd but sharing storage with the module. The returned
    * object carries PyTorch's `_metadata` (module versions) as a hidden property.
+   * @example
+   * ```ts pytorch=nn.Module.stateDict
+   * torch.manualSeed(0);
+   * const bn = new torch.nn.BatchNorm1d(2);
+   * const sd = bn.stateDict(); // parameters and buffers, detached
+   * console.log(Object.keys(sd).join(', '));
+   * console.log(sd['running_var'], sd['num_batches_tracked']);
+   * ```
+   * ```text
+   * weight, bias, running_mean, running_var, num_batches_tracked
+   * tensor([1., 1.]) tensor(0)
+   * ```
    */
   stateDict(opts: { prefix?: string; keepVars?: boolean } = {}): StateDict {
     opts = checkOptions('state_dict', opts, { prefix: 'string', keepVars: 'bool' }, 1);
@@ -634,6 +718,19 @@ export class Module {
    * With `strict` (default), missing or unexpected keys are errors; size mismatches
    * always are, with PyTorch's messages. Everything is checked before anything is
    * copied, so a state dict that raises leaves the module as it was.
+   * @example
+   * ```ts pytorch=nn.Module.loadStateDict
+   * torch.manualSeed(0);
+   * const a = new torch.nn.Linear(2, 1);
+   * const b = new torch.nn.Linear(2, 1);
+   * b.loadStateDict(a.stateDict()); // strict: every key must match
+   * console.log(a.weight, b.weight);
+   * ```
+   * ```text
+   * Parameter containing:
+   * tensor([[-0.0053,  0.3793]], requires_grad=True) Parameter containing:
+   * tensor([[-0.0053,  0.3793]], requires_grad=True)
+   * ```
    */
   loadStateDict(stateDict: StateDict | Map<string, Tensor> | Loaded, opts: { strict?: boolean } = {}): IncompatibleKeys {
     const strict = checkOptions('load_state_dict', opts, { strict: 'bool' }, 2).strict ?? true;

@@ -8,9 +8,15 @@ import { Tensor, empty, expectBool, expectTensor } from '@antorcha/core';
  * their properties. It shares `data`'s storage, is a leaf, requires grad unless
  * told otherwise, and prints as `Parameter containing:` followed by the tensor.
  * @example
- * ```ts
- * const w = new nn.Parameter(torch.randn(3, 2));
- * w.requiresGrad; // true
+ * ```ts pytorch=nn.Parameter
+ * torch.manualSeed(0);
+ * const w = new torch.nn.Parameter(torch.randn(2, 2)); // a leaf that requires grad
+ * console.log(w);
+ * ```
+ * ```text
+ * Parameter containing:
+ * tensor([[ 1.5410, -0.2934],
+ *         [-2.1788,  0.5684]], requires_grad=True)
  * ```
  */
 export class Parameter extends Tensor {

@@ -5,6 +5,13 @@ EXAMPLES = {
 pool = nn.AdaptiveAvgPool2d(1)
 print(pool, pool(torch.randn(8, 64, 7, 7)).shape)
 ''',
+    'nn.AdaptiveLogSoftmaxWithLoss': '''
+torch.manual_seed(0)
+asm = nn.AdaptiveLogSoftmaxWithLoss(8, 10, [4, 8])
+output, loss = asm(torch.randn(3, 8), torch.tensor([1, 5, 9]))
+print(output, loss)
+print(asm.log_prob(torch.randn(1, 8)).exp().sum())
+''',
     'nn.AdaptiveMaxPool1d': '''
 pool = nn.AdaptiveMaxPool1d(3)
 print(pool)
@@ -20,6 +27,15 @@ print(model(torch.tensor([-1., 0, 1, 2])))
 pool = nn.AvgPool2d(2)
 print(pool)
 print(pool(torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)))
+''',
+    'nn.BCELoss': '''
+print(nn.BCELoss()(torch.tensor([0.9, 0.2, 0.5]), torch.tensor([1., 0, 1])))
+''',
+    'nn.BCEWithLogitsLoss': '''
+logits = torch.tensor([2., -1, 0])
+target = torch.tensor([1., 0, 1])
+print(nn.BCEWithLogitsLoss()(logits, target))
+print(nn.BCEWithLogitsLoss(pos_weight=torch.tensor([2]))(logits, target))
 ''',
     'nn.BatchNorm1d': '''
 bn = nn.BatchNorm1d(2)
@@ -63,6 +79,14 @@ print(up(torch.randn(1, 8, 5, 5)).shape)
 conv = nn.ConvTranspose3d(16, 33, 3, stride=2)
 print(conv)
 print(conv(torch.randn(1, 16, 4, 5, 6)).shape)
+''',
+    'nn.CrossEntropyLoss': '''
+logits = torch.tensor([[2, 0.5, -1], [0, 1, 0]], requires_grad=True)
+labels = torch.tensor([0, 2])
+loss = nn.CrossEntropyLoss(label_smoothing=0.1)(logits, labels)
+loss.backward()
+print(loss)
+print(logits.grad)
 ''',
     'nn.DataLoader': '''
 from torch.utils.data import TensorDataset, DataLoader
@@ -245,6 +269,14 @@ print(m(torch.tensor([-1, 0.2, 0.7])))
 m = nn.Identity()
 print(m, m(torch.tensor([1, 2])))
 ''',
+    'nn.KLDivLoss': '''
+inp = torch.tensor([[0.25, 0.75]]).log()
+target = torch.tensor([[0.5, 0.5]])
+print(nn.KLDivLoss(reduction='batchmean')(inp, target))
+''',
+    'nn.L1Loss': '''
+print(nn.L1Loss()(torch.tensor([0.5, 1, 2]), torch.ones(3)))
+''',
     'nn.LPPool2d': '''
 pool = nn.LPPool2d(2, 2)
 print(pool)
@@ -284,6 +316,12 @@ lrn = nn.LocalResponseNorm(2)
 print(lrn)
 print(lrn(torch.tensor([[[1.], [2], [3]]])).flatten())
 ''',
+    'nn.MSELoss': '''
+pred = torch.tensor([0.5, 1, 2])
+target = torch.tensor([1., 1, 1])
+print(nn.MSELoss()(pred, target))
+print(nn.MSELoss(reduction='none')(pred, target))
+''',
     'nn.MaxPool2d': '''
 pool = nn.MaxPool2d(2)
 print(pool)
@@ -293,6 +331,70 @@ print(pool(torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)))
 x = torch.tensor([[[[1., 2], [4, 3]]]])
 y, idx = nn.MaxPool2d(2, return_indices=True)(x)
 print(nn.MaxUnpool2d(2)(y, idx))
+''',
+    'nn.Module': '''
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(4, 8)
+        self.fc2 = nn.Linear(8, 2)
+
+    def forward(self, x):
+        return self.fc2(F.relu(self.fc1(x)))
+
+torch.manual_seed(0)
+net = Net()
+print(net)
+print(net(torch.ones(1, 4)))
+''',
+    'nn.Module.apply': '''
+model = nn.Sequential(nn.Linear(2, 2), nn.Linear(2, 1))
+def init(m):
+    if isinstance(m, nn.Linear):
+        nn.init.ones_(m.weight)
+        nn.init.zeros_(m.bias)
+model.apply(init)
+print(model(torch.tensor([[1., 2]])))
+''',
+    'nn.Module.bfloat16': '''
+model = nn.BatchNorm1d(2).bfloat16()
+print(model.weight.dtype, model.running_mean.dtype, model.num_batches_tracked.dtype)
+''',
+    'nn.Module.half': '''
+model = nn.Linear(4, 2).half()
+print(model.weight.dtype, model.bias.dtype)
+''',
+    'nn.Module.loadStateDict': '''
+torch.manual_seed(0)
+a = nn.Linear(2, 1)
+b = nn.Linear(2, 1)
+b.load_state_dict(a.state_dict())
+print(a.weight, b.weight)
+''',
+    'nn.Module.namedModules': '''
+model = nn.Sequential(nn.Linear(2, 2), nn.Sequential(nn.ReLU()))
+for name, m in model.named_modules(): print(f'"{name}"', type(m).__name__)
+''',
+    'nn.Module.namedParameters': '''
+model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
+for name, p in model.named_parameters(): print(name, p.shape)
+''',
+    'nn.Module.parameters': '''
+model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
+params = list(model.parameters())
+print(len(params), sum(p.numel() for p in params))
+''',
+    'nn.Module.stateDict': '''
+torch.manual_seed(0)
+bn = nn.BatchNorm1d(2)
+sd = bn.state_dict()
+print(', '.join(sd.keys()))
+print(sd['running_var'], sd['num_batches_tracked'])
+''',
+    'nn.Module.toAsync': '''
+model = nn.Linear(2, 1)
+model.to('cpu')
+print(model.weight.device.type)
 ''',
     'nn.ModuleDict': '''
 heads = nn.ModuleDict({'cls': nn.Linear(8, 3), 'reg': nn.Linear(8, 1)})
@@ -314,6 +416,15 @@ x = torch.randn(1, 3, 4)
 out, weights = mha(x, x, x)
 print(out.shape)
 print(weights)
+''',
+    'nn.NLLLoss': '''
+log_probs = torch.tensor([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]]).log()
+print(nn.NLLLoss()(log_probs, torch.tensor([2, 0])))
+''',
+    'nn.Parameter': '''
+torch.manual_seed(0)
+w = nn.Parameter(torch.randn(2, 2))
+print(w)
 ''',
     'nn.ParameterDict': '''
 pd = nn.ParameterDict({'scale': torch.ones(3), 'shift': torch.zeros(3)})
@@ -358,6 +469,9 @@ print(model(torch.ones(2, 4)))
     'nn.Sigmoid': '''
 print(nn.Sigmoid()(torch.tensor([-2., 0, 2])))
 ''',
+    'nn.SmoothL1Loss': '''
+print(nn.SmoothL1Loss(reduction='none')(torch.tensor([0, 0.5, 3]), torch.zeros(3)))
+''',
     'nn.Softmax': '''
 softmax = nn.Softmax(1)
 print(softmax)
@@ -386,6 +500,13 @@ layer = nn.TransformerEncoderLayer(16, 4, dim_feedforward=64, batch_first=True)
 x = torch.randn(2, 5, 16)
 print(layer(x).shape)
 ''',
+    'nn.TripletMarginWithDistanceLoss': '''
+loss = nn.TripletMarginWithDistanceLoss(distance_function=nn.PairwiseDistance(p=1), margin=2)
+anchor = torch.tensor([[0., 0]])
+positive = torch.tensor([[1., 0]])
+negative = torch.tensor([[1., 1]])
+print(loss(anchor, positive, negative))
+''',
     'nn.Unfold': '''
 unfold = nn.Unfold(2, stride=2)
 print(unfold)
@@ -395,5 +516,203 @@ print(unfold(torch.randn(1, 3, 4, 6)).shape)
 up = nn.Upsample(scale_factor=2, mode='nearest')
 print(up)
 print(up(torch.tensor([[[1., 2]]])))
+''',
+    'nn.init.calculateGain': '''
+from torch.nn.init import calculate_gain
+print(calculate_gain('relu'), calculate_gain('tanh'), calculate_gain('leaky_relu', 0.2))
+''',
+    'nn.init.constant_': '''
+print(nn.init.constant_(torch.empty(2, 2), 0.5))
+''',
+    'nn.init.dirac_': '''
+w = nn.init.dirac_(torch.empty(2, 2, 3))
+print(F.conv1d(torch.tensor([[[1., 2, 3], [4, 5, 6]]]), w, None, padding=1))
+''',
+    'nn.init.eye_': '''
+print(nn.init.eye_(torch.empty(2, 3)))
+''',
+    'nn.init.kaimingNormal_': '''
+torch.manual_seed(0)
+print(nn.init.kaiming_normal_(torch.empty(2, 3), mode='fan_out'))
+''',
+    'nn.init.kaimingUniform_': '''
+torch.manual_seed(0)
+w = torch.empty(2, 3)
+print(nn.init.kaiming_uniform_(w, mode='fan_in', nonlinearity='relu'))
+''',
+    'nn.init.normal_': '''
+torch.manual_seed(0)
+print(nn.init.normal_(torch.empty(4), 0, 0.02))
+''',
+    'nn.init.orthogonal_': '''
+torch.manual_seed(0)
+q = nn.init.orthogonal_(torch.empty(2, 2))
+print(q)
+print(q.matmul(q.t()).round(decimals=4))
+''',
+    'nn.init.truncNormal_': '''
+torch.manual_seed(0)
+print(nn.init.trunc_normal_(torch.empty(5), 0, 1, -1, 1))
+''',
+    'nn.init.uniform_': '''
+torch.manual_seed(0)
+print(nn.init.uniform_(torch.empty(4), -1, 1))
+''',
+    'nn.init.xavierNormal_': '''
+torch.manual_seed(0)
+print(nn.init.xavier_normal_(torch.empty(2, 3)))
+''',
+    'nn.init.xavierUniform_': '''
+torch.manual_seed(0)
+print(nn.init.xavier_uniform_(torch.empty(2, 3), nn.init.calculate_gain('tanh')))
+''',
+    'nn.lrScheduler.CosineAnnealingLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, 4)
+lrs = []
+for epoch in range(5):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.ExponentialLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.ExponentialLR(opt, 0.5)
+for epoch in range(3):
+    opt.step(); sched.step()
+print(sched.get_last_lr()[0])
+''',
+    'nn.lrScheduler.LambdaLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda epoch: 1 / (epoch + 1))
+lrs = []
+for epoch in range(4):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.MultiStepLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.MultiStepLR(opt, [2, 4], 0.1)
+lrs = []
+for epoch in range(6):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.OneCycleLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, momentum=0.9)
+sched = torch.optim.lr_scheduler.OneCycleLR(opt, 1, total_steps=6)
+lrs = []
+for step in range(6):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.ReduceLROnPlateau': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, patience=1, factor=0.5)
+lrs = []
+for val_loss in [3, 2, 2, 2, 2, 1]:
+    sched.step(val_loss); lrs.append(opt.param_groups[0]['lr'])
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.SequentialLR': '''
+S = torch.optim.lr_scheduler
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = S.SequentialLR(opt, [S.LinearLR(opt, 0.25, 1, 2), S.CosineAnnealingLR(opt, 4)], [2])
+lrs = []
+for epoch in range(7):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.StepLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.StepLR(opt, 2, 0.1)
+lrs = []
+for epoch in range(6):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.optim.Adagrad': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.Adagrad([w], lr=0.5)
+w.pow(2).sum().backward()
+opt.step()
+print(w)
+''',
+    'nn.optim.Adam': '''
+torch.manual_seed(0)
+model = nn.Linear(3, 1)
+opt = torch.optim.Adam(model.parameters(), lr=0.01)
+loss = F.mse_loss(model(torch.randn(8, 3)), torch.randn(8, 1))
+opt.zero_grad(); loss.backward(); opt.step()
+print(model.weight)
+''',
+    'nn.optim.AdamW': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.AdamW([w], lr=0.1, weight_decay=0.1)
+w.pow(2).sum().backward()
+opt.step()
+print(w)
+''',
+    'nn.optim.LBFGS': '''
+target = torch.tensor([3., -1])
+x = torch.zeros(2, requires_grad=True)
+opt = torch.optim.LBFGS([x], line_search_fn='strong_wolfe')
+def closure():
+    opt.zero_grad()
+    loss = (x - target).pow(2).sum()
+    loss.backward()
+    return loss
+opt.step(closure)
+print(x)
+''',
+    'nn.optim.Optimizer': '''
+a = torch.zeros(2, requires_grad=True)
+b = torch.zeros(2, requires_grad=True)
+opt = torch.optim.SGD([{'params': [a]}, {'params': [b], 'lr': 0.01}], lr=0.1, momentum=0.9)
+print(opt)
+print(torch.optim.Adam([a], lr=1e-3))
+''',
+    'nn.optim.RMSprop': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.RMSprop([w], lr=0.01)
+w.pow(2).sum().backward()
+opt.step()
+print(w)
+''',
+    'nn.optim.SGD': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+for i in range(2):
+    opt.zero_grad()
+    w.pow(2).sum().backward()
+    opt.step()
+print(w)
+''',
+    'nn.utils.clipGradNorm_': '''
+w = torch.tensor([3., 4], requires_grad=True)
+w.pow(2).sum().div(2).backward()
+print(nn.utils.clip_grad_norm_([w], 1.0))
+print(w.grad)
+''',
+    'nn.utils.clipGradValue_': '''
+w = torch.tensor([3., -0.5], requires_grad=True)
+w.pow(2).sum().backward()
+nn.utils.clip_grad_value_([w], 1.0)
+print(w.grad)
+''',
+    'nn.utils.rnn.packPaddedSequence': '''
+torch.manual_seed(0)
+gru = nn.GRU(1, 2, batch_first=True)
+x = torch.randn(3, 4, 1)
+packed = nn.utils.rnn.pack_padded_sequence(x, [4, 2, 3], batch_first=True, enforce_sorted=False)
+_, hn = gru(packed)
+print(hn)
+''',
+    'nn.utils.rnn.packSequence': '''
+a, b, c = torch.tensor([1, 2, 3]), torch.tensor([4]), torch.tensor([5, 6])
+print(nn.utils.rnn.pack_sequence([a, b, c], enforce_sorted=False))
+''',
+    'nn.utils.rnn.padSequence': '''
+a, b, c = torch.tensor([1, 2, 3]), torch.tensor([4]), torch.tensor([5, 6])
+print(nn.utils.rnn.pad_sequence([a, b, c], batch_first=True))
 ''',
 }

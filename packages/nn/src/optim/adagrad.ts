@@ -18,7 +18,20 @@ export interface AdagradOptions {
   maximize?: boolean;
 }
 
-/** Adagrad (Duchi et al.). State (`sum`, `step`) is created for every parameter up front, as in PyTorch. */
+/**
+ * Adagrad (Duchi et al.). State (`sum`, `step`) is created for every parameter up front, as in PyTorch.
+ * @example
+ * ```ts pytorch=nn.optim.Adagrad
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.Adagrad([w], { lr: 0.5 });
+ * w.pow(2).sum().backward();
+ * opt.step();
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.5000, -1.5000], requires_grad=True)
+ * ```
+ */
 export class Adagrad extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 

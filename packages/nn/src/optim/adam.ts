@@ -68,8 +68,17 @@ function adamUpdate(opt: Optimizer & { stateOfParam(p: Tensor): Record<string, T
 /**
  * Adam (Kingma & Ba) with optional L2 weight decay and AMSGrad.
  * @example
- * ```ts
- * const opt = new optim.Adam(model.parameters(), { lr: 1e-3 });
+ * ```ts pytorch=nn.optim.Adam
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Linear(3, 1);
+ * const opt = new torch.optim.Adam(model.parameters(), { lr: 0.01 });
+ * const loss = torch.nn.functional.mseLoss(model.call(torch.randn(8, 3)), torch.randn(8, 1));
+ * opt.zeroGrad(); loss.backward(); opt.step();
+ * console.log(model.weight);
+ * ```
+ * ```text
+ * Parameter containing:
+ * tensor([[-0.0143,  0.2997, -0.4652]], requires_grad=True)
  * ```
  */
 export class Adam extends Optimizer {
@@ -91,7 +100,20 @@ export class Adam extends Optimizer {
   }
 }
 
-/** AdamW (Loshchilov & Hutter): Adam with decoupled weight decay `p ← p·(1 − lr·wd)` (default wd 1e-2). */
+/**
+ * AdamW (Loshchilov & Hutter): Adam with decoupled weight decay `p ← p·(1 − lr·wd)` (default wd 1e-2).
+ * @example
+ * ```ts pytorch=nn.optim.AdamW
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.AdamW([w], { lr: 0.1, weightDecay: 0.1 });
+ * w.pow(2).sum().backward();
+ * opt.step(); // decoupled decay: w -= lr·wd·w, then the Adam step
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.8900, -1.8800], requires_grad=True)
+ * ```
+ */
 export class AdamW extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null, capturable: false };
 

@@ -170,14 +170,20 @@ interface LbfgsState {
  * L-BFGS. Takes one group of parameters; `step(closure)` needs a closure that zeroes the
  * gradients, computes the loss, calls `backward()` and returns the loss.
  * @example
- * ```ts
- * const opt = new optim.LBFGS(model.parameters(), { lineSearchFn: 'strong_wolfe' });
+ * ```ts pytorch=nn.optim.LBFGS
+ * const target = torch.tensor([3, -1], { dtype: 'float32' });
+ * const x = torch.zeros(2, { requiresGrad: true });
+ * const opt = new torch.optim.LBFGS([x], { lineSearchFn: 'strong_wolfe' });
  * opt.step(() => {
  *   opt.zeroGrad();
- *   const loss = F.mseLoss(model.call(x), y);
+ *   const loss = x.sub(target).pow(2).sum();
  *   loss.backward();
  *   return loss;
  * });
+ * console.log(x);
+ * ```
+ * ```text
+ * tensor([ 3., -1.], requires_grad=True)
  * ```
  */
 export class LBFGS extends Optimizer {

@@ -147,9 +147,15 @@ export abstract class LRScheduler {
 /**
  * Multiplies the learning rate by `gamma` every `stepSize` epochs.
  * @example
- * ```ts
- * const sched = new optim.lrScheduler.StepLR(opt, 30, 0.1);
- * for (let epoch = 0; epoch < 100; epoch++) { train(); sched.step(); }
+ * ```ts pytorch=nn.lrScheduler.StepLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.StepLR(opt, 2, 0.1); // × 0.1 every 2 epochs
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 6; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([1.0000, 1.0000, 0.1000, 0.1000, 0.0100, 0.0100])
  * ```
  */
 export class StepLR extends LRScheduler {
@@ -177,7 +183,20 @@ export class StepLR extends LRScheduler {
   }
 }
 
-/** Multiplies the learning rate by `gamma` at each milestone epoch. */
+/**
+ * Multiplies the learning rate by `gamma` at each milestone epoch.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.MultiStepLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.MultiStepLR(opt, [2, 4], 0.1);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 6; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([1.0000, 1.0000, 0.1000, 0.1000, 0.0100, 0.0100])
+ * ```
+ */
 export class MultiStepLR extends LRScheduler {
   /** Milestone → how many times it was listed. */
   readonly milestones: Map<number, number>;
@@ -212,7 +231,19 @@ export class MultiStepLR extends LRScheduler {
   }
 }
 
-/** Multiplies the learning rate by `gamma` every epoch. */
+/**
+ * Multiplies the learning rate by `gamma` every epoch.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.ExponentialLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.ExponentialLR(opt, 0.5);
+ * for (let epoch = 0; epoch < 3; epoch++) { opt.step(); sched.step(); }
+ * console.log(sched.getLastLr()[0]);
+ * ```
+ * ```text
+ * 0.125
+ * ```
+ */
 export class ExponentialLR extends LRScheduler {
   constructor(
     optimizer: Optimizer,
@@ -234,7 +265,20 @@ export class ExponentialLR extends LRScheduler {
   }
 }
 
-/** Cosine annealing from the initial rate to `etaMin` over `tMax` epochs (SGDR without restarts). */
+/**
+ * Cosine annealing from the initial rate to `etaMin` over `tMax` epochs (SGDR without restarts).
+ * @example
+ * ```ts pytorch=nn.lrScheduler.CosineAnnealingLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 0.1 });
+ * const sched = new torch.optim.lrScheduler.CosineAnnealingLR(opt, 4);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 5; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([0.1000, 0.0854, 0.0500, 0.0146, 0.0000])
+ * ```
+ */
 export class CosineAnnealingLR extends LRScheduler {
   constructor(
     optimizer: Optimizer,
@@ -362,7 +406,20 @@ interface Phase {
   endMomentum: string;
 }
 
-/** The 1cycle policy (Smith & Topin): warm up to `maxLr`, then anneal far below the start. */
+/**
+ * The 1cycle policy (Smith & Topin): warm up to `maxLr`, then anneal far below the start.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.OneCycleLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 0.1, momentum: 0.9 });
+ * const sched = new torch.optim.lrScheduler.OneCycleLR(opt, 1, { totalSteps: 6 });
+ * const lrs = [];
+ * for (let step = 0; step < 6; step++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([4.0000e-02, 9.9442e-01, 8.1175e-01, 4.6264e-01, 1.3348e-01, 4.0000e-06])
+ * ```
+ */
 export class OneCycleLR extends LRScheduler {
   /** Steps in the cycle. */
   readonly totalSteps: number;
@@ -500,7 +557,20 @@ function lambdasFor(optimizer: Optimizer, lrLambda: ((epoch: number) => number) 
   });
 }
 
-/** lr = base_lr · lrLambda(epoch). */
+/**
+ * lr = base_lr · lrLambda(epoch).
+ * @example
+ * ```ts pytorch=nn.lrScheduler.LambdaLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 0.1 });
+ * const sched = new torch.optim.lrScheduler.LambdaLR(opt, (epoch) => 1 / (epoch + 1));
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 4; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([0.1000, 0.0500, 0.0333, 0.0250])
+ * ```
+ */
 export class LambdaLR extends LRScheduler {
   /** @internal One lambda per group. */
   readonly lrLambdas: ((epoch: number) => number)[];
@@ -693,7 +763,20 @@ export interface ReduceLROnPlateauOptions {
   eps?: number;
 }
 
-/** Reduces the learning rate when a metric stops improving (`step(metric)` once per epoch). */
+/**
+ * Reduces the learning rate when a metric stops improving (`step(metric)` once per epoch).
+ * @example
+ * ```ts pytorch=nn.lrScheduler.ReduceLROnPlateau
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.ReduceLROnPlateau(opt, { patience: 1, factor: 0.5 });
+ * const lrs = [];
+ * for (const valLoss of [3, 2, 2, 2, 2, 1]) { sched.step(valLoss); lrs.push(opt.paramGroups[0]!.lr); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([1.0000, 1.0000, 1.0000, 0.5000, 0.5000, 0.5000])
+ * ```
+ */
 export class ReduceLROnPlateau {
   /** The scheduled optimizer. */
   readonly optimizer: Optimizer;
@@ -804,10 +887,17 @@ export class ReduceLROnPlateau {
  * Runs `schedulers` one after another, switching at each of `milestones` (one fewer than
  * schedulers); the next scheduler restarts from its closed form at epoch 0.
  * @example
- * ```ts
- * // 5 epochs of linear warm-up, then cosine annealing
- * const S = optim.lrScheduler;
- * new S.SequentialLR(opt, [new S.LinearLR(opt, 0.1, 1, 5), new S.CosineAnnealingLR(opt, 95)], [5]);
+ * ```ts pytorch=nn.lrScheduler.SequentialLR
+ * const S = torch.optim.lrScheduler;
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * // 2 epochs of linear warm-up from 0.25, then cosine annealing over 4
+ * const sched = new S.SequentialLR(opt, [new S.LinearLR(opt, 0.25, 1, 2), new S.CosineAnnealingLR(opt, 4)], [2]);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 7; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([0.2500, 0.6250, 1.0000, 0.8536, 0.5000, 0.1464, 0.0000])
  * ```
  */
 export class SequentialLR extends LRScheduler {

@@ -8,6 +8,7 @@ import { Tensor, TorchRuntimeError, float32, tensor, TorchTypeError, TorchValueE
 import { noGrad } from '@antorcha/autograd';
 import { checkOptions, refuseAbstract, typeNameOf } from '../layers/_util.js';
 import type { Loaded } from '../serialization/torch-format.js';
+import { pyFloat } from '../utils/pyrepr.js';
 
 /** A parameter group: its tensors and options (`lr`, and the optimizer's others). */
 export interface ParamGroup {
@@ -108,6 +109,50 @@ function checkOptionValue(op: string, key: string, v: unknown, dflt: unknown): v
 /**
  * Base class of optimizers. Subclasses implement {@link Optimizer._update}; `step()`
  * runs it under no-grad (in-place updates of leaf parameters).
+ * @example
+ * ```ts pytorch=nn.optim.Optimizer
+ * const a = torch.zeros(2, { requiresGrad: true });
+ * const b = torch.zeros(2, { requiresGrad: true });
+ * const opt = new torch.optim.SGD([{ params: [a] }, { params: [b], lr: 0.01 }], { lr: 0.1, momentum: 0.9 });
+ * console.log(opt);
+ * console.log(new torch.optim.Adam([a], { lr: 1e-3 }));
+ * ```
+ * ```text
+ * SGD (
+ * Parameter Group 0
+ *     dampening: 0
+ *     differentiable: False
+ *     foreach: None
+ *     lr: 0.1
+ *     maximize: False
+ *     momentum: 0.9
+ *     nesterov: False
+ *     weight_decay: 0
+ *
+ * Parameter Group 1
+ *     dampening: 0
+ *     differentiable: False
+ *     foreach: None
+ *     lr: 0.01
+ *     maximize: False
+ *     momentum: 0.9
+ *     nesterov: False
+ *     weight_decay: 0
+ * )
+ * Adam (
+ * Parameter Group 0
+ *     amsgrad: False
+ *     betas: (0.9, 0.999)
+ *     capturable: False
+ *     differentiable: False
+ *     eps: 1e-08
+ *     foreach: None
+ *     fused: False
+ *     lr: 0.001
+ *     maximize: False
+ *     weight_decay: 0
+ * )
+ * ```
  */
 export abstract class Optimizer {
   /** Default options for new groups. */
@@ -323,15 +368,35 @@ export abstract class Optimizer {
     });
   }
 
-  /** PyTorch-style repr: the class name and each group's options. */
+  /**
+   * PyTorch's repr: the class name and each group's options under their PyTorch names,
+   * sorted, with Python's spelling of the values (`False`, `None`, `1e-08`, `(0.9, 0.999)`);
+   * `console.log(opt)` prints it.
+   */
   toString(): string {
     let s = `${this.constructor.name} (`;
     this.paramGroups.forEach((g, i) => {
-      s += `\nParameter Group ${i}`;
-      for (const k of Object.keys(g).sort()) if (k !== 'params') s += `\n    ${toSnake(k)}: ${String(g[k])}`;
+      const opts: Record<string, unknown> = { ...this.pytorchOnlyDefaults };
+      for (const [k, v] of Object.entries(g)) if (k !== 'params') opts[toSnake(k)] = v;
+      s += `\nParameter Group ${i}\n`;
+      for (const k of Object.keys(opts).sort()) s += `    ${k}: ${pyValue(opts[k])}\n`;
     });
-    return `${s}\n)`;
+    return `${s})`;
   }
+
+  /** @internal Node's console prints the repr. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+/** An option's value as Python's `str` prints it (integral numbers as ints, arrays as tuples). */
+function pyValue(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pyFloat(v);
+  if (Array.isArray(v)) return v.length === 1 ? `(${pyValue(v[0])},)` : `(${v.map(pyValue).join(', ')})`;
+  return String(v);
 }
 
 /**

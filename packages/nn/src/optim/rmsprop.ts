@@ -20,7 +20,20 @@ export interface RMSpropOptions {
   maximize?: boolean;
 }
 
-/** RMSprop (Hinton), optionally centred, with momentum. */
+/**
+ * RMSprop (Hinton), optionally centred, with momentum.
+ * @example
+ * ```ts pytorch=nn.optim.RMSprop
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.RMSprop([w], { lr: 0.01 });
+ * w.pow(2).sum().backward();
+ * opt.step();
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.9000, -1.9000], requires_grad=True)
+ * ```
+ */
 export class RMSprop extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null, differentiable: false };
 

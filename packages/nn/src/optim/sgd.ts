@@ -23,7 +23,7 @@ export interface SGDOptions {
  * weight decay — the update order of PyTorch's single-tensor implementation:
  * `d = g (+ wd·p); buf = momentum·buf + (1 − dampening)·d; p −= lr·(nesterov ? d + momentum·buf : buf)`.
  * @example
- * ```ts
+ * ```ts pytorch=nn.optim.SGD
  * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
  * const opt = new torch.optim.SGD([w], { lr: 0.1, momentum: 0.9 });
  * for (let i = 0; i < 2; i++) {

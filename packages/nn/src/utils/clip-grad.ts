@@ -13,9 +13,15 @@ function gradsOf(parameters: Tensor | Iterable<Tensor>): Tensor[] {
  * `maxNorm` (coefficient `maxNorm / (total + 1e-6)`, clamped at 1). Returns the
  * total norm before clipping.
  * @example
- * ```ts
- * loss.backward();
- * nn.utils.clipGradNorm_(model.parameters(), 1.0);
+ * ```ts pytorch=nn.utils.clipGradNorm_
+ * const w = torch.tensor([3, 4], { dtype: 'float32', requiresGrad: true });
+ * w.pow(2).sum().div(2).backward(); // w.grad = w, of norm 5
+ * console.log(torch.nn.utils.clipGradNorm_([w], 1.0)); // the norm before clipping
+ * console.log(w.grad); // scaled to norm 1
+ * ```
+ * ```text
+ * tensor(5.)
+ * tensor([0.6000, 0.8000])
  * ```
  */
 export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: number, normType = 2.0, errorIfNonfinite = false): Tensor {
@@ -43,7 +49,19 @@ export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: nu
   });
 }
 
-/** Clamps every gradient into [−clipValue, clipValue] in place. */
+/**
+ * Clamps every gradient into [−clipValue, clipValue] in place.
+ * @example
+ * ```ts pytorch=nn.utils.clipGradValue_
+ * const w = torch.tensor([3, -0.5], { dtype: 'float32', requiresGrad: true });
+ * w.pow(2).sum().backward();
+ * torch.nn.utils.clipGradValue_([w], 1.0);
+ * console.log(w.grad);
+ * ```
+ * ```text
+ * tensor([ 1., -1.])
+ * ```
+ */
 export function clipGradValue_(parameters: Tensor | Iterable<Tensor>, clipValue: number): void {
   noGrad(() => {
     for (const g of gradsOf(parameters)) g.clamp_(-clipValue, clipValue);

@@ -99,6 +99,11 @@ export class PackedSequence {
     return `PackedSequence(data=${str(this.data)}, batch_sizes=${str(this.batchSizes)}, sorted_indices=${str(this.sortedIndices)}, unsorted_indices=${str(this.unsortedIndices)})`;
   }
 
+  /** @internal Node's console prints the repr. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   /** @internal The batch sizes as host numbers. */
   _sizes(): number[] {
     return hostInts(this.batchSizes, 'PackedSequence');
@@ -138,9 +143,18 @@ function packSorted(x: Tensor, lengths: number[]): [Tensor, number[]] {
 /**
  * Packs a padded batch of sequences [T, B, *] (or [B, T, *] with `batchFirst`) of the given lengths.
  * @example
- * ```ts
- * const packed = nn.utils.rnn.packPaddedSequence(x, [5, 2, 4], { enforceSorted: false });
- * const [out, hn] = gru.call(packed);
+ * ```ts pytorch=nn.utils.rnn.packPaddedSequence
+ * torch.manualSeed(0);
+ * const gru = new torch.nn.GRU(1, 2, { batchFirst: true });
+ * const x = torch.randn(3, 4, 1); // 3 sequences padded to length 4
+ * const packed = torch.nn.utils.rnn.packPaddedSequence(x, [4, 2, 3], { batchFirst: true, enforceSorted: false });
+ * const [, hn] = gru.call(packed);
+ * console.log(hn); // each sequence's hidden state at its own last step
+ * ```
+ * ```text
+ * tensor([[[-0.4046,  0.5823],
+ *          [-0.1062,  0.2851],
+ *          [-0.0723,  0.2742]]], grad_fn=<IndexSelectBackward0>)
  * ```
  */
 export function packPaddedSequence(input: Tensor, lengths: Tensor | readonly number[], opts: PackPaddedOptions = {}): PackedSequence {
@@ -211,7 +225,7 @@ export function padPackedSequence(sequence: PackedSequence, opts: PadPackedOptio
   const B = sizes.length > 0 ? sizes[0]! : 0;
   const lens = new Array<number>(B).fill(0);
   for (const bs of sizes) for (let b = 0; b < bs; b++) lens[b]! += 1;
-  let lengths = tensor(lens, { dtype: int64, device: 'cpu' });
+  let lengths: Tensor = tensor(lens, { dtype: int64, device: 'cpu' });
   const batchFirst = opts.batchFirst ?? false;
   if (batchFirst) padded = padded.transpose(0, 1);
   if (sequence.unsortedIndices !== null) {
@@ -225,8 +239,14 @@ export function padPackedSequence(sequence: PackedSequence, opts: PadPackedOptio
  * Pads sequences [L_i, *] with `paddingValue` to the longest length and stacks them into
  * [L_max, B, *] (or [B, L_max, *] with `batchFirst`).
  * @example
- * ```ts
- * nn.utils.rnn.padSequence([a, b, c], { batchFirst: true });
+ * ```ts pytorch=nn.utils.rnn.padSequence
+ * const a = torch.tensor([1, 2, 3]), b = torch.tensor([4]), c = torch.tensor([5, 6]);
+ * console.log(torch.nn.utils.rnn.padSequence([a, b, c], { batchFirst: true }));
+ * ```
+ * ```text
+ * tensor([[1, 2, 3],
+ *         [4, 0, 0],
+ *         [5, 6, 0]])
  * ```
  */
 export function padSequence(sequences: readonly Tensor[], opts: { batchFirst?: boolean; paddingValue?: number } = {}): Tensor {
@@ -247,8 +267,12 @@ export function padSequence(sequences: readonly Tensor[], opts: { batchFirst?: b
 /**
  * Packs a list of sequences [L_i, *] (decreasing lengths unless `enforceSorted` is false).
  * @example
- * ```ts
- * const packed = nn.utils.rnn.packSequence([a, b, c], { enforceSorted: false });
+ * ```ts pytorch=nn.utils.rnn.packSequence
+ * const a = torch.tensor([1, 2, 3]), b = torch.tensor([4]), c = torch.tensor([5, 6]);
+ * console.log(torch.nn.utils.rnn.packSequence([a, b, c], { enforceSorted: false }));
+ * ```
+ * ```text
+ * PackedSequence(data=tensor([1, 5, 4, 2, 6, 3]), batch_sizes=tensor([3, 2, 1]), sorted_indices=tensor([0, 2, 1]), unsorted_indices=tensor([0, 2, 1]))
  * ```
  */
 export function packSequence(sequences: readonly Tensor[], opts: { enforceSorted?: boolean } = {}): PackedSequence {
