@@ -33,9 +33,11 @@ export type DTypeCategory = 0 | 1 | 2 | 3;
 /**
  * A tensor element type, like `torch.float32`.
  * @example
- * ```ts
- * torch.float32.toString(); // 'torch.float32'
- * torch.zeros(2, { dtype: torch.int32 }).dtype === torch.int32; // true
+ * ```ts pytorch=core.DType
+ * console.log(torch.float32, torch.zeros([2], { dtype: torch.int32 }).dtype);
+ * ```
+ * ```text
+ * torch.float32 torch.int32
  * ```
  */
 export class DType {
@@ -134,7 +136,7 @@ export function getDefaultDtype(): DType {
 /**
  * Sets the default floating dtype (`torch.set_default_dtype`): float32 or float64 only.
  * @example
- * ```ts
+ * ```ts pytorch=core.setDefaultDtype
  * torch.setDefaultDtype(torch.float64);
  * ```
  */
@@ -149,6 +151,11 @@ export function setDefaultDtype(d: DTypeLike): void {
  * @throws OutOfMemoryError, before allocating, when `n` elements exceed the CPU memory
  *   limit (`setMemoryLimit`; by default the machine's memory), the engine's typed-array
  *   length or 2^53 − 1, or when the engine refuses the array.
+ * console.log(torch.tensor([1.5]).dtype, torch.zeros(1).dtype);
+ * torch.setDefaultDtype(torch.float32);
+ * ```
+ * ```text
+ * torch.float64 torch.float64
  */
 export function allocHost(dtype: DTypeName, n: number): HostArray {
   const itemsize = byName[dtype].itemsize;

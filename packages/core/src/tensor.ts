@@ -63,9 +63,16 @@ export interface Tensor extends CatalogueMethods {}
  * A multi-dimensional array on a device, with PyTorch's semantics.
  * Create tensors with `torch.tensor`, `torch.zeros`, `torch.randn`, …
  * @example
- * ```ts
+ * ```ts pytorch=core.Tensor
  * const x = torch.tensor([[1, 2], [3, 4]], { dtype: 'float32' });
- * x.t().matmul(x).sum().item(); // 52
+ * const y = x.t().matmul(x);
+ * console.log(y);
+ * console.log(y.shape, y.dtype);
+ * ```
+ * ```text
+ * tensor([[10., 14.],
+ *         [14., 20.]])
+ * torch.Size([2, 2]) torch.float32
  * ```
  */
 export class Tensor {
@@ -336,8 +343,8 @@ export class Tensor {
    * @example
    * ```ts pytorch=core.Tensor.itemAsync
    * const loss = torch.tensor([0.5, 1.5]).square().mean(); // on WebGPU as well
-   * ```
    * console.log(await loss.itemAsync());
+   * ```
    * ```text
    * 1.25
    * ```
@@ -437,6 +444,18 @@ export class Tensor {
 
   // ------------------------------------------------------------ conversion
 
+   * @example
+   * ```ts pytorch=core.Tensor.to
+   * const x = torch.tensor([1.7, -2.5]);
+   * console.log(x.to('int64')); // truncates toward zero, as PyTorch's casts
+   * console.log(x.to('cpu', 'float64'));
+   * console.log(x.to(torch.tensor([true])));
+   * ```
+   * ```text
+   * tensor([ 1, -2])
+   * tensor([ 1.7000, -2.5000], dtype=torch.float64)
+   * tensor([True, True])
+   * ```
   /**
    * `to(dtype)`, `to(device)`, `to(device, dtype)` or `to(otherTensor)`: a converted
    * copy, or this tensor when nothing changes.
@@ -486,8 +505,14 @@ export class Tensor {
   /**
    * Cast to float16 (`torch.half`), rounding to nearest even through float32 as PyTorch does.
    * @example
-   * ```ts
-   * torch.tensor([1, 2.5], 'float32').half(); // tensor([1.0000, 2.5000], dtype=torch.float16)
+   * ```ts pytorch=core.Tensor.half
+   * const x = torch.tensor([1, 2.5, 0.1], 'float32').half();
+   * console.log(x); // 0.1 rounds to the nearest float16
+   * console.log(x.float());
+   * ```
+   * ```text
+   * tensor([1.0000, 2.5000, 0.1000], dtype=torch.float16)
+   * tensor([1.0000, 2.5000, 0.1000])
    * ```
    */
   half(): Tensor {
@@ -496,8 +521,11 @@ export class Tensor {
   /**
    * Cast to bfloat16, rounding to nearest even through float32 as PyTorch does.
    * @example
-   * ```ts
-   * torch.tensor([0.1], 'float32').bfloat16(); // tensor([0.1001], dtype=torch.bfloat16)
+   * ```ts pytorch=core.Tensor.bfloat16
+   * console.log(torch.tensor([0.1, 300], 'float32').bfloat16()); // 8 bits of mantissa
+   * ```
+   * ```text
+   * tensor([1.0010e-01, 3.0000e+02], dtype=torch.bfloat16)
    * ```
    */
   bfloat16(): Tensor {

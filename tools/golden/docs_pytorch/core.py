@@ -1,6 +1,23 @@
 """PyTorch programs for the TSDoc @example blocks of packages/core, rng, autograd and backend-webgpu (ids start with `core.`)."""
 
 EXAMPLES = {
+    'core.DType': '''
+print(torch.float32, torch.zeros([2], dtype=torch.int32).dtype)
+''',
+    'core.Tensor': '''
+x = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
+y = x.t().matmul(x)
+print(y)
+print(y.shape, y.dtype)
+''',
+    'core.Tensor.bfloat16': '''
+print(torch.tensor([0.1, 300], dtype=torch.float32).bfloat16())
+''',
+    'core.Tensor.half': '''
+x = torch.tensor([1, 2.5, 0.1], dtype=torch.float32).half()
+print(x)
+print(x.float())
+''',
     'core.Tensor.index': '''
 x = torch.arange(9).reshape(3, 3)
 print(x[:, 1:3])
@@ -11,11 +28,22 @@ print(x[:, [2, 0]])
 loss = torch.tensor([0.5, 1.5]).square().mean()
 print(loss.item())
 ''',
+    'core.Tensor.to': '''
+x = torch.tensor([1.7, -2.5])
+print(x.to(torch.int64))
+print(x.to('cpu', torch.float64))
+print(x.to(torch.tensor([True])))
+''',
     'core.ValuesIndices': '''
 x = torch.tensor([[1, 5, 2], [7, 3, 4]])
 values, indices = torch.median(x, 1)
 print(values, indices)
 print(x.max(1))
+''',
+    'core.add': '''
+a = torch.tensor([1, 2, 3])
+print(torch.add(a, 10))
+print(a.add(torch.tensor([0.5, 0.5, 0.5]), alpha=2))
 ''',
     'core.aminmax': '''
 x = torch.tensor([[4, -1, 7], [0, 2, 2]])
@@ -71,10 +99,20 @@ print(d2x)
     'core.autograd.sumTo': '''
 print(torch.ones(2, 3).sum_to_size(3))
 ''',
+    'core.bmm': '''
+a = torch.arange(12, dtype=torch.float32).reshape(2, 2, 3)
+b = torch.ones(2, 3, 1)
+print(torch.bmm(a, b))
+''',
     'core.cat': '''
 a = torch.tensor([[1, 2]])
 print(torch.cat([a, a], 0))
 print(torch.cat([a, a], 1))
+''',
+    'core.chunk': '''
+x = torch.arange(6)
+print(*torch.chunk(x, 3))
+print(*x.chunk(4))
 ''',
     'core.clamp': '''
 print(torch.clamp(torch.tensor([-2, 0.5, 3]), -1, 1))
@@ -91,12 +129,23 @@ except RuntimeError as e:
 print(torch.tensor([1, 2, 3, 4]).cumsum(0))
 print(torch.tensor([[1.5, 2], [3, 4]]).cumsum(1))
 ''',
+    'core.div': '''
+a = torch.tensor([7, -7])
+print(torch.div(a, 2))
+print(torch.div(a, 2, rounding_mode='floor'))
+print(a.div(2, rounding_mode='trunc'))
+''',
     'core.einsum': '''
 m = torch.arange(4, dtype=torch.float32).reshape(2, 2)
 u = torch.tensor([1, 2], dtype=torch.float32)
 print(torch.einsum('ij,jk->ik', m, m))
 print(torch.einsum('ii', m))
 print(torch.einsum('i,j', u, u))
+''',
+    'core.expand': '''
+x = torch.tensor([[1], [2]])
+print(x.expand(2, 3))
+print(x.expand(-1, 4).shape)
 ''',
     'core.eye': '''
 print(torch.eye(2, 3))
@@ -117,9 +166,23 @@ y = torch.fft.fftshift(x)
 print(y)
 print(torch.fft.ifftshift(y))
 ''',
+    'core.fft.hfft': '''
+x = torch.tensor([0.5, 2, 3, 4, 5], dtype=torch.float32)
+print(torch.fft.hfft(torch.fft.ihfft(x), n=x.shape[0]))
+''',
     'core.fft.ifft': '''
 x = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
 print(torch.fft.ifft(torch.fft.fft(x)))
+''',
+    'core.fft.irfft': '''
+x = torch.tensor([0.5, 2, 3, 4, 5], dtype=torch.float32)
+X = torch.fft.rfft(x)
+print(torch.fft.irfft(X, n=x.shape[0]))
+''',
+    'core.flatten': '''
+x = torch.zeros(2, 3, 4)
+print(x.flatten().shape)
+print(x.flatten(1).shape)
 ''',
     'core.frexp': '''
 m, e = torch.frexp(torch.tensor([8, 0.3, -5], dtype=torch.float32))
@@ -128,6 +191,10 @@ print(m, e)
     'core.full': '''
 print(torch.full([2, 3], 7))
 print(torch.full([2], 0.5))
+''',
+    'core.gather': '''
+x = torch.tensor([[1, 2], [3, 4]])
+print(torch.gather(x, 1, torch.tensor([[0, 0], [1, 0]])))
 ''',
     'core.gradient': '''
 g, = torch.gradient(torch.tensor([1, 4, 9, 16], dtype=torch.float32))
@@ -155,6 +222,10 @@ print(torch.index_add(torch.zeros(3), 0, torch.tensor([0, 0, 2]), torch.tensor([
     'core.indexAsync': '''
 x = torch.tensor([[-1, 2], [3, -4]])
 print(x[x > 0])
+''',
+    'core.indexSelect': '''
+x = torch.tensor([[1, 2, 3], [4, 5, 6]])
+print(torch.index_select(x, 1, torch.tensor([2, 0])))
 ''',
     'core.isclose': '''
 a = torch.tensor([1, 2, float('nan')], dtype=torch.float32)
@@ -236,6 +307,12 @@ U = torch.tensor([[2, 1], [0, 4]], dtype=torch.float32)
 B = torch.tensor([[4], [8]], dtype=torch.float32)
 print(torch.linalg.solve_triangular(U, B, upper=True))
 ''',
+    'core.linalg.svd': '''
+A = torch.tensor([[3, 0], [4, 5]], dtype=torch.float64)
+U, S, Vh = torch.linalg.svd(A, False)
+print(S)
+print(U.mul(S.unsqueeze(-2)).matmul(Vh).sub(A).abs().max().lt(1e-12))
+''',
     'core.linspace': '''
 print(torch.linspace(0, 1, 5))
 ''',
@@ -243,6 +320,10 @@ print(torch.linspace(0, 1, 5))
 a = torch.tensor([0, -100, 1000], dtype=torch.float32)
 b = torch.tensor([0, -101, 1000], dtype=torch.float32)
 print(torch.logaddexp(a, b))
+''',
+    'core.logsumexp': '''
+x = torch.tensor([[0, 0], [1000, 1000]], dtype=torch.float32)
+print(torch.logsumexp(x, 1))
 ''',
     'core.luUnpack': '''
 A = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
@@ -252,10 +333,24 @@ print(P)
 print(L)
 print(U)
 ''',
+    'core.manualSeed': '''
+torch.manual_seed(7)
+print(torch.randn(1, 5))
+''',
+    'core.maskedFill': '''
+x = torch.tensor([1, -2, 3, -4])
+print(x.masked_fill(x.lt(0), 0))
+''',
     'core.matmul': '''
 a = torch.arange(6, dtype=torch.float32).reshape(2, 3)
 print(torch.matmul(a, torch.tensor([1, 0, -1], dtype=torch.float32)))
 print(torch.matmul(a, a.T))
+''',
+    'core.max': '''
+x = torch.tensor([[1, 9, 3], [7, 2, 8]])
+print(torch.max(x))
+values, indices = torch.max(x, 1)
+print(values, indices)
 ''',
     'core.mean': '''
 x = torch.tensor([[1, 2], [3, 5]], dtype=torch.float32)
@@ -268,8 +363,23 @@ x = torch.tensor([[5, 1, 3], [2, 8, 6]])
 values, indices = torch.median(x, 1)
 print(values, indices)
 ''',
+    'core.min': '''
+x = torch.tensor([[1, 9, 3], [7, 2, 8]])
+print(x.min())
+print(x.min(0, True))
+''',
+    'core.mm': '''
+a = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
+print(torch.mm(a, a))
+print(a.mm(torch.eye(2)))
+''',
     'core.ones': '''
 print(torch.ones(2, 2))
+''',
+    'core.permute': '''
+x = torch.zeros(2, 3, 4)
+print(x.permute(2, 0, 1).shape)
+print(torch.permute(x, [1, 0, 2]).shape)
 ''',
     'core.prod': '''
 print(torch.tensor([[1, 2], [3, 4]]).prod(1))
@@ -283,13 +393,38 @@ print(torch.quantile(x, torch.tensor([0.25, 0.75]), 1, keepdim=True))
 torch.manual_seed(0)
 print(torch.rand(2, 3))
 ''',
+    'core.randint': '''
+torch.manual_seed(0)
+print(torch.randint(10, [5]))
+print(torch.randint(-3, 3, [2, 3]))
+''',
     'core.randn': '''
 torch.manual_seed(0)
 print(torch.randn(2, 3))
 ''',
+    'core.randperm': '''
+torch.manual_seed(0)
+print(torch.randperm(6))
+''',
+    'core.reshape': '''
+x = torch.arange(6).view(2, 3).t()
+print(x.reshape(6))
+print(torch.reshape(x, [3, -1]).shape)
+''',
+    'core.scatter': '''
+x = torch.zeros(2, 4)
+index = torch.tensor([[0, 2], [1, 3]])
+print(x.scatter(1, index, torch.tensor([[5, 6], [7, 8]], dtype=torch.float32)))
+print(x.scatter(1, index, 1))
+''',
     'core.scatterReduce': '''
 src = torch.tensor([1, 5, 2], dtype=torch.float32)
 print(torch.scatter_reduce(torch.zeros(3), 0, torch.tensor([0, 0, 2]), src, 'amax'))
+''',
+    'core.setDefaultDtype': '''
+torch.set_default_dtype(torch.float64)
+print(torch.tensor([1.5]).dtype, torch.zeros(1).dtype)
+torch.set_default_dtype(torch.float32)
 ''',
     'core.setIndexAsync_': '''
 x = torch.zeros(2, 3)
@@ -304,6 +439,14 @@ x[x < 0] = 0
 x[..., [2, 0]] = torch.tensor([8, 9])
 print(x)
 ''',
+    'core.setPrintoptions': '''
+x = torch.tensor([3.141592653589793, 1e-3])
+torch.set_printoptions(precision=2)
+print(x)
+torch.set_printoptions(sci_mode=False, precision=6)
+print(x)
+torch.set_printoptions(profile='default')
+''',
     'core.slice': '''
 x = torch.arange(6)
 print(x[1::2])
@@ -311,6 +454,16 @@ print(x[1::2])
     'core.softmax': '''
 x = torch.tensor([[1, 2, 3], [1, 1, 1]], dtype=torch.float32)
 print(torch.softmax(x, 1))
+''',
+    'core.split': '''
+x = torch.arange(5)
+print(*torch.split(x, 2))
+print(*x.split([1, 4]))
+''',
+    'core.squeeze': '''
+x = torch.zeros(2, 1, 3, 1)
+print(x.squeeze().shape)
+print(x.squeeze(1).shape)
 ''',
     'core.stack': '''
 print(torch.stack([torch.tensor([1, 2]), torch.tensor([3, 4])], 1))
@@ -331,9 +484,21 @@ print(torch.sum(x))
 print(torch.sum(x, 1, keepdim=True))
 print(x.sum([0, -1]))
 ''',
+    'core.svd': '''
+A = torch.tensor([[3, 0], [4, 5]], dtype=torch.float64)
+U, S, V = torch.svd(A)
+print(S)
+print(U.mul(S.unsqueeze(-2)).matmul(V.mT).sub(A).abs().max().lt(1e-12))
+''',
     'core.takeAlongDim': '''
 x = torch.tensor([[10, 30, 20], [60, 40, 50]])
 print(torch.take_along_dim(x, x.argmax(1, True), 1))
+''',
+    'core.tensor': '''
+print(torch.tensor([[1, 2], [3, 4]]))
+print(torch.tensor([1., 2., 3.]))
+print(torch.tensor([0.5, 1], dtype=torch.float64, requires_grad=True))
+print(torch.tensor([True, False]))
 ''',
     'core.tidy': '''
 torch.manual_seed(0)
@@ -348,16 +513,30 @@ l.backward()
 opt.step()
 print(l.detach().item())
 ''',
+    'core.transpose': '''
+x = torch.tensor([[1, 2, 3], [4, 5, 6]])
+print(x.transpose(0, 1))
+''',
     'core.unique': '''
 print(torch.unique(torch.tensor([3, 1, 3])))
 x = torch.tensor([2, 7, 2, 5, 7, 2])
 values, inverse, counts = torch.unique(x, return_inverse=True, return_counts=True)
 print(values, inverse, counts)
 ''',
+    'core.unsqueeze': '''
+x = torch.tensor([1, 2, 3])
+print(x.unsqueeze(0))
+print(x.unsqueeze(-1))
+''',
     'core.var': '''
 x = torch.tensor([[1, 2, 3, 4], [2, 2, 2, 2]], dtype=torch.float32)
 print(x.var(1))
 print(x.var(1, correction=0, keepdim=True))
+''',
+    'core.view': '''
+x = torch.arange(6)
+print(x.view(2, 3))
+print(x.view([-1, 2]).shape)
 ''',
     'core.where': '''
 x = torch.tensor([-1.5, 0.5, 2])

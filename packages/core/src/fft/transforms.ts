@@ -232,8 +232,8 @@ export function rfft(x: Tensor, n?: number | null | FftOptions, dim?: number, no
  * The inverse of {@link rfft}: a real signal of length `n` (default 2·(m − 1) for m input
  * bins) from its half spectrum. Give `n` to recover odd lengths.
  * @example
- * ```ts
- * const x = torch.tensor([1, 2, 3, 4, 5], { dtype: 'float32' });
+ * ```ts pytorch=core.fft.irfft
+ * const x = torch.tensor([0.5, 2, 3, 4, 5], { dtype: 'float32' });
  * const X = torch.fft.rfft(x); // the 3 non-redundant frequencies
  * console.log(torch.fft.irfft(X, { n: x.shape[0] })); // x
  * ```
@@ -250,8 +250,8 @@ export function irfft(x: Tensor, n?: number | null | FftOptions, dim?: number, n
  * The FFT of a Hermitian-symmetric signal given by its first half: a real spectrum of length
  * `n` (default 2·(m − 1)).
  * @example
- * ```ts
- * const x = torch.tensor([1, 2, 3, 4, 5], { dtype: 'float32' });
+ * ```ts pytorch=core.fft.hfft
+ * const x = torch.tensor([0.5, 2, 3, 4, 5], { dtype: 'float32' });
  * console.log(torch.fft.hfft(torch.fft.ihfft(x), { n: x.shape[0] })); // x
  * ```
  * ```text

@@ -114,10 +114,18 @@ export function hostFromNumbers(values: ArrayLike<number>, dtype: DType): HostAr
  * Python user wrote `[1., 2., 3.]`: pass the dtype as the second argument
  * (`torch.tensor([1, 2, 3], 'float32')`) or an options object.
  * @example
- * ```ts
- * torch.tensor([[1, 2], [3, 4]]);            // int64
- * torch.tensor([1, 2, 3], 'float32');        // PyTorch's torch.tensor([1., 2., 3.])
- * torch.tensor([0.5, 1], { dtype: 'float64', requiresGrad: true });
+ * ```ts pytorch=core.tensor
+ * console.log(torch.tensor([[1, 2], [3, 4]])); // all integers: int64
+ * console.log(torch.tensor([1, 2, 3], 'float32')); // PyTorch's torch.tensor([1., 2., 3.])
+ * console.log(torch.tensor([0.5, 1], { dtype: 'float64', requiresGrad: true }));
+ * console.log(torch.tensor([true, false]));
+ * ```
+ * ```text
+ * tensor([[1, 2],
+ *         [3, 4]])
+ * tensor([1., 2., 3.])
+ * tensor([0.5000, 1.0000], dtype=torch.float64, requires_grad=True)
+ * tensor([ True, False])
  * ```
  */
 export function tensor(data: TensorData, opts?: TensorOptions | DTypeLike): Tensor {
@@ -177,7 +185,7 @@ function filled(op: string, shape: number[], value: number, opts: TensorOptions 
 /**
  * A tensor of zeros: `zeros(2, 3)` or `zeros([2, 3], { dtype })`.
  * @example
- * ```ts pytorch=core.eye
+ * ```ts pytorch=core.zeros
  * console.log(torch.zeros(2, 3));
  * console.log(torch.zeros([2], { dtype: 'int64' }));
  * ```
@@ -195,7 +203,7 @@ export function zeros(...args: SizeAndOptions): Tensor {
 /**
  * A tensor of ones.
  * @example
- * ```ts pytorch=core.zeros
+ * ```ts pytorch=core.ones
  * console.log(torch.ones(2, 2));
  * ```
  * ```text
@@ -217,7 +225,7 @@ export function empty(...args: SizeAndOptions): Tensor {
 /**
  * A tensor filled with `value`; the dtype follows the value (bool, int64 or default float) unless given.
  * @example
- * ```ts pytorch=core.ones
+ * ```ts pytorch=core.full
  * console.log(torch.full([2, 3], 7));
  * console.log(torch.full([2], 0.5));
  * ```
@@ -264,7 +272,7 @@ export function emptyLike(x: Tensor, opts?: TensorOptions): Tensor {
  * `arange(end)`, `arange(start, end, step?)`: values start + i·step below end.
  * Integer arguments give int64, otherwise the default float.
  * @example
- * ```ts pytorch=core.full
+ * ```ts pytorch=core.arange
  * console.log(torch.arange(5));
  * console.log(torch.arange(1, 2.5, 0.5));
  * ```
@@ -330,7 +338,7 @@ function cNumber(v: number): string {
 /**
  * `steps` evenly spaced values from start to end inclusive (PyTorch's two-sided formula).
  * @example
- * ```ts pytorch=core.arange
+ * ```ts pytorch=core.linspace
  * console.log(torch.linspace(0, 1, 5));
  * ```
  * ```text
@@ -355,7 +363,7 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
 /**
  * The n×m identity matrix.
  * @example
- * ```ts pytorch=core.linspace
+ * ```ts pytorch=core.eye
  * console.log(torch.eye(2, 3));
  * ```
  * ```text

@@ -457,7 +457,19 @@ export interface AlphaOptions {
   alpha?: number | boolean;
 }
 
-/** `a + alpha * b`, broadcasting; either side may be a number. */
+/**
+ * `a + alpha * b`, broadcasting; either side may be a number.
+ * @example
+ * ```ts pytorch=core.add
+ * const a = torch.tensor([1, 2, 3]);
+ * console.log(torch.add(a, 10));
+ * console.log(a.add(torch.tensor([0.5, 0.5, 0.5]), { alpha: 2 })); // a + 2 * b
+ * ```
+ * ```text
+ * tensor([11, 12, 13])
+ * tensor([2., 3., 4.])
+ * ```
+ */
 export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
   return withAlpha('add', a, b, opts?.alpha);
 }
@@ -519,6 +531,18 @@ export interface DivOptions {
  */
 export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions): Tensor {
   const mode = opts?.roundingMode ?? null;
+ * @example
+ * ```ts pytorch=core.div
+ * const a = torch.tensor([7, -7]);
+ * console.log(torch.div(a, 2)); // true division: a float result
+ * console.log(torch.div(a, 2, { roundingMode: 'floor' }));
+ * console.log(a.div(2, { roundingMode: 'trunc' }));
+ * ```
+ * ```text
+ * tensor([ 3.5000, -3.5000])
+ * tensor([ 3, -4])
+ * tensor([ 3, -3])
+ * ```
   if (mode === 'trunc') return binaryOp('div', 'truncDivide', a, b, 'same', { roundingMode: mode });
   if (mode === 'floor') return binaryOp('div', 'floorDivide', a, b, 'same', { roundingMode: mode });
   if (!(a instanceof Tensor) && b instanceof Tensor) return mul(reciprocal(b), a);

@@ -99,7 +99,19 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   return composite('stack', tensors, { dim: d }, () => cat(tensors.map((t) => t.unsqueeze(d)), d));
 }
 
-/** Splits into chunks of `splitSize` (or the given section sizes) along `dim`: views. */
+/**
+ * Splits into chunks of `splitSize` (or the given section sizes) along `dim`: views.
+ * @example
+ * ```ts pytorch=core.split
+ * const x = torch.arange(5);
+ * console.log(...torch.split(x, 2)); // pieces of 2, the last shorter
+ * console.log(...x.split([1, 4]));
+ * ```
+ * ```text
+ * tensor([0, 1]) tensor([2, 3]) tensor([4])
+ * tensor([0]) tensor([1, 2, 3, 4])
+ * ```
+ */
 export function split(x: Tensor, splitSizeOrSections: number | readonly number[], dim = 0): Tensor[] {
   expectTensor('split', 'input', 1, x);
   expectIntOrList('split', 'split_size_or_sections', 2, splitSizeOrSections);
@@ -134,7 +146,19 @@ function splitViews(x: Tensor, splitSizeOrSections: number | readonly number[], 
   });
 }
 
-/** Splits into `chunks` nearly equal views along `dim`. */
+/**
+ * Splits into `chunks` nearly equal views along `dim`.
+ * @example
+ * ```ts pytorch=core.chunk
+ * const x = torch.arange(6);
+ * console.log(...torch.chunk(x, 3));
+ * console.log(...x.chunk(4)); // chunks of ceil(6 / 4) = 2: only 3 of them
+ * ```
+ * ```text
+ * tensor([0, 1]) tensor([2, 3]) tensor([4, 5])
+ * tensor([0, 1]) tensor([2, 3]) tensor([4, 5])
+ * ```
+ */
 export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   expectTensor('chunk', 'input', 1, x);
   if (!Number.isInteger(chunks) || chunks <= 0) throw new TorchRuntimeError('chunk', `chunk expects \`chunks\` to be greater than 0, got: ${chunks}`);
@@ -167,7 +191,18 @@ function checkIndexBounds(op: string, index: Tensor, size: number, dim: number):
   throw new TorchRuntimeError(op, `index ${bad} is out of bounds for dimension ${dim} with size ${size}`);
 }
 
-/** `out[i][j] = x[i][index[i][j]]` along `dim` (index int64, same ndim). */
+/**
+ * `out[i][j] = x[i][index[i][j]]` along `dim` (index int64, same ndim).
+ * @example
+ * ```ts pytorch=core.gather
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(torch.gather(x, 1, torch.tensor([[0, 0], [1, 0]]))); // out[i][j] = x[i][index[i][j]]
+ * ```
+ * ```text
+ * tensor([[1, 1],
+ *         [4, 3]])
+ * ```
+ */
 export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   expectTensor('gather', 'input', 1, x);
   expectTensor('gather', 'index', 3, index);
@@ -238,7 +273,22 @@ function scatterInto(op: string, self: Tensor, dim: number, index: Tensor, src: 
   return self;
 }
 
-/** Out-of-place {@link scatter_}. */
+/**
+ * Out-of-place {@link scatter_}.
+ * @example
+ * ```ts pytorch=core.scatter
+ * const x = torch.zeros(2, 4);
+ * const index = torch.tensor([[0, 2], [1, 3]]);
+ * console.log(x.scatter(1, index, torch.tensor([[5, 6], [7, 8]], { dtype: 'float32' }))); // out[i][index[i][j]] = src[i][j]
+ * console.log(x.scatter(1, index, 1));
+ * ```
+ * ```text
+ * tensor([[5., 0., 6., 0.],
+ *         [0., 7., 0., 8.]])
+ * tensor([[1., 0., 1., 0.],
+ *         [0., 1., 0., 1.]])
+ * ```
+ */
 export function scatter(x: Tensor, dim: number, index: Tensor, src: Tensor | number | boolean, opts?: ScatterOptions): Tensor {
   expectTensor('scatter', 'input', 1, x);
   return composite('scatter', src instanceof Tensor ? [x, src] : [x], { dim, index, reduce: opts?.reduce ?? 'none' }, () =>
@@ -258,7 +308,18 @@ export function scatterAdd(x: Tensor, dim: number, index: Tensor, src: Tensor): 
   return composite('scatter_add', [x, src], { dim, index }, () => scatterAdd_(x.clone(), dim, index, src));
 }
 
-/** Picks entries of `dim` at `index` (1-D int64). */
+/**
+ * Picks entries of `dim` at `index` (1-D int64).
+ * @example
+ * ```ts pytorch=core.indexSelect
+ * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+ * console.log(torch.indexSelect(x, 1, torch.tensor([2, 0])));
+ * ```
+ * ```text
+ * tensor([[3, 1],
+ *         [6, 4]])
+ * ```
+ */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   expectTensor('index_select', 'input', 1, x);
   expectTensor('index_select', 'index', 3, index);
@@ -285,7 +346,17 @@ function checkMask(op: string, mask: Tensor): void {
   if (mask.dtype !== bool) throw new TorchRuntimeError(op, `${op} only supports boolean masks, but got mask with dtype ${typeMetaName(mask.dtype)}`);
 }
 
-/** `x` with `value` where `mask` is true (mask broadcasts to x). */
+/**
+ * `x` with `value` where `mask` is true (mask broadcasts to x).
+ * @example
+ * ```ts pytorch=core.maskedFill
+ * const x = torch.tensor([1, -2, 3, -4]);
+ * console.log(x.maskedFill(x.lt(0), 0));
+ * ```
+ * ```text
+ * tensor([1, 0, 3, 0])
+ * ```
+ */
 export function maskedFill(x: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
   expectTensor('masked_fill', 'input', 1, x);
   checkMask('masked_fill_', mask);

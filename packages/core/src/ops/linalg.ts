@@ -41,7 +41,21 @@ function batchedMatmul(op: string, a: Tensor, b: Tensor, batch: readonly number[
   return out;
 }
 
-/** Matrix product of two 2-D tensors. */
+/**
+ * Matrix product of two 2-D tensors.
+ * @example
+ * ```ts pytorch=core.mm
+ * const a = torch.tensor([[1, 2], [3, 4]], { dtype: 'float32' });
+ * console.log(torch.mm(a, a));
+ * console.log(a.mm(torch.eye(2)));
+ * ```
+ * ```text
+ * tensor([[ 7., 10.],
+ *         [15., 22.]])
+ * tensor([[1., 2.],
+ *         [3., 4.]])
+ * ```
+ */
 export function mm(a: Tensor, b: Tensor): Tensor {
   expectTensor('mm', 'input', 1, a);
   expectTensor('mm', 'mat2', 2, b);
@@ -59,7 +73,22 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
-/** Batched matrix product of two 3-D tensors. */
+/**
+ * Batched matrix product of two 3-D tensors.
+ * @example
+ * ```ts pytorch=core.bmm
+ * const a = torch.arange(12, { dtype: 'float32' }).reshape(2, 2, 3);
+ * const b = torch.ones(2, 3, 1);
+ * console.log(torch.bmm(a, b)); // one matrix product per batch entry
+ * ```
+ * ```text
+ * tensor([[[ 3.],
+ *          [12.]],
+ *
+ *         [[21.],
+ *          [30.]]])
+ * ```
+ */
 export function bmm(a: Tensor, b: Tensor): Tensor {
   expectTensor('bmm', 'input', 1, a);
   expectTensor('bmm', 'mat2', 2, b);

@@ -34,9 +34,12 @@ export type RandomOptions = TensorOptions & GeneratorOptions;
 /**
  * Seeds the default generator (`torch.manual_seed`): a number or bigint in [−2^63, 2^64).
  * @example
- * ```ts
+ * ```ts pytorch=core.manualSeed
  * torch.manualSeed(7);
- * torch.randn(1, 5); // tensor([[-0.1468,  0.7861,  0.9468, -1.1143,  1.6908]])
+ * console.log(torch.randn(1, 5)); // the numbers torch.randn(1, 5) gives after torch.manual_seed(7)
+ * ```
+ * ```text
+ * tensor([[-0.1468,  0.7861,  0.9468, -1.1143,  1.6908]])
  * ```
  */
 export function manualSeed(seed: number | bigint): rng.Generator {
@@ -498,6 +501,17 @@ export function randn(...args: SizeAndRandomOptions): Tensor {
 /**
  * Uniform integers in [low, high): `randint(high, size)` or `randint(low, high, size)`;
  * int64 unless `dtype` says otherwise.
+ * @example
+ * ```ts pytorch=core.randint
+ * torch.manualSeed(0);
+ * console.log(torch.randint(10, [5])); // in [0, 10)
+ * console.log(torch.randint(-3, 3, [2, 3]));
+ * ```
+ * ```text
+ * tensor([4, 9, 3, 0, 3])
+ * tensor([[ 0, -2, -2],
+ *         [-2,  0,  2]])
+ * ```
  */
 export function randint(high: number, size: readonly number[], opts?: RandomOptions): Tensor;
 export function randint(low: number, high: number, size: readonly number[], opts?: RandomOptions): Tensor;
@@ -508,7 +522,17 @@ export function randint(a: number, b: number | readonly number[], c?: readonly n
   return created('randint', shape, opts, int64, (t) => random_(t, low, high, opts));
 }
 
-/** A random permutation of 0..n−1 (int64 unless `dtype`). */
+/**
+ * A random permutation of 0..n−1 (int64 unless `dtype`).
+ * @example
+ * ```ts pytorch=core.randperm
+ * torch.manualSeed(0);
+ * console.log(torch.randperm(6));
+ * ```
+ * ```text
+ * tensor([2, 5, 3, 0, 1, 4])
+ * ```
+ */
 export function randperm(n: number, opts?: RandomOptions): Tensor {
   expectInt('randperm', 'n', 1, n);
   const o = resolveOptions(opts, int64);

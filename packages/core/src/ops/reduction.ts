@@ -292,6 +292,17 @@ function maxMin(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: 
 /**
  * `max(x)` → the maximum; `max(x, dim, keepdim?)` → `[values, indices]` (also `.values`, `.indices`);
  * `max(x, other)` → elementwise maximum.
+ * @example
+ * ```ts pytorch=core.max
+ * const x = torch.tensor([[1, 9, 3], [7, 2, 8]]);
+ * console.log(torch.max(x));
+ * const { values, indices } = torch.max(x, 1);
+ * console.log(values, indices);
+ * ```
+ * ```text
+ * tensor(9)
+ * tensor([9, 8]) tensor([1, 2])
+ * ```
  */
 export function max(x: Tensor): Tensor;
 export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
@@ -302,7 +313,21 @@ export function max(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): T
   return maxMin('max', x, dimOrOther, keepdim);
 }
 
-/** Like {@link max}, for the minimum. */
+/**
+ * Like {@link max}, for the minimum.
+ * @example
+ * ```ts pytorch=core.min
+ * const x = torch.tensor([[1, 9, 3], [7, 2, 8]]);
+ * console.log(x.min());
+ * console.log(x.min(0, true));
+ * ```
+ * ```text
+ * tensor(1)
+ * torch.return_types.min(
+ * values=tensor([[1, 2, 3]]),
+ * indices=tensor([[0, 1, 0]]))
+ * ```
+ */
 export function min(x: Tensor): Tensor;
 export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
 export function min(x: Tensor, other: Tensor): Tensor;
@@ -431,7 +456,17 @@ export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tenso
   return composite('std', [x], { dim, opts }, () => varStd('std', x, dim, opts, true));
 }
 
-/** log(Σ exp(x)) over `dim`, computed stably by shifting by the maximum. */
+/**
+ * log(Σ exp(x)) over `dim`, computed stably by shifting by the maximum.
+ * @example
+ * ```ts pytorch=core.logsumexp
+ * const x = torch.tensor([[0, 0], [1000, 1000]], { dtype: 'float32' });
+ * console.log(torch.logsumexp(x, 1)); // log(e^1000 + e^1000) without overflow
+ * ```
+ * ```text
+ * tensor([6.9315e-01, 1.0007e+03])
+ * ```
+ */
 export function logsumexp(x: Tensor, dim: DimArg, keepdim = false): Tensor {
   expectTensor('logsumexp', 'input', 1, x);
   if (x.dtype.isComplex) throw new TorchRuntimeError('logsumexp', `logsumexp(): Expected floating point type for result tensor, but got: ${cppName(x.dtype)}`);

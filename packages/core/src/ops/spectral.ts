@@ -26,16 +26,15 @@ export interface TorchSvdOptions {
  * `torch.svd` (deprecated in PyTorch for `torch.linalg.svd`): `A = U·diag(S)·Vᵀ`,
  * returning V (not Vh); `some` (default true) gives the thin factors.
  * @example
- * ```ts
+ * ```ts pytorch=core.svd
  * const A = torch.tensor([[3, 0], [4, 5]], { dtype: 'float64' });
  * const { U, S, V } = torch.svd(A);
  * console.log(S);
- * console.log(U.mul(S.unsqueeze(-2)).matmul(V.mT)); // ≈ A
+ * console.log(U.mul(S.unsqueeze(-2)).matmul(V.mT).sub(A).abs().max().lt(1e-12)); // U diag(S) Vᵀ ≈ A
  * ```
  * ```text
  * tensor([6.7082, 2.2361], dtype=torch.float64)
- * tensor([[3.0000, 0.0000],
- *         [4.0000, 5.0000]], dtype=torch.float64)
+ * tensor(True)
  * ```
  */
 export function svd(A: Tensor, some: boolean | TorchSvdOptions = true, computeUv = true): NamedTuple<'U' | 'S' | 'V'> {

@@ -45,7 +45,20 @@ export function makeView(base: Tensor, shape: number[], strides: number[], offse
   return v;
 }
 
-/** A view with another shape; fails when the strides don't allow it (PyTorch's text). */
+/**
+ * A view with another shape; fails when the strides don't allow it (PyTorch's text).
+ * @example
+ * ```ts pytorch=core.view
+ * const x = torch.arange(6);
+ * console.log(x.view(2, 3));
+ * console.log(x.view([-1, 2]).shape); // -1: inferred
+ * ```
+ * ```text
+ * tensor([[0, 1, 2],
+ *         [3, 4, 5]])
+ * torch.Size([3, 2])
+ * ```
+ */
 export function view(x: Tensor, ...shape: ShapeArgs): Tensor {
   expectTensor('view', 'input', 1, x);
   const target = inferSize(shapeFromArgs(shape, 'view'), x.numel(), 'view');
@@ -59,7 +72,19 @@ export function view(x: Tensor, ...shape: ShapeArgs): Tensor {
   return makeView(x, target, strides, x._offset, 'view', { shape: target, inputShape: [...x._shape] });
 }
 
-/** A view when strides allow, otherwise a contiguous copy. */
+/**
+ * A view when strides allow, otherwise a contiguous copy.
+ * @example
+ * ```ts pytorch=core.reshape
+ * const x = torch.arange(6).view(2, 3).t(); // not contiguous: view(6) would throw
+ * console.log(x.reshape(6));
+ * console.log(torch.reshape(x, [3, -1]).shape);
+ * ```
+ * ```text
+ * tensor([0, 3, 1, 4, 2, 5])
+ * torch.Size([3, 2])
+ * ```
+ */
 export function reshape(x: Tensor, ...shape: ShapeArgs): Tensor {
   expectTensor('reshape', 'input', 1, x);
   const target = inferSize(shapeFromArgs(shape, 'reshape'), x.numel(), 'reshape');
@@ -69,7 +94,19 @@ export function reshape(x: Tensor, ...shape: ShapeArgs): Tensor {
   return makeView(c, target, contiguousStrides(target), c._offset, 'view', { shape: target, inputShape: [...c._shape], reshape: 'copy' });
 }
 
-/** Reorders dims. */
+/**
+ * Reorders dims.
+ * @example
+ * ```ts pytorch=core.permute
+ * const x = torch.zeros(2, 3, 4);
+ * console.log(x.permute(2, 0, 1).shape);
+ * console.log(torch.permute(x, [1, 0, 2]).shape);
+ * ```
+ * ```text
+ * torch.Size([4, 2, 3])
+ * torch.Size([3, 2, 4])
+ * ```
+ */
 export function permute(x: Tensor, ...dims: ShapeArgs): Tensor {
   expectTensor('permute', 'input', 1, x);
   const list = shapeFromArgs(dims, 'permute');
@@ -99,7 +136,19 @@ export function adjoint(x: Tensor): Tensor {
   return (x._shape.length === 0 ? transpose(x, 0, 0) : transpose(x, -2, -1)).conj();
 }
 
-/** Swaps dims `dim0` and `dim1`: a view (`torch.transpose`). */
+/**
+ * Swaps dims `dim0` and `dim1`: a view (`torch.transpose`).
+ * @example
+ * ```ts pytorch=core.transpose
+ * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+ * console.log(x.transpose(0, 1));
+ * ```
+ * ```text
+ * tensor([[1, 4],
+ *         [2, 5],
+ *         [3, 6]])
+ * ```
+ */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   expectTensor('transpose', 'input', 1, x);
   const n = x._shape.length;
@@ -125,7 +174,20 @@ export function t(x: Tensor): Tensor {
   return makeView(x, [x._shape[1]!, x._shape[0]!], [x._strides[1]!, x._strides[0]!], x._offset, 't', {});
 }
 
-/** Broadcasts to a larger shape without copying (`-1` keeps a dim). */
+/**
+ * Broadcasts to a larger shape without copying (`-1` keeps a dim).
+ * @example
+ * ```ts pytorch=core.expand
+ * const x = torch.tensor([[1], [2]]);
+ * console.log(x.expand(2, 3)); // no copy: stride 0 along dim 1
+ * console.log(x.expand(-1, 4).shape);
+ * ```
+ * ```text
+ * tensor([[1, 1, 1],
+ *         [2, 2, 2]])
+ * torch.Size([2, 4])
+ * ```
+ */
 export function expand(x: Tensor, ...shape: ShapeArgs): Tensor {
   expectTensor('expand', 'input', 1, x);
   const target = shapeFromArgs(shape, 'expand');
@@ -152,7 +214,19 @@ export function expandAs(x: Tensor, other: Tensor): Tensor {
   return expand(x, other._shape);
 }
 
-/** Removes size-1 dims (all, or the given ones). */
+/**
+ * Removes size-1 dims (all, or the given ones).
+ * @example
+ * ```ts pytorch=core.squeeze
+ * const x = torch.zeros(2, 1, 3, 1);
+ * console.log(x.squeeze().shape);
+ * console.log(x.squeeze(1).shape);
+ * ```
+ * ```text
+ * torch.Size([2, 3])
+ * torch.Size([2, 3, 1])
+ * ```
+ */
 export function squeeze(x: Tensor, dim?: number | readonly number[] | null): Tensor {
   expectTensor('squeeze', 'input', 1, x);
   if (dim !== undefined && dim !== null) expectIntOrList('squeeze', 'dim', 2, dim);
@@ -173,7 +247,21 @@ export function squeeze(x: Tensor, dim?: number | readonly number[] | null): Ten
   return makeView(x, shape, strides, x._offset, 'squeeze', { inputShape: [...x._shape], dims: dim ?? null });
 }
 
-/** Inserts a size-1 dim at `dim`. */
+/**
+ * Inserts a size-1 dim at `dim`.
+ * @example
+ * ```ts pytorch=core.unsqueeze
+ * const x = torch.tensor([1, 2, 3]);
+ * console.log(x.unsqueeze(0));
+ * console.log(x.unsqueeze(-1));
+ * ```
+ * ```text
+ * tensor([[1, 2, 3]])
+ * tensor([[1],
+ *         [2],
+ *         [3]])
+ * ```
+ */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
   expectTensor('unsqueeze', 'input', 1, x);
   const n = x._shape.length;
@@ -186,7 +274,19 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
   return makeView(x, shape, strides, x._offset, 'unsqueeze', { dim: d });
 }
 
-/** Flattens dims startDim..endDim into one (a view when possible). */
+/**
+ * Flattens dims startDim..endDim into one (a view when possible).
+ * @example
+ * ```ts pytorch=core.flatten
+ * const x = torch.zeros(2, 3, 4);
+ * console.log(x.flatten().shape);
+ * console.log(x.flatten(1).shape); // keeps dim 0 (a batch)
+ * ```
+ * ```text
+ * torch.Size([24])
+ * torch.Size([2, 12])
+ * ```
+ */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   expectTensor('flatten', 'input', 1, x);
   const n = x._shape.length;

@@ -23,6 +23,19 @@ const current: PrintOptions = { ...PROFILES.default, sciMode: null };
  * `null` (automatic), because torch's `set_printoptions` writes
  * `PRINT_OPTS.sci_mode = sci_mode` unconditionally.
  * @param opts options to change, plus an optional `profile` preset
+ * @example
+ * ```ts pytorch=core.setPrintoptions
+ * const x = torch.tensor([Math.PI, 1e-3]);
+ * torch.setPrintoptions({ precision: 2 });
+ * console.log(x);
+ * torch.setPrintoptions({ sciMode: false, precision: 6 });
+ * console.log(x);
+ * torch.setPrintoptions({ profile: 'default' });
+ * ```
+ * ```text
+ * tensor([3.14e+00, 1.00e-03])
+ * tensor([    3.141593,     0.001000])
+ * ```
  */
 export function setPrintoptions(
   opts: Partial<PrintOptions> & { profile?: 'default' | 'short' | 'full' },
