@@ -517,6 +517,17 @@ up = nn.Upsample(scale_factor=2, mode='nearest')
 print(up)
 print(up(torch.tensor([[[1., 2]]])))
 ''',
+    'nn.index': '''
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))
+opt = torch.optim.Adam(model.parameters(), lr=0.01)
+x = torch.randn(16, 4)
+y = torch.randint(0, 3, [16])
+for step in range(3):
+    loss = F.cross_entropy(model(x), y)
+    opt.zero_grad(); loss.backward(); opt.step()
+    print(loss)
+''',
     'nn.init.calculateGain': '''
 from torch.nn.init import calculate_gain
 print(calculate_gain('relu'), calculate_gain('tanh'), calculate_gain('leaky_relu', 0.2))
@@ -565,6 +576,18 @@ print(nn.init.xavier_normal_(torch.empty(2, 3)))
     'nn.init.xavierUniform_': '''
 torch.manual_seed(0)
 print(nn.init.xavier_uniform_(torch.empty(2, 3), nn.init.calculate_gain('tanh')))
+''',
+    'nn.load': '''
+import io
+torch.manual_seed(0)
+buf = io.BytesIO()
+torch.save(nn.Linear(2, 1).state_dict(), buf)
+copy = nn.Linear(2, 1)
+buf.seek(0)
+copy.load_state_dict(torch.load(buf))
+buf.seek(0)
+sd = torch.load(buf)
+print(copy.weight, sd['bias'])
 ''',
     'nn.lrScheduler.CosineAnnealingLR': '''
 opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
@@ -686,6 +709,25 @@ for i in range(2):
     w.pow(2).sum().backward()
     opt.step()
 print(w)
+''',
+    'nn.save': '''
+import io
+torch.manual_seed(0)
+model = nn.Linear(2, 1)
+buf = io.BytesIO()
+torch.save(model.state_dict(), buf)
+buf.seek(0)
+sd = torch.load(buf)
+print(sd['weight'], sd['bias'])
+''',
+    'nn.saveAsync': '''
+import io
+torch.manual_seed(0)
+model = nn.Linear(2, 1)
+buf = io.BytesIO()
+torch.save(model.state_dict(), buf)
+buf.seek(0)
+print(torch.load(buf)['weight'])
 ''',
     'nn.utils.clipGradNorm_': '''
 w = torch.tensor([3., 4], requires_grad=True)

@@ -42,7 +42,16 @@ type Values = Float32Array | Float64Array | Int32Array | Uint8Array | Uint16Arra
  * back only asynchronously (WebGPU) need {@link serializeAsync}.
  * @example
  * ```ts
- * const bytes = safetensors.serialize(model.stateDict(), { format: 'pt' });
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Linear(2, 1);
+ * const bytes = torch.safetensors.serialize(model.stateDict(), { format: 'pt' });
+ * const { tensors, metadata } = torch.safetensors.deserialize(bytes);
+ * console.log(metadata);
+ * console.log(tensors['weight']);
+ * ```
+ * ```text
+ * { format: 'pt' }
+ * tensor([[-0.0053,  0.3793]])
  * ```
  * @throws TorchRuntimeError for a tensor on an asynchronous device, naming `serializeAsync`.
  */
@@ -60,7 +69,13 @@ export function serialize(tensors: TensorMap | Map<string, Tensor>, metadata?: R
  * (WebGPU) back first; the bytes are those {@link serialize} writes for the CPU copies.
  * @example
  * ```ts
- * const bytes = await safetensors.serializeAsync(model.stateDict(), { format: 'pt' });
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Linear(2, 1); // on WebGPU the weights are read back without blocking
+ * const bytes = await torch.safetensors.serializeAsync(model.stateDict(), { format: 'pt' });
+ * console.log(torch.safetensors.deserialize(bytes).tensors['bias']);
+ * ```
+ * ```text
+ * tensor([-0.5820])
  * ```
  */
 export async function serializeAsync(tensors: TensorMap | Map<string, Tensor>, metadata?: Record<string, string> | null): Promise<Uint8Array> {

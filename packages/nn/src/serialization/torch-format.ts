@@ -215,9 +215,17 @@ export interface LoadOptions {
  * strings, None) is accepted; any other global or opcode is refused. Tensors
  * that shared a storage in PyTorch share one here.
  * @example
- * ```ts
- * model.loadStateDict(torch.load(readFileSync('model.pt'))); // checked there
- * const sd = torch.load<Record<string, Tensor>>(readFileSync('model.pt')); // what you know it holds (not checked)
+ * ```ts pytorch=nn.load
+ * torch.manualSeed(0);
+ * const bytes = torch.save(new torch.nn.Linear(2, 1).stateDict()); // what a model.pt file holds
+ * const copy = new torch.nn.Linear(2, 1);
+ * copy.loadStateDict(torch.load(bytes)); // the keys and shapes are checked here
+ * const sd = torch.load<Record<string, torch.Tensor>>(bytes); // a type you assert, not checked
+ * console.log(copy.weight, sd['bias']);
+ * ```
+ * ```text
+ * Parameter containing:
+ * tensor([[-0.0053,  0.3793]], requires_grad=True) tensor([-0.5820])
  * ```
  * `T` (default {@link Loaded}) only names what the caller knows the file holds; it is not checked.
  * @throws SerializationError for corrupt, truncated or non-state-dict files.
@@ -540,8 +548,15 @@ function archive(obj: unknown, values: (t: Tensor) => StorageValues): Uint8Array
  * other objects and Maps as dicts, arrays as lists. Tensors on devices that read back
  * only asynchronously (WebGPU) need {@link saveAsync}.
  * @example
- * ```ts
- * writeFileSync('model.pt', torch.save(model.stateDict()));
+ * ```ts pytorch=nn.save
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Linear(2, 1);
+ * const bytes = torch.save(model.stateDict()); // write them to model.pt: PyTorch's torch.load reads it
+ * const sd = torch.load<Record<string, torch.Tensor>>(bytes);
+ * console.log(sd['weight'], sd['bias']);
+ * ```
+ * ```text
+ * tensor([[-0.0053,  0.3793]]) tensor([-0.5820])
  * ```
  * @throws TorchRuntimeError for a tensor on an asynchronous device, naming `saveAsync`.
  */
@@ -562,9 +577,14 @@ export function save(obj: unknown): Uint8Array {
  * keep sharing their storage. The values saved are those at the call: tensors may be
  * changed (a next training step) before the promise resolves.
  * @example
- * ```ts
- * model.to('webgpu'); // … train …
- * writeFileSync('model.pt', await torch.saveAsync(model.stateDict()));
+ * ```ts pytorch=nn.saveAsync
+ * torch.manualSeed(0);
+ * const model = new torch.nn.Linear(2, 1); // on WebGPU the weights are read back without blocking
+ * const bytes = await torch.saveAsync(model.stateDict());
+ * console.log(torch.load<Record<string, torch.Tensor>>(bytes)['weight']);
+ * ```
+ * ```text
+ * tensor([[-0.0053,  0.3793]])
  * ```
  */
 export async function saveAsync(obj: unknown): Promise<Uint8Array> {
