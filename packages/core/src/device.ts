@@ -8,8 +8,10 @@ import { TorchRuntimeError, TorchTypeError } from './errors.js';
  * @example
  * ```ts
  * const d = torch.device('webgpu:0');
- * d.type; // 'webgpu'
- * String(d); // 'webgpu:0'
+ * console.log(d.type, d.index, String(d));
+ * ```
+ * ```text
+ * webgpu 0 webgpu:0
  * ```
  */
 export class Device {

@@ -7,8 +7,12 @@ import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from './
 /**
  * `torch.Size`: an array of numbers that prints like PyTorch's.
  * @example
- * ```ts
- * torch.zeros(1, 5).shape.toString(); // 'torch.Size([1, 5])'
+ * ```ts pytorch=core.Size
+ * const s = torch.zeros(1, 5).shape;
+ * console.log(s, s.numel());
+ * ```
+ * ```text
+ * torch.Size([1, 5]) 5
  * ```
  */
 export class Size extends Array<number> {

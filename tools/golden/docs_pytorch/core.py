@@ -4,6 +4,10 @@ EXAMPLES = {
     'core.DType': '''
 print(torch.float32, torch.zeros([2], dtype=torch.int32).dtype)
 ''',
+    'core.Size': '''
+s = torch.zeros(1, 5).shape
+print(s, s.numel())
+''',
     'core.Tensor': '''
 x = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
 y = x.t().matmul(x)
@@ -45,6 +49,18 @@ a = torch.tensor([1, 2, 3])
 print(torch.add(a, 10))
 print(a.add(torch.tensor([0.5, 0.5, 0.5]), alpha=2))
 ''',
+    'core.addbmm': '''
+print(torch.addbmm(torch.zeros(2, 2), torch.ones(3, 2, 4), torch.ones(3, 4, 2)))
+''',
+    'core.addmm': '''
+print(torch.addmm(torch.tensor([1, -1], dtype=torch.float32), torch.ones(2, 3), torch.ones(3, 2), alpha=2))
+''',
+    'core.addmv': '''
+print(torch.addmv(torch.ones(2), torch.ones(2, 3), torch.ones(3)))
+''',
+    'core.addr': '''
+print(torch.addr(torch.zeros(2, 2), torch.tensor([1, 2]), torch.tensor([3, 4])))
+''',
     'core.aminmax': '''
 x = torch.tensor([[4, -1, 7], [0, 2, 2]])
 min, max = torch.aminmax(x, dim=1)
@@ -58,6 +74,9 @@ print(torch.arange(1, 2.5, 0.5))
 x = torch.tensor([[1, 9, 3], [7, 2, 8]])
 print(torch.argmax(x))
 print(torch.argmax(x, 1))
+''',
+    'core.atleast1d': '''
+print(torch.atleast_1d(torch.tensor(3)))
 ''',
     'core.autograd.Function': '''
 class Exp(torch.autograd.Function):
@@ -99,15 +118,45 @@ print(d2x)
     'core.autograd.sumTo': '''
 print(torch.ones(2, 3).sum_to_size(3))
 ''',
+    'core.baddbmm': '''
+print(torch.baddbmm(torch.zeros(3), torch.ones(2, 3, 4), torch.ones(2, 4, 3)).shape)
+''',
+    'core.bartlettWindow': '''
+print(torch.bartlett_window(5, False))
+''',
+    'core.bincount': '''
+print(torch.bincount(torch.tensor([1, 1, 3])))
+''',
+    'core.blackmanWindow': '''
+print(torch.blackman_window(4))
+''',
+    'core.blockDiag': '''
+print(torch.block_diag(torch.tensor([[1, 2], [3, 4]]), torch.tensor([5, 6])))
+''',
     'core.bmm': '''
 a = torch.arange(12, dtype=torch.float32).reshape(2, 2, 3)
 b = torch.ones(2, 3, 1)
 print(torch.bmm(a, b))
 ''',
+    'core.bucketize': '''
+print(torch.bucketize(torch.tensor([1, 5, 9]), torch.tensor([2, 6])))
+''',
     'core.cat': '''
 a = torch.tensor([[1, 2]])
 print(torch.cat([a, a], 0))
 print(torch.cat([a, a], 1))
+''',
+    'core.cauchy_': '''
+torch.manual_seed(0)
+print(torch.empty(3).cauchy_())
+''',
+    'core.cdist': '''
+a = torch.tensor([[0, 0], [1, 1]], dtype=torch.float32)
+b = torch.tensor([[3, 4], [1, 0]], dtype=torch.float32)
+print(torch.cdist(a, b))
+''',
+    'core.chainMatmul': '''
+print(torch.chain_matmul(torch.ones(2, 3), torch.ones(3, 4), torch.ones(4, 1)))
 ''',
     'core.chunk': '''
 x = torch.arange(6)
@@ -117,6 +166,32 @@ print(*x.chunk(4))
     'core.clamp': '''
 print(torch.clamp(torch.tensor([-2, 0.5, 3]), -1, 1))
 ''',
+    'core.clampMin': '''
+print(torch.clamp_min(torch.tensor([-1, 2]), 0))
+''',
+    'core.combinations': '''
+print(torch.combinations(torch.tensor([1, 2, 3])))
+''',
+    'core.complex': '''
+print(torch.complex(torch.tensor([1, 0], dtype=torch.float32), torch.tensor([2, -1], dtype=torch.float32)))
+''',
+    'core.conj': '''
+x = torch.tensor([1+2j])
+y = x.conj()
+print(y)
+y.add_(1j)
+print(x)
+''',
+    'core.corrcoef': '''
+print(torch.corrcoef(torch.tensor([[0, 1, 2], [2, 1, 5]]).float()))
+''',
+    'core.countNonzero': '''
+x = torch.tensor([[0, 1], [2, 3]])
+print(torch.count_nonzero(x), torch.count_nonzero(x, 0))
+''',
+    'core.cov': '''
+print(torch.cov(torch.tensor([[0, 1, 2], [2, 1, 0]]).float()))
+''',
     'core.covAsync': '''
 x = torch.tensor([[1, 2, 4], [2, 1, 0]], dtype=torch.float32)
 print(torch.cov(x, fweights=torch.tensor([1, 2, 1])))
@@ -125,9 +200,47 @@ try:
 except RuntimeError as e:
     print(e)
 ''',
+    'core.cplx': '''
+print(torch.tensor([complex(1, 2), complex(0, -1)]))
+''',
+    'core.cross': '''
+print(torch.cross(torch.tensor([1, 0, 0]), torch.tensor([0, 1, 0])))
+''',
     'core.cumsum': '''
 print(torch.tensor([1, 2, 3, 4]).cumsum(0))
 print(torch.tensor([[1.5, 2], [3, 4]]).cumsum(1))
+''',
+    'core.cumulativeTrapezoid': '''
+print(torch.cumulative_trapezoid(torch.tensor([1, 2, 3]).float()))
+''',
+    'core.deg2rad': '''
+print(torch.deg2rad(torch.tensor([180, 90], dtype=torch.float32)))
+''',
+    'core.det': '''
+print(torch.det(torch.tensor([[4, 1], [2, 3]], dtype=torch.float64)))
+''',
+    'core.diag': '''
+print(torch.diag(torch.tensor([1, 2])))
+print(torch.diag(torch.tensor([[1, 2], [3, 4]])))
+''',
+    'core.diagEmbed': '''
+print(torch.diag_embed(torch.tensor([[1, 2], [3, 4]])))
+''',
+    'core.diagflat': '''
+print(torch.diagflat(torch.tensor([[1, 2], [3, 4]])))
+''',
+    'core.diagonal': '''
+x = torch.arange(9).view(3, 3)
+print(torch.diagonal(x))
+print(torch.diagonal(x, 1))
+''',
+    'core.diff': '''
+print(torch.diff(torch.tensor([1, 4, 9, 16])))
+print(torch.diff(torch.tensor([1, 4, 9, 16]), 2))
+''',
+    'core.dist': '''
+print(torch.dist(torch.zeros(2), torch.tensor([3, 4]).float()))
+print(torch.dist(torch.zeros(2), torch.tensor([3, 4]).float(), 1))
 ''',
     'core.div': '''
 a = torch.tensor([7, -7])
@@ -150,10 +263,22 @@ print(x.expand(-1, 4).shape)
     'core.eye': '''
 print(torch.eye(2, 3))
 ''',
+    'core.fft': '''
+print(torch.fft.fft(torch.tensor([1, 0, -1, 0], dtype=torch.float32)))
+print(torch.fft.fftfreq(4))
+''',
     'core.fft.fft': '''
 x = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
 print(torch.fft.fft(x))
 print(torch.fft.fft(x, n=8, norm='ortho'))
+''',
+    'core.fft.fft2': '''
+x = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
+print(torch.fft.fft2(x))
+''',
+    'core.fft.fftfreq': '''
+print(torch.fft.fftfreq(5))
+print(torch.fft.fftfreq(4, 0.5, dtype=torch.float64))
 ''',
     'core.fft.fftn': '''
 x = torch.arange(4, dtype=torch.float32).reshape(2, 2)
@@ -166,6 +291,9 @@ y = torch.fft.fftshift(x)
 print(y)
 print(torch.fft.ifftshift(y))
 ''',
+    'core.fft.fftshiftFreq': '''
+print(torch.fft.fftshift(torch.fft.fftfreq(5)))
+''',
     'core.fft.hfft': '''
 x = torch.tensor([0.5, 2, 3, 4, 5], dtype=torch.float32)
 print(torch.fft.hfft(torch.fft.ihfft(x), n=x.shape[0]))
@@ -174,15 +302,30 @@ print(torch.fft.hfft(torch.fft.ihfft(x), n=x.shape[0]))
 x = torch.tensor([1, 2, 3, 4], dtype=torch.float32)
 print(torch.fft.ifft(torch.fft.fft(x)))
 ''',
+    'core.fft.ihfft': '''
+print(torch.fft.ihfft(torch.tensor([1, 2, 3, 4], dtype=torch.float32)))
+''',
     'core.fft.irfft': '''
 x = torch.tensor([0.5, 2, 3, 4, 5], dtype=torch.float32)
 X = torch.fft.rfft(x)
 print(torch.fft.irfft(X, n=x.shape[0]))
 ''',
+    'core.fft.rfft': '''
+print(torch.fft.rfft(torch.tensor([1, 2, 3, 4], dtype=torch.float32)))
+''',
+    'core.fft.rfft2': '''
+print(torch.fft.rfft2(torch.ones(4, 6)).shape)
+''',
+    'core.fft.rfftfreq': '''
+print(torch.fft.rfftfreq(5))
+''',
     'core.flatten': '''
 x = torch.zeros(2, 3, 4)
 print(x.flatten().shape)
 print(x.flatten(1).shape)
+''',
+    'core.floatPower': '''
+print(torch.float_power(torch.tensor([2, 3]), 2))
 ''',
     'core.frexp': '''
 m, e = torch.frexp(torch.tensor([8, 0.3, -5], dtype=torch.float32))
@@ -203,12 +346,32 @@ img = torch.tensor([[1, 2, 4], [2, 5, 9]], dtype=torch.float32)
 gy, gx = torch.gradient(img, spacing=[2, 0.5])
 print(gy, gx)
 ''',
+    'core.hammingWindow': '''
+print(torch.hamming_window(4))
+print(torch.hamming_window(4, False, 0.5, 0.5, dtype=torch.float64))
+''',
+    'core.hannWindow': '''
+print(torch.hann_window(4))
+print(torch.hann_window(5, False))
+''',
+    'core.heaviside': '''
+print(torch.heaviside(torch.tensor([-1, 0, 2]), torch.tensor([7])))
+''',
     'core.histc': '''
 print(torch.histc(torch.tensor([1, 2, 1], dtype=torch.float32), 4, 0, 3))
 ''',
     'core.histogram': '''
 hist, bin_edges = torch.histogram(torch.tensor([1, 2, 1], dtype=torch.float32), 2, range=(0, 2))
 print(hist, bin_edges)
+''',
+    'core.histogramdd': '''
+hist, bin_edges = torch.histogramdd(torch.tensor([[0, 1], [1, 0], [2, 2]]).float(), [2, 2])
+print(hist)
+print(*bin_edges)
+''',
+    'core.hstack': '''
+print(torch.hstack([torch.tensor([1, 2]), torch.tensor([3])]))
+print(torch.hstack([torch.tensor([[1], [2]]), torch.tensor([[3], [4]])]))
 ''',
     'core.index': '''
 x = torch.arange(12).reshape(3, 4)
@@ -227,11 +390,21 @@ print(x[x > 0])
 x = torch.tensor([[1, 2, 3], [4, 5, 6]])
 print(torch.index_select(x, 1, torch.tensor([2, 0])))
 ''',
+    'core.inner': '''
+print(torch.inner(torch.tensor([1, 2, 3]), torch.tensor([0, 1, -1])))
+print(torch.inner(torch.ones(2, 3), torch.ones(4, 3)).shape)
+''',
+    'core.inverse': '''
+print(torch.inverse(torch.tensor([[2, 0], [0, 4]], dtype=torch.float64)))
+''',
     'core.isclose': '''
 a = torch.tensor([1, 2, float('nan')], dtype=torch.float32)
 b = torch.tensor([1.000001, 2.1, float('nan')], dtype=torch.float32)
 print(torch.isclose(a, b))
 print(torch.isclose(a, b, equal_nan=True))
+''',
+    'core.isin': '''
+print(torch.isin(torch.tensor([1, 2, 3]), torch.tensor([2, 5])))
 ''',
     'core.istft': '''
 x = torch.arange(8, dtype=torch.float32)
@@ -239,10 +412,59 @@ w = torch.hann_window(4)
 S = torch.stft(x, 4, hop_length=1, window=w, return_complex=True)
 print(torch.istft(S, 4, hop_length=1, window=w, length=x.shape[0]))
 ''',
+    'core.kaiserWindow': '''
+print(torch.kaiser_window(5, False, 8.0, dtype=torch.float64))
+''',
+    'core.kron': '''
+print(torch.kron(torch.tensor([[1, 2]]), torch.tensor([[1], [10]])))
+''',
+    'core.kthvalue': '''
+v, i = torch.kthvalue(torch.tensor([5, 1, 4]), 2)
+print(v, i)
+''',
+    'core.ldexp': '''
+print(torch.ldexp(torch.tensor([1, 0.5]), torch.tensor([3, 2])))
+''',
+    'core.linalg': '''
+a = torch.tensor([[4, 1], [2, 3]], dtype=torch.float64)
+print(torch.linalg.det(a))
+print(torch.linalg.inv(a))
+''',
+    'core.linalg.cholesky': '''
+L = torch.linalg.cholesky(torch.tensor([[4, 2], [2, 5]], dtype=torch.float64))
+print(L)
+''',
+    'core.linalg.cond': '''
+print(torch.linalg.cond(torch.tensor([[1, 0], [0, 4]], dtype=torch.float64)))
+''',
+    'core.linalg.cross': '''
+print(torch.linalg.cross(torch.tensor([1, 0, 0], dtype=torch.float32), torch.tensor([0, 1, 0], dtype=torch.float32)))
+''',
+    'core.linalg.det': '''
+print(torch.linalg.det(torch.tensor([[4, 1], [2, 3]], dtype=torch.float64)))
+''',
+    'core.linalg.eig': '''
+eigenvalues, eigenvectors = torch.linalg.eig(torch.tensor([[0, -1], [1, 0]], dtype=torch.float64))
+print(eigenvalues)
+''',
+    'core.linalg.eigh': '''
+eigenvalues, eigenvectors = torch.linalg.eigh(torch.tensor([[2, 1], [1, 3]], dtype=torch.float64))
+print(eigenvalues)
+print(eigenvectors.abs())
+''',
+    'core.linalg.eigvals': '''
+print(torch.linalg.eigvals(torch.tensor([[2, 0], [0, 3]], dtype=torch.float64)))
+''',
+    'core.linalg.eigvalsh': '''
+print(torch.linalg.eigvalsh(torch.tensor([[2, 1], [1, 3]], dtype=torch.float64)))
+''',
     'core.linalg.householderProduct': '''
 A = torch.tensor([[3, 1], [4, 2]], dtype=torch.float32)
 a, tau = torch.geqrf(A)
 print(torch.linalg.householder_product(a, tau))
+''',
+    'core.linalg.inv': '''
+print(torch.linalg.inv(torch.tensor([[2, 0], [0, 4]], dtype=torch.float64)))
 ''',
     'core.linalg.ldlSolve': '''
 A = torch.tensor([[4, 2], [2, 3]], dtype=torch.float32)
@@ -274,6 +496,10 @@ B = torch.tensor([[5], [5]], dtype=torch.float32)
 LU, pivots = torch.linalg.lu_factor(A)
 print(torch.linalg.lu_solve(LU, pivots, B))
 ''',
+    'core.linalg.matrixExp': '''
+print(torch.linalg.matrix_exp(torch.zeros(2, 2)))
+print(torch.linalg.matrix_exp(torch.tensor([[0, 1], [0, 0]], dtype=torch.float32)))
+''',
     'core.linalg.matrixNorm': '''
 A = torch.tensor([[1, -2], [3, 4]], dtype=torch.float32)
 print(torch.linalg.matrix_norm(A))
@@ -283,6 +509,9 @@ print(torch.linalg.matrix_norm(A, 1))
 A = torch.tensor([[1, 1], [1, 0]])
 print(torch.linalg.matrix_power(A, 5))
 print(torch.linalg.matrix_power(A, 0))
+''',
+    'core.linalg.matrixRank': '''
+print(torch.linalg.matrix_rank(torch.tensor([[1, 2], [2, 4]], dtype=torch.float64)))
 ''',
     'core.linalg.multiDot': '''
 A = torch.ones(4, 2)
@@ -296,11 +525,18 @@ v = torch.tensor([1, -5, 2], dtype=torch.float32)
 print(torch.linalg.norm(A))
 print(torch.linalg.norm(v, float('inf')))
 ''',
+    'core.linalg.pinv': '''
+print(torch.linalg.pinv(torch.tensor([[1, 2], [2, 4]], dtype=torch.float64)))
+''',
     'core.linalg.qr': '''
 A = torch.tensor([[3, 1], [4, 2]], dtype=torch.float32)
 Q, R = torch.linalg.qr(A)
 print(Q)
 print(R)
+''',
+    'core.linalg.solve': '''
+A = torch.tensor([[3, 1], [1, 2]], dtype=torch.float64)
+print(torch.linalg.solve(A, torch.tensor([9, 8], dtype=torch.float64)))
 ''',
     'core.linalg.solveTriangular': '''
 U = torch.tensor([[2, 1], [0, 4]], dtype=torch.float32)
@@ -313,6 +549,17 @@ U, S, Vh = torch.linalg.svd(A, False)
 print(S)
 print(U.mul(S.unsqueeze(-2)).matmul(Vh).sub(A).abs().max().lt(1e-12))
 ''',
+    'core.linalg.svdvals': '''
+print(torch.linalg.svdvals(torch.tensor([[3, 0], [0, -4]], dtype=torch.float64)))
+''',
+    'core.linalg.vander': '''
+print(torch.linalg.vander(torch.tensor([1, 2, 3])))
+''',
+    'core.linalg.vectorNorm': '''
+v = torch.tensor([3, -4], dtype=torch.float32)
+print(torch.linalg.vector_norm(v))
+print(torch.linalg.vector_norm(v, 1))
+''',
     'core.linspace': '''
 print(torch.linspace(0, 1, 5))
 ''',
@@ -320,6 +567,9 @@ print(torch.linspace(0, 1, 5))
 a = torch.tensor([0, -100, 1000], dtype=torch.float32)
 b = torch.tensor([0, -101, 1000], dtype=torch.float32)
 print(torch.logaddexp(a, b))
+''',
+    'core.logit': '''
+print(torch.logit(torch.tensor([0.25, 0.5, 0.9])))
 ''',
     'core.logsumexp': '''
 x = torch.tensor([[0, 0], [1000, 1000]], dtype=torch.float32)
@@ -363,6 +613,11 @@ x = torch.tensor([[5, 1, 3], [2, 8, 6]])
 values, indices = torch.median(x, 1)
 print(values, indices)
 ''',
+    'core.meshgrid': '''
+gx, gy = torch.meshgrid(torch.arange(2), torch.arange(3), indexing='ij')
+print(gx)
+print(gy)
+''',
     'core.min': '''
 x = torch.tensor([[1, 9, 3], [7, 2, 8]])
 print(x.min())
@@ -373,6 +628,17 @@ a = torch.tensor([[1, 2], [3, 4]], dtype=torch.float32)
 print(torch.mm(a, a))
 print(a.mm(torch.eye(2)))
 ''',
+    'core.mode': '''
+print(torch.mode(torch.tensor([1, 2, 2, 3, 3])))
+''',
+    'core.nanToNum': '''
+x = torch.tensor([float('nan'), float('inf'), float('-inf'), 1])
+print(torch.nan_to_num(x, nan=0, posinf=9))
+''',
+    'core.nanmean': '''
+x = torch.tensor([1, float('nan'), 2])
+print(torch.nanmean(x), x.mean())
+''',
     'core.ones': '''
 print(torch.ones(2, 2))
 ''',
@@ -380,6 +646,20 @@ print(torch.ones(2, 2))
 x = torch.zeros(2, 3, 4)
 print(x.permute(2, 0, 1).shape)
 print(torch.permute(x, [1, 0, 2]).shape)
+''',
+    'core.pinverse': '''
+print(torch.pinverse(torch.tensor([[2, 0], [0, 4]], dtype=torch.float64)))
+''',
+    'core.poisson': '''
+torch.manual_seed(0)
+print(torch.poisson(torch.tensor([0.5, 4, 40])))
+''',
+    'core.polygamma': '''
+print(torch.polygamma(1, torch.tensor([1, 2], dtype=torch.float32)))
+''',
+    'core.positive': '''
+x = torch.tensor([-1, 2])
+print(torch.positive(x))
 ''',
     'core.prod': '''
 print(torch.tensor([[1, 2], [3, 4]]).prod(1))
@@ -406,10 +686,28 @@ print(torch.randn(2, 3))
 torch.manual_seed(0)
 print(torch.randperm(6))
 ''',
+    'core.renorm': '''
+x = torch.tensor([[1, 1, 1, 1], [0.1, 0, 0, 0]])
+print(torch.renorm(x, 2, 0, 1))
+''',
+    'core.repeatInterleave': '''
+print(torch.repeat_interleave(torch.tensor([1, 2]), 2))
+print(torch.repeat_interleave(torch.tensor([[1, 2]]), torch.tensor([1, 2]), dim=1))
+''',
     'core.reshape': '''
 x = torch.arange(6).view(2, 3).t()
 print(x.reshape(6))
 print(torch.reshape(x, [3, -1]).shape)
+''',
+    'core.resultType': '''
+print(torch.result_type(torch.tensor([1, 2]), 1.5))
+print(torch.result_type(torch.tensor([1, 2], dtype=torch.int32), torch.tensor([1], dtype=torch.int64)))
+''',
+    'core.rot90': '''
+print(torch.rot90(torch.tensor([[1, 2], [3, 4]])))
+''',
+    'core.rsub': '''
+print(torch.rsub(torch.tensor([1, 2]), 10))
 ''',
     'core.scatter': '''
 x = torch.zeros(2, 4)
@@ -420,6 +718,11 @@ print(x.scatter(1, index, 1))
     'core.scatterReduce': '''
 src = torch.tensor([1, 5, 2], dtype=torch.float32)
 print(torch.scatter_reduce(torch.zeros(3), 0, torch.tensor([0, 0, 2]), src, 'amax'))
+''',
+    'core.searchsorted': '''
+sorted = torch.tensor([1, 3, 5])
+print(torch.searchsorted(sorted, torch.tensor([3, 6])))
+print(torch.searchsorted(sorted, torch.tensor([3, 6]), right=True))
 ''',
     'core.setDefaultDtype': '''
 torch.set_default_dtype(torch.float64)
@@ -447,6 +750,9 @@ torch.set_printoptions(sci_mode=False, precision=6)
 print(x)
 torch.set_printoptions(profile='default')
 ''',
+    'core.sinc': '''
+print(torch.sinc(torch.tensor([0, 0.5, 1])))
+''',
     'core.slice': '''
 x = torch.arange(6)
 print(x[1::2])
@@ -454,6 +760,14 @@ print(x[1::2])
     'core.softmax': '''
 x = torch.tensor([[1, 2, 3], [1, 1, 1]], dtype=torch.float32)
 print(torch.softmax(x, 1))
+''',
+    'core.special': '''
+x = torch.tensor([0.5, 1, 2], dtype=torch.float64)
+print(torch.special.erfcx(x))
+print(torch.special.chebyshev_polynomial_t(x, 3))
+''',
+    'core.special.erfcx': '''
+print(torch.special.erfcx(torch.tensor([0, 30], dtype=torch.float64)))
 ''',
     'core.split': '''
 x = torch.arange(5)
@@ -478,6 +792,12 @@ x = torch.tensor([[1, 3], [2, 6]], dtype=torch.float32)
 s, m = torch.std_mean(x, 1, correction=0)
 print(s, m)
 ''',
+    'core.stft': '''
+torch.manual_seed(0)
+x = torch.randn(1000)
+S = torch.stft(x, 256, hop_length=64, window=torch.hann_window(256), return_complex=True)
+print(S.shape, S.dtype)
+''',
     'core.sum': '''
 x = torch.tensor([[1, 2, 3], [4, 5, 6]])
 print(torch.sum(x))
@@ -500,6 +820,14 @@ print(torch.tensor([1., 2., 3.]))
 print(torch.tensor([0.5, 1], dtype=torch.float64, requires_grad=True))
 print(torch.tensor([True, False]))
 ''',
+    'core.tensorSplit': '''
+print(*torch.tensor_split(torch.arange(7), 3))
+print(*torch.tensor_split(torch.arange(7), [1, 4]))
+''',
+    'core.tensordot': '''
+print(torch.tensordot(torch.ones(3, 4), torch.ones(4, 5), 1).shape)
+print(torch.tensordot(torch.ones(3, 4), torch.ones(3, 4), 2))
+''',
     'core.tidy': '''
 torch.manual_seed(0)
 model = nn.Linear(3, 1)
@@ -513,9 +841,21 @@ l.backward()
 opt.step()
 print(l.detach().item())
 ''',
+    'core.trace': '''
+print(torch.trace(torch.tensor([[1, 2], [3, 4]])))
+''',
     'core.transpose': '''
 x = torch.tensor([[1, 2, 3], [4, 5, 6]])
 print(x.transpose(0, 1))
+''',
+    'core.trapezoid': '''
+y = torch.tensor([1, 2, 3]).float()
+print(torch.trapezoid(y))
+print(torch.trapezoid(y, dx=2))
+''',
+    'core.unfold': '''
+print(torch.arange(5).unfold(0, 2, 2))
+print(torch.arange(5).unfold(0, 3, 1))
 ''',
     'core.unique': '''
 print(torch.unique(torch.tensor([3, 1, 3])))
@@ -523,10 +863,16 @@ x = torch.tensor([2, 7, 2, 5, 7, 2])
 values, inverse, counts = torch.unique(x, return_inverse=True, return_counts=True)
 print(values, inverse, counts)
 ''',
+    'core.uniqueConsecutive': '''
+print(torch.unique_consecutive(torch.tensor([1, 1, 2, 1])))
+''',
     'core.unsqueeze': '''
 x = torch.tensor([1, 2, 3])
 print(x.unsqueeze(0))
 print(x.unsqueeze(-1))
+''',
+    'core.vander': '''
+print(torch.vander(torch.tensor([1, 2, 3]), 3))
 ''',
     'core.var': '''
 x = torch.tensor([[1, 2, 3, 4], [2, 2, 2, 2]], dtype=torch.float32)
@@ -538,9 +884,16 @@ x = torch.arange(6)
 print(x.view(2, 3))
 print(x.view([-1, 2]).shape)
 ''',
+    'core.viewAsReal': '''
+print(torch.view_as_real(torch.tensor([1+2j, 3-4j])))
+''',
     'core.where': '''
 x = torch.tensor([-1.5, 0.5, 2])
 print(torch.where(x.gt(0), x, 0))
+''',
+    'core.xlogy': '''
+import math
+print(torch.xlogy(torch.tensor([0, 2]), torch.tensor([0, math.e])))
 ''',
     'core.zeros': '''
 print(torch.zeros(2, 3))

@@ -38,8 +38,12 @@ function dtypeView(base: Tensor, shape: number[], strides: number[], offset: num
  * `torch.view_as_real(x)`: a real view of a complex tensor with a trailing dim of 2
  * (real and imaginary parts), sharing its storage.
  * @example
- * ```ts
- * torch.viewAsReal(torch.tensor([torch.cplx(1, 2)])); // tensor([[1., 2.]])
+ * ```ts pytorch=core.viewAsReal
+ * console.log(torch.viewAsReal(torch.tensor([torch.cplx(1, 2), torch.cplx(3, -4)])));
+ * ```
+ * ```text
+ * tensor([[ 1.,  2.],
+ *         [ 3., -4.]])
  * ```
  */
 export function viewAsReal(x: Tensor): Tensor {
@@ -172,10 +176,16 @@ function conjRaw(x: Tensor): Tensor {
  * conjugate bit flipped (writes through it land conjugated in `x`), `x` itself for
  * real dtypes, as PyTorch.
  * @example
- * ```ts
+ * ```ts pytorch=core.conj
  * const x = torch.tensor([torch.cplx(1, 2)]);
- * const y = x.conj(); // tensor([1.-2.j]), y.isConj() === true
- * y.add_(torch.cplx(0, 1)); // x is now tensor([1.+1.j])
+ * const y = x.conj(); // a view with the conjugate bit set
+ * console.log(y);
+ * y.add_(torch.cplx(0, 1)); // writes through to x
+ * console.log(x);
+ * ```
+ * ```text
+ * tensor([1.-2.j])
+ * tensor([1.+1.j])
  * ```
  */
 export function conj(x: Tensor): Tensor {
@@ -231,8 +241,11 @@ function checkRealPair(op: string, a: Tensor, b: Tensor, aName: string, bName: s
  * `torch.complex(real, imag)`: a complex tensor from its parts (float32 → complex64,
  * float64 → complex128; both the same dtype, broadcast together).
  * @example
- * ```ts
- * torch.complex(torch.tensor([1], 'float32'), torch.tensor([2], 'float32')); // tensor([1.+2.j])
+ * ```ts pytorch=core.complex
+ * console.log(torch.complex(torch.tensor([1, 0], 'float32'), torch.tensor([2, -1], 'float32')));
+ * ```
+ * ```text
+ * tensor([1.+2.j, 0.-1.j])
  * ```
  */
 export function complex(realPart: Tensor, imagPart: Tensor): Tensor {

@@ -11,8 +11,12 @@ import { formatPythonFloat } from '../printing/pyfloat.js';
  * @example
  * ```ts
  * const z = new torch.Complex(1, 2);
- * String(z); // '(1+2j)'
- * torch.tensor([z, torch.cplx(0, -1)]).toString(); // 'tensor([1.+2.j, 0.-1.j])'
+ * console.log(String(z));
+ * console.log(torch.tensor([z, torch.cplx(0, -1)]).toString());
+ * ```
+ * ```text
+ * (1+2j)
+ * tensor([1.+2.j, 0.-1.j])
  * ```
  */
 export class Complex {
@@ -76,8 +80,11 @@ function pyPart(x: number): string {
  * Shorthand for `new Complex(re, im)`: the Python literal `1+2j` is `torch.cplx(1, 2)`
  * (named apart from `torch.complex(real, imag)`, PyTorch's tensor function).
  * @example
- * ```ts
- * torch.tensor([torch.cplx(1, 2)]); // tensor([1.+2.j])
+ * ```ts pytorch=core.cplx
+ * console.log(torch.tensor([torch.cplx(1, 2), torch.cplx(0, -1)]));
+ * ```
+ * ```text
+ * tensor([1.+2.j, 0.-1.j])
  * ```
  */
 export function cplx(re: number, im = 0): Complex {

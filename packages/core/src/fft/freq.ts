@@ -31,9 +31,13 @@ function scaled(op: string, ks: number[], n: number, d: number, opts: TensorOpti
 /**
  * The frequencies of an n-point FFT's bins with sample spacing `d`: `[0, 1, …, ⌈n/2⌉−1, −⌊n/2⌋, …, −1] / (n·d)`.
  * @example
- * ```ts
- * torch.fft.fftfreq(5); // tensor([ 0.0000,  0.2000,  0.4000, -0.4000, -0.2000])
- * torch.fft.fftfreq(4, 0.5, { dtype: 'float64' });
+ * ```ts pytorch=core.fft.fftfreq
+ * console.log(torch.fft.fftfreq(5));
+ * console.log(torch.fft.fftfreq(4, 0.5, { dtype: 'float64' })); // samples 0.5 apart
+ * ```
+ * ```text
+ * tensor([ 0.0000,  0.2000,  0.4000, -0.4000, -0.2000])
+ * tensor([ 0.0000,  0.5000, -1.0000, -0.5000], dtype=torch.float64)
  * ```
  */
 export function fftfreq(n: number, d?: number | TensorOptions, opts?: TensorOptions): Tensor {
@@ -46,8 +50,11 @@ export function fftfreq(n: number, d?: number | TensorOptions, opts?: TensorOpti
 /**
  * The frequencies of an n-point real FFT's half spectrum (`rfft`): `[0, 1, …, ⌊n/2⌋] / (n·d)`.
  * @example
- * ```ts
- * torch.fft.rfftfreq(5); // tensor([0.0000, 0.2000, 0.4000])
+ * ```ts pytorch=core.fft.rfftfreq
+ * console.log(torch.fft.rfftfreq(5));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.2000, 0.4000])
  * ```
  */
 export function rfftfreq(n: number, d?: number | TensorOptions, opts?: TensorOptions): Tensor {

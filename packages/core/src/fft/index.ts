@@ -10,9 +10,13 @@
  * `fftfreq`/`rfftfreq` give the bins' frequencies and `fftshift`/`ifftshift` centre the
  * spectrum (both work on every device; the shifts are `roll`s).
  * @example
- * ```ts
- * torch.fft.fftfreq(4); // tensor([ 0.0000,  0.2500, -0.5000, -0.2500])
- * torch.fft.fftshift(torch.arange(5)); // tensor([3, 4, 0, 1, 2])
+ * ```ts pytorch=core.fft
+ * console.log(torch.fft.fft(torch.tensor([1, 0, -1, 0], { dtype: 'float32' })));
+ * console.log(torch.fft.fftfreq(4));
+ * ```
+ * ```text
+ * tensor([0.+0.j, 2.+0.j, 0.+0.j, 2.-0.j])
+ * tensor([ 0.0000,  0.2500, -0.5000, -0.2500])
  * ```
  * @packageDocumentation
  */

@@ -22,8 +22,11 @@ function shifted(op: string, x: Tensor, dimArg: ShiftDims | undefined, inverse: 
  * Rolls each of `dim` (default all dims; positional or `{ dim }`) by half its length, so that the zero-frequency
  * bin of an FFT sits in the centre.
  * @example
- * ```ts
- * torch.fft.fftshift(torch.fft.fftfreq(5)); // tensor([-0.4000, -0.2000,  0.0000,  0.2000,  0.4000])
+ * ```ts pytorch=core.fft.fftshiftFreq
+ * console.log(torch.fft.fftshift(torch.fft.fftfreq(5))); // zero frequency in the middle
+ * ```
+ * ```text
+ * tensor([-0.4000, -0.2000,  0.0000,  0.2000,  0.4000])
  * ```
  */
 export function fftshift(x: Tensor, dim?: ShiftDims): Tensor {

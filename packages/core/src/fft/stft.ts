@@ -93,10 +93,14 @@ function padSignal(x: Tensor, pad: number, mode: string): Tensor {
  * The short-time Fourier transform: the FFT of windowed frames of a 1-D signal (or a batch
  * of them, 2-D), as [freq, frames] (batched: [batch, freq, frames]).
  * @example
- * ```ts
+ * ```ts pytorch=core.stft
+ * torch.manualSeed(0);
  * const x = torch.randn(1000);
  * const S = torch.stft(x, 256, { hopLength: 64, window: torch.hannWindow(256), returnComplex: true });
- * S.shape; // [129, 16]
+ * console.log(S.shape, S.dtype); // 129 frequencies × 16 frames
+ * ```
+ * ```text
+ * torch.Size([129, 16]) torch.complex64
  * ```
  */
 export function stft(x: Tensor, nFft: number, opts: StftOptions = {}): Tensor {

@@ -219,8 +219,11 @@ export function ifft(x: Tensor, n?: number | null | FftOptions, dim?: number, no
 /**
  * The FFT of a real input: the ⌊n/2⌋ + 1 non-negative-frequency bins (the rest are their conjugates).
  * @example
- * ```ts
- * torch.fft.rfft(torch.tensor([1, 2, 3, 4], 'float32')); // tensor([10.+0.j, -2.+2.j, -2.+0.j])
+ * ```ts pytorch=core.fft.rfft
+ * console.log(torch.fft.rfft(torch.tensor([1, 2, 3, 4], 'float32'))); // n / 2 + 1 frequencies
+ * ```
+ * ```text
+ * tensor([10.+0.j, -2.+2.j, -2.+0.j])
  * ```
  */
 export function rfft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
@@ -266,8 +269,11 @@ export function hfft(x: Tensor, n?: number | null | FftOptions, dim?: number, no
 /**
  * The inverse of {@link hfft}: the half spectrum (⌊n/2⌋ + 1 bins) of the inverse FFT of a real signal.
  * @example
- * ```ts
- * torch.fft.ihfft(torch.tensor([1, 2, 3, 4], 'float32')); // tensor([ 2.5000-0.0000j, -0.5000-0.5000j, -0.5000-0.0000j])
+ * ```ts pytorch=core.fft.ihfft
+ * console.log(torch.fft.ihfft(torch.tensor([1, 2, 3, 4], 'float32')));
+ * ```
+ * ```text
+ * tensor([ 2.5000-0.0000j, -0.5000-0.5000j, -0.5000-0.0000j])
  * ```
  */
 export function ihfft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
@@ -355,8 +361,13 @@ export function ifftn(x: Tensor, s?: readonly number[] | null | FftnOptions, dim
 /**
  * The two-dimensional FFT over the last two dims (or `dim`).
  * @example
- * ```ts
- * torch.fft.fft2(torch.randn(4, 4)); // complex64, 4×4
+ * ```ts pytorch=core.fft.fft2
+ * const x = torch.tensor([[1, 2], [3, 4]], { dtype: 'float32' });
+ * console.log(torch.fft.fft2(x));
+ * ```
+ * ```text
+ * tensor([[10.+0.j, -2.+0.j],
+ *         [-4.+0.j,  0.+0.j]])
  * ```
  */
 export function fft2(x: Tensor, s?: readonly number[] | null | FftnOptions, dim?: number | readonly number[] | null, norm?: FftNorm | null): Tensor {
@@ -385,8 +396,11 @@ export function irfftn(x: Tensor, s?: readonly number[] | null | FftnOptions, di
 /**
  * The two-dimensional FFT of a real input (last two dims), half spectrum along the last.
  * @example
- * ```ts
- * torch.fft.rfft2(torch.randn(4, 6)).shape; // [4, 4]
+ * ```ts pytorch=core.fft.rfft2
+ * console.log(torch.fft.rfft2(torch.ones(4, 6)).shape); // the last dim halved: 6 / 2 + 1
+ * ```
+ * ```text
+ * torch.Size([4, 4])
  * ```
  */
 export function rfft2(x: Tensor, s?: readonly number[] | null | FftnOptions, dim?: number | readonly number[] | null, norm?: FftNorm | null): Tensor {

@@ -49,8 +49,13 @@ export function choleskyEx(A: Tensor, opts: CholeskyOptions & { checkErrors?: bo
  * lower triangle is read, the upper one with `upper: true`, which returns `U = Lᴴ`).
  * Raises `TorchLinAlgError` when a leading minor is not positive-definite.
  * @example
- * ```ts
- * torch.linalg.cholesky(torch.tensor([[4, 2], [2, 5]], 'float64')); // [[2, 0], [1, 2]]
+ * ```ts pytorch=core.linalg.cholesky
+ * const L = torch.linalg.cholesky(torch.tensor([[4, 2], [2, 5]], 'float64'));
+ * console.log(L); // lower triangular, L @ Lᵀ = A
+ * ```
+ * ```text
+ * tensor([[2., 0.],
+ *         [1., 2.]], dtype=torch.float64)
  * ```
  */
 export function cholesky(A: Tensor, opts: CholeskyOptions = {}): Tensor {

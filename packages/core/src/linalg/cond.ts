@@ -26,8 +26,11 @@ function ordText(ord: MatrixNormOrd): string {
  * The condition number of a matrix or batch of matrices in the order `p` (default 2:
  * `σ_max/σ_min`; also −2, 'fro', 'nuc', ±1, ±inf).
  * @example
- * ```ts
- * torch.linalg.cond(torch.tensor([[1, 0], [0, 4]], 'float64')); // tensor(4., dtype=torch.float64)
+ * ```ts pytorch=core.linalg.cond
+ * console.log(torch.linalg.cond(torch.tensor([[1, 0], [0, 4]], 'float64')));
+ * ```
+ * ```text
+ * tensor(4., dtype=torch.float64)
  * ```
  */
 export function cond(A: Tensor, p: MatrixNormOrd | null = null): Tensor {

@@ -29,8 +29,11 @@ function checkDetInput(op: string, A: Tensor): void {
  * The determinant of square matrices (product of U's diagonal of the LU factorization,
  * signed by the row permutation).
  * @example
- * ```ts
- * torch.linalg.det(torch.tensor([[4, 1], [2, 3]], 'float64')); // tensor(10., dtype=torch.float64)
+ * ```ts pytorch=core.linalg.det
+ * console.log(torch.linalg.det(torch.tensor([[4, 1], [2, 3]], 'float64')));
+ * ```
+ * ```text
+ * tensor(10., dtype=torch.float64)
  * ```
  */
 export function det(A: Tensor): Tensor {

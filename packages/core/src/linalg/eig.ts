@@ -63,9 +63,12 @@ function eigComplex(op: string, A: Tensor, vectors: boolean): Tensor[] {
 /**
  * Eigenvalues and right eigenvectors (columns) of general square matrices, complex.
  * @example
- * ```ts
- * const { eigenvalues, eigenvectors } = torch.linalg.eig(torch.tensor([[0, -1], [1, 0]], 'float64'));
- * // eigenvalues: tensor([0.+1.j, 0.-1.j], dtype=torch.complex128)
+ * ```ts pytorch=core.linalg.eig
+ * const { eigenvalues } = torch.linalg.eig(torch.tensor([[0, -1], [1, 0]], 'float64')); // a rotation
+ * console.log(eigenvalues);
+ * ```
+ * ```text
+ * tensor([0.+1.j, 0.-1.j], dtype=torch.complex128)
  * ```
  */
 export function eig(A: Tensor): NamedTuple<'eigenvalues' | 'eigenvectors'> {
@@ -82,8 +85,11 @@ export function eig(A: Tensor): NamedTuple<'eigenvalues' | 'eigenvectors'> {
 /**
  * Eigenvalues of general square matrices, complex (NaN for a matrix with a non-finite entry).
  * @example
- * ```ts
- * torch.linalg.eigvals(torch.tensor([[2, 0], [0, 3]], 'float64')); // tensor([2.+0.j, 3.+0.j], dtype=torch.complex128)
+ * ```ts pytorch=core.linalg.eigvals
+ * console.log(torch.linalg.eigvals(torch.tensor([[2, 0], [0, 3]], 'float64')));
+ * ```
+ * ```text
+ * tensor([2.+0.j, 3.+0.j], dtype=torch.complex128)
  * ```
  */
 export function eigvals(A: Tensor): Tensor {

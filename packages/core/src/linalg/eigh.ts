@@ -33,9 +33,15 @@ function checkEigh(op: string, A: Tensor, UPLO: unknown): boolean {
  * Hermitian) matrices, reading the lower (`UPLO = 'L'`, default) or upper triangle; the
  * eigenvalues are real (float32/float64) for complex input.
  * @example
- * ```ts
- * const { eigenvalues, eigenvectors } = torch.linalg.eigh(torch.tensor([[2, 1], [1, 2]], 'float64'));
- * // eigenvalues: tensor([1., 3.], dtype=torch.float64)
+ * ```ts pytorch=core.linalg.eigh
+ * const { eigenvalues, eigenvectors } = torch.linalg.eigh(torch.tensor([[2, 1], [1, 3]], 'float64'));
+ * console.log(eigenvalues); // ascending
+ * console.log(eigenvectors.abs()); // as columns (their signs may differ from LAPACK's)
+ * ```
+ * ```text
+ * tensor([1.3820, 3.6180], dtype=torch.float64)
+ * tensor([[0.8507, 0.5257],
+ *         [0.5257, 0.8507]], dtype=torch.float64)
  * ```
  */
 export function eigh(A: Tensor, UPLO: Uplo | { UPLO?: Uplo } = 'L'): NamedTuple<'eigenvalues' | 'eigenvectors'> {
@@ -49,8 +55,11 @@ export function eigh(A: Tensor, UPLO: Uplo | { UPLO?: Uplo } = 'L'): NamedTuple<
 /**
  * The eigenvalues of symmetric matrices, ascending (the triangle `UPLO` names is read).
  * @example
- * ```ts
- * torch.linalg.eigvalsh(torch.tensor([[2, 1], [1, 2]], 'float64')); // tensor([1., 3.], dtype=torch.float64)
+ * ```ts pytorch=core.linalg.eigvalsh
+ * console.log(torch.linalg.eigvalsh(torch.tensor([[2, 1], [1, 3]], 'float64')));
+ * ```
+ * ```text
+ * tensor([1.3820, 3.6180], dtype=torch.float64)
  * ```
  */
 export function eigvalsh(A: Tensor, UPLO: Uplo | { UPLO?: Uplo } = 'L'): Tensor {

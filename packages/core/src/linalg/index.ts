@@ -13,10 +13,15 @@
  * (a singular matrix, one that is not positive-definite) raise {@link TorchLinAlgError}
  * with PyTorch's text; the `_ex` forms return LAPACK's `info` instead.
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg
  * const a = torch.tensor([[4, 1], [2, 3]], 'float64');
- * torch.linalg.det(a); // tensor(10., dtype=torch.float64)
- * const { Q, R } = torch.linalg.qr(a);
+ * console.log(torch.linalg.det(a));
+ * console.log(torch.linalg.inv(a));
+ * ```
+ * ```text
+ * tensor(10., dtype=torch.float64)
+ * tensor([[ 0.3000, -0.1000],
+ *         [-0.2000,  0.4000]], dtype=torch.float64)
  * ```
  * @packageDocumentation
  */

@@ -50,8 +50,15 @@ function checkMatrixExp(op: string, A: Tensor): void {
  * number of squarings is read from the device, so on devices that read back only
  * asynchronously (WebGPU) use {@link matrixExpAsync}.
  * @example
- * ```ts
- * torch.linalg.matrixExp(torch.zeros(2, 2)); // the identity
+ * ```ts pytorch=core.linalg.matrixExp
+ * console.log(torch.linalg.matrixExp(torch.zeros(2, 2))); // the identity
+ * console.log(torch.linalg.matrixExp(torch.tensor([[0, 1], [0, 0]], 'float32'))); // I + A when A @ A = 0
+ * ```
+ * ```text
+ * tensor([[1., 0.],
+ *         [0., 1.]])
+ * tensor([[1., 1.],
+ *         [0., 1.]])
  * ```
  */
 export function matrixExp(A: Tensor): Tensor {

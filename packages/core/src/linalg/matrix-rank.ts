@@ -21,8 +21,11 @@ export interface MatrixRankOptions extends ToleranceOptions {
 /**
  * The numerical rank of a matrix or batch of matrices (int64).
  * @example
- * ```ts
- * torch.linalg.matrixRank(torch.tensor([[1, 2], [2, 4]], 'float64')); // tensor(1)
+ * ```ts pytorch=core.linalg.matrixRank
+ * console.log(torch.linalg.matrixRank(torch.tensor([[1, 2], [2, 4]], 'float64'))); // the rows are parallel
+ * ```
+ * ```text
+ * tensor(1)
  * ```
  */
 export function matrixRank(A: Tensor, opts: MatrixRankOptions | number = {}): Tensor {

@@ -14,8 +14,11 @@ import { onesLike } from '../ops/creation.js';
 /**
  * The cross product of 3-vectors along `dim` (default the last), broadcasting the other dims.
  * @example
- * ```ts
- * torch.linalg.cross(torch.tensor([1, 0, 0], 'float32'), torch.tensor([0, 1, 0], 'float32')); // [0, 0, 1]
+ * ```ts pytorch=core.linalg.cross
+ * console.log(torch.linalg.cross(torch.tensor([1, 0, 0], 'float32'), torch.tensor([0, 1, 0], 'float32')));
+ * ```
+ * ```text
+ * tensor([0., 0., 1.])
  * ```
  */
 export function cross(a: Tensor, b: Tensor, opts: { dim?: number } = {}): Tensor {
@@ -57,8 +60,13 @@ export function vecdot(x: Tensor, y: Tensor, opts: { dim?: number } = {}): Tenso
  * The Vandermonde matrix of the last dim of `x` with increasing powers
  * `x⁰, x¹, …, x^(N−1)` (N defaults to the length of that dim).
  * @example
- * ```ts
- * torch.linalg.vander(torch.tensor([1, 2, 3])); // [[1, 1, 1], [1, 2, 4], [1, 3, 9]]
+ * ```ts pytorch=core.linalg.vander
+ * console.log(torch.linalg.vander(torch.tensor([1, 2, 3]))); // increasing powers
+ * ```
+ * ```text
+ * tensor([[1, 1, 1],
+ *         [1, 2, 4],
+ *         [1, 3, 9]])
  * ```
  */
 export function vander(x: Tensor, opts: { N?: number | null } = {}): Tensor {

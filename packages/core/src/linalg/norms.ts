@@ -36,8 +36,14 @@ export function vectorNormRaw(x: Tensor, ord: number, dims: number[], keepdim: b
  * and `-Infinity` are the largest and smallest magnitudes, 0 counts non-zeros, any other
  * number p is `(Σ|x|ᵖ)^(1/p)`.
  * @example
- * ```ts
- * torch.linalg.vectorNorm(torch.tensor([3, 4], 'float32')); // tensor(5.)
+ * ```ts pytorch=core.linalg.vectorNorm
+ * const v = torch.tensor([3, -4], 'float32');
+ * console.log(torch.linalg.vectorNorm(v));
+ * console.log(torch.linalg.vectorNorm(v, 1));
+ * ```
+ * ```text
+ * tensor(5.)
+ * tensor(7.)
  * ```
  */
 export function vectorNorm(x: Tensor, ord: number = 2, dim?: number | readonly number[] | null, keepdim = false, opts: NormOptions = {}): Tensor {

@@ -60,8 +60,12 @@ export function atolRtol(op: string, A: Tensor, atol: number | Tensor | null | u
  * The Moore–Penrose pseudoinverse of a matrix or batch of matrices (n×m for m×n input).
  * Singular values `≤ max(atol, rtol·σ_max)` count as zero.
  * @example
- * ```ts
- * torch.linalg.pinv(torch.tensor([[1, 2], [2, 4]], 'float64')); // [[0.04, 0.08], [0.08, 0.16]]
+ * ```ts pytorch=core.linalg.pinv
+ * console.log(torch.linalg.pinv(torch.tensor([[1, 2], [2, 4]], 'float64'))); // singular: no inverse, but a pseudo-inverse
+ * ```
+ * ```text
+ * tensor([[0.0400, 0.0800],
+ *         [0.0800, 0.1600]], dtype=torch.float64)
  * ```
  */
 export function pinv(A: Tensor, opts: PinvOptions | number = {}): Tensor {

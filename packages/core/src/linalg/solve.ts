@@ -80,9 +80,12 @@ export function solveEx(A: Tensor, B: Tensor, opts: SolveOptions & { checkErrors
  * Solves the square system `A·X = B` (or `X·A = B`, `left: false`) by LU with partial
  * pivoting; raises `TorchLinAlgError` for a singular A. Batch dims broadcast.
  * @example
- * ```ts
+ * ```ts pytorch=core.linalg.solve
  * const A = torch.tensor([[3, 1], [1, 2]], 'float64');
- * torch.linalg.solve(A, torch.tensor([9, 8], 'float64')); // tensor([2., 3.], dtype=torch.float64)
+ * console.log(torch.linalg.solve(A, torch.tensor([9, 8], 'float64'))); // x with A @ x = b
+ * ```
+ * ```text
+ * tensor([2., 3.], dtype=torch.float64)
  * ```
  */
 export function solve(A: Tensor, B: Tensor, opts: SolveOptions = {}): Tensor {
@@ -125,8 +128,12 @@ export function invWith(api: string, A: Tensor): Tensor {
  * The inverse of square matrices (LU with partial pivoting); raises `TorchLinAlgError`
  * for a singular input.
  * @example
- * ```ts
- * torch.linalg.inv(torch.tensor([[2, 0], [0, 4]], 'float64')); // [[0.5, 0], [0, 0.25]]
+ * ```ts pytorch=core.linalg.inv
+ * console.log(torch.linalg.inv(torch.tensor([[2, 0], [0, 4]], 'float64')));
+ * ```
+ * ```text
+ * tensor([[0.5000, 0.0000],
+ *         [0.0000, 0.2500]], dtype=torch.float64)
  * ```
  */
 export function inv(A: Tensor): Tensor {

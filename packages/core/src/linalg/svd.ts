@@ -63,8 +63,11 @@ export function svd(A: Tensor, fullMatrices: boolean | SvdOptions = true): Named
 /**
  * The singular values of a matrix or batch of matrices, descending (real, of A's dtype).
  * @example
- * ```ts
- * torch.linalg.svdvals(torch.tensor([[3, 0], [0, -4]], 'float64')); // tensor([4., 3.], dtype=torch.float64)
+ * ```ts pytorch=core.linalg.svdvals
+ * console.log(torch.linalg.svdvals(torch.tensor([[3, 0], [0, -4]], 'float64'))); // descending, non-negative
+ * ```
+ * ```text
+ * tensor([4., 3.], dtype=torch.float64)
  * ```
  */
 export function svdvals(A: Tensor): Tensor {

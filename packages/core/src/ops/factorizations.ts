@@ -24,8 +24,11 @@ export { choleskyInverse, choleskySolve, geqrf, luUnpack, orgqr, ormqr };
 /**
  * The determinant of square matrices (`torch.linalg.det`).
  * @example
- * ```ts
- * torch.det(torch.tensor([[4, 1], [2, 3]], 'float64')); // tensor(10., dtype=torch.float64)
+ * ```ts pytorch=core.det
+ * console.log(torch.det(torch.tensor([[4, 1], [2, 3]], 'float64')));
+ * ```
+ * ```text
+ * tensor(10., dtype=torch.float64)
  * ```
  */
 export function det(A: Tensor): Tensor {
@@ -46,8 +49,12 @@ export function slogdet(A: Tensor): NamedTuple<'sign' | 'logabsdet'> {
 /**
  * The inverse of square matrices (`torch.linalg.inv`).
  * @example
- * ```ts
- * torch.inverse(torch.tensor([[2, 0], [0, 4]], 'float64')); // [[0.5, 0], [0, 0.25]]
+ * ```ts pytorch=core.inverse
+ * console.log(torch.inverse(torch.tensor([[2, 0], [0, 4]], 'float64')));
+ * ```
+ * ```text
+ * tensor([[0.5000, 0.0000],
+ *         [0.0000, 0.2500]], dtype=torch.float64)
  * ```
  */
 export function inverse(A: Tensor): Tensor {

@@ -61,7 +61,11 @@ const SHARED: Partial<Record<string, HostCtor>> = {
  * ```ts
  * const bytes = new Float32Array([1, 2, 3]);
  * const t = torch.frombuffer(bytes, { dtype: 'float32' });
- * t.mul_(2); // bytes is now [2, 4, 6]
+ * t.mul_(2); // shares the memory
+ * console.log(bytes);
+ * ```
+ * ```text
+ * Float32Array(3) [ 2, 4, 6 ]
  * ```
  */
 export function frombuffer(buffer: BufferSource, opts: FrombufferOptions): Tensor {

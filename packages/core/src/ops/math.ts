@@ -45,8 +45,12 @@ function expectOther(name: string, what: string, v: unknown): asserts v is Tenso
 /**
  * Returns `input` itself (`+x`); bool tensors are rejected as PyTorch does.
  * @example
- * ```ts
- * torch.positive(torch.tensor([-1, 2])); // the same tensor
+ * ```ts pytorch=core.positive
+ * const x = torch.tensor([-1, 2]);
+ * console.log(torch.positive(x)); // x itself
+ * ```
+ * ```text
+ * tensor([-1,  2])
  * ```
  */
 export function positive(input: Tensor): Tensor {
@@ -77,8 +81,11 @@ const M_180_PI = 57.29577951308232;
 /**
  * Degrees to radians: `x · (π/180)` (integers give the default float).
  * @example
- * ```ts
- * torch.deg2rad(torch.tensor([180.0])); // [3.1416]
+ * ```ts pytorch=core.deg2rad
+ * console.log(torch.deg2rad(torch.tensor([180, 90], 'float32')));
+ * ```
+ * ```text
+ * tensor([3.1416, 1.5708])
  * ```
  */
 export function deg2rad(input: Tensor): Tensor {
@@ -121,8 +128,12 @@ const FLOAT_MAX: Record<string, number> = { float32: 3.4028234663852886e38, floa
 /**
  * Replaces NaN, +inf and −inf with finite numbers; integer and bool tensors are copied.
  * @example
- * ```ts
- * torch.nanToNum(torch.tensor([NaN, Infinity, -Infinity, 1]), { nan: 0, posinf: 9 }); // [0, 9, -3.4028e38, 1]
+ * ```ts pytorch=core.nanToNum
+ * const x = torch.tensor([NaN, Infinity, -Infinity, 1]);
+ * console.log(torch.nanToNum(x, { nan: 0, posinf: 9 })); // -inf: the most negative float32
+ * ```
+ * ```text
+ * tensor([ 0.0000e+00,  9.0000e+00, -3.4028e+38,  1.0000e+00])
  * ```
  */
 export function nanToNum(input: Tensor, opts: NanToNumOptions = {}): Tensor {
@@ -182,8 +193,11 @@ export function isreal(input: Tensor): Tensor {
 /**
  * `input ** exponent` in double precision: both sides become float64 (either may be a number).
  * @example
- * ```ts
- * torch.floatPower(torch.tensor([2, 3]), 2); // float64 [4, 9]
+ * ```ts pytorch=core.floatPower
+ * console.log(torch.floatPower(torch.tensor([2, 3]), 2)); // always float64
+ * ```
+ * ```text
+ * tensor([4., 9.], dtype=torch.float64)
  * ```
  */
 export function floatPower(input: TensorOrScalar, exponent: TensorOrScalar): Tensor {
@@ -214,8 +228,11 @@ function twoTo(other: Tensor): Tensor {
 /**
  * `input · 2^other` (PyTorch computes `input * pow(2.0, other)`).
  * @example
- * ```ts
- * torch.ldexp(torch.tensor([1.0]), torch.tensor([3])); // [8]
+ * ```ts pytorch=core.ldexp
+ * console.log(torch.ldexp(torch.tensor([1, 0.5]), torch.tensor([3, 2]))); // x * 2 ** e
+ * ```
+ * ```text
+ * tensor([8., 2.])
  * ```
  */
 export function ldexp(input: Tensor, other: Tensor): Tensor {
@@ -235,8 +252,11 @@ export function ldexp_(input: Tensor, other: Tensor): Tensor {
  * `input · log(other)`, 0 where input is 0 and NaN where other is NaN (either side may
  * be a number; integers give the default float).
  * @example
- * ```ts
- * torch.xlogy(torch.tensor([0, 2]), torch.tensor([0, Math.E])); // [0, 2]
+ * ```ts pytorch=core.xlogy
+ * console.log(torch.xlogy(torch.tensor([0, 2]), torch.tensor([0, Math.E]))); // 0 where x is 0, even at y = 0
+ * ```
+ * ```text
+ * tensor([0.0000, 2.0000])
  * ```
  */
 export function xlogy(input: TensorOrScalar, other: TensorOrScalar): Tensor {
@@ -277,8 +297,11 @@ function inDtype(v: number, dt: DType): number {
 /**
  * The log-odds `log(x / (1 − x))`; with `eps`, x is clamped into [eps, 1 − eps] first.
  * @example
- * ```ts
- * torch.logit(torch.tensor([0.25, 0.5])); // [-1.0986, 0]
+ * ```ts pytorch=core.logit
+ * console.log(torch.logit(torch.tensor([0.25, 0.5, 0.9])));
+ * ```
+ * ```text
+ * tensor([-1.0986,  0.0000,  2.1972])
  * ```
  */
 export function logit(input: Tensor, eps?: number | null | LogitOptions): Tensor {
@@ -313,8 +336,11 @@ export function logit_(input: Tensor, eps?: number | null | LogitOptions): Tenso
 /**
  * The normalised sinc function sin(πx)/(πx), 1 at 0 (integers give the default float).
  * @example
- * ```ts
- * torch.sinc(torch.tensor([0, 0.5])); // [1, 0.6366]
+ * ```ts pytorch=core.sinc
+ * console.log(torch.sinc(torch.tensor([0, 0.5, 1]))); // sin(πx) / (πx), 1 at 0
+ * ```
+ * ```text
+ * tensor([ 1.0000e+00,  6.3662e-01, -2.7828e-08])
  * ```
  */
 export function sinc(input: Tensor): Tensor {
@@ -377,8 +403,11 @@ export function logaddexp2(input: Tensor, other: Tensor): Tensor {
 /**
  * The Heaviside step: 0 for x < 0, `values` where x is 0, 1 for x > 0 (same dtypes required).
  * @example
- * ```ts
- * torch.heaviside(torch.tensor([-1, 0, 2]), torch.tensor([7])); // [0, 7, 1]
+ * ```ts pytorch=core.heaviside
+ * console.log(torch.heaviside(torch.tensor([-1, 0, 2]), torch.tensor([7]))); // the second argument where x is 0
+ * ```
+ * ```text
+ * tensor([0, 7, 1])
  * ```
  */
 export function heaviside(input: Tensor, values: Tensor): Tensor {
@@ -403,8 +432,11 @@ function checkBoolBound(name: string, x: Tensor, bound: TensorOrScalar, kernel: 
 /**
  * `max(input, min)` elementwise: clamps from below (the bound may be a tensor or a number).
  * @example
- * ```ts
- * torch.clampMin(torch.tensor([-1, 2]), 0); // [0, 2]
+ * ```ts pytorch=core.clampMin
+ * console.log(torch.clampMin(torch.tensor([-1, 2]), 0));
+ * ```
+ * ```text
+ * tensor([0, 2])
  * ```
  */
 export function clampMin(input: Tensor, min: TensorOrScalar): Tensor {
@@ -449,8 +481,11 @@ export function clampMax_(input: Tensor, max: TensorOrScalar): Tensor {
 /**
  * Reversed subtraction: `other − alpha · input`.
  * @example
- * ```ts
- * torch.rsub(torch.tensor([1, 2]), 10); // [9, 8]
+ * ```ts pytorch=core.rsub
+ * console.log(torch.rsub(torch.tensor([1, 2]), 10)); // 10 - x
+ * ```
+ * ```text
+ * tensor([9, 8])
  * ```
  */
 export function rsub(input: Tensor, other: TensorOrScalar, opts?: AlphaOptions): Tensor {
@@ -487,8 +522,11 @@ export type FrexpResult = [Tensor, Tensor] & { readonly mantissa: Tensor; readon
  * The n-th derivative of the digamma function, ψ⁽ⁿ⁾(x) (integers give the default float).
  * `torch.polygamma(n, input)`; the method form is `input.polygamma(n)`.
  * @example
- * ```ts
- * torch.polygamma(1, torch.tensor([1.0])); // [1.6449] (π²/6)
+ * ```ts pytorch=core.polygamma
+ * console.log(torch.polygamma(1, torch.tensor([1, 2], 'float32'))); // trigamma: π²/6 at 1
+ * ```
+ * ```text
+ * tensor([1.6449, 0.6449])
  * ```
  */
 export function polygamma(n: number, input: Tensor): Tensor;

@@ -31,8 +31,14 @@ import { makeView } from './views.js';
  * A view of the diagonal of `x` with respect to `dim1` and `dim2` (the diagonal becomes
  * the last dim). `offset` > 0 is above the main diagonal, < 0 below.
  * @example
- * ```ts
- * torch.diagonal(torch.arange(9).view(3, 3)); // tensor([0, 4, 8])
+ * ```ts pytorch=core.diagonal
+ * const x = torch.arange(9).view(3, 3);
+ * console.log(torch.diagonal(x));
+ * console.log(torch.diagonal(x, 1)); // above the main diagonal
+ * ```
+ * ```text
+ * tensor([0, 4, 8])
+ * tensor([1, 5])
  * ```
  */
 export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
@@ -78,8 +84,15 @@ export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
  * `x` (last dim of length n) placed on the diagonal (`offset`) of the planes spanned by
  * `dim1` and `dim2` of a new tensor of size n + |offset| there, zeros elsewhere.
  * @example
- * ```ts
- * torch.diagEmbed(torch.tensor([[1, 2], [3, 4]])).shape; // [2, 2, 2]
+ * ```ts pytorch=core.diagEmbed
+ * console.log(torch.diagEmbed(torch.tensor([[1, 2], [3, 4]]))); // one diagonal matrix per row
+ * ```
+ * ```text
+ * tensor([[[1, 0],
+ *          [0, 2]],
+ *
+ *         [[3, 0],
+ *          [0, 4]]])
  * ```
  */
 export function diagEmbed(x: Tensor, offset = 0, dim1 = -2, dim2 = -1): Tensor {
@@ -107,8 +120,14 @@ export function diagEmbed(x: Tensor, offset = 0, dim1 = -2, dim2 = -1): Tensor {
  * `torch.diag`: a 1-D input becomes a square matrix with it on diagonal `diagonal`; a
  * 2-D input gives (a copy of) its diagonal `diagonal`.
  * @example
- * ```ts
- * torch.diag(torch.tensor([1, 2])); // tensor([[1, 0], [0, 2]])
+ * ```ts pytorch=core.diag
+ * console.log(torch.diag(torch.tensor([1, 2]))); // vector → matrix
+ * console.log(torch.diag(torch.tensor([[1, 2], [3, 4]]))); // matrix → its diagonal
+ * ```
+ * ```text
+ * tensor([[1, 0],
+ *         [0, 2]])
+ * tensor([1, 4])
  * ```
  */
 export function diag(x: Tensor, diagonal_ = 0): Tensor {
@@ -122,8 +141,14 @@ export function diag(x: Tensor, diagonal_ = 0): Tensor {
 /**
  * A 2-D tensor with the flattened input on diagonal `offset`.
  * @example
- * ```ts
- * torch.diagflat(torch.tensor([[1, 2], [3, 4]])).shape; // [4, 4]
+ * ```ts pytorch=core.diagflat
+ * console.log(torch.diagflat(torch.tensor([[1, 2], [3, 4]]))); // the input flattened onto the diagonal
+ * ```
+ * ```text
+ * tensor([[1, 0, 0, 0],
+ *         [0, 2, 0, 0],
+ *         [0, 0, 3, 0],
+ *         [0, 0, 0, 4]])
  * ```
  */
 export function diagflat(x: Tensor, offset = 0): Tensor {
@@ -135,8 +160,11 @@ export function diagflat(x: Tensor, offset = 0): Tensor {
 /**
  * Sum of the main diagonal of a 2-D tensor (integers sum to int64).
  * @example
- * ```ts
- * torch.trace(torch.eye(3)).item(); // 3
+ * ```ts pytorch=core.trace
+ * console.log(torch.trace(torch.tensor([[1, 2], [3, 4]])));
+ * ```
+ * ```text
+ * tensor(5)
  * ```
  */
 export function trace(x: Tensor): Tensor {
@@ -153,8 +181,12 @@ export function trace(x: Tensor): Tensor {
 /**
  * Kronecker product: blocks `a[i…] * b`, with the shorter shape padded by leading 1s.
  * @example
- * ```ts
- * torch.kron(torch.eye(2), torch.ones(2, 2)).shape; // [4, 4]
+ * ```ts pytorch=core.kron
+ * console.log(torch.kron(torch.tensor([[1, 2]]), torch.tensor([[1], [10]])));
+ * ```
+ * ```text
+ * tensor([[ 1,  2],
+ *         [10, 20]])
  * ```
  */
 export function kron(a: Tensor, b: Tensor): Tensor {
@@ -176,8 +208,13 @@ export function kron(a: Tensor, b: Tensor): Tensor {
  * Block-diagonal matrix of the given tensors (0-D as 1×1, 1-D as one row), in their
  * promoted dtype.
  * @example
- * ```ts
- * torch.blockDiag(torch.ones(2, 2), torch.tensor([5, 6])).shape; // [3, 4]
+ * ```ts pytorch=core.blockDiag
+ * console.log(torch.blockDiag(torch.tensor([[1, 2], [3, 4]]), torch.tensor([5, 6]))); // a 1-D input is one row
+ * ```
+ * ```text
+ * tensor([[1, 2, 0, 0],
+ *         [3, 4, 0, 0],
+ *         [0, 0, 5, 6]])
  * ```
  */
 export function blockDiag(...tensors: Tensor[]): Tensor {
@@ -214,8 +251,11 @@ export function blockDiag(...tensors: Tensor[]): Tensor {
  * the first dim of size 3 of `input` (deprecated there in favour of `linalg.cross`, which
  * defaults to -1). Inputs of equal rank broadcast.
  * @example
- * ```ts
- * torch.cross(torch.tensor([1, 0, 0]), torch.tensor([0, 1, 0])); // tensor([0, 0, 1])
+ * ```ts pytorch=core.cross
+ * console.log(torch.cross(torch.tensor([1, 0, 0]), torch.tensor([0, 1, 0])));
+ * ```
+ * ```text
+ * tensor([0, 0, 1])
  * ```
  */
 export function cross(a: Tensor, b: Tensor, dim?: number | null): Tensor {
@@ -266,8 +306,14 @@ export type CdistComputeMode = (typeof CDIST_MODES)[number];
  * batch dims broadcast. For p = 2, `computeMode` chooses the matrix-product formula
  * (by default when P > 25 or R > 25), as PyTorch does.
  * @example
- * ```ts
- * torch.cdist(torch.zeros(1, 2), torch.tensor([[3, 4]]).float()); // tensor([[5.]])
+ * ```ts pytorch=core.cdist
+ * const a = torch.tensor([[0, 0], [1, 1]], 'float32');
+ * const b = torch.tensor([[3, 4], [1, 0]], 'float32');
+ * console.log(torch.cdist(a, b)); // out[i][j] = ‖a[i] − b[j]‖
+ * ```
+ * ```text
+ * tensor([[5.0000, 1.0000],
+ *         [3.6056, 1.0000]])
  * ```
  */
 export function cdist(x1: Tensor, x2: Tensor, p = 2, computeMode: CdistComputeMode = 'use_mm_for_euclid_dist_if_necessary'): Tensor {
@@ -313,8 +359,13 @@ export function cdist(x1: Tensor, x2: Tensor, p = 2, computeMode: CdistComputeMo
 /**
  * The p-norm of `a − b` (broadcast), as a 0-D tensor.
  * @example
- * ```ts
- * torch.dist(torch.zeros(2), torch.tensor([3, 4]).float()).item(); // 5
+ * ```ts pytorch=core.dist
+ * console.log(torch.dist(torch.zeros(2), torch.tensor([3, 4]).float()));
+ * console.log(torch.dist(torch.zeros(2), torch.tensor([3, 4]).float(), 1));
+ * ```
+ * ```text
+ * tensor(5.)
+ * tensor(7.)
  * ```
  */
 export function dist(a: Tensor, b: Tensor, p = 2): Tensor {
@@ -335,8 +386,13 @@ export type TensordotDims = number | readonly [readonly number[] | number, reado
  * Contracts `a` and `b` over the given dims: `dims = n` contracts the last n dims of `a`
  * with the first n of `b`; `[dimsA, dimsB]` names them.
  * @example
- * ```ts
- * torch.tensordot(torch.ones(3, 4), torch.ones(4, 5), 1).shape; // [3, 5]
+ * ```ts pytorch=core.tensordot
+ * console.log(torch.tensordot(torch.ones(3, 4), torch.ones(4, 5), 1).shape); // contracts 1 dim: a matmul
+ * console.log(torch.tensordot(torch.ones(3, 4), torch.ones(3, 4), 2)); // contracts both: a dot product
+ * ```
+ * ```text
+ * torch.Size([3, 5])
+ * tensor(12.)
  * ```
  */
 export function tensordot(a: Tensor, b: Tensor, dims: TensordotDims = 2): Tensor {
@@ -426,8 +482,13 @@ function tensordotDims(a: Tensor, b: Tensor, dimsA: readonly number[], dimsB: re
 /**
  * Inner product over the last dims (`a * b` when either is 0-D).
  * @example
- * ```ts
- * torch.inner(torch.ones(2, 3), torch.ones(4, 3)).shape; // [2, 4]
+ * ```ts pytorch=core.inner
+ * console.log(torch.inner(torch.tensor([1, 2, 3]), torch.tensor([0, 1, -1])));
+ * console.log(torch.inner(torch.ones(2, 3), torch.ones(4, 3)).shape);
+ * ```
+ * ```text
+ * tensor(-1)
+ * torch.Size([2, 4])
  * ```
  */
 export function inner(a: Tensor, b: Tensor): Tensor {
@@ -444,7 +505,12 @@ export function inner(a: Tensor, b: Tensor): Tensor {
  * Dot product of two 1-D tensors, conjugating the first (the same as `dot` for real dtypes).
  * @example
  * ```ts
- * torch.vdot(torch.tensor([1, 2]), torch.tensor([3, 4])).item(); // 11
+ * console.log(torch.vdot(torch.tensor([1, 2]), torch.tensor([3, 4])));
+ * console.log(torch.vdot(torch.tensor([torch.cplx(0, 1)]), torch.tensor([torch.cplx(0, 1)]))); // conjugates the first
+ * ```
+ * ```text
+ * tensor(11)
+ * tensor(1.+0.j)
  * ```
  */
 export function vdot(a: Tensor, b: Tensor): Tensor {
@@ -461,8 +527,12 @@ export function vdot(a: Tensor, b: Tensor): Tensor {
  * Product of two or more matrices, multiplied in the cheapest order (deprecated in
  * PyTorch in favour of `torch.linalg.multi_dot`).
  * @example
- * ```ts
- * torch.chainMatmul(torch.ones(2, 3), torch.ones(3, 4), torch.ones(4, 1)).shape; // [2, 1]
+ * ```ts pytorch=core.chainMatmul
+ * console.log(torch.chainMatmul(torch.ones(2, 3), torch.ones(3, 4), torch.ones(4, 1)));
+ * ```
+ * ```text
+ * tensor([[12.],
+ *         [12.]])
  * ```
  */
 export function chainMatmul(...matrices: Tensor[]): Tensor {
@@ -579,8 +649,12 @@ function addmmImpl(op: string, input: Tensor, m1: Tensor, m2: Tensor, opts: AddP
 /**
  * `beta * input + alpha * (mat1 @ mat2)`, `input` broadcast to the product's shape.
  * @example
- * ```ts
- * torch.addmm(torch.zeros(2), torch.ones(2, 3), torch.ones(3, 2), { alpha: 2 }); // [[6, 6], [6, 6]]
+ * ```ts pytorch=core.addmm
+ * console.log(torch.addmm(torch.tensor([1, -1], 'float32'), torch.ones(2, 3), torch.ones(3, 2), { alpha: 2 })); // bias + 2 * (a @ b)
+ * ```
+ * ```text
+ * tensor([[7., 5.],
+ *         [7., 5.]])
  * ```
  */
 export function addmm(input: Tensor, mat1: Tensor, mat2: Tensor, opts?: AddProductOptions): Tensor {
@@ -620,8 +694,11 @@ function addmvImpl(op: string, input: Tensor, mat: Tensor, vec: Tensor, opts: Ad
 /**
  * `beta * input + alpha * (mat @ vec)`.
  * @example
- * ```ts
- * torch.addmv(torch.ones(2), torch.ones(2, 3), torch.ones(3)); // tensor([4., 4.])
+ * ```ts pytorch=core.addmv
+ * console.log(torch.addmv(torch.ones(2), torch.ones(2, 3), torch.ones(3)));
+ * ```
+ * ```text
+ * tensor([4., 4.])
  * ```
  */
 export function addmv(input: Tensor, mat: Tensor, vec: Tensor, opts?: AddProductOptions): Tensor {
@@ -670,8 +747,12 @@ function addrImpl(op: string, input: Tensor, v1: Tensor, v2: Tensor, opts: AddPr
 /**
  * `beta * input + alpha * outer(vec1, vec2)` (dtypes promote; bool is logical).
  * @example
- * ```ts
- * torch.addr(torch.zeros(2, 2), torch.tensor([1, 2]), torch.tensor([3, 4])); // [[3, 4], [6, 8]]
+ * ```ts pytorch=core.addr
+ * console.log(torch.addr(torch.zeros(2, 2), torch.tensor([1, 2]), torch.tensor([3, 4]))); // + outer product
+ * ```
+ * ```text
+ * tensor([[3., 4.],
+ *         [6., 8.]])
  * ```
  */
 export function addr(input: Tensor, vec1: Tensor, vec2: Tensor, opts?: AddProductOptions): Tensor {
@@ -722,8 +803,11 @@ function baddbmmImpl(op: string, input: Tensor, b1: Tensor, b2: Tensor, opts: Ad
 /**
  * `beta * input + alpha * (batch1 @ batch2)` for batches of matrices.
  * @example
- * ```ts
- * torch.baddbmm(torch.zeros(3), torch.ones(2, 3, 4), torch.ones(2, 4, 3)).shape; // [2, 3, 3]
+ * ```ts pytorch=core.baddbmm
+ * console.log(torch.baddbmm(torch.zeros(3), torch.ones(2, 3, 4), torch.ones(2, 4, 3)).shape);
+ * ```
+ * ```text
+ * torch.Size([2, 3, 3])
  * ```
  */
 export function baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, opts?: AddProductOptions): Tensor {
@@ -765,8 +849,12 @@ function addbmmImpl(op: string, self: Tensor, b1: Tensor, b2: Tensor, opts: AddP
 /**
  * `beta * input + alpha * Σᵢ batch1[i] @ batch2[i]` (products summed over the batch).
  * @example
- * ```ts
- * torch.addbmm(torch.zeros(3, 3), torch.ones(2, 3, 4), torch.ones(2, 4, 3)); // all 8
+ * ```ts pytorch=core.addbmm
+ * console.log(torch.addbmm(torch.zeros(2, 2), torch.ones(3, 2, 4), torch.ones(3, 4, 2))); // the batch summed: 3 × 4
+ * ```
+ * ```text
+ * tensor([[12., 12.],
+ *         [12., 12.]])
  * ```
  */
 export function addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, opts?: AddProductOptions): Tensor {
@@ -817,8 +905,12 @@ function syncCheck(t: Tensor, bad: (values: ArrayLike<number>) => boolean, fail:
  * On devices that read back only asynchronously, the checks that need the weights' values
  * (negative weights) are skipped.
  * @example
- * ```ts
- * torch.cov(torch.tensor([[0, 1, 2], [2, 1, 0]]).float()); // [[1, -1], [-1, 1]]
+ * ```ts pytorch=core.cov
+ * console.log(torch.cov(torch.tensor([[0, 1, 2], [2, 1, 0]]).float())); // rows are variables
+ * ```
+ * ```text
+ * tensor([[ 1., -1.],
+ *         [-1.,  1.]])
  * ```
  */
 export function cov(input: Tensor, opts?: CovOptions): Tensor {
@@ -924,8 +1016,12 @@ export async function covAsync(input: Tensor, opts?: CovOptions): Promise<Tensor
 /**
  * Pearson correlation coefficients of the rows of `input` (clipped to [-1, 1]).
  * @example
- * ```ts
- * torch.corrcoef(torch.tensor([[0, 1, 2], [2, 1, 0]]).float()); // [[1, -1], [-1, 1]]
+ * ```ts pytorch=core.corrcoef
+ * console.log(torch.corrcoef(torch.tensor([[0, 1, 2], [2, 1, 5]]).float()));
+ * ```
+ * ```text
+ * tensor([[1.0000, 0.7206],
+ *         [0.7206, 1.0000]])
  * ```
  */
 export function corrcoef(input: Tensor): Tensor {
@@ -947,8 +1043,13 @@ export function corrcoef(input: Tensor): Tensor {
  * The n-th forward difference along `dim` (`logical_xor` for bool), after concatenating
  * `prepend` and `append` along `dim`.
  * @example
- * ```ts
- * torch.diff(torch.tensor([1, 4, 9])); // tensor([3, 5])
+ * ```ts pytorch=core.diff
+ * console.log(torch.diff(torch.tensor([1, 4, 9, 16])));
+ * console.log(torch.diff(torch.tensor([1, 4, 9, 16]), 2)); // second differences
+ * ```
+ * ```text
+ * tensor([3, 5, 7])
+ * tensor([2, 2])
  * ```
  */
 export function diff(x: Tensor, n = 1, dim = -1, prepend?: Tensor | null, append?: Tensor | null): Tensor {
@@ -1036,9 +1137,14 @@ function splitTrapezoidArgs(op: string, xOrOpts: Tensor | TrapezoidOptions | nul
  * Integral of `y` along `dim` by the trapezoid rule, at sample points `x` (any shape that
  * broadcasts, or 1-D along `dim`) or with constant spacing `dx`.
  * @example
- * ```ts
- * torch.trapezoid(torch.tensor([1, 2, 3]).float()).item(); // 4
- * torch.trapezoid(torch.tensor([1, 2, 3]).float(), { dx: 2 }).item(); // 8
+ * ```ts pytorch=core.trapezoid
+ * const y = torch.tensor([1, 2, 3]).float();
+ * console.log(torch.trapezoid(y));
+ * console.log(torch.trapezoid(y, { dx: 2 }));
+ * ```
+ * ```text
+ * tensor(4.)
+ * tensor(8.)
  * ```
  */
 export function trapezoid(y: Tensor, x?: Tensor | TrapezoidOptions | null, opts?: TrapezoidOptions): Tensor {
@@ -1068,8 +1174,11 @@ export function trapezoid(y: Tensor, x?: Tensor | TrapezoidOptions | null, opts?
  * Running integral of `y` along `dim` by the trapezoid rule (one fewer element along
  * `dim`), at sample points `x` or with constant spacing `dx`.
  * @example
- * ```ts
- * torch.cumulativeTrapezoid(torch.tensor([1, 2, 3]).float()); // tensor([1.5, 4.])
+ * ```ts pytorch=core.cumulativeTrapezoid
+ * console.log(torch.cumulativeTrapezoid(torch.tensor([1, 2, 3]).float()));
+ * ```
+ * ```text
+ * tensor([1.5000, 4.0000])
  * ```
  */
 export function cumulativeTrapezoid(y: Tensor, x?: Tensor | TrapezoidOptions | null, opts?: TrapezoidOptions): Tensor {
@@ -1127,8 +1236,13 @@ function renormImpl(op: string, x: Tensor, p: number, dim: number, maxnorm: numb
 /**
  * Rescales each slice of `input` along `dim` whose p-norm exceeds `maxnorm` to norm `maxnorm`.
  * @example
- * ```ts
- * torch.renorm(torch.ones(2, 4), 2, 0, 1); // each row scaled to norm 1 (0.5 each)
+ * ```ts pytorch=core.renorm
+ * const x = torch.tensor([[1, 1, 1, 1], [0.1, 0, 0, 0]]);
+ * console.log(torch.renorm(x, 2, 0, 1)); // rows with a 2-norm over 1 are scaled down to 1
+ * ```
+ * ```text
+ * tensor([[0.5000, 0.5000, 0.5000, 0.5000],
+ *         [0.1000, 0.0000, 0.0000, 0.0000]])
  * ```
  */
 export function renorm(input: Tensor, p: number, dim: number, maxnorm: number): Tensor {
@@ -1146,8 +1260,13 @@ export function renorm_(input: Tensor, p: number, dim: number, maxnorm: number):
  * Vandermonde matrix of a 1-D `x`: columns x^(N−1) … x^0 (or x^0 … x^(N−1) when
  * `increasing`); integer and bool inputs give int64.
  * @example
- * ```ts
- * torch.vander(torch.tensor([1, 2, 3]), 3); // [[1, 1, 1], [4, 2, 1], [9, 3, 1]]
+ * ```ts pytorch=core.vander
+ * console.log(torch.vander(torch.tensor([1, 2, 3]), 3)); // decreasing powers (numpy's order)
+ * ```
+ * ```text
+ * tensor([[1, 1, 1],
+ *         [4, 2, 1],
+ *         [9, 3, 1]])
  * ```
  */
 export function vander(x: Tensor, N?: number | null, increasing = false): Tensor {

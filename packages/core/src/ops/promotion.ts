@@ -37,8 +37,13 @@ function promoteNullable(a: DType | null, b: DType): DType {
  * The dtype PyTorch computes `op(a, b, …)` in, before op-specific rules
  * (true division and float-only functions then move integers to the default float).
  * @example
- * ```ts
- * torch.resultType(torch.tensor([1, 2]), 1.5); // torch.float32
+ * ```ts pytorch=core.resultType
+ * console.log(torch.resultType(torch.tensor([1, 2]), 1.5));
+ * console.log(torch.resultType(torch.tensor([1, 2], 'int32'), torch.tensor([1], 'int64')));
+ * ```
+ * ```text
+ * torch.float32
+ * torch.int64
  * ```
  */
 export function resultType(...operands: (Tensor | Scalar | Complex)[]): DType {

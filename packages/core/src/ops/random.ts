@@ -307,9 +307,12 @@ export function exponential_(t: Tensor, lambd = 1, opts?: GeneratorOptions): Ten
  * Floating dtypes only. PyTorch 1.13 accepts any sigma; 2.x requires `sigma > 0` and
  * words the dtype error differently (both follow {@link setRngCompat}).
  * @example
- * ```ts
+ * ```ts pytorch=core.cauchy_
  * torch.manualSeed(0);
- * torch.empty(3).cauchy_(); // tensor([...]), as torch.empty(3).cauchy_() after torch.manual_seed(0)
+ * console.log(torch.empty(3).cauchy_());
+ * ```
+ * ```text
+ * tensor([10.5977,  0.7648, -0.1283])
  * ```
  */
 export function cauchy_(t: Tensor, median = 0, sigma = 1, opts?: GeneratorOptions): Tensor {
@@ -388,9 +391,12 @@ function samplePoisson(rates: Tensor, values: rng.FloatArray, gen: rng.Generator
  * `invalid Poisson rate, expected rate to be non-negative` (before any draw). The number
  * of draws depends on the rates, so on WebGPU use {@link poissonAsync}.
  * @example
- * ```ts
+ * ```ts pytorch=core.poisson
  * torch.manualSeed(0);
- * torch.poisson(torch.tensor([0.5, 4, 40]));
+ * console.log(torch.poisson(torch.tensor([0.5, 4, 40])));
+ * ```
+ * ```text
+ * tensor([ 2.,  5., 36.])
  * ```
  */
 export function poisson(rates: Tensor, opts?: GeneratorOptions): Tensor {

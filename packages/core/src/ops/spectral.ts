@@ -64,8 +64,12 @@ export function svd(A: Tensor, some: boolean | TorchSvdOptions = true, computeUv
 /**
  * `torch.pinverse`: the pseudoinverse (`torch.linalg.pinv` with `rtol = rcond`, default 1e-15).
  * @example
- * ```ts
- * torch.pinverse(torch.tensor([[2, 0], [0, 4]], 'float64')); // [[0.5, 0], [0, 0.25]]
+ * ```ts pytorch=core.pinverse
+ * console.log(torch.pinverse(torch.tensor([[2, 0], [0, 4]], 'float64')));
+ * ```
+ * ```text
+ * tensor([[0.5000, 0.0000],
+ *         [0.0000, 0.2500]], dtype=torch.float64)
  * ```
  */
 export function pinverse(A: Tensor, rcond = 1e-15): Tensor {

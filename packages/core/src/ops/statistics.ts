@@ -286,8 +286,12 @@ export function nanmedian(x: Tensor, dim?: number | null, keepdim = false): Tens
  * NaN counts as the largest. Among equal values the index is the one a stable sort puts
  * at place k (PyTorch's quick-select may name another of the equal elements).
  * @example
- * ```ts
- * const [v, i] = torch.kthvalue(torch.tensor([5., 1, 4]), 2); // v = tensor(4.), i = tensor(2)
+ * ```ts pytorch=core.kthvalue
+ * const [v, i] = torch.kthvalue(torch.tensor([5, 1, 4]), 2); // the 2nd smallest
+ * console.log(v, i);
+ * ```
+ * ```text
+ * tensor(4) tensor(2)
  * ```
  */
 export function kthvalue(x: Tensor, k: number, dim = -1, keepdim = false): ValuesIndices {
@@ -310,8 +314,13 @@ export function kthvalue(x: Tensor, k: number, dim = -1, keepdim = false): Value
  * (PyTorch's CPU kernel finds the index with an unstable sort: for rows of 16 or more
  * elements it may name another occurrence of the value.)
  * @example
- * ```ts
- * torch.mode(torch.tensor([1, 2, 2, 3, 3])).values; // tensor(2)
+ * ```ts pytorch=core.mode
+ * console.log(torch.mode(torch.tensor([1, 2, 2, 3, 3]))); // ties: the smallest value
+ * ```
+ * ```text
+ * torch.return_types.mode(
+ * values=tensor(2),
+ * indices=tensor(2))
  * ```
  */
 export function mode(x: Tensor, dim = -1, keepdim = false): ValuesIndices {
@@ -486,8 +495,12 @@ export function msort(x: Tensor): Tensor {
  * The mean over `dim` (all dims when omitted) ignoring NaN: the sum of the non-NaN values
  * over their count (NaN where there are none). Floats only.
  * @example
- * ```ts
- * torch.nanmean(torch.tensor([1., NaN, 2])); // tensor(1.5000)
+ * ```ts pytorch=core.nanmean
+ * const x = torch.tensor([1, NaN, 2]);
+ * console.log(torch.nanmean(x), x.mean());
+ * ```
+ * ```text
+ * tensor(1.5000) tensor(nan)
  * ```
  */
 export function nanmean(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
@@ -635,8 +648,12 @@ export function aminmax(x: Tensor, opts?: AminmaxOptions): MinMax {
 /**
  * The number of nonzero elements over `dim` (one dim or several; all when omitted), int64.
  * @example
- * ```ts
- * torch.countNonzero(torch.tensor([[0, 1], [2, 3]]), 0); // tensor([1, 2])
+ * ```ts pytorch=core.countNonzero
+ * const x = torch.tensor([[0, 1], [2, 3]]);
+ * console.log(torch.countNonzero(x), torch.countNonzero(x, 0));
+ * ```
+ * ```text
+ * tensor(3) tensor([1, 2])
  * ```
  */
 export function countNonzero(x: Tensor, dim?: DimArg): Tensor {
@@ -702,8 +719,14 @@ function searchPlaces(op: string, seq: Tensor, values: Tensor | number, right: b
  * its last dim) to keep it sorted: the first such place, or the last with `right`. A 1-D
  * sequence serves every value; an N-D one matches `values` in all but the last dim.
  * @example
- * ```ts
- * torch.searchsorted(torch.tensor([1, 3, 5]), torch.tensor([3, 6])); // tensor([1, 3])
+ * ```ts pytorch=core.searchsorted
+ * const sorted = torch.tensor([1, 3, 5]);
+ * console.log(torch.searchsorted(sorted, torch.tensor([3, 6])));
+ * console.log(torch.searchsorted(sorted, torch.tensor([3, 6]), { right: true }));
+ * ```
+ * ```text
+ * tensor([1, 3])
+ * tensor([2, 3])
  * ```
  */
 export function searchsorted(sortedSequence: Tensor, values: Tensor | number, opts?: SearchsortedOptions): Tensor {
@@ -756,8 +779,11 @@ export interface BucketizeOptions {
  * The bucket of each element of `input` among sorted 1-D `boundaries`: i with
  * `boundaries[i-1] < x <= boundaries[i]` (`<=`/`<` swapped with `right`).
  * @example
- * ```ts
- * torch.bucketize(torch.tensor([1, 5, 9]), torch.tensor([2, 6])); // tensor([0, 1, 2])
+ * ```ts pytorch=core.bucketize
+ * console.log(torch.bucketize(torch.tensor([1, 5, 9]), torch.tensor([2, 6]))); // which bucket of the boundaries
+ * ```
+ * ```text
+ * tensor([0, 1, 2])
  * ```
  */
 export function bucketize(input: Tensor | number, boundaries: Tensor, opts?: BucketizeOptions): Tensor {
@@ -782,8 +808,11 @@ export interface IsinOptions {
  * Whether each element of `elements` is in `testElements` (bool, of `elements`' shape).
  * Either may be a number.
  * @example
- * ```ts
- * torch.isin(torch.tensor([1, 2, 3]), torch.tensor([2, 5])); // tensor([False,  True, False])
+ * ```ts pytorch=core.isin
+ * console.log(torch.isin(torch.tensor([1, 2, 3]), torch.tensor([2, 5])));
+ * ```
+ * ```text
+ * tensor([False,  True, False])
  * ```
  */
 export function isin(elements: Tensor | number, testElements: Tensor | number, opts?: IsinOptions): Tensor {
@@ -929,8 +958,11 @@ function bincountWith(x: Tensor, opts: BincountOptions | undefined, minlength: n
  * the sum of `weights` per value), at least `minlength` bins. The size depends on the
  * data: on asynchronous devices use {@link bincountAsync}.
  * @example
- * ```ts
- * torch.bincount(torch.tensor([1, 1, 3])); // tensor([0, 2, 0, 1])
+ * ```ts pytorch=core.bincount
+ * console.log(torch.bincount(torch.tensor([1, 1, 3])));
+ * ```
+ * ```text
+ * tensor([0, 2, 0, 1])
  * ```
  */
 export function bincount(x: Tensor, opts?: BincountOptions): Tensor {
@@ -1381,8 +1413,15 @@ function histogramddWith(pts: Tensor, bins: DDBins, counts: number[], ranges: nu
  * `torch.return_types.histogramdd(hist, bin_edges)`. With the data's range on
  * asynchronous devices, use {@link histogramddAsync}.
  * @example
- * ```ts
+ * ```ts pytorch=core.histogramdd
  * const { hist, binEdges } = torch.histogramdd(torch.tensor([[0, 1], [1, 0], [2, 2]]).float(), [2, 2]);
+ * console.log(hist);
+ * console.log(...binEdges);
+ * ```
+ * ```text
+ * tensor([[0., 1.],
+ *         [1., 1.]])
+ * tensor([0., 1., 2.]) tensor([0., 1., 2.])
  * ```
  */
 export function histogramdd(x: Tensor, bins: DDBins, opts?: HistogramddOptions): HistogramDD {
@@ -1543,8 +1582,11 @@ export function uniqueAsync(x: Tensor, opts?: UniqueOptions): Promise<Tensor | T
  * with `returnInverse`/`returnCounts` a list `[values, inverse?, counts?]`. On
  * asynchronous devices use {@link uniqueConsecutiveAsync}.
  * @example
- * ```ts
- * torch.uniqueConsecutive(torch.tensor([1, 1, 2, 1])); // tensor([1, 2, 1])
+ * ```ts pytorch=core.uniqueConsecutive
+ * console.log(torch.uniqueConsecutive(torch.tensor([1, 1, 2, 1]))); // only runs collapse
+ * ```
+ * ```text
+ * tensor([1, 2, 1])
  * ```
  */
 export function uniqueConsecutive(x: Tensor, opts?: UniqueConsecutiveOptions): Tensor | Tensor[] {

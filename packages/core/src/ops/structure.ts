@@ -54,8 +54,11 @@ function atleast3dOne(x: Tensor): Tensor {
  * Views with at least one dim: 0-dim tensors become shape `[1]`, others are returned
  * as they are. Several tensors (or a list) give a list.
  * @example
- * ```ts
- * torch.atleast1d(torch.tensor(3)).shape; // [1]
+ * ```ts pytorch=core.atleast1d
+ * console.log(torch.atleast1d(torch.tensor(3)));
+ * ```
+ * ```text
+ * tensor([3])
  * ```
  */
 export function atleast1d(x: Tensor): Tensor;
@@ -92,8 +95,14 @@ function stackList(op: string, name: string, tensors: readonly Tensor[]): void {
  * Concatenates horizontally: along dim 0 for 1-D tensors, dim 1 otherwise (0-dim
  * tensors count as 1-D).
  * @example
- * ```ts
- * torch.hstack([torch.tensor([1, 2]), torch.tensor([3])]); // tensor([1, 2, 3])
+ * ```ts pytorch=core.hstack
+ * console.log(torch.hstack([torch.tensor([1, 2]), torch.tensor([3])]));
+ * console.log(torch.hstack([torch.tensor([[1], [2]]), torch.tensor([[3], [4]])]));
+ * ```
+ * ```text
+ * tensor([1, 2, 3])
+ * tensor([[1, 3],
+ *         [2, 4]])
  * ```
  */
 export function hstack(tensors: readonly Tensor[]): Tensor {
@@ -174,9 +183,13 @@ function tensorArgValues(op: string, v: Tensor): { sections: number | null; indi
  * `size % n` one element longer); a list of indices (or a 1-D int64 CPU tensor) splits
  * before each index, Python-slice style. A 0-dim int64 tensor counts as `n`.
  * @example
- * ```ts
- * torch.tensorSplit(torch.arange(7), 3).map((p) => p.numel()); // [3, 2, 2]
- * torch.tensorSplit(torch.arange(7), [1, 4]);                   // [0], [1..3], [4..6]
+ * ```ts pytorch=core.tensorSplit
+ * console.log(...torch.tensorSplit(torch.arange(7), 3)); // 3 near-equal parts
+ * console.log(...torch.tensorSplit(torch.arange(7), [1, 4])); // split before indices 1 and 4
+ * ```
+ * ```text
+ * tensor([0, 1, 2]) tensor([3, 4]) tensor([5, 6])
+ * tensor([0]) tensor([1, 2, 3]) tensor([4, 5, 6])
  * ```
  */
 export function tensorSplit(x: Tensor, indicesOrSections: number | readonly number[] | Tensor, dim = 0): Tensor[] {
@@ -323,8 +336,16 @@ export function ravel(x: Tensor): Tensor {
  * All slices of length `size` of dim `dimension`, `step` apart, as a new last dim: a view
  * (`Tensor.unfold`).
  * @example
- * ```ts
- * torch.arange(5).unfold(0, 2, 2); // [[0, 1], [2, 3]]
+ * ```ts pytorch=core.unfold
+ * console.log(torch.arange(5).unfold(0, 2, 2)); // windows of 2, every 2
+ * console.log(torch.arange(5).unfold(0, 3, 1)); // sliding windows of 3
+ * ```
+ * ```text
+ * tensor([[0, 1],
+ *         [2, 3]])
+ * tensor([[0, 1, 2],
+ *         [1, 2, 3],
+ *         [2, 3, 4]])
  * ```
  */
 export function unfold(x: Tensor, dimension: number, size: number, step: number): Tensor {
@@ -376,8 +397,12 @@ export function flipud(x: Tensor): Tensor {
 /**
  * Rotates by 90° `k` times in the plane of `dims` (from the first toward the second).
  * @example
- * ```ts
- * torch.rot90(torch.tensor([[1, 2], [3, 4]])); // [[2, 4], [1, 3]]
+ * ```ts pytorch=core.rot90
+ * console.log(torch.rot90(torch.tensor([[1, 2], [3, 4]]))); // counterclockwise
+ * ```
+ * ```text
+ * tensor([[2, 4],
+ *         [1, 3]])
  * ```
  */
 export function rot90(x: Tensor, k = 1, dims: readonly number[] = [0, 1]): Tensor {
@@ -771,8 +796,16 @@ export interface MeshgridOptions {
  * Coordinate grids of 1-D tensors: output `i` holds input `i` broadcast along its own
  * dim (views). Tensors may be given as arguments or as one list; options come last.
  * @example
- * ```ts
- * const [gx, gy] = torch.meshgrid(torch.arange(2), torch.arange(3), { indexing: 'ij' }); // shapes [2, 3]
+ * ```ts pytorch=core.meshgrid
+ * const [gx, gy] = torch.meshgrid(torch.arange(2), torch.arange(3), { indexing: 'ij' });
+ * console.log(gx);
+ * console.log(gy);
+ * ```
+ * ```text
+ * tensor([[0, 0, 0],
+ *         [1, 1, 1]])
+ * tensor([[0, 1, 2],
+ *         [0, 1, 2]])
  * ```
  */
 export function meshgrid(...args: (Tensor | readonly Tensor[] | MeshgridOptions | undefined)[]): Tensor[] {
@@ -843,8 +876,13 @@ export interface CombinationsOptions {
  * The length-`r` combinations of a 1-D tensor's elements (by position, in lexicographic
  * order), one per row, as `itertools.combinations` (or `combinations_with_replacement`).
  * @example
- * ```ts
- * torch.combinations(torch.tensor([1, 2, 3])); // [[1, 2], [1, 3], [2, 3]]
+ * ```ts pytorch=core.combinations
+ * console.log(torch.combinations(torch.tensor([1, 2, 3])));
+ * ```
+ * ```text
+ * tensor([[1, 2],
+ *         [1, 3],
+ *         [2, 3]])
  * ```
  */
 export function combinations(x: Tensor, opts?: CombinationsOptions): Tensor {
@@ -973,9 +1011,13 @@ function repeatInterleaveWith(x: Tensor | null, repeats: Tensor, counts: number[
  * `repeatInterleave(repeats)` alone gives `i` repeated `repeats[i]` times. Tensor repeats
  * are read back: on asynchronous devices use {@link repeatInterleaveAsync}.
  * @example
- * ```ts
- * torch.repeatInterleave(torch.tensor([1, 2]), 2);                  // [1, 1, 2, 2]
- * torch.repeatInterleave(torch.tensor([[1, 2]]), torch.tensor([1, 2]), { dim: 1 }); // [[1, 2, 2]]
+ * ```ts pytorch=core.repeatInterleave
+ * console.log(torch.repeatInterleave(torch.tensor([1, 2]), 2));
+ * console.log(torch.repeatInterleave(torch.tensor([[1, 2]]), torch.tensor([1, 2]), { dim: 1 }));
+ * ```
+ * ```text
+ * tensor([1, 1, 2, 2])
+ * tensor([[1, 2, 2]])
  * ```
  */
 export function repeatInterleave(x: Tensor, repeats?: number | Tensor, opts?: RepeatInterleaveOptions): Tensor {

@@ -59,9 +59,13 @@ function args(periodicOrOpts: boolean | WindowOptions | undefined, opts: WindowO
 /**
  * The Hamming window `α − β·cos(2πk/(N−1))` (PyTorch's general form: α 0.54, β 0.46 by default).
  * @example
- * ```ts
- * torch.hammingWindow(4); // tensor([0.0800, 0.3100, 0.7700, 0.7700])
- * torch.hammingWindow(4, false, 0.5, 0.5, { dtype: 'float64' }); // the symmetric Hann window
+ * ```ts pytorch=core.hammingWindow
+ * console.log(torch.hammingWindow(4));
+ * console.log(torch.hammingWindow(4, false, 0.5, 0.5, { dtype: 'float64' })); // the symmetric Hann window
+ * ```
+ * ```text
+ * tensor([0.0800, 0.5400, 1.0000, 0.5400])
+ * tensor([0.0000, 0.7500, 0.7500, 0.0000], dtype=torch.float64)
  * ```
  */
 export function hammingWindow(windowLength: number, periodic?: boolean | WindowOptions, alpha?: number | WindowOptions,
@@ -83,9 +87,13 @@ export function hammingWindow(windowLength: number, periodic?: boolean | WindowO
 /**
  * The Hann window `0.5 − 0.5·cos(2πk/(N−1))` (periodic by default: N + 1 points, the last dropped).
  * @example
- * ```ts
- * torch.hannWindow(4); // tensor([0.0000, 0.5000, 1.0000, 0.5000])
- * torch.hannWindow(5, false); // tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000])
+ * ```ts pytorch=core.hannWindow
+ * console.log(torch.hannWindow(4)); // periodic (for spectral analysis)
+ * console.log(torch.hannWindow(5, false)); // symmetric
+ * ```
+ * ```text
+ * tensor([0.0000, 0.5000, 1.0000, 0.5000])
+ * tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000])
  * ```
  */
 export function hannWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
@@ -98,8 +106,11 @@ export function hannWindow(windowLength: number, periodic?: boolean | WindowOpti
 /**
  * The Bartlett (triangular) window `1 − |2k/(N−1) − 1|`.
  * @example
- * ```ts
- * torch.bartlettWindow(5, false); // tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000])
+ * ```ts pytorch=core.bartlettWindow
+ * console.log(torch.bartlettWindow(5, false));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.5000, 1.0000, 0.5000, 0.0000])
  * ```
  */
 export function bartlettWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
@@ -118,8 +129,11 @@ export function bartlettWindow(windowLength: number, periodic?: boolean | Window
 /**
  * The Blackman window `0.42 − 0.5·cos(2πk/(N−1)) + 0.08·cos(4πk/(N−1))`.
  * @example
- * ```ts
- * torch.blackmanWindow(4); // periodic: the symmetric 5-point window without its last value
+ * ```ts pytorch=core.blackmanWindow
+ * console.log(torch.blackmanWindow(4)); // periodic: the symmetric 5-point window without its last value
+ * ```
+ * ```text
+ * tensor([-2.9802e-08,  3.4000e-01,  1.0000e+00,  3.4000e-01])
  * ```
  */
 export function blackmanWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
@@ -135,8 +149,11 @@ export function blackmanWindow(windowLength: number, periodic?: boolean | Window
 /**
  * The Kaiser window `I₀(β·√(1 − ((k − α)/α)²)) / I₀(β)`, α = (N − 1)/2 (β 12 by default).
  * @example
- * ```ts
- * torch.kaiserWindow(5, false, 8.0, { dtype: 'float64' });
+ * ```ts pytorch=core.kaiserWindow
+ * console.log(torch.kaiserWindow(5, false, 8.0, { dtype: 'float64' }));
+ * ```
+ * ```text
+ * tensor([0.0023, 0.3690, 1.0000, 0.3690, 0.0023], dtype=torch.float64)
  * ```
  */
 export function kaiserWindow(windowLength: number, periodic?: boolean | WindowOptions, beta?: number | WindowOptions,

@@ -7,11 +7,14 @@
  * SciPy and Faddeeva algorithms, per backend). Bessel functions and the orthogonal
  * polynomials are not differentiable in PyTorch: their results never require grad.
  * @example
- * ```ts
+ * ```ts pytorch=core.special
  * const x = torch.tensor([0.5, 1, 2], 'float64');
- * torch.special.erfcx(x);                      // exp(x²)·erfc(x)
- * torch.special.chebyshevPolynomialT(x, 3);    // T₃(x)
- * torch.special.softmax(x, 0);
+ * console.log(torch.special.erfcx(x)); // exp(x²)·erfc(x)
+ * console.log(torch.special.chebyshevPolynomialT(x, 3)); // T₃(x)
+ * ```
+ * ```text
+ * tensor([0.6157, 0.4276, 0.2554], dtype=torch.float64)
+ * tensor([-1.,  1., 26.], dtype=torch.float64)
  * ```
  * @packageDocumentation
  */
@@ -60,8 +63,11 @@ export const erfinv = ops.erfinv;
 /**
  * The scaled complementary error function exp(x²)·erfc(x), accurate where erfc underflows.
  * @example
- * ```ts
- * torch.special.erfcx(torch.tensor([0, 30], 'float64')); // [1, 0.0187958888614]
+ * ```ts pytorch=core.special.erfcx
+ * console.log(torch.special.erfcx(torch.tensor([0, 30], 'float64'))); // no overflow where exp(x²) would
+ * ```
+ * ```text
+ * tensor([1.0000, 0.0188], dtype=torch.float64)
  * ```
  */
 export function erfcx(input: Tensor): Tensor {
