@@ -112,6 +112,11 @@ torch.manual_seed(0)
 bag = nn.EmbeddingBag(10, 3, mode='sum')
 print(bag(torch.tensor([1, 2, 4, 5, 4, 3]), torch.tensor([0, 3])))
 ''',
+    'nn.F.adaptiveAvgPool2d': '''
+x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
+print(F.adaptive_avg_pool2d(x, 1))
+print(F.adaptive_avg_pool2d(x, [1, 2]))
+''',
     'nn.F.adaptiveMaxPool1d': '''
 x = torch.tensor([[[1., 5, 2, 8, 3, 4, 7]]])
 print(F.adaptive_max_pool1d(x, 3))
@@ -122,15 +127,48 @@ theta = torch.tensor([[[-1., 0, 0], [0, 1, 0]]])
 grid = F.affine_grid(theta, [1, 1, 3, 3], True)
 print(F.grid_sample(img, grid, align_corners=True))
 ''',
+    'nn.F.avgPool2d': '''
+x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
+print(F.avg_pool2d(x, 2))
+''',
+    'nn.F.batchNorm': '''
+x = torch.tensor([[1., 2], [3, 6]])
+mean, var = torch.zeros(2), torch.ones(2)
+print(F.batch_norm(x, mean, var, training=True))
+print(mean, var)
+''',
+    'nn.F.binaryCrossEntropy': '''
+print(F.binary_cross_entropy(torch.tensor([0.9, 0.2, 0.5]), torch.tensor([1., 0, 1])))
+''',
+    'nn.F.binaryCrossEntropyWithLogits': '''
+logits = torch.tensor([2., -1, 0])
+target = torch.tensor([1., 0, 1])
+print(F.binary_cross_entropy_with_logits(logits, target, reduction='none'))
+''',
     'nn.F.channelShuffle': '''
 x = torch.arange(4).reshape(1, 4, 1, 1)
 print(F.channel_shuffle(x, 2).flatten())
+''',
+    'nn.F.conv1d': '''
+x = torch.tensor([[[1., 2, 3, 4, 5]]])
+w = torch.tensor([[[1., 0, -1]]])
+print(F.conv1d(x, w))
+print(F.conv1d(x, w, None, padding=1, stride=2))
 ''',
     'nn.F.conv2d': '''
 x = torch.arange(9, dtype=torch.float32).reshape(1, 1, 3, 3)
 w = torch.ones(1, 1, 2, 2)
 print(F.conv2d(x, w))
 print(F.conv2d(x, w, torch.tensor([0.5]), padding=1).shape)
+''',
+    'nn.F.convTranspose2d': '''
+x = torch.tensor([[[[1., 2], [3, 4]]]])
+print(F.conv_transpose2d(x, torch.ones(1, 1, 2, 2), None, stride=2))
+''',
+    'nn.F.cosineSimilarity': '''
+a = torch.tensor([[1., 0], [1, 1]])
+b = torch.tensor([[0., 1], [2, 2]])
+print(F.cosine_similarity(a, b))
 ''',
     'nn.F.crossEntropy': '''
 logits = torch.tensor([[2, 0.5, -1], [0, 1, 0]])
@@ -150,10 +188,34 @@ x = torch.ones(8)
 print(F.dropout(x, 0.5))
 print(F.dropout(x, 0.5, False))
 ''',
+    'nn.F.dropout2d': '''
+torch.manual_seed(0)
+x = torch.ones(1, 4, 2, 2)
+print(F.dropout2d(x, 0.5).sum([2, 3]))
+''',
+    'nn.F.embedding': '''
+weight = torch.tensor([[0., 0], [1, 10], [2, 20]])
+print(F.embedding(torch.tensor([[2, 1], [0, 2]]), weight))
+''',
+    'nn.F.fold': '''
+cols = torch.ones(1, 4, 4)
+print(F.fold(cols, [3, 3], 2))
+''',
     'nn.F.fractionalMaxPool2d': '''
 torch.manual_seed(0)
 x = torch.arange(25, dtype=torch.float32).reshape(1, 1, 5, 5)
 print(F.fractional_max_pool2d(x, 2, output_size=[3, 3]))
+''',
+    'nn.F.gelu': '''
+x = torch.tensor([-1., 0, 1])
+print(F.gelu(x), F.gelu(x, approximate='tanh'))
+''',
+    'nn.F.glu': '''
+print(F.glu(torch.tensor([[1., 2, 0, 10]])))
+''',
+    'nn.F.groupNorm': '''
+x = torch.arange(8, dtype=torch.float32).reshape(1, 4, 2)
+print(F.group_norm(x, 2))
 ''',
     'nn.F.gumbelSoftmax': '''
 torch.manual_seed(0)
@@ -163,6 +225,9 @@ print(F.gumbel_softmax(logits, tau=0.5, hard=True))
 ''',
     'nn.F.hardshrink': '''
 print(F.hardshrink(torch.tensor([-1, 0.2, 0.7])))
+''',
+    'nn.F.huberLoss': '''
+print(F.huber_loss(torch.tensor([0, 0.5, 3]), torch.zeros(3), reduction='none', delta=2))
 ''',
     'nn.F.index': '''
 x = torch.tensor([[-1., 0, 2]])
@@ -175,10 +240,41 @@ x = torch.tensor([[[[1., 2], [3, 4]]]])
 print(F.interpolate(x, scale_factor=2))
 print(F.interpolate(x, size=[3, 3], mode='bilinear', align_corners=True))
 ''',
+    'nn.F.klDiv': '''
+inp = torch.tensor([[0.25, 0.75]]).log()
+target = torch.tensor([[0.5, 0.5]])
+print(F.kl_div(inp, target, reduction='batchmean'))
+print(F.kl_div(inp, target.log(), reduction='batchmean', log_target=True))
+''',
+    'nn.F.l1Loss': '''
+pred = torch.tensor([0.5, 1, 3])
+print(F.l1_loss(pred, torch.ones(3)), F.l1_loss(pred, torch.ones(3), reduction='sum'))
+''',
+    'nn.F.layerNorm': '''
+x = torch.tensor([[1., 2, 3], [2, 2, 8]])
+print(F.layer_norm(x, [3]))
+''',
+    'nn.F.leakyRelu': '''
+print(F.leaky_relu(torch.tensor([-2., 0, 2]), 0.1))
+''',
     'nn.F.linear': '''
 x = torch.tensor([[1., 2, 3]])
 w = torch.tensor([[1, 0, -1], [0.5, 0.5, 0.5]])
 print(F.linear(x, w, torch.tensor([0., 1])))
+''',
+    'nn.F.logSoftmax': '''
+logits = torch.tensor([[1., 2, 3]])
+print(F.log_softmax(logits, 1))
+print(F.log_softmax(logits, 1, dtype=torch.float64).exp().sum())
+''',
+    'nn.F.marginRankingLoss': '''
+x1 = torch.tensor([1., 2, 3])
+x2 = torch.tensor([2., 2, 1])
+print(F.margin_ranking_loss(x1, x2, torch.tensor([1., -1, 1]), margin=0.5))
+''',
+    'nn.F.maxPool1d': '''
+x = torch.tensor([[[1., 3, 2, 5, 4]]])
+print(F.max_pool1d(x, 2), F.max_pool1d(x, 2, ceil_mode=True))
 ''',
     'nn.F.maxPool2d': '''
 x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
@@ -191,9 +287,26 @@ y, idx = F.max_pool2d_with_indices(x, 2)
 print(y, idx)
 print(F.max_unpool2d(y, idx, 2))
 ''',
+    'nn.F.mseLoss': '''
+pred = torch.tensor([0.5, 1, 2], requires_grad=True)
+loss = F.mse_loss(pred, torch.ones(3))
+loss.backward()
+print(loss, pred.grad)
+''',
     'nn.F.multilabelMarginLoss': '''
 scores = torch.tensor([[0.1, 0.2, 0.4, 0.8]])
 print(F.multilabel_margin_loss(scores, torch.tensor([[3, 0, -1, 1]])))
+''',
+    'nn.F.nllLoss': '''
+log_probs = torch.tensor([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]]).log()
+target = torch.tensor([2, 0])
+print(F.nll_loss(log_probs, target))
+print(F.nll_loss(log_probs, target, weight=torch.tensor([1., 1, 3])))
+''',
+    'nn.F.normalize': '''
+x = torch.tensor([[3., 4], [1, 0]])
+print(F.normalize(x))
+print(F.normalize(x, p=1, dim=0))
 ''',
     'nn.F.oneHot': '''
 print(F.one_hot(torch.tensor([0, 2, 1])))
@@ -208,14 +321,44 @@ print(F.pad(x, [2, 1]))
 print(F.pad(x, [2, 1], 'reflect'))
 print(F.pad(x, [1, 1], 'replicate'))
 ''',
+    'nn.F.pairwiseDistance': '''
+a = torch.tensor([[0., 0], [1, 1]])
+b = torch.tensor([[3., 4], [1, 1]])
+print(F.pairwise_distance(a, b))
+''',
     'nn.F.pdist': '''
 print(F.pdist(torch.tensor([[0., 0], [3, 4], [6, 8]])))
+''',
+    'nn.F.pixelShuffle': '''
+x = torch.arange(8, dtype=torch.float32).reshape(1, 8, 1, 1)
+print(F.pixel_shuffle(x, 2))
+''',
+    'nn.F.relu': '''
+x = torch.tensor([-1.5, 0, 2])
+print(F.relu(x))
 ''',
     'nn.F.rrelu': '''
 torch.manual_seed(0)
 x = torch.tensor([-2., -1, 1])
 print(F.rrelu(x))
 print(F.rrelu(x, 1 / 8, 1 / 3, True))
+''',
+    'nn.F.silu': '''
+print(F.silu(torch.tensor([-1., 0, 1])))
+''',
+    'nn.F.softmax': '''
+logits = torch.tensor([[1., 2, 3], [1, 1, 1]])
+print(F.softmax(logits, 1))
+print(F.softmax(logits, 0))
+''',
+    'nn.F.softplus': '''
+print(F.softplus(torch.tensor([-1., 0, 30])))
+''',
+    'nn.F.tripletMarginLoss': '''
+anchor = torch.tensor([[0., 0]])
+positive = torch.tensor([[0., 1]])
+negative = torch.tensor([[0., 1.5]])
+print(F.triplet_margin_loss(anchor, positive, negative))
 ''',
     'nn.F.tripletMarginWithDistanceLoss': '''
 a, p, n = torch.tensor([[1., 0]]), torch.tensor([[1, 0.1]]), torch.tensor([[0., 1]])

@@ -11,7 +11,17 @@ function floatInput(op: string, x: Tensor): void {
   if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${op}" not implemented for '${x.dtype.name}'`);
 }
 
-/** max(x, 0); `inplace` writes into `x`. */
+/**
+ * max(x, 0); `inplace` writes into `x`.
+ * @example
+ * ```ts pytorch=nn.F.relu
+ * const x = torch.tensor([-1.5, 0, 2]);
+ * console.log(torch.nn.functional.relu(x));
+ * ```
+ * ```text
+ * tensor([0., 0., 2.])
+ * ```
+ */
 export function relu(input: Tensor, inplace = false): Tensor {
   expectTensor('relu', 'input', 1, input);
   expectBool('relu', 'inplace', 2, inplace);
@@ -25,7 +35,16 @@ export function relu6(input: Tensor, inplace = false): Tensor {
   return hardtanh(input, 0, 6, inplace);
 }
 
-/** x for x > 0, `negativeSlope * x` otherwise. */
+/**
+ * x for x > 0, `negativeSlope * x` otherwise.
+ * @example
+ * ```ts pytorch=nn.F.leakyRelu
+ * console.log(torch.nn.functional.leakyRelu(torch.tensor([-2, 0, 2], { dtype: 'float32' }), 0.1));
+ * ```
+ * ```text
+ * tensor([-0.2000,  0.0000,  2.0000])
+ * ```
+ */
 export function leakyRelu(input: Tensor, negativeSlope = 0.01, inplace = false): Tensor {
   expectTensor('leaky_relu', 'input', 1, input);
   expectBool('leaky_relu', 'inplace', 3, inplace);
@@ -43,7 +62,17 @@ export function elu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
   return inplace ? unaryInplace('elu_', 'elu', input, 'float', { a: alpha }) : unaryOp('elu', 'elu', input, 'float', { a: alpha });
 }
 
-/** Gaussian error linear unit: `x·Φ(x)`, or its tanh approximation with `approximate: 'tanh'`. */
+/**
+ * Gaussian error linear unit: `x·Φ(x)`, or its tanh approximation with `approximate: 'tanh'`.
+ * @example
+ * ```ts pytorch=nn.F.gelu
+ * const x = torch.tensor([-1, 0, 1], { dtype: 'float32' });
+ * console.log(torch.nn.functional.gelu(x), torch.nn.functional.gelu(x, { approximate: 'tanh' }));
+ * ```
+ * ```text
+ * tensor([-0.1587,  0.0000,  0.8413]) tensor([-0.1588,  0.0000,  0.8412])
+ * ```
+ */
 export function gelu(input: Tensor, opts: { approximate?: 'none' | 'tanh' } = {}): Tensor {
   expectTensor('gelu', 'input', 1, input);
   expectOptions('gelu', opts);
@@ -55,7 +84,16 @@ export function gelu(input: Tensor, opts: { approximate?: 'none' | 'tanh' } = {}
     : unaryOp('gelu', 'gelu', input, 'float', undefined, { approximate: 'none' });
 }
 
-/** x·sigmoid(x) (swish). */
+/**
+ * x·sigmoid(x) (swish).
+ * @example
+ * ```ts pytorch=nn.F.silu
+ * console.log(torch.nn.functional.silu(torch.tensor([-1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-0.2689,  0.0000,  0.7311])
+ * ```
+ */
 export function silu(input: Tensor, inplace = false): Tensor {
   expectTensor('silu', 'input', 1, input);
   expectBool('silu', 'inplace', 2, inplace);
@@ -75,7 +113,16 @@ export function tanh(input: Tensor): Tensor {
   return input.tanh();
 }
 
-/** `log(1 + exp(beta·x)) / beta`, linear where `beta·x > threshold`. */
+/**
+ * `log(1 + exp(beta·x)) / beta`, linear where `beta·x > threshold`.
+ * @example
+ * ```ts pytorch=nn.F.softplus
+ * console.log(torch.nn.functional.softplus(torch.tensor([-1, 0, 30], { dtype: 'float32' }))); // linear above the threshold 20
+ * ```
+ * ```text
+ * tensor([ 0.3133,  0.6931, 30.0000])
+ * ```
+ */
 export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
   expectTensor('softplus', 'input', 1, input);
   floatInput('softplus', input);
@@ -99,7 +146,21 @@ export function logSigmoid(input: Tensor): Tensor {
   return unaryOp('log_sigmoid', 'logSigmoid', input, 'float');
 }
 
-/** exp(x) / Σ exp(x) along `dim`. */
+/**
+ * exp(x) / Σ exp(x) along `dim`.
+ * @example
+ * ```ts pytorch=nn.F.softmax
+ * const logits = torch.tensor([[1, 2, 3], [1, 1, 1]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.softmax(logits, 1));
+ * console.log(torch.nn.functional.softmax(logits, 0));
+ * ```
+ * ```text
+ * tensor([[0.0900, 0.2447, 0.6652],
+ *         [0.3333, 0.3333, 0.3333]])
+ * tensor([[0.5000, 0.7311, 0.8808],
+ *         [0.5000, 0.2689, 0.1192]])
+ * ```
+ */
 export function softmax(input: Tensor, dim: number, opts: { dtype?: DTypeLike } = {}): Tensor {
   expectTensor('softmax', 'input', 1, input);
   expectOptions('softmax', opts);
@@ -113,7 +174,19 @@ export function softmin(input: Tensor, dim: number, opts: { dtype?: DTypeLike } 
   return input.neg().softmax(dim, opts);
 }
 
-/** log(softmax(x)) along `dim`, computed stably. */
+/**
+ * log(softmax(x)) along `dim`, computed stably.
+ * @example
+ * ```ts pytorch=nn.F.logSoftmax
+ * const logits = torch.tensor([[1, 2, 3]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.logSoftmax(logits, 1));
+ * console.log(torch.nn.functional.logSoftmax(logits, 1, { dtype: 'float64' }).exp().sum());
+ * ```
+ * ```text
+ * tensor([[-2.4076, -1.4076, -0.4076]])
+ * tensor(1.0000, dtype=torch.float64)
+ * ```
+ */
 export function logSoftmax(input: Tensor, dim: number, opts: { dtype?: DTypeLike } = {}): Tensor {
   expectTensor('log_softmax', 'input', 1, input);
   expectOptions('log_softmax', opts);
@@ -210,6 +283,13 @@ export function threshold(input: Tensor, threshold: number, value: number, inpla
 /**
  * Gated linear unit: splits `dim` in halves a, b and returns a·sigmoid(b) (`GluBackward0`).
  * @throws TorchRuntimeError when that dim's size is odd (PyTorch's message).
+ * @example
+ * ```ts pytorch=nn.F.glu
+ * console.log(torch.nn.functional.glu(torch.tensor([[1, 2, 0, 10]], { dtype: 'float32' }))); // [1, 2] · sigmoid([0, 10])
+ * ```
+ * ```text
+ * tensor([[0.5000, 1.9999]])
+ * ```
  */
 export function glu(input: Tensor, dim = -1): Tensor {
   expectTensor('glu', 'input', 1, input);

@@ -155,7 +155,20 @@ export function conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   return unbatched ? out.squeeze(0) : out;
 }
 
-/** 1-D convolution: input [N, C, L] (or [C, L]), weight [O, C/groups, k]. */
+/**
+ * 1-D convolution: input [N, C, L] (or [C, L]), weight [O, C/groups, k].
+ * @example
+ * ```ts pytorch=nn.F.conv1d
+ * const x = torch.tensor([[[1, 2, 3, 4, 5]]], { dtype: 'float32' }); // [N, C, L]
+ * const w = torch.tensor([[[1, 0, -1]]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.conv1d(x, w));
+ * console.log(torch.nn.functional.conv1d(x, w, null, { padding: 1, stride: 2 }));
+ * ```
+ * ```text
+ * tensor([[[-2., -2., -2.]]])
+ * tensor([[[-2., -2.,  4.]]])
+ * ```
+ */
 export function conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
   expectTensor('conv1d', 'input', 1, input);
   expectTensor('conv1d', 'weight', 2, weight);
@@ -202,6 +215,17 @@ function dilateDim(x: Tensor, dim: number, s: number): Tensor {
 /**
  * Transposed 2-D convolution ("deconvolution"): input [N, Cin, H, W], weight
  * [Cin, Cout/groups, kh, kw]; output size (H − 1)·stride − 2·padding + dilation·(k − 1) + outputPadding + 1.
+ * @example
+ * ```ts pytorch=nn.F.convTranspose2d
+ * const x = torch.tensor([[[[1, 2], [3, 4]]]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.convTranspose2d(x, torch.ones(1, 1, 2, 2), null, { stride: 2 }));
+ * ```
+ * ```text
+ * tensor([[[[1., 1., 2., 2.],
+ *           [1., 1., 2., 2.],
+ *           [3., 3., 4., 4.],
+ *           [3., 3., 4., 4.]]]])
+ * ```
  */
 export function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTransposeOptions = {}): Tensor {
   expectTensor('conv_transpose2d', 'input', 1, input);

@@ -39,6 +39,15 @@ export function dropout(input: Tensor, p = 0.5, training = true, inplace = false
 /**
  * Channel dropout for [N, C, *] (or [C, *]) inputs: zeroes whole channels with
  * probability `p` (PyTorch's `feature_dropout`).
+ * @example
+ * ```ts pytorch=nn.F.dropout2d
+ * torch.manualSeed(0);
+ * const x = torch.ones(1, 4, 2, 2);
+ * console.log(torch.nn.functional.dropout2d(x, 0.5).sum([2, 3])); // whole channels are zeroed
+ * ```
+ * ```text
+ * tensor([[0., 0., 8., 0.]])
+ * ```
  */
 export function dropout2d(input: Tensor, p = 0.5, training = true, inplace = false): Tensor {
   expectTensor('dropout2d', 'input', 1, input);

@@ -100,6 +100,16 @@ export function unfold(input: Tensor, kernelSize: IntOrTuple, opts: FoldOptions 
 /**
  * Combines sliding local blocks into an image, summing overlaps: input [N, C·kh·kw, L]
  * (or [C·kh·kw, L]) → [N, C, *outputSize]. The adjoint of {@link unfold}.
+ * @example
+ * ```ts pytorch=nn.F.fold
+ * const cols = torch.ones(1, 4, 4); // 4 blocks of 2 × 2 values
+ * console.log(torch.nn.functional.fold(cols, [3, 3], 2)); // overlapping blocks add up
+ * ```
+ * ```text
+ * tensor([[[[1., 2., 1.],
+ *           [2., 4., 2.],
+ *           [1., 2., 1.]]]])
+ * ```
  */
 export function fold(input: Tensor, outputSize: IntOrTuple, kernelSize: IntOrTuple, opts: FoldOptions = {}): Tensor {
   const op = 'fold';

@@ -85,6 +85,18 @@ function embeddingRenorm_(weight: Tensor, flat: Tensor, maxNorm: number, normTyp
 /**
  * Looks up rows of `weight` [num, dim] for integer `input` of any shape → [*input.shape, dim].
  * Rows at `paddingIdx` receive no gradient, as in PyTorch.
+ * @example
+ * ```ts pytorch=nn.F.embedding
+ * const weight = torch.tensor([[0, 0], [1, 10], [2, 20]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.embedding(torch.tensor([[2, 1], [0, 2]]), weight));
+ * ```
+ * ```text
+ * tensor([[[ 2., 20.],
+ *          [ 1., 10.]],
+ *
+ *         [[ 0.,  0.],
+ *          [ 2., 20.]]])
+ * ```
  */
 export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions = {}): Tensor {
   expectTensor('embedding', 'input', 1, input);

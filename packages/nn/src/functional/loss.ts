@@ -4,7 +4,7 @@
  * logits losses, BCE's log clamp at −100).
  */
 import {
-  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, cat, deviceCheck, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
+  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, broadcastShapes, cat, cppName, resultType, deviceCheck, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
 } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
@@ -45,7 +45,19 @@ export interface ReductionOptions {
   reduction?: Reduction;
 }
 
-/** Mean squared error: (input − target)². */
+/**
+ * Mean squared error: (input − target)².
+ * @example
+ * ```ts pytorch=nn.F.mseLoss
+ * const pred = torch.tensor([0.5, 1, 2], { dtype: 'float32', requiresGrad: true });
+ * const loss = torch.nn.functional.mseLoss(pred, torch.ones(3));
+ * loss.backward();
+ * console.log(loss, pred.grad);
+ * ```
+ * ```text
+ * tensor(0.4167, grad_fn=<MseLossBackward0>) tensor([-0.3333,  0.0000,  0.6667])
+ * ```
+ */
 export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
   expectTensor('mse_loss', 'input', 1, input);
   expectTensor('mse_loss', 'target', 2, target);
@@ -55,7 +67,17 @@ export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = 
   return fusedNode('MseLossBackward0', [input, target], (x, t) => reduce(x.sub(t).square(), reduction, 'mse_loss'));
 }
 
-/** Mean absolute error: |input − target|. */
+/**
+ * Mean absolute error: |input − target|.
+ * @example
+ * ```ts pytorch=nn.F.l1Loss
+ * const pred = torch.tensor([0.5, 1, 3], { dtype: 'float32' });
+ * console.log(torch.nn.functional.l1Loss(pred, torch.ones(3)), torch.nn.functional.l1Loss(pred, torch.ones(3), { reduction: 'sum' }));
+ * ```
+ * ```text
+ * tensor(0.8333) tensor(2.5000)
+ * ```
+ */
 export function l1Loss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
   expectTensor('l1_loss', 'input', 1, input);
   expectTensor('l1_loss', 'target', 2, target);
@@ -81,7 +103,17 @@ export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptio
   });
 }
 
-/** Huber: 0.5·d² where |d| < δ, δ·(|d| − 0.5·δ) elsewhere. */
+/**
+ * Huber: 0.5·d² where |d| < δ, δ·(|d| − 0.5·δ) elsewhere.
+ * @example
+ * ```ts pytorch=nn.F.huberLoss
+ * const pred = torch.tensor([0, 0.5, 3], { dtype: 'float32' });
+ * console.log(torch.nn.functional.huberLoss(pred, torch.zeros(3), { reduction: 'none', delta: 2 }));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.1250, 4.0000])
+ * ```
+ */
 export function huberLoss(input: Tensor, target: Tensor, opts: ReductionOptions & { delta?: number } = {}): Tensor {
   expectTensor('huber_loss', 'input', 1, input);
   expectTensor('huber_loss', 'target', 2, target);
@@ -132,6 +164,17 @@ function checkTarget(input: Tensor, target: Tensor, op: string): void {
  * Negative log likelihood of log-probabilities `input` [N, C] (or [C], or
  * [N, C, d…]) at class indices `target` [N] (or [], or [N, d…]). The mean is
  * weighted: Σ wₜ·lossᵢ / Σ wₜ over non-ignored entries.
+ * @example
+ * ```ts pytorch=nn.F.nllLoss
+ * const logProbs = torch.tensor([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]], { dtype: 'float32' }).log();
+ * const target = torch.tensor([2, 0]);
+ * console.log(torch.nn.functional.nllLoss(logProbs, target));
+ * console.log(torch.nn.functional.nllLoss(logProbs, target, { weight: torch.tensor([1, 1, 3], { dtype: 'float32' }) }));
+ * ```
+ * ```text
+ * tensor(0.6020)
+ * tensor(0.6476)
+ * ```
  */
 export function nllLoss(input: Tensor, target: Tensor, opts: NllLossOptions = {}): Tensor {
   expectTensor('nll_loss', 'input', 1, input);
@@ -275,7 +318,17 @@ class BinaryCrossEntropy extends Function {
   }
 }
 
-/** Binary cross entropy of probabilities `input` ∈ [0, 1]; each log is clamped at −100 as in PyTorch. */
+/**
+ * Binary cross entropy of probabilities `input` ∈ [0, 1]; each log is clamped at −100 as in PyTorch.
+ * @example
+ * ```ts pytorch=nn.F.binaryCrossEntropy
+ * const probs = torch.tensor([0.9, 0.2, 0.5], { dtype: 'float32' });
+ * console.log(torch.nn.functional.binaryCrossEntropy(probs, torch.tensor([1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.3406)
+ * ```
+ */
 export function binaryCrossEntropy(input: Tensor, target: Tensor, opts: BceOptions = {}): Tensor {
   expectTensor('binary_cross_entropy', 'input', 1, input);
   expectTensor('binary_cross_entropy', 'target', 2, target);
@@ -299,7 +352,18 @@ export interface BceWithLogitsOptions extends BceOptions {
   posWeight?: Tensor | null;
 }
 
-/** Sigmoid + binary cross entropy in one stable expression (PyTorch's formula). */
+/**
+ * Sigmoid + binary cross entropy in one stable expression (PyTorch's formula).
+ * @example
+ * ```ts pytorch=nn.F.binaryCrossEntropyWithLogits
+ * const logits = torch.tensor([2, -1, 0], { dtype: 'float32' });
+ * const target = torch.tensor([1, 0, 1], { dtype: 'float32' });
+ * console.log(torch.nn.functional.binaryCrossEntropyWithLogits(logits, target, { reduction: 'none' }));
+ * ```
+ * ```text
+ * tensor([0.1269, 0.3133, 0.6931])
+ * ```
+ */
 export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts: BceWithLogitsOptions = {}): Tensor {
   expectTensor('binary_cross_entropy_with_logits', 'input', 1, input);
   expectTensor('binary_cross_entropy_with_logits', 'target', 2, target);
@@ -336,7 +400,20 @@ export interface KlDivOptions {
   logTarget?: boolean;
 }
 
-/** Kullback–Leibler divergence with `input` as log-probabilities: target·(log target − input). */
+/**
+ * Kullback–Leibler divergence with `input` as log-probabilities: target·(log target − input).
+ * @example
+ * ```ts pytorch=nn.F.klDiv
+ * const input = torch.tensor([[0.25, 0.75]], { dtype: 'float32' }).log();
+ * const target = torch.tensor([[0.5, 0.5]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.klDiv(input, target, { reduction: 'batchmean' }));
+ * console.log(torch.nn.functional.klDiv(input, target.log(), { reduction: 'batchmean', logTarget: true }));
+ * ```
+ * ```text
+ * tensor(0.1438)
+ * tensor(0.1438)
+ * ```
+ */
 export function klDiv(input: Tensor, target: Tensor, opts: KlDivOptions = {}): Tensor {
   expectTensor('kl_div', 'input', 1, input);
   expectTensor('kl_div', 'target', 2, target);
@@ -418,7 +495,18 @@ export function poissonNllLoss(input: Tensor, target: Tensor, opts: PoissonNllOp
   return reduce(loss, opts.reduction ?? 'mean', 'poisson_nll_loss');
 }
 
-/** max(0, −y·(x1 − x2) + margin) for targets y = ±1. */
+/**
+ * max(0, −y·(x1 − x2) + margin) for targets y = ±1.
+ * @example
+ * ```ts pytorch=nn.F.marginRankingLoss
+ * const x1 = torch.tensor([1, 2, 3], { dtype: 'float32' });
+ * const x2 = torch.tensor([2, 2, 1], { dtype: 'float32' });
+ * console.log(torch.nn.functional.marginRankingLoss(x1, x2, torch.tensor([1, -1, 1], { dtype: 'float32' }), { margin: 0.5 }));
+ * ```
+ * ```text
+ * tensor(0.6667)
+ * ```
+ */
 export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
   expectTensor('margin_ranking_loss', 'input1', 1, input1);
   expectTensor('margin_ranking_loss', 'input2', 2, input2);
@@ -458,7 +546,19 @@ export interface TripletMarginOptions extends ReductionOptions {
   swap?: boolean;
 }
 
-/** max(0, margin + d(anchor, positive) − d(anchor, negative)) with `pairwiseDistance`. */
+/**
+ * max(0, margin + d(anchor, positive) − d(anchor, negative)) with `pairwiseDistance`.
+ * @example
+ * ```ts pytorch=nn.F.tripletMarginLoss
+ * const anchor = torch.tensor([[0, 0]], { dtype: 'float32' });
+ * const positive = torch.tensor([[0, 1]], { dtype: 'float32' });
+ * const negative = torch.tensor([[0, 1.5]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.tripletMarginLoss(anchor, positive, negative)); // max(0, 1 + 1 − 1.5)
+ * ```
+ * ```text
+ * tensor(0.5000)
+ * ```
+ */
 export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Tensor, opts: TripletMarginOptions = {}): Tensor {
   expectTensor('triplet_margin_loss', 'anchor', 1, anchor);
   expectTensor('triplet_margin_loss', 'positive', 2, positive);
@@ -472,7 +572,18 @@ export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Te
   return reduce(dPos.sub(dNeg).add(opts.margin ?? 1.0).clamp(0), opts.reduction ?? 'mean', 'triplet_margin_loss');
 }
 
-/** ‖x1 − x2 + eps‖_p along the last dim. */
+/**
+ * ‖x1 − x2 + eps‖_p along the last dim.
+ * @example
+ * ```ts pytorch=nn.F.pairwiseDistance
+ * const a = torch.tensor([[0, 0], [1, 1]], { dtype: 'float32' });
+ * const b = torch.tensor([[3, 4], [1, 1]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.pairwiseDistance(a, b)); // ‖a − b + eps‖ per row
+ * ```
+ * ```text
+ * tensor([5.0000e+00, 1.4142e-06])
+ * ```
+ */
 export function pairwiseDistance(x1: Tensor, x2: Tensor, opts: { p?: number; eps?: number; keepdim?: boolean } = {}): Tensor {
   expectTensor('pairwise_distance', 'x1', 1, x1);
   expectTensor('pairwise_distance', 'x2', 2, x2);
@@ -481,16 +592,35 @@ export function pairwiseDistance(x1: Tensor, x2: Tensor, opts: { p?: number; eps
   return x1.sub(x2).add(opts.eps ?? 1e-6).norm(opts.p ?? 2, d, opts.keepdim ?? false);
 }
 
-/** x1·x2 / max(‖x1‖·‖x2‖, eps) along `dim` (each squared norm clamped at eps², as ATen). */
+/**
+ * Cosine similarity along `dim`: Σ (x1 / max(‖x1‖, eps)) · (x2 / max(‖x2‖, eps)), after
+ * broadcasting the two; each is divided by its norm first, as PyTorch 1.13 does.
+ * @throws TorchRuntimeError for integer inputs (PyTorch's "expected common dtype to be floating point").
+ * @example
+ * ```ts pytorch=nn.F.cosineSimilarity
+ * const a = torch.tensor([[1, 0], [1, 1]], { dtype: 'float32' });
+ * const b = torch.tensor([[0, 1], [2, 2]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.cosineSimilarity(a, b));
+ * ```
+ * ```text
+ * tensor([0.0000, 1.0000])
+ * ```
+ */
 export function cosineSimilarity(x1: Tensor, x2: Tensor, opts: { dim?: number; eps?: number } = {}): Tensor {
   expectTensor('cosine_similarity', 'x1', 1, x1);
   expectTensor('cosine_similarity', 'x2', 2, x2);
   expectOptions('cosine_similarity', opts);
   const dim = opts.dim ?? 1;
   const eps = opts.eps ?? 1e-8;
-  const n1 = x1.square().sum(dim).clamp(eps * eps);
-  const n2 = x2.square().sum(dim).clamp(eps * eps);
-  return x1.mul(x2).sum(dim).div(n1.mul(n2).sqrt());
+  const dt = resultType(x1, x2);
+  if (!dt.isFloatingPoint) throw new TorchRuntimeError('cosine_similarity', `expected common dtype to be floating point, yet common dtype is ${cppName(dt)}`);
+  // PyTorch 1.13's order: broadcast, divide each by its L2 norm (clamped at eps), sum the products
+  const shape = broadcastShapes(x1._shape, x2._shape, 'cosine_similarity');
+  const a = x1.expand(shape);
+  const b = x2.expand(shape);
+  const na = a.square().sum(dim, { keepdim: true }).sqrt().clamp(eps);
+  const nb = b.square().sum(dim, { keepdim: true }).sqrt().clamp(eps);
+  return a.div(na).mul(b.div(nb)).sum(dim);
 }
 
 /** Options of `gaussianNllLoss`. */
@@ -630,7 +760,9 @@ export interface TripletMarginWithDistanceOptions extends ReductionOptions {
  * @example
  * ```ts pytorch=nn.F.tripletMarginWithDistanceLoss
  * const F = torch.nn.functional;
- * const a = torch.tensor([[1, 0]]), p = torch.tensor([[1, 0.1]]), n = torch.tensor([[0, 1]]);
+ * const a = torch.tensor([[1, 0]], { dtype: 'float32' });
+ * const p = torch.tensor([[1, 0.1]]);
+ * const n = torch.tensor([[0, 1]], { dtype: 'float32' });
  * const cosine = (x: torch.Tensor, y: torch.Tensor) => F.cosineSimilarity(x, y).neg().add(1);
  * console.log(F.tripletMarginWithDistanceLoss(a, p, n, { distanceFunction: cosine, margin: 1.5 }));
  * ```

@@ -37,6 +37,18 @@ function channelShape(x: Tensor): number[] {
  * Batch normalisation over the channel dim 1 of [N, C, …]. In training mode it
  * normalises with the batch mean and biased variance and updates `runningMean`
  * / `runningVar` in place (with the unbiased variance), as PyTorch does.
+ * @example
+ * ```ts pytorch=nn.F.batchNorm
+ * const x = torch.tensor([[1, 2], [3, 6]], { dtype: 'float32' });
+ * const mean = torch.zeros(2), variance = torch.ones(2);
+ * console.log(torch.nn.functional.batchNorm(x, mean, variance, { training: true }));
+ * console.log(mean, variance); // updated in place with momentum 0.1
+ * ```
+ * ```text
+ * tensor([[-1.0000, -1.0000],
+ *         [ 1.0000,  1.0000]])
+ * tensor([0.2000, 0.4000]) tensor([1.1000, 1.7000])
+ * ```
  */
 export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar: Tensor | null, opts: BatchNormOptions = {}): Tensor {
   expectTensor('batch_norm', 'input', 1, input);
@@ -95,7 +107,18 @@ export interface LayerNormOptions {
   eps?: number;
 }
 
-/** Layer normalisation over the trailing dims `normalizedShape` (biased variance). */
+/**
+ * Layer normalisation over the trailing dims `normalizedShape` (biased variance).
+ * @example
+ * ```ts pytorch=nn.F.layerNorm
+ * const x = torch.tensor([[1, 2, 3], [2, 2, 8]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.layerNorm(x, [3]));
+ * ```
+ * ```text
+ * tensor([[-1.2247,  0.0000,  1.2247],
+ *         [-0.7071, -0.7071,  1.4142]])
+ * ```
+ */
 export function layerNorm(input: Tensor, normalizedShape: number | readonly number[], opts: LayerNormOptions = {}): Tensor {
   expectTensor('layer_norm', 'input', 1, input);
   expectIntOrList('layer_norm', 'normalized_shape', 2, normalizedShape);
@@ -135,7 +158,20 @@ export interface GroupNormOptions {
   eps?: number;
 }
 
-/** Group normalisation: channels split into `numGroups` groups, each normalised over its channels and spatial dims. */
+/**
+ * Group normalisation: channels split into `numGroups` groups, each normalised over its channels and spatial dims.
+ * @example
+ * ```ts pytorch=nn.F.groupNorm
+ * const x = torch.arange(8, { dtype: 'float32' }).reshape(1, 4, 2);
+ * console.log(torch.nn.functional.groupNorm(x, 2));
+ * ```
+ * ```text
+ * tensor([[[-1.3416, -0.4472],
+ *          [ 0.4472,  1.3416],
+ *          [-1.3416, -0.4472],
+ *          [ 0.4472,  1.3416]]])
+ * ```
+ */
 export function groupNorm(input: Tensor, numGroups: number, opts: GroupNormOptions = {}): Tensor {
   expectTensor('group_norm', 'input', 1, input);
   expectOptions('group_norm', opts);
@@ -159,7 +195,21 @@ function groupNormImpl(input: Tensor, numGroups: number, opts: GroupNormOptions)
   return out;
 }
 
-/** `x / max(‖x‖_p, eps)` along `dim` (default p = 2, dim = 1). */
+/**
+ * `x / max(‖x‖_p, eps)` along `dim` (default p = 2, dim = 1).
+ * @example
+ * ```ts pytorch=nn.F.normalize
+ * const x = torch.tensor([[3, 4], [1, 0]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.normalize(x)); // rows scaled to unit L2 norm
+ * console.log(torch.nn.functional.normalize(x, { p: 1, dim: 0 }));
+ * ```
+ * ```text
+ * tensor([[0.6000, 0.8000],
+ *         [1.0000, 0.0000]])
+ * tensor([[0.7500, 1.0000],
+ *         [0.2500, 0.0000]])
+ * ```
+ */
 export function normalize(input: Tensor, opts: { p?: number; dim?: number; eps?: number } = {}): Tensor {
   expectTensor('normalize', 'input', 1, input);
   expectOptions('normalize', opts);

@@ -2,7 +2,21 @@
 import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchRuntimeError, fmtShape, expectInt, expectTensor } from '@antorcha/core';
 
-/** [*, C·r², H, W] → [*, C, H·r, W·r] (`PixelShuffleBackward0`). */
+/**
+ * [*, C·r², H, W] → [*, C, H·r, W·r] (`PixelShuffleBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.pixelShuffle
+ * const x = torch.arange(8, { dtype: 'float32' }).reshape(1, 8, 1, 1);
+ * console.log(torch.nn.functional.pixelShuffle(x, 2)); // [1, 2, 2, 2]
+ * ```
+ * ```text
+ * tensor([[[[0., 1.],
+ *           [2., 3.]],
+ *
+ *          [[4., 5.],
+ *           [6., 7.]]]])
+ * ```
+ */
 export function pixelShuffle(input: Tensor, upscaleFactor: number): Tensor {
   expectTensor('pixel_shuffle', 'input', 1, input);
   const op = 'pixel_shuffle';

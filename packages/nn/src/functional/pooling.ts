@@ -193,7 +193,17 @@ function to2d(v: IntOrTuple | null | undefined, fill: number, op: string, what: 
   return [fill, ntuple(v, 1, op, what)[0]!];
 }
 
-/** 1-D max pooling over [N, C, L] (or [C, L]). */
+/**
+ * 1-D max pooling over [N, C, L] (or [C, L]).
+ * @example
+ * ```ts pytorch=nn.F.maxPool1d
+ * const x = torch.tensor([[[1, 3, 2, 5, 4]]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.maxPool1d(x, 2), torch.nn.functional.maxPool1d(x, 2, { ceilMode: true }));
+ * ```
+ * ```text
+ * tensor([[[3., 5.]]]) tensor([[[3., 5., 4.]]])
+ * ```
+ */
 export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
   expectTensor('max_pool1d', 'input', 1, input);
   expectOptions('max_pool1d', opts);
@@ -252,7 +262,18 @@ function avgDivisors(sizes: number[], g: Geometry, countIncludePad: boolean, ove
   return out;
 }
 
-/** 2-D average pooling over [N, C, H, W] (or [C, H, W]). */
+/**
+ * 2-D average pooling over [N, C, H, W] (or [C, H, W]).
+ * @example
+ * ```ts pytorch=nn.F.avgPool2d
+ * const x = torch.arange(16, { dtype: 'float32' }).reshape(1, 1, 4, 4);
+ * console.log(torch.nn.functional.avgPool2d(x, 2));
+ * ```
+ * ```text
+ * tensor([[[[ 2.5000,  4.5000],
+ *           [10.5000, 12.5000]]]])
+ * ```
+ */
 export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
   expectTensor('avg_pool2d', 'input', 1, input);
   expectOptions('avg_pool2d', opts);
@@ -340,6 +361,16 @@ function adaptiveSizes(outputSize: IntOrTuple | (number | null)[], x: Tensor, op
 /**
  * 2-D adaptive average pooling to `outputSize` (an int, or [h, w] with null
  * keeping that input size).
+ * @example
+ * ```ts pytorch=nn.F.adaptiveAvgPool2d
+ * const x = torch.arange(16, { dtype: 'float32' }).reshape(1, 1, 4, 4);
+ * console.log(torch.nn.functional.adaptiveAvgPool2d(x, 1));
+ * console.log(torch.nn.functional.adaptiveAvgPool2d(x, [1, 2]));
+ * ```
+ * ```text
+ * tensor([[[[7.5000]]]])
+ * tensor([[[[6.5000, 8.5000]]]])
+ * ```
  */
 export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
   expectTensor('adaptive_avg_pool2d', 'input', 1, input);
