@@ -181,7 +181,7 @@ function toHost(dtype: DTypeName, bytes: ArrayBuffer): HostArray {
  * @throws WebGPUUnavailableError when no adapter exists (see `WebGPUOptions.timeoutMs`).
  * @example
  * Falling back to the CPU where there is no GPU:
- * ```ts
+ * ```ts pytorch=core.webgpu.createWebGPUBackend
  * import * as torch from 'antorcha';
  * import { createWebGPUBackend, webgpu } from '@antorcha/backend-webgpu';
  *

@@ -119,7 +119,7 @@ let available: Promise<boolean> | null = null;
 /**
  * Whether a WebGPU adapter can be obtained here (cached after the first call).
  * @example
- * ```ts
+ * ```ts pytorch=core.webgpu.isAvailable
  * import * as torch from 'antorcha';
  * import { initWebGPU, isAvailable } from '@antorcha/backend-webgpu';
  *

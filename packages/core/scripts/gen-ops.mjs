@@ -52,12 +52,19 @@ for (const [key, row] of rows) {
   if (!ELEMENTWISE.has(fam) && fam !== null && !row.manualFunction) throw new Error(`${key}: ${fam} rows need a hand-written function (manualFunction)`);
   if (generated && has(row, 'function')) {
     factoryImports.add(`${fam}Fn`);
-    fns.push(`/** ${row.doc} */\nexport const ${key} = ${fam}Fn('${key}');`);
+    fns.push(`${fnDoc(row)}\nexport const ${key} = ${fam}Fn('${key}');`);
   }
   if (ELEMENTWISE.has(fam) && has(row, 'inplace') && !row.manualMethod && !row.manualFunction) {
     factoryImports.add(`${fam}InplaceFn`);
     fns.push(`/** In-place {@link ${key}}: writes into \`input\` and returns it. */\nexport const ${key}_ = ${fam}InplaceFn('${key}');`);
   }
+
+/** The TSDoc of a generated function: the row's summary, and its example when it has one. */
+function fnDoc(row) {
+  if (!row.example) return `/** ${row.doc} */`;
+  return ['/**', ` * ${row.doc}`, ' * @example', ...row.example.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
+}
+
   for (const alias of row.aliases ?? []) {
     const a = camel(alias);
     const doc = `/** Alias of {@link ${key}} (PyTorch's \`${alias}\`). */`;

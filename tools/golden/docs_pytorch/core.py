@@ -1,6 +1,11 @@
 """PyTorch programs for the TSDoc @example blocks of packages/core, rng, autograd and backend-webgpu (ids start with `core.`)."""
 
 EXAMPLES = {
+    'core.Complex': '''
+z = complex(1, 2)
+print(str(z))
+print(torch.tensor([z, complex(0, -1)]))
+''',
     'core.DType': '''
 print(torch.float32, torch.zeros([2], dtype=torch.int32).dtype)
 ''',
@@ -43,6 +48,8 @@ x = torch.tensor([[1, 5, 2], [7, 3, 4]])
 values, indices = torch.median(x, 1)
 print(values, indices)
 print(x.max(1))
+''',
+    'core.abs': '''print(torch.abs(torch.tensor([-3, 0, 2])))
 ''',
     'core.add': '''
 a = torch.tensor([1, 2, 3])
@@ -254,6 +261,10 @@ u = torch.tensor([1, 2], dtype=torch.float32)
 print(torch.einsum('ij,jk->ik', m, m))
 print(torch.einsum('ii', m))
 print(torch.einsum('i,j', u, u))
+''',
+    'core.exp': '''x = torch.tensor([0, 1, -1], dtype=torch.float32)
+print(torch.exp(x))
+print(x.exp().log())
 ''',
     'core.expand': '''
 x = torch.tensor([[1], [2]])
@@ -563,6 +574,9 @@ print(torch.linalg.vector_norm(v, 1))
     'core.linspace': '''
 print(torch.linspace(0, 1, 5))
 ''',
+    'core.log': '''import math
+print(torch.log(torch.tensor([1, math.e, 0, -1], dtype=torch.float32)))
+''',
     'core.logaddexp': '''
 a = torch.tensor([0, -100, 1000], dtype=torch.float32)
 b = torch.tensor([0, -101, 1000], dtype=torch.float32)
@@ -631,6 +645,11 @@ print(a.mm(torch.eye(2)))
     'core.mode': '''
 print(torch.mode(torch.tensor([1, 2, 2, 3, 3])))
 ''',
+    'core.mul': '''a = torch.tensor([1, 2, 3])
+print(torch.mul(a, 2))
+print(a.mul(torch.tensor([[1], [-1]])))
+print(a.mul(0.5))
+''',
     'core.nanToNum': '''
 x = torch.tensor([float('nan'), float('inf'), float('-inf'), 1])
 print(torch.nan_to_num(x, nan=0, posinf=9))
@@ -661,6 +680,11 @@ print(torch.polygamma(1, torch.tensor([1, 2], dtype=torch.float32)))
 x = torch.tensor([-1, 2])
 print(torch.positive(x))
 ''',
+    'core.pow': '''x = torch.tensor([1, 2, 3])
+print(torch.pow(x, 2))
+print(x.pow(torch.tensor([0, 1, 2])))
+print(torch.pow(x, 0.5))
+''',
     'core.prod': '''
 print(torch.tensor([[1, 2], [3, 4]]).prod(1))
 ''',
@@ -685,6 +709,10 @@ print(torch.randn(2, 3))
     'core.randperm': '''
 torch.manual_seed(0)
 print(torch.randperm(6))
+''',
+    'core.relu': '''x = torch.tensor([-1.5, 0, 2])
+print(torch.relu(x))
+print(x.relu_(), x)
 ''',
     'core.renorm': '''
 x = torch.tensor([[1, 1, 1, 1], [0.1, 0, 0, 0]])
@@ -750,6 +778,10 @@ torch.set_printoptions(sci_mode=False, precision=6)
 print(x)
 torch.set_printoptions(profile='default')
 ''',
+    'core.sigmoid': '''x = torch.tensor([-2, 0, 3], dtype=torch.float32)
+print(torch.sigmoid(x))
+print(x.sigmoid().sum())
+''',
     'core.sinc': '''
 print(torch.sinc(torch.tensor([0, 0.5, 1])))
 ''',
@@ -773,6 +805,8 @@ print(torch.special.erfcx(torch.tensor([0, 30], dtype=torch.float64)))
 x = torch.arange(5)
 print(*torch.split(x, 2))
 print(*x.split([1, 4]))
+''',
+    'core.sqrt': '''print(torch.sqrt(torch.tensor([4, 2, -1], dtype=torch.float32)))
 ''',
     'core.squeeze': '''
 x = torch.zeros(2, 1, 3, 1)
@@ -813,6 +847,8 @@ print(U.mul(S.unsqueeze(-2)).matmul(V.mT).sub(A).abs().max().lt(1e-12))
     'core.takeAlongDim': '''
 x = torch.tensor([[10, 30, 20], [60, 40, 50]])
 print(torch.take_along_dim(x, x.argmax(1, True), 1))
+''',
+    'core.tanh': '''print(torch.tanh(torch.tensor([-2, 0, 0.5], dtype=torch.float32)))
 ''',
     'core.tensor': '''
 print(torch.tensor([[1, 2], [3, 4]]))
@@ -886,6 +922,16 @@ print(x.view([-1, 2]).shape)
 ''',
     'core.viewAsReal': '''
 print(torch.view_as_real(torch.tensor([1+2j, 3-4j])))
+''',
+    'core.webgpu.createWebGPUBackend': '''
+device = 'cuda' if torch.cuda.is_available() else 'cpu'
+y = torch.ones([3], device=device).mul(2)
+print(y.to('cpu'))
+''',
+    'core.webgpu.isAvailable': '''
+device = 'cuda' if torch.cuda.is_available() else 'cpu'
+x = torch.arange(4, device=device)
+print(x.mul(x).to('cpu'))
 ''',
     'core.where': '''
 x = torch.tensor([-1.5, 0.5, 2])

@@ -9,7 +9,7 @@ import { formatPythonFloat } from '../printing/pyfloat.js';
  * An immutable complex number `re + im·j`, Antorcha's stand-in for a Python `complex`.
  * `String(z)` prints as Python's `repr` (`(1+2j)`, `2j`, `(-0-1j)`).
  * @example
- * ```ts
+ * ```ts pytorch=core.Complex
  * const z = new torch.Complex(1, 2);
  * console.log(String(z));
  * console.log(torch.tensor([z, torch.cplx(0, -1)]).toString());

@@ -55,6 +55,11 @@ export interface OpRow {
   readonly variants: readonly Variant[];
   /** One-line summary: the TSDoc of generated functions and methods, and the docs' mapping table. */
   readonly doc: string;
+  /**
+   * The lines of an `@example` for the generated function's TSDoc (a ```` ```ts ```` block and
+   * the ```` ```text ```` block of its output, which the doctests check), without the ` * ` prefix.
+   */
+  readonly example?: readonly string[];
   /** Other PyTorch names of the same op (`arccos` for `acos`), in PyTorch's spelling. */
   readonly aliases?: readonly string[];
   /**
