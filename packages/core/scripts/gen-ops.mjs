@@ -79,19 +79,19 @@ function fnDoc(row) {
   if (row.manualMethod) {
     for (const alias of row.aliases ?? []) {
       const a = camel(alias);
-      if (has(row, 'method')) methods.push(`  /** Alias of {@link Tensor.${key}} (PyTorch's \`${alias}\`). */\n  ${a}: Tensor['${camel(row.aten)}'];`);
-      if (has(row, 'inplace')) methods.push(`  /** Alias of {@link Tensor.${key}_} (PyTorch's \`${alias}_\`). */\n  ${a}_: Tensor['${camel(row.aten)}_'];`);
+      if (has(row, 'method')) methods.push(`  /** Alias of {@link Tensor.${key}} (PyTorch's \`${alias}\`). */\n  ${a}: Tensor<D>['${camel(row.aten)}'];`);
+      if (has(row, 'inplace')) methods.push(`  /** Alias of {@link Tensor.${key}_} (PyTorch's \`${alias}_\`). */\n  ${a}_: Tensor<D>['${camel(row.aten)}_'];`);
     }
   }
   if (has(row, 'method') && !row.manualMethod) {
     for (const name of [key, ...(row.aliases ?? []).map(camel)]) {
       const doc = name === key ? row.doc : `Alias of {@link Tensor.${key}} (PyTorch's \`${row.aliases.find((x) => camel(x) === name)}\`).`;
-      methods.push(`  /** ${doc} */\n  ${name}(...args: MethodArgs<typeof ops.${key}>): ReturnType<typeof ops.${key}>;`);
+      methods.push(`  /** ${doc} */\n  ${methodSignature(name, key, row)};`);
     }
   }
   if (has(row, 'inplace') && !row.manualMethod) {
     for (const name of [key, ...(row.aliases ?? []).map(camel)]) {
-      methods.push(`  /** In-place {@link Tensor.${name}}. */\n  ${name}_(...args: MethodArgs<typeof ops.${key}_>): Tensor;`);
+      methods.push(`  /** In-place {@link Tensor.${name}}. */\n  ${name}_(...args: MethodArgs<typeof ops.${key}_>): Tensor<D>;`);
     }
   }
 }

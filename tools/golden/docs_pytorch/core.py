@@ -68,10 +68,26 @@ print(torch.addmv(torch.ones(2), torch.ones(2, 3), torch.ones(3)))
     'core.addr': '''
 print(torch.addr(torch.zeros(2, 2), torch.tensor([1, 2]), torch.tensor([3, 4])))
 ''',
+    'core.all': '''
+x = torch.tensor([[True, False], [True, True]])
+print(torch.all(x), x.all(1))
+''',
+    'core.amax': '''
+x = torch.tensor([[1, 9, 3], [7, 2, 8]])
+print(torch.amax(x, 1), torch.amax(x, [0, 1]))
+''',
+    'core.amin': '''
+x = torch.tensor([[1, 9, 3], [7, 2, 8]])
+print(torch.amin(x, 0))
+''',
     'core.aminmax': '''
 x = torch.tensor([[4, -1, 7], [0, 2, 2]])
 min, max = torch.aminmax(x, dim=1)
 print(min, max)
+''',
+    'core.any': '''
+x = torch.tensor([[0, 0], [0, 3]])
+print(torch.any(x), x.any(1))
 ''',
     'core.arange': '''
 print(torch.arange(5))
@@ -81,6 +97,13 @@ print(torch.arange(1, 2.5, 0.5))
 x = torch.tensor([[1, 9, 3], [7, 2, 8]])
 print(torch.argmax(x))
 print(torch.argmax(x, 1))
+''',
+    'core.argmin': '''
+x = torch.tensor([[4, 1, 3], [0, 5, 0]])
+print(torch.argmin(x), torch.argmin(x, 1))
+''',
+    'core.argsort': '''
+print(torch.argsort(torch.tensor([3, 1, 2])))
 ''',
     'core.atleast1d': '''
 print(torch.atleast_1d(torch.tensor(3)))
@@ -176,6 +199,12 @@ print(torch.clamp(torch.tensor([-2, 0.5, 3]), -1, 1))
     'core.clampMin': '''
 print(torch.clamp_min(torch.tensor([-1, 2]), 0))
 ''',
+    'core.clone': '''
+x = torch.tensor([1, 2])
+y = x.clone()
+y.add_(10)
+print(x, y)
+''',
     'core.combinations': '''
 print(torch.combinations(torch.tensor([1, 2, 3])))
 ''',
@@ -213,6 +242,9 @@ print(torch.tensor([complex(1, 2), complex(0, -1)]))
     'core.cross': '''
 print(torch.cross(torch.tensor([1, 0, 0]), torch.tensor([0, 1, 0])))
 ''',
+    'core.cumprod': '''
+print(torch.cumprod(torch.tensor([1, 2, 3, 4]), 0))
+''',
     'core.cumsum': '''
 print(torch.tensor([1, 2, 3, 4]).cumsum(0))
 print(torch.tensor([[1.5, 2], [3, 4]]).cumsum(1))
@@ -225,6 +257,12 @@ print(torch.deg2rad(torch.tensor([180, 90], dtype=torch.float32)))
 ''',
     'core.det': '''
 print(torch.det(torch.tensor([[4, 1], [2, 3]], dtype=torch.float64)))
+''',
+    'core.detach': '''
+x = torch.tensor([1, 2], dtype=torch.float32, requires_grad=True)
+y = x.mul(2)
+print(y)
+print(y.detach())
 ''',
     'core.diag': '''
 print(torch.diag(torch.tensor([1, 2])))
@@ -254,6 +292,9 @@ a = torch.tensor([7, -7])
 print(torch.div(a, 2))
 print(torch.div(a, 2, rounding_mode='floor'))
 print(a.div(2, rounding_mode='trunc'))
+''',
+    'core.dot': '''
+print(torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6])))
 ''',
     'core.einsum': '''
 m = torch.arange(4, dtype=torch.float32).reshape(2, 2)
@@ -335,6 +376,11 @@ x = torch.zeros(2, 3, 4)
 print(x.flatten().shape)
 print(x.flatten(1).shape)
 ''',
+    'core.flip': '''
+x = torch.tensor([[1, 2], [3, 4]])
+print(torch.flip(x, [0]))
+print(x.flip([0, 1]))
+''',
     'core.floatPower': '''
 print(torch.float_power(torch.tensor([2, 3]), 2))
 ''',
@@ -345,6 +391,9 @@ print(m, e)
     'core.full': '''
 print(torch.full([2, 3], 7))
 print(torch.full([2], 0.5))
+''',
+    'core.fullLike': '''
+print(torch.full_like(torch.zeros(2), 7))
 ''',
     'core.gather': '''
 x = torch.tensor([[1, 2], [3, 4]])
@@ -577,6 +626,11 @@ print(torch.linspace(0, 1, 5))
     'core.log': '''import math
 print(torch.log(torch.tensor([1, math.e, 0, -1], dtype=torch.float32)))
 ''',
+    'core.logSoftmax': '''
+x = torch.tensor([[1, 2, 3]], dtype=torch.float32)
+print(torch.log_softmax(x, 1))
+print(x.log_softmax(1).exp().sum())
+''',
     'core.logaddexp': '''
 a = torch.tensor([0, -100, 1000], dtype=torch.float32)
 b = torch.tensor([0, -101, 1000], dtype=torch.float32)
@@ -604,6 +658,10 @@ print(torch.randn(1, 5))
     'core.maskedFill': '''
 x = torch.tensor([1, -2, 3, -4])
 print(x.masked_fill(x.lt(0), 0))
+''',
+    'core.maskedSelect': '''
+x = torch.tensor([[1, -2], [-3, 4]])
+print(torch.masked_select(x, x.gt(0)))
 ''',
     'core.matmul': '''
 a = torch.arange(6, dtype=torch.float32).reshape(2, 3)
@@ -645,6 +703,9 @@ print(a.mm(torch.eye(2)))
     'core.mode': '''
 print(torch.mode(torch.tensor([1, 2, 2, 3, 3])))
 ''',
+    'core.movedim': '''
+print(torch.movedim(torch.zeros(2, 3, 4), 0, -1).shape)
+''',
     'core.mul': '''a = torch.tensor([1, 2, 3])
 print(torch.mul(a, 2))
 print(a.mul(torch.tensor([[1], [-1]])))
@@ -658,8 +719,27 @@ print(torch.nan_to_num(x, nan=0, posinf=9))
 x = torch.tensor([1, float('nan'), 2])
 print(torch.nanmean(x), x.mean())
 ''',
+    'core.narrow': '''
+x = torch.arange(12).view(3, 4)
+print(x.narrow(1, 1, 2))
+''',
+    'core.nonzero': '''
+x = torch.tensor([[0, 1], [2, 0]])
+print(torch.nonzero(x))
+''',
+    'core.norm': '''
+x = torch.tensor([[3, 4], [6, 8]], dtype=torch.float32)
+print(torch.norm(x))
+print(torch.norm(x, 1, 1))
+''',
     'core.ones': '''
 print(torch.ones(2, 2))
+''',
+    'core.onesLike': '''
+print(torch.ones_like(torch.zeros(2, 3)))
+''',
+    'core.outer': '''
+print(torch.outer(torch.tensor([1, 2]), torch.tensor([1, 10, 100])))
 ''',
     'core.permute': '''
 x = torch.zeros(2, 3, 4)
@@ -706,6 +786,10 @@ print(torch.randint(-3, 3, [2, 3]))
 torch.manual_seed(0)
 print(torch.randn(2, 3))
 ''',
+    'core.randnLike': '''
+torch.manual_seed(0)
+print(torch.randn_like(torch.zeros(2, 2)))
+''',
     'core.randperm': '''
 torch.manual_seed(0)
 print(torch.randperm(6))
@@ -717,6 +801,10 @@ print(x.relu_(), x)
     'core.renorm': '''
 x = torch.tensor([[1, 1, 1, 1], [0.1, 0, 0, 0]])
 print(torch.renorm(x, 2, 0, 1))
+''',
+    'core.repeat': '''
+x = torch.tensor([1, 2])
+print(x.repeat(2, 2))
 ''',
     'core.repeatInterleave': '''
 print(torch.repeat_interleave(torch.tensor([1, 2]), 2))
@@ -730,6 +818,11 @@ print(torch.reshape(x, [3, -1]).shape)
     'core.resultType': '''
 print(torch.result_type(torch.tensor([1, 2]), 1.5))
 print(torch.result_type(torch.tensor([1, 2], dtype=torch.int32), torch.tensor([1], dtype=torch.int64)))
+''',
+    'core.roll': '''
+x = torch.arange(5)
+print(torch.roll(x, 2))
+print(x.roll(-1))
 ''',
     'core.rot90': '''
 print(torch.rot90(torch.tensor([[1, 2], [3, 4]])))
@@ -751,6 +844,10 @@ print(torch.scatter_reduce(torch.zeros(3), 0, torch.tensor([0, 0, 2]), src, 'ama
 sorted = torch.tensor([1, 3, 5])
 print(torch.searchsorted(sorted, torch.tensor([3, 6])))
 print(torch.searchsorted(sorted, torch.tensor([3, 6]), right=True))
+''',
+    'core.select': '''
+x = torch.arange(6).view(2, 3)
+print(x.select(1, 0), x.select(0, -1))
 ''',
     'core.setDefaultDtype': '''
 torch.set_default_dtype(torch.float64)
@@ -793,6 +890,12 @@ print(x[1::2])
 x = torch.tensor([[1, 2, 3], [1, 1, 1]], dtype=torch.float32)
 print(torch.softmax(x, 1))
 ''',
+    'core.sort': '''
+x = torch.tensor([3, 1, 2])
+values, indices = torch.sort(x)
+print(values, indices)
+print(x.sort(0, True))
+''',
     'core.special': '''
 x = torch.tensor([0.5, 1, 2], dtype=torch.float64)
 print(torch.special.erfcx(x))
@@ -832,6 +935,11 @@ x = torch.randn(1000)
 S = torch.stft(x, 256, hop_length=64, window=torch.hann_window(256), return_complex=True)
 print(S.shape, S.dtype)
 ''',
+    'core.sub': '''
+a = torch.tensor([5, 7])
+print(torch.sub(a, 2))
+print(a.sub(torch.tensor([1, 1]), alpha=3))
+''',
     'core.sum': '''
 x = torch.tensor([[1, 2, 3], [4, 5, 6]])
 print(torch.sum(x))
@@ -843,6 +951,9 @@ A = torch.tensor([[3, 0], [4, 5]], dtype=torch.float64)
 U, S, V = torch.svd(A)
 print(S)
 print(U.mul(S.unsqueeze(-2)).matmul(V.mT).sub(A).abs().max().lt(1e-12))
+''',
+    'core.t': '''
+print(torch.tensor([[1, 2, 3]]).t())
 ''',
     'core.takeAlongDim': '''
 x = torch.tensor([[10, 30, 20], [60, 40, 50]])
@@ -877,6 +988,14 @@ l.backward()
 opt.step()
 print(l.detach().item())
 ''',
+    'core.tile': '''
+print(torch.tile(torch.tensor([[1, 2]]), [2]))
+''',
+    'core.topk': '''
+x = torch.tensor([1, 5, 2, 8, 3])
+print(torch.topk(x, 2))
+print(x.topk(2, 0, False).values)
+''',
     'core.trace': '''
 print(torch.trace(torch.tensor([[1, 2], [3, 4]])))
 ''',
@@ -888,6 +1007,17 @@ print(x.transpose(0, 1))
 y = torch.tensor([1, 2, 3]).float()
 print(torch.trapezoid(y))
 print(torch.trapezoid(y, dx=2))
+''',
+    'core.tril': '''
+x = torch.ones(3, 3)
+print(torch.tril(x))
+print(torch.tril(x, -1))
+''',
+    'core.triu': '''
+print(torch.triu(torch.arange(1, 10).view(3, 3)))
+''',
+    'core.unbind': '''
+print(*torch.unbind(torch.tensor([[1, 2], [3, 4]]), 1))
 ''',
     'core.unfold': '''
 print(torch.arange(5).unfold(0, 2, 2))
@@ -944,5 +1074,10 @@ print(torch.xlogy(torch.tensor([0, 2]), torch.tensor([0, math.e])))
     'core.zeros': '''
 print(torch.zeros(2, 3))
 print(torch.zeros([2], dtype=torch.int64))
+''',
+    'core.zerosLike': '''
+x = torch.tensor([[1, 2], [3, 4]])
+print(torch.zeros_like(x))
+print(torch.zeros_like(x, dtype=torch.float32))
 ''',
 }

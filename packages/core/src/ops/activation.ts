@@ -61,7 +61,19 @@ export function softmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
   }));
 }
 
-/** x − log Σ exp(x) along `dim`. */
+/**
+ * x − log Σ exp(x) along `dim`.
+ * @example
+ * ```ts pytorch=core.logSoftmax
+ * const x = torch.tensor([[1, 2, 3]], 'float32');
+ * console.log(torch.logSoftmax(x, 1));
+ * console.log(x.logSoftmax(1).exp().sum()); // the softmax sums to 1
+ * ```
+ * ```text
+ * tensor([[-2.4076, -1.4076, -0.4076]])
+ * tensor(1.)
+ * ```
+ */
 export function logSoftmax(x: Tensor, dim: number, opts?: SoftmaxOptions): Tensor {
   expectTensor('log_softmax', 'input', 1, x);
   const { xf, d } = prepare('log_softmax', x, dim, opts?.dtype);

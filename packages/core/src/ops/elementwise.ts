@@ -473,7 +473,19 @@ export interface AlphaOptions {
 export function add(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
   return withAlpha('add', a, b, opts?.alpha);
 }
-/** `a - alpha * b`. */
+/**
+ * `a - alpha * b`.
+ * @example
+ * ```ts pytorch=core.sub
+ * const a = torch.tensor([5, 7]);
+ * console.log(torch.sub(a, 2));
+ * console.log(a.sub(torch.tensor([1, 1]), { alpha: 3 })); // a - 3 * b
+ * ```
+ * ```text
+ * tensor([3, 5])
+ * tensor([2, 4])
+ * ```
+ */
 export function sub(a: TensorOrScalar, b: TensorOrScalar, opts?: AlphaOptions): Tensor {
   return withAlpha('sub', a, b, opts?.alpha);
 }

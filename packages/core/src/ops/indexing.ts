@@ -395,6 +395,15 @@ function needsAsync(op: string, x: Tensor, alternative: string): TorchRuntimeErr
 /**
  * Coordinates of nonzero elements, as an int64 tensor of shape [count, ndim].
  * On asynchronous devices (WebGPU) use {@link nonzeroAsync}.
+ * @example
+ * ```ts pytorch=core.nonzero
+ * const x = torch.tensor([[0, 1], [2, 0]]);
+ * console.log(torch.nonzero(x)); // one row of indices per nonzero element
+ * ```
+ * ```text
+ * tensor([[0, 1],
+ *         [1, 0]])
+ * ```
  */
 export function nonzero(x: Tensor): Tensor {
   expectTensor('nonzero', 'input', 1, x);
@@ -432,6 +441,14 @@ function nonzeroWithCount(x: Tensor, flat: Tensor, count: number): Tensor {
 /**
  * The elements of `x` where `mask` is true, as a 1-D tensor. On asynchronous
  * devices (WebGPU) use {@link maskedSelectAsync}.
+ * @example
+ * ```ts pytorch=core.maskedSelect
+ * const x = torch.tensor([[1, -2], [-3, 4]]);
+ * console.log(torch.maskedSelect(x, x.gt(0))); // always 1-D
+ * ```
+ * ```text
+ * tensor([1, 4])
+ * ```
  */
 export function maskedSelect(x: Tensor, mask: Tensor): Tensor {
   expectTensor('masked_select', 'input', 1, x);
@@ -458,7 +475,22 @@ export interface SortOptions {
   stable?: boolean;
 }
 
-/** Sorts along `dim`: `[values, indices]`. NaN sorts last (first when descending). */
+/**
+ * Sorts along `dim`: `[values, indices]`. NaN sorts last (first when descending).
+ * @example
+ * ```ts pytorch=core.sort
+ * const x = torch.tensor([3, 1, 2]);
+ * const { values, indices } = torch.sort(x);
+ * console.log(values, indices);
+ * console.log(x.sort(0, true)); // descending
+ * ```
+ * ```text
+ * tensor([1, 2, 3]) tensor([1, 2, 0])
+ * torch.return_types.sort(
+ * values=tensor([3, 2, 1]),
+ * indices=tensor([0, 2, 1]))
+ * ```
+ */
 export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): ValuesIndices {
   expectTensor('sort', 'input', 1, x);
   const n = x._shape.length;
@@ -475,13 +507,36 @@ export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions
   return valuesIndices(v, i, 'sort');
 }
 
-/** Indices that sort `x` along `dim`. */
+/**
+ * Indices that sort `x` along `dim`.
+ * @example
+ * ```ts pytorch=core.argsort
+ * console.log(torch.argsort(torch.tensor([3, 1, 2])));
+ * ```
+ * ```text
+ * tensor([1, 2, 0])
+ * ```
+ */
 export function argsort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): Tensor {
   expectTensor('argsort', 'input', 1, x);
   return sort(x, dim, descending, opts).indices;
 }
 
-/** The `k` largest (or smallest) elements along `dim`: `[values, indices]`. */
+/**
+ * The `k` largest (or smallest) elements along `dim`: `[values, indices]`.
+ * @example
+ * ```ts pytorch=core.topk
+ * const x = torch.tensor([1, 5, 2, 8, 3]);
+ * console.log(torch.topk(x, 2));
+ * console.log(x.topk(2, 0, false).values); // the 2 smallest
+ * ```
+ * ```text
+ * torch.return_types.topk(
+ * values=tensor([8, 5]),
+ * indices=tensor([3, 1]))
+ * tensor([1, 2])
+ * ```
+ */
 export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
   expectTensor('topk', 'input', 1, x);
   const n = x._shape.length;
@@ -504,7 +559,21 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
   return valuesIndices(v, attrs.indices as Tensor, 'topk');
 }
 
-/** Reverses the order along `dims`. */
+/**
+ * Reverses the order along `dims`.
+ * @example
+ * ```ts pytorch=core.flip
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(torch.flip(x, [0]));
+ * console.log(x.flip([0, 1]));
+ * ```
+ * ```text
+ * tensor([[3, 4],
+ *         [1, 2]])
+ * tensor([[4, 3],
+ *         [2, 1]])
+ * ```
+ */
 export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
   expectTensor('flip', 'input', 1, x);
   expectIntOrList('flip', 'dims', 2, dims);
@@ -520,7 +589,19 @@ export function flip(x: Tensor, dims: number | readonly number[]): Tensor {
   });
 }
 
-/** Rolls elements along `dims` by `shifts` (flattened when dims is omitted). */
+/**
+ * Rolls elements along `dims` by `shifts` (flattened when dims is omitted).
+ * @example
+ * ```ts pytorch=core.roll
+ * const x = torch.arange(5);
+ * console.log(torch.roll(x, 2)); // what falls off the end comes back at the start
+ * console.log(x.roll(-1));
+ * ```
+ * ```text
+ * tensor([3, 4, 0, 1, 2])
+ * tensor([1, 2, 3, 4, 0])
+ * ```
+ */
 export function roll(x: Tensor, shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
   expectTensor('roll', 'input', 1, x);
   return composite('roll', [x], { shifts, dims }, () => rollImpl(x, shifts, dims));
@@ -553,7 +634,18 @@ function rollImpl(x: Tensor, shifts: number | readonly number[], dims?: number |
   return r === x ? x.clone() : r;
 }
 
-/** Repeats the tensor along each dim (`x.repeat(2, 3)`); extra leading sizes add dims. */
+/**
+ * Repeats the tensor along each dim (`x.repeat(2, 3)`); extra leading sizes add dims.
+ * @example
+ * ```ts pytorch=core.repeat
+ * const x = torch.tensor([1, 2]);
+ * console.log(x.repeat(2, 2)); // copies the data, unlike expand
+ * ```
+ * ```text
+ * tensor([[1, 2, 1, 2],
+ *         [1, 2, 1, 2]])
+ * ```
+ */
 export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
   expectTensor('repeat', 'input', 1, x);
   const reps = (sizes.length === 1 && Array.isArray(sizes[0]) ? sizes[0] : sizes) as number[];
@@ -577,7 +669,16 @@ export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
   });
 }
 
-/** Like {@link repeat}, padding `dims` with leading 1s when shorter than ndim. */
+/**
+ * Like {@link repeat}, padding `dims` with leading 1s when shorter than ndim.
+ * @example
+ * ```ts pytorch=core.tile
+ * console.log(torch.tile(torch.tensor([[1, 2]]), [2]));
+ * ```
+ * ```text
+ * tensor([[1, 2, 1, 2]])
+ * ```
+ */
 export function tile(x: Tensor, dims: readonly number[]): Tensor {
   expectTensor('tile', 'input', 1, x);
   expectIntList('tile', 'dims', 2, dims);
@@ -597,13 +698,40 @@ function triangle(op: 'tril' | 'triu', x: Tensor, diagonal: number): Tensor {
   return composite(op, [x], { diagonal }, () => where(keep, x, 0).to(x.dtype));
 }
 
-/** Lower triangle (elements with col − row ≤ diagonal), others zero. */
+/**
+ * Lower triangle (elements with col − row ≤ diagonal), others zero.
+ * @example
+ * ```ts pytorch=core.tril
+ * const x = torch.ones(3, 3);
+ * console.log(torch.tril(x));
+ * console.log(torch.tril(x, -1)); // below the diagonal only
+ * ```
+ * ```text
+ * tensor([[1., 0., 0.],
+ *         [1., 1., 0.],
+ *         [1., 1., 1.]])
+ * tensor([[0., 0., 0.],
+ *         [1., 0., 0.],
+ *         [1., 1., 0.]])
+ * ```
+ */
 export function tril(x: Tensor, diagonal = 0): Tensor {
   expectTensor('tril', 'input', 1, x);
   return triangle('tril', x, diagonal);
 }
 
-/** Upper triangle (elements with col − row ≥ diagonal), others zero. */
+/**
+ * Upper triangle (elements with col − row ≥ diagonal), others zero.
+ * @example
+ * ```ts pytorch=core.triu
+ * console.log(torch.triu(torch.arange(1, 10).view(3, 3)));
+ * ```
+ * ```text
+ * tensor([[1, 2, 3],
+ *         [0, 5, 6],
+ *         [0, 0, 9]])
+ * ```
+ */
 export function triu(x: Tensor, diagonal = 0): Tensor {
   expectTensor('triu', 'input', 1, x);
   return triangle('triu', x, diagonal);

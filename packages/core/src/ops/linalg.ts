@@ -104,7 +104,16 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
-/** Dot product of two 1-D tensors. */
+/**
+ * Dot product of two 1-D tensors.
+ * @example
+ * ```ts pytorch=core.dot
+ * console.log(torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6])));
+ * ```
+ * ```text
+ * tensor(32)
+ * ```
+ */
 export function dot(a: Tensor, b: Tensor): Tensor {
   expectTensor('dot', 'input', 1, a);
   expectTensor('dot', 'other', 2, b);
@@ -137,7 +146,17 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   return out;
 }
 
-/** Outer product of two 1-D tensors. */
+/**
+ * Outer product of two 1-D tensors.
+ * @example
+ * ```ts pytorch=core.outer
+ * console.log(torch.outer(torch.tensor([1, 2]), torch.tensor([1, 10, 100])));
+ * ```
+ * ```text
+ * tensor([[  1,  10, 100],
+ *         [  2,  20, 200]])
+ * ```
+ */
 export function outer(a: Tensor, b: Tensor): Tensor {
   expectTensor('outer', 'input', 1, a);
   expectTensor('outer', 'vec2', 2, b);

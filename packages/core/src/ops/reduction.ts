@@ -206,7 +206,17 @@ function extremum(op: 'max' | 'min', x: Tensor, dims: number[], name: string): T
   return reduceRaw(op, name, x, dims, x.dtype, x.dtype);
 }
 
-/** Maximum over dims, values only (`torch.amax`). */
+/**
+ * Maximum over dims, values only (`torch.amax`).
+ * @example
+ * ```ts pytorch=core.amax
+ * const x = torch.tensor([[1, 9, 3], [7, 2, 8]]);
+ * console.log(torch.amax(x, 1), torch.amax(x, [0, 1])); // values only, over several dims
+ * ```
+ * ```text
+ * tensor([9, 8]) tensor(9)
+ * ```
+ */
 export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
   expectTensor('amax', 'input', 1, x);
   zeroNumelCheckDims(x, dim, 'amax');
@@ -216,7 +226,17 @@ export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
   return out;
 }
 
-/** Minimum over dims, values only (`torch.amin`). */
+/**
+ * Minimum over dims, values only (`torch.amin`).
+ * @example
+ * ```ts pytorch=core.amin
+ * const x = torch.tensor([[1, 9, 3], [7, 2, 8]]);
+ * console.log(torch.amin(x, 0));
+ * ```
+ * ```text
+ * tensor([1, 2, 3])
+ * ```
+ */
 export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
   expectTensor('amin', 'input', 1, x);
   zeroNumelCheckDims(x, dim, 'amin');
@@ -265,7 +285,17 @@ export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor 
   return argExtremum('argmax', x, dim, keepdim);
 }
 
-/** Index of the minimum (over the flattened tensor when `dim` is omitted). */
+/**
+ * Index of the minimum (over the flattened tensor when `dim` is omitted).
+ * @example
+ * ```ts pytorch=core.argmin
+ * const x = torch.tensor([[4, 1, 3], [0, 5, 0]]);
+ * console.log(torch.argmin(x), torch.argmin(x, 1)); // ties: the first
+ * ```
+ * ```text
+ * tensor(3) tensor([1, 0])
+ * ```
+ */
 export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
   expectTensor('argmin', 'input', 1, x);
   return argExtremum('argmin', x, dim, keepdim);
@@ -342,14 +372,34 @@ function logicalResult(out: Tensor, x: Tensor): Tensor {
   return x.dtype === uint8 ? out.to(uint8) : out;
 }
 
-/** Whether all elements (over `dim`) are nonzero: bool (uint8 for uint8 input). */
+/**
+ * Whether all elements (over `dim`) are nonzero: bool (uint8 for uint8 input).
+ * @example
+ * ```ts pytorch=core.all
+ * const x = torch.tensor([[true, false], [true, true]]);
+ * console.log(torch.all(x), x.all(1));
+ * ```
+ * ```text
+ * tensor(False) tensor([False,  True])
+ * ```
+ */
 export function all(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
   expectTensor('all', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'all');
   return logicalResult(finish(reduceRaw('all', 'all', x, dims, bool, x.dtype), x, dims, keepdim), x);
 }
 
-/** Whether any element (over `dim`) is nonzero: bool (uint8 for uint8 input). */
+/**
+ * Whether any element (over `dim`) is nonzero: bool (uint8 for uint8 input).
+ * @example
+ * ```ts pytorch=core.any
+ * const x = torch.tensor([[0, 0], [0, 3]]);
+ * console.log(torch.any(x), x.any(1)); // nonzero counts as true
+ * ```
+ * ```text
+ * tensor(True) tensor([False,  True])
+ * ```
+ */
 export function any(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
   expectTensor('any', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'any');
@@ -487,6 +537,16 @@ function logsumexpImpl(x: Tensor, dims: number[], keepdim: boolean): Tensor {
 
 /**
  * Vector p-norm over `dim` (all elements when omitted): p = 2 (`'fro'`), 1, Infinity, −Infinity, 0 or any number.
+ * @example
+ * ```ts pytorch=core.norm
+ * const x = torch.tensor([[3, 4], [6, 8]], 'float32');
+ * console.log(torch.norm(x)); // Frobenius
+ * console.log(torch.norm(x, 1, 1)); // the 1-norm of each row
+ * ```
+ * ```text
+ * tensor(11.1803)
+ * tensor([ 7., 14.])
+ * ```
  */
 export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
   expectTensor('norm', 'input', 1, x);
@@ -541,7 +601,16 @@ export function cumsum(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Te
   return out;
 }
 
-/** Cumulative product along `dim`. */
+/**
+ * Cumulative product along `dim`.
+ * @example
+ * ```ts pytorch=core.cumprod
+ * console.log(torch.cumprod(torch.tensor([1, 2, 3, 4]), 0));
+ * ```
+ * ```text
+ * tensor([ 1,  2,  6, 24])
+ * ```
+ */
 export function cumprod(x: Tensor, dim: number, opts?: { dtype?: DTypeLike }): Tensor {
   expectTensor('cumprod', 'input', 1, x);
   const out = scanRaw('cumprod', 'cumprod', x, dim, sumDtype(x, opts?.dtype));

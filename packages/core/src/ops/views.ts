@@ -166,7 +166,18 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   return makeView(x, shape, strides, x._offset, 'transpose', { dim0: a, dim1: b });
 }
 
-/** Transpose of a ≤2-D tensor. */
+/**
+ * Transpose of a ≤2-D tensor.
+ * @example
+ * ```ts pytorch=core.t
+ * console.log(torch.tensor([[1, 2, 3]]).t());
+ * ```
+ * ```text
+ * tensor([[1],
+ *         [2],
+ *         [3]])
+ * ```
+ */
 export function t(x: Tensor): Tensor {
   expectTensor('t', 'input', 1, x);
   if (x._shape.length > 2) throw new TorchRuntimeError('t', `t() expects a tensor with <= 2 dimensions, but self is ${x._shape.length}D`);
@@ -325,7 +336,19 @@ export function unflatten(x: Tensor, dim: number, sizes: readonly number[]): Ten
   return view(x, [...x._shape.slice(0, d), ...inner, ...x._shape.slice(d + 1)]);
 }
 
-/** The slice [start, start+length) of dim `dim`, as a view. */
+/**
+ * The slice [start, start+length) of dim `dim`, as a view.
+ * @example
+ * ```ts pytorch=core.narrow
+ * const x = torch.arange(12).view(3, 4);
+ * console.log(x.narrow(1, 1, 2)); // columns 1 and 2, a view
+ * ```
+ * ```text
+ * tensor([[ 1,  2],
+ *         [ 5,  6],
+ *         [ 9, 10]])
+ * ```
+ */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   expectTensor('narrow', 'input', 1, x);
   expectInt('narrow', 'dim', 2, dim);
@@ -348,7 +371,17 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   return makeView(x, shape, [...x._strides], x._offset + s * x._strides[d]!, 'narrow', { dim: d, start: s, length, inputShape: [...x._shape] });
 }
 
-/** Picks index `index` of dim `dim`, removing the dim. */
+/**
+ * Picks index `index` of dim `dim`, removing the dim.
+ * @example
+ * ```ts pytorch=core.select
+ * const x = torch.arange(6).view(2, 3);
+ * console.log(x.select(1, 0), x.select(0, -1)); // x[:, 0] and x[-1]
+ * ```
+ * ```text
+ * tensor([0, 3]) tensor([3, 4, 5])
+ * ```
+ */
 export function select(x: Tensor, dim: number, index: number): Tensor {
   expectTensor('select', 'input', 1, x);
   const n = x._shape.length;
@@ -371,7 +404,16 @@ function noDimsError(op: string): TorchIndexError {
   return new TorchIndexError(op, 'Dimension specified as 0 but tensor has no dimensions');
 }
 
-/** Splits along `dim` into a list of views, one per index. */
+/**
+ * Splits along `dim` into a list of views, one per index.
+ * @example
+ * ```ts pytorch=core.unbind
+ * console.log(...torch.unbind(torch.tensor([[1, 2], [3, 4]]), 1)); // the columns
+ * ```
+ * ```text
+ * tensor([1, 3]) tensor([2, 4])
+ * ```
+ */
 export function unbind(x: Tensor, dim = 0): Tensor[] {
   expectTensor('unbind', 'input', 1, x);
   const d = wrapDim(dim, x._shape.length, 'unbind');
@@ -426,7 +468,20 @@ export function contiguous(x: Tensor): Tensor {
   return out;
 }
 
-/** `torch.detach(x)`: `x.detach()`, a view of the same storage outside the autograd graph. */
+/**
+ * `torch.detach(x)`: `x.detach()`, a view of the same storage outside the autograd graph.
+ * @example
+ * ```ts pytorch=core.detach
+ * const x = torch.tensor([1, 2], { dtype: 'float32', requiresGrad: true });
+ * const y = x.mul(2);
+ * console.log(y);
+ * console.log(y.detach()); // same values, out of the graph
+ * ```
+ * ```text
+ * tensor([2., 4.], grad_fn=<MulBackward0>)
+ * tensor([2., 4.])
+ * ```
+ */
 export function detach(x: Tensor): Tensor {
   expectTensor('detach', 'input', 1, x);
   return x.detach();
@@ -438,7 +493,19 @@ export function detach_(x: Tensor): Tensor {
   return x.detach_();
 }
 
-/** A contiguous copy that autograd tracks (`CloneBackward0`). */
+/**
+ * A contiguous copy that autograd tracks (`CloneBackward0`).
+ * @example
+ * ```ts pytorch=core.clone
+ * const x = torch.tensor([1, 2]);
+ * const y = x.clone();
+ * y.add_(10); // x is unchanged
+ * console.log(x, y);
+ * ```
+ * ```text
+ * tensor([1, 2]) tensor([11, 12])
+ * ```
+ */
 export function clone(x: Tensor): Tensor {
   expectTensor('clone', 'input', 1, x);
   const out = copyToNew(x);
@@ -572,7 +639,16 @@ export function index(x: Tensor, ...specs: AdvancedIndexSpec[]): Tensor {
   return makeView(x, shape, strides, offset, 'as_strided', { size: shape, stride: strides, storageOffset: offset, inputShape: [...x._shape], inputStrides: [...x._strides], inputOffset: x._offset, indexKind });
 }
 
-/** Moves dims `source` to positions `destination`. */
+/**
+ * Moves dims `source` to positions `destination`.
+ * @example
+ * ```ts pytorch=core.movedim
+ * console.log(torch.movedim(torch.zeros(2, 3, 4), 0, -1).shape);
+ * ```
+ * ```text
+ * torch.Size([3, 4, 2])
+ * ```
+ */
 export function movedim(x: Tensor, source: number | readonly number[], destination: number | readonly number[]): Tensor {
   expectTensor('movedim', 'input', 1, x);
   expectIntOrList('movedim', 'source', 2, source);
