@@ -247,17 +247,50 @@ function likeOptions(x: Tensor, opts?: TensorOptions): TensorOptions {
   return { dtype: x.dtype, device: x.device, ...opts };
 }
 
-/** Zeros shaped like `x`. */
+/**
+ * Zeros shaped like `x`.
+ * @example
+ * ```ts pytorch=core.zerosLike
+ * const x = torch.tensor([[1, 2], [3, 4]]);
+ * console.log(torch.zerosLike(x)); // same shape and dtype (int64)
+ * console.log(torch.zerosLike(x, { dtype: 'float32' }));
+ * ```
+ * ```text
+ * tensor([[0, 0],
+ *         [0, 0]])
+ * tensor([[0., 0.],
+ *         [0., 0.]])
+ * ```
+ */
 export function zerosLike(x: Tensor, opts?: TensorOptions): Tensor {
   expectTensor('zeros_like', 'input', 1, x);
   return filled('zeros_like', [...x._shape], 0, likeOptions(x, opts), x.dtype);
 }
-/** Ones shaped like `x`. */
+/**
+ * Ones shaped like `x`.
+ * @example
+ * ```ts pytorch=core.onesLike
+ * console.log(torch.onesLike(torch.zeros(2, 3)));
+ * ```
+ * ```text
+ * tensor([[1., 1., 1.],
+ *         [1., 1., 1.]])
+ * ```
+ */
 export function onesLike(x: Tensor, opts?: TensorOptions): Tensor {
   expectTensor('ones_like', 'input', 1, x);
   return filled('ones_like', [...x._shape], 1, likeOptions(x, opts), x.dtype);
 }
-/** `value` shaped like `x`. */
+/**
+ * `value` shaped like `x`.
+ * @example
+ * ```ts pytorch=core.fullLike
+ * console.log(torch.fullLike(torch.zeros(2), 7)); // float32, like the input
+ * ```
+ * ```text
+ * tensor([7., 7.])
+ * ```
+ */
 export function fullLike(x: Tensor, value: number | boolean, opts?: TensorOptions): Tensor {
   expectTensor('full_like', 'input', 1, x);
   return filled('full_like', [...x._shape], typeof value === 'boolean' ? (value ? 1 : 0) : value, likeOptions(x, opts), x.dtype);

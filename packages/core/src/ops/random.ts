@@ -560,7 +560,18 @@ export function randLike(x: Tensor, opts?: RandomOptions): Tensor {
   return rand([...x._shape], likeOpts(x, opts));
 }
 
-/** Standard normal samples shaped like `x`. */
+/**
+ * Standard normal samples shaped like `x`.
+ * @example
+ * ```ts pytorch=core.randnLike
+ * torch.manualSeed(0);
+ * console.log(torch.randnLike(torch.zeros(2, 2)));
+ * ```
+ * ```text
+ * tensor([[ 1.5410, -0.2934],
+ *         [-2.1788,  0.5684]])
+ * ```
+ */
 export function randnLike(x: Tensor, opts?: RandomOptions): Tensor {
   expectTensor('randn_like', 'input', 1, x);
   return randn([...x._shape], likeOpts(x, opts));
