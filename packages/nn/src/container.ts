@@ -92,7 +92,22 @@ export class Sequential<In = Tensor, Out = Tensor> extends Module {
     return this._modules.get(keys[wrapIndex(i, keys.length, 'Sequential')]!)!;
   }
 
-  /** A new Sequential with modules [start, end) (keys kept, as PyTorch's slicing does). */
+  /**
+   * A new Sequential with modules [start, end) (keys kept, as PyTorch's slicing does).
+   * @example
+   * ```ts pytorch=nn.Sequential.slice
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(4, 3), new torch.nn.ReLU(), new torch.nn.Linear(3, 1));
+   * console.log(model.slice(0, 2)); // the first two modules, as model[0:2]
+   * console.log(model.at(-1));
+   * ```
+   * ```text
+   * Sequential(
+   *   (0): Linear(in_features=4, out_features=3, bias=True)
+   *   (1): ReLU()
+   * )
+   * Linear(in_features=3, out_features=1, bias=True)
+   * ```
+   */
   slice(start = 0, end = this.length): Sequential<In, Out> {
     expectInt('Sequential.slice', 'start', 1, start);
     expectInt('Sequential.slice', 'end', 2, end);
@@ -282,7 +297,23 @@ function checkParameterValue(value: unknown): void {
   if (!(value instanceof Tensor)) throw new TorchTypeError('ParameterList', `ParameterList.append expects a Tensor, not ${pyTypeName(value)}`);
 }
 
-/** A list of parameters registered as `'0'`, `'1'`, … */
+/**
+ * A list of parameters registered as `'0'`, `'1'`, …
+ * @example
+ * ```ts pytorch=nn.ParameterList
+ * const params = new torch.nn.ParameterList([torch.zeros(2), torch.ones(3)]);
+ * console.log(params);
+ * console.log(params.at(1));
+ * ```
+ * ```text
+ * ParameterList(
+ *     (0): Parameter containing: [torch.float32 of size 2]
+ *     (1): Parameter containing: [torch.float32 of size 3]
+ * )
+ * Parameter containing:
+ * tensor([1., 1., 1.], requires_grad=True)
+ * ```
+ */
 export class ParameterList extends Module {
   /** @param values the initial tensors (an iterable; each wrapped in a Parameter unless it is one) */
   constructor(values: Iterable<Tensor> = []) {
@@ -313,6 +344,11 @@ export class ParameterList extends Module {
   /** Iterates over the parameters. */
   *[Symbol.iterator](): Iterator<Parameter> {
     for (const p of this._parameters.values()) if (p !== null) yield p;
+  }
+
+  /** PyTorch 1.13's lines, one per parameter: `(0): Parameter containing: [torch.float32 of size 2x3]`. */
+  override extraRepr(): string {
+    return [...this].map((p, k) => `  (${k}): Parameter containing: [${String(p.dtype)} of size ${p._shape.join('x')}]`).join('\n');
   }
 }
 

@@ -282,6 +282,24 @@ export class Module {
   /**
    * Registers a buffer: state that is not a parameter (BatchNorm's running mean).
    * Non-persistent buffers are left out of the state dict.
+   * @example
+   * ```ts pytorch=nn.Module.registerBuffer
+   * class Scale extends torch.nn.Module {
+   *   declare factor: torch.Tensor;
+   *   constructor() {
+   *     super();
+   *     this.registerBuffer('factor', torch.tensor([2, 3], { dtype: 'float32' })); // saved, not trained
+   *   }
+   *   forward(x: torch.Tensor): torch.Tensor {
+   *     return x.mul(this.factor);
+   *   }
+   * }
+   * const m = new Scale();
+   * console.log(m.call(torch.ones(2)), m.parameters().length, Object.keys(m.stateDict()).join(', '));
+   * ```
+   * ```text
+   * tensor([2., 3.]) 0 factor
+   * ```
    */
   registerBuffer(name: string, tensor: Tensor | null, persistent = true): void {
     if (tensor !== null && !(tensor instanceof Tensor)) {
@@ -315,7 +333,20 @@ export class Module {
 
   // ------------------------------------------------------------------ traversal
 
-  /** Child modules with their names (direct children only). */
+  /**
+   * Child modules with their names (direct children only).
+   * @example
+   * ```ts pytorch=nn.Module.children
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(2, 2), new torch.nn.Sequential(new torch.nn.ReLU()));
+   * for (const [name, child] of model.namedChildren()) console.log(name, child);
+   * ```
+   * ```text
+   * 0 Linear(in_features=2, out_features=2, bias=True)
+   * 1 Sequential(
+   *   (0): ReLU()
+   * )
+   * ```
+   */
   namedChildren(): [string, Module][] {
     const out: [string, Module][] = [];
     const seen = new Set<Module>();
@@ -428,7 +459,19 @@ export class Module {
     return this.namedBuffers('', recurse).map(([, b]) => b);
   }
 
-  /** The submodule at a dotted path (`'encoder.layers.0'`). */
+  /**
+   * The submodule at a dotted path (`'encoder.layers.0'`).
+   * @example
+   * ```ts pytorch=nn.Module.getSubmodule
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(2, 2), new torch.nn.Sequential(new torch.nn.Linear(2, 1)));
+   * console.log(model.getSubmodule('1.0'));
+   * console.log(model.getParameter('1.0.bias').shape);
+   * ```
+   * ```text
+   * Linear(in_features=2, out_features=1, bias=True)
+   * torch.Size([1])
+   * ```
+   */
   getSubmodule(target: string): Module {
     checkArg('get_submodule', 'target', 1, target, 'string');
     if (target === '') return this;
@@ -463,12 +506,39 @@ export class Module {
     return this;
   }
 
-  /** Evaluation mode (`train(false)`): dropout off, batch norm uses running stats. */
+  /**
+   * Evaluation mode (`train(false)`): dropout off, batch norm uses running stats.
+   * @example
+   * ```ts pytorch=nn.Module.eval
+   * torch.manualSeed(0);
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(2, 2), new torch.nn.Dropout(0.5));
+   * const x = torch.ones(1, 2);
+   * model.eval(); // dropout off (and batch norm on its running statistics)
+   * console.log(model.call(x));
+   * console.log(model.train().call(x));
+   * ```
+   * ```text
+   * tensor([[ 0.1017, -0.9128]], grad_fn=<AddmmBackward0>)
+   * tensor([[0., -0.]], grad_fn=<MulBackward0>)
+   * ```
+   */
   eval(): this {
     return this.train(false);
   }
 
-  /** Sets `requiresGrad` of every parameter. */
+  /**
+   * Sets `requiresGrad` of every parameter.
+   * @example
+   * ```ts pytorch=nn.Module.requiresGrad_
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(4, 3), new torch.nn.Linear(3, 1));
+   * model.at(0).requiresGrad_(false); // freeze the first layer
+   * const trainable = model.parameters().filter((p) => p.requiresGrad);
+   * console.log(trainable.length, trainable.reduce((n, p) => n + p.numel(), 0));
+   * ```
+   * ```text
+   * 2 4
+   * ```
+   */
   requiresGrad_(requiresGrad = true): this {
     checkArg('requires_grad_', 'requires_grad', 1, requiresGrad, 'bool');
     for (const p of this.parameters()) p.requiresGrad_(requiresGrad);
@@ -478,6 +548,21 @@ export class Module {
   /**
    * Resets the gradients of all parameters: to null (default, PyTorch 2's
    * `set_to_none=True`) or to zeros.
+   * @example
+   * ```ts
+   * const fc = new torch.nn.Linear(2, 1);
+   * fc.call(torch.ones(1, 2)).sum().backward();
+   * console.log(fc.bias.grad);
+   * fc.zeroGrad({ setToNone: false }); // PyTorch 1.13's default: zeros
+   * console.log(fc.bias.grad);
+   * fc.zeroGrad(); // the default here, as in PyTorch 2: null
+   * console.log(fc.bias.grad);
+   * ```
+   * ```text
+   * tensor([1.])
+   * tensor([0.])
+   * null
+   * ```
    */
   zeroGrad(opts: { setToNone?: boolean } = {}): void {
     const setToNone = checkOptions('zero_grad', opts, { setToNone: 'bool' }, 1).setToNone ?? true;
@@ -529,6 +614,14 @@ export class Module {
    * `await module.toAsync(device)`.
    * @throws TorchRuntimeError when a tensor would have to be read synchronously from an
    * asynchronous device (WebGPU), naming `toAsync`.
+   * @example
+   * ```ts pytorch=nn.Module.to
+   * const model = new torch.nn.Linear(2, 1).to('float64');
+   * console.log(model.weight.dtype, model.call(torch.ones(1, 2, { dtype: 'float64' })).dtype);
+   * ```
+   * ```text
+   * torch.float64 torch.float64
+   * ```
    */
   to(deviceOrDtype: DeviceLike | DTypeLike, dtype?: DTypeLike): this {
     const { dev, dt } = toArgs(deviceOrDtype, dtype);
@@ -818,7 +911,22 @@ export class Module {
 
   // ------------------------------------------------------------------ hooks
 
-  /** Registers `hook(module, inputs, output)`, run by `call` after `forward`. */
+  /**
+   * Registers `hook(module, inputs, output)`, run by `call` after `forward`.
+   * @example
+   * ```ts pytorch=nn.Module.registerForwardHook
+   * const model = new torch.nn.Sequential(new torch.nn.Linear(4, 3), new torch.nn.ReLU(), new torch.nn.Linear(3, 1));
+   * const handle = model.at(0).registerForwardHook((m, inputs, output) => {
+   *   console.log(m.constructor.name, (output as torch.Tensor).shape);
+   * });
+   * model.call(torch.randn(5, 4));
+   * handle.remove();
+   * model.call(torch.randn(5, 4)); // prints nothing
+   * ```
+   * ```text
+   * Linear torch.Size([5, 3])
+   * ```
+   */
   registerForwardHook(hook: ForwardHook): RemovableHandle {
     checkArg('register_forward_hook', 'hook', 1, hook, 'function');
     const id = nextHookId++;

@@ -48,6 +48,10 @@ bn = nn.BatchNorm2d(4)
 print(bn)
 print(', '.join(bn.state_dict().keys()))
 ''',
+    'nn.BatchSampler': '''
+from torch.utils.data import BatchSampler, SequentialSampler
+for batch in BatchSampler(SequentialSampler(range(5)), 2, False): print(torch.tensor(batch))
+''',
     'nn.ChannelShuffle': '''
 shuffle = nn.ChannelShuffle(2)
 print(shuffle)
@@ -93,6 +97,17 @@ from torch.utils.data import TensorDataset, DataLoader
 ds = TensorDataset(torch.arange(6), torch.arange(6) * 10)
 torch.manual_seed(0)
 for xb, yb in DataLoader(ds, batch_size=4, shuffle=True): print(xb, yb)
+''',
+    'nn.Dataset': '''
+class Squares(torch.utils.data.Dataset):
+    def __len__(self):
+        return 5
+
+    def __getitem__(self, i):
+        return i, i * i
+
+loader = torch.utils.data.DataLoader(Squares(), batch_size=2)
+for x, y in loader: print(x, y)
 ''',
     'nn.Dropout': '''
 torch.manual_seed(0)
@@ -503,6 +518,23 @@ print(model(torch.tensor([[1., 2]])))
 model = nn.BatchNorm1d(2).bfloat16()
 print(model.weight.dtype, model.running_mean.dtype, model.num_batches_tracked.dtype)
 ''',
+    'nn.Module.children': '''
+model = nn.Sequential(nn.Linear(2, 2), nn.Sequential(nn.ReLU()))
+for name, child in model.named_children(): print(name, child)
+''',
+    'nn.Module.eval': '''
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(2, 2), nn.Dropout(0.5))
+x = torch.ones(1, 2)
+model.eval()
+print(model(x))
+print(model.train()(x))
+''',
+    'nn.Module.getSubmodule': '''
+model = nn.Sequential(nn.Linear(2, 2), nn.Sequential(nn.Linear(2, 1)))
+print(model.get_submodule('1.0'))
+print(model.get_parameter('1.0.bias').shape)
+''',
     'nn.Module.half': '''
 model = nn.Linear(4, 2).half()
 print(model.weight.dtype, model.bias.dtype)
@@ -527,12 +559,41 @@ model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
 params = list(model.parameters())
 print(len(params), sum(p.numel() for p in params))
 ''',
+    'nn.Module.registerBuffer': '''
+class Scale(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer('factor', torch.tensor([2., 3]))
+
+    def forward(self, x):
+        return x * self.factor
+
+m = Scale()
+print(m(torch.ones(2)), len(list(m.parameters())), ', '.join(m.state_dict().keys()))
+''',
+    'nn.Module.registerForwardHook': '''
+model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
+handle = model[0].register_forward_hook(lambda m, inputs, output: print(type(m).__name__, output.shape))
+model(torch.randn(5, 4))
+handle.remove()
+model(torch.randn(5, 4))
+''',
+    'nn.Module.requiresGrad_': '''
+model = nn.Sequential(nn.Linear(4, 3), nn.Linear(3, 1))
+model[0].requires_grad_(False)
+trainable = [p for p in model.parameters() if p.requires_grad]
+print(len(trainable), sum(p.numel() for p in trainable))
+''',
     'nn.Module.stateDict': '''
 torch.manual_seed(0)
 bn = nn.BatchNorm1d(2)
 sd = bn.state_dict()
 print(', '.join(sd.keys()))
 print(sd['running_var'], sd['num_batches_tracked'])
+''',
+    'nn.Module.to': '''
+model = nn.Linear(2, 1).to(torch.float64)
+print(model.weight.dtype, model(torch.ones(1, 2, dtype=torch.float64)).dtype)
 ''',
     'nn.Module.toAsync': '''
 model = nn.Linear(2, 1)
@@ -574,6 +635,11 @@ pd = nn.ParameterDict({'scale': torch.ones(3), 'shift': torch.zeros(3)})
 print(pd)
 print(pd['scale'])
 ''',
+    'nn.ParameterList': '''
+params = nn.ParameterList([torch.zeros(2), torch.ones(3)])
+print(params)
+print(params[1])
+''',
     'nn.PixelShuffle': '''
 ps = nn.PixelShuffle(2)
 print(ps)
@@ -595,6 +661,12 @@ print(m)
 print(m(x))
 print(m.eval()(x))
 ''',
+    'nn.RandomSampler': '''
+torch.manual_seed(0)
+sampler = torch.utils.data.RandomSampler(range(6))
+print(torch.tensor(list(sampler)))
+print(torch.tensor(list(sampler)))
+''',
     'nn.ReLU': '''
 relu = nn.ReLU()
 print(relu, relu(torch.tensor([-1., 0, 2])))
@@ -609,6 +681,11 @@ model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
 print(model)
 print(model(torch.ones(2, 4)))
 ''',
+    'nn.Sequential.slice': '''
+model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
+print(model[0:2])
+print(model[-1])
+''',
     'nn.Sigmoid': '''
 print(nn.Sigmoid()(torch.tensor([-2., 0, 2])))
 ''',
@@ -619,6 +696,11 @@ print(nn.SmoothL1Loss(reduction='none')(torch.tensor([0, 0.5, 3]), torch.zeros(3
 softmax = nn.Softmax(1)
 print(softmax)
 print(softmax(torch.tensor([[1., 2, 3], [1, 1, 1]])))
+''',
+    'nn.Subset': '''
+ds = torch.utils.data.TensorDataset(torch.arange(10) * 10)
+sub = torch.utils.data.Subset(ds, [1, 3, 5])
+print(len(sub), sub[2][0])
 ''',
     'nn.Tanh': '''
 print(nn.Tanh()(torch.tensor([-2., 0, 2])))
@@ -659,6 +741,11 @@ print(unfold(torch.randn(1, 3, 4, 6)).shape)
 up = nn.Upsample(scale_factor=2, mode='nearest')
 print(up)
 print(up(torch.tensor([[[1., 2]]])))
+''',
+    'nn.defaultCollate': '''
+from torch.utils.data import default_collate
+batch = default_collate([{'x': torch.tensor([1, 2]), 'label': 0}, {'x': torch.tensor([3, 4]), 'label': 1}])
+print(batch['x'], batch['label'])
 ''',
     'nn.index': '''
 torch.manual_seed(0)
@@ -852,6 +939,11 @@ for i in range(2):
     w.pow(2).sum().backward()
     opt.step()
 print(w)
+''',
+    'nn.randomSplit': '''
+ds = torch.utils.data.TensorDataset(torch.arange(10))
+train, val = torch.utils.data.random_split(ds, [0.8, 0.2], torch.Generator().manual_seed(42))
+print(len(train), len(val), torch.tensor(val.indices))
 ''',
     'nn.save': '''
 import io

@@ -80,6 +80,18 @@ function batchTo(batch: unknown, dev: Device): unknown {
  * PyTorch's `default_collate`: tensors are stacked, numbers become a tensor
  * (int64 for integers, float64 otherwise), arrays and objects are collated per
  * position/key.
+ * @example
+ * ```ts pytorch=nn.defaultCollate
+ * const batch = torch.utils.data.defaultCollate([
+ *   { x: torch.tensor([1, 2]), label: 0 },
+ *   { x: torch.tensor([3, 4]), label: 1 },
+ * ]);
+ * console.log(batch.x, batch.label);
+ * ```
+ * ```text
+ * tensor([[1, 2],
+ *         [3, 4]]) tensor([0, 1])
+ * ```
  */
 export function defaultCollate<T>(batch: T[]): Collated<T> {
   return collate(batch) as Collated<T>;

@@ -5,7 +5,27 @@
 import { type Generator, type Tensor, TorchIndexError, TorchValueError, int64, randperm, tensor } from '@antorcha/core';
 import type { Collated } from './dataloader.js';
 
-/** A map-style dataset: a length and an item per index (PyTorch's `__len__`/`__getitem__`). */
+/**
+ * A map-style dataset: a length and an item per index (PyTorch's `__len__`/`__getitem__`).
+ * @example
+ * ```ts pytorch=nn.Dataset
+ * class Squares extends torch.utils.data.Dataset<[number, number]> {
+ *   get length() {
+ *     return 5;
+ *   }
+ *   getItem(i: number): [number, number] {
+ *     return [i, i * i];
+ *   }
+ * }
+ * const loader = new torch.utils.data.DataLoader(new Squares(), { batchSize: 2 });
+ * for (const [x, y] of loader) console.log(x, y); // numbers are collated into tensors
+ * ```
+ * ```text
+ * tensor([0, 1]) tensor([0, 1])
+ * tensor([2, 3]) tensor([4, 9])
+ * tensor([4]) tensor([16])
+ * ```
+ */
 export abstract class Dataset<T = unknown> {
   /** The item at `index` (0 ≤ index < length). */
   abstract getItem(index: number): T;
@@ -53,7 +73,18 @@ export class TensorDataset extends Dataset<Tensor[]> {
   }
 }
 
-/** The items of `dataset` at `indices`. */
+/**
+ * The items of `dataset` at `indices`.
+ * @example
+ * ```ts pytorch=nn.Subset
+ * const ds = new torch.utils.data.TensorDataset(torch.arange(10).mul(10));
+ * const sub = new torch.utils.data.Subset(ds, [1, 3, 5]);
+ * console.log(sub.length, sub.getItem(2)[0]);
+ * ```
+ * ```text
+ * 3 tensor(50)
+ * ```
+ */
 export class Subset<T> extends Dataset<T> {
   constructor(
     /** The underlying dataset. */
@@ -79,6 +110,15 @@ export class Subset<T> extends Dataset<T> {
  * Splits `dataset` into non-overlapping subsets of the given lengths (or fractions
  * summing to 1), from `randperm(total)` on `generator` (default: the default
  * generator), as PyTorch's `random_split` does.
+ * @example
+ * ```ts pytorch=nn.randomSplit
+ * const ds = new torch.utils.data.TensorDataset(torch.arange(10));
+ * const [train, val] = torch.utils.data.randomSplit(ds, [0.8, 0.2], new torch.Generator().manualSeed(42));
+ * console.log(train.length, val.length, torch.tensor(val.indices));
+ * ```
+ * ```text
+ * 8 2 tensor([3, 7])
+ * ```
  */
 export function randomSplit<T>(dataset: Dataset<T>, lengths: readonly number[], generator?: Generator): Subset<T>[] {
   let lens = [...lengths];

@@ -59,6 +59,17 @@ export interface RandomSamplerOptions {
  * Random order. Without a generator, each pass seeds a fresh generator with an
  * int64 drawn from the default one, then takes `randperm(n)` from it — PyTorch's
  * `RandomSampler`, so `torch.manualSeed(s)` gives PyTorch's order.
+ * @example
+ * ```ts pytorch=nn.RandomSampler
+ * torch.manualSeed(0);
+ * const sampler = new torch.utils.data.RandomSampler({ length: 6 });
+ * console.log(torch.tensor([...sampler]));
+ * console.log(torch.tensor([...sampler])); // a new order each pass
+ * ```
+ * ```text
+ * tensor([0, 1, 2, 3, 5, 4])
+ * tensor([0, 4, 3, 5, 2, 1])
+ * ```
  */
 export class RandomSampler extends Sampler {
   /** Whether indices are drawn with replacement. */
@@ -96,7 +107,19 @@ export class RandomSampler extends Sampler {
   }
 }
 
-/** Groups another sampler's indices into batches of `batchSize` (the last may be short unless `dropLast`). */
+/**
+ * Groups another sampler's indices into batches of `batchSize` (the last may be short unless `dropLast`).
+ * @example
+ * ```ts pytorch=nn.BatchSampler
+ * const { BatchSampler, SequentialSampler } = torch.utils.data;
+ * for (const batch of new BatchSampler(new SequentialSampler({ length: 5 }), 2, false)) console.log(torch.tensor(batch));
+ * ```
+ * ```text
+ * tensor([0, 1])
+ * tensor([2, 3])
+ * tensor([4])
+ * ```
+ */
 export class BatchSampler implements Iterable<number[]> {
   constructor(
     /** The sampler whose indices are grouped. */
