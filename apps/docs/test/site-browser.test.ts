@@ -60,6 +60,14 @@ describeSite('the built docs site in headless Chromium', { chromium: true, api: 
       // every page shows its content: a heading (the home page: its hero)
       const heading = await page.locator('h1').first().textContent({ timeout: 5000 }).catch(() => null);
       if (!heading?.trim()) problems.push('no <h1> heading');
+      if (!path.startsWith('api/')) {
+        // VitePress's client router would take a link into the TypeDoc pages for one of its own
+        // pages (and show "page not found") unless the link carries a target
+        const routed = await page.$$eval('a[href]', (as) =>
+          as.filter((a) => new URL(a.href).pathname.startsWith('/api/') && !a.hasAttribute('target')).map((a) => a.getAttribute('href')),
+        );
+        for (const href of new Set(routed)) problems.push(`link to the API reference without target="_self": ${href}`);
+      }
       await page.close();
       report.push(...problems.map((p) => `${path}: ${p}`));
     }
