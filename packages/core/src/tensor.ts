@@ -119,12 +119,32 @@ export class Tensor {
 
   // ------------------------------------------------------------ metadata
 
-  /** The shape as a `torch.Size`. */
+  /**
+   * The shape as a `torch.Size`.
+   * @example
+   * ```ts pytorch=core.Tensor.shape
+   * const x = torch.zeros(2, 3);
+   * console.log(x.shape, x.shape[1], x.shape.numel());
+   * ```
+   * ```text
+   * torch.Size([2, 3]) 3 6
+   * ```
+   */
   get shape(): Size {
     return Size.of_(this._shape);
   }
 
-  /** `size()` → the shape; `size(dim)` → one dim (negative allowed). */
+  /**
+   * `size()` → the shape; `size(dim)` → one dim (negative allowed).
+   * @example
+   * ```ts pytorch=core.Tensor.size
+   * const x = torch.zeros(2, 3);
+   * console.log(x.size(), x.size(-1));
+   * ```
+   * ```text
+   * torch.Size([2, 3]) 3
+   * ```
+   */
   size(): Size;
   size(dim: number): number;
   size(dim?: number): Size | number {
@@ -137,17 +157,45 @@ export class Tensor {
     return this._shape.length;
   }
 
-  /** Number of dims (PyTorch's `dim()`). */
+  /**
+   * Number of dims (PyTorch's `dim()`).
+   * @example
+   * ```ts pytorch=core.Tensor.dim
+   * console.log(torch.zeros(2, 3).dim(), torch.tensor(5).dim());
+   * ```
+   * ```text
+   * 2 0
+   * ```
+   */
   dim(): number {
     return this._shape.length;
   }
 
-  /** Number of elements. */
+  /**
+   * Number of elements.
+   * @example
+   * ```ts pytorch=core.Tensor.numel
+   * console.log(torch.zeros(2, 3, 4).numel());
+   * ```
+   * ```text
+   * 24
+   * ```
+   */
   numel(): number {
     return numelOf(this._shape);
   }
 
-  /** Strides in elements; `stride(dim)` for one dim. */
+  /**
+   * Strides in elements; `stride(dim)` for one dim.
+   * @example
+   * ```ts pytorch=core.Tensor.stride
+   * const x = torch.zeros(2, 3);
+   * console.log(x.stride(1), x.t().stride(0));
+   * ```
+   * ```text
+   * 1 1
+   * ```
+   */
   stride(): number[];
   stride(dim: number): number;
   stride(dim?: number): number[] | number {
@@ -289,7 +337,18 @@ export class Tensor {
     this.requiresGrad_(value);
   }
 
-  /** Sets `requiresGrad` in place (leaves only) and returns this. */
+  /**
+   * Sets `requiresGrad` in place (leaves only) and returns this.
+   * @example
+   * ```ts pytorch=core.Tensor.requiresGrad_
+   * const w = torch.ones(2).requiresGrad_();
+   * w.mul(3).sum().backward();
+   * console.log(w.grad);
+   * ```
+   * ```text
+   * tensor([3., 3.])
+   * ```
+   */
   requiresGrad_(value = true): this {
     if (!this.isLeaf) {
       throw new TorchRuntimeError(
@@ -357,6 +416,15 @@ export class Tensor {
     return this.dtype === bool ? v !== 0 : v;
   }
 
+   * @example
+   * ```ts
+   * console.log(torch.tensor([[1, 2], [3, 4]]).tolist());
+   * console.log(torch.tensor(2.5).tolist());
+   * ```
+   * ```text
+   * [ [ 1, 2 ], [ 3, 4 ] ]
+   * 2.5
+   * ```
   /**
    * The data as nested arrays (a number for 0-dim tensors). Synchronous devices only
    * (CPU); on WebGPU use {@link tolistAsync}.
@@ -522,7 +590,7 @@ export class Tensor {
    * Cast to bfloat16, rounding to nearest even through float32 as PyTorch does.
    * @example
    * ```ts pytorch=core.Tensor.bfloat16
-   * console.log(torch.tensor([0.1, 300], 'float32').bfloat16()); // 8 bits of mantissa
+   * console.log(torch.tensor([0.1, 300], 'float32').bfloat16()); // 8 significant bits
    * ```
    * ```text
    * tensor([1.0010e-01, 3.0000e+02], dtype=torch.bfloat16)
@@ -761,7 +829,19 @@ export class Tensor {
     conv.copy_(this, src);
     return this;
   }
-  /** Fills with a value. */
+  /**
+   * Fills with a value.
+   * @example
+   * ```ts pytorch=core.Tensor.fill_
+   * const x = torch.zeros(2, 2);
+   * x.fill_(7);
+   * console.log(x);
+   * ```
+   * ```text
+   * tensor([[7., 7.],
+   *         [7., 7.]])
+   * ```
+   */
   fill_(value: number | boolean | Complex | Tensor): this {
     conv.fill_(this, value);
     return this;
@@ -1093,7 +1173,20 @@ export class Tensor {
 
   // ------------------------------------------------------------ autograd entry points
 
-  /** Keeps `.grad` for this non-leaf tensor after backward. */
+  /**
+   * Keeps `.grad` for this non-leaf tensor after backward.
+   * @example
+   * ```ts pytorch=core.Tensor.retainGrad
+   * const x = torch.tensor([1, 2], { dtype: 'float32', requiresGrad: true });
+   * const y = x.mul(2);
+   * y.retainGrad();
+   * y.square().sum().backward();
+   * console.log(y.grad, x.grad);
+   * ```
+   * ```text
+   * tensor([4., 8.]) tensor([ 8., 16.])
+   * ```
+   */
   retainGrad(): void {
     if (!this._requiresGrad && this.gradFn === null) {
       throw new TorchRuntimeError('retain_grad', "can't retain_grad on Tensor that has requires_grad=False");
@@ -1102,7 +1195,20 @@ export class Tensor {
     notifyTensorHook(this);
   }
 
-  /** Registers a hook called with this tensor's gradient; returns a remover. */
+  /**
+   * Registers a hook called with this tensor's gradient; returns a remover.
+   * @example
+   * ```ts pytorch=core.Tensor.registerHook
+   * const x = torch.tensor([1, 2], { dtype: 'float32', requiresGrad: true });
+   * const handle = x.registerHook((g) => g.mul(10)); // replaces the gradient
+   * x.sum().backward();
+   * console.log(x.grad);
+   * handle.remove();
+   * ```
+   * ```text
+   * tensor([10., 10.])
+   * ```
+   */
   registerHook(hook: (grad: Tensor) => Tensor | void): { remove(): void } {
     if (!this._requiresGrad && this.gradFn === null) {
       throw new TorchRuntimeError('register_hook', "cannot register a hook on a tensor that doesn't require gradient");
@@ -1113,7 +1219,21 @@ export class Tensor {
     return { remove: () => void (this._hooks = this._hooks.filter((h) => h !== hook)) };
   }
 
-  /** Backpropagates from this tensor; installed by `@antorcha/autograd`. */
+  /**
+   * Backpropagates from this tensor; installed by `@antorcha/autograd`.
+   * @example
+   * ```ts pytorch=core.Tensor.backward
+   * const x = torch.tensor([1, 2, 3], { dtype: 'float32', requiresGrad: true });
+   * x.pow(2).sum().backward();
+   * console.log(x.grad); // d(Σx²)/dx = 2x
+   * x.mul(2).backward(torch.tensor([1, 0, 1], { dtype: 'float32' })); // a non-scalar needs the gradient of its output
+   * console.log(x.grad); // accumulated
+   * ```
+   * ```text
+   * tensor([2., 4., 6.])
+   * tensor([4., 4., 8.])
+   * ```
+   */
   backward(gradient?: Tensor | null, opts?: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] }): void {
     if (backwardImpl === null) throw new TorchRuntimeError('backward', 'backward(): autograd is not installed (import "antorcha" or "@antorcha/autograd")');
     backwardImpl(this, gradient ?? null, opts ?? {});

@@ -19,8 +19,23 @@ y = x.t().matmul(x)
 print(y)
 print(y.shape, y.dtype)
 ''',
+    'core.Tensor.backward': '''
+x = torch.tensor([1, 2, 3], dtype=torch.float32, requires_grad=True)
+x.pow(2).sum().backward()
+print(x.grad)
+x.mul(2).backward(torch.tensor([1, 0, 1], dtype=torch.float32))
+print(x.grad)
+''',
     'core.Tensor.bfloat16': '''
 print(torch.tensor([0.1, 300], dtype=torch.float32).bfloat16())
+''',
+    'core.Tensor.dim': '''
+print(torch.zeros(2, 3).dim(), torch.tensor(5).dim())
+''',
+    'core.Tensor.fill_': '''
+x = torch.zeros(2, 2)
+x.fill_(7)
+print(x)
 ''',
     'core.Tensor.half': '''
 x = torch.tensor([1, 2.5, 0.1], dtype=torch.float32).half()
@@ -36,6 +51,40 @@ print(x[:, [2, 0]])
     'core.Tensor.itemAsync': '''
 loss = torch.tensor([0.5, 1.5]).square().mean()
 print(loss.item())
+''',
+    'core.Tensor.numel': '''
+print(torch.zeros(2, 3, 4).numel())
+''',
+    'core.Tensor.registerHook': '''
+x = torch.tensor([1, 2], dtype=torch.float32, requires_grad=True)
+handle = x.register_hook(lambda g: g.mul(10))
+x.sum().backward()
+print(x.grad)
+handle.remove()
+''',
+    'core.Tensor.requiresGrad_': '''
+w = torch.ones(2).requires_grad_()
+w.mul(3).sum().backward()
+print(w.grad)
+''',
+    'core.Tensor.retainGrad': '''
+x = torch.tensor([1, 2], dtype=torch.float32, requires_grad=True)
+y = x.mul(2)
+y.retain_grad()
+y.square().sum().backward()
+print(y.grad, x.grad)
+''',
+    'core.Tensor.shape': '''
+x = torch.zeros(2, 3)
+print(x.shape, x.shape[1], x.shape.numel())
+''',
+    'core.Tensor.size': '''
+x = torch.zeros(2, 3)
+print(x.size(), x.size(-1))
+''',
+    'core.Tensor.stride': '''
+x = torch.zeros(2, 3)
+print(x.stride(1), x.t().stride(0))
 ''',
     'core.Tensor.to': '''
 x = torch.tensor([1.7, -2.5])
