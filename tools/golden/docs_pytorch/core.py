@@ -154,6 +154,8 @@ print(torch.argmin(x), torch.argmin(x, 1))
     'core.argsort': '''
 print(torch.argsort(torch.tensor([3, 1, 2])))
 ''',
+    'core.atan2': '''print(torch.atan2(torch.tensor([1, 1, -1], dtype=torch.float32), torch.tensor([1, -1, -1], dtype=torch.float32)))
+''',
     'core.atleast1d': '''
 print(torch.atleast_1d(torch.tensor(3)))
 ''',
@@ -352,6 +354,10 @@ print(torch.einsum('ij,jk->ik', m, m))
 print(torch.einsum('ii', m))
 print(torch.einsum('i,j', u, u))
 ''',
+    'core.eq': '''a = torch.tensor([1, 2, 3])
+print(torch.eq(a, 2))
+print(a.eq(torch.tensor([1, 0, 3])))
+''',
     'core.exp': '''x = torch.tensor([0, 1, -1], dtype=torch.float32)
 print(torch.exp(x))
 print(x.exp().log())
@@ -433,6 +439,9 @@ print(x.flip([0, 1]))
     'core.floatPower': '''
 print(torch.float_power(torch.tensor([2, 3]), 2))
 ''',
+    'core.floor': '''x = torch.tensor([-1.5, -0.5, 0.5, 1.5])
+print(torch.floor(x), x.ceil())
+''',
     'core.frexp': '''
 m, e = torch.frexp(torch.tensor([8, 0.3, -5], dtype=torch.float32))
 print(m, e)
@@ -454,6 +463,10 @@ print(g)
 img = torch.tensor([[1, 2, 4], [2, 5, 9]], dtype=torch.float32)
 gy, gx = torch.gradient(img, spacing=[2, 0.5])
 print(gy, gx)
+''',
+    'core.gt': '''x = torch.tensor([[1, 5], [3, 2]])
+print(x.gt(2))
+print(torch.gt(x, torch.tensor([2, 4])))
 ''',
     'core.hammingWindow': '''
 print(torch.hamming_window(4))
@@ -514,6 +527,9 @@ print(torch.isclose(a, b, equal_nan=True))
 ''',
     'core.isin': '''
 print(torch.isin(torch.tensor([1, 2, 3]), torch.tensor([2, 5])))
+''',
+    'core.isnan': '''x = torch.tensor([1, float('nan'), float('inf')])
+print(torch.isnan(x), x.isinf())
 ''',
     'core.istft': '''
 x = torch.arange(8, dtype=torch.float32)
@@ -685,6 +701,10 @@ a = torch.tensor([0, -100, 1000], dtype=torch.float32)
 b = torch.tensor([0, -101, 1000], dtype=torch.float32)
 print(torch.logaddexp(a, b))
 ''',
+    'core.logicalAnd': '''a = torch.tensor([True, True, False])
+print(torch.logical_and(a, torch.tensor([True, False, False])))
+print(torch.tensor([1, 0, 2]).logical_and(torch.tensor([3, 3, 0])))
+''',
     'core.logit': '''
 print(torch.logit(torch.tensor([0.25, 0.5, 0.9])))
 ''',
@@ -722,6 +742,10 @@ x = torch.tensor([[1, 9, 3], [7, 2, 8]])
 print(torch.max(x))
 values, indices = torch.max(x, 1)
 print(values, indices)
+''',
+    'core.maximum': '''a = torch.tensor([1, 5, 3])
+print(torch.maximum(a, torch.tensor([4, 2, 3])))
+print(a.maximum(torch.tensor([2])))
 ''',
     'core.mean': '''
 x = torch.tensor([[1, 2], [3, 5]], dtype=torch.float32)
@@ -771,6 +795,8 @@ print(torch.nanmean(x), x.mean())
     'core.narrow': '''
 x = torch.arange(12).view(3, 4)
 print(x.narrow(1, 1, 2))
+''',
+    'core.neg': '''print(torch.neg(torch.tensor([1, -2, 0])))
 ''',
     'core.nonzero': '''
 x = torch.tensor([[0, 1], [2, 0]])
@@ -847,6 +873,8 @@ print(torch.randperm(6))
 print(torch.relu(x))
 print(x.relu_(), x)
 ''',
+    'core.remainder': '''print(torch.remainder(torch.tensor([-3, -1, 2, 5]), 3))
+''',
     'core.renorm': '''
 x = torch.tensor([[1, 1, 1, 1], [0.1, 0, 0, 0]])
 print(torch.renorm(x, 2, 0, 1))
@@ -875,6 +903,8 @@ print(x.roll(-1))
 ''',
     'core.rot90': '''
 print(torch.rot90(torch.tensor([[1, 2], [3, 4]])))
+''',
+    'core.round': '''print(torch.round(torch.tensor([-1.5, -0.5, 0.5, 1.5, 2.5])))
 ''',
     'core.rsub': '''
 print(torch.rsub(torch.tensor([1, 2]), 10))
@@ -927,6 +957,11 @@ torch.set_printoptions(profile='default')
     'core.sigmoid': '''x = torch.tensor([-2, 0, 3], dtype=torch.float32)
 print(torch.sigmoid(x))
 print(x.sigmoid().sum())
+''',
+    'core.sign': '''print(torch.sign(torch.tensor([-3, 0, 2])))
+''',
+    'core.sin': '''import math
+print(torch.sin(torch.tensor([0, math.pi / 6, math.pi / 2])))
 ''',
     'core.sinc': '''
 print(torch.sinc(torch.tensor([0, 0.5, 1])))
