@@ -126,7 +126,17 @@ export class SmoothL1Loss extends Loss {
   }
 }
 
-/** Huber loss (quadratic below `delta`, linear with slope `delta` above). */
+/**
+ * Huber loss (quadratic below `delta`, linear with slope `delta` above).
+ * @example
+ * ```ts pytorch=nn.HuberLoss
+ * const loss = new torch.nn.HuberLoss({ delta: 1 });
+ * console.log(loss, loss.call(torch.tensor([0, 0.5, 3], { dtype: 'float32' }), torch.zeros(3)));
+ * ```
+ * ```text
+ * HuberLoss() tensor(0.8750)
+ * ```
+ */
 export class HuberLoss extends Loss {
   /** Threshold. */
   declare delta: number;
@@ -279,7 +289,17 @@ export class KLDivLoss extends Module {
   }
 }
 
-/** log(1 + exp(−y·x)) for targets ±1. */
+/**
+ * log(1 + exp(−y·x)) for targets ±1.
+ * @example
+ * ```ts pytorch=nn.SoftMarginLoss
+ * const loss = new torch.nn.SoftMarginLoss();
+ * console.log(loss.call(torch.tensor([2, -1, 0.5]), torch.tensor([1, -1, -1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.4714)
+ * ```
+ */
 export class SoftMarginLoss extends Loss {
   /** @param opts the reduction */
   constructor(opts: { reduction?: Reduction } = {}) {
@@ -291,7 +311,18 @@ export class SoftMarginLoss extends Loss {
   }
 }
 
-/** Multi-label one-versus-all loss on logits with 0/1 targets, averaged over classes. */
+/**
+ * Multi-label one-versus-all loss on logits with 0/1 targets, averaged over classes.
+ * @example
+ * ```ts pytorch=nn.MultiLabelSoftMarginLoss
+ * const loss = new torch.nn.MultiLabelSoftMarginLoss();
+ * const logits = torch.tensor([[2, -1, 0.5]]);
+ * console.log(loss.call(logits, torch.tensor([[1, 0, 1]], { dtype: 'float32' }))); // several labels per sample
+ * ```
+ * ```text
+ * tensor(0.3048)
+ * ```
+ */
 export class MultiLabelSoftMarginLoss extends WeightedLoss {
   /** @param opts the options */
   constructor(opts: { weight?: Tensor | null; reduction?: Reduction } = {}) {
@@ -303,7 +334,17 @@ export class MultiLabelSoftMarginLoss extends WeightedLoss {
   }
 }
 
-/** x where y = 1, max(0, margin − x) where y = −1. */
+/**
+ * x where y = 1, max(0, margin − x) where y = −1.
+ * @example
+ * ```ts pytorch=nn.HingeEmbeddingLoss
+ * const loss = new torch.nn.HingeEmbeddingLoss({ margin: 1 });
+ * console.log(loss.call(torch.tensor([0.3, 2, 0.5], { dtype: 'float32' }), torch.tensor([1, -1, -1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.2667)
+ * ```
+ */
 export class HingeEmbeddingLoss extends Loss {
   /** Margin (default 1). */
   declare margin: number;
@@ -318,7 +359,17 @@ export class HingeEmbeddingLoss extends Loss {
   }
 }
 
-/** Poisson negative log likelihood. */
+/**
+ * Poisson negative log likelihood.
+ * @example
+ * ```ts pytorch=nn.PoissonNLLLoss
+ * const loss = new torch.nn.PoissonNLLLoss(); // input is log(rate)
+ * console.log(loss.call(torch.tensor([0, 1], { dtype: 'float32' }), torch.tensor([1, 3], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.3591)
+ * ```
+ */
 export class PoissonNLLLoss extends Loss {
   /** Whether inputs are log-rates. */
   declare logInput: boolean;
@@ -351,7 +402,19 @@ abstract class Loss3 extends Module {
   }
 }
 
-/** max(0, −y·(x1 − x2) + margin). */
+/**
+ * max(0, −y·(x1 − x2) + margin).
+ * @example
+ * ```ts pytorch=nn.MarginRankingLoss
+ * const loss = new torch.nn.MarginRankingLoss({ margin: 0.5 });
+ * const x1 = torch.tensor([1, 2, 3], { dtype: 'float32' });
+ * const x2 = torch.tensor([2, 2, 1], { dtype: 'float32' });
+ * console.log(loss.call(x1, x2, torch.tensor([1, -1, 1], { dtype: 'float32' }))); // y = 1: x1 should rank higher
+ * ```
+ * ```text
+ * tensor(0.6667)
+ * ```
+ */
 export class MarginRankingLoss extends Loss3 {
   /** Margin (default 0). */
   declare margin: number;
@@ -366,7 +429,19 @@ export class MarginRankingLoss extends Loss3 {
   }
 }
 
-/** 1 − cos where y = 1, max(0, cos − margin) where y = −1. */
+/**
+ * 1 − cos where y = 1, max(0, cos − margin) where y = −1.
+ * @example
+ * ```ts pytorch=nn.CosineEmbeddingLoss
+ * const loss = new torch.nn.CosineEmbeddingLoss({ margin: 0.2 });
+ * const a = torch.tensor([[1, 0], [1, 1]], { dtype: 'float32' });
+ * const b = torch.tensor([[1, 1], [1, 1]], { dtype: 'float32' });
+ * console.log(loss.call(a, b, torch.tensor([1, -1], { dtype: 'float32' }))); // similar, dissimilar pairs
+ * ```
+ * ```text
+ * tensor(0.5464)
+ * ```
+ */
 export class CosineEmbeddingLoss extends Loss3 {
   /** Margin (default 0). */
   declare margin: number;
@@ -381,7 +456,19 @@ export class CosineEmbeddingLoss extends Loss3 {
   }
 }
 
-/** max(0, margin + d(a, p) − d(a, n)). */
+/**
+ * max(0, margin + d(a, p) − d(a, n)).
+ * @example
+ * ```ts pytorch=nn.TripletMarginLoss
+ * torch.manualSeed(0);
+ * const loss = new torch.nn.TripletMarginLoss({ margin: 1 });
+ * const [anchor, positive, negative] = [torch.randn(4, 8), torch.randn(4, 8), torch.randn(4, 8)];
+ * console.log(loss.call(anchor, positive, negative));
+ * ```
+ * ```text
+ * tensor(1.0627)
+ * ```
+ */
 export class TripletMarginLoss extends Loss3 {
   /** Margin. */
   declare margin: number;
@@ -405,7 +492,18 @@ export class TripletMarginLoss extends Loss3 {
   }
 }
 
-/** Cosine similarity along `dim`. */
+/**
+ * Cosine similarity along `dim`.
+ * @example
+ * ```ts pytorch=nn.CosineSimilarity
+ * const cos = new torch.nn.CosineSimilarity({ dim: 1 });
+ * const a = torch.tensor([[1, 0], [3, 4]], { dtype: 'float32' });
+ * console.log(cos, cos.call(a, torch.tensor([[0, 1], [6, 8]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * CosineSimilarity() tensor([0., 1.])
+ * ```
+ */
 export class CosineSimilarity extends Module {
   /** The reduced dim. */
   declare dim: number;
@@ -423,7 +521,17 @@ export class CosineSimilarity extends Module {
   }
 }
 
-/** p-norm distance along the last dim. */
+/**
+ * p-norm distance along the last dim.
+ * @example
+ * ```ts pytorch=nn.PairwiseDistance
+ * const dist = new torch.nn.PairwiseDistance({ p: 1 });
+ * console.log(dist, dist.call(torch.tensor([[0, 0]], { dtype: 'float32' }), torch.tensor([[3, 4]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * PairwiseDistance() tensor([7.0000])
+ * ```
+ */
 export class PairwiseDistance extends Module {
   /** Norm degree. */
   declare norm: number;
@@ -444,7 +552,19 @@ export class PairwiseDistance extends Module {
   }
 }
 
-/** Gaussian negative log likelihood of `input` (means) with `target` and `variance`. */
+/**
+ * Gaussian negative log likelihood of `input` (means) with `target` and `variance`.
+ * @example
+ * ```ts pytorch=nn.GaussianNLLLoss
+ * const loss = new torch.nn.GaussianNLLLoss();
+ * const mean = torch.tensor([0, 1], { dtype: 'float32' });
+ * const variance = torch.tensor([1, 0.5], { dtype: 'float32' });
+ * console.log(loss.call(mean, torch.tensor([0.5, 1], { dtype: 'float32' }), variance));
+ * ```
+ * ```text
+ * tensor(-0.1108)
+ * ```
+ */
 export class GaussianNLLLoss extends Loss3 {
   /** Whether the constant term is added. */
   declare full: boolean;
@@ -462,7 +582,17 @@ export class GaussianNLLLoss extends Loss3 {
   }
 }
 
-/** Multi-class hinge loss (power `p`, `margin`, optional per-class weights). */
+/**
+ * Multi-class hinge loss (power `p`, `margin`, optional per-class weights).
+ * @example
+ * ```ts pytorch=nn.MultiMarginLoss
+ * const loss = new torch.nn.MultiMarginLoss();
+ * console.log(loss.call(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([3])));
+ * ```
+ * ```text
+ * tensor(0.3250)
+ * ```
+ */
 export class MultiMarginLoss extends WeightedLoss {
   /** 1 or 2. */
   declare p: number;
@@ -539,7 +669,21 @@ export class TripletMarginWithDistanceLoss extends Loss3 {
   }
 }
 
-/** The Connectionist Temporal Classification loss (`F.ctcLoss`). */
+/**
+ * The Connectionist Temporal Classification loss (`F.ctcLoss`).
+ * @example
+ * ```ts pytorch=nn.CTCLoss
+ * torch.manualSeed(0);
+ * const ctc = new torch.nn.CTCLoss({ blank: 0 });
+ * const logProbs = torch.randn(6, 1, 4).logSoftmax(2).detach().requiresGrad_(); // [T, N, C]
+ * const loss = ctc.call(logProbs, torch.tensor([[1, 2, 2]]), [6], [3]);
+ * loss.backward();
+ * console.log(loss, logProbs.grad!.shape);
+ * ```
+ * ```text
+ * tensor(1.4902, grad_fn=<MeanBackward0>) torch.Size([6, 1, 4])
+ * ```
+ */
 export class CTCLoss extends Loss {
   /** The blank label. */
   declare blank: number;

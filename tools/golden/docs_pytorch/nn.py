@@ -1,6 +1,10 @@
 """PyTorch programs for the TSDoc @example blocks of packages/nn and packages/antorcha (ids start with `nn.`)."""
 
 EXAMPLES = {
+    'nn.AdaptiveAvgPool1d': '''
+pool = nn.AdaptiveAvgPool1d(2)
+print(pool, pool(torch.tensor([[[1., 2, 3, 4, 5]]])))
+''',
     'nn.AdaptiveAvgPool2d': '''
 pool = nn.AdaptiveAvgPool2d(1)
 print(pool, pool(torch.randn(8, 64, 7, 7)).shape)
@@ -22,6 +26,10 @@ torch.manual_seed(0)
 model = nn.Sequential(nn.SELU(), nn.AlphaDropout(0.2))
 print(model)
 print(model(torch.tensor([-1., 0, 1, 2])))
+''',
+    'nn.AvgPool1d': '''
+pool = nn.AvgPool1d(3, stride=1)
+print(pool, pool(torch.tensor([[[1., 2, 3, 4, 5]]])))
 ''',
     'nn.AvgPool2d': '''
 pool = nn.AvgPool2d(2)
@@ -52,6 +60,20 @@ print(', '.join(bn.state_dict().keys()))
 from torch.utils.data import BatchSampler, SequentialSampler
 for batch in BatchSampler(SequentialSampler(range(5)), 2, False): print(torch.tensor(batch))
 ''',
+    'nn.Bilinear': '''
+torch.manual_seed(0)
+bil = nn.Bilinear(2, 3, 1)
+print(bil)
+print(bil(torch.ones(1, 2), torch.ones(1, 3)))
+''',
+    'nn.CTCLoss': '''
+torch.manual_seed(0)
+ctc = nn.CTCLoss(blank=0)
+log_probs = torch.randn(6, 1, 4).log_softmax(2).detach().requires_grad_()
+loss = ctc(log_probs, torch.tensor([[1, 2, 2]]), [6], [3])
+loss.backward()
+print(loss, log_probs.grad.shape)
+''',
     'nn.ChannelShuffle': '''
 shuffle = nn.ChannelShuffle(2)
 print(shuffle)
@@ -74,6 +96,11 @@ print(conv)
 print(conv.weight.shape, conv.bias)
 print(conv(torch.ones(1, 1, 4, 4)).shape)
 ''',
+    'nn.Conv3d': '''
+conv = nn.Conv3d(2, 4, [1, 3, 3], padding=[0, 1, 1])
+print(conv)
+print(conv(torch.randn(1, 2, 5, 8, 8)).shape)
+''',
     'nn.ConvTranspose2d': '''
 up = nn.ConvTranspose2d(8, 4, 2, stride=2)
 print(up)
@@ -83,6 +110,17 @@ print(up(torch.randn(1, 8, 5, 5)).shape)
 conv = nn.ConvTranspose3d(16, 33, 3, stride=2)
 print(conv)
 print(conv(torch.randn(1, 16, 4, 5, 6)).shape)
+''',
+    'nn.CosineEmbeddingLoss': '''
+loss = nn.CosineEmbeddingLoss(margin=0.2)
+a = torch.tensor([[1., 0], [1, 1]])
+b = torch.tensor([[1., 1], [1, 1]])
+print(loss(a, b, torch.tensor([1., -1])))
+''',
+    'nn.CosineSimilarity': '''
+cos = nn.CosineSimilarity(dim=1)
+a = torch.tensor([[1., 0], [3, 4]])
+print(cos, cos(a, torch.tensor([[0., 1], [6, 8]])))
 ''',
     'nn.CrossEntropyLoss': '''
 logits = torch.tensor([[2, 0.5, -1], [0, 1, 0]], requires_grad=True)
@@ -116,11 +154,26 @@ x = torch.ones(2, 4)
 print(drop(x))
 print(drop.eval()(x))
 ''',
+    'nn.Dropout2d': '''
+torch.manual_seed(0)
+drop = nn.Dropout2d(0.5)
+print(drop(torch.ones(1, 4, 2, 2)).sum([2, 3]))
+''',
+    'nn.ELU': '''
+elu = nn.ELU()
+print(elu, elu(torch.tensor([-2., 0, 2])))
+''',
     'nn.Embedding': '''
 torch.manual_seed(0)
 emb = nn.Embedding(10, 3, padding_idx=0)
 print(emb)
 print(emb(torch.tensor([[1, 2], [0, 9]])))
+''',
+    'nn.Embedding.fromPretrained': '''
+weights = torch.tensor([[1, 2.5], [3, 4]])
+emb = nn.Embedding.from_pretrained(weights)
+print(emb, str(emb.weight.requires_grad).lower())
+print(emb(torch.tensor([1, 0, 1])))
 ''',
     'nn.EmbeddingBag': '''
 torch.manual_seed(0)
@@ -413,6 +466,20 @@ out, hn = gru(torch.randn(4, 1, 3))
 print(gru)
 print(out.shape, hn.shape)
 ''',
+    'nn.GRUCell': '''
+torch.manual_seed(0)
+cell = nn.GRUCell(3, 2)
+h = torch.zeros(1, 2)
+for t in range(3):
+    h = cell(torch.ones(1, 3), h)
+print(cell, h)
+''',
+    'nn.GaussianNLLLoss': '''
+loss = nn.GaussianNLLLoss()
+mean = torch.tensor([0., 1])
+var = torch.tensor([1, 0.5])
+print(loss(mean, torch.tensor([0.5, 1]), var))
+''',
     'nn.GroupNorm': '''
 gn = nn.GroupNorm(2, 4)
 print(gn)
@@ -423,9 +490,29 @@ m = nn.Hardshrink()
 print(m)
 print(m(torch.tensor([-1, 0.2, 0.7])))
 ''',
+    'nn.Hardswish': '''
+print(nn.Hardswish()(torch.tensor([-4., -1, 0, 1, 4])))
+''',
+    'nn.Hardtanh': '''
+act = nn.Hardtanh(-2.0, 2.0)
+print(act, act(torch.tensor([-3., -1, 0, 3])))
+''',
+    'nn.HingeEmbeddingLoss': '''
+loss = nn.HingeEmbeddingLoss(margin=1)
+print(loss(torch.tensor([0.3, 2, 0.5]), torch.tensor([1., -1, -1])))
+''',
+    'nn.HuberLoss': '''
+loss = nn.HuberLoss(delta=1)
+print(loss, loss(torch.tensor([0, 0.5, 3]), torch.zeros(3)))
+''',
     'nn.Identity': '''
 m = nn.Identity()
 print(m, m(torch.tensor([1, 2])))
+''',
+    'nn.InstanceNorm1d': '''
+norm = nn.InstanceNorm1d(2)
+print(norm)
+print(norm(torch.tensor([[[1., 2, 3], [0, 0, 6]]])))
 ''',
     'nn.KLDivLoss': '''
 inp = torch.tensor([[0.25, 0.75]]).log()
@@ -474,11 +561,25 @@ lrn = nn.LocalResponseNorm(2)
 print(lrn)
 print(lrn(torch.tensor([[[1.], [2], [3]]])).flatten())
 ''',
+    'nn.LogSoftmax': '''
+log_softmax = nn.LogSoftmax(1)
+print(log_softmax, log_softmax(torch.tensor([[1., 2, 3]])))
+''',
     'nn.MSELoss': '''
 pred = torch.tensor([0.5, 1, 2])
 target = torch.tensor([1., 1, 1])
 print(nn.MSELoss()(pred, target))
 print(nn.MSELoss(reduction='none')(pred, target))
+''',
+    'nn.MarginRankingLoss': '''
+loss = nn.MarginRankingLoss(margin=0.5)
+x1 = torch.tensor([1., 2, 3])
+x2 = torch.tensor([2., 2, 1])
+print(loss(x1, x2, torch.tensor([1., -1, 1])))
+''',
+    'nn.MaxPool1d': '''
+pool = nn.MaxPool1d(2)
+print(pool, pool(torch.tensor([[[1., 3, 2, 5, 4]]])))
 ''',
     'nn.MaxPool2d': '''
 pool = nn.MaxPool2d(2)
@@ -489,6 +590,9 @@ print(pool(torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)))
 x = torch.tensor([[[[1., 2], [4, 3]]]])
 y, idx = nn.MaxPool2d(2, return_indices=True)(x)
 print(nn.MaxUnpool2d(2)(y, idx))
+''',
+    'nn.Mish': '''
+print(nn.Mish()(torch.tensor([-1., 0, 1])))
 ''',
     'nn.Module': '''
 class Net(nn.Module):
@@ -613,6 +717,15 @@ for layer in layers:
     x = layer(x)
 print(len(layers), x)
 ''',
+    'nn.MultiLabelSoftMarginLoss': '''
+loss = nn.MultiLabelSoftMarginLoss()
+logits = torch.tensor([[2, -1, 0.5]])
+print(loss(logits, torch.tensor([[1., 0, 1]])))
+''',
+    'nn.MultiMarginLoss': '''
+loss = nn.MultiMarginLoss()
+print(loss(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([3])))
+''',
     'nn.MultiheadAttention': '''
 torch.manual_seed(0)
 mha = nn.MultiheadAttention(4, 2, batch_first=True)
@@ -624,6 +737,14 @@ print(weights)
     'nn.NLLLoss': '''
 log_probs = torch.tensor([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]]).log()
 print(nn.NLLLoss()(log_probs, torch.tensor([2, 0])))
+''',
+    'nn.PReLU': '''
+prelu = nn.PReLU()
+print(prelu, prelu(torch.tensor([-2., 2])))
+''',
+    'nn.PairwiseDistance': '''
+dist = nn.PairwiseDistance(p=1)
+print(dist, dist(torch.tensor([[0., 0]]), torch.tensor([[3., 4]])))
 ''',
     'nn.Parameter': '''
 torch.manual_seed(0)
@@ -645,6 +766,10 @@ ps = nn.PixelShuffle(2)
 print(ps)
 print(ps(torch.arange(4, dtype=torch.float32).reshape(1, 4, 1, 1)))
 ''',
+    'nn.PoissonNLLLoss': '''
+loss = nn.PoissonNLLLoss()
+print(loss(torch.tensor([0., 1]), torch.tensor([1., 3])))
+''',
     'nn.RNN': '''
 torch.manual_seed(0)
 rnn = nn.RNN(3, 2, num_layers=2)
@@ -652,6 +777,11 @@ out, hn = rnn(torch.randn(4, 1, 3))
 print(rnn)
 print(out.shape)
 print(hn)
+''',
+    'nn.RNNCell': '''
+torch.manual_seed(0)
+cell = nn.RNNCell(3, 2, nonlinearity='relu')
+print(cell, cell(torch.ones(1, 3)))
 ''',
     'nn.RReLU': '''
 torch.manual_seed(0)
@@ -671,9 +801,19 @@ print(torch.tensor(list(sampler)))
 relu = nn.ReLU()
 print(relu, relu(torch.tensor([-1., 0, 2])))
 ''',
+    'nn.ReLU6': '''
+print(nn.ReLU6()(torch.tensor([-1., 3, 8])))
+''',
     'nn.ReflectionPad2d': '''
 x = torch.arange(9, dtype=torch.float32).reshape(1, 1, 3, 3)
 print(nn.ReflectionPad2d([1, 1, 2, 0])(x))
+''',
+    'nn.ReplicationPad1d': '''
+pad = nn.ReplicationPad1d(2)
+print(pad, pad(torch.tensor([[[1., 2, 3]]])))
+''',
+    'nn.SELU': '''
+print(nn.SELU()(torch.tensor([-1., 0, 1])))
 ''',
     'nn.Sequential': '''
 torch.manual_seed(0)
@@ -692,10 +832,18 @@ print(nn.Sigmoid()(torch.tensor([-2., 0, 2])))
     'nn.SmoothL1Loss': '''
 print(nn.SmoothL1Loss(reduction='none')(torch.tensor([0, 0.5, 3]), torch.zeros(3)))
 ''',
+    'nn.SoftMarginLoss': '''
+loss = nn.SoftMarginLoss()
+print(loss(torch.tensor([2, -1, 0.5]), torch.tensor([1., -1, -1])))
+''',
     'nn.Softmax': '''
 softmax = nn.Softmax(1)
 print(softmax)
 print(softmax(torch.tensor([[1., 2, 3], [1, 1, 1]])))
+''',
+    'nn.Softplus': '''
+sp = nn.Softplus(beta=2)
+print(sp, sp(torch.tensor([-1., 0, 1])))
 ''',
     'nn.Subset': '''
 ds = torch.utils.data.TensorDataset(torch.arange(10) * 10)
@@ -719,11 +867,32 @@ out = model(src, tgt, tgt_mask=nn.Transformer.generate_square_subsequent_mask(7)
 print(out.shape)
 print(nn.Transformer.generate_square_subsequent_mask(3))
 ''',
+    'nn.TransformerDecoderLayer': '''
+torch.manual_seed(0)
+layer = nn.TransformerDecoderLayer(8, 2, dim_feedforward=16)
+memory = torch.randn(5, 1, 8)
+tgt = torch.randn(3, 1, 8)
+print(layer(tgt, memory).shape)
+''',
+    'nn.TransformerEncoder': '''
+torch.manual_seed(0)
+layer = nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, batch_first=True)
+encoder = nn.TransformerEncoder(layer, 3)
+padding = torch.tensor([[False, False, True]])
+print(encoder(torch.randn(1, 3, 8), src_key_padding_mask=padding).shape)
+print(len(encoder.layers))
+''',
     'nn.TransformerEncoderLayer': '''
 torch.manual_seed(0)
 layer = nn.TransformerEncoderLayer(16, 4, dim_feedforward=64, batch_first=True)
 x = torch.randn(2, 5, 16)
 print(layer(x).shape)
+''',
+    'nn.TripletMarginLoss': '''
+torch.manual_seed(0)
+loss = nn.TripletMarginLoss(margin=1)
+anchor, positive, negative = torch.randn(4, 8), torch.randn(4, 8), torch.randn(4, 8)
+print(loss(anchor, positive, negative))
 ''',
     'nn.TripletMarginWithDistanceLoss': '''
 loss = nn.TripletMarginWithDistanceLoss(distance_function=nn.PairwiseDistance(p=1), margin=2)
@@ -731,6 +900,10 @@ anchor = torch.tensor([[0., 0]])
 positive = torch.tensor([[1., 0]])
 negative = torch.tensor([[1., 1]])
 print(loss(anchor, positive, negative))
+''',
+    'nn.Unflatten': '''
+unflatten = nn.Unflatten(1, (2, 3))
+print(unflatten, unflatten(torch.zeros(4, 6)).shape)
 ''',
     'nn.Unfold': '''
 unfold = nn.Unfold(2, stride=2)
@@ -741,6 +914,11 @@ print(unfold(torch.randn(1, 3, 4, 6)).shape)
 up = nn.Upsample(scale_factor=2, mode='nearest')
 print(up)
 print(up(torch.tensor([[[1., 2]]])))
+''',
+    'nn.ZeroPad2d': '''
+pad = nn.ZeroPad2d((1, 0, 0, 1))
+print(pad)
+print(pad(torch.ones(1, 1, 2, 2)))
 ''',
     'nn.defaultCollate': '''
 from torch.utils.data import default_collate
@@ -819,11 +997,43 @@ buf.seek(0)
 sd = torch.load(buf)
 print(copy.weight, sd['bias'])
 ''',
+    'nn.lrScheduler.ChainedScheduler': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.ChainedScheduler([torch.optim.lr_scheduler.ConstantLR(opt, 0.5, 2), torch.optim.lr_scheduler.ExponentialLR(opt, 0.9)])
+lrs = []
+for epoch in range(4):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.ConstantLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.ConstantLR(opt, 0.5, 3)
+lrs = []
+for epoch in range(5):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
     'nn.lrScheduler.CosineAnnealingLR': '''
 opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
 sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, 4)
 lrs = []
 for epoch in range(5):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.CosineAnnealingWarmRestarts': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(opt, 3)
+lrs = []
+for epoch in range(7):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.CyclicLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.CyclicLR(opt, 0.1, 1, step_size_up=2, cycle_momentum=False)
+lrs = []
+for epoch in range(7):
     lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
 print(torch.tensor(lrs))
 ''',
@@ -842,6 +1052,14 @@ for epoch in range(4):
     lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
 print(torch.tensor(lrs))
 ''',
+    'nn.lrScheduler.LinearLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.LinearLR(opt, 0.2, 1, 4)
+lrs = []
+for epoch in range(6):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
     'nn.lrScheduler.MultiStepLR': '''
 opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
 sched = torch.optim.lr_scheduler.MultiStepLR(opt, [2, 4], 0.1)
@@ -850,11 +1068,27 @@ for epoch in range(6):
     lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
 print(torch.tensor(lrs))
 ''',
+    'nn.lrScheduler.MultiplicativeLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.MultiplicativeLR(opt, lambda epoch: 0.9)
+lrs = []
+for epoch in range(4):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
     'nn.lrScheduler.OneCycleLR': '''
 opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1, momentum=0.9)
 sched = torch.optim.lr_scheduler.OneCycleLR(opt, 1, total_steps=6)
 lrs = []
 for step in range(6):
+    lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
+print(torch.tensor(lrs))
+''',
+    'nn.lrScheduler.PolynomialLR': '''
+opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=1)
+sched = torch.optim.lr_scheduler.PolynomialLR(opt, 4, 2)
+lrs = []
+for epoch in range(6):
     lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
 print(torch.tensor(lrs))
 ''',
@@ -883,6 +1117,24 @@ for epoch in range(6):
     lrs.append(opt.param_groups[0]['lr']); opt.step(); sched.step()
 print(torch.tensor(lrs))
 ''',
+    'nn.optim.ASGD': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.ASGD([w], lr=0.1)
+for i in range(2):
+    opt.zero_grad()
+    w.pow(2).sum().backward()
+    opt.step()
+print(w)
+''',
+    'nn.optim.Adadelta': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.Adadelta([w], lr=1)
+for i in range(2):
+    opt.zero_grad()
+    w.pow(2).sum().backward()
+    opt.step()
+print(w)
+''',
     'nn.optim.Adagrad': '''
 w = torch.tensor([1., -2], requires_grad=True)
 opt = torch.optim.Adagrad([w], lr=0.5)
@@ -905,6 +1157,15 @@ w.pow(2).sum().backward()
 opt.step()
 print(w)
 ''',
+    'nn.optim.Adamax': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.Adamax([w], lr=0.1)
+for i in range(2):
+    opt.zero_grad()
+    w.pow(2).sum().backward()
+    opt.step()
+print(w)
+''',
     'nn.optim.LBFGS': '''
 target = torch.tensor([3., -1])
 x = torch.zeros(2, requires_grad=True)
@@ -917,6 +1178,15 @@ def closure():
 opt.step(closure)
 print(x)
 ''',
+    'nn.optim.NAdam': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.NAdam([w], lr=0.1)
+for i in range(2):
+    opt.zero_grad()
+    w.pow(2).sum().backward()
+    opt.step()
+print(w)
+''',
     'nn.optim.Optimizer': '''
 a = torch.zeros(2, requires_grad=True)
 b = torch.zeros(2, requires_grad=True)
@@ -924,11 +1194,45 @@ opt = torch.optim.SGD([{'params': [a]}, {'params': [b], 'lr': 0.01}], lr=0.1, mo
 print(opt)
 print(torch.optim.Adam([a], lr=1e-3))
 ''',
+    'nn.optim.Optimizer.addParamGroup': '''
+torch.manual_seed(0)
+backbone = nn.Linear(4, 4)
+head = nn.Linear(4, 2)
+opt = torch.optim.SGD(backbone.parameters(), lr=0.01)
+opt.add_param_group({'params': head.parameters(), 'lr': 0.1})
+print(len(opt.param_groups), opt.param_groups[1]['lr'], opt.param_groups[1]['momentum'])
+''',
+    'nn.optim.Optimizer.stateDict': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1, momentum=0.9)
+w.pow(2).sum().backward()
+opt.step()
+sd = opt.state_dict()
+print(sd['state'][0]['momentum_buffer'], sd['param_groups'][0]['weight_decay'])
+''',
+    'nn.optim.RAdam': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.RAdam([w], lr=0.1)
+for i in range(2):
+    opt.zero_grad()
+    w.pow(2).sum().backward()
+    opt.step()
+print(w)
+''',
     'nn.optim.RMSprop': '''
 w = torch.tensor([1., -2], requires_grad=True)
 opt = torch.optim.RMSprop([w], lr=0.01)
 w.pow(2).sum().backward()
 opt.step()
+print(w)
+''',
+    'nn.optim.Rprop': '''
+w = torch.tensor([1., -2], requires_grad=True)
+opt = torch.optim.Rprop([w], lr=0.1)
+for i in range(2):
+    opt.zero_grad()
+    w.pow(2).sum().backward()
+    opt.step()
 print(w)
 ''',
     'nn.optim.SGD': '''
@@ -976,6 +1280,13 @@ w.pow(2).sum().backward()
 nn.utils.clip_grad_value_([w], 1.0)
 print(w.grad)
 ''',
+    'nn.utils.parametersToVector': '''
+fc = nn.Linear(2, 1)
+vec = nn.utils.parameters_to_vector(fc.parameters())
+print(vec.shape)
+nn.utils.vector_to_parameters(torch.tensor([1., 2, 3]), fc.parameters())
+print(fc.weight, fc.bias)
+''',
     'nn.utils.rnn.packPaddedSequence': '''
 torch.manual_seed(0)
 gru = nn.GRU(1, 2, batch_first=True)
@@ -987,6 +1298,11 @@ print(hn)
     'nn.utils.rnn.packSequence': '''
 a, b, c = torch.tensor([1, 2, 3]), torch.tensor([4]), torch.tensor([5, 6])
 print(nn.utils.rnn.pack_sequence([a, b, c], enforce_sorted=False))
+''',
+    'nn.utils.rnn.padPackedSequence': '''
+packed = nn.utils.rnn.pack_sequence([torch.tensor([1, 2, 3]), torch.tensor([4, 5])])
+padded, lengths = nn.utils.rnn.pad_packed_sequence(packed, batch_first=True)
+print(padded, lengths)
 ''',
     'nn.utils.rnn.padSequence': '''
 a, b, c = torch.tensor([1, 2, 3]), torch.tensor([4]), torch.tensor([5, 6])

@@ -47,9 +47,9 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: 
   if (a._shape[0] !== b._shape[0]) throw new TorchRuntimeError('bilinear', `bilinear(): input batch dimensions do not match: got ${a._shape[0]} and ${b._shape[0]}`);
   // (x1 · W) over in1 → [B, O, in2], then dot with x2 over in2.
   const t = a.matmul(weight.permute(1, 0, 2).reshape(I1, O * I2)).view(-1, O, I2);
-  let out = t.mul(b.unsqueeze(1)).sum(-1);
-  if (bias !== null && bias !== undefined) out = out.add(bias);
-  return out.reshape([...lead, O]);
+  // reshaped before the bias is added, as ATen does (the result's grad_fn is AddBackward0 with a bias)
+  const out = t.mul(b.unsqueeze(1)).sum(-1).reshape([...lead, O]);
+  return bias !== null && bias !== undefined ? out.add(bias) : out;
 }
 
 /** Options of `embedding`. */

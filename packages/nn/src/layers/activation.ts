@@ -44,7 +44,16 @@ export class ReLU extends Module {
   }
 }
 
-/** min(max(x, 0), 6). */
+/**
+ * min(max(x, 0), 6).
+ * @example
+ * ```ts pytorch=nn.ReLU6
+ * console.log(new torch.nn.ReLU6().call(torch.tensor([-1, 3, 8], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([0., 3., 6.])
+ * ```
+ */
 export class ReLU6 extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
@@ -99,7 +108,17 @@ export class LeakyReLU extends Module {
   }
 }
 
-/** x, or `alpha·(exp(x) − 1)` for x ≤ 0. */
+/**
+ * x, or `alpha·(exp(x) − 1)` for x ≤ 0.
+ * @example
+ * ```ts pytorch=nn.ELU
+ * const elu = new torch.nn.ELU();
+ * console.log(elu, elu.call(torch.tensor([-2, 0, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * ELU(alpha=1.0) tensor([-0.8647,  0.0000,  2.0000])
+ * ```
+ */
 export class ELU extends Module {
   /** Scale of the negative part. */
   declare alpha: number;
@@ -261,7 +280,17 @@ export class Softmin extends SoftmaxLike {
   }
 }
 
-/** Log-softmax along `dim`. */
+/**
+ * Log-softmax along `dim`.
+ * @example
+ * ```ts pytorch=nn.LogSoftmax
+ * const logSoftmax = new torch.nn.LogSoftmax(1);
+ * console.log(logSoftmax, logSoftmax.call(torch.tensor([[1, 2, 3]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * LogSoftmax(dim=1) tensor([[-2.4076, -1.4076, -0.4076]])
+ * ```
+ */
 export class LogSoftmax extends SoftmaxLike {
   protected override fn(input: Tensor, dim: number): Tensor {
     return F.logSoftmax(input, dim);
@@ -275,7 +304,17 @@ function implicitDim(dim: number | null, input: Tensor): number {
   return n === 0 || n === 1 || n === 3 ? 0 : 1;
 }
 
-/** log(1 + exp(beta·x)) / beta, linear above `threshold`. */
+/**
+ * log(1 + exp(beta·x)) / beta, linear above `threshold`.
+ * @example
+ * ```ts pytorch=nn.Softplus
+ * const sp = new torch.nn.Softplus(2);
+ * console.log(sp, sp.call(torch.tensor([-1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Softplus(beta=2, threshold=20) tensor([0.0635, 0.3466, 1.0635])
+ * ```
+ */
 export class Softplus extends Module {
   /** Sharpness. */
   declare beta: number;
@@ -302,7 +341,17 @@ export class Softplus extends Module {
   }
 }
 
-/** Clamps into [minVal, maxVal]. */
+/**
+ * Clamps into [minVal, maxVal].
+ * @example
+ * ```ts pytorch=nn.Hardtanh
+ * const act = new torch.nn.Hardtanh(-2, 2);
+ * console.log(act, act.call(torch.tensor([-3, -1, 0, 3], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Hardtanh(min_val=-2.0, max_val=2.0) tensor([-2., -1.,  0.,  2.])
+ * ```
+ */
 export class Hardtanh extends Module {
   /** Lower bound. */
   declare minVal: number;
@@ -347,7 +396,16 @@ abstract class InplaceActivation extends Module {
   }
 }
 
-/** x·relu6(x + 3)/6. */
+/**
+ * x·relu6(x + 3)/6.
+ * @example
+ * ```ts pytorch=nn.Hardswish
+ * console.log(new torch.nn.Hardswish().call(torch.tensor([-4, -1, 0, 1, 4], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-0.0000, -0.3333,  0.0000,  0.6667,  4.0000])
+ * ```
+ */
 export class Hardswish extends InplaceActivation {
   override forward(input: Tensor): Tensor {
     return F.hardswish(input, this.inplace);
@@ -361,14 +419,32 @@ export class Hardsigmoid extends InplaceActivation {
   }
 }
 
-/** x·tanh(softplus(x)). */
+/**
+ * x·tanh(softplus(x)).
+ * @example
+ * ```ts pytorch=nn.Mish
+ * console.log(new torch.nn.Mish().call(torch.tensor([-1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-0.3034,  0.0000,  0.8651])
+ * ```
+ */
 export class Mish extends InplaceActivation {
   override forward(input: Tensor): Tensor {
     return F.mish(input, this.inplace);
   }
 }
 
-/** scale·elu(x, α) with SELU's constants. */
+/**
+ * scale·elu(x, α) with SELU's constants.
+ * @example
+ * ```ts pytorch=nn.SELU
+ * console.log(new torch.nn.SELU().call(torch.tensor([-1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-1.1113,  0.0000,  1.0507])
+ * ```
+ */
 export class SELU extends InplaceActivation {
   override forward(input: Tensor): Tensor {
     return F.selu(input, this.inplace);
@@ -472,7 +548,17 @@ export interface PReLUOptions extends FactoryOptions {
   init?: number;
 }
 
-/** Leaky ReLU with a learned slope: one, or one per channel (`numParameters`). */
+/**
+ * Leaky ReLU with a learned slope: one, or one per channel (`numParameters`).
+ * @example
+ * ```ts pytorch=nn.PReLU
+ * const prelu = new torch.nn.PReLU(); // one learnable slope, initially 0.25
+ * console.log(prelu, prelu.call(torch.tensor([-2, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * PReLU(num_parameters=1) tensor([-0.5000,  2.0000], grad_fn=<PreluBackward0>)
+ * ```
+ */
 export class PReLU extends Module {
   /** Number of slopes. */
   declare numParameters: number;

@@ -213,7 +213,19 @@ export class Conv2d extends ConvNd {
   }
 }
 
-/** 3-D convolution over [N, C, D, H, W]. */
+/**
+ * 3-D convolution over [N, C, D, H, W].
+ * @example
+ * ```ts pytorch=nn.Conv3d
+ * const conv = new torch.nn.Conv3d(2, 4, [1, 3, 3], { padding: [0, 1, 1] });
+ * console.log(conv);
+ * console.log(conv.call(torch.randn(1, 2, 5, 8, 8)).shape);
+ * ```
+ * ```text
+ * Conv3d(2, 4, kernel_size=(1, 3, 3), stride=(1, 1, 1), padding=(0, 1, 1))
+ * torch.Size([1, 4, 5, 8, 8])
+ * ```
+ */
 export class Conv3d extends ConvNd {
   /**
    * @param inChannels input channels

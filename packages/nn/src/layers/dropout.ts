@@ -53,7 +53,18 @@ export class Dropout extends DropoutNd {
   }
 }
 
-/** Zeroes whole channels of [N, C, H, W] with probability `p` in training mode. */
+/**
+ * Zeroes whole channels of [N, C, H, W] with probability `p` in training mode.
+ * @example
+ * ```ts pytorch=nn.Dropout2d
+ * torch.manualSeed(0);
+ * const drop = new torch.nn.Dropout2d(0.5);
+ * console.log(drop.call(torch.ones(1, 4, 2, 2)).sum([2, 3])); // whole channels are zeroed, the rest × 2
+ * ```
+ * ```text
+ * tensor([[0., 0., 8., 0.]])
+ * ```
+ */
 export class Dropout2d extends DropoutNd {
   override forward(input: Tensor): Tensor {
     return F.dropout2d(input, this.p, this.training, this.inplace);

@@ -95,6 +95,19 @@ export class Embedding extends Module {
   /**
    * An embedding whose table is `embeddings` [num, dim] (shared, not copied; no random
    * draws), frozen unless `freeze: false` (PyTorch's `Embedding.from_pretrained`).
+   * @example
+   * ```ts pytorch=nn.Embedding.fromPretrained
+   * const weights = torch.tensor([[1, 2.5], [3, 4]]);
+   * const emb = torch.nn.Embedding.fromPretrained(weights); // frozen unless freeze: false
+   * console.log(emb, emb.weight.requiresGrad);
+   * console.log(emb.call(torch.tensor([1, 0, 1])));
+   * ```
+   * ```text
+   * Embedding(2, 2) false
+   * tensor([[3.0000, 4.0000],
+   *         [1.0000, 2.5000],
+   *         [3.0000, 4.0000]])
+   * ```
    */
   static fromPretrained(embeddings: Tensor, opts: { freeze?: boolean; paddingIdx?: number | null; maxNorm?: number | null; normType?: number } = {}): Embedding {
     expectTensor('Embedding.from_pretrained', 'embeddings', 1, embeddings);

@@ -41,7 +41,17 @@ export class Flatten extends Module {
   }
 }
 
-/** Splits dim `dim` into `unflattenedSize`. */
+/**
+ * Splits dim `dim` into `unflattenedSize`.
+ * @example
+ * ```ts pytorch=nn.Unflatten
+ * const unflatten = new torch.nn.Unflatten(1, [2, 3]);
+ * console.log(unflatten, unflatten.call(torch.zeros(4, 6)).shape);
+ * ```
+ * ```text
+ * Unflatten(dim=1, unflattened_size=(2, 3)) torch.Size([4, 2, 3])
+ * ```
+ */
 export class Unflatten extends Module {
   /** The dim that is split. */
   declare dim: number;

@@ -108,7 +108,20 @@ export class Linear extends Module {
 /** A `Linear` under another name (PyTorch uses it for `MultiheadAttention.out_proj`). */
 export class NonDynamicallyQuantizableLinear extends Linear {}
 
-/** `y = x1ᵀ A x2 + b` with weight [out, in1, in2], all drawn from U(−1/√in1, 1/√in1). */
+/**
+ * `y = x1ᵀ A x2 + b` with weight [out, in1, in2], all drawn from U(−1/√in1, 1/√in1).
+ * @example
+ * ```ts pytorch=nn.Bilinear
+ * torch.manualSeed(0);
+ * const bil = new torch.nn.Bilinear(2, 3, 1); // x1ᵀ A x2 + b
+ * console.log(bil);
+ * console.log(bil.call(torch.ones(1, 2), torch.ones(1, 3)));
+ * ```
+ * ```text
+ * Bilinear(in1_features=2, in2_features=3, out_features=1, bias=True)
+ * tensor([[-0.8251]], grad_fn=<AddBackward0>)
+ * ```
+ */
 export class Bilinear extends Module {
   /** First input size. */
   declare in1Features: number;

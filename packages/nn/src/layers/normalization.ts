@@ -248,7 +248,20 @@ export abstract class InstanceNormBase extends BatchNormBase {
   }
 }
 
-/** Instance normalisation over [N, C, L] (or [C, L]). */
+/**
+ * Instance normalisation over [N, C, L] (or [C, L]).
+ * @example
+ * ```ts pytorch=nn.InstanceNorm1d
+ * const norm = new torch.nn.InstanceNorm1d(2);
+ * console.log(norm);
+ * console.log(norm.call(torch.tensor([[[1, 2, 3], [0, 0, 6]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * InstanceNorm1d(2, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False)
+ * tensor([[[-1.2247,  0.0000,  1.2247],
+ *          [-0.7071, -0.7071,  1.4142]]])
+ * ```
+ */
 export class InstanceNorm1d extends InstanceNormBase {
   protected override readonly spatialDims = 1;
 }

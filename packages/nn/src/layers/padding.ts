@@ -104,7 +104,21 @@ export class ConstantPad3d extends ConstantPadNd {
   }
 }
 
-/** Pads the last 2 dims with zeros. */
+/**
+ * Pads the last 2 dims with zeros.
+ * @example
+ * ```ts pytorch=nn.ZeroPad2d
+ * const pad = new torch.nn.ZeroPad2d([1, 0, 0, 1]); // left, right, top, bottom
+ * console.log(pad);
+ * console.log(pad.call(torch.ones(1, 1, 2, 2)));
+ * ```
+ * ```text
+ * ZeroPad2d((1, 0, 0, 1))
+ * tensor([[[[0., 1., 1.],
+ *           [0., 1., 1.],
+ *           [0., 0., 0.]]]])
+ * ```
+ */
 export class ZeroPad2d extends ConstantPadNd {
   /** @param padding an int for all sides, or (left, right, top, bottom) */
   constructor(padding: IntOrTuple) {
@@ -168,7 +182,17 @@ export class ReflectionPad3d extends ModePadNd {
   }
 }
 
-/** Pads the last dim by repeating its edge values. */
+/**
+ * Pads the last dim by repeating its edge values.
+ * @example
+ * ```ts pytorch=nn.ReplicationPad1d
+ * const pad = new torch.nn.ReplicationPad1d(2);
+ * console.log(pad, pad.call(torch.tensor([[[1, 2, 3]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * ReplicationPad1d((2, 2)) tensor([[[1., 1., 1., 2., 3., 3., 3.]]])
+ * ```
+ */
 export class ReplicationPad1d extends ModePadNd {
   protected override readonly mode = 'replicate' as const;
   /** @param padding an int for both sides, or (left, right) */

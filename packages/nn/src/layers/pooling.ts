@@ -74,7 +74,17 @@ abstract class MaxPoolNd extends Module {
   }
 }
 
-/** 1-D max pooling over [N, C, L]. */
+/**
+ * 1-D max pooling over [N, C, L].
+ * @example
+ * ```ts pytorch=nn.MaxPool1d
+ * const pool = new torch.nn.MaxPool1d(2);
+ * console.log(pool, pool.call(torch.tensor([[[1, 3, 2, 5, 4]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * MaxPool1d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False) tensor([[[3., 5.]]])
+ * ```
+ */
 export class MaxPool1d extends MaxPoolNd {
   /**
    * @param kernelSize window size
@@ -131,7 +141,17 @@ export interface AvgPoolLayerOptions {
   divisorOverride?: number | null;
 }
 
-/** 1-D average pooling over [N, C, L]. */
+/**
+ * 1-D average pooling over [N, C, L].
+ * @example
+ * ```ts pytorch=nn.AvgPool1d
+ * const pool = new torch.nn.AvgPool1d(3, { stride: 1 });
+ * console.log(pool, pool.call(torch.tensor([[[1, 2, 3, 4, 5]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * AvgPool1d(kernel_size=(3,), stride=(1,), padding=(0,)) tensor([[[2., 3., 4.]]])
+ * ```
+ */
 export class AvgPool1d extends Module {
   /** Window size (a 1-tuple, as PyTorch stores it). */
   declare kernelSize: number[];
@@ -257,7 +277,17 @@ export class AdaptiveAvgPool2d extends Module {
   }
 }
 
-/** 1-D adaptive average pooling to a fixed output length. */
+/**
+ * 1-D adaptive average pooling to a fixed output length.
+ * @example
+ * ```ts pytorch=nn.AdaptiveAvgPool1d
+ * const pool = new torch.nn.AdaptiveAvgPool1d(2);
+ * console.log(pool, pool.call(torch.tensor([[[1, 2, 3, 4, 5]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * AdaptiveAvgPool1d(output_size=2) tensor([[[2., 4.]]])
+ * ```
+ */
 export class AdaptiveAvgPool1d extends Module {
   /** Target length. */
   declare outputSize: number;

@@ -474,7 +474,18 @@ export class RNNCellBase extends Module {
   }
 }
 
-/** One Elman RNN step. */
+/**
+ * One Elman RNN step.
+ * @example
+ * ```ts pytorch=nn.RNNCell
+ * torch.manualSeed(0);
+ * const cell = new torch.nn.RNNCell(3, 2, { nonlinearity: 'relu' });
+ * console.log(cell, cell.call(torch.ones(1, 3)));
+ * ```
+ * ```text
+ * RNNCell(3, 2, nonlinearity=relu) tensor([[0., 0.]], grad_fn=<ReluBackward0>)
+ * ```
+ */
 export class RNNCell extends RNNCellBase {
   /** `'tanh'` or `'relu'`. */
   declare nonlinearity: 'tanh' | 'relu';
@@ -530,7 +541,20 @@ export class LSTMCell extends RNNCellBase {
   }
 }
 
-/** One GRU step. */
+/**
+ * One GRU step.
+ * @example
+ * ```ts pytorch=nn.GRUCell
+ * torch.manualSeed(0);
+ * const cell = new torch.nn.GRUCell(3, 2);
+ * let h = torch.zeros(1, 2);
+ * for (let t = 0; t < 3; t++) h = cell.call(torch.ones(1, 3), h); // three steps by hand
+ * console.log(cell, h);
+ * ```
+ * ```text
+ * GRUCell(3, 2) tensor([[-0.7660, -0.0162]], grad_fn=<AddBackward0>)
+ * ```
+ */
 export class GRUCell extends RNNCellBase {
   /**
    * @param inputSize features of the input

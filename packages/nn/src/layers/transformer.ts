@@ -233,6 +233,19 @@ export class TransformerEncoderLayer extends Module {
 /**
  * A stack of `numLayers` copies of `encoderLayer` (deep copies: all start with its
  * weights, as in PyTorch), then an optional final norm.
+ * @example
+ * ```ts pytorch=nn.TransformerEncoder
+ * torch.manualSeed(0);
+ * const layer = new torch.nn.TransformerEncoderLayer(8, 2, { dimFeedforward: 16, batchFirst: true });
+ * const encoder = new torch.nn.TransformerEncoder(layer, 3); // three copies of the layer
+ * const padding = torch.tensor([[false, false, true]]); // the third token is padding
+ * console.log(encoder.call(torch.randn(1, 3, 8), { srcKeyPaddingMask: padding }).shape);
+ * console.log(encoder.layers.length);
+ * ```
+ * ```text
+ * torch.Size([1, 3, 8])
+ * 3
+ * ```
  */
 export class TransformerEncoder extends LayerStack {
   /**
@@ -266,6 +279,17 @@ export interface TransformerDecoderForwardOptions {
 /**
  * One decoder layer: self-attention, attention over the encoder's output (`memory`), then
  * the feed-forward block, each with dropout, a residual connection and LayerNorm.
+ * @example
+ * ```ts pytorch=nn.TransformerDecoderLayer
+ * torch.manualSeed(0);
+ * const layer = new torch.nn.TransformerDecoderLayer(8, 2, { dimFeedforward: 16 });
+ * const memory = torch.randn(5, 1, 8); // the encoder's output [S, N, E]
+ * const tgt = torch.randn(3, 1, 8);
+ * console.log(layer.call(tgt, memory).shape);
+ * ```
+ * ```text
+ * torch.Size([3, 1, 8])
+ * ```
  */
 export class TransformerDecoderLayer extends Module {
   /** Self-attention. */

@@ -16,7 +16,23 @@ export interface AdadeltaOptions {
   maximize?: boolean;
 }
 
-/** Adadelta (Zeiler): steps scaled by the ratio of running RMS of updates and of gradients. */
+/**
+ * Adadelta (Zeiler): steps scaled by the ratio of running RMS of updates and of gradients.
+ * @example
+ * ```ts pytorch=nn.optim.Adadelta
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.Adadelta([w], { lr: 1 });
+ * for (let i = 0; i < 2; i++) {
+ *   opt.zeroGrad();
+ *   w.pow(2).sum().backward();
+ *   opt.step();
+ * }
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.9936, -1.9936], requires_grad=True)
+ * ```
+ */
 export class Adadelta extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 

@@ -26,7 +26,23 @@ export function checkBetas(o: { lr: number; eps: number; betas: [number, number]
   checkNonNegative(o.weightDecay, 'weight_decay value', op);
 }
 
-/** Adamax (Kingma & Ba): the second moment replaced by an exponentially weighted infinity norm. */
+/**
+ * Adamax (Kingma & Ba): the second moment replaced by an exponentially weighted infinity norm.
+ * @example
+ * ```ts pytorch=nn.optim.Adamax
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.Adamax([w], { lr: 0.1 });
+ * for (let i = 0; i < 2; i++) {
+ *   opt.zeroGrad();
+ *   w.pow(2).sum().backward();
+ *   opt.step();
+ * }
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.8052, -1.8025], requires_grad=True)
+ * ```
+ */
 export class Adamax extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 

@@ -18,7 +18,23 @@ export interface ASGDOptions {
   maximize?: boolean;
 }
 
-/** ASGD: SGD with a decaying rate and a running average `ax` of the iterates. η and μ are float32 CPU tensors, as in PyTorch 1.13 (read on the host). */
+/**
+ * ASGD: SGD with a decaying rate and a running average `ax` of the iterates. η and μ are float32 CPU tensors, as in PyTorch 1.13 (read on the host).
+ * @example
+ * ```ts pytorch=nn.optim.ASGD
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.ASGD([w], { lr: 0.1 });
+ * for (let i = 0; i < 2; i++) {
+ *   opt.zeroGrad();
+ *   w.pow(2).sum().backward();
+ *   opt.step();
+ * }
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.6400, -1.2800], requires_grad=True)
+ * ```
+ */
 export class ASGD extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 

@@ -311,7 +311,20 @@ export class CosineAnnealingLR extends LRScheduler {
   }
 }
 
-/** Scales the learning rate linearly from `startFactor` to `endFactor` over `totalIters` epochs. */
+/**
+ * Scales the learning rate linearly from `startFactor` to `endFactor` over `totalIters` epochs.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.LinearLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.LinearLR(opt, 0.2, 1, 4);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 6; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([0.2000, 0.4000, 0.6000, 0.8000, 1.0000, 1.0000])
+ * ```
+ */
 export class LinearLR extends LRScheduler {
   /** Factor at epoch 0. */
   readonly startFactor: number;
@@ -591,7 +604,20 @@ export class LambdaLR extends LRScheduler {
   }
 }
 
-/** lr = lr · lrLambda(epoch) at every step after the first. */
+/**
+ * lr = lr · lrLambda(epoch) at every step after the first.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.MultiplicativeLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.MultiplicativeLR(opt, () => 0.9);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 4; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([1.0000, 0.9000, 0.8100, 0.7290])
+ * ```
+ */
 export class MultiplicativeLR extends LRScheduler {
   /** @internal One lambda per group. */
   readonly lrLambdas: ((epoch: number) => number)[];
@@ -613,7 +639,20 @@ export class MultiplicativeLR extends LRScheduler {
   }
 }
 
-/** lr · factor for the first `totalIters` epochs, then lr. */
+/**
+ * lr · factor for the first `totalIters` epochs, then lr.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.ConstantLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.ConstantLR(opt, 0.5, 3);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 5; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([0.5000, 0.5000, 0.5000, 1.0000, 1.0000])
+ * ```
+ */
 export class ConstantLR extends LRScheduler {
   constructor(
     optimizer: Optimizer,
@@ -645,7 +684,20 @@ export class ConstantLR extends LRScheduler {
   }
 }
 
-/** Decays the learning rate polynomially to 0 over `totalIters` epochs. */
+/**
+ * Decays the learning rate polynomially to 0 over `totalIters` epochs.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.PolynomialLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.PolynomialLR(opt, 4, 2);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 6; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([1.0000, 0.5625, 0.2500, 0.0625, 0.0000, 0.0000])
+ * ```
+ */
 export class PolynomialLR extends LRScheduler {
   constructor(
     optimizer: Optimizer,
@@ -681,7 +733,20 @@ export class PolynomialLR extends LRScheduler {
   }
 }
 
-/** Cosine annealing with warm restarts (SGDR): periods T0, T0·TMult, T0·TMult², … */
+/**
+ * Cosine annealing with warm restarts (SGDR): periods T0, T0·TMult, T0·TMult², …
+ * @example
+ * ```ts pytorch=nn.lrScheduler.CosineAnnealingWarmRestarts
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.CosineAnnealingWarmRestarts(opt, 3);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 7; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([1.0000, 0.7500, 0.2500, 1.0000, 0.7500, 0.2500, 1.0000])
+ * ```
+ */
 export class CosineAnnealingWarmRestarts extends LRScheduler {
   /** Epochs since the last restart. */
   tCur: number;
@@ -960,7 +1025,20 @@ function checkSchedulerList(op: string, schedulers: unknown, pos: number): asser
   });
 }
 
-/** Steps every scheduler of `schedulers` (all on one optimizer) at each `step()`, multiplying their effects. */
+/**
+ * Steps every scheduler of `schedulers` (all on one optimizer) at each `step()`, multiplying their effects.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.ChainedScheduler
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.ChainedScheduler([new torch.optim.lrScheduler.ConstantLR(opt, 0.5, 2), new torch.optim.lrScheduler.ExponentialLR(opt, 0.9)]);
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 4; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([0.5000, 0.4500, 0.8100, 0.7290])
+ * ```
+ */
 export class ChainedScheduler {
   /** @internal */
   readonly _schedulers: LRScheduler[];
@@ -1026,6 +1104,17 @@ function perGroup(optimizer: Optimizer, what: string, v: number | number[]): num
  * Cyclical learning rates (Smith): the rate swings between `baseLr` and `maxLr` every
  * `stepSizeUp + stepSizeDown` steps (call `step()` after every batch); momentum swings
  * the other way.
+ * @example
+ * ```ts pytorch=nn.lrScheduler.CyclicLR
+ * const opt = new torch.optim.SGD([torch.zeros(1, { requiresGrad: true })], { lr: 1 });
+ * const sched = new torch.optim.lrScheduler.CyclicLR(opt, 0.1, 1, { stepSizeUp: 2, cycleMomentum: false });
+ * const lrs = [];
+ * for (let epoch = 0; epoch < 7; epoch++) { lrs.push(opt.paramGroups[0]!.lr); opt.step(); sched.step(); }
+ * console.log(torch.tensor(lrs));
+ * ```
+ * ```text
+ * tensor([0.1000, 0.5500, 1.0000, 0.5500, 0.1000, 0.5500, 1.0000])
+ * ```
  */
 export class CyclicLR extends LRScheduler {
   /** Per-group upper rates. */

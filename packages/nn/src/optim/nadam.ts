@@ -18,7 +18,23 @@ export interface NAdamOptions {
   momentumDecay?: number;
 }
 
-/** NAdam (Dozat). The product of the μ_t is kept as a float32 CPU tensor (`mu_product`), as in PyTorch 1.13 (read on the host). */
+/**
+ * NAdam (Dozat). The product of the μ_t is kept as a float32 CPU tensor (`mu_product`), as in PyTorch 1.13 (read on the host).
+ * @example
+ * ```ts pytorch=nn.optim.NAdam
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.NAdam([w], { lr: 0.1 });
+ * for (let i = 0; i < 2; i++) {
+ *   opt.zeroGrad();
+ *   w.pow(2).sum().backward();
+ *   opt.step();
+ * }
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.8211, -1.8191], requires_grad=True)
+ * ```
+ */
 export class NAdam extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 

@@ -205,7 +205,21 @@ export abstract class Optimizer {
     return { ...group, params: params as Tensor[] };
   }
 
-  /** Adds a group; options it lacks come from the defaults. */
+  /**
+   * Adds a group; options it lacks come from the defaults.
+   * @example
+   * ```ts pytorch=nn.optim.Optimizer.addParamGroup
+   * torch.manualSeed(0);
+   * const backbone = new torch.nn.Linear(4, 4);
+   * const head = new torch.nn.Linear(4, 2);
+   * const opt = new torch.optim.SGD(backbone.parameters(), { lr: 0.01 });
+   * opt.addParamGroup({ params: head.parameters(), lr: 0.1 }); // e.g. a new head, trained faster
+   * console.log(opt.paramGroups.length, opt.paramGroups[1]!.lr, opt.paramGroups[1]!.momentum);
+   * ```
+   * ```text
+   * 2 0.1 0
+   * ```
+   */
   addParamGroup(group: { params: Iterable<Tensor> | Tensor; [option: string]: any }): void {
     const { params } = this.checkParamGroup(group);
     const g = { ...this.defaults } as ParamGroup;
@@ -288,7 +302,21 @@ export abstract class Optimizer {
     return s;
   }
 
-  /** The state in PyTorch's layout (tensors are shared, not copied). */
+  /**
+   * The state in PyTorch's layout (tensors are shared, not copied).
+   * @example
+   * ```ts pytorch=nn.optim.Optimizer.stateDict
+   * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+   * const opt = new torch.optim.SGD([w], { lr: 0.1, momentum: 0.9 });
+   * w.pow(2).sum().backward();
+   * opt.step();
+   * const sd = opt.stateDict(); // PyTorch's layout: state by parameter index, param_groups with snake_case keys
+   * console.log(sd.state.get(0)!['momentum_buffer'], sd.param_groups[0]!['weight_decay']);
+   * ```
+   * ```text
+   * tensor([ 2., -4.]) 0
+   * ```
+   */
   stateDict(): OptimizerStateDict {
     const index = new Map<Tensor, number>();
     let next = 0;

@@ -16,7 +16,23 @@ export interface RAdamOptions {
   weightDecay?: number;
 }
 
-/** RAdam (Liu et al.): Adam whose adaptive step is switched on once its variance is tractable. */
+/**
+ * RAdam (Liu et al.): Adam whose adaptive step is switched on once its variance is tractable.
+ * @example
+ * ```ts pytorch=nn.optim.RAdam
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.RAdam([w], { lr: 0.1 });
+ * for (let i = 0; i < 2; i++) {
+ *   opt.zeroGrad();
+ *   w.pow(2).sum().backward();
+ *   opt.step();
+ * }
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.6211, -1.2421], requires_grad=True)
+ * ```
+ */
 export class RAdam extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 

@@ -14,7 +14,23 @@ export interface RpropOptions {
   maximize?: boolean;
 }
 
-/** Rprop: per-element step sizes grown while the gradient keeps its sign and shrunk when it flips. */
+/**
+ * Rprop: per-element step sizes grown while the gradient keeps its sign and shrunk when it flips.
+ * @example
+ * ```ts pytorch=nn.optim.Rprop
+ * const w = torch.tensor([1, -2], { dtype: 'float32', requiresGrad: true });
+ * const opt = new torch.optim.Rprop([w], { lr: 0.1 });
+ * for (let i = 0; i < 2; i++) {
+ *   opt.zeroGrad();
+ *   w.pow(2).sum().backward();
+ *   opt.step();
+ * }
+ * console.log(w);
+ * ```
+ * ```text
+ * tensor([ 0.7800, -1.7800], requires_grad=True)
+ * ```
+ */
 export class Rprop extends Optimizer {
   protected override readonly pytorchOnlyDefaults = { foreach: null };
 

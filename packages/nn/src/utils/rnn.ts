@@ -207,6 +207,17 @@ export function _padSorted(data: Tensor, sizes: number[], totalLength: number, p
 /**
  * Inverse of {@link packPaddedSequence}: the padded batch and the lengths (int64), in the
  * original batch order.
+ * @example
+ * ```ts pytorch=nn.utils.rnn.padPackedSequence
+ * const { packSequence, padPackedSequence } = torch.nn.utils.rnn;
+ * const packed = packSequence([torch.tensor([1, 2, 3]), torch.tensor([4, 5])]);
+ * const [padded, lengths] = padPackedSequence(packed, { batchFirst: true });
+ * console.log(padded, lengths);
+ * ```
+ * ```text
+ * tensor([[1, 2, 3],
+ *         [4, 5, 0]]) tensor([3, 2])
+ * ```
  */
 export function padPackedSequence(sequence: PackedSequence, opts: PadPackedOptions = {}): [Tensor, Tensor] {
   const op = 'pad_packed_sequence';
