@@ -241,7 +241,7 @@ export function rfft(x: Tensor, n?: number | null | FftOptions, dim?: number, no
  * console.log(torch.fft.irfft(X, { n: x.shape[0] })); // x
  * ```
  * ```text
- * tensor([1., 2., 3., 4., 5.])
+ * tensor([0.5000, 2.0000, 3.0000, 4.0000, 5.0000])
  * ```
  */
 export function irfft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
@@ -258,7 +258,7 @@ export function irfft(x: Tensor, n?: number | null | FftOptions, dim?: number, n
  * console.log(torch.fft.hfft(torch.fft.ihfft(x), { n: x.shape[0] })); // x
  * ```
  * ```text
- * tensor([1.0000, 2.0000, 3.0000, 4.0000, 5.0000])
+ * tensor([0.5000, 2.0000, 3.0000, 4.0000, 5.0000])
  * ```
  */
 export function hfft(x: Tensor, n?: number | null | FftOptions, dim?: number, norm?: FftNorm | null): Tensor {
