@@ -138,6 +138,11 @@ export function getDefaultDtype(): DType {
  * @example
  * ```ts pytorch=core.setDefaultDtype
  * torch.setDefaultDtype(torch.float64);
+ * console.log(torch.tensor([1.5]).dtype, torch.zeros(1).dtype);
+ * torch.setDefaultDtype(torch.float32);
+ * ```
+ * ```text
+ * torch.float64 torch.float64
  * ```
  */
 export function setDefaultDtype(d: DTypeLike): void {
