@@ -66,6 +66,10 @@ bil = nn.Bilinear(2, 3, 1)
 print(bil)
 print(bil(torch.ones(1, 2), torch.ones(1, 3)))
 ''',
+    'nn.CELU': '''
+celu = nn.CELU(0.5)
+print(celu, celu(torch.tensor([-1., 1])))
+''',
     'nn.CTCLoss': '''
 torch.manual_seed(0)
 ctc = nn.CTCLoss(blank=0)
@@ -180,6 +184,9 @@ torch.manual_seed(0)
 bag = nn.EmbeddingBag(10, 3, mode='sum')
 print(bag(torch.tensor([1, 2, 4, 5, 4, 3]), torch.tensor([0, 3])))
 ''',
+    'nn.F.adaptiveAvgPool1d': '''
+print(F.adaptive_avg_pool1d(torch.tensor([[[1., 2, 3, 4, 5]]]), 2))
+''',
     'nn.F.adaptiveAvgPool2d': '''
 x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
 print(F.adaptive_avg_pool2d(x, 1))
@@ -189,11 +196,23 @@ print(F.adaptive_avg_pool2d(x, [1, 2]))
 x = torch.tensor([[[1., 5, 2, 8, 3, 4, 7]]])
 print(F.adaptive_max_pool1d(x, 3))
 ''',
+    'nn.F.adaptiveMaxPool2d': '''
+x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
+print(F.adaptive_max_pool2d(x, [1, 2]))
+''',
     'nn.F.affineGrid': '''
 img = torch.arange(9, dtype=torch.float32).reshape(1, 1, 3, 3)
 theta = torch.tensor([[[-1., 0, 0], [0, 1, 0]]])
 grid = F.affine_grid(theta, [1, 1, 3, 3], True)
 print(F.grid_sample(img, grid, align_corners=True))
+''',
+    'nn.F.alphaDropout': '''
+torch.manual_seed(0)
+print(F.alpha_dropout(torch.tensor([-1., 0, 1, 2]), 0.5, True))
+''',
+    'nn.F.avgPool1d': '''
+x = torch.tensor([[[1., 2, 3, 4, 5]]])
+print(F.avg_pool1d(x, 2), F.avg_pool1d(x, 3, stride=1, padding=1))
 ''',
     'nn.F.avgPool2d': '''
 x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
@@ -205,6 +224,12 @@ mean, var = torch.zeros(2), torch.ones(2)
 print(F.batch_norm(x, mean, var, training=True))
 print(mean, var)
 ''',
+    'nn.F.bilinear': '''
+x1 = torch.tensor([[1., 2]])
+x2 = torch.tensor([[1., 0, 1]])
+w = torch.ones(1, 2, 3)
+print(F.bilinear(x1, x2, w, torch.tensor([0.5])))
+''',
     'nn.F.binaryCrossEntropy': '''
 print(F.binary_cross_entropy(torch.tensor([0.9, 0.2, 0.5]), torch.tensor([1., 0, 1])))
 ''',
@@ -212,6 +237,10 @@ print(F.binary_cross_entropy(torch.tensor([0.9, 0.2, 0.5]), torch.tensor([1., 0,
 logits = torch.tensor([2., -1, 0])
 target = torch.tensor([1., 0, 1])
 print(F.binary_cross_entropy_with_logits(logits, target, reduction='none'))
+''',
+    'nn.F.celu': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.celu(x, 0.5))
 ''',
     'nn.F.channelShuffle': '''
 x = torch.arange(4).reshape(1, 4, 1, 1)
@@ -229,9 +258,19 @@ w = torch.ones(1, 1, 2, 2)
 print(F.conv2d(x, w))
 print(F.conv2d(x, w, torch.tensor([0.5]), padding=1).shape)
 ''',
+    'nn.F.convTranspose1d': '''
+x = torch.tensor([[[1., 2, 3]]])
+print(F.conv_transpose1d(x, torch.tensor([[[1., 1]]])))
+print(F.conv_transpose1d(x, torch.tensor([[[1., 1]]]), None, stride=2))
+''',
     'nn.F.convTranspose2d': '''
 x = torch.tensor([[[[1., 2], [3, 4]]]])
 print(F.conv_transpose2d(x, torch.ones(1, 1, 2, 2), None, stride=2))
+''',
+    'nn.F.cosineEmbeddingLoss': '''
+a = torch.tensor([[1., 0], [1, 1]])
+b = torch.tensor([[1., 1], [1, 1]])
+print(F.cosine_embedding_loss(a, b, torch.tensor([1., -1]), reduction='none'))
 ''',
     'nn.F.cosineSimilarity': '''
 a = torch.tensor([[1., 0], [1, 1]])
@@ -256,14 +295,28 @@ x = torch.ones(8)
 print(F.dropout(x, 0.5))
 print(F.dropout(x, 0.5, False))
 ''',
+    'nn.F.dropout1d': '''
+torch.manual_seed(0)
+print(F.dropout1d(torch.ones(1, 4, 3), 0.5))
+''',
     'nn.F.dropout2d': '''
 torch.manual_seed(0)
 x = torch.ones(1, 4, 2, 2)
 print(F.dropout2d(x, 0.5).sum([2, 3]))
 ''',
+    'nn.F.elu': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.elu(x, 0.5))
+''',
     'nn.F.embedding': '''
 weight = torch.tensor([[0., 0], [1, 10], [2, 20]])
 print(F.embedding(torch.tensor([[2, 1], [0, 2]]), weight))
+''',
+    'nn.F.embeddingBag': '''
+weight = torch.tensor([[1., 0], [0, 1], [2, 2]])
+inp = torch.tensor([0, 1, 2, 2])
+print(F.embedding_bag(inp, weight, offsets=torch.tensor([0, 2])))
+print(F.embedding_bag(inp, weight, offsets=torch.tensor([0, 2]), mode='max'))
 ''',
     'nn.F.fold': '''
 cols = torch.ones(1, 4, 4)
@@ -274,12 +327,23 @@ torch.manual_seed(0)
 x = torch.arange(25, dtype=torch.float32).reshape(1, 1, 5, 5)
 print(F.fractional_max_pool2d(x, 2, output_size=[3, 3]))
 ''',
+    'nn.F.gaussianNllLoss': '''
+mean = torch.tensor([[0., 1], [2, 2]])
+target = torch.tensor([[0.5, 1], [2, 3]])
+print(F.gaussian_nll_loss(mean, target, torch.tensor([[1], [0.5]])))
+''',
     'nn.F.gelu': '''
 x = torch.tensor([-1., 0, 1])
 print(F.gelu(x), F.gelu(x, approximate='tanh'))
 ''',
     'nn.F.glu': '''
 print(F.glu(torch.tensor([[1., 2, 0, 10]])))
+''',
+    'nn.F.gridSample': '''
+img = torch.tensor([[[[1., 2], [3, 4]]]])
+grid = torch.tensor([[[[0., 0], [-1, -1]]]])
+print(F.grid_sample(img, grid, align_corners=False))
+print(F.grid_sample(img, grid, align_corners=True, mode='nearest'))
 ''',
     'nn.F.groupNorm': '''
 x = torch.arange(8, dtype=torch.float32).reshape(1, 4, 2)
@@ -294,6 +358,21 @@ print(F.gumbel_softmax(logits, tau=0.5, hard=True))
     'nn.F.hardshrink': '''
 print(F.hardshrink(torch.tensor([-1, 0.2, 0.7])))
 ''',
+    'nn.F.hardsigmoid': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.hardsigmoid(x))
+''',
+    'nn.F.hardswish': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.hardswish(x))
+''',
+    'nn.F.hardtanh': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.hardtanh(x, -1., 1.))
+''',
+    'nn.F.hingeEmbeddingLoss': '''
+print(F.hinge_embedding_loss(torch.tensor([0.3, 2, 0.5]), torch.tensor([1., -1, -1])))
+''',
     'nn.F.huberLoss': '''
 print(F.huber_loss(torch.tensor([0, 0.5, 3]), torch.zeros(3), reduction='none', delta=2))
 ''',
@@ -302,6 +381,9 @@ x = torch.tensor([[-1., 0, 2]])
 print(F.relu(x))
 print(F.softmax(x, 1))
 print(F.cross_entropy(x, torch.tensor([2])))
+''',
+    'nn.F.instanceNorm': '''
+print(F.instance_norm(torch.tensor([[[1., 2, 3], [0, 0, 6]]])))
 ''',
     'nn.F.interpolate': '''
 x = torch.tensor([[[[1., 2], [3, 4]]]])
@@ -330,10 +412,23 @@ x = torch.tensor([[1., 2, 3]])
 w = torch.tensor([[1, 0, -1], [0.5, 0.5, 0.5]])
 print(F.linear(x, w, torch.tensor([0., 1])))
 ''',
+    'nn.F.localResponseNorm': '''
+print(F.local_response_norm(torch.tensor([[[1.], [2], [3]]]), 2, 0.1).flatten())
+''',
+    'nn.F.logSigmoid': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.logsigmoid(x))
+''',
     'nn.F.logSoftmax': '''
 logits = torch.tensor([[1., 2, 3]])
 print(F.log_softmax(logits, 1))
 print(F.log_softmax(logits, 1, dtype=torch.float64).exp().sum())
+''',
+    'nn.F.lpPool1d': '''
+print(F.lp_pool1d(torch.tensor([[[3., 4, 6, 8]]]), 2, 2))
+''',
+    'nn.F.lpPool2d': '''
+print(F.lp_pool2d(torch.tensor([[[[1., 1], [1, 1]]]]), 1, 2))
 ''',
     'nn.F.marginRankingLoss': '''
 x1 = torch.tensor([1., 2, 3])
@@ -349,11 +444,25 @@ x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
 print(F.max_pool2d(x, 2))
 print(F.max_pool2d(x, 3, stride=1, padding=1).shape)
 ''',
+    'nn.F.maxPool2dWithIndices': '''
+x = torch.tensor([[[[1., 5], [3, 2]]]])
+values, indices = F.max_pool2d_with_indices(x, 2)
+print(values, indices)
+''',
+    'nn.F.maxUnpool1d': '''
+values = torch.tensor([[[3., 5]]])
+indices = torch.tensor([[[1, 3]]])
+print(F.max_unpool1d(values, indices, 2))
+''',
     'nn.F.maxUnpool2d': '''
 x = torch.tensor([[[[1., 2], [4, 3]]]])
 y, idx = F.max_pool2d_with_indices(x, 2)
 print(y, idx)
 print(F.max_unpool2d(y, idx, 2))
+''',
+    'nn.F.mish': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.mish(x))
 ''',
     'nn.F.mseLoss': '''
 pred = torch.tensor([0.5, 1, 2], requires_grad=True)
@@ -361,9 +470,15 @@ loss = F.mse_loss(pred, torch.ones(3))
 loss.backward()
 print(loss, pred.grad)
 ''',
+    'nn.F.multiMarginLoss': '''
+print(F.multi_margin_loss(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([3]), p=2))
+''',
     'nn.F.multilabelMarginLoss': '''
 scores = torch.tensor([[0.1, 0.2, 0.4, 0.8]])
 print(F.multilabel_margin_loss(scores, torch.tensor([[3, 0, -1, 1]])))
+''',
+    'nn.F.multilabelSoftMarginLoss': '''
+print(F.multilabel_soft_margin_loss(torch.tensor([[2, -1, 0.5]]), torch.tensor([[1., 0, 1]])))
 ''',
     'nn.F.nllLoss': '''
 log_probs = torch.tensor([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]]).log()
@@ -401,9 +516,31 @@ print(F.pdist(torch.tensor([[0., 0], [3, 4], [6, 8]])))
 x = torch.arange(8, dtype=torch.float32).reshape(1, 8, 1, 1)
 print(F.pixel_shuffle(x, 2))
 ''',
+    'nn.F.pixelUnshuffle': '''
+x = torch.arange(4, dtype=torch.float32).reshape(1, 1, 2, 2)
+print(F.pixel_unshuffle(x, 2).flatten(), F.pixel_unshuffle(x, 2).shape)
+''',
+    'nn.F.poissonNllLoss': '''
+log_rate = torch.tensor([0., 1])
+print(F.poisson_nll_loss(log_rate, torch.tensor([1., 3])))
+print(F.poisson_nll_loss(log_rate.exp(), torch.tensor([1., 3]), log_input=False))
+''',
+    'nn.F.prelu': '''
+x = torch.tensor([[-1., 2], [-3, 4]])
+print(F.prelu(x, torch.tensor([0.1, 0.5])))
+''',
     'nn.F.relu': '''
 x = torch.tensor([-1.5, 0, 2])
 print(F.relu(x))
+''',
+    'nn.F.relu6': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.relu6(x))
+''',
+    'nn.F.relu_': '''
+x = torch.tensor([-1, 0.5, 2])
+F.relu_(x)
+print(x)
 ''',
     'nn.F.rrelu': '''
 torch.manual_seed(0)
@@ -411,16 +548,54 @@ x = torch.tensor([-2., -1, 1])
 print(F.rrelu(x))
 print(F.rrelu(x, 1 / 8, 1 / 3, True))
 ''',
+    'nn.F.selu': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.selu(x))
+''',
+    'nn.F.sigmoid': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.sigmoid(x))
+''',
     'nn.F.silu': '''
 print(F.silu(torch.tensor([-1., 0, 1])))
+''',
+    'nn.F.smoothL1Loss': '''
+pred = torch.tensor([0, 0.5, 3])
+print(F.smooth_l1_loss(pred, torch.zeros(3)), F.smooth_l1_loss(pred, torch.zeros(3), beta=2))
+''',
+    'nn.F.softMarginLoss': '''
+print(F.soft_margin_loss(torch.tensor([2, -1, 0.5]), torch.tensor([1., -1, -1])))
 ''',
     'nn.F.softmax': '''
 logits = torch.tensor([[1., 2, 3], [1, 1, 1]])
 print(F.softmax(logits, 1))
 print(F.softmax(logits, 0))
 ''',
+    'nn.F.softmin': '''
+print(F.softmin(torch.tensor([[1., 2, 3]]), 1))
+''',
     'nn.F.softplus': '''
 print(F.softplus(torch.tensor([-1., 0, 30])))
+''',
+    'nn.F.softshrink': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.softshrink(x, 0.5))
+''',
+    'nn.F.softsign': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.softsign(x))
+''',
+    'nn.F.tanh': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.tanh(x))
+''',
+    'nn.F.tanhshrink': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.tanhshrink(x))
+''',
+    'nn.F.threshold': '''
+x = torch.tensor([-2, -0.5, 0, 0.5, 2])
+print(F.threshold(x, 0.1, 20.))
 ''',
     'nn.F.tripletMarginLoss': '''
 anchor = torch.tensor([[0., 0]])
@@ -438,6 +613,12 @@ x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
 cols = F.unfold(x, 2, stride=2)
 print(cols.shape)
 print(cols)
+''',
+    'nn.F.upsampleBilinear': '''
+print(F.upsample_bilinear(torch.tensor([[[[1., 2], [3, 4]]]]), size=[3, 3]))
+''',
+    'nn.F.upsampleNearest': '''
+print(F.upsample_nearest(torch.tensor([[[[1., 2]]]]), scale_factor=2))
 ''',
     'nn.Flatten': '''
 flat = nn.Flatten()
@@ -458,6 +639,10 @@ print(pool(torch.arange(36, dtype=torch.float32).reshape(1, 1, 6, 6)))
 x = torch.tensor([-1., 0, 1])
 print(nn.GELU()(x))
 print(nn.GELU(approximate='tanh')(x))
+''',
+    'nn.GLU': '''
+glu = nn.GLU()
+print(glu, glu(torch.tensor([[1., 2, 0, 10]])))
 ''',
     'nn.GRU': '''
 torch.manual_seed(0)
@@ -489,6 +674,9 @@ print(gn(torch.arange(8, dtype=torch.float32).reshape(1, 4, 2)))
 m = nn.Hardshrink()
 print(m)
 print(m(torch.tensor([-1, 0.2, 0.7])))
+''',
+    'nn.Hardsigmoid': '''
+print(nn.Hardsigmoid()(torch.tensor([-4., 0, 1, 4])))
 ''',
     'nn.Hardswish': '''
 print(nn.Hardswish()(torch.tensor([-4., -1, 0, 1, 4])))
@@ -560,6 +748,9 @@ print(fc(torch.ones(1, 3)))
 lrn = nn.LocalResponseNorm(2)
 print(lrn)
 print(lrn(torch.tensor([[[1.], [2], [3]]])).flatten())
+''',
+    'nn.LogSigmoid': '''
+print(nn.LogSigmoid()(torch.tensor([-1., 0, 1])))
 ''',
     'nn.LogSoftmax': '''
 log_softmax = nn.LogSoftmax(1)
@@ -826,6 +1017,9 @@ model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
 print(model[0:2])
 print(model[-1])
 ''',
+    'nn.SiLU': '''
+print(nn.SiLU()(torch.tensor([-1., 0, 1])))
+''',
     'nn.Sigmoid': '''
 print(nn.Sigmoid()(torch.tensor([-2., 0, 2])))
 ''',
@@ -841,9 +1035,24 @@ softmax = nn.Softmax(1)
 print(softmax)
 print(softmax(torch.tensor([[1., 2, 3], [1, 1, 1]])))
 ''',
+    'nn.Softmax2d': '''
+softmax = nn.Softmax2d()
+print(softmax(torch.tensor([[[[0.]], [[1]], [[2]]]])).flatten())
+''',
+    'nn.Softmin': '''
+softmin = nn.Softmin(1)
+print(softmin, softmin(torch.tensor([[1., 2, 3]])))
+''',
     'nn.Softplus': '''
 sp = nn.Softplus(beta=2)
 print(sp, sp(torch.tensor([-1., 0, 1])))
+''',
+    'nn.Softshrink': '''
+shrink = nn.Softshrink(0.5)
+print(shrink, shrink(torch.tensor([-1, 0.2, 2])))
+''',
+    'nn.Softsign': '''
+print(nn.Softsign()(torch.tensor([-3., 0, 1])))
 ''',
     'nn.Subset': '''
 ds = torch.utils.data.TensorDataset(torch.arange(10) * 10)
@@ -853,10 +1062,17 @@ print(len(sub), sub[2][0])
     'nn.Tanh': '''
 print(nn.Tanh()(torch.tensor([-2., 0, 2])))
 ''',
+    'nn.Tanhshrink': '''
+print(nn.Tanhshrink()(torch.tensor([-1., 0, 2])))
+''',
     'nn.TensorDataset': '''
 ds = torch.utils.data.TensorDataset(torch.tensor([[1, 2], [3, 4], [5, 6]]), torch.tensor([0, 1, 0]))
 x, y = ds[1]
 print(len(ds), x, y)
+''',
+    'nn.Threshold': '''
+th = nn.Threshold(0.1, 20.0)
+print(th, th(torch.tensor([-1, 0.1, 0.5])))
 ''',
     'nn.Transformer': '''
 torch.manual_seed(0)

@@ -28,7 +28,17 @@ export function relu(input: Tensor, inplace = false): Tensor {
   return inplace ? input.relu_() : input.relu();
 }
 
-/** min(max(x, 0), 6). */
+/**
+ * min(max(x, 0), 6).
+ * @example
+ * ```ts pytorch=nn.F.relu6
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.relu6(x));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.0000, 0.0000, 0.5000, 2.0000])
+ * ```
+ */
 export function relu6(input: Tensor, inplace = false): Tensor {
   expectTensor('relu6', 'input', 1, input);
   expectBool('relu6', 'inplace', 2, inplace);
@@ -54,7 +64,17 @@ export function leakyRelu(input: Tensor, negativeSlope = 0.01, inplace = false):
   return inplace ? unaryInplace('leaky_relu_', 'leakyRelu', input, 'float', { a }) : unaryOp('leaky_relu', 'leakyRelu', input, 'float', { a });
 }
 
-/** x for x > 0, `alpha * (exp(x) − 1)` otherwise. */
+/**
+ * x for x > 0, `alpha * (exp(x) − 1)` otherwise.
+ * @example
+ * ```ts pytorch=nn.F.elu
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.elu(x, 0.5));
+ * ```
+ * ```text
+ * tensor([-0.4323, -0.1967,  0.0000,  0.5000,  2.0000])
+ * ```
+ */
 export function elu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
   expectTensor('elu', 'input', 1, input);
   expectBool('elu', 'inplace', 3, inplace);
@@ -101,13 +121,33 @@ export function silu(input: Tensor, inplace = false): Tensor {
   return inplace ? unaryInplace('silu_', 'silu', input, 'float') : unaryOp('silu', 'silu', input, 'float');
 }
 
-/** Logistic sigmoid. */
+/**
+ * Logistic sigmoid.
+ * @example
+ * ```ts pytorch=nn.F.sigmoid
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.sigmoid(x));
+ * ```
+ * ```text
+ * tensor([0.1192, 0.3775, 0.5000, 0.6225, 0.8808])
+ * ```
+ */
 export function sigmoid(input: Tensor): Tensor {
   expectTensor('sigmoid', 'input', 1, input);
   return input.sigmoid();
 }
 
-/** Hyperbolic tangent. */
+/**
+ * Hyperbolic tangent.
+ * @example
+ * ```ts pytorch=nn.F.tanh
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.tanh(x));
+ * ```
+ * ```text
+ * tensor([-0.9640, -0.4621,  0.0000,  0.4621,  0.9640])
+ * ```
+ */
 export function tanh(input: Tensor): Tensor {
   expectTensor('tanh', 'input', 1, input);
   return input.tanh();
@@ -129,7 +169,17 @@ export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
   return unaryOp('softplus', 'softplus', input, 'float', { a: beta, b: threshold });
 }
 
-/** Clamps into [minVal, maxVal]. */
+/**
+ * Clamps into [minVal, maxVal].
+ * @example
+ * ```ts pytorch=nn.F.hardtanh
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.hardtanh(x, -1, 1));
+ * ```
+ * ```text
+ * tensor([-1.0000, -0.5000,  0.0000,  0.5000,  1.0000])
+ * ```
+ */
 export function hardtanh(input: Tensor, minVal = -1.0, maxVal = 1.0, inplace = false): Tensor {
   expectTensor('hardtanh', 'input', 1, input);
   expectNumber('hardtanh', 'min_val', 2, minVal);
@@ -139,7 +189,17 @@ export function hardtanh(input: Tensor, minVal = -1.0, maxVal = 1.0, inplace = f
   return inplace ? unaryInplace('hardtanh_', 'hardtanh', input, 'float', { a: minVal, b: maxVal }) : unaryOp('hardtanh', 'hardtanh', input, 'float', { a: minVal, b: maxVal });
 }
 
-/** log(sigmoid(x)), computed stably. */
+/**
+ * log(sigmoid(x)), computed stably.
+ * @example
+ * ```ts pytorch=nn.F.logSigmoid
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.logSigmoid(x));
+ * ```
+ * ```text
+ * tensor([-2.1269, -0.9741, -0.6931, -0.4741, -0.1269])
+ * ```
+ */
 export function logSigmoid(input: Tensor): Tensor {
   expectTensor('log_sigmoid', 'input', 1, input);
   floatInput('log_sigmoid', input);
@@ -167,7 +227,16 @@ export function softmax(input: Tensor, dim: number, opts: { dtype?: DTypeLike } 
   return input.softmax(dim, opts);
 }
 
-/** softmax(−x). */
+/**
+ * softmax(−x).
+ * @example
+ * ```ts pytorch=nn.F.softmin
+ * console.log(torch.nn.functional.softmin(torch.tensor([[1, 2, 3]], { dtype: 'float32' }), 1));
+ * ```
+ * ```text
+ * tensor([[0.6652, 0.2447, 0.0900]])
+ * ```
+ */
 export function softmin(input: Tensor, dim: number, opts: { dtype?: DTypeLike } = {}): Tensor {
   expectTensor('softmin', 'input', 1, input);
   expectOptions('softmin', opts);
@@ -198,7 +267,17 @@ function maybeInplace(input: Tensor, y: Tensor, inplace: boolean): Tensor {
   return inplace ? input.copy_(y) : y;
 }
 
-/** x·relu6(x + 3)/6 (PyTorch's node `HardswishBackward0`). */
+/**
+ * x·relu6(x + 3)/6 (PyTorch's node `HardswishBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.hardswish
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.hardswish(x));
+ * ```
+ * ```text
+ * tensor([-0.3333, -0.2083,  0.0000,  0.2917,  1.6667])
+ * ```
+ */
 export function hardswish(input: Tensor, inplace = false): Tensor {
   expectTensor('hardswish', 'input', 1, input);
   expectBool('hardswish', 'inplace', 2, inplace);
@@ -222,7 +301,17 @@ class Hardsigmoid extends Function {
 }
 const ONE_SIXTH_F32 = Math.fround(1 / 6);
 
-/** relu6(x + 3)/6 (`HardsigmoidBackward0`). */
+/**
+ * relu6(x + 3)/6 (`HardsigmoidBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.hardsigmoid
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.hardsigmoid(x));
+ * ```
+ * ```text
+ * tensor([0.1667, 0.4167, 0.5000, 0.5833, 0.8333])
+ * ```
+ */
 export function hardsigmoid(input: Tensor, inplace = false): Tensor {
   expectTensor('hardsigmoid', 'input', 1, input);
   expectBool('hardsigmoid', 'inplace', 2, inplace);
@@ -230,7 +319,17 @@ export function hardsigmoid(input: Tensor, inplace = false): Tensor {
   return maybeInplace(input, fusedNode('HardsigmoidBackward0', [input], (x) => Hardsigmoid.apply(x)), inplace);
 }
 
-/** x·tanh(softplus(x)) (`MishBackward0`). */
+/**
+ * x·tanh(softplus(x)) (`MishBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.mish
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.mish(x));
+ * ```
+ * ```text
+ * tensor([-0.2525, -0.2207,  0.0000,  0.3752,  1.9440])
+ * ```
+ */
 export function mish(input: Tensor, inplace = false): Tensor {
   expectTensor('mish', 'input', 1, input);
   expectBool('mish', 'inplace', 2, inplace);
@@ -242,7 +341,17 @@ export function mish(input: Tensor, inplace = false): Tensor {
 const SELU_ALPHA = 1.6732632423543772848170429916717;
 const SELU_SCALE = 1.0507009873554804934193349852946;
 
-/** scale·elu(x, α) with SELU's constants (PyTorch computes it with its elu kernel: `EluBackward0`). */
+/**
+ * scale·elu(x, α) with SELU's constants (PyTorch computes it with its elu kernel: `EluBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.selu
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.selu(x));
+ * ```
+ * ```text
+ * tensor([-1.5202, -0.6918,  0.0000,  0.5254,  2.1014])
+ * ```
+ */
 export function selu(input: Tensor, inplace = false): Tensor {
   expectTensor('selu', 'input', 1, input);
   expectBool('selu', 'inplace', 2, inplace);
@@ -250,7 +359,17 @@ export function selu(input: Tensor, inplace = false): Tensor {
   return maybeInplace(input, fusedNode('EluBackward0', [input], (x) => elu(x, SELU_ALPHA).mul(SELU_SCALE)), inplace);
 }
 
-/** max(0, x) + min(0, α·(exp(x/α) − 1)) (`CeluBackward0`). */
+/**
+ * max(0, x) + min(0, α·(exp(x/α) − 1)) (`CeluBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.celu
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.celu(x, 0.5));
+ * ```
+ * ```text
+ * tensor([-0.4908, -0.3161,  0.0000,  0.5000,  2.0000])
+ * ```
+ */
 export function celu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
   expectTensor('celu', 'input', 1, input);
   expectBool('celu', 'inplace', 3, inplace);
@@ -259,19 +378,49 @@ export function celu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
   return maybeInplace(input, fusedNode('CeluBackward0', [input], (x) => where(x.gt(0), x, x.div(alpha).expm1().mul(alpha))), inplace);
 }
 
-/** x / (1 + |x|) (a composite in PyTorch too). */
+/**
+ * x / (1 + |x|) (a composite in PyTorch too).
+ * @example
+ * ```ts pytorch=nn.F.softsign
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.softsign(x));
+ * ```
+ * ```text
+ * tensor([-0.6667, -0.3333,  0.0000,  0.3333,  0.6667])
+ * ```
+ */
 export function softsign(input: Tensor): Tensor {
   expectTensor('softsign', 'input', 1, input);
   return input.div(input.abs().add(1));
 }
 
-/** x − tanh(x) (a composite in PyTorch too). */
+/**
+ * x − tanh(x) (a composite in PyTorch too).
+ * @example
+ * ```ts pytorch=nn.F.tanhshrink
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.tanhshrink(x));
+ * ```
+ * ```text
+ * tensor([-1.0360, -0.0379,  0.0000,  0.0379,  1.0360])
+ * ```
+ */
 export function tanhshrink(input: Tensor): Tensor {
   expectTensor('tanhshrink', 'input', 1, input);
   return input.sub(input.tanh());
 }
 
-/** x where x > threshold, `value` elsewhere (`ThresholdBackward0`). */
+/**
+ * x where x > threshold, `value` elsewhere (`ThresholdBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.threshold
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.threshold(x, 0.1, 20));
+ * ```
+ * ```text
+ * tensor([20.0000, 20.0000, 20.0000,  0.5000,  2.0000])
+ * ```
+ */
 export function threshold(input: Tensor, threshold: number, value: number, inplace = false): Tensor {
   expectTensor('threshold', 'input', 1, input);
   expectBool('threshold', 'inplace', 4, inplace);
@@ -302,6 +451,15 @@ export function glu(input: Tensor, dim = -1): Tensor {
 /**
  * x where x > 0, weight·x elsewhere; `weight` has 1 element or one per channel (dim 1)
  * (`PreluBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.prelu
+ * const x = torch.tensor([[-1, 2], [-3, 4]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.prelu(x, torch.tensor([0.1, 0.5]))); // one slope per channel (dim 1)
+ * ```
+ * ```text
+ * tensor([[-0.1000,  2.0000],
+ *         [-0.3000,  4.0000]])
+ * ```
  */
 export function prelu(input: Tensor, weight: Tensor): Tensor {
   expectTensor('prelu', 'input', 1, input);
@@ -351,7 +509,17 @@ export function hardshrink(input: Tensor, lambd = 0.5): Tensor {
   return hardshrinkOp(input, lambd);
 }
 
-/** Soft shrinkage: x − lambd above lambd, x + lambd below −lambd, 0 between (`SoftshrinkBackward0`). */
+/**
+ * Soft shrinkage: x − lambd above lambd, x + lambd below −lambd, 0 between (`SoftshrinkBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.softshrink
+ * const x = torch.tensor([-2, -0.5, 0, 0.5, 2]);
+ * console.log(torch.nn.functional.softshrink(x, 0.5));
+ * ```
+ * ```text
+ * tensor([-1.5000,  0.0000,  0.0000,  0.0000,  1.5000])
+ * ```
+ */
 export function softshrink(input: Tensor, lambd = 0.5): Tensor {
   expectTensor('softshrink', 'input', 1, input);
   checkLambd('softshrink', lambd);
@@ -481,7 +649,18 @@ export function rrelu_(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training
   return rrelu(input, lower, upper, training, true, generator);
 }
 
-/** `F.relu_(x)`: {@link relu} writing into `x`. */
+/**
+ * `F.relu_(x)`: {@link relu} writing into `x`.
+ * @example
+ * ```ts pytorch=nn.F.relu_
+ * const x = torch.tensor([-1, 0.5, 2]);
+ * torch.nn.functional.relu_(x); // in place
+ * console.log(x);
+ * ```
+ * ```text
+ * tensor([0.0000, 0.5000, 2.0000])
+ * ```
+ */
 export function relu_(input: Tensor): Tensor {
   return relu(input, true);
 }

@@ -279,7 +279,19 @@ export interface ConvTranspose1dOptions {
   dilation?: IntOrTuple;
 }
 
-/** Transposed 1-D convolution: input [N, Cin, L] (or [Cin, L]), weight [Cin, Cout/groups, k]. */
+/**
+ * Transposed 1-D convolution: input [N, Cin, L] (or [Cin, L]), weight [Cin, Cout/groups, k].
+ * @example
+ * ```ts pytorch=nn.F.convTranspose1d
+ * const x = torch.tensor([[[1, 2, 3]]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.convTranspose1d(x, torch.tensor([[[1, 1]]], { dtype: 'float32' })));
+ * console.log(torch.nn.functional.convTranspose1d(x, torch.tensor([[[1, 1]]], { dtype: 'float32' }), null, { stride: 2 }));
+ * ```
+ * ```text
+ * tensor([[[1., 3., 5., 3.]]])
+ * tensor([[[1., 1., 2., 2., 3., 3.]]])
+ * ```
+ */
 export function convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTranspose1dOptions = {}): Tensor {
   expectTensor('conv_transpose1d', 'input', 1, input);
   expectTensor('conv_transpose1d', 'weight', 2, weight);

@@ -99,6 +99,17 @@ function checkFlags(op: string, training: boolean, inplace: boolean): void {
 /**
  * Channel dropout for [N, C, L] (or [C, L]) inputs: zeroes whole channels with
  * probability `p` and scales the rest by 1/(1−p).
+ * @example
+ * ```ts pytorch=nn.F.dropout1d
+ * torch.manualSeed(0);
+ * console.log(torch.nn.functional.dropout1d(torch.ones(1, 4, 3), 0.5)); // whole channels of [N, C, L]
+ * ```
+ * ```text
+ * tensor([[[0., 0., 0.],
+ *          [0., 0., 0.],
+ *          [2., 2., 2.],
+ *          [0., 0., 0.]]])
+ * ```
  */
 export function dropout1d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
   expectTensor('dropout1d', 'input', 1, input);
@@ -138,6 +149,14 @@ export function dropout3d(input: Tensor, p = 0.5, training = true, inplace = fal
  * Alpha dropout (for SELU networks): dropped elements are set to SELU's negative saturation
  * and the result is shifted and scaled to keep zero mean and unit variance. As in
  * PyTorch, `training` defaults to false (the identity).
+ * @example
+ * ```ts pytorch=nn.F.alphaDropout
+ * torch.manualSeed(0);
+ * console.log(torch.nn.functional.alphaDropout(torch.tensor([-1, 0, 1, 2], { dtype: 'float32' }), 0.5, true));
+ * ```
+ * ```text
+ * tensor([-0.7792, -0.7792,  1.6656, -0.7792])
+ * ```
  */
 export function alphaDropout(input: Tensor, p = 0.5, training = false, inplace = false, generator?: Generator): Tensor {
   expectTensor('alpha_dropout', 'input', 1, input);

@@ -35,7 +35,19 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
   return addmm(input.reshape(-1, input._shape[input.ndim - 1]!)).view([...lead, weight._shape[0]!]);
 }
 
-/** `x1ᵀ A x2 + b`: x1 [*, in1], x2 [*, in2], weight [out, in1, in2], bias [out]. */
+/**
+ * `x1ᵀ A x2 + b`: x1 [*, in1], x2 [*, in2], weight [out, in1, in2], bias [out].
+ * @example
+ * ```ts pytorch=nn.F.bilinear
+ * const x1 = torch.tensor([[1, 2]], { dtype: 'float32' });
+ * const x2 = torch.tensor([[1, 0, 1]], { dtype: 'float32' });
+ * const w = torch.ones(1, 2, 3); // [out, in1, in2]
+ * console.log(torch.nn.functional.bilinear(x1, x2, w, torch.tensor([0.5])));
+ * ```
+ * ```text
+ * tensor([[6.5000]])
+ * ```
+ */
 export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   expectTensor('bilinear', 'input1', 1, input1);
   expectTensor('bilinear', 'input2', 2, input2);
@@ -205,6 +217,19 @@ export interface EmbeddingBagOptions {
  * Sums, means or maxima of bags of embedding rows without materialising the per-index
  * rows per bag: `input` [B, N] (B bags of N) or 1-D with `offsets`. Empty bags give zeros.
  * @throws TorchValueError / TorchRuntimeError with PyTorch's messages for bad offsets or modes.
+ * @example
+ * ```ts pytorch=nn.F.embeddingBag
+ * const weight = torch.tensor([[1, 0], [0, 1], [2, 2]], { dtype: 'float32' });
+ * const input = torch.tensor([0, 1, 2, 2]);
+ * console.log(torch.nn.functional.embeddingBag(input, weight, { offsets: torch.tensor([0, 2]) })); // bags [0, 1] and [2, 2], mean
+ * console.log(torch.nn.functional.embeddingBag(input, weight, { offsets: torch.tensor([0, 2]), mode: 'max' }));
+ * ```
+ * ```text
+ * tensor([[0.5000, 0.5000],
+ *         [2.0000, 2.0000]])
+ * tensor([[1., 1.],
+ *         [2., 2.]])
+ * ```
  */
 export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOptions = {}): Tensor {
   expectTensor('embedding_bag', 'input', 1, input);

@@ -86,7 +86,17 @@ export function l1Loss(input: Tensor, target: Tensor, opts: ReductionOptions = {
   return reduce(input.sub(target).abs(), opts.reduction ?? 'mean', 'l1_loss');
 }
 
-/** Smooth L1: 0.5·d²/β where |d| < β, |d| − 0.5·β elsewhere (β = 0: L1). */
+/**
+ * Smooth L1: 0.5·d²/β where |d| < β, |d| − 0.5·β elsewhere (β = 0: L1).
+ * @example
+ * ```ts pytorch=nn.F.smoothL1Loss
+ * const pred = torch.tensor([0, 0.5, 3], { dtype: 'float32' });
+ * console.log(torch.nn.functional.smoothL1Loss(pred, torch.zeros(3)), torch.nn.functional.smoothL1Loss(pred, torch.zeros(3), { beta: 2 }));
+ * ```
+ * ```text
+ * tensor(0.8750) tensor(0.6875)
+ * ```
+ */
 export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptions & { beta?: number } = {}): Tensor {
   expectTensor('smooth_l1_loss', 'input', 1, input);
   expectTensor('smooth_l1_loss', 'target', 2, target);
@@ -432,7 +442,16 @@ export function klDiv(input: Tensor, target: Tensor, opts: KlDivOptions = {}): T
   return reduce(loss, reduction, op);
 }
 
-/** log(1 + exp(−y·x)) for targets y = ±1 (`SoftMarginLossBackward0`). */
+/**
+ * log(1 + exp(−y·x)) for targets y = ±1 (`SoftMarginLossBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.softMarginLoss
+ * console.log(torch.nn.functional.softMarginLoss(torch.tensor([2, -1, 0.5]), torch.tensor([1, -1, -1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.4714)
+ * ```
+ */
 export function softMarginLoss(input: Tensor, target: Tensor, opts: ReductionOptions = {}): Tensor {
   expectTensor('soft_margin_loss', 'input', 1, input);
   expectTensor('soft_margin_loss', 'target', 2, target);
@@ -448,7 +467,16 @@ export interface MultilabelSoftMarginOptions extends ReductionOptions {
   weight?: Tensor | null;
 }
 
-/** Per-sample mean over the C classes of the binary cross entropy of logits with 0/1 targets. */
+/**
+ * Per-sample mean over the C classes of the binary cross entropy of logits with 0/1 targets.
+ * @example
+ * ```ts pytorch=nn.F.multilabelSoftMarginLoss
+ * console.log(torch.nn.functional.multilabelSoftMarginLoss(torch.tensor([[2, -1, 0.5]]), torch.tensor([[1, 0, 1]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.3048)
+ * ```
+ */
 export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, opts: MultilabelSoftMarginOptions = {}): Tensor {
   expectTensor('multilabel_soft_margin_loss', 'input', 1, input);
   expectTensor('multilabel_soft_margin_loss', 'target', 2, target);
@@ -460,7 +488,16 @@ export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, opts: Mu
   return reduce(loss.sum(classDim).div(input._shape[classDim]!), opts.reduction ?? 'mean', op);
 }
 
-/** x where y = 1, max(0, margin − x) where y = −1. */
+/**
+ * x where y = 1, max(0, margin − x) where y = −1.
+ * @example
+ * ```ts pytorch=nn.F.hingeEmbeddingLoss
+ * console.log(torch.nn.functional.hingeEmbeddingLoss(torch.tensor([0.3, 2, 0.5]), torch.tensor([1, -1, -1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor(0.2667)
+ * ```
+ */
 export function hingeEmbeddingLoss(input: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
   expectTensor('hinge_embedding_loss', 'input', 1, input);
   expectTensor('hinge_embedding_loss', 'target', 2, target);
@@ -481,7 +518,19 @@ export interface PoissonNllOptions extends ReductionOptions {
   eps?: number;
 }
 
-/** Negative log likelihood of a Poisson distribution with rate `input` (or log-rate). */
+/**
+ * Negative log likelihood of a Poisson distribution with rate `input` (or log-rate).
+ * @example
+ * ```ts pytorch=nn.F.poissonNllLoss
+ * const logRate = torch.tensor([0, 1], { dtype: 'float32' });
+ * console.log(torch.nn.functional.poissonNllLoss(logRate, torch.tensor([1, 3], { dtype: 'float32' })));
+ * console.log(torch.nn.functional.poissonNllLoss(logRate.exp(), torch.tensor([1, 3], { dtype: 'float32' }), { logInput: false }));
+ * ```
+ * ```text
+ * tensor(0.3591)
+ * tensor(0.3591)
+ * ```
+ */
 export function poissonNllLoss(input: Tensor, target: Tensor, opts: PoissonNllOptions = {}): Tensor {
   expectTensor('poisson_nll_loss', 'input', 1, input);
   expectTensor('poisson_nll_loss', 'target', 2, target);
@@ -516,7 +565,18 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
   return reduce(out, opts.reduction ?? 'mean', 'margin_ranking_loss');
 }
 
-/** 1 − cos(x1, x2) where y = 1, max(0, cos(x1, x2) − margin) where y = −1 (cosines along the last dim). */
+/**
+ * 1 − cos(x1, x2) where y = 1, max(0, cos(x1, x2) − margin) where y = −1 (cosines along the last dim).
+ * @example
+ * ```ts pytorch=nn.F.cosineEmbeddingLoss
+ * const a = torch.tensor([[1, 0], [1, 1]], { dtype: 'float32' });
+ * const b = torch.tensor([[1, 1], [1, 1]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.cosineEmbeddingLoss(a, b, torch.tensor([1, -1], { dtype: 'float32' }), { reduction: 'none' }));
+ * ```
+ * ```text
+ * tensor([0.2929, 1.0000])
+ * ```
+ */
 export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tensor, opts: ReductionOptions & { margin?: number } = {}): Tensor {
   expectTensor('cosine_embedding_loss', 'input1', 1, input1);
   expectTensor('cosine_embedding_loss', 'input2', 2, input2);
@@ -635,6 +695,15 @@ export interface GaussianNllOptions extends ReductionOptions {
  * Gaussian negative log likelihood ½·(log var + (input − target)² / var). `var` has
  * input's shape, or lacks (or has size 1 in) the last dim (one variance per sample).
  * @throws TorchValueError for a var of another shape, or with negative entries.
+ * @example
+ * ```ts pytorch=nn.F.gaussianNllLoss
+ * const mean = torch.tensor([[0, 1], [2, 2]], { dtype: 'float32' });
+ * const target = torch.tensor([[0.5, 1], [2, 3]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.gaussianNllLoss(mean, target, torch.tensor([[1], [0.5]]))); // one variance per sample
+ * ```
+ * ```text
+ * tensor(0.1080)
+ * ```
  */
 export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor, opts: GaussianNllOptions = {}): Tensor {
   expectTensor('gaussian_nll_loss', 'input', 1, input);
@@ -672,6 +741,13 @@ export interface MultiMarginOptions extends ReductionOptions {
 /**
  * Multi-class hinge loss of scores [N, C] (or [C]) with class indices: for each sample,
  * Σ_{j≠y} max(0, margin − x_y + x_j)^p · w_y, divided by C.
+ * @example
+ * ```ts pytorch=nn.F.multiMarginLoss
+ * console.log(torch.nn.functional.multiMarginLoss(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([3]), { p: 2 }));
+ * ```
+ * ```text
+ * tensor(0.1525)
+ * ```
  */
 export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMarginOptions = {}): Tensor {
   expectTensor('multi_margin_loss', 'input', 1, input);

@@ -239,6 +239,14 @@ export interface InstanceNormOptions {
  * Instance normalisation: each (sample, channel) of [N, C, …] normalised over its own
  * spatial dims. As ATen: batch norm of the input viewed as [1, N·C, …] with the per-channel
  * tensors repeated N times, running statistics averaged back over the batch.
+ * @example
+ * ```ts pytorch=nn.F.instanceNorm
+ * console.log(torch.nn.functional.instanceNorm(torch.tensor([[[1, 2, 3], [0, 0, 6]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([[[-1.2247,  0.0000,  1.2247],
+ *          [-0.7071, -0.7071,  1.4142]]])
+ * ```
  */
 export function instanceNorm(input: Tensor, opts: InstanceNormOptions = {}): Tensor {
   expectTensor('instance_norm', 'input', 1, input);
@@ -266,6 +274,13 @@ export function instanceNorm(input: Tensor, opts: InstanceNormOptions = {}): Ten
 /**
  * Local response normalisation across channels (dim 1) of [N, C, *] input:
  * x / (k + α/n · Σ x² over `size` neighbouring channels)^β (PyTorch's composite).
+ * @example
+ * ```ts pytorch=nn.F.localResponseNorm
+ * console.log(torch.nn.functional.localResponseNorm(torch.tensor([[[1], [2], [3]]], { dtype: 'float32' }), 2, 0.1).flatten());
+ * ```
+ * ```text
+ * tensor([0.9641, 1.6918, 2.0607])
+ * ```
  */
 export function localResponseNorm(input: Tensor, size: number, alpha = 1e-4, beta = 0.75, k = 1.0): Tensor {
   const op = 'local_response_norm';

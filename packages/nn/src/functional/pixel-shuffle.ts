@@ -37,7 +37,17 @@ export function pixelShuffle(input: Tensor, upscaleFactor: number): Tensor {
   );
 }
 
-/** [*, C, H·r, W·r] → [*, C·r², H, W] (`PixelUnshuffleBackward0`). */
+/**
+ * [*, C, H·r, W·r] → [*, C·r², H, W] (`PixelUnshuffleBackward0`).
+ * @example
+ * ```ts pytorch=nn.F.pixelUnshuffle
+ * const x = torch.arange(4, { dtype: 'float32' }).reshape(1, 1, 2, 2);
+ * console.log(torch.nn.functional.pixelUnshuffle(x, 2).flatten(), torch.nn.functional.pixelUnshuffle(x, 2).shape);
+ * ```
+ * ```text
+ * tensor([0., 1., 2., 3.]) torch.Size([1, 4, 1, 1])
+ * ```
+ */
 export function pixelUnshuffle(input: Tensor, downscaleFactor: number): Tensor {
   expectTensor('pixel_unshuffle', 'input', 1, input);
   const op = 'pixel_unshuffle';

@@ -173,7 +173,18 @@ export function maxPool3dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts
   return [values, idx!];
 }
 
-/** `maxPool2d` that also returns the flat indices of the maxima (`return_indices=True`). */
+/**
+ * `maxPool2d` that also returns the flat indices of the maxima (`return_indices=True`).
+ * @example
+ * ```ts pytorch=nn.F.maxPool2dWithIndices
+ * const x = torch.tensor([[[[1, 5], [3, 2]]]], { dtype: 'float32' });
+ * const [values, indices] = torch.nn.functional.maxPool2dWithIndices(x, 2);
+ * console.log(values, indices); // indices into the flattened H × W plane
+ * ```
+ * ```text
+ * tensor([[[[5.]]]]) tensor([[[[1]]]])
+ * ```
+ */
 export function maxPool2dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
   expectTensor('max_pool2d_with_indices', 'input', 1, input);
   expectOptions('max_pool2d_with_indices', opts);
@@ -298,7 +309,17 @@ function avgPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: 
   return unbatched ? out.squeeze(0) : out;
 }
 
-/** 1-D average pooling over [N, C, L] (or [C, L]). */
+/**
+ * 1-D average pooling over [N, C, L] (or [C, L]).
+ * @example
+ * ```ts pytorch=nn.F.avgPool1d
+ * const x = torch.tensor([[[1, 2, 3, 4, 5]]], { dtype: 'float32' });
+ * console.log(torch.nn.functional.avgPool1d(x, 2), torch.nn.functional.avgPool1d(x, 3, { stride: 1, padding: 1 }));
+ * ```
+ * ```text
+ * tensor([[[1.5000, 3.5000]]]) tensor([[[1., 2., 3., 4., 3.]]])
+ * ```
+ */
 export function avgPool1d(input: Tensor, kernelSize: IntOrTuple, opts: Omit<AvgPoolOptions, 'divisorOverride'> = {}): Tensor {
   expectTensor('avg_pool1d', 'input', 1, input);
   expectOptions('avg_pool1d', opts);
@@ -383,14 +404,33 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
   return oh === 1 && ow === 1 ? input.mean([-2, -1], true) : fusedNode('AdaptiveAvgPool2DBackward0', [input], pool);
 }
 
-/** 1-D adaptive average pooling over the last dim. */
+/**
+ * 1-D adaptive average pooling over the last dim.
+ * @example
+ * ```ts pytorch=nn.F.adaptiveAvgPool1d
+ * console.log(torch.nn.functional.adaptiveAvgPool1d(torch.tensor([[[1, 2, 3, 4, 5]]], { dtype: 'float32' }), 2));
+ * ```
+ * ```text
+ * tensor([[[2., 4.]]])
+ * ```
+ */
 export function adaptiveAvgPool1d(input: Tensor, outputSize: number): Tensor {
   expectTensor('adaptive_avg_pool1d', 'input', 1, input);
   if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError('adaptive_avg_pool1d', `adaptive_avg_pool1d(): Expected 2D or 3D tensor, but got ${fmtShape(input._shape)}`);
   return adaptiveAlong(input, input.ndim - 1, outputSize, 'mean');
 }
 
-/** 2-D adaptive max pooling to `outputSize`. */
+/**
+ * 2-D adaptive max pooling to `outputSize`.
+ * @example
+ * ```ts pytorch=nn.F.adaptiveMaxPool2d
+ * const x = torch.arange(16, { dtype: 'float32' }).reshape(1, 1, 4, 4);
+ * console.log(torch.nn.functional.adaptiveMaxPool2d(x, [1, 2]));
+ * ```
+ * ```text
+ * tensor([[[[13., 15.]]]])
+ * ```
+ */
 export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
   expectTensor('adaptive_max_pool2d', 'input', 1, input);
   const op = 'adaptive_max_pool2d';
@@ -499,6 +539,13 @@ export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number |
 /**
  * 1-D power-average pooling: (Σ x^p over each window)^(1/p) (PyTorch's composite of
  * `avg_pool1d`).
+ * @example
+ * ```ts pytorch=nn.F.lpPool1d
+ * console.log(torch.nn.functional.lpPool1d(torch.tensor([[[3, 4, 6, 8]]], { dtype: 'float32' }), 2, 2)); // L2 norm of each pair
+ * ```
+ * ```text
+ * tensor([[[ 5., 10.]]])
+ * ```
  */
 export function lpPool1d(input: Tensor, normType: number, kernelSize: number, stride: IntOrTuple | null = null, ceilMode = false): Tensor {
   expectTensor('lp_pool1d', 'input', 1, input);
@@ -507,7 +554,16 @@ export function lpPool1d(input: Tensor, normType: number, kernelSize: number, st
   return out.sign().mul(out.abs().relu()).mul(k).pow(1.0 / normType);
 }
 
-/** 2-D power-average pooling: (Σ x^p over each window)^(1/p). */
+/**
+ * 2-D power-average pooling: (Σ x^p over each window)^(1/p).
+ * @example
+ * ```ts pytorch=nn.F.lpPool2d
+ * console.log(torch.nn.functional.lpPool2d(torch.tensor([[[[1, 1], [1, 1]]]], { dtype: 'float32' }), 1, 2)); // p = 1: the sum
+ * ```
+ * ```text
+ * tensor([[[[4.]]]])
+ * ```
+ */
 export function lpPool2d(input: Tensor, normType: number, kernelSize: IntOrTuple, stride: IntOrTuple | null = null, ceilMode = false): Tensor {
   expectTensor('lp_pool2d', 'input', 1, input);
   const [kw, kh] = ntuple(kernelSize, 2, 'lp_pool2d', 'kernel_size') as [number, number];
@@ -572,7 +628,18 @@ function unpool(input: Tensor, indices: Tensor, out: number[], dims: number, op:
   return unbatched ? res.squeeze(0) : res;
 }
 
-/** Partial inverse of `maxPool1d`: puts each value back at its index, zeros elsewhere. */
+/**
+ * Partial inverse of `maxPool1d`: puts each value back at its index, zeros elsewhere.
+ * @example
+ * ```ts pytorch=nn.F.maxUnpool1d
+ * const values = torch.tensor([[[3, 5]]], { dtype: 'float32' });
+ * const indices = torch.tensor([[[1, 3]]]); // where each value came from
+ * console.log(torch.nn.functional.maxUnpool1d(values, indices, 2));
+ * ```
+ * ```text
+ * tensor([[[0., 3., 0., 5.]]])
+ * ```
+ */
 export function maxUnpool1d(input: Tensor, indices: Tensor, kernelSize: IntOrTuple, opts: MaxUnpoolOptions = {}): Tensor {
   const op = 'max_unpool1d';
   expectTensor(op, 'input', 1, input);

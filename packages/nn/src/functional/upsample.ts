@@ -148,7 +148,17 @@ export function upsample(input: Tensor, opts: InterpolateOptions = {}): Tensor {
   return interpolate(input, opts);
 }
 
-/** Deprecated: nearest-neighbour resizing (PyTorch's `F.upsample_nearest`, `interpolate` in nearest mode). */
+/**
+ * Deprecated: nearest-neighbour resizing (PyTorch's `F.upsample_nearest`, `interpolate` in nearest mode).
+ * @example
+ * ```ts pytorch=nn.F.upsampleNearest
+ * console.log(torch.nn.functional.upsampleNearest(torch.tensor([[[[1, 2]]]], { dtype: 'float32' }), { scaleFactor: 2 }));
+ * ```
+ * ```text
+ * tensor([[[[1., 1., 2., 2.],
+ *           [1., 1., 2., 2.]]]])
+ * ```
+ */
 export function upsampleNearest(input: Tensor, opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}): Tensor {
   expectTensor('upsample_nearest', 'input', 1, input);
   expectOptions('upsample_nearest', opts);
@@ -158,6 +168,15 @@ export function upsampleNearest(input: Tensor, opts: { size?: number | readonly 
 /**
  * Deprecated: bilinear resizing of [N, C, H, W] with corners aligned (PyTorch's
  * `F.upsample_bilinear`, `interpolate(…, mode='bilinear', align_corners=True)`).
+ * @example
+ * ```ts pytorch=nn.F.upsampleBilinear
+ * console.log(torch.nn.functional.upsampleBilinear(torch.tensor([[[[1, 2], [3, 4]]]], { dtype: 'float32' }), { size: [3, 3] })); // alignCorners: true
+ * ```
+ * ```text
+ * tensor([[[[1.0000, 1.5000, 2.0000],
+ *           [2.0000, 2.5000, 3.0000],
+ *           [3.0000, 3.5000, 4.0000]]]])
+ * ```
  */
 export function upsampleBilinear(input: Tensor, opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}): Tensor {
   expectTensor('upsample_bilinear', 'input', 1, input);

@@ -130,6 +130,17 @@ function cubicCoefficients(t: Tensor): Tensor[] {
  * Samples `input` [N, C, H, W] (or [N, C, D, H, W]) at the normalised locations of `grid`
  * [N, Ho, Wo, 2] (or [N, Do, Ho, Wo, 3]; x first): bilinear (trilinear), nearest or
  * bicubic interpolation, with zeros, border or reflection padding. Differentiable in both.
+ * @example
+ * ```ts pytorch=nn.F.gridSample
+ * const img = torch.tensor([[[[1, 2], [3, 4]]]], { dtype: 'float32' });
+ * const grid = torch.tensor([[[[0, 0], [-1, -1]]]], { dtype: 'float32' }); // (x, y) in [-1, 1]: the centre, the top-left corner
+ * console.log(torch.nn.functional.gridSample(img, grid, { alignCorners: false }));
+ * console.log(torch.nn.functional.gridSample(img, grid, { alignCorners: true, mode: 'nearest' }));
+ * ```
+ * ```text
+ * tensor([[[[2.5000, 0.2500]]]])
+ * tensor([[[[1., 1.]]]])
+ * ```
  */
 export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions = {}): Tensor {
   const op = 'grid_sample';

@@ -175,7 +175,16 @@ export class GELU extends Module {
   }
 }
 
-/** x·sigmoid(x). */
+/**
+ * x·sigmoid(x).
+ * @example
+ * ```ts pytorch=nn.SiLU
+ * console.log(new torch.nn.SiLU().call(torch.tensor([-1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-0.2689,  0.0000,  0.7311])
+ * ```
+ */
 export class SiLU extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
@@ -225,7 +234,16 @@ export class Tanh extends Module {
   }
 }
 
-/** log(sigmoid(x)). */
+/**
+ * log(sigmoid(x)).
+ * @example
+ * ```ts pytorch=nn.LogSigmoid
+ * console.log(new torch.nn.LogSigmoid().call(torch.tensor([-1, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-1.3133, -0.6931, -0.3133])
+ * ```
+ */
 export class LogSigmoid extends Module {
   override forward(input: Tensor): Tensor {
     return F.logSigmoid(input);
@@ -273,7 +291,17 @@ export class Softmax extends SoftmaxLike {
   }
 }
 
-/** Softmin along `dim`. */
+/**
+ * Softmin along `dim`.
+ * @example
+ * ```ts pytorch=nn.Softmin
+ * const softmin = new torch.nn.Softmin(1);
+ * console.log(softmin, softmin.call(torch.tensor([[1, 2, 3]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Softmin(dim=1) tensor([[0.6652, 0.2447, 0.0900]])
+ * ```
+ */
 export class Softmin extends SoftmaxLike {
   protected override fn(input: Tensor, dim: number): Tensor {
     return F.softmin(input, dim);
@@ -412,7 +440,16 @@ export class Hardswish extends InplaceActivation {
   }
 }
 
-/** relu6(x + 3)/6. */
+/**
+ * relu6(x + 3)/6.
+ * @example
+ * ```ts pytorch=nn.Hardsigmoid
+ * console.log(new torch.nn.Hardsigmoid().call(torch.tensor([-4, 0, 1, 4], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([0.0000, 0.5000, 0.6667, 1.0000])
+ * ```
+ */
 export class Hardsigmoid extends InplaceActivation {
   override forward(input: Tensor): Tensor {
     return F.hardsigmoid(input, this.inplace);
@@ -451,7 +488,17 @@ export class SELU extends InplaceActivation {
   }
 }
 
-/** max(0, x) + min(0, α·(exp(x/α) − 1)). */
+/**
+ * max(0, x) + min(0, α·(exp(x/α) − 1)).
+ * @example
+ * ```ts pytorch=nn.CELU
+ * const celu = new torch.nn.CELU(0.5);
+ * console.log(celu, celu.call(torch.tensor([-1, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * CELU(alpha=0.5) tensor([-0.4323,  1.0000])
+ * ```
+ */
 export class CELU extends Module {
   /** α. */
   declare alpha: number;
@@ -478,21 +525,49 @@ export class CELU extends Module {
   }
 }
 
-/** x / (1 + |x|). */
+/**
+ * x / (1 + |x|).
+ * @example
+ * ```ts pytorch=nn.Softsign
+ * console.log(new torch.nn.Softsign().call(torch.tensor([-3, 0, 1], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-0.7500,  0.0000,  0.5000])
+ * ```
+ */
 export class Softsign extends Module {
   override forward(input: Tensor): Tensor {
     return F.softsign(input);
   }
 }
 
-/** x − tanh(x). */
+/**
+ * x − tanh(x).
+ * @example
+ * ```ts pytorch=nn.Tanhshrink
+ * console.log(new torch.nn.Tanhshrink().call(torch.tensor([-1, 0, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * tensor([-0.2384,  0.0000,  1.0360])
+ * ```
+ */
 export class Tanhshrink extends Module {
   override forward(input: Tensor): Tensor {
     return F.tanhshrink(input);
   }
 }
 
-/** x where x > threshold, `value` elsewhere. */
+/**
+ * x where x > threshold, `value` elsewhere.
+ * @example
+ * ```ts pytorch=nn.Threshold
+ * const th = new torch.nn.Threshold(0.1, 20);
+ * console.log(th, th.call(torch.tensor([-1, 0.1, 0.5], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Threshold(threshold=0.1, value=20.0) tensor([20.0000, 20.0000,  0.5000])
+ * ```
+ */
 export class Threshold extends Module {
   /** The threshold. */
   declare threshold: number;
@@ -524,7 +599,17 @@ export class Threshold extends Module {
   }
 }
 
-/** Gated linear unit along `dim`. */
+/**
+ * Gated linear unit along `dim`.
+ * @example
+ * ```ts pytorch=nn.GLU
+ * const glu = new torch.nn.GLU();
+ * console.log(glu, glu.call(torch.tensor([[1, 2, 0, 10]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * GLU(dim=-1) tensor([[0.5000, 1.9999]])
+ * ```
+ */
 export class GLU extends Module {
   /** The halved dim. */
   declare dim: number;
@@ -618,14 +703,34 @@ export class Hardshrink extends ShrinkBase {
   }
 }
 
-/** Soft shrinkage: x ∓ lambd outside [−lambd, lambd], 0 inside. */
+/**
+ * Soft shrinkage: x ∓ lambd outside [−lambd, lambd], 0 inside.
+ * @example
+ * ```ts pytorch=nn.Softshrink
+ * const shrink = new torch.nn.Softshrink(0.5);
+ * console.log(shrink, shrink.call(torch.tensor([-1, 0.2, 2], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * Softshrink(0.5) tensor([-0.5000,  0.0000,  1.5000])
+ * ```
+ */
 export class Softshrink extends ShrinkBase {
   override forward(input: Tensor): Tensor {
     return F.softshrink(input, this.lambd);
   }
 }
 
-/** Softmax over the channels (dim −3) of [N, C, H, W] or [C, H, W] input. */
+/**
+ * Softmax over the channels (dim −3) of [N, C, H, W] or [C, H, W] input.
+ * @example
+ * ```ts pytorch=nn.Softmax2d
+ * const softmax = new torch.nn.Softmax2d(); // over the channels of [N, C, H, W]
+ * console.log(softmax.call(torch.tensor([[[[0]], [[1]], [[2]]]], { dtype: 'float32' })).flatten());
+ * ```
+ * ```text
+ * tensor([0.0900, 0.2447, 0.6652])
+ * ```
+ */
 export class Softmax2d extends Module {
   override forward(input: Tensor): Tensor {
     expectInput('Softmax2d.forward', input);
