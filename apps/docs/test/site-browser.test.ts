@@ -58,7 +58,7 @@ describeSite('the built docs site in headless Chromium', { chromium: true, api: 
     for (const path of pages) {
       const { page, problems } = await visit(path);
       // every page shows its content: a heading (the home page: its hero)
-      const heading = await page.locator('h1').first().textContent({ timeout: 5000 }).catch(() => null);
+      const heading = await page.locator('h1').first().textContent({ timeout: 30000 }).catch(() => null);
       if (!heading?.trim()) problems.push('no <h1> heading');
       if (!path.startsWith('api/')) {
         // VitePress's client router would take a link into the TypeDoc pages for one of its own
