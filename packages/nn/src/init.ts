@@ -42,7 +42,17 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number | null)
   return wrap('calculate_gain', () => rng.calculateGain(nonlinearity, param));
 }
 
-/** `(fan_in, fan_out)` of a weight: dims 1 and 0 times the receptive field size. */
+/**
+ * `(fan_in, fan_out)` of a weight: dims 1 and 0 times the receptive field size.
+ * @example
+ * ```ts pytorch=nn.init.calculateFanInAndFanOut
+ * const { fanIn, fanOut } = torch.nn.init.calculateFanInAndFanOut(torch.empty(16, 3, 5, 5)); // a Conv2d weight
+ * console.log(fanIn, fanOut);
+ * ```
+ * ```text
+ * 75 400
+ * ```
+ */
 export function calculateFanInAndFanOut(t: Tensor): { fanIn: number; fanOut: number } {
   return wrap('init', () => rng.fanInAndFanOut(t._shape));
 }
@@ -98,7 +108,19 @@ export function constant_(t: Tensor, val: number): Tensor {
   return noGrad(() => t.fill_(val));
 }
 
-/** Fills with 1. */
+/**
+ * Fills with 1.
+ * @example
+ * ```ts pytorch=nn.init.ones_
+ * const w = torch.empty(2, 3);
+ * torch.nn.init.ones_(w);
+ * console.log(w, torch.nn.init.zeros_(torch.empty(2)));
+ * ```
+ * ```text
+ * tensor([[1., 1., 1.],
+ *         [1., 1., 1.]]) tensor([0., 0.])
+ * ```
+ */
 export function ones_(t: Tensor): Tensor {
   return constant_(t, 1);
 }

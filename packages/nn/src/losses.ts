@@ -614,7 +614,17 @@ export class MultiMarginLoss extends WeightedLoss {
 /** Deprecated alias of {@link NLLLoss} (PyTorch 1.13 keeps `NLLLoss2d` for [N, C, H, W] inputs; it is NLLLoss). */
 export class NLLLoss2d extends NLLLoss {}
 
-/** Multi-class multi-label hinge loss; each target row lists class indices, ended by −1. */
+/**
+ * Multi-class multi-label hinge loss; each target row lists class indices, ended by −1.
+ * @example
+ * ```ts pytorch=nn.MultiLabelMarginLoss
+ * const loss = new torch.nn.MultiLabelMarginLoss();
+ * console.log(loss.call(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([[3, 0, -1, 1]]))); // targets 3 and 0
+ * ```
+ * ```text
+ * tensor(0.8500)
+ * ```
+ */
 export class MultiLabelMarginLoss extends Loss {
   /** @param opts the reduction */
   constructor(opts: { reduction?: Reduction } = {}) {

@@ -21,6 +21,10 @@ pool = nn.AdaptiveMaxPool1d(3)
 print(pool)
 print(pool(torch.tensor([[[1., 5, 2, 8, 3, 4, 7]]])))
 ''',
+    'nn.AdaptiveMaxPool2d': '''
+pool = nn.AdaptiveMaxPool2d((2, None))
+print(pool, pool(torch.zeros(1, 3, 8, 5)).shape)
+''',
     'nn.AlphaDropout': '''
 torch.manual_seed(0)
 model = nn.Sequential(nn.SELU(), nn.AlphaDropout(0.2))
@@ -35,6 +39,10 @@ print(pool, pool(torch.tensor([[[1., 2, 3, 4, 5]]])))
 pool = nn.AvgPool2d(2)
 print(pool)
 print(pool(torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)))
+''',
+    'nn.AvgPool3d': '''
+pool = nn.AvgPool3d(2)
+print(pool, pool(torch.arange(8, dtype=torch.float32).reshape(1, 1, 2, 2, 2)).flatten())
 ''',
     'nn.BCELoss': '''
 print(nn.BCELoss()(torch.tensor([0.9, 0.2, 0.5]), torch.tensor([1., 0, 1])))
@@ -55,6 +63,12 @@ print(bn.running_mean, bn.running_var)
 bn = nn.BatchNorm2d(4)
 print(bn)
 print(', '.join(bn.state_dict().keys()))
+''',
+    'nn.BatchNorm3d': '''
+bn = nn.BatchNorm3d(2, momentum=None)
+print(bn)
+bn(torch.arange(16, dtype=torch.float32).reshape(1, 2, 2, 2, 2))
+print(bn.running_mean, bn.num_batches_tracked)
 ''',
     'nn.BatchSampler': '''
 from torch.utils.data import BatchSampler, SequentialSampler
@@ -88,6 +102,10 @@ pad = nn.ConstantPad1d(2, 3.5)
 print(pad)
 print(pad(torch.ones(1, 1, 2)))
 ''',
+    'nn.ConstantPad2d': '''
+pad = nn.ConstantPad2d((1, 0, 1, 0), -1)
+print(pad, pad(torch.zeros(1, 2, 2)))
+''',
     'nn.Conv1d': '''
 conv = nn.Conv1d(16, 33, 3, stride=2)
 print(conv)
@@ -104,6 +122,11 @@ print(conv(torch.ones(1, 1, 4, 4)).shape)
 conv = nn.Conv3d(2, 4, [1, 3, 3], padding=[0, 1, 1])
 print(conv)
 print(conv(torch.randn(1, 2, 5, 8, 8)).shape)
+''',
+    'nn.ConvTranspose1d': '''
+up = nn.ConvTranspose1d(4, 2, 3, stride=2, padding=1, output_padding=1)
+print(up)
+print(up(torch.randn(1, 4, 5)).shape)
 ''',
     'nn.ConvTranspose2d': '''
 up = nn.ConvTranspose2d(8, 4, 2, stride=2)
@@ -158,10 +181,20 @@ x = torch.ones(2, 4)
 print(drop(x))
 print(drop.eval()(x))
 ''',
+    'nn.Dropout1d': '''
+torch.manual_seed(0)
+drop = nn.Dropout1d(0.5)
+print(drop, drop(torch.ones(1, 4, 2)))
+''',
     'nn.Dropout2d': '''
 torch.manual_seed(0)
 drop = nn.Dropout2d(0.5)
 print(drop(torch.ones(1, 4, 2, 2)).sum([2, 3]))
+''',
+    'nn.Dropout3d': '''
+torch.manual_seed(0)
+drop = nn.Dropout3d(0.5)
+print(drop(torch.ones(1, 4, 2, 2, 2)).sum([2, 3, 4]))
 ''',
     'nn.ELU': '''
 elu = nn.ELU()
@@ -620,6 +653,11 @@ print(F.upsample_bilinear(torch.tensor([[[[1., 2], [3, 4]]]]), size=[3, 3]))
     'nn.F.upsampleNearest': '''
 print(F.upsample_nearest(torch.tensor([[[[1., 2]]]]), scale_factor=2))
 ''',
+    'nn.FeatureAlphaDropout': '''
+torch.manual_seed(0)
+drop = nn.FeatureAlphaDropout(0.5)
+print(drop(torch.ones(1, 4, 1)).flatten())
+''',
     'nn.Flatten': '''
 flat = nn.Flatten()
 print(flat, flat(torch.zeros(2, 3, 4, 5)).shape)
@@ -702,6 +740,11 @@ norm = nn.InstanceNorm1d(2)
 print(norm)
 print(norm(torch.tensor([[[1., 2, 3], [0, 0, 6]]])))
 ''',
+    'nn.InstanceNorm2d': '''
+norm = nn.InstanceNorm2d(1, affine=True)
+print(norm)
+print(norm(torch.tensor([[[[1., 2], [3, 6]]]])))
+''',
     'nn.KLDivLoss': '''
 inp = torch.tensor([[0.25, 0.75]]).log()
 target = torch.tensor([[0.5, 0.5]])
@@ -709,6 +752,10 @@ print(nn.KLDivLoss(reduction='batchmean')(inp, target))
 ''',
     'nn.L1Loss': '''
 print(nn.L1Loss()(torch.tensor([0.5, 1, 2]), torch.ones(3)))
+''',
+    'nn.LPPool1d': '''
+pool = nn.LPPool1d(2, 2)
+print(pool, pool(torch.tensor([[[3., 4, 6, 8]]])))
 ''',
     'nn.LPPool2d': '''
 pool = nn.LPPool2d(2, 2)
@@ -776,6 +823,16 @@ print(pool, pool(torch.tensor([[[1., 3, 2, 5, 4]]])))
 pool = nn.MaxPool2d(2)
 print(pool)
 print(pool(torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)))
+''',
+    'nn.MaxPool3d': '''
+pool = nn.MaxPool3d(2)
+print(pool, pool(torch.arange(8, dtype=torch.float32).reshape(1, 1, 2, 2, 2)).flatten())
+''',
+    'nn.MaxUnpool1d': '''
+values = torch.tensor([[[3., 5]]])
+indices = torch.tensor([[[1, 3]]])
+unpool = nn.MaxUnpool1d(2)
+print(unpool, unpool(values, indices))
 ''',
     'nn.MaxUnpool2d': '''
 x = torch.tensor([[[[1., 2], [4, 3]]]])
@@ -908,6 +965,10 @@ for layer in layers:
     x = layer(x)
 print(len(layers), x)
 ''',
+    'nn.MultiLabelMarginLoss': '''
+loss = nn.MultiLabelMarginLoss()
+print(loss(torch.tensor([[0.1, 0.2, 0.4, 0.8]]), torch.tensor([[3, 0, -1, 1]])))
+''',
     'nn.MultiLabelSoftMarginLoss': '''
 loss = nn.MultiLabelSoftMarginLoss()
 logits = torch.tensor([[2, -1, 0.5]])
@@ -957,6 +1018,10 @@ ps = nn.PixelShuffle(2)
 print(ps)
 print(ps(torch.arange(4, dtype=torch.float32).reshape(1, 4, 1, 1)))
 ''',
+    'nn.PixelUnshuffle': '''
+unshuffle = nn.PixelUnshuffle(2)
+print(unshuffle, unshuffle(torch.zeros(1, 3, 8, 8)).shape)
+''',
     'nn.PoissonNLLLoss': '''
 loss = nn.PoissonNLLLoss()
 print(loss(torch.tensor([0., 1]), torch.tensor([1., 3])))
@@ -995,6 +1060,10 @@ print(relu, relu(torch.tensor([-1., 0, 2])))
     'nn.ReLU6': '''
 print(nn.ReLU6()(torch.tensor([-1., 3, 8])))
 ''',
+    'nn.ReflectionPad1d': '''
+pad = nn.ReflectionPad1d((2, 1))
+print(pad, pad(torch.tensor([[[1., 2, 3]]])))
+''',
     'nn.ReflectionPad2d': '''
 x = torch.arange(9, dtype=torch.float32).reshape(1, 1, 3, 3)
 print(nn.ReflectionPad2d([1, 1, 2, 0])(x))
@@ -1002,6 +1071,11 @@ print(nn.ReflectionPad2d([1, 1, 2, 0])(x))
     'nn.ReplicationPad1d': '''
 pad = nn.ReplicationPad1d(2)
 print(pad, pad(torch.tensor([[[1., 2, 3]]])))
+''',
+    'nn.ReplicationPad2d': '''
+pad = nn.ReplicationPad2d(1)
+print(pad)
+print(pad(torch.tensor([[[[1., 2], [3, 4]]]])))
 ''',
     'nn.SELU': '''
 print(nn.SELU()(torch.tensor([-1., 0, 1])))
@@ -1016,6 +1090,10 @@ print(model(torch.ones(2, 4)))
 model = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))
 print(model[0:2])
 print(model[-1])
+''',
+    'nn.SequentialSampler': '''
+sampler = torch.utils.data.SequentialSampler(range(4))
+print(len(sampler), torch.tensor(list(sampler)))
 ''',
     'nn.SiLU': '''
 print(nn.SiLU()(torch.tensor([-1., 0, 1])))
@@ -1083,6 +1161,15 @@ out = model(src, tgt, tgt_mask=nn.Transformer.generate_square_subsequent_mask(7)
 print(out.shape)
 print(nn.Transformer.generate_square_subsequent_mask(3))
 ''',
+    'nn.TransformerDecoder': '''
+torch.manual_seed(0)
+layer = nn.TransformerDecoderLayer(8, 2, dim_feedforward=16, batch_first=True)
+decoder = nn.TransformerDecoder(layer, 2)
+memory = torch.randn(1, 5, 8)
+tgt = torch.randn(1, 3, 8)
+mask = nn.Transformer.generate_square_subsequent_mask(3)
+print(decoder(tgt, memory, tgt_mask=mask).shape)
+''',
     'nn.TransformerDecoderLayer': '''
 torch.manual_seed(0)
 layer = nn.TransformerDecoderLayer(8, 2, dim_feedforward=16)
@@ -1131,6 +1218,16 @@ up = nn.Upsample(scale_factor=2, mode='nearest')
 print(up)
 print(up(torch.tensor([[[1., 2]]])))
 ''',
+    'nn.UpsamplingBilinear2d': '''
+up = nn.UpsamplingBilinear2d(size=(3, 3))
+print(up)
+print(up(torch.tensor([[[[1., 2], [3, 4]]]])))
+''',
+    'nn.UpsamplingNearest2d': '''
+up = nn.UpsamplingNearest2d(scale_factor=2)
+print(up)
+print(up(torch.tensor([[[[1., 2]]]])))
+''',
     'nn.ZeroPad2d': '''
 pad = nn.ZeroPad2d((1, 0, 0, 1))
 print(pad)
@@ -1151,6 +1248,10 @@ for step in range(3):
     loss = F.cross_entropy(model(x), y)
     opt.zero_grad(); loss.backward(); opt.step()
     print(loss)
+''',
+    'nn.init.calculateFanInAndFanOut': '''
+fan_in, fan_out = nn.init._calculate_fan_in_and_fan_out(torch.empty(16, 3, 5, 5))
+print(fan_in, fan_out)
 ''',
     'nn.init.calculateGain': '''
 from torch.nn.init import calculate_gain
@@ -1178,6 +1279,11 @@ print(nn.init.kaiming_uniform_(w, mode='fan_in', nonlinearity='relu'))
     'nn.init.normal_': '''
 torch.manual_seed(0)
 print(nn.init.normal_(torch.empty(4), 0, 0.02))
+''',
+    'nn.init.ones_': '''
+w = torch.empty(2, 3)
+nn.init.ones_(w)
+print(w, nn.init.zeros_(torch.empty(2)))
 ''',
     'nn.init.orthogonal_': '''
 torch.manual_seed(0)
@@ -1503,6 +1609,11 @@ print(vec.shape)
 nn.utils.vector_to_parameters(torch.tensor([1., 2, 3]), fc.parameters())
 print(fc.weight, fc.bias)
 ''',
+    'nn.utils.rnn.PackedSequence': '''
+packed = nn.utils.rnn.pack_sequence([torch.tensor([1, 2, 3]), torch.tensor([4, 5]), torch.tensor([6])])
+print(packed.data)
+print(packed.batch_sizes)
+''',
     'nn.utils.rnn.packPaddedSequence': '''
 torch.manual_seed(0)
 gru = nn.GRU(1, 2, batch_first=True)
@@ -1523,5 +1634,14 @@ print(padded, lengths)
     'nn.utils.rnn.padSequence': '''
 a, b, c = torch.tensor([1, 2, 3]), torch.tensor([4]), torch.tensor([5, 6])
 print(nn.utils.rnn.pad_sequence([a, b, c], batch_first=True))
+''',
+    'nn.utils.rnn.unpackSequence': '''
+a, b = nn.utils.rnn.unpack_sequence(nn.utils.rnn.pack_sequence([torch.tensor([1, 2]), torch.tensor([3, 4, 5])], enforce_sorted=False))
+print(a, b)
+''',
+    'nn.utils.rnn.unpadSequence': '''
+padded = torch.tensor([[1, 2, 3], [4, 5, 0]])
+a, b = nn.utils.rnn.unpad_sequence(padded, torch.tensor([3, 2]), batch_first=True)
+print(a, b)
 ''',
 }

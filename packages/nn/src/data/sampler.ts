@@ -19,7 +19,17 @@ export abstract class Sampler implements Iterable<number> {
   abstract get length(): number;
 }
 
-/** 0, 1, …, n − 1. */
+/**
+ * 0, 1, …, n − 1.
+ * @example
+ * ```ts pytorch=nn.SequentialSampler
+ * const sampler = new torch.utils.data.SequentialSampler({ length: 4 });
+ * console.log(sampler.length, torch.tensor([...sampler]));
+ * ```
+ * ```text
+ * 4 tensor([0, 1, 2, 3])
+ * ```
+ */
 export class SequentialSampler extends Sampler {
   constructor(
     /** The dataset whose indices are yielded (only its length is used). */

@@ -241,7 +241,19 @@ export class Conv3d extends ConvNd {
   }
 }
 
-/** Transposed 1-D convolution over [N, C, L]. */
+/**
+ * Transposed 1-D convolution over [N, C, L].
+ * @example
+ * ```ts pytorch=nn.ConvTranspose1d
+ * const up = new torch.nn.ConvTranspose1d(4, 2, 3, { stride: 2, padding: 1, outputPadding: 1 });
+ * console.log(up);
+ * console.log(up.call(torch.randn(1, 4, 5)).shape); // exactly doubles L
+ * ```
+ * ```text
+ * ConvTranspose1d(4, 2, kernel_size=(3,), stride=(2,), padding=(1,), output_padding=(1,))
+ * torch.Size([1, 2, 10])
+ * ```
+ */
 export class ConvTranspose1d extends ConvNd {
   /**
    * @param inChannels input channels

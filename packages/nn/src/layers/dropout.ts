@@ -71,14 +71,39 @@ export class Dropout2d extends DropoutNd {
   }
 }
 
-/** Zeroes whole channels of [N, C, L] (or [C, L]) with probability `p` in training mode. */
+/**
+ * Zeroes whole channels of [N, C, L] (or [C, L]) with probability `p` in training mode.
+ * @example
+ * ```ts pytorch=nn.Dropout1d
+ * torch.manualSeed(0);
+ * const drop = new torch.nn.Dropout1d(0.5);
+ * console.log(drop, drop.call(torch.ones(1, 4, 2)));
+ * ```
+ * ```text
+ * Dropout1d(p=0.5, inplace=False) tensor([[[0., 0.],
+ *          [0., 0.],
+ *          [2., 2.],
+ *          [0., 0.]]])
+ * ```
+ */
 export class Dropout1d extends DropoutNd {
   override forward(input: Tensor): Tensor {
     return F.dropout1d(input, this.p, this.training, this.inplace);
   }
 }
 
-/** Zeroes whole channels of [N, C, D, H, W] (or [C, D, H, W]) with probability `p` in training mode. */
+/**
+ * Zeroes whole channels of [N, C, D, H, W] (or [C, D, H, W]) with probability `p` in training mode.
+ * @example
+ * ```ts pytorch=nn.Dropout3d
+ * torch.manualSeed(0);
+ * const drop = new torch.nn.Dropout3d(0.5);
+ * console.log(drop.call(torch.ones(1, 4, 2, 2, 2)).sum([2, 3, 4]));
+ * ```
+ * ```text
+ * tensor([[ 0.,  0., 16.,  0.]])
+ * ```
+ */
 export class Dropout3d extends DropoutNd {
   override forward(input: Tensor): Tensor {
     return F.dropout3d(input, this.p, this.training, this.inplace);
@@ -109,7 +134,18 @@ export class AlphaDropout extends DropoutNd {
   }
 }
 
-/** Alpha dropout of whole channels of [N, C, *] input in training mode. */
+/**
+ * Alpha dropout of whole channels of [N, C, *] input in training mode.
+ * @example
+ * ```ts pytorch=nn.FeatureAlphaDropout
+ * torch.manualSeed(0);
+ * const drop = new torch.nn.FeatureAlphaDropout(0.5);
+ * console.log(drop.call(torch.ones(1, 4, 1)).flatten()); // whole channels set to SELU's negative saturation, then rescaled
+ * ```
+ * ```text
+ * tensor([-0.7792, -0.7792,  1.6656, -0.7792])
+ * ```
+ */
 export class FeatureAlphaDropout extends DropoutNd {
   override forward(input: Tensor): Tensor {
     return F.featureAlphaDropout(input, this.p, this.training);

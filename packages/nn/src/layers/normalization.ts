@@ -201,7 +201,20 @@ export class BatchNorm2d extends BatchNormBase {
   }
 }
 
-/** 5-D batch normalisation over [N, C, D, H, W]. */
+/**
+ * 5-D batch normalisation over [N, C, D, H, W].
+ * @example
+ * ```ts pytorch=nn.BatchNorm3d
+ * const bn = new torch.nn.BatchNorm3d(2, { momentum: null }); // momentum null: a cumulative average
+ * console.log(bn);
+ * bn.call(torch.arange(16, { dtype: 'float32' }).reshape(1, 2, 2, 2, 2));
+ * console.log(bn.runningMean, bn.numBatchesTracked);
+ * ```
+ * ```text
+ * BatchNorm3d(2, eps=1e-05, momentum=None, affine=True, track_running_stats=True)
+ * tensor([ 3.5000, 11.5000]) tensor(1)
+ * ```
+ */
 export class BatchNorm3d extends BatchNormBase {
   protected override checkInputDim(input: Tensor): void {
     if (input.ndim !== 5) throw new TorchValueError('BatchNorm3d', `expected 5D input (got ${input.ndim}D input)`);
@@ -266,7 +279,20 @@ export class InstanceNorm1d extends InstanceNormBase {
   protected override readonly spatialDims = 1;
 }
 
-/** Instance normalisation over [N, C, H, W] (or [C, H, W]). */
+/**
+ * Instance normalisation over [N, C, H, W] (or [C, H, W]).
+ * @example
+ * ```ts pytorch=nn.InstanceNorm2d
+ * const norm = new torch.nn.InstanceNorm2d(1, { affine: true });
+ * console.log(norm);
+ * console.log(norm.call(torch.tensor([[[[1, 2], [3, 6]]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * InstanceNorm2d(1, eps=1e-05, momentum=0.1, affine=True, track_running_stats=False)
+ * tensor([[[[-1.0690, -0.5345],
+ *           [ 0.0000,  1.6036]]]], grad_fn=<ViewBackward0>)
+ * ```
+ */
 export class InstanceNorm2d extends InstanceNormBase {
   protected override readonly spatialDims = 2;
 }

@@ -82,7 +82,19 @@ export class ConstantPad1d extends ConstantPadNd {
   }
 }
 
-/** Pads the last 2 dims with a constant. */
+/**
+ * Pads the last 2 dims with a constant.
+ * @example
+ * ```ts pytorch=nn.ConstantPad2d
+ * const pad = new torch.nn.ConstantPad2d([1, 0, 1, 0], -1);
+ * console.log(pad, pad.call(torch.zeros(1, 2, 2)));
+ * ```
+ * ```text
+ * ConstantPad2d(padding=(1, 0, 1, 0), value=-1) tensor([[[-1., -1., -1.],
+ *          [-1.,  0.,  0.],
+ *          [-1.,  0.,  0.]]])
+ * ```
+ */
 export class ConstantPad2d extends ConstantPadNd {
   /**
    * @param padding an int for all sides, or (left, right, top, bottom)
@@ -141,7 +153,17 @@ abstract class ModePadNd extends PadNd {
   }
 }
 
-/** Pads the last dim with its reflection (the edge not repeated). */
+/**
+ * Pads the last dim with its reflection (the edge not repeated).
+ * @example
+ * ```ts pytorch=nn.ReflectionPad1d
+ * const pad = new torch.nn.ReflectionPad1d([2, 1]);
+ * console.log(pad, pad.call(torch.tensor([[[1, 2, 3]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * ReflectionPad1d((2, 1)) tensor([[[3., 2., 1., 2., 3., 2.]]])
+ * ```
+ */
 export class ReflectionPad1d extends ModePadNd {
   protected override readonly mode = 'reflect' as const;
   /** @param padding an int for both sides, or (left, right) */
@@ -201,7 +223,22 @@ export class ReplicationPad1d extends ModePadNd {
   }
 }
 
-/** Pads the last 2 dims by repeating their edge values. */
+/**
+ * Pads the last 2 dims by repeating their edge values.
+ * @example
+ * ```ts pytorch=nn.ReplicationPad2d
+ * const pad = new torch.nn.ReplicationPad2d(1);
+ * console.log(pad);
+ * console.log(pad.call(torch.tensor([[[[1, 2], [3, 4]]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * ReplicationPad2d((1, 1, 1, 1))
+ * tensor([[[[1., 1., 2., 2.],
+ *           [1., 1., 2., 2.],
+ *           [3., 3., 4., 4.],
+ *           [3., 3., 4., 4.]]]])
+ * ```
+ */
 export class ReplicationPad2d extends ModePadNd {
   protected override readonly mode = 'replicate' as const;
   /** @param padding an int for all sides, or (left, right, top, bottom) */

@@ -35,7 +35,17 @@ export class PixelShuffle extends Module {
   }
 }
 
-/** [*, C, H·r, W·r] → [*, C·r², H, W]. */
+/**
+ * [*, C, H·r, W·r] → [*, C·r², H, W].
+ * @example
+ * ```ts pytorch=nn.PixelUnshuffle
+ * const unshuffle = new torch.nn.PixelUnshuffle(2);
+ * console.log(unshuffle, unshuffle.call(torch.zeros(1, 3, 8, 8)).shape);
+ * ```
+ * ```text
+ * PixelUnshuffle(downscale_factor=2) torch.Size([1, 12, 4, 4])
+ * ```
+ */
 export class PixelUnshuffle extends Module {
   /** r. */
   declare downscaleFactor: number;

@@ -305,7 +305,17 @@ export class AdaptiveAvgPool1d extends Module {
   }
 }
 
-/** 2-D adaptive max pooling to a fixed output size. */
+/**
+ * 2-D adaptive max pooling to a fixed output size.
+ * @example
+ * ```ts pytorch=nn.AdaptiveMaxPool2d
+ * const pool = new torch.nn.AdaptiveMaxPool2d([2, null]); // null keeps that size
+ * console.log(pool, pool.call(torch.zeros(1, 3, 8, 5)).shape);
+ * ```
+ * ```text
+ * AdaptiveMaxPool2d(output_size=(2, None)) torch.Size([1, 3, 2, 5])
+ * ```
+ */
 export class AdaptiveMaxPool2d extends Module {
   /** Target size. */
   declare outputSize: IntOrTuple | (number | null)[];
@@ -323,7 +333,17 @@ export class AdaptiveMaxPool2d extends Module {
   }
 }
 
-/** 3-D max pooling over [N, C, D, H, W]. */
+/**
+ * 3-D max pooling over [N, C, D, H, W].
+ * @example
+ * ```ts pytorch=nn.MaxPool3d
+ * const pool = new torch.nn.MaxPool3d(2);
+ * console.log(pool, pool.call(torch.arange(8, { dtype: 'float32' }).reshape(1, 1, 2, 2, 2)).flatten());
+ * ```
+ * ```text
+ * MaxPool3d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False) tensor([7.])
+ * ```
+ */
 export class MaxPool3d extends MaxPoolNd {
   /**
    * @param kernelSize window size
@@ -339,7 +359,17 @@ export class MaxPool3d extends MaxPoolNd {
   }
 }
 
-/** 3-D average pooling over [N, C, D, H, W] (the options of {@link AvgPool2d}). */
+/**
+ * 3-D average pooling over [N, C, D, H, W] (the options of {@link AvgPool2d}).
+ * @example
+ * ```ts pytorch=nn.AvgPool3d
+ * const pool = new torch.nn.AvgPool3d(2);
+ * console.log(pool, pool.call(torch.arange(8, { dtype: 'float32' }).reshape(1, 1, 2, 2, 2)).flatten());
+ * ```
+ * ```text
+ * AvgPool3d(kernel_size=2, stride=2, padding=0) tensor([3.5000])
+ * ```
+ */
 export class AvgPool3d extends AvgPool2d {
   override forward(input: Tensor): Tensor {
     return F.avgPool3d(input, this.kernelSize, {
@@ -440,7 +470,17 @@ abstract class LPPoolNd extends Module {
   }
 }
 
-/** 1-D power-average pooling: (Σ x^p over each window)^(1/p). */
+/**
+ * 1-D power-average pooling: (Σ x^p over each window)^(1/p).
+ * @example
+ * ```ts pytorch=nn.LPPool1d
+ * const pool = new torch.nn.LPPool1d(2, 2);
+ * console.log(pool, pool.call(torch.tensor([[[3, 4, 6, 8]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * LPPool1d(norm_type=2, kernel_size=2, stride=None, ceil_mode=False) tensor([[[ 5., 10.]]])
+ * ```
+ */
 export class LPPool1d extends LPPoolNd {
   override forward(input: Tensor): Tensor {
     return F.lpPool1d(input, this.normType, this.kernelSize as number, this.stride, this.ceilMode);
@@ -503,7 +543,19 @@ export interface MaxUnpoolLayerOptions {
   padding?: IntOrTuple;
 }
 
-/** Partial inverse of `MaxPool1d`. */
+/**
+ * Partial inverse of `MaxPool1d`.
+ * @example
+ * ```ts pytorch=nn.MaxUnpool1d
+ * const values = torch.tensor([[[3, 5]]], { dtype: 'float32' });
+ * const indices = torch.tensor([[[1, 3]]]); // where each maximum came from
+ * const unpool = new torch.nn.MaxUnpool1d(2);
+ * console.log(unpool, unpool.call(values, indices));
+ * ```
+ * ```text
+ * MaxUnpool1d(kernel_size=(2,), stride=(2,), padding=(0,)) tensor([[[0., 3., 0., 5.]]])
+ * ```
+ */
 export class MaxUnpool1d extends MaxUnpoolNd {
   protected override readonly dims = 1;
   /**

@@ -368,7 +368,22 @@ export class TransformerDecoderLayer extends Module {
   }
 }
 
-/** A stack of `numLayers` deep copies of `decoderLayer`, then an optional final norm. */
+/**
+ * A stack of `numLayers` deep copies of `decoderLayer`, then an optional final norm.
+ * @example
+ * ```ts pytorch=nn.TransformerDecoder
+ * torch.manualSeed(0);
+ * const layer = new torch.nn.TransformerDecoderLayer(8, 2, { dimFeedforward: 16, batchFirst: true });
+ * const decoder = new torch.nn.TransformerDecoder(layer, 2);
+ * const memory = torch.randn(1, 5, 8);
+ * const tgt = torch.randn(1, 3, 8);
+ * const mask = torch.nn.Transformer.generateSquareSubsequentMask(3); // each position sees only the earlier ones
+ * console.log(decoder.call(tgt, memory, { tgtMask: mask }).shape);
+ * ```
+ * ```text
+ * torch.Size([1, 3, 8])
+ * ```
+ */
 export class TransformerDecoder extends LayerStack {
   /**
    * @param decoderLayer the layer copied

@@ -69,7 +69,20 @@ export class Upsample extends Module {
   }
 }
 
-/** Nearest-neighbour 2-D upsampling. */
+/**
+ * Nearest-neighbour 2-D upsampling.
+ * @example
+ * ```ts pytorch=nn.UpsamplingNearest2d
+ * const up = new torch.nn.UpsamplingNearest2d({ scaleFactor: 2 });
+ * console.log(up);
+ * console.log(up.call(torch.tensor([[[[1, 2]]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * UpsamplingNearest2d(scale_factor=2.0, mode=nearest)
+ * tensor([[[[1., 1., 2., 2.],
+ *           [1., 1., 2., 2.]]]])
+ * ```
+ */
 export class UpsamplingNearest2d extends Upsample {
   /** @param opts output size or scale factor */
   constructor(opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}) {
@@ -77,7 +90,21 @@ export class UpsamplingNearest2d extends Upsample {
   }
 }
 
-/** Bilinear 2-D upsampling with aligned corners. */
+/**
+ * Bilinear 2-D upsampling with aligned corners.
+ * @example
+ * ```ts pytorch=nn.UpsamplingBilinear2d
+ * const up = new torch.nn.UpsamplingBilinear2d({ size: [3, 3] });
+ * console.log(up);
+ * console.log(up.call(torch.tensor([[[[1, 2], [3, 4]]]], { dtype: 'float32' })));
+ * ```
+ * ```text
+ * UpsamplingBilinear2d(size=(3, 3), mode=bilinear)
+ * tensor([[[[1.0000, 1.5000, 2.0000],
+ *           [2.0000, 2.5000, 3.0000],
+ *           [3.0000, 3.5000, 4.0000]]]])
+ * ```
+ */
 export class UpsamplingBilinear2d extends Upsample {
   /** @param opts output size or scale factor */
   constructor(opts: { size?: number | readonly number[] | null; scaleFactor?: number | readonly number[] | null } = {}) {

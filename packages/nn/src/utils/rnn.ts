@@ -40,6 +40,16 @@ export function invertPermutation(permutation: Tensor | null): Tensor | null {
  * A batch of variable-length sequences packed time step by time step (PyTorch's named tuple):
  * `data` holds, for each time step, the entries of the sequences that are that long;
  * `batchSizes[t]` how many. Destructures as `[data, batchSizes, sortedIndices, unsortedIndices]`.
+ * @example
+ * ```ts pytorch=nn.utils.rnn.PackedSequence
+ * const packed = torch.nn.utils.rnn.packSequence([torch.tensor([1, 2, 3]), torch.tensor([4, 5]), torch.tensor([6])]);
+ * console.log(packed.data); // time step by time step: 1 4 6, then 2 5, then 3
+ * console.log(packed.batchSizes);
+ * ```
+ * ```text
+ * tensor([1, 4, 6, 2, 5, 3])
+ * tensor([3, 2, 1])
+ * ```
  */
 export class PackedSequence {
   /** The packed entries, [Σ lengths, *]. */
@@ -293,7 +303,18 @@ export function packSequence(sequences: readonly Tensor[], opts: { enforceSorted
   return packPaddedSequence(padSequence(sequences), lengths, { enforceSorted: opts.enforceSorted ?? true });
 }
 
-/** The list of sequences a PackedSequence holds (inverse of {@link packSequence}). */
+/**
+ * The list of sequences a PackedSequence holds (inverse of {@link packSequence}).
+ * @example
+ * ```ts pytorch=nn.utils.rnn.unpackSequence
+ * const { packSequence, unpackSequence } = torch.nn.utils.rnn;
+ * const [a, b] = unpackSequence(packSequence([torch.tensor([1, 2]), torch.tensor([3, 4, 5])], { enforceSorted: false }));
+ * console.log(a, b);
+ * ```
+ * ```text
+ * tensor([1, 2]) tensor([3, 4, 5])
+ * ```
+ */
 export function unpackSequence(packedSequences: PackedSequence): Tensor[] {
   if (!(packedSequences instanceof PackedSequence)) throw new TorchTypeError('unpack_sequence', `unpack_sequence(): argument 'packed_sequences' must be a PackedSequence, not ${pyTypeName(packedSequences)}`);
   const [padded, lengths] = padPackedSequence(packedSequences, { batchFirst: true });
@@ -304,6 +325,15 @@ export function unpackSequence(packedSequences: PackedSequence): Tensor[] {
 /**
  * The sequences of a padded batch, cut to their lengths (inverse of {@link padSequence}).
  * Unlike PyTorch, the input is not transposed in place.
+ * @example
+ * ```ts pytorch=nn.utils.rnn.unpadSequence
+ * const padded = torch.tensor([[1, 2, 3], [4, 5, 0]]);
+ * const [a, b] = torch.nn.utils.rnn.unpadSequence(padded, [3, 2], { batchFirst: true });
+ * console.log(a, b);
+ * ```
+ * ```text
+ * tensor([1, 2, 3]) tensor([4, 5])
+ * ```
  */
 export function unpadSequence(paddedSequences: Tensor, lengths: Tensor | readonly number[], opts: { batchFirst?: boolean } = {}): Tensor[] {
   expectTensor('unpad_sequence', 'padded_sequences', 1, paddedSequences);
