@@ -225,13 +225,23 @@ x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
 print(F.adaptive_avg_pool2d(x, 1))
 print(F.adaptive_avg_pool2d(x, [1, 2]))
 ''',
+    'nn.F.adaptiveAvgPool3d': '''
+print(F.adaptive_avg_pool3d(torch.arange(16, dtype=torch.float32).reshape(1, 2, 2, 2, 2), 1).flatten())
+''',
     'nn.F.adaptiveMaxPool1d': '''
 x = torch.tensor([[[1., 5, 2, 8, 3, 4, 7]]])
 print(F.adaptive_max_pool1d(x, 3))
 ''',
+    'nn.F.adaptiveMaxPool1dWithIndices': '''
+values, indices = F.adaptive_max_pool1d(torch.tensor([[[1., 5, 2, 8, 3, 4]]]), 2, return_indices=True)
+print(values, indices)
+''',
     'nn.F.adaptiveMaxPool2d': '''
 x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
 print(F.adaptive_max_pool2d(x, [1, 2]))
+''',
+    'nn.F.adaptiveMaxPool3d': '''
+print(F.adaptive_max_pool3d(torch.arange(16, dtype=torch.float32).reshape(1, 2, 2, 2, 2), [1, 1, 2]).flatten())
 ''',
     'nn.F.affineGrid': '''
 img = torch.arange(9, dtype=torch.float32).reshape(1, 1, 3, 3)
@@ -250,6 +260,10 @@ print(F.avg_pool1d(x, 2), F.avg_pool1d(x, 3, stride=1, padding=1))
     'nn.F.avgPool2d': '''
 x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
 print(F.avg_pool2d(x, 2))
+''',
+    'nn.F.avgPool3d': '''
+x = torch.arange(8, dtype=torch.float32).reshape(1, 1, 2, 2, 2)
+print(F.avg_pool3d(x, 2).flatten(), F.avg_pool3d(x, [2, 1, 1]).flatten())
 ''',
     'nn.F.batchNorm': '''
 x = torch.tensor([[1., 2], [3, 6]])
@@ -291,6 +305,10 @@ w = torch.ones(1, 1, 2, 2)
 print(F.conv2d(x, w))
 print(F.conv2d(x, w, torch.tensor([0.5]), padding=1).shape)
 ''',
+    'nn.F.conv3d': '''
+x = torch.ones(1, 1, 3, 3, 3)
+print(F.conv3d(x, torch.ones(1, 1, 2, 2, 2)).flatten())
+''',
     'nn.F.convTranspose1d': '''
 x = torch.tensor([[[1., 2, 3]]])
 print(F.conv_transpose1d(x, torch.tensor([[[1., 1]]])))
@@ -299,6 +317,10 @@ print(F.conv_transpose1d(x, torch.tensor([[[1., 1]]]), None, stride=2))
     'nn.F.convTranspose2d': '''
 x = torch.tensor([[[[1., 2], [3, 4]]]])
 print(F.conv_transpose2d(x, torch.ones(1, 1, 2, 2), None, stride=2))
+''',
+    'nn.F.convTranspose3d': '''
+y = F.conv_transpose3d(torch.ones(1, 2, 2, 2, 2), torch.ones(2, 1, 2, 2, 2), None, stride=2)
+print(y.shape, y.sum())
 ''',
     'nn.F.cosineEmbeddingLoss': '''
 a = torch.tensor([[1., 0], [1, 1]])
@@ -337,6 +359,10 @@ torch.manual_seed(0)
 x = torch.ones(1, 4, 2, 2)
 print(F.dropout2d(x, 0.5).sum([2, 3]))
 ''',
+    'nn.F.dropout3d': '''
+torch.manual_seed(0)
+print(F.dropout3d(torch.ones(1, 4, 1, 1, 2), 0.5).flatten())
+''',
     'nn.F.elu': '''
 x = torch.tensor([-2, -0.5, 0, 0.5, 2])
 print(F.elu(x, 0.5))
@@ -351,6 +377,10 @@ inp = torch.tensor([0, 1, 2, 2])
 print(F.embedding_bag(inp, weight, offsets=torch.tensor([0, 2])))
 print(F.embedding_bag(inp, weight, offsets=torch.tensor([0, 2]), mode='max'))
 ''',
+    'nn.F.featureAlphaDropout': '''
+torch.manual_seed(0)
+print(F.feature_alpha_dropout(torch.ones(1, 4, 2), 0.5, True))
+''',
     'nn.F.fold': '''
 cols = torch.ones(1, 4, 4)
 print(F.fold(cols, [3, 3], 2))
@@ -359,6 +389,17 @@ print(F.fold(cols, [3, 3], 2))
 torch.manual_seed(0)
 x = torch.arange(25, dtype=torch.float32).reshape(1, 1, 5, 5)
 print(F.fractional_max_pool2d(x, 2, output_size=[3, 3]))
+''',
+    'nn.F.fractionalMaxPool2dWithIndices': '''
+torch.manual_seed(0)
+x = torch.arange(25, dtype=torch.float32).reshape(1, 1, 5, 5)
+values, indices = F.fractional_max_pool2d(x, 2, output_size=2, return_indices=True)
+print(values, indices)
+''',
+    'nn.F.fractionalMaxPool3d': '''
+torch.manual_seed(0)
+x = torch.arange(64, dtype=torch.float32).reshape(1, 1, 4, 4, 4)
+print(F.fractional_max_pool3d(x, 2, output_size=2).flatten())
 ''',
     'nn.F.gaussianNllLoss': '''
 mean = torch.tensor([[0., 1], [2, 2]])
@@ -403,6 +444,11 @@ print(F.hardswish(x))
 x = torch.tensor([-2, -0.5, 0, 0.5, 2])
 print(F.hardtanh(x, -1., 1.))
 ''',
+    'nn.F.hardtanh_': '''
+x = torch.tensor([-3, 0.5, 3])
+F.hardtanh_(x)
+print(x)
+''',
     'nn.F.hingeEmbeddingLoss': '''
 print(F.hinge_embedding_loss(torch.tensor([0.3, 2, 0.5]), torch.tensor([1., -1, -1])))
 ''',
@@ -439,6 +485,11 @@ print(F.layer_norm(x, [3]))
 ''',
     'nn.F.leakyRelu': '''
 print(F.leaky_relu(torch.tensor([-2., 0, 2]), 0.1))
+''',
+    'nn.F.leakyRelu_': '''
+x = torch.tensor([-3, 0.5, 3])
+F.leaky_relu_(x, 0.1)
+print(x)
 ''',
     'nn.F.linear': '''
 x = torch.tensor([[1., 2, 3]])
@@ -481,6 +532,15 @@ print(F.max_pool2d(x, 3, stride=1, padding=1).shape)
 x = torch.tensor([[[[1., 5], [3, 2]]]])
 values, indices = F.max_pool2d_with_indices(x, 2)
 print(values, indices)
+''',
+    'nn.F.maxPool3d': '''
+x = torch.arange(8, dtype=torch.float32).reshape(1, 1, 2, 2, 2)
+print(F.max_pool3d(x, 2).flatten(), F.max_pool3d(x, [1, 2, 2]).flatten())
+''',
+    'nn.F.maxPool3dWithIndices': '''
+x = torch.arange(8, dtype=torch.float32).reshape(1, 1, 2, 2, 2)
+values, indices = F.max_pool3d(x, [1, 2, 2], return_indices=True)
+print(values.flatten(), indices.flatten())
 ''',
     'nn.F.maxUnpool1d': '''
 values = torch.tensor([[[3., 5]]])
@@ -646,6 +706,9 @@ x = torch.arange(16, dtype=torch.float32).reshape(1, 1, 4, 4)
 cols = F.unfold(x, 2, stride=2)
 print(cols.shape)
 print(cols)
+''',
+    'nn.F.upsample': '''
+print(F.upsample(torch.tensor([[[1., 2, 4]]]), scale_factor=2, mode='linear'))
 ''',
     'nn.F.upsampleBilinear': '''
 print(F.upsample_bilinear(torch.tensor([[[[1., 2], [3, 4]]]]), size=[3, 3]))

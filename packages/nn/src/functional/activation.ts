@@ -476,7 +476,18 @@ export function prelu(input: Tensor, weight: Tensor): Tensor {
   });
 }
 
-/** `hardtanh` writing into `input` (PyTorch's `F.hardtanh_`). */
+/**
+ * `hardtanh` writing into `input` (PyTorch's `F.hardtanh_`).
+ * @example
+ * ```ts pytorch=nn.F.hardtanh_
+ * const x = torch.tensor([-3, 0.5, 3]);
+ * torch.nn.functional.hardtanh_(x);
+ * console.log(x);
+ * ```
+ * ```text
+ * tensor([-1.0000,  0.5000,  1.0000])
+ * ```
+ */
 export function hardtanh_(input: Tensor, minVal = -1.0, maxVal = 1.0): Tensor {
   return hardtanh(input, minVal, maxVal, true);
 }
@@ -665,7 +676,18 @@ export function relu_(input: Tensor): Tensor {
   return relu(input, true);
 }
 
-/** `F.leaky_relu_(x, negative_slope)`: {@link leakyRelu} writing into `x`. */
+/**
+ * `F.leaky_relu_(x, negative_slope)`: {@link leakyRelu} writing into `x`.
+ * @example
+ * ```ts pytorch=nn.F.leakyRelu_
+ * const x = torch.tensor([-3, 0.5, 3]);
+ * torch.nn.functional.leakyRelu_(x, 0.1);
+ * console.log(x);
+ * ```
+ * ```text
+ * tensor([-0.3000,  0.5000,  3.0000])
+ * ```
+ */
 export function leakyRelu_(input: Tensor, negativeSlope = 0.01): Tensor {
   return leakyRelu(input, negativeSlope, true);
 }

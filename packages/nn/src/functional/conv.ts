@@ -140,7 +140,17 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   return unbatched ? out.squeeze(0) : out;
 }
 
-/** 3-D convolution: input [N, C, D, H, W] (or [C, D, H, W]), weight [O, C/groups, kd, kh, kw]. */
+/**
+ * 3-D convolution: input [N, C, D, H, W] (or [C, D, H, W]), weight [O, C/groups, kd, kh, kw].
+ * @example
+ * ```ts pytorch=nn.F.conv3d
+ * const x = torch.ones(1, 1, 3, 3, 3);
+ * console.log(torch.nn.functional.conv3d(x, torch.ones(1, 1, 2, 2, 2)).flatten()); // each output sums 8 ones
+ * ```
+ * ```text
+ * tensor([8., 8., 8., 8., 8., 8., 8., 8.])
+ * ```
+ */
 export function conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvOptions = {}): Tensor {
   expectTensor('conv3d', 'input', 1, input);
   expectTensor('conv3d', 'weight', 2, weight);
@@ -319,6 +329,14 @@ export function convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | n
  * Transposed 3-D convolution: input [N, Cin, D, H, W] (or unbatched), weight
  * [Cin, Cout/groups, kd, kh, kw]; each output size is (in − 1)·stride − 2·padding +
  * dilation·(k − 1) + outputPadding + 1.
+ * @example
+ * ```ts pytorch=nn.F.convTranspose3d
+ * const y = torch.nn.functional.convTranspose3d(torch.ones(1, 2, 2, 2, 2), torch.ones(2, 1, 2, 2, 2), null, { stride: 2 });
+ * console.log(y.shape, y.sum());
+ * ```
+ * ```text
+ * torch.Size([1, 1, 4, 4, 4]) tensor(128.)
+ * ```
  */
 export function convTranspose3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts: ConvTransposeOptions = {}): Tensor {
   expectTensor('conv_transpose3d', 'input', 1, input);

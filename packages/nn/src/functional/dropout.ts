@@ -136,6 +136,14 @@ function featureBatched(op: string, input: Tensor, batched: boolean, p: number, 
 /**
  * Channel dropout for [N, C, D, H, W] (or [C, D, H, W]) inputs: zeroes whole channels with
  * probability `p` and scales the rest by 1/(1−p).
+ * @example
+ * ```ts pytorch=nn.F.dropout3d
+ * torch.manualSeed(0);
+ * console.log(torch.nn.functional.dropout3d(torch.ones(1, 4, 1, 1, 2), 0.5).flatten());
+ * ```
+ * ```text
+ * tensor([0., 0., 0., 0., 2., 2., 0., 0.])
+ * ```
  */
 export function dropout3d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
   expectTensor('dropout3d', 'input', 1, input);
@@ -167,6 +175,17 @@ export function alphaDropout(input: Tensor, p = 0.5, training = false, inplace =
 /**
  * Alpha dropout of whole channels of [N, C, *] inputs (`training` defaults to false, as in
  * PyTorch).
+ * @example
+ * ```ts pytorch=nn.F.featureAlphaDropout
+ * torch.manualSeed(0);
+ * console.log(torch.nn.functional.featureAlphaDropout(torch.ones(1, 4, 2), 0.5, true));
+ * ```
+ * ```text
+ * tensor([[[-0.7792, -0.7792],
+ *          [-0.7792, -0.7792],
+ *          [ 1.6656,  1.6656],
+ *          [-0.7792, -0.7792]]])
+ * ```
  */
 export function featureAlphaDropout(input: Tensor, p = 0.5, training = false, inplace = false, generator?: Generator): Tensor {
   expectTensor('feature_alpha_dropout', 'input', 1, input);

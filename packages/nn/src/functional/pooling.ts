@@ -149,7 +149,17 @@ export function maxPool2d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOp
   });
 }
 
-/** 3-D max pooling over [N, C, D, H, W] (or [C, D, H, W]). */
+/**
+ * 3-D max pooling over [N, C, D, H, W] (or [C, D, H, W]).
+ * @example
+ * ```ts pytorch=nn.F.maxPool3d
+ * const x = torch.arange(8, { dtype: 'float32' }).reshape(1, 1, 2, 2, 2);
+ * console.log(torch.nn.functional.maxPool3d(x, 2).flatten(), torch.nn.functional.maxPool3d(x, [1, 2, 2]).flatten());
+ * ```
+ * ```text
+ * tensor([7.]) tensor([3., 7.])
+ * ```
+ */
 export function maxPool3d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): Tensor {
   expectTensor('max_pool3d', 'input', 1, input);
   expectOptions('max_pool3d', opts);
@@ -159,7 +169,18 @@ export function maxPool3d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOp
   });
 }
 
-/** `maxPool3d` that also returns the flat indices of the maxima (`return_indices=True`). */
+/**
+ * `maxPool3d` that also returns the flat indices of the maxima (`return_indices=True`).
+ * @example
+ * ```ts pytorch=nn.F.maxPool3dWithIndices
+ * const x = torch.arange(8, { dtype: 'float32' }).reshape(1, 1, 2, 2, 2);
+ * const [values, indices] = torch.nn.functional.maxPool3dWithIndices(x, [1, 2, 2]);
+ * console.log(values.flatten(), indices.flatten());
+ * ```
+ * ```text
+ * tensor([3., 7.]) tensor([3, 7])
+ * ```
+ */
 export function maxPool3dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOptions = {}): [Tensor, Tensor] {
   expectTensor('max_pool3d_with_indices', 'input', 1, input);
   expectOptions('max_pool3d_with_indices', opts);
@@ -291,7 +312,17 @@ export function avgPool2d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOp
   return fusedNode('AvgPool2DBackward0', [input], (x) => avgPoolImpl(x, 2, kernelSize, opts, 'avg_pool2d'));
 }
 
-/** 3-D average pooling over [N, C, D, H, W] (or [C, D, H, W]). */
+/**
+ * 3-D average pooling over [N, C, D, H, W] (or [C, D, H, W]).
+ * @example
+ * ```ts pytorch=nn.F.avgPool3d
+ * const x = torch.arange(8, { dtype: 'float32' }).reshape(1, 1, 2, 2, 2);
+ * console.log(torch.nn.functional.avgPool3d(x, 2).flatten(), torch.nn.functional.avgPool3d(x, [2, 1, 1]).flatten());
+ * ```
+ * ```text
+ * tensor([3.5000]) tensor([2., 3., 4., 5.])
+ * ```
+ */
 export function avgPool3d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOptions = {}): Tensor {
   expectTensor('avg_pool3d', 'input', 1, input);
   expectOptions('avg_pool3d', opts);
@@ -440,7 +471,16 @@ export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
   return fusedNode('AdaptiveMaxPool2DBackward0', [input], (x) => adaptiveAlong(adaptiveAlong(x, n - 2, oh, 'max'), n - 1, ow, 'max'));
 }
 
-/** 3-D adaptive average pooling to `outputSize` (an int, or [d, h, w] with null keeping that size). */
+/**
+ * 3-D adaptive average pooling to `outputSize` (an int, or [d, h, w] with null keeping that size).
+ * @example
+ * ```ts pytorch=nn.F.adaptiveAvgPool3d
+ * console.log(torch.nn.functional.adaptiveAvgPool3d(torch.arange(16, { dtype: 'float32' }).reshape(1, 2, 2, 2, 2), 1).flatten());
+ * ```
+ * ```text
+ * tensor([ 3.5000, 11.5000])
+ * ```
+ */
 export function adaptiveAvgPool3d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
   expectTensor('adaptive_avg_pool3d', 'input', 1, input);
   const op = 'adaptive_avg_pool3d';
@@ -452,7 +492,16 @@ export function adaptiveAvgPool3d(input: Tensor, outputSize: IntOrTuple | (numbe
   return o.every((v) => v === 1) ? input.mean([-3, -2, -1], true) : fusedNode('AdaptiveAvgPool3DBackward0', [input], pool);
 }
 
-/** 3-D adaptive max pooling to `outputSize`. */
+/**
+ * 3-D adaptive max pooling to `outputSize`.
+ * @example
+ * ```ts pytorch=nn.F.adaptiveMaxPool3d
+ * console.log(torch.nn.functional.adaptiveMaxPool3d(torch.arange(16, { dtype: 'float32' }).reshape(1, 2, 2, 2, 2), [1, 1, 2]).flatten());
+ * ```
+ * ```text
+ * tensor([ 6.,  7., 14., 15.])
+ * ```
+ */
 export function adaptiveMaxPool3d(input: Tensor, outputSize: IntOrTuple | (number | null)[]): Tensor {
   expectTensor('adaptive_max_pool3d', 'input', 1, input);
   const op = 'adaptive_max_pool3d';
@@ -503,7 +552,17 @@ export function adaptiveMaxPool1d(input: Tensor, outputSize: number | readonly n
   return adaptiveMaxPool1dWithIndices(input, outputSize)[0];
 }
 
-/** `adaptiveMaxPool1d` that also returns the index of each maximum along the last dim (`return_indices=True`). */
+/**
+ * `adaptiveMaxPool1d` that also returns the index of each maximum along the last dim (`return_indices=True`).
+ * @example
+ * ```ts pytorch=nn.F.adaptiveMaxPool1dWithIndices
+ * const [values, indices] = torch.nn.functional.adaptiveMaxPool1dWithIndices(torch.tensor([[[1, 5, 2, 8, 3, 4]]], { dtype: 'float32' }), 2);
+ * console.log(values, indices);
+ * ```
+ * ```text
+ * tensor([[[5., 8.]]]) tensor([[[1, 3]]])
+ * ```
+ */
 export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number | readonly number[]): [Tensor, Tensor] {
   const op = 'adaptive_max_pool1d';
   expectTensor(op, 'input', 1, input);
@@ -824,12 +883,37 @@ export function fractionalMaxPool2d(input: Tensor, kernelSize: IntOrTuple, opts:
   return fractionalMaxPool(input, 2, kernelSize, opts, 'fractional_max_pool2d')[0];
 }
 
-/** `fractionalMaxPool2d` that also returns the flat indices of the maxima (`return_indices=True`). */
+/**
+ * `fractionalMaxPool2d` that also returns the flat indices of the maxima (`return_indices=True`).
+ * @example
+ * ```ts pytorch=nn.F.fractionalMaxPool2dWithIndices
+ * torch.manualSeed(0);
+ * const x = torch.arange(25, { dtype: 'float32' }).reshape(1, 1, 5, 5);
+ * const [values, indices] = torch.nn.functional.fractionalMaxPool2dWithIndices(x, 2, { outputSize: 2 });
+ * console.log(values, indices);
+ * ```
+ * ```text
+ * tensor([[[[ 6.,  9.],
+ *           [21., 24.]]]]) tensor([[[[ 6,  9],
+ *           [21, 24]]]])
+ * ```
+ */
 export function fractionalMaxPool2dWithIndices(input: Tensor, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions = {}): [Tensor, Tensor] {
   return fractionalMaxPool(input, 2, kernelSize, opts, 'fractional_max_pool2d');
 }
 
-/** 3-D fractional max pooling over [N, C, T, H, W] (or [C, T, H, W]). */
+/**
+ * 3-D fractional max pooling over [N, C, T, H, W] (or [C, T, H, W]).
+ * @example
+ * ```ts pytorch=nn.F.fractionalMaxPool3d
+ * torch.manualSeed(0);
+ * const x = torch.arange(64, { dtype: 'float32' }).reshape(1, 1, 4, 4, 4);
+ * console.log(torch.nn.functional.fractionalMaxPool3d(x, 2, { outputSize: 2 }).flatten());
+ * ```
+ * ```text
+ * tensor([21., 23., 29., 31., 53., 55., 61., 63.])
+ * ```
+ */
 export function fractionalMaxPool3d(input: Tensor, kernelSize: IntOrTuple, opts: FractionalMaxPoolOptions = {}): Tensor {
   return fractionalMaxPool(input, 3, kernelSize, opts, 'fractional_max_pool3d')[0];
 }

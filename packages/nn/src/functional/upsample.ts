@@ -142,6 +142,13 @@ export function interpolate(input: Tensor, opts: InterpolateOptions = {}): Tenso
 /**
  * Deprecated alias of {@link interpolate} (PyTorch's `F.upsample`): resizes with `size`
  * or `scaleFactor` and `mode`.
+ * @example
+ * ```ts pytorch=nn.F.upsample
+ * console.log(torch.nn.functional.upsample(torch.tensor([[[1, 2, 4]]], { dtype: 'float32' }), { scaleFactor: 2, mode: 'linear' }));
+ * ```
+ * ```text
+ * tensor([[[1.0000, 1.2500, 1.7500, 2.5000, 3.5000, 4.0000]]])
+ * ```
  */
 export function upsample(input: Tensor, opts: InterpolateOptions = {}): Tensor {
   expectTensor('upsample', 'input', 1, input);

@@ -162,6 +162,16 @@ interface Info {
  * @throws SerializationError for a header that is too small, too large or beyond the
  * file, malformed JSON, unknown or unsupported dtypes, byte counts that do not
  * match shapes, and offsets that overlap, leave gaps, or do not cover the data.
+ * @example
+ * ```ts
+ * const bytes = torch.safetensors.serialize({ w: torch.tensor([[1, 2], [3, 4]], { dtype: 'float32' }) }, { step: '10' });
+ * const { tensors, metadata } = torch.safetensors.deserialize(bytes);
+ * console.log(tensors['w'], metadata);
+ * ```
+ * ```text
+ * tensor([[1., 2.],
+ *         [3., 4.]]) { step: '10' }
+ * ```
  */
 export function deserialize(data: Uint8Array | ArrayBuffer, opts: SafetensorsLoadOptions = {}): SafetensorsContent {
   const dev = device(opts.device ?? 'cpu');
@@ -281,17 +291,59 @@ function nodeFs(): { readFileSync(p: string): Uint8Array; writeFileSync(p: strin
   return fs as ReturnType<typeof nodeFs>;
 }
 
-/** Writes named tensors to a `.safetensors` file (Node.js); tensors on WebGPU need {@link saveFileAsync}. */
+/**
+ * Writes named tensors to a `.safetensors` file (Node.js); tensors on WebGPU need {@link saveFileAsync}.
+ * @example
+ * ```ts
+ * import * as torch from 'antorcha';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const path = join(tmpdir(), 'antorcha-doc-example.safetensors');
+ * torch.safetensors.saveFile({ w: torch.ones(2, 2), b: torch.zeros(2) }, path);
+ * console.log(Object.keys(torch.safetensors.loadFile(path)).join(', '));
+ * ```
+ * ```text
+ * w, b
+ * ```
+ */
 export function saveFile(tensors: TensorMap | Map<string, Tensor>, path: string, metadata?: Record<string, string> | null): void {
   nodeFs().writeFileSync(path, serialize(tensors, metadata));
 }
 
-/** {@link saveFile} for tensors on any device: reads tensors on WebGPU back first (Node.js). */
+/**
+ * {@link saveFile} for tensors on any device: reads tensors on WebGPU back first (Node.js).
+ * @example
+ * ```ts
+ * import * as torch from 'antorcha';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const path = join(tmpdir(), 'antorcha-doc-example-async.safetensors');
+ * await torch.safetensors.saveFileAsync({ w: torch.ones(2) }, path); // reads WebGPU tensors back without blocking
+ * console.log(torch.safetensors.loadFile(path)['w']);
+ * ```
+ * ```text
+ * tensor([1., 1.])
+ * ```
+ */
 export async function saveFileAsync(tensors: TensorMap | Map<string, Tensor>, path: string, metadata?: Record<string, string> | null): Promise<void> {
   nodeFs().writeFileSync(path, await serializeAsync(tensors, metadata));
 }
 
-/** Reads the tensors of a `.safetensors` file (Node.js), onto `opts.device` (default the CPU). */
+/**
+ * Reads the tensors of a `.safetensors` file (Node.js), onto `opts.device` (default the CPU).
+ * @example
+ * ```ts
+ * import * as torch from 'antorcha';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * const path = join(tmpdir(), 'antorcha-doc-example-load.safetensors');
+ * torch.safetensors.saveFile({ w: torch.arange(3) }, path);
+ * console.log(torch.safetensors.loadFile(path)['w']);
+ * ```
+ * ```text
+ * tensor([0, 1, 2])
+ * ```
+ */
 export function loadFile(path: string, opts: SafetensorsLoadOptions = {}): TensorMap {
   return deserialize(nodeFs().readFileSync(path), opts).tensors;
 }
