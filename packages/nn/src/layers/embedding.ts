@@ -99,11 +99,13 @@ export class Embedding extends Module {
    * ```ts pytorch=nn.Embedding.fromPretrained
    * const weights = torch.tensor([[1, 2.5], [3, 4]]);
    * const emb = torch.nn.Embedding.fromPretrained(weights); // frozen unless freeze: false
-   * console.log(emb, emb.weight.requiresGrad);
+   * console.log(emb, emb.weight); // no requires_grad=True: not trained
    * console.log(emb.call(torch.tensor([1, 0, 1])));
    * ```
    * ```text
-   * Embedding(2, 2) false
+   * Embedding(2, 2) Parameter containing:
+   * tensor([[1.0000, 2.5000],
+   *         [3.0000, 4.0000]])
    * tensor([[3.0000, 4.0000],
    *         [1.0000, 2.5000],
    *         [3.0000, 4.0000]])
