@@ -9,6 +9,10 @@ print(pool, pool(torch.tensor([[[1., 2, 3, 4, 5]]])))
 pool = nn.AdaptiveAvgPool2d(1)
 print(pool, pool(torch.randn(8, 64, 7, 7)).shape)
 ''',
+    'nn.AdaptiveAvgPool3d': '''
+pool = nn.AdaptiveAvgPool3d(1)
+print(pool, pool(torch.arange(16, dtype=torch.float32).reshape(1, 2, 2, 2, 2)).flatten())
+''',
     'nn.AdaptiveLogSoftmaxWithLoss': '''
 torch.manual_seed(0)
 asm = nn.AdaptiveLogSoftmaxWithLoss(8, 10, [4, 8])
@@ -24,6 +28,10 @@ print(pool(torch.tensor([[[1., 5, 2, 8, 3, 4, 7]]])))
     'nn.AdaptiveMaxPool2d': '''
 pool = nn.AdaptiveMaxPool2d((2, None))
 print(pool, pool(torch.zeros(1, 3, 8, 5)).shape)
+''',
+    'nn.AdaptiveMaxPool3d': '''
+pool = nn.AdaptiveMaxPool3d((1, 1, 2))
+print(pool, pool(torch.arange(16, dtype=torch.float32).reshape(1, 2, 2, 2, 2)).flatten())
 ''',
     'nn.AlphaDropout': '''
 torch.manual_seed(0)
@@ -106,6 +114,10 @@ print(pad(torch.ones(1, 1, 2)))
 pad = nn.ConstantPad2d((1, 0, 1, 0), -1)
 print(pad, pad(torch.zeros(1, 2, 2)))
 ''',
+    'nn.ConstantPad3d': '''
+pad = nn.ConstantPad3d(1, 0.5)
+print(pad, pad(torch.zeros(1, 1, 1, 1)).shape)
+''',
     'nn.Conv1d': '''
 conv = nn.Conv1d(16, 33, 3, stride=2)
 print(conv)
@@ -156,6 +168,10 @@ loss = nn.CrossEntropyLoss(label_smoothing=0.1)(logits, labels)
 loss.backward()
 print(loss)
 print(logits.grad)
+''',
+    'nn.CrossMapLRN2d': '''
+lrn = nn.CrossMapLRN2d(3, 0.1)
+print(lrn, lrn(torch.tensor([[[[1.]], [[2]], [[3]]]])).flatten())
 ''',
     'nn.DataLoader': '''
 from torch.utils.data import TensorDataset, DataLoader
@@ -736,6 +752,11 @@ torch.manual_seed(0)
 pool = nn.FractionalMaxPool2d(2, output_ratio=0.5)
 print(pool(torch.arange(36, dtype=torch.float32).reshape(1, 1, 6, 6)))
 ''',
+    'nn.FractionalMaxPool3d': '''
+torch.manual_seed(0)
+pool = nn.FractionalMaxPool3d(2, output_size=2)
+print(pool(torch.arange(64, dtype=torch.float32).reshape(1, 1, 4, 4, 4)).flatten())
+''',
     'nn.GELU': '''
 x = torch.tensor([-1., 0, 1])
 print(nn.GELU()(x))
@@ -807,6 +828,10 @@ print(norm(torch.tensor([[[1., 2, 3], [0, 0, 6]]])))
 norm = nn.InstanceNorm2d(1, affine=True)
 print(norm)
 print(norm(torch.tensor([[[[1., 2], [3, 6]]]])))
+''',
+    'nn.InstanceNorm3d': '''
+norm = nn.InstanceNorm3d(1)
+print(norm, norm(torch.arange(8, dtype=torch.float32).reshape(1, 1, 2, 2, 2)).flatten())
 ''',
     'nn.KLDivLoss': '''
 inp = torch.tensor([[0.25, 0.75]]).log()
@@ -901,6 +926,11 @@ print(unpool, unpool(values, indices))
 x = torch.tensor([[[[1., 2], [4, 3]]]])
 y, idx = nn.MaxPool2d(2, return_indices=True)(x)
 print(nn.MaxUnpool2d(2)(y, idx))
+''',
+    'nn.MaxUnpool3d': '''
+x = torch.arange(8, dtype=torch.float32).reshape(1, 1, 2, 2, 2)
+y, idx = nn.MaxPool3d(2, return_indices=True)(x)
+print(nn.MaxUnpool3d(2)(y, idx).flatten())
 ''',
     'nn.Mish': '''
 print(nn.Mish()(torch.tensor([-1., 0, 1])))
@@ -1131,6 +1161,10 @@ print(pad, pad(torch.tensor([[[1., 2, 3]]])))
 x = torch.arange(9, dtype=torch.float32).reshape(1, 1, 3, 3)
 print(nn.ReflectionPad2d([1, 1, 2, 0])(x))
 ''',
+    'nn.ReflectionPad3d': '''
+pad = nn.ReflectionPad3d((1, 1, 0, 0, 0, 0))
+print(pad, pad(torch.tensor([[[[[1., 2, 3]]]]])).flatten())
+''',
     'nn.ReplicationPad1d': '''
 pad = nn.ReplicationPad1d(2)
 print(pad, pad(torch.tensor([[[1., 2, 3]]])))
@@ -1139,6 +1173,10 @@ print(pad, pad(torch.tensor([[[1., 2, 3]]])))
 pad = nn.ReplicationPad2d(1)
 print(pad)
 print(pad(torch.tensor([[[[1., 2], [3, 4]]]])))
+''',
+    'nn.ReplicationPad3d': '''
+pad = nn.ReplicationPad3d((2, 0, 0, 0, 0, 1))
+print(pad, pad(torch.tensor([[[[[1., 2]]]]])).flatten())
 ''',
     'nn.SELU': '''
 print(nn.SELU()(torch.tensor([-1., 0, 1])))

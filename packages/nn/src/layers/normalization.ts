@@ -451,7 +451,17 @@ export class GroupNorm extends Module {
   }
 }
 
-/** Instance normalisation over [N, C, D, H, W] (or [C, D, H, W]). */
+/**
+ * Instance normalisation over [N, C, D, H, W] (or [C, D, H, W]).
+ * @example
+ * ```ts pytorch=nn.InstanceNorm3d
+ * const norm = new torch.nn.InstanceNorm3d(1);
+ * console.log(norm, norm.call(torch.arange(8, { dtype: 'float32' }).reshape(1, 1, 2, 2, 2)).flatten());
+ * ```
+ * ```text
+ * InstanceNorm3d(1, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False) tensor([-1.5275, -1.0911, -0.6547, -0.2182,  0.2182,  0.6547,  1.0911,  1.5275])
+ * ```
+ */
 export class InstanceNorm3d extends InstanceNormBase {
   protected override readonly spatialDims = 3;
 }
@@ -571,6 +581,14 @@ class CrossMapLRN2dFunction extends Function {
 /**
  * Legacy cross-channel local response normalisation of [N, C, H, W] input (PyTorch's
  * `CrossMapLRN2d`, with its running-window forward and hand-written backward).
+ * @example
+ * ```ts pytorch=nn.CrossMapLRN2d
+ * const lrn = new torch.nn.CrossMapLRN2d(3, 0.1);
+ * console.log(lrn, lrn.call(torch.tensor([[[[1]], [[2]], [[3]]]], { dtype: 'float32' })).flatten());
+ * ```
+ * ```text
+ * CrossMapLRN2d(3, alpha=0.1, beta=0.75, k=1) tensor([0.8908, 1.5007, 2.2510])
+ * ```
  */
 export class CrossMapLRN2d extends LrnParams {
   override forward(input: Tensor): Tensor {

@@ -105,7 +105,17 @@ export class ConstantPad2d extends ConstantPadNd {
   }
 }
 
-/** Pads the last 3 dims with a constant. */
+/**
+ * Pads the last 3 dims with a constant.
+ * @example
+ * ```ts pytorch=nn.ConstantPad3d
+ * const pad = new torch.nn.ConstantPad3d(1, 0.5);
+ * console.log(pad, pad.call(torch.zeros(1, 1, 1, 1)).shape);
+ * ```
+ * ```text
+ * ConstantPad3d(padding=(1, 1, 1, 1, 1, 1), value=0.5) torch.Size([1, 3, 3, 3])
+ * ```
+ */
 export class ConstantPad3d extends ConstantPadNd {
   /**
    * @param padding an int for all sides, or (left, right, top, bottom, front, back)
@@ -195,7 +205,17 @@ export class ReflectionPad2d extends ModePadNd {
   }
 }
 
-/** Pads the last 3 dims with their reflection. */
+/**
+ * Pads the last 3 dims with their reflection.
+ * @example
+ * ```ts pytorch=nn.ReflectionPad3d
+ * const pad = new torch.nn.ReflectionPad3d([1, 1, 0, 0, 0, 0]);
+ * console.log(pad, pad.call(torch.tensor([[[[[1, 2, 3]]]]], { dtype: 'float32' })).flatten());
+ * ```
+ * ```text
+ * ReflectionPad3d((1, 1, 0, 0, 0, 0)) tensor([2., 1., 2., 3., 2.])
+ * ```
+ */
 export class ReflectionPad3d extends ModePadNd {
   protected override readonly mode = 'reflect' as const;
   /** @param padding an int for all sides, or (left, right, top, bottom, front, back) */
@@ -247,7 +267,17 @@ export class ReplicationPad2d extends ModePadNd {
   }
 }
 
-/** Pads the last 3 dims by repeating their edge values. */
+/**
+ * Pads the last 3 dims by repeating their edge values.
+ * @example
+ * ```ts pytorch=nn.ReplicationPad3d
+ * const pad = new torch.nn.ReplicationPad3d([2, 0, 0, 0, 0, 1]);
+ * console.log(pad, pad.call(torch.tensor([[[[[1, 2]]]]], { dtype: 'float32' })).flatten());
+ * ```
+ * ```text
+ * ReplicationPad3d((2, 0, 0, 0, 0, 1)) tensor([1., 1., 1., 2., 1., 1., 1., 2.])
+ * ```
+ */
 export class ReplicationPad3d extends ModePadNd {
   protected override readonly mode = 'replicate' as const;
   /** @param padding an int for all sides, or (left, right, top, bottom, front, back) */

@@ -382,14 +382,34 @@ export class AvgPool3d extends AvgPool2d {
   }
 }
 
-/** 3-D adaptive average pooling to a fixed output size. */
+/**
+ * 3-D adaptive average pooling to a fixed output size.
+ * @example
+ * ```ts pytorch=nn.AdaptiveAvgPool3d
+ * const pool = new torch.nn.AdaptiveAvgPool3d(1);
+ * console.log(pool, pool.call(torch.arange(16, { dtype: 'float32' }).reshape(1, 2, 2, 2, 2)).flatten());
+ * ```
+ * ```text
+ * AdaptiveAvgPool3d(output_size=1) tensor([ 3.5000, 11.5000])
+ * ```
+ */
 export class AdaptiveAvgPool3d extends AdaptiveAvgPool2d {
   override forward(input: Tensor): Tensor {
     return F.adaptiveAvgPool3d(input, this.outputSize);
   }
 }
 
-/** 3-D adaptive max pooling to a fixed output size. */
+/**
+ * 3-D adaptive max pooling to a fixed output size.
+ * @example
+ * ```ts pytorch=nn.AdaptiveMaxPool3d
+ * const pool = new torch.nn.AdaptiveMaxPool3d([1, 1, 2]);
+ * console.log(pool, pool.call(torch.arange(16, { dtype: 'float32' }).reshape(1, 2, 2, 2, 2)).flatten());
+ * ```
+ * ```text
+ * AdaptiveMaxPool3d(output_size=(1, 1, 2)) tensor([ 6.,  7., 14., 15.])
+ * ```
+ */
 export class AdaptiveMaxPool3d extends AdaptiveMaxPool2d {
   override forward(input: Tensor): Tensor {
     return F.adaptiveMaxPool3d(input, this.outputSize);
@@ -599,7 +619,18 @@ export class MaxUnpool2d extends MaxUnpoolNd {
   }
 }
 
-/** Partial inverse of `MaxPool3d`. */
+/**
+ * Partial inverse of `MaxPool3d`.
+ * @example
+ * ```ts pytorch=nn.MaxUnpool3d
+ * const x = torch.arange(8, { dtype: 'float32' }).reshape(1, 1, 2, 2, 2);
+ * const [y, idx] = new torch.nn.MaxPool3d(2, { returnIndices: true }).call(x);
+ * console.log(new torch.nn.MaxUnpool3d(2).call(y, idx).flatten());
+ * ```
+ * ```text
+ * tensor([0., 0., 0., 0., 0., 0., 0., 7.])
+ * ```
+ */
 export class MaxUnpool3d extends MaxUnpoolNd {
   protected override readonly dims = 3;
   /**
@@ -698,7 +729,18 @@ export class FractionalMaxPool2d extends FractionalMaxPoolNd {
   }
 }
 
-/** 3-D fractional max pooling over [N, C, T, H, W]. */
+/**
+ * 3-D fractional max pooling over [N, C, T, H, W].
+ * @example
+ * ```ts pytorch=nn.FractionalMaxPool3d
+ * torch.manualSeed(0);
+ * const pool = new torch.nn.FractionalMaxPool3d(2, { outputSize: 2 });
+ * console.log(pool.call(torch.arange(64, { dtype: 'float32' }).reshape(1, 1, 4, 4, 4)).flatten());
+ * ```
+ * ```text
+ * tensor([21., 23., 29., 31., 53., 55., 61., 63.])
+ * ```
+ */
 export class FractionalMaxPool3d extends FractionalMaxPoolNd {
   /**
    * @param kernelSize window size
