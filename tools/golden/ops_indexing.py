@@ -429,4 +429,19 @@ grad_case('einsum/bilinear', 'einsum', ['bn,anm,bm->ba', rand([2, 3]), rand([4, 
 grad_case('einsum/diag_broadcast', 'einsum', ['ii,ij->j', rand([3, 3]), rand([1, 2])], wrt=(1, 2))
 grad_case('setitem/view_of_nonleaf', 'setitem_view', [rand([3, 4]), rand([4])], wrt=(0, 1),
           fn=lambda x, v: (lambda y: (y[1].__setitem__(L([0, 3]), v[0:2]), y)[1])(x * 2))
+# x[...] with index tensors: one IndexBackward0 node whose input is the leaf or the view of
+# the dims the user sliced/selected (its next function, named as Antorcha names them).
+getitem_x = rand([2, 3, 4])
+getitem_idx = L([1, 0])
+for name, spec in [('mask', (getitem_x > 0.5,)), ('idx', (getitem_idx,)), ('slice_idx', (slice(None), getitem_idx)),
+                   ('idx_slice_idx', (getitem_idx, slice(None), getitem_idx)), ('select_idx', (0, getitem_idx)),
+                   ('none_idx', (None, getitem_idx)), ('dup', (L([[0, 1], [1, 1]]), slice(1, 3))),
+                   ('apart', (getitem_idx, slice(None), L([3, 3])))]:
+    grad_case(f'getitem/{name}', f'getitem/{name}', [getitem_x], fn=lambda x, spec=spec: x[spec])
+    out = grads[-1]
+    leaf = getitem_x.double().detach().clone().requires_grad_()
+    y = leaf[spec]
+    out['grad_fn'] = y.grad_fn.name()
+    out['next'] = [f[0].name().replace('torch::autograd::', '') if f[0] else None for f in y.grad_fn.next_functions]
+
 write_json('packages/antorcha/test/fixtures/indexing-grads.json', grads)

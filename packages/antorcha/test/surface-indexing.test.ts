@@ -167,6 +167,9 @@ interface GradCase {
   weight: unknown;
   value: EncodedResult;
   grads: EncodedResult[];
+  /** getitem cases: PyTorch's node name and its next functions' names. */
+  grad_fn?: string;
+  next?: (string | null)[];
 }
 const gradCases = JSON.parse(readFileSync(new URL('./fixtures/indexing-grads.json', import.meta.url), 'utf8')) as GradCase[];
 const LOCAL_CALLS: Record<string, (args: any[], kw: Record<string, unknown>) => unknown> = {
@@ -176,6 +179,15 @@ const LOCAL_CALLS: Record<string, (args: any[], kw: Record<string, unknown>) => 
     y.index(1).setIndex_([torch.tensor([0, 3])], v.index('0:2'));
     return y;
   },
+  // x[...] with index tensors (tools/golden/ops_indexing.py's getitem cases)
+  'getitem/mask': ([x]) => x.index(x.gt(0.5)),
+  'getitem/idx': ([x]) => x.index(torch.tensor([1, 0])),
+  'getitem/slice_idx': ([x]) => x.index(':', torch.tensor([1, 0])),
+  'getitem/idx_slice_idx': ([x]) => x.index(torch.tensor([1, 0]), ':', torch.tensor([1, 0])),
+  'getitem/select_idx': ([x]) => x.index(0, torch.tensor([1, 0])),
+  'getitem/none_idx': ([x]) => x.index(null, torch.tensor([1, 0])),
+  'getitem/dup': ([x]) => x.index(torch.tensor([[0, 1], [1, 1]]), '1:3'),
+  'getitem/apart': ([x]) => x.index(torch.tensor([1, 0]), ':', torch.tensor([3, 3])),
 };
 
 describe('gradients against PyTorch', () => {
@@ -191,6 +203,12 @@ describe('gradients against PyTorch', () => {
       expect(compareTensor(out.detach(), c.value), 'value').toBeNull();
       out.mul(decodeArg(c.weight, 'cpu') as torch.Tensor).sum().backward();
       leaves.forEach((t, k) => expect(compareTensor(t.grad!, c.grads[k]!), `grad of input ${c.wrt[k]}`).toBeNull());
+      if (c.grad_fn !== undefined) {
+        // PyTorch's node and its input's node (the leaf's AccumulateGrad, or the basic view)
+        expect(out.gradFn!.name()).toBe(c.grad_fn);
+        const node = out.gradFn as torch.autograd.Node;
+        expect(node.nextFunctions.map(([f]) => (f ? f.name() : null))).toEqual(c.next);
+      }
     });
   }
 });

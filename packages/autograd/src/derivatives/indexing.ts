@@ -8,6 +8,13 @@ import { type Rule, type RuleTable, rule } from './rule.js';
 
 const zerosOf = (shape: readonly number[], like: Tensor) => zeros([...shape], { dtype: like.dtype, device: like.device });
 
+/** The inverse of a permutation of dims. */
+function inverse(perm: readonly number[]): number[] {
+  const inv = new Array<number>(perm.length);
+  perm.forEach((d, i) => (inv[d] = i));
+  return inv;
+}
+
 /** Gradient of an op that picks `indices` along `dim`: the gradient scattered back into zeros. */
 function selectedBackward(name: string): Rule {
   return rule(name, (ctx) => {
@@ -55,6 +62,21 @@ export const INDEXING = {
   }),
   scatter: scatterRule(false),
   scatter_add: scatterRule(true),
+  // x[tensor indices] (core's advancedIndex): the gradient accumulated back at the picked
+  // positions through the forward's plan (permute the indexed dims first, flatten them,
+  // index_add along the flat index, undo the reshape and the permutation).
+  index: rule('IndexBackward0', (ctx) => {
+    const a = ctx.rec.attrs as { vShape: number[]; perm: number[]; restShape: number[]; mult: number; bshape: number[]; order: number[] | null };
+    const flatIndex = ctx.save(ctx.rec.attrs.flatIndex as Tensor);
+    const advSizes = a.perm.slice(0, a.perm.length - a.restShape.length).map((d) => a.vShape[d]!);
+    const picked = numelOf(a.bshape);
+    return ([g]) => {
+      const go = a.order === null ? g! : g!.permute(inverse(a.order));
+      const gp = go.reshape([picked, ...a.restShape]);
+      const gflat = zerosOf([a.mult, ...a.restShape], g!).indexAdd(0, flatIndex(), gp);
+      return [gflat.reshape([...advSizes, ...a.restShape]).permute(inverse(a.perm))];
+    };
+  }),
   index_select: rule('IndexSelectBackward0', (ctx) => {
     const shape = ctx.rec.inputs[0]!._shape.slice();
     const dim = ctx.rec.attrs.dim as number;

@@ -6,6 +6,7 @@
  * of its nonzero positions) and gathered. The broadcast index dims take the place of the
  * indexed dims when those are adjacent, and come first otherwise. The result is a copy.
  */
+import { composite } from '../autograd-hook.js';
 import { bool, int64 } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes } from '../shape.js';
@@ -62,16 +63,19 @@ export function planAdvanced(op: string, x: Tensor, specs: readonly AdvancedInde
   if (total > n) throw new TorchIndexError(op, opts.tooManyText ? opts.tooManyText(n, total) : `too many indices for tensor of dimension ${n}`);
   // Basic specs for a first view, and the index tensors for the dims of that view.
   const basic: IndexSpec[] = [];
+  // Which entries of `basic` stand for an index tensor's dim (not a slice the user wrote).
+  const forTensor: boolean[] = [];
   const adv: { pos: number; idx: Tensor; fromMask: boolean }[] = [];
   let inDim = 0;
   let outDim = 0;
   for (const s of specs) {
     if (s === '...') {
-      for (let k = 0; k < n - total; k++) basic.push(':');
+      for (let k = 0; k < n - total; k++) (basic.push(':'), forTensor.push(false));
       inDim += n - total;
       outDim += n - total;
     } else if (!(s instanceof Tensor)) {
       basic.push(s);
+      forTensor.push(false);
       if (s === null) outDim++;
       else if (typeof s === 'number') inDim++;
       else {
@@ -80,11 +84,13 @@ export function planAdvanced(op: string, x: Tensor, specs: readonly AdvancedInde
       }
     } else if (!isMask(s)) {
       basic.push(':');
+      forTensor.push(true);
       adv.push({ pos: outDim++, idx: s, fromMask: false });
       inDim++;
     } else if (s._shape.length === 0) {
       // A 0-d mask adds a dim of size 1, kept (True) or emptied (False).
       basic.push(null);
+      forTensor.push(false);
       adv.push({ pos: outDim++, idx: opts.maskCoords(s)[0]!, fromMask: true });
     } else {
       const k = s._shape.length;
@@ -96,12 +102,16 @@ export function planAdvanced(op: string, x: Tensor, specs: readonly AdvancedInde
       const coords = opts.maskCoords(s);
       for (let j = 0; j < k; j++) {
         basic.push(':');
+        forTensor.push(true);
         adv.push({ pos: outDim++, idx: coords[j]!, fromMask: true });
       }
       inDim += k;
     }
   }
-  const v = basicIndex(x, ...basic);
+  // PyTorch slices only the dims the user sliced: trailing index-tensor dims need no view,
+  // so the index node's input is the leaf itself (x[idx]) or the last basic view (x[0, idx]).
+  while (forTensor.length > 0 && forTensor[forTensor.length - 1]) (basic.pop(), forTensor.pop());
+  const v = basic.length === 0 ? x : basicIndex(x, ...basic);
   let bshape: number[] = [];
   try {
     for (const a of adv) bshape = broadcastShapes(bshape, a.idx._shape, op);
@@ -149,17 +159,26 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pr
   };
   const { v, advPos, bshape, linear, mult } = planAdvanced(op, x, specs, pre, { maskCoords });
   const rest = v._shape.map((_, i) => i).filter((i) => !advPos.includes(i));
-  const moved = permute(v, [...advPos, ...rest]);
+  const perm = [...advPos, ...rest];
   const restShape = rest.map((i) => v._shape[i]!);
-  const flat = moved.reshape([mult, ...restShape]);
-  const picked = indexSelect(flat, 0, linear.expand(bshape).reshape(-1)).reshape([...bshape, ...restShape]);
+  const flatIndex = linear.expand(bshape).reshape(-1);
   const adjacent = advPos.every((p, i) => i === 0 || p === advPos[i - 1]! + 1);
-  if (!adjacent || advPos[0] === 0 || bshape.length === 0 && rest.length === 0) return picked;
-  // Adjacent indexed dims: the broadcast dims take their place.
-  const at = advPos[0]!;
-  const nb = bshape.length;
-  const order = [...Array.from({ length: at }, (_, i) => nb + i), ...Array.from({ length: nb }, (_, i) => i), ...Array.from({ length: rest.length - at }, (_, i) => nb + at + i)];
-  return permute(picked, order).contiguous();
+  // Adjacent indexed dims (not leading): the broadcast dims take their place.
+  let order: number[] | null = null;
+  if (adjacent && advPos[0] !== 0 && !(bshape.length === 0 && rest.length === 0)) {
+    const at = advPos[0]!;
+    const nb = bshape.length;
+    order = [...Array.from({ length: at }, (_, i) => nb + i), ...Array.from({ length: nb }, (_, i) => i), ...Array.from({ length: rest.length - at }, (_, i) => nb + at + i)];
+  }
+  // One autograd node, IndexBackward0 as in PyTorch, whose input is the basic-indexed view
+  // (SliceBackward0, SelectBackward0, … or the leaf itself); autograd's 'index' rule scatters
+  // the gradient back through the same plan.
+  const attrs = { vShape: [...v._shape], perm, restShape, mult, flatIndex, bshape, order };
+  return composite('index', [v], attrs, () => {
+    const flat = permute(v, perm).reshape([mult, ...restShape]);
+    const picked = indexSelect(flat, 0, flatIndex).reshape([...bshape, ...restShape]);
+    return order === null ? picked : permute(picked, order).contiguous();
+  });
 }
 
 /**
