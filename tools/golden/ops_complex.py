@@ -245,11 +245,25 @@ for dn, dt in CDT.items():
     c.add(f'expand/{dn}', 'expand', [crand([1, 3], dt), [2, 3]])
     c.add(f'fill_/{dn}', 'fill_', [crand([3], dt), 1.5])
     c.add(f'copy_/{dn}/from_real', 'copy_', [crand([3], dt), torch.tensor([1.0, 2.0, 3.0], dtype=RDT[dn])])
+    c.add(f'masked_fill/{dn}/complex_value', 'masked_fill', [a, cond, 2.5 - 1j])
+    c.add(f'index_fill/{dn}/complex_value', 'index_fill', [a, 1, torch.tensor([3, 0]), -1 + 0.5j])
+    c.add(f'fill_/{dn}/complex_value', 'fill_', [crand([3], dt), 0.25 + 2j])
+    c.add(f'full/{dn}/complex_value', 'full', [[2, 3], 1.5 - 0.5j], {'dtype': dt})
+    # fused pointwise ops: input + value·t1·t2 and input + value·t1/t2 (scalar·t1 first, as
+    # PyTorch's kernel), with real values and tensors of the other operand dtypes
+    for op in ('addcmul', 'addcdiv'):
+        c.add(f'{op}/{dn}', op, [a, crand([3, 4], dt), crand([3, 4], dt)], {'value': 0.5})
+        c.add(f'{op}/{dn}/default_value', op, [a, crand([3, 4], dt), crand([4], dt)])
+        c.add(f'{op}/{dn}/real_tensors', op, [a, torch.randn(3, 4, dtype=RDT[dn]), torch.randn(1, 4, dtype=RDT[dn]).add(2)], {'value': -2})
 
 # ------------------------------------------------------------------ errors (PyTorch's words)
 z = torch.tensor([1 + 2j, 3 - 1j])
 for name, op, args in (('lt', 'lt', [z, z]), ('floor', 'floor', [z]), ('sign', 'sign', [z]), ('maximum', 'maximum', [z, z]),
-                       ('view_as_complex_last', 'view_as_complex', [torch.zeros(3, 3)])):
+                       ('view_as_complex_last', 'view_as_complex', [torch.zeros(3, 3)]),
+                       # ops PyTorch refuses on complex, with its kernel's or its own text
+                       ('amax', 'amax', [z]), ('amin', 'amin', [z]), ('max', 'max', [z]), ('min', 'min', [z]),
+                       ('sort', 'sort', [z]), ('topk', 'topk', [z, 1])):
     c.add(f'{op}/complex64/error_{name}', op, args)
+c.add('clamp/complex64/error_clamp', 'clamp', [z], {'min': 0, 'max': 1})
 
 c.write('complex')

@@ -86,11 +86,15 @@ export function complexScalarTensor(z: Complex, dtype: DType = complex128): Tens
   return fromPairs([z.re, z.im], [], dtype, undefined);
 }
 
+/** PyTorch's error for a complex fill value into a real tensor (`fill_`, `masked_fill`). */
+export function complexValueCastError(op: string, dtype: DType): TorchRuntimeError {
+  const name = dtype.isFloatingPoint ? (dtype.name === 'float64' ? 'double' : 'float') : dtype.name === 'bool' ? 'bool' : 'int64_t';
+  return new TorchRuntimeError(op, `value cannot be converted to type ${name} without overflow`);
+}
+
 /** `fill_` of a complex tensor with a complex value (both parts); a real tensor raises PyTorch's cast error. */
 export function fillComplex_(self: Tensor, z: Complex): void {
-  if (!self.dtype.isComplex) {
-    throw new TorchRuntimeError('fill_', `value cannot be converted to type ${self.dtype.isFloatingPoint ? (self.dtype.name === 'float64' ? 'double' : 'float') : self.dtype.name === 'bool' ? 'bool' : 'int64_t'} without overflow`);
-  }
+  if (!self.dtype.isComplex) throw complexValueCastError('fill_', self.dtype);
   const b = backendFor(self.device, self.dtype, 'fill_');
   const r = refOf(self);
   const re = { ...r, dtype: self.dtype.name === 'complex64' ? 'float32' as const : 'float64' as const, strides: r.strides.map((s) => 2 * s), offset: 2 * r.offset };

@@ -81,6 +81,7 @@ const COMPLEX_REDUCE_OPS: ReadonlySet<string> = new Set(['sum', 'prod', 'all', '
 export function checkComplexReduce(op: string, name: string, dtype: DType, allDims: boolean): void {
   if (COMPLEX_REDUCE_OPS.has(op)) return;
   if (op === 'nansum') throw new TorchRuntimeError(name, 'nansum does not support complex inputs');
-  const kernel = (op === 'max' || op === 'min') && allDims ? `${op}_all` : `${op}_cpu`;
+  // amax/amin run PyTorch's max_values/min_values kernels; max()/min() over all dims max_all
+  const kernel = name === 'amax' || name === 'amin' ? `${op}_values_cpu` : (op === 'max' || op === 'min') && allDims ? `${op}_all` : `${op}_cpu`;
   throw new TorchRuntimeError(name, `"${kernel}" not implemented for '${cppName(dtype)}'`);
 }

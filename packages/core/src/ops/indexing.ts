@@ -6,12 +6,14 @@
 import { composite, notifyInplace, recordOp } from '../autograd-hook.js';
 import { bool, int64, promoteTypes } from '../dtype.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
+import { Complex } from '../complex/scalar.js';
+import { complexScalarTensor, complexValueCastError } from '../complex/create.js';
 import { broadcastShapes, broadcastStrides, normalizeDims, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { expectIntList, expectIntOrList, expectScalar, expectScalarFits, expectTensor, expectTensorList } from '../validate.js';
 import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
-import { typeMetaName } from './promotion.js';
+import { cppName, typeMetaName } from './promotion.js';
 import { arange, scalarTensor } from './creation.js';
 import { narrow, makeView } from './views.js';
 
@@ -357,11 +359,16 @@ function checkMask(op: string, mask: Tensor): void {
  * tensor([1, 0, 3, 0])
  * ```
  */
-export function maskedFill(x: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
+export function maskedFill(x: Tensor, mask: Tensor, value: number | boolean | Complex | Tensor): Tensor {
   expectTensor('masked_fill', 'input', 1, x);
   checkMask('masked_fill_', mask);
   // Out of place, x and the mask broadcast together (PyTorch's expand_outplace).
   broadcastShapes(x._shape, mask._shape, 'masked_fill');
+  if (value instanceof Complex) {
+    if (!x.dtype.isComplex) throw complexValueCastError('masked_fill', x.dtype);
+    const v = complexScalarTensor(value, x.dtype);
+    return composite('masked_fill', [x], { mask }, () => where(mask, v, x));
+  }
   if (value instanceof Tensor) {
     if (value._shape.length !== 0) {
       throw new TorchRuntimeError('masked_fill', `masked_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
@@ -377,7 +384,7 @@ export function maskedFill(x: Tensor, mask: Tensor, value: number | boolean | Te
 }
 
 /** In-place {@link maskedFill}. */
-export function maskedFill_(x: Tensor, mask: Tensor, value: number | boolean | Tensor): Tensor {
+export function maskedFill_(x: Tensor, mask: Tensor, value: number | boolean | Complex | Tensor): Tensor {
   expectTensor('masked_fill_', 'input', 1, x);
   checkMask('masked_fill_', mask);
   const b = broadcastShapes(x._shape, mask._shape, 'masked_fill_');
@@ -543,7 +550,7 @@ export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = tr
   const d = n === 0 ? (wrapDim(dim, 0, 'topk'), 0) : wrapDim(dim, n, 'topk');
   const size = n === 0 ? 1 : x._shape[d]!;
   if (!Number.isInteger(k) || k < 0 || k > size) throw new TorchRuntimeError('topk', 'selected index k out of range');
-  if (x.dtype === bool && n > 0) throw new TorchRuntimeError('topk', `"topk_cpu" not implemented for 'Bool'`);
+  if ((x.dtype === bool || x.dtype.isComplex) && n > 0) throw new TorchRuntimeError('topk', `"topk_cpu" not implemented for '${cppName(x.dtype)}'`);
   void sorted;
   if (n === 0) {
     const s = sort(x, d, largest, { stable: true });

@@ -241,8 +241,10 @@ function sliceMask(op: string, x: Tensor, dim: number, index: Tensor): Tensor {
   return n === 0 ? flags.reshape([]) : flags.view(x._shape.map((s, i) => (i === d ? s : 1)));
 }
 
-function checkFillValue(op: string, x: Tensor, value: number | boolean | Tensor): void {
-  if (value instanceof Tensor) {
+function checkFillValue(op: string, x: Tensor, value: number | boolean | Complex | Tensor): void {
+  if (value instanceof Complex) {
+    if (!x.dtype.isComplex) throw new TorchRuntimeError(op, 'index_fill_(): Converting complex Scalar to non-complex type is not supported');
+  } else if (value instanceof Tensor) {
     if (value._shape.length !== 0) {
       throw new TorchRuntimeError(op, `index_fill_ only supports a 0-dimensional value tensor, but got tensor with ${value._shape.length} dimension(s).`);
     }
@@ -253,7 +255,7 @@ function checkFillValue(op: string, x: Tensor, value: number | boolean | Tensor)
  * `x` with the slices along `dim` at `index` (int64, negative counts from the end) set to
  * `value` (a number or a 0-d tensor).
  */
-export function indexFill(x: Tensor, dim: number, index: Tensor, value: number | boolean | Tensor): Tensor {
+export function indexFill(x: Tensor, dim: number, index: Tensor, value: number | boolean | Complex | Tensor): Tensor {
   expectTensor('index_fill', 'input', 1, x);
   expectTensor('index_fill', 'index', 3, index);
   checkFillValue('index_fill', x, value);
@@ -261,7 +263,7 @@ export function indexFill(x: Tensor, dim: number, index: Tensor, value: number |
 }
 
 /** In-place {@link indexFill}. */
-export function indexFill_(x: Tensor, dim: number, index: Tensor, value: number | boolean | Tensor): Tensor {
+export function indexFill_(x: Tensor, dim: number, index: Tensor, value: number | boolean | Complex | Tensor): Tensor {
   expectTensor('index_fill_', 'input', 1, x);
   expectTensor('index_fill_', 'index', 3, index);
   checkFillValue('index_fill_', x, value);
