@@ -6,5 +6,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
     // The soak test forces garbage collection to measure retained memory honestly.
     execArgv: ['--expose-gc'],
+    // item-types' expectTypeOf assertions are checked by tsc here, so `npm test` fails when
+    // the dtype-typed results regress, not only `typecheck`.
+    typecheck: { enabled: true, include: ['test/item-types.test.ts'], tsconfig: 'tsconfig.json' },
   },
 });

@@ -6,12 +6,16 @@ export default defineConfig({
   description: 'PyTorch for TypeScript',
   outDir: 'dist',
   srcExclude: ['README.md', 'node_modules/**', 'doctest/**', 'test/**'],
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   themeConfig: {
     search: { provider: 'local' },
     nav: [
       { text: 'Guide', link: '/guide/getting-started' },
       { text: 'Tutorial', link: '/tutorial/notebook' },
       { text: 'Coming from PyTorch', link: '/guide/coming-from-pytorch' },
+      // TypeDoc's pages are not VitePress routes: target '_self' makes the router load them
+      // (kept out of the sidebar, whose prev/next links drop the target)
+      { text: 'API', link: '/api/index.html', target: '_self' },
       { text: 'Contributing', link: '/contributing/adding-an-op' },
     ],
     sidebar: [

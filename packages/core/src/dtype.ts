@@ -40,11 +40,11 @@ export type DTypeCategory = 0 | 1 | 2 | 3;
  * torch.float32 torch.int32
  * ```
  */
-export class DType {
+export class DType<N extends DTypeName = DTypeName> {
   /** @internal */
   constructor(
     /** The dtype's name, e.g. `'float32'`. */
-    readonly name: DTypeName,
+    readonly name: N,
     /** Bytes per element in PyTorch's layout (what `element_size()` returns). */
     readonly itemsize: number,
     /** Whether this is a floating-point dtype. */
@@ -109,18 +109,31 @@ export const cdouble = complex128;
 
 const byName: Record<DTypeName, DType> = { float32, float64, int32, int64, uint8, bool, float16, bfloat16, complex64, complex128 };
 
-/** Anything accepted where a dtype is expected: a `DType` or its name. */
-export type DTypeLike = DType | DTypeName;
+/**
+ * Anything accepted where a dtype is expected: a `DType` or its name. `N` narrows it to
+ * some dtypes (`DTypeLike<'int64'>` is `torch.int64` or `'int64'`), which is how the
+ * factories infer their result's dtype.
+ */
+export type DTypeLike<N extends DTypeName = DTypeName> = DType<N> | N;
 
-let defaultFloat: DType = float32;
+/** The floating dtypes (`is_floating_point`). */
+export type FloatDTypeName = 'float32' | 'float64' | 'float16' | 'bfloat16';
+/** The complex dtypes (`is_complex`). */
+export type ComplexDTypeName = 'complex64' | 'complex128';
+/** The integer dtypes. */
+export type IntDTypeName = 'int32' | 'int64' | 'uint8';
+/** The dtypes with real values: everything but bool and the complex dtypes. */
+export type RealDTypeName = FloatDTypeName | IntDTypeName;
+
+let defaultFloat: DType<FloatDTypeName> = float32;
 
 /**
  * Resolves a dtype or dtype name to the `DType` object.
  * @throws TypeError naming the bad value.
  */
-export function toDType(d: DTypeLike): DType {
+export function toDType<N extends DTypeName>(d: DTypeLike<N>): DType<N> {
   if (d instanceof DType) return d;
-  const found = typeof d === 'string' ? byName[d as DTypeName] : undefined;
+  const found = typeof d === 'string' ? (byName[d as DTypeName] as DType<N> | undefined) : undefined;
   if (!found) {
     const shown = typeof d === 'string' ? `'${d}'` : typeof d === 'object' && d !== null ? (d as object).constructor?.name ?? 'object' : String(d);
     throw new TorchTypeError('dtype', `invalid dtype: ${shown} (expected torch.dtype or one of ${Object.keys(byName).join(', ')})`);
@@ -129,7 +142,7 @@ export function toDType(d: DTypeLike): DType {
 }
 
 /** The default floating dtype (`torch.get_default_dtype()`), float32 unless changed. */
-export function getDefaultDtype(): DType {
+export function getDefaultDtype(): DType<FloatDTypeName> {
   return defaultFloat;
 }
 
@@ -148,7 +161,7 @@ export function getDefaultDtype(): DType {
 export function setDefaultDtype(d: DTypeLike): void {
   const dt = toDType(d);
   if (!dt.isFloatingPoint) throw new TypeError(`only floating-point types are supported as the default type, got ${dt}`);
-  defaultFloat = dt;
+  defaultFloat = dt as DType<FloatDTypeName>;
 }
 
 /**
@@ -156,11 +169,6 @@ export function setDefaultDtype(d: DTypeLike): void {
  * @throws OutOfMemoryError, before allocating, when `n` elements exceed the CPU memory
  *   limit (`setMemoryLimit`; by default the machine's memory), the engine's typed-array
  *   length or 2^53 − 1, or when the engine refuses the array.
- * console.log(torch.tensor([1.5]).dtype, torch.zeros(1).dtype);
- * torch.setDefaultDtype(torch.float32);
- * ```
- * ```text
- * torch.float64 torch.float64
  */
 export function allocHost(dtype: DTypeName, n: number): HostArray {
   const itemsize = byName[dtype].itemsize;

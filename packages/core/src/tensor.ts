@@ -4,7 +4,7 @@
  * Methods delegate to the op modules in `ops/`, where each op is defined once.
  */
 import { type GradFn, activateView, notifyTensorHook } from './autograd-hook.js';
-import { type DType, type DTypeLike, type HostArray, bool, float32, float64, int32, int64, toDType, uint8 } from './dtype.js';
+import { type ComplexDTypeName, type DType, type DTypeLike, type DTypeName, type HostArray, bool, float32, float64, int32, int64, toDType, uint8 } from './dtype.js';
 import type { Device, DeviceLike } from './device.js';
 import { TorchRuntimeError } from './errors.js';
 import { Size, isContiguousLayout, numelOf, wrapDim } from './shape.js';
@@ -12,6 +12,7 @@ import type { Storage } from './storage.js';
 import * as act from './ops/activation.js';
 import * as conv from './ops/conversion.js';
 import type { ValuesIndices } from './ops/dispatch.js';
+import type { BinaryResultDType, OperandDType } from './ops/result-dtype.js';
 import * as ew from './ops/elementwise.js';
 import type { TensorOrScalar, AlphaOptions, DivOptions, ValueOptions } from './ops/elementwise.js';
 import * as idx from './ops/indexing.js';
@@ -57,7 +58,7 @@ export const strided: TensorLayout = Object.freeze({ name: 'strided' as const, t
 // The methods the op catalogue declares (`x.exp()`, `x.hypot_(y)`, `x.arccos()`, …) are
 // typed here and installed on the prototype at the end of this module.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Tensor extends CatalogueMethods {}
+export interface Tensor<D extends DTypeName = DTypeName> extends CatalogueMethods<D> {}
 
 /**
  * A multi-dimensional array on a device, with PyTorch's semantics.
@@ -75,7 +76,7 @@ export interface Tensor extends CatalogueMethods {}
  * torch.Size([2, 2]) torch.float32
  * ```
  */
-export class Tensor {
+export class Tensor<D extends DTypeName = DTypeName> {
   /** @internal */ _storage: Storage;
   /** @internal */ _shape: number[];
   /** @internal */ _strides: number[];
@@ -102,14 +103,14 @@ export class Tensor {
   _neg = false;
 
   /** Element type. */
-  readonly dtype: DType;
+  readonly dtype: DType<D>;
   /** Accumulated gradient (leaf tensors after `backward()`), or null. */
   grad: Tensor | null = null;
   /** The autograd node that produced this tensor, or null for leaves. */
   gradFn: GradFn | null = null;
 
   /** @internal Use the factories (`torch.tensor`, `torch.zeros`, …). */
-  constructor(storage: Storage, shape: number[], strides: number[], offset: number, dtype: DType) {
+  constructor(storage: Storage, shape: number[], strides: number[], offset: number, dtype: DType<D>) {
     this._storage = storage;
     this._shape = shape;
     this._strides = strides;
@@ -258,8 +259,8 @@ export class Tensor {
   }
 
   /** The complex conjugate: a view with the conjugate bit flipped (this tensor for real dtypes), as PyTorch. */
-  conj(): Tensor {
-    return cx.conj(this);
+  conj(): Tensor<D> {
+    return cx.conj(this) as Tensor<D>;
   }
 
   /** The conjugate as a new tensor (this tensor for real dtypes). */
@@ -273,8 +274,8 @@ export class Tensor {
   }
 
   /** A tensor without the conjugate bit holding the same values (this tensor when the bit is unset). */
-  resolveConj(): Tensor {
-    return cx.resolveConj(this);
+  resolveConj(): Tensor<D> {
+    return cx.resolveConj(this) as Tensor<D>;
   }
 
   /** Whether the conjugate bit is set (`x.conj()` of a complex tensor). */
@@ -369,7 +370,7 @@ export class Tensor {
   }
 
   /** A tensor sharing storage (and its version counter), cut from the graph. Not a view, as in PyTorch. */
-  detach(): Tensor {
+  detach(): Tensor<D> {
     const d = new Tensor(this._storage, [...this._shape], [...this._strides], this._offset, this.dtype);
     d._conj = this._conj;
     d._neg = this._neg;
@@ -386,15 +387,14 @@ export class Tensor {
   // ------------------------------------------------------------ reading data
 
   /**
-   * The value of a one-element tensor: number (boolean for bool tensors). Synchronous
-   * devices only (CPU); on WebGPU use {@link itemAsync}.
+   * The value of a one-element tensor: a number, a boolean for bool tensors, a `Complex`
+   * for complex ones; its type follows the tensor's dtype where it is known statically
+   * (see {@link ItemOf}). Synchronous devices only (CPU); on WebGPU use {@link itemAsync}.
    */
-  item(): number | boolean | Complex {
+  item(): ItemOf<D> {
     checkOneElement(this, 'item');
     const h = conv.hostValues(this, 'item');
-    if (this.dtype.isComplex) return new Complex(h[0]!, h[1]!);
-    const v = h[0]!;
-    return this.dtype === bool ? v !== 0 : v;
+    return itemValue(this, h);
   }
 
   /**
@@ -408,14 +408,14 @@ export class Tensor {
    * 1.25
    * ```
    */
-  async itemAsync(): Promise<number | boolean | Complex> {
+  async itemAsync(): Promise<ItemOf<D>> {
     checkOneElement(this, 'item');
-    const h = await conv.readValues(this);
-    if (this.dtype.isComplex) return new Complex(h[0]!, h[1]!);
-    const v = h[0]!;
-    return this.dtype === bool ? v !== 0 : v;
+    return itemValue(this, await conv.readValues(this));
   }
 
+  /**
+   * The data as nested arrays (a number for 0-dim tensors). Synchronous devices only
+   * (CPU); on WebGPU use {@link tolistAsync}.
    * @example
    * ```ts
    * console.log(torch.tensor([[1, 2], [3, 4]]).tolist());
@@ -425,9 +425,6 @@ export class Tensor {
    * [ [ 1, 2 ], [ 3, 4 ] ]
    * 2.5
    * ```
-  /**
-   * The data as nested arrays (a number for 0-dim tensors). Synchronous devices only
-   * (CPU); on WebGPU use {@link tolistAsync}.
    */
   tolist(): NestedList {
     const h = conv.hostValues(this, 'tolist');
@@ -512,6 +509,9 @@ export class Tensor {
 
   // ------------------------------------------------------------ conversion
 
+  /**
+   * `to(dtype)`, `to(device)`, `to(device, dtype)` or `to(otherTensor)`: a converted
+   * copy, or this tensor when nothing changes.
    * @example
    * ```ts pytorch=core.Tensor.to
    * const x = torch.tensor([1.7, -2.5]);
@@ -524,10 +524,12 @@ export class Tensor {
    * tensor([ 1.7000, -2.5000], dtype=torch.float64)
    * tensor([True, True])
    * ```
-  /**
-   * `to(dtype)`, `to(device)`, `to(device, dtype)` or `to(otherTensor)`: a converted
-   * copy, or this tensor when nothing changes.
    */
+  to<N extends DTypeName>(dtype: DTypeLike<N>): Tensor<N>;
+  to<N extends DTypeName>(device: DeviceLike, dtype: DTypeLike<N>): Tensor<N>;
+  to(device: DeviceLike): Tensor<D>;
+  to<N extends DTypeName>(other: Tensor<N>): Tensor<N>;
+  to(target: DTypeLike | DeviceLike | Tensor, dtype?: DTypeLike): Tensor;
   to(target: DTypeLike | DeviceLike | Tensor, dtype?: DTypeLike): Tensor {
     if (target instanceof Tensor) return conv.toDeviceSync(this, target.device, target.dtype);
     if (isDtypeLike(target)) return conv.toDtype(this, target);
@@ -538,37 +540,40 @@ export class Tensor {
    * Like `to(device, dtype)`, awaiting the read-back from asynchronous devices:
    * `await t.toAsync('cpu')` brings a WebGPU tensor to the CPU.
    */
+  toAsync(device: DeviceLike): Promise<Tensor<D>>;
+  toAsync<N extends DTypeName>(device: DeviceLike, dtype: DTypeLike<N>): Promise<Tensor<N>>;
+  toAsync(device: DeviceLike, dtype?: DTypeLike): Promise<Tensor>;
   toAsync(device: DeviceLike, dtype?: DTypeLike): Promise<Tensor> {
     return conv.toDeviceAsync(this, device, dtype !== undefined ? toDType(dtype) : undefined);
   }
 
   /** Copy on the CPU (synchronous devices; from WebGPU use `await t.toAsync('cpu')`). */
-  cpu(): Tensor {
+  cpu(): Tensor<D> {
     return this.to('cpu');
   }
   /** Cast to float32. */
-  float(): Tensor {
-    return conv.toDtype(this, float32);
+  float(): Tensor<'float32'> {
+    return conv.toDtype(this, float32) as Tensor<'float32'>;
   }
   /** Cast to float64. */
-  double(): Tensor {
-    return conv.toDtype(this, float64);
+  double(): Tensor<'float64'> {
+    return conv.toDtype(this, float64) as Tensor<'float64'>;
   }
   /** Cast to int32. */
-  int(): Tensor {
-    return conv.toDtype(this, int32);
+  int(): Tensor<'int32'> {
+    return conv.toDtype(this, int32) as Tensor<'int32'>;
   }
   /** Cast to int64. */
-  long(): Tensor {
-    return conv.toDtype(this, int64);
+  long(): Tensor<'int64'> {
+    return conv.toDtype(this, int64) as Tensor<'int64'>;
   }
   /** Cast to uint8. */
-  byte(): Tensor {
-    return conv.toDtype(this, uint8);
+  byte(): Tensor<'uint8'> {
+    return conv.toDtype(this, uint8) as Tensor<'uint8'>;
   }
   /** Cast to bool. */
-  bool(): Tensor {
-    return conv.toDtype(this, bool);
+  bool(): Tensor<'bool'> {
+    return conv.toDtype(this, bool) as Tensor<'bool'>;
   }
   /**
    * Cast to float16 (`torch.half`), rounding to nearest even through float32 as PyTorch does.
@@ -583,8 +588,8 @@ export class Tensor {
    * tensor([1.0000, 2.5000, 0.1000])
    * ```
    */
-  half(): Tensor {
-    return conv.toDtype(this, 'float16');
+  half(): Tensor<'float16'> {
+    return conv.toDtype(this, 'float16') as Tensor<'float16'>;
   }
   /**
    * Cast to bfloat16, rounding to nearest even through float32 as PyTorch does.
@@ -596,8 +601,8 @@ export class Tensor {
    * tensor([1.0010e-01, 3.0000e+02], dtype=torch.bfloat16)
    * ```
    */
-  bfloat16(): Tensor {
-    return conv.toDtype(this, 'bfloat16');
+  bfloat16(): Tensor<'bfloat16'> {
+    return conv.toDtype(this, 'bfloat16') as Tensor<'bfloat16'>;
   }
   /** `torch.stft(this, nFft, opts)` as a method (`x.stft(n_fft, …)`). */
   stft(nFft: number, opts?: spectral.StftOptions): Tensor {
@@ -608,62 +613,62 @@ export class Tensor {
     return spectral.istft(this, nFft, opts);
   }
   /** Cast to complex64 (`x.cfloat()`); real values get a zero imaginary part. */
-  cfloat(): Tensor {
-    return conv.toDtype(this, 'complex64');
+  cfloat(): Tensor<'complex64'> {
+    return conv.toDtype(this, 'complex64') as Tensor<'complex64'>;
   }
   /** Cast to complex128 (`x.cdouble()`); real values get a zero imaginary part. */
-  cdouble(): Tensor {
-    return conv.toDtype(this, 'complex128');
+  cdouble(): Tensor<'complex128'> {
+    return conv.toDtype(this, 'complex128') as Tensor<'complex128'>;
   }
   /** Cast to `dtype` (PyTorch's `type(dtype)`). */
-  type(dtype: DTypeLike): Tensor {
-    return conv.toDtype(this, dtype);
+  type<N extends DTypeName>(dtype: DTypeLike<N>): Tensor<N> {
+    return conv.toDtype(this, dtype) as Tensor<N>;
   }
 
   // ------------------------------------------------------------ views
 
   /** A view with another shape (`-1` infers one dim). */
-  view(...shape: ShapeArgs): Tensor {
-    return vw.view(this, ...shape);
+  view(...shape: ShapeArgs): Tensor<D> {
+    return vw.view(this, ...shape) as Tensor<D>;
   }
   /** A view with `other`'s shape. */
-  viewAs(other: Tensor): Tensor {
+  viewAs(other: Tensor): Tensor<D> {
     expectTensor('view_as', 'other', 1, other);
-    return vw.view(this, other._shape);
+    return vw.view(this, other._shape) as Tensor<D>;
   }
   /** A view when strides allow, otherwise a copy. */
-  reshape(...shape: ShapeArgs): Tensor {
-    return vw.reshape(this, ...shape);
+  reshape(...shape: ShapeArgs): Tensor<D> {
+    return vw.reshape(this, ...shape) as Tensor<D>;
   }
   /** Reshape to `other`'s shape. */
-  reshapeAs(other: Tensor): Tensor {
+  reshapeAs(other: Tensor): Tensor<D> {
     expectTensor('reshape_as', 'other', 1, other);
-    return vw.reshape(this, other._shape);
+    return vw.reshape(this, other._shape) as Tensor<D>;
   }
   /** Reorders dims. */
-  permute(...dims: ShapeArgs): Tensor {
-    return vw.permute(this, ...dims);
+  permute(...dims: ShapeArgs): Tensor<D> {
+    return vw.permute(this, ...dims) as Tensor<D>;
   }
   /** Swaps two dims. */
-  transpose(dim0: number, dim1: number): Tensor {
-    return vw.transpose(this, dim0, dim1);
+  transpose(dim0: number, dim1: number): Tensor<D> {
+    return vw.transpose(this, dim0, dim1) as Tensor<D>;
   }
   /** Alias of `transpose`. */
-  swapaxes(dim0: number, dim1: number): Tensor {
-    return vw.transpose(this, dim0, dim1);
+  swapaxes(dim0: number, dim1: number): Tensor<D> {
+    return vw.transpose(this, dim0, dim1) as Tensor<D>;
   }
   /** Transpose of a ≤2-D tensor. */
-  t(): Tensor {
-    return vw.t(this);
+  t(): Tensor<D> {
+    return vw.t(this) as Tensor<D>;
   }
   /** Transpose of a 2-D tensor (`.T`); reverses dims for other ranks. */
-  get T(): Tensor {
+  get T(): Tensor<D> {
     // PyTorch implements `.T` as a permute of all dims (PermuteBackward0), not `t()`.
-    return vw.permute(this, this._shape.map((_, i) => this._shape.length - 1 - i));
+    return vw.permute(this, this._shape.map((_, i) => this._shape.length - 1 - i)) as Tensor<D>;
   }
   /** Transpose of the last two dims (`.mT`). */
-  get mT(): Tensor {
-    return vw.transpose(this, -2, -1);
+  get mT(): Tensor<D> {
+    return vw.transpose(this, -2, -1) as Tensor<D>;
   }
   /** The median of all elements (the lower one of an even count; NaN propagates). */
   median(): Tensor;
@@ -680,17 +685,17 @@ export class Tensor {
     return ops.nanmedian(this, dim, keepdim);
   }
   /** Conjugate transpose of a matrix (`.H`; the transpose for real dtypes): a view. */
-  get H(): Tensor {
+  get H(): Tensor<D> {
     const n = this._shape.length;
     if (n !== 0 && n !== 2) {
       throw new TorchRuntimeError('H', `tensor.H is only supported on matrices (2-D tensors). Got ${n}-D tensor.${n > 2 ? ' For batches of matrices, consider using tensor.mH' : ''}`);
     }
-    return (n === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1)).conj();
+    return (n === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1)).conj() as Tensor<D>;
   }
   /** Conjugate transpose of the last two dims (`.mH`; the transpose for real dtypes): a view. */
-  get mH(): Tensor {
+  get mH(): Tensor<D> {
     if (this._shape.length === 1) throw new TorchRuntimeError('mH', 'tensor.mH is only supported on matrices or batches of matrices. Got 1-D tensor.');
-    return (this._shape.length === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1)).conj();
+    return (this._shape.length === 0 ? vw.transpose(this, 0, 0) : vw.transpose(this, -2, -1)).conj() as Tensor<D>;
   }
   /** Memory layout: always `torch.strided` (dense tensors with strides). */
   get layout(): typeof strided {
@@ -710,44 +715,44 @@ export class Tensor {
     };
   }
   /** Moves dims to new positions. */
-  movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor {
-    return vw.movedim(this, source, destination);
+  movedim(source: number | readonly number[], destination: number | readonly number[]): Tensor<D> {
+    return vw.movedim(this, source, destination) as Tensor<D>;
   }
   /** Broadcast view to a larger shape. */
-  expand(...shape: ShapeArgs): Tensor {
-    return vw.expand(this, ...shape);
+  expand(...shape: ShapeArgs): Tensor<D> {
+    return vw.expand(this, ...shape) as Tensor<D>;
   }
   /** Broadcast view to `other`'s shape. */
-  expandAs(other: Tensor): Tensor {
-    return vw.expandAs(this, other);
+  expandAs(other: Tensor): Tensor<D> {
+    return vw.expandAs(this, other) as Tensor<D>;
   }
   /** Removes size-1 dims. */
-  squeeze(dim?: number | readonly number[]): Tensor {
-    return vw.squeeze(this, dim);
+  squeeze(dim?: number | readonly number[]): Tensor<D> {
+    return vw.squeeze(this, dim) as Tensor<D>;
   }
   /** Inserts a size-1 dim. */
-  unsqueeze(dim: number): Tensor {
-    return vw.unsqueeze(this, dim);
+  unsqueeze(dim: number): Tensor<D> {
+    return vw.unsqueeze(this, dim) as Tensor<D>;
   }
   /** Flattens dims startDim..endDim. */
-  flatten(startDim = 0, endDim = -1): Tensor {
-    return vw.flatten(this, startDim, endDim);
+  flatten(startDim = 0, endDim = -1): Tensor<D> {
+    return vw.flatten(this, startDim, endDim) as Tensor<D>;
   }
   /** Splits one dim into several. */
-  unflatten(dim: number, sizes: readonly number[]): Tensor {
-    return vw.unflatten(this, dim, sizes);
+  unflatten(dim: number, sizes: readonly number[]): Tensor<D> {
+    return vw.unflatten(this, dim, sizes) as Tensor<D>;
   }
   /** Slice of `length` elements of `dim` from `start`: a view. */
-  narrow(dim: number, start: number, length: number): Tensor {
-    return vw.narrow(this, dim, start, length);
+  narrow(dim: number, start: number, length: number): Tensor<D> {
+    return vw.narrow(this, dim, start, length) as Tensor<D>;
   }
   /** Picks one index of a dim (removing it): a view. */
-  select(dim: number, index: number): Tensor {
-    return vw.select(this, dim, index);
+  select(dim: number, index: number): Tensor<D> {
+    return vw.select(this, dim, index) as Tensor<D>;
   }
   /** Views along `dim`, one per index. */
-  unbind(dim = 0): Tensor[] {
-    return vw.unbind(this, dim);
+  unbind(dim = 0): Tensor<D>[] {
+    return vw.unbind(this, dim) as Tensor<D>[];
   }
   /**
    * Python-style indexing: ints, slice strings (`'1:3'`, `'::2'`), `null`, `'...'` give a
@@ -769,8 +774,8 @@ export class Tensor {
    *         [8, 6]])
    * ```
    */
-  index(...specs: AdvancedIndexSpec[]): Tensor {
-    return vw.index(this, ...specs);
+  index(...specs: AdvancedIndexSpec[]): Tensor<D> {
+    return vw.index(this, ...specs) as Tensor<D>;
   }
   /**
    * {@link index} on any device: boolean masks and index ranges are read back
@@ -784,12 +789,12 @@ export class Tensor {
     return vw.asStrided(this, size, stride, storageOffset);
   }
   /** This tensor if contiguous, else a contiguous copy. */
-  contiguous(): Tensor {
-    return vw.contiguous(this);
+  contiguous(): Tensor<D> {
+    return vw.contiguous(this) as Tensor<D>;
   }
   /** A contiguous copy. */
-  clone(): Tensor {
-    return vw.clone(this);
+  clone(): Tensor<D> {
+    return vw.clone(this) as Tensor<D>;
   }
   /** Resizes in place; keeps the data that fits. */
   resize_(...shape: ShapeArgs): this {
@@ -855,16 +860,16 @@ export class Tensor {
   // ------------------------------------------------------------ elementwise
 
   /** `this + alpha * other`. */
-  add(other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-    return ew.add(this, other, opts);
+  add<O extends TensorOrScalar>(other: O, opts?: AlphaOptions): Tensor<BinaryResultDType<'same', D, OperandDType<O>>> {
+    return ew.add(this, other, opts) as never;
   }
   /** `this - alpha * other`. */
-  sub(other: TensorOrScalar, opts?: AlphaOptions): Tensor {
-    return ew.sub(this, other, opts);
+  sub<O extends TensorOrScalar>(other: O, opts?: AlphaOptions): Tensor<BinaryResultDType<'same', D, OperandDType<O>>> {
+    return ew.sub(this, other, opts) as never;
   }
   /** `this / other` (true division unless `roundingMode`). */
-  div(other: TensorOrScalar, opts?: DivOptions): Tensor {
-    return ew.div(this, other, opts);
+  div<O extends TensorOrScalar>(other: O, opts?: DivOptions): Tensor<BinaryResultDType<'float', D, OperandDType<O>>> {
+    return ew.div(this, other, opts) as never;
   }
   /** `this + value * t1 * t2`. */
   addcmul(t1: Tensor, t2: Tensor, opts?: ValueOptions): Tensor {
@@ -934,7 +939,7 @@ export class Tensor {
     return this.copy_(ew.lerp(this, end, weight));
   }
   /** In-place masked fill. */
-  maskedFill_(mask: Tensor, value: number | boolean | Tensor): this {
+  maskedFill_(mask: Tensor, value: number | boolean | Complex | Tensor): this {
     idx.maskedFill_(this, mask, value);
     return this;
   }
@@ -1026,12 +1031,12 @@ export class Tensor {
     return red.amin(this, dim ?? [], keepdim);
   }
   /** Index of the maximum. */
-  argmax(dim?: number | null, keepdim = false): Tensor {
-    return red.argmax(this, dim, keepdim);
+  argmax(dim?: number | null, keepdim = false): Tensor<'int64'> {
+    return red.argmax(this, dim, keepdim) as Tensor<'int64'>;
   }
   /** Index of the minimum. */
-  argmin(dim?: number | null, keepdim = false): Tensor {
-    return red.argmin(this, dim, keepdim);
+  argmin(dim?: number | null, keepdim = false): Tensor<'int64'> {
+    return red.argmin(this, dim, keepdim) as Tensor<'int64'>;
   }
   /** Variance (correction 1 unless given). */
   var(dim?: DimArg, opts?: VarOptions | boolean): Tensor {
@@ -1049,13 +1054,13 @@ export class Tensor {
   norm(p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
     return red.norm(this, p, dim, keepdim);
   }
-  /** Whether all elements are nonzero (bool). */
-  all(dim?: DimArg, keepdim = false): Tensor {
-    return red.all(this, dim, keepdim);
+  /** Whether all elements are nonzero (bool; uint8 for uint8 input, as PyTorch). */
+  all(dim?: DimArg, keepdim = false): Tensor<D extends 'uint8' ? 'uint8' : 'bool'> {
+    return red.all(this, dim, keepdim) as never;
   }
-  /** Whether any element is nonzero (bool). */
-  any(dim?: DimArg, keepdim = false): Tensor {
-    return red.any(this, dim, keepdim);
+  /** Whether any element is nonzero (bool; uint8 for uint8 input, as PyTorch). */
+  any(dim?: DimArg, keepdim = false): Tensor<D extends 'uint8' ? 'uint8' : 'bool'> {
+    return red.any(this, dim, keepdim) as never;
   }
 
   // ------------------------------------------------------------ linear algebra
@@ -1115,7 +1120,7 @@ export class Tensor {
     return idx.indexSelect(this, dim, index);
   }
   /** Fill where mask is true. */
-  maskedFill(mask: Tensor, value: number | boolean | Tensor): Tensor {
+  maskedFill(mask: Tensor, value: number | boolean | Complex | Tensor): Tensor {
     return idx.maskedFill(this, mask, value);
   }
   /** Elements where mask is true (1-D). */
@@ -1139,36 +1144,36 @@ export class Tensor {
     return idx.topk(this, k, dim, largest, sorted);
   }
   /** Reverse along dims. */
-  flip(dims: number | readonly number[]): Tensor {
-    return idx.flip(this, dims);
+  flip(dims: number | readonly number[]): Tensor<D> {
+    return idx.flip(this, dims) as Tensor<D>;
   }
   /** Roll along dims. */
-  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
-    return idx.roll(this, shifts, dims);
+  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor<D> {
+    return idx.roll(this, shifts, dims) as Tensor<D>;
   }
   /** Repeat along each dim. */
-  repeat(...sizes: (number | readonly number[])[]): Tensor {
-    return idx.repeat(this, ...sizes);
+  repeat(...sizes: (number | readonly number[])[]): Tensor<D> {
+    return idx.repeat(this, ...sizes) as Tensor<D>;
   }
   /** Tile (repeat with leading 1s). */
-  tile(dims: readonly number[]): Tensor {
-    return idx.tile(this, dims);
+  tile(dims: readonly number[]): Tensor<D> {
+    return idx.tile(this, dims) as Tensor<D>;
   }
   /** Lower triangle. */
-  tril(diagonal = 0): Tensor {
-    return idx.tril(this, diagonal);
+  tril(diagonal = 0): Tensor<D> {
+    return idx.tril(this, diagonal) as Tensor<D>;
   }
   /** Upper triangle. */
-  triu(diagonal = 0): Tensor {
-    return idx.triu(this, diagonal);
+  triu(diagonal = 0): Tensor<D> {
+    return idx.triu(this, diagonal) as Tensor<D>;
   }
   /** Split into chunks along a dim. */
-  split(splitSizeOrSections: number | readonly number[], dim = 0): Tensor[] {
-    return idx.split(this, splitSizeOrSections, dim);
+  split(splitSizeOrSections: number | readonly number[], dim = 0): Tensor<D>[] {
+    return idx.split(this, splitSizeOrSections, dim) as Tensor<D>[];
   }
   /** Split into `chunks` pieces along a dim. */
-  chunk(chunks: number, dim = 0): Tensor[] {
-    return idx.chunk(this, chunks, dim);
+  chunk(chunks: number, dim = 0): Tensor<D>[] {
+    return idx.chunk(this, chunks, dim) as Tensor<D>[];
   }
 
   // ------------------------------------------------------------ autograd entry points
@@ -1246,6 +1251,29 @@ let backwardImpl: BackwardImpl | null = null;
 /** Installs `Tensor.prototype.backward`'s implementation (the autograd package calls it). */
 export function setBackwardImpl(impl: BackwardImpl | null): void {
   backwardImpl = impl;
+}
+
+/**
+ * What `item()` returns for a tensor of dtype `D`: `boolean` for bool, `Complex` for the
+ * complex dtypes, `number` for the rest. For a tensor whose dtype is not known statically
+ * (`Tensor`, i.e. `Tensor<DTypeName>`) it is the union of the three.
+ * @example
+ * ```ts
+ * const flag: boolean = torch.tensor([true]).item();
+ * const n: number = torch.zeros([1], { dtype: 'int64' }).item();
+ * console.log(flag, n);
+ * ```
+ * ```text
+ * true 0
+ * ```
+ */
+export type ItemOf<D extends DTypeName> = D extends 'bool' ? boolean : D extends ComplexDTypeName ? Complex : number;
+
+/** The element `item()` reads from a one-element tensor's host values. */
+function itemValue<D extends DTypeName>(t: Tensor<D>, h: ArrayLike<number>): ItemOf<D> {
+  if (t.dtype.isComplex) return new Complex(h[0]!, h[1]!) as ItemOf<D>;
+  const v = h[0]!;
+  return (t.dtype.name === 'bool' ? v !== 0 : v) as ItemOf<D>;
 }
 
 /** `item()`'s check: exactly one element (PyTorch's text). */

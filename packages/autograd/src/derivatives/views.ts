@@ -33,7 +33,7 @@ export function padAlong(g: Tensor, d: number, start: number, size: number): Ten
 
 /** Flat storage position of every element of a layout (int64, the layout's shape). */
 function positions(geo: Geometry, like: Tensor): Tensor {
-  let p = full([], geo.offset, { dtype: int64, device: like.device });
+  let p: Tensor = full([], geo.offset, { dtype: int64, device: like.device });
   const n = geo.shape.length;
   geo.shape.forEach((size, d) => {
     const shape = new Array<number>(n).fill(1);

@@ -3,7 +3,7 @@
  * `arange`, `linspace`, `eye` and the `*Like` forms. Shapes are accepted both
  * ways (`zeros(2, 3)` and `zeros([2, 3])`); options come last.
  */
-import { DType, type DTypeLike, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, toDType, toRealDtype, uint8 } from '../dtype.js';
+import { DType, type DTypeLike, type DTypeName, type HostArray, INT64_EXACT_LIMIT, allocHost, bool, castScalar, float32, float64, getDefaultDtype, int32, int64, toDType, toRealDtype, uint8 } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { encodeHalf, isHalfDtype } from '../half.js';
 import { checkShape } from '../shape.js';
@@ -17,7 +17,9 @@ import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, res
 /** Nested arrays of numbers/booleans, or a typed array. */
 export type NestedArray = number | boolean | Complex | readonly NestedArray[];
 
-/** Data accepted by `torch.tensor`. */
+/** Nested arrays of booleans: `torch.tensor` makes them a bool tensor. */
+export type NestedBoolean = boolean | readonly NestedBoolean[];
+/** What `torch.tensor` takes: nested arrays (numbers, booleans, `Complex`) or a 1-D typed array. */
 export type TensorData = NestedArray | Float32Array | Float64Array | Int32Array | Uint8Array | BigInt64Array;
 
 function typedArrayDtype(a: ArrayBufferView): DType | null {
@@ -128,6 +130,14 @@ export function hostFromNumbers(values: ArrayLike<number>, dtype: DType): HostAr
  * tensor([ True, False])
  * ```
  */
+export function tensor<N extends DTypeName>(data: TensorData, opts: DTypeLike<N> | (TensorOptions<N> & { dtype: DTypeLike<N> })): Tensor<N>;
+export function tensor(data: NestedBoolean, opts?: TensorOptions<never>): Tensor<'bool'>;
+export function tensor(data: Float32Array, opts?: TensorOptions<never>): Tensor<'float32'>;
+export function tensor(data: Float64Array, opts?: TensorOptions<never>): Tensor<'float64'>;
+export function tensor(data: Int32Array, opts?: TensorOptions<never>): Tensor<'int32'>;
+export function tensor(data: Uint8Array, opts?: TensorOptions<never>): Tensor<'uint8'>;
+export function tensor(data: BigInt64Array, opts?: TensorOptions<never>): Tensor<'int64'>;
+export function tensor(data: TensorData, opts?: TensorOptions | DTypeLike): Tensor;
 export function tensor(data: TensorData, opts?: TensorOptions | DTypeLike): Tensor {
   // A dtype alone is the short spelling of `{ dtype }`.
   if (typeof opts === 'string' || opts instanceof DType) opts = { dtype: opts };
@@ -152,7 +162,7 @@ export function tensor(data: TensorData, opts?: TensorOptions | DTypeLike): Tens
 }
 
 /** Shape arguments then optional options: `(2, 3, opts?)` or `([2, 3], opts?)`. */
-export type SizeAndOptions = (number | readonly number[] | TensorOptions | undefined)[];
+export type SizeAndOptions<N extends DTypeName = DTypeName> = (number | readonly number[] | TensorOptions<N> | undefined)[];
 
 /** Splits `(2, 3, {…})` / `([2, 3], {…})` into shape and options. */
 export function parseSizeArgs(args: SizeAndOptions, op: string): { shape: number[]; opts: TensorOptions | undefined } {
@@ -195,9 +205,9 @@ function filled(op: string, shape: number[], value: number, opts: TensorOptions 
  * tensor([0, 0])
  * ```
  */
-export function zeros(...args: SizeAndOptions): Tensor {
+export function zeros<N extends DTypeName = DTypeName>(...args: SizeAndOptions<N>): Tensor<N> {
   const { shape, opts } = parseSizeArgs(args, 'zeros');
-  return filled('zeros', shape, 0, opts, getDefaultDtype());
+  return <Tensor<N>>filled('zeros', shape, 0, opts, getDefaultDtype());
 }
 
 /**
@@ -211,15 +221,15 @@ export function zeros(...args: SizeAndOptions): Tensor {
  *         [1., 1.]])
  * ```
  */
-export function ones(...args: SizeAndOptions): Tensor {
+export function ones<N extends DTypeName = DTypeName>(...args: SizeAndOptions<N>): Tensor<N> {
   const { shape, opts } = parseSizeArgs(args, 'ones');
-  return filled('ones', shape, 1, opts, getDefaultDtype());
+  return <Tensor<N>>filled('ones', shape, 1, opts, getDefaultDtype());
 }
 
 /** An uninitialised tensor (zero-filled here). */
-export function empty(...args: SizeAndOptions): Tensor {
+export function empty<N extends DTypeName = DTypeName>(...args: SizeAndOptions<N>): Tensor<N> {
   const { shape, opts } = parseSizeArgs(args, 'empty');
-  return filled('empty', shape, 0, opts, getDefaultDtype());
+  return <Tensor<N>>filled('empty', shape, 0, opts, getDefaultDtype());
 }
 
 /**
@@ -235,6 +245,9 @@ export function empty(...args: SizeAndOptions): Tensor {
  * tensor([0.5000, 0.5000])
  * ```
  */
+export function full<N extends DTypeName>(size: readonly number[], value: number | boolean | Complex, opts: TensorOptions<N> & { dtype: DTypeLike<N> }): Tensor<N>;
+export function full(size: readonly number[], value: boolean, opts?: TensorOptions<never>): Tensor<'bool'>;
+export function full(size: readonly number[], value: number | boolean | Complex, opts?: TensorOptions): Tensor;
 export function full(size: readonly number[], value: number | boolean | Complex, opts?: TensorOptions): Tensor {
   const { shape } = parseSizeArgs([size], 'full');
   if (value instanceof Complex) return fullComplex(shape, value, opts);
@@ -262,6 +275,7 @@ function likeOptions(x: Tensor, opts?: TensorOptions): TensorOptions {
  *         [0., 0.]])
  * ```
  */
+export function zerosLike<D extends DTypeName, N extends DTypeName = D>(x: Tensor<D>, opts?: TensorOptions<N>): Tensor<N>;
 export function zerosLike(x: Tensor, opts?: TensorOptions): Tensor {
   expectTensor('zeros_like', 'input', 1, x);
   return filled('zeros_like', [...x._shape], 0, likeOptions(x, opts), x.dtype);
@@ -277,6 +291,7 @@ export function zerosLike(x: Tensor, opts?: TensorOptions): Tensor {
  *         [1., 1., 1.]])
  * ```
  */
+export function onesLike<D extends DTypeName, N extends DTypeName = D>(x: Tensor<D>, opts?: TensorOptions<N>): Tensor<N>;
 export function onesLike(x: Tensor, opts?: TensorOptions): Tensor {
   expectTensor('ones_like', 'input', 1, x);
   return filled('ones_like', [...x._shape], 1, likeOptions(x, opts), x.dtype);
@@ -291,11 +306,13 @@ export function onesLike(x: Tensor, opts?: TensorOptions): Tensor {
  * tensor([7., 7.])
  * ```
  */
+export function fullLike<D extends DTypeName, N extends DTypeName = D>(x: Tensor<D>, value: number | boolean, opts?: TensorOptions<N>): Tensor<N>;
 export function fullLike(x: Tensor, value: number | boolean, opts?: TensorOptions): Tensor {
   expectTensor('full_like', 'input', 1, x);
   return filled('full_like', [...x._shape], typeof value === 'boolean' ? (value ? 1 : 0) : value, likeOptions(x, opts), x.dtype);
 }
 /** Uninitialised (zero-filled) tensor shaped like `x`. */
+export function emptyLike<D extends DTypeName, N extends DTypeName = D>(x: Tensor<D>, opts?: TensorOptions<N>): Tensor<N>;
 export function emptyLike(x: Tensor, opts?: TensorOptions): Tensor {
   expectTensor('empty_like', 'input', 1, x);
   return filled('empty_like', [...x._shape], 0, likeOptions(x, opts), x.dtype);
@@ -314,9 +331,9 @@ export function emptyLike(x: Tensor, opts?: TensorOptions): Tensor {
  * tensor([1.0000, 1.5000, 2.0000])
  * ```
  */
-export function arange(end: number, opts?: TensorOptions): Tensor;
-export function arange(start: number, end: number, opts?: TensorOptions): Tensor;
-export function arange(start: number, end: number, step: number, opts?: TensorOptions): Tensor;
+export function arange<N extends DTypeName = DTypeName>(end: number, opts?: TensorOptions<N>): Tensor<N>;
+export function arange<N extends DTypeName = DTypeName>(start: number, end: number, opts?: TensorOptions<N>): Tensor<N>;
+export function arange<N extends DTypeName = DTypeName>(start: number, end: number, step: number, opts?: TensorOptions<N>): Tensor<N>;
 export function arange(...args: (number | TensorOptions | undefined)[]): Tensor {
   let opts: TensorOptions | undefined;
   if (args.length && typeof args[args.length - 1] === 'object') opts = args.pop() as TensorOptions;
@@ -378,6 +395,7 @@ function cNumber(v: number): string {
  * tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
  * ```
  */
+export function linspace<N extends DTypeName = DTypeName>(start: number, end: number, steps: number, opts?: TensorOptions<N>): Tensor<N>;
 export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
   expectInt('linspace', 'steps', 3, steps);
   if (steps < 0) throw new TorchRuntimeError('linspace', 'number of steps must be non-negative');
@@ -404,6 +422,7 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
  *         [0., 1., 0.]])
  * ```
  */
+export function eye<N extends DTypeName = DTypeName>(n: number, m?: number | TensorOptions<N>, opts?: TensorOptions<N>): Tensor<N>;
 export function eye(n: number, m?: number | TensorOptions, opts?: TensorOptions): Tensor {
   const cols = typeof m === 'number' ? m : n;
   const o = typeof m === 'object' ? m : opts;

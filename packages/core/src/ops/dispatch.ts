@@ -3,7 +3,7 @@
  * allocation and the kernel view (`TensorRef`) of a tensor.
  */
 import type { Backend, TensorRef } from '../backend.js';
-import { type DType, type DTypeLike, toDType } from '../dtype.js';
+import { type DType, type DTypeLike, type DTypeName, toDType } from '../dtype.js';
 import { type Device, type DeviceLike, device as toDevice, cpu } from '../device.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { getBackend } from '../registry.js';
@@ -134,10 +134,13 @@ export function operandDevice(op: string, inputs: readonly Tensor[], output: Ten
   return common;
 }
 
-/** Common creation options: `{ dtype, device, requiresGrad }`. */
-export interface TensorOptions {
+/**
+ * Common creation options: `{ dtype, device, requiresGrad }`. `N` is the dtype's static
+ * name, inferred from `dtype`, which the factories return as `Tensor<N>`.
+ */
+export interface TensorOptions<N extends DTypeName = DTypeName> {
   /** Element type (a `DType` or its name). */
-  dtype?: DTypeLike;
+  dtype?: DTypeLike<N>;
   /** Device, e.g. `'cpu'` or `'webgpu'`. */
   device?: DeviceLike;
   /** Whether autograd records operations on the new tensor. */

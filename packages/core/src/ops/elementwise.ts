@@ -9,7 +9,8 @@ import type { DtypeRule, Rejects } from './catalogue/types.js';
 import { abs, eq, lt, mul, reciprocal } from './generated.js';
 // The catalogue's generated functions, re-exported so importers of this module find every elementwise op here.
 export * from './generated.js';
-import { type DType, bool, castScalar, getDefaultDtype } from '../dtype.js';
+import { type DType, type DTypeName, bool, castScalar, getDefaultDtype } from '../dtype.js';
+import type { BinaryResultDType, OperandDType, UnaryResultDType } from './result-dtype.js';
 import type { Device } from '../device.js';
 import { TorchRuntimeError, TorchTypeError, fmtShape } from '../errors.js';
 import { broadcastShapes, broadcastStrides, numelOf } from '../shape.js';
@@ -381,23 +382,25 @@ function sameLayout(a: Tensor, b: Tensor): boolean {
 // ------------------------------------------------- functions from catalogue rows
 
 /** `torch.<key>(x)` for a unary kernel row: the PyTorch name and dtype rule come from the row. */
-export function unaryFn(key: keyof typeof UNARY): (input: Tensor) => Tensor {
+export function unaryFn<K extends keyof typeof UNARY>(key: K): <D extends DTypeName>(input: Tensor<D>) => Tensor<UnaryResultDType<(typeof UNARY)[K]['impl']['dtype'], D>> {
   const row = UNARY[key];
-  return (input: Tensor): Tensor => unaryOp(row.aten, key, input, row.impl.dtype);
+  return ((input: Tensor): Tensor => unaryOp(row.aten, key, input, row.impl.dtype)) as never;
 }
 /** `x.<key>_()` for a unary kernel row. */
-export function unaryInplaceFn(key: keyof typeof UNARY): (input: Tensor) => Tensor {
+export function unaryInplaceFn(key: keyof typeof UNARY): <D extends DTypeName>(input: Tensor<D>) => Tensor<D> {
   const row = UNARY[key];
-  return (input: Tensor): Tensor => unaryInplace(`${row.aten}_`, key, input, row.impl.dtype);
+  return ((input: Tensor): Tensor => unaryInplace(`${row.aten}_`, key, input, row.impl.dtype)) as never;
 }
 /** `torch.<key>(a, b)` for a binary kernel row; either operand may be a number. */
-export function binaryFn(key: keyof typeof BINARY): (input: TensorOrScalar, other: TensorOrScalar) => Tensor {
+export function binaryFn<K extends keyof typeof BINARY>(
+  key: K,
+): <A extends TensorOrScalar, B extends TensorOrScalar>(input: A, other: B) => Tensor<BinaryResultDType<(typeof BINARY)[K]['impl']['dtype'], OperandDType<A>, OperandDType<B>>> {
   const row = BINARY[key];
   const scalars = scalarsOf(key);
-  return (input: TensorOrScalar, other: TensorOrScalar): Tensor => {
+  return ((input: TensorOrScalar, other: TensorOrScalar): Tensor => {
     checkScalarOperands(row.aten, scalars, input, other, false);
     return binaryOp(row.aten, key, input, other, row.impl.dtype);
-  };
+  }) as never;
 }
 
 function scalarsOf(key: keyof typeof BINARY): 'both' | 'other' | 'none' {
@@ -423,14 +426,14 @@ function checkScalarOperands(name: string, scalars: 'both' | 'other' | 'none', i
   }
 }
 /** `x.<key>_(other)` for a binary kernel row. */
-export function binaryInplaceFn(key: keyof typeof BINARY): (input: Tensor, other: TensorOrScalar) => Tensor {
+export function binaryInplaceFn(key: keyof typeof BINARY): <D extends DTypeName>(input: Tensor<D>, other: TensorOrScalar) => Tensor<D> {
   const row = BINARY[key];
   const scalars = scalarsOf(key);
-  return (input: Tensor, other: TensorOrScalar): Tensor => {
+  return ((input: Tensor, other: TensorOrScalar): Tensor => {
     expectTensor(`${row.aten}_`, 'input', 1, input);
     checkScalarOperands(row.aten, scalars, input, other, true);
     return binaryInplace(`${row.aten}_`, key, input, other, row.impl.dtype);
-  };
+  }) as never;
 }
 
 // ---------------------------------------------------------------- unary ops
@@ -540,9 +543,6 @@ export interface DivOptions {
 /**
  * `a / b`. True division gives a float even for integers. A number divided by a
  * tensor is `reciprocal(b) * a`, as PyTorch's `__rtruediv__` does.
- */
-export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions): Tensor {
-  const mode = opts?.roundingMode ?? null;
  * @example
  * ```ts pytorch=core.div
  * const a = torch.tensor([7, -7]);
@@ -555,6 +555,9 @@ export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions): Te
  * tensor([ 3, -4])
  * tensor([ 3, -3])
  * ```
+ */
+export function div(a: TensorOrScalar, b: TensorOrScalar, opts?: DivOptions): Tensor {
+  const mode = opts?.roundingMode ?? null;
   if (mode === 'trunc') return binaryOp('div', 'truncDivide', a, b, 'same', { roundingMode: mode });
   if (mode === 'floor') return binaryOp('div', 'floorDivide', a, b, 'same', { roundingMode: mode });
   if (!(a instanceof Tensor) && b instanceof Tensor) return mul(reciprocal(b), a);
@@ -654,6 +657,7 @@ export function clamp(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrScal
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new TorchRuntimeError('clamp', "torch.clamp: At least one of 'min' or 'max' must not be None");
   }
+  if (x.dtype.isComplex) throw new TorchRuntimeError('clamp', 'clamp is not supported for complex types');
   const bounds = [min, max].filter((b): b is Tensor => b instanceof Tensor);
   checkScalarBounds('clamp', x, min, max);
   const given = [min, max].filter((b): b is TensorOrScalar => b !== undefined && b !== null);
@@ -767,7 +771,8 @@ function addcOp(op: 'addcmul' | 'addcdiv', self: Tensor, t1: Tensor, t2: Tensor,
   for (const [v, what] of [[self, 'input'], [t1, 'tensor1'], [t2, 'tensor2']] as const) {
     if (!(v instanceof Tensor)) throw new TorchTypeError(name, `${name}(): argument '${what}' must be Tensor, not ${v === null ? 'null' : typeof v}`);
   }
-  if (op === 'addcdiv' && !t1.dtype.isFloatingPoint && !t2.dtype.isFloatingPoint) {
+  // PyTorch refuses integer (and bool) division only: complex operands divide
+  if (op === 'addcdiv' && t1.dtype.category <= 1 && t2.dtype.category <= 1) {
     // (PyTorch's text, double space included)
     throw new TorchRuntimeError(
       name,
@@ -782,6 +787,13 @@ function addcOp(op: 'addcmul' | 'addcdiv', self: Tensor, t1: Tensor, t2: Tensor,
     return composite(name, [self, t1, t2], attrs, () =>
       inplace ? ternaryInplace(name, op, self, t1, t2, value, promoted) : ternaryOp(name, op, self, t1, t2, value, promoted),
     );
+  }
+  if (promoted.isComplex) {
+    // PyTorch's complex kernel: self + (value·t1) ∘ t2, the value a complex scalar (so
+    // value 1 multiplies too: 1·(inf + 0j) is inf + nanj in complex arithmetic)
+    const scaled = mul(t1.to(promoted), wrapComplexScalar(new Complex(value, 0)));
+    const term = op === 'addcmul' ? mul(scaled, t2) : div(scaled, t2);
+    return composite(name, [self, t1, t2], attrs, () => (inplace ? binaryInplace(name, 'add', self, term, 'same') : add(self, term)));
   }
   expectScalarFits(name, value, promoted.name);
   const v = castScalar(value, promoted.name);

@@ -4,7 +4,7 @@
  * kernels) and written to any device, so every backend gives the same seeded values.
  */
 import * as rng from '@antorcha/rng';
-import { type DType, type HostArray, allocHost, castScalar, float32, float64, getDefaultDtype, int64, toDType } from '../dtype.js';
+import { type DType, type DTypeName, type HostArray, allocHost, castScalar, float32, float64, getDefaultDtype, int64, toDType } from '../dtype.js';
 import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -29,7 +29,7 @@ export interface GeneratorOptions {
 }
 
 /** Creation options plus a generator. */
-export type RandomOptions = TensorOptions & GeneratorOptions;
+export type RandomOptions<N extends DTypeName = DTypeName> = TensorOptions<N> & GeneratorOptions;
 
 /**
  * Seeds the default generator (`torch.manual_seed`): a number or bigint in [−2^63, 2^64).
@@ -456,7 +456,7 @@ export async function binomialAsync(count: Tensor, prob: Tensor, opts?: Generato
 }
 
 /** Shape arguments then optional random options: `(2, 3, opts?)` or `([2, 3], opts?)`. */
-export type SizeAndRandomOptions = (number | readonly number[] | RandomOptions | undefined)[];
+export type SizeAndRandomOptions<N extends DTypeName = DTypeName> = (number | readonly number[] | RandomOptions<N> | undefined)[];
 
 function randomOptions(args: SizeAndRandomOptions, op: string): { shape: number[]; opts: RandomOptions | undefined } {
   return parseSizeArgs(args as SizeAndOptions, op) as { shape: number[]; opts: RandomOptions | undefined };
@@ -482,9 +482,9 @@ function created(op: string, shape: readonly number[], opts: RandomOptions | und
  *         [0.1320, 0.3074, 0.6341]])
  * ```
  */
-export function rand(...args: SizeAndRandomOptions): Tensor {
+export function rand<N extends DTypeName = DTypeName>(...args: SizeAndRandomOptions<N>): Tensor<N> {
   const { shape, opts } = randomOptions(args, 'rand');
-  return created('rand', shape, opts, getDefaultDtype(), (t) => uniform_(t, 0, 1, opts));
+  return <Tensor<N>>created('rand', shape, opts, getDefaultDtype(), (t) => uniform_(t, 0, 1, opts));
 }
 
 /**
@@ -499,9 +499,9 @@ export function rand(...args: SizeAndRandomOptions): Tensor {
  *         [ 0.5684, -1.0845, -1.3986]])
  * ```
  */
-export function randn(...args: SizeAndRandomOptions): Tensor {
+export function randn<N extends DTypeName = DTypeName>(...args: SizeAndRandomOptions<N>): Tensor<N> {
   const { shape, opts } = randomOptions(args, 'randn');
-  return created('randn', shape, opts, getDefaultDtype(), (t) => normal_(t, 0, 1, opts));
+  return <Tensor<N>>created('randn', shape, opts, getDefaultDtype(), (t) => normal_(t, 0, 1, opts));
 }
 
 /**
@@ -519,8 +519,8 @@ export function randn(...args: SizeAndRandomOptions): Tensor {
  *         [-2,  0,  2]])
  * ```
  */
-export function randint(high: number, size: readonly number[], opts?: RandomOptions): Tensor;
-export function randint(low: number, high: number, size: readonly number[], opts?: RandomOptions): Tensor;
+export function randint<N extends DTypeName = DTypeName>(high: number, size: readonly number[], opts?: RandomOptions<N>): Tensor<N>;
+export function randint<N extends DTypeName = DTypeName>(low: number, high: number, size: readonly number[], opts?: RandomOptions<N>): Tensor<N>;
 export function randint(a: number, b: number | readonly number[], c?: readonly number[] | RandomOptions, d?: RandomOptions): Tensor {
   const [low, high, size, opts] = Array.isArray(b) ? [0, a, b as readonly number[], c as RandomOptions | undefined] : [a, b as number, c as readonly number[], d];
   if (!Array.isArray(size)) throw new TorchTypeError('randint', `randint(): argument 'size' must be a sequence of ints, got ${String(size)}`);
@@ -539,6 +539,7 @@ export function randint(a: number, b: number | readonly number[], c?: readonly n
  * tensor([2, 5, 3, 0, 1, 4])
  * ```
  */
+export function randperm<N extends DTypeName = DTypeName>(n: number, opts?: RandomOptions<N>): Tensor<N>;
 export function randperm(n: number, opts?: RandomOptions): Tensor {
   expectInt('randperm', 'n', 1, n);
   const o = resolveOptions(opts, int64);
@@ -555,6 +556,7 @@ function likeOpts(x: Tensor, opts?: RandomOptions): RandomOptions {
 }
 
 /** Uniform samples shaped like `x`. */
+export function randLike<D extends DTypeName, N extends DTypeName = D>(x: Tensor<D>, opts?: RandomOptions<N>): Tensor<N>;
 export function randLike(x: Tensor, opts?: RandomOptions): Tensor {
   expectTensor('rand_like', 'input', 1, x);
   return rand([...x._shape], likeOpts(x, opts));
@@ -572,6 +574,7 @@ export function randLike(x: Tensor, opts?: RandomOptions): Tensor {
  *         [-2.1788,  0.5684]])
  * ```
  */
+export function randnLike<D extends DTypeName, N extends DTypeName = D>(x: Tensor<D>, opts?: RandomOptions<N>): Tensor<N>;
 export function randnLike(x: Tensor, opts?: RandomOptions): Tensor {
   expectTensor('randn_like', 'input', 1, x);
   return randn([...x._shape], likeOpts(x, opts));

@@ -692,7 +692,7 @@ function binarySearch(seq: Tensor, values: Tensor | number, right: boolean, hi0?
   const outShape = vt === null ? [] : vt._shape;
   const v: Tensor | number = vt === null ? values : oneD ? vt.reshape(-1) : vt;
   const idxShape = vt === null ? [1] : oneD ? [vt.numel()] : vt._shape;
-  let lo = zeros(idxShape, { dtype: int64, device: seq.device });
+  let lo: Tensor = zeros(idxShape, { dtype: int64, device: seq.device });
   let hi = hi0 === undefined ? fullLong(idxShape, n, seq) : hi0.expand(idxShape).to(int64);
   if (n > 0 && lo.numel() > 0) {
     const steps = Math.ceil(Math.log2(n + 1));
@@ -999,7 +999,7 @@ function float64Or(x: Tensor): DType {
 
 /** Counts per bin: bin index `pos` (float, truncated) for the elements where `valid`. */
 function countBins(x: Tensor, posf: Tensor, valid: Tensor, bins: number, weight: Tensor | undefined): Tensor {
-  let pos = where(valid, posf, 0).to(int64);
+  let pos: Tensor = where(valid, posf, 0).to(int64);
   pos = where(eq(pos, bins), bins - 1, pos);
   const w = weight === undefined ? valid.to(x.dtype) : where(valid, weight, 0);
   return zeros([bins], { dtype: x.dtype, device: x.device }).scatterAdd(0, pos.reshape(-1), w.reshape(-1));
@@ -1384,7 +1384,7 @@ function histogramddWith(pts: Tensor, bins: DDBins, counts: number[], ranges: nu
   let valid = full([pts._shape[0]!], true, { dtype: bool, device: pts.device });
   for (let i = 0; i < d; i++) valid = logicalAnd(valid, logicalAnd(ge(cols[i]!, edges[i]!.narrow(0, 0, 1)), le(cols[i]!, edges[i]!.narrow(0, counts[i]!, 1))));
   // Linear index of each point's bin (row-major over the dims).
-  let flat = zeros([pts._shape[0]!], { dtype: int64, device: pts.device });
+  let flat: Tensor = zeros([pts._shape[0]!], { dtype: int64, device: pts.device });
   for (let i = 0; i < d; i++) {
     const e = edges[i]!;
     const n = counts[i]!;
@@ -1489,7 +1489,7 @@ function uniquePlan(op: string, x: Tensor, sortRows: boolean, opts: UniqueOption
   const rows = dim === null ? xd.reshape([-1, 1]) : (x._shape.length === 0 ? xd.reshape([1]) : xd).movedim(dim, 0).reshape([x._shape.length === 0 ? 1 : x._shape[dim]!, -1]);
   const n = rows._shape[0]!;
   const m = rows._shape[1]!;
-  let order = arange(n, { dtype: int64, device: x.device });
+  let order: Tensor = arange(n, { dtype: int64, device: x.device });
   if (sortRows && n > 1) {
     // lexicographic: stable sorts by the last column first
     for (let j = m - 1; j >= 0; j--) {
