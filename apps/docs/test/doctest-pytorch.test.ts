@@ -11,8 +11,8 @@ const outputs = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', 'doctest', 'fixtures', 'pytorch-outputs.json'), 'utf8'),
 ) as Record<string, string>;
 
-/** Issue 16 asks for at least 80 API examples whose output is checked against PyTorch; only ever raise this. */
-const MIN_CHECKED_API_EXAMPLES = 1;
+/** Issue 16 asked for at least 80 API examples checked against PyTorch; 628 were when this was last raised: only ever raise it. */
+const MIN_CHECKED_API_EXAMPLES = 600;
 
 const guide = walk(join(ROOT, 'apps', 'docs'), (n) => n.endsWith('.md')).flatMap((f) => extractMarkdown(readFileSync(f, 'utf8'), f));
 const api = packageSources(ROOT).flatMap((f) => extractTsdoc(readFileSync(f, 'utf8'), f));
