@@ -25,7 +25,7 @@ import * as rnd from './ops/random.js';
 import type { IndexSpec, ShapeArgs } from './ops/views.js';
 import * as advIdx from './ops/advanced-index.js';
 import type { AdvancedIndexSpec } from './ops/advanced-index.js';
-import { expectTensor } from './validate.js';
+import { type KeepdimArg, expectTensor } from './validate.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
 import { CATALOGUE } from './ops/catalogue/index.js';
 import type { CatalogueMethods } from './ops/generated.js';
@@ -673,15 +673,15 @@ export class Tensor<D extends DTypeName = DTypeName> {
   /** The median of all elements (the lower one of an even count; NaN propagates). */
   median(): Tensor;
   /** The median along `dim` and where it is: `torch.return_types.median(values, indices)`. */
-  median(dim: number, keepdim?: boolean): ValuesIndices;
-  median(dim?: number | null, keepdim = false): Tensor | ValuesIndices {
+  median(dim: number, keepdim?: KeepdimArg): ValuesIndices;
+  median(dim?: number | null, keepdim: KeepdimArg = false): Tensor | ValuesIndices {
     return ops.median(this, dim, keepdim);
   }
   /** The median ignoring NaN, of all elements. */
   nanmedian(): Tensor;
   /** The median ignoring NaN along `dim`: `torch.return_types.nanmedian(values, indices)`. */
-  nanmedian(dim: number, keepdim?: boolean): ValuesIndices;
-  nanmedian(dim?: number | null, keepdim = false): Tensor | ValuesIndices {
+  nanmedian(dim: number, keepdim?: KeepdimArg): ValuesIndices;
+  nanmedian(dim?: number | null, keepdim: KeepdimArg = false): Tensor | ValuesIndices {
     return ops.nanmedian(this, dim, keepdim);
   }
   /** Conjugate transpose of a matrix (`.H`; the transpose for real dtypes): a view. */
@@ -1010,32 +1010,32 @@ export class Tensor<D extends DTypeName = DTypeName> {
   }
   /** Maximum; with `dim`, `[values, indices]`; with a tensor, elementwise maximum. */
   max(): Tensor;
-  max(dim: number, keepdim?: boolean): ValuesIndices;
+  max(dim: number, keepdim?: KeepdimArg): ValuesIndices;
   max(other: Tensor): Tensor;
-  max(dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  max(dimOrOther?: number | Tensor, keepdim: KeepdimArg = false): Tensor | ValuesIndices {
     return dimOrOther instanceof Tensor ? ew.maximum(this, dimOrOther) : dimOrOther === undefined ? red.max(this) : red.max(this, dimOrOther, keepdim);
   }
   /** Minimum; with `dim`, `[values, indices]`; with a tensor, elementwise minimum. */
   min(): Tensor;
-  min(dim: number, keepdim?: boolean): ValuesIndices;
+  min(dim: number, keepdim?: KeepdimArg): ValuesIndices;
   min(other: Tensor): Tensor;
-  min(dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+  min(dimOrOther?: number | Tensor, keepdim: KeepdimArg = false): Tensor | ValuesIndices {
     return dimOrOther instanceof Tensor ? ew.minimum(this, dimOrOther) : dimOrOther === undefined ? red.min(this) : red.min(this, dimOrOther, keepdim);
   }
   /** Maximum values over dims. */
-  amax(dim?: DimArg, keepdim = false): Tensor {
+  amax(dim?: DimArg, keepdim: KeepdimArg = false): Tensor {
     return red.amax(this, dim ?? [], keepdim);
   }
   /** Minimum values over dims. */
-  amin(dim?: DimArg, keepdim = false): Tensor {
+  amin(dim?: DimArg, keepdim: KeepdimArg = false): Tensor {
     return red.amin(this, dim ?? [], keepdim);
   }
   /** Index of the maximum. */
-  argmax(dim?: number | null, keepdim = false): Tensor<'int64'> {
+  argmax(dim?: number | null, keepdim: KeepdimArg = false): Tensor<'int64'> {
     return red.argmax(this, dim, keepdim) as Tensor<'int64'>;
   }
   /** Index of the minimum. */
-  argmin(dim?: number | null, keepdim = false): Tensor<'int64'> {
+  argmin(dim?: number | null, keepdim: KeepdimArg = false): Tensor<'int64'> {
     return red.argmin(this, dim, keepdim) as Tensor<'int64'>;
   }
   /** Variance (correction 1 unless given). */
@@ -1047,19 +1047,19 @@ export class Tensor<D extends DTypeName = DTypeName> {
     return red.std(this, dim, opts);
   }
   /** Stable log Σ exp. */
-  logsumexp(dim: DimArg, keepdim = false): Tensor {
+  logsumexp(dim: DimArg, keepdim: KeepdimArg = false): Tensor {
     return red.logsumexp(this, dim, keepdim);
   }
   /** Vector p-norm. */
-  norm(p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
+  norm(p: number | 'fro' = 'fro', dim?: DimArg, keepdim: KeepdimArg = false): Tensor {
     return red.norm(this, p, dim, keepdim);
   }
   /** Whether all elements are nonzero (bool; uint8 for uint8 input, as PyTorch). */
-  all(dim?: DimArg, keepdim = false): Tensor<D extends 'uint8' ? 'uint8' : 'bool'> {
+  all(dim?: DimArg, keepdim: KeepdimArg = false): Tensor<D extends 'uint8' ? 'uint8' : 'bool'> {
     return red.all(this, dim, keepdim) as never;
   }
   /** Whether any element is nonzero (bool; uint8 for uint8 input, as PyTorch). */
-  any(dim?: DimArg, keepdim = false): Tensor<D extends 'uint8' ? 'uint8' : 'bool'> {
+  any(dim?: DimArg, keepdim: KeepdimArg = false): Tensor<D extends 'uint8' ? 'uint8' : 'bool'> {
     return red.any(this, dim, keepdim) as never;
   }
 

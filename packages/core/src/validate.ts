@@ -87,6 +87,28 @@ export function expectBool(op: string, name: string, pos: number | undefined, v:
   if (typeof v !== 'boolean') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be bool, not ${pyTypeName(v)}`);
 }
 
+/**
+ * A `keepdim` argument: positional (`x.amax(1, true)`) or PyTorch's keyword as a trailing
+ * options object (`x.amax(1, { keepdim: true })`).
+ */
+export type KeepdimArg = boolean | { readonly keepdim?: boolean };
+
+/**
+ * The boolean of a {@link KeepdimArg}. Anything else (a number, a tensor, an object of
+ * another kind) is PyTorch's type error, never a truthy `keepdim`.
+ */
+export function keepdimArg(op: string, pos: number, k: unknown): boolean {
+  if (k === undefined) return false;
+  if (k !== null && typeof k === 'object' && (Object.getPrototypeOf(k) === Object.prototype || Object.getPrototypeOf(k) === null)) {
+    const v = (k as { keepdim?: unknown }).keepdim;
+    if (v === undefined) return false;
+    expectBool(op, 'keepdim', pos, v);
+    return v;
+  }
+  expectBool(op, 'keepdim', pos, k);
+  return k;
+}
+
 /** `v` must be a number or a boolean (a Python scalar). */
 export function expectScalar(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number | boolean {
   if (typeof v !== 'number' && typeof v !== 'boolean') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be Number, not ${pyTypeName(v)}`);

@@ -8,7 +8,7 @@ import { type DTypeLike, toDType } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { type KeepdimArg, expectTensor, keepdimArg } from '../validate.js';
 import { amax, amin } from '../ops/reduction.js';
 import { checkFloat, checkRank } from './errors.js';
 
@@ -46,7 +46,8 @@ export function vectorNormRaw(x: Tensor, ord: number, dims: number[], keepdim: b
  * tensor(7.)
  * ```
  */
-export function vectorNorm(x: Tensor, ord: number = 2, dim?: number | readonly number[] | null, keepdim = false, opts: NormOptions = {}): Tensor {
+export function vectorNorm(x: Tensor, ord: number = 2, dim?: number | readonly number[] | null, keepdimIn: KeepdimArg = false, opts: NormOptions = {}): Tensor {
+  const keepdim = keepdimArg('linalg.vector_norm', 4, keepdimIn);
   const op = 'linalg.vector_norm';
   expectTensor(op, 'x', 1, x);
   if (typeof ord !== 'number') throw new TorchTypeError(op, `linalg_vector_norm(): argument 'ord' must be Number, not str`);
@@ -88,7 +89,8 @@ export type MatrixNormOrd = 'fro' | 'nuc' | number;
  * tensor(6.)
  * ```
  */
-export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly number[] = [-2, -1], keepdim = false, opts: NormOptions = {}): Tensor {
+export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly number[] = [-2, -1], keepdimIn: KeepdimArg = false, opts: NormOptions = {}): Tensor {
+  const keepdim = keepdimArg('linalg.matrix_norm', 4, keepdimIn);
   const op = 'linalg.matrix_norm';
   expectTensor(op, 'A', 1, A);
   checkRank(op, A);
@@ -135,7 +137,8 @@ export function matrixNorm(A: Tensor, ord: MatrixNormOrd = 'fro', dim: readonly 
  * tensor(5.)
  * ```
  */
-export function norm(A: Tensor, ord?: MatrixNormOrd | null, dim?: number | readonly number[] | null, keepdim = false, opts: NormOptions = {}): Tensor {
+export function norm(A: Tensor, ord?: MatrixNormOrd | null, dim?: number | readonly number[] | null, keepdimIn: KeepdimArg = false, opts: NormOptions = {}): Tensor {
+  const keepdim = keepdimArg('linalg.norm', 4, keepdimIn);
   const op = 'linalg.norm';
   expectTensor(op, 'A', 1, A);
   if (dim !== undefined && dim !== null) {

@@ -9,7 +9,7 @@ import { type DType, type DTypeLike, bool, float64, int64, toDType, uint8 } from
 import { TorchIndexError, TorchRuntimeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { type KeepdimArg, expectTensor, keepdimArg } from '../validate.js';
 import { type ValuesIndices, backendFor, emptyTensor, emptyTensorOn, refOf, refWith, valuesIndices } from './dispatch.js';
 import { add, bumpVersion, checkWritable, div, sub, where } from './elementwise.js';
 import { abs, exp, log, mul, pow, sqrt } from './generated.js';
@@ -217,7 +217,8 @@ function extremum(op: 'max' | 'min', x: Tensor, dims: number[], name: string): T
  * tensor([9, 8]) tensor(9)
  * ```
  */
-export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
+export function amax(x: Tensor, dim: DimArg = [], keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('amax', 3, keepdimIn);
   expectTensor('amax', 'input', 1, x);
   zeroNumelCheckDims(x, dim, 'amax');
   const dims = normalizeDims(dim, x._shape.length, 'amax');
@@ -237,7 +238,8 @@ export function amax(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
  * tensor([1, 2, 3])
  * ```
  */
-export function amin(x: Tensor, dim: DimArg = [], keepdim = false): Tensor {
+export function amin(x: Tensor, dim: DimArg = [], keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('amin', 3, keepdimIn);
   expectTensor('amin', 'input', 1, x);
   zeroNumelCheckDims(x, dim, 'amin');
   const dims = normalizeDims(dim, x._shape.length, 'amin');
@@ -280,7 +282,8 @@ function argExtremum(op: 'argmax' | 'argmin', x: Tensor, dim: number | null | un
  * tensor([1, 2])
  * ```
  */
-export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+export function argmax(x: Tensor, dim?: number | null, keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('argmax', 3, keepdimIn);
   expectTensor('argmax', 'input', 1, x);
   return argExtremum('argmax', x, dim, keepdim);
 }
@@ -296,7 +299,8 @@ export function argmax(x: Tensor, dim?: number | null, keepdim = false): Tensor 
  * tensor(3) tensor([1, 0])
  * ```
  */
-export function argmin(x: Tensor, dim?: number | null, keepdim = false): Tensor {
+export function argmin(x: Tensor, dim?: number | null, keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('argmin', 3, keepdimIn);
   expectTensor('argmin', 'input', 1, x);
   return argExtremum('argmin', x, dim, keepdim);
 }
@@ -335,9 +339,10 @@ function maxMin(op: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: 
  * ```
  */
 export function max(x: Tensor): Tensor;
-export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function max(x: Tensor, dim: number, keepdim?: KeepdimArg): ValuesIndices;
 export function max(x: Tensor, other: Tensor): Tensor;
-export function max(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+export function max(x: Tensor, dimOrOther?: number | Tensor, keepdimIn: KeepdimArg = false): Tensor | ValuesIndices {
+  const keepdim = keepdimArg('max', 3, keepdimIn);
   expectTensor('max', 'input', 1, x);
   if (dimOrOther instanceof Tensor) return x.maximum(dimOrOther);
   return maxMin('max', x, dimOrOther, keepdim);
@@ -359,9 +364,10 @@ export function max(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): T
  * ```
  */
 export function min(x: Tensor): Tensor;
-export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function min(x: Tensor, dim: number, keepdim?: KeepdimArg): ValuesIndices;
 export function min(x: Tensor, other: Tensor): Tensor;
-export function min(x: Tensor, dimOrOther?: number | Tensor, keepdim = false): Tensor | ValuesIndices {
+export function min(x: Tensor, dimOrOther?: number | Tensor, keepdimIn: KeepdimArg = false): Tensor | ValuesIndices {
+  const keepdim = keepdimArg('min', 3, keepdimIn);
   expectTensor('min', 'input', 1, x);
   if (dimOrOther instanceof Tensor) return x.minimum(dimOrOther);
   return maxMin('min', x, dimOrOther, keepdim);
@@ -383,7 +389,8 @@ function logicalResult(out: Tensor, x: Tensor): Tensor {
  * tensor(False) tensor([False,  True])
  * ```
  */
-export function all(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
+export function all(x: Tensor, dim?: DimArg, keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('all', 3, keepdimIn);
   expectTensor('all', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'all');
   return logicalResult(finish(reduceRaw('all', 'all', x, dims, bool, x.dtype), x, dims, keepdim), x);
@@ -400,7 +407,8 @@ export function all(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
  * tensor(True) tensor([False,  True])
  * ```
  */
-export function any(x: Tensor, dim?: DimArg, keepdim = false): Tensor {
+export function any(x: Tensor, dim?: DimArg, keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('any', 3, keepdimIn);
   expectTensor('any', 'input', 1, x);
   const dims = normalizeDims(dim, x._shape.length, 'any');
   return logicalResult(finish(reduceRaw('any', 'any', x, dims, bool, x.dtype), x, dims, keepdim), x);
@@ -517,7 +525,8 @@ export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tenso
  * tensor([6.9315e-01, 1.0007e+03])
  * ```
  */
-export function logsumexp(x: Tensor, dim: DimArg, keepdim = false): Tensor {
+export function logsumexp(x: Tensor, dim: DimArg, keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('logsumexp', 3, keepdimIn);
   expectTensor('logsumexp', 'input', 1, x);
   if (x.dtype.isComplex) throw new TorchRuntimeError('logsumexp', `logsumexp(): Expected floating point type for result tensor, but got: ${cppName(x.dtype)}`);
   const dims = normalizeDims(dim, x._shape.length, 'logsumexp');
@@ -548,7 +557,8 @@ function logsumexpImpl(x: Tensor, dims: number[], keepdim: boolean): Tensor {
  * tensor([ 7., 14.])
  * ```
  */
-export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: DimArg, keepdim = false): Tensor {
+export function norm(x: Tensor, p: number | 'fro' = 'fro', dim?: DimArg, keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('norm', 4, keepdimIn);
   expectTensor('norm', 'input', 1, x);
   // a complex input's norm is its moduli's (autograd through abs, whose rule is complex-aware)
   if (x.dtype.isComplex) return norm(abs(x), p, dim, keepdim);

@@ -17,7 +17,7 @@ import { needsGrad } from '../autograd-hook.js';
 import { TorchIndexError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectBool, expectInt, expectTensor, pyTypeName } from '../validate.js';
+import { type KeepdimArg, expectBool, expectInt, expectTensor, keepdimArg, pyTypeName } from '../validate.js';
 import { arange, full, linspace, scalarTensor, zeros } from './creation.js';
 import { ValuesIndices, returnTypeRepr, valuesIndices } from './dispatch.js';
 import { add, div, lerp, sub, where } from './elementwise.js';
@@ -267,17 +267,19 @@ function medianImpl(op: 'median' | 'nanmedian', x: Tensor, dim: number | null | 
  * ```
  */
 export function median(x: Tensor): Tensor;
-export function median(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
-export function median(x: Tensor, dim?: number | null, keepdim?: boolean): Tensor | ValuesIndices;
-export function median(x: Tensor, dim?: number | null, keepdim = false): Tensor | ValuesIndices {
+export function median(x: Tensor, dim: number, keepdim?: KeepdimArg): ValuesIndices;
+export function median(x: Tensor, dim?: number | null, keepdim?: KeepdimArg): Tensor | ValuesIndices;
+export function median(x: Tensor, dim?: number | null, keepdimIn: KeepdimArg = false): Tensor | ValuesIndices {
+  const keepdim = keepdimArg('median', 3, keepdimIn);
   return medianImpl('median', x, dim, keepdim);
 }
 
 /** {@link median} ignoring NaN (the median of the non-NaN values; NaN when all are NaN). */
 export function nanmedian(x: Tensor): Tensor;
-export function nanmedian(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
-export function nanmedian(x: Tensor, dim?: number | null, keepdim?: boolean): Tensor | ValuesIndices;
-export function nanmedian(x: Tensor, dim?: number | null, keepdim = false): Tensor | ValuesIndices {
+export function nanmedian(x: Tensor, dim: number, keepdim?: KeepdimArg): ValuesIndices;
+export function nanmedian(x: Tensor, dim?: number | null, keepdim?: KeepdimArg): Tensor | ValuesIndices;
+export function nanmedian(x: Tensor, dim?: number | null, keepdimIn: KeepdimArg = false): Tensor | ValuesIndices {
+  const keepdim = keepdimArg('nanmedian', 3, keepdimIn);
   return medianImpl('nanmedian', x, dim, keepdim);
 }
 
@@ -294,7 +296,8 @@ export function nanmedian(x: Tensor, dim?: number | null, keepdim = false): Tens
  * tensor(4) tensor(2)
  * ```
  */
-export function kthvalue(x: Tensor, k: number, dim = -1, keepdim = false): ValuesIndices {
+export function kthvalue(x: Tensor, k: number, dim = -1, keepdimIn: KeepdimArg = false): ValuesIndices {
+  const keepdim = keepdimArg('kthvalue', 4, keepdimIn);
   expectTensor('kthvalue', 'input', 1, x);
   expectInt('kthvalue', 'k', 2, k);
   expectInt('kthvalue', 'dim', 3, dim);
@@ -323,7 +326,8 @@ export function kthvalue(x: Tensor, k: number, dim = -1, keepdim = false): Value
  * indices=tensor(2))
  * ```
  */
-export function mode(x: Tensor, dim = -1, keepdim = false): ValuesIndices {
+export function mode(x: Tensor, dim = -1, keepdimIn: KeepdimArg = false): ValuesIndices {
+  const keepdim = keepdimArg('mode', 3, keepdimIn);
   expectTensor('mode', 'input', 1, x);
   expectInt('mode', 'dim', 2, dim);
   expectBool('mode', 'keepdim', 3, keepdim);

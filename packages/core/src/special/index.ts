@@ -27,7 +27,7 @@ import * as ops from '../ops/index.js';
 import { binaryOp, unaryOp } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
 import { Tensor } from '../tensor.js';
-import { expectInt, expectTensor, pyTypeName } from '../validate.js';
+import { type KeepdimArg, expectInt, expectTensor, keepdimArg, pyTypeName } from '../validate.js';
 import { TorchTypeError } from '../errors.js';
 
 /** A unary kernel of the catalogue's special rows, recorded under PyTorch's name. */
@@ -157,7 +157,8 @@ export function logSoftmax(input: Tensor, dim: number, opts?: SoftmaxOptions): T
 }
 
 /** log Σ exp(x) over `dim` without overflow (`torch.logsumexp`). */
-export function logsumexp(input: Tensor, dim: number | readonly number[], keepdim = false): Tensor {
+export function logsumexp(input: Tensor, dim: number | readonly number[], keepdimIn: KeepdimArg = false): Tensor {
+  const keepdim = keepdimArg('special.logsumexp', 3, keepdimIn);
   return ops.logsumexp(input, dim, keepdim);
 }
 
