@@ -107,6 +107,14 @@ export class Node implements GradFn {
   toString(): string {
     return `<${this._name}>`;
   }
+
+  /**
+   * @internal `console.log(y.gradFn)` shows the node as `String()` does (PyTorch prints
+   * `<SumBackward0 object at 0x…>`), not its internal fields.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
 }
 
 /** The node that accumulates into a leaf's `.grad` (PyTorch's `AccumulateGrad`). */

@@ -97,6 +97,13 @@ describe('reprs', () => {
     expect(torch.div(1, torch.add(1, torch.exp(x.neg()))).toString()).toBe(r.activation);
   });
 
+  it('console.log of a node shows its name, as String() does', async () => {
+    const { inspect } = await import('node:util');
+    const s = torch.randn([3], { requiresGrad: true }).sum();
+    expect(inspect(s.gradFn)).toBe(`<${s.gradFn!.name()}>`);
+    expect(inspect([s.gradFn])).toBe(`[ ${String(s.gradFn)} ]`);
+  });
+
   it('nextFunctions and AccumulateGrad.variable', () => {
     const a = torch.randn([3], { requiresGrad: true });
     const s = a.sum();
