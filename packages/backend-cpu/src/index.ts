@@ -44,7 +44,7 @@ function asCpu(buffer: BackendBuffer): CpuBuffer {
 
 /**
  * Creates a CPU backend: name `'cpu'`, the real dtypes (float16/bfloat16 through
- * {@link withHalf}: computed in float32, each result rounded), synchronous reads. Instances
+ * `withHalf`: computed in float32, each result rounded), synchronous reads. Instances
  * are independent but stateless, so {@link cpuBackend} is normally all you need.
  */
 export function createCpuBackend(): Backend {

@@ -163,8 +163,8 @@ export const webgpu = {
   },
 };
 
+// Adds `'webgpu'` (and `'webgpu:0'`, …) to the device strings the type checker accepts.
 declare module '@antorcha/core' {
-  /** Adds `'webgpu'` (and `'webgpu:0'`, …) to the device strings the type checker accepts. */
   interface DeviceTypes {
     /** The WebGPU backend of this package. */
     webgpu: true;

@@ -103,7 +103,14 @@ for (const [key, row] of rows) {
   }
   if (has(row, 'inplace') && !row.manualMethod) {
     for (const name of [key, ...(row.aliases ?? []).map(camel)]) {
-      methods.push(`  /** In-place {@link Tensor.${name}}. */\n  ${name}_(...args: MethodArgs<typeof ops.${key}_>): Tensor<D>;`);
+      // Link to the out-of-place form that exists: the method, else the function; an op with
+      // only an in-place form (`fillDiagonal_`, `cauchy_`) is described by its own row.
+      const doc = has(row, 'method')
+        ? `In-place {@link Tensor.${name}}.`
+        : has(row, 'function')
+          ? `In-place {@link ops.${key} | torch.${key}}.`
+          : row.doc;
+      methods.push(`  /** ${doc} */\n  ${name}_(...args: MethodArgs<typeof ops.${key}_>): Tensor<D>;`);
     }
   }
 }

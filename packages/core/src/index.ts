@@ -28,7 +28,7 @@ import type { CATALOGUE as CatalogueTable, RuleAten } from './ops/catalogue/inde
 /** PyTorch names of the catalogue's ops whose derivative is a rule in autograd's tables. */
 export type CatalogueRuleOp = RuleAten<typeof CatalogueTable>;
 export * from './autograd-hook.js';
-export { Tensor, setBackwardImpl, strided, type NestedList, type TensorLayout } from './tensor.js';
+export { Tensor, setBackwardImpl, strided, type ItemOf, type NestedList, type TensorLayout } from './tensor.js';
 export {
   type TensorOptions,
   ValuesIndices,

@@ -10,7 +10,7 @@
  * ops. The CPU backend has the kernels. A backend without them (WebGPU today) raises a
  * `TorchRuntimeError` naming the op and the device: move the tensor to the CPU with
  * `await t.toAsync('cpu')`, compute there, and move the result back. Numerical failures
- * (a singular matrix, one that is not positive-definite) raise {@link TorchLinAlgError}
+ * (a singular matrix, one that is not positive-definite) raise {@link LinAlgError}
  * with PyTorch's text; the `_ex` forms return LAPACK's `info` instead.
  * @example
  * ```ts pytorch=core.linalg

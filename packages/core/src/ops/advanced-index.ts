@@ -182,7 +182,7 @@ export function advancedIndex(x: Tensor, specs: readonly AdvancedIndexSpec[], pr
 }
 
 /**
- * {@link advancedIndex} for any device: reads the masks' nonzero positions and the
+ * {@link Tensor.index} for any device: reads the masks' nonzero positions and the
  * index tensors' ranges asynchronously first, so devices that read back only
  * asynchronously (WebGPU) get the same results and errors as the CPU.
  * @example

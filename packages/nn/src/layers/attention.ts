@@ -27,7 +27,7 @@ export interface MultiheadAttentionOptions extends FactoryOptions {
 
 /** Options of {@link MultiheadAttention.forward}. */
 export interface MultiheadAttentionForwardOptions {
-  /** [N, S]: true (or a float added) at padded keys. */
+  /** `[N, S]`: true (or a float added) at padded keys. */
   keyPaddingMask?: Tensor | null;
   /** Return the attention weights (default true). */
   needWeights?: boolean;

@@ -142,7 +142,7 @@ export interface TransformerEncoderLayerOptions extends FactoryOptions {
 export interface TransformerEncoderForwardOptions {
   /** [S, S] (or [N·heads, S, S]) attention mask: true where attention is not allowed, or floats added. */
   mask?: Tensor | null;
-  /** [N, S]: true (or a float added) at padded positions. */
+  /** `[N, S]`: true (or a float added) at padded positions. */
   srcKeyPaddingMask?: Tensor | null;
 }
 
@@ -270,9 +270,9 @@ export interface TransformerDecoderForwardOptions {
   tgtMask?: Tensor | null;
   /** Cross-attention mask [T, S]. */
   memoryMask?: Tensor | null;
-  /** [N, T]: padded target positions. */
+  /** `[N, T]`: padded target positions. */
   tgtKeyPaddingMask?: Tensor | null;
-  /** [N, S]: padded memory positions. */
+  /** `[N, S]`: padded memory positions. */
   memoryKeyPaddingMask?: Tensor | null;
 }
 
@@ -418,7 +418,7 @@ export interface TransformerOptions extends TransformerEncoderLayerOptions {
 export interface TransformerForwardOptions extends TransformerDecoderForwardOptions {
   /** Encoder self-attention mask [S, S]. */
   srcMask?: Tensor | null;
-  /** [N, S]: padded source positions. */
+  /** `[N, S]`: padded source positions. */
   srcKeyPaddingMask?: Tensor | null;
 }
 

@@ -342,7 +342,7 @@ export abstract class Optimizer {
   }
 
   /**
-   * Loads a state dict from {@link stateDict} (or one PyTorch saved, read with
+   * Loads a state dict from {@link Optimizer.stateDict} (or one PyTorch saved, read with
    * `torch.load`): groups must match in number and sizes; tensors are copied, to the
    * parameter's dtype (floating point) and device, except the scalars kept on the CPU
    * (`step`, and NAdam's `mu_product`, ASGD's `eta` and `mu`).

@@ -82,7 +82,7 @@ export interface UnpickleHooks {
   persistentLoad(pid: unknown): unknown;
   /**
    * BUILD on a value the hooks created; throw to refuse. `state` is raw (dicts are
-   * still {@link DictBuilder}s, so their key order is known); `finalize` converts a
+   * still `DictBuilder`s, so their key order is known); `finalize` converts a
    * raw value to its JS form.
    */
   build(target: unknown, state: unknown, finalize: (v: unknown) => unknown): void;
@@ -472,7 +472,7 @@ function describe(v: unknown): string {
 }
 
 /**
- * Runs a pickle with the given hooks (see {@link Unpickler}).
+ * Runs a pickle with the given hooks (see {@link UnpickleHooks}).
  * @throws SerializationError for malformed or refused content.
  */
 export function unpickle(data: Uint8Array, hooks: UnpickleHooks): unknown {
