@@ -67,6 +67,15 @@ describe('item() follows the dtype', () => {
     expect(torch.tensor([1], 'int32').mul(2.5).dtype).toBe(torch.float32);
   });
 
+  it('types gradFn.nextFunctions without a cast', () => {
+    const x = torch.tensor([1, 2], { dtype: 'float32', requiresGrad: true });
+    const y = x.mul(2).sum();
+    const [[next, inputNr]] = y.gradFn!.nextFunctions;
+    expectTypeOf(next).toEqualTypeOf<torch.GradFn | null>();
+    expect(next!.name()).toBe('MulBackward0');
+    expect(inputNr).toBe(0);
+  });
+
   it('lets a Tensor variable hold any dtype, and a typed one catch a mix-up', () => {
     let t: Tensor = torch.tensor([true]);
     t = t.float();

@@ -11,6 +11,11 @@ import { markWrite } from './complex/mathbits.js';
 export interface GradFn {
   /** PyTorch's node name, e.g. `'SigmoidBackward0'`. */
   name(): string;
+  /**
+   * The node's edges to the nodes of its inputs, PyTorch's `next_functions`: `[node, inputNr]`
+   * pairs, `null` for an input that needs no gradient (a leaf's node is `AccumulateGrad`).
+   */
+  readonly nextFunctions: readonly (readonly [GradFn | null, number])[];
 }
 
 /** What an op tells autograd: its name, inputs, outputs and anything its derivative needs. */
