@@ -14,7 +14,9 @@ Where PyTorch 1.13 differs from 2.x the case follows 2.x, with the reference nam
 - 1.13's vectorized complex quotient is the plain (ac+bd, bc-ad)/(c²+d²), which overflows
   or underflows for large and small operands; 2.x scales it
   (aten/src/ATen/cpu/vec/vec256/vec256_complex_double.h, operator/) as c10::complex's
-  scalar operator/ does: the reference is the exact quotient.
+  scalar operator/ does: the reference is the exact quotient. By a complex zero, 1.13 gives
+  nan+nanj; 2.x's operator/ (c10/util/complex.h: 'divide by zeros should yield a complex inf
+  or nan') gives (a/|c|, b/|d|), so (1+1j)/0 is inf+infj: that is the reference.
 - Debian's 1.13 returns 0 from complex dot/vdot (its BLAS's complex-return ABI for
   cdotu/zdotu): the reference is the same sum taken elementwise.
 Where PyTorch's own formula loses digits (asin, acos, atan, … near the axes), the case
@@ -132,6 +134,9 @@ for dn, dt in CDT.items():
     q = [complex(mpmath.mpc(u.real, u.imag) / mpmath.mpc(v.real, v.imag)) for u, v in zip(n.tolist()[:4], d.tolist()[:4])]
     q_ref = torch.tensor(q, dtype=dt)
     c.add(f'div/{dn}/scaled', 'div', [n[:4], d[:4]], fn=lambda x, y, r=q_ref: r)
+    # by a complex zero: 2.x's c10::complex operator/ gives (a/|c|, b/|d|) = (±inf or nan, …)
+    z_ref = torch.complex(n[4:].real / d[4:].real.abs(), n[4:].imag / d[4:].imag.abs())
+    c.add(f'div/{dn}/by_zero', 'div', [n[4:], d[4:]], fn=lambda x, y, r=z_ref: r)
     p = torch.tensor([0j, 0j, 1 + 1j, -1 + 0j, 2 - 1j], dtype=dt)
     e = torch.tensor([0j, 2 + 0j, 0.5 + 0.5j, 0.5 + 0j, -1.5 + 0.25j], dtype=dt)
     c.add(f'pow/{dn}/tensor', 'pow', [p, e])
