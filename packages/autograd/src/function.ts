@@ -62,12 +62,12 @@ type Rest<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
  * import { autograd, type Tensor } from 'antorcha';
  *
  * class Exp extends autograd.Function {
- *   static forward(ctx: autograd.FunctionCtx, x: Tensor): Tensor {
+ *   static override forward(ctx: autograd.FunctionCtx, x: Tensor): Tensor {
  *     const y = x.exp();
  *     ctx.saveForBackward(y);
  *     return y;
  *   }
- *   static backward(ctx: autograd.FunctionCtx, g: Tensor): Tensor {
+ *   static override backward(ctx: autograd.FunctionCtx, g: Tensor): Tensor {
  *     const [y] = ctx.savedTensors;
  *     return g.mul(y!);
  *   }
