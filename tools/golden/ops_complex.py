@@ -19,6 +19,12 @@ Where PyTorch 1.13 differs from 2.x the case follows 2.x, with the reference nam
   or nan') gives (a/|c|, b/|d|), so (1+1j)/0 is inf+infj: that is the reference.
 - Debian's 1.13 returns 0 from complex dot/vdot (its BLAS's complex-return ABI for
   cdotu/zdotu): the reference is the same sum taken elementwise.
+- 1.13 casts complex to bool by the real part alone (so 1j is False, with the warning
+  'Casting complex values to real discards the imaginary part'); 2.x's cast
+  (c10/util/TypeCast.h: static_cast_with_inter_type<bool, src_t> through maybe_bool,
+  `src.real() || src.imag()`, pytorch/pytorch#121803, March 2024) is true where either part is
+  nonzero: the reference is `(z.real != 0) | (z.imag != 0)` (to/.bool()/copy_ into bool,
+  and all/any, whose CPU kernels cast first).
 Where PyTorch's own formula loses digits (asin, acos, atan, … near the axes), the case
 carries `bound`: per element, PyTorch's own distance from the exact value (mpmath), so a
 backend as accurate as PyTorch (or more) passes.
@@ -188,6 +194,9 @@ for dn, dt in CDT.items():
     # these inputs have parts zero together, so every reading agrees)
     c.add(f'all/{dn}', 'all', [torch.tensor([1 + 1j, 2 + 0j, 0j], dtype=dt)])
     c.add(f'any/{dn}', 'any', [torch.tensor([0j, 0j, 1e-3 + 1e-3j], dtype=dt)])
+    # 2.x reads both parts (see the note above): purely imaginary elements count as nonzero
+    c.add(f'all/{dn}/imaginary', 'all', [torch.tensor([1j, 2 + 0j, -0.5j], dtype=dt)], fn=lambda z: ((z.real != 0) | (z.imag != 0)).all())
+    c.add(f'any/{dn}/imaginary', 'any', [torch.tensor([0j, 1e-3j, 0j], dtype=dt)], fn=lambda z: ((z.real != 0) | (z.imag != 0)).any())
     c.add(f'sum/{dn}/large', 'sum', [crand([1000], dt)])
 
 # ------------------------------------------------------------------ products
@@ -209,8 +218,17 @@ for dn, dt in CDT.items():
 
 # ------------------------------------------------------------------ casts and construction
 src = torch.tensor([1.7 + 2j, -0.5 + 0j, 0 + 0j, 0 - 3j, -2.6 - 1j])
-for dt in (torch.float32, torch.float64, torch.int64, torch.int32, torch.bool, torch.complex128, torch.complex64):
+for dt in (torch.float32, torch.float64, torch.int64, torch.int32, torch.complex128, torch.complex64):
     c.add(f'to/complex64/{dt}', 'to', [src, dt])
+# complex → bool follows 2.x: nonzero where either part is (see the note above)
+either = lambda z, *_: (z.real != 0) | (z.imag != 0)  # noqa: E731
+c.add('to/complex64/torch.bool', 'to', [src, torch.bool], fn=either)
+for dn, dt in CDT.items():
+    zs = torch.tensor([0j, 1j, complex(-0.0, 0.0), complex(0.0, -0.0), complex(0, nan), complex(nan, 0),
+                       complex(0, -inf), 2 + 0j, complex(0, 1e-30)], dtype=dt)
+    c.add(f'to/{dn}/bool/either_part', 'to', [zs, torch.bool], fn=either)
+    c.add(f'to/{dn}/bool/transposed', 'to', [torch.tensor([[1j, 0j, 3 + 0j], [0j, -2j, 1 + 1j]], dtype=dt).t(), torch.bool], fn=either)
+    c.add(f'copy_/{dn}/into_bool', 'copy_', [torch.zeros(9, dtype=torch.bool), zs], fn=lambda d, z: either(z))
 for s in (torch.tensor([1.5, -2.0]), torch.tensor([3, -4]), torch.tensor([True, False])):
     for dt in (torch.complex64, torch.complex128):
         c.add(f'to/{s.dtype}/{dt}', 'to', [s, dt])

@@ -29,13 +29,22 @@ function unsupported(kernel: string, dtype: DTypeName): Error {
  * without a complex operand go straight to `base`.
  */
 export function withComplex<B extends Backend>(rt: GpuRuntime, base: B): B {
-  /** `dst = src` where either may be complex (complex → real, bool included, keeps the real part, as PyTorch's cast). */
+  /**
+   * `dst = src` where either may be complex: complex → bool is true where either part is
+   * nonzero (PyTorch 2.x's cast, c10/util/TypeCast.h); complex → another real dtype keeps
+   * the real part.
+   */
   const copyInto = (src: TensorRef, dst: TensorRef): void => {
     const sc = isComplexDtypeName(src.dtype), dc = isComplexDtypeName(dst.dtype);
     if (sc && dc) return base.copy(complexAsRealRef(src), complexAsRealRef(dst));
     if (dc) {
       base.copy(src, complexPartRef(dst, 0));
       base.fill(complexPartRef(dst, 1), 0);
+      return;
+    }
+    if (dst.dtype === 'bool') {
+      const re = complexPartRef(src, 0);
+      base.binary('logicalOr', re, complexPartRef(src, 1), dst, re.dtype);
       return;
     }
     base.copy(complexPartRef(src, 0), dst);

@@ -32,7 +32,10 @@ function fillComplex(dst: TensorRef, value: number, base: Backend): void {
   base.fill(partOf(dst, 1), 0);
 }
 
-/** `dst = src` where either may be complex (complex → real, bool included, keeps the real part). */
+/**
+ * `dst = src` where either may be complex: complex → bool is true where either part is
+ * nonzero (PyTorch 2.x); complex → another real dtype keeps the real part.
+ */
 function copyInto(src: TensorRef, dst: TensorRef, base: Backend): void {
   const sc = isComplexName(src.dtype), dc = isComplexName(dst.dtype);
   if (sc && dc) return base.copy(asReal(src), asReal(dst));
@@ -41,7 +44,14 @@ function copyInto(src: TensorRef, dst: TensorRef, base: Backend): void {
     base.fill(partOf(dst, 1), 0);
     return;
   }
-  // to a real dtype (bool included) PyTorch's cast takes the real part (c10's static_cast_with_inter_type)
+  // PyTorch 2.x's cast (c10/util/TypeCast.h: static_cast_with_inter_type<bool, src_t> with
+  // maybe_bool, `src.real() || src.imag()`): bool reads both parts (NaN counts as nonzero);
+  // 1.13 read only the real part. Every other real dtype takes the real part.
+  if (dst.dtype === 'bool') {
+    const re = partOf(src, 0);
+    base.binary('logicalOr', re, partOf(src, 1), dst, re.dtype);
+    return;
+  }
   base.copy(partOf(src, 0), dst);
 }
 
