@@ -717,7 +717,10 @@ export function clamp_(x: Tensor, min?: TensorOrScalar | null, max?: TensorOrSca
   operandDevice('clamp_', tensors, x);
   const promoted = resultType(x, ...given);
   if (!canCast(promoted, x.dtype)) {
-    throw new TorchRuntimeError('clamp_', `result type ${cppName(promoted)} can't be cast to the desired output type ${cppName(x.dtype)}`);
+    // the number-bounds overload reports C++'s type name ('long int'), the tensor one ATen's ('Long')
+    const cppType: Record<string, string> = { int64: 'long int', int32: 'int', int16: 'short int', int8: 'signed char', uint8: 'unsigned char', bool: 'bool' };
+    const outName = tensors.length === 0 ? cppType[x.dtype.name] ?? cppName(x.dtype) : cppName(x.dtype);
+    throw new TorchRuntimeError('clamp_', `result type ${cppName(promoted)} can't be cast to the desired output type ${outName}`);
   }
   checkScalarBounds('clamp_', x, min, max);
   for (const t of tensors) {

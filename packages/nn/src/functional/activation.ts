@@ -4,11 +4,27 @@
  * PyTorch's node name (`LeakyReluBackward0`, `HardswishBackward0`, …).
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
-import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, empty, hardshrink as hardshrinkOp, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
-import { expectOptions, keepRngOnError } from './utils.js';
+import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, cppName, empty, hardshrink as hardshrinkOp, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { expectFloatKernel, expectOptions, keepRngOnError } from './utils.js';
 
+/** The name of PyTorch's CPU kernel for each activation, as its "not implemented for" message spells it. */
+const KERNELS: Record<string, string> = {
+  leaky_relu: 'leaky_relu_cpu',
+  elu: 'elu_cpu',
+  selu: 'elu_cpu',
+  celu: 'elu_cpu',
+  gelu: 'GeluKernelImpl',
+  silu: 'silu_cpu',
+  softplus: 'softplus_cpu',
+  log_sigmoid: 'log_sigmoid_cpu',
+  hardswish: 'hardswish_cpu',
+  hardsigmoid: 'hardsigmoid_cpu',
+  mish: 'mish_cpu',
+};
+
+/** Refuses integer and bool inputs as PyTorch's CPU kernel for `op` does. */
 function floatInput(op: string, x: Tensor): void {
-  if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${op}" not implemented for '${x.dtype.name}'`);
+  expectFloatKernel(op, KERNELS[op] ?? op, x);
 }
 
 /**
@@ -185,7 +201,14 @@ export function hardtanh(input: Tensor, minVal = -1.0, maxVal = 1.0, inplace = f
   expectNumber('hardtanh', 'min_val', 2, minVal);
   expectNumber('hardtanh', 'max_val', 3, maxVal);
   expectBool('hardtanh', 'inplace', 4, inplace);
-  floatInput('hardtanh', input);
+  if (input.dtype.name === 'bool') throw new TorchRuntimeError('hardtanh', 'Bool inputs not supported for hardtanh');
+  if (!input.dtype.isFloatingPoint && !input.dtype.isComplex) {
+    // integer inputs: PyTorch clamps to the limits truncated to integers (no type promotion)
+    const lo = Math.trunc(minVal);
+    const hi = Math.trunc(maxVal);
+    if (input.dtype.name === 'uint8' && (lo < 0 || hi < 0)) throw new TorchRuntimeError('hardtanh', 'cannot do hardtanh on an unsigned type with negative limits');
+    return inplace ? input.clamp_(lo, hi) : input.clamp(lo, hi);
+  }
   return inplace ? unaryInplace('hardtanh_', 'hardtanh', input, 'float', { a: minVal, b: maxVal }) : unaryOp('hardtanh', 'hardtanh', input, 'float', { a: minVal, b: maxVal });
 }
 
@@ -426,6 +449,7 @@ export function threshold(input: Tensor, threshold: number, value: number, inpla
   expectBool('threshold', 'inplace', 4, inplace);
   expectNumber('threshold', 'threshold', 2, threshold);
   expectNumber('threshold', 'value', 3, value);
+  if (input.dtype.name === 'bool') throw new TorchRuntimeError('threshold', `"threshold_cpu" not implemented for 'Bool'`);
   return maybeInplace(input, fusedNode('ThresholdBackward0', [input], (x) => where(x.gt(threshold), x, value)), inplace);
 }
 
@@ -445,6 +469,7 @@ export function glu(input: Tensor, dim = -1): Tensor {
   const d = dim < 0 ? dim + input.ndim : dim;
   const n = input._shape[d]!;
   if (n % 2 !== 0) throw new TorchRuntimeError('glu', `Halving dimension must be even, but dimension ${d} is size ${n}`);
+  expectFloatKernel('glu', 'glu_cpu', input);
   return fusedNode('GluBackward0', [input], (x) => x.narrow(d, 0, n / 2).mul(x.narrow(d, n / 2, n / 2).sigmoid()));
 }
 
@@ -464,12 +489,14 @@ export function glu(input: Tensor, dim = -1): Tensor {
 export function prelu(input: Tensor, weight: Tensor): Tensor {
   expectTensor('prelu', 'input', 1, input);
   expectTensor('prelu', 'weight', 2, weight);
-  floatInput('prelu', input);
   const c = weight.numel();
   const channels = input.ndim >= 2 ? input._shape[1]! : 1;
   if (c !== 1 && c !== channels) {
     throw new TorchRuntimeError('prelu', `Mismatch of parameter numbers and input channel size. Found parameter numbers = ${c} and channel size = ${channels}.`);
   }
+  // PyTorch's TensorIterator wants the weight in the input's dtype before it dispatches
+  if (!input.dtype.isFloatingPoint && weight.dtype !== input.dtype) throw new TorchRuntimeError('prelu', `Found dtype ${cppName(weight.dtype)} but expected ${cppName(input.dtype)}`);
+  floatInput('prelu', input);
   return fusedNode('PreluBackward0', [input, weight], (x, w) => {
     const shape = x.ndim >= 2 ? x._shape.map((s, i) => (i === 1 ? c : 1)) : [c];
     return where(x.gt(0), x, x.mul(c === 1 ? w.reshape([]) : w.reshape(shape)));
@@ -627,7 +654,8 @@ export function rrelu(input: Tensor, lower = 1.0 / 8, upper = 1.0 / 3, training 
   expectBool(op, 'training', 4, training);
   expectBool(op, 'inplace', 5, inplace);
   if (!(lower <= upper)) throw new TorchRuntimeError(op, 'Lower bound should be less than or equal to the upper bound');
-  if (!input.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"rrelu_with_noise_out_cpu" not implemented for '${pyDtypeName(input)}'`);
+  // outside training PyTorch runs leaky_relu with the mean slope
+  if (!input.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"${training ? 'rrelu_with_noise_out_cpu' : 'leaky_relu_cpu'}" not implemented for '${pyDtypeName(input)}'`);
   if (!training) {
     // ATen's leaky_relu kernel multiplies by the slope cast to the input's dtype
     const slope = input.dtype.name === 'float64' ? (lower + upper) / 2 : Math.fround((lower + upper) / 2);

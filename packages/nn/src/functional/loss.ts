@@ -6,7 +6,7 @@
 import {
   Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, broadcastShapes, cat, cppName, resultType, deviceCheck, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
 } from '@antorcha/core';
-import { expectOptions } from './utils.js';
+import { expectFloatKernel, expectOptions } from './utils.js';
 import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
 import { logSigmoid } from './activation.js';
 import type { Reduction } from './utils.js';
@@ -63,6 +63,7 @@ export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = 
   expectTensor('mse_loss', 'target', 2, target);
   expectOptions('mse_loss', opts);
   sameShape(input, target, 'mse_loss');
+  expectFloatKernel('mse_loss', 'mse_cpu', { dtype: resultType(input, target) });
   const reduction = opts.reduction ?? 'mean';
   return fusedNode('MseLossBackward0', [input, target], (x, t) => reduce(x.sub(t).square(), reduction, 'mse_loss'));
 }
@@ -104,6 +105,7 @@ export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptio
   const beta = opts.beta ?? 1.0;
   if (beta < 0) throw new TorchRuntimeError('smooth_l1_loss', 'smooth_l1_loss does not support negative values for beta.');
   sameShape(input, target, 'smooth_l1_loss');
+  expectFloatKernel('smooth_l1_loss', 'smooth_l1_cpu', { dtype: resultType(input, target) });
   const reduction = opts.reduction ?? 'mean';
   // β = 0 is PyTorch's l1_loss (a composite there too)
   if (beta === 0) return reduce(input.sub(target).abs(), reduction, 'smooth_l1_loss');
@@ -131,6 +133,7 @@ export function huberLoss(input: Tensor, target: Tensor, opts: ReductionOptions 
   const delta = opts.delta ?? 1.0;
   if (delta <= 0) throw new TorchRuntimeError('huber_loss', 'huber_loss does not support non-positive values for delta.');
   sameShape(input, target, 'huber_loss');
+  expectFloatKernel('huber_loss', 'huber_cpu', { dtype: resultType(input, target) });
   const reduction = opts.reduction ?? 'mean';
   return fusedNode('HuberLossBackward0', [input, target], (x, t) => {
     const z = x.sub(t).abs();
@@ -157,6 +160,12 @@ function classesLast(input: Tensor): Tensor {
   if (input.ndim === 1) return input.unsqueeze(0);
   if (input.ndim === 2) return input;
   return input.movedim(1, -1).reshape(-1, input._shape[1]!);
+}
+
+/** An integer input where PyTorch's kernel writes a float result into a tensor of the input's dtype (bool fails earlier, at a negation). */
+function floatIntoInput(op: string, input: Tensor): void {
+  const d = input.dtype;
+  if (!d.isFloatingPoint && !d.isComplex && d.name !== 'bool') throw new TorchRuntimeError(op, `result type Float can't be cast to the desired output type ${cppName(d)}`);
 }
 
 function checkTarget(input: Tensor, target: Tensor, op: string): void {
@@ -194,6 +203,9 @@ export function nllLoss(input: Tensor, target: Tensor, opts: NllLossOptions = {}
   const reduction = opts.reduction ?? 'mean';
   const ignoreIndex = opts.ignoreIndex ?? -100;
   checkTarget(input, target, op);
+  // the CPU kernels dispatch on the input's dtype, then read the target as int64 (or uint8)
+  expectFloatKernel(op, input.ndim <= 2 ? 'nll_loss_out_frame' : 'nll_loss2d_forward_out_frame', input);
+  if (target.dtype.name !== 'int64' && target.dtype.name !== 'uint8') throw new TorchRuntimeError(op, `expected scalar type Long but found ${cppName(target.dtype)}`);
   const C = input.ndim === 1 ? input._shape[0]! : input._shape[1]!;
   const t = target.reshape(-1).to(int64);
   const valid = t.ne(ignoreIndex);
@@ -255,6 +267,8 @@ export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyOp
   if (ls < 0 || ls > 1) throw new TorchRuntimeError(op, `label_smoothing must be between 0.0 and 1.0. Got: ${ls}`);
   const classDim = input.ndim === 1 ? 0 : 1;
   const C = input._shape[classDim]!;
+  const sameSize = target.ndim === input.ndim && target._shape.every((d, i) => d === input._shape[i]);
+  if (sameSize && !target.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `Expected floating point type for target with class probabilities, got ${cppName(target.dtype)}`);
   const logp = input.logSoftmax(classDim);
   if (target.dtype.isFloatingPoint) {
     if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
@@ -348,6 +362,9 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, opts: BceOptio
     throw new TorchValueError(op, `Using a target size (${fmtShape(target._shape)}) that is different to the input size (${fmtShape(input._shape)}) is deprecated. Please ensure they have the same size.`);
   }
   // ATen's check is !(0 <= x <= 1), so NaN fails it too
+  // TensorIterator's same-dtype check, then the kernel's dispatch, then its range check
+  if (target.dtype !== input.dtype) throw new TorchRuntimeError(op, `Found dtype ${cppName(target.dtype)} but expected ${cppName(input.dtype)}`);
+  expectFloatKernel(op, 'binary_cross_entropy', input);
   deviceCheck(op, input.ge(0).logicalAnd(input.le(1)).logicalNot(), 'all elements of input should be between 0 and 1');
   const reduction = opts.reduction ?? 'mean';
   if (reduction !== 'mean' && reduction !== 'sum' && reduction !== 'none') throw new TorchValueError(op, `${String(reduction)} is not a valid value for reduction`);
@@ -382,6 +399,8 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
   if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
     throw new TorchValueError(op, `Target size (${fmtShape(target._shape)}) must be the same as input size (${fmtShape(input._shape)})`);
   }
+  // PyTorch's kernel writes exp() into a tensor of the input's dtype
+  floatIntoInput(op, input);
   const reduction = opts.reduction ?? 'mean';
   const weight = opts.weight ?? null;
   const posWeight = opts.posWeight ?? null;
@@ -429,6 +448,8 @@ export function klDiv(input: Tensor, target: Tensor, opts: KlDivOptions = {}): T
   expectTensor('kl_div', 'target', 2, target);
   expectOptions('kl_div', opts);
   const op = 'kl_div';
+  const integral = (t: Tensor): boolean => !t.dtype.isFloatingPoint && !t.dtype.isComplex;
+  if (integral(input) || integral(target)) throw new TorchRuntimeError(op, 'kl_div: Integral inputs not supported.');
   const reduction = opts.reduction ?? 'mean';
   let loss: Tensor;
   if (opts.logTarget) loss = target.exp().mul(target.sub(input));
@@ -457,6 +478,8 @@ export function softMarginLoss(input: Tensor, target: Tensor, opts: ReductionOpt
   expectTensor('soft_margin_loss', 'target', 2, target);
   expectOptions('soft_margin_loss', opts);
   sameShape(input, target, 'soft_margin_loss');
+  // PyTorch's kernel computes in place in a tensor of the input's dtype
+  floatIntoInput('soft_margin_loss', input);
   const reduction = opts.reduction ?? 'mean';
   return fusedNode('SoftMarginLossBackward0', [input, target], (x, y) => reduce(x.neg().mul(y).exp().log1p(), reduction, 'soft_margin_loss'));
 }
@@ -503,6 +526,8 @@ export function hingeEmbeddingLoss(input: Tensor, target: Tensor, opts: Reductio
   expectTensor('hinge_embedding_loss', 'target', 2, target);
   expectOptions('hinge_embedding_loss', opts);
   const margin = opts.margin ?? 1.0;
+  // PyTorch computes `margin - input` as a filled tensor of the input's dtype minus the input
+  if (input.dtype.name === 'bool') throw new TorchRuntimeError('hinge_embedding_loss', 'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
   const marginClamp = input.neg().add(margin).clamp(0);
   const out = where(target.ne(1), marginClamp, 0).add(where(target.ne(-1), input, 0));
   return reduce(out, opts.reduction ?? 'mean', 'hinge_embedding_loss');
@@ -561,7 +586,10 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
   expectTensor('margin_ranking_loss', 'input2', 2, input2);
   expectTensor('margin_ranking_loss', 'target', 3, target);
   expectOptions('margin_ranking_loss', opts);
-  const out = target.neg().mul(input1.sub(input2)).add(opts.margin ?? 0).clamp(0);
+  // PyTorch's margin is a float: an integer difference becomes the default float dtype when it is added
+  const diff = input1.sub(input2);
+  const prod = target.neg().mul(diff);
+  const out = (prod.dtype.isFloatingPoint || prod.dtype.isComplex ? prod : prod.to(resultType(prod, 0.5))).add(opts.margin ?? 0).clamp(0);
   return reduce(out, opts.reduction ?? 'mean', 'margin_ranking_loss');
 }
 
@@ -757,6 +785,7 @@ export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMargin
   const p = opts.p ?? 1;
   if (p !== 1 && p !== 2) throw new TorchValueError(op, 'only p == 1 and p == 2 supported');
   const x = input.ndim === 1 ? input.unsqueeze(0) : input;
+  expectFloatKernel(op, 'multi_margin_loss_cpu_kernel', input);
   const t = target.reshape(-1, 1).to(int64);
   const C = x._shape[1]!;
   const xy = x.gather(1, t);
@@ -799,6 +828,7 @@ export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: Multil
   const N = nd === 2 ? input._shape[0]! : 1;
   const targetOk = nd <= 1 ? target.ndim <= 1 && target.numel() === C : target.ndim === 2 && target._shape[0] === N && target._shape[1] === C;
   if (!targetOk) throw new TorchRuntimeError(op, `inconsistent size ${fmtShape(target._shape)} for argument #2 'target'`);
+  expectFloatKernel(op, 'multilabel_margin_loss_forward_out_frame', input);
   if (target.dtype.name !== 'int64') throw new TorchRuntimeError(op, `expected scalar type Long but found ${target.dtype.name}`);
   deviceCheck(op, target.lt(-1).logicalOr(target.ge(C)), "argument #2 'target' is out of range");
   // one node, PyTorch's fused kernel's name
@@ -1032,7 +1062,7 @@ export function ctcLoss(
   const zeroInfinity = opts.zeroInfinity ?? false;
   const batched = logProbs.ndim === 3;
   if (!batched && logProbs.ndim !== 2) throw new TorchRuntimeError(op, `ctc_loss: expected log_probs to be 2-D or 3-D, got ${logProbs.ndim}-D`);
-  if (!logProbs.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"ctc_loss_cpu" not implemented for '${logProbs.dtype.name}'`);
+  if (!logProbs.dtype.isFloatingPoint) throw new TorchRuntimeError(op, `"ctc_loss_cpu" not implemented for '${cppName(logProbs.dtype)}'`);
   const lp3 = batched ? logProbs : logProbs.unsqueeze(1);
   const [T, N, C] = lp3._shape as [number, number, number];
   const il = hostLengths(inputLengths, 'input_lengths', op);

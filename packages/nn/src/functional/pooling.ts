@@ -5,9 +5,9 @@
  * row-major order, as PyTorch's CPU kernel does, and routes the gradient to it.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, cat, deviceCheck, empty, fmtShape, fromHost, full, float64, int32, int64, rand, stack, zeros, expectIntList, expectIntOrList, expectTensor } from '@antorcha/core';
+import { type Generator, type Tensor, TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, arange, cat, deviceCheck, empty, fmtShape, fromHost, full, float64, int32, int64, rand, stack, zeros, boolArg, expectIntList, expectIntOrList, expectTensor, keywordArgs } from '@antorcha/core';
 import { padDim } from './padding.js';
-import { type IntOrTuple, ntuple, expectOptions, keepRngOnError } from './utils.js';
+import { type IntOrTuple, ntuple, expectFloatKernel, expectOptions, keepRngOnError } from './utils.js';
 
 /** PyTorch's `pooling_output_shape`. */
 export function poolOutputSize(input: number, k: number, pad: number, stride: number, dilation: number, ceilMode: boolean): number {
@@ -98,6 +98,7 @@ export interface MaxPoolOptions {
 function maxPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: MaxPoolOptions, op: string): [Tensor, Tensor, boolean, Geometry, number[]] {
   const [x, unbatched] = batchify(input, dims, op);
   const g = geometry(x, kernelSize, opts.stride, opts.padding ?? 0, opts.dilation ?? 1, opts.ceilMode ?? false, op);
+  expectFloatKernel(op, dims === 2 ? 'max_pool2d' : 'max_pool3d_with_indices_cpu', x);
   const win = windows(x, g, -Infinity);
   const [N, C] = x._shape as [number, number];
   const [values, idx] = win.reshape([N, C, ...g.out, g.k.reduce((a, b) => a * b, 1)]).max(-1);
@@ -244,6 +245,7 @@ export function maxPool1d(input: Tensor, kernelSize: IntOrTuple, opts: MaxPoolOp
   expectIntOrList(op, 'kernel_size', 2, kernelSize);
   const k = to2d(kernelSize, 1, op, 'kernel_size')!;
   const s = to2d(opts.stride, 1, op, 'stride') ?? [1, k[1]!];
+  expectFloatKernel(op, 'max_pool1d_impl', input);
   const out = maxPool2d(input.unsqueeze(-2), k, {
     stride: s,
     padding: to2d(opts.padding ?? 0, 0, op, 'padding')!,
@@ -332,11 +334,14 @@ export function avgPool3d(input: Tensor, kernelSize: IntOrTuple, opts: AvgPoolOp
 function avgPoolImpl(input: Tensor, dims: number, kernelSize: IntOrTuple, opts: AvgPoolOptions, op: string): Tensor {
   const [x, unbatched] = batchify(input, dims, op);
   const g = geometry(x, kernelSize, opts.stride, opts.padding ?? 0, 1, opts.ceilMode ?? false, op);
+  // PyTorch's CPU kernels take float types and int64 (an int64 average is truncated, as C++ divides)
+  expectFloatKernel(op, dims === 2 ? 'avg_pool2d' : 'avg_pool3d_out_frame', x, true);
   const win = windows(x, g, 0);
   const sums = win.sum(g.k.map((_, i) => i - g.k.length)); // row-major over the window, as before
   const div = avgDivisors(x._shape.slice(2), g, opts.countIncludePad ?? true, opts.divisorOverride);
   const uniform = div.every((v) => v === div[0]);
-  const out = uniform ? sums.div(div[0]!) : sums.div(fromHost(Float64Array.from(div), g.out, float64).to(x.dtype).to(x.device));
+  const mode = x.dtype === int64 ? { roundingMode: 'trunc' as const } : {};
+  const out = uniform ? sums.div(div[0]!, mode) : sums.div(fromHost(Float64Array.from(div), g.out, float64).to(x.dtype).to(x.device), mode);
   return unbatched ? out.squeeze(0) : out;
 }
 
@@ -432,7 +437,9 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
   const n = input.ndim;
   const pool = (x: Tensor): Tensor => adaptiveAlong(adaptiveAlong(x, n - 2, oh, 'mean'), n - 1, ow, 'mean');
   // PyTorch takes a mean for a 1×1 output, its _adaptive_avg_pool2d kernel otherwise
-  return oh === 1 && ow === 1 ? input.mean([-2, -1], true) : fusedNode('AdaptiveAvgPool2DBackward0', [input], pool);
+  if (oh === 1 && ow === 1) return input.mean([-2, -1], true);
+  expectFloatKernel(op, 'adaptive_avg_pool2d', input);
+  return fusedNode('AdaptiveAvgPool2DBackward0', [input], pool);
 }
 
 /**
@@ -448,6 +455,9 @@ export function adaptiveAvgPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
 export function adaptiveAvgPool1d(input: Tensor, outputSize: number): Tensor {
   expectTensor('adaptive_avg_pool1d', 'input', 1, input);
   if (input.ndim !== 2 && input.ndim !== 3) throw new TorchRuntimeError('adaptive_avg_pool1d', `adaptive_avg_pool1d(): Expected 2D or 3D tensor, but got ${fmtShape(input._shape)}`);
+  // PyTorch runs adaptive_avg_pool2d on [.., 1, L]: a mean for output 1, its kernel otherwise
+  if (outputSize === 1) return input.mean(-1, true);
+  expectFloatKernel('adaptive_avg_pool1d', 'adaptive_avg_pool2d', input);
   return adaptiveAlong(input, input.ndim - 1, outputSize, 'mean');
 }
 
@@ -468,6 +478,7 @@ export function adaptiveMaxPool2d(input: Tensor, outputSize: IntOrTuple | (numbe
   if (input.ndim !== 3 && input.ndim !== 4) throw new TorchRuntimeError(op, `adaptive_max_pool2d(): Expected 3D or 4D tensor, but got ${fmtShape(input._shape)}`);
   const [oh, ow] = adaptiveSizes(outputSize, input, op) as [number, number];
   const n = input.ndim;
+  expectFloatKernel(op, 'adaptive_max_pool2d', input);
   return fusedNode('AdaptiveMaxPool2DBackward0', [input], (x) => adaptiveAlong(adaptiveAlong(x, n - 2, oh, 'max'), n - 1, ow, 'max'));
 }
 
@@ -489,7 +500,9 @@ export function adaptiveAvgPool3d(input: Tensor, outputSize: IntOrTuple | (numbe
   const n = input.ndim;
   const pool = (x: Tensor): Tensor => o.reduce((y, size, i) => adaptiveAlong(y, n - 3 + i, size, 'mean'), x);
   // PyTorch takes a mean for a 1×1×1 output, its _adaptive_avg_pool3d kernel otherwise
-  return o.every((v) => v === 1) ? input.mean([-3, -2, -1], true) : fusedNode('AdaptiveAvgPool3DBackward0', [input], pool);
+  if (o.every((v) => v === 1)) return input.mean([-3, -2, -1], true);
+  expectFloatKernel(op, 'adaptive_avg_pool3d_cpu', input);
+  return fusedNode('AdaptiveAvgPool3DBackward0', [input], pool);
 }
 
 /**
@@ -508,6 +521,7 @@ export function adaptiveMaxPool3d(input: Tensor, outputSize: IntOrTuple | (numbe
   if (input.ndim !== 4 && input.ndim !== 5) throw new TorchRuntimeError(op, `adaptive_max_pool3d(): Expected 4D or 5D tensor, but got ${fmtShape(input._shape)}`);
   const o = adaptiveSizes3(outputSize, input, op);
   const n = input.ndim;
+  expectFloatKernel(op, 'adaptive_max_pool3d_cpu', input);
   return fusedNode('AdaptiveMaxPool3DBackward0', [input], (x) => o.reduce((y, size, i) => adaptiveAlong(y, n - 3 + i, size, 'max'), x));
 }
 
@@ -577,6 +591,7 @@ export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number |
   // the output must fit before any window is built (a huge size fails here, not in the JS heap)
   empty([...input._shape.slice(0, -1), out], { dtype: input.dtype, device: input.device }).dispose();
   if (out > MAX_ADAPTIVE_WINDOWS) throw new TorchRuntimeError(op, `${op}: output_size ${out} is more than the ${MAX_ADAPTIVE_WINDOWS} windows supported here`);
+  expectFloatKernel(op, 'adaptive_max_pool2d', input);
   const L = input._shape[input.ndim - 1]!;
   const ranges = adaptiveRanges(L, out);
   const K = Math.max(1, ...ranges.map(([s, e]) => e - s));
@@ -596,6 +611,23 @@ export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number |
 }
 
 /**
+ * Options of `lpPool1d` / `lpPool2d`: PyTorch's keyword arguments, given as the trailing options
+ * object in the position of `stride` or of `ceilMode` (`F.lpPool1d(x, 2, 2, { ceilMode: true })`).
+ */
+export interface LpPoolOptions {
+  /** The window's step (default: the kernel size). */
+  stride?: IntOrTuple | null;
+  /** Round the output length up instead of down (default `false`). */
+  ceilMode?: boolean;
+}
+
+/** `stride` and `ceilMode` of the LP pools, positional or keyword; a non-boolean `ceilMode` is a type error. */
+function lpPoolArgs(op: string, stride: unknown, ceilMode: unknown): [IntOrTuple | null, boolean] {
+  const kw = keywordArgs(op, ['stride', 'ceilMode'], [stride, ceilMode]);
+  return [(kw.stride as IntOrTuple | null | undefined) ?? null, boolArg(op, 'ceil_mode', 5, kw.ceilMode, false)];
+}
+
+/**
  * 1-D power-average pooling: (Σ x^p over each window)^(1/p) (PyTorch's composite of
  * `avg_pool1d`).
  * @example
@@ -606,8 +638,9 @@ export function adaptiveMaxPool1dWithIndices(input: Tensor, outputSize: number |
  * tensor([[[ 5., 10.]]])
  * ```
  */
-export function lpPool1d(input: Tensor, normType: number, kernelSize: number, stride: IntOrTuple | null = null, ceilMode = false): Tensor {
+export function lpPool1d(input: Tensor, normType: number, kernelSize: number, strideIn?: IntOrTuple | null | LpPoolOptions, ceilModeIn?: boolean | LpPoolOptions): Tensor {
   expectTensor('lp_pool1d', 'input', 1, input);
+  const [stride, ceilMode] = lpPoolArgs('lp_pool1d', strideIn, ceilModeIn);
   const k = typeof kernelSize === 'number' ? kernelSize : ntuple(kernelSize, 1, 'lp_pool1d', 'kernel_size')[0]!;
   const out = avgPool1d(input.pow(normType), kernelSize, stride === null ? { padding: 0, ceilMode } : { stride, padding: 0, ceilMode });
   return out.sign().mul(out.abs().relu()).mul(k).pow(1.0 / normType);
@@ -623,8 +656,9 @@ export function lpPool1d(input: Tensor, normType: number, kernelSize: number, st
  * tensor([[[[4.]]]])
  * ```
  */
-export function lpPool2d(input: Tensor, normType: number, kernelSize: IntOrTuple, stride: IntOrTuple | null = null, ceilMode = false): Tensor {
+export function lpPool2d(input: Tensor, normType: number, kernelSize: IntOrTuple, strideIn?: IntOrTuple | null | LpPoolOptions, ceilModeIn?: boolean | LpPoolOptions): Tensor {
   expectTensor('lp_pool2d', 'input', 1, input);
+  const [stride, ceilMode] = lpPoolArgs('lp_pool2d', strideIn, ceilModeIn);
   const [kw, kh] = ntuple(kernelSize, 2, 'lp_pool2d', 'kernel_size') as [number, number];
   const out = avgPool2d(input.pow(normType), kernelSize, stride === null ? { padding: 0, ceilMode } : { stride, padding: 0, ceilMode });
   return out.sign().mul(out.abs().relu()).mul(kw * kh).pow(1.0 / normType);
@@ -671,6 +705,7 @@ function unpool(input: Tensor, indices: Tensor, out: number[], dims: number, op:
   if (input.ndim !== indices.ndim || input._shape.some((d, i) => d !== indices._shape[i])) {
     throw new TorchRuntimeError(op, `Expected shape of indices to be same as that of the input tensor (${fmtShape(input._shape)}) but got indices tensor with shape: ${fmtShape(indices._shape)}`);
   }
+  expectFloatKernel(op, dims === 2 ? 'max_unpool2d' : 'max_unpool3d', input);
   const volume = out.reduce((a, b) => a * b, 1);
   // ATen's loop goes on past a bad index and reports the last one it met: the first of the reversed indices
   const reversed = indices.reshape(-1).flip(0);

@@ -1,5 +1,5 @@
 /** Argument normalisation shared by the functional ops. */
-import { type Generator, TorchRuntimeError, TorchTypeError, defaultGenerator, expectIntOrList, pyTypeName } from '@antorcha/core';
+import { type DType, type Generator, TorchRuntimeError, TorchTypeError, cppName, defaultGenerator, expectIntOrList, pyTypeName } from '@antorcha/core';
 
 /** An int or a tuple of `n` ints (PyTorch's `_pair`, `_single`). */
 export type IntOrTuple = number | readonly number[];
@@ -46,4 +46,15 @@ export function keepRngOnError<T>(generator: Generator | undefined, fn: () => T)
     gen.setState(state);
     throw e;
   }
+}
+
+/**
+ * PyTorch's CPU dispatch refusal for integer and bool inputs: throws
+ * `"<kernel>" not implemented for '<Type>'` unless `x` is floating point or complex
+ * (or int64, when `allowInt64` is set: the kernels that also dispatch on Long).
+ */
+export function expectFloatKernel(op: string, kernel: string, x: { readonly dtype: DType }, allowInt64 = false): void {
+  const d = x.dtype;
+  if (d.isFloatingPoint || d.isComplex || (allowInt64 && d.name === 'int64')) return;
+  throw new TorchRuntimeError(op, `"${kernel}" not implemented for '${cppName(d)}'`);
 }
