@@ -1,7 +1,8 @@
 /**
  * Numerical gradient checks (PyTorch's `torch.autograd.gradcheck` and
  * `gradgradcheck`): Jacobians by central finite differences compared with the
- * ones backward computes, one output element at a time. Use float64 inputs.
+ * ones backward computes, one output element at a time, or (`fastMode`) only
+ * their products vᵀJu with random vectors. Use float64 inputs.
  */
 import { Generator, Tensor, TorchRuntimeError, float64, fromHost, complex, rand, viewAsReal, zeros } from '@antorcha/core';
 import { grad } from './backward.js';
@@ -21,7 +22,8 @@ export interface GradcheckOptions {
    * PyTorch's `fast_mode`: instead of whole Jacobians, compare one number per
    * (input, output) pair, vᵀJu, for random unit vectors u (per input) and v
    * (per output) drawn from a fresh generator with PyTorch's default seed.
-   * Jv comes from one backward pass, Ju from one central difference along u.
+   * vᵀJ comes from one backward pass (grad_output v), Ju from one central
+   * difference along u.
    * Complex outputs are checked through their imaginary then their real part,
    * as PyTorch does. Default false.
    */
@@ -81,6 +83,17 @@ function jacobianRepr(rows: number, cols: number, data: Float64Array): string {
  * torch.manualSeed(0);
  * const x = torch.randn([3], { dtype: 'float64', requiresGrad: true });
  * console.log(torch.autograd.gradcheck((t) => t.sigmoid(), [x]));
+ * ```
+ * ```text
+ * true
+ * ```
+ * @example
+ * Fast mode compares one number per input and output pair instead of whole
+ * Jacobians (PyTorch's `fast_mode=True`), here for a complex input:
+ * ```ts
+ * torch.manualSeed(0);
+ * const z = torch.randn([50, 50], { dtype: 'complex128', requiresGrad: true });
+ * console.log(torch.autograd.gradcheck((t) => t.mul(t).sum(1), [z], { fastMode: true }));
  * ```
  * ```text
  * true
