@@ -986,7 +986,7 @@ export class Tensor<D extends DTypeName = DTypeName> {
     return rnd.bernoulli(this, opts);
   }
   /** Category samples from this tensor's weights. */
-  multinomial(numSamples: number, replacement = false, opts?: rnd.GeneratorOptions): Tensor {
+  multinomial(numSamples: number, replacement?: boolean | rnd.MultinomialOptions, opts?: rnd.GeneratorOptions): Tensor {
     return rnd.multinomial(this, numSamples, replacement, opts);
   }
 
@@ -1132,15 +1132,15 @@ export class Tensor<D extends DTypeName = DTypeName> {
     return idx.nonzero(this);
   }
   /** Sort along a dim: `[values, indices]`. */
-  sort(dim = -1, descending = false, opts?: idx.SortOptions): ValuesIndices {
+  sort(dim = -1, descending?: boolean | idx.SortOptions, opts?: idx.SortOptions): ValuesIndices {
     return idx.sort(this, dim, descending, opts);
   }
   /** Indices that sort along a dim. */
-  argsort(dim = -1, descending = false, opts?: idx.SortOptions): Tensor {
+  argsort(dim = -1, descending?: boolean | idx.SortOptions, opts?: idx.SortOptions): Tensor {
     return idx.argsort(this, dim, descending, opts);
   }
   /** k largest (or smallest) along a dim. */
-  topk(k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+  topk(k: number, dim = -1, largest?: boolean | idx.TopkOptions, sorted?: boolean | idx.TopkOptions): ValuesIndices {
     return idx.topk(this, k, dim, largest, sorted);
   }
   /** Reverse along dims. */

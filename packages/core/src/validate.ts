@@ -109,6 +109,57 @@ export function keepdimArg(op: string, pos: number, k: unknown): boolean {
   return k;
 }
 
+/**
+ * Whether `v` is a plain object literal (`{ descending: true }`): the form PyTorch's keyword
+ * arguments take as a trailing options object, as opposed to a tensor, an array or a scalar.
+ */
+export function isKeywordObject(v: unknown): v is Readonly<Record<string, unknown>> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Optional arguments that PyTorch takes by position or by keyword. `values` are what the caller
+ * passed for the parameters `names`, in order. Where one of them is a plain object, it is a
+ * trailing options object: its camelCase keys name that parameter and the later ones (plus the
+ * keyword-only ones in `keywordOnly`); any later value must be another options object or absent.
+ * A key naming no such parameter is PyTorch's `got an unexpected keyword argument`, a parameter
+ * given twice is `got multiple values for argument`. Returns each parameter's value (`undefined`
+ * where not given); check the values with {@link boolArg} or the other `expect*` helpers.
+ */
+export function keywordArgs(op: string, names: readonly string[], values: readonly unknown[], keywordOnly: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let keywordsFrom = -1;
+  values.forEach((v, i) => {
+    if (isKeywordObject(v)) {
+      if (keywordsFrom < 0) keywordsFrom = i;
+      const allowed = [...names.slice(keywordsFrom), ...keywordOnly];
+      for (const key of Object.keys(v)) {
+        if (!allowed.includes(key)) throw new TorchTypeError(op, `${op}() got an unexpected keyword argument '${key}'`);
+        if (out[key] !== undefined) throw new TorchTypeError(op, `${op}() got multiple values for argument '${key}'`);
+        out[key] = v[key];
+      }
+    } else if (v !== undefined) {
+      const name = names[i];
+      if (name === undefined) throw new TorchTypeError(op, `${op}(): options must be an object of keyword arguments, not ${pyTypeName(v)}`);
+      if (keywordsFrom >= 0) throw new TorchTypeError(op, `${op}(): argument '${name}' cannot follow an options object, got ${pyTypeName(v)}`);
+      out[name] = v;
+    }
+  });
+  return out;
+}
+
+/**
+ * A boolean argument read by {@link keywordArgs}: `dflt` when absent; any value that is not a
+ * boolean (a number, a tensor, null, an object) is PyTorch's type error, never a truthy flag.
+ */
+export function boolArg(op: string, name: string, pos: number | undefined, v: unknown, dflt: boolean): boolean {
+  if (v === undefined) return dflt;
+  expectBool(op, name, pos, v);
+  return v;
+}
+
 /** `v` must be a number or a boolean (a Python scalar). */
 export function expectScalar(op: string, name: string, pos: number | undefined, v: unknown): asserts v is number | boolean {
   if (typeof v !== 'number' && typeof v !== 'boolean') throw new TorchTypeError(op, `${op}(): ${where(name, pos)} must be Number, not ${pyTypeName(v)}`);

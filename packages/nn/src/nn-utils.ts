@@ -6,7 +6,7 @@
 import { type Tensor, TorchRuntimeError, cat } from '@antorcha/core';
 import { noGrad } from '@antorcha/autograd';
 
-export { clipGradNorm_, clipGradValue_ } from './utils/clip-grad.js';
+export { type ClipGradNormOptions, clipGradNorm_, clipGradValue_ } from './utils/clip-grad.js';
 /** `torch.nn.utils.rnn`. */
 export * as rnn from './utils/rnn.js';
 

@@ -6,4 +6,4 @@
 import * as data from './data/index.js';
 
 export { data };
-export { clipGradNorm_, clipGradValue_ } from './utils/clip-grad.js';
+export { type ClipGradNormOptions, clipGradNorm_, clipGradValue_ } from './utils/clip-grad.js';

@@ -6,7 +6,7 @@ import { composite } from '../autograd-hook.js';
 import { int32 } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { boolArg, expectTensor, keywordArgs } from '../validate.js';
 import { cppName } from '../ops/promotion.js';
 import { checkFloat, checkInfo, checkSquare, isLinalgDtype } from './errors.js';
 import { runLinalg } from './run.js';
@@ -64,10 +64,16 @@ export function cholesky(A: Tensor, opts: CholeskyOptions = {}): Tensor {
   return L;
 }
 
+/** `upper` positional or as `{ upper }` (PyTorch's keyword); anything but a boolean is a type error. */
+function upperArg(op: string, upperIn: unknown, pos = 2): boolean {
+  return boolArg(op, 'upper', pos, keywordArgs(op, ['upper'], [upperIn]).upper, false);
+}
+
 /** `torch.cholesky` (deprecated in PyTorch for `linalg.cholesky`): `upper` as a positional flag. */
-export function choleskyTorch(A: Tensor, upper = false): Tensor {
+export function choleskyTorch(A: Tensor, upperIn?: boolean | CholeskyOptions): Tensor {
   const op = 'cholesky';
   expectTensor(op, 'input', 1, A);
+  const upper = upperArg(op, upperIn);
   checkSquare(op, A);
   if (!isLinalgDtype(A)) throw new TorchRuntimeError(op, `"cholesky_cpu" not implemented for '${cppName(A.dtype)}'`);
   const [L, info] = composite('cholesky', [A], { upper }, () => potrf(op, A, upper));
@@ -79,10 +85,11 @@ export function choleskyTorch(A: Tensor, upper = false): Tensor {
  * `torch.cholesky_solve`: solves `A·X = B` given the Cholesky factor of A (`L`, or `U`
  * with `upper`). Batch dims broadcast.
  */
-export function choleskySolve(B: Tensor, L: Tensor, upper = false): Tensor {
+export function choleskySolve(B: Tensor, L: Tensor, upperIn?: boolean | CholeskyOptions): Tensor {
   const op = 'cholesky_solve';
   expectTensor(op, 'input', 1, B);
   expectTensor(op, 'input2', 2, L);
+  const upper = upperArg(op, upperIn, 3);
   if (B._shape.length < 2) throw new TorchRuntimeError(op, `b should have at least 2 dimensions, but has ${B._shape.length} dimensions instead`);
   if (L._shape.length < 2) throw new TorchRuntimeError(op, `u should have at least 2 dimensions, but has ${L._shape.length} dimensions instead`);
   if (B.dtype !== L.dtype) throw new TorchRuntimeError(op, `Expected b and A to have the same dtype, but found b of type ${cppName(B.dtype)} and A of type ${cppName(L.dtype)} instead.`);
@@ -103,9 +110,10 @@ export function choleskySolve(B: Tensor, L: Tensor, upper = false): Tensor {
  * `torch.cholesky_inverse`: the inverse of `A = L·Lᴴ` (or `Uᴴ·U` with `upper`) from its
  * Cholesky factor; raises `TorchLinAlgError` for a zero on the factor's diagonal.
  */
-export function choleskyInverse(L: Tensor, upper = false): Tensor {
+export function choleskyInverse(L: Tensor, upperIn?: boolean | CholeskyOptions): Tensor {
   const op = 'cholesky_inverse';
   expectTensor(op, 'input', 1, L);
+  const upper = upperArg(op, upperIn);
   checkSquare(op, L);
   if (!isLinalgDtype(L)) throw new TorchRuntimeError(op, `"cholesky_inverse_out_cpu" not implemented for '${cppName(L.dtype)}'`);
   const n = matDims(L)[0];

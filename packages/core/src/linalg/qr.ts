@@ -6,7 +6,7 @@
 import { composite, needsGrad } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { boolArg, expectTensor, keywordArgs } from '../validate.js';
 import { zeros } from '../ops/creation.js';
 import { cat } from '../ops/indexing.js';
 import { cppName } from '../ops/promotion.js';
@@ -75,7 +75,9 @@ export function qrRaw(op: string, A: Tensor, mode: QrMode): [Tensor, Tensor] {
 }
 
 /** `torch.qr` (deprecated in PyTorch for `linalg.qr`): `some` true is `'reduced'`, false `'complete'`. */
-export function qrTorch(A: Tensor, some = true): NamedTuple<'Q' | 'R'> {
+export function qrTorch(A: Tensor, someIn?: boolean | { some?: boolean }): NamedTuple<'Q' | 'R'> {
+  expectTensor('qr', 'input', 1, A);
+  const some = boolArg('qr', 'some', 2, keywordArgs('qr', ['some'], [someIn]).some, true);
   const r = qr(A, some ? 'reduced' : 'complete');
   return namedTuple('qr', [['Q', r.Q], ['R', r.R]]);
 }
@@ -142,14 +144,28 @@ export function geqrf(A: Tensor): NamedTuple<'a' | 'tau'> {
 }
 
 /**
+ * Options of `torch.ormqr`: PyTorch's keyword arguments, given as the trailing options object
+ * (`torch.ormqr(a, tau, C, { left: false, transpose: true })`).
+ */
+export interface OrmqrOptions {
+  /** Multiply from the left, `Q·C` (default `true`); `false` gives `C·Q`. */
+  left?: boolean;
+  /** Use Qᵀ (Qᴴ for complex) instead of Q (default `false`). */
+  transpose?: boolean;
+}
+
+/**
  * `torch.ormqr`: multiplies `C` by the Q of a `geqrf` factorization without forming it:
  * `Q·C` (default), `Qᵀ·C` (`transpose`), `C·Q` (`left` false), `C·Qᵀ`.
  */
-export function ormqr(A: Tensor, tau: Tensor, C: Tensor, left = true, transpose = false): Tensor {
+export function ormqr(A: Tensor, tau: Tensor, C: Tensor, leftIn?: boolean | OrmqrOptions, transposeIn?: boolean | OrmqrOptions): Tensor {
   const op = 'ormqr';
   expectTensor(op, 'input', 1, A);
   expectTensor(op, 'input2', 2, tau);
   expectTensor(op, 'input3', 3, C);
+  const kw = keywordArgs(op, ['left', 'transpose'], [leftIn, transposeIn]);
+  const left = boolArg(op, 'left', 4, kw.left, true);
+  const transpose = boolArg(op, 'transpose', 5, kw.transpose, false);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, 'torch.ormqr: input must have at least 2 dimensions.');
   if (C._shape.length < 2) throw new TorchRuntimeError(op, 'torch.ormqr: other must have at least 2 dimensions.');
   const [mq, k0] = matDims(A);

@@ -9,7 +9,7 @@
 import { composite, needsGrad } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { boolArg, expectTensor, keywordArgs } from '../validate.js';
 import { checkFloat, checkRank } from './errors.js';
 import { registerSvdvals } from './norms.js';
 import { checkSpectralDtype, svdRaw } from './spectral-kernels.js';
@@ -47,12 +47,13 @@ export function checkSvd(op: string, A: Tensor): void {
  */
 export function svd(A: Tensor, fullMatrices: boolean | SvdOptions = true): NamedTuple<'U' | 'S' | 'Vh'> {
   const op = 'linalg.svd';
-  const opts = typeof fullMatrices === 'boolean' ? { fullMatrices } : fullMatrices;
+  expectTensor(op, 'A', 1, A);
+  const opts = keywordArgs(op, ['fullMatrices'], [fullMatrices], ['driver']);
+  const full = boolArg(op, 'full_matrices', 2, opts.fullMatrices, true);
   checkSvd(op, A);
   if (opts.driver !== undefined && opts.driver !== null) {
     throw new TorchRuntimeError(op, 'torch.linalg.svd: keyword argument `driver=` is only supported on CUDA inputs with cuSOLVER backend.');
   }
-  const full = opts.fullMatrices ?? true;
   const [U, S, Vh] = composite('linalg_svd', [A], { fullMatrices: full }, () => {
     const [s, u, vh] = svdRaw(op, A, true, full);
     return [u!, s!, vh!];

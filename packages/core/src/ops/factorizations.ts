@@ -9,17 +9,17 @@ import { composite } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
 import { expectTensor } from '../validate.js';
-import { choleskyInverse, choleskySolve, choleskyTorch } from '../linalg/cholesky.js';
+import { type CholeskyOptions, choleskyInverse, choleskySolve, choleskyTorch } from '../linalg/cholesky.js';
 import { det as linalgDet, logdet as linalgLogdet, slogdet as linalgSlogdet } from '../linalg/det.js';
 import { luFactorEx, luSolve as linalgLuSolve, luUnpack } from '../linalg/lu.js';
 import { matrixExp as linalgMatrixExp, matrixPower as linalgMatrixPower } from '../linalg/matfun.js';
-import { geqrf, orgqr, ormqr, qrTorch } from '../linalg/qr.js';
+import { type OrmqrOptions, geqrf, orgqr, ormqr, qrTorch } from '../linalg/qr.js';
 import { invWith, solveTriangularRaw } from '../linalg/solve.js';
 import { type NamedTuple, namedTuple } from '../linalg/tuple.js';
 import { cppName } from './promotion.js';
 import { matDims } from '../linalg/util.js';
 
-export { choleskyInverse, choleskySolve, geqrf, luUnpack, orgqr, ormqr };
+export { type OrmqrOptions, choleskyInverse, choleskySolve, geqrf, luUnpack, orgqr, ormqr };
 
 /**
  * The determinant of square matrices (`torch.linalg.det`).
@@ -62,7 +62,7 @@ export function inverse(A: Tensor): Tensor {
 }
 
 /** `torch.cholesky` (deprecated in PyTorch for `torch.linalg.cholesky`): the lower factor, or the upper one with `upper`. */
-export function cholesky(A: Tensor, upper = false): Tensor {
+export function cholesky(A: Tensor, upper?: boolean | CholeskyOptions): Tensor {
   return choleskyTorch(A, upper);
 }
 
@@ -124,7 +124,7 @@ export function triangularSolve(b: Tensor, A: Tensor, opts: TriangularSolveOptio
 }
 
 /** `torch.qr(A, some)` (deprecated in PyTorch for `linalg.qr`): reduced (`some`, default) or complete. */
-export function qr(A: Tensor, some = true): NamedTuple<'Q' | 'R'> {
+export function qr(A: Tensor, some?: boolean | { some?: boolean }): NamedTuple<'Q' | 'R'> {
   return qrTorch(A, some);
 }
 

@@ -10,7 +10,7 @@ import { Complex } from '../complex/scalar.js';
 import { complexScalarTensor, complexValueCastError } from '../complex/create.js';
 import { broadcastShapes, broadcastStrides, normalizeDims, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectIntList, expectIntOrList, expectScalar, expectScalarFits, expectTensor, expectTensorList } from '../validate.js';
+import { boolArg, expectIntList, expectIntOrList, expectScalar, expectScalarFits, expectTensor, expectTensorList, keywordArgs } from '../validate.js';
 import { type ValuesIndices, backendFor, commonDevice, emptyTensor, refOf, refWith, valuesIndices } from './dispatch.js';
 import { bumpVersion, checkWritable, where } from './elementwise.js';
 import { cppName, typeMetaName } from './promotion.js';
@@ -476,10 +476,32 @@ export async function maskedSelectAsync(x: Tensor, mask: Tensor): Promise<Tensor
   return composite('masked_select', [x], { mask }, () => indexSelect(xs, 0, idx));
 }
 
-/** Options of `sort`. */
+/**
+ * Options of `sort` and `argsort`: PyTorch's keyword arguments, given as the trailing options object
+ * (`x.sort(1, { descending: true, stable: true })`).
+ */
 export interface SortOptions {
+  /** Largest first (default `false`). */
+  descending?: boolean;
   /** Keep equal elements in their original order. */
   stable?: boolean;
+}
+
+/**
+ * Options of `topk`: PyTorch's keyword arguments, given as the trailing options object in the
+ * position of `largest` (`x.topk(2, 1, { largest: false })`) or of `sorted`.
+ */
+export interface TopkOptions {
+  /** The `k` largest elements (default `true`); `false` takes the `k` smallest. */
+  largest?: boolean;
+  /** Return the elements in sorted order (default `true`). */
+  sorted?: boolean;
+}
+
+/** `descending` and `stable` of sort/argsort, positional or keyword; non-booleans are type errors. */
+function sortArgs(op: string, descendingIn: unknown, opts: unknown): { descending: boolean; stable: boolean } {
+  const kw = keywordArgs(op, ['descending'], [descendingIn, opts], ['stable']);
+  return { descending: boolArg(op, 'descending', 3, kw.descending, false), stable: boolArg(op, 'stable', undefined, kw.stable, false) };
 }
 
 /**
@@ -498,8 +520,9 @@ export interface SortOptions {
  * indices=tensor([0, 2, 1]))
  * ```
  */
-export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): ValuesIndices {
+export function sort(x: Tensor, dim = -1, descendingIn?: boolean | SortOptions, opts?: SortOptions): ValuesIndices {
   expectTensor('sort', 'input', 1, x);
+  const { descending, stable } = sortArgs('sort', descendingIn, opts);
   const n = x._shape.length;
   if (n === 0) wrapDim(dim, 0, 'sort');
   if (n === 0) return valuesIndices(x.clone(), emptyTensor([], int64, x.device, 'sort'), 'sort');
@@ -507,7 +530,7 @@ export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions
   const moved = x.transpose(d, n - 1);
   const values = emptyTensor(moved._shape, x.dtype, x.device, 'sort');
   const indices = emptyTensor(moved._shape, int64, x.device, 'sort');
-  backendFor(x.device, x.dtype, 'sort').sort(refOf(moved), descending, opts?.stable ?? false, refOf(values), refOf(indices));
+  backendFor(x.device, x.dtype, 'sort').sort(refOf(moved), descending, stable, refOf(values), refOf(indices));
   const v = values.transpose(d, n - 1);
   const i = indices.transpose(d, n - 1);
   recordOp('sort', [x], [v], { dim: d, indices: i });
@@ -524,9 +547,10 @@ export function sort(x: Tensor, dim = -1, descending = false, opts?: SortOptions
  * tensor([1, 2, 0])
  * ```
  */
-export function argsort(x: Tensor, dim = -1, descending = false, opts?: SortOptions): Tensor {
+export function argsort(x: Tensor, dim = -1, descendingIn?: boolean | SortOptions, opts?: SortOptions): Tensor {
   expectTensor('argsort', 'input', 1, x);
-  return sort(x, dim, descending, opts).indices;
+  const { descending, stable } = sortArgs('argsort', descendingIn, opts);
+  return sort(x, dim, descending, { stable }).indices;
 }
 
 /**
@@ -544,8 +568,11 @@ export function argsort(x: Tensor, dim = -1, descending = false, opts?: SortOpti
  * tensor([1, 2])
  * ```
  */
-export function topk(x: Tensor, k: number, dim = -1, largest = true, sorted = true): ValuesIndices {
+export function topk(x: Tensor, k: number, dim = -1, largestIn?: boolean | TopkOptions, sortedIn?: boolean | TopkOptions): ValuesIndices {
   expectTensor('topk', 'input', 1, x);
+  const kw = keywordArgs('topk', ['largest', 'sorted'], [largestIn, sortedIn]);
+  const largest = boolArg('topk', 'largest', 4, kw.largest, true);
+  const sorted = boolArg('topk', 'sorted', 5, kw.sorted, true);
   const n = x._shape.length;
   const d = n === 0 ? (wrapDim(dim, 0, 'topk'), 0) : wrapDim(dim, n, 'topk');
   const size = n === 0 ? 1 : x._shape[d]!;

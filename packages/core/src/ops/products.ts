@@ -14,7 +14,7 @@ import { type DType, bool, float32, getDefaultDtype, int64, promoteTypes } from 
 import { TorchIndexError, TorchRuntimeError, TorchTypeError, TorchValueError, fmtShape } from '../errors.js';
 import { broadcastShapes, numelOf, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectInt, expectNumber, expectTensor, expectTensorList, pyTypeName } from '../validate.js';
+import { boolArg, expectInt, expectNumber, expectTensor, expectTensorList, keywordArgs, pyTypeName } from '../validate.js';
 import { ones, zeros } from './creation.js';
 import { cat, flip } from './indexing.js';
 import { bmm, dot, matmul, mm, mv } from './linalg.js';
@@ -1257,6 +1257,17 @@ export function renorm_(input: Tensor, p: number, dim: number, maxnorm: number):
 }
 
 /**
+ * Options of `torch.vander`: PyTorch's keyword arguments, given as the trailing options object
+ * (`torch.vander(x, 3, { increasing: true })` or `torch.vander(x, { N: 3, increasing: true })`).
+ */
+export interface VanderOptions {
+  /** Number of columns (default: the length of `x`). */
+  N?: number | null;
+  /** Powers grow from left to right (default `false`: they fall). */
+  increasing?: boolean;
+}
+
+/**
  * Vandermonde matrix of a 1-D `x`: columns x^(N−1) … x^0 (or x^0 … x^(N−1) when
  * `increasing`); integer and bool inputs give int64.
  * @example
@@ -1269,10 +1280,12 @@ export function renorm_(input: Tensor, p: number, dim: number, maxnorm: number):
  *         [9, 3, 1]])
  * ```
  */
-export function vander(x: Tensor, N?: number | null, increasing = false): Tensor {
+export function vander(x: Tensor, NIn?: number | null | VanderOptions, increasingIn?: boolean | VanderOptions): Tensor {
   expectTensor('vander', 'x', 1, x);
+  const kw = keywordArgs('vander', ['N', 'increasing'], [NIn, increasingIn]);
+  const increasing = boolArg('vander', 'increasing', 3, kw.increasing, false);
   if (x._shape.length !== 1) throw new TorchRuntimeError('vander', 'x must be a one-dimensional tensor.');
-  const n = N ?? x._shape[0]!;
+  const n = (kw.N as number | null | undefined) ?? x._shape[0]!;
   expectInt('vander', 'N', 2, n);
   if (n < 0) throw new TorchRuntimeError('vander', 'N must be non-negative.');
   const dtype = x.dtype.isFloatingPoint ? x.dtype : int64;

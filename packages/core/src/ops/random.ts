@@ -8,7 +8,7 @@ import { type DType, type DTypeName, type HostArray, allocHost, castScalar, floa
 import { TorchError, TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { broadcastShapes, numelOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { expectBool, expectInt, expectNumber, expectTensor } from '../validate.js';
+import { boolArg, expectInt, expectNumber, expectTensor, keywordArgs } from '../validate.js';
 import { notifyInplace } from '../autograd-hook.js';
 import { type TensorOptions, backendFor, emptyTensor, finishCreation, refOf, resolveOptions } from './dispatch.js';
 import { type SizeAndOptions, fromHost, parseSizeArgs } from './creation.js';
@@ -629,14 +629,24 @@ export function bernoulli(input: Tensor, p?: number | GeneratorOptions, opts?: G
 }
 
 /**
+ * Options of `multinomial`: PyTorch's keyword arguments, given as the trailing options object
+ * (`torch.multinomial(p, 4, { replacement: true })`).
+ */
+export interface MultinomialOptions extends GeneratorOptions {
+  /** Draw with replacement (default `false`). */
+  replacement?: boolean;
+}
+
+/**
  * Samples `numSamples` category indices per row of `probs` (1-D or 2-D, non-negative
  * weights), with or without replacement. Returns int64.
  */
-export function multinomial(probs: Tensor, numSamples: number, replacement = false, opts?: GeneratorOptions): Tensor {
+export function multinomial(probs: Tensor, numSamples: number, replacementIn?: boolean | MultinomialOptions, opts?: GeneratorOptions): Tensor {
   expectTensor('multinomial', 'input', 1, probs);
   expectInt('multinomial', 'num_samples', 2, numSamples);
-  expectBool('multinomial', 'replacement', 3, replacement);
-  const gen = opts?.generator ?? defaultGenerator;
+  const kw = keywordArgs('multinomial', ['replacement'], [replacementIn, opts], ['generator']);
+  const replacement = boolArg('multinomial', 'replacement', 3, kw.replacement, false);
+  const gen = (kw.generator as GeneratorOptions['generator']) ?? defaultGenerator;
   const dim = probs._shape.length;
   const k = dim === 0 ? 0 : probs._shape[dim - 1]!;
   const rows = dim === 2 ? probs._shape[0]! : 1;

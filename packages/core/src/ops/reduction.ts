@@ -9,7 +9,7 @@ import { type DType, type DTypeLike, bool, float64, int64, toDType, uint8 } from
 import { TorchIndexError, TorchRuntimeError } from '../errors.js';
 import { normalizeDims, wrapDim } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { type KeepdimArg, expectTensor, keepdimArg } from '../validate.js';
+import { type KeepdimArg, boolArg, expectInt, expectTensor, keepdimArg, keywordArgs } from '../validate.js';
 import { type ValuesIndices, backendFor, emptyTensor, emptyTensorOn, refOf, refWith, valuesIndices } from './dispatch.js';
 import { add, bumpVersion, checkWritable, div, sub, where } from './elementwise.js';
 import { abs, exp, log, mul, pow, sqrt } from './generated.js';
@@ -29,10 +29,12 @@ export interface ReduceOptions {
   dtype?: DTypeLike;
 }
 
-function keepOpts(keepdim: boolean | ReduceOptions | undefined, opts: ReduceOptions | undefined): ReduceOptions {
-  if (keepdim === undefined && opts === undefined) return {};
-  if (typeof keepdim === 'boolean') return { ...opts, keepdim };
-  return { ...keepdim, ...opts };
+/** `keepdim` positional or keyword, with the keyword-only `dtype`; a non-boolean `keepdim` is a type error. */
+function keepOpts(op: string, keepdim: boolean | ReduceOptions | undefined, opts: ReduceOptions | undefined): ReduceOptions {
+  const kw = keywordArgs(op, ['keepdim'], [keepdim, opts], ['dtype']);
+  const o: ReduceOptions = { keepdim: boolArg(op, 'keepdim', 3, kw.keepdim, false) };
+  if (kw.dtype !== undefined && kw.dtype !== null) o.dtype = kw.dtype as DTypeLike;
+  return o;
 }
 
 /**
@@ -97,7 +99,7 @@ function sumDtype(x: Tensor, requested?: DTypeLike): DType {
  */
 export function sum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
   expectTensor('sum', 'input', 1, x);
-  const o = keepOpts(keepdim, opts);
+  const o = keepOpts('sum', keepdim, opts);
   const dims = normalizeDims(dim, x._shape.length, 'sum');
   const dt = sumDtype(x, o.dtype);
   const out = finish(reduceRaw('sum', 'sum', x, dims, dt, dt), x, dims, o.keepdim ?? false);
@@ -108,7 +110,7 @@ export function sum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, 
 /** Sum treating NaN as zero. */
 export function nansum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
   expectTensor('nansum', 'input', 1, x);
-  const o = keepOpts(keepdim, opts);
+  const o = keepOpts('nansum', keepdim, opts);
   const dims = normalizeDims(dim, x._shape.length, 'nansum');
   const dt = sumDtype(x, o.dtype);
   const out = finish(reduceRaw('nansum', 'nansum', x, dims, dt, dt), x, dims, o.keepdim ?? false);
@@ -128,7 +130,7 @@ export function nansum(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOption
  */
 export function prod(x: Tensor, dim?: number | null, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
   expectTensor('prod', 'input', 1, x);
-  const o = keepOpts(keepdim, opts);
+  const o = keepOpts('prod', keepdim, opts);
   const dims = normalizeDims(dim, x._shape.length, 'prod');
   const dt = sumDtype(x, o.dtype);
   const out = finish(reduceRaw('prod', 'prod', x, dims, dt, dt), x, dims, o.keepdim ?? false);
@@ -169,7 +171,7 @@ function countOver(x: Tensor, dims: number[]): number {
  */
 export function mean(x: Tensor, dim?: DimArg, keepdim?: boolean | ReduceOptions, opts?: ReduceOptions): Tensor {
   expectTensor('mean', 'input', 1, x);
-  const o = keepOpts(keepdim, opts);
+  const o = keepOpts('mean', keepdim, opts);
   const dt = floatOnly('mean', x, o.dtype);
   const dims = normalizeDims(dim, x._shape.length, 'mean');
   const s = reduceRaw('sum', 'mean', x, dims, dt, dt);
@@ -425,6 +427,17 @@ export interface VarOptions {
 }
 
 /**
+ * Checks var/std's `unbiased` (positional) or options object: known keys only, `unbiased` and
+ * `keepdim` booleans, `correction` an integer; anything else is PyTorch's type error.
+ */
+function checkVarOpts(op: string, opts: unknown): void {
+  const kw = keywordArgs(op, ['unbiased'], [opts], ['correction', 'keepdim']);
+  boolArg(op, 'unbiased', 3, kw.unbiased, true);
+  boolArg(op, 'keepdim', 4, kw.keepdim, false);
+  if (kw.correction !== undefined && kw.correction !== null) expectInt(op, 'correction', undefined, kw.correction);
+}
+
+/**
  * The variance of `x` over `dim` (its square root with `takeSqrt`), as PyTorch 1.13's CPU
  * kernels compute it:
  * - a result of one element (`std_var_all_cpu`): the mean in x's own dtype (for float32 a
@@ -493,6 +506,7 @@ function varStd(name: string, x: Tensor, dim: DimArg, opts: VarOptions | boolean
  */
 export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
   expectTensor('variance', 'input', 1, x);
+  checkVarOpts('var', opts);
   return composite('var', [x], { dim, opts }, () => varStd('var', x, dim, opts, false));
 }
 
@@ -511,6 +525,7 @@ export function variance(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): 
  */
 export function std(x: Tensor, dim?: DimArg, opts?: VarOptions | boolean): Tensor {
   expectTensor('std', 'input', 1, x);
+  checkVarOpts('std', opts);
   return composite('std', [x], { dim, opts }, () => varStd('std', x, dim, opts, true));
 }
 

@@ -6,7 +6,7 @@
 import { composite } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { boolArg, expectTensor, keywordArgs } from '../validate.js';
 import { zeros } from './creation.js';
 import { pinv } from '../linalg/pinv.js';
 import { checkSpectralDtype, svdRaw } from '../linalg/spectral-kernels.js';
@@ -37,12 +37,12 @@ export interface TorchSvdOptions {
  * tensor(True)
  * ```
  */
-export function svd(A: Tensor, some: boolean | TorchSvdOptions = true, computeUv = true): NamedTuple<'U' | 'S' | 'V'> {
+export function svd(A: Tensor, some?: boolean | TorchSvdOptions, computeUv?: boolean | TorchSvdOptions): NamedTuple<'U' | 'S' | 'V'> {
   const op = 'svd';
   expectTensor(op, 'input', 1, A);
-  const o: TorchSvdOptions = typeof some === 'boolean' ? { some, computeUv } : some;
-  const thin = o.some ?? true;
-  const uv = o.computeUv ?? true;
+  const kw = keywordArgs(op, ['some', 'computeUv'], [some, computeUv]);
+  const thin = boolArg(op, 'some', 2, kw.some, true);
+  const uv = boolArg(op, 'compute_uv', 3, kw.computeUv, true);
   if (A._shape.length < 2) throw new TorchRuntimeError(op, `linalg.svd: input should have at least 2 dimensions, but has ${A._shape.length} dimensions instead`);
   if (!checkSpectralDtype('linalg.svd', A, 'linalg_svd_cpu')) checkFloat('linalg.svd', A);
   const n = A._shape.length;

@@ -11,9 +11,48 @@ import type { Tensor } from '../tensor.js';
 import { arange, ones, zeros } from './creation.js';
 import { resolveOptions, type TensorOptions } from './dispatch.js';
 import { cppName, typeMetaName } from './promotion.js';
+import { boolArg, expectNumber, keywordArgs } from '../validate.js';
 
-/** Options of the window functions: the created tensor's dtype (floating), device, requiresGrad. */
-export type WindowOptions = TensorOptions;
+/**
+ * Options of the window functions: PyTorch's keyword `periodic` and the created tensor's dtype
+ * (floating), device, requiresGrad. Given as the trailing options object, in the position of
+ * `periodic` or after it (`torch.hannWindow(5, { periodic: false, dtype: 'float64' })`).
+ */
+export interface WindowOptions extends TensorOptions {
+  /** N + 1 points with the last dropped, for spectral analysis (default `true`); `false` is the symmetric window. */
+  periodic?: boolean;
+}
+
+/** Options of {@link hammingWindow}: {@link WindowOptions} plus its coefficients as keywords. */
+export interface HammingWindowOptions extends WindowOptions {
+  /** The constant term α (default 0.54). */
+  alpha?: number;
+  /** The cosine's coefficient β (default 0.46). */
+  beta?: number;
+}
+
+/** Options of {@link kaiserWindow}: {@link WindowOptions} plus its shape parameter as a keyword. */
+export interface KaiserWindowOptions extends WindowOptions {
+  /** The shape parameter β (default 12). */
+  beta?: number;
+}
+
+const TENSOR_KEYS = ['dtype', 'device', 'requiresGrad'] as const;
+
+/**
+ * A window function's arguments, positional or keyword (`names` from position 2 on, then the
+ * creation options): `periodic` checked as a bool, the other values as numbers.
+ */
+function windowArgs(op: string, names: readonly string[], values: readonly unknown[]): { kw: Record<string, unknown>; periodic: boolean; opts: WindowOptions } {
+  const kw = keywordArgs(op, names, values, TENSOR_KEYS);
+  const periodic = boolArg(op, 'periodic', 2, kw.periodic, true);
+  names.forEach((name, i) => {
+    if (name !== 'periodic' && kw[name] !== undefined) expectNumber(op, name, i + 2, kw[name]);
+  });
+  const opts: Record<string, unknown> = {};
+  for (const k of TENSOR_KEYS) if (kw[k] !== undefined) opts[k] = kw[k];
+  return { kw, periodic, opts: opts as WindowOptions };
+}
 
 /**
  * Checks the arguments as PyTorch's `window_function_checks` and handles the lengths 0 and 1;
@@ -51,9 +90,9 @@ function finish(w: Tensor, periodic: boolean, len: number, opts: WindowOptions |
   return out;
 }
 
-function args(periodicOrOpts: boolean | WindowOptions | undefined, opts: WindowOptions | undefined): [boolean, WindowOptions | undefined] {
-  if (typeof periodicOrOpts === 'object' && periodicOrOpts !== null) return [true, periodicOrOpts];
-  return [periodicOrOpts ?? true, opts];
+function args(op: string, periodicOrOpts: boolean | WindowOptions | undefined, opts: WindowOptions | undefined): [boolean, WindowOptions] {
+  const { periodic, opts: o } = windowArgs(op, ['periodic'], [periodicOrOpts, opts]);
+  return [periodic, o];
 }
 
 /**
@@ -68,17 +107,13 @@ function args(periodicOrOpts: boolean | WindowOptions | undefined, opts: WindowO
  * tensor([0.0000, 0.7500, 0.7500, 0.0000], dtype=torch.float64)
  * ```
  */
-export function hammingWindow(windowLength: number, periodic?: boolean | WindowOptions, alpha?: number | WindowOptions,
-  beta?: number | WindowOptions, opts?: WindowOptions): Tensor {
+export function hammingWindow(windowLength: number, periodic?: boolean | HammingWindowOptions, alpha?: number | HammingWindowOptions,
+  beta?: number | HammingWindowOptions, opts?: HammingWindowOptions): Tensor {
   const op = 'hamming_window';
-  let o = opts;
-  if (typeof periodic === 'object') [o, periodic] = [periodic, true];
-  if (typeof alpha === 'object') [o, alpha] = [alpha, undefined];
-  if (typeof beta === 'object') [o, beta] = [beta, undefined];
-  const per = periodic ?? true;
+  const { kw, periodic: per, opts: o } = windowArgs(op, ['periodic', 'alpha', 'beta'], [periodic, alpha, beta, opts]);
   const s = start(op, windowLength, per, o);
   if ('window' in s) return s.window;
-  const a = alpha ?? 0.54, b = beta ?? 0.46;
+  const a = (kw.alpha as number | undefined) ?? 0.54, b = (kw.beta as number | undefined) ?? 0.46;
   const len = per ? windowLength + 1 : windowLength;
   const w = ramp(len, s.opts).mul((Math.PI * 2) / (len - 1)).cos().mul(-b).add(a);
   return finish(w, per, len, o);
@@ -97,7 +132,7 @@ export function hammingWindow(windowLength: number, periodic?: boolean | WindowO
  * ```
  */
 export function hannWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
-  const [per, o] = args(periodic, opts);
+  const [per, o] = args('hann_window', periodic, opts);
   const s = start('hann_window', windowLength, per, o);
   if ('window' in s) return s.window;
   return hammingWindow(windowLength, per, 0.5, 0.5, o);
@@ -114,7 +149,7 @@ export function hannWindow(windowLength: number, periodic?: boolean | WindowOpti
  * ```
  */
 export function bartlettWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
-  const [per, o] = args(periodic, opts);
+  const [per, o] = args('bartlett_window', periodic, opts);
   const s = start('bartlett_window', windowLength, per, o);
   if ('window' in s) return s.window;
   const len = per ? windowLength + 1 : windowLength;
@@ -137,7 +172,7 @@ export function bartlettWindow(windowLength: number, periodic?: boolean | Window
  * ```
  */
 export function blackmanWindow(windowLength: number, periodic?: boolean | WindowOptions, opts?: WindowOptions): Tensor {
-  const [per, o] = args(periodic, opts);
+  const [per, o] = args('blackman_window', periodic, opts);
   const s = start('blackman_window', windowLength, per, o);
   if ('window' in s) return s.window;
   const len = per ? windowLength + 1 : windowLength;
@@ -156,16 +191,13 @@ export function blackmanWindow(windowLength: number, periodic?: boolean | Window
  * tensor([0.0023, 0.3690, 1.0000, 0.3690, 0.0023], dtype=torch.float64)
  * ```
  */
-export function kaiserWindow(windowLength: number, periodic?: boolean | WindowOptions, beta?: number | WindowOptions,
-  opts?: WindowOptions): Tensor {
+export function kaiserWindow(windowLength: number, periodic?: boolean | KaiserWindowOptions, beta?: number | KaiserWindowOptions,
+  opts?: KaiserWindowOptions): Tensor {
   const op = 'kaiser_window';
-  let o = opts;
-  if (typeof periodic === 'object') [o, periodic] = [periodic, true];
-  if (typeof beta === 'object') [o, beta] = [beta, undefined];
-  const per = periodic ?? true;
+  const { kw, periodic: per, opts: o } = windowArgs(op, ['periodic', 'beta'], [periodic, beta, opts]);
   const s = start(op, windowLength, per, o);
   if ('window' in s) return s.window;
-  const b = beta ?? 12.0;
+  const b = (kw.beta as number | undefined) ?? 12.0;
   const len = per ? windowLength + 1 : windowLength;
   // PyTorch's kernel, in the dtype's precision: alpha and beta cast to it, then per element
   // i0(beta·sqrt(1 − ((k − alpha)/alpha)²)) / i0(beta)

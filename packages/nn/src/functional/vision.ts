@@ -5,7 +5,7 @@
  * both the input and the grid.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, linspace, ones, stack, where, zerosLike, expectIntList, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, linspace, ones, stack, where, zerosLike, boolArg, expectIntList, expectTensor, keywordArgs } from '@antorcha/core';
 import { TorchNotImplementedError, expectOptions } from './utils.js';
 
 function pyList(v: readonly number[]): string {
@@ -37,11 +37,12 @@ function linspaceFromNegOne(theta: Tensor, steps: number, alignCorners: boolean)
  *           [8., 7., 6.]]]])
  * ```
  */
-export function affineGrid(theta: Tensor, size: readonly number[], alignCorners: boolean | null = null): Tensor {
+export function affineGrid(theta: Tensor, size: readonly number[], alignCorners?: boolean | null | { alignCorners?: boolean | null }): Tensor {
   const op = 'affine_grid';
   expectTensor(op, 'theta', 1, theta);
   expectIntList(op, 'size', 2, size);
-  const align = alignCorners ?? false;
+  const aligned = keywordArgs(op, ['alignCorners'], [alignCorners]).alignCorners;
+  const align = boolArg(op, 'align_corners', 3, aligned ?? undefined, false);
   if (!theta.dtype.isFloatingPoint) throw new TorchValueError(op, `Expected theta to have floating point type, but got torch.${theta.dtype.name}`);
   const tShape = `torch.Size(${pyList(theta._shape)})`;
   let spatial: number[];

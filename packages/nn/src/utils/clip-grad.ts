@@ -1,11 +1,22 @@
 /** `nn.utils.clipGradNorm_` and `nn.utils.clipGradValue_`, as PyTorch computes them. */
-import { Tensor, deviceCheck, stack, tensor } from '@antorcha/core';
+import { Tensor, boolArg, deviceCheck, expectNumber, keywordArgs, stack, tensor } from '@antorcha/core';
 import { pyFloat } from './pyrepr.js';
 import { noGrad } from '@antorcha/autograd';
 
 function gradsOf(parameters: Tensor | Iterable<Tensor>): Tensor[] {
   const list = parameters instanceof Tensor ? [parameters] : [...parameters];
   return list.filter((p) => p.grad !== null).map((p) => p.grad!);
+}
+
+/**
+ * Options of {@link clipGradNorm_}: PyTorch's keyword arguments, given as the trailing options
+ * object (`clipGradNorm_(params, 1.0, { errorIfNonfinite: true })`).
+ */
+export interface ClipGradNormOptions {
+  /** The norm's order (default 2; `Infinity` for the largest magnitude). */
+  normType?: number;
+  /** Raise when the total norm is NaN or infinite instead of scaling by it (default `false`). */
+  errorIfNonfinite?: boolean;
 }
 
 /**
@@ -24,7 +35,13 @@ function gradsOf(parameters: Tensor | Iterable<Tensor>): Tensor[] {
  * tensor([0.6000, 0.8000])
  * ```
  */
-export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: number, normType = 2.0, errorIfNonfinite = false): Tensor {
+export function clipGradNorm_(parameters: Tensor | Iterable<Tensor>, maxNorm: number, normTypeIn?: number | ClipGradNormOptions,
+  errorIfNonfiniteIn?: boolean | ClipGradNormOptions): Tensor {
+  const op = 'clip_grad_norm_';
+  const kw = keywordArgs(op, ['normType', 'errorIfNonfinite'], [normTypeIn, errorIfNonfiniteIn]);
+  const normType = kw.normType ?? 2.0;
+  expectNumber(op, 'norm_type', 3, normType);
+  const errorIfNonfinite = boolArg(op, 'error_if_nonfinite', 4, kw.errorIfNonfinite, false);
   const grads = gradsOf(parameters);
   if (grads.length === 0) return tensor(0.0);
   return noGrad(() => {

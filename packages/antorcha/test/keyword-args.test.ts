@@ -1,0 +1,194 @@
+// PyTorch's keyword arguments as a trailing options object in the position of an optional flag:
+// `x.sort(1, { descending: false })` is `x.sort(1, false)`, never a truthy object taken for
+// `true` (a silent wrong result); a value that is not a boolean is PyTorch's type error.
+import { describe, expect, it } from 'vitest';
+import * as torch from '../src/index.js';
+
+const F = torch.nn.functional;
+const x = torch.tensor([[3.5, 1, 2, 1], [0, 5, 4, 5]], { dtype: 'float64' });
+const spd = torch.tensor([[4.5, 1, 0], [1, 3, 0.5], [0, 0.5, 2]], { dtype: 'float64' });
+const L = torch.linalg.cholesky(spd);
+const rect = torch.tensor([[1, 2], [3, 4.5], [5, 7]], { dtype: 'float64' });
+const qrf = torch.geqrf(torch.tensor([[2, 1, 0], [1, 3, 1], [0, 1, 4.5]], { dtype: 'float64' }));
+const C = torch.tensor([[1, 0, 2], [0.5, 1, 0], [3, 1, 1]], { dtype: 'float64' });
+const probs = torch.tensor([0.1, 0.2, 0.3, 0.4], { dtype: 'float64' });
+const theta = torch.tensor([[[0.5, -1, 0.25], [1, 0.75, -0.5]]], { dtype: 'float64' });
+const signal = torch.tensor([[[1, -2, 3, 0.5, 4]]], { dtype: 'float64' });
+const image = torch.tensor([[[[1, -2, 3], [0.5, 4, 1], [2, 2, -1]]]], { dtype: 'float64' });
+
+/** Every tensor of a result (tensor, named tuple, list), in order. */
+function tensorsOf(r: unknown): torch.Tensor[] {
+  if (r instanceof torch.Tensor) return [r];
+  if (Array.isArray(r)) return r.flatMap(tensorsOf);
+  if (r !== null && typeof r === 'object' && Symbol.iterator in r) return [...(r as Iterable<unknown>)].flatMap(tensorsOf);
+  throw new Error(`not a result: ${String(r)}`);
+}
+
+/** The result of `f`, or the error it raised: both forms must agree on either. */
+function outcome(f: () => unknown): torch.Tensor[] | string {
+  try {
+    return tensorsOf(f());
+  } catch (e) {
+    return `${(e as Error).constructor.name}: ${(e as Error).message}`;
+  }
+}
+
+function expectSame(a: torch.Tensor[] | string, b: torch.Tensor[] | string): void {
+  if (typeof a === 'string' || typeof b === 'string') {
+    expect(b).toEqual(a);
+    return;
+  }
+  expect(b.length).toBe(a.length);
+  a.forEach((t, i) => {
+    expect(b[i]!.shape).toEqual(t.shape);
+    expect(b[i]!.dtype).toBe(t.dtype);
+    expect(torch.equal(b[i]!.nanToNum(), t.nanToNum())).toBe(true);
+  });
+}
+
+function isSame(a: torch.Tensor[] | string, b: torch.Tensor[] | string): boolean {
+  try {
+    expectSame(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Case {
+  /** The PyTorch keyword (camelCase) read from the options object. */
+  key: string;
+  /** Its name in PyTorch's error text. */
+  pyName: string;
+  /** The call with the flag (or an options object) in the flag's position. */
+  call: (k: unknown) => unknown;
+  /** Draws random numbers: reseed before each call. */
+  random?: boolean;
+  /** `null` is a valid value (PyTorch's `None`). */
+  nullable?: boolean;
+  /** `false` and `true` give the same result here (the flag changes nothing on these inputs). */
+  sameEitherWay?: boolean;
+}
+
+const CASES: Record<string, Case> = {
+  sort: { key: 'descending', pyName: 'descending', call: (k) => x.sort(1, k as boolean) },
+  torchSort: { key: 'descending', pyName: 'descending', call: (k) => torch.sort(x, 0, k as boolean) },
+  argsort: { key: 'descending', pyName: 'descending', call: (k) => x.argsort(1, k as boolean) },
+  torchArgsort: { key: 'descending', pyName: 'descending', call: (k) => torch.argsort(x, 1, k as boolean) },
+  topkLargest: { key: 'largest', pyName: 'largest', call: (k) => x.topk(2, 1, k as boolean) },
+  torchTopkLargest: { key: 'largest', pyName: 'largest', call: (k) => torch.topk(x, 1, 0, k as boolean) },
+  topkSorted: { key: 'sorted', pyName: 'sorted', call: (k) => x.topk(2, 1, false, k as boolean), sameEitherWay: true },
+  varUnbiased: { key: 'unbiased', pyName: 'unbiased', call: (k) => x.var(1, k as boolean) },
+  stdUnbiased: { key: 'unbiased', pyName: 'unbiased', call: (k) => torch.std(x, 1, k as boolean) },
+  sumKeepdim: { key: 'keepdim', pyName: 'keepdim', call: (k) => x.sum(1, k as boolean) },
+  nansumKeepdim: { key: 'keepdim', pyName: 'keepdim', call: (k) => torch.nansum(x, 1, k as boolean) },
+  meanKeepdim: { key: 'keepdim', pyName: 'keepdim', call: (k) => x.mean(1, k as boolean) },
+  prodKeepdim: { key: 'keepdim', pyName: 'keepdim', call: (k) => torch.prod(x, 1, k as boolean) },
+  multinomial: { key: 'replacement', pyName: 'replacement', call: (k) => torch.multinomial(probs, 3, k as boolean), random: true },
+  multinomialMethod: { key: 'replacement', pyName: 'replacement', call: (k) => probs.multinomial(4, k as boolean), random: true },
+  vander: { key: 'increasing', pyName: 'increasing', call: (k) => torch.vander(x.select(0, 0), 3, k as boolean) },
+  cholesky: { key: 'upper', pyName: 'upper', call: (k) => torch.cholesky(spd, k as boolean) },
+  choleskySolve: { key: 'upper', pyName: 'upper', call: (k) => torch.choleskySolve(C, L, k as boolean) },
+  choleskyInverse: { key: 'upper', pyName: 'upper', call: (k) => L.choleskyInverse(k as boolean) },
+  qr: { key: 'some', pyName: 'some', call: (k) => torch.qr(rect, k as boolean) },
+  svdSome: { key: 'some', pyName: 'some', call: (k) => torch.svd(rect, k as boolean) },
+  svdComputeUv: { key: 'computeUv', pyName: 'compute_uv', call: (k) => torch.svd(rect, true, k as boolean) },
+  linalgSvd: { key: 'fullMatrices', pyName: 'full_matrices', call: (k) => torch.linalg.svd(rect, k as boolean) },
+  ormqrLeft: { key: 'left', pyName: 'left', call: (k) => torch.ormqr(qrf.a, qrf.tau, C, k as boolean) },
+  ormqrTranspose: { key: 'transpose', pyName: 'transpose', call: (k) => torch.ormqr(qrf.a, qrf.tau, C, true, k as boolean) },
+  hannWindow: { key: 'periodic', pyName: 'periodic', call: (k) => torch.hannWindow(6, k as boolean) },
+  hammingWindow: { key: 'periodic', pyName: 'periodic', call: (k) => torch.hammingWindow(6, k as boolean) },
+  bartlettWindow: { key: 'periodic', pyName: 'periodic', call: (k) => torch.bartlettWindow(6, k as boolean) },
+  blackmanWindow: { key: 'periodic', pyName: 'periodic', call: (k) => torch.blackmanWindow(6, k as boolean) },
+  kaiserWindow: { key: 'periodic', pyName: 'periodic', call: (k) => torch.kaiserWindow(6, k as boolean) },
+  lpPool1d: { key: 'ceilMode', pyName: 'ceil_mode', call: (k) => F.lpPool1d(signal, 2, 2, 2, k as boolean) },
+  lpPool2d: { key: 'ceilMode', pyName: 'ceil_mode', call: (k) => F.lpPool2d(image, 2, 2, 2, k as boolean) },
+  affineGrid: { key: 'alignCorners', pyName: 'align_corners', call: (k) => F.affineGrid(theta, [1, 1, 2, 3], k as boolean), nullable: true },
+  clipGradNorm: {
+    key: 'errorIfNonfinite',
+    pyName: 'error_if_nonfinite',
+    call: (k) => {
+      const p = torch.tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+      p.grad = torch.tensor([3, Infinity], { dtype: 'float64' });
+      const total = torch.nn.utils.clipGradNorm_([p], 1, 2, k as boolean);
+      return [total, p.grad];
+    },
+  },
+};
+
+function run(c: Case, k: unknown): torch.Tensor[] | string {
+  return outcome(() => {
+    if (c.random === true) torch.manualSeed(3);
+    return c.call(k);
+  });
+}
+
+describe('optional flags given as PyTorch keywords', () => {
+  for (const [name, c] of Object.entries(CASES)) {
+    it(name, () => {
+      const results: (torch.Tensor[] | string)[] = [];
+      for (const v of [false, true]) {
+        const positional = run(c, v);
+        results.push(positional);
+        expectSame(positional, run(c, { [c.key]: v }));
+      }
+      // the flag matters on these inputs, so an object taken for `true` (or `false`) cannot pass
+      if (c.sameEitherWay !== true) expect(isSame(results[0]!, results[1]!)).toBe(false);
+      // an empty options object is the default
+      expectSame(run(c, undefined), run(c, {}));
+      const bads: unknown[] = [1, 0, 'yes', torch.tensor(true), [true], { [c.key]: 1 }, { [c.key]: torch.tensor(false) }];
+      if (c.nullable !== true) bads.push(null);
+      for (const bad of bads) {
+        expect(() => c.call(bad)).toThrow(torch.TorchTypeError);
+        expect(() => c.call(bad)).toThrow(new RegExp(`argument '${c.pyName}' \\(position \\d\\) must be bool, not`));
+      }
+      expect(() => c.call({ [c.key]: true, notAnArgument: 1 })).toThrow(/got an unexpected keyword argument 'notAnArgument'/);
+    });
+  }
+});
+
+describe('the other keywords of those options objects', () => {
+  it('sort / argsort: descending and stable together', () => {
+    const y = torch.tensor([2, 1, 2, 1, 3]);
+    expectSame(outcome(() => y.sort(0, true, { stable: true })), outcome(() => y.sort(0, { descending: true, stable: true })));
+    expectSame(outcome(() => torch.argsort(y, 0, true, { stable: true })), outcome(() => torch.argsort(y, 0, { descending: true, stable: true })));
+    expect(() => y.sort(0, { descending: true }, { descending: false })).toThrow(/got multiple values for argument 'descending'/);
+    expect(() => y.sort(0, false, { stable: 1 as unknown as boolean })).toThrow(/argument 'stable' must be bool, not int/);
+  });
+  it('topk: largest and sorted together', () => {
+    expectSame(outcome(() => x.topk(2, 1, false, false)), outcome(() => x.topk(2, 1, { largest: false, sorted: false })));
+    expect(() => x.topk(2, 1, { largest: false }, true)).toThrow(torch.TorchTypeError);
+  });
+  it('vander: N as a keyword', () => {
+    const v = x.select(0, 0);
+    expectSame(outcome(() => torch.vander(v, 2, true)), outcome(() => torch.vander(v, { N: 2, increasing: true })));
+  });
+  it('multinomial: replacement with a generator', () => {
+    const a = torch.multinomial(probs, 6, true, { generator: new torch.Generator().manualSeed(5) });
+    const b = torch.multinomial(probs, 6, { replacement: true, generator: new torch.Generator().manualSeed(5) });
+    expectSame([a], [b]);
+  });
+  it('svd: some and computeUv together', () => {
+    expectSame(outcome(() => torch.svd(rect, false, false)), outcome(() => torch.svd(rect, { some: false, computeUv: false })));
+  });
+  it('ormqr: left and transpose together', () => {
+    expectSame(outcome(() => torch.ormqr(qrf.a, qrf.tau, C, false, true)), outcome(() => torch.ormqr(qrf.a, qrf.tau, C, { left: false, transpose: true })));
+  });
+  it('windows: periodic with the coefficients and the creation options', () => {
+    expectSame(outcome(() => torch.hammingWindow(5, false, 0.5, 0.5, { dtype: 'float64' })), outcome(() => torch.hammingWindow(5, { periodic: false, alpha: 0.5, beta: 0.5, dtype: 'float64' })));
+    expectSame(outcome(() => torch.kaiserWindow(5, false, 8, { dtype: 'float64' })), outcome(() => torch.kaiserWindow(5, { periodic: false, beta: 8, dtype: 'float64' })));
+    expectSame(outcome(() => torch.hannWindow(5, false, { dtype: 'float64' })), outcome(() => torch.hannWindow(5, { periodic: false, dtype: 'float64' })));
+    expect(() => torch.hannWindow(5, { periodic: false, alpha: 0.5 } as torch.WindowOptions)).toThrow(/got an unexpected keyword argument 'alpha'/);
+  });
+  it('lpPool: stride as a keyword', () => {
+    expectSame(outcome(() => F.lpPool1d(signal, 2, 2, 1, true)), outcome(() => F.lpPool1d(signal, 2, 2, { stride: 1, ceilMode: true })));
+  });
+  it('clipGradNorm_: normType as a keyword', () => {
+    const clip = (normType: number | torch.nn.utils.ClipGradNormOptions): torch.Tensor[] => {
+      const p = torch.tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+      p.grad = torch.tensor([3, -4], { dtype: 'float64' });
+      return [torch.nn.utils.clipGradNorm_([p], 1, normType), p.grad];
+    };
+    expectSame(clip(1), clip({ normType: 1 }));
+  });
+});
