@@ -732,4 +732,14 @@ add(I10 + 'f12/var_offset_all', 'var', [(rand([257]) * 10 + 1e4).float()], {'dim
 add(I10 + 'f12/var_offset_column', 'var', [(rand([100, 1]) * 10 + 1e4).float()], {'dim': [0], 'correction': 0})
 add(I10 + 'f12/std_offset_rows', 'std', [(rand([7, 9]) * 10 + 1e4).float()], {'dim': [1]})
 
+# round(decimals=d): PyTorch's round_decimals kernel, nearbyint(x·10^d)/10^d (x/10^-d·10^-d for d < 0)
+# in the compute type (float for float32/bfloat16): IEEE operations, so bit-exact.
+for d in (1, 2, 3, -1, -2):
+    for lay, x in layouts([3, 4], maker=lambda shape, dt: rand(shape, dt) * 100):
+        add(f'round/decimals{d}/{lay}', 'round', [x], {'decimals': d}, exact=True)
+add('round/decimals2/ties', 'round', [torch.tensor([0.125, 0.375, 1.005, -2.675, 2.5e-3, 1e30, -0.0])], {'decimals': 2}, exact=True)
+add('round/decimals3/float64', 'round', [rand([2, 5], 'float64') * 10], {'decimals': 3}, exact=True)
+add('round/decimals1/bfloat16', 'round', [(rand([2, 5]) * 10).bfloat16()], {'decimals': 1}, exact=True)
+add('round/decimals1/int64', 'round', [rand([2, 3], 'int64')], {'decimals': 1})
+
 write_json('packages/core/fixtures/ops.json', cases)

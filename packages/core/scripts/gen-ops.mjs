@@ -49,8 +49,9 @@ const ELEMENTWISE = new Set(['unary', 'binary']);
  */
 function methodSignature(name, key, row) {
   const fam = kernel(row);
-  if (fam === 'unary') return `${name}(): Tensor<UnaryResultDType<'${row.impl.dtype}', D>>`;
-  if (fam === 'binary') return `${name}<O extends TensorOrScalar>(other: O): Tensor<BinaryResultDType<'${row.impl.dtype}', D, OperandDType<O>>>`;
+  // the function's other parameters (round's { decimals }, …) carry over unchanged
+  if (fam === 'unary') return `${name}(...args: MethodArgs<typeof ops.${key}>): Tensor<UnaryResultDType<'${row.impl.dtype}', D>>`;
+  if (fam === 'binary') return `${name}<O extends TensorOrScalar>(other: O, ...rest: MethodRest<typeof ops.${key}>): Tensor<BinaryResultDType<'${row.impl.dtype}', D, OperandDType<O>>>`;
   return `${name}(...args: MethodArgs<typeof ops.${key}>): ReturnType<typeof ops.${key}>`;
 }
 
@@ -127,6 +128,8 @@ import { ${[...factoryImports].sort().join(', ')} } from './elementwise.js';
 
 /** The arguments of an op's method form: the function's, without the tensor it is called on. */
 export type MethodArgs<F> = F extends (self: any, ...rest: infer R) => any ? R : never;
+/** The arguments of a binary op's method form after \`other\`. */
+export type MethodRest<F> = F extends (self: any, other: any, ...rest: infer R) => any ? R : never;
 `;
 const methodsBlock = `
 /**

@@ -905,6 +905,8 @@ print(x.roll(-1))
 print(torch.rot90(torch.tensor([[1, 2], [3, 4]])))
 ''',
     'core.round': '''print(torch.round(torch.tensor([-1.5, -0.5, 0.5, 1.5, 2.5])))
+print(torch.tensor([1.23456, 1234.5]).round(decimals=2))
+print(torch.tensor([1.23456, 1234.5]).round(decimals=-2))
 ''',
     'core.rsub': '''
 print(torch.rsub(torch.tensor([1, 2]), 10))

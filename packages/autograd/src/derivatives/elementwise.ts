@@ -43,7 +43,8 @@ const UNARY_RULES = {
   sgn: unary('SgnBackward0', 'none', zeroGrad),
   floor: unary('FloorBackward0', 'none', zeroGrad),
   ceil: unary('CeilBackward0', 'none', zeroGrad),
-  round: unary('RoundBackward0', 'none', zeroGrad),
+  // round(x, decimals) is PyTorch's second overload: RoundBackward1
+  round: { ...unary('RoundBackward0', 'none', zeroGrad), name: (rec) => (rec.attrs.decimals ? 'RoundBackward1' : 'RoundBackward0') },
   trunc: unary('TruncBackward0', 'none', zeroGrad),
   frac: unary('FracBackward0', 'none', (g) => g),
   sin: unary('SinBackward0', 'x', (g, x) => g.mul(x().cos())),

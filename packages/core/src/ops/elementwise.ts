@@ -452,6 +452,63 @@ export function square_(x: Tensor): Tensor {
   if (x.dtype === bool) throw new TorchRuntimeError('square_', 'Found dtype Bool but expected Long');
   return unaryInplace('square_', 'square', x, 'same');
 }
+/** Options of {@link round}. */
+export interface RoundOptions {
+  /** Decimal places to round to (negative: to tens, hundreds, …); 0 by default. */
+  decimals?: number;
+}
+
+/**
+ * Rounds to the nearest integer, ties to even; with `decimals`, to that many decimal places
+ * as PyTorch's kernel computes it: `nearbyint(x · 10^d) / 10^d` (or `nearbyint(x / 10^-d) · 10^-d`
+ * for negative `d`) in the dtype's compute type (float32 for float16/bfloat16), so the rounding
+ * of `x · 10^d` shows as PyTorch's does.
+ * @example
+ * ```ts pytorch=core.round
+ * console.log(torch.round(torch.tensor([-1.5, -0.5, 0.5, 1.5, 2.5]))); // ties to even
+ * console.log(torch.tensor([1.23456, 1234.5], 'float32').round({ decimals: 2 }));
+ * console.log(torch.tensor([1.23456, 1234.5], 'float32').round({ decimals: -2 }));
+ * ```
+ * ```text
+ * tensor([-2., -0.,  0.,  2.,  2.])
+ * tensor([1.2300e+00, 1.2345e+03])
+ * tensor([   0., 1200.])
+ * ```
+ */
+export function round<D extends DTypeName>(x: Tensor<D>, opts?: RoundOptions): Tensor<UnaryResultDType<'same', D>> {
+  expectTensor('round', 'input', 1, x);
+  const decimals = roundDecimals('round', opts);
+  if (decimals === 0) return unaryOp('round', 'round', x, 'same') as never;
+  return composite('round', [x], { decimals }, () => roundToDecimals(x, decimals)) as never;
+}
+
+/** In-place {@link round}. */
+export function round_<D extends DTypeName>(x: Tensor<D>, opts?: RoundOptions): Tensor<D> {
+  expectTensor('round_', 'input', 1, x);
+  const decimals = roundDecimals('round_', opts);
+  if (decimals === 0) return unaryInplace('round_', 'round', x, 'same') as Tensor<D>;
+  return composite('round_', [x], { decimals, inplace: true }, () => x.copy_(roundToDecimals(x, decimals))) as Tensor<D>;
+}
+
+function roundDecimals(op: string, opts: RoundOptions | undefined): number {
+  if (opts !== undefined && (opts === null || typeof opts !== 'object')) {
+    throw new TorchTypeError(op, `${op}(): expected an options object { decimals }, got ${pyTypeName(opts)}`);
+  }
+  const d = opts?.decimals ?? 0;
+  if (typeof d !== 'number' || !Number.isInteger(d)) throw new TorchTypeError(op, `${op}(): argument 'decimals' must be int, not ${pyTypeName(d)}`);
+  return d;
+}
+
+/** PyTorch's round_decimals kernel: floating dtypes only, computed in float32 for 16-bit floats. */
+function roundToDecimals(x: Tensor, decimals: number): Tensor {
+  if (!x.dtype.isFloatingPoint) throw new TorchRuntimeError('round', `"round_cpu" not implemented for '${cppName(x.dtype)}'`);
+  const half = x.dtype.itemsize === 2;
+  const v = half ? x.float() : x;
+  const scale = 10 ** Math.abs(decimals);
+  const r = decimals > 0 ? unaryOp('round', 'round', mul(v, scale), 'same').div(scale) : unaryOp('round', 'round', v.div(scale), 'same').mul(scale);
+  return half ? r.to(x.dtype) : r;
+}
+
 // ---------------------------------------------------------------- binary ops
 
 /** Options of `add`/`sub`: `alpha` scales the second operand. */

@@ -149,15 +149,7 @@ export const UNARY = {
   },
   ceil: { aten: 'ceil', variants: FMI, doc: 'Rounds toward +∞.', impl: NO_BOOL_ROUNDING('ceil_vml_cpu'), grad: 'rule' },
   round: {
-    aten: 'round', variants: FMI, doc: 'Rounds to nearest, ties to even.', impl: NO_BOOL_ROUNDING('round_vml_cpu'), grad: 'rule',
-    example: [
-      '```ts pytorch=core.round',
-      'console.log(torch.round(torch.tensor([-1.5, -0.5, 0.5, 1.5, 2.5]))); // ties to even',
-      '```',
-      '```text',
-      'tensor([-2., -0.,  0.,  2.,  2.])',
-      '```',
-    ],
+    aten: 'round', variants: FMI, doc: 'Rounds to nearest, ties to even (or to `decimals` places).', impl: NO_BOOL_ROUNDING('round_vml_cpu'), grad: 'rule', manualFunction: true,
   },
   trunc: { aten: 'trunc', variants: FMI, doc: 'Rounds toward 0.', aliases: ['fix'], impl: NO_BOOL_ROUNDING('trunc_vml_cpu'), grad: 'rule' },
   frac: {
