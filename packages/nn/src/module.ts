@@ -250,7 +250,13 @@ export class Module {
   /**
    * Runs the forward pre-hooks, `forward`, then the forward hooks (PyTorch's `module(x)`).
    */
-  call(...args: Parameters<this['forward']>): ReturnType<this['forward']> {
+  get call(): this['forward'] {
+    // Typed as this module's own `forward`, overloads included (RNN's Tensor and
+    // PackedSequence forms), which a `(...args: Parameters<…>)` method would collapse.
+    return ((...args: unknown[]) => this._call(args)) as this['forward'];
+  }
+
+  private _call(args: unknown[]): unknown {
     let inputs: unknown[] = args;
     for (const hook of [...this._forwardPreHooks.values()]) {
       const r = hook(this, inputs);
@@ -261,7 +267,7 @@ export class Module {
       const r = hook(this, inputs, out);
       if (r !== undefined) out = r;
     }
-    return out as ReturnType<this['forward']>;
+    return out;
   }
 
   // ------------------------------------------------------------------ registration
