@@ -177,43 +177,6 @@ const CALLS: Record<string, Call> = {
     }),
 };
 
-/**
- * Cases where Antorcha still differs from PyTorch (listed in the report of the change that added
- * this test); each runs as an expected failure, so fixing one makes the test ask for its removal.
- */
-const KNOWN_MISMATCHES = new Set<string>([
-  'batch_norm bool', 'batch_norm int32', 'batch_norm int64', 'batch_norm uint8',
-  'batch_norm_train bool', 'batch_norm_train int32', 'batch_norm_train int64', 'batch_norm_train uint8',
-  'bilinear bool', 'bilinear int32', 'bilinear int64', 'bilinear uint8',
-  'conv1d bool', 'conv1d int32', 'conv1d int64', 'conv1d uint8',
-  'conv2d bool', 'conv2d int32', 'conv2d int64', 'conv2d uint8',
-  'conv3d bool', 'conv3d int32', 'conv3d int64', 'conv3d uint8',
-  'conv_transpose1d bool', 'conv_transpose1d int32', 'conv_transpose1d int64', 'conv_transpose1d uint8',
-  'conv_transpose2d bool', 'conv_transpose2d int32', 'conv_transpose2d int64', 'conv_transpose2d uint8',
-  'conv_transpose3d bool', 'conv_transpose3d int32', 'conv_transpose3d int64', 'conv_transpose3d uint8',
-  'dropout bool', 'dropout int32', 'dropout int64', 'dropout uint8',
-  'dropout2d bool', 'dropout2d int32', 'dropout2d int64', 'dropout2d uint8',
-  'embedding bool', 'embedding uint8',
-  'embedding_bag bool', 'embedding_bag uint8',
-  'fold bool', 'fold int32', 'fold int64', 'fold uint8',
-  'grid_sample bool', 'grid_sample int32', 'grid_sample int64', 'grid_sample uint8',
-  'group_norm bool', 'group_norm int32', 'group_norm int64', 'group_norm uint8',
-  'instance_norm bool', 'instance_norm int32', 'instance_norm int64', 'instance_norm uint8',
-  'interpolate_bilinear bool', 'interpolate_bilinear int32', 'interpolate_bilinear int64', 'interpolate_bilinear uint8',
-  'interpolate_linear bool', 'interpolate_linear int32', 'interpolate_linear int64', 'interpolate_linear uint8',
-  'interpolate_nearest bool', 'interpolate_nearest int32', 'interpolate_nearest int64',
-  'interpolate_nearest_2d bool', 'interpolate_nearest_2d int32', 'interpolate_nearest_2d int64',
-  'layer_norm bool', 'layer_norm int32', 'layer_norm int64', 'layer_norm uint8',
-  'linear bool', 'linear int32', 'linear int64', 'linear uint8',
-  'multi_head_attention_forward bool', 'multi_head_attention_forward int32', 'multi_head_attention_forward int64', 'multi_head_attention_forward uint8',
-  'pad_reflect bool', 'pad_reflect int32', 'pad_reflect int64', 'pad_reflect uint8',
-  'pad_replicate bool', 'pad_replicate int32', 'pad_replicate int64', 'pad_replicate uint8',
-  'unfold bool', 'unfold int32', 'unfold int64', 'unfold uint8',
-  'upsample bool', 'upsample int32', 'upsample int64',
-  'upsample_bilinear bool', 'upsample_bilinear int32', 'upsample_bilinear int64', 'upsample_bilinear uint8',
-  'upsample_nearest bool', 'upsample_nearest int32', 'upsample_nearest int64',
-]);
-
 const KIND: Record<string, string> = {
   RuntimeError: 'TorchRuntimeError',
   ValueError: 'TorchValueError',
@@ -261,11 +224,6 @@ describe('nn.functional with integer and bool inputs (PyTorch 1.13)', () => {
   const cases = fixture<{ cases: IntCase[] }>('int-inputs.json').cases;
   setRngCompat('1.13');
 
-  it('lists only known mismatches that are cases', () => {
-    const names = new Set(cases.map((c) => `${c.spec} ${c.dtype}`));
-    expect([...KNOWN_MISMATCHES].filter((k) => !names.has(k))).toEqual([]);
-  });
-
   it('covers every spec of the golden script', () => {
     const specs = new Set(cases.map((c) => c.spec));
     expect([...specs].filter((s) => !(s in CALLS))).toEqual([]);
@@ -273,8 +231,7 @@ describe('nn.functional with integer and bool inputs (PyTorch 1.13)', () => {
   });
 
   for (const c of cases) {
-    const known = KNOWN_MISMATCHES.has(`${c.spec} ${c.dtype}`);
-    (known ? it.fails : it)(`${c.spec} ${c.dtype}${known ? ' (known mismatch)' : ''}`, () => {
+    it(`${c.spec} ${c.dtype}`, () => {
       const diff = runCase(c);
       if (diff !== null) throw new Error(`${c.spec} ${c.dtype}: ${diff}`);
     });

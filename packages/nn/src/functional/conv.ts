@@ -5,7 +5,7 @@
  * `fusedNode` as PyTorch's one `ConvolutionBackward0` node.
  */
 import { fusedNode, isGradEnabled } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, cat, fmtShape, stack, zeros, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, cppName, fmtShape, stack, zeros, expectTensor } from '@antorcha/core';
 import { padDim } from './padding.js';
 import { type IntOrTuple, ntuple, expectOptions } from './utils.js';
 
@@ -100,6 +100,19 @@ function convCore(x: Tensor, weight: Tensor, bias: Tensor | null | undefined, st
 /** The 2-D case of {@link convCore} (conv1d and the transposed convolutions go through it). */
 const conv2dCore = convCore;
 
+/**
+ * PyTorch 1.13's CPU convolution kernels on an integer or bool input: the kernel's dispatch
+ * refuses the types it lacks (`"<kernel>" not implemented for …`), and a dispatched input
+ * reads the weight as its own type (`expected scalar type Long but found Float`).
+ */
+function convDtypes(op: string, x: Tensor, weight: Tensor, kernel: string, longOnly: boolean): void {
+  const d = x.dtype;
+  if (d.isFloatingPoint || d.isComplex) return;
+  const dispatched = longOnly ? d.name === 'int64' : d.name !== 'bool';
+  if (!dispatched) throw new TorchRuntimeError(op, `"${kernel}" not implemented for '${cppName(d)}'`);
+  if (weight.dtype !== d) throw new TorchRuntimeError(op, `expected scalar type ${cppName(d)} but found ${cppName(weight.dtype)}`);
+}
+
 function batchify(input: Tensor, dims: number, op: string): [Tensor, boolean] {
   if (input.ndim === dims + 1) return [input.unsqueeze(0), true];
   if (input.ndim === dims + 2) return [input, false];
@@ -136,6 +149,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   const stride = ntuple(opts.stride ?? 1, 2, op, 'stride');
   const dilation = ntuple(opts.dilation ?? 1, 2, op, 'dilation');
   const pads = resolvePadding(opts.padding ?? 0, [weight._shape[2]!, weight._shape[3]!], dilation, stride, op);
+  convDtypes(op, x, weight, 'slow_conv2d_cpu', false);
   const out = convolution([x, weight, bias], (xx, ww, bb) => conv2dCore(xx, ww, bb, stride, pads, dilation, opts.groups ?? 1, op));
   return unbatched ? out.squeeze(0) : out;
 }
@@ -161,6 +175,7 @@ export function conv3d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   const stride = ntuple(opts.stride ?? 1, 3, op, 'stride');
   const dilation = ntuple(opts.dilation ?? 1, 3, op, 'dilation');
   const pads = resolvePadding(opts.padding ?? 0, weight._shape.slice(2), dilation, stride, op);
+  convDtypes(op, x, weight, 'compute_columns3d', false);
   const out = convolution([x, weight, bias], (xx, ww, bb) => convCore(xx, ww, bb, stride, pads, dilation, opts.groups ?? 1, op));
   return unbatched ? out.squeeze(0) : out;
 }
@@ -189,6 +204,7 @@ export function conv1d(input: Tensor, weight: Tensor, bias?: Tensor | null, opts
   const stride = ntuple(opts.stride ?? 1, 1, op, 'stride');
   const dilation = ntuple(opts.dilation ?? 1, 1, op, 'dilation');
   const pads = resolvePadding(opts.padding ?? 0, [weight._shape[2]!], dilation, stride, op);
+  convDtypes(op, x, weight, 'slow_conv2d_cpu', false);
   const out = convolution([x, weight, bias], (xx, ww, bb) =>
     conv2dCore(xx.unsqueeze(2), ww.unsqueeze(2), bb, [1, stride[0]!], [[0, 0], pads[0]!], [1, dilation[0]!], opts.groups ?? 1, op).squeeze(2),
   );
@@ -256,6 +272,7 @@ export function convTranspose2d(input: Tensor, weight: Tensor, bias?: Tensor | n
   for (let i = 0; i < 2; i++) {
     if (outPad[i]! >= stride[i]! && outPad[i]! >= dilation[i]!) throw new TorchRuntimeError(op, 'output padding must be smaller than either stride or dilation');
   }
+  convDtypes(op, x, weight, 'slow_conv_transpose2d_out_cpu', true);
   const out = convolution([x, weight, bias], (xx, ww, bb) => {
     // Equivalent direct convolution: dilate the input by the stride, pad by d·(k−1)−p, flip the kernel.
     let xd = dilateDim(dilateDim(xx, 2, stride[0]!), 3, stride[1]!);
@@ -321,6 +338,7 @@ export function convTranspose1d(input: Tensor, weight: Tensor, bias?: Tensor | n
     dilation: along(opts.dilation ?? 1, 'dilation', 1),
     groups: opts.groups ?? 1,
   };
+  convDtypes(op, x, weight, 'slow_conv_transpose2d_out_cpu', true);
   const out = convolution([x, weight, bias], (xx, ww, bb) => convTranspose2d(xx.unsqueeze(2), ww.unsqueeze(2), bb, o).squeeze(2));
   return unbatched ? out.squeeze(0) : out;
 }
@@ -367,6 +385,7 @@ export function convTranspose3d(input: Tensor, weight: Tensor, bias?: Tensor | n
       );
     }
   }
+  convDtypes(op, x, weight, 'slow_conv_transpose3d_out_cpu', true);
   const out = convolution([x, weight, bias], (xx, ww, bb) => {
     let xd = xx;
     for (let i = 0; i < 3; i++) xd = dilateDim(xd, 2 + i, stride[i]!);

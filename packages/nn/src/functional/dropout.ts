@@ -4,7 +4,12 @@
  * multiplied in, so the node is `MulBackward0` as in PyTorch.
  */
 import { keepRngOnError } from './utils.js';
-import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, dropoutMask, empty, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, cppName, dropoutMask, empty, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+
+/** PyTorch scales an integer input's noise in place (`noise.div_(1 - p)`), which fails with this text. */
+function integerNoise(op: string, input: Tensor): void {
+  if (!input.dtype.isFloatingPoint && !input.dtype.isComplex) throw new TorchRuntimeError(op, `result type Float can't be cast to the desired output type ${cppName(input.dtype)}`);
+}
 
 function checkP(p: number): void {
   if (p < 0 || p > 1) throw new TorchValueError('dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
@@ -32,6 +37,7 @@ export function dropout(input: Tensor, p = 0.5, training = true, inplace = false
   checkP(p);
   if (!training || p === 0 || input.numel() === 0) return input;
   if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
+  integerNoise('dropout', input);
   const mask = dropoutMask(input, p, generator ? { generator } : undefined);
   return inplace ? input.mul_(mask) : input.mul(mask);
 }
@@ -58,6 +64,7 @@ export function dropout2d(input: Tensor, p = 0.5, training = true, inplace = fal
   const batched = input.ndim === 4;
   const shape = batched ? [input._shape[0]!, input._shape[1]!, 1, 1] : [input._shape[0]!, 1, 1];
   if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
+  integerNoise('dropout2d', input);
   const mask = dropoutMask(empty(shape, { dtype: input.dtype, device: input.device }), p);
   return inplace ? input.mul_(mask) : input.mul(mask);
 }

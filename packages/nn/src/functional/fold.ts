@@ -9,7 +9,7 @@ import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchIndexError, TorchRuntimeError, eye, fmtShape, expectTensor } from '@antorcha/core';
 import { convTranspose2d } from './conv.js';
 import { padDim } from './padding.js';
-import { type IntOrTuple, ntuple, expectOptions } from './utils.js';
+import { type IntOrTuple, ntuple, expectFloatKernel, expectOptions } from './utils.js';
 
 /** Options of {@link unfold} and {@link fold}. */
 export interface FoldOptions {
@@ -84,6 +84,7 @@ export function unfold(input: Tensor, kernelSize: IntOrTuple, opts: FoldOptions 
       `Given input with spatial size ${tuple([sizes[0]!, sizes[0]!])}, kernel_size=${tuple(g.k)}, dilation=${tuple(g.d)}, padding=${tuple(g.p)}, calculated shape of the array of sliding blocks as ${tuple(out)}, but its components must be at least one.`,
     );
   }
+  expectFloatKernel(op, 'im2col_out_cpu', input);
   const unbatched = input.ndim === 3;
   const res = fusedNode('Im2ColBackward0', [input], (x0) => {
     let x = unbatched ? x0.unsqueeze(0) : x0;
@@ -140,6 +141,7 @@ export function fold(input: Tensor, outputSize: IntOrTuple, kernelSize: IntOrTup
       `Given output_size=${tuple(size)}, kernel_size=${tuple(g.k)}, dilation=${tuple(g.d)}, padding=${tuple(g.p)}, stride=${tuple(g.s)}, expected size of input's dimension 2 to match the calculated number of sliding blocks ${out[0]} * ${out[1]} = ${out[0]! * out[1]!}, but got input.size(2)=${L}.`,
     );
   }
+  expectFloatKernel(op, 'col2im_out_cpu', input);
   const C = ck / K;
   const unbatched = input.ndim === 2;
   const res = fusedNode('Col2ImBackward0', [input], (x0) => {

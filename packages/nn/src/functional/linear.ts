@@ -2,7 +2,7 @@
  * `F.linear`, `F.bilinear`, `F.embedding`, `F.embeddingBag` and `F.oneHot`.
  */
 import { fusedNode, noGrad } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, arange, bool, deviceCheck, float64, fmtShape, full, getBackend, int64, ones, where, zeros, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, arange, bool, cppName, deviceCheck, float64, fmtShape, full, getBackend, int64, ones, where, zeros, expectTensor } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 
 /**
@@ -26,7 +26,14 @@ export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Ten
       `mat1 and mat2 shapes cannot be multiplied (${input.ndim === 0 ? '' : `${input.numel() / (input._shape[input.ndim - 1] || 1)}x${input._shape[input.ndim - 1]}`} and ${weight._shape[weight.ndim - 1]}x${weight._shape[0]})`,
     );
   }
-  if (bias === null || bias === undefined) return input.matmul(weight.t());
+  const hasBias = bias !== null && bias !== undefined;
+  if (!input.dtype.isFloatingPoint && !input.dtype.isComplex && input.dtype !== weight.dtype) {
+    // PyTorch 1.13's CPU texts for an integer (or bool) input with a weight of another dtype
+    if (hasBias && input.ndim >= 2) throw new TorchRuntimeError('linear', 'mat1 and mat2 must have the same dtype');
+    if (input.dtype.name !== 'bool') throw new TorchRuntimeError('linear', `expected scalar type ${cppName(input.dtype)} but found ${cppName(weight.dtype)}`);
+    if (input.ndim === 2) throw new TorchRuntimeError('linear', `"addmm_impl_cpu_" not implemented for 'Bool'`);
+  }
+  if (!hasBias) return input.matmul(weight.t());
   // PyTorch: addmm(bias, input, weight.t()) for 2-D input, folded through a view for more dims
   const addmm = (x: Tensor): Tensor => fusedNode('AddmmBackward0', [bias, x, weight.t()], (b, m1, m2) => m1.matmul(m2).add(b));
   if (input.ndim === 2) return addmm(input);
@@ -57,6 +64,11 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: 
   const a = input1.reshape(-1, I1);
   const b = input2.reshape(-1, I2);
   if (a._shape[0] !== b._shape[0]) throw new TorchRuntimeError('bilinear', `bilinear(): input batch dimensions do not match: got ${a._shape[0]} and ${b._shape[0]}`);
+  if (!input1.dtype.isFloatingPoint && !input1.dtype.isComplex && input1.dtype !== weight.dtype) {
+    // PyTorch 1.13's CPU texts: bmm refuses bool, other integer types read the weight as their own type
+    if (input1.dtype.name === 'bool') throw new TorchRuntimeError('bilinear', `"bmm" not implemented for 'Bool'`);
+    throw new TorchRuntimeError('bilinear', `expected scalar type ${cppName(input1.dtype)} but found ${cppName(weight.dtype)}`);
+  }
   // (x1 · W) over in1 → [B, O, in2], then dot with x2 over in2.
   const t = a.matmul(weight.permute(1, 0, 2).reshape(I1, O * I2)).view(-1, O, I2);
   // reshaped before the bias is added, as ATen does (the result's grad_fn is AddBackward0 with a bias)
@@ -94,6 +106,13 @@ function embeddingRenorm_(weight: Tensor, flat: Tensor, maxNorm: number, normTyp
   });
 }
 
+/** ATen's refusal of non-integer indices; it spells the type as PyTorch 1.13 does (`torch.ByteTensor`, but `CPUBoolType`). */
+function badIndices(op: string, input: Tensor): TorchRuntimeError {
+  const names: Record<string, string> = { float64: 'torch.DoubleTensor', uint8: 'torch.ByteTensor', bool: 'CPUBoolType' };
+  const got = names[input.dtype.name] ?? 'torch.FloatTensor';
+  return new TorchRuntimeError(op, `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${got} instead (while checking arguments for ${op})`);
+}
+
 /**
  * Looks up rows of `weight` [num, dim] for integer `input` of any shape → [*input.shape, dim].
  * Rows at `paddingIdx` receive no gradient, as in PyTorch.
@@ -114,9 +133,7 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
   expectTensor('embedding', 'input', 1, input);
   expectTensor('embedding', 'weight', 2, weight);
   expectOptions('embedding', opts);
-  if (input.dtype.isFloatingPoint || input.dtype.name === 'bool') {
-    throw new TorchRuntimeError('embedding', `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.${input.dtype.name === 'bool' ? 'Bool' : input.dtype.name === 'float64' ? 'Double' : 'Float'}Tensor instead (while checking arguments for embedding)`);
-  }
+  if (input.dtype.isFloatingPoint || input.dtype.name === 'bool' || input.dtype.name === 'uint8') throw badIndices('embedding', input);
   const flat = input.reshape(-1);
   const num = weight._shape[0]!;
   // PyTorch's index_select raises IndexError with this text (a device-side assert on CUDA)
@@ -242,12 +259,15 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
   if (psw && mode !== 'sum') {
     throw new TorchRuntimeError(op, `embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='${mode}'). Please open a feature request on GitHub.`);
   }
+  if (input.dtype.name === 'uint8') throw badIndices(op, input);
   const dev = input.device;
   let flat: Tensor;
   let bagOf: Tensor; // each position's bag, int64 [T], computed on the device
   let B: number;
   if (input.ndim === 2) {
     if (opts.offsets) throw new TorchValueError(op, 'if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type Tensor');
+    // PyTorch builds the offsets with arange(..., dtype=input.dtype)
+    if (input.dtype.name === 'bool') throw new TorchRuntimeError(op, `"arange_cpu" not implemented for 'Bool'`);
     const [nb, N] = input._shape as [number, number];
     B = nb;
     flat = input.reshape(-1);

@@ -4,7 +4,7 @@
  * PyTorch's single `Native*NormBackward0` nodes.
  */
 import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, expectIntOrList, expectTensor } from '@antorcha/core';
-import { expectOptions } from './utils.js';
+import { expectFloatKernel, expectOptions } from './utils.js';
 import { pad } from './padding.js';
 import { avgPool2d, avgPool3d } from './pooling.js';
 import { fusedNode, noGrad } from '@antorcha/autograd';
@@ -66,6 +66,7 @@ export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar:
   const n = input.numel() / input._shape[1]!;
   if (training && n <= 1) throw new TorchValueError('batch_norm', `Expected more than 1 value per channel when training, got input size ${fmtShape(input._shape)}`);
   if (!training && (runningMean === null || runningVar === null)) throw new TorchRuntimeError('batch_norm', 'running_mean and running_var must be defined in evaluation mode');
+  expectFloatKernel('batch_norm', 'batch_norm', input);
   const out = fusedNode('NativeBatchNormBackward0', [input, opts.weight ?? null, opts.bias ?? null], (x, weight, bias) => {
     let mean: Tensor;
     let invstd: Tensor;
@@ -138,6 +139,7 @@ function layerNormImpl(input: Tensor, shape: number | readonly number[], opts: L
       `Given normalized_shape=[${normalizedShape.join(', ')}], expected input with shape [*, ${normalizedShape.join(', ')}], but got input of size${fmtShape(input._shape)}`,
     );
   }
+  expectFloatKernel('layer_norm', 'LayerNormKernelImpl', input);
   const dims = Array.from({ length: k }, (_, i) => input.ndim - k + i);
   const mean = input.mean(dims, true);
   const centered = input.sub(mean);
@@ -184,6 +186,7 @@ function groupNormImpl(input: Tensor, numGroups: number, opts: GroupNormOptions)
   if (input.ndim < 2) throw new TorchRuntimeError('group_norm', `Expected at least 2 dimensions for input tensor but received ${input.ndim}`);
   const [N, C] = input._shape as [number, number];
   if (C % numGroups !== 0) throw new TorchRuntimeError('group_norm', `Expected number of channels in input to be divisible by num_groups, but got input of shape ${fmtShape(input._shape)} and num_groups=${numGroups}`);
+  expectFloatKernel('group_norm', 'GroupNormKernelImpl', input);
   const g = input.reshape(N, numGroups, -1);
   const mean = g.mean(2, true);
   const centered = g.sub(mean);

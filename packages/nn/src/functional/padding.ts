@@ -4,7 +4,7 @@
  * `indexSelect` along each padded dim (`ReflectionPad2DBackward0`, …).
  */
 import { fusedNode } from '@antorcha/autograd';
-import { TorchNotImplementedError } from './utils.js';
+import { TorchNotImplementedError, expectFloatKernel } from './utils.js';
 import { type Tensor, TorchRuntimeError, cat, empty, fmtShape, fromHost, full, int64, expectIntList, expectTensor } from '@antorcha/core';
 
 /** Padding modes of {@link pad}. */
@@ -129,6 +129,9 @@ function padNonConstant(input: Tensor, padding: readonly number[], mode: 'reflec
   // the output must fit before any index list is built (a huge pad fails here, not in the JS heap)
   const outShape = input._shape.map((n, dim) => (dim >= nd - k ? n + padding[2 * (nd - 1 - dim)]! + padding[2 * (nd - 1 - dim) + 1]! : n));
   empty(outShape, { dtype: input.dtype, device: input.device }).dispose();
+  // PyTorch's reflection and replication kernels take floating types only
+  if (mode === 'reflect') expectFloatKernel('pad', k === 3 ? 'reflection_pad3d_cpu' : `reflection_pad${k}d`, input);
+  if (mode === 'replicate') expectFloatKernel('pad', `replication_pad${k}d_cpu`, input);
   const run = (x0: Tensor): Tensor => {
     let x = x0;
     for (let i = 0; i < k; i++) {

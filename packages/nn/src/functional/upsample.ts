@@ -5,7 +5,7 @@
  */
 import { fusedNode } from '@antorcha/autograd';
 import { type Tensor, TorchValueError, empty, float64, fmtShape, fromHost, int64, expectTensor } from '@antorcha/core';
-import { expectOptions } from './utils.js';
+import { expectFloatKernel, expectOptions } from './utils.js';
 
 /** Options of `interpolate`. */
 export interface InterpolateOptions {
@@ -117,6 +117,11 @@ export function interpolate(input: Tensor, opts: InterpolateOptions = {}): Tenso
   // with OutOfMemoryError, not in the JS heap).
   for (const n of outSizes) empty([n], { dtype: int64 }).dispose();
   empty([...input._shape.slice(0, 2), ...outSizes], { dtype: input.dtype, device: input.device }).dispose();
+  // PyTorch's CPU kernels: nearest takes uint8 as well as floats, the interpolating modes floats only
+  if (!(mode === 'nearest' && input.dtype.name === 'uint8')) {
+    const kernel = mode === 'linear' ? 'compute_indices_weights_linear' : mode === 'bilinear' ? 'upsample_bilinear2d_channels_last' : dims === 1 ? 'compute_indices_weights_nearest' : `upsample_nearest${dims}d_channels_last`;
+    expectFloatKernel(op, kernel, input);
+  }
   const alignCorners = opts.alignCorners ?? false;
   const float = input.dtype.name === 'float32';
   const name = `Upsample${mode === 'nearest' ? 'Nearest' : mode === 'linear' ? 'Linear' : 'Bilinear'}${dims}DBackward1`;

@@ -5,7 +5,7 @@
  * both the input and the grid.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, linspace, ones, stack, where, zerosLike, boolArg, expectIntList, expectTensor, keywordArgs } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, cppName, fmtShape, linspace, ones, stack, where, zerosLike, boolArg, expectIntList, expectTensor, keywordArgs } from '@antorcha/core';
 import { TorchNotImplementedError, expectOptions } from './utils.js';
 
 function pyList(v: readonly number[]): string {
@@ -174,9 +174,11 @@ export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions 
     throw new TorchRuntimeError(op, `grid_sampler(): expected ${kd}D input and grid with same number of dimensions, but got ${shapes}`);
   }
   if (mode === 'bicubic' && d === 3) throw new TorchRuntimeError(op, 'grid_sampler(): bicubic interpolation only supports 4D input');
-  if (input.dtype !== grid.dtype) {
-    throw new TorchRuntimeError(op, `grid_sampler(): expected input and grid to have the same dtype, but input has ${input.dtype.name} and grid has ${grid.dtype.name}`);
+  // PyTorch 1.13's CPU kernels: dispatch on the input's dtype (floats only), then read the grid as that type
+  if (!input.dtype.isFloatingPoint) {
+    throw new TorchRuntimeError(op, d === 2 ? `grid_sampler_2d_cpu not implemented for ${cppName(input.dtype)}` : `"grid_sampler3d_cpu" not implemented for '${cppName(input.dtype)}'`);
   }
+  if (input.dtype !== grid.dtype) throw new TorchRuntimeError(op, `expected scalar type ${cppName(input.dtype)} but found ${cppName(grid.dtype)}`);
   const name = d === 2 ? 'GridSampler2DBackward0' : 'GridSampler3DBackward0';
   return fusedNode(name, [input, grid], (x, g) => gridSampleImpl(x, g, mode, padding, align));
 }
