@@ -104,6 +104,11 @@ const CASES: Record<string, Case> = {
   lpPool1d: { key: 'ceilMode', pyName: 'ceil_mode', call: (k) => F.lpPool1d(signal, 2, 2, 2, k as boolean) },
   lpPool2d: { key: 'ceilMode', pyName: 'ceil_mode', call: (k) => F.lpPool2d(image, 2, 2, 2, k as boolean) },
   affineGrid: { key: 'alignCorners', pyName: 'align_corners', call: (k) => F.affineGrid(theta, [1, 1, 2, 3], k as boolean), nullable: true },
+  requiresGrad_: {
+    key: 'requiresGrad',
+    pyName: 'requires_grad',
+    call: (k) => torch.tensor(torch.ones([2]).requiresGrad_(k as boolean).requiresGrad),
+  },
   clipGradNorm: {
     key: 'errorIfNonfinite',
     pyName: 'error_if_nonfinite',
@@ -191,4 +196,61 @@ describe('the other keywords of those options objects', () => {
     };
     expectSame(clip(1), clip({ normType: 1 }));
   });
+});
+
+describe('backward: its keywords in the place of gradient', () => {
+  it('retainGraph as { retainGraph } alone keeps the graph for a second pass', () => {
+    const a = torch.tensor([1.5, -2], { dtype: 'float64', requiresGrad: true });
+    const y = a.mul(a).sum();
+    y.backward({ retainGraph: true });
+    y.backward({ retainGraph: false });
+    const b = torch.tensor([1.5, -2], { dtype: 'float64', requiresGrad: true });
+    const z = b.mul(b).sum();
+    z.backward(null, { retainGraph: true });
+    z.backward();
+    expectSame([b.grad!], [a.grad!]);
+    expect(() => a.mul(2).sum().backward(null, { retainGraph: 1 as unknown as boolean })).toThrow(/argument 'retain_graph' must be bool, not int/);
+    expect(() => a.mul(2).sum().backward({ createGraph: 'no' as unknown as boolean })).toThrow(/argument 'create_graph' must be bool, not str/);
+  });
+});
+
+// Flags inside an options object: a number (or another non-boolean) is PyTorch's type error, not a truthy flag.
+const OPTION_FLAGS: Record<string, [name: string, call: (bad: unknown) => unknown]> = {
+  linalgCholesky: ['upper', (v) => torch.linalg.cholesky(spd, { upper: v as boolean })],
+  choleskyEx: ['check_errors', (v) => torch.linalg.choleskyEx(spd, { checkErrors: v as boolean })],
+  linalgSolve: ['left', (v) => torch.linalg.solve(spd, C, { left: v as boolean })],
+  solveEx: ['check_errors', (v) => torch.linalg.solveEx(spd, C, { checkErrors: v as boolean })],
+  invEx: ['check_errors', (v) => torch.linalg.invEx(spd, { checkErrors: v as boolean })],
+  solveTriangular: ['upper', (v) => torch.linalg.solveTriangular(L, C, { upper: v as boolean })],
+  solveTriangularLeft: ['left', (v) => torch.linalg.solveTriangular(L, C, { upper: false, left: v as boolean })],
+  triangularSolve: ['upper', (v) => torch.triangularSolve(C, L, { upper: v as boolean })],
+  triangularSolveTranspose: ['transpose', (v) => torch.triangularSolve(C, L, { transpose: v as boolean })],
+  matrixRank: ['hermitian', (v) => torch.linalg.matrixRank(spd, { hermitian: v as boolean })],
+  pinv: ['hermitian', (v) => torch.linalg.pinv(spd, { hermitian: v as boolean })],
+  luFactor: ['pivot', (v) => torch.linalg.luFactor(spd, { pivot: v as boolean })],
+  lu: ['pivot', (v) => torch.linalg.lu(spd, { pivot: v as boolean })],
+  luSolve: ['adjoint', (v) => {
+    const f = torch.linalg.luFactor(spd);
+    return torch.linalg.luSolve(f.LU, f.pivots, C, { adjoint: v as boolean });
+  }],
+  luUnpack: ['unpack_data', (v) => {
+    const f = torch.linalg.luFactor(spd);
+    return torch.luUnpack(f.LU, f.pivots, { unpackData: v as boolean });
+  }],
+  ldlFactor: ['hermitian', (v) => torch.linalg.ldlFactor(spd, { hermitian: v as boolean })],
+  torchLu: ['get_infos', (v) => torch.lu(spd, { getInfos: v as boolean })],
+  stft: ['center', (v) => torch.stft(torch.arange(16, { dtype: 'float64' }), 4, { center: v as boolean, returnComplex: true })],
+};
+
+describe('flags in options objects must be booleans', () => {
+  for (const [name, [pyName, call]] of Object.entries(OPTION_FLAGS)) {
+    it(name, () => {
+      // a boolean is taken (pivot: false is refused on the CPU, so either one may serve)
+      expect([false, true].some((v) => typeof outcome(() => call(v)) !== 'string')).toBe(true);
+      for (const bad of [1, 'yes', torch.tensor(true)]) {
+        expect(() => call(bad)).toThrow(torch.TorchTypeError);
+        expect(() => call(bad)).toThrow(new RegExp(`argument '${pyName}' must be bool, not`));
+      }
+    });
+  }
 });

@@ -12,7 +12,7 @@ export * from './device.js';
 export * from './storage.js';
 export * from './registry.js';
 export { tidy, keep, adopt, release, tidyActive } from './memory.js';
-export { boolArg, expectBool, expectTensor, expectTensorList, expectInt, expectIntList, expectIntOrList, expectNumber, expectScalar, expectScalarFits, isKeywordObject, keywordArgs, pyTypeName } from './validate.js';
+export { boolArg, expectBool, expectBoolOptions, expectTensor, expectTensorList, expectInt, expectIntList, expectIntOrList, expectNumber, expectScalar, expectScalarFits, isKeywordObject, keywordArgs, pyTypeName } from './validate.js';
 export { setMemoryLimit, getMemoryLimit, formatMemorySize } from './memory-limit.js';
 export type * from './backend.js';
 export type { LinalgKernel, LinalgParams } from './linalg/kernels.js';

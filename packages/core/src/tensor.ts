@@ -25,7 +25,7 @@ import * as rnd from './ops/random.js';
 import type { IndexSpec, ShapeArgs } from './ops/views.js';
 import * as advIdx from './ops/advanced-index.js';
 import type { AdvancedIndexSpec } from './ops/advanced-index.js';
-import { type KeepdimArg, expectTensor } from './validate.js';
+import { type KeepdimArg, boolArg, expectBoolOptions, expectTensor, keywordArgs } from './validate.js';
 import { formatPythonFloat, tensorRepr } from './printing/index.js';
 import { CATALOGUE } from './ops/catalogue/index.js';
 import type { CatalogueMethods } from './ops/generated.js';
@@ -339,7 +339,8 @@ export class Tensor<D extends DTypeName = DTypeName> {
   }
 
   /**
-   * Sets `requiresGrad` in place (leaves only) and returns this.
+   * Sets `requiresGrad` in place (leaves only) and returns this: `true` when omitted; the flag
+   * may be given as PyTorch's keyword (`x.requiresGrad_({ requiresGrad: false })`).
    * @example
    * ```ts pytorch=core.Tensor.requiresGrad_
    * const w = torch.ones(2).requiresGrad_();
@@ -350,17 +351,18 @@ export class Tensor<D extends DTypeName = DTypeName> {
    * tensor([3., 3.])
    * ```
    */
-  requiresGrad_(value = true): this {
+  requiresGrad_(value?: boolean | { requiresGrad?: boolean }): this {
+    const flag = boolArg('requires_grad_', 'requires_grad', 1, keywordArgs('requires_grad_', ['requiresGrad'], [value]).requiresGrad, true);
     if (!this.isLeaf) {
       throw new TorchRuntimeError(
         'requires_grad_',
         'you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn\'t require differentiation use var_no_grad = var.detach().',
       );
     }
-    if (value && !this.dtype.isFloatingPoint && !this.dtype.isComplex) {
+    if (flag && !this.dtype.isFloatingPoint && !this.dtype.isComplex) {
       throw new TorchRuntimeError('requires_grad_', 'only Tensors of floating point and complex dtype can require gradients');
     }
-    this._requiresGrad = value;
+    this._requiresGrad = flag;
     return this;
   }
 
@@ -1239,9 +1241,16 @@ export class Tensor<D extends DTypeName = DTypeName> {
    * tensor([4., 4., 8.])
    * ```
    */
-  backward(gradient?: Tensor | null, opts?: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] }): void {
+  backward(
+    gradient?: Tensor | null | { gradient?: Tensor | null; retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] },
+    opts?: { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] },
+  ): void {
     if (backwardImpl === null) throw new TorchRuntimeError('backward', 'backward(): autograd is not installed (import "antorcha" or "@antorcha/autograd")');
-    backwardImpl(this, gradient ?? null, opts ?? {});
+    // PyTorch's keywords may come as one options object in the place of `gradient`
+    const kw = keywordArgs('backward', ['gradient'], [gradient, opts], ['retainGraph', 'createGraph', 'inputs']);
+    expectBoolOptions('backward', kw, ['retainGraph', 'createGraph']);
+    const { gradient: g, ...rest } = kw;
+    backwardImpl(this, (g as Tensor | null | undefined) ?? null, rest as { retainGraph?: boolean; createGraph?: boolean; inputs?: Tensor[] });
   }
 }
 

@@ -151,6 +151,18 @@ export function keywordArgs(op: string, names: readonly string[], values: readon
 }
 
 /**
+ * The flags `keys` of an options object must be booleans where given (`null` counts as not
+ * given): `linalg.cholesky(): argument 'upper' must be bool, not int`, never a truthy number.
+ */
+export function expectBoolOptions(op: string, opts: unknown, keys: readonly string[]): void {
+  if (opts === null || typeof opts !== 'object') return;
+  for (const key of keys) {
+    const v = (opts as Record<string, unknown>)[key];
+    if (v !== undefined && v !== null) expectBool(op, key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), undefined, v);
+  }
+}
+
+/**
  * A boolean argument read by {@link keywordArgs}: `dflt` when absent; any value that is not a
  * boolean (a number, a tensor, null, an object) is PyTorch's type error, never a truthy flag.
  */

@@ -12,7 +12,7 @@ import type { Tensor } from '../tensor.js';
 import { fromHost, ones, zeros } from '../ops/creation.js';
 import { cat, indexSelect } from '../ops/indexing.js';
 import { deviceCheck } from '../ops/device-check.js';
-import { expectTensor } from '../validate.js';
+import { expectBoolOptions, expectTensor } from '../validate.js';
 import { viewAsReal } from '../complex/ops.js';
 import { fftC2c, fftC2r, fftR2c } from './primitives.js';
 
@@ -104,6 +104,7 @@ function padSignal(x: Tensor, pad: number, mode: string): Tensor {
  * ```
  */
 export function stft(x: Tensor, nFft: number, opts: StftOptions = {}): Tensor {
+  expectBoolOptions('stft', opts, ['center', 'normalized', 'onesided', 'returnComplex']);
   const op = 'stft';
   expectTensor(op, 'input', 1, x);
   const window = opts.window ?? null;
@@ -177,6 +178,7 @@ export function stft(x: Tensor, nFft: number, opts: StftOptions = {}): Tensor {
  * ```
  */
 export function istft(x: Tensor, nFft: number, opts: IstftOptions = {}): Tensor {
+  expectBoolOptions('istft', opts, ['center', 'normalized', 'onesided', 'returnComplex']);
   const op = 'istft';
   expectTensor(op, 'input', 1, x);
   const hop = opts.hopLength ?? Math.floor(nFft / 4);

@@ -6,7 +6,7 @@ import { composite } from '../autograd-hook.js';
 import { int32 } from '../dtype.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { boolArg, expectTensor, keywordArgs } from '../validate.js';
+import { boolArg, expectBoolOptions, expectTensor, keywordArgs } from '../validate.js';
 import { cppName } from '../ops/promotion.js';
 import { checkFloat, checkInfo, checkSquare, isLinalgDtype } from './errors.js';
 import { runLinalg } from './run.js';
@@ -29,6 +29,7 @@ export interface CholeskyOptions {
 
 /** The checked factorization both forms share: `[L, info]`, recorded as one `linalg_cholesky_ex` node (as PyTorch's cholesky calls cholesky_ex). */
 function factorWithInfo(A: Tensor, opts: CholeskyOptions): [Tensor, Tensor] {
+  expectBoolOptions('linalg.cholesky', opts, ['upper']);
   const op = 'linalg.cholesky';
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
@@ -39,6 +40,7 @@ function factorWithInfo(A: Tensor, opts: CholeskyOptions): [Tensor, Tensor] {
 
 /** {@link cholesky} returning LAPACK's `info` (the order of the first non-positive leading minor, or 0) instead of raising. */
 export function choleskyEx(A: Tensor, opts: CholeskyOptions & { checkErrors?: boolean } = {}): NamedTuple<'L' | 'info'> {
+  expectBoolOptions('linalg.cholesky_ex', opts, ['checkErrors']);
   const [L, info] = factorWithInfo(A, opts);
   if (opts.checkErrors === true) checkInfo('linalg.cholesky_ex', info, 'cholesky', A._shape.length > 2);
   return namedTuple('linalg_cholesky_ex', [['L', L], ['info', info]]);

@@ -7,7 +7,7 @@ import { int32 } from '../dtype.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { cppName } from '../ops/promotion.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectBoolOptions, expectTensor } from '../validate.js';
 import { checkFloat, checkInfo, checkRank, checkSquare } from './errors.js';
 import { runLinalg } from './run.js';
 import { type NamedTuple, namedTuple } from './tuple.js';
@@ -38,6 +38,7 @@ function sytrf(op: string, A: Tensor, hermitian: boolean): [Tensor, Tensor, Tens
  * encoding in `pivots`, and `info` (nonzero when D is singular) instead of an error.
  */
 export function ldlFactorEx(A: Tensor, opts: LdlOptions & { checkErrors?: boolean } = {}): NamedTuple<'LD' | 'pivots' | 'info'> {
+  expectBoolOptions('linalg.ldl_factor_ex', opts, ['hermitian', 'checkErrors']);
   const op = 'torch.linalg.ldl_factor_ex';
   const [LD, piv, info] = sytrf(op, A, opts.hermitian ?? false);
   if (opts.checkErrors === true) checkInfo(op, info, 'ldl_factor', A._shape.length > 2);
@@ -60,6 +61,7 @@ export function ldlFactorEx(A: Tensor, opts: LdlOptions & { checkErrors?: boolea
  * ```
  */
 export function ldlFactor(A: Tensor, opts: LdlOptions = {}): NamedTuple<'LD' | 'pivots'> {
+  expectBoolOptions('linalg.ldl_factor', opts, ['hermitian']);
   const op = 'torch.linalg.ldl_factor_ex';
   const [LD, piv, info] = sytrf(op, A, opts.hermitian ?? false);
   checkInfo('torch.linalg.ldl_factor', info, 'ldl_factor', A._shape.length > 2);
@@ -68,6 +70,7 @@ export function ldlFactor(A: Tensor, opts: LdlOptions = {}): NamedTuple<'LD' | '
 
 /** Solves `A·X = B` from {@link ldlFactor}'s `LD` and `pivots`. Batch dims broadcast. */
 export function ldlSolve(LD: Tensor, pivots: Tensor, B: Tensor, opts: LdlOptions = {}): Tensor {
+  expectBoolOptions('linalg.ldl_solve', opts, ['hermitian']);
   const op = 'torch.linalg.ldl_solve';
   expectTensor(op, 'LD', 1, LD);
   expectTensor(op, 'pivots', 2, pivots);

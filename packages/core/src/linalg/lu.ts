@@ -7,7 +7,7 @@ import { int32, int64 } from '../dtype.js';
 import { TorchRuntimeError, fmtShape } from '../errors.js';
 import { broadcastShapes } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectBoolOptions, expectTensor } from '../validate.js';
 import { zeros } from '../ops/creation.js';
 import { cppName } from '../ops/promotion.js';
 import { checkInfo, checkRank, checkSameDtype, isLinalgDtype } from './errors.js';
@@ -71,6 +71,7 @@ export function permMatrix(perm: Tensor, like: Tensor): Tensor {
  * ```
  */
 export function luFactorEx(A: Tensor, opts: LuFactorOptions = {}): NamedTuple<'LU' | 'pivots' | 'info'> {
+  expectBoolOptions('linalg.lu_factor_ex', opts, ['pivot', 'checkErrors']);
   expectTensor('linalg.lu_factor_ex', 'A', 1, A);
   checkLuInput(A, opts.pivot ?? true, 'linalg.lu_factor_ex');
   const out = composite('linalg_lu_factor_ex', [A], {}, () => getrf('linalg.lu_factor_ex', A));
@@ -80,6 +81,7 @@ export function luFactorEx(A: Tensor, opts: LuFactorOptions = {}): NamedTuple<'L
 
 /** LU factorization with partial pivoting (`LU`, `pivots`); raises for a singular input, as PyTorch. */
 export function luFactor(A: Tensor, opts: { pivot?: boolean } = {}): NamedTuple<'LU' | 'pivots'> {
+  expectBoolOptions('linalg.lu_factor', opts, ['pivot']);
   expectTensor('linalg.lu_factor', 'A', 1, A);
   checkLuInput(A, opts.pivot ?? true, 'linalg.lu_factor');
   const out = composite('linalg_lu_factor_ex', [A], {}, () => getrf('linalg.lu_factor', A));
@@ -117,6 +119,7 @@ export function unpackLU(LU: Tensor): [Tensor, Tensor] {
  * ```
  */
 export function lu(A: Tensor, opts: { pivot?: boolean } = {}): NamedTuple<'P' | 'L' | 'U'> {
+  expectBoolOptions('linalg.lu', opts, ['pivot']);
   expectTensor('linalg.lu', 'A', 1, A);
   if (A._shape.length < 2) throw new TorchRuntimeError('linalg.lu', `linalg.lu: Expected tensor with 2 or more dimensions. Got size: ${fmtShape(A._shape)} instead`);
   checkLuInput(A, opts.pivot ?? true, 'linalg.lu');
@@ -180,6 +183,7 @@ export function luSolveRaw(op: string, LU: Tensor, piv: Tensor, B: Tensor, left:
  * ```
  */
 export function luSolve(LU: Tensor, pivots: Tensor, B: Tensor, opts: LuSolveOptions = {}): Tensor {
+  expectBoolOptions('linalg.lu_solve', opts, ['left', 'adjoint']);
   const op = 'linalg.lu_solve';
   expectTensor(op, 'LU', 1, LU);
   expectTensor(op, 'pivots', 2, pivots);
@@ -230,6 +234,7 @@ export interface LuUnpackOptions {
  * ```
  */
 export function luUnpack(LU: Tensor, pivots: Tensor, opts: LuUnpackOptions = {}): NamedTuple<'P' | 'L' | 'U'> {
+  expectBoolOptions('lu_unpack', opts, ['unpackData', 'unpackPivots']);
   const op = 'torch.lu_unpack';
   expectTensor(op, 'LU_data', 1, LU);
   expectTensor(op, 'LU_pivots', 2, pivots);

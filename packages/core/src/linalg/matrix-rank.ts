@@ -6,7 +6,7 @@
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { int64 } from '../dtype.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectBoolOptions, expectTensor } from '../validate.js';
 import { zeros } from '../ops/creation.js';
 import { type ToleranceOptions, atolRtol } from './pinv.js';
 import { checkSpectralDtype, eighRaw, svdRaw } from './spectral-kernels.js';
@@ -29,6 +29,7 @@ export interface MatrixRankOptions extends ToleranceOptions {
  * ```
  */
 export function matrixRank(A: Tensor, opts: MatrixRankOptions | number = {}): Tensor {
+  expectBoolOptions('linalg.matrix_rank', opts, ['hermitian']);
   const op = 'linalg.matrix_rank';
   expectTensor(op, 'A', 1, A);
   const o: MatrixRankOptions = typeof opts === 'number' ? { tol: opts } : opts;

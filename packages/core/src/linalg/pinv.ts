@@ -8,7 +8,7 @@ import { composite } from '../autograd-hook.js';
 import { type DType, float64 } from '../dtype.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectBoolOptions, expectTensor } from '../validate.js';
 import { full, zeros } from '../ops/creation.js';
 import { where } from '../ops/elementwise.js';
 import { cppName } from '../ops/promotion.js';
@@ -69,6 +69,7 @@ export function atolRtol(op: string, A: Tensor, atol: number | Tensor | null | u
  * ```
  */
 export function pinv(A: Tensor, opts: PinvOptions | number = {}): Tensor {
+  expectBoolOptions('linalg.pinv', opts, ['hermitian']);
   const op = 'linalg.pinv';
   expectTensor(op, 'A', 1, A);
   const o: PinvOptions = typeof opts === 'number' ? { rcond: opts } : opts;

@@ -6,7 +6,7 @@ import { composite } from '../autograd-hook.js';
 import { TorchRuntimeError, TorchTypeError } from '../errors.js';
 import { numelOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { expectInt, expectTensor } from '../validate.js';
+import { expectBoolOptions, expectInt, expectTensor } from '../validate.js';
 import { cppName } from '../ops/promotion.js';
 import { checkFloat, checkInfo, checkRank, checkSameDtype, checkSquare, isLinalgDtype } from './errors.js';
 import { getrf, luSolveRaw } from './lu.js';
@@ -57,6 +57,7 @@ function checkSolveInputs(op: string, A: Tensor, B: Tensor, left: boolean): bool
 
 /** The checked solve both forms share: `[X, info]`, recorded as one `linalg_solve_ex` node (as PyTorch's solve calls solve_ex). */
 function solveWithInfo(A: Tensor, B: Tensor, opts: SolveOptions): [Tensor, Tensor] {
+  expectBoolOptions('linalg.solve', opts, ['left']);
   const op = 'linalg.solve';
   expectTensor(op, 'A', 1, A);
   expectTensor(op, 'B', 2, B);
@@ -71,6 +72,7 @@ function solveWithInfo(A: Tensor, B: Tensor, opts: SolveOptions): [Tensor, Tenso
  * without its last dim) is a batch of vectors.
  */
 export function solveEx(A: Tensor, B: Tensor, opts: SolveOptions & { checkErrors?: boolean } = {}): NamedTuple<'result' | 'info'> {
+  expectBoolOptions('linalg.solve_ex', opts, ['checkErrors']);
   const [X, info] = solveWithInfo(A, B, opts);
   if (opts.checkErrors === true) checkInfo('torch.linalg.solve_ex', info, 'solve', A._shape.length > 2);
   return namedTuple('linalg_solve_ex', [['result', X], ['info', info]]);
@@ -104,6 +106,7 @@ function invRaw(op: string, A: Tensor): [Tensor, Tensor] {
 
 /** {@link inv} returning LAPACK's `info` (nonzero for a singular input) instead of raising. */
 export function invEx(A: Tensor, opts: { checkErrors?: boolean } = {}): NamedTuple<'inverse' | 'info'> {
+  expectBoolOptions('linalg.inv_ex', opts, ['checkErrors']);
   const op = 'linalg.inv';
   expectTensor(op, 'A', 1, A);
   checkSquare(op, A);
@@ -176,6 +179,7 @@ export function solveTriangularRaw(op: string, A: Tensor, B: Tensor, upper: bool
  * ```
  */
 export function solveTriangular(A: Tensor, B: Tensor, opts: SolveTriangularOptions): Tensor {
+  expectBoolOptions('linalg.solve_triangular', opts, ['upper', 'left', 'unitriangular']);
   const op = 'linalg.solve_triangular';
   expectTensor(op, 'A', 1, A);
   expectTensor(op, 'B', 2, B);

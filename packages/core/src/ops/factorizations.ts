@@ -8,7 +8,7 @@
 import { composite } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { expectTensor } from '../validate.js';
+import { expectBoolOptions, expectTensor } from '../validate.js';
 import { type CholeskyOptions, choleskyInverse, choleskySolve, choleskyTorch } from '../linalg/cholesky.js';
 import { det as linalgDet, logdet as linalgLogdet, slogdet as linalgSlogdet } from '../linalg/det.js';
 import { luFactorEx, luSolve as linalgLuSolve, luUnpack } from '../linalg/lu.js';
@@ -79,6 +79,7 @@ export interface TorchLuOptions {
  * `[LU, pivots, infos]` with `getInfos`.
  */
 export function lu(A: Tensor, opts: TorchLuOptions = {}): Tensor[] {
+  expectBoolOptions('lu', opts, ['pivot', 'getInfos']);
   const r = luFactorEx(A, { pivot: opts.pivot ?? true, checkErrors: !(opts.getInfos ?? false) });
   return opts.getInfos === true ? [r.LU, r.pivots, r.info] : [r.LU, r.pivots];
 }
@@ -103,6 +104,7 @@ export interface TriangularSolveOptions {
  * the solution of `op(A)·X = b` and a copy of A.
  */
 export function triangularSolve(b: Tensor, A: Tensor, opts: TriangularSolveOptions = {}): NamedTuple<'solution' | 'cloned_coefficient'> {
+  expectBoolOptions('triangular_solve', opts, ['upper', 'transpose', 'unitriangular']);
   const op = 'triangular_solve';
   expectTensor(op, 'input', 1, b);
   expectTensor(op, 'A', 2, A);
