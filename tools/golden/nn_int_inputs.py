@@ -216,6 +216,39 @@ spec('multi_head_attention_forward', lambda dt: [I((1, 1, 2), dt), Fl((6, 2)), F
      lambda t: F.multi_head_attention_forward(t[0], t[0], t[0], 2, 1, t[1], t[2], None, None, False, 0.0, t[3], t[4]))
 
 
+# ------------------------------------------------------------------ every operand integer, or integer and float mixed
+spec('conv1d_int_weight', lambda dt: [I((1, 1, 4), dt), I((1, 1, 2), dt, mod=2)], lambda t: F.conv1d(t[0], t[1]))
+spec('conv2d_int_weight', lambda dt: [I((1, 1, 3, 3), dt), I((1, 1, 2, 2), dt, mod=2)], lambda t: F.conv2d(t[0], t[1]))
+spec('conv_transpose1d_int_weight', lambda dt: [I((1, 1, 3), dt), I((1, 1, 2), dt, mod=2)], lambda t: F.conv_transpose1d(t[0], t[1]))
+spec('linear_int_weight', lambda dt: [I((2, 3), dt), I((2, 3), dt, mod=2), I((2,), dt, mod=2)], lambda t: F.linear(t[0], t[1], t[2]))
+spec('linear_int_weight_nobias', lambda dt: [I((2, 3), dt), I((2, 3), dt, mod=2)], lambda t: F.linear(t[0], t[1]))
+spec('bilinear_int_weight', lambda dt: [I((2, 3), dt), I((2, 2), dt, mod=2), I((1, 3, 2), dt, mod=2)], lambda t: F.bilinear(t[0], t[1], t[2]))
+spec('prelu_int_weight', lambda dt: [I((2, 3), dt), torch.tensor([1]).to(dt)], lambda t: F.prelu(t[0], t[1]))
+spec('grid_sample_float_int_grid', lambda dt: [Fl((1, 1, 2, 2)), I((1, 1, 2, 2), dt, mod=2)], lambda t: F.grid_sample(t[0], t[1], align_corners=False))
+spec('batch_norm_int_stats', lambda dt: [Fl((2, 3)), I((3,), dt, mod=2), I((3,), dt, idx=True)], lambda t: F.batch_norm(t[0], t[1], t[2]))
+spec('embedding_int_weight', lambda dt: [torch.tensor([[0, 1], [2, 0]]), I((5, 2), dt)], lambda t: F.embedding(t[0], t[1]))
+for lname, lfn in [('mse_loss', F.mse_loss), ('l1_loss', F.l1_loss), ('smooth_l1_loss', F.smooth_l1_loss), ('huber_loss', F.huber_loss),
+                   ('binary_cross_entropy_with_logits', F.binary_cross_entropy_with_logits), ('kl_div', F.kl_div), ('soft_margin_loss', F.soft_margin_loss),
+                   ('poisson_nll_loss', F.poisson_nll_loss), ('hinge_embedding_loss', F.hinge_embedding_loss), ('multilabel_soft_margin_loss', F.multilabel_soft_margin_loss)]:
+    spec(f'{lname}_int_input_float_target', lambda dt: [I((2, 3), dt), Fl((2, 3))], lambda t, lfn=lfn: lfn(t[0], t[1]))
+    spec(f'{lname}_float_input_int_target', lambda dt: [Fl((2, 3)), I((2, 3), dt, mod=2)], lambda t, lfn=lfn: lfn(t[0], t[1]))
+spec('binary_cross_entropy_float_input_int_target', lambda dt: [Fl((2, 3)).abs(), I((2, 3), dt, mod=2)], lambda t: F.binary_cross_entropy(t[0], t[1]))
+spec('gaussian_nll_loss_float_var_int', lambda dt: [Fl((2, 3)), Fl((2, 3)), I((2, 3), dt, idx=True)], lambda t: F.gaussian_nll_loss(t[0], t[1], t[2]))
+spec('cosine_similarity_mixed', lambda dt: [I((2, 3), dt), Fl((2, 3))], lambda t: F.cosine_similarity(t[0], t[1]))
+spec('pairwise_distance_mixed', lambda dt: [I((2, 3), dt), Fl((2, 3))], lambda t: F.pairwise_distance(t[0], t[1]))
+spec('margin_ranking_loss_mixed', lambda dt: [I((3,), dt), Fl((3,)), Fl((3,))], lambda t: F.margin_ranking_loss(t[0], t[1], t[2]))
+unary('pad_constant_2d', lambda x: F.pad(x, (1, 1, 1, 1)), shape=(1, 1, 2, 2))
+unary('pad_reflect_2d', lambda x: F.pad(x, (1, 1, 1, 1), mode='reflect'), shape=(1, 1, 2, 2))
+unary('pad_replicate_3d', lambda x: F.pad(x, (1, 1, 1, 1, 1, 1), mode='replicate'), shape=(1, 1, 2, 2, 2))
+unary('avg_pool2d_pad', lambda x: F.avg_pool2d(x, 2, padding=1, count_include_pad=False), shape=(1, 1, 2, 4))
+unary('avg_pool2d_divisor', lambda x: F.avg_pool2d(x, 2, divisor_override=3), shape=(1, 1, 2, 4))
+unary('adaptive_avg_pool2d_1', lambda x: F.adaptive_avg_pool2d(x, 1), shape=(1, 1, 2, 4))
+unary('adaptive_avg_pool1d_same', lambda x: F.adaptive_avg_pool1d(x, 4), shape=(1, 1, 4))
+unary('softmax_dim0', lambda x: F.softmax(x, 0))
+unary('relu6_', lambda x: F.relu6(x.clone(), inplace=True))
+unary('hardtanh_frac', lambda x: F.hardtanh(x, -1.5, 2.5))
+
+
 def enc_tensor(t):
     r = enc_result(t)
     return {'dtype': r['dtype'], 'shape': r['shape'], 'values': r['values']}

@@ -18,6 +18,28 @@ interface IntCase {
 
 type Call = (t: Tensor[]) => Tensor | readonly (Tensor | null)[];
 
+/** The two-operand losses with an integer input and a float target, and the other way round. */
+function mixedLosses(): Record<string, Call> {
+  const losses: Record<string, (a: Tensor, b: Tensor) => Tensor> = {
+    mse_loss: (a, b) => F.mseLoss(a, b),
+    l1_loss: (a, b) => F.l1Loss(a, b),
+    smooth_l1_loss: (a, b) => F.smoothL1Loss(a, b),
+    huber_loss: (a, b) => F.huberLoss(a, b),
+    binary_cross_entropy_with_logits: (a, b) => F.binaryCrossEntropyWithLogits(a, b),
+    kl_div: (a, b) => F.klDiv(a, b),
+    soft_margin_loss: (a, b) => F.softMarginLoss(a, b),
+    poisson_nll_loss: (a, b) => F.poissonNllLoss(a, b),
+    hinge_embedding_loss: (a, b) => F.hingeEmbeddingLoss(a, b),
+    multilabel_soft_margin_loss: (a, b) => F.multilabelSoftMarginLoss(a, b),
+  };
+  const calls: Record<string, Call> = {};
+  for (const [name, fn] of Object.entries(losses)) {
+    calls[`${name}_int_input_float_target`] = (t) => fn(t[0]!, t[1]!);
+    calls[`${name}_float_input_int_target`] = (t) => fn(t[0]!, t[1]!);
+  }
+  return calls;
+}
+
 /** The same calls as the specs of tools/golden/nn_int_inputs.py, by name. */
 const CALLS: Record<string, Call> = {
   relu: (t) => F.relu(t[0]!),
@@ -175,6 +197,33 @@ const CALLS: Record<string, Call> = {
       outProjWeight: t[3]!,
       outProjBias: t[4]!,
     }),
+
+  conv1d_int_weight: (t) => F.conv1d(t[0]!, t[1]!),
+  conv2d_int_weight: (t) => F.conv2d(t[0]!, t[1]!),
+  conv_transpose1d_int_weight: (t) => F.convTranspose1d(t[0]!, t[1]!),
+  linear_int_weight: (t) => F.linear(t[0]!, t[1]!, t[2]!),
+  linear_int_weight_nobias: (t) => F.linear(t[0]!, t[1]!),
+  bilinear_int_weight: (t) => F.bilinear(t[0]!, t[1]!, t[2]!),
+  prelu_int_weight: (t) => F.prelu(t[0]!, t[1]!),
+  grid_sample_float_int_grid: (t) => F.gridSample(t[0]!, t[1]!, { alignCorners: false }),
+  batch_norm_int_stats: (t) => F.batchNorm(t[0]!, t[1]!, t[2]!),
+  embedding_int_weight: (t) => F.embedding(t[0]!, t[1]!),
+  ...mixedLosses(),
+  binary_cross_entropy_float_input_int_target: (t) => F.binaryCrossEntropy(t[0]!, t[1]!),
+  gaussian_nll_loss_float_var_int: (t) => F.gaussianNllLoss(t[0]!, t[1]!, t[2]!),
+  cosine_similarity_mixed: (t) => F.cosineSimilarity(t[0]!, t[1]!),
+  pairwise_distance_mixed: (t) => F.pairwiseDistance(t[0]!, t[1]!),
+  margin_ranking_loss_mixed: (t) => F.marginRankingLoss(t[0]!, t[1]!, t[2]!),
+  pad_constant_2d: (t) => F.pad(t[0]!, [1, 1, 1, 1]),
+  pad_reflect_2d: (t) => F.pad(t[0]!, [1, 1, 1, 1], 'reflect'),
+  pad_replicate_3d: (t) => F.pad(t[0]!, [1, 1, 1, 1, 1, 1], 'replicate'),
+  avg_pool2d_pad: (t) => F.avgPool2d(t[0]!, 2, { padding: 1, countIncludePad: false }),
+  avg_pool2d_divisor: (t) => F.avgPool2d(t[0]!, 2, { divisorOverride: 3 }),
+  adaptive_avg_pool2d_1: (t) => F.adaptiveAvgPool2d(t[0]!, 1),
+  adaptive_avg_pool1d_same: (t) => F.adaptiveAvgPool1d(t[0]!, 4),
+  softmax_dim0: (t) => F.softmax(t[0]!, 0),
+  relu6_: (t) => F.relu6(t[0]!.clone(), true),
+  hardtanh_frac: (t) => F.hardtanh(t[0]!, -1.5, 2.5),
 };
 
 const KIND: Record<string, string> = {

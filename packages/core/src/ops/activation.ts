@@ -15,7 +15,10 @@ function prepare(op: string, x: Tensor, dim: number, dtype?: DTypeLike): { xf: T
   const d = wrapDim(dim, x._shape.length, op);
   const xf = dtype !== undefined ? x.to(toDType(dtype)) : x;
   // PyTorch checks the dtype in the kernel, which an empty tensor never reaches.
-  if (!xf.dtype.isFloatingPoint && xf.numel() > 0) throw new TorchRuntimeError(op, `"${op}_lastdim_kernel_impl" not implemented for '${cppName(xf.dtype)}'`);
+  // ATen's CPU kernel: the last-dim one for the last dim, else the general one (named
+  // softmax_kernel_impl for log_softmax too)
+  const kernel = d === x.ndim - 1 || x.ndim === 0 ? `${op}_lastdim_kernel_impl` : 'softmax_kernel_impl';
+  if (!xf.dtype.isFloatingPoint && xf.numel() > 0) throw new TorchRuntimeError(op, `"${kernel}" not implemented for '${cppName(xf.dtype)}'`);
   return { xf, d };
 }
 

@@ -20,6 +20,7 @@ const KERNELS: Record<string, string> = {
   hardswish: 'hardswish_cpu',
   hardsigmoid: 'hardsigmoid_cpu',
   mish: 'mish_cpu',
+  prelu: 'prelu_cpu',
 };
 
 /** Refuses integer and bool inputs as PyTorch's CPU kernel for `op` does. */

@@ -64,15 +64,17 @@ export function bilinear(input1: Tensor, input2: Tensor, weight: Tensor, bias?: 
   const a = input1.reshape(-1, I1);
   const b = input2.reshape(-1, I2);
   if (a._shape[0] !== b._shape[0]) throw new TorchRuntimeError('bilinear', `bilinear(): input batch dimensions do not match: got ${a._shape[0]} and ${b._shape[0]}`);
+  // PyTorch 1.13's CPU texts: bmm refuses bool, other integer types read the weight as their own type
+  if (input1.dtype.name === 'bool') throw new TorchRuntimeError('bilinear', `"bmm" not implemented for 'Bool'`);
   if (!input1.dtype.isFloatingPoint && !input1.dtype.isComplex && input1.dtype !== weight.dtype) {
-    // PyTorch 1.13's CPU texts: bmm refuses bool, other integer types read the weight as their own type
-    if (input1.dtype.name === 'bool') throw new TorchRuntimeError('bilinear', `"bmm" not implemented for 'Bool'`);
     throw new TorchRuntimeError('bilinear', `expected scalar type ${cppName(input1.dtype)} but found ${cppName(weight.dtype)}`);
   }
   // (x1 · W) over in1 → [B, O, in2], then dot with x2 over in2.
   const t = a.matmul(weight.permute(1, 0, 2).reshape(I1, O * I2)).view(-1, O, I2);
   // reshaped before the bias is added, as ATen does (the result's grad_fn is AddBackward0 with a bias)
-  const out = t.mul(b.unsqueeze(1)).sum(-1).reshape([...lead, O]);
+  // an integer product is summed in its own dtype (a bmm in PyTorch), not widened to int64
+  const prod = t.mul(b.unsqueeze(1));
+  const out = (prod.dtype.isFloatingPoint || prod.dtype.isComplex ? prod.sum(-1) : prod.sum(-1, { dtype: prod.dtype })).reshape([...lead, O]);
   return bias !== null && bias !== undefined ? out.add(bias) : out;
 }
 

@@ -4,7 +4,7 @@
  * logits losses, BCE's log clamp at −100).
  */
 import {
-  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, broadcastShapes, cat, cppName, resultType, deviceCheck, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
+  Tensor, TorchRuntimeError, TorchTypeError, TorchValueError, arange, bool, broadcastShapes, canCast, cat, cppName, resultType, deviceCheck, fmtShape, full, fullLike, int64, pyTypeName, stack, tensor, where, expectTensor, zeros, zerosLike,
 } from '@antorcha/core';
 import { expectFloatKernel, expectOptions } from './utils.js';
 import { Function, type FunctionCtx, fusedNode, noGrad } from '@antorcha/autograd';
@@ -65,7 +65,7 @@ export function mseLoss(input: Tensor, target: Tensor, opts: ReductionOptions = 
   sameShape(input, target, 'mse_loss');
   expectFloatKernel('mse_loss', 'mse_cpu', { dtype: resultType(input, target) });
   const reduction = opts.reduction ?? 'mean';
-  return fusedNode('MseLossBackward0', [input, target], (x, t) => reduce(x.sub(t).square(), reduction, 'mse_loss'));
+  return fusedNode('MseLossBackward0', [input, target], (x, t) => reduce(promotedDiff(x, t).square(), reduction, 'mse_loss'));
 }
 
 /**
@@ -108,9 +108,9 @@ export function smoothL1Loss(input: Tensor, target: Tensor, opts: ReductionOptio
   expectFloatKernel('smooth_l1_loss', 'smooth_l1_cpu', { dtype: resultType(input, target) });
   const reduction = opts.reduction ?? 'mean';
   // β = 0 is PyTorch's l1_loss (a composite there too)
-  if (beta === 0) return reduce(input.sub(target).abs(), reduction, 'smooth_l1_loss');
+  if (beta === 0) return reduce(promotedDiff(input, target).abs(), reduction, 'smooth_l1_loss');
   return fusedNode('SmoothL1LossBackward0', [input, target], (x, t) => {
-    const z = x.sub(t).abs();
+    const z = promotedDiff(x, t).abs();
     return reduce(where(z.lt(beta), z.square().mul(0.5).div(beta), z.sub(0.5 * beta)), reduction, 'smooth_l1_loss');
   });
 }
@@ -133,10 +133,13 @@ export function huberLoss(input: Tensor, target: Tensor, opts: ReductionOptions 
   const delta = opts.delta ?? 1.0;
   if (delta <= 0) throw new TorchRuntimeError('huber_loss', 'huber_loss does not support non-positive values for delta.');
   sameShape(input, target, 'huber_loss');
-  expectFloatKernel('huber_loss', 'huber_cpu', { dtype: resultType(input, target) });
+  // PyTorch writes the loss into a tensor of the input's dtype, then dispatches on it
+  const huberType = resultType(input, target);
+  if (!canCast(huberType, input.dtype)) throw new TorchRuntimeError('huber_loss', `result type ${cppName(huberType)} can't be cast to the desired output type ${cppName(input.dtype)}`);
+  expectFloatKernel('huber_loss', 'huber_cpu', { dtype: huberType });
   const reduction = opts.reduction ?? 'mean';
   return fusedNode('HuberLossBackward0', [input, target], (x, t) => {
-    const z = x.sub(t).abs();
+    const z = promotedDiff(x, t).abs();
     return reduce(where(z.lt(delta), z.square().mul(0.5), z.sub(0.5 * delta).mul(delta)), reduction, 'huber_loss');
   });
 }
@@ -160,6 +163,13 @@ function classesLast(input: Tensor): Tensor {
   if (input.ndim === 1) return input.unsqueeze(0);
   if (input.ndim === 2) return input;
   return input.movedim(1, -1).reshape(-1, input._shape[1]!);
+}
+
+/** input − target in their promoted dtype: a bool operand is converted first, as PyTorch's TensorIterator does. */
+function promotedDiff(x: Tensor, t: Tensor): Tensor {
+  if (x.dtype.name !== 'bool' && t.dtype.name !== 'bool') return x.sub(t);
+  const rt = resultType(x, t);
+  return x.to(rt).sub(t.to(rt));
 }
 
 /** An integer input where PyTorch's kernel writes a float result into a tensor of the input's dtype (bool fails earlier, at a negation). */
@@ -399,7 +409,11 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
   if (target.ndim !== input.ndim || target._shape.some((d, i) => d !== input._shape[i])) {
     throw new TorchValueError(op, `Target size (${fmtShape(target._shape)}) must be the same as input size (${fmtShape(input._shape)})`);
   }
-  // PyTorch's kernel writes exp() into a tensor of the input's dtype
+  // PyTorch's order: -input (refuses bool), 1 - target (refuses bool), (1 - target).mul_(input)
+  // (a float input into an integer target), then exp_() into a tensor of the input's dtype
+  if (input.dtype.name === 'bool') throw new TorchRuntimeError(op, 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  if (target.dtype.name === 'bool') throw new TorchRuntimeError(op, 'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  if (input.dtype.isFloatingPoint && !target.dtype.isFloatingPoint && !target.dtype.isComplex) floatIntoInput(op, target);
   floatIntoInput(op, input);
   const reduction = opts.reduction ?? 'mean';
   const weight = opts.weight ?? null;
@@ -505,6 +519,10 @@ export function multilabelSoftMarginLoss(input: Tensor, target: Tensor, opts: Mu
   expectTensor('multilabel_soft_margin_loss', 'target', 2, target);
   expectOptions('multilabel_soft_margin_loss', opts);
   const op = 'multilabel_soft_margin_loss';
+  // PyTorch computes logsigmoid(input) (refusing integer inputs), then 1 - target (refusing bool)
+  if (input.dtype.isFloatingPoint && target.dtype.name === 'bool') {
+    throw new TorchRuntimeError(op, 'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
   let loss = target.mul(logSigmoid(input)).add(target.neg().add(1).mul(logSigmoid(input.neg()))).neg();
   if (opts.weight) loss = loss.mul(opts.weight);
   const classDim = input.ndim - 1;

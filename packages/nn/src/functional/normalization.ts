@@ -3,7 +3,7 @@
  * composed from differentiable reductions; the first three are recorded as
  * PyTorch's single `Native*NormBackward0` nodes.
  */
-import { type Tensor, TorchRuntimeError, TorchValueError, fmtShape, expectIntOrList, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, cppName, fmtShape, expectIntOrList, expectTensor } from '@antorcha/core';
 import { expectFloatKernel, expectOptions } from './utils.js';
 import { pad } from './padding.js';
 import { avgPool2d, avgPool3d } from './pooling.js';
@@ -67,6 +67,10 @@ export function batchNorm(input: Tensor, runningMean: Tensor | null, runningVar:
   if (training && n <= 1) throw new TorchValueError('batch_norm', `Expected more than 1 value per channel when training, got input size ${fmtShape(input._shape)}`);
   if (!training && (runningMean === null || runningVar === null)) throw new TorchRuntimeError('batch_norm', 'running_mean and running_var must be defined in evaluation mode');
   expectFloatKernel('batch_norm', 'batch_norm', input);
+  // PyTorch 1.13's CPU check of the running statistics and affine parameters against the input
+  for (const p of [runningMean, runningVar, opts.weight ?? null, opts.bias ?? null]) {
+    if (p !== null && !p.dtype.isFloatingPoint && !p.dtype.isComplex) throw new TorchRuntimeError('batch_norm', `mixed dtype (CPU): expect parameter to have scalar type of ${cppName(input.dtype)}`);
+  }
   const out = fusedNode('NativeBatchNormBackward0', [input, opts.weight ?? null, opts.bias ?? null], (x, weight, bias) => {
     let mean: Tensor;
     let invstd: Tensor;
