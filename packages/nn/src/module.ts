@@ -187,7 +187,7 @@ function deepcopyModule(m: Module, memo: Map<unknown, unknown>): Module {
  *     this.fc1 = new torch.nn.Linear(4, 8);
  *     this.fc2 = new torch.nn.Linear(8, 2);
  *   }
- *   forward(x: torch.Tensor): torch.Tensor {
+ *   override forward(x: torch.Tensor): torch.Tensor {
  *     return this.fc2.call(torch.nn.functional.relu(this.fc1.call(x)));
  *   }
  * }
@@ -296,7 +296,7 @@ export class Module {
    *     super();
    *     this.registerBuffer('factor', torch.tensor([2, 3], { dtype: 'float32' })); // saved, not trained
    *   }
-   *   forward(x: torch.Tensor): torch.Tensor {
+   *   override forward(x: torch.Tensor): torch.Tensor {
    *     return x.mul(this.factor);
    *   }
    * }
@@ -558,11 +558,11 @@ export class Module {
    * ```ts
    * const fc = new torch.nn.Linear(2, 1);
    * fc.call(torch.ones(1, 2)).sum().backward();
-   * console.log(fc.bias.grad);
+   * console.log(fc.bias!.grad);
    * fc.zeroGrad({ setToNone: false }); // PyTorch 1.13's default: zeros
-   * console.log(fc.bias.grad);
+   * console.log(fc.bias!.grad);
    * fc.zeroGrad(); // the default here, as in PyTorch 2: null
-   * console.log(fc.bias.grad);
+   * console.log(fc.bias!.grad);
    * ```
    * ```text
    * tensor([1.])
@@ -596,7 +596,7 @@ export class Module {
    * model.apply((m) => {
    *   if (m instanceof torch.nn.Linear) {
    *     torch.nn.init.ones_(m.weight);
-   *     torch.nn.init.zeros_(m.bias);
+   *     torch.nn.init.zeros_(m.bias!);
    *   }
    * });
    * console.log(model.call(torch.tensor([[1, 2]], { dtype: 'float32' })));
@@ -706,7 +706,7 @@ export class Module {
    * @example
    * ```ts pytorch=nn.Module.half
    * const model = new torch.nn.Linear(4, 2).half();
-   * console.log(model.weight.dtype, model.bias.dtype);
+   * console.log(model.weight.dtype, model.bias!.dtype);
    * ```
    * ```text
    * torch.float16 torch.float16
@@ -722,7 +722,7 @@ export class Module {
    * @example
    * ```ts pytorch=nn.Module.bfloat16
    * const model = new torch.nn.BatchNorm1d(2).bfloat16();
-   * console.log(model.weight.dtype, model.runningMean.dtype, model.numBatchesTracked.dtype); // integer buffers keep theirs
+   * console.log(model.weight!.dtype, model.runningMean!.dtype, model.numBatchesTracked!.dtype); // integer buffers keep theirs
    * ```
    * ```text
    * torch.bfloat16 torch.bfloat16 torch.int64

@@ -14,7 +14,7 @@ export { Identity, Linear, Bilinear, NonDynamicallyQuantizableLinear, type Linea
 export { ConvNd, Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, type ConvLayerOptions, type ConvTransposeLayerOptions } from './layers/conv.js';
 export {
   MaxPool1d, MaxPool2d, MaxPool3d, AvgPool1d, AvgPool2d, AvgPool3d, AdaptiveAvgPool1d, AdaptiveAvgPool2d, AdaptiveAvgPool3d, AdaptiveMaxPool2d,
-  AdaptiveMaxPool3d, type MaxPoolLayerOptions, type AvgPoolLayerOptions,
+  AdaptiveMaxPool3d, type MaxPoolLayerOptions, type AvgPoolLayerOptions, type MaxPoolResult,
 } from './layers/pooling.js';
 export {
   BatchNormBase, BatchNorm1d, BatchNorm2d, BatchNorm3d, InstanceNormBase, InstanceNorm1d, InstanceNorm2d, LayerNorm, GroupNorm, type BatchNormOptions, type LayerNormLayerOptions, type GroupNormLayerOptions,

@@ -24,6 +24,25 @@ describe('public types without any', () => {
     expect(parts.map((p) => p.shape)).toEqual([[1, 2], [1, 2]]);
   });
 
+  it('max-pooling layers return a tensor, or [pooled, indices] when built with returnIndices', () => {
+    const x = arange(16, { dtype: float32 }).reshape(1, 1, 4, 4);
+    const plain = new nn.MaxPool2d(2).call(x);
+    expectTypeOf(plain).toEqualTypeOf<Tensor>();
+    expect(plain.shape).toEqual([1, 1, 2, 2]);
+    const [pooled, indices] = new nn.MaxPool2d(2, { returnIndices: true }).call(x);
+    expectTypeOf(indices).toEqualTypeOf<Tensor>();
+    expect(indices.dtype).toBe(int64);
+    expect(pooled.shape).toEqual([1, 1, 2, 2]);
+    // (checked by assignability: expectTypeOf's deep brand gives up on these unions)
+    const flag: boolean = x.numel() > 0;
+    const either: Tensor | [Tensor, Tensor] = new nn.MaxPool2d(2, { returnIndices: flag }).call(x);
+    // @ts-expect-error: a layer whose returnIndices is only known at run time may return a pair
+    const notPlain: Tensor = new nn.MaxPool2d(2, { returnIndices: flag }).call(x);
+    const pair: [Tensor, Tensor] = new nn.AdaptiveMaxPool1d(2, true).call(x.reshape(1, 2, 8));
+    expect([Array.isArray(either), Array.isArray(notPlain), pair.length]).toEqual([true, true, 2]);
+    expectTypeOf(new nn.MaxPool3d(2).call(x.reshape(1, 1, 2, 2, 4))).toEqualTypeOf<Tensor>();
+  });
+
   it('ModuleList and ModuleDict elements have the modules’ type', () => {
     const layers = new nn.ModuleList([new nn.Linear(2, 2), new nn.Linear(2, 2)]);
     let x = ones([1, 2]);

@@ -39,6 +39,12 @@ export interface MaxPoolLayerOptions {
   ceilMode?: boolean;
 }
 
+/**
+ * What a max-pooling layer's `forward` (and `call`) returns: the pooled tensor, or
+ * `[pooled, indices]` for a layer built with `returnIndices: true`.
+ */
+export type MaxPoolResult<R extends boolean> = R extends true ? [Tensor, Tensor] : Tensor;
+
 abstract class MaxPoolNd extends Module {
   /** Window size. */
   declare kernelSize: IntOrTuple;
@@ -112,18 +118,18 @@ export class MaxPool1d extends MaxPoolNd {
  *           [13., 15.]]]])
  * ```
  */
-export class MaxPool2d extends MaxPoolNd {
+export class MaxPool2d<R extends boolean = false> extends MaxPoolNd {
   /**
    * @param kernelSize window size
    * @param opts stride (default: the kernel size), padding, dilation, ceil mode, whether to return indices
    */
-  constructor(kernelSize: IntOrTuple, opts: MaxPoolLayerOptions = {}) {
+  constructor(kernelSize: IntOrTuple, opts: MaxPoolLayerOptions & { returnIndices?: R } = {}) {
     super(kernelSize, opts);
   }
   /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+  override forward(input: Tensor): MaxPoolResult<R> {
     const o = { stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode };
-    return this.returnIndices ? F.maxPool2dWithIndices(input, this.kernelSize, o) : F.maxPool2d(input, this.kernelSize, o);
+    return (this.returnIndices ? F.maxPool2dWithIndices(input, this.kernelSize, o) : F.maxPool2d(input, this.kernelSize, o)) as MaxPoolResult<R>;
   }
 }
 
@@ -344,18 +350,18 @@ export class AdaptiveMaxPool2d extends Module {
  * MaxPool3d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False) tensor([7.])
  * ```
  */
-export class MaxPool3d extends MaxPoolNd {
+export class MaxPool3d<R extends boolean = false> extends MaxPoolNd {
   /**
    * @param kernelSize window size
    * @param opts stride (default: the kernel size), padding, dilation, ceil mode, whether to return indices
    */
-  constructor(kernelSize: IntOrTuple, opts: MaxPoolLayerOptions = {}) {
+  constructor(kernelSize: IntOrTuple, opts: MaxPoolLayerOptions & { returnIndices?: R } = {}) {
     super(kernelSize, opts);
   }
   /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+  override forward(input: Tensor): MaxPoolResult<R> {
     const o = { stride: this.stride, padding: this.padding, dilation: this.dilation, ceilMode: this.ceilMode };
-    return this.returnIndices ? F.maxPool3dWithIndices(input, this.kernelSize, o) : F.maxPool3d(input, this.kernelSize, o);
+    return (this.returnIndices ? F.maxPool3dWithIndices(input, this.kernelSize, o) : F.maxPool3d(input, this.kernelSize, o)) as MaxPoolResult<R>;
   }
 }
 
@@ -429,7 +435,7 @@ export class AdaptiveMaxPool3d extends AdaptiveMaxPool2d {
  * tensor([[[5., 8., 7.]]])
  * ```
  */
-export class AdaptiveMaxPool1d extends Module {
+export class AdaptiveMaxPool1d<R extends boolean = false> extends Module {
   /** Target length. */
   declare outputSize: number;
   /** Whether `forward` also returns the indices of the maxima. */
@@ -438,7 +444,7 @@ export class AdaptiveMaxPool1d extends Module {
    * @param outputSize target length
    * @param returnIndices also return the indices of the maxima (default false)
    */
-  constructor(outputSize: number, returnIndices = false) {
+  constructor(outputSize: number, returnIndices: R = false as R) {
     checkOutputSize('AdaptiveMaxPool1d', outputSize, 1);
     checkArgs('AdaptiveMaxPool1d', [
       ['output_size', outputSize, 'any'],
@@ -449,8 +455,8 @@ export class AdaptiveMaxPool1d extends Module {
     this.returnIndices = returnIndices;
   }
   /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
-    return this.returnIndices ? F.adaptiveMaxPool1dWithIndices(input, this.outputSize) : F.adaptiveMaxPool1d(input, this.outputSize);
+  override forward(input: Tensor): MaxPoolResult<R> {
+    return (this.returnIndices ? F.adaptiveMaxPool1dWithIndices(input, this.outputSize) : F.adaptiveMaxPool1d(input, this.outputSize)) as MaxPoolResult<R>;
   }
   override extraRepr(): string {
     return `output_size=${this.outputSize}`;
@@ -714,18 +720,18 @@ abstract class FractionalMaxPoolNd extends Module {
  *           [31., 33., 35.]]]])
  * ```
  */
-export class FractionalMaxPool2d extends FractionalMaxPoolNd {
+export class FractionalMaxPool2d<R extends boolean = false> extends FractionalMaxPoolNd {
   /**
    * @param kernelSize window size
    * @param opts output size or ratio, whether to return indices, fixed samples
    */
-  constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions = {}) {
+  constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions & { returnIndices?: R } = {}) {
     super(kernelSize, opts, 2);
   }
   /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+  override forward(input: Tensor): MaxPoolResult<R> {
     const r = F.fractionalMaxPool2dWithIndices(input, this.kernelSize, this.options());
-    return this.returnIndices ? r : r[0];
+    return (this.returnIndices ? r : r[0]) as MaxPoolResult<R>;
   }
 }
 
@@ -741,17 +747,17 @@ export class FractionalMaxPool2d extends FractionalMaxPoolNd {
  * tensor([21., 23., 29., 31., 53., 55., 61., 63.])
  * ```
  */
-export class FractionalMaxPool3d extends FractionalMaxPoolNd {
+export class FractionalMaxPool3d<R extends boolean = false> extends FractionalMaxPoolNd {
   /**
    * @param kernelSize window size
    * @param opts output size or ratio, whether to return indices, fixed samples
    */
-  constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions = {}) {
+  constructor(kernelSize: IntOrTuple, opts: FractionalMaxPoolLayerOptions & { returnIndices?: R } = {}) {
     super(kernelSize, opts, 3);
   }
   /** The pooled tensor, or `[pooled, indices]` with `returnIndices`. */
-  override forward(input: Tensor): Tensor | [Tensor, Tensor] {
+  override forward(input: Tensor): MaxPoolResult<R> {
     const r = F.fractionalMaxPool3dWithIndices(input, this.kernelSize, this.options());
-    return this.returnIndices ? r : r[0];
+    return (this.returnIndices ? r : r[0]) as MaxPoolResult<R>;
   }
 }
