@@ -104,6 +104,7 @@ const CASES: Record<string, Case> = {
   lpPool1d: { key: 'ceilMode', pyName: 'ceil_mode', call: (k) => F.lpPool1d(signal, 2, 2, 2, k as boolean) },
   lpPool2d: { key: 'ceilMode', pyName: 'ceil_mode', call: (k) => F.lpPool2d(image, 2, 2, 2, k as boolean) },
   affineGrid: { key: 'alignCorners', pyName: 'align_corners', call: (k) => F.affineGrid(theta, [1, 1, 2, 3], k as boolean), nullable: true },
+  ...inplaceCases(),
   requiresGrad_: {
     key: 'requiresGrad',
     pyName: 'requires_grad',
@@ -120,6 +121,37 @@ const CASES: Record<string, Case> = {
     },
   },
 };
+
+/** The activations' `inplace`: the result and the input after the call (written only in place). */
+function inplaceCases(): Record<string, Case> {
+  const neg = torch.tensor([[-1.5, 0.5, 2], [3, -0.25, 7]], { dtype: 'float64' });
+  const acts: Record<string, (y: torch.Tensor, k: boolean) => torch.Tensor> = {
+    relu: (y, k) => F.relu(y, k),
+    relu6: (y, k) => F.relu6(y, k),
+    leakyRelu: (y, k) => F.leakyRelu(y, 0.1, k),
+    elu: (y, k) => F.elu(y, 1, k),
+    celu: (y, k) => F.celu(y, 1, k),
+    silu: (y, k) => F.silu(y, k),
+    hardtanh: (y, k) => F.hardtanh(y, -1, 1, k),
+    hardswish: (y, k) => F.hardswish(y, k),
+    hardsigmoid: (y, k) => F.hardsigmoid(y, k),
+    mish: (y, k) => F.mish(y, k),
+    selu: (y, k) => F.selu(y, k),
+    threshold: (y, k) => F.threshold(y, 1, 0, k),
+  };
+  const out: Record<string, Case> = {};
+  for (const [name, f] of Object.entries(acts)) {
+    out[`F.${name}`] = {
+      key: 'inplace',
+      pyName: 'inplace',
+      call: (k) => {
+        const y = neg.clone();
+        return [f(y, k as boolean), y];
+      },
+    };
+  }
+  return out;
+}
 
 function run(c: Case, k: unknown): torch.Tensor[] | string {
   return outcome(() => {
@@ -195,6 +227,30 @@ describe('the other keywords of those options objects', () => {
       return [torch.nn.utils.clipGradNorm_([p], 1, normType), p.grad];
     };
     expectSame(clip(1), clip({ normType: 1 }));
+  });
+});
+
+describe('numeric arguments as keywords', () => {
+  const y = torch.tensor([[-1.5, 0.5, 2], [3, -0.25, 7]], { dtype: 'float64' });
+  it('activations', () => {
+    expectSame(outcome(() => F.leakyRelu(y, 0.2)), outcome(() => F.leakyRelu(y, { negativeSlope: 0.2 })));
+    expectSame(outcome(() => F.leakyRelu(y.clone(), 0.2, true)), outcome(() => F.leakyRelu(y.clone(), { negativeSlope: 0.2, inplace: true })));
+    expectSame(outcome(() => F.elu(y, 2)), outcome(() => F.elu(y, { alpha: 2 })));
+    expectSame(outcome(() => F.celu(y, 2)), outcome(() => F.celu(y, { alpha: 2 })));
+    expectSame(outcome(() => F.softplus(y, 2, 3)), outcome(() => F.softplus(y, { beta: 2, threshold: 3 })));
+    expectSame(outcome(() => F.softplus(y, 1, 3)), outcome(() => F.softplus(y, 1, { threshold: 3 })));
+    expectSame(outcome(() => F.hardtanh(y, 0, 2)), outcome(() => F.hardtanh(y, { minVal: 0, maxVal: 2 })));
+    expectSame(outcome(() => F.hardtanh(y, -1, 0.5)), outcome(() => F.hardtanh(y, -1, { maxVal: 0.5 })));
+    for (const bad of ['0.2', torch.tensor(0.2), null]) {
+      expect(() => F.leakyRelu(y, bad as number)).toThrow(/argument 'negative_slope' \(position 2\) must be float, not/);
+      expect(() => F.elu(y, { alpha: bad as number })).toThrow(/argument 'alpha' \(position 2\) must be float, not/);
+    }
+    expect(() => F.softplus(y, { beta: 2, alpha: 1 } as never)).toThrow(/got an unexpected keyword argument 'alpha'/);
+  });
+  it('pinverse: rcond', () => {
+    expectSame(outcome(() => rect.pinverse(0.1)), outcome(() => rect.pinverse({ rcond: 0.1 })));
+    expectSame(outcome(() => torch.pinverse(rect, 1e-15)), outcome(() => torch.pinverse(rect, {})));
+    expect(() => torch.pinverse(rect, { rcond: 'x' as unknown as number })).toThrow(/argument 'rcond' \(position 2\) must be float, not str/);
   });
 });
 

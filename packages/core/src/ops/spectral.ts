@@ -6,7 +6,7 @@
 import { composite } from '../autograd-hook.js';
 import { TorchRuntimeError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
-import { boolArg, expectTensor, keywordArgs } from '../validate.js';
+import { boolArg, expectNumber, expectTensor, keywordArgs } from '../validate.js';
 import { zeros } from './creation.js';
 import { pinv } from '../linalg/pinv.js';
 import { checkSpectralDtype, svdRaw } from '../linalg/spectral-kernels.js';
@@ -72,6 +72,10 @@ export function svd(A: Tensor, some?: boolean | TorchSvdOptions, computeUv?: boo
  *         [0.0000, 0.2500]], dtype=torch.float64)
  * ```
  */
-export function pinverse(A: Tensor, rcond = 1e-15): Tensor {
+export function pinverse(A: Tensor, rcondIn?: number | { rcond?: number }): Tensor {
+  expectTensor('pinverse', 'input', 1, A);
+  const given = keywordArgs('pinverse', ['rcond'], [rcondIn]).rcond;
+  const rcond = given === undefined ? 1e-15 : given;
+  expectNumber('pinverse', 'rcond', 2, rcond);
   return pinv(A, { rcond });
 }

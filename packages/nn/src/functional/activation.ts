@@ -4,7 +4,7 @@
  * PyTorch's node name (`LeakyReluBackward0`, `HardswishBackward0`, …).
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
-import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, cppName, empty, hardshrink as hardshrinkOp, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, cppName, empty, hardshrink as hardshrinkOp, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, boolArg, expectBool, expectNumber, expectTensor, keywordArgs } from '@antorcha/core';
 import { expectFloatKernel, expectOptions, keepRngOnError } from './utils.js';
 
 /** The name of PyTorch's CPU kernel for each activation, as its "not implemented for" message spells it. */
@@ -28,6 +28,53 @@ function floatInput(op: string, x: Tensor): void {
   expectFloatKernel(op, KERNELS[op] ?? op, x);
 }
 
+/** PyTorch's `inplace` keyword of an activation, given as the trailing options object (`F.relu(x, { inplace: true })`). */
+export interface InplaceOptions {
+  /** Write the result into the input (default `false`). */
+  inplace?: boolean;
+}
+
+/** Options of {@link leakyRelu}: PyTorch's keywords as the trailing options object. */
+export interface LeakyReluOptions extends InplaceOptions {
+  /** The slope for negative inputs (default 0.01). */
+  negativeSlope?: number;
+}
+
+/** Options of {@link elu} and {@link celu}: PyTorch's keywords as the trailing options object. */
+export interface AlphaInplaceOptions extends InplaceOptions {
+  /** The α of the negative branch (default 1). */
+  alpha?: number;
+}
+
+/** Options of {@link softplus}: PyTorch's keywords as the trailing options object. */
+export interface SoftplusOptions {
+  /** The β of log(1 + exp(β·x))/β (default 1). */
+  beta?: number;
+  /** Above β·x > threshold the result is x (default 20). */
+  threshold?: number;
+}
+
+/** Options of {@link hardtanh}: PyTorch's keywords as the trailing options object. */
+export interface HardtanhOptions extends InplaceOptions {
+  /** The lower limit (default −1). */
+  minVal?: number;
+  /** The upper limit (default 1). */
+  maxVal?: number;
+}
+
+/** `inplace` positional or as `{ inplace }`; anything but a boolean is PyTorch's type error. */
+function inplaceArg(op: string, pos: number, inplace: unknown): boolean {
+  return boolArg(op, 'inplace', pos, keywordArgs(op, ['inplace'], [inplace]).inplace, false);
+}
+
+/** `alpha` and `inplace` of elu/celu, positional or keyword. */
+function alphaInplaceArgs(op: string, alphaIn: unknown, inplaceIn: unknown): [number, boolean] {
+  const kw = keywordArgs(op, ['alpha', 'inplace'], [alphaIn, inplaceIn]);
+  const alpha = kw.alpha === undefined ? 1.0 : kw.alpha;
+  expectNumber(op, 'alpha', 2, alpha);
+  return [alpha, boolArg(op, 'inplace', 3, kw.inplace, false)];
+}
+
 /**
  * max(x, 0); `inplace` writes into `x`.
  * @example
@@ -39,9 +86,9 @@ function floatInput(op: string, x: Tensor): void {
  * tensor([0., 0., 2.])
  * ```
  */
-export function relu(input: Tensor, inplace = false): Tensor {
+export function relu(input: Tensor, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('relu', 'input', 1, input);
-  expectBool('relu', 'inplace', 2, inplace);
+  const inplace = inplaceArg('relu', 2, inplaceIn);
   return inplace ? input.relu_() : input.relu();
 }
 
@@ -56,9 +103,9 @@ export function relu(input: Tensor, inplace = false): Tensor {
  * tensor([0.0000, 0.0000, 0.0000, 0.5000, 2.0000])
  * ```
  */
-export function relu6(input: Tensor, inplace = false): Tensor {
+export function relu6(input: Tensor, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('relu6', 'input', 1, input);
-  expectBool('relu6', 'inplace', 2, inplace);
+  const inplace = inplaceArg('relu6', 2, inplaceIn);
   return hardtanh(input, 0, 6, inplace);
 }
 
@@ -72,9 +119,12 @@ export function relu6(input: Tensor, inplace = false): Tensor {
  * tensor([-0.2000,  0.0000,  2.0000])
  * ```
  */
-export function leakyRelu(input: Tensor, negativeSlope = 0.01, inplace = false): Tensor {
+export function leakyRelu(input: Tensor, negativeSlopeIn?: number | LeakyReluOptions, inplaceIn?: boolean | LeakyReluOptions): Tensor {
   expectTensor('leaky_relu', 'input', 1, input);
-  expectBool('leaky_relu', 'inplace', 3, inplace);
+  const kw = keywordArgs('leaky_relu', ['negativeSlope', 'inplace'], [negativeSlopeIn, inplaceIn]);
+  const negativeSlope = kw.negativeSlope === undefined ? 0.01 : kw.negativeSlope;
+  expectNumber('leaky_relu', 'negative_slope', 2, negativeSlope);
+  const inplace = boolArg('leaky_relu', 'inplace', 3, kw.inplace, false);
   floatInput('leaky_relu', input);
   // ATen multiplies by the slope cast to the input's dtype (float32: x·fround(slope), not fround(x·slope))
   const a = input.dtype.name === 'float64' ? negativeSlope : Math.fround(negativeSlope);
@@ -92,9 +142,9 @@ export function leakyRelu(input: Tensor, negativeSlope = 0.01, inplace = false):
  * tensor([-0.4323, -0.1967,  0.0000,  0.5000,  2.0000])
  * ```
  */
-export function elu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
+export function elu(input: Tensor, alphaIn?: number | AlphaInplaceOptions, inplaceIn?: boolean | AlphaInplaceOptions): Tensor {
   expectTensor('elu', 'input', 1, input);
-  expectBool('elu', 'inplace', 3, inplace);
+  const [alpha, inplace] = alphaInplaceArgs('elu', alphaIn, inplaceIn);
   floatInput('elu', input);
   return inplace ? unaryInplace('elu_', 'elu', input, 'float', { a: alpha }) : unaryOp('elu', 'elu', input, 'float', { a: alpha });
 }
@@ -131,9 +181,9 @@ export function gelu(input: Tensor, opts: { approximate?: 'none' | 'tanh' } = {}
  * tensor([-0.2689,  0.0000,  0.7311])
  * ```
  */
-export function silu(input: Tensor, inplace = false): Tensor {
+export function silu(input: Tensor, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('silu', 'input', 1, input);
-  expectBool('silu', 'inplace', 2, inplace);
+  const inplace = inplaceArg('silu', 2, inplaceIn);
   floatInput('silu', input);
   return inplace ? unaryInplace('silu_', 'silu', input, 'float') : unaryOp('silu', 'silu', input, 'float');
 }
@@ -180,8 +230,13 @@ export function tanh(input: Tensor): Tensor {
  * tensor([ 0.3133,  0.6931, 30.0000])
  * ```
  */
-export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
+export function softplus(input: Tensor, betaIn?: number | SoftplusOptions, thresholdIn?: number | SoftplusOptions): Tensor {
   expectTensor('softplus', 'input', 1, input);
+  const kw = keywordArgs('softplus', ['beta', 'threshold'], [betaIn, thresholdIn]);
+  const beta = kw.beta === undefined ? 1 : kw.beta;
+  const threshold = kw.threshold === undefined ? 20 : kw.threshold;
+  expectNumber('softplus', 'beta', 2, beta);
+  expectNumber('softplus', 'threshold', 3, threshold);
   floatInput('softplus', input);
   return unaryOp('softplus', 'softplus', input, 'float', { a: beta, b: threshold });
 }
@@ -197,11 +252,14 @@ export function softplus(input: Tensor, beta = 1, threshold = 20): Tensor {
  * tensor([-1.0000, -0.5000,  0.0000,  0.5000,  1.0000])
  * ```
  */
-export function hardtanh(input: Tensor, minVal = -1.0, maxVal = 1.0, inplace = false): Tensor {
+export function hardtanh(input: Tensor, minValIn?: number | HardtanhOptions, maxValIn?: number | HardtanhOptions, inplaceIn?: boolean | HardtanhOptions): Tensor {
   expectTensor('hardtanh', 'input', 1, input);
+  const kw = keywordArgs('hardtanh', ['minVal', 'maxVal', 'inplace'], [minValIn, maxValIn, inplaceIn]);
+  const minVal = kw.minVal === undefined ? -1.0 : kw.minVal;
+  const maxVal = kw.maxVal === undefined ? 1.0 : kw.maxVal;
   expectNumber('hardtanh', 'min_val', 2, minVal);
   expectNumber('hardtanh', 'max_val', 3, maxVal);
-  expectBool('hardtanh', 'inplace', 4, inplace);
+  const inplace = boolArg('hardtanh', 'inplace', 4, kw.inplace, false);
   if (input.dtype.name === 'bool') throw new TorchRuntimeError('hardtanh', 'Bool inputs not supported for hardtanh');
   if (!input.dtype.isFloatingPoint && !input.dtype.isComplex) {
     // integer inputs: PyTorch clamps to the limits truncated to integers (no type promotion)
@@ -302,9 +360,9 @@ function maybeInplace(input: Tensor, y: Tensor, inplace: boolean): Tensor {
  * tensor([-0.3333, -0.2083,  0.0000,  0.2917,  1.6667])
  * ```
  */
-export function hardswish(input: Tensor, inplace = false): Tensor {
+export function hardswish(input: Tensor, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('hardswish', 'input', 1, input);
-  expectBool('hardswish', 'inplace', 2, inplace);
+  const inplace = inplaceArg('hardswish', 2, inplaceIn);
   floatInput('hardswish', input);
   return maybeInplace(input, fusedNode('HardswishBackward0', [input], (x) => x.mul(x.add(3).clamp(0, 6)).div(6)), inplace);
 }
@@ -336,9 +394,9 @@ const ONE_SIXTH_F32 = Math.fround(1 / 6);
  * tensor([0.1667, 0.4167, 0.5000, 0.5833, 0.8333])
  * ```
  */
-export function hardsigmoid(input: Tensor, inplace = false): Tensor {
+export function hardsigmoid(input: Tensor, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('hardsigmoid', 'input', 1, input);
-  expectBool('hardsigmoid', 'inplace', 2, inplace);
+  const inplace = inplaceArg('hardsigmoid', 2, inplaceIn);
   floatInput('hardsigmoid', input);
   return maybeInplace(input, fusedNode('HardsigmoidBackward0', [input], (x) => Hardsigmoid.apply(x)), inplace);
 }
@@ -354,9 +412,9 @@ export function hardsigmoid(input: Tensor, inplace = false): Tensor {
  * tensor([-0.2525, -0.2207,  0.0000,  0.3752,  1.9440])
  * ```
  */
-export function mish(input: Tensor, inplace = false): Tensor {
+export function mish(input: Tensor, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('mish', 'input', 1, input);
-  expectBool('mish', 'inplace', 2, inplace);
+  const inplace = inplaceArg('mish', 2, inplaceIn);
   floatInput('mish', input);
   return maybeInplace(input, fusedNode('MishBackward0', [input], (x) => x.mul(softplus(x).tanh())), inplace);
 }
@@ -376,9 +434,9 @@ const SELU_SCALE = 1.0507009873554804934193349852946;
  * tensor([-1.5202, -0.6918,  0.0000,  0.5254,  2.1014])
  * ```
  */
-export function selu(input: Tensor, inplace = false): Tensor {
+export function selu(input: Tensor, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('selu', 'input', 1, input);
-  expectBool('selu', 'inplace', 2, inplace);
+  const inplace = inplaceArg('selu', 2, inplaceIn);
   floatInput('selu', input);
   return maybeInplace(input, fusedNode('EluBackward0', [input], (x) => elu(x, SELU_ALPHA).mul(SELU_SCALE)), inplace);
 }
@@ -394,9 +452,9 @@ export function selu(input: Tensor, inplace = false): Tensor {
  * tensor([-0.4908, -0.3161,  0.0000,  0.5000,  2.0000])
  * ```
  */
-export function celu(input: Tensor, alpha = 1.0, inplace = false): Tensor {
+export function celu(input: Tensor, alphaIn?: number | AlphaInplaceOptions, inplaceIn?: boolean | AlphaInplaceOptions): Tensor {
   expectTensor('celu', 'input', 1, input);
-  expectBool('celu', 'inplace', 3, inplace);
+  const [alpha, inplace] = alphaInplaceArgs('celu', alphaIn, inplaceIn);
   floatInput('celu', input);
   if (alpha === 0) throw new TorchRuntimeError('celu', 'ZeroDivisionError');
   return maybeInplace(input, fusedNode('CeluBackward0', [input], (x) => where(x.gt(0), x, x.div(alpha).expm1().mul(alpha))), inplace);
@@ -445,9 +503,9 @@ export function tanhshrink(input: Tensor): Tensor {
  * tensor([20.0000, 20.0000, 20.0000,  0.5000,  2.0000])
  * ```
  */
-export function threshold(input: Tensor, threshold: number, value: number, inplace = false): Tensor {
+export function threshold(input: Tensor, threshold: number, value: number, inplaceIn?: boolean | InplaceOptions): Tensor {
   expectTensor('threshold', 'input', 1, input);
-  expectBool('threshold', 'inplace', 4, inplace);
+  const inplace = inplaceArg('threshold', 4, inplaceIn);
   expectNumber('threshold', 'threshold', 2, threshold);
   expectNumber('threshold', 'value', 3, value);
   if (input.dtype.name === 'bool') throw new TorchRuntimeError('threshold', `"threshold_cpu" not implemented for 'Bool'`);
