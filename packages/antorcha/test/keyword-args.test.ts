@@ -68,6 +68,8 @@ interface Case {
   nullable?: boolean;
   /** `false` and `true` give the same result here (the flag changes nothing on these inputs). */
   sameEitherWay?: boolean;
+  /** A number, not a flag: the values tried are 0 and 2, and the type error says float. */
+  number?: boolean;
 }
 
 const CASES: Record<string, Case> = {
@@ -105,6 +107,8 @@ const CASES: Record<string, Case> = {
   lpPool2d: { key: 'ceilMode', pyName: 'ceil_mode', call: (k) => F.lpPool2d(image, 2, 2, 2, k as boolean) },
   affineGrid: { key: 'alignCorners', pyName: 'align_corners', call: (k) => F.affineGrid(theta, [1, 1, 2, 3], k as boolean), nullable: true },
   ...inplaceCases(),
+  ...dropoutCases(),
+  padValue: { key: 'value', pyName: 'value', call: (k) => F.pad(x, [1, 1], 'constant', k as number), nullable: true, number: true },
   requiresGrad_: {
     key: 'requiresGrad',
     pyName: 'requires_grad',
@@ -153,6 +157,34 @@ function inplaceCases(): Record<string, Case> {
   return out;
 }
 
+/** The dropouts' `training` and `inplace` (seeded: the masks must match). */
+function dropoutCases(): Record<string, Case> {
+  const y = torch.tensor([[1.5, -2, 3, 0.5], [4, -1, 2, 7]], { dtype: 'float64' });
+  const y3 = y.view(1, 2, 4);
+  const fns: Record<string, (t: torch.Tensor, p: number, training: boolean, inplace?: boolean) => torch.Tensor> = {
+    dropout: (t, p, tr, ip) => F.dropout(t, p, tr, ip),
+    dropout1d: (t, p, tr, ip) => F.dropout1d(t, p, tr, ip),
+    dropout2d: (t, p, tr, ip) => F.dropout2d(t, p, tr, ip),
+    alphaDropout: (t, p, tr, ip) => F.alphaDropout(t, p, tr, ip),
+    featureAlphaDropout: (t, p, tr, ip) => F.featureAlphaDropout(t, p, tr, ip),
+  };
+  const out: Record<string, Case> = {};
+  for (const [name, f] of Object.entries(fns)) {
+    const input = name === 'dropout' || name === 'alphaDropout' ? y : y3;
+    out[`F.${name} training`] = { key: 'training', pyName: 'training', random: true, call: (k) => f(input, 0.5, k as boolean) };
+    out[`F.${name} inplace`] = {
+      key: 'inplace',
+      pyName: 'inplace',
+      random: true,
+      call: (k) => {
+        const t = input.clone();
+        return [f(t, 0.5, true, k as boolean), t];
+      },
+    };
+  }
+  return out;
+}
+
 function run(c: Case, k: unknown): torch.Tensor[] | string {
   return outcome(() => {
     if (c.random === true) torch.manualSeed(3);
@@ -164,7 +196,7 @@ describe('optional flags given as PyTorch keywords', () => {
   for (const [name, c] of Object.entries(CASES)) {
     it(name, () => {
       const results: (torch.Tensor[] | string)[] = [];
-      for (const v of [false, true]) {
+      for (const v of c.number === true ? [0, 2] : [false, true]) {
         const positional = run(c, v);
         results.push(positional);
         expectSame(positional, run(c, { [c.key]: v }));
@@ -173,11 +205,11 @@ describe('optional flags given as PyTorch keywords', () => {
       if (c.sameEitherWay !== true) expect(isSame(results[0]!, results[1]!)).toBe(false);
       // an empty options object is the default
       expectSame(run(c, undefined), run(c, {}));
-      const bads: unknown[] = [1, 0, 'yes', torch.tensor(true), [true], { [c.key]: 1 }, { [c.key]: torch.tensor(false) }];
+      const bads: unknown[] = c.number === true ? ['2', torch.tensor(2), [2], { [c.key]: '2' }] : [1, 0, 'yes', torch.tensor(true), [true], { [c.key]: 1 }, { [c.key]: torch.tensor(false) }];
       if (c.nullable !== true) bads.push(null);
       for (const bad of bads) {
         expect(() => c.call(bad)).toThrow(torch.TorchTypeError);
-        expect(() => c.call(bad)).toThrow(new RegExp(`argument '${c.pyName}' \\(position \\d\\) must be bool, not`));
+        expect(() => c.call(bad)).toThrow(new RegExp(`argument '${c.pyName}' \\(position \\d\\) must be ${c.number === true ? 'float' : 'bool'}, not`));
       }
       expect(() => c.call({ [c.key]: true, notAnArgument: 1 })).toThrow(/got an unexpected keyword argument 'notAnArgument'/);
     });
@@ -216,6 +248,17 @@ describe('the other keywords of those options objects', () => {
     expectSame(outcome(() => torch.kaiserWindow(5, false, 8, { dtype: 'float64' })), outcome(() => torch.kaiserWindow(5, { periodic: false, beta: 8, dtype: 'float64' })));
     expectSame(outcome(() => torch.hannWindow(5, false, { dtype: 'float64' })), outcome(() => torch.hannWindow(5, { periodic: false, dtype: 'float64' })));
     expect(() => torch.hannWindow(5, { periodic: false, alpha: 0.5 } as torch.WindowOptions)).toThrow(/got an unexpected keyword argument 'alpha'/);
+  });
+  it('dropout: p as a keyword', () => {
+    const y = torch.tensor([[1.5, -2, 3, 0.5], [4, -1, 2, 7]], { dtype: 'float64' });
+    const seeded = (f: () => torch.Tensor): torch.Tensor[] | string => outcome(() => (torch.manualSeed(5), f()));
+    expectSame(seeded(() => F.dropout(y, 0.25)), seeded(() => F.dropout(y, { p: 0.25 })));
+    expectSame(seeded(() => F.dropout(y, 0.25, true, false, new torch.Generator().manualSeed(2))), seeded(() => F.dropout(y, { p: 0.25, generator: new torch.Generator().manualSeed(2) })));
+    expect(() => F.dropout(y, { p: '0.2' as unknown as number })).toThrow(/argument 'p' \(position 2\) must be float, not str/);
+  });
+  it('pad: mode and value as keywords', () => {
+    expectSame(outcome(() => F.pad(x, [1, 2], 'constant', 3)), outcome(() => F.pad(x, [1, 2], { value: 3 })));
+    expectSame(outcome(() => F.pad(x.view(1, 2, 4), [1, 2], 'reflect')), outcome(() => F.pad(x.view(1, 2, 4), [1, 2], { mode: 'reflect' })));
   });
   it('lpPool: stride as a keyword', () => {
     expectSame(outcome(() => F.lpPool1d(signal, 2, 2, 1, true)), outcome(() => F.lpPool1d(signal, 2, 2, { stride: 1, ceilMode: true })));

@@ -4,7 +4,7 @@
  * multiplied in, so the node is `MulBackward0` as in PyTorch.
  */
 import { keepRngOnError } from './utils.js';
-import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, cppName, dropoutMask, empty, expectNumber, expectTensor, expectBool } from '@antorcha/core';
+import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, boolArg, cppName, dropoutMask, empty, expectNumber, expectTensor, expectBool, keywordArgs } from '@antorcha/core';
 
 /** PyTorch scales an integer input's noise in place (`noise.div_(1 - p)`), which fails with this text. */
 function integerNoise(op: string, input: Tensor): void {
@@ -13,6 +13,31 @@ function integerNoise(op: string, input: Tensor): void {
 
 function checkP(p: number): void {
   if (p < 0 || p > 1) throw new TorchValueError('dropout', `dropout probability has to be between 0 and 1, but got ${p}`);
+}
+
+/**
+ * Options of the dropout functions: PyTorch's keywords, given as the trailing options object in
+ * the position of any optional argument (`F.dropout(x, { p: 0.2, training: false })`).
+ */
+export interface DropoutOptions {
+  /** The probability of zeroing an element (default 0.5). */
+  p?: number;
+  /** Apply dropout (default `true` for dropout/dropout1d/2d/3d, `false` for the alpha dropouts); `false` returns the input. */
+  training?: boolean;
+  /** Write into the input (default `false`). */
+  inplace?: boolean;
+  /** Draw from this generator instead of the default one. */
+  generator?: Generator;
+}
+
+/** A dropout's optional arguments, positional or keyword; `training` and `inplace` must be booleans. */
+function dropoutArgs(op: string, values: readonly unknown[], trainingDefault: boolean): { p: number; training: boolean; inplace: boolean; generator?: Generator } {
+  const kw = keywordArgs(op, ['p', 'training', 'inplace', 'generator'].slice(0, values.length), values);
+  const p = kw.p === undefined ? 0.5 : kw.p;
+  expectNumber(op, 'p', 2, p);
+  const training = boolArg(op, 'training', 3, kw.training, trainingDefault);
+  const inplace = boolArg(op, 'inplace', 4, kw.inplace, false);
+  return { p, training, inplace, generator: (kw.generator ?? undefined) as Generator | undefined };
 }
 
 /**
@@ -30,8 +55,9 @@ function checkP(p: number): void {
  * tensor([1., 1., 1., 1., 1., 1., 1., 1.])
  * ```
  */
-export function dropout(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
+export function dropout(input: Tensor, pIn?: number | DropoutOptions, trainingIn?: boolean | DropoutOptions, inplaceIn?: boolean | DropoutOptions, generatorIn?: Generator | DropoutOptions): Tensor {
   expectTensor('dropout', 'input', 1, input);
+  const { p, training, inplace, generator } = dropoutArgs('dropout', [pIn, trainingIn, inplaceIn, generatorIn], true);
   expectBool('dropout', 'training', 3, training);
   expectBool('dropout', 'inplace', 4, inplace);
   checkP(p);
@@ -55,8 +81,9 @@ export function dropout(input: Tensor, p = 0.5, training = true, inplace = false
  * tensor([[0., 0., 8., 0.]])
  * ```
  */
-export function dropout2d(input: Tensor, p = 0.5, training = true, inplace = false): Tensor {
+export function dropout2d(input: Tensor, pIn?: number | DropoutOptions, trainingIn?: boolean | DropoutOptions, inplaceIn?: boolean | DropoutOptions): Tensor {
   expectTensor('dropout2d', 'input', 1, input);
+  const { p, training, inplace } = dropoutArgs('dropout2d', [pIn, trainingIn, inplaceIn], true);
   expectBool('dropout2d', 'training', 3, training);
   expectBool('dropout2d', 'inplace', 4, inplace);
   checkP(p);
@@ -118,8 +145,9 @@ function checkFlags(op: string, training: boolean, inplace: boolean): void {
  *          [0., 0., 0.]]])
  * ```
  */
-export function dropout1d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
+export function dropout1d(input: Tensor, pIn?: number | DropoutOptions, trainingIn?: boolean | DropoutOptions, inplaceIn?: boolean | DropoutOptions, generatorIn?: Generator | DropoutOptions): Tensor {
   expectTensor('dropout1d', 'input', 1, input);
+  const { p, training, inplace, generator } = dropoutArgs('dropout1d', [pIn, trainingIn, inplaceIn, generatorIn], true);
   checkFlags('dropout1d', training, inplace);
   expectNumber('dropout1d', 'p', 2, p);
   if (p < 0 || p > 1) throw new TorchValueError('dropout1d', `dropout probability has to be between 0 and 1, but got ${p}`);
@@ -152,8 +180,9 @@ function featureBatched(op: string, input: Tensor, batched: boolean, p: number, 
  * tensor([0., 0., 0., 0., 2., 2., 0., 0.])
  * ```
  */
-export function dropout3d(input: Tensor, p = 0.5, training = true, inplace = false, generator?: Generator): Tensor {
+export function dropout3d(input: Tensor, pIn?: number | DropoutOptions, trainingIn?: boolean | DropoutOptions, inplaceIn?: boolean | DropoutOptions, generatorIn?: Generator | DropoutOptions): Tensor {
   expectTensor('dropout3d', 'input', 1, input);
+  const { p, training, inplace, generator } = dropoutArgs('dropout3d', [pIn, trainingIn, inplaceIn, generatorIn], true);
   checkFlags('dropout3d', training, inplace);
   expectNumber('dropout3d', 'p', 2, p);
   if (p < 0 || p > 1) throw new TorchValueError('dropout3d', `dropout probability has to be between 0 and 1, but got ${p}`);
@@ -173,8 +202,9 @@ export function dropout3d(input: Tensor, p = 0.5, training = true, inplace = fal
  * tensor([-0.7792, -0.7792,  1.6656, -0.7792])
  * ```
  */
-export function alphaDropout(input: Tensor, p = 0.5, training = false, inplace = false, generator?: Generator): Tensor {
+export function alphaDropout(input: Tensor, pIn?: number | DropoutOptions, trainingIn?: boolean | DropoutOptions, inplaceIn?: boolean | DropoutOptions, generatorIn?: Generator | DropoutOptions): Tensor {
   expectTensor('alpha_dropout', 'input', 1, input);
+  const { p, training, inplace, generator } = dropoutArgs('alpha_dropout', [pIn, trainingIn, inplaceIn, generatorIn], false);
   checkFlags('alpha_dropout', training, inplace);
   return dropoutImpl('alpha_dropout', input, p, training, inplace, false, true, generator);
 }
@@ -194,8 +224,9 @@ export function alphaDropout(input: Tensor, p = 0.5, training = false, inplace =
  *          [-0.7792, -0.7792]]])
  * ```
  */
-export function featureAlphaDropout(input: Tensor, p = 0.5, training = false, inplace = false, generator?: Generator): Tensor {
+export function featureAlphaDropout(input: Tensor, pIn?: number | DropoutOptions, trainingIn?: boolean | DropoutOptions, inplaceIn?: boolean | DropoutOptions, generatorIn?: Generator | DropoutOptions): Tensor {
   expectTensor('feature_alpha_dropout', 'input', 1, input);
+  const { p, training, inplace, generator } = dropoutArgs('feature_alpha_dropout', [pIn, trainingIn, inplaceIn, generatorIn], false);
   checkFlags('feature_alpha_dropout', training, inplace);
   return dropoutImpl('feature_alpha_dropout', input, p, training, inplace, true, true, generator);
 }

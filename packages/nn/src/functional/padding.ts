@@ -5,10 +5,21 @@
  */
 import { fusedNode } from '@antorcha/autograd';
 import { TorchNotImplementedError, expectFloatKernel } from './utils.js';
-import { type Tensor, TorchRuntimeError, cat, empty, fmtShape, fromHost, full, int64, expectIntList, expectTensor } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, cat, empty, fmtShape, fromHost, full, int64, expectIntList, expectNumber, expectTensor, keywordArgs } from '@antorcha/core';
 
 /** Padding modes of {@link pad}. */
 export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
+
+/**
+ * Options of {@link pad}: PyTorch's keywords, given as the trailing options object in the
+ * position of `mode` or of `value` (`F.pad(x, [1, 1], { value: 2 })`).
+ */
+export interface PadOptions {
+  /** `'constant'` (default), `'reflect'`, `'replicate'` or `'circular'`. */
+  mode?: PadMode;
+  /** The fill of constant padding (default 0). */
+  value?: number | null;
+}
 
 /**
  * Pads `input`. `pad` lists (before, after) pairs starting from the last dim, as in
@@ -31,9 +42,13 @@ export type PadMode = 'constant' | 'reflect' | 'replicate' | 'circular';
  * tensor([[[1., 1., 2., 3., 3.]]])
  * ```
  */
-export function pad(input: Tensor, padding: readonly number[], mode: PadMode = 'constant', value: number | null = null): Tensor {
+export function pad(input: Tensor, padding: readonly number[], modeIn?: PadMode | PadOptions, valueIn?: number | null | PadOptions): Tensor {
   expectTensor('pad', 'input', 1, input);
   expectIntList('pad', 'pad', 2, padding);
+  const kw = keywordArgs('pad', ['mode', 'value'], [modeIn, valueIn]);
+  const mode = (kw.mode ?? 'constant') as PadMode;
+  const value = (kw.value ?? null) as number | null;
+  if (value !== null) expectNumber('pad', 'value', 4, value);
   if (mode !== 'constant' && mode !== 'reflect' && mode !== 'replicate' && mode !== 'circular') {
     throw new TorchNotImplementedError('pad', `Unrecognised padding mode ${String(mode)}`);
   }
