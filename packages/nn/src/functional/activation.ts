@@ -5,7 +5,7 @@
  */
 import { Function, type FunctionCtx, fusedNode } from '@antorcha/autograd';
 import { type DTypeLike, type Generator, type Tensor, TorchRuntimeError, cppName, empty, hardshrink as hardshrinkOp, emptyLike, exponential_, float64, fromHost, uniform_, unaryInplace, unaryOp, where, zerosLike, boolArg, expectBool, expectNumber, expectTensor, keywordArgs } from '@antorcha/core';
-import { expectFloatKernel, expectOptions, keepRngOnError } from './utils.js';
+import { expectFloatKernel, expectOptions, keepRngOnError, expectDoubleFits } from './utils.js';
 
 /** The name of PyTorch's CPU kernel for each activation, as its "not implemented for" message spells it. */
 const KERNELS: Record<string, string> = {
@@ -509,6 +509,14 @@ export function threshold(input: Tensor, threshold: number, value: number, inpla
   expectNumber('threshold', 'threshold', 2, threshold);
   expectNumber('threshold', 'value', 3, value);
   if (input.dtype.name === 'bool') throw new TorchRuntimeError('threshold', `"threshold_cpu" not implemented for 'Bool'`);
+  if (!input.dtype.isFloatingPoint && !input.dtype.isComplex) {
+    // PyTorch's kernel converts both numbers to the integer dtype (truncating, refusing overflow)
+    expectDoubleFits('threshold', threshold, input.dtype);
+    expectDoubleFits('threshold', value, input.dtype);
+    const th = Math.trunc(threshold);
+    const v = Math.trunc(value);
+    return maybeInplace(input, where(input.gt(th), input, v), inplace);
+  }
   return maybeInplace(input, fusedNode('ThresholdBackward0', [input], (x) => where(x.gt(threshold), x, value)), inplace);
 }
 

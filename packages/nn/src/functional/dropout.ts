@@ -4,11 +4,17 @@
  * multiplied in, so the node is `MulBackward0` as in PyTorch.
  */
 import { keepRngOnError } from './utils.js';
-import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, boolArg, cppName, dropoutMask, empty, expectNumber, expectTensor, expectBool, keywordArgs } from '@antorcha/core';
+import { type Generator, type Tensor, TorchRuntimeError, TorchValueError, bernoulli_, boolArg, cppName, dropoutMask, empty, expectNumber, expectTensor, expectBool, keywordArgs, zeros } from '@antorcha/core';
 
 /** PyTorch scales an integer input's noise in place (`noise.div_(1 - p)`), which fails with this text. */
 function integerNoise(op: string, input: Tensor): void {
   if (!input.dtype.isFloatingPoint && !input.dtype.isComplex) throw new TorchRuntimeError(op, `result type Float can't be cast to the desired output type ${cppName(input.dtype)}`);
+}
+
+/** p = 1: PyTorch multiplies by a 0-dim zero of the input's dtype (a bool input stays bool). */
+function zeroed(input: Tensor, inplace: boolean): Tensor {
+  const zero = zeros([], { dtype: input.dtype, device: input.device });
+  return inplace ? input.mul_(zero) : input.mul(zero);
 }
 
 function checkP(p: number): void {
@@ -62,7 +68,7 @@ export function dropout(input: Tensor, pIn?: number | DropoutOptions, trainingIn
   expectBool('dropout', 'inplace', 4, inplace);
   checkP(p);
   if (!training || p === 0 || input.numel() === 0) return input;
-  if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
+  if (p === 1) return zeroed(input, inplace);
   integerNoise('dropout', input);
   const mask = dropoutMask(input, p, generator ? { generator } : undefined);
   return inplace ? input.mul_(mask) : input.mul(mask);
@@ -90,7 +96,7 @@ export function dropout2d(input: Tensor, pIn?: number | DropoutOptions, training
   if (!training || p === 0 || input.numel() === 0) return input;
   const batched = input.ndim === 4;
   const shape = batched ? [input._shape[0]!, input._shape[1]!, 1, 1] : [input._shape[0]!, 1, 1];
-  if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
+  if (p === 1) return zeroed(input, inplace);
   integerNoise('dropout2d', input);
   const mask = dropoutMask(empty(shape, { dtype: input.dtype, device: input.device }), p);
   return inplace ? input.mul_(mask) : input.mul(mask);
@@ -108,7 +114,7 @@ function dropoutImpl(op: string, input: Tensor, p: number, training: boolean, in
   expectNumber(op, 'p', 2, p);
   if (p < 0 || p > 1) throw new TorchValueError(op, `dropout probability has to be between 0 and 1, but got ${p}`);
   if (p === 0 || !training || input.numel() === 0) return input;
-  if (p === 1) return inplace ? input.mul_(0) : input.mul(0);
+  if (p === 1) return zeroed(input, inplace);
   // `lead` = 1: an unbatched input PyTorch unsqueezes to a batch of one (the same draws)
   if (feature && input.ndim + 2 - lead < 2) throw new TorchRuntimeError(op, 'Feature dropout requires at least 2 dimensions in the input');
   const shape = feature ? input._shape.map((s, i) => (i < lead ? s : 1)) : input._shape;

@@ -2,7 +2,7 @@
  * `F.linear`, `F.bilinear`, `F.embedding`, `F.embeddingBag` and `F.oneHot`.
  */
 import { fusedNode, noGrad } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, arange, bool, cppName, deviceCheck, float64, fmtShape, full, getBackend, int64, ones, where, zeros, expectTensor } from '@antorcha/core';
+import { type DType, type Tensor, TorchRuntimeError, TorchValueError, arange, bool, cppName, deviceCheck, resultType, float64, fmtShape, full, getBackend, int64, ones, where, zeros, expectTensor } from '@antorcha/core';
 import { expectOptions } from './utils.js';
 
 /**
@@ -109,9 +109,9 @@ function embeddingRenorm_(weight: Tensor, flat: Tensor, maxNorm: number, normTyp
 }
 
 /** ATen's refusal of non-integer indices; it spells the type as PyTorch 1.13 does (`torch.ByteTensor`, but `CPUBoolType`). */
-function badIndices(op: string, input: Tensor): TorchRuntimeError {
+function badIndices(op: string, dtype: DType): TorchRuntimeError {
   const names: Record<string, string> = { float64: 'torch.DoubleTensor', uint8: 'torch.ByteTensor', bool: 'CPUBoolType' };
-  const got = names[input.dtype.name] ?? 'torch.FloatTensor';
+  const got = names[dtype.name] ?? 'torch.FloatTensor';
   return new TorchRuntimeError(op, `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ${got} instead (while checking arguments for ${op})`);
 }
 
@@ -135,7 +135,7 @@ export function embedding(input: Tensor, weight: Tensor, opts: EmbeddingOptions 
   expectTensor('embedding', 'input', 1, input);
   expectTensor('embedding', 'weight', 2, weight);
   expectOptions('embedding', opts);
-  if (input.dtype.isFloatingPoint || input.dtype.name === 'bool' || input.dtype.name === 'uint8') throw badIndices('embedding', input);
+  if (input.dtype.isFloatingPoint || input.dtype.name === 'bool' || input.dtype.name === 'uint8') throw badIndices('embedding', input.dtype);
   const flat = input.reshape(-1);
   const num = weight._shape[0]!;
   // PyTorch's index_select raises IndexError with this text (a device-side assert on CUDA)
@@ -261,7 +261,6 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
   if (psw && mode !== 'sum') {
     throw new TorchRuntimeError(op, `embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' (got mode='${mode}'). Please open a feature request on GitHub.`);
   }
-  if (input.dtype.name === 'uint8') throw badIndices(op, input);
   const dev = input.device;
   let flat: Tensor;
   let bagOf: Tensor; // each position's bag, int64 [T], computed on the device
@@ -270,6 +269,7 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
     if (opts.offsets) throw new TorchValueError(op, 'if input is 2D, then offsets has to be None, as input is treated is a mini-batch of fixed length sequences. However, found offsets of type Tensor');
     // PyTorch builds the offsets with arange(..., dtype=input.dtype)
     if (input.dtype.name === 'bool') throw new TorchRuntimeError(op, `"arange_cpu" not implemented for 'Bool'`);
+    if (input.dtype.name === 'uint8') throw badIndices(op, input.dtype);
     const [nb, N] = input._shape as [number, number];
     B = nb;
     flat = input.reshape(-1);
@@ -277,7 +277,13 @@ export function embeddingBag(input: Tensor, weight: Tensor, opts: EmbeddingBagOp
   } else if (input.ndim === 1) {
     if (!opts.offsets) throw new TorchValueError(op, 'offsets has to be a 1D Tensor but got None');
     if (opts.offsets.ndim !== 1) throw new TorchValueError(op, 'offsets has to be a 1D Tensor');
+    // PyTorch promotes the indices and offsets to a common type, which must be int64 or int32
     flat = input;
+    if (input.dtype.name === 'uint8' || input.dtype.name === 'bool') {
+      const common = resultType(input, opts.offsets);
+      if (common.name !== 'int64' && common.name !== 'int32') throw badIndices(op, common);
+      flat = input.to(common);
+    }
     const T = flat._shape[0]!;
     const given = opts.offsets.to(int64);
     const nOff = given._shape[0]!;

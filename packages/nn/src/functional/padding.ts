@@ -4,7 +4,7 @@
  * `indexSelect` along each padded dim (`ReflectionPad2DBackward0`, …).
  */
 import { fusedNode } from '@antorcha/autograd';
-import { TorchNotImplementedError, expectFloatKernel } from './utils.js';
+import { TorchNotImplementedError, expectFloatKernel, expectDoubleFits } from './utils.js';
 import { type Tensor, TorchRuntimeError, cat, empty, fmtShape, fromHost, full, int64, expectIntList, expectNumber, expectTensor, keywordArgs } from '@antorcha/core';
 
 /** Padding modes of {@link pad}. */
@@ -56,6 +56,8 @@ export function pad(input: Tensor, padding: readonly number[], modeIn?: PadMode 
   if (padding.length / 2 > input.ndim) throw new TorchRuntimeError('pad', 'Padding length too large');
   if (mode !== 'constant') return padNonConstant(input, padding, mode, value);
   const v = value ?? 0;
+  // PyTorch converts the fill value to the input's dtype, refusing one out of its range
+  expectDoubleFits('pad', v, input.dtype);
   // PyTorch's one kernel: constant_pad_nd (node ConstantPadNdBackward0)
   return fusedNode('ConstantPadNdBackward0', [input], (x0) => {
     let x = x0;

@@ -58,3 +58,14 @@ export function expectFloatKernel(op: string, kernel: string, x: { readonly dtyp
   if (d.isFloatingPoint || d.isComplex || (allowInt64 && d.name === 'int64')) return;
   throw new TorchRuntimeError(op, `"${kernel}" not implemented for '${cppName(d)}'`);
 }
+
+/**
+ * A Python `float` argument converted to an integer dtype must fit it, as c10's
+ * `checked_convert` of a double demands (uint8 takes 0..255 here: only integer scalars wrap):
+ * `value cannot be converted to type uint8_t without overflow`.
+ */
+export function expectDoubleFits(op: string, v: number, dtype: DType): void {
+  const ranges: Record<string, [number, number, string]> = { uint8: [0, 255, 'uint8_t'], int32: [-2147483648, 2147483647, 'int'], int64: [-(2 ** 63), 2 ** 63 - 1, 'int64_t'] };
+  const r = ranges[dtype.name];
+  if (r !== undefined && !(v >= r[0] && v <= r[1])) throw new TorchRuntimeError(op, `value cannot be converted to type ${r[2]} without overflow`);
+}
