@@ -285,8 +285,8 @@ describe('numeric arguments as keywords', () => {
     expectSame(outcome(() => F.hardtanh(y, 0, 2)), outcome(() => F.hardtanh(y, { minVal: 0, maxVal: 2 })));
     expectSame(outcome(() => F.hardtanh(y, -1, 0.5)), outcome(() => F.hardtanh(y, -1, { maxVal: 0.5 })));
     for (const bad of ['0.2', torch.tensor(0.2), null]) {
-      expect(() => F.leakyRelu(y, bad as number)).toThrow(/argument 'negative_slope' \(position 2\) must be float, not/);
-      expect(() => F.elu(y, { alpha: bad as number })).toThrow(/argument 'alpha' \(position 2\) must be float, not/);
+      expect(() => F.leakyRelu(y, bad as unknown as number)).toThrow(/argument 'negative_slope' \(position 2\) must be float, not/);
+      expect(() => F.elu(y, { alpha: bad as unknown as number })).toThrow(/argument 'alpha' \(position 2\) must be float, not/);
     }
     expect(() => F.softplus(y, { beta: 2, alpha: 1 } as never)).toThrow(/got an unexpected keyword argument 'alpha'/);
   });
@@ -352,4 +352,48 @@ describe('flags in options objects must be booleans', () => {
       }
     });
   }
+});
+
+describe('layer constructors: PyTorch keywords as the trailing options object', () => {
+  const nn = torch.nn;
+  const y = torch.tensor([[-1.5, 0.5, 2], [3, -0.25, 7]], { dtype: 'float64' });
+  // [positional, keyword] constructions of the same layer
+  const LAYERS: Record<string, [() => torch.nn.Module, () => torch.nn.Module]> = {
+    ReLU: [() => new nn.ReLU(true), () => new nn.ReLU({ inplace: true })],
+    ReLU6: [() => new nn.ReLU6(true), () => new nn.ReLU6({ inplace: true })],
+    SiLU: [() => new nn.SiLU(true), () => new nn.SiLU({ inplace: true })],
+    LeakyReLU: [() => new nn.LeakyReLU(0.2, true), () => new nn.LeakyReLU({ negativeSlope: 0.2, inplace: true })],
+    LeakyReLUInplace: [() => new nn.LeakyReLU(0.01, true), () => new nn.LeakyReLU(0.01, { inplace: true })],
+    ELU: [() => new nn.ELU(2, true), () => new nn.ELU({ alpha: 2, inplace: true })],
+    CELU: [() => new nn.CELU(2, false), () => new nn.CELU({ alpha: 2 })],
+    Softplus: [() => new nn.Softplus(2, 3), () => new nn.Softplus({ beta: 2, threshold: 3 })],
+    Hardtanh: [() => new nn.Hardtanh(0, 2, true), () => new nn.Hardtanh({ minVal: 0, maxVal: 2, inplace: true })],
+    Hardswish: [() => new nn.Hardswish(true), () => new nn.Hardswish({ inplace: true })],
+    Threshold: [() => new nn.Threshold(1, 0, true), () => new nn.Threshold(1, 0, { inplace: true })],
+    Softmax: [() => new nn.Softmax(0), () => new nn.Softmax({ dim: 0 })],
+    GLU: [() => new nn.GLU(0), () => new nn.GLU({ dim: 0 })],
+    Hardshrink: [() => new nn.Hardshrink(1), () => new nn.Hardshrink({ lambd: 1 })],
+    Dropout: [() => new nn.Dropout(0.25, true), () => new nn.Dropout({ p: 0.25, inplace: true })],
+  };
+  for (const [name, [positional, keyword]] of Object.entries(LAYERS)) {
+    it(name, () => {
+      const apply = (m: torch.nn.Module): torch.Tensor[] | string =>
+        outcome(() => {
+          torch.manualSeed(4);
+          const input = y.clone();
+          const r = (m as unknown as { forward(t: torch.Tensor): torch.Tensor }).forward(input);
+          return [r, input];
+        });
+      const a = positional();
+      const b = keyword();
+      expect(String(b)).toBe(String(a));
+      expectSame(apply(a), apply(b));
+    });
+  }
+  it('bad values stay type errors', () => {
+    expect(() => new nn.ReLU({ inplace: 1 as unknown as boolean })).toThrow(/ReLU\(\): argument 'inplace' \(position 1\) must be bool, not int/);
+    expect(() => new nn.LeakyReLU({ negativeSlope: '1' as unknown as number })).toThrow(torch.TorchTypeError);
+    expect(() => new nn.Dropout(0.5, { p: 0.2 } as never)).toThrow(/got an unexpected keyword argument 'p'/);
+    expect(() => new nn.ReLU({ inplace: true, slope: 1 } as never)).toThrow(/got an unexpected keyword argument 'slope'/);
+  });
 });

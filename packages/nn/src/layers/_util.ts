@@ -15,12 +15,23 @@ import {
   expectIntOrList,
   expectNumber,
   expectTensor,
+  keywordArgs,
   pyTypeName,
   toDType,
 } from '@antorcha/core';
 import { defaultGenerator } from '@antorcha/rng';
 import { Module } from '../module.js';
 import { Parameter } from '../parameter.js';
+
+/**
+ * A constructor's optional arguments `names`, positional or as PyTorch's keywords in one trailing
+ * options object (`new nn.ReLU({ inplace: true })`); `defaults` fill the ones not given. The values
+ * are checked afterwards by {@link checkArgs}.
+ */
+export function ctorArgs(op: string, names: readonly string[], values: readonly unknown[], defaults: readonly unknown[]): unknown[] {
+  const kw = keywordArgs(op, names, values);
+  return names.map((name, i) => (kw[name] === undefined ? defaults[i] : kw[name]));
+}
 
 /** Options every layer constructor accepts (PyTorch's `factory_kwargs`). */
 export interface FactoryOptions {

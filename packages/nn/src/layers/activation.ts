@@ -10,7 +10,7 @@ import * as init from '../init.js';
 import { Module } from '../module.js';
 import type { Parameter } from '../parameter.js';
 import { pyFloat, pyStr } from '../utils/pyrepr.js';
-import { FACTORY, type FactoryOptions, checkArgs, checkOptions, emptyParam, expectInput } from './_util.js';
+import { FACTORY, type FactoryOptions, checkArgs, checkOptions, ctorArgs, emptyParam, expectInput } from './_util.js';
 
 function inplaceRepr(inplace: boolean, lead: boolean): string {
   return inplace ? (lead ? ', inplace=True' : 'inplace=True') : '';
@@ -31,7 +31,9 @@ export class ReLU extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
   /** @param inplace overwrite the input (default false) */
-  constructor(inplace = false) {
+  constructor(inplace?: boolean | { inplace?: boolean }) {
+    const kw = ctorArgs('ReLU', ['inplace'], [inplace], [false]);
+    inplace = kw[0] as boolean;
     checkArgs('ReLU', [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
@@ -58,7 +60,9 @@ export class ReLU6 extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
   /** @param inplace overwrite the input (default false) */
-  constructor(inplace = false) {
+  constructor(inplace?: boolean | { inplace?: boolean }) {
+    const kw = ctorArgs('ReLU6', ['inplace'], [inplace], [false]);
+    inplace = kw[0] as boolean;
     checkArgs('ReLU6', [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
@@ -91,7 +95,10 @@ export class LeakyReLU extends Module {
    * @param negativeSlope slope for negative inputs (default 0.01)
    * @param inplace overwrite the input (default false)
    */
-  constructor(negativeSlope = 0.01, inplace = false) {
+  constructor(negativeSlope?: number | { negativeSlope?: number; inplace?: boolean }, inplace?: boolean | { negativeSlope?: number; inplace?: boolean }) {
+    const kw = ctorArgs('LeakyReLU', ['negativeSlope', 'inplace'], [negativeSlope, inplace], [0.01, false]);
+    negativeSlope = kw[0] as number;
+    inplace = kw[1] as boolean;
     checkArgs('LeakyReLU', [
       ['negative_slope', negativeSlope, 'number'],
       ['inplace', inplace, 'bool'],
@@ -128,7 +135,10 @@ export class ELU extends Module {
    * @param alpha α (default 1)
    * @param inplace overwrite the input (default false)
    */
-  constructor(alpha = 1.0, inplace = false) {
+  constructor(alpha?: number | { alpha?: number; inplace?: boolean }, inplace?: boolean | { alpha?: number; inplace?: boolean }) {
+    const kw = ctorArgs('ELU', ['alpha', 'inplace'], [alpha, inplace], [1.0, false]);
+    alpha = kw[0] as number;
+    inplace = kw[1] as boolean;
     checkArgs('ELU', [
       ['alpha', alpha, 'number'],
       ['inplace', inplace, 'bool'],
@@ -189,7 +199,9 @@ export class SiLU extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
   /** @param inplace overwrite the input (default false) */
-  constructor(inplace = false) {
+  constructor(inplace?: boolean | { inplace?: boolean }) {
+    const kw = ctorArgs('SiLU', ['inplace'], [inplace], [false]);
+    inplace = kw[0] as boolean;
     checkArgs('SiLU', [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
@@ -255,7 +267,9 @@ abstract class SoftmaxLike extends Module {
   /** The normalised dim. */
   declare dim: number | null;
   /** @param dim the normalised dim (default null: PyTorch's legacy implicit choice) */
-  constructor(dim: number | null = null) {
+  constructor(dim?: (number | null) | { dim?: number | null }) {
+    const kw = ctorArgs(new.target.name, ['dim'], [dim], [null]);
+    dim = kw[0] as number | null;
     checkArgs(new.target.name, [['dim', dim, 'int?']]);
     super();
     this.dim = dim;
@@ -352,7 +366,10 @@ export class Softplus extends Module {
    * @param beta sharpness (default 1)
    * @param threshold linear above beta·x > threshold (default 20)
    */
-  constructor(beta = 1, threshold = 20) {
+  constructor(beta?: number | { beta?: number; threshold?: number }, threshold?: number | { beta?: number; threshold?: number }) {
+    const kw = ctorArgs('Softplus', ['beta', 'threshold'], [beta, threshold], [1, 20]);
+    beta = kw[0] as number;
+    threshold = kw[1] as number;
     checkArgs('Softplus', [
       ['beta', beta, 'number'],
       ['threshold', threshold, 'number'],
@@ -392,7 +409,11 @@ export class Hardtanh extends Module {
    * @param maxVal upper bound (default 1; must exceed minVal)
    * @param inplace overwrite the input (default false)
    */
-  constructor(minVal = -1.0, maxVal = 1.0, inplace = false) {
+  constructor(minVal?: number | { minVal?: number; maxVal?: number; inplace?: boolean }, maxVal?: number | { minVal?: number; maxVal?: number; inplace?: boolean }, inplace?: boolean | { minVal?: number; maxVal?: number; inplace?: boolean }) {
+    const kw = ctorArgs('Hardtanh', ['minVal', 'maxVal', 'inplace'], [minVal, maxVal, inplace], [-1.0, 1.0, false]);
+    minVal = kw[0] as number;
+    maxVal = kw[1] as number;
+    inplace = kw[2] as boolean;
     checkArgs('Hardtanh', [
       ['min_val', minVal, 'number'],
       ['max_val', maxVal, 'number'],
@@ -417,7 +438,9 @@ abstract class InplaceActivation extends Module {
   /** Whether the input is overwritten. */
   declare inplace: boolean;
   /** @param inplace overwrite the input (default false) */
-  constructor(inplace = false) {
+  constructor(inplace?: boolean | { inplace?: boolean }) {
+    const kw = ctorArgs(new.target.name, ['inplace'], [inplace], [false]);
+    inplace = kw[0] as boolean;
     checkArgs(new.target.name, [['inplace', inplace, 'bool']]);
     super();
     this.inplace = inplace;
@@ -508,7 +531,10 @@ export class CELU extends Module {
    * @param alpha α (default 1)
    * @param inplace overwrite the input (default false)
    */
-  constructor(alpha = 1.0, inplace = false) {
+  constructor(alpha?: number | { alpha?: number; inplace?: boolean }, inplace?: boolean | { alpha?: number; inplace?: boolean }) {
+    const kw = ctorArgs('CELU', ['alpha', 'inplace'], [alpha, inplace], [1.0, false]);
+    alpha = kw[0] as number;
+    inplace = kw[1] as boolean;
     checkArgs('CELU', [
       ['alpha', alpha, 'number'],
       ['inplace', inplace, 'bool'],
@@ -580,7 +606,9 @@ export class Threshold extends Module {
    * @param value the value below it
    * @param inplace overwrite the input (default false)
    */
-  constructor(threshold: number, value: number, inplace = false) {
+  constructor(threshold: number, value: number, inplace?: boolean | { inplace?: boolean }) {
+    const kw = ctorArgs('Threshold', ['inplace'], [inplace], [false]);
+    inplace = kw[0] as boolean;
     checkArgs('Threshold', [
       ['threshold', threshold, 'number'],
       ['value', value, 'number'],
@@ -614,7 +642,9 @@ export class GLU extends Module {
   /** The halved dim. */
   declare dim: number;
   /** @param dim the halved dim (default −1) */
-  constructor(dim = -1) {
+  constructor(dim?: number | { dim?: number }) {
+    const kw = ctorArgs('GLU', ['dim'], [dim], [-1]);
+    dim = kw[0] as number;
     checkArgs('GLU', [['dim', dim, 'int']]);
     super();
     this.dim = dim;
@@ -674,7 +704,9 @@ abstract class ShrinkBase extends Module {
   /** The threshold. */
   declare lambd: number;
   /** @param lambd the threshold (default 0.5) */
-  constructor(lambd = 0.5) {
+  constructor(lambd?: number | { lambd?: number }) {
+    const kw = ctorArgs(new.target.name, ['lambd'], [lambd], [0.5]);
+    lambd = kw[0] as number;
     checkArgs(new.target.name, [['lambd', lambd, 'number']]);
     super();
     this.lambd = lambd;
@@ -769,7 +801,11 @@ export class RReLU extends Module {
    * @param upper upper bound of the slope (default 1/3)
    * @param inplace overwrite the input (default false)
    */
-  constructor(lower = 1.0 / 8, upper = 1.0 / 3, inplace = false) {
+  constructor(lower?: number | { lower?: number; upper?: number; inplace?: boolean }, upper?: number | { lower?: number; upper?: number; inplace?: boolean }, inplace?: boolean | { lower?: number; upper?: number; inplace?: boolean }) {
+    const kw = ctorArgs('RReLU', ['lower', 'upper', 'inplace'], [lower, upper, inplace], [1.0 / 8, 1.0 / 3, false]);
+    lower = kw[0] as number;
+    upper = kw[1] as number;
+    inplace = kw[2] as boolean;
     checkArgs('RReLU', [
       ['lower', lower, 'number'],
       ['upper', upper, 'number'],

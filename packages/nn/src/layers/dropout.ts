@@ -3,7 +3,7 @@ import { type Tensor, TorchValueError } from '@antorcha/core';
 import * as F from '../functional/dropout.js';
 import { Module } from '../module.js';
 import { pyBool, pyFloat } from '../utils/pyrepr.js';
-import { checkArgs } from './_util.js';
+import { checkArgs, ctorArgs } from './_util.js';
 
 abstract class DropoutNd extends Module {
   /** Drop probability. */
@@ -14,7 +14,10 @@ abstract class DropoutNd extends Module {
    * @param p drop probability (default 0.5)
    * @param inplace overwrite the input (default false)
    */
-  constructor(p = 0.5, inplace = false) {
+  constructor(p?: number | { p?: number; inplace?: boolean }, inplace?: boolean | { p?: number; inplace?: boolean }) {
+    const kw = ctorArgs(new.target.name, ['p', 'inplace'], [p, inplace], [0.5, false]);
+    p = kw[0] as number;
+    inplace = kw[1] as boolean;
     checkArgs(new.target.name, [
       ['p', p, 'number'],
       ['inplace', inplace, 'bool'],
