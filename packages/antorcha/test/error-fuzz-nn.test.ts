@@ -191,6 +191,11 @@ function kindOf(v: unknown): string {
   return typeof v;
 }
 
+/** An empty options object put in the place of a top-level argument (taken by the layers whose optional arguments are keywords). */
+function isEmptyOptionsArg(r: Applied['replaced']): boolean {
+  return r !== undefined && /^\d+$/.test(r.slot) && isPlain(r.bad) && Object.keys(r.bad).length === 0;
+}
+
 /**
  * Whether a constructor must refuse the replacement: an unknown option, or a value of
  * another kind than the valid primitive it replaced (a number stands in for a list of
@@ -480,7 +485,17 @@ function checkModule(name: string, ctorEdit: Edit, fwdEdit: Edit, train: boolean
   } catch (e) {
     return verdictOnError(call, e, before, () => snapshot(ctorTensors), ctorNames);
   }
-  if (spec !== 'abstract' && mustRaise(ctor.replaced, spec.poly)) {
+  if (spec !== 'abstract' && isEmptyOptionsArg(ctor.replaced)) {
+    // `{}` in the place of an optional argument is PyTorch's call without keywords: the default module
+    const at = Number(ctor.replaced!.slot);
+    let ref: Module;
+    try {
+      ref = new Cls(...ctor.args.slice(0, at));
+    } catch (e) {
+      return `${call} took {} for argument ${at}, but leaving it out raised ${(e as Error).message}`;
+    }
+    if (String(ref) !== String(m)) return `${call} built ${String(m)}, not the default ${String(ref)}`;
+  } else if (spec !== 'abstract' && mustRaise(ctor.replaced, spec.poly)) {
     return `${call} accepted ${show(ctor.replaced!.bad, ts)} for ${ctor.replaced!.slot} (valid: ${show(ctor.replaced!.valid, ts)})`;
   }
   count('module built');
