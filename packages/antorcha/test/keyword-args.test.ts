@@ -339,6 +339,9 @@ const OPTION_FLAGS: Record<string, [name: string, call: (bad: unknown) => unknow
   ldlFactor: ['hermitian', (v) => torch.linalg.ldlFactor(spd, { hermitian: v as boolean })],
   torchLu: ['get_infos', (v) => torch.lu(spd, { getInfos: v as boolean })],
   stft: ['center', (v) => torch.stft(torch.arange(16, { dtype: 'float64' }), 4, { center: v as boolean, returnComplex: true })],
+  interpolate: ['align_corners', (v) => F.interpolate(signal, { size: 7, mode: 'linear', alignCorners: v as boolean })],
+  gridSample: ['align_corners', (v) => F.gridSample(image, F.affineGrid(theta, [1, 1, 2, 3], false), { alignCorners: v as boolean })],
+  avgPool1d: ['ceil_mode', (v) => F.avgPool1d(signal, 2, { ceilMode: v as boolean })],
 };
 
 describe('flags in options objects must be booleans', () => {

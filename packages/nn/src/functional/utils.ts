@@ -1,5 +1,5 @@
 /** Argument normalisation shared by the functional ops. */
-import { type DType, type Generator, TorchRuntimeError, TorchTypeError, cppName, defaultGenerator, expectIntOrList, pyTypeName } from '@antorcha/core';
+import { type DType, type Generator, TorchRuntimeError, TorchTypeError, cppName, defaultGenerator, expectBoolOptions, expectIntOrList, pyTypeName } from '@antorcha/core';
 
 /** An int or a tuple of `n` ints (PyTorch's `_pair`, `_single`). */
 export type IntOrTuple = number | readonly number[];
@@ -13,11 +13,23 @@ export function ntuple(x: IntOrTuple, n: number, op: string, what: string): numb
   return [...x];
 }
 
-/** An options argument must be an object when given (`null` or a number is a user error). */
+/** PyTorch keywords that are flags wherever the functional ops take them (`None` allowed where PyTorch allows it). */
+const FLAG_KEYWORDS = [
+  'alignCorners', 'antialias', 'averageAttnWeights', 'batchFirst', 'ceilMode', 'countIncludePad', 'full', 'hard', 'includeLast',
+  'inplace', 'isCausal', 'keepdim', 'logInput', 'needWeights', 'recomputeScaleFactor', 'reduce', 'returnIndices', 'scaleGradByFreq',
+  'sizeAverage', 'sparse', 'training', 'zeroInfinity',
+];
+
+/**
+ * An options argument must be an object when given (`null` or a number is a user error), and
+ * its flags (`alignCorners`, `returnIndices`, `training`, …) booleans: PyTorch's type error,
+ * never a truthy number taken for `true`.
+ */
 export function expectOptions(op: string, opts: unknown): void {
   if (opts !== undefined && (opts === null || typeof opts !== 'object' || Array.isArray(opts))) {
     throw new TorchTypeError(op, `${op}(): the options argument must be an object, not ${pyTypeName(opts)}`);
   }
+  expectBoolOptions(op, opts, FLAG_KEYWORDS);
 }
 
 /** The reduction PyTorch's losses take. */

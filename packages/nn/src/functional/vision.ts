@@ -5,7 +5,7 @@
  * both the input and the grid.
  */
 import { fusedNode } from '@antorcha/autograd';
-import { type Tensor, TorchRuntimeError, TorchValueError, cppName, fmtShape, linspace, ones, stack, where, zerosLike, boolArg, expectIntList, expectTensor, keywordArgs } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchValueError, cppName, fmtShape, linspace, ones, stack, where, zerosLike, boolArg, expectBoolOptions, expectIntList, expectTensor, keywordArgs } from '@antorcha/core';
 import { TorchNotImplementedError, expectOptions } from './utils.js';
 
 function pyList(v: readonly number[]): string {
@@ -147,6 +147,7 @@ export function gridSample(input: Tensor, grid: Tensor, opts: GridSampleOptions 
   const op = 'grid_sample';
   expectTensor(op, 'input', 1, input);
   expectTensor(op, 'grid', 2, grid);
+  expectBoolOptions(op, opts, ['alignCorners']);
   expectOptions(op, opts);
   const mode = opts.mode ?? 'bilinear';
   const padding = opts.paddingMode ?? 'zeros';
