@@ -290,6 +290,13 @@ describe('numeric arguments as keywords', () => {
     }
     expect(() => F.softplus(y, { beta: 2, alpha: 1 } as never)).toThrow(/got an unexpected keyword argument 'alpha'/);
   });
+  it('bernoulli_: p (and the generator) as keywords', () => {
+    const ones = torch.ones([6], { dtype: 'float64' });
+    const seeded = (f: () => torch.Tensor): torch.Tensor[] | string => outcome(() => (torch.manualSeed(9), f()));
+    expectSame(seeded(() => ones.clone().bernoulli_(0.3)), seeded(() => ones.clone().bernoulli_({ p: 0.3 })));
+    expectSame(outcome(() => ones.clone().bernoulli_(0.3, { generator: new torch.Generator().manualSeed(2) })), outcome(() => ones.clone().bernoulli_({ p: 0.3, generator: new torch.Generator().manualSeed(2) })));
+    expect(() => ones.clone().bernoulli_('0.3' as unknown as number)).toThrow(/argument 'p' \(position 2\) must be float, not str/);
+  });
   it('pinverse: rcond', () => {
     expectSame(outcome(() => rect.pinverse(0.1)), outcome(() => rect.pinverse({ rcond: 0.1 })));
     expectSame(outcome(() => torch.pinverse(rect, 1e-15)), outcome(() => torch.pinverse(rect, {})));

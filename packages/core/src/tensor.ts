@@ -974,7 +974,7 @@ export class Tensor<D extends DTypeName = DTypeName> {
     return this;
   }
   /** Fills with Bernoulli draws of probability `p`. */
-  bernoulli_(p: number | Tensor = 0.5, opts?: rnd.GeneratorOptions): this {
+  bernoulli_(p?: number | Tensor | (rnd.GeneratorOptions & { p?: number | Tensor }), opts?: rnd.GeneratorOptions): this {
     rnd.bernoulli_(this, p, opts);
     return this;
   }

@@ -256,8 +256,13 @@ export function random_(t: Tensor, from?: number | bigint | null, to?: number | 
 }
 
 /** In-place Bernoulli draws with probability `p` (a number or a tensor of probabilities). */
-export function bernoulli_(t: Tensor, p: number | Tensor = 0.5, opts?: GeneratorOptions): Tensor {
+export function bernoulli_(t: Tensor, pIn?: number | Tensor | (GeneratorOptions & { p?: number | Tensor }), opts?: GeneratorOptions): Tensor {
   expectTensor('bernoulli_', 'input', 1, t);
+  // PyTorch's keywords may come as one options object in the place of `p`
+  const kw = keywordArgs('bernoulli_', ['p'], [pIn, opts], ['generator']);
+  const p = kw.p === undefined ? 0.5 : kw.p;
+  if (!(p instanceof Tensor)) expectNumber('bernoulli_', 'p', 2, p);
+  opts = kw.generator === undefined ? undefined : { generator: kw.generator as rng.Generator };
   if (t.dtype.isComplex) throw new TorchRuntimeError('bernoulli_', `"${p instanceof Tensor ? 'bernoulli_tensor_cpu_self_' : 'bernoulli_scalar_cpu_'}" not implemented for '${cppName(t.dtype)}'`);
   const gen = opts?.generator ?? defaultGenerator;
   if (p instanceof Tensor) {
