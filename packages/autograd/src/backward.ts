@@ -2,7 +2,7 @@
  * The user-facing entry points of the engine: `backward()` (also behind
  * `tensor.backward()`) and `grad()`, with PyTorch's argument checks and errors.
  */
-import { type Tensor, TorchRuntimeError, onesLike } from '@antorcha/core';
+import { type Tensor, TorchRuntimeError, TorchTypeError, onesLike } from '@antorcha/core';
 import { runBackward } from './engine.js';
 
 /** Options of {@link backward} and `tensor.backward()`. */
@@ -28,6 +28,21 @@ export interface GradOptions {
 }
 
 const list = <T>(v: T | readonly T[]): T[] => (Array.isArray(v) ? [...(v as T[])] : [v as T]);
+
+/**
+ * `grad`'s third and fourth arguments as options: PyTorch's positional `grad_outputs` (a
+ * tensor, a list, or null) then options, or the options alone. A tensor is never mistaken
+ * for options (its gradient would be silently ignored).
+ */
+function gradArgs(third: unknown, fourth: GradOptions | undefined): GradOptions {
+  const positional = third === null || Array.isArray(third) || (typeof third === 'object' && third !== null && 'dtype' in third && '_shape' in third);
+  if (!positional) {
+    if (fourth !== undefined) throw new TorchTypeError('grad', 'grad(): the options object comes after grad_outputs, once');
+    return (third ?? {}) as GradOptions;
+  }
+  if (fourth !== undefined && fourth !== null && 'gradOutputs' in fourth) throw new TorchTypeError('grad', "grad() got multiple values for argument 'grad_outputs'");
+  return { ...(fourth ?? {}), gradOutputs: third as GradOptions['gradOutputs'] };
+}
 
 function sizeRepr(shape: readonly number[]): string {
   return `torch.Size([${shape.join(', ')}])`;
@@ -100,7 +115,21 @@ export function backward(tensors: Tensor | readonly Tensor[], gradTensors?: Tens
  * tensor([ 6., 12., 18.])
  * ```
  */
-export function grad(outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[], opts: GradOptions = {}): (Tensor | null)[] {
+export function grad(outputs: Tensor | readonly Tensor[], inputs: Tensor | readonly Tensor[], opts?: GradOptions | null): (Tensor | null)[];
+/** With PyTorch's positional `grad_outputs`: `grad(y, [x], v)` is `grad(y, [x], { gradOutputs: v })`. */
+export function grad(
+  outputs: Tensor | readonly Tensor[],
+  inputs: Tensor | readonly Tensor[],
+  gradOutputs: Tensor | null | readonly (Tensor | null)[],
+  opts?: Omit<GradOptions, 'gradOutputs'>,
+): (Tensor | null)[];
+export function grad(
+  outputs: Tensor | readonly Tensor[],
+  inputs: Tensor | readonly Tensor[],
+  third?: GradOptions | Tensor | null | readonly (Tensor | null)[],
+  fourth?: GradOptions,
+): (Tensor | null)[] {
+  const opts = gradArgs(third, fourth);
   const outs = list(outputs);
   const ins = list(inputs);
   const given = opts.gradOutputs === undefined || opts.gradOutputs === null ? [] : list(opts.gradOutputs);

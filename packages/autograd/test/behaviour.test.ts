@@ -97,6 +97,19 @@ describe('reprs', () => {
     expect(torch.div(1, torch.add(1, torch.exp(x.neg()))).toString()).toBe(r.activation);
   });
 
+  it('grad takes grad_outputs positionally as PyTorch does (never ignoring it)', () => {
+    const x = torch.tensor([1, 2], { dtype: 'float64', requiresGrad: true });
+    const v = torch.tensor([1, 10], { dtype: 'float64' });
+    const y = x.mul(x);
+    const [positional] = grad(y, [x], v, { retainGraph: true });
+    const [keyword] = grad(y, [x], { gradOutputs: v, retainGraph: true });
+    expect(torch.equal(positional!, keyword!)).toBe(true);
+    expect(torch.equal(positional!, x.detach().mul(2).mul(v))).toBe(true);
+    const [fromNull] = grad(y.sum(), [x], null);
+    expect(torch.equal(fromNull!, x.detach().mul(2))).toBe(true);
+    expect(() => grad(x.sum(), [x], v.sum(), { gradOutputs: null } as never)).toThrow(/multiple values for argument 'grad_outputs'/);
+  });
+
   it('console.log of a node shows its name, as String() does', async () => {
     const { inspect } = await import('node:util');
     const s = torch.randn([3], { requiresGrad: true }).sum();
