@@ -43,8 +43,8 @@ const kernel = (row) => (typeof row.impl === 'object' ? row.impl.family : null);
 const ELEMENTWISE = new Set(['unary', 'binary']);
 
 /**
- * A catalogue method's signature in \`CatalogueMethods<D>\`: elementwise rows return the dtype
- * their rule gives for the tensor's static dtype \`D\` (ops/result-dtype.ts), the rest what
+ * A catalogue method's signature in `CatalogueMethods<D>`: elementwise rows return the dtype
+ * their rule gives for the tensor's static dtype `D` (ops/result-dtype.ts), the rest what
  * their function returns.
  */
 function methodSignature(name, key, row) {
